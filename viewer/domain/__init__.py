@@ -1,0 +1,1 @@
+"""Qt-free domain model of a timeline."""

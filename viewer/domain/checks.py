@@ -1,0 +1,110 @@
+"""Whole-file checks that field validation cannot make.
+
+Each problem names the JSON path it is about, so an author can go straight to
+it. All problems are collected; none stops the others from being found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from viewer.domain.model import FuzzyDate, Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a model file, as one line for its author."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def json_path(loc: Iterable[str | int]) -> str:
+    """``('events', 3, 'participants', 1)`` -> ``events[3].participants[1]``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _duplicates(collection: str, ids: Sequence[str]) -> Iterator[Problem]:
+    first_seen: dict[str, int] = {}
+    for index, item_id in enumerate(ids):
+        if item_id in first_seen:
+            yield Problem(
+                f"{collection}[{index}].id",
+                f"duplicate id {item_id!r}, already used by {collection}[{first_seen[item_id]}]",
+            )
+        else:
+            first_seen[item_id] = index
+
+
+def _dangling(path: str, target: str, ref: str, known: Container[str]) -> Iterator[Problem]:
+    if ref not in known:
+        yield Problem(path, f"refers to no {target}: found {ref!r}")
+
+
+def check_timeline(timeline: Timeline) -> list[Problem]:
+    """Every problem in a field-valid timeline, in document order."""
+    problems: list[Problem] = []
+    for collection, items in (
+        ("sources", timeline.sources),
+        ("actors", timeline.actors),
+        ("events", timeline.events),
+        ("quotes", timeline.quotes),
+    ):
+        problems.extend(_duplicates(collection, [item.id for item in items]))
+
+    actors = timeline.actors_by_id
+    events = timeline.events_by_id
+    sources = timeline.sources_by_id
+
+    for i, source in enumerate(timeline.sources):
+        if source.published is not None:
+            problems.extend(_end_before_start(f"sources[{i}].published", source.published))
+
+    for i, event in enumerate(timeline.events):
+        here = f"events[{i}]"
+        problems.extend(_end_before_start(f"{here}.date", event.date))
+        for j, actor_id in enumerate(event.participants):
+            problems.extend(_dangling(f"{here}.participants[{j}]", "actor", actor_id, actors))
+        for j, source_id in enumerate(event.sources):
+            problems.extend(_dangling(f"{here}.sources[{j}]", "source", source_id, sources))
+        for j, related_id in enumerate(event.related):
+            if related_id == event.id:
+                problems.append(
+                    Problem(f"{here}.related[{j}]", "an event cannot be related to itself")
+                )
+            else:
+                problems.extend(_dangling(f"{here}.related[{j}]", "event", related_id, events))
+        for j, claim in enumerate(event.claims):
+            problems.extend(_dangling(f"{here}.claims[{j}].by", "actor", claim.by, actors))
+            if claim.source is not None:
+                problems.extend(
+                    _dangling(f"{here}.claims[{j}].source", "source", claim.source, sources)
+                )
+
+    for i, quote in enumerate(timeline.quotes):
+        here = f"quotes[{i}]"
+        problems.extend(_dangling(f"{here}.speaker", "actor", quote.speaker, actors))
+        problems.extend(_dangling(f"{here}.event", "event", quote.event, events))
+        if quote.source is not None:
+            problems.extend(_dangling(f"{here}.source", "source", quote.source, sources))
+    return problems
+
+
+def _end_before_start(path: str, date: FuzzyDate) -> Iterator[Problem]:
+    # Both points are whole units of the same precision, so "the end's unit
+    # is over before the start's begins" is exactly "end before start".
+    if date.end is not None and date.latest <= date.earliest:
+        yield Problem(
+            f"{path}.end",
+            f"ends before it starts: start {date.start!r}, found end {date.end!r}",
+        )

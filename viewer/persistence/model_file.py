@@ -1,0 +1,169 @@
+"""Loading a model file, with one clear line per problem and no traceback."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from viewer.domain.checks import Problem, check_timeline, json_path
+from viewer.domain.model import SCHEMA_VERSION, Timeline
+
+#: Model files larger than this are refused before they are read.
+MAX_MODEL_BYTES = 512 * 1024 * 1024
+
+_BOM = b"\xef\xbb\xbf"
+
+
+class ModelFileError(Exception):
+    """A model file that cannot be used, with every problem found in it.
+
+    ``unreadable`` is true when the file itself could not be read (missing,
+    a folder, no permission), as opposed to a file whose content is wrong.
+    """
+
+    def __init__(self, problems: list[Problem], *, unreadable: bool = False) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+        self.unreadable = unreadable
+
+
+class _Header(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    schema_version: int
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Keep the cyclic collector from running again and again during a big load."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes:
+    """The file's bytes, or a :class:`ModelFileError` saying why not."""
+    try:
+        if path.is_dir():
+            raise ModelFileError([Problem("", "is a folder, not a model file")], unreadable=True)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ModelFileError(
+                [
+                    Problem(
+                        "",
+                        f"is {_mib(size)}, over the {_mib(max_bytes)} limit for model files",
+                    )
+                ]
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ModelFileError([Problem("", "no such file")], unreadable=True) from None
+    except PermissionError:
+        raise ModelFileError(
+            [Problem("", "cannot be read: permission denied")], unreadable=True
+        ) from None
+    except OSError as exc:
+        raise ModelFileError(
+            [Problem("", f"cannot be read: {exc.strerror or exc}")], unreadable=True
+        ) from None
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MiB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def parse_timeline(data: bytes) -> Timeline:
+    """Validate a model file's bytes; raise :class:`ModelFileError` listing every problem."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    if not data.strip():
+        raise ModelFileError([Problem("", "the file is empty")])
+    try:
+        with paused_gc():
+            timeline = Timeline.model_validate_json(data)
+    except ValidationError as exc:
+        raise ModelFileError(_explain(data, exc)) from None
+    if timeline.schema_version > SCHEMA_VERSION:
+        raise ModelFileError([_newer_version(timeline.schema_version)])
+    problems = check_timeline(timeline)
+    if problems:
+        raise ModelFileError(problems)
+    return timeline
+
+
+def load_timeline(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> Timeline:
+    return parse_timeline(read_model_bytes(path, max_bytes=max_bytes))
+
+
+def _newer_version(version: int) -> Problem:
+    return Problem(
+        "schema_version",
+        f"made by a newer version of timeline-viewer: the file is format {version}, "
+        f"this version reads up to {SCHEMA_VERSION}; update the app to open it",
+    )
+
+
+def _explain(data: bytes, exc: ValidationError) -> list[Problem]:
+    errors = exc.errors(include_url=False)
+    if any(err["type"] == "json_invalid" for err in errors):
+        return [_explain_not_json(data, errors[0]["msg"])]
+    # A newer format is explained as such, not as a pile of unknown fields.
+    try:
+        header = _Header.model_validate_json(data)
+    except ValidationError:
+        pass
+    else:
+        if header.schema_version > SCHEMA_VERSION:
+            return [_newer_version(header.schema_version)]
+    return [Problem(json_path(err["loc"]), _describe(err)) for err in errors]
+
+
+def _explain_not_json(data: bytes, message: str) -> Problem:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        return Problem(
+            "",
+            f"not UTF-8 text: byte 0x{data[err.start]:02x} at offset {err.start} "
+            f"(line {line}); save the file as UTF-8",
+        )
+    detail = message.removeprefix("Invalid JSON: ")
+    if detail.startswith("EOF while parsing"):
+        return Problem("", f"the JSON ends too early, the file may be truncated ({detail})")
+    return Problem("", f"not valid JSON: {detail}")
+
+
+def _describe(err: Any) -> str:
+    kind: str = err["type"]
+    found = _short(err.get("input"))
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return f"is not a field of this format (a typo?); found {found}"
+    if kind == "model_type" and not err["loc"]:
+        return f"a model file must hold a JSON object at the top; found {found}"
+    message: str = err["msg"]
+    if kind == "value_error":
+        return message.removeprefix("Value error, ")
+    if kind == "enum":
+        return f"must be one of {err['ctx']['expected']}; found {found}"
+    return f"{message[0].lower()}{message[1:]}; found {found}"
+
+
+def _short(value: object) -> str:
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,55 @@
+"""Where things live: bundled resources and the user's folders.
+
+Nothing here creates a folder at import time; :class:`AppPaths` is built once
+in ``main()`` and handed down.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "timeline-viewer"
+#: Set to a folder to keep settings and notes there (portable use, tests).
+HOME_ENV = "TIMELINE_VIEWER_HOME"
+
+BUNDLED_TIMELINE_NAME = "trump-putin-2025-06.json"
+SCHEMA_NAME = "timeline.schema.json"
+
+
+def resources_dir() -> Path:
+    """The bundled resources: inside the installed package, or the source tree's."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "_resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
+
+
+def bundled_timeline() -> Path:
+    return resources_dir() / "timelines" / BUNDLED_TIMELINE_NAME
+
+
+def bundled_schema() -> Path:
+    return resources_dir() / SCHEMA_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    config_dir: Path
+    data_dir: Path
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] = os.environ) -> AppPaths:
+        home = environ.get(HOME_ENV)
+        if home:
+            base = Path(home).expanduser()
+            return cls(config_dir=base / "config", data_dir=base / "data")
+        return cls(
+            config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        )
