@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from viewer import __version__
 from viewer.domain.model import json_schema_text
 from viewer.persistence.model_file import ModelFileError, load_timeline
-from viewer.persistence.paths import bundled_timeline
+from viewer.persistence.paths import AppPaths, bundled_timeline
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -38,7 +40,62 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--json", action="store_true", help="machine-readable output")
 
     commands.add_parser("schema", help="print the JSON Schema of model files")
+
+    open_ = commands.add_parser("open", help="open the app (the default command)")
+    open_.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="a model file (default: the bundled timeline)",
+    )
+
+    export = commands.add_parser(
+        "export", help="render a timeline to PNG, SVG or PDF without a window"
+    )
+    export.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="a model file (default: the bundled timeline)",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="the picture to write: .png, .svg or .pdf",
+    )
+    export.add_argument(
+        "--from",
+        dest="start",
+        type=_instant,
+        metavar="DATE",
+        help="left edge, e.g. 2025-05-15 or 2025-05-31T18:00",
+    )
+    export.add_argument("--to", dest="end", type=_instant, metavar="DATE", help="right edge")
+    export.add_argument(
+        "--width", type=int, default=1600, metavar="PX", help="width in pixels (default 1600)"
+    )
     return parser
+
+
+COMMANDS = {"validate", "schema", "open", "export"}
+
+
+def _instant(text: str) -> float:
+    """A date or date-time on the command line, read as UTC unless it names an offset."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date: {text!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
 
 
 def _validate(files: Sequence[Path], as_json: bool) -> int:
@@ -76,8 +133,42 @@ def _validate(files: Sequence[Path], as_json: bool) -> int:
     return status
 
 
+def _export(
+    file: Path | None, output: Path, start: float | None, end: float | None, width: int
+) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+    path = file or bundled_timeline()
+    try:
+        timeline = load_timeline(path)
+    except ModelFileError as err:
+        for problem in err.problems:
+            print(f"{path}: {problem}", file=sys.stderr)
+        return EXIT_USAGE if err.unreadable else EXIT_INVALID
+    from viewer.ui.app import make_application
+    from viewer.ui.export import ExportError, export_timeline
+
+    make_application()
+    try:
+        size = export_timeline(timeline, output, width=width, start=start, end=end)
+    except ExportError as err:
+        print(f"timeline-viewer export: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {output} ({size.width()}×{size.height()})")
+    return EXIT_OK
+
+
+def _open(file: Path | None) -> int:
+    from viewer.ui.app import run
+
+    return run(AppPaths.from_environment(), file)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (
+        args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")
+    ):
+        args_list = ["open", *args_list]
     parser = _build_parser()
     try:
         args = parser.parse_args(args_list)
@@ -88,5 +179,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         sys.stdout.write(json_schema_text())
         return EXIT_OK
-    parser.print_usage(sys.stderr)
-    return EXIT_USAGE
+    if args.command == "export":
+        return _export(args.file, args.output, args.start, args.end, args.width)
+    return _open(args.file)

@@ -1,0 +1,403 @@
+"""The details panel: what it shows, where its links lead, and that model text stays text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from viewer.domain.model import Timeline
+from viewer.ui.details import PLACEHOLDER, DetailsPanel
+from viewer.ui.selection import Selection
+
+# The offscreen platform plugin warns when a top-level window is shown; clicking a
+# link needs a laid-out, visible browser.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+HOSTILE = ["<b>x</b>", "<img src=y>", "<a href=http://evil>z</a>"]
+HOSTILE_TEXT = " ".join(HOSTILE)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, selection: Selection, bundled: Timeline) -> DetailsPanel:
+    widget = DetailsPanel(selection)
+    widget.resize(700, 900)
+    qtbot.addWidget(widget)
+    widget.set_timeline(bundled)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def anchor_point(panel: DetailsPanel, text: str) -> QPoint:
+    """The middle of the first occurrence of ``text`` in the browser's viewport."""
+    browser = panel.browser
+    found = browser.document().find(text)
+    assert not found.isNull(), f"{text!r} not shown"
+    middle = QTextCursor(found)
+    middle.setPosition((found.selectionStart() + found.selectionEnd()) // 2)
+    browser.setTextCursor(middle)
+    browser.ensureCursorVisible()
+    return browser.cursorRect(middle).center()
+
+
+def click_text(qtbot: QtBot, panel: DetailsPanel, text: str) -> None:
+    pos = anchor_point(panel, text)
+    qtbot.mouseClick(panel.browser.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_placeholder_without_selection(panel: DetailsPanel, selection: Selection) -> None:
+    assert panel.current_event_id is None
+    assert panel.plain_text().strip() == PLACEHOLDER
+    selection.select("drone-strike-2025-06-01")
+    selection.clear()
+    assert panel.plain_text().strip() == PLACEHOLDER
+
+
+def test_placeholder_without_timeline(qtbot: QtBot, selection: Selection) -> None:
+    widget = DetailsPanel(selection)
+    qtbot.addWidget(widget)
+    selection.select("drone-strike-2025-06-01")
+    assert widget.current_event_id is None
+    assert widget.plain_text().strip() == PLACEHOLDER
+
+
+def test_selected_event_at_construction_is_shown(
+    qtbot: QtBot, selection: Selection, bundled: Timeline
+) -> None:
+    selection.select("call-2025-05-19")
+    widget = DetailsPanel(selection)
+    qtbot.addWidget(widget)
+    widget.set_timeline(bundled)
+    assert widget.current_event_id == "call-2025-05-19"
+    assert "Mitte Mai" in widget.plain_text()
+
+
+def test_selecting_an_event_fills_the_panel(
+    panel: DetailsPanel, selection: Selection, bundled: Timeline
+) -> None:
+    selection.select("ceasefire-proposal-2025-06-04")
+    event = bundled.events_by_id["ceasefire-proposal-2025-06-04"]
+    text = panel.plain_text()
+    assert panel.current_event_id == "ceasefire-proposal-2025-06-04"
+    assert event.title in text
+    assert "around 4\u20135 June 2025" in text
+    assert "to the day, approximate" in text
+    assert "Source's wording: \u201cerneut eine Feuerpause vorgeschlagen\u201d" in text
+    assert "Kind: proposal" in text
+    assert "proposed, not yet happened" in text
+    assert "Selenskyj" in text
+    assert "Kiew" in text
+    assert event.summary in text
+    # Related events by title, quotes with their mode and translation.
+    assert bundled.events_by_id["leaders-summit-proposed"].title in text
+    assert "reported speech" in text
+    assert "direct speech" in text
+    assert "Translation (en):" in text
+
+
+def test_claims_show_author_text_and_badge(
+    panel: DetailsPanel, selection: Selection, bundled: Timeline
+) -> None:
+    selection.select("drone-strike-2025-06-01")
+    text = panel.plain_text()
+    event = bundled.events_by_id["drone-strike-2025-06-01"]
+    for claim in event.claims:
+        author = bundled.actors_by_id[claim.by].name
+        assert f"{author}: {claim.text}" in text
+    assert text.count("unverified") == len(event.claims)
+    assert "reported speech" in text
+    assert "1 June 2025" in text
+    assert "exact to the day" in text
+    assert "am Wochenende" in text
+    assert "Status: occurred" in text
+    assert "not yet happened" not in text
+
+
+def test_badges_differ_in_colour_and_text(
+    qtbot: QtBot, selection: Selection, bundled: Timeline
+) -> None:
+    timeline = Timeline.model_validate(
+        {
+            "schema_version": 1,
+            "id": "badges",
+            "title": "Badges",
+            "language": "en",
+            "actors": [{"id": "a", "kind": "person", "name": "Ann"}],
+            "events": [
+                {
+                    "id": "e",
+                    "kind": "statement",
+                    "title": "Three claims",
+                    "date": {"precision": "month", "start": "2025-05"},
+                    "claims": [
+                        {"by": "a", "text": "one", "verification": "confirmed"},
+                        {"by": "a", "text": "two", "verification": "unverified"},
+                        {"by": "a", "text": "three", "verification": "disputed"},
+                    ],
+                }
+            ],
+        }
+    )
+    widget = DetailsPanel(selection)
+    qtbot.addWidget(widget)
+    widget.set_timeline(timeline)
+    selection.select("e")
+    text = widget.plain_text()
+    for word in ("confirmed", "unverified", "disputed"):
+        assert word in text
+    backgrounds = set()
+    for word in ("confirmed", "unverified", "disputed"):
+        found = widget.browser.document().find(word)
+        fmt = found.charFormat()
+        assert fmt.foreground().color() != fmt.background().color()
+        backgrounds.add(fmt.background().color().name())
+    assert len(backgrounds) == 3
+
+
+def test_clicking_a_related_event_selects_it(
+    qtbot: QtBot, panel: DetailsPanel, selection: Selection, bundled: Timeline
+) -> None:
+    selection.select("ceasefire-proposal-2025-06-04")
+    target = bundled.events_by_id["leaders-summit-proposed"]
+    with qtbot.waitSignal(selection.changed, timeout=2000) as blocker:
+        click_text(qtbot, panel, target.title)
+    assert blocker.args == ["leaders-summit-proposed"]
+    assert selection.event_id == "leaders-summit-proposed"
+    assert panel.current_event_id == "leaders-summit-proposed"
+    assert target.title in panel.plain_text().splitlines()[0]
+
+
+def test_event_links_with_awkward_ids_round_trip(qtbot: QtBot, selection: Selection) -> None:
+    timeline = Timeline.model_validate(
+        {
+            "schema_version": 1,
+            "id": "ids",
+            "title": "Ids",
+            "language": "en",
+            "events": [
+                {
+                    "id": "a",
+                    "kind": "other",
+                    "title": "First",
+                    "date": {"precision": "year", "start": "2025"},
+                    "related": ["b:c.d-e_f"],
+                },
+                {
+                    "id": "b:c.d-e_f",
+                    "kind": "other",
+                    "title": "Second",
+                    "date": {"precision": "year", "start": "2025"},
+                },
+            ],
+        }
+    )
+    widget = DetailsPanel(selection)
+    widget.resize(500, 400)
+    qtbot.addWidget(widget)
+    widget.set_timeline(timeline)
+    widget.show()
+    qtbot.waitExposed(widget)
+    selection.select("a")
+    assert 'href="event:b%3Ac.d-e_f"' in widget.browser.toHtml()
+    click_text(qtbot, widget, "Second")
+    assert selection.event_id == "b:c.d-e_f"
+
+
+def _source_timeline(url: str) -> Timeline:
+    return Timeline.model_validate(
+        {
+            "schema_version": 1,
+            "id": "links",
+            "title": "Links",
+            "language": "en",
+            "sources": [{"id": "s", "title": "The report", "publisher": "Wire", "url": url}],
+            "events": [
+                {
+                    "id": "e",
+                    "kind": "other",
+                    "title": "Linked",
+                    "date": {"precision": "day", "start": "2025-06-01"},
+                    "sources": ["s"],
+                }
+            ],
+        }
+    )
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    calls: list[QUrl] = []
+
+    def never(url: QUrl) -> bool:  # pragma: no cover - fails the test if reached
+        raise AssertionError(f"QDesktopServices.openUrl called with {url.toString()}")
+
+    monkeypatch.setattr("viewer.ui.details.QDesktopServices.openUrl", never)
+    return calls
+
+
+def _link_panel(qtbot: QtBot, selection: Selection, url: str, opened: list[QUrl]) -> DetailsPanel:
+    widget = DetailsPanel(selection)
+    widget.resize(500, 400)
+    widget.open_url = opened.append
+    qtbot.addWidget(widget)
+    widget.set_timeline(_source_timeline(url))
+    widget.show()
+    qtbot.waitExposed(widget)
+    selection.select("e")
+    return widget
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a?b=1&c=2", "http://example.org/"])
+def test_web_source_link_opens_url(
+    qtbot: QtBot, selection: Selection, opened: list[QUrl], url: str
+) -> None:
+    widget = _link_panel(qtbot, selection, url, opened)
+    assert "Wire" in widget.plain_text()
+    click_text(qtbot, widget, "The report")
+    assert [u.toString() for u in opened] == [url]
+    assert selection.event_id == "e"
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>", "ftp://h/x"]
+)
+def test_other_schemes_are_not_links(
+    qtbot: QtBot, selection: Selection, opened: list[QUrl], url: str
+) -> None:
+    widget = _link_panel(qtbot, selection, url, opened)
+    assert "<a" not in widget.browser.toHtml().split("<body", 1)[1]
+    click_text(qtbot, widget, "The report")
+    assert opened == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        QUrl("javascript:alert(1)"),
+        QUrl("file:///etc/passwd"),
+        QUrl("data:text/html,hi"),
+        QUrl("event:no-such-event"),
+    ],
+)
+def test_anchor_handler_ignores_other_schemes(
+    qtbot: QtBot, selection: Selection, opened: list[QUrl], url: QUrl
+) -> None:
+    # Even if such an anchor reached the browser, clicking it does nothing.
+    widget = _link_panel(qtbot, selection, "https://example.org/", opened)
+    widget.browser.anchorClicked.emit(url)
+    assert opened == []
+    assert selection.event_id == "e"
+
+
+def test_anchor_handler_opens_web_urls(
+    qtbot: QtBot, selection: Selection, opened: list[QUrl]
+) -> None:
+    widget = _link_panel(qtbot, selection, "https://example.org/", opened)
+    widget.browser.anchorClicked.emit(QUrl("HTTPS://example.net/x"))
+    assert [u.host() for u in opened] == ["example.net"]
+
+
+def _hostile_timeline() -> Timeline:
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "id": "hostile",
+        "title": HOSTILE_TEXT,
+        "language": "en",
+        "sources": [
+            {
+                "id": "s",
+                "title": f"source {HOSTILE_TEXT}",
+                "publisher": f"pub {HOSTILE_TEXT}",
+                "url": 'https://example.org/"><img src=y>',
+            }
+        ],
+        "actors": [
+            {"id": "a", "kind": "person", "name": f"actor {HOSTILE_TEXT}", "role": HOSTILE[0]}
+        ],
+        "events": [
+            {
+                "id": "e",
+                "kind": "statement",
+                "title": f"title {HOSTILE_TEXT}",
+                "date": {"precision": "day", "start": "2025-06-01", "note": HOSTILE_TEXT},
+                "status": "announced",
+                "participants": ["a"],
+                "places": [HOSTILE_TEXT],
+                "summary": f"summary {HOSTILE_TEXT}",
+                "claims": [
+                    {"by": "a", "text": f"claim {HOSTILE_TEXT}", "verification": "disputed"}
+                ],
+                "sources": ["s"],
+                "related": ["f"],
+            },
+            {
+                "id": "f",
+                "kind": "other",
+                "title": f"related {HOSTILE_TEXT}",
+                "date": {"precision": "year", "start": "2025"},
+            },
+        ],
+        "quotes": [
+            {
+                "id": "q",
+                "speaker": "a",
+                "event": "e",
+                "text": f"quote {HOSTILE_TEXT}",
+                "language": "en",
+                "mode": "direct",
+                "translation": {"language": "de", "text": f"translation {HOSTILE_TEXT}"},
+            }
+        ],
+    }
+    return Timeline.model_validate(data)
+
+
+def test_model_text_is_never_markup(qtbot: QtBot, selection: Selection) -> None:
+    widget = DetailsPanel(selection)
+    qtbot.addWidget(widget)
+    widget.set_timeline(_hostile_timeline())
+    selection.select("e")
+    text = widget.plain_text()
+    for label in ("title", "summary", "claim", "quote", "translation", "related", "source"):
+        assert f"{label} {HOSTILE_TEXT}" in text, label
+    assert f"actor {HOSTILE_TEXT}" in text
+    assert f"pub {HOSTILE_TEXT}" in text
+    assert f"\u201c{HOSTILE_TEXT}\u201d" in text  # the date's note
+    document_html = widget.browser.toHtml()
+    assert "<img" not in document_html
+    assert 'href="http://evil' not in document_html
+    assert "&lt;img src=y&gt;" in document_html
+    # The summary is plain text: no character of it is bold, an anchor or an image.
+    found = widget.browser.document().find(f"summary {HOSTILE_TEXT}")
+    assert not found.isNull()
+    cursor = QTextCursor(widget.browser.document())
+    for position in range(found.selectionStart() + 1, found.selectionEnd() + 1):
+        cursor.setPosition(position)
+        fmt = cursor.charFormat()
+        assert fmt.fontWeight() <= 400, position
+        assert not fmt.isAnchor(), position
+        assert not fmt.isImageFormat(), position
+
+
+def test_hostile_text_makes_no_anchors(qtbot: QtBot, selection: Selection) -> None:
+    widget = DetailsPanel(selection)
+    qtbot.addWidget(widget)
+    widget.set_timeline(_hostile_timeline())
+    selection.select("e")
+    document = widget.browser.document()
+    anchors: set[str] = set()
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isAnchor():
+                anchors.add(fmt.anchorHref())
+            it += 1
+        block = block.next()
+    # Only the panel's own links: the related event and the source's URL.
+    assert anchors == {"event:f", 'https://example.org/"><img src=y>'}

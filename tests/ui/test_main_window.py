@@ -1,0 +1,194 @@
+"""The whole window, as a reader uses it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import dump
+from viewer.persistence.paths import AppPaths, bundled_timeline
+from viewer.ui.app import open_settings
+from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline_render import GUTTER
+
+
+def make_window(qtbot: QtBot, open_bundled: bool = True) -> MainWindow:
+    window = MainWindow(open_settings(AppPaths.from_environment()))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    if open_bundled:
+        assert window.open_file(bundled_timeline())
+    return window
+
+
+def test_title_names_the_open_timeline(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert window.windowTitle().startswith("Trump, Putin") or "—" in window.windowTitle()
+    assert window.windowTitle().endswith(" — timeline-viewer")
+    assert window.document.timeline is not None
+    assert window.windowTitle().startswith(window.document.timeline.title)
+
+
+def test_click_on_timeline_fills_details(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    view = window.timeline_view
+    pos = view.event_pos("drone-strike-2025-06-01")
+    assert pos is not None
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    text = window.details.plain_text()
+    assert "Drohnenangriff des SBU" in text
+    assert "unverified" in text
+    assert window.events_table.selected_event_id() == "drone-strike-2025-06-01"
+
+
+def test_clicking_a_quote_selects_its_event_and_scrolls_it_into_view(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    view = window.timeline_view
+    for _ in range(14):  # zoom in far, onto the first days only
+        view.zoom(1.25, GUTTER)
+    assert view.event_pos("sanctions-18-demanded") is None or (
+        view.event_pos("sanctions-18-demanded").x() > view.viewport().width()  # type: ignore[union-attr]
+    )
+    quotes = window.quotes
+    row = quotes.actor_view.model().match(
+        quotes.actor_view.model().index(0, 0),
+        Qt.ItemDataRole.DisplayRole,
+        "Johann Wadephul",
+        1,
+        Qt.MatchFlag.MatchStartsWith,
+    )[0]
+    qtbot.mouseClick(
+        quotes.actor_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=quotes.actor_view.visualRect(row).center(),
+    )
+    model = quotes.quote_view.model()
+    target = next(
+        model.index(r, 0)
+        for r in range(model.rowCount())
+        if "schnellstmöglich" in model.index(r, 0).data()
+    )
+    quotes.quote_view.scrollTo(target)
+    qtbot.mouseClick(
+        quotes.quote_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=quotes.quote_view.visualRect(target).center(),
+    )
+    assert window.selection.event_id == "sanctions-18-demanded"
+    pos = view.event_pos("sanctions-18-demanded")
+    assert pos is not None
+    assert GUTTER <= pos.x() <= view.viewport().width()
+    assert "18. EU-Sanktionspaket" in window.details.plain_text()
+
+
+def test_dropping_a_file_opens_it(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> None:
+    window = make_window(qtbot)
+    path = tmp_path / "other.json"
+    path.write_bytes(dump(minimal))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    assert window.document.path == path
+    assert window.windowTitle() == "Test — timeline-viewer"
+    assert window.timeline_view.event_pos("e1") is not None
+
+
+def test_broken_file_shows_the_validators_lines_and_keeps_the_old_timeline(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    window = make_window(qtbot)
+    before = window.document.timeline
+    minimal["events"][0]["participants"] = ["nobody"]
+    path = tmp_path / "broken.json"
+    path.write_bytes(dump(minimal))
+    assert not window.open_file(path)
+    box = window.error_box
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "events[0].participants[0]: refers to no actor: found 'nobody'" in box.informativeText()
+    assert window.document.timeline is before
+    assert window.windowTitle().startswith(before.title)  # type: ignore[union-attr]
+    assert window.timeline_view.event_pos("call-2025-06-04") is not None
+    box.close()
+
+
+def test_window_layout_and_zoom_survive_a_restart(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.resize(760, 560)
+    window.quotes_dock.hide()
+    window.timeline_view.zoom(2.0)
+    spp = window.timeline_view.seconds_per_px
+    window.close()
+    again = make_window(qtbot)
+    assert again.timeline_view.seconds_per_px == pytest.approx(spp)
+    assert (again.width(), again.height()) == (760, 560)
+    assert again.quotes_dock.isHidden()
+    recent = again.document.recent_files()
+    assert recent[0] == bundled_timeline().resolve()
+
+
+def test_reload_picks_up_a_changed_file(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    window = make_window(qtbot, open_bundled=False)
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    assert window.open_file(path)
+    minimal["title"] = "Neu"
+    path.write_text(json.dumps(minimal), encoding="utf-8")
+    window.reload_action.trigger()
+    assert window.windowTitle() == "Neu — timeline-viewer"
+
+
+def test_model_text_is_never_html(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> None:
+    hostile = '<b>fett</b> <img src="x.png"> <a href="http://evil.example">klick</a>'
+    minimal["title"] = hostile
+    minimal["events"][0]["title"] = hostile
+    minimal["quotes"][0]["text"] = hostile
+    path = tmp_path / "hostile.json"
+    path.write_bytes(dump(minimal))
+    window = make_window(qtbot, open_bundled=False)
+    assert window.open_file(path)
+    assert window.windowTitle() == f"{hostile} — timeline-viewer"
+    window.selection.select("e1")
+    assert hostile in window.details.plain_text()
+    pos = window.timeline_view.event_pos("e1")
+    assert pos is not None
+    assert window.timeline_view.tooltip_text(QPointF(pos)).startswith(hostile)
+    table = window.events_table.view
+    titles = [table.model().index(r, 2).data() for r in range(table.model().rowCount())]
+    assert hostile in titles
+    quote_model = window.quotes.quote_view.model()
+    window.quotes.choose_actor_row(0)
+    texts = [quote_model.index(r, 0).data() for r in range(quote_model.rowCount())]
+    assert any(hostile in t for t in texts)
+
+
+def test_dragging_text_is_refused(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    mime = QMimeData()
+    mime.setText("not a file")
+    enter = QDragEnterEvent(
+        QPoint(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()

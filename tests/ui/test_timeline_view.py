@@ -1,0 +1,225 @@
+"""The timeline widget, driven with real mouse and key events."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import dump
+from viewer.domain.model import Timeline
+from viewer.persistence.model_file import parse_timeline
+from viewer.ui.selection import Selection
+from viewer.ui.timeline_render import AXIS_HEIGHT, GUTTER
+from viewer.ui.timeline_view import TimelineView, rich_plain
+
+
+@pytest.fixture
+def view(qtbot: QtBot, bundled: Timeline, selection: Selection) -> TimelineView:
+    widget = TimelineView(selection)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 520)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_timeline(bundled)
+    return widget
+
+
+def click_event(qtbot: QtBot, view: TimelineView, event_id: str) -> None:
+    pos = view.event_pos(event_id)
+    assert pos is not None, f"{event_id} is not drawn"
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def wheel(view: TimelineView, pos: QPointF, delta: int, modifiers: Any = None) -> None:
+    event = QWheelEvent(
+        pos,
+        view.viewport().mapToGlobal(pos),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        modifiers or Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_fit_all_shows_every_event(view: TimelineView, bundled: Timeline) -> None:
+    for event in bundled.events:
+        pos = view.event_pos(event.id)
+        assert pos is not None, event.id
+        assert GUTTER <= pos.x() <= view.viewport().width(), event.id
+
+
+def test_clicking_an_event_selects_it(
+    qtbot: QtBot, view: TimelineView, selection: Selection
+) -> None:
+    with qtbot.waitSignal(selection.changed) as signal:
+        click_event(qtbot, view, "drone-strike-2025-06-01")
+    assert signal.args == ["drone-strike-2025-06-01"]
+    assert selection.event_id == "drone-strike-2025-06-01"
+
+
+def test_clicking_empty_space_keeps_the_selection(
+    qtbot: QtBot, view: TimelineView, selection: Selection
+) -> None:
+    selection.select("call-2025-06-04")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(GUTTER) + 5, 500))
+    assert selection.event_id == "call-2025-06-04"
+
+
+def test_wheel_zoom_keeps_the_time_under_the_cursor(view: TimelineView) -> None:
+    pos = QPointF(700.0, 200.0)
+    before = view.t_of(pos.x())
+    spp = view.seconds_per_px
+    wheel(view, pos, 240)
+    assert view.seconds_per_px < spp
+    assert abs(view.x_of(before) - pos.x()) < 1.0
+    wheel(view, pos, -360)
+    assert view.seconds_per_px > spp
+    assert abs(view.x_of(before) - pos.x()) < 1.0
+
+
+def test_shift_wheel_pans(view: TimelineView) -> None:
+    t0, spp = view.t0, view.seconds_per_px
+    wheel(view, QPointF(500, 200), -120, Qt.KeyboardModifier.ShiftModifier)
+    assert view.seconds_per_px == spp
+    assert view.t0 > t0
+
+
+def test_plus_minus_and_fit(qtbot: QtBot, view: TimelineView) -> None:
+    fitted = view.seconds_per_px
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.seconds_per_px == pytest.approx(fitted / 1.25)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.seconds_per_px == pytest.approx(fitted * 1.25)
+    view.fit_all()
+    assert view.seconds_per_px == pytest.approx(fitted)
+
+
+def test_drag_pans_and_does_not_select(
+    qtbot: QtBot, view: TimelineView, selection: Selection
+) -> None:
+    t0 = view.t0
+    start = view.event_pos("call-2025-05-19")
+    assert start is not None
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for dx in (10, 40, 100):
+        qtbot.mouseMove(view.viewport(), start + QPoint(dx, 0))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(100, 0))
+    assert view.t0 == pytest.approx(t0 - 100 * view.seconds_per_px)
+    assert selection.event_id is None
+
+
+def test_scrollbar_pans(view: TimelineView) -> None:
+    bar = view.horizontalScrollBar()
+    t0 = view.t0
+    bar.setValue(bar.value() + 100)
+    assert view.t0 > t0
+
+
+def test_arrow_keys_walk_through_time(
+    qtbot: QtBot, view: TimelineView, selection: Selection
+) -> None:
+    order = [e.id for e in view.renderer.index.events]
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert selection.event_id == order[0]
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert selection.event_id == order[2]
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert selection.event_id == order[1]
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert selection.event_id == order[-1]
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert selection.event_id == order[-1]
+
+
+def test_shift_arrows_pan(qtbot: QtBot, view: TimelineView) -> None:
+    t0 = view.t0
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.t0 > t0
+
+
+def test_selection_survives_zoom_and_pan_and_is_scrolled_into_view(
+    qtbot: QtBot, view: TimelineView, selection: Selection
+) -> None:
+    for _ in range(12):
+        qtbot.keyClick(view, Qt.Key.Key_Plus)
+    selection.select("talks-istanbul-2025-05-16")
+    pos = view.event_pos("talks-istanbul-2025-05-16")
+    assert pos is not None
+    assert GUTTER <= pos.x() <= view.viewport().width()
+    view.pan_pixels(3000)
+    assert selection.event_id == "talks-istanbul-2025-05-16"
+
+
+def test_tooltip_text_is_plain(view: TimelineView) -> None:
+    pos = view.event_pos("ceasefire-proposal-2025-06-04")
+    assert pos is not None
+    text = view.tooltip_text(QPointF(pos))
+    assert text.splitlines() == [
+        "Selenskyj schlägt Waffenruhe bis zu einem Gipfel der Staatschefs vor",
+        "around 4–5 June 2025 (to the day, approximate)",
+        "Proposals (proposed)",
+    ]
+    assert rich_plain("<b>x</b>\ny") == "<qt>&lt;b&gt;x&lt;/b&gt;<br>y</qt>"
+
+
+def test_crowded_lane_collapses_into_a_cluster_that_expands_on_click(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    minimal["events"] = [
+        {
+            "id": f"s{i}",
+            "kind": "statement",
+            "title": f"Erklärung Nummer {i}",
+            "date": {"precision": "minute", "start": f"2025-06-04T12:{i:02d}Z"},
+        }
+        for i in range(8)
+    ] + [
+        {
+            "id": "far",
+            "kind": "call",
+            "title": "Später",
+            "date": {"precision": "day", "start": "2025-07-30"},
+        }
+    ]
+    minimal["quotes"] = []
+    view = TimelineView(selection)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    view.set_timeline(parse_timeline(dump(minimal)))
+    clusters = [item for item in view.current_layout().items() if item.is_cluster]
+    assert len(clusters) == 1
+    assert clusters[0].count == 8 - 3  # three rows labelled, the rest counted
+    labels = [item.label for item in view.current_layout().items() if item.label is not None]
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            assert not a.intersects(b), "labels never overlap"
+    centre = clusters[0].hit.center()
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(round(centre.x()), round(centre.y()))
+    )
+    assert not any(item.is_cluster for item in view.current_layout().items())
+    assert all(view.event_pos(f"s{i}") is not None for i in range(8))
+
+
+def test_axis_ticks_follow_the_zoom(view: TimelineView) -> None:
+    from viewer.axis import TickUnit, choose_step
+
+    assert choose_step(view.seconds_per_px, 80).unit in (TickUnit.DAY, TickUnit.WEEK)
+    view.zoom_to(
+        datetime(2025, 6, 1, 0, tzinfo=UTC).timestamp(),
+        datetime(2025, 6, 1, 6, tzinfo=UTC).timestamp(),
+    )
+    assert choose_step(view.seconds_per_px, 80).unit in (TickUnit.HOUR, TickUnit.MINUTE)
+    assert view.current_layout().lanes[0].top == AXIS_HEIGHT

@@ -1,0 +1,99 @@
+"""Ticks for a time axis that adapt to the zoom. Qt-free; labels are formatted by the UI.
+
+Times are POSIX seconds, shown in UTC: model files carry their own offsets and
+calendar days are UTC days (see :mod:`viewer.domain.dates`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+
+class TickUnit(StrEnum):
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class TickStep:
+    unit: TickUnit
+    count: int
+    approx_seconds: float
+
+
+_DAY = 86400.0
+STEPS: tuple[TickStep, ...] = (
+    *(TickStep(TickUnit.MINUTE, n, 60.0 * n) for n in (1, 5, 15, 30)),
+    *(TickStep(TickUnit.HOUR, n, 3600.0 * n) for n in (1, 3, 6, 12)),
+    *(TickStep(TickUnit.DAY, n, _DAY * n) for n in (1, 2)),
+    TickStep(TickUnit.WEEK, 1, 7 * _DAY),
+    *(TickStep(TickUnit.MONTH, n, 30.4 * _DAY * n) for n in (1, 3, 6)),
+    *(TickStep(TickUnit.YEAR, n, 365.25 * _DAY * n) for n in (1, 2, 5, 10, 25, 50, 100, 250)),
+)
+
+
+def choose_step(seconds_per_pixel: float, min_spacing_px: float) -> TickStep:
+    """The finest step whose ticks stand at least ``min_spacing_px`` apart."""
+    for step in STEPS:
+        if step.approx_seconds / seconds_per_pixel >= min_spacing_px:
+            return step
+    return STEPS[-1]
+
+
+def _floor(moment: datetime, step: TickStep) -> datetime:
+    if step.unit is TickUnit.MINUTE:
+        return moment.replace(
+            minute=moment.minute - moment.minute % step.count, second=0, microsecond=0
+        )
+    if step.unit is TickUnit.HOUR:
+        return moment.replace(
+            hour=moment.hour - moment.hour % step.count, minute=0, second=0, microsecond=0
+        )
+    day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    if step.unit is TickUnit.DAY:  # aligned to the calendar, so ticks stay put while panning
+        return day - timedelta(days=day.toordinal() % step.count)
+    if step.unit is TickUnit.WEEK:
+        return day - timedelta(days=day.weekday())
+    if step.unit is TickUnit.MONTH:
+        month0 = (day.month - 1) - (day.month - 1) % step.count
+        return day.replace(month=month0 + 1, day=1)
+    return day.replace(year=day.year - day.year % step.count, month=1, day=1)
+
+
+def _advance(moment: datetime, step: TickStep) -> datetime:
+    if step.unit is TickUnit.MONTH:
+        months = moment.month - 1 + step.count
+        return moment.replace(year=moment.year + months // 12, month=months % 12 + 1)
+    if step.unit is TickUnit.YEAR:
+        return moment.replace(year=moment.year + step.count)
+    return moment + timedelta(seconds=step.approx_seconds)
+
+
+#: Datetimes exist only in years 1..9999.
+_MIN_T = datetime(1, 1, 1, tzinfo=UTC).timestamp()
+_MAX_T = datetime(9999, 1, 1, tzinfo=UTC).timestamp()
+
+
+def ticks(t0: float, t1: float, step: TickStep, limit: int = 2000) -> list[datetime]:
+    """The tick instants of ``step`` within ``[t0, t1]`` (at most ``limit``)."""
+    t0, t1 = max(t0, _MIN_T), min(t1, _MAX_T)
+    out: list[datetime] = []
+    if t1 <= t0:
+        return out
+    moment = _floor(datetime.fromtimestamp(t0, UTC), step)
+    while len(out) < limit:
+        if moment.timestamp() >= t0:
+            if moment.timestamp() > t1:
+                break
+            out.append(moment)
+        try:
+            moment = _advance(moment, step)
+        except (ValueError, OverflowError):
+            break
+    return out

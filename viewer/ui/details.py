@@ -1,0 +1,270 @@
+"""Everything about the selected event, in one read-only scrolling pane.
+
+The pane is a :class:`QTextBrowser` showing HTML built here. Text from a model
+file is data, never markup: every string from the model goes through
+:func:`html.escape` before it joins the HTML, so ``<b>`` in a title shows as
+``<b>``. Links are handled here, not by the browser: ``event:<id>`` selects
+that event, ``http``/``https`` opens in the desktop's browser, anything else
+(``javascript:``, ``file:``, ``data:``) is ignored.
+
+Colours come from the palette (the document sets none), except the claim
+badges, which set both their text and background colour so they read the same
+in light and dark themes; each badge also says its state in words.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from urllib.parse import quote, unquote, urlsplit
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from viewer.domain.describe import describe_date, precision_words
+from viewer.domain.model import (
+    Claim,
+    Event,
+    EventStatus,
+    Quote,
+    QuoteMode,
+    Source,
+    Timeline,
+    Verification,
+)
+from viewer.ui.selection import Selection
+
+PLACEHOLDER = "Select an event on the timeline or in the table."
+
+EVENT_SCHEME = "event"
+WEB_SCHEMES = frozenset({"http", "https"})
+
+#: Text, foreground and background of each verification badge. Both colours
+#: are fixed so the badge reads the same on a light or a dark window.
+_BADGES: dict[Verification, tuple[str, str, str]] = {
+    Verification.CONFIRMED: ("\u2713 confirmed", "#ffffff", "#2e7d32"),
+    Verification.UNVERIFIED: ("? unverified", "#000000", "#ffd54f"),
+    Verification.DISPUTED: ("\u2717 disputed", "#ffffff", "#c62828"),
+}
+
+_MODE_WORDS: dict[QuoteMode, str] = {
+    QuoteMode.DIRECT: "direct speech",
+    QuoteMode.REPORTED: "reported speech",
+}
+
+_NOT_YET: dict[EventStatus, str] = {
+    EventStatus.ANNOUNCED: "announced, not yet happened",
+    EventStatus.PROPOSED: "proposed, not yet happened",
+    EventStatus.DEMANDED: "demanded, not yet happened",
+}
+
+
+def _e(text: str) -> str:
+    """Escape model text for HTML, quotes included."""
+    return html.escape(text, quote=True)
+
+
+def event_url(event_id: str) -> str:
+    """The anchor that selects ``event_id`` when clicked."""
+    return f"{EVENT_SCHEME}:{quote(event_id, safe='')}"
+
+
+def is_web_url(url: str) -> bool:
+    """Whether ``url`` is an http or https address with a host."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+
+
+class DetailsPanel(QWidget):
+    """Shows the event that ``selection`` names, or a placeholder."""
+
+    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._selection = selection
+        self._timeline: Timeline | None = None
+        self._event: Event | None = None
+        #: Opens a web link; replace it to intercept (tests do).
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("detailsBrowser")
+        self.browser.setAccessibleName("Event details")
+        self.browser.setReadOnly(True)
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._on_anchor_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+
+        selection.changed.connect(self._on_selection_changed)
+        self._refresh()
+
+    # -- public API ------------------------------------------------------------
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        """Show events of ``timeline`` (``None``: nothing is open)."""
+        self._timeline = timeline
+        self._refresh()
+
+    @property
+    def current_event_id(self) -> str | None:
+        """The id of the event shown, or ``None`` for the placeholder."""
+        return self._event.id if self._event is not None else None
+
+    def plain_text(self) -> str:
+        """What the reader sees, as plain text."""
+        return self.browser.toPlainText()
+
+    # -- updating ----------------------------------------------------------------
+
+    def _on_selection_changed(self, _event_id: str) -> None:
+        self._refresh()
+
+    def _refresh(self) -> None:
+        event_id = self._selection.event_id
+        timeline = self._timeline
+        event = None
+        if timeline is not None and event_id:
+            event = timeline.events_by_id.get(event_id)
+        self._event = event
+        if timeline is None or event is None:
+            self.browser.setHtml(f"<p><i>{_e(PLACEHOLDER)}</i></p>")
+        else:
+            self.browser.setHtml(_event_html(timeline, event))
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == EVENT_SCHEME:
+            event_id = unquote(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
+            if self._timeline is not None and event_id in self._timeline.events_by_id:
+                self._selection.select(event_id)
+        elif scheme in WEB_SCHEMES and url.isValid() and url.host():
+            self.open_url(url)
+        # Any other scheme (javascript:, file:, data:, ...) is ignored.
+
+
+# -- HTML ----------------------------------------------------------------------
+
+
+def _section(title: str, items: Iterable[str]) -> str:
+    rows = [f"<li>{item}</li>" for item in items]
+    if not rows:
+        return ""
+    return f"<h3>{_e(title)}</h3><ul>{''.join(rows)}</ul>"
+
+
+def _actor_name(timeline: Timeline, actor_id: str) -> str:
+    actor = timeline.actors_by_id.get(actor_id)
+    return actor.name if actor is not None else actor_id
+
+
+def _source_title(timeline: Timeline, source_id: str | None) -> str | None:
+    if source_id is None:
+        return None
+    source = timeline.sources_by_id.get(source_id)
+    return source.title if source is not None else source_id
+
+
+def _participant(timeline: Timeline, actor_id: str) -> str:
+    actor = timeline.actors_by_id.get(actor_id)
+    if actor is None:
+        return _e(actor_id)
+    text = f"<b>{_e(actor.name)}</b>"
+    extra = [part for part in (actor.role, actor.affiliation) if part]
+    if extra:
+        text += f" ({_e(', '.join(extra))})"
+    return text
+
+
+def _badge(verification: Verification) -> str:
+    words, fg, bg = _BADGES[verification]
+    return (
+        f'<span style="color:{fg}; background-color:{bg}; font-weight:bold">'
+        f"&nbsp;{_e(words)}&nbsp;</span>"
+    )
+
+
+def _claim(timeline: Timeline, claim: Claim) -> str:
+    author = _e(_actor_name(timeline, claim.by))
+    text = f"<b>{author}</b>: {_e(claim.text)} {_badge(claim.verification)}"
+    source = _source_title(timeline, claim.source)
+    if source:
+        text += f"<br><small>Source: {_e(source)}</small>"
+    return text
+
+
+def _related(timeline: Timeline, event_id: str) -> str:
+    related = timeline.events_by_id.get(event_id)
+    if related is None:
+        return f"{_e(event_id)} <i>(not in this timeline)</i>"
+    link = f'<a href="{_e(event_url(event_id))}">{_e(related.title)}</a>'
+    return f"{link} <small>({_e(describe_date(related.date))})</small>"
+
+
+def _source(timeline: Timeline, source_id: str) -> str:
+    source: Source | None = timeline.sources_by_id.get(source_id)
+    if source is None:
+        return _e(source_id)
+    if source.url and is_web_url(source.url):
+        text = f'<a href="{_e(source.url.strip())}">{_e(source.title)}</a>'
+    else:
+        text = _e(source.title)
+    details = []
+    if source.publisher:
+        details.append(_e(source.publisher))
+    if source.published is not None:
+        details.append(f"published {_e(describe_date(source.published))}")
+    if details:
+        text += f" <small>\u2014 {', '.join(details)}</small>"
+    return text
+
+
+def _quote(timeline: Timeline, quote_: Quote) -> str:
+    speaker = _e(_actor_name(timeline, quote_.speaker))
+    # Direct speech in quotation marks; reported speech is the source's paraphrase.
+    words = _e(quote_.text)
+    if quote_.mode is QuoteMode.DIRECT:
+        words = f"\u201c{words}\u201d"
+    text = (
+        f"<b>{speaker}</b> <small>({_e(_MODE_WORDS[quote_.mode])}, "
+        f"{_e(quote_.language)})</small><br>{words}"
+    )
+    if quote_.translation is not None:
+        text += (
+            f"<br><i>Translation ({_e(quote_.translation.language)}): "
+            f"{_e(quote_.translation.text)}</i>"
+        )
+    source = _source_title(timeline, quote_.source)
+    if source:
+        text += f"<br><small>Source: {_e(source)}</small>"
+    return text
+
+
+def _event_html(timeline: Timeline, event: Event) -> str:
+    date = event.date
+    parts = [f"<h2>{_e(event.title)}</h2>"]
+    when = f"<b>When:</b> {_e(describe_date(date))} <small>({_e(precision_words(date))})</small>"
+    if date.note:
+        when += f"<br><b>Source's wording:</b> \u201c{_e(date.note)}\u201d"
+    parts.append(f"<p>{when}</p>")
+
+    status = _NOT_YET.get(event.status)
+    status_html = f"<b>\u26a0 {_e(status)}</b>" if status else _e(event.status.value)
+    parts.append(f"<p><b>Kind:</b> {_e(event.kind.value)}<br><b>Status:</b> {status_html}</p>")
+
+    if event.summary:
+        parts.append(f"<p>{_e(event.summary)}</p>")
+    parts.append(_section("Participants", (_participant(timeline, a) for a in event.participants)))
+    parts.append(_section("Places", (_e(place) for place in event.places)))
+    parts.append(_section("Claims", (_claim(timeline, claim) for claim in event.claims)))
+    quotes = timeline.quotes_by_event.get(event.id, ())
+    parts.append(_section("Quotes", (_quote(timeline, q) for q in quotes)))
+    parts.append(_section("Related events", (_related(timeline, r) for r in event.related)))
+    parts.append(_section("Sources", (_source(timeline, s) for s in event.sources)))
+    return "".join(parts)

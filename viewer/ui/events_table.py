@@ -1,0 +1,90 @@
+"""All events of a timeline as a sortable table that follows the shared selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from viewer.domain.model import Timeline
+from viewer.ui.item_models import EventIdRole, EventTableModel, SortRole
+from viewer.ui.selection import Selection
+
+
+class EventsTable(QWidget):
+    """A table of events; selecting a row selects its event and vice versa."""
+
+    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventsTablePanel")
+        self.setAccessibleName("Events")
+        self._selection = selection
+        self._following = False
+
+        self.model = EventTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setObjectName("eventsSortProxy")
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("eventsTable")
+        self.view.setAccessibleName("Events")
+        self.view.setAccessibleDescription("All events; sort by clicking a column header")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(EventTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicatorShown(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+        self.view.selectionModel().selectionChanged.connect(self._on_rows_selected)
+        selection.changed.connect(self._follow)
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        self.model.set_timeline(timeline)
+        for column in (EventTableModel.DATE, EventTableModel.KIND, EventTableModel.STATUS):
+            self.view.resizeColumnToContents(column)
+        self._follow(self._selection.event_id or "")
+
+    def selected_event_id(self) -> str | None:
+        """The event of the selected row, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(EventIdRole) if rows else None
+
+    def _on_rows_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._following:
+            return
+        self._selection.select(self.selected_event_id())
+
+    def _follow(self, event_id: str) -> None:
+        """Select and show the row of ``event_id``; clear the selection for ``""``."""
+        row = self.model.row_of(event_id) if event_id else -1
+        selection_model = self.view.selectionModel()
+        self._following = True
+        try:
+            if row < 0:
+                selection_model.clearSelection()
+                return
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            selection_model.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._following = False
+        self.view.scrollTo(index)

@@ -1,0 +1,437 @@
+"""Qt item models over the domain collections of one timeline.
+
+The models hold the (frozen) :class:`~viewer.domain.model.Timeline` and a sorted
+tuple of references into it; they never copy texts into widget items. Every
+text they hand out is plain: the views draw ``DisplayRole`` as plain text, and
+tooltips start with a fixed, tag-free line so Qt's rich-text guess (which only
+looks at the first line) never takes a model file's text for HTML.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
+
+from viewer.domain.describe import describe_date
+from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode, Timeline
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: The actor's id (``str``) on a row of :class:`ActorListModel`.
+ActorIdRole = Qt.ItemDataRole.UserRole + 1
+#: A sortable key (``float`` for dates, casefolded ``str`` otherwise) in :class:`EventTableModel`.
+SortRole = Qt.ItemDataRole.UserRole + 2
+#: The quote's id (``str``) on a row of :class:`QuoteListModel`.
+QuoteIdRole = Qt.ItemDataRole.UserRole + 3
+#: The event's id (``str``) in :class:`QuoteListModel` and :class:`EventTableModel`.
+EventIdRole = Qt.ItemDataRole.UserRole + 4
+#: What a quote filter matches: quote text, translation and event title, one per line.
+SearchTextRole = Qt.ItemDataRole.UserRole + 5
+
+_KIND_WORDS: dict[ActorKind, str] = {
+    ActorKind.PERSON: "Person",
+    ActorKind.ORGANISATION: "Organisation",
+    ActorKind.STATE: "State",
+}
+
+#: Opening and closing quotation marks by primary language subtag.
+_QUOTATION_MARKS: dict[str, tuple[str, str]] = {
+    "de": ("\u201e", "\u201c"),  # „…“
+    "en": ("\u201c", "\u201d"),  # “…”
+    "fr": ("\u00ab\u202f", "\u202f\u00bb"),  # « … »
+    "ru": ("\u00ab", "\u00bb"),  # «…»
+    "uk": ("\u00ab", "\u00bb"),
+    "pl": ("\u201e", "\u201d"),  # „…”
+}
+_DEFAULT_MARKS = _QUOTATION_MARKS["de"]
+
+_EM_DASH = "\u2014"
+
+
+def _count_words(count: int) -> str:
+    return "1 quote" if count == 1 else f"{count} quotes"
+
+
+def _label(value: str) -> str:
+    """An enum value as a label: ``"occurred"`` -> ``"Occurred"``."""
+    return value[:1].upper() + value[1:]
+
+
+def quoted(quote: Quote) -> str:
+    """The quote's text in the quotation marks of its language."""
+    opening, closing = _QUOTATION_MARKS.get(quote.language.split("-")[0].lower(), _DEFAULT_MARKS)
+    return f"{opening}{quote.text}{closing}"
+
+
+def mark_brush() -> QBrush:
+    """The background of marked rows: the palette's highlight, mostly transparent.
+
+    Blended over the base colour it stays readable with the normal text colour
+    in light and dark palettes alike.
+    """
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
+    colour.setAlpha(80)
+    return QBrush(colour)
+
+
+def _tooltip(lines: list[str]) -> str:
+    """Lines for a tooltip, wrapped: Qt does not wrap a plain-text tooltip itself."""
+    return "\n".join(textwrap.fill(line, 80) for line in lines)
+
+
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class ActorListModel(QAbstractListModel):
+    """All actors of a timeline, most quoted first, then by name."""
+
+    ActorIdRole = ActorIdRole
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timeline: Timeline | None = None
+        self._actors: tuple[Actor, ...] = ()
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        self.beginResetModel()
+        self._timeline = timeline
+        if timeline is None:
+            self._actors = ()
+        else:
+            by_speaker = timeline.quotes_by_speaker
+            self._actors = tuple(
+                sorted(
+                    timeline.actors,
+                    key=lambda a: (-len(by_speaker.get(a.id, ())), a.name.casefold(), a.id),
+                )
+            )
+        self.endResetModel()
+
+    def actor_at(self, row: int) -> Actor | None:
+        return self._actors[row] if 0 <= row < len(self._actors) else None
+
+    def row_of(self, actor_id: str) -> int:
+        """The row of the actor, or -1."""
+        for row, actor in enumerate(self._actors):
+            if actor.id == actor_id:
+                return row
+        return -1
+
+    def _quote_count(self, actor: Actor) -> int:
+        if self._timeline is None:
+            return 0
+        return len(self._timeline.quotes_by_speaker.get(actor.id, ()))
+
+    def rowCount(self, parent: _Index | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._actors)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        actor = self.actor_at(index.row())
+        if actor is None or index.column() != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            role_text = f" {_EM_DASH} {actor.role}" if actor.role else ""
+            return f"{actor.name}{role_text} ({_count_words(self._quote_count(actor))})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [_KIND_WORDS[actor.kind], actor.name]
+            if actor.role:
+                lines.append(actor.role)
+            if actor.affiliation:
+                lines.append(actor.affiliation)
+            lines.append(_count_words(self._quote_count(actor)))
+            return _tooltip(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return actor.name
+        if role == ActorIdRole:
+            return actor.id
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names[ActorIdRole] = QByteArray(b"actorId")
+        return names
+
+
+class QuoteListModel(QAbstractListModel):
+    """The quotes of one actor, in the order of their events' dates.
+
+    Quotes of the *marked* event (usually the selected one) are bold and
+    highlighted.
+    """
+
+    QuoteIdRole = QuoteIdRole
+    EventIdRole = EventIdRole
+    SearchTextRole = SearchTextRole
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timeline: Timeline | None = None
+        self._actor_id: str | None = None
+        self._marked_event_id: str | None = None
+        self._quotes: tuple[Quote, ...] = ()
+
+    @property
+    def actor_id(self) -> str | None:
+        return self._actor_id
+
+    @property
+    def marked_event_id(self) -> str | None:
+        return self._marked_event_id
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        """Show ``timeline``; the actor and mark stay if the new timeline knows them."""
+        self._timeline = timeline
+        if timeline is None or self._actor_id not in timeline.actors_by_id:
+            self._actor_id = None
+        if timeline is None or self._marked_event_id not in timeline.events_by_id:
+            self._marked_event_id = None
+        self._reset_rows()
+
+    def set_actor(self, actor_id: str | None) -> None:
+        self._actor_id = actor_id or None
+        self._reset_rows()
+
+    def _reset_rows(self) -> None:
+        self.beginResetModel()
+        timeline, actor_id = self._timeline, self._actor_id
+        if timeline is None or actor_id is None:
+            self._quotes = ()
+        else:
+            events = timeline.events_by_id
+
+            def key(quote: Quote) -> tuple[int, float, float]:
+                event = events.get(quote.event)
+                if event is None:  # dangling reference: last
+                    return (1, 0.0, 0.0)
+                return (0, event.date.earliest.timestamp(), event.date.latest.timestamp())
+
+            self._quotes = tuple(sorted(timeline.quotes_by_speaker.get(actor_id, ()), key=key))
+        self.endResetModel()
+
+    def set_marked_event(self, event_id: str | None) -> None:
+        """Mark the quotes of ``event_id``; only rows whose mark changes are updated."""
+        event_id = event_id or None
+        old = self._marked_event_id
+        if event_id == old:
+            return
+        self._marked_event_id = event_id
+        affected = {old, event_id} - {None}
+        rows = [row for row, quote in enumerate(self._quotes) if quote.event in affected]
+        roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole]
+        for first, last in _runs(rows):
+            self.dataChanged.emit(self.index(first), self.index(last), roles)
+
+    def quote_at(self, row: int) -> Quote | None:
+        return self._quotes[row] if 0 <= row < len(self._quotes) else None
+
+    def _event(self, quote: Quote) -> Event | None:
+        return None if self._timeline is None else self._timeline.events_by_id.get(quote.event)
+
+    def _heading(self, quote: Quote) -> str:
+        event = self._event(quote)
+        if event is None:
+            return quote.event
+        return f"{describe_date(event.date)} {_EM_DASH} {event.title}"
+
+    def rowCount(self, parent: _Index | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._quotes)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() or index.column() != 0:
+            return None
+        quote = self.quote_at(index.row())
+        if quote is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            said = quoted(quote)
+            if quote.mode is QuoteMode.REPORTED:
+                said += " (reported)"
+            lines = [self._heading(quote), said]
+            if quote.translation is not None:
+                lines.append(quote.translation.text)
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(quote)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return quote.text
+        if role == QuoteIdRole:
+            return quote.id
+        if role == EventIdRole:
+            return quote.event
+        if role == SearchTextRole:
+            event = self._event(quote)
+            parts = [quote.text]
+            if quote.translation is not None:
+                parts.append(quote.translation.text)
+            if event is not None:
+                parts.append(event.title)
+            return "\n".join(parts)
+        marked = self._marked_event_id is not None and quote.event == self._marked_event_id
+        if role == Qt.ItemDataRole.FontRole and marked:
+            return _bold_font()
+        if role == Qt.ItemDataRole.BackgroundRole and marked:
+            return mark_brush()
+        return None
+
+    def _tooltip(self, quote: Quote) -> str:
+        lines = ["Direct quote" if quote.mode is QuoteMode.DIRECT else "Reported speech"]
+        timeline = self._timeline
+        if timeline is not None and quote.speaker in timeline.actors_by_id:
+            lines.append(f"Speaker: {timeline.actors_by_id[quote.speaker].name}")
+        lines.append(self._heading(quote))
+        lines.append(f"{quoted(quote)} ({quote.language})")
+        if quote.translation is not None:
+            lines.append(f"{quote.translation.text} ({quote.translation.language})")
+        if timeline is not None and quote.source in timeline.sources_by_id:
+            lines.append(f"Source: {timeline.sources_by_id[quote.source].title}")
+        return _tooltip(lines)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names[QuoteIdRole] = QByteArray(b"quoteId")
+        names[EventIdRole] = QByteArray(b"eventId")
+        return names
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted rows as (first, last) runs of consecutive numbers."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+class EventTableModel(QAbstractTableModel):
+    """One row per event, in date order; columns Date, Kind, Title, Participants, Status."""
+
+    DATE, KIND, TITLE, PARTICIPANTS, STATUS = range(5)
+    HEADERS: tuple[str, ...] = ("Date", "Kind", "Title", "Participants", "Status")
+
+    SortRole = SortRole
+    EventIdRole = EventIdRole
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timeline: Timeline | None = None
+        self._events: tuple[Event, ...] = ()
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        self.beginResetModel()
+        self._timeline = timeline
+        self._events = (
+            ()
+            if timeline is None
+            else tuple(
+                sorted(
+                    timeline.events,
+                    key=lambda e: (e.date.earliest, e.date.latest),
+                )
+            )
+        )
+        self.endResetModel()
+
+    def event_at(self, row: int) -> Event | None:
+        return self._events[row] if 0 <= row < len(self._events) else None
+
+    def row_of(self, event_id: str) -> int:
+        """The row of the event, or -1."""
+        for row, event in enumerate(self._events):
+            if event.id == event_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: _Index | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._events)
+
+    def columnCount(self, parent: _Index | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self.HEADERS)
+
+    def _participants(self, event: Event) -> str:
+        actors = {} if self._timeline is None else self._timeline.actors_by_id
+        return ", ".join(
+            actors[actor_id].name if actor_id in actors else actor_id
+            for actor_id in event.participants
+        )
+
+    def _text(self, event: Event, column: int) -> str:
+        if column == self.DATE:
+            return describe_date(event.date)
+        if column == self.KIND:
+            return _label(event.kind.value)
+        if column == self.TITLE:
+            return event.title
+        if column == self.PARTICIPANTS:
+            return self._participants(event)
+        return _label(event.status.value)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        event = self.event_at(index.row())
+        column = index.column()
+        if event is None or not 0 <= column < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(event, column)
+        if role == SortRole:
+            if column == self.DATE:
+                return event.date.earliest.timestamp()
+            return self._text(event, column).casefold()
+        if role == EventIdRole:
+            return event.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{_label(event.kind.value)}, {event.status.value}", event.title]
+            lines.append(describe_date(event.date))
+            if event.date.note:
+                lines.append(f"Source wording: {event.date.note}")
+            if event.summary:
+                lines.append(event.summary)
+            return _tooltip(lines)
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return super().headerData(section, orientation, role)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names[SortRole] = QByteArray(b"sortKey")
+        names[EventIdRole] = QByteArray(b"eventId")
+        return names

@@ -1,0 +1,294 @@
+"""The main window: creates the parts and wires them. No logic of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer import __version__
+from viewer.domain.model import Timeline
+from viewer.ui.details import DetailsPanel
+from viewer.ui.document import Document
+from viewer.ui.events_table import EventsTable
+from viewer.ui.export import ExportError, export_timeline
+from viewer.ui.quotes_panel import QuotesPanel
+from viewer.ui.selection import Selection
+from viewer.ui.timeline_render import paint_legend
+from viewer.ui.timeline_view import TimelineView
+
+MODEL_FILTER = "Timeline model files (*.json);;All files (*)"
+
+
+class LegendBar(QWidget):
+    """The legend under the timeline: glyph and colour of each kind, and the styles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        self.setAccessibleName("Legend")
+        self._height = 26
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, self._height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self._height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            used = paint_legend(painter, self.rect().toRectF(), self.palette(), self.font())
+        finally:
+            painter.end()
+        needed = int(used) + 4
+        if needed != self._height:
+            self._height = needed
+            self.setFixedHeight(needed)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.settings = settings
+        self.selection = Selection(self)
+        self.document = Document(settings, self)
+
+        self.timeline_view = TimelineView(self.selection)
+        self.legend = LegendBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.timeline_view, 1)
+        layout.addWidget(self.legend)
+        self.setCentralWidget(central)
+
+        self.details = DetailsPanel(self.selection)
+        self.quotes = QuotesPanel(self.selection)
+        self.events_table = EventsTable(self.selection)
+        self.details_dock = self._dock(
+            "detailsDock", "Event details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.quotes_dock = self._dock(
+            "quotesDock", "Quotes by actor", self.quotes, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.events_dock = self._dock(
+            "eventsDock", "Events", self.events_table, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.error_box: QMessageBox | None = None
+
+        self._build_menus()
+        self.document.opened.connect(self._on_opened)
+        self.document.failed.connect(self._on_failed)
+        self.document.recentChanged.connect(self._fill_recent)
+        self.timeline_view.viewChanged.connect(self._remember_view)
+        self.resize(1280, 800)
+        self._restore_layout()
+        self._set_title(None)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- menus --------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.reload_action = self._action("&Reload", self.document.reload, "Ctrl+R")
+        file_menu.addAction(self.reload_action)
+        file_menu.addSeparator()
+        self.export_action = self._action("&Export Image…", self.choose_export, "Ctrl+E")
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        view_menu = bar.addMenu("&View")
+        self.zoom_in_action = self._action(
+            "Zoom &In", lambda: self.timeline_view.zoom(1.25), QKeySequence.StandardKey.ZoomIn
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &Out", lambda: self.timeline_view.zoom(0.8), QKeySequence.StandardKey.ZoomOut
+        )
+        self.fit_action = self._action("&Fit All", self.timeline_view.fit_all, "Ctrl+0")
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for dock in (self.details_dock, self.quotes_dock, self.events_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About timeline-viewer", self.show_about))
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.document.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.document.open(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # -- opening ------------------------------------------------------------
+
+    def open_file(self, path: Path) -> bool:
+        return self.document.open(path)
+
+    def choose_file(self) -> None:
+        start = str(self.document.path.parent) if self.document.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, "Open Timeline", start, MODEL_FILTER)
+        if name:
+            self.document.open(Path(name))
+
+    def _on_opened(self, timeline: Timeline, path: Path) -> None:
+        saved_view = self._saved_view(timeline)
+        self.selection.clear()
+        for part in (self.timeline_view, self.details, self.quotes, self.events_table):
+            part.set_timeline(timeline)
+        if saved_view is not None:
+            self.timeline_view.set_view(*saved_view)
+        self._set_title(timeline)
+
+    def _on_failed(self, path: Path, lines: list[str]) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("loadErrorBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Could not open timeline")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        kept = f"\n\nStill showing: {self.document.path.name}" if self.document.path else ""
+        shown = lines[:20] + ([f"… and {len(lines) - 20} more"] if len(lines) > 20 else [])
+        box.setText(f"{path} is not a timeline this app can open:{kept}")
+        box.setInformativeText("\n".join(shown))
+        box.setDetailedText("\n".join(lines))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_box = box
+        box.open()
+
+    def _set_title(self, timeline: Timeline | None) -> None:
+        self.setWindowTitle(
+            f"{timeline.title} — timeline-viewer" if timeline else "timeline-viewer"
+        )
+
+    # -- drag and drop --------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.document.open(files[0])
+
+    # -- export, about ------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        timeline = self.document.timeline
+        if timeline is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export Image", f"{timeline.id}.png", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        """Export what the timeline shows now, at the width it has now."""
+        timeline = self.document.timeline
+        if timeline is None:
+            return
+        view = self.timeline_view
+        try:
+            export_timeline(
+                timeline,
+                path,
+                width=max(view.viewport().width(), 400),
+                start=view.t0,
+                end=view.t_of(view.viewport().width()),
+                palette=self.palette(),
+                selected=self.selection.event_id,
+            )
+        except ExportError as err:
+            QMessageBox.warning(self, "Export failed", str(err))
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About timeline-viewer")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"timeline-viewer {__version__}\n\n"
+            "Events, claims with their sources and verification, quotes per actor, "
+            "and dates with their honest uncertainty."
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- settings ------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _saved_view(self, timeline: Timeline) -> tuple[float, float] | None:
+        saved = self.settings.value(f"view/{timeline.id}")
+        if isinstance(saved, list) and len(saved) == 2:
+            try:
+                return float(saved[0]), float(saved[1])
+            except (TypeError, ValueError):
+                return None
+        return None
+
+    def _remember_view(self, t0: float, seconds_per_px: float) -> None:
+        if self.document.timeline is not None:
+            self.settings.setValue(f"view/{self.document.timeline.id}", [t0, seconds_per_px])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,167 @@
+"""Who said what: the speakers of a timeline and the quotes of the chosen one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.model import Timeline
+from viewer.ui.item_models import (
+    ActorIdRole,
+    ActorListModel,
+    EventIdRole,
+    QuoteListModel,
+    SearchTextRole,
+)
+from viewer.ui.selection import Selection
+
+
+class QuotesPanel(QWidget):
+    """A list of speakers, a filter and the chosen speaker's quotes.
+
+    Clicking a quote selects its event; when the selection changes elsewhere the
+    quotes of the selected event are marked (the chosen speaker stays).
+    """
+
+    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quotesPanel")
+        self.setAccessibleName("Quotes")
+        self._selection = selection
+
+        self.actor_model = ActorListModel(self)
+        self.quote_model = QuoteListModel(self)
+        self.quote_proxy = QSortFilterProxyModel(self)
+        self.quote_proxy.setObjectName("quoteFilterProxy")
+        self.quote_proxy.setSourceModel(self.quote_model)
+        self.quote_proxy.setFilterRole(SearchTextRole)
+        self.quote_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.actor_view = QListView(self)
+        self.actor_view.setObjectName("actorList")
+        self.actor_view.setAccessibleName("Speakers")
+        self.actor_view.setAccessibleDescription("Choose a speaker to list their quotes")
+        self.actor_view.setModel(self.actor_model)
+        self.actor_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.actor_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actor_view.setUniformItemSizes(True)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("quoteFilter")
+        self.filter_edit.setAccessibleName("Filter quotes")
+        self.filter_edit.setPlaceholderText("Filter quotes\u2026")
+        self.filter_edit.setClearButtonEnabled(True)
+
+        self.quote_view = QListView(self)
+        self.quote_view.setObjectName("quoteList")
+        self.quote_view.setAccessibleName("Quotes of the chosen speaker")
+        self.quote_view.setModel(self.quote_proxy)
+        self.quote_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.quote_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.quote_view.setWordWrap(True)
+        self.quote_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.quote_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.quote_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.quote_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.quote_view.setSpacing(2)
+
+        actor_label = QLabel("&Speakers", self)
+        actor_label.setBuddy(self.actor_view)
+        quote_label = QLabel("&Quotes", self)
+        quote_label.setBuddy(self.filter_edit)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(actor_label)
+        top_layout.addWidget(self.actor_view)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(quote_label)
+        bottom_layout.addWidget(self.filter_edit)
+        bottom_layout.addWidget(self.quote_view)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("quotesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.actor_view.selectionModel().currentRowChanged.connect(self._on_actor_changed)
+        self.filter_edit.textChanged.connect(self.quote_proxy.setFilterFixedString)
+        self.quote_view.clicked.connect(self._on_quote_activated)
+        self.quote_view.activated.connect(self._on_quote_activated)
+        self.quote_view.selectionModel().selectionChanged.connect(self._on_quote_selected)
+        selection.changed.connect(self._on_selection_changed)
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        """Show ``timeline``: keep the chosen speaker if it has one, else the most quoted."""
+        actor_id = self.quote_model.actor_id
+        self.actor_model.set_timeline(timeline)
+        self.quote_model.set_timeline(timeline)
+        self.quote_model.set_marked_event(self._selection.event_id)
+        row = self.actor_model.row_of(actor_id) if actor_id is not None else -1
+        if row < 0 and self.actor_model.rowCount() > 0:
+            row = 0
+        if row >= 0:
+            self.choose_actor_row(row)
+        else:
+            self.quote_model.set_actor(None)
+
+    def choose_actor_row(self, row: int) -> None:
+        """Make the speaker on ``row`` the chosen one, as a click would."""
+        self.actor_view.setCurrentIndex(self.actor_model.index(row, 0))
+
+    def _on_actor_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        actor_id = current.data(ActorIdRole) if current.isValid() else None
+        self.quote_model.set_actor(actor_id)
+        self._scroll_to_marked()
+
+    def _on_quote_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        event_id = index.data(EventIdRole)
+        if event_id:
+            self._selection.select(event_id)
+
+    def _on_quote_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._on_quote_activated(indexes[0])
+
+    def _on_selection_changed(self, event_id: str) -> None:
+        self.quote_model.set_marked_event(event_id or None)
+        # A selected quote of another event would contradict the marks.
+        for index in self.quote_view.selectionModel().selectedIndexes():
+            if index.data(EventIdRole) != event_id:
+                self.quote_view.selectionModel().clearSelection()
+                break
+        self._scroll_to_marked()
+
+    def _scroll_to_marked(self) -> None:
+        event_id = self.quote_model.marked_event_id
+        if event_id is None:
+            return
+        for row in range(self.quote_proxy.rowCount()):
+            index = self.quote_proxy.index(row, 0)
+            if index.data(EventIdRole) == event_id:
+                self.quote_view.scrollTo(index)
+                return

@@ -1,0 +1,364 @@
+"""The timeline widget: a zoomable, scrollable time axis with one lane per kind.
+
+Painting and layout live in :mod:`viewer.ui.timeline_render`, shared with
+export; this widget owns the view state (left edge and zoom), input, and the
+link to the shared :class:`Selection`.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from viewer.domain.describe import describe_date, precision_words
+from viewer.domain.model import Timeline
+from viewer.ui.selection import Selection
+from viewer.ui.timeline_render import (
+    AXIS_HEIGHT,
+    GUTTER,
+    KIND_NAMES,
+    Layout,
+    Placed,
+    TimelineRenderer,
+)
+
+ZOOM_STEP = 1.25
+MIN_SECONDS_PER_PX = 1.0
+MAX_SECONDS_PER_PX = 400 * 365.25 * 86400 / 1000
+#: Scrollbar units are pixels until the scrollable width would overflow an int.
+_SCROLL_LIMIT = 1_000_000_000
+DRAG_THRESHOLD = 4
+
+
+def rich_plain(text: str) -> str:
+    """Plain text as explicit rich text, so a tooltip never interprets it as HTML."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+class TimelineView(QAbstractScrollArea):
+    """Draws the open timeline and lets the reader zoom, pan and select."""
+
+    #: The visible range changed: (left-edge time, seconds per pixel).
+    viewChanged = Signal(float, float)
+
+    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineView")
+        self.setAccessibleName("Timeline")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.viewport().setMouseTracking(True)
+        self.selection = selection
+        self.renderer = TimelineRenderer()
+        self._t0 = 0.0
+        self._spp = 3600.0
+        self._layout: Layout | None = None
+        self._press: QPoint | None = None
+        self._press_t0 = 0.0
+        self._dragging = False
+        self._syncing_scrollbar = False
+        self._scroll_origin = 0.0
+        self._scroll_unit = 1.0
+        self.horizontalScrollBar().valueChanged.connect(self._on_hscroll)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
+        selection.changed.connect(self._on_selection_changed)
+
+    # -- state ------------------------------------------------------------
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        self.renderer.set_timeline(timeline)
+        self.fit_all()
+
+    @property
+    def t0(self) -> float:
+        return self._t0
+
+    @property
+    def seconds_per_px(self) -> float:
+        return self._spp
+
+    def time_area_width(self) -> float:
+        return max(self.viewport().width() - GUTTER, 1.0)
+
+    def x_of(self, t: float) -> float:
+        return GUTTER + (t - self._t0) / self._spp
+
+    def t_of(self, x: float) -> float:
+        return self._t0 + (x - GUTTER) * self._spp
+
+    def set_view(self, t0: float, seconds_per_px: float) -> None:
+        spp = min(max(seconds_per_px, MIN_SECONDS_PER_PX), MAX_SECONDS_PER_PX)
+        if math.isclose(t0, self._t0) and math.isclose(spp, self._spp):
+            return
+        self._t0, self._spp = t0, spp
+        self._invalidate()
+        self.viewChanged.emit(self._t0, self._spp)
+
+    def fit_all(self) -> None:
+        extent = self.renderer.index.extent()
+        if extent is None:
+            self.set_view(self._t0, self._spp)
+            self._invalidate()
+            return
+        start, end = extent
+        pad = max((end - start) * 0.04, 3600.0)
+        start, end = start - pad, end + pad
+        # Room on the right for the last event's label.
+        spp = (end - start) / max(self.time_area_width() - 200, 100)
+        self.set_view(start, spp)
+
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom in (factor > 1) or out, keeping the time under ``anchor_x`` fixed."""
+        x = anchor_x if anchor_x is not None else GUTTER + self.time_area_width() / 2
+        anchor_t = self.t_of(x)
+        spp = min(max(self._spp / factor, MIN_SECONDS_PER_PX), MAX_SECONDS_PER_PX)
+        self.set_view(anchor_t - (x - GUTTER) * spp, spp)
+
+    def pan_pixels(self, dx: float) -> None:
+        self.set_view(self._t0 + dx * self._spp, self._spp)
+
+    def zoom_to(self, start: float, end: float) -> None:
+        span = max(end - start, 60.0)
+        pad = span * 0.15
+        self.set_view(start - pad, (span + 2 * pad) / self.time_area_width())
+
+    def ensure_visible(self, event_id: str) -> None:
+        index = self.renderer.index
+        position = index.position.get(event_id)
+        if position is None:
+            return
+        start, end = index.starts[position], index.ends[position]
+        left, right = self._t0, self.t_of(self.viewport().width())
+        margin = 40 * self._spp
+        if start - margin < left or min(end, start + 300 * self._spp) + margin > right:
+            centre = (start + end) / 2
+            self.set_view(centre - self.time_area_width() / 2 * self._spp, self._spp)
+        placed = self.placed(event_id)
+        if placed is not None:
+            bar = self.verticalScrollBar()
+            top, bottom = placed.hit.top() - AXIS_HEIGHT, placed.hit.bottom()
+            if top < bar.value():
+                bar.setValue(int(top))
+            elif bottom > bar.value() + self.viewport().height():
+                bar.setValue(int(bottom - self.viewport().height() + 4))
+
+    # -- layout and hit-testing -------------------------------------------
+
+    def current_layout(self) -> Layout:
+        if self._layout is None:
+            self.renderer.font = self.font()
+            self._layout = self.renderer.layout(self._t0, self._spp, self.viewport().width())
+            self._sync_scrollbars(self._layout)
+        return self._layout
+
+    def placed(self, event_id: str) -> Placed | None:
+        """Where ``event_id`` is drawn now (in content coordinates), if it is labelled."""
+        position = self.renderer.index.position.get(event_id)
+        for item in self.current_layout().items():
+            if not item.is_cluster and item.positions[0] == position:
+                return item
+        return None
+
+    def event_pos(self, event_id: str) -> QPoint | None:
+        """The viewport point at the centre of ``event_id``'s marker, if drawn."""
+        item = self.placed(event_id)
+        if item is None:
+            return None
+        y = item.glyph.y() - self.verticalScrollBar().value()
+        return QPoint(round(item.glyph.x()), round(y))
+
+    def item_at(self, pos: QPointF) -> Placed | None:
+        layout = self.current_layout()
+        point = QPointF(pos.x(), pos.y() + self.verticalScrollBar().value())
+        if pos.y() < AXIS_HEIGHT or pos.x() < GUTTER:
+            return None
+        best: Placed | None = None
+        best_distance = 8.0
+        for item in layout.items():
+            if item.hit.contains(point):
+                return item
+            distance = math.hypot(item.glyph.x() - point.x(), item.glyph.y() - point.y())
+            if distance < best_distance:
+                best, best_distance = item, distance
+        return best
+
+    def _invalidate(self) -> None:
+        self._layout = None
+        self.viewport().update()
+
+    def _sync_scrollbars(self, layout: Layout) -> None:
+        self._syncing_scrollbar = True
+        try:
+            bar = self.horizontalScrollBar()
+            extent = self.renderer.index.extent()
+            page = self.time_area_width()
+            if extent is None:
+                bar.setRange(0, 0)
+            else:
+                pad = max((extent[1] - extent[0]) * 0.5, page * self._spp)
+                lo_t = min(extent[0] - pad, self._t0)
+                hi_t = max(extent[1] + pad, self._t0 + page * self._spp)
+                unit = max(1.0, (hi_t - lo_t) / self._spp / _SCROLL_LIMIT)
+                self._scroll_origin, self._scroll_unit = lo_t, unit * self._spp
+                bar.setPageStep(max(int(page / unit), 1))
+                bar.setSingleStep(max(int(40 / unit), 1))
+                bar.setRange(0, max(int((hi_t - lo_t) / self._scroll_unit - page / unit), 0))
+                bar.setValue(int((self._t0 - lo_t) / self._scroll_unit))
+            vbar = self.verticalScrollBar()
+            visible = self.viewport().height() - AXIS_HEIGHT
+            content = layout.height - AXIS_HEIGHT
+            vbar.setPageStep(max(int(visible), 1))
+            vbar.setSingleStep(20)
+            vbar.setRange(0, max(int(content - visible), 0))
+        finally:
+            self._syncing_scrollbar = False
+
+    def _on_hscroll(self, value: int) -> None:
+        if self._syncing_scrollbar or self.renderer.index.extent() is None:
+            return
+        self.set_view(self._scroll_origin + value * self._scroll_unit, self._spp)
+
+    # -- painting ---------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        layout = self.current_layout()
+        painter = QPainter(self.viewport())
+        try:
+            self.renderer.paint(
+                painter,
+                layout,
+                self.palette(),
+                self.selection.event_id,
+                QRectF(self.viewport().rect()),
+                float(self.verticalScrollBar().value()),
+            )
+        finally:
+            painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._invalidate()
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 380)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self.renderer.set_timeline(self.renderer.timeline)
+            self._invalidate()
+        super().changeEvent(event)
+
+    # -- input ------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if (delta.x() and not delta.y()) or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            amount = delta.x() or delta.y()
+            self.pan_pixels(-amount / 120 * 60)
+        elif delta.y():
+            self.zoom(ZOOM_STEP ** (delta.y() / 120), event.position().x())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._press_t0 = self._t0
+            self._dragging = False
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            dx = event.position().x() - self._press.x()
+            if self._dragging or abs(dx) > DRAG_THRESHOLD:
+                self._dragging = True
+                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                self.set_view(self._press_t0 - dx * self._spp, self._spp)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragging:
+                self._click(event.position())
+            self._press = None
+            self._dragging = False
+            self.viewport().unsetCursor()
+        event.accept()
+
+    def _click(self, pos: QPointF) -> None:
+        item = self.item_at(pos)
+        if item is None:
+            return
+        if item.is_cluster:
+            self.zoom_to(*item.span)
+            return
+        self.selection.select(self.renderer.index.events[item.positions[0]].id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        index = self.renderer.index
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(ZOOM_STEP)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(1 / ZOOM_STEP)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and shift:
+            self.pan_pixels(-80 if key == Qt.Key.Key_Left else 80)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -1 if key == Qt.Key.Key_Left else 1
+            self.selection.select(index.step(self.selection.event_id, step))
+        elif key == Qt.Key.Key_Home:
+            self.selection.select(index.first())
+        elif key == Qt.Key.Key_End:
+            self.selection.select(index.last())
+        elif key == Qt.Key.Key_Escape:
+            self.selection.clear()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            text = self.tooltip_text(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), rich_plain(text), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_text(self, pos: QPointF) -> str:
+        item = self.item_at(pos)
+        if item is None:
+            return ""
+        index = self.renderer.index
+        if item.is_cluster:
+            titles = [index.events[p].title for p in item.positions[:8]]
+            more = "" if item.count <= len(titles) else "\n…"
+            return f"{item.count:,} events here; click to expand\n" + "\n".join(titles) + more
+        event = index.events[item.positions[0]]
+        status = "" if event.status.happened else f" ({event.status.value})"
+        return (
+            f"{event.title}\n{describe_date(event.date)} ({precision_words(event.date)})\n"
+            f"{KIND_NAMES[event.kind]}{status}"
+        )
+
+    def _on_selection_changed(self, event_id: str) -> None:
+        if event_id:
+            self.ensure_visible(event_id)
+        self.viewport().update()
