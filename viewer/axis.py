@@ -46,7 +46,8 @@ def choose_step(seconds_per_pixel: float, min_spacing_px: float) -> TickStep:
     return STEPS[-1]
 
 
-def _floor(moment: datetime, step: TickStep) -> datetime:
+def floor_to_step(moment: datetime, step: TickStep) -> datetime:
+    """The tick of ``step`` at or before ``moment``."""
     if step.unit is TickUnit.MINUTE:
         return moment.replace(
             minute=moment.minute - moment.minute % step.count, second=0, microsecond=0
@@ -86,7 +87,7 @@ def ticks(t0: float, t1: float, step: TickStep, limit: int = 2000) -> list[datet
     out: list[datetime] = []
     if t1 <= t0:
         return out
-    moment = _floor(datetime.fromtimestamp(t0, UTC), step)
+    moment = floor_to_step(datetime.fromtimestamp(t0, UTC), step)
     while len(out) < limit:
         if moment.timestamp() >= t0:
             if moment.timestamp() > t1:

@@ -15,8 +15,6 @@ from viewer.ui.selection import Selection
 
 # The offscreen platform plugin warns when a top-level window is shown; clicking a
 # link needs a laid-out, visible browser.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 HOSTILE = ["<b>x</b>", "<img src=y>", "<a href=http://evil>z</a>"]
 HOSTILE_TEXT = " ".join(HOSTILE)
 

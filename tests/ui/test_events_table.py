@@ -12,7 +12,6 @@ from viewer.ui.item_models import EventIdRole, EventTableModel
 from viewer.ui.selection import Selection
 
 # The offscreen platform plugin warns when a top-level window is shown.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 
 @pytest.fixture

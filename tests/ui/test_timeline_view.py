@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
@@ -223,3 +223,65 @@ def test_axis_ticks_follow_the_zoom(view: TimelineView) -> None:
     )
     assert choose_step(view.seconds_per_px, 80).unit in (TickUnit.HOUR, TickUnit.MINUTE)
     assert view.current_layout().lanes[0].top == AXIS_HEIGHT
+
+
+def test_a_fitted_view_fits_again_on_resize_but_a_zoomed_one_stays(view: TimelineView) -> None:
+    fitted = view.seconds_per_px
+    view.resize(view.width() + 300, view.height())
+    assert view.seconds_per_px < fitted
+    view.zoom(2.0)
+    zoomed = view.seconds_per_px
+    view.resize(view.width() - 300, view.height())
+    assert view.seconds_per_px == zoomed
+
+
+def test_hover_shows_a_plain_text_tooltip(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    minimal["events"][0]["title"] = "<b>Anruf</b> <img src=x>"
+    view = TimelineView(selection)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_timeline(parse_timeline(dump(minimal)))
+    pos = view.event_pos("e1")
+    assert pos is not None
+    help_event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), help_event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith("<qt>&lt;b&gt;Anruf&lt;/b&gt; &lt;img src=x&gt;<br>")
+    QToolTip.hideText()
+
+
+def test_thousands_of_events_are_drawn_as_counts(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    minimal["events"] = [
+        {
+            "id": f"e{i}",
+            "kind": "attack",
+            "title": f"Angriff {i}",
+            "date": {
+                "precision": "minute",
+                "start": f"2025-06-{1 + i // 1440:02d}T{i // 60 % 24:02d}:{i % 60:02d}Z",
+            },
+        }
+        for i in range(6000)
+    ]
+    minimal["quotes"] = []
+    view = TimelineView(selection)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    view.set_timeline(parse_timeline(dump(minimal)))
+    items = view.current_layout().items()
+    assert all(item.is_cluster for item in items)
+    assert sum(item.count for item in items) == 6000
+    view.grab()  # paints without error
+    biggest = max(items, key=lambda item: item.count)
+    centre = biggest.hit.center()
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(round(centre.x()), round(centre.y()))
+    )
+    assert view.seconds_per_px < 6000 * 60 / 700  # zoomed into the bucket

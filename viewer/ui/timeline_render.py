@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, QTime
 from PySide6.QtGui import (
@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from viewer.axis import TickStep, TickUnit, choose_step, ticks
+from viewer.axis import TickStep, TickUnit, choose_step, floor_to_step, ticks
 from viewer.domain.model import EventKind, Timeline
 from viewer.index import EventIndex, Lane
 
@@ -196,9 +196,15 @@ class TimelineRenderer:
             # A real duration is marked at its start; an uncertain date (a day,
             # a week, an approximate range) at the middle of what it may mean.
             gx = x0 if is_duration and x1 - x0 >= 2 * GLYPH else (x0 + x1) / 2
+            if x1 - x0 > LABEL_MAX and (x0 < GUTTER < x1 or x0 < layout.width < x1):
+                # A wide band that runs across an edge keeps its marker in view.
+                gx = min(max(gx, GUTTER + GLYPH + 2, x0), layout.width - GLYPH - 2, x1)
             label_w = self.label_width(position)
-            left = min(x0, gx - GLYPH) - 2
-            right = max(x1, gx + GLYPH + 4 + label_w) + 10
+            label_x = gx + GLYPH + 4
+            if label_x + label_w > layout.width and gx - GLYPH - 4 - label_w >= GUTTER:
+                label_x = gx - GLYPH - 4 - label_w  # at the right edge: label on the left
+            left = min(x0, gx - GLYPH, label_x) - 2
+            right = max(x1, gx + GLYPH, label_x + label_w) + 10
             row = next((r for r, edge in enumerate(rows_right) if edge <= left), None)
             if row is None and len(rows_right) < MAX_ROWS:
                 row = len(rows_right)
@@ -220,9 +226,9 @@ class TimelineRenderer:
             rows_right[row] = right
             y = lane.top + row * ROW_HEIGHT + ROW_HEIGHT / 2
             band = QRectF(x0, y - ROW_HEIGHT / 2 + 3, max(x1 - x0, 1), ROW_HEIGHT - 6)
-            label = QRectF(gx + GLYPH + 4, y - ROW_HEIGHT / 2, label_w, ROW_HEIGHT)
-            hit = QRectF(min(x0, gx - GLYPH), y - ROW_HEIGHT / 2, 0, ROW_HEIGHT)
-            hit.setRight(max(x1, label.right()))
+            label = QRectF(label_x, y - ROW_HEIGHT / 2, label_w, ROW_HEIGHT)
+            hit = QRectF(min(x0, gx - GLYPH, label_x), y - ROW_HEIGHT / 2, 0, ROW_HEIGHT)
+            hit.setRight(max(x1, gx + GLYPH, label.right()))
             lane.items.append(Placed([position], hit, QPointF(gx, y), band, label, event.title))
         rows = max(len(rows_right), 1)
         lane.height = rows * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
@@ -427,7 +433,16 @@ class TimelineRenderer:
             painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, height))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
             painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 10), tick_label(locale, moment, step))
-        context = ticks(layout.t0, t1, _context_step(step))
+        context_step = _context_step(step)
+        context = ticks(layout.t0, t1, context_step)
+        # The unit the left edge is in keeps its label pinned at the left,
+        # until the next one would run into it.
+        pinned_text = context_label(
+            locale, floor_to_step(datetime.fromtimestamp(layout.t0, UTC), context_step), step
+        )
+        pinned_end = GUTTER + 3 + metrics.horizontalAdvance(pinned_text) + 12
+        if not context or layout.x_of(context[0].timestamp()) > pinned_end:
+            painter.drawText(QPointF(GUTTER + 3, 16), pinned_text)
         for moment in context:
             x = layout.x_of(moment.timestamp())
             painter.drawText(QPointF(x + 3, 16), context_label(locale, moment, step))

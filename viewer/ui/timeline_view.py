@@ -8,6 +8,7 @@ link to the shared :class:`Selection`.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -27,15 +28,17 @@ from viewer.domain.model import Timeline
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import (
     AXIS_HEIGHT,
+    GLYPH,
     GUTTER,
     KIND_NAMES,
+    MAX_ROWS,
     Layout,
     Placed,
     TimelineRenderer,
 )
 
 ZOOM_STEP = 1.25
-MIN_SECONDS_PER_PX = 1.0
+MIN_SECONDS_PER_PX = 0.05
 MAX_SECONDS_PER_PX = 400 * 365.25 * 86400 / 1000
 #: Scrollbar units are pixels until the scrollable width would overflow an int.
 _SCROLL_LIMIT = 1_000_000_000
@@ -66,6 +69,7 @@ class TimelineView(QAbstractScrollArea):
         self._t0 = 0.0
         self._spp = 3600.0
         self._layout: Layout | None = None
+        self._fitted = False
         self._press: QPoint | None = None
         self._press_t0 = 0.0
         self._dragging = False
@@ -104,6 +108,7 @@ class TimelineView(QAbstractScrollArea):
         if math.isclose(t0, self._t0) and math.isclose(spp, self._spp):
             return
         self._t0, self._spp = t0, spp
+        self._fitted = False
         self._invalidate()
         self.viewChanged.emit(self._t0, self._spp)
 
@@ -119,6 +124,7 @@ class TimelineView(QAbstractScrollArea):
         # Room on the right for the last event's label.
         spp = (end - start) / max(self.time_area_width() - 200, 100)
         self.set_view(start, spp)
+        self._fitted = True  # until the reader zooms or pans, a resize fits again
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom in (factor > 1) or out, keeping the time under ``anchor_x`` fixed."""
@@ -134,6 +140,26 @@ class TimelineView(QAbstractScrollArea):
         span = max(end - start, 60.0)
         pad = span * 0.15
         self.set_view(start - pad, (span + 2 * pad) / self.time_area_width())
+
+    def expand(self, cluster: Placed) -> None:
+        """Zoom in until the events of ``cluster`` get rows and labels of their own."""
+        index = self.renderer.index
+        start, end = cluster.span
+        kind = index.events[cluster.positions[0]].kind
+        near = [p for p in index.overlapping(start, end) if index.events[p].kind is kind]
+        starts = sorted(index.starts[p] for p in near)
+        gaps = [b - a for a, b in itertools.pairwise(starts) if b > a]
+        if not gaps:
+            self.zoom_to(start, end)
+            return
+        widest = max(self.renderer.label_width(p) for p in near)
+        band = min(index.ends[p] - index.starts[p] for p in near)
+        # Neighbours MAX_ROWS apart share a row: between their markers goes
+        # half a band, a marker and a label.
+        room = MAX_ROWS * min(gaps) - band / 2
+        spp = room / (widest + 4 * GLYPH + 16) if room > 0 else self._spp / 4
+        spp = min(spp, self._spp / 2)
+        self.set_view(start - 0.1 * self.time_area_width() * spp, spp)
 
     def ensure_visible(self, event_id: str) -> None:
         index = self.renderer.index
@@ -250,6 +276,8 @@ class TimelineView(QAbstractScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._fitted:
+            self.fit_all()
         self._invalidate()
 
     def sizeHint(self) -> QSize:
@@ -303,7 +331,7 @@ class TimelineView(QAbstractScrollArea):
         if item is None:
             return
         if item.is_cluster:
-            self.zoom_to(*item.span)
+            self.expand(item)
             return
         self.selection.select(self.renderer.index.events[item.positions[0]].id)
 
