@@ -286,7 +286,12 @@ class TimelineRenderer:
         painter.save()
         painter.setClipRect(QRectF(0, AXIS_HEIGHT, layout.width, clip.height()))
         painter.translate(0, -y_offset)
-        self._paint_publication(painter, layout, palette, max(layout.height, clip.height()))
+        alt = palette.color(QPalette.ColorRole.AlternateBase)
+        for lane in layout.lanes[1::2]:  # banded lanes, under everything else
+            painter.fillRect(
+                QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP), alt
+            )
+        self._paint_publication(painter, layout, palette, layout.height)
         self._paint_lanes(painter, layout, palette, selected, text_color, mid)
         painter.restore()
         self._paint_axis(painter, layout, palette, text_color, mid, clip.height())
@@ -301,13 +306,10 @@ class TimelineRenderer:
         text_color: QColor,
         mid: QColor,
     ) -> None:
-        alt = palette.color(QPalette.ColorRole.AlternateBase)
         metrics = QFontMetricsF(self.font)
         selected_pos = self.index.position.get(selected) if selected else None
-        for n, lane in enumerate(layout.lanes):
+        for lane in layout.lanes:
             lane_rect = QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP)
-            if n % 2:
-                painter.fillRect(lane_rect, alt)
             color = kind_color(lane.kind)
             shape = KIND_STYLE[lane.kind][1]
             painter.setPen(QPen(color.darker(110), 1.2))
