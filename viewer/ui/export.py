@@ -19,7 +19,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from viewer.domain.model import Timeline
-from viewer.ui.timeline_render import GUTTER, TimelineRenderer, paint_legend
+from viewer.ui.timeline_render import GUTTER, LABEL_MAX, TimelineRenderer, paint_legend
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -39,7 +39,7 @@ def _view_for(
     if hi <= lo:
         raise ExportError("the end of the range must come after its start")
     # Without an explicit end, leave room on the right for the last label.
-    usable = max(width - GUTTER - (0 if end is not None else 200), 100)
+    usable = max(width - GUTTER - (0 if end is not None else LABEL_MAX + 20), 100)
     return lo, (hi - lo) / usable
 
 

@@ -104,7 +104,7 @@ class QuotesPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 2, 2, 2)
         layout.addWidget(self.splitter)
 
         self.actor_view.selectionModel().currentRowChanged.connect(self._on_actor_changed)

@@ -31,6 +31,7 @@ from viewer.ui.timeline_render import (
     GLYPH,
     GUTTER,
     KIND_NAMES,
+    LABEL_MAX,
     MAX_ROWS,
     Layout,
     Placed,
@@ -122,7 +123,7 @@ class TimelineView(QAbstractScrollArea):
         pad = max((end - start) * 0.04, 3600.0)
         start, end = start - pad, end + pad
         # Room on the right for the last event's label.
-        spp = (end - start) / max(self.time_area_width() - 200, 100)
+        spp = (end - start) / max(self.time_area_width() - LABEL_MAX - 20, 100)
         self.set_view(start, spp)
         self._fitted = True  # until the reader zooms or pans, a resize fits again
 
