@@ -79,10 +79,29 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--width", type=int, default=1600, metavar="PX", help="width in pixels (default 1600)"
     )
+    notes = commands.add_parser("notes", help="list, add, export and import your notes")
+    note_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    model_help = "the timeline the notes are on (default: the bundled timeline)"
+    listing = note_commands.add_parser("list", help="list the notes on a timeline")
+    listing.add_argument("file", nargs="?", type=Path, metavar="FILE", help=model_help)
+    add = note_commands.add_parser("add", help="add a note to an event or a quote")
+    add.add_argument("target", metavar="EVENT_ID", help="an event id (or a quote id)")
+    add.add_argument("text", metavar="TEXT")
+    add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
+    add.add_argument("--model", type=Path, metavar="FILE", help=model_help)
+    export_notes = note_commands.add_parser("export", help="write the notes as Markdown or W3C")
+    export_notes.add_argument("--format", choices=("markdown", "w3c"), default="markdown")
+    export_notes.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="file to write (default: standard output)"
+    )
+    export_notes.add_argument("--model", type=Path, metavar="FILE", help=model_help)
+    import_notes = note_commands.add_parser("import", help="add the notes of a W3C export")
+    import_notes.add_argument("source", type=Path, metavar="W3C_FILE")
+    import_notes.add_argument("--model", type=Path, metavar="FILE", help=model_help)
     return parser
 
 
-COMMANDS = {"validate", "schema", "open", "export"}
+COMMANDS = {"validate", "schema", "open", "export", "notes"}
 
 
 def _instant(text: str) -> float:
@@ -179,6 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         sys.stdout.write(json_schema_text())
         return EXIT_OK
+    if args.command == "notes":
+        from viewer.notes_cli import run_notes
+
+        return run_notes(args, AppPaths.from_environment())
     if args.command == "export":
         return _export(args.file, args.output, args.start, args.end, args.width)
     return _open(args.file)

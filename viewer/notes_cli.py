@@ -1,0 +1,137 @@
+"""``timeline-viewer notes ...``: the reader's notes from the command line (Qt-free)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from viewer.domain.model import Timeline
+from viewer.persistence.atomic import atomic_write_bytes
+from viewer.persistence.model_file import ModelFileError, load_timeline
+from viewer.persistence.notes import (
+    Note,
+    NotesError,
+    NoteStore,
+    NoteTarget,
+    TargetKind,
+    target_title,
+)
+from viewer.persistence.notes_export import NotesImportError, from_w3c, to_markdown, to_w3c
+from viewer.persistence.paths import AppPaths, bundled_timeline
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> int:
+    print(f"timeline-viewer notes: {message}", file=sys.stderr)
+    return code
+
+
+def run_notes(args: argparse.Namespace, paths: AppPaths) -> int:
+    model_path: Path = (
+        getattr(args, "file", None) or getattr(args, "model", None) or bundled_timeline()
+    )
+    try:
+        timeline = load_timeline(model_path)
+    except ModelFileError as err:
+        for problem in err.problems:
+            print(f"{model_path}: {problem}", file=sys.stderr)
+        return EXIT_USAGE if err.unreadable else EXIT_FAILED
+    store = NoteStore(paths.data_dir, timeline.id)
+    report = store.open()
+    for message in report.messages:
+        print(message, file=sys.stderr)
+    try:
+        action = args.notes_command
+        if action == "list":
+            return _list(store, timeline)
+        if action == "add":
+            return _add(store, timeline, args.target, args.text, args.tag)
+        if action == "export":
+            return _export(store, timeline, args.format, args.output)
+        return _import(store, timeline, args.source)
+    finally:
+        store.close()
+
+
+def _list(store: NoteStore, timeline: Timeline) -> int:
+    notes = sorted(store.notes(), key=lambda n: (n.modified, n.id), reverse=True)
+    if not notes:
+        print(f"No notes on {timeline.title}.")
+    for note in notes:
+        title = target_title(timeline, note.target)
+        state = "" if title is not None else " (detached)"
+        tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
+        print(
+            f"{note.id[:8]}  {note.target.kind.value} {note.target.id}{state}: "
+            f"{title or note.target_title}"
+        )
+        for line in note.text.splitlines() or [""]:
+            print(f"    {line}")
+        if tags:
+            print(f"   {tags}")
+    return EXIT_OK
+
+
+def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: list[str]) -> int:
+    if target_id in timeline.events_by_id:
+        target = NoteTarget(kind=TargetKind.EVENT, id=target_id)
+    elif any(q.id == target_id for q in timeline.quotes):
+        target = NoteTarget(kind=TargetKind.QUOTE, id=target_id)
+    else:
+        return _fail(f"no event or quote with id {target_id!r} in {timeline.title!r}")
+    if not text.strip():
+        return _fail("the note's text is empty", EXIT_USAGE)
+    note = Note.new(target, text, tags, target_title(timeline, target) or "")
+    try:
+        store.put(note)
+        store.save()
+    except NotesError as err:
+        return _fail(str(err))
+    print(f"added note {note.id[:8]} to {note.target_title}")
+    return EXIT_OK
+
+
+def _export(store: NoteStore, timeline: Timeline, fmt: str, output: Path | None) -> int:
+    notes = store.notes()
+    if fmt == "w3c":
+        text = json.dumps(to_w3c(timeline, notes), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = to_markdown(timeline, notes)
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        atomic_write_bytes(output, text.encode("utf-8"))
+    except OSError as exc:
+        return _fail(f"could not write {output}: {exc.strerror or exc}")
+    print(f"wrote {len(notes)} notes to {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
+    try:
+        incoming = from_w3c(source.read_bytes(), timeline)
+    except OSError as exc:
+        return _fail(f"cannot read {source}: {exc.strerror or exc}", EXIT_USAGE)
+    except NotesImportError as err:
+        return _fail(f"{source}: {err}")
+    added = updated = 0
+    try:
+        for note in incoming:
+            existing = store.get(note.id)
+            if existing is None:
+                added += 1
+            elif note.modified > existing.modified:
+                updated += 1
+            else:
+                continue  # ours is as new or newer: keep it
+            store.put(note)
+        store.save()
+    except NotesError as err:
+        return _fail(str(err))
+    unchanged = len(incoming) - added - updated
+    print(f"imported {added} new, {updated} updated, {unchanged} unchanged notes")
+    return EXIT_OK
