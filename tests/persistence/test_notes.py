@@ -254,14 +254,14 @@ def test_disk_full_keeps_notes_in_memory_and_the_file_intact(
     def full_disk(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(NotesError, match="No space left on device"):
-        store.save()
+    with monkeypatch.context() as full:
+        full.setattr(os, "fsync", full_disk)
+        with pytest.raises(NotesError, match="No space left on device"):
+            store.save()
     assert store.dirty
     assert sorted(n.text for n in store.notes()) == ["alt", "neu"]
     assert store.path.read_bytes() == on_disk
     assert list(store.path.parent.glob("*.tmp")) == []
-    monkeypatch.undo()
     store.save()
     assert not store.dirty
     assert "neu" in store.path.read_text(encoding="utf-8")

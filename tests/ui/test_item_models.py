@@ -288,7 +288,7 @@ def test_mark_survives_choosing_another_actor(bundled: Timeline) -> None:
 def test_event_table_contents(bundled: Timeline) -> None:
     model = EventTableModel()
     model.set_timeline(bundled)
-    assert model.columnCount() == 5
+    assert model.columnCount() == 6
     headers = [
         model.headerData(section, Qt.Orientation.Horizontal, DISPLAY) for section in range(5)
     ]

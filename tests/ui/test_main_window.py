@@ -20,7 +20,8 @@ from viewer.ui.timeline_render import GUTTER
 
 
 def make_window(qtbot: QtBot, open_bundled: bool = True) -> MainWindow:
-    window = MainWindow(open_settings(AppPaths.from_environment()))
+    paths = AppPaths.from_environment()
+    window = MainWindow(open_settings(paths), paths.data_dir)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

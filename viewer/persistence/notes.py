@@ -90,7 +90,7 @@ class NotesFile(BaseModel):
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+    return datetime.now(UTC)
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:

@@ -32,7 +32,8 @@ def run(paths: AppPaths, file: Path | None) -> int:
     app = make_application()
     from viewer.ui.main_window import MainWindow
 
-    window = MainWindow(open_settings(paths))
+    window = MainWindow(open_settings(paths), paths.data_dir)
+    app.aboutToQuit.connect(window.notes.close)  # the last save, whatever ends the app
     window.show()
     if not window.open_file(file or bundled_timeline()) and file is not None:
         # The file named on the command line failed; show the bundled one behind the message.

@@ -33,11 +33,14 @@ from viewer.domain.model import (
     Timeline,
     Verification,
 )
+from viewer.persistence.notes import NoteTarget, TargetKind
+from viewer.ui.notes import NoteActions, NotesController
 from viewer.ui.selection import Selection
 
 PLACEHOLDER = "Select an event on the timeline or in the table."
 
 EVENT_SCHEME = "event"
+NOTE_SCHEMES = frozenset({"note-add", "note-edit", "note-delete"})
 WEB_SCHEMES = frozenset({"http", "https"})
 
 #: Text, foreground and background of each verification badge. Both colours
@@ -82,9 +85,16 @@ def is_web_url(url: str) -> bool:
 class DetailsPanel(QWidget):
     """Shows the event that ``selection`` names, or a placeholder."""
 
-    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        selection: Selection,
+        parent: QWidget | None = None,
+        notes: NoteActions | None = None,
+    ) -> None:
         super().__init__(parent)
         self._selection = selection
+        #: The reader's notes, shown with the event and added from here.
+        self._notes = notes
         self._timeline: Timeline | None = None
         self._event: Event | None = None
         #: Opens a web link; replace it to intercept (tests do).
@@ -103,6 +113,8 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.browser)
 
         selection.changed.connect(self._on_selection_changed)
+        if notes is not None:
+            notes.controller.changed.connect(self._refresh)
         self._refresh()
 
     # -- public API ------------------------------------------------------------
@@ -136,7 +148,13 @@ class DetailsPanel(QWidget):
         if timeline is None or event is None:
             self.browser.setHtml(f"<p><i>{_e(PLACEHOLDER)}</i></p>")
         else:
-            self.browser.setHtml(_event_html(timeline, event))
+            notes = self._notes.controller if self._notes is not None else None
+            scroll = self.browser.verticalScrollBar().value()
+            same = self.browser.property("shownEvent") == event.id
+            self.browser.setHtml(_event_html(timeline, event, notes))
+            self.browser.setProperty("shownEvent", event.id)
+            if same:  # a note changed: keep the reader's place
+                self.browser.verticalScrollBar().setValue(scroll)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
@@ -144,9 +162,24 @@ class DetailsPanel(QWidget):
             event_id = unquote(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
             if self._timeline is not None and event_id in self._timeline.events_by_id:
                 self._selection.select(event_id)
+        elif scheme in NOTE_SCHEMES and self._notes is not None:
+            self._note_action(
+                scheme, unquote(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
+            )
         elif scheme in WEB_SCHEMES and url.isValid() and url.host():
             self.open_url(url)
         # Any other scheme (javascript:, file:, data:, ...) is ignored.
+
+    def _note_action(self, scheme: str, argument: str) -> None:
+        assert self._notes is not None
+        if scheme == "note-add":
+            kind, _, target_id = argument.partition(":")
+            if kind in (TargetKind.EVENT.value, TargetKind.QUOTE.value) and target_id:
+                self._notes.add(NoteTarget(kind=TargetKind(kind), id=target_id))
+        elif scheme == "note-edit":
+            self._notes.edit(argument)
+        elif scheme == "note-delete":
+            self._notes.delete(argument)
 
 
 # -- HTML ----------------------------------------------------------------------
@@ -225,7 +258,37 @@ def _source(timeline: Timeline, source_id: str) -> str:
     return text
 
 
-def _quote(timeline: Timeline, quote_: Quote) -> str:
+def _note_url(scheme: str, argument: str) -> str:
+    return f"{scheme}:{quote(argument, safe=':')}"
+
+
+def _notes_html(notes: NotesController, event: Event) -> str:
+    items = []
+    for note in notes.notes_for_event(event.id):
+        text = _e(note.text).replace("\n", "<br>")
+        about = ""
+        if note.target.kind is TargetKind.QUOTE:
+            title, _detached = notes.title_of(note)
+            about = f"<small>on the quote {_e(title)}</small><br>"
+        tags = " ".join(f"#{_e(tag)}" for tag in note.tags)
+        links = ""
+        if not notes.read_only:
+            links = (
+                f' <small><a href="{_note_url("note-edit", note.id)}">edit</a> · '
+                f'<a href="{_note_url("note-delete", note.id)}">delete</a></small>'
+            )
+        items.append(f"{about}{text}<br><small>{tags}</small>{links}")
+    add = ""
+    if not notes.read_only:
+        add = (
+            f'<p><a href="{_note_url("note-add", "event:" + event.id)}">\u270e Add a note…</a></p>'
+        )
+    if not items and not add:
+        return ""
+    return _section("My notes", items) + add if items else f"<h3>My notes</h3>{add}"
+
+
+def _quote(timeline: Timeline, quote_: Quote, notes: NotesController | None = None) -> str:
     speaker = _e(_actor_name(timeline, quote_.speaker))
     # Direct speech in quotation marks; reported speech is the source's paraphrase.
     words = _e(quote_.text)
@@ -243,10 +306,13 @@ def _quote(timeline: Timeline, quote_: Quote) -> str:
     source = _source_title(timeline, quote_.source)
     if source:
         text += f"<br><small>Source: {_e(source)}</small>"
+    if notes is not None and not notes.read_only:
+        link = _note_url("note-add", "quote:" + quote_.id)
+        text += f'<br><small><a href="{link}">add a note on this quote</a></small>'
     return text
 
 
-def _event_html(timeline: Timeline, event: Event) -> str:
+def _event_html(timeline: Timeline, event: Event, notes: NotesController | None = None) -> str:
     date = event.date
     parts = [f"<h2>{_e(event.title)}</h2>"]
     when = f"<b>When:</b> {_e(describe_date(date))} <small>({_e(precision_words(date))})</small>"
@@ -260,11 +326,13 @@ def _event_html(timeline: Timeline, event: Event) -> str:
 
     if event.summary:
         parts.append(f"<p>{_e(event.summary)}</p>")
+    if notes is not None:
+        parts.append(_notes_html(notes, event))
     parts.append(_section("Participants", (_participant(timeline, a) for a in event.participants)))
     parts.append(_section("Places", (_e(place) for place in event.places)))
     parts.append(_section("Claims", (_claim(timeline, claim) for claim in event.claims)))
     quotes = timeline.quotes_by_event.get(event.id, ())
-    parts.append(_section("Quotes", (_quote(timeline, q) for q in quotes)))
+    parts.append(_section("Quotes", (_quote(timeline, q, notes) for q in quotes)))
     parts.append(_section("Related events", (_related(timeline, r) for r in event.related)))
     parts.append(_section("Sources", (_source(timeline, s) for s in event.sources)))
     return "".join(parts)

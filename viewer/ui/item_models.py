@@ -325,10 +325,10 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
 
 
 class EventTableModel(QAbstractTableModel):
-    """One row per event, in date order; columns Date, Kind, Title, Participants, Status."""
+    """One row per event, in date order; Date, Kind, Title, Participants, Status, Notes."""
 
-    DATE, KIND, TITLE, PARTICIPANTS, STATUS = range(5)
-    HEADERS: tuple[str, ...] = ("Date", "Kind", "Title", "Participants", "Status")
+    DATE, KIND, TITLE, PARTICIPANTS, STATUS, NOTES = range(6)
+    HEADERS: tuple[str, ...] = ("Date", "Kind", "Title", "Participants", "Status", "Notes")
 
     SortRole = SortRole
     EventIdRole = EventIdRole
@@ -337,6 +337,15 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._timeline: Timeline | None = None
         self._events: tuple[Event, ...] = ()
+        self._note_counts: dict[str, int] = {}
+
+    def set_note_counts(self, counts: dict[str, int]) -> None:
+        """How many of the reader's notes each event has (the Notes column)."""
+        self._note_counts = dict(counts)
+        if self._events:
+            top = self.index(0, self.NOTES)
+            bottom = self.index(len(self._events) - 1, self.NOTES)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SortRole])
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         self.beginResetModel()
@@ -389,6 +398,9 @@ class EventTableModel(QAbstractTableModel):
             return event.title
         if column == self.PARTICIPANTS:
             return self._participants(event)
+        if column == self.NOTES:
+            count = self._note_counts.get(event.id, 0)
+            return f"\u270e {count}" if count else ""
         return _label(event.status.value)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -403,6 +415,8 @@ class EventTableModel(QAbstractTableModel):
         if role == SortRole:
             if column == self.DATE:
                 return event.date.earliest.timestamp()
+            if column == self.NOTES:
+                return self._note_counts.get(event.id, 0)
             return self._text(event, column).casefold()
         if role == EventIdRole:
             return event.id

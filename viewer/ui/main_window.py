@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
 from viewer.ui.events_table import EventsTable
 from viewer.ui.export import ExportError, export_timeline
+from viewer.ui.notes import NoteActions, NotesController, NotesPanel
 from viewer.ui.quotes_panel import QuotesPanel
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import paint_legend
@@ -66,13 +68,15 @@ class LegendBar(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.settings = settings
         self.selection = Selection(self)
         self.document = Document(settings, self)
+        self.notes = NotesController(data_dir, self)
+        self.note_actions = NoteActions(self.notes, self)
 
         self.timeline_view = TimelineView(self.selection)
         self.legend = LegendBar()
@@ -84,9 +88,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
 
-        self.details = DetailsPanel(self.selection)
+        self.details = DetailsPanel(self.selection, notes=self.note_actions)
         self.quotes = QuotesPanel(self.selection)
         self.events_table = EventsTable(self.selection)
+        self.notes_panel = NotesPanel(self.notes, self.note_actions, self.selection)
         self.details_dock = self._dock(
             "detailsDock", "Event details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -96,13 +101,23 @@ class MainWindow(QMainWindow):
         self.events_dock = self._dock(
             "eventsDock", "Events", self.events_table, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.notes_dock = self._dock(
+            "notesDock", "My notes", self.notes_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.tabifyDockWidget(self.quotes_dock, self.notes_dock)
+        self.quotes_dock.raise_()
         self.error_box: QMessageBox | None = None
+        self.notes_box: QMessageBox | None = None
+        self.event_menu: QMenu | None = None
 
         self._build_menus()
         self.document.opened.connect(self._on_opened)
         self.document.failed.connect(self._on_failed)
         self.document.recentChanged.connect(self._fill_recent)
         self.timeline_view.viewChanged.connect(self._remember_view)
+        self.timeline_view.eventMenuRequested.connect(self._event_menu)
+        self.notes.changed.connect(self._show_note_counts)
+        self.notes.statusChanged.connect(self._show_notes_status)
         self.resize(1280, 800)
         self._restore_layout()
         self._set_title(None)
@@ -142,6 +157,21 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self.notes.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.notes.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.add_note_action = self._action(
+            "Add &Note to Selected Event…",
+            lambda: self.note_actions.add_to_event(self.selection.event_id),
+            "Ctrl+N",
+        )
+        edit_menu.addAction(self.add_note_action)
+
         view_menu = bar.addMenu("&View")
         self.zoom_in_action = self._action(
             "Zoom &In", lambda: self.timeline_view.zoom(1.25), QKeySequence.StandardKey.ZoomIn
@@ -153,7 +183,7 @@ class MainWindow(QMainWindow):
         for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
-        for dock in (self.details_dock, self.quotes_dock, self.events_dock):
+        for dock in (self.details_dock, self.quotes_dock, self.notes_dock, self.events_dock):
             view_menu.addAction(dock.toggleViewAction())
 
         help_menu = bar.addMenu("&Help")
@@ -187,6 +217,37 @@ class MainWindow(QMainWindow):
         if saved_view is not None:
             self.timeline_view.set_view(*saved_view)
         self._set_title(timeline)
+        messages = self.notes.open_for(timeline)
+        if messages:
+            self._inform("Your notes", "\n\n".join(messages))
+
+    def _inform(self, title: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("notesMessageBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.notes_box = box
+        box.open()
+
+    def _show_note_counts(self) -> None:
+        counts = self.notes.counts_by_event()
+        self.timeline_view.set_note_counts(counts)
+        self.events_table.model.set_note_counts(counts)
+        self.add_note_action.setEnabled(not self.notes.read_only)
+
+    def _show_notes_status(self, status: str) -> None:
+        if status:
+            self.statusBar().showMessage(status)
+        else:
+            self.statusBar().clearMessage()
+
+    def _event_menu(self, event_id: str, global_pos: QPoint) -> None:
+        menu = self.note_actions.menu_for_event(event_id, self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.event_menu = menu
+        menu.popup(global_pos)
 
     def _on_failed(self, path: Path, lines: list[str]) -> None:
         box = QMessageBox(self)
@@ -288,6 +349,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(f"view/{self.document.timeline.id}", [t0, seconds_per_px])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes.close()  # saves what is unsaved
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

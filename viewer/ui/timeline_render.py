@@ -149,6 +149,8 @@ class TimelineRenderer:
         self.timeline: Timeline | None = None
         self.index = EventIndex(())
         self.font = QFont()
+        #: How many of the reader's notes each event has (drawn as a marker).
+        self.note_counts: dict[str, int] = {}
         self.set_timeline(timeline)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
@@ -387,6 +389,8 @@ class TimelineRenderer:
             painter.setPen(QPen(color, 1.8))
             painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawPath(path)
+        if self.note_counts.get(event.id):
+            paint_note_marker(painter, item.glyph, palette)
         if item.label is not None:  # always, for an event; keeps mypy's narrowing
             font = QFont(self.font)
             font.setBold(is_selected)
@@ -530,6 +534,15 @@ def context_label(locale: QLocale, moment: datetime, step: TickStep) -> str:
 
 
 LEGEND_ROW = 22.0
+NOTE_MARK = "#7b3fbf"
+
+
+def paint_note_marker(painter: QPainter, glyph: QPointF, palette: QPalette) -> None:
+    """A small square at the glyph's upper right: this event has the reader's notes."""
+    rect = QRectF(glyph.x() + GLYPH * 0.35, glyph.y() - GLYPH - 3.5, 7, 7)
+    painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), 1.2))
+    painter.setBrush(QColor(NOTE_MARK))
+    painter.drawRect(rect)
 
 
 def legend_entries() -> list[tuple[str, str]]:
@@ -540,6 +553,7 @@ def legend_entries() -> list[tuple[str, str]]:
         ("outline", "announced / proposed / demanded"),
         ("hatched", "approximate date"),
         ("published", "publication date"),
+        ("note", "has my notes"),
     ]
     return entries
 
@@ -574,6 +588,11 @@ def paint_legend(painter: QPainter, rect: QRectF, palette: QPalette, font: QFont
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(neutral, Qt.BrushStyle.BDiagPattern))
             painter.drawRect(QRectF(centre.x() - 8, centre.y() - 6, 16, 12))
+        elif sample == "note":
+            painter.setPen(QPen(neutral, 1.2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(glyph_path("circle", centre, GLYPH))
+            paint_note_marker(painter, centre, palette)
         else:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Link), 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(

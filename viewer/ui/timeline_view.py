@@ -13,6 +13,7 @@ import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -56,6 +57,8 @@ class TimelineView(QAbstractScrollArea):
 
     #: The visible range changed: (left-edge time, seconds per pixel).
     viewChanged = Signal(float, float)
+    #: The reader asked for the context menu of an event: (event id, global position).
+    eventMenuRequested = Signal(str, QPoint)
 
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +89,10 @@ class TimelineView(QAbstractScrollArea):
     def set_timeline(self, timeline: Timeline | None) -> None:
         self.renderer.set_timeline(timeline)
         self.fit_all()
+
+    def set_note_counts(self, counts: dict[str, int]) -> None:
+        self.renderer.note_counts = counts
+        self.viewport().update()
 
     @property
     def t0(self) -> float:
@@ -335,6 +342,16 @@ class TimelineView(QAbstractScrollArea):
             self.expand(item)
             return
         self.selection.select(self.renderer.index.events[item.positions[0]].id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.item_at(QPointF(self.viewport().mapFrom(self, event.pos())))
+        if item is None or item.is_cluster:
+            event.ignore()
+            return
+        event_id = self.renderer.index.events[item.positions[0]].id
+        self.selection.select(event_id)
+        self.eventMenuRequested.emit(event_id, event.globalPos())
+        event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -1,0 +1,285 @@
+"""Notes in the app: added, edited, undone, saved, reloaded; and the faults."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import dump
+from viewer.persistence.paths import AppPaths, bundled_timeline
+from viewer.ui.app import open_settings
+from viewer.ui.main_window import MainWindow
+from viewer.ui.notes import NoteDialog
+
+STRIKE = "drone-strike-2025-06-01"
+
+
+def make_window(qtbot: QtBot, model: Path | None = None) -> MainWindow:
+    paths = AppPaths.from_environment()
+    window = MainWindow(open_settings(paths), paths.data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    assert window.open_file(model or bundled_timeline())
+    return window
+
+
+def notes_file(timeline_id: str = "trump-putin-2025-06") -> Path:
+    return AppPaths.from_environment().data_dir / "notes" / f"{timeline_id}.notes.json"
+
+
+def fill_dialog(qtbot: QtBot, window: MainWindow, text: str, tags: str = "") -> None:
+    dialog = window.note_actions.dialog
+    assert isinstance(dialog, NoteDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.text_edit.selectAll()
+    qtbot.keyClicks(dialog.text_edit, text)
+    dialog.tags_edit.clear()
+    qtbot.keyClicks(dialog.tags_edit, tags)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def click_event(qtbot: QtBot, window: MainWindow, event_id: str) -> None:
+    pos = window.timeline_view.event_pos(event_id)
+    assert pos is not None
+    qtbot.mouseClick(window.timeline_view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def panel_texts(window: MainWindow) -> list[str]:
+    model = window.notes_panel.view.model()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_add_a_note_quit_and_find_it_again(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    click_event(qtbot, window, STRIKE)
+    qtbot.keyClick(window.timeline_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    fill_dialog(qtbot, window, "Zahlen des SBU pruefen", "SBU, Drohnen")
+    [text] = panel_texts(window)
+    assert text.startswith("Drohnenangriff des SBU")
+    assert "Zahlen des SBU pruefen" in text
+    assert "#SBU #Drohnen" in text
+    assert window.timeline_view.renderer.note_counts == {STRIKE: 1}
+    table = window.events_table
+    row = table.model.row_of(STRIKE)
+    assert table.model.index(row, table.model.NOTES).data() == "✎ 1"
+    assert "Zahlen des SBU pruefen" in window.details.plain_text()
+    window.close()  # saves at quit
+    saved = json.loads(notes_file().read_text(encoding="utf-8"))
+    assert saved["notes"][0]["text"] == "Zahlen des SBU pruefen"
+    again = make_window(qtbot)
+    assert any("Zahlen des SBU pruefen" in t for t in panel_texts(again))
+    assert again.timeline_view.renderer.note_counts == {STRIKE: 1}
+
+
+def test_notes_save_by_themselves(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.selection.select(STRIKE)
+    window.add_note_action.trigger()
+    fill_dialog(qtbot, window, "ohne Speichern-Knopf")
+    qtbot.waitUntil(lambda: notes_file().exists(), timeout=5000)
+    assert "ohne Speichern-Knopf" in notes_file().read_text(encoding="utf-8")
+
+
+def test_undo_and_redo_across_several_edits(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.selection.select(STRIKE)
+    window.add_note_action.trigger()
+    fill_dialog(qtbot, window, "eins")
+    note_id = window.notes.notes()[0].id
+    window.note_actions.edit(note_id)
+    fill_dialog(qtbot, window, "zwei")
+    window.note_actions.edit(note_id)
+    fill_dialog(qtbot, window, "drei", "final")
+    window.note_actions.delete(note_id)
+    assert window.notes.notes() == []
+    texts = []
+    view = window.timeline_view
+    view.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        texts.append([n.text for n in window.notes.notes()])
+    assert texts == [["drei"], ["zwei"], ["eins"], []]
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    texts = []
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Z, redo)
+        texts.append([n.text for n in window.notes.notes()])
+    assert texts == [["eins"], ["zwei"], ["drei"], []]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.notes.notes()[0].tags == ("final",)
+
+
+def anchor_pos(window: MainWindow, text: str) -> QPoint:
+    browser = window.details.browser
+    cursor = browser.document().find(text)
+    assert not cursor.isNull(), text
+    cursor.setPosition(cursor.selectionStart() + 1, QTextCursor.MoveMode.MoveAnchor)
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    return browser.cursorRect(cursor).center()
+
+
+def test_details_panel_adds_edits_and_deletes_notes_on_events_and_quotes(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.selection.select("call-2025-06-04")
+    viewport = window.details.browser.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=anchor_pos(window, "Add a note"))
+    fill_dialog(qtbot, window, "Notiz zum Telefonat")
+    qtbot.mouseClick(
+        viewport, Qt.MouseButton.LeftButton, pos=anchor_pos(window, "add a note on this quote")
+    )
+    fill_dialog(qtbot, window, "Notiz zum Zitat")
+    kinds = sorted((n.target.kind.value, n.text) for n in window.notes.notes())
+    assert kinds == [("event", "Notiz zum Telefonat"), ("quote", "Notiz zum Zitat")]
+    assert window.notes.counts_by_event() == {"call-2025-06-04": 2}
+    assert "on the quote Donald Trump" in window.details.plain_text()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=anchor_pos(window, "edit"))
+    fill_dialog(qtbot, window, "geaendert")
+    assert "geaendert" in window.details.plain_text()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=anchor_pos(window, "delete"))
+    assert len(window.notes.notes()) == 1
+
+
+def test_context_menu_on_an_event(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    view = window.timeline_view
+    pos = view.event_pos("sanctions-18-demanded")
+    assert pos is not None
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    menu = window.event_menu
+    assert menu is not None
+    assert window.selection.event_id == "sanctions-18-demanded"
+    [add] = [a for a in menu.actions() if a.text() == "Add Note…"]
+    menu.close()
+    add.trigger()
+    fill_dialog(qtbot, window, "Wann kam das Paket?")
+    assert window.notes.counts_by_event() == {"sanctions-18-demanded": 1}
+
+
+def test_my_notes_panel_goes_to_the_event_and_filters(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    for event_id, text in [(STRIKE, "Drohnen"), ("sanctions-18-demanded", "Sanktionen")]:
+        window.selection.select(event_id)
+        window.add_note_action.trigger()
+        fill_dialog(qtbot, window, text)
+    window.selection.clear()
+    view = window.notes_panel.view
+    window.notes_dock.raise_()
+    qtbot.waitUntil(view.isVisible)
+    first = view.model().index(0, 0)
+    assert "Sanktionen" in first.data()  # newest first
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(first).center()
+    )
+    assert window.selection.event_id == "sanctions-18-demanded"
+    qtbot.keyClicks(window.notes_panel.filter_edit, "drohn")
+    assert view.model().rowCount() == 1
+
+
+def test_detached_notes_are_listed_and_come_back(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    model = tmp_path / "m.json"
+    model.write_bytes(dump(minimal))
+    window = make_window(qtbot, model)
+    window.selection.select("e2")
+    window.add_note_action.trigger()
+    fill_dialog(qtbot, window, "zum Angriff")
+    original = dict(minimal)
+    minimal["events"] = minimal["events"][:1]
+    minimal["events"][0]["related"] = []
+    model.write_bytes(dump(minimal))
+    window.reload_action.trigger()
+    [text] = panel_texts(window)
+    assert text.startswith("(detached) Angriff")
+    assert window.notes.counts_by_event() == {}
+    model.write_bytes(dump(original))
+    window.reload_action.trigger()
+    [text] = panel_texts(window)
+    assert text.startswith("Angriff")
+    assert window.notes.counts_by_event() == {"e2": 1}
+
+
+def test_second_window_gets_read_only_notes(qtbot: QtBot) -> None:
+    first = make_window(qtbot)
+    second = make_window(qtbot)
+    box = second.notes_box
+    assert isinstance(box, QMessageBox)
+    assert "open in another window" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert not second.add_note_action.isEnabled()
+    assert first.add_note_action.isEnabled()
+    assert "read-only" in second.notes_panel.status_label.text()
+    second.selection.select(STRIKE)
+    assert second.notes.add.__self__.read_only  # type: ignore[attr-defined]
+
+
+def test_corrupt_notes_file_is_backed_up_and_the_user_told(qtbot: QtBot) -> None:
+    notes_file().parent.mkdir(parents=True)
+    notes_file().write_bytes(b"{ kaputt")
+    window = make_window(qtbot)
+    box = window.notes_box
+    assert isinstance(box, QMessageBox)
+    backups = list(notes_file().parent.glob("*.corrupt-*.json"))
+    assert len(backups) == 1
+    assert backups[0].read_bytes() == b"{ kaputt"
+    assert str(backups[0]) in box.text()
+    assert window.add_note_action.isEnabled()
+
+
+def test_newer_notes_file_is_read_only_in_the_app(qtbot: QtBot) -> None:
+    notes_file().parent.mkdir(parents=True)
+    notes_file().write_text(
+        json.dumps({"format_version": 99, "timeline_id": "trump-putin-2025-06", "notes": []}),
+        encoding="utf-8",
+    )
+    before = notes_file().read_bytes()
+    window = make_window(qtbot)
+    assert window.notes_box is not None
+    assert "newer version" in window.notes_box.text()
+    assert not window.add_note_action.isEnabled()
+    window.close()
+    assert notes_file().read_bytes() == before
+
+
+def test_disk_full_is_reported_and_saving_retried(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot)
+    window.notes._retry_ms = 200
+    window.selection.select(STRIKE)
+    window.add_note_action.trigger()
+    fill_dialog(qtbot, window, "erste")
+    assert window.notes.save_now()
+    on_disk = notes_file().read_bytes()
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as full:
+        full.setattr(os, "fsync", full_disk)
+        window.add_note_action.trigger()
+        fill_dialog(qtbot, window, "zweite")
+        qtbot.waitUntil(
+            lambda: "No space left on device" in window.statusBar().currentMessage(),
+            timeout=5000,
+        )
+        assert "kept in memory" in window.notes_panel.status_label.text()
+        assert sorted(n.text for n in window.notes.notes()) == ["erste", "zweite"]
+        assert notes_file().read_bytes() == on_disk
+    # Space again: the retry saves.
+    qtbot.waitUntil(lambda: "zweite" in notes_file().read_text(encoding="utf-8"), timeout=5000)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=2000)

@@ -1,0 +1,553 @@
+"""The reader's notes in the app: controller with undo, dialog, item model, panel.
+
+The :class:`NotesController` owns the :class:`NoteStore` of the open timeline
+and a :class:`QUndoStack`; every change goes through an undo command. Saving
+is automatic: a short while after the last change, when the timeline changes,
+and at quit; a failed save keeps the notes in memory, says so, and is retried.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.model import Timeline
+from viewer.persistence.notes import (
+    Note,
+    NotesError,
+    NoteStore,
+    NoteTarget,
+    TargetKind,
+    event_of,
+    parse_tags,
+    target_title,
+)
+from viewer.ui.selection import Selection
+
+SAVE_DELAY_MS = 800
+RETRY_MS = 5000
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class _PutNote(QUndoCommand):
+    """Add a note, or replace it with an edited version."""
+
+    def __init__(self, controller: NotesController, new: Note, old: Note | None) -> None:
+        super().__init__("Add Note" if old is None else "Edit Note")
+        self._controller, self._new, self._old = controller, new, old
+
+    def redo(self) -> None:
+        self._controller._apply_put(self._new)
+
+    def undo(self) -> None:
+        if self._old is None:
+            self._controller._apply_remove(self._new.id)
+        else:
+            self._controller._apply_put(self._old)
+
+
+class _RemoveNote(QUndoCommand):
+    def __init__(self, controller: NotesController, note: Note) -> None:
+        super().__init__("Delete Note")
+        self._controller, self._note = controller, note
+
+    def redo(self) -> None:
+        self._controller._apply_remove(self._note.id)
+
+    def undo(self) -> None:
+        self._controller._apply_put(self._note)
+
+
+class NotesController(QObject):
+    """The notes of the open timeline, with undo, autosave and retry."""
+
+    changed = Signal()
+    #: What the reader should know about saving; "" when everything is on disk.
+    statusChanged = Signal(str)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        parent: QObject | None = None,
+        *,
+        save_delay_ms: int = SAVE_DELAY_MS,
+        retry_ms: int = RETRY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.undo_stack = QUndoStack(self)
+        self.store: NoteStore | None = None
+        self.timeline: Timeline | None = None
+        self.status = ""
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_delay_ms = save_delay_ms
+        self._save_timer.setInterval(save_delay_ms)
+        self._save_timer.timeout.connect(self.save_now)
+        self._retry_ms = retry_ms
+
+    # -- opening ------------------------------------------------------------
+
+    def open_for(self, timeline: Timeline) -> list[str]:
+        """Switch to the notes of ``timeline``; return what the reader must be told."""
+        if self.store is not None and self.store.timeline_id == timeline.id:
+            self.timeline = timeline
+            self.store.remember_titles(timeline)
+            self._schedule_save()
+            self.changed.emit()
+            return []
+        self.close()
+        self.timeline = timeline
+        self.store = NoteStore(self.data_dir, timeline.id)
+        report = self.store.open()
+        self.store.remember_titles(timeline)
+        self.undo_stack.clear()
+        self._set_status(" ".join(report.messages) if report.read_only else "")
+        self._schedule_save()
+        self.changed.emit()
+        return report.messages
+
+    def close(self) -> None:
+        """Save what is unsaved and let go of the notes file."""
+        if self.store is None:
+            return
+        self._save_timer.stop()
+        self.save_now()
+        self.store.close()
+        self.store = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.store is None or self.store.read_only
+
+    # -- reading ---------------------------------------------------------------
+
+    def notes(self) -> list[Note]:
+        """All notes, newest first."""
+        if self.store is None:
+            return []
+        return sorted(self.store.notes(), key=lambda n: (n.modified, n.id), reverse=True)
+
+    def get(self, note_id: str) -> Note | None:
+        return self.store.get(note_id) if self.store else None
+
+    def event_of(self, note: Note) -> str | None:
+        return event_of(self.timeline, note.target) if self.timeline else None
+
+    def title_of(self, note: Note) -> tuple[str, bool]:
+        """The target's title, and whether the note is detached."""
+        current = target_title(self.timeline, note.target) if self.timeline else None
+        return (current, False) if current is not None else (note.target_title, True)
+
+    def notes_for_event(self, event_id: str) -> list[Note]:
+        """Notes on the event and on its quotes, oldest first."""
+        found = [n for n in self.notes() if self.event_of(n) == event_id]
+        return sorted(found, key=lambda n: (n.created, n.id))
+
+    def notes_for(self, target: NoteTarget) -> list[Note]:
+        return sorted((n for n in self.notes() if n.target == target), key=lambda n: n.created)
+
+    def counts_by_event(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for note in self.notes():
+            event_id = self.event_of(note)
+            if event_id is not None:
+                counts[event_id] = counts.get(event_id, 0) + 1
+        return counts
+
+    # -- changing (through the undo stack) ---------------------------------------
+
+    def add(self, target: NoteTarget, text: str, tags: tuple[str, ...] = ()) -> Note | None:
+        if self.read_only or not text.strip() or self.timeline is None:
+            return None
+        note = Note.new(target, text, tags, target_title(self.timeline, target) or "")
+        self.undo_stack.push(_PutNote(self, note, None))
+        return note
+
+    def edit(self, note_id: str, text: str, tags: tuple[str, ...]) -> Note | None:
+        old = self.get(note_id)
+        if self.read_only or old is None or not text.strip():
+            return None
+        if old.text == text and old.tags == tags:
+            return old
+        new = old.edited(text, tags)
+        self.undo_stack.push(_PutNote(self, new, old))
+        return new
+
+    def delete(self, note_id: str) -> bool:
+        note = self.get(note_id)
+        if self.read_only or note is None:
+            return False
+        self.undo_stack.push(_RemoveNote(self, note))
+        return True
+
+    def _apply_put(self, note: Note) -> None:
+        if self.store is not None and not self.store.read_only:
+            self.store.put(note)
+            self._schedule_save()
+            self.changed.emit()
+
+    def _apply_remove(self, note_id: str) -> None:
+        if self.store is not None and not self.store.read_only:
+            self.store.remove(note_id)
+            self._schedule_save()
+            self.changed.emit()
+
+    # -- saving --------------------------------------------------------------------
+
+    def _schedule_save(self) -> None:
+        if self.store is not None and self.store.dirty and not self.store.read_only:
+            self._save_timer.start()
+
+    def save_now(self) -> bool:
+        """Save now if anything changed; on failure keep the notes and retry later."""
+        store = self.store
+        if store is None or store.read_only or not store.dirty:
+            return True
+        try:
+            store.save()
+        except NotesError as err:
+            seconds = self._retry_ms // 1000
+            self._set_status(
+                f"Notes not saved: {err}. They are kept in memory; retrying every {seconds} s."
+            )
+            self._save_timer.start(self._retry_ms)
+            return False
+        self._save_timer.setInterval(self._save_delay_ms)
+        self._set_status("")
+        return True
+
+    def _set_status(self, status: str) -> None:
+        if status != self.status:
+            self.status = status
+            self.statusChanged.emit(status)
+
+
+class NoteDialog(QDialog):
+    """Write or edit a note: its text and its tags."""
+
+    def __init__(self, target_label: str, note: Note | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteDialog")
+        self.setWindowTitle("Edit Note" if note else "Add Note")
+        about = QLabel(target_label, self)
+        about.setTextFormat(Qt.TextFormat.PlainText)
+        about.setWordWrap(True)
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setObjectName("noteText")
+        self.text_edit.setAccessibleName("Note")
+        self.text_edit.setTabChangesFocus(True)
+        self.tags_edit = QLineEdit(self)
+        self.tags_edit.setObjectName("noteTags")
+        self.tags_edit.setPlaceholderText("e.g. Istanbul, Sanktionen")
+        if note is not None:
+            self.text_edit.setPlainText(note.text)
+            self.tags_edit.setText(", ".join(note.tags))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Note:", self.text_edit)
+        form.addRow("&Tags:", self.tags_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(460, 280)
+
+    def values(self) -> tuple[str, tuple[str, ...]]:
+        return self.text_edit.toPlainText().strip(), parse_tags(self.tags_edit.text())
+
+
+class NoteActions(QObject):
+    """The user-facing actions on notes: dialogs for add and edit, delete."""
+
+    def __init__(self, controller: NotesController, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.controller = controller
+        self._parent = parent_widget
+        #: The dialog being shown, if any (tests drive it).
+        self.dialog: NoteDialog | None = None
+
+    def add(self, target: NoteTarget) -> None:
+        if self.controller.read_only or self.controller.timeline is None:
+            self._explain_read_only()
+            return
+        label = target_title(self.controller.timeline, target) or target.id
+        self._show(
+            NoteDialog(f"Note on {label}", None, self._parent),
+            lambda text, tags: self.controller.add(target, text, tags),
+        )
+
+    def add_to_event(self, event_id: str | None) -> None:
+        if event_id:
+            self.add(NoteTarget(kind=TargetKind.EVENT, id=event_id))
+
+    def edit(self, note_id: str) -> None:
+        note = self.controller.get(note_id)
+        if note is None:
+            return
+        if self.controller.read_only:
+            self._explain_read_only()
+            return
+        title, detached = self.controller.title_of(note)
+        label = f"Note on {title}" + (" (detached: no longer in the timeline)" if detached else "")
+        self._show(
+            NoteDialog(label, note, self._parent),
+            lambda text, tags: self.controller.edit(note_id, text, tags),
+        )
+
+    def delete(self, note_id: str) -> None:
+        if self.controller.read_only:
+            self._explain_read_only()
+            return
+        self.controller.delete(note_id)  # undoable, so no "are you sure?"
+
+    def _show(self, dialog: NoteDialog, apply: Any) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+
+        def accepted() -> None:
+            text, tags = dialog.values()
+            if text:
+                apply(text, tags)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _forget(self, dialog: NoteDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _explain_read_only(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Notes are read-only",
+            self.controller.status or "No timeline is open.",
+            QMessageBox.StandardButton.Ok,
+            self._parent,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def menu_for_event(self, event_id: str, parent: QWidget) -> QMenu:
+        """The context menu of an event: add a note, edit or delete its notes."""
+        menu = QMenu(parent)
+        add = menu.addAction("Add Note…", lambda: self.add_to_event(event_id))
+        add.setEnabled(not self.controller.read_only)
+        for note in self.controller.notes_for(NoteTarget(kind=TargetKind.EVENT, id=event_id)):
+            first = _first_line(note.text, 40)
+            menu.addAction(f"Edit Note “{first}”…", partial(self.edit, note.id))
+            menu.addAction(f"Delete Note “{first}”", partial(self.delete, note.id))
+        return menu
+
+
+def _first_line(text: str, limit: int) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+NoteIdRole = Qt.ItemDataRole.UserRole + 11
+NoteEventRole = Qt.ItemDataRole.UserRole + 12
+NoteSearchRole = Qt.ItemDataRole.UserRole + 13
+
+
+class NotesListModel(QAbstractListModel):
+    """All notes of the open timeline, newest first (a view of the controller's notes)."""
+
+    def __init__(self, controller: NotesController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._notes: list[Note] = []
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._notes = self._controller.notes()
+        self.endResetModel()
+
+    def note_at(self, row: int) -> Note | None:
+        return self._notes[row] if 0 <= row < len(self._notes) else None
+
+    def rowCount(self, parent: _Index | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._notes)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        note = self.note_at(index.row()) if index.isValid() else None
+        if note is None:
+            return None
+        title, detached = self._controller.title_of(note)
+        if role == Qt.ItemDataRole.DisplayRole:
+            head = ("(detached) " if detached else "") + (title or note.target.id)
+            tags = " ".join(f"#{tag}" for tag in note.tags)
+            stamp = note.modified.astimezone().strftime("%Y-%m-%d %H:%M")
+            return f"{head}\n{note.text}\n{tags + ' · ' if tags else ''}{stamp}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            what = (
+                "Detached note: its event or quote is no longer in the timeline"
+                if detached
+                else "Note"
+            )
+            return f"{what}\n{title}"
+        if role == Qt.ItemDataRole.FontRole and detached:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == NoteIdRole:
+            return note.id
+        if role == NoteEventRole:
+            return self._controller.event_of(note) or ""
+        if role == NoteSearchRole:
+            return "\n".join([note.text, title, *note.tags])
+        return None
+
+
+class NotesPanel(QWidget):
+    """ "My notes": every note, newest first, filterable; click one to go to its event."""
+
+    def __init__(
+        self,
+        controller: NotesController,
+        actions: NoteActions,
+        selection: Selection,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesPanel")
+        self.setAccessibleName("My notes")
+        self._controller, self._actions, self._selection = controller, actions, selection
+        self.model = NotesListModel(controller, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(NoteSearchRole)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("notesStatus")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setWordWrap(True)
+        self.status_label.setVisible(False)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("notesFilter")
+        self.filter_edit.setPlaceholderText("Filter notes…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QListView(self)
+        self.view.setObjectName("notesList")
+        self.view.setAccessibleName("Notes, newest first")
+        self.view.setModel(self.proxy)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setSpacing(2)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.clicked.connect(self._go_to_event)
+        self.view.activated.connect(self._go_to_event)
+        self.view.doubleClicked.connect(lambda index: self._actions.edit(index.data(NoteIdRole)))
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
+
+        self.add_button = QPushButton("&Add…", self)
+        self.add_button.clicked.connect(lambda: actions.add_to_event(selection.event_id))
+        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 2, 2)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        controller.statusChanged.connect(self._show_status)
+        controller.changed.connect(self._update_buttons)
+        selection.changed.connect(lambda _id: self._update_buttons())
+        self._show_status(controller.status)
+        self._update_buttons()
+
+    def current_note_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return str(index.data(NoteIdRole)) if index.isValid() else None
+
+    def edit_current(self) -> None:
+        note_id = self.current_note_id()
+        if note_id:
+            self._actions.edit(note_id)
+
+    def delete_current(self) -> None:
+        note_id = self.current_note_id()
+        if note_id:
+            self._actions.delete(note_id)
+
+    def _go_to_event(self, index: QModelIndex) -> None:
+        event_id = index.data(NoteEventRole)
+        if event_id:
+            self._selection.select(str(event_id))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        note_id = str(index.data(NoteIdRole))
+        menu = QMenu(self)
+        menu.addAction("Edit Note…", lambda: self._actions.edit(note_id))
+        menu.addAction("Delete Note", lambda: self._actions.delete(note_id))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _show_status(self, status: str) -> None:
+        self.status_label.setText(status)
+        self.status_label.setVisible(bool(status))
+
+    def _update_buttons(self) -> None:
+        writable = not self._controller.read_only
+        self.add_button.setEnabled(writable and self._selection.event_id is not None)
+        self.edit_button.setEnabled(writable and self.model.rowCount() > 0)
+        self.delete_button.setEnabled(writable and self.model.rowCount() > 0)
