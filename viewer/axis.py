@@ -64,7 +64,7 @@ def floor_to_step(moment: datetime, step: TickStep) -> datetime:
     if step.unit is TickUnit.MONTH:
         month0 = (day.month - 1) - (day.month - 1) % step.count
         return day.replace(month=month0 + 1, day=1)
-    return day.replace(year=day.year - day.year % step.count, month=1, day=1)
+    return day.replace(year=max(day.year - day.year % step.count, 1), month=1, day=1)
 
 
 def _advance(moment: datetime, step: TickStep) -> datetime:
@@ -76,14 +76,18 @@ def _advance(moment: datetime, step: TickStep) -> datetime:
     return moment + timedelta(seconds=step.approx_seconds)
 
 
-#: Datetimes exist only in years 1..9999.
-_MIN_T = datetime(1, 1, 1, tzinfo=UTC).timestamp()
-_MAX_T = datetime(9999, 1, 1, tzinfo=UTC).timestamp()
+#: Datetimes exist only in years 1..9999: the axis never leaves them.
+MIN_T = datetime(1, 1, 2, tzinfo=UTC).timestamp()
+MAX_T = datetime(9999, 12, 30, tzinfo=UTC).timestamp()
+
+
+def clamp_time(t: float) -> float:
+    return min(max(t, MIN_T), MAX_T)
 
 
 def ticks(t0: float, t1: float, step: TickStep, limit: int = 2000) -> list[datetime]:
     """The tick instants of ``step`` within ``[t0, t1]`` (at most ``limit``)."""
-    t0, t1 = max(t0, _MIN_T), min(t1, _MAX_T)
+    t0, t1 = max(t0, MIN_T), min(t1, MAX_T)
     out: list[datetime] = []
     if t1 <= t0:
         return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -190,3 +191,22 @@ def test_missing_path(tmp_path: Path) -> None:
         load_timeline(tmp_path / "nope.json")
     assert caught.value.unreadable
     assert str(caught.value) == "no such file"
+
+
+def test_dates_at_the_end_of_the_calendar_are_problems_not_crashes(
+    minimal: dict[str, Any],
+) -> None:
+    minimal["events"][0]["date"] = {"precision": "minute", "start": "0001-01-01T00:00+05:00"}
+    minimal["events"][1]["date"] = {"precision": "minute", "start": "9999-12-31T23:59-05:00"}
+    lines = problems_of(dump(minimal))
+    assert len(lines) == 2
+    assert all("outside the years 1 to 9999 in UTC" in line for line in lines)
+
+
+def test_a_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)  # reading it would block forever
+    with pytest.raises(ModelFileError) as caught:
+        load_timeline(fifo)
+    assert caught.value.unreadable
+    assert str(caught.value) == "is not a regular file (a device, pipe or socket)"

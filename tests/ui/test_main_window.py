@@ -193,3 +193,29 @@ def test_dragging_text_is_refused(qtbot: QtBot) -> None:
     )
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
+
+
+def test_reload_keeps_the_selection(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> None:
+    window = make_window(qtbot, open_bundled=False)
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    assert window.open_file(path)
+    window.selection.select("e2")
+    minimal["events"][1]["title"] = "Angriff (korrigiert)"
+    path.write_bytes(dump(minimal))
+    window.reload_action.trigger()
+    assert window.selection.event_id == "e2"
+    assert "Angriff (korrigiert)" in window.details.plain_text()
+    assert window.open_file(bundled_timeline())
+    assert window.selection.event_id is None  # another timeline starts fresh
+
+
+def test_brackets_star_in_a_title_is_shown_as_written(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    minimal["title"] = "Plan [*] B"
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    window = make_window(qtbot, open_bundled=False)
+    assert window.open_file(path)
+    assert window.windowHandle().title() == "Plan [*] B — timeline-viewer"

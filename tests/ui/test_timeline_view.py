@@ -15,7 +15,7 @@ from tests.conftest import dump
 from viewer.domain.model import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
-from viewer.ui.timeline_render import AXIS_HEIGHT, GUTTER
+from viewer.ui.timeline_render import GUTTER
 from viewer.ui.timeline_view import TimelineView, rich_plain
 
 
@@ -213,18 +213,6 @@ def test_crowded_lane_collapses_into_a_cluster_that_expands_on_click(
     assert all(view.event_pos(f"s{i}") is not None for i in range(8))
 
 
-def test_axis_ticks_follow_the_zoom(view: TimelineView) -> None:
-    from viewer.axis import TickUnit, choose_step
-
-    assert choose_step(view.seconds_per_px, 80).unit in (TickUnit.DAY, TickUnit.WEEK)
-    view.zoom_to(
-        datetime(2025, 6, 1, 0, tzinfo=UTC).timestamp(),
-        datetime(2025, 6, 1, 6, tzinfo=UTC).timestamp(),
-    )
-    assert choose_step(view.seconds_per_px, 80).unit in (TickUnit.HOUR, TickUnit.MINUTE)
-    assert view.current_layout().lanes[0].top == AXIS_HEIGHT
-
-
 def test_a_fitted_view_fits_again_on_resize_but_a_zoomed_one_stays(view: TimelineView) -> None:
     fitted = view.seconds_per_px
     view.resize(view.width() + 300, view.height())
@@ -285,3 +273,94 @@ def test_thousands_of_events_are_drawn_as_counts(
         view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(round(centre.x()), round(centre.y()))
     )
     assert view.seconds_per_px < 6000 * 60 / 700  # zoomed into the bucket
+
+
+def crowded(minimal: dict[str, Any]) -> Timeline:
+    minimal["events"] = [
+        {
+            "id": f"s{i}",
+            "kind": "statement",
+            "title": f"Erklärung Nummer {i}",
+            "date": {"precision": "minute", "start": f"2025-06-04T12:{i:02d}Z"},
+        }
+        for i in range(8)
+    ]
+    minimal["quotes"] = []
+    return parse_timeline(dump(minimal))
+
+
+def test_selecting_an_event_inside_a_cluster_zooms_until_it_is_drawn(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = TimelineView(selection)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    view.set_timeline(crowded(minimal))
+    assert view.event_pos("s6") is None  # hidden in the +N cluster
+    spp = view.seconds_per_px
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert selection.event_id == "s6"
+    pos = view.event_pos("s6")
+    assert pos is not None
+    assert GUTTER <= pos.x() <= view.viewport().width()
+    assert view.seconds_per_px < spp
+    item = view.placed("s6")
+    assert item is not None
+    # The highlight is painted: the selected label's box differs from unselected.
+    before = view.grab(item.hit.toAlignedRect()).toImage()
+    selection.select("s0")
+    view.ensure_visible("s6")
+    after = view.grab(item.hit.toAlignedRect()).toImage()
+    assert before != after
+
+
+def test_a_cluster_that_hides_the_selection_is_outlined(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = TimelineView(selection)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    view.set_timeline(crowded(minimal))
+    [cluster] = [item for item in view.current_layout().items() if item.is_cluster]
+    plain = view.grab(cluster.hit.toAlignedRect().adjusted(-3, -3, 3, 3)).toImage()
+    selection._event_id = "s6"  # selected without the view zooming to it
+    view.viewport().update()
+    outlined = view.grab(cluster.hit.toAlignedRect().adjusted(-3, -3, 3, 3)).toImage()
+    assert plain != outlined
+
+
+def test_the_view_stays_within_the_calendar(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    minimal["events"][1]["date"] = {"precision": "year", "start": "0001"}
+    view = TimelineView(selection)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    view.set_timeline(parse_timeline(dump(minimal)))
+    for _ in range(30):
+        view.zoom(0.5)
+        view.pan_pixels(-5000)
+    view.grab()  # paints without an exception (pytest-qt fails on one)
+    assert view.t0 >= datetime(1, 1, 1, tzinfo=UTC).timestamp()
+    view.pan_pixels(10**12)
+    view.grab()
+    assert view.t_of(view.viewport().width()) <= datetime(9999, 12, 31, tzinfo=UTC).timestamp()
+
+
+def test_axis_labels_follow_the_zoom(view: TimelineView) -> None:
+    layout = view.current_layout()
+    ticks, context = view.renderer.axis_labels(layout)
+    assert len(ticks) >= 4
+    assert [text for _, text in context] == ["May 2025", "June 2025"]
+    assert all(GUTTER <= x <= layout.width for x, _ in ticks)
+    view.zoom_to(
+        datetime(2025, 6, 1, 0, tzinfo=UTC).timestamp(),
+        datetime(2025, 6, 1, 6, tzinfo=UTC).timestamp(),
+    )
+    ticks, context = view.renderer.axis_labels(view.current_layout())
+    assert "03:00" in [text for _, text in ticks]
+    assert [text for _, text in context][-1] == "Sunday, 1 June 2025"

@@ -98,4 +98,8 @@ def parse_point(text: str, precision: Precision) -> tuple[datetime, datetime]:
         if "UTC offset" in str(exc):
             raise
         raise ValueError(f"not a valid {precision.value}: {text!r} ({exc})") from None
+    except OverflowError:
+        raise ValueError(
+            f"not a valid {precision.value}: {text!r} (outside the years 1 to 9999 in UTC)"
+        ) from None
     return first, after

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,7 +55,12 @@ def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes:
     try:
         if path.is_dir():
             raise ModelFileError([Problem("", "is a folder, not a model file")], unreadable=True)
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ModelFileError(
+                [Problem("", "is not a regular file (a device, pipe or socket)")], unreadable=True
+            )
+        size = info.st_size
         if size > max_bytes:
             raise ModelFileError(
                 [
@@ -64,7 +70,13 @@ def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes:
                     )
                 ]
             )
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat()
+        if len(data) > max_bytes:
+            raise ModelFileError(
+                [Problem("", f"is over the {_mib(max_bytes)} limit for model files")]
+            )
+        return data
     except FileNotFoundError:
         raise ModelFileError([Problem("", "no such file")], unreadable=True) from None
     except PermissionError:

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from viewer.axis import clamp_time
 from viewer.domain.model import Timeline
 from viewer.ui.timeline_render import GUTTER, LABEL_MAX, TimelineRenderer, paint_legend
 
@@ -34,8 +35,8 @@ def _view_for(
     """The left edge and zoom that show ``start``..``end`` (default: everything)."""
     extent = renderer.index.extent() or (0.0, 86400.0)
     pad = max((extent[1] - extent[0]) * 0.04, 3600.0)
-    lo = start if start is not None else extent[0] - pad
-    hi = end if end is not None else extent[1] + pad
+    lo = clamp_time(start if start is not None else extent[0] - pad)
+    hi = clamp_time(end if end is not None else extent[1] + pad)
     if hi <= lo:
         raise ExportError("the end of the range must come after its start")
     # Without an explicit end, leave room on the right for the last label.

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.quotes_dock, self.notes_dock)
         self.quotes_dock.raise_()
         self.error_box: QMessageBox | None = None
+        self._shown_id: str | None = None
         self.notes_box: QMessageBox | None = None
         self.event_menu: QMenu | None = None
 
@@ -211,12 +212,17 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, timeline: Timeline, path: Path) -> None:
         saved_view = self._saved_view(timeline)
+        same_timeline = self._shown_id == timeline.id
+        previous = self.selection.event_id
+        self._shown_id = timeline.id
         self.selection.clear()
         for part in (self.timeline_view, self.details, self.quotes, self.events_table):
             part.set_timeline(timeline)
         if saved_view is not None:
             self.timeline_view.set_view(*saved_view)
         self._set_title(timeline)
+        if same_timeline and previous in timeline.events_by_id:  # a reload keeps the place
+            self.selection.select(previous)
         messages = self.notes.open_for(timeline)
         if messages:
             self._inform("Your notes", "\n\n".join(messages))
@@ -266,9 +272,9 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _set_title(self, timeline: Timeline | None) -> None:
-        self.setWindowTitle(
-            f"{timeline.title} — timeline-viewer" if timeline else "timeline-viewer"
-        )
+        # Qt reads "[*]" in a title as the "modified" placeholder; "[*][*]" is a literal "[*]".
+        title = timeline.title.replace("[*]", "[*][*]") if timeline else ""
+        self.setWindowTitle(f"{title} — timeline-viewer" if timeline else "timeline-viewer")
 
     # -- drag and drop --------------------------------------------------------
 

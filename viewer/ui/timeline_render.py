@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from viewer.axis import TickStep, TickUnit, choose_step, floor_to_step, ticks
+from viewer.axis import TickStep, TickUnit, choose_step, clamp_time, floor_to_step, ticks
 from viewer.domain.model import EventKind, Timeline
 from viewer.index import EventIndex, Lane
 
@@ -345,8 +345,9 @@ class TimelineRenderer:
     ) -> None:
         color = kind_color(kind)
         text_color = palette.color(QPalette.ColorRole.Text)
-        if item.label is None:  # a cluster: a count badge
-            painter.setPen(QPen(color.darker(120), 1))
+        if item.label is None:  # a cluster: a count badge (outlined if it hides the selection)
+            highlight = palette.color(QPalette.ColorRole.Highlight)
+            painter.setPen(QPen(highlight, 2.5) if is_selected else QPen(color.darker(120), 1))
             painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
             painter.drawRoundedRect(item.hit, 7, 7)
             painter.setPen(text_color)
@@ -425,34 +426,48 @@ class TimelineRenderer:
         painter.drawLine(QPointF(0, AXIS_HEIGHT - 0.5), QPointF(layout.width, AXIS_HEIGHT - 0.5))
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         painter.drawText(QRectF(6, 4, GUTTER - 10, 18), Qt.AlignmentFlag.AlignLeft, "UTC")
-        t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
-        metrics = QFontMetricsF(self.font)
-        step = choose_step(layout.seconds_per_px, self._min_spacing(metrics))
+        ticks_, context = self.axis_labels(layout)
         painter.save()
         painter.setClipRect(QRectF(GUTTER, 0, layout.width - GUTTER, height))
-        locale = display_locale()
         grid = QColor(mid)
         grid.setAlpha(90)
-        for moment in ticks(layout.t0, t1, step):
-            x = layout.x_of(moment.timestamp())
+        for x, text in ticks_:
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, height))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 10), tick_label(locale, moment, step))
+            painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 10), text)
+        for x, text in context:
+            painter.drawText(QPointF(x + 3, 16), text)
+        painter.restore()
+
+    def axis_labels(
+        self, layout: Layout
+    ) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
+        """The axis as painted: (x, label) of each tick, and of the coarser context above."""
+        t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
+        metrics = QFontMetricsF(self.font)
+        step = choose_step(layout.seconds_per_px, self._min_spacing(metrics))
+        locale = display_locale()
+        ticks_ = [
+            (layout.x_of(moment.timestamp()), tick_label(locale, moment, step))
+            for moment in ticks(layout.t0, t1, step)
+        ]
         context_step = _context_step(step)
-        context = ticks(layout.t0, t1, context_step)
+        context = [
+            (layout.x_of(moment.timestamp()), context_label(locale, moment, step))
+            for moment in ticks(layout.t0, t1, context_step)
+        ]
         # The unit the left edge is in keeps its label pinned at the left,
         # until the next one would run into it.
         pinned_text = context_label(
-            locale, floor_to_step(datetime.fromtimestamp(layout.t0, UTC), context_step), step
+            locale,
+            floor_to_step(datetime.fromtimestamp(clamp_time(layout.t0), UTC), context_step),
+            step,
         )
         pinned_end = GUTTER + 3 + metrics.horizontalAdvance(pinned_text) + 12
-        if not context or layout.x_of(context[0].timestamp()) > pinned_end:
-            painter.drawText(QPointF(GUTTER + 3, 16), pinned_text)
-        for moment in context:
-            x = layout.x_of(moment.timestamp())
-            painter.drawText(QPointF(x + 3, 16), context_label(locale, moment, step))
-        painter.restore()
+        if not context or context[0][0] > pinned_end:
+            context.insert(0, (GUTTER, pinned_text))
+        return ticks_, context
 
     def _paint_publication(
         self, painter: QPainter, layout: Layout, palette: QPalette, height: float

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from viewer.axis import MAX_T, MIN_T
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import Timeline
 from viewer.ui.selection import Selection
@@ -113,6 +114,12 @@ class TimelineView(QAbstractScrollArea):
 
     def set_view(self, t0: float, seconds_per_px: float) -> None:
         spp = min(max(seconds_per_px, MIN_SECONDS_PER_PX), MAX_SECONDS_PER_PX)
+        # The calendar ends at years 1 and 9999: the view stays within them.
+        span = self.time_area_width() * spp
+        if span > MAX_T - MIN_T:
+            spp = (MAX_T - MIN_T) / self.time_area_width()
+            span = MAX_T - MIN_T
+        t0 = min(max(t0, MIN_T), MAX_T - span)
         if math.isclose(t0, self._t0) and math.isclose(spp, self._spp):
             return
         self._t0, self._spp = t0, spp
@@ -170,16 +177,26 @@ class TimelineView(QAbstractScrollArea):
         self.set_view(start - 0.1 * self.time_area_width() * spp, spp)
 
     def ensure_visible(self, event_id: str) -> None:
-        index = self.renderer.index
-        position = index.position.get(event_id)
+        """Scroll (and, out of a cluster, zoom) until ``event_id`` is drawn with its label."""
+        position = self.renderer.index.position.get(event_id)
         if position is None:
             return
-        start, end = index.starts[position], index.ends[position]
-        left, right = self._t0, self.t_of(self.viewport().width())
-        margin = 40 * self._spp
-        if start - margin < left or min(end, start + 300 * self._spp) + margin > right:
-            centre = (start + end) / 2
-            self.set_view(centre - self.time_area_width() / 2 * self._spp, self._spp)
+        self._centre_if_outside(position)
+        for _ in range(12):  # each expansion at least halves the scale
+            if self.placed(event_id) is not None:
+                break
+            cluster = next(
+                (
+                    i
+                    for i in self.current_layout().items()
+                    if i.is_cluster and position in i.positions
+                ),
+                None,
+            )
+            if cluster is None:
+                break
+            self.expand(cluster)
+            self._centre_if_outside(position)
         placed = self.placed(event_id)
         if placed is not None:
             bar = self.verticalScrollBar()
@@ -188,6 +205,15 @@ class TimelineView(QAbstractScrollArea):
                 bar.setValue(int(top))
             elif bottom > bar.value() + self.viewport().height():
                 bar.setValue(int(bottom - self.viewport().height() + 4))
+
+    def _centre_if_outside(self, position: int) -> None:
+        index = self.renderer.index
+        start, end = index.starts[position], index.ends[position]
+        left, right = self._t0, self.t_of(self.viewport().width())
+        margin = 40 * self._spp
+        if start - margin < left or min(end, start + 300 * self._spp) + margin > right:
+            centre = (start + end) / 2
+            self.set_view(centre - self.time_area_width() / 2 * self._spp, self._spp)
 
     # -- layout and hit-testing -------------------------------------------
 
