@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from viewer.domain.model import Event, EventKind
+from viewer.perf import paused_gc
 
 
 @dataclass(slots=True)
@@ -41,6 +42,10 @@ class EventIndex:
     """The events of one timeline in time order, with per-kind lanes."""
 
     def __init__(self, events: Sequence[Event]) -> None:
+        with paused_gc():
+            self._build(events)
+
+    def _build(self, events: Sequence[Event]) -> None:
         keyed = sorted(
             ((e.date.earliest.timestamp(), e.date.latest.timestamp(), e.id, e) for e in events),
             key=lambda row: (row[0], row[1], row[2]),

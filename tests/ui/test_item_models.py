@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtGui import Qt as QtGuiNamespace
 from pytestqt.modeltest import ModelTester
@@ -362,3 +362,20 @@ def test_model_texts_are_returned_literally() -> None:
     assert HOSTILE_IMG in events.index(0, 0).data(TOOLTIP)
     # The guess itself is what the fixed first line protects against.
     assert QtGuiNamespace.mightBeRichText(HOSTILE_BOLD)
+
+
+def test_event_table_sorts_itself_and_keeps_persistent_indexes(
+    qtmodeltester: ModelTester, bundled: Timeline
+) -> None:
+    model = EventTableModel()
+    model.set_timeline(bundled)
+    held = QPersistentModelIndex(model.index(model.row_of("drone-strike-2025-06-01"), 2))
+    model.sort(EventTableModel.TITLE, Qt.SortOrder.DescendingOrder)
+    titles = [model.index(r, EventTableModel.TITLE).data() for r in range(model.rowCount())]
+    assert titles == sorted(titles, key=str.casefold, reverse=True)
+    assert held.row() == model.row_of("drone-strike-2025-06-01")
+    assert held.data() == model.index(held.row(), 2).data()
+    model.sort(EventTableModel.DATE)
+    assert model.event_at(0) is not None
+    assert model.event_at(0).id == "talks-istanbul-2025-05-16"  # type: ignore[union-attr]
+    qtmodeltester.check(model)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Precision(StrEnum):
@@ -59,10 +60,12 @@ def _guess_precision(text: str) -> Precision | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_point(text: str, precision: Precision) -> tuple[datetime, datetime]:
     """Return the half-open UTC interval ``[first, after)`` that ``text`` covers.
 
     Raises ``ValueError`` with a message meant for the author of the file.
+    Cached: a large timeline repeats the same days many times over.
     """
     match = _PATTERNS[precision].fullmatch(text)
     if match is None:

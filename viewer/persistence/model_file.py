@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from viewer.domain.checks import Problem, check_timeline, json_path
 from viewer.domain.model import SCHEMA_VERSION, Timeline
+from viewer.perf import paused_gc
 
 #: Model files larger than this are refused before they are read.
 MAX_MODEL_BYTES = 512 * 1024 * 1024
@@ -36,18 +34,6 @@ class ModelFileError(Exception):
 class _Header(BaseModel):
     model_config = ConfigDict(extra="ignore")
     schema_version: int
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Keep the cyclic collector from running again and again during a big load."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from viewer.domain.model import Timeline
-from viewer.ui.item_models import EventIdRole, EventTableModel, SortRole
+from viewer.ui.item_models import EventIdRole, EventTableModel
 from viewer.ui.selection import Selection
 
 
@@ -20,18 +20,15 @@ class EventsTable(QWidget):
         self._selection = selection
         self._following = False
 
+        # The model sorts itself (EventTableModel.sort): a sort proxy would call
+        # data() millions of times on a large timeline.
         self.model = EventTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setObjectName("eventsSortProxy")
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.view = QTableView(self)
         self.view.setObjectName("eventsTable")
         self.view.setAccessibleName("Events")
         self.view.setAccessibleDescription("All events; sort by clicking a column header")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -79,7 +76,7 @@ class EventsTable(QWidget):
             if row < 0:
                 selection_model.clearSelection()
                 return
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.model.index(row, 0)
             selection_model.setCurrentIndex(
                 index,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect

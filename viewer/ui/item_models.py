@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from viewer.domain.describe import describe_date
 from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode, Timeline
+from viewer.perf import paused_gc
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -337,6 +338,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._timeline: Timeline | None = None
         self._events: tuple[Event, ...] = ()
+        self._rows: dict[str, int] = {}
         self._note_counts: dict[str, int] = {}
 
     def set_note_counts(self, counts: dict[str, int]) -> None:
@@ -350,16 +352,13 @@ class EventTableModel(QAbstractTableModel):
     def set_timeline(self, timeline: Timeline | None) -> None:
         self.beginResetModel()
         self._timeline = timeline
-        self._events = (
-            ()
-            if timeline is None
-            else tuple(
-                sorted(
-                    timeline.events,
-                    key=lambda e: (e.date.earliest, e.date.latest),
-                )
+        with paused_gc():
+            self._events = (
+                ()
+                if timeline is None
+                else tuple(sorted(timeline.events, key=lambda e: (e.date.earliest, e.date.latest)))
             )
-        )
+            self._rows = {event.id: row for row, event in enumerate(self._events)}
         self.endResetModel()
 
     def event_at(self, row: int) -> Event | None:
@@ -367,10 +366,34 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, event_id: str) -> int:
         """The row of the event, or -1."""
-        for row, event in enumerate(self._events):
-            if event.id == event_id:
-                return row
-        return -1
+        return self._rows.get(event_id, -1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python once, by precomputed keys (a sort proxy would call
+        ``data()`` millions of times on a large timeline); ties keep date order."""
+        if not 0 <= column < len(self.HEADERS) or not self._events:
+            return
+        self.layoutAboutToBeChanged.emit()
+        with paused_gc():
+            by_date = sorted(self._events, key=lambda e: (e.date.earliest, e.date.latest, e.id))
+            if column != self.DATE:
+                keys = {event.id: self._sort_key(event, column) for event in by_date}
+                by_date.sort(key=lambda e: keys[e.id])  # stable: date order within equal keys
+        if order == Qt.SortOrder.DescendingOrder:
+            by_date.reverse()
+        persistent = self.persistentIndexList()
+        held = [(self._events[index.row()].id, index.column()) for index in persistent]
+        self._events = tuple(by_date)
+        self._rows = {event.id: row for row, event in enumerate(self._events)}
+        self.changePersistentIndexList(
+            persistent, [self.index(self._rows[event_id], column_) for event_id, column_ in held]
+        )
+        self.layoutChanged.emit()
+
+    def _sort_key(self, event: Event, column: int) -> Any:
+        if column == self.NOTES:
+            return self._note_counts.get(event.id, 0)
+        return self._text(event, column).casefold()
 
     def rowCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():
