@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from viewer.axis import clamp_time
 from viewer.domain.model import Timeline
-from viewer.ui.timeline_render import GUTTER, LABEL_MAX, TimelineRenderer, paint_legend
+from viewer.ui.timeline_render import GUTTER, TimelineRenderer, label_room, paint_legend
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -40,7 +40,8 @@ def _view_for(
     if hi <= lo:
         raise ExportError("the end of the range must come after its start")
     # Without an explicit end, leave room on the right for the last label.
-    usable = max(width - GUTTER - (0 if end is not None else LABEL_MAX + 20), 100)
+    area = width - GUTTER
+    usable = max(area - (0 if end is not None else label_room(area)), 100)
     return lo, (hi - lo) / usable
 
 

@@ -549,6 +549,13 @@ def context_label(locale: QLocale, moment: datetime, step: TickStep) -> str:
 
 
 LEGEND_ROW = 22.0
+
+
+def label_room(time_area_width: float) -> float:
+    """Room kept free right of the last event when fitting, for its label."""
+    return min(LABEL_MAX + 20, time_area_width * 0.2)
+
+
 NOTE_MARK = "#7b3fbf"
 
 

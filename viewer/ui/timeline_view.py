@@ -33,11 +33,11 @@ from viewer.ui.timeline_render import (
     GLYPH,
     GUTTER,
     KIND_NAMES,
-    LABEL_MAX,
     MAX_ROWS,
     Layout,
     Placed,
     TimelineRenderer,
+    label_room,
 )
 
 ZOOM_STEP = 1.25
@@ -137,7 +137,8 @@ class TimelineView(QAbstractScrollArea):
         pad = max((end - start) * 0.04, 3600.0)
         start, end = start - pad, end + pad
         # Room on the right for the last event's label.
-        spp = (end - start) / max(self.time_area_width() - LABEL_MAX - 20, 100)
+        area = self.time_area_width()
+        spp = (end - start) / max(area - label_room(area), 100)
         self.set_view(start, spp)
         self._fitted = True  # until the reader zooms or pans, a resize fits again
 
