@@ -30,6 +30,17 @@ def view(qtbot: QtBot, bundled: Timeline, selection: Selection) -> TimelineView:
     return widget
 
 
+def show_view(qtbot: QtBot, selection: Selection, timeline: Timeline) -> TimelineView:
+    """A 900×400 timeline widget, shown, on ``timeline``."""
+    widget = TimelineView(selection)
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_timeline(timeline)
+    return widget
+
+
 def click_event(qtbot: QtBot, view: TimelineView, event_id: str) -> None:
     pos = view.event_pos(event_id)
     assert pos is not None, f"{event_id} is not drawn"
@@ -173,9 +184,7 @@ def test_tooltip_text_is_plain(view: TimelineView) -> None:
     assert rich_plain("<b>x</b>\ny") == "<qt>&lt;b&gt;x&lt;/b&gt;<br>y</qt>"
 
 
-def test_crowded_lane_collapses_into_a_cluster_that_expands_on_click(
-    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
-) -> None:
+def crowded(minimal: dict[str, Any]) -> Timeline:
     minimal["events"] = [
         {
             "id": f"s{i}",
@@ -184,20 +193,16 @@ def test_crowded_lane_collapses_into_a_cluster_that_expands_on_click(
             "date": {"precision": "minute", "start": f"2025-06-04T12:{i:02d}Z"},
         }
         for i in range(8)
-    ] + [
-        {
-            "id": "far",
-            "kind": "call",
-            "title": "Später",
-            "date": {"precision": "day", "start": "2025-07-30"},
-        }
     ]
     minimal["quotes"] = []
-    view = TimelineView(selection)
-    qtbot.addWidget(view)
-    view.resize(900, 400)
-    view.show()
-    view.set_timeline(parse_timeline(dump(minimal)))
+    return parse_timeline(dump(minimal))
+
+
+def test_crowded_lane_collapses_into_a_cluster_that_expands_on_click(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    timeline = crowded(minimal)
+    view = show_view(qtbot, selection, timeline)
     clusters = [item for item in view.current_layout().items() if item.is_cluster]
     assert len(clusters) == 1
     assert clusters[0].count == 8 - 3  # three rows labelled, the rest counted
@@ -227,12 +232,7 @@ def test_hover_shows_a_plain_text_tooltip(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
     minimal["events"][0]["title"] = "<b>Anruf</b> <img src=x>"
-    view = TimelineView(selection)
-    qtbot.addWidget(view)
-    view.resize(900, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_timeline(parse_timeline(dump(minimal)))
+    view = show_view(qtbot, selection, parse_timeline(dump(minimal)))
     pos = view.event_pos("e1")
     assert pos is not None
     help_event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
@@ -258,11 +258,7 @@ def test_thousands_of_events_are_drawn_as_counts(
         for i in range(6000)
     ]
     minimal["quotes"] = []
-    view = TimelineView(selection)
-    qtbot.addWidget(view)
-    view.resize(900, 400)
-    view.show()
-    view.set_timeline(parse_timeline(dump(minimal)))
+    view = show_view(qtbot, selection, parse_timeline(dump(minimal)))
     items = view.current_layout().items()
     assert all(item.is_cluster for item in items)
     assert sum(item.count for item in items) == 6000
@@ -275,28 +271,10 @@ def test_thousands_of_events_are_drawn_as_counts(
     assert view.seconds_per_px < 6000 * 60 / 700  # zoomed into the bucket
 
 
-def crowded(minimal: dict[str, Any]) -> Timeline:
-    minimal["events"] = [
-        {
-            "id": f"s{i}",
-            "kind": "statement",
-            "title": f"Erklärung Nummer {i}",
-            "date": {"precision": "minute", "start": f"2025-06-04T12:{i:02d}Z"},
-        }
-        for i in range(8)
-    ]
-    minimal["quotes"] = []
-    return parse_timeline(dump(minimal))
-
-
 def test_selecting_an_event_inside_a_cluster_zooms_until_it_is_drawn(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
-    view = TimelineView(selection)
-    qtbot.addWidget(view)
-    view.resize(900, 400)
-    view.show()
-    view.set_timeline(crowded(minimal))
+    view = show_view(qtbot, selection, crowded(minimal))
     assert view.event_pos("s6") is None  # hidden in the +N cluster
     spp = view.seconds_per_px
     qtbot.keyClick(view, Qt.Key.Key_End)
@@ -319,11 +297,7 @@ def test_selecting_an_event_inside_a_cluster_zooms_until_it_is_drawn(
 def test_a_cluster_that_hides_the_selection_is_outlined(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
-    view = TimelineView(selection)
-    qtbot.addWidget(view)
-    view.resize(900, 400)
-    view.show()
-    view.set_timeline(crowded(minimal))
+    view = show_view(qtbot, selection, crowded(minimal))
     [cluster] = [item for item in view.current_layout().items() if item.is_cluster]
     plain = view.grab(cluster.hit.toAlignedRect().adjusted(-3, -3, 3, 3)).toImage()
     selection._event_id = "s6"  # selected without the view zooming to it
@@ -336,11 +310,7 @@ def test_the_view_stays_within_the_calendar(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
     minimal["events"][1]["date"] = {"precision": "year", "start": "0001"}
-    view = TimelineView(selection)
-    qtbot.addWidget(view)
-    view.resize(900, 400)
-    view.show()
-    view.set_timeline(parse_timeline(dump(minimal)))
+    view = show_view(qtbot, selection, parse_timeline(dump(minimal)))
     for _ in range(30):
         view.zoom(0.5)
         view.pan_pixels(-5000)
