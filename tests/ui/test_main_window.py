@@ -219,3 +219,36 @@ def test_brackets_star_in_a_title_is_shown_as_written(
     window = make_window(qtbot, open_bundled=False)
     assert window.open_file(path)
     assert window.windowHandle().title() == "Plan [*] B — timeline-viewer"
+
+
+def test_a_file_that_changes_on_disk_is_reloaded(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    window = make_window(qtbot, open_bundled=False)
+    assert window.open_file(path)
+    window.selection.select("e1")
+    minimal["title"] = "Geändert"
+    replacement = tmp_path / "t.json.new"
+    replacement.write_bytes(dump(minimal))
+    replacement.replace(path)  # how editors save: a new file renamed over the old
+    qtbot.waitUntil(lambda: window.windowTitle() == "Geändert — timeline-viewer", timeout=5000)
+    assert window.selection.event_id == "e1"
+    assert "changed on disk" in window.statusBar().currentMessage()
+
+
+def test_a_broken_change_on_disk_keeps_the_old_version(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    window = make_window(qtbot, open_bundled=False)
+    assert window.open_file(path)
+    before = window.document.timeline
+    path.write_text('{"schema_version": 1, "id": ', encoding="utf-8")  # half-written
+    qtbot.waitUntil(lambda: window.error_box is not None, timeout=5000)
+    assert window.error_box is not None
+    assert "truncated" in window.error_box.informativeText()
+    assert window.document.timeline is before
+    assert window.windowTitle() == "Test — timeline-viewer"

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import dump
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.app import open_settings
+from viewer.ui.item_models import QuoteIdRole
 from viewer.ui.main_window import MainWindow
 from viewer.ui.notes import NoteDialog
 
@@ -283,3 +284,25 @@ def test_disk_full_is_reported_and_saving_retried(
     # Space again: the retry saves.
     qtbot.waitUntil(lambda: "zweite" in notes_file().read_text(encoding="utf-8"), timeout=5000)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=2000)
+
+
+def test_quote_context_menu_adds_a_note_on_the_quote(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    quotes = window.quotes
+    view = quotes.quote_view
+    first = view.model().index(0, 0)
+    pos = view.visualRect(first).center()
+    QApplication.sendEvent(
+        view.viewport(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos)),
+    )
+    menu = quotes.quote_menu
+    assert menu is not None
+    [add] = menu.actions()
+    assert add.text() == "Add Note on This Quote…"
+    menu.close()
+    add.trigger()
+    fill_dialog(qtbot, window, "Konjunktiv beachten")
+    [note] = window.notes.notes()
+    assert note.target.kind.value == "quote"
+    assert note.target.id == first.data(QuoteIdRole)

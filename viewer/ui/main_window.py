@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.details = DetailsPanel(self.selection, notes=self.note_actions)
-        self.quotes = QuotesPanel(self.selection)
+        self.quotes = QuotesPanel(self.selection, notes=self.note_actions)
         self.events_table = EventsTable(self.selection)
         self.notes_panel = NotesPanel(self.notes, self.note_actions, self.selection)
         self.details_dock = self._dock(
@@ -115,6 +115,11 @@ class MainWindow(QMainWindow):
         self.document.opened.connect(self._on_opened)
         self.document.failed.connect(self._on_failed)
         self.document.recentChanged.connect(self._fill_recent)
+        self.document.reloadedFromDisk.connect(
+            lambda path: self.statusBar().showMessage(
+                f"Reloaded {path.name}: the file changed on disk.", 8000
+            )
+        )
         self.timeline_view.viewChanged.connect(self._remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.notes.changed.connect(self._show_note_counts)

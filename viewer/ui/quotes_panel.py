@@ -6,6 +6,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
 )
@@ -14,19 +15,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.domain.model import Timeline
+from viewer.persistence.notes import NoteTarget, TargetKind
 from viewer.ui.item_models import (
     ActorIdRole,
     ActorListModel,
     EventIdRole,
+    QuoteIdRole,
     QuoteListModel,
     SearchTextRole,
 )
+from viewer.ui.notes import NoteActions
 from viewer.ui.selection import Selection
 
 
@@ -37,8 +42,16 @@ class QuotesPanel(QWidget):
     quotes of the selected event are marked (the chosen speaker stays).
     """
 
-    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        selection: Selection,
+        parent: QWidget | None = None,
+        notes: NoteActions | None = None,
+    ) -> None:
         super().__init__(parent)
+        #: Where "Add Note on This Quote…" in the quote's context menu goes.
+        self._notes = notes
+        self.quote_menu: QMenu | None = None
         self.setObjectName("quotesPanel")
         self.setAccessibleName("Quotes")
         self._selection = selection
@@ -113,6 +126,9 @@ class QuotesPanel(QWidget):
         self.quote_view.activated.connect(self._on_quote_activated)
         self.quote_view.selectionModel().selectionChanged.connect(self._on_quote_selected)
         selection.changed.connect(self._on_selection_changed)
+        if notes is not None:
+            self.quote_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.quote_view.customContextMenuRequested.connect(self._quote_context_menu)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         """Show ``timeline``: keep the chosen speaker if it has one, else the most quoted."""
@@ -165,3 +181,16 @@ class QuotesPanel(QWidget):
             if index.data(EventIdRole) == event_id:
                 self.quote_view.scrollTo(index)
                 return
+
+    def _quote_context_menu(self, pos: QPoint) -> None:
+        index = self.quote_view.indexAt(pos)
+        if not index.isValid() or self._notes is None:
+            return
+        notes = self._notes
+        target = NoteTarget(kind=TargetKind.QUOTE, id=str(index.data(QuoteIdRole)))
+        menu = QMenu(self)
+        add = menu.addAction("Add Note on This Quote…", lambda: notes.add(target))
+        add.setEnabled(not notes.controller.read_only)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.quote_menu = menu
+        menu.popup(self.quote_view.viewport().mapToGlobal(pos))
