@@ -19,26 +19,22 @@ from viewer.ui.timeline_render import GUTTER
 from viewer.ui.timeline_view import TimelineView, rich_plain
 
 
-@pytest.fixture
-def view(qtbot: QtBot, bundled: Timeline, selection: Selection) -> TimelineView:
+def show_view(
+    qtbot: QtBot, selection: Selection, timeline: Timeline, size: tuple[int, int] = (900, 400)
+) -> TimelineView:
+    """A timeline widget of ``size``, shown, on ``timeline``."""
     widget = TimelineView(selection)
     qtbot.addWidget(widget)
-    widget.resize(1200, 520)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_timeline(bundled)
-    return widget
-
-
-def show_view(qtbot: QtBot, selection: Selection, timeline: Timeline) -> TimelineView:
-    """A 900×400 timeline widget, shown, on ``timeline``."""
-    widget = TimelineView(selection)
-    qtbot.addWidget(widget)
-    widget.resize(900, 400)
+    widget.resize(*size)
     widget.show()
     qtbot.waitExposed(widget)
     widget.set_timeline(timeline)
     return widget
+
+
+@pytest.fixture
+def view(qtbot: QtBot, bundled: Timeline, selection: Selection) -> TimelineView:
+    return show_view(qtbot, selection, bundled, (1200, 520))
 
 
 def click_event(qtbot: QtBot, view: TimelineView, event_id: str) -> None:
