@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.domain.describe import describe_date, precision_words, short_date
+from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import FuzzyDate
 
 
@@ -109,35 +109,6 @@ def test_describe_date(date: FuzzyDate, expected: str) -> None:
 )
 def test_precision_words(date: FuzzyDate, expected: str) -> None:
     assert precision_words(date) == expected
-
-
-@pytest.mark.parametrize(
-    ("date", "expected"),
-    [
-        (fuzzy("day", "2025-06-04"), "2025-06-04"),
-        (fuzzy("day", "2025-06-04", "2025-06-04"), "2025-06-04"),
-        (fuzzy("day", "2025-06-04", "2025-06-05"), "2025-06-04 – 2025-06-05"),
-        (fuzzy("day", "2025-06-04", approx=True), "≈ 2025-06-04"),
-        (fuzzy("day", "2025-06-04", "2025-06-05", approx=True), "≈ 2025-06-04 – 2025-06-05"),
-        (fuzzy("week", "2025-W22"), "2025-W22"),
-        (fuzzy("month", "2025-05"), "2025-05"),
-        (fuzzy("month", "2025-05", approx=True), "≈ 2025-05"),
-        (fuzzy("month", "2025-05", "2025-06"), "2025-05 – 2025-06"),
-        (fuzzy("year", "2025"), "2025"),
-        (fuzzy("minute", "2025-05-31T22:50+03:00"), "2025-05-31 22:50 UTC+03:00"),
-        (fuzzy("minute", "2025-05-31T22:50Z"), "2025-05-31 22:50 UTC"),
-        (
-            fuzzy("minute", "2025-06-01T02:20+03:00", "2025-06-01T03:00+03:00", approx=True),
-            "≈ 2025-06-01 02:20–03:00 UTC+03:00",
-        ),
-        (
-            fuzzy("minute", "2025-05-31T22:50+03:00", "2025-06-01T03:00+03:00"),
-            "2025-05-31 22:50 UTC+03:00 – 2025-06-01 03:00 UTC+03:00",
-        ),
-    ],
-)
-def test_short_date(date: FuzzyDate, expected: str) -> None:
-    assert short_date(date) == expected
 
 
 def test_bundled_dates_read_naturally() -> None:

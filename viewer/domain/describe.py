@@ -182,27 +182,3 @@ def precision_words(date: FuzzyDate) -> str:
     if date.approximate:
         return f"to the {unit}, approximate"
     return f"exact to the {unit}"
-
-
-def _short_point(text: str, precision: Precision) -> str:
-    if precision is Precision.MINUTE:
-        local, offset = _minute(text)
-        return f"{local:%Y-%m-%d %H:%M} {_offset_words(offset)}"
-    return text
-
-
-def short_date(date: FuzzyDate) -> str:
-    """A compact ISO-like form for table cells: ``2025-06-04``, ``≈ 2025-05``.
-
-    Week, month and year keep their written form (``2025-W22``); a time shows
-    its written offset (``2025-05-31 22:50 UTC+03:00``).
-    """
-    text = _short_point(date.start, date.precision)
-    if date.end is not None and date.end != date.start:
-        end = _short_point(date.end, date.precision)
-        if date.precision is Precision.MINUTE and end[:10] == text[:10] and end[16:] == text[16:]:
-            # Same day, same offset: "2025-06-01 02:20<en dash>03:00 UTC+03:00".
-            text = f"{text[:16]}{_EN_DASH}{end[11:]}"
-        else:
-            text = f"{text}{_RANGE}{end}"
-    return f"\u2248 {text}" if date.approximate else text

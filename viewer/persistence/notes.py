@@ -210,7 +210,6 @@ class NoteStore:
         self._notes: dict[str, Note] = {}
         self.read_only = False
         self.dirty = False
-        self.is_open = False
         self._locked = False
 
     # -- opening and closing ------------------------------------------------
@@ -218,7 +217,6 @@ class NoteStore:
     def open(self) -> OpenReport:
         """Lock, then load. Never raises for a bad file: the report says what happened."""
         report = OpenReport()
-        self.is_open = True
         try:
             locked = self._take_lock()
         except OSError as exc:
@@ -337,7 +335,6 @@ class NoteStore:
     def close(self) -> None:
         self._lock.release()
         self._locked = False
-        self.is_open = False
 
     # -- the notes ------------------------------------------------------------
 
