@@ -13,10 +13,14 @@ from typing import Any
 
 from viewer import __version__
 from viewer.domain.model import json_schema_text
-from viewer.persistence.model_file import ModelFileError, load_timeline
+from viewer.persistence.model_file import ModelFileError, load_for_command, load_timeline
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_: str) -> None:
+    parser.add_argument(name, nargs=nargs, type=Path, metavar="FILE", help=help_)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -30,36 +34,18 @@ def _build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", help="check model files and say exactly what is wrong"
     )
-    validate.add_argument(
-        "files",
-        nargs="*",
-        type=Path,
-        metavar="FILE",
-        help="model files (default: the bundled timeline)",
-    )
+    _file_argument(validate, "files", "*", "model files (default: the bundled timeline)")
     validate.add_argument("--json", action="store_true", help="machine-readable output")
 
     commands.add_parser("schema", help="print the JSON Schema of model files")
 
     open_ = commands.add_parser("open", help="open the app (the default command)")
-    open_.add_argument(
-        "file",
-        nargs="?",
-        type=Path,
-        metavar="FILE",
-        help="a model file (default: the bundled timeline)",
-    )
+    _file_argument(open_, "file", "?", "a model file (default: the bundled timeline)")
 
     export = commands.add_parser(
         "export", help="render a timeline to PNG, SVG or PDF without a window"
     )
-    export.add_argument(
-        "file",
-        nargs="?",
-        type=Path,
-        metavar="FILE",
-        help="a model file (default: the bundled timeline)",
-    )
+    _file_argument(export, "file", "?", "a model file (default: the bundled timeline)")
     export.add_argument(
         "-o",
         "--output",
@@ -156,13 +142,9 @@ def _export(
     file: Path | None, output: Path, start: float | None, end: float | None, width: int
 ) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
-    path = file or bundled_timeline()
-    try:
-        timeline = load_timeline(path)
-    except ModelFileError as err:
-        for problem in err.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
-        return EXIT_USAGE if err.unreadable else EXIT_INVALID
+    timeline = load_for_command(file or bundled_timeline(), sys.stderr)
+    if isinstance(timeline, int):
+        return timeline
     from viewer.ui.app import make_application
     from viewer.ui.export import ExportError, export_timeline
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from viewer.domain.model import Timeline
 from viewer.persistence.atomic import atomic_write_bytes
-from viewer.persistence.model_file import ModelFileError, load_timeline
+from viewer.persistence.model_file import load_for_command
 from viewer.persistence.notes import (
     Note,
     NotesError,
@@ -33,12 +33,9 @@ def run_notes(args: argparse.Namespace, paths: AppPaths) -> int:
     model_path: Path = (
         getattr(args, "file", None) or getattr(args, "model", None) or bundled_timeline()
     )
-    try:
-        timeline = load_timeline(model_path)
-    except ModelFileError as err:
-        for problem in err.problems:
-            print(f"{model_path}: {problem}", file=sys.stderr)
-        return EXIT_USAGE if err.unreadable else EXIT_FAILED
+    timeline = load_for_command(model_path, sys.stderr)
+    if isinstance(timeline, int):
+        return timeline
     store = NoteStore(paths.data_dir, timeline.id)
     report = store.open()
     for message in report.messages:
