@@ -1,4 +1,4 @@
-"""The open timeline: loading, reloading and recent files, without a window."""
+"""The open timeline: loading, reloading, recent files and the last view, without a window."""
 
 from __future__ import annotations
 
@@ -80,6 +80,20 @@ class Document(QObject):
 
     def reload(self) -> bool:
         return self.path is not None and self.open(self.path)
+
+    def saved_view(self, timeline_id: str) -> tuple[float, float] | None:
+        """The left edge and zoom the reader last had on this timeline."""
+        saved = self._settings.value(f"view/{timeline_id}")
+        if isinstance(saved, list) and len(saved) == 2:
+            try:
+                return float(saved[0]), float(saved[1])
+            except (TypeError, ValueError):
+                return None
+        return None
+
+    def remember_view(self, t0: float, seconds_per_px: float) -> None:
+        if self.timeline is not None:
+            self._settings.setValue(f"view/{self.timeline.id}", [t0, seconds_per_px])
 
     def recent_files(self) -> list[Path]:
         value = self._settings.value("recent", [])

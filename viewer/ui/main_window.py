@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
                 f"Reloaded {path.name}: the file changed on disk.", 8000
             )
         )
-        self.timeline_view.viewChanged.connect(self._remember_view)
+        self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.notes.changed.connect(self._show_note_counts)
         self.notes.statusChanged.connect(self._show_notes_status)
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
             self.document.open(Path(name))
 
     def _on_opened(self, timeline: Timeline, path: Path) -> None:
-        saved_view = self._saved_view(timeline)
+        saved_view = self.document.saved_view(timeline.id)
         same_timeline = self._shown_id == timeline.id
         previous = self.selection.event_id
         self._shown_id = timeline.id
@@ -345,19 +345,6 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-
-    def _saved_view(self, timeline: Timeline) -> tuple[float, float] | None:
-        saved = self.settings.value(f"view/{timeline.id}")
-        if isinstance(saved, list) and len(saved) == 2:
-            try:
-                return float(saved[0]), float(saved[1])
-            except (TypeError, ValueError):
-                return None
-        return None
-
-    def _remember_view(self, t0: float, seconds_per_px: float) -> None:
-        if self.document.timeline is not None:
-            self.settings.setValue(f"view/{self.document.timeline.id}", [t0, seconds_per_px])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.notes.close()  # saves what is unsaved
