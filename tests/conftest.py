@@ -13,7 +13,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+#: Every file the tests read (see tests/data/README.md); nothing outside the repository.
+DATA = REPO / "tests" / "data"
 
 _MINIMAL: dict[str, Any] = {
     "schema_version": 1,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import DATA
 from viewer.domain.model import EventKind, EventStatus, QuoteMode, Timeline, Verification
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
 
-ARTICLE = (SHARED / "seed" / "article-de.txt").read_text(encoding="utf-8")
+ARTICLE = (DATA / "seed" / "article-de.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
