@@ -117,3 +117,18 @@ def test_bundled_dates_read_naturally() -> None:
     assert describe_date(fuzzy("day", "2025-06-04", "2025-06-05", approx=True)) == (
         "around 4–5 June 2025"
     )
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        (fuzzy("day", "2025-06-09", ".."), "from 9 June 2025 on"),
+        (fuzzy("week", "2025-W23", ".."), "from the week of 2 June 2025 on"),
+        (fuzzy("month", "2025-06", ".."), "from June 2025 on"),
+        (fuzzy("year", "2025", ".."), "from 2025 on"),
+        (fuzzy("minute", "2025-06-09T10:00+03:00", ".."), "from 9 June 2025, 10:00 (UTC+03:00) on"),
+    ],
+)
+def test_open_ended_dates_read_from_on(date: FuzzyDate, expected: str) -> None:
+    assert describe_date(date) == expected
+    assert precision_words(date).endswith(", open-ended")

@@ -108,6 +108,7 @@ def test_every_dangling_reference_is_reported(minimal: dict[str, Any]) -> None:
     event["sources"] = ["nowhere"]
     event["related"] = ["e9", "e1"]
     event["claims"][0]["by"] = "ghost"
+    event["claims"][0]["via"] = "rumourmonger"
     event["claims"][0]["source"] = "rumour"
     minimal["quotes"][0].update(speaker="x", event="e7", source="y")
     assert problems_of(dump(minimal)) == [
@@ -116,6 +117,7 @@ def test_every_dangling_reference_is_reported(minimal: dict[str, Any]) -> None:
         "events[0].related[0]: refers to no event: found 'e9'",
         "events[0].related[1]: an event cannot be related to itself",
         "events[0].claims[0].by: refers to no actor: found 'ghost'",
+        "events[0].claims[0].via: refers to no actor: found 'rumourmonger'",
         "events[0].claims[0].source: refers to no source: found 'rumour'",
         "quotes[0].speaker: refers to no actor: found 'x'",
         "quotes[0].event: refers to no event: found 'e7'",
@@ -133,6 +135,30 @@ def test_end_before_start(minimal: dict[str, Any]) -> None:
 def test_end_on_the_start_day_is_fine(minimal: dict[str, Any]) -> None:
     minimal["events"][0]["date"]["end"] = "2025-06-04"
     assert parse_timeline(dump(minimal)).events[0].date.end == "2025-06-04"
+
+
+def test_open_end_means_from_the_start_on(minimal: dict[str, Any]) -> None:
+    minimal["events"][0]["date"]["end"] = ".."
+    date = parse_timeline(dump(minimal)).events[0].date
+    assert date.open_end
+    assert date.closed_end is None
+    # What is known to be covered is the start day; the views draw the rest.
+    assert (date.earliest.isoformat(), date.latest.isoformat()) == (
+        "2025-06-04T00:00:00+00:00",
+        "2025-06-05T00:00:00+00:00",
+    )
+
+
+def test_an_open_end_cannot_be_approximate(minimal: dict[str, Any]) -> None:
+    minimal["events"][0]["date"].update(end="..", approximate=True)
+    [line] = problems_of(dump(minimal))
+    assert line.startswith("events[0].date: an open end")
+
+
+def test_a_relayed_claim_names_who_relays_it(minimal: dict[str, Any]) -> None:
+    minimal["events"][0]["claims"][0]["via"] = "b"
+    claim = parse_timeline(dump(minimal)).events[0].claims[0]
+    assert (claim.by, claim.via) == ("a", "b")
 
 
 def test_invalid_dates(minimal: dict[str, Any]) -> None:

@@ -86,6 +86,8 @@ def check_timeline(timeline: Timeline) -> list[Problem]:
                 problems.extend(_dangling(f"{here}.related[{j}]", "event", related_id, events))
         for j, claim in enumerate(event.claims):
             problems.extend(_dangling(f"{here}.claims[{j}].by", "actor", claim.by, actors))
+            if claim.via is not None:
+                problems.extend(_dangling(f"{here}.claims[{j}].via", "actor", claim.via, actors))
             if claim.source is not None:
                 problems.extend(
                     _dangling(f"{here}.claims[{j}].source", "source", claim.source, sources)
@@ -103,7 +105,7 @@ def check_timeline(timeline: Timeline) -> list[Problem]:
 def _end_before_start(path: str, date: FuzzyDate) -> Iterator[Problem]:
     # Both points are whole units of the same precision, so "the end's unit
     # is over before the start's begins" is exactly "end before start".
-    if date.end is not None and date.latest <= date.earliest:
+    if date.closed_end is not None and date.latest <= date.earliest:
         yield Problem(
             f"{path}.end",
             f"ends before it starts: start {date.start!r}, found end {date.end!r}",

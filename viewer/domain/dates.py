@@ -49,8 +49,13 @@ _PATTERNS: dict[Precision, re.Pattern[str]] = {
     Precision.MINUTE: re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})?"),
 }
 
+_POINT = r"\d{4}(-W\d{2}|-\d{2}(-\d{2}(T\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?)?)?"
 #: A pattern that admits any of the forms, for the JSON Schema.
-ANY_POINT_PATTERN = r"^\d{4}(-W\d{2}|-\d{2}(-\d{2}(T\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?)?)?$"
+ANY_POINT_PATTERN = f"^{_POINT}$"
+#: The end of a date that is open ("from this day on"), written as EDTF does.
+OPEN_END = ".."
+#: An end: any point, or the open end.
+ANY_END_PATTERN = f"^(\\.\\.|{_POINT})$"
 
 
 def _guess_precision(text: str) -> Precision | None:

@@ -109,7 +109,7 @@ def _is_mid_month(first: date, last: date) -> bool:
 
 def _plain_words(fuzzy: FuzzyDate) -> str:
     """The date in words, without the "around" of an approximate date."""
-    start, end = fuzzy.start, fuzzy.end
+    start, end = fuzzy.start, fuzzy.closed_end
     precision = fuzzy.precision
     if precision is Precision.YEAR:
         first_year = _year(start)
@@ -162,10 +162,15 @@ def describe_date(date: FuzzyDate) -> str:
     31 May <en dash> 1 June 2025``, ``week of 26 May 2025``, ``around mid-May
     2025``, ``May 2025``, ``2025``, ``31 May 2025, 22:50 (UTC+03:00)``.
 
+    An open end reads "from 9 June 2025 on".
+
     A Saturday-to-Sunday day range is a weekend (when approximate: "around the
     weekend of ..."). An approximate range of several days within the 11th to
     the 20th of one month is "around mid-<month> <year>".
     """
+    if date.open_end:
+        words = _plain_words(date)
+        return f"from {'the ' if words.startswith('week') else ''}{words} on"
     if date.precision is Precision.DAY and date.end is not None and date.approximate:
         first, last = _day(date.start), _day(date.end)
         if not _is_weekend(first, last) and _is_mid_month(first, last):
@@ -179,6 +184,8 @@ def describe_date(date: FuzzyDate) -> str:
 def precision_words(date: FuzzyDate) -> str:
     """How precisely the date is known: ``exact to the day``, ``to the week, approximate``."""
     unit = _UNITS[date.precision]
+    if date.open_end:
+        return f"exact to the {unit}, open-ended"
     if date.approximate:
         return f"to the {unit}, approximate"
     return f"exact to the {unit}"

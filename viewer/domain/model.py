@@ -12,12 +12,20 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from viewer.domain.dates import ANY_POINT_PATTERN, FORMATS, Precision, parse_point
+from viewer.domain.dates import (
+    ANY_END_PATTERN,
+    ANY_POINT_PATTERN,
+    FORMATS,
+    OPEN_END,
+    Precision,
+    parse_point,
+)
 
 #: The newest model-file format this version of the app understands.
-SCHEMA_VERSION = 1
+#: 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``).
+SCHEMA_VERSION = 2
 
 Id = Annotated[
     str,
@@ -90,12 +98,20 @@ class FuzzyDate(_Frozen):
     :mod:`viewer.domain.dates`). Without ``end`` the event lasts the unit
     ``start`` names (a day, a week, ...). ``approximate`` says the date is a
     best estimate: the span from ``start`` to ``end`` is then the uncertainty,
-    not a duration.
+    not a duration. An ``end`` of ``".."`` (as EDTF writes ``2025-06-09/..``)
+    means "from ``start`` on", with no end known: a summit offered "from next
+    Monday", a ceasefire in force until further notice.
     """
 
     precision: Precision
     start: Annotated[str, Field(json_schema_extra={"pattern": ANY_POINT_PATTERN})]
-    end: Annotated[str | None, Field(json_schema_extra={"pattern": ANY_POINT_PATTERN})] = None
+    end: Annotated[
+        str | None,
+        Field(
+            json_schema_extra={"pattern": ANY_END_PATTERN},
+            description='A point like start, or ".." for "from start on" (an open end).',
+        ),
+    ] = None
     approximate: bool = False
     note: str | None = Field(default=None, description="The source's own wording of the date.")
 
@@ -103,9 +119,30 @@ class FuzzyDate(_Frozen):
     @classmethod
     def _written_as_precision(cls, value: str | None, info: ValidationInfo) -> str | None:
         precision = info.data.get("precision")
+        if value == OPEN_END and info.field_name == "end":
+            return value
         if value is not None and precision is not None:
             parse_point(value, precision)
         return value
+
+    @model_validator(mode="after")
+    def _open_end_is_not_approximate(self) -> FuzzyDate:
+        if self.open_end and self.approximate:
+            raise ValueError(
+                'an open end ("..") cannot be approximate: "approximate" says start..end '
+                "is the uncertainty of the date, and an open end has no last day"
+            )
+        return self
+
+    @property
+    def open_end(self) -> bool:
+        """True for "from ``start`` on": the end is not known."""
+        return self.end == OPEN_END
+
+    @property
+    def closed_end(self) -> str | None:
+        """``end`` as a point, or None (no end, or an open one)."""
+        return None if self.end == OPEN_END else self.end
 
     # Plain properties over the cached parse_point: functools.cached_property
     # takes a lock on every access in Python 3.11 and was 20 times slower here.
@@ -116,8 +153,12 @@ class FuzzyDate(_Frozen):
 
     @property
     def latest(self) -> datetime:
-        """The instant right after the last one the date may mean (UTC)."""
-        return parse_point(self.end or self.start, self.precision)[1]
+        """The instant right after the last one the date may mean (UTC).
+
+        For an open end, the end of the ``start`` unit: what is known to be
+        covered. Views draw the open end beyond it.
+        """
+        return parse_point(self.closed_end or self.start, self.precision)[1]
 
     @property
     def format(self) -> str:
@@ -143,6 +184,10 @@ class Actor(_Frozen):
 
 class Claim(_Frozen):
     by: Id = Field(description="The actor who makes the claim.")
+    via: Id | None = Field(
+        default=None,
+        description="The actor who relays the claim, when it is known only through them.",
+    )
     text: Text
     verification: Verification
     source: Id | None = None

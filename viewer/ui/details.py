@@ -224,8 +224,10 @@ def _badge(verification: Verification) -> str:
 
 
 def _claim(timeline: Timeline, claim: Claim) -> str:
-    author = _e(_actor_name(timeline, claim.by))
-    text = f"<b>{author}</b>: {_e(claim.text)} {_badge(claim.verification)}"
+    author = f"<b>{_e(_actor_name(timeline, claim.by))}</b>"
+    if claim.via is not None:
+        author += f" (relayed by {_e(_actor_name(timeline, claim.via))})"
+    text = f"{author}: {_e(claim.text)} {_badge(claim.verification)}"
     source = _source_title(timeline, claim.source)
     if source:
         text += f"<br><small>Source: {_e(source)}</small>"
