@@ -340,6 +340,8 @@ class EventTableModel(QAbstractTableModel):
         self._events: tuple[Event, ...] = ()
         self._rows: dict[str, int] = {}
         self._note_counts: dict[str, int] = {}
+        #: The order the view asked for last; a new timeline is shown in it too.
+        self._order: tuple[int, Qt.SortOrder] = (self.DATE, Qt.SortOrder.AscendingOrder)
 
     def set_note_counts(self, counts: dict[str, int]) -> None:
         """How many of the reader's notes each event has (the Notes column)."""
@@ -352,13 +354,8 @@ class EventTableModel(QAbstractTableModel):
     def set_timeline(self, timeline: Timeline | None) -> None:
         self.beginResetModel()
         self._timeline = timeline
-        with paused_gc():
-            self._events = (
-                ()
-                if timeline is None
-                else tuple(sorted(timeline.events, key=lambda e: (e.date.earliest, e.date.latest)))
-            )
-            self._rows = {event.id: row for row, event in enumerate(self._events)}
+        self._events = () if timeline is None else self._ordered(timeline.events, *self._order)
+        self._rows = {event.id: row for row, event in enumerate(self._events)}
         self.endResetModel()
 
     def event_at(self, row: int) -> Event | None:
@@ -371,24 +368,33 @@ class EventTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in Python once, by precomputed keys (a sort proxy would call
         ``data()`` millions of times on a large timeline); ties keep date order."""
-        if not 0 <= column < len(self.HEADERS) or not self._events:
+        if not 0 <= column < len(self.HEADERS):
+            return
+        self._order = (column, order)
+        if not self._events:
             return
         self.layoutAboutToBeChanged.emit()
-        with paused_gc():
-            by_date = sorted(self._events, key=lambda e: (e.date.earliest, e.date.latest, e.id))
-            if column != self.DATE:
-                keys = {event.id: self._sort_key(event, column) for event in by_date}
-                by_date.sort(key=lambda e: keys[e.id])  # stable: date order within equal keys
-        if order == Qt.SortOrder.DescendingOrder:
-            by_date.reverse()
+        ordered = self._ordered(self._events, column, order)
         persistent = self.persistentIndexList()
         held = [(self._events[index.row()].id, index.column()) for index in persistent]
-        self._events = tuple(by_date)
+        self._events = ordered
         self._rows = {event.id: row for row, event in enumerate(self._events)}
         self.changePersistentIndexList(
             persistent, [self.index(self._rows[event_id], column_) for event_id, column_ in held]
         )
         self.layoutChanged.emit()
+
+    def _ordered(
+        self, events: tuple[Event, ...], column: int, order: Qt.SortOrder
+    ) -> tuple[Event, ...]:
+        with paused_gc():
+            by_date = sorted(events, key=lambda e: (e.date.earliest, e.date.latest, e.id))
+            if column != self.DATE:
+                keys = {event.id: self._sort_key(event, column) for event in by_date}
+                by_date.sort(key=lambda e: keys[e.id])  # stable: date order within equal keys
+        if order == Qt.SortOrder.DescendingOrder:
+            by_date.reverse()
+        return tuple(by_date)
 
     def _sort_key(self, event: Event, column: int) -> Any:
         if column == self.NOTES:

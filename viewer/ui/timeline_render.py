@@ -11,6 +11,7 @@ per bucket (level of detail), never event by event.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QLinearGradient,
     QPainter,
     QPainterPath,
     QPalette,
@@ -37,7 +39,22 @@ ROW_HEIGHT = 22.0
 CLUSTER_ROW = 18.0
 LANE_GAP = 8.0
 MAX_ROWS = 3
-LABEL_MAX = 240.0
+#: The longest label drawn; titles longer than this are cut. Labels are
+#: otherwise as wide as the room up to the next mark in their row.
+LABEL_MAX = 640.0
+#: A label may be cut down to this to share its row (then it is elided).
+LEAST_LABEL = 110.0
+#: A label pinned at the left edge with less room than this is not drawn.
+MIN_LABEL = 28.0
+#: Space kept between one item's label and the next mark in its row.
+ITEM_GAP = 8.0
+#: A band wider than this keeps its marker in view when it crosses an edge.
+WIDE_BAND = 240.0
+#: How far an open end ("from this day on") fades out to the right.
+OPEN_END_FADE = 120.0
+#: Room kept free right of the last event when fitting, for its label.
+FIT_LABEL_ROOM = 260.0
+ELLIPSIS = "\u2026"
 GLYPH = 6.0
 #: A lane with more visible events than this is drawn as counts per bucket.
 DETAIL_LIMIT = 1500
@@ -102,17 +119,20 @@ def glyph_path(shape: str, center: QPointF, r: float) -> QPainterPath:
 
 @dataclass(slots=True)
 class Placed:
-    """An event (or a cluster of events) where it was laid out."""
+    """An event (or a cluster of events, or a count bucket) where it was laid out."""
 
     positions: list[int]
     hit: QRectF
     glyph: QPointF
     band: QRectF | None = None
     label: QRectF | None = None
+    #: What is drawn: an event's title as it fits its room, or a cluster's count.
     text: str = ""
-    #: For a cluster: how many events it stands for, and the time they span.
+    #: For a cluster or bucket: how many events it stands for, and the time they span.
     count: int = 1
     span: tuple[float, float] = (0.0, 0.0)
+    #: A far-zoom count of the events starting in ``span`` (not a list of them).
+    bucket: bool = False
 
     @property
     def is_cluster(self) -> bool:
@@ -125,6 +145,8 @@ class LaneLayout:
     top: float
     height: float
     items: list[Placed] = field(default_factory=list)
+    #: Drawn as counts per bucket: too many events in view for marks.
+    bucketed: bool = False
 
 
 @dataclass(slots=True)
@@ -134,6 +156,9 @@ class Layout:
     width: float
     lanes: list[LaneLayout]
     height: float
+    #: The index the positions in this layout point into: a layout of another
+    #: index (the timeline was swapped) is never painted or hit-tested.
+    index: EventIndex | None = None
 
     def x_of(self, t: float) -> float:
         return GUTTER + (t - self.t0) / self.seconds_per_px
@@ -142,13 +167,59 @@ class Layout:
         return [item for lane in self.lanes for item in lane.items]
 
 
+@dataclass(slots=True)
+class _Slot:
+    """An event being placed in a lane: its mark, band and the room its label wants."""
+
+    position: int
+    x0: float
+    x1: float
+    gx: float
+    label_x: float
+    #: The label's whole width, and the width it may be cut down to.
+    full: float
+    least: float
+    left: float
+    flipped: bool
+
+    def right(self, whole: bool) -> float:
+        label_end = self.label_x + (self.full if whole or self.flipped else self.least)
+        return max(self.x1, self.gx + GLYPH, label_end) + ITEM_GAP
+
+
+class _Row:
+    """One row of a lane: its slots in left-to-right order."""
+
+    __slots__ = ("lefts", "slots")
+
+    def __init__(self) -> None:
+        self.lefts: list[float] = []
+        self.slots: list[_Slot] = []
+
+    def fits(self, slot: _Slot, whole: bool) -> bool:
+        i = bisect_right(self.lefts, slot.left)
+        if i > 0 and self.slots[i - 1].right(whole) > slot.left:
+            return False
+        return i == len(self.slots) or slot.right(whole) <= self.slots[i].left
+
+    def room_before(self, slot: _Slot) -> float:
+        """How far the slot's left is from the whole label of the slot before it."""
+        i = bisect_right(self.lefts, slot.left)
+        return math.inf if i == 0 else slot.left - self.slots[i - 1].right(True)
+
+    def add(self, slot: _Slot) -> None:
+        i = bisect_right(self.lefts, slot.left)
+        self.lefts.insert(i, slot.left)
+        self.slots.insert(i, slot)
+
+
 class TimelineRenderer:
     """Lays out and paints one timeline; knows nothing about widgets."""
 
     def __init__(self, timeline: Timeline | None = None) -> None:
         self.timeline: Timeline | None = None
         self.index = EventIndex(())
-        self.font = QFont()
+        self._font = QFont()
         #: How many of the reader's notes each event has (drawn as a marker).
         self.note_counts: dict[str, int] = {}
         self.set_timeline(timeline)
@@ -158,87 +229,188 @@ class TimelineRenderer:
         self.index = EventIndex(timeline.events if timeline else ())
         self._label_width: dict[int, float] = {}
 
+    @property
+    def font(self) -> QFont:
+        return self._font
+
+    @font.setter
+    def font(self, font: QFont) -> None:
+        if font != self._font:
+            self._font = QFont(font)
+            self._label_width = {}  # measured in the old font
+
+    def label_font(self, position: int) -> QFont:
+        """The font of an event's label: italic for what has not (yet) happened."""
+        font = QFont(self._font)
+        font.setItalic(not self.index.events[position].status.happened)
+        return font
+
     # -- geometry ---------------------------------------------------------
 
     def label_width(self, position: int) -> float:
+        """The whole width of an event's title in its label font (at most LABEL_MAX)."""
         width = self._label_width.get(position)
         if width is None:
-            metrics = QFontMetricsF(self.font)
+            metrics = QFontMetricsF(self.label_font(position))
             width = min(metrics.horizontalAdvance(self.index.events[position].title), LABEL_MAX)
+            width = math.ceil(width) + 1.0
             self._label_width[position] = width
         return width
 
-    def layout(self, t0: float, seconds_per_px: float, width: float) -> Layout:
-        """Place what is visible between ``t0`` and the right edge ``width``."""
+    def layout(
+        self, t0: float, seconds_per_px: float, width: float, selected: str | None = None
+    ) -> Layout:
+        """Place what is visible between ``t0`` and the right edge ``width``.
+
+        The ``selected`` event always gets a row and a label of its own when
+        its lane is drawn event by event: it is never hidden in a "+N" cluster.
+        """
         t1 = t0 + (width - GUTTER) * seconds_per_px
         margin = LABEL_MAX * seconds_per_px
-        layout = Layout(t0, seconds_per_px, width, [], 0.0)
+        layout = Layout(t0, seconds_per_px, width, [], 0.0, self.index)
+        pinned = self.index.position.get(selected) if selected else None
         top = AXIS_HEIGHT
         for lane in self.index.lanes:
             visible = lane.overlapping(t0 - margin, t1, self.index.ends)
             lane_layout = LaneLayout(lane.kind, top, ROW_HEIGHT)
-            if len(visible) > DETAIL_LIMIT:
+            # Counted in view only: events left of it are there for their labels.
+            if len(visible) > DETAIL_LIMIT and lane.count_starting(t0, t1) > DETAIL_LIMIT // 2:
                 self._bucket(lane_layout, lane, layout, t0, t1)
             else:
                 self._place(lane_layout, visible, layout)
+                if pinned is not None and any(
+                    item.is_cluster and pinned in item.positions for item in lane_layout.items
+                ):
+                    lane_layout = LaneLayout(lane.kind, top, ROW_HEIGHT)
+                    self._place(lane_layout, visible, layout, first=pinned)
             layout.lanes.append(lane_layout)
             top += lane_layout.height + LANE_GAP
         layout.height = top
         return layout
 
-    def _place(self, lane: LaneLayout, visible: list[int], layout: Layout) -> None:
-        rows_right: list[float] = []
+    def _slot(self, position: int, layout: Layout) -> _Slot | None:
+        """Where an event's mark, band and label go; None if nothing of it shows."""
+        index = self.index
+        x0 = layout.x_of(index.starts[position])
+        x1 = layout.x_of(index.ends[position])
+        date = index.events[position].date
+        is_duration = date.closed_end is not None and not date.approximate
+        # A real duration is marked at its start; an uncertain date (a day,
+        # a week, an approximate range) at the middle of what it may mean.
+        gx = x0 if is_duration and x1 - x0 >= 2 * GLYPH else (x0 + x1) / 2
+        if x1 - x0 > WIDE_BAND and (x0 < GUTTER < x1 or x0 < layout.width < x1):
+            # A wide band that runs across an edge keeps its marker in view.
+            gx = min(max(gx, GUTTER + GLYPH + 2, x0), layout.width - GLYPH - 2, x1)
+        full = self.label_width(position)
+        label_x = gx + GLYPH + 4
+        flipped = False
+        if label_x < GUTTER + 2:
+            # The mark is left of the plot: the label is pinned to the plot's
+            # edge and keeps only what is left of it, cut at its end, never
+            # clipped at its start ("rump …").
+            full = label_x + full - (GUTTER + 2)
+            label_x = GUTTER + 2
+            if full < MIN_LABEL:
+                if x1 < GUTTER:
+                    return None
+                full = 0.0
+        elif label_x + full > layout.width - 2 and gx - GLYPH - 4 - full >= GUTTER:
+            label_x = gx - GLYPH - 4 - full  # at the right edge: label on the left
+            flipped = True
+        least = min(full, LEAST_LABEL)
+        left = min(x0, gx - GLYPH, label_x) - 2
+        return _Slot(position, x0, x1, gx, label_x, full, least, left, flipped)
+
+    def _place(
+        self, lane: LaneLayout, visible: list[int], layout: Layout, first: int | None = None
+    ) -> None:
+        rows: list[_Row] = []
         overflow: list[Placed] = []
         index = self.index
-        for position in visible:
-            x0 = layout.x_of(index.starts[position])
-            x1 = layout.x_of(index.ends[position])
-            event = index.events[position]
-            is_duration = event.date.end is not None and not event.date.approximate
-            # A real duration is marked at its start; an uncertain date (a day,
-            # a week, an approximate range) at the middle of what it may mean.
-            gx = x0 if is_duration and x1 - x0 >= 2 * GLYPH else (x0 + x1) / 2
-            if x1 - x0 > LABEL_MAX and (x0 < GUTTER < x1 or x0 < layout.width < x1):
-                # A wide band that runs across an edge keeps its marker in view.
-                gx = min(max(gx, GUTTER + GLYPH + 2, x0), layout.width - GLYPH - 2, x1)
-            label_w = self.label_width(position)
-            label_x = gx + GLYPH + 4
-            if label_x + label_w > layout.width and gx - GLYPH - 4 - label_w >= GUTTER:
-                label_x = gx - GLYPH - 4 - label_w  # at the right edge: label on the left
-            left = min(x0, gx - GLYPH, label_x) - 2
-            right = max(x1, gx + GLYPH, label_x + label_w) + 10
-            row = next((r for r, edge in enumerate(rows_right) if edge <= left), None)
-            if row is None and len(rows_right) < MAX_ROWS:
-                row = len(rows_right)
-                rows_right.append(-math.inf)
-            if row is None:
-                start, end = index.starts[position], index.ends[position]
-                if overflow and gx - GLYPH <= overflow[-1].hit.right() + 4:
-                    cluster = overflow[-1]
-                    cluster.positions.append(position)
-                    cluster.span = (min(cluster.span[0], start), max(cluster.span[1], end))
-                else:
-                    cluster = Placed([position], QRectF(), QPointF(gx, 0), span=(start, end))
-                    overflow.append(cluster)
-                cluster.count = len(cluster.positions)
-                cluster.text = f"+{cluster.count}"
-                w = QFontMetricsF(self.font).horizontalAdvance(cluster.text) + 10
-                cluster.hit = QRectF(cluster.glyph.x() - GLYPH, 0, w, CLUSTER_ROW - 2)
+        order = visible if first is None else [first, *(p for p in visible if p != first)]
+        metrics = QFontMetricsF(self._font)
+        for position in order:
+            slot = self._slot(position, layout)
+            if slot is None:
                 continue
-            rows_right[row] = right
-            y = lane.top + row * ROW_HEIGHT + ROW_HEIGHT / 2
-            band = QRectF(x0, y - ROW_HEIGHT / 2 + 3, max(x1 - x0, 1), ROW_HEIGHT - 6)
-            label = QRectF(label_x, y - ROW_HEIGHT / 2, label_w, ROW_HEIGHT)
-            hit = QRectF(min(x0, gx - GLYPH, label_x), y - ROW_HEIGHT / 2, 0, ROW_HEIGHT)
-            hit.setRight(max(x1, gx + GLYPH, label.right()))
-            lane.items.append(Placed([position], hit, QPointF(gx, y), band, label, event.title))
-        rows = max(len(rows_right), 1)
-        lane.height = rows * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
+            # A row where both labels stay whole; else a new row; else the row
+            # where the label before it is cut least; else the "+N" cluster.
+            row = next((r for r in rows if r.fits(slot, True)), None)
+            if row is None and len(rows) < MAX_ROWS:
+                row = _Row()
+                rows.append(row)
+            if row is None:
+                best = -math.inf
+                for candidate in rows:
+                    room = candidate.room_before(slot)
+                    if room > best and candidate.fits(slot, False):
+                        row, best = candidate, room
+            if row is not None:
+                row.add(slot)
+                continue
+            start, end = index.starts[position], index.ends[position]
+            gx = slot.gx
+            if overflow and gx - GLYPH <= overflow[-1].hit.right() + 4:
+                cluster = overflow[-1]
+                cluster.positions.append(position)
+                cluster.span = (min(cluster.span[0], start), max(cluster.span[1], end))
+            else:
+                cluster = Placed([position], QRectF(), QPointF(gx, 0), span=(start, end))
+                overflow.append(cluster)
+            cluster.count = len(cluster.positions)
+            cluster.text = f"+{cluster.count}"
+            w = metrics.horizontalAdvance(cluster.text) + 10
+            cluster.hit = QRectF(cluster.glyph.x() - GLYPH, 0, w, CLUSTER_ROW - 2)
+        for number, row in enumerate(rows):
+            y = lane.top + number * ROW_HEIGHT + ROW_HEIGHT / 2
+            for i, slot in enumerate(row.slots):
+                limit = row.slots[i + 1].left if i + 1 < len(row.slots) else layout.width - 2
+                lane.items.append(self._placed(slot, y, limit))
+        self._keep_apart(lane.items)
+        lane.height = max(len(rows), 1) * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
         for cluster in overflow:
-            cluster_top = lane.top + rows * ROW_HEIGHT
+            cluster_top = lane.top + max(len(rows), 1) * ROW_HEIGHT
             cluster.hit.moveTop(cluster_top)
             cluster.glyph = QPointF(cluster.glyph.x(), cluster_top + CLUSTER_ROW / 2)
             lane.items.append(cluster)
+
+    def _placed(self, slot: _Slot, y: float, limit: float) -> Placed:
+        """The event of ``slot`` in its row, its label taking the room up to ``limit``."""
+        event = self.index.events[slot.position]
+        room = slot.full if slot.flipped else min(slot.full, limit - ITEM_GAP - slot.label_x)
+        room = max(room, 0.0)
+        text = QFontMetricsF(self.label_font(slot.position)).elidedText(
+            event.title, Qt.TextElideMode.ElideRight, room
+        )
+        band_right = slot.x1
+        if event.date.open_end:
+            band_right += OPEN_END_FADE
+        band = QRectF(slot.x0, y - ROW_HEIGHT / 2 + 3, max(band_right - slot.x0, 1), ROW_HEIGHT - 6)
+        label = QRectF(slot.label_x, y - ROW_HEIGHT / 2, room, ROW_HEIGHT)
+        hit = QRectF(min(slot.x0, slot.gx - GLYPH, slot.label_x), y - ROW_HEIGHT / 2, 0, ROW_HEIGHT)
+        hit.setRight(max(slot.x1, slot.gx + GLYPH, label.right()))
+        return Placed([slot.position], hit, QPointF(slot.gx, y), band, label, text)
+
+    def _keep_apart(self, items: list[Placed]) -> None:
+        """Cut labels whose shown text would read the same in the middle instead.
+
+        Titles that begin alike ("Explosion an einer Brücke in der Region …")
+        keep their different ends in view.
+        """
+        by_text: dict[str, list[Placed]] = {}
+        for item in items:
+            if item.text.endswith(ELLIPSIS):
+                by_text.setdefault(item.text, []).append(item)
+        for same in by_text.values():
+            if len(same) < 2:
+                continue
+            for item in same:
+                assert item.label is not None
+                title = self.index.events[item.positions[0]].title
+                metrics = QFontMetricsF(self.label_font(item.positions[0]))
+                item.text = metrics.elidedText(
+                    title, Qt.TextElideMode.ElideMiddle, item.label.width()
+                )
 
     def _bucket(
         self, lane_layout: LaneLayout, lane: Lane, layout: Layout, t0: float, t1: float
@@ -262,10 +434,12 @@ class TimelineRenderer:
                         text=text,
                         count=count,
                         span=(t, t + span),
+                        bucket=True,
                     )
                 )
             t += span
         lane_layout.height = ROW_HEIGHT
+        lane_layout.bucketed = True
 
     # -- painting ---------------------------------------------------------
 
@@ -355,13 +529,25 @@ class TimelineRenderer:
             return
         event = self.index.events[item.positions[0]]
         happened = event.status.happened
+        highlight = palette.color(QPalette.ColorRole.Highlight)
         if is_selected:
-            highlight = palette.color(QPalette.ColorRole.Highlight)
             painter.setPen(QPen(highlight, 2))
             painter.setBrush(QColor(highlight.red(), highlight.green(), highlight.blue(), 50))
             painter.drawRoundedRect(item.hit.adjusted(-3, 0, 3, 0), 4, 4)
         band = item.band
-        if band is not None and band.width() > 2 * GLYPH:
+        if band is not None and event.date.open_end:
+            # From this day on: the start's unit, then a band fading out.
+            fade = QLinearGradient(band.left(), 0, band.right(), 0)
+            soft = QColor(color)
+            soft.setAlpha(110 if happened else 70)
+            fade.setColorAt(0, soft)
+            fade.setColorAt(max(0.0, 1 - OPEN_END_FADE / max(band.width(), 1)), soft)
+            soft.setAlpha(0)
+            fade.setColorAt(1, soft)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(fade))
+            painter.drawRect(band)
+        elif band is not None and band.width() > 2 * GLYPH:
             soft = QColor(color)
             if event.date.approximate:
                 soft.setAlpha(150)
@@ -392,21 +578,30 @@ class TimelineRenderer:
         painter.drawPath(path)
         if self.note_counts.get(event.id):
             paint_note_marker(painter, item.glyph, palette)
-        if item.label is not None:  # always, for an event; keeps mypy's narrowing
-            font = QFont(self.font)
-            font.setBold(is_selected)
-            font.setItalic(not happened)
+        if item.label is not None and item.text:  # always, for an event; keeps mypy's narrowing
+            font = self.label_font(item.positions[0])
             painter.setFont(font)
-            painter.setPen(text_color)
-            text = QFontMetricsF(font).elidedText(
-                item.text,
-                Qt.TextElideMode.ElideRight,
-                item.label.width() + (4 if is_selected else 0),
-            )
+            # The label sits on a plate of the background (the selection's
+            # colour when selected), so bands and lines under it never make
+            # it hard to read. Same font either way: a selected label is
+            # never shorter than it was.
+            text_width = QFontMetricsF(font).horizontalAdvance(item.text)
+            plate = QRectF(item.label.left() - 2, item.label.top() + 3, text_width + 4, 16)
+            plate.moveCenter(QPointF(plate.center().x(), item.label.center().y()))
+            if is_selected:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(highlight)
+                painter.drawRoundedRect(plate, 3, 3)
+                painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+            else:
+                base = QColor(palette.color(QPalette.ColorRole.Base))
+                base.setAlpha(215)
+                painter.fillRect(plate, base)
+                painter.setPen(text_color)
             painter.drawText(
-                item.label.adjusted(0, 0, 20, 0),
+                item.label.adjusted(0, 0, 4, 0),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                text,
+                item.text,
             )
             painter.setFont(self.font)
 
@@ -553,7 +748,7 @@ LEGEND_ROW = 22.0
 
 def label_room(time_area_width: float) -> float:
     """Room kept free right of the last event when fitting, for its label."""
-    return min(LABEL_MAX + 20, time_area_width * 0.2)
+    return min(FIT_LABEL_ROOM, time_area_width * 0.2)
 
 
 NOTE_MARK = "#7b3fbf"

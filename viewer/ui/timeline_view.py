@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import itertools
 import math
+from bisect import bisect_left
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -22,7 +23,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.axis import MAX_T, MIN_T
 from viewer.domain.describe import describe_date, precision_words
@@ -30,6 +31,7 @@ from viewer.domain.model import Timeline
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import (
     AXIS_HEIGHT,
+    DETAIL_LIMIT,
     GLYPH,
     GUTTER,
     KIND_NAMES,
@@ -46,6 +48,8 @@ MAX_SECONDS_PER_PX = 400 * 365.25 * 86400 / 1000
 #: Scrollbar units are pixels until the scrollable width would overflow an int.
 _SCROLL_LIMIT = 1_000_000_000
 DRAG_THRESHOLD = 4
+#: A "+N" cluster's menu lists at most this many events.
+CLUSTER_MENU_LIMIT = 30
 
 
 def rich_plain(text: str) -> str:
@@ -81,6 +85,8 @@ class TimelineView(QAbstractScrollArea):
         self._syncing_scrollbar = False
         self._scroll_origin = 0.0
         self._scroll_unit = 1.0
+        #: The last "+N" menu opened (it deletes itself when closed).
+        self.cluster_menu: QMenu | None = None
         self.horizontalScrollBar().valueChanged.connect(self._on_hscroll)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
         selection.changed.connect(self._on_selection_changed)
@@ -88,8 +94,12 @@ class TimelineView(QAbstractScrollArea):
     # -- state ------------------------------------------------------------
 
     def set_timeline(self, timeline: Timeline | None) -> None:
+        """Show ``timeline``: the old layout goes with the old index, here and now."""
         self.renderer.set_timeline(timeline)
+        self._layout = None
+        self._fitted = False
         self.fit_all()
+        self._invalidate()
 
     def set_note_counts(self, counts: dict[str, int]) -> None:
         self.renderer.note_counts = counts
@@ -157,6 +167,46 @@ class TimelineView(QAbstractScrollArea):
         pad = span * 0.15
         self.set_view(start - pad, (span + 2 * pad) / self.time_area_width())
 
+    def open_cluster(self, cluster: Placed, at: QPoint | None = None) -> QMenu:
+        """Offer the events of a "+N" cluster to choose from, in a menu at ``at``.
+
+        Zooming cannot separate events that share a day (or a minute), so a
+        cluster lists its events; choosing one selects it, and a selected
+        event always gets a row of its own. "Zoom In on These Events" is there
+        when zooming can spread them out.
+        """
+        index = self.renderer.index
+        menu = QMenu(self)
+        menu.setObjectName("clusterMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        metrics = menu.fontMetrics()
+        for position in cluster.positions[:CLUSTER_MENU_LIMIT]:
+            event = index.events[position]
+            title = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, 420)
+            # "&" would be read as a shortcut marker: the title is plain text.
+            text = f"{title}  \u2014  {describe_date(event.date)}".replace("&", "&&")
+            action = menu.addAction(text)
+            action.setData(event.id)
+            action.setToolTip(event.title)
+            action.triggered.connect(
+                lambda _checked=False, event_id=event.id: self.selection.select(event_id)
+            )
+        hidden = len(cluster.positions) - CLUSTER_MENU_LIMIT
+        if hidden > 0:
+            menu.addAction(f"\u2026 and {hidden:,} more: zoom in to see them").setEnabled(False)
+        starts = {index.starts[p] for p in cluster.positions}
+        if len(starts) > 1:
+            menu.addSeparator()
+            zoom = menu.addAction("Zoom In on These Events")
+            zoom.setObjectName("zoomToCluster")
+            zoom.triggered.connect(lambda: self.expand(cluster))
+        self.cluster_menu = menu
+        if at is None:
+            y = round(cluster.hit.bottom() - self.verticalScrollBar().value())
+            at = self.viewport().mapToGlobal(QPoint(round(cluster.hit.left()), y))
+        menu.popup(at)
+        return menu
+
     def expand(self, cluster: Placed) -> None:
         """Zoom in until the events of ``cluster`` get rows and labels of their own."""
         index = self.renderer.index
@@ -178,26 +228,28 @@ class TimelineView(QAbstractScrollArea):
         self.set_view(start - 0.1 * self.time_area_width() * spp, spp)
 
     def ensure_visible(self, event_id: str) -> None:
-        """Scroll (and, out of a cluster, zoom) until ``event_id`` is drawn with its label."""
-        position = self.renderer.index.position.get(event_id)
+        """Scroll (and, out of a far-zoom count, zoom) until ``event_id`` is drawn.
+
+        The selected event is never hidden in a "+N" cluster (the layout gives
+        it a row), so only a lane drawn as counts needs zooming: in until the
+        events around it are few enough to be drawn one by one.
+        """
+        index = self.renderer.index
+        position = index.position.get(event_id)
         if position is None:
             return
-        self._centre_if_outside(position)
-        for _ in range(12):  # each expansion at least halves the scale
-            if self.placed(event_id) is not None:
-                break
-            cluster = next(
-                (
-                    i
-                    for i in self.current_layout().items()
-                    if i.is_cluster and position in i.positions
-                ),
-                None,
-            )
-            if cluster is None:
-                break
-            self.expand(cluster)
-            self._centre_if_outside(position)
+        kind = index.events[position].kind
+        for attempt in range(8):
+            placed = self.placed(event_id)
+            if placed is not None and GUTTER <= placed.glyph.x() <= self.viewport().width():
+                break  # drawn with its mark in view: the reader's view stays put
+            lane = next((la for la in self.current_layout().lanes if la.kind is kind), None)
+            if lane is not None and lane.bucketed:
+                self.zoom_to(*self._neighbourhood(position, DETAIL_LIMIT // (4 << attempt)))
+            else:
+                start, end = index.starts[position], index.ends[position]
+                centre = (start + end) / 2
+                self.set_view(centre - self.time_area_width() / 2 * self._spp, self._spp)
         placed = self.placed(event_id)
         if placed is not None:
             bar = self.verticalScrollBar()
@@ -207,21 +259,24 @@ class TimelineView(QAbstractScrollArea):
             elif bottom > bar.value() + self.viewport().height():
                 bar.setValue(int(bottom - self.viewport().height() + 4))
 
-    def _centre_if_outside(self, position: int) -> None:
+    def _neighbourhood(self, position: int, reach: int) -> tuple[float, float]:
+        """The time from ``reach`` events of its lane before an event to ``reach`` after it."""
         index = self.renderer.index
-        start, end = index.starts[position], index.ends[position]
-        left, right = self._t0, self.t_of(self.viewport().width())
-        margin = 40 * self._spp
-        if start - margin < left or min(end, start + 300 * self._spp) + margin > right:
-            centre = (start + end) / 2
-            self.set_view(centre - self.time_area_width() / 2 * self._spp, self._spp)
+        lane = next(la for la in index.lanes if la.kind is index.events[position].kind)
+        at = bisect_left(lane.starts, index.starts[position])
+        first = lane.starts[max(at - reach, 0)]
+        last = lane.starts[min(at + reach, len(lane.starts) - 1)]
+        return first, max(last, index.ends[position])
 
     # -- layout and hit-testing -------------------------------------------
 
     def current_layout(self) -> Layout:
-        if self._layout is None:
+        """The layout of what is shown now; never one of a timeline no longer open."""
+        if self._layout is None or self._layout.index is not self.renderer.index:
             self.renderer.font = self.font()
-            self._layout = self.renderer.layout(self._t0, self._spp, self.viewport().width())
+            self._layout = self.renderer.layout(
+                self._t0, self._spp, self.viewport().width(), self.selection.event_id
+            )
             self._sync_scrollbars(self._layout)
         return self._layout
 
@@ -320,7 +375,7 @@ class TimelineView(QAbstractScrollArea):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
-            self.renderer.set_timeline(self.renderer.timeline)
+            self.renderer.font = self.font()  # drops label widths measured in the old font
             self._invalidate()
         super().changeEvent(event)
 
@@ -365,10 +420,12 @@ class TimelineView(QAbstractScrollArea):
         item = self.item_at(pos)
         if item is None:
             return
-        if item.is_cluster:
+        if item.bucket:
             self.expand(item)
-            return
-        self.selection.select(self.renderer.index.events[item.positions[0]].id)
+        elif item.is_cluster:
+            self.open_cluster(item)
+        else:
+            self.selection.select(self.renderer.index.events[item.positions[0]].id)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item = self.item_at(QPointF(self.viewport().mapFrom(self, event.pos())))
@@ -423,7 +480,11 @@ class TimelineView(QAbstractScrollArea):
         if item.is_cluster:
             titles = [index.events[p].title for p in item.positions[:8]]
             more = "" if item.count <= len(titles) else "\n…"
-            return f"{item.count:,} events here; click to expand\n" + "\n".join(titles) + more
+            if item.bucket:
+                return f"{item.count:,} events start here; click to zoom in"
+            return (
+                f"{item.count:,} more events here; click to choose one\n" + "\n".join(titles) + more
+            )
         event = index.events[item.positions[0]]
         status = "" if event.status.happened else f" ({event.status.value})"
         return (
@@ -432,6 +493,6 @@ class TimelineView(QAbstractScrollArea):
         )
 
     def _on_selection_changed(self, event_id: str) -> None:
+        self._invalidate()  # the selected event is laid out first, never in a cluster
         if event_id:
             self.ensure_visible(event_id)
-        self.viewport().update()

@@ -1,0 +1,144 @@
+"""Every event can be reached: out of a "+N" cluster, and out of a far-zoom count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import dump
+from tests.ui.test_main_window import make_window
+from tests.ui.test_timeline_view import show_view
+from viewer.domain.model import Timeline
+from viewer.persistence.model_file import parse_timeline
+from viewer.ui.selection import Selection
+from viewer.ui.timeline_render import GUTTER, MAX_ROWS, Placed
+from viewer.ui.timeline_view import TimelineView
+
+CALLS = [f"call-{i}" for i in range(10)]
+
+
+def ten_calls_on_one_day(minimal: dict[str, Any]) -> dict[str, Any]:
+    minimal["events"] = [
+        {
+            "id": event_id,
+            "kind": "call",
+            "title": f"Telefonat Nummer {i} & mehr",
+            "date": {"precision": "day", "start": "2025-06-04"},
+        }
+        for i, event_id in enumerate(CALLS)
+    ]
+    minimal["quotes"] = []
+    return minimal
+
+
+def the_cluster(view: TimelineView) -> Placed:
+    [cluster] = [item for item in view.current_layout().items() if item.is_cluster]
+    return cluster
+
+
+def click_cluster(qtbot: QtBot, view: TimelineView) -> None:
+    centre = the_cluster(view).hit.center()
+    y = round(centre.y() - view.verticalScrollBar().value())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(round(centre.x()), y))
+
+
+def drawn_in_view(view: TimelineView, event_id: str) -> bool:
+    pos = view.event_pos(event_id)
+    return pos is not None and GUTTER <= pos.x() <= view.viewport().width()
+
+
+def test_a_cluster_of_one_day_lists_its_events_and_choosing_one_draws_it(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, parse_timeline(dump(ten_calls_on_one_day(minimal))))
+    hidden = [CALLS[i] for i in the_cluster(view).positions]
+    assert len(hidden) == len(CALLS) - MAX_ROWS
+    spp = view.seconds_per_px
+    click_cluster(qtbot, view)
+    assert view.seconds_per_px == spp  # zooming could not separate them: no zoom
+    menu = view.cluster_menu
+    assert menu is not None
+    actions = [action for action in menu.actions() if action.data()]
+    assert [action.data() for action in actions] == hidden
+    # A title is plain text: "&" is shown, not taken for a shortcut marker.
+    assert "Nummer 9 && mehr" in actions[-1].text()
+    # All ten share one day: zooming cannot help, so it is not offered.
+    assert not any(action.objectName() == "zoomToCluster" for action in menu.actions())
+    actions[-1].trigger()
+    menu.close()
+    assert selection.event_id == hidden[-1]
+    assert drawn_in_view(view, hidden[-1])
+    item = view.placed(hidden[-1])
+    assert item is not None
+    assert item.text == "Telefonat Nummer 9 & mehr"
+    assert view.seconds_per_px == spp
+
+
+def test_every_event_of_a_crowded_day_is_reached_by_keyboard(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, parse_timeline(dump(ten_calls_on_one_day(minimal))))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    seen = []
+    for _ in CALLS:
+        assert selection.event_id is not None
+        assert drawn_in_view(view, selection.event_id), selection.event_id
+        seen.append(selection.event_id)
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert sorted(seen) == sorted(CALLS)
+
+
+def test_an_event_chosen_in_the_table_is_revealed_from_a_cluster(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    path = tmp_path / "calls.json"
+    path.write_bytes(dump(ten_calls_on_one_day(minimal)))
+    window = make_window(qtbot, open_bundled=False)
+    assert window.open_file(path)
+    view = window.timeline_view
+    hidden = [view.renderer.index.events[p].id for p in the_cluster(view).positions]
+    table = window.events_table.view
+    row = window.events_table.model.row_of(hidden[0])
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(window.events_table.model.index(row, 2)).center(),
+    )
+    assert window.selection.event_id == hidden[0]
+    assert drawn_in_view(view, hidden[0])
+    assert window.details.current_event_id == hidden[0]
+
+
+def many_attacks(minimal: dict[str, Any], count: int = 6000) -> Timeline:
+    minimal["events"] = [
+        {
+            "id": f"e{i}",
+            "kind": "attack",
+            "title": f"Angriff {i}",
+            "date": {
+                "precision": "minute",
+                "start": f"2025-06-{1 + i // 1440:02d}T{i // 60 % 24:02d}:{i % 60:02d}Z",
+            },
+        }
+        for i in range(count)
+    ]
+    minimal["quotes"] = []
+    return parse_timeline(dump(minimal))
+
+
+def test_an_event_in_a_far_zoom_count_is_revealed_when_selected(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, many_attacks(minimal))
+    assert all(item.bucket for item in view.current_layout().items())
+    selection.select("e3333")  # as the table, a link or a search would
+    [lane] = view.current_layout().lanes
+    assert not lane.bucketed
+    assert drawn_in_view(view, "e3333")
+    item = view.placed("e3333")
+    assert item is not None
+    assert item.text == "Angriff 3333"
