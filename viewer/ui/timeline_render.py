@@ -11,7 +11,7 @@ per bucket (level of detail), never event by event.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -41,7 +41,7 @@ LANE_GAP = 8.0
 MAX_ROWS = 3
 #: The longest label drawn; titles longer than this are cut. Labels are
 #: otherwise as wide as the room up to the next mark in their row.
-LABEL_MAX = 640.0
+LABEL_MAX = 1000.0
 #: A label may be cut down to this to share its row (then it is elided).
 LEAST_LABEL = 110.0
 #: A label pinned at the left edge with less room than this is not drawn.
@@ -213,6 +213,23 @@ class _Row:
         self.slots.insert(i, slot)
 
 
+def _row_for(rows: list[_Row], slot: _Slot) -> _Row | None:
+    """A row where both labels stay whole; else a new row; else the row where
+    the label before it is cut least; else None (the slot joins a "+N" cluster).
+    """
+    row = next((r for r in rows if r.fits(slot, True)), None)
+    if row is None and len(rows) < MAX_ROWS:
+        row = _Row()
+        rows.append(row)
+    if row is None:
+        best = -math.inf
+        for candidate in rows:
+            room = candidate.room_before(slot)
+            if room > best and candidate.fits(slot, False):
+                row, best = candidate, room
+    return row
+
+
 class TimelineRenderer:
     """Lays out and paints one timeline; knows nothing about widgets."""
 
@@ -288,7 +305,7 @@ class TimelineRenderer:
         layout.height = top
         return layout
 
-    def _slot(self, position: int, layout: Layout) -> _Slot | None:
+    def _slot(self, position: int, layout: Layout, may_flip: bool = True) -> _Slot | None:
         """Where an event's mark, band and label go; None if nothing of it shows."""
         index = self.index
         x0 = layout.x_of(index.starts[position])
@@ -306,17 +323,24 @@ class TimelineRenderer:
         flipped = False
         if label_x < GUTTER + 2:
             # The mark is left of the plot: the label is pinned to the plot's
-            # edge and keeps only what is left of it, cut at its end, never
-            # clipped at its start ("rump …").
+            # edge and keeps the room its whole label would have reached into
+            # the plot, shown from its start and cut at the end, never clipped
+            # at the start ("rump …"). It takes no more room than unpinned, so
+            # panning never pushes its neighbours into other rows.
             full = label_x + full - (GUTTER + 2)
             label_x = GUTTER + 2
             if full < MIN_LABEL:
                 if x1 < GUTTER:
                     return None
-                full = 0.0
-        elif label_x + full > layout.width - 2 and gx - GLYPH - 4 - full >= GUTTER:
-            label_x = gx - GLYPH - 4 - full  # at the right edge: label on the left
-            flipped = True
+                full = 0.0  # its band is in view, its label is not
+        elif may_flip and label_x + full > layout.width - 2:
+            # At the right edge: the label goes left of its mark when there is
+            # more room there (then it keeps that width; it is never cut more).
+            room_left = gx - GLYPH - 4 - (GUTTER + 2)
+            if room_left > layout.width - 2 - label_x:
+                full = min(full, room_left)
+                label_x = gx - GLYPH - 4 - full
+                flipped = True
         least = min(full, LEAST_LABEL)
         left = min(x0, gx - GLYPH, label_x) - 2
         return _Slot(position, x0, x1, gx, label_x, full, least, left, flipped)
@@ -333,18 +357,11 @@ class TimelineRenderer:
             slot = self._slot(position, layout)
             if slot is None:
                 continue
-            # A row where both labels stay whole; else a new row; else the row
-            # where the label before it is cut least; else the "+N" cluster.
-            row = next((r for r in rows if r.fits(slot, True)), None)
-            if row is None and len(rows) < MAX_ROWS:
-                row = _Row()
-                rows.append(row)
-            if row is None:
-                best = -math.inf
-                for candidate in rows:
-                    room = candidate.room_before(slot)
-                    if room > best and candidate.fits(slot, False):
-                        row, best = candidate, room
+            row = _row_for(rows, slot)
+            if row is None and slot.flipped:  # on its right, cut, it may still fit
+                slot = self._slot(position, layout, may_flip=False)
+                assert slot is not None
+                row = _row_for(rows, slot)
             if row is not None:
                 row.add(slot)
                 continue
@@ -392,21 +409,24 @@ class TimelineRenderer:
         return Placed([slot.position], hit, QPointF(slot.gx, y), band, label, text)
 
     def _keep_apart(self, items: list[Placed]) -> None:
-        """Cut labels whose shown text would read the same in the middle instead.
+        """Cut a label in the middle when what it shows would fit another title too.
 
         Titles that begin alike ("Explosion an einer Brücke in der Region …")
         keep their different ends in view.
         """
-        by_text: dict[str, list[Placed]] = {}
+        events = self.index.events
+        titles = sorted(events[item.positions[0]].title for item in items)
         for item in items:
-            if item.text.endswith(ELLIPSIS):
-                by_text.setdefault(item.text, []).append(item)
-        for same in by_text.values():
-            if len(same) < 2:
+            if item.label is None or not item.text.endswith(ELLIPSIS):
                 continue
-            for item in same:
-                assert item.label is not None
-                title = self.index.events[item.positions[0]].title
+            title = events[item.positions[0]].title
+            shown = item.text.removesuffix(ELLIPSIS)
+            at = bisect_left(titles, shown)
+            alike = 0
+            while at < len(titles) and titles[at].startswith(shown):
+                alike += titles[at] != title
+                at += 1
+            if alike:
                 metrics = QFontMetricsF(self.label_font(item.positions[0]))
                 item.text = metrics.elidedText(
                     title, Qt.TextElideMode.ElideMiddle, item.label.width()
@@ -626,11 +646,13 @@ class TimelineRenderer:
         painter.setClipRect(QRectF(GUTTER, 0, layout.width - GUTTER, height))
         grid = QColor(mid)
         grid.setAlpha(90)
+        metrics = QFontMetricsF(self.font)
         for x, text in ticks_:
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, height))
-            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 10), text)
+            if x + 3 + metrics.horizontalAdvance(text) <= layout.width:  # whole, or not at all
+                painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+                painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 10), text)
         for x, text in context:
             painter.drawText(QPointF(x + 3, 16), text)
         painter.restore()

@@ -1,0 +1,215 @@
+"""Labels that can be read: as wide as their room, pinned at the left edge, apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPalette
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import dump
+from tests.ui.test_main_window import make_window
+from tests.ui.test_timeline_view import show_view
+from viewer.domain.model import Timeline
+from viewer.persistence.model_file import parse_timeline
+from viewer.ui.selection import Selection
+from viewer.ui.timeline_render import GLYPH, GUTTER, ITEM_GAP, LaneLayout, Placed
+from viewer.ui.timeline_view import TimelineView
+
+ELLIPSIS = "\u2026"
+BRJANSK = "bridge-bryansk-2025-05-31"
+KURSK = "bridge-kursk-2025-06-01"
+MAY_CALL = "call-2025-05-19"
+
+
+def rows(lane: LaneLayout) -> dict[float, list[Placed]]:
+    """The labelled items of a lane by row, left to right."""
+    by_row: dict[float, list[Placed]] = {}
+    for item in lane.items:
+        if not item.is_cluster:
+            by_row.setdefault(item.glyph.y(), []).append(item)
+    return {y: sorted(items, key=lambda i: i.hit.left()) for y, items in by_row.items()}
+
+
+def footprint(item: Placed) -> QRectF:
+    """The mark and the band of an item (what no other label may cover)."""
+    mark = QRectF(item.glyph.x() - GLYPH, item.glyph.y() - GLYPH, 2 * GLYPH, 2 * GLYPH)
+    return mark if item.band is None else mark.united(item.band)
+
+
+def check_readable(view: TimelineView) -> None:
+    layout = view.current_layout()
+    width = view.viewport().width()
+    for lane in layout.lanes:
+        for row in rows(lane).values():
+            for i, item in enumerate(row):
+                assert item.label is not None
+                title = view.renderer.index.events[item.positions[0]].title
+                assert item.label.left() >= GUTTER, title  # never clipped at the left
+                assert item.label.right() <= width, title
+                others = [other for other in row if other is not item]
+                for other in others:
+                    assert other.label is not None
+                    assert not item.label.intersects(other.label), (title, other.text)
+                    assert not item.label.intersects(footprint(other)), (title, other.text)
+                if item.text == title or item.glyph.x() < GUTTER:
+                    continue  # whole, or pinned at the left edge (cut where it would end)
+                # Cut only where the room ends: at the next mark or the edge, or
+                # for a label left of its mark (at the right edge), at the plot's
+                # left edge or the item before.
+                if item.label.right() <= item.glyph.x():
+                    limit = row[i - 1].hit.right() if i > 0 else GUTTER
+                    assert item.label.left() - ITEM_GAP - 8 <= max(limit, GUTTER + 2), title
+                else:
+                    limit = row[i + 1].hit.left() if i + 1 < len(row) else width
+                    assert item.label.right() + ITEM_GAP + 8 >= min(limit, width - 2), title
+
+
+SIZES = [(1024, 700), (1280, 800), (1920, 1080)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_bundled_timeline_reads_at_the_default_zoom(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    window = make_window(qtbot)
+    window.resize(*size)
+    qtbot.wait(20)
+    view = window.timeline_view
+    view.fit_all()
+    check_readable(view)
+    brjansk, kursk = view.placed(BRJANSK), view.placed(KURSK)
+    assert brjansk is not None
+    assert kursk is not None
+    # Titles that begin alike stay apart: the place names show.
+    assert brjansk.text != kursk.text
+    assert "Brjansk" in brjansk.text
+    assert "Kursk" in kursk.text
+
+
+def test_a_label_takes_the_room_up_to_the_next_mark(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    long_title = "Ein sehr langer Titel, " * 5 + "mit Ende"
+    minimal["events"] = [
+        {
+            "id": "long",
+            "kind": "call",
+            "title": long_title,
+            "date": {"precision": "day", "start": "2025-06-01"},
+        },
+        {
+            "id": "later",
+            "kind": "call",
+            "title": "Später",
+            "date": {"precision": "day", "start": "2025-06-20"},
+        },
+    ]
+    minimal["quotes"] = []
+    view = show_view(qtbot, selection, parse_timeline(dump(minimal)), (1600, 400))
+    item = view.placed("long")
+    assert item is not None
+    assert item.label is not None
+    assert item.text == long_title  # 600 px of title, and the room for it
+    assert item.label.width() > 600
+    check_readable(view)
+
+
+def test_a_label_left_of_the_plot_is_pinned_to_its_edge(
+    qtbot: QtBot, bundled: Timeline, selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, bundled, (1200, 520))
+    item = view.placed(MAY_CALL)
+    assert item is not None
+    # Move the view until the call's mark sits 20 px left of the plot.
+    view.pan_pixels(item.glyph.x() - (GUTTER - 20))
+    item = view.placed(MAY_CALL)
+    assert item is not None
+    assert item.label is not None
+    assert item.glyph.x() < GUTTER
+    assert item.label.left() == pytest.approx(GUTTER + 2)
+    title = bundled.events_by_id[MAY_CALL].title
+    # It keeps the room the whole label reached into the plot: shown from its
+    # start ("Vorheriges …", never "rump …"), cut at its end.
+    assert item.text.endswith(ELLIPSIS)
+    assert title.startswith(item.text.removesuffix(ELLIPSIS))
+    whole = view.renderer.label_width(view.renderer.index.position[MAY_CALL])
+    assert item.label.right() == pytest.approx(item.glyph.x() + GLYPH + 4 + whole, abs=1)
+    view.pan_pixels(item.label.width() - 10)  # almost all of it has left the plot
+    item = view.placed(MAY_CALL)
+    assert item is None or not item.text  # a sliver is not drawn
+    check_readable(view)
+
+
+def test_the_selected_label_is_not_shorter(
+    qtbot: QtBot, bundled: Timeline, selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, bundled, (1000, 520))
+    before = {
+        view.renderer.index.events[i.positions[0]].id: (i.text, i.label)
+        for i in view.current_layout().items()
+    }
+    for event_id, (text, label) in before.items():
+        selection.select(event_id)
+        item = view.placed(event_id)
+        assert item is not None
+        assert (item.text, item.label) == (text, label), event_id
+
+
+def test_two_titles_that_begin_alike_are_cut_in_the_middle(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    minimal["events"] = [
+        {
+            "id": place,
+            "kind": "other",
+            "title": f"Explosion an einer Brücke in der Region {place}",
+            "date": {"precision": "day", "start": f"2025-06-0{day}"},
+        }
+        for day, place in ((1, "Brjansk"), (2, "Kursk"), (3, "Tula"))
+    ]
+    minimal["quotes"] = []
+    view = show_view(qtbot, selection, parse_timeline(dump(minimal)), (430, 400))
+    texts = {
+        view.renderer.index.events[i.positions[0]].id: i.text for i in view.current_layout().items()
+    }
+    assert len(set(texts.values())) == len(texts)
+    cut = [text for text in texts.values() if ELLIPSIS in text]
+    assert cut
+    for place, text in texts.items():
+        if ELLIPSIS in text:
+            assert text.startswith("Explosion")
+            assert text.endswith(place[-2:]) or not text.endswith(ELLIPSIS)
+
+
+def test_labels_sit_on_a_plate_over_the_publication_line(
+    qtbot: QtBot, bundled: Timeline, selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, bundled, (1600, 520))
+    published = bundled.sources_by_id["article"].published
+    assert published is not None
+    line_x = view.x_of(published.earliest.timestamp())
+    crossing = [
+        item
+        for item in view.current_layout().items()
+        if item.label is not None
+        and item.text
+        and item.label.left() + 4 < line_x < item.label.right() - 4
+    ]
+    assert crossing, "some label runs across the publication line"
+    image = view.grab().toImage()
+    link = view.palette().color(QPalette.ColorRole.Link)
+
+    def bluish(x: int, y: int) -> bool:
+        pixel = QColor(image.pixel(x, y))
+        return abs(pixel.hue() - link.hue()) < 20 and pixel.saturation() > 90
+
+    for item in crossing:
+        assert item.label is not None
+        y0 = round(item.label.center().y() - 5 - view.verticalScrollBar().value())
+        column = [bluish(round(line_x), y) for y in range(y0, y0 + 10)]
+        assert not any(column), item.text
+    # And where there is no label, the line is there to be seen.
+    assert any(bluish(round(line_x), y) for y in range(60, image.height() - 30))
