@@ -84,7 +84,10 @@ def test_selecting_an_event_fills_the_panel(
     assert event.title in text
     assert "around 4\u20135 June 2025" in text
     assert "to the day, approximate" in text
-    assert "Source's wording: \u201cerneut eine Feuerpause vorgeschlagen\u201d" in text
+    assert (
+        'Source\'s wording: \u201cWährend Putin offenbar an einer "Antwort" ... arbeitet\u201d'
+        in text
+    )
     assert "Kind: proposal" in text
     assert "proposed, not yet happened" in text
     assert "Selenskyj" in text
@@ -95,6 +98,28 @@ def test_selecting_an_event_fills_the_panel(
     assert "reported speech" in text
     assert "direct speech" in text
     assert "Translation (en):" in text
+
+
+def test_a_relayed_claim_names_who_relays_it(panel: DetailsPanel, selection: Selection) -> None:
+    selection.select("call-2025-06-04")
+    text = panel.plain_text()
+    claim = (
+        "Donald Trump (relayed by Juri Uschakow): Die USA seien nicht im Vorfeld über die "
+        "ukrainischen Drohnenangriffe informiert worden."
+    )
+    assert claim in text
+    # Its badge follows on the same line.
+    line = next(line for line in text.splitlines() if line.startswith(claim))
+    assert "? unverified" in line.removeprefix(claim)
+
+
+def test_an_open_ended_date_reads_from_its_start_on(
+    panel: DetailsPanel, selection: Selection
+) -> None:
+    selection.select("leaders-summit-proposed")
+    text = panel.plain_text()
+    assert "When: from 9 June 2025 on" in text
+    assert "Source's wording: \u201cab kommenden Montag\u201d" in text
 
 
 def test_claims_show_author_text_and_badge(

@@ -74,7 +74,7 @@ def test_clicking_a_speaker_lists_their_quotes(
     assert set(shown(panel.quote_view, QuoteIdRole)) == quote_ids_of(bundled, "trump")
     choose_actor(qtbot, panel, "uschakow")
     assert set(shown(panel.quote_view, QuoteIdRole)) == quote_ids_of(bundled, "uschakow")
-    assert len(shown(panel.quote_view, QuoteIdRole)) == 2
+    assert len(shown(panel.quote_view, QuoteIdRole)) == 3
     choose_actor(qtbot, panel, "poland")
     assert shown(panel.quote_view, QuoteIdRole) == []
 
@@ -132,12 +132,12 @@ def test_typing_in_the_filter_narrows_the_quotes(
     qtbot.keyClicks(panel.filter_edit, "guns fall")
     assert shown(panel.quote_view, QuoteIdRole) == ["q-selenskyj-2"]
     panel.filter_edit.clear()
-    # In the event title: the proposal's quotes, also those that do not say it.
+    # In the event title: the proposal's and the summit's quotes, also those that do not say it.
     qtbot.keyClicks(panel.filter_edit, "staatschefs")
     expected = {
         quote.id
         for quote in bundled.quotes_by_speaker["selenskyj"]
-        if quote.event == "ceasefire-proposal-2025-06-04"
+        if quote.event in ("ceasefire-proposal-2025-06-04", "leaders-summit-proposed")
     }
     assert set(shown(panel.quote_view, QuoteIdRole)) == expected
     said = next(quote for quote in bundled.quotes if quote.id == "q-selenskyj-2")
