@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
 from tests.ui.test_main_window import make_window
 from tests.ui.test_timeline_view import show_view
+from viewer.domain.describe import describe_date
 from viewer.domain.model import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
@@ -213,3 +214,36 @@ def test_labels_sit_on_a_plate_over_the_publication_line(
         assert not any(column), item.text
     # And where there is no label, the line is there to be seen.
     assert any(bluish(round(line_x), y) for y in range(60, image.height() - 30))
+
+
+def test_an_open_end_is_a_band_that_fades_out_to_the_right(
+    qtbot: QtBot, bundled: Timeline, selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, bundled, (1600, 520))
+    summit = view.placed("leaders-summit-proposed")
+    assert summit is not None
+    assert summit.band is not None
+    day_width = 86400 / view.seconds_per_px
+    assert summit.band.width() > day_width + 60  # runs on past its first day
+    image = view.grab().toImage()
+    base = view.palette().color(QPalette.ColorRole.Base)
+    y = round(summit.band.top() + 3 - view.verticalScrollBar().value())
+
+    def strength(x: float) -> int:
+        pixel = QColor(image.pixel(round(x), y))
+        return sum(abs(a - b) for a, b in zip(pixel.getRgb()[:3], base.getRgb()[:3], strict=True))
+
+    # The label sits left of the mark, leaving the right to the band.
+    assert summit.label is not None
+    assert summit.label.right() < summit.glyph.x()
+    left, right = summit.glyph.x() + GLYPH + 2, summit.band.right() - 3
+    samples = [strength(left + (right - left) * k / 4) for k in range(5)]
+    assert samples[0] > 40  # coloured where it starts
+    assert samples == sorted(samples, reverse=True)  # fading out to the right
+    assert samples[-1] < samples[0] / 3
+    assert describe_date(bundled.events_by_id["leaders-summit-proposed"].date) == (
+        "from 9 June 2025 on"
+    )
+    assert "from 9 June 2025 on" in view.tooltip_text(
+        QPointF(view.event_pos("leaders-summit-proposed"))
+    )

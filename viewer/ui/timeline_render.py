@@ -333,11 +333,15 @@ class TimelineRenderer:
                 if x1 < GUTTER:
                     return None
                 full = 0.0  # its band is in view, its label is not
-        elif may_flip and label_x + full > layout.width - 2:
-            # At the right edge: the label goes left of its mark when there is
-            # more room there (then it keeps that width; it is never cut more).
+        elif may_flip:
+            # The label goes left of its mark at the right edge, when there is
+            # more room there (then it keeps that width; it is never cut more),
+            # and for an open end, whose fading band needs the right side.
             room_left = gx - GLYPH - 4 - (GUTTER + 2)
-            if room_left > layout.width - 2 - label_x:
+            room_right = layout.width - 2 - label_x
+            if (date.open_end and room_left >= full) or (
+                full > room_right and room_left > room_right
+            ):
                 full = min(full, room_left)
                 label_x = gx - GLYPH - 4 - full
                 flipped = True
