@@ -657,6 +657,7 @@ class TimelineRenderer:
             if x + 3 + metrics.horizontalAdvance(text) <= layout.width:  # whole, or not at all
                 painter.setPen(palette.color(QPalette.ColorRole.WindowText))
                 painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 10), text)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         for x, text in context:
             painter.drawText(QPointF(x + 3, 16), text)
         painter.restore()
