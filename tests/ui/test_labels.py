@@ -247,3 +247,17 @@ def test_an_open_end_is_a_band_that_fades_out_to_the_right(
     assert "from 9 June 2025 on" in view.tooltip_text(
         QPointF(view.event_pos("leaders-summit-proposed"))
     )
+
+
+def test_the_month_above_the_ticks_is_drawn_in_the_text_colour(
+    qtbot: QtBot, bundled: Timeline, selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, bundled, (1200, 520))
+    _ticks, context = view.renderer.axis_labels(view.current_layout())
+    x = round(context[-1][0])
+    image = view.grab().toImage().copy(x, 0, 60, 20)
+    text = view.palette().color(QPalette.ColorRole.WindowText)
+    darkest = min(
+        QColor(image.pixel(i, j)).lightness() for i in range(image.width()) for j in range(20)
+    )
+    assert darkest <= text.lightness() + 40
