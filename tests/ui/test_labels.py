@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -16,7 +18,7 @@ from viewer.domain.describe import describe_date
 from viewer.domain.model import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
-from viewer.ui.timeline_render import GLYPH, GUTTER, ITEM_GAP, LaneLayout, Placed
+from viewer.ui.timeline_render import GLYPH, GUTTER, ITEM_GAP, LEAST_LABEL, LaneLayout, Placed
 from viewer.ui.timeline_view import TimelineView
 
 ELLIPSIS = "\u2026"
@@ -61,8 +63,12 @@ def check_readable(view: TimelineView) -> None:
                 # for a label left of its mark (at the right edge), at the plot's
                 # left edge or the item before.
                 if item.label.right() <= item.glyph.x():
+                    # Left of its mark: whole up to the room there, or cut to the least.
                     limit = row[i - 1].hit.right() if i > 0 else GUTTER
-                    assert item.label.left() - ITEM_GAP - 8 <= max(limit, GUTTER + 2), title
+                    assert (
+                        item.label.left() - ITEM_GAP - 8 <= max(limit, GUTTER + 2)
+                        or item.label.width() >= LEAST_LABEL - 1
+                    ), title
                 else:
                     limit = row[i + 1].hit.left() if i + 1 < len(row) else width
                     assert item.label.right() + ITEM_GAP + 8 >= min(limit, width - 2), title
@@ -261,3 +267,46 @@ def test_the_month_above_the_ticks_is_drawn_in_the_text_colour(
         QColor(image.pixel(i, j)).lightness() for i in range(image.width()) for j in range(20)
     )
     assert darkest <= text.lightness() + 40
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_labels_stay_readable_on_random_timelines(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection, seed: int
+) -> None:
+    """Random days, durations and open ends, titles that begin alike; zoom, pan, select."""
+    rng = random.Random(seed)
+    events = []
+    for i in range(rng.randrange(1, 60)):
+        day = date(2025, 1, 1) + timedelta(days=rng.randrange(200))
+        when: dict[str, Any] = {"precision": "day", "start": day.isoformat()}
+        if rng.random() < 0.2:
+            when["end"] = (day + timedelta(days=rng.randrange(1, 40))).isoformat()
+        elif rng.random() < 0.15:
+            when["end"] = ".."
+        stem = rng.choice(["Explosion an einer Brücke in der Region ", "Telefonat ", "X"])
+        events.append(
+            {
+                "id": f"e{i}",
+                "kind": rng.choice(["call", "attack"]),
+                "title": stem + str(i) * rng.randrange(1, 8),
+                "date": when,
+                "status": rng.choice(["occurred", "announced"]),
+            }
+        )
+    minimal["events"], minimal["quotes"] = events, []
+    size = (rng.choice([400, 800, 1300]), 400)
+    view = show_view(qtbot, selection, parse_timeline(dump(minimal)), size)
+    check_readable(view)
+    for _ in range(4):
+        view.zoom(rng.choice([1, 2, 4, 0.5]), rng.uniform(0, size[0]))
+        view.pan_pixels(rng.uniform(-500, 500))
+        if rng.random() < 0.5:
+            chosen = rng.choice(events)["id"]
+            selection.clear()  # selecting the selected one again does nothing
+            selection.select(chosen)
+            item = view.placed(chosen)
+            assert item is not None
+            assert item.label is not None
+            whole = view.renderer.label_width(view.renderer.index.position[chosen])
+            assert item.label.width() + 1 >= min(whole, LEAST_LABEL), "selected, readable"
+        check_readable(view)

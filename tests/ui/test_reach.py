@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
@@ -142,3 +143,51 @@ def test_an_event_in_a_far_zoom_count_is_revealed_when_selected(
     item = view.placed("e3333")
     assert item is not None
     assert item.text == "Angriff 3333"
+
+
+def test_a_cluster_menu_open_when_the_file_changes_is_closed(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    data = ten_calls_on_one_day(minimal)
+    view = show_view(qtbot, selection, parse_timeline(dump(data)))
+    click_cluster(qtbot, view)
+    menu = view.cluster_menu
+    assert menu is not None
+    with qtbot.waitSignal(menu.destroyed):  # it lists events of the old timeline
+        data["events"] = data["events"][:2]
+        view.set_timeline(parse_timeline(dump(data)))
+    assert view.cluster_menu is None
+    assert selection.event_id is None
+    view.grab()
+
+
+def test_every_event_of_a_huge_cluster_can_be_chosen(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    minimal["events"] = [
+        {
+            "id": f"m{i:03d}",
+            "kind": "attack",
+            "title": f"Meldung {i}",
+            "date": {"precision": "minute", "start": "2025-06-04T12:00Z"},
+        }
+        for i in range(100)
+    ]
+    minimal["quotes"] = []
+    view = show_view(qtbot, selection, parse_timeline(dump(minimal)))
+    hidden = [view.renderer.index.events[p].id for p in the_cluster(view).positions]
+    click_cluster(qtbot, view)
+    menu = view.cluster_menu
+    listed: list[str] = []
+    while menu is not None:
+        listed += [action.data() for action in menu.actions() if action.data()]
+        more = menu.findChild(QMenu, "moreEvents", Qt.FindChildOption.FindDirectChildrenOnly)
+        if more is not None:
+            more.aboutToShow.emit()  # filled when it opens
+        menu = more
+    assert listed == hidden
+    assert len(hidden) == 100 - MAX_ROWS
+    assert view.cluster_menu is not None
+    view.cluster_menu.close()
+    selection.select(hidden[-1])
+    assert drawn_in_view(view, hidden[-1])

@@ -42,6 +42,9 @@ MAX_ROWS = 3
 #: The longest label drawn; titles longer than this are cut. Labels are
 #: otherwise as wide as the room up to the next mark in their row.
 LABEL_MAX = 1000.0
+#: How far left of the plot an event's mark may be for its label to be
+#: pinned at the plot's edge (a label reaching farther in is cut there).
+LABEL_REACH = 480.0
 #: A label may be cut down to this to share its row (then it is elided).
 LEAST_LABEL = 110.0
 #: A label pinned at the left edge with less room than this is not drawn.
@@ -173,6 +176,7 @@ class _Slot:
 
     position: int
     x0: float
+    #: Where the band ends: for an open end, where its fade does.
     x1: float
     gx: float
     label_x: float
@@ -283,15 +287,14 @@ class TimelineRenderer:
         its lane is drawn event by event: it is never hidden in a "+N" cluster.
         """
         t1 = t0 + (width - GUTTER) * seconds_per_px
-        margin = LABEL_MAX * seconds_per_px
+        margin = LABEL_REACH * seconds_per_px
         layout = Layout(t0, seconds_per_px, width, [], 0.0, self.index)
         pinned = self.index.position.get(selected) if selected else None
         top = AXIS_HEIGHT
         for lane in self.index.lanes:
             visible = lane.overlapping(t0 - margin, t1, self.index.ends)
             lane_layout = LaneLayout(lane.kind, top, ROW_HEIGHT)
-            # Counted in view only: events left of it are there for their labels.
-            if len(visible) > DETAIL_LIMIT and lane.count_starting(t0, t1) > DETAIL_LIMIT // 2:
+            if len(visible) > DETAIL_LIMIT:
                 self._bucket(lane_layout, lane, layout, t0, t1)
             else:
                 self._place(lane_layout, visible, layout)
@@ -305,8 +308,11 @@ class TimelineRenderer:
         layout.height = top
         return layout
 
-    def _slot(self, position: int, layout: Layout, may_flip: bool = True) -> _Slot | None:
-        """Where an event's mark, band and label go; None if nothing of it shows."""
+    def _slots(self, position: int, layout: Layout) -> list[_Slot]:
+        """Where an event's mark, band and label may go, in the order preferred.
+
+        Empty if nothing of the event shows.
+        """
         index = self.index
         x0 = layout.x_of(index.starts[position])
         x1 = layout.x_of(index.ends[position])
@@ -318,9 +324,16 @@ class TimelineRenderer:
         if x1 - x0 > WIDE_BAND and (x0 < GUTTER < x1 or x0 < layout.width < x1):
             # A wide band that runs across an edge keeps its marker in view.
             gx = min(max(gx, GUTTER + GLYPH + 2, x0), layout.width - GLYPH - 2, x1)
+        # An open end fades out to the right: nothing else goes on the fade.
+        tail = x1 + OPEN_END_FADE if date.open_end else x1
         full = self.label_width(position)
         label_x = gx + GLYPH + 4
-        flipped = False
+
+        def slot(label_x: float, full: float, least: float, flipped: bool) -> _Slot:
+            full, least = max(full, 0.0), max(least, 0.0)
+            left = min(x0, gx - GLYPH, label_x) - 2
+            return _Slot(position, x0, tail, gx, label_x, full, least, left, flipped)
+
         if label_x < GUTTER + 2:
             # The mark is left of the plot: the label is pinned to the plot's
             # edge and keeps the room its whole label would have reached into
@@ -328,26 +341,26 @@ class TimelineRenderer:
             # at the start ("rump …"). It takes no more room than unpinned, so
             # panning never pushes its neighbours into other rows.
             full = label_x + full - (GUTTER + 2)
-            label_x = GUTTER + 2
             if full < MIN_LABEL:
                 if x1 < GUTTER:
-                    return None
+                    return []
                 full = 0.0  # its band is in view, its label is not
-        elif may_flip:
-            # The label goes left of its mark at the right edge, when there is
-            # more room there (then it keeps that width; it is never cut more),
-            # and for an open end, whose fading band needs the right side.
-            room_left = gx - GLYPH - 4 - (GUTTER + 2)
-            room_right = layout.width - 2 - label_x
-            if (date.open_end and room_left >= full) or (
-                full > room_right and room_left > room_right
-            ):
-                full = min(full, room_left)
-                label_x = gx - GLYPH - 4 - full
-                flipped = True
-        least = min(full, LEAST_LABEL)
-        left = min(x0, gx - GLYPH, label_x) - 2
-        return _Slot(position, x0, x1, gx, label_x, full, least, left, flipped)
+            return [slot(GUTTER + 2, full, min(full, LEAST_LABEL), False)]
+        # Right of the mark, cut at the plot's right edge; or left of the mark
+        # (whole, or cut to LEAST_LABEL): at the right edge when there is more
+        # room there, and for an open end, whose fading band needs the right.
+        room_right = layout.width - 2 - label_x
+        room_left = gx - GLYPH - 4 - (GUTTER + 2)
+        on_right = min(full, room_right)
+        right = slot(min(label_x, layout.width - 2), on_right, min(on_right, LEAST_LABEL), False)
+        open_left = date.open_end and room_left >= full
+        if not open_left and (full <= room_right or room_left <= room_right):
+            return [right]
+        whole_left = min(full, room_left)
+        left_whole = slot(gx - GLYPH - 4 - whole_left, whole_left, whole_left, True)
+        least_left = min(full, room_left, LEAST_LABEL)
+        left_least = slot(gx - GLYPH - 4 - least_left, least_left, least_left, True)
+        return [left_whole, right, left_least] if open_left else [left_whole, left_least, right]
 
     def _place(
         self, lane: LaneLayout, visible: list[int], layout: Layout, first: int | None = None
@@ -358,17 +371,27 @@ class TimelineRenderer:
         order = visible if first is None else [first, *(p for p in visible if p != first)]
         metrics = QFontMetricsF(self._font)
         for position in order:
-            slot = self._slot(position, layout)
-            if slot is None:
+            slots = self._slots(position, layout)
+            if not slots:
                 continue
-            row = _row_for(rows, slot)
-            if row is None and slot.flipped:  # on its right, cut, it may still fit
-                slot = self._slot(position, layout, may_flip=False)
-                assert slot is not None
+            placed = False
+            # In time order, a row takes a slot only after its last one: when
+            # no row can, even with labels cut, the slot goes to the cluster at
+            # once (a crowded lane costs one comparison per row, not many).
+            crowded = (
+                first is None
+                and len(rows) == MAX_ROWS
+                and all(row.slots[-1].right(False) > slot.left for row in rows for slot in slots)
+            )
+            for slot in () if crowded else slots:
                 row = _row_for(rows, slot)
-            if row is not None:
-                row.add(slot)
+                if row is not None:
+                    row.add(slot)
+                    placed = True
+                    break
+            if placed:
                 continue
+            slot = slots[0]
             start, end = index.starts[position], index.ends[position]
             gx = slot.gx
             if overflow and gx - GLYPH <= overflow[-1].hit.right() + 4:
@@ -403,10 +426,8 @@ class TimelineRenderer:
         text = QFontMetricsF(self.label_font(slot.position)).elidedText(
             event.title, Qt.TextElideMode.ElideRight, room
         )
-        band_right = slot.x1
-        if event.date.open_end:
-            band_right += OPEN_END_FADE
-        band = QRectF(slot.x0, y - ROW_HEIGHT / 2 + 3, max(band_right - slot.x0, 1), ROW_HEIGHT - 6)
+        # slot.x1 is where the band ends: with an open end, where its fade does.
+        band = QRectF(slot.x0, y - ROW_HEIGHT / 2 + 3, max(slot.x1 - slot.x0, 1), ROW_HEIGHT - 6)
         label = QRectF(slot.label_x, y - ROW_HEIGHT / 2, room, ROW_HEIGHT)
         hit = QRectF(min(slot.x0, slot.gx - GLYPH, slot.label_x), y - ROW_HEIGHT / 2, 0, ROW_HEIGHT)
         hit.setRight(max(slot.x1, slot.gx + GLYPH, label.right()))

@@ -35,6 +35,7 @@ from viewer.ui.timeline_render import (
     GLYPH,
     GUTTER,
     KIND_NAMES,
+    LEAST_LABEL,
     MAX_ROWS,
     Layout,
     Placed,
@@ -95,6 +96,9 @@ class TimelineView(QAbstractScrollArea):
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         """Show ``timeline``: the old layout goes with the old index, here and now."""
+        if self.cluster_menu is not None:  # it lists events of the old timeline
+            self.cluster_menu.close()
+            self.cluster_menu = None
         self.renderer.set_timeline(timeline)
         self._layout = None
         self._fitted = False
@@ -179,21 +183,7 @@ class TimelineView(QAbstractScrollArea):
         menu = QMenu(self)
         menu.setObjectName("clusterMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        metrics = menu.fontMetrics()
-        for position in cluster.positions[:CLUSTER_MENU_LIMIT]:
-            event = index.events[position]
-            title = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, 420)
-            # "&" would be read as a shortcut marker: the title is plain text.
-            text = f"{title}  \u2014  {describe_date(event.date)}".replace("&", "&&")
-            action = menu.addAction(text)
-            action.setData(event.id)
-            action.setToolTip(event.title)
-            action.triggered.connect(
-                lambda _checked=False, event_id=event.id: self.selection.select(event_id)
-            )
-        hidden = len(cluster.positions) - CLUSTER_MENU_LIMIT
-        if hidden > 0:
-            menu.addAction(f"\u2026 and {hidden:,} more: zoom in to see them").setEnabled(False)
+        self._list_events(menu, cluster.positions, 0)
         starts = {index.starts[p] for p in cluster.positions}
         if len(starts) > 1:
             menu.addSeparator()
@@ -206,6 +196,35 @@ class TimelineView(QAbstractScrollArea):
             at = self.viewport().mapToGlobal(QPoint(round(cluster.hit.left()), y))
         menu.popup(at)
         return menu
+
+    def _list_events(self, menu: QMenu, positions: list[int], first: int) -> None:
+        """Up to CLUSTER_MENU_LIMIT events from ``first`` on; the rest in a "More" submenu,
+        filled when it opens, so a cluster of thousands costs no more than one of ten.
+        """
+        index = self.renderer.index
+        menu.setToolTipsVisible(True)
+        metrics = menu.fontMetrics()
+        for position in positions[first : first + CLUSTER_MENU_LIMIT]:
+            event = index.events[position]
+            title = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, 420)
+            # "&" would be read as a shortcut marker: the title is plain text.
+            text = f"{title}  \u2014  {describe_date(event.date)}".replace("&", "&&")
+            action = menu.addAction(text)
+            action.setData(event.id)
+            action.setToolTip(event.title)
+            action.triggered.connect(
+                lambda _checked=False, event_id=event.id: self.selection.select(event_id)
+            )
+        rest = first + CLUSTER_MENU_LIMIT
+        if rest < len(positions):
+            more = menu.addMenu(f"{len(positions) - rest:,} More")
+            more.setObjectName("moreEvents")
+
+            def fill() -> None:
+                if more.isEmpty():
+                    self._list_events(more, positions, rest)
+
+            more.aboutToShow.connect(fill)
 
     def expand(self, cluster: Placed) -> None:
         """Zoom in until the events of ``cluster`` get rows and labels of their own."""
@@ -241,8 +260,14 @@ class TimelineView(QAbstractScrollArea):
         kind = index.events[position].kind
         for attempt in range(8):
             placed = self.placed(event_id)
-            if placed is not None and GUTTER <= placed.glyph.x() <= self.viewport().width():
-                break  # drawn with its mark in view: the reader's view stays put
+            if (
+                placed is not None
+                and placed.label is not None
+                and GUTTER <= placed.glyph.x() <= self.viewport().width()
+                and placed.label.width() + 1
+                >= min(self.renderer.label_width(position), LEAST_LABEL)
+            ):
+                break  # drawn, its mark in view, its label readable: the view stays put
             lane = next((la for la in self.current_layout().lanes if la.kind is kind), None)
             if lane is not None and lane.bucketed:
                 self.zoom_to(*self._neighbourhood(position, DETAIL_LIMIT // (4 << attempt)))
