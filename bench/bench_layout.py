@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -25,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from bench.bench_open import best_of
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.timeline_render import GUTTER, TimelineRenderer
 
@@ -62,15 +61,6 @@ def _cases() -> list[tuple[str, TimelineRenderer, float, float]]:
         ("150 in view of 1,500", alike, t0 + 600 * 60, 150 * 60 / (WIDTH - GUTTER)),
         ("20,000 in 67 minutes, a day in view", crowd, t0 - 3600, 86400 / (WIDTH - GUTTER)),
     ]
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

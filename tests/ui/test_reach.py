@@ -11,8 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
 from tests.ui.test_main_window import make_window
-from tests.ui.test_timeline_view import show_view
-from viewer.domain.model import Timeline
+from tests.ui.test_timeline_view import many_attacks, show_view
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import GUTTER, MAX_ROWS, Placed
@@ -112,23 +111,6 @@ def test_an_event_chosen_in_the_table_is_revealed_from_a_cluster(
     assert window.selection.event_id == hidden[0]
     assert drawn_in_view(view, hidden[0])
     assert window.details.current_event_id == hidden[0]
-
-
-def many_attacks(minimal: dict[str, Any], count: int = 6000) -> Timeline:
-    minimal["events"] = [
-        {
-            "id": f"e{i}",
-            "kind": "attack",
-            "title": f"Angriff {i}",
-            "date": {
-                "precision": "minute",
-                "start": f"2025-06-{1 + i // 1440:02d}T{i // 60 % 24:02d}:{i % 60:02d}Z",
-            },
-        }
-        for i in range(count)
-    ]
-    minimal["quotes"] = []
-    return parse_timeline(dump(minimal))
 
 
 def test_an_event_in_a_far_zoom_count_is_revealed_when_selected(

@@ -246,9 +246,8 @@ def test_hover_shows_a_plain_text_tooltip(
     QToolTip.hideText()
 
 
-def test_thousands_of_events_are_drawn_as_counts(
-    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
-) -> None:
+def many_attacks(minimal: dict[str, Any], count: int = 6000) -> Timeline:
+    """``count`` attacks, one a minute from 1 June 2025 on."""
     minimal["events"] = [
         {
             "id": f"e{i}",
@@ -259,10 +258,16 @@ def test_thousands_of_events_are_drawn_as_counts(
                 "start": f"2025-06-{1 + i // 1440:02d}T{i // 60 % 24:02d}:{i % 60:02d}Z",
             },
         }
-        for i in range(6000)
+        for i in range(count)
     ]
     minimal["quotes"] = []
-    view = show_view(qtbot, selection, parse_timeline(dump(minimal)))
+    return parse_timeline(dump(minimal))
+
+
+def test_thousands_of_events_are_drawn_as_counts(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, many_attacks(minimal))
     items = view.current_layout().items()
     assert all(item.is_cluster for item in items)
     assert sum(item.count for item in items) == 6000
