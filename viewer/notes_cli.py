@@ -8,16 +8,10 @@ import sys
 from pathlib import Path
 
 from viewer.domain.model import Timeline
+from viewer.domain.notes import Note, find_target, newest_first, target_title
 from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.model_file import load_for_command
-from viewer.persistence.notes import (
-    Note,
-    NotesError,
-    NoteStore,
-    NoteTarget,
-    TargetKind,
-    target_title,
-)
+from viewer.persistence.notes import NotesError, NoteStore, not_a_file
 from viewer.persistence.notes_export import NotesImportError, from_w3c, to_markdown, to_w3c
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
@@ -37,11 +31,14 @@ def run_notes(args: argparse.Namespace, paths: AppPaths) -> int:
     if isinstance(timeline, int):
         return timeline
     store = NoteStore(paths.data_dir, timeline.id)
-    report = store.open()
+    action = args.notes_command
+    report = store.open(load=action != "add")  # adding one needs none of the others
     for message in report.messages:
         print(message, file=sys.stderr)
+    if action in ("list", "export") and not store.readable:
+        store.close()
+        return _fail(f"your notes cannot be read: {store.problem}")
     try:
-        action = args.notes_command
         if action == "list":
             return _list(store, timeline)
         if action == "add":
@@ -54,7 +51,7 @@ def run_notes(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _list(store: NoteStore, timeline: Timeline) -> int:
-    notes = sorted(store.notes(), key=lambda n: (n.modified, n.id), reverse=True)
+    notes = newest_first(store.notes())
     if not notes:
         print(f"No notes on {timeline.title}.")
     for note in notes:
@@ -73,20 +70,18 @@ def _list(store: NoteStore, timeline: Timeline) -> int:
 
 
 def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: list[str]) -> int:
-    if target_id in timeline.events_by_id:
-        target = NoteTarget(kind=TargetKind.EVENT, id=target_id)
-    elif any(q.id == target_id for q in timeline.quotes):
-        target = NoteTarget(kind=TargetKind.QUOTE, id=target_id)
-    else:
+    target = find_target(timeline, target_id)
+    if target is None:
         return _fail(f"no event or quote with id {target_id!r} in {timeline.title!r}")
     if not text.strip():
         return _fail("the note's text is empty", EXIT_USAGE)
     note = Note.new(target, text, tags, target_title(timeline, target) or "")
     try:
         store.put(note)
-        store.save()
     except NotesError as err:
         return _fail(str(err))
+    if store.unsaved:
+        return _fail(f"the note was not saved: {store.problem}")
     print(f"added note {note.id[:8]} to {note.target_title}")
     return EXIT_OK
 
@@ -100,6 +95,9 @@ def _export(store: NoteStore, timeline: Timeline, fmt: str, output: Path | None)
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
+    odd = not_a_file(output)
+    if odd is not None:
+        return _fail(f"cannot write {output}: {odd}", EXIT_USAGE)
     try:
         atomic_write_bytes(output, text.encode("utf-8"))
     except OSError as exc:
@@ -109,6 +107,9 @@ def _export(store: NoteStore, timeline: Timeline, fmt: str, output: Path | None)
 
 
 def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
+    odd = not_a_file(source)
+    if odd is not None:
+        return _fail(f"cannot read {source}: {odd}", EXIT_USAGE)
     try:
         incoming = from_w3c(source.read_bytes(), timeline)
     except OSError as exc:
@@ -116,19 +117,22 @@ def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
     except NotesImportError as err:
         return _fail(f"{source}: {err}")
     added = updated = 0
+    taken = []
+    for note in incoming:
+        existing = store.get(note.id)
+        if existing is None:
+            added += 1
+        elif note.modified > existing.modified:
+            updated += 1
+        else:
+            continue  # ours is as new or newer: keep it
+        taken.append(note)
     try:
-        for note in incoming:
-            existing = store.get(note.id)
-            if existing is None:
-                added += 1
-            elif note.modified > existing.modified:
-                updated += 1
-            else:
-                continue  # ours is as new or newer: keep it
-            store.put(note)
-        store.save()
+        store.put_many(taken)
     except NotesError as err:
         return _fail(str(err))
+    if store.unsaved:
+        return _fail(f"nothing was imported: {store.problem}")
     unchanged = len(incoming) - added - updated
     print(f"imported {added} new, {updated} updated, {unchanged} unchanged notes")
     return EXIT_OK

@@ -79,7 +79,8 @@ def test_w3c_export_then_import_gives_back_the_same_notes(
     with NoteStore(data_dir, "trump-putin-2025-06") as store:
         store.open()
         before = sorted(store.notes(), key=lambda n: n.id)
-    (data_dir / "notes" / "trump-putin-2025-06.notes.json").unlink()
+    for leftover in (data_dir / "notes").glob("trump-putin-2025-06.notes.sqlite3*"):
+        leftover.unlink()
     code, out, _ = run(capsys, "import", str(out_file))
     assert code == 0
     assert out.strip() == "imported 2 new, 0 updated, 0 unchanged notes"
@@ -138,11 +139,47 @@ def test_notes_of_a_changed_model_are_listed_as_detached(
     assert "event e2 (detached): Angriff" in out
 
 
-def test_cli_cannot_write_while_the_app_holds_the_notes(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_writes_while_the_app_holds_the_notes(capsys: pytest.CaptureFixture[str]) -> None:
     data_dir = AppPaths.from_environment().data_dir
     with NoteStore(data_dir, "trump-putin-2025-06") as app_store:
         assert not app_store.open().read_only
-        code, _, err = run(capsys, "add", "call-2025-06-04", "x")
+        code, out, err = run(capsys, "add", "call-2025-06-04", "von der Kommandozeile")
+        assert (code, err) == (0, "")
+        assert out.startswith("added note")
+        assert app_store.changed_elsewhere()  # the window sees it
+        assert [n.text for n in app_store.notes()] == ["von der Kommandozeile"]
+
+
+def test_notes_that_cannot_be_read_are_never_listed_as_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = AppPaths.from_environment().data_dir
+    path = data_dir / "notes" / "trump-putin-2025-06.notes.sqlite3"
+    path.mkdir(parents=True)  # a folder where the database should be
+    code, out, err = run(capsys, "list")
     assert code == 1
-    assert "open in another window" in err
-    assert "read-only" in err
+    assert "No notes" not in out
+    assert "cannot be read" in err
+    output = tmp_path / "export.md"
+    code, _, err = run(capsys, "export", "-o", str(output))
+    assert code == 1
+    assert not output.exists()  # no empty export that looks like "no notes"
+    code, out, err = run(capsys, "add", "call-2025-06-04", "geht nicht")
+    assert code == 1
+    assert "not saved" in err
+    assert "it is a folder" in err
+
+
+def test_a_pipe_is_never_read_nor_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    code, _, err = run(capsys, "import", str(pipe))
+    assert code == 2
+    assert "it is a pipe" in err
+    code, _, err = run(capsys, "export", "-o", str(pipe))
+    assert code == 2
+    assert "it is a pipe" in err

@@ -1,11 +1,10 @@
-"""The notes store: saving, reopening, and every fault the issue names."""
+"""The notes database: committing, reopening, several writers, and every fault."""
 
 from __future__ import annotations
 
-import errno
 import json
 import os
-import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -17,16 +16,10 @@ import pytest
 
 from tests.conftest import REPO, dump
 from viewer.domain.model import Timeline
+from viewer.domain.notes import Note, NoteTarget, TargetKind, newest_first, parse_tags
+from viewer.persistence import notes as notes_module
 from viewer.persistence.model_file import parse_timeline
-from viewer.persistence.notes import (
-    NOTES_FORMAT,
-    Note,
-    NotesError,
-    NoteStore,
-    NoteTarget,
-    TargetKind,
-    parse_tags,
-)
+from viewer.persistence.notes import SCHEMA_VERSION, NotesError, NoteStore, database_path
 from viewer.persistence.paths import AppPaths
 
 _OPEN: list[NoteStore] = []
@@ -34,7 +27,7 @@ _OPEN: list[NoteStore] = []
 
 @pytest.fixture(autouse=True)
 def _close_stores(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every store a test makes is closed after it, releasing its lock file."""
+    """Every store a test makes is closed after it."""
     real_init = NoteStore.__init__
 
     def tracking_init(self: NoteStore, *args: Any, **kwargs: Any) -> None:
@@ -65,158 +58,207 @@ def opened(data_dir: Path, timeline_id: str = "test-timeline") -> NoteStore:
     store = NoteStore(data_dir, timeline_id)
     report = store.open()
     assert not report.read_only, report.messages
+    assert store.problem is None, store.problem
     return store
 
 
-def test_notes_survive_a_reopen(data_dir: Path) -> None:
+def on_disk(data_dir: Path, timeline_id: str = "test-timeline") -> dict[str, str]:
+    """What another program reading the database sees: note id -> text."""
+    path = database_path(data_dir, timeline_id)
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as db:
+        return dict(db.execute("SELECT id, text FROM note"))
+
+
+def test_a_note_is_committed_before_put_returns(data_dir: Path) -> None:
     store = opened(data_dir)
-    note = on("e1", "Zahlen prüfen", "SBU", "#Drohnen", "SBU")
+    note = on("e1", "Erste Notiz", "Frieden", "Istanbul")
     store.put(note)
-    store.save()
+    assert on_disk(data_dir) == {note.id: "Erste Notiz"}  # no save step, no delay
     store.close()
     again = opened(data_dir)
-    assert again.notes() == [note]
-    assert again.notes()[0].tags == ("SBU", "Drohnen")
-    assert store.path.parent == data_dir / "notes"
-    assert json.loads(store.path.read_text(encoding="utf-8"))["format_version"] == NOTES_FORMAT
+    [back] = again.notes()
+    assert back == note
+    assert back.tags == ("Frieden", "Istanbul")
+
+
+def test_the_database_has_the_schema_the_issue_asks_for(data_dir: Path) -> None:
+    store = opened(data_dir)
+    store.put(on("e1"))
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        indexes = {row[1] for row in db.execute("SELECT * FROM sqlite_master WHERE type='index'")}
+    assert {"note_by_target", "note_tag_by_tag", "note_by_modified"} <= indexes
+
+
+def test_edit_and_delete_are_committed(data_dir: Path) -> None:
+    store = opened(data_dir)
+    note = on("e1", "alt", "a")
+    store.put(note)
+    store.put(note.edited("neu", ["b", "c"]))
+    assert on_disk(data_dir) == {note.id: "neu"}
+    assert opened(data_dir).notes()[0].tags == ("b", "c")
+    store.remove(note.id)
+    assert on_disk(data_dir) == {}
 
 
 def test_the_environment_variable_moves_the_data_folder(tmp_path: Path) -> None:
-    paths = AppPaths.from_environment({"TIMELINE_VIEWER_HOME": str(tmp_path / "portable")})
-    assert paths.data_dir == tmp_path / "portable" / "data"
-    assert not (tmp_path / "portable").exists()  # nothing is created before it is needed
+    os.environ["TIMELINE_VIEWER_HOME"] = str(tmp_path)
+    assert AppPaths.from_environment().data_dir == tmp_path / "data"
 
 
 def test_tags_are_parsed_from_text() -> None:
-    assert parse_tags("Frieden, #Istanbul  Sanktionen,,Frieden") == (
-        "Frieden",
-        "Istanbul",
-        "Sanktionen",
+    assert parse_tags("Frieden, #Istanbul  Sanktionen,,") == ("Frieden", "Istanbul", "Sanktionen")
+    assert parse_tags("a, a, #a") == ("a",)
+
+
+def test_one_order_for_every_list() -> None:
+    first, second = on("e1", "1"), on("e1", "2")
+    later = second.edited("2b", [])
+    same_time = first.model_copy(update={"modified": later.modified, "id": "zzz"})
+    assert newest_first([first, later, same_time]) == [same_time, later, first]
+
+
+def test_two_writers_at_once_both_land(data_dir: Path) -> None:
+    window, command = opened(data_dir), opened(data_dir)
+    a, b = on("e1", "vom Fenster"), on("e2", "von der Kommandozeile")
+    window.put(a)
+    command.put(b)
+    assert window.problem is None
+    assert command.problem is None
+    assert on_disk(data_dir) == {a.id: "vom Fenster", b.id: "von der Kommandozeile"}
+    assert window.changed_elsewhere()  # it sees the other's note
+    assert {n.id for n in window.notes()} == {a.id, b.id}
+    assert not window.changed_elsewhere()  # and only once
+
+
+def test_many_processes_add_at_the_same_time(data_dir: Path) -> None:
+    script = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+        from viewer.domain.notes import Note, NoteTarget, TargetKind
+        from viewer.persistence.notes import NoteStore
+        store = NoteStore(Path(sys.argv[1]), "test-timeline")
+        store.open(load=False)
+        for i in range(10):
+            store.put(Note.new(NoteTarget(kind=TargetKind.EVENT, id="e1"), f"{sys.argv[2]}-{i}"))
+            assert store.problem is None, store.problem
+        """
     )
+    opened(data_dir).close()  # the database exists; now eight writers race
+    writers = [
+        subprocess.Popen([sys.executable, "-c", script, str(data_dir), str(n)], cwd=REPO)
+        for n in range(8)
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0] * 8
+    assert len(on_disk(data_dir)) == 80
 
 
-def test_corrupt_file_is_moved_aside_and_kept(data_dir: Path) -> None:
-    store = opened(data_dir)
+def test_json_notes_are_carried_over_and_kept_as_a_backup(data_dir: Path) -> None:
+    notes = [on("e1", "aus der JSON-Datei", "alt"), on("e2", "zweite")]
+    legacy = data_dir / "notes" / "test-timeline.notes.json"
+    legacy.parent.mkdir(parents=True)
+    payload = {
+        "format_version": 1,
+        "timeline_id": "test-timeline",
+        "notes": [json.loads(n.model_dump_json()) for n in notes],
+    }
+    legacy.write_text(json.dumps(payload), encoding="utf-8")
+    before = legacy.read_bytes()
+    store = NoteStore(data_dir, "test-timeline")
+    report = store.open()
+    assert "carried over" in " ".join(report.messages)
+    assert sorted(store.notes(), key=lambda n: n.text) == sorted(notes, key=lambda n: n.text)
+    assert legacy.read_bytes() == before  # kept beside, as it was
     store.close()
-    store.path.write_bytes(b'{"format_version": 1, "timeline_id": "test-timeline", "notes": [')
-    broken = store.path.read_bytes()
     again = NoteStore(data_dir, "test-timeline")
-    report = again.open()
-    assert not report.read_only
+    assert again.open().messages == []  # carried over once
+    assert len(again.notes()) == 2
+
+
+def test_a_broken_json_file_is_left_and_named(data_dir: Path) -> None:
+    legacy = data_dir / "notes" / "test-timeline.notes.json"
+    legacy.parent.mkdir(parents=True)
+    legacy.write_bytes(b"{ kaputt")
+    store = NoteStore(data_dir, "test-timeline")
+    report = store.open()
+    assert str(legacy) in " ".join(report.messages)
+    assert legacy.read_bytes() == b"{ kaputt"
+    store.put(on("e1"))
+    assert store.problem is None
+
+
+def test_corrupt_database_is_moved_aside_and_kept(data_dir: Path) -> None:
+    path = database_path(data_dir, "test-timeline")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"SQLite? no: " * 100)
+    store = NoteStore(data_dir, "test-timeline")
+    report = store.open()
     assert report.backup is not None
-    assert report.backup.name.startswith("test-timeline.notes.corrupt-")
-    assert report.backup.read_bytes() == broken
-    assert str(report.backup) in report.messages[0]
-    assert "Nothing was deleted" in report.messages[0]
-    again.put(on("e1"))
-    again.save()
-    assert report.backup.read_bytes() == broken  # never overwritten
+    assert report.backup.read_bytes() == b"SQLite? no: " * 100
+    assert str(report.backup) in " ".join(report.messages)
+    assert not report.read_only
+    store.put(on("e1", "neu"))
+    assert list(on_disk(data_dir).values()) == ["neu"]
 
 
-def test_two_corrupt_files_in_one_second_get_two_backups(data_dir: Path) -> None:
-    backups = set()
-    for garbage in (b"\xff\xfe", b"[]"):
-        (data_dir / "notes").mkdir(parents=True, exist_ok=True)
-        (data_dir / "notes" / "test-timeline.notes.json").write_bytes(garbage)
+def test_two_corrupt_databases_in_one_second_get_two_backups(data_dir: Path) -> None:
+    path = database_path(data_dir, "test-timeline")
+    path.parent.mkdir(parents=True)
+    backups = []
+    for content in (b"eins" * 50, b"zwei" * 50):
+        path.write_bytes(content)
         store = NoteStore(data_dir, "test-timeline")
         report = store.open()
         store.close()
         assert report.backup is not None
-        backups.add(report.backup)
-        assert report.backup.read_bytes() == garbage
-    assert len(backups) == 2
+        backups.append(report.backup)
+    assert backups[0] != backups[1]
+    assert [b.read_bytes() for b in backups] == [b"eins" * 50, b"zwei" * 50]
 
 
-def test_unreadable_notes_file_is_left_alone(data_dir: Path) -> None:
-    (data_dir / "notes" / "test-timeline.notes.json").mkdir(parents=True)  # not a file
-    store = NoteStore(data_dir, "test-timeline")
-    report = store.open()
-    assert report.read_only
-    assert "cannot be read" in report.messages[0]
-    with pytest.raises(NotesError, match="read-only"):
-        store.put(on("e1"))
-
-
-def test_newer_format_is_read_only_and_never_rewritten(data_dir: Path) -> None:
-    newer = {
-        "format_version": NOTES_FORMAT + 1,
-        "timeline_id": "test-timeline",
-        "notes": [on("e1", "aus der Zukunft").model_dump(mode="json") | {"colour": "red"}],
-        "sync": {"server": "example"},
-    }
-    path = data_dir / "notes" / "test-timeline.notes.json"
-    path.parent.mkdir(parents=True)
-    path.write_text(json.dumps(newer), encoding="utf-8")
-    before = path.read_bytes()
-    store = NoteStore(data_dir, "test-timeline")
-    report = store.open()
-    assert report.read_only
-    assert "made by a newer version" in report.messages[0]
-    assert [n.text for n in store.notes()] == ["aus der Zukunft"]
-    with pytest.raises(NotesError):
-        store.put(on("e1"))
-    store.save()
+def test_newer_schema_is_read_only_and_never_written(data_dir: Path) -> None:
+    store = opened(data_dir)
+    store.put(on("e1", "von später"))
     store.close()
+    path = database_path(data_dir, "test-timeline")
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    db.close()
+    before = path.read_bytes()
+    newer = NoteStore(data_dir, "test-timeline")
+    report = newer.open()
+    assert report.read_only
+    assert "newer version" in " ".join(report.messages)
+    assert [n.text for n in newer.notes()] == ["von später"]  # read and shown
+    with pytest.raises(NotesError):
+        newer.put(on("e2"))
+    newer.remember_titles(
+        parse_timeline(dump({"schema_version": 1, "id": "x", "title": "x", "language": "de"}))
+    )
+    newer.close()
     assert path.read_bytes() == before
 
 
-def test_newer_format_that_does_not_parse_is_read_only_too(data_dir: Path) -> None:
-    path = data_dir / "notes" / "test-timeline.notes.json"
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_database_path_that_is_no_file_is_refused_without_opening_it(
+    data_dir: Path, kind: str
+) -> None:
+    path = database_path(data_dir, "test-timeline")
     path.parent.mkdir(parents=True)
-    path.write_text('{"format_version": 9, "notes": "elsewhere"}', encoding="utf-8")
-    report = NoteStore(data_dir, "test-timeline").open()
-    assert report.read_only
-    assert "format 9" in report.messages[0]
-    assert path.exists()
-
-
-def test_second_store_on_the_same_timeline_is_read_only(data_dir: Path) -> None:
-    first = opened(data_dir)
-    first.put(on("e1", "meine"))
-    first.save()
-    second = NoteStore(data_dir, "test-timeline")
-    report = second.open()
-    assert report.read_only
-    assert f"process {os.getpid()}" in report.messages[0]
-    assert [n.text for n in second.notes()] == ["meine"]
-    with pytest.raises(NotesError):
-        second.put(on("e1", "fremde"))
-    first.close()
-    third = opened(data_dir)
-    assert [n.text for n in third.notes()] == ["meine"]
-
-
-def test_lock_held_by_another_process_and_dropped_when_it_dies(data_dir: Path) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(f"""
-            import sys, time
-            from pathlib import Path
-            from viewer.persistence.notes import NoteStore
-            store = NoteStore(Path({str(data_dir)!r}), "test-timeline")
-            assert not store.open().read_only
-            print("locked", flush=True)
-            time.sleep(60)
-        """),
-        ],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "locked"
-        report = NoteStore(data_dir, "test-timeline").open()
-        assert report.read_only
-        assert f"process {holder.pid}" in report.messages[0]
-    finally:
-        holder.send_signal(signal.SIGKILL)
-        holder.wait(timeout=10)
-        if holder.stdout is not None:
-            holder.stdout.close()
-    assert not NoteStore(data_dir, "test-timeline").open().read_only  # no stale lock
+    if kind == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)  # opening a pipe for reading would hang: never done
+    store = NoteStore(data_dir, "test-timeline")
+    report = store.open()
+    text = " ".join(report.messages)
+    assert ("it is a folder" if kind == "folder" else "it is a pipe") in text
+    note = on("e1", "bleibt im Speicher")
+    store.put(note)
+    assert store.unsaved == 1
+    assert [n.text for n in store.notes()] == ["bleibt im Speicher"]
 
 
 def test_detached_notes_are_kept_and_reattached(data_dir: Path, minimal: dict[str, Any]) -> None:
@@ -225,7 +267,6 @@ def test_detached_notes_are_kept_and_reattached(data_dir: Path, minimal: dict[st
     note = on("e2", "zum Angriff")
     store.put(note)
     store.remember_titles(full)
-    store.save()
     store.close()
     minimal["events"] = minimal["events"][:1]
     minimal["events"][0]["related"] = []
@@ -235,87 +276,60 @@ def test_detached_notes_are_kept_and_reattached(data_dir: Path, minimal: dict[st
     assert [n.id for n in detached] == [note.id]
     assert detached[0].target_title == "Angriff"
     again.remember_titles(without_e2)
-    again.save()
     again.close()
     third = opened(data_dir)
-    assert [n.id for n in third.notes()] == [note.id]  # loading deleted nothing
+    assert [n.id for n in third.notes()] == [note.id]  # opening deleted nothing
     assert third.detached(full) == []
 
 
-def test_disk_full_keeps_notes_in_memory_and_the_file_intact(
+def full_disk(monkeypatch: pytest.MonkeyPatch, store: NoteStore) -> None:
+    """From now on the database cannot grow: SQLite's own "database or disk is full"."""
+    real = notes_module._connect
+
+    def capped(target: Path | str, uri: bool = False) -> sqlite3.Connection:
+        db = real(target, uri)
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
+        return db
+
+    monkeypatch.setattr(notes_module, "_connect", capped)
+    assert store._db is not None
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_a_full_disk_keeps_changes_in_memory_and_writes_them_later(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = opened(data_dir)
-    store.put(on("e1", "alt"))
-    store.save()
-    on_disk = store.path.read_bytes()
-    store.put(on("e1", "neu"))
-
-    def full_disk(fd: int) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    with monkeypatch.context() as full:
-        full.setattr(os, "fsync", full_disk)
-        with pytest.raises(NotesError, match="No space left on device"):
-            store.save()
-    assert store.dirty
-    assert sorted(n.text for n in store.notes()) == ["alt", "neu"]
-    assert store.path.read_bytes() == on_disk
-    assert list(store.path.parent.glob("*.tmp")) == []
-    store.save()
-    assert not store.dirty
-    assert "neu" in store.path.read_text(encoding="utf-8")
+    first = on("e1", "erste")
+    store.put(first)
+    with monkeypatch.context() as patch:
+        full_disk(patch, store)
+        big = on("e2", "zweite " + "x" * 50_000)
+        store.put(big)
+        assert store.unsaved == 1
+        assert store.problem is not None
+        assert "full" in store.problem
+        assert {n.id for n in store.notes()} == {first.id, big.id}  # still shown
+        assert set(on_disk(data_dir)) == {first.id}  # what was there is intact
+        assert not store.flush()
+    assert store.flush()  # space again
+    assert store.problem is None
+    assert set(on_disk(data_dir)) == {first.id, big.id}
 
 
 def test_folder_gone_then_back(data_dir: Path) -> None:
-    store = opened(data_dir)
-    store.put(on("e1", "erste"))
-    store.save()
-    folder = store.path.parent
-    aside = folder.with_name("notes-aside")
-    folder.rename(aside)
-    folder.write_text("not a folder")  # the folder is now a file: nothing can be written
-    store.put(on("e1", "zweite"))
-    with pytest.raises(NotesError, match="could not save notes"):
-        store.save()
-    assert store.dirty
-    folder.unlink()
-    aside.rename(folder)
-    store.save()
-    assert sorted(n.text for n in opened_copy(data_dir).notes()) == ["erste", "zweite"]
-
-
-def opened_copy(data_dir: Path) -> NoteStore:
+    data_dir.mkdir(parents=True)
+    (data_dir / "notes").write_text("a file where the folder should be", encoding="utf-8")
     store = NoteStore(data_dir, "test-timeline")
-    store.open()
-    return store
-
-
-def test_no_folder_at_start_keeps_notes_in_memory_until_it_can_save(tmp_path: Path) -> None:
-    blocker = tmp_path / "data"
-    blocker.write_text("a file where the data folder should be")
-    store = NoteStore(blocker, "test-timeline")
     report = store.open()
-    assert not report.read_only
-    assert "kept in memory and saving is retried" in report.messages[0]
-    store.put(on("e1", "unterwegs"))
-    with pytest.raises(NotesError):
-        store.save()
-    blocker.unlink()
-    store.save()
-    assert "unterwegs" in store.path.read_text(encoding="utf-8")
-
-
-def test_late_lock_merges_notes_that_appeared_meanwhile(tmp_path: Path) -> None:
-    blocker = tmp_path / "data"
-    blocker.write_text("x")
-    mine = NoteStore(blocker, "test-timeline")
-    mine.open()
-    mine.put(on("e1", "meine"))
-    blocker.unlink()
-    other = opened(blocker)
-    other.put(on("e2", "von woanders"))
-    other.save()
-    other.close()
-    mine.save()
-    assert sorted(n.text for n in opened_copy(blocker).notes()) == ["meine", "von woanders"]
+    assert "cannot be saved" in " ".join(report.messages)
+    assert store.readable  # nothing on disk yet: an empty list is the truth
+    note = on("e1", "wartet")
+    store.put(note)
+    assert store.unsaved == 1
+    assert not store.flush()
+    (data_dir / "notes").unlink()
+    assert store.flush()
+    assert on_disk(data_dir) == {note.id: "wartet"}

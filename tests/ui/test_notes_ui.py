@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import errno
 import json
-import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
+from tests.persistence.test_notes import full_disk
+from viewer.cli import main as cli_main
+from viewer.persistence.notes import database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.app import open_settings
 from viewer.ui.item_models import QuoteIdRole
@@ -36,7 +38,13 @@ def make_window(qtbot: QtBot, model: Path | None = None) -> MainWindow:
 
 
 def notes_file(timeline_id: str = "trump-putin-2025-06") -> Path:
-    return AppPaths.from_environment().data_dir / "notes" / f"{timeline_id}.notes.json"
+    return database_path(AppPaths.from_environment().data_dir, timeline_id)
+
+
+def texts_on_disk(timeline_id: str = "trump-putin-2025-06") -> list[str]:
+    """What another program reading the database sees right now."""
+    with sqlite3.connect(f"{notes_file(timeline_id).as_uri()}?mode=ro", uri=True) as db:
+        return sorted(text for (text,) in db.execute("SELECT text FROM note"))
 
 
 def fill_dialog(qtbot: QtBot, window: MainWindow, text: str, tags: str = "") -> None:
@@ -44,7 +52,10 @@ def fill_dialog(qtbot: QtBot, window: MainWindow, text: str, tags: str = "") -> 
     assert isinstance(dialog, NoteDialog)
     qtbot.waitUntil(dialog.isVisible)
     dialog.text_edit.selectAll()
-    qtbot.keyClicks(dialog.text_edit, text)
+    if len(text) > 200:  # typed key by key it would take minutes
+        dialog.text_edit.setPlainText(text)
+    else:
+        qtbot.keyClicks(dialog.text_edit, text)
     dialog.tags_edit.clear()
     qtbot.keyClicks(dialog.tags_edit, tags)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -76,21 +87,24 @@ def test_add_a_note_quit_and_find_it_again(qtbot: QtBot) -> None:
     row = table.model.row_of(STRIKE)
     assert table.model.index(row, table.model.NOTES).data() == "✎ 1"
     assert "Zahlen des SBU pruefen" in window.details.plain_text()
-    window.close()  # saves at quit
-    saved = json.loads(notes_file().read_text(encoding="utf-8"))
-    assert saved["notes"][0]["text"] == "Zahlen des SBU pruefen"
+    window.close()
+    assert texts_on_disk() == ["Zahlen des SBU pruefen"]
     again = make_window(qtbot)
     assert any("Zahlen des SBU pruefen" in t for t in panel_texts(again))
     assert again.timeline_view.renderer.note_counts == {STRIKE: 1}
 
 
-def test_notes_save_by_themselves(qtbot: QtBot) -> None:
+def test_a_note_is_on_disk_the_moment_its_dialog_closes(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     window.selection.select(STRIKE)
     window.add_note_action.trigger()
     fill_dialog(qtbot, window, "ohne Speichern-Knopf")
-    qtbot.waitUntil(lambda: notes_file().exists(), timeout=5000)
-    assert "ohne Speichern-Knopf" in notes_file().read_text(encoding="utf-8")
+    # No waiting, no event loop turn: committed when the dialog reports it done.
+    assert texts_on_disk() == ["ohne Speichern-Knopf"]
+    window.undo_action.trigger()
+    assert texts_on_disk() == []
+    window.redo_action.trigger()
+    assert texts_on_disk() == ["ohne Speichern-Knopf"]
 
 
 def test_undo_and_redo_across_several_edits(qtbot: QtBot) -> None:
@@ -214,39 +228,51 @@ def test_detached_notes_are_listed_and_come_back(
     assert window.notes.counts_by_event() == {"e2": 1}
 
 
-def test_second_window_gets_read_only_notes(qtbot: QtBot) -> None:
+def test_two_windows_write_and_see_each_others_notes(qtbot: QtBot) -> None:
     first = make_window(qtbot)
     second = make_window(qtbot)
-    box = second.notes_box
-    assert isinstance(box, QMessageBox)
-    assert "open in another window" in box.text()
-    assert box.textFormat() == Qt.TextFormat.PlainText
-    assert not second.add_note_action.isEnabled()
-    assert first.add_note_action.isEnabled()
-    assert "read-only" in second.notes_panel.status_label.text()
-    second.selection.select(STRIKE)
-    assert second.notes.add.__self__.read_only  # type: ignore[attr-defined]
+    assert second.notes_box is None  # nobody is refused
+    for window, text in ((first, "aus dem ersten"), (second, "aus dem zweiten")):
+        assert window.add_note_action.isEnabled()
+        window.selection.select(STRIKE)
+        window.add_note_action.trigger()
+        fill_dialog(qtbot, window, text)
+    assert texts_on_disk() == ["aus dem ersten", "aus dem zweiten"]
+    for window in (first, second):
+        qtbot.waitUntil(lambda w=window: len(panel_texts(w)) == 2, timeout=5000)
+        assert window.timeline_view.renderer.note_counts == {STRIKE: 2}
 
 
-def test_corrupt_notes_file_is_backed_up_and_the_user_told(qtbot: QtBot) -> None:
+def test_a_note_added_from_the_command_line_shows_in_the_window(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert cli_main(["notes", "add", STRIKE, "von der Kommandozeile"]) == 0
+    qtbot.waitUntil(lambda: len(panel_texts(window)) == 1, timeout=5000)
+    assert "von der Kommandozeile" in panel_texts(window)[0]
+
+
+def test_corrupt_notes_database_is_backed_up_and_the_user_told(qtbot: QtBot) -> None:
     notes_file().parent.mkdir(parents=True)
-    notes_file().write_bytes(b"{ kaputt")
+    notes_file().write_bytes(b"kaputt" * 100)
     window = make_window(qtbot)
     box = window.notes_box
     assert isinstance(box, QMessageBox)
-    backups = list(notes_file().parent.glob("*.corrupt-*.json"))
+    backups = list(notes_file().parent.glob("*.corrupt-*.sqlite3"))
     assert len(backups) == 1
-    assert backups[0].read_bytes() == b"{ kaputt"
+    assert backups[0].read_bytes() == b"kaputt" * 100
     assert str(backups[0]) in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
     assert window.add_note_action.isEnabled()
 
 
-def test_newer_notes_file_is_read_only_in_the_app(qtbot: QtBot) -> None:
+def test_newer_notes_database_is_read_only_in_the_app(qtbot: QtBot) -> None:
     notes_file().parent.mkdir(parents=True)
-    notes_file().write_text(
-        json.dumps({"format_version": 99, "timeline_id": "trump-putin-2025-06", "notes": []}),
-        encoding="utf-8",
-    )
+    with sqlite3.connect(notes_file()) as db:
+        db.execute(
+            "CREATE TABLE note (id TEXT PRIMARY KEY, target_kind TEXT, target_id TEXT, "
+            "text TEXT, created TEXT, modified TEXT, target_title TEXT)"
+        )
+        db.execute("PRAGMA user_version = 99")
+    db.close()
     before = notes_file().read_bytes()
     window = make_window(qtbot)
     assert window.notes_box is not None
@@ -260,30 +286,60 @@ def test_disk_full_is_reported_and_saving_retried(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot)
-    window.notes._retry_ms = 200
+    window.notes._retry.setInterval(200)
     window.selection.select(STRIKE)
     window.add_note_action.trigger()
     fill_dialog(qtbot, window, "erste")
-    assert window.notes.save_now()
-    on_disk = notes_file().read_bytes()
-
-    def full_disk(fd: int) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    with monkeypatch.context() as full:
-        full.setattr(os, "fsync", full_disk)
+    assert texts_on_disk() == ["erste"]
+    store = window.notes.store
+    assert store is not None
+    with monkeypatch.context() as patch:
+        full_disk(patch, store)
         window.add_note_action.trigger()
-        fill_dialog(qtbot, window, "zweite")
-        qtbot.waitUntil(
-            lambda: "No space left on device" in window.statusBar().currentMessage(),
-            timeout=5000,
-        )
+        fill_dialog(qtbot, window, "zweite " + "x" * 50_000)
+        assert "full" in window.statusBar().currentMessage()
         assert "kept in memory" in window.notes_panel.status_label.text()
-        assert sorted(n.text for n in window.notes.notes()) == ["erste", "zweite"]
-        assert notes_file().read_bytes() == on_disk
-    # Space again: the retry saves.
-    qtbot.waitUntil(lambda: "zweite" in notes_file().read_text(encoding="utf-8"), timeout=5000)
+        assert len(window.notes.notes()) == 2  # shown, though not on disk
+        assert texts_on_disk() == ["erste"]
+        qtbot.wait(450)  # retries meanwhile fail and lose nothing
+        assert window.notes.unsaved == 1
+    # Space again: the retry writes it.
+    qtbot.waitUntil(lambda: len(texts_on_disk()) == 2, timeout=5000)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=2000)
+
+
+def test_quitting_with_unsaved_notes_asks_and_saves_them_elsewhere(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = make_window(qtbot)
+    window.notes._retry.setInterval(60_000)
+    store = window.notes.store
+    assert store is not None
+    full_disk(monkeypatch, store)
+    window.selection.select(STRIKE)
+    window.add_note_action.trigger()
+    fill_dialog(qtbot, window, "gerettet " + "x" * 50_000)
+    assert window.notes.unsaved == 1
+
+    def answer(button: str) -> None:
+        box = window.unsaved_box
+        assert box is not None
+        assert "could not be saved" in box.text()
+        [chosen] = [b for b in box.buttons() if b.text() == button]
+        chosen.click()
+
+    QTimer.singleShot(0, lambda: answer("Cancel"))
+    window.close()
+    assert window.isVisible()  # cancelled: nothing happens
+    rescue = tmp_path / "rescued.jsonld"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(rescue), ""))
+    QTimer.singleShot(0, lambda: answer("Save to File…"))
+    window.close()
+    assert not window.isVisible()
+    document = json.loads(rescue.read_text(encoding="utf-8"))
+    [item] = document["first"]["items"]
+    assert item["body"][0]["value"].startswith("gerettet ")
+    assert texts_on_disk() == []  # the database never had it; the file does
 
 
 def test_quote_context_menu_adds_a_note_on_the_quote(qtbot: QtBot) -> None:

@@ -247,6 +247,10 @@ class Timeline(_Frozen):
         return {source.id: source for source in self.sources}
 
     @cached_property
+    def quotes_by_id(self) -> dict[str, Quote]:
+        return {quote.id: quote for quote in self.quotes}
+
+    @cached_property
     def quotes_by_event(self) -> dict[str, tuple[Quote, ...]]:
         grouped: dict[str, list[Quote]] = {}
         for quote in self.quotes:

@@ -1,18 +1,27 @@
-"""The reader's notes: one file per timeline id, never inside the model file.
+"""The reader's notes on disk: one SQLite database per timeline id (Qt-free).
 
-Qt-free. The store guarantees:
+Desktop apps that must never lose user data keep it in SQLite (Zotero,
+Firefox, Calibre); so does this one. The store guarantees:
 
-* every save is atomic (:func:`atomic_write_bytes`): a crash at any moment
-  leaves the state before or the state after that save;
-* one writer at a time: the store holds an OS lock (``flock``) on a lock file
-  next to the notes for as long as it is open; a second store on the same
-  timeline opens read-only and says why. The OS drops the lock when a process
-  dies, so a crash never leaves a stale lock behind;
-* a file it cannot read is moved aside to a timestamped backup before anything
-  new is written, and the reader is told where it went;
-* a file from a newer version is opened read-only and never rewritten;
-* a note whose event or quote is gone from the model is kept ("detached"),
-  with the title it had, and is attached again when the id comes back.
+* every change is committed (WAL, ``synchronous=FULL``) before it is reported
+  done: a crash at any moment loses nothing that was reported saved;
+* several windows and the command line write the same notes at once: a busy
+  timeout makes one wait for the other, nobody is refused; ``data_version``
+  tells a window that another one changed something;
+* a change that cannot be written (read-only folder or file, full disk, no
+  permission) is kept in memory, shown, and written when :meth:`NoteStore.flush`
+  succeeds; :attr:`NoteStore.problem` says why it is waiting. Notes already on
+  disk are still read and shown;
+* a database that cannot be read is moved aside to a timestamped name (the
+  reader is told where) and a fresh one is started; one made by a newer
+  version is opened read-only and never written;
+* the JSON notes file of earlier versions is carried over on first open, in
+  one transaction, and left beside the database as a backup;
+* a path that is a folder, a pipe or a device is refused, never opened.
+
+Schema (``PRAGMA user_version`` = :data:`SCHEMA_VERSION`): ``note`` (one row per
+note, indexed by target and by modification time), ``note_tag`` (one row per
+tag, indexed by tag) and ``meta`` (the timeline id, where notes came from).
 """
 
 from __future__ import annotations
@@ -20,123 +29,52 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import uuid
-from collections.abc import Iterable
+import sqlite3
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
-from typing import IO
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from viewer.domain.model import Timeline
-from viewer.persistence.atomic import atomic_write_bytes, remove_stale_temporaries
+from viewer.domain.notes import Note, NoteTarget, TargetKind, target_title
+from viewer.persistence.notes_json import LegacyNotesError, json_path, read_legacy
 
-#: The newest notes-file format this version writes and understands.
-NOTES_FORMAT = 1
+#: The newest database schema this version writes and understands.
+SCHEMA_VERSION = 1
+#: How long a writer waits for another one before it gives up (milliseconds).
+BUSY_TIMEOUT_MS = 10_000
 
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS note (
+    id TEXT PRIMARY KEY,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('event', 'quote')),
+    target_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    target_title TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS note_by_target ON note (target_kind, target_id);
+CREATE INDEX IF NOT EXISTS note_by_modified ON note (modified, id);
+CREATE TABLE IF NOT EXISTS note_tag (
+    note_id TEXT NOT NULL REFERENCES note (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (note_id, position)
+);
+CREATE INDEX IF NOT EXISTS note_tag_by_tag ON note_tag (tag);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
 
-class TargetKind(StrEnum):
-    EVENT = "event"
-    QUOTE = "quote"
-
-
-class NoteTarget(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore")
-    kind: TargetKind
-    id: str = Field(min_length=1)
-
-
-class Note(BaseModel):
-    """One note on an event or a quote. Immutable: an edit makes a new value."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-    id: str = Field(min_length=1)
-    target: NoteTarget
-    text: str
-    tags: tuple[str, ...] = ()
-    created: datetime
-    modified: datetime
-    #: The target's title when the note was last attached, shown if it is gone.
-    target_title: str = ""
-
-    @classmethod
-    def new(
-        cls, target: NoteTarget, text: str, tags: Iterable[str] = (), target_title: str = ""
-    ) -> Note:
-        now = utc_now()
-        return cls(
-            id=uuid.uuid4().hex,
-            target=target,
-            text=text,
-            tags=clean_tags(tags),
-            created=now,
-            modified=now,
-            target_title=target_title,
-        )
-
-    def edited(self, text: str, tags: Iterable[str]) -> Note:
-        return self.model_copy(
-            update={"text": text, "tags": clean_tags(tags), "modified": utc_now()}
-        )
-
-
-class NotesFile(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    format_version: int = Field(ge=1)
-    timeline_id: str
-    notes: tuple[Note, ...] = ()
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags without blanks or repeats, in the order given."""
-    seen: dict[str, None] = {}
-    for tag in tags:
-        tag = tag.strip().lstrip("#").strip()
-        if tag:
-            seen.setdefault(tag, None)
-    return tuple(seen)
-
-
-def parse_tags(text: str) -> tuple[str, ...]:
-    """``"Frieden, #Istanbul  Sanktionen"`` -> ``("Frieden", "Istanbul", "Sanktionen")``."""
-    return clean_tags(re.split(r"[,\s]+", text))
-
-
-def target_title(timeline: Timeline, target: NoteTarget) -> str | None:
-    """The current title of a note's target, or ``None`` if it is gone."""
-    if target.kind is TargetKind.EVENT:
-        event = timeline.events_by_id.get(target.id)
-        return event.title if event else None
-    for quote in timeline.quotes:
-        if quote.id == target.id:
-            speaker = timeline.actors_by_id.get(quote.speaker)
-            who = speaker.name if speaker else quote.speaker
-            return f"{who}: „{_clip(quote.text, 80)}“"
-    return None
-
-
-def event_of(timeline: Timeline, target: NoteTarget) -> str | None:
-    """The event a note belongs to on the timeline (a quote's event), if it exists."""
-    if target.kind is TargetKind.EVENT:
-        return target.id if target.id in timeline.events_by_id else None
-    for quote in timeline.quotes:
-        if quote.id == target.id:
-            return quote.event if quote.event in timeline.events_by_id else None
-    return None
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+#: Migrations from each older schema version to the next, run in order.
+_MIGRATIONS: dict[int, str] = {}
 
 
 class NotesError(Exception):
-    """Saving failed; the notes are still in memory and on disk as before."""
+    """A change was refused (the notes are read-only here); nothing was lost."""
 
 
 @dataclass
@@ -152,179 +90,214 @@ def notes_folder(data_dir: Path) -> Path:
     return data_dir / "notes"
 
 
-def _file_stem(timeline_id: str) -> str:
+def file_stem(timeline_id: str) -> str:
     # Ids are restricted to safe characters by the model; be safe anyway.
     return re.sub(r"[^A-Za-z0-9._-]", "_", timeline_id)
 
 
-class _Lock:
-    """An exclusive, non-blocking OS lock on a file; released when the process ends."""
+def database_path(data_dir: Path, timeline_id: str) -> Path:
+    return notes_folder(data_dir) / f"{file_stem(timeline_id)}.notes.sqlite3"
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._handle: IO[bytes] | None = None
 
-    def acquire(self) -> bool:
-        handle = self.path.open("a+b")
-        try:
-            if os.name == "nt":  # pragma: no cover - exercised on Windows only
-                import msvcrt
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` exists but is no regular file (a folder, pipe, device), or None.
 
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-            else:
-                import fcntl
-
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            return False
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n".encode())
-        handle.flush()
-        self._handle = handle
-        return True
-
-    def holder(self) -> str:
-        with contextlib.suppress(OSError):
-            pid = self.path.read_text(encoding="ascii").strip()
-            if pid.isdigit():
-                return f"process {pid}"
-        return "another program"
-
-    def release(self) -> None:
-        if self._handle is not None:
-            self._handle.close()  # closing the descriptor drops the lock
-            self._handle = None
+    Looked at with ``stat`` only: a pipe is never opened, so nothing can hang.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "it is a folder"
+    if stat.S_ISFIFO(mode):
+        return "it is a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "it is a device"
+    return "it is not a regular file"
 
 
 class NoteStore:
-    """The notes of one timeline, in memory, saved atomically to one file."""
+    """The notes of one timeline: read from and committed to its database."""
 
     def __init__(self, data_dir: Path, timeline_id: str) -> None:
         self.timeline_id = timeline_id
-        folder = notes_folder(data_dir)
-        self.path = folder / f"{_file_stem(timeline_id)}.notes.json"
-        self._lock = _Lock(folder / f"{_file_stem(timeline_id)}.notes.lock")
+        self.path = database_path(data_dir, timeline_id)
+        self._db: sqlite3.Connection | None = None
+        #: All notes as last read, with the waiting changes applied.
         self._notes: dict[str, Note] = {}
+        #: Changes not yet in the database: a note to write, or None to delete.
+        self._pending: dict[str, Note | None] = {}
+        self._data_version: int | None = None
+        #: Made by a newer version (or unsafe to write): changes are refused.
         self.read_only = False
-        self.dirty = False
-        self._locked = False
+        #: Why changes are waiting in memory, or None when all is on disk.
+        self.problem: str | None = None
+        #: False when notes exist on disk but could not be read: an empty list
+        #: then means "unknown", never "no notes".
+        self.readable = True
 
-    # -- opening and closing ------------------------------------------------
+    # -- opening and closing -------------------------------------------------------
 
-    def open(self) -> OpenReport:
-        """Lock, then load. Never raises for a bad file: the report says what happened."""
+    def open(self, load: bool = True) -> OpenReport:
+        """Open (making it if need be) and read the notes. Never raises for a bad
+        database: the report says what happened. ``load=False`` skips reading all
+        notes into memory (a command that only adds one)."""
         report = OpenReport()
-        try:
-            locked = self._take_lock()
-        except OSError as exc:
-            # No folder to keep notes in (yet): they live in memory, and every
-            # save tries again to make the folder and take the lock.
-            report.messages.append(
-                f"Your notes cannot be saved in {self.path.parent} right now "
-                f"({_reason(exc)}). They are kept in memory and saving is retried."
-            )
-            return report
-        if not locked:
-            self.read_only = report.read_only = True
-            report.messages.append(
-                f"The notes of this timeline are open in another window of timeline-viewer "
-                f"({self._lock.holder()}). They are read-only here, so neither window "
-                "overwrites the other's notes; close the other window to edit them here."
-            )
-        else:
-            remove_stale_temporaries(self.path)
-        self._load(report)
+        self._connect(report)
+        if load:
+            self._read_all()
         return report
 
-    def _take_lock(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._locked = self._lock.acquire()
-        return self._locked
-
-    def _load(self, report: OpenReport) -> None:
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
+    def _connect(self, report: OpenReport) -> None:
+        odd = not_a_file(self.path)
+        if odd is not None:
+            self._cannot_save(report, f"{self.path} cannot hold notes: {odd}")
             return
-        except OSError as exc:
-            self.read_only = report.read_only = True
-            report.messages.append(
-                f"Your notes file {self.path} cannot be read ({_reason(exc)}). It is left "
-                "untouched and notes are read-only in this window."
-            )
+        exists = self.path.exists()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = _connect(self.path)
+        except (OSError, sqlite3.Error) as exc:
+            if exists:
+                self._open_read_only(report, _reason(exc))
+            else:
+                self._cannot_save(report, f"{self.path.parent} cannot be written ({_reason(exc)})")
             return
         try:
-            parsed = NotesFile.model_validate_json(data)
-        except ValidationError as exc:
-            newer = _newer_version(data)
-            if newer is not None:
-                self._refuse_newer(report, newer)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                db.close()
+                self._refuse_newer(report, version)
                 return
-            self._move_aside(report, _first_error(exc))
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            self._db = db
+            if version < SCHEMA_VERSION:
+                self._create_or_migrate(version, report)
+            db.execute("SELECT count(*) FROM note").fetchone()
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+            self._db = None
+            if _is_corrupt(exc):
+                self._move_aside(report, _reason(exc))
+                if self._db is None:
+                    self._connect_fresh(report)
+            else:
+                self._open_read_only(report, _reason(exc))
+
+    def _connect_fresh(self, report: OpenReport) -> None:
+        """After moving a broken database aside: start an empty one."""
+        if not self.path.exists():
+            self._connect(report)
+
+    def _create_or_migrate(self, version: int, report: OpenReport) -> None:
+        db = self._db
+        assert db is not None
+        with self._transaction(db):
+            if version == 0:
+                for statement in _statements(_SCHEMA):
+                    db.execute(statement)
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('timeline_id', ?)",
+                    (self.timeline_id,),
+                )
+                self._carry_over_json(db, report)
+            else:
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in _statements(_MIGRATIONS[step]):
+                        db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _carry_over_json(self, db: sqlite3.Connection, report: OpenReport) -> None:
+        legacy = json_path(self.path.parent, file_stem(self.timeline_id))
+        if not legacy.is_file():
             return
-        if parsed.format_version > NOTES_FORMAT:
-            self._refuse_newer(report, parsed.format_version)
-            self._notes = {note.id: note for note in parsed.notes}
-            return
-        if parsed.timeline_id != self.timeline_id:
-            self._move_aside(
-                report, f"it belongs to timeline {parsed.timeline_id!r}, not {self.timeline_id!r}"
+        try:
+            notes = read_legacy(legacy, self.timeline_id)
+        except LegacyNotesError as err:
+            report.messages.append(
+                f"Your notes file {legacy} could not be carried over ({err}). It is left "
+                "as it is; new notes go into the database."
             )
             return
-        self._notes = {note.id: note for note in parsed.notes}
+        for note in notes:
+            _write(db, note)
+        db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('carried_over_from', ?)",
+            (legacy.name,),
+        )
+        report.messages.append(
+            f"Your {len(notes)} notes were carried over into {self.path.name}; "
+            f"the old file stays beside it as a backup ({legacy.name})."
+        )
+
+    def _open_read_only(self, report: OpenReport, reason: str) -> None:
+        """The database exists but cannot be written: read it, keep changes waiting."""
+        for uri in (f"{self.path.as_uri()}?mode=ro", f"{self.path.as_uri()}?immutable=1"):
+            try:
+                db = _connect(uri, uri=True)
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                db.execute("SELECT count(*) FROM note").fetchone()
+            except sqlite3.Error:
+                continue
+            self._db = db
+            if version > SCHEMA_VERSION:
+                self._refuse_newer(report, version)
+                return
+            break
+        self._cannot_save(report, f"{self.path} cannot be written ({reason})")
+
+    def _cannot_save(self, report: OpenReport, why: str) -> None:
+        self.problem = why
+        report.messages.append(
+            f"Your notes cannot be saved right now: {why}. Notes you add or change are "
+            "kept in memory and saving is retried."
+        )
 
     def _refuse_newer(self, report: OpenReport, version: int) -> None:
         self.read_only = report.read_only = True
+        if self._db is None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db = _connect(f"{self.path.as_uri()}?mode=ro", uri=True)
         report.messages.append(
-            f"Your notes file {self.path} was made by a newer version of timeline-viewer "
-            f"(format {version}; this version knows up to {NOTES_FORMAT}). It is opened "
-            "read-only and will not be rewritten; update the app to edit these notes."
+            f"Your notes database {self.path} was made by a newer version of "
+            f"timeline-viewer (schema {version}; this version knows up to {SCHEMA_VERSION}). "
+            "It is opened read-only and never written; update the app to edit these notes."
         )
 
     def _move_aside(self, report: OpenReport, reason: str) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}.json")
+        stem = self.path.name.removesuffix(".sqlite3")
+        backup = self.path.with_name(f"{stem}.corrupt-{stamp}.sqlite3")
         counter = 1
         while backup.exists():
-            backup = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}-{counter}.json")
+            backup = self.path.with_name(f"{stem}.corrupt-{stamp}-{counter}.sqlite3")
             counter += 1
-        if self.read_only:
-            report.messages.append(
-                f"Your notes file {self.path} could not be read ({reason}). Another window "
-                "has it open, so it is left as it is."
-            )
-            return
         try:
             os.replace(self.path, backup)
+            for suffix in ("-wal", "-shm"):
+                companion = self.path.with_name(self.path.name + suffix)
+                if companion.exists():
+                    os.replace(companion, backup.with_name(backup.name + suffix))
         except OSError as exc:
             self.read_only = report.read_only = True
             report.messages.append(
-                f"Your notes file {self.path} could not be read ({reason}), nor moved aside "
-                f"({_reason(exc)}). It is left untouched; notes are read-only in this window."
+                f"Your notes database {self.path} could not be read ({reason}), nor moved "
+                f"aside ({_reason(exc)}). It is left untouched; notes are read-only here."
             )
             return
         report.backup = backup
         report.messages.append(
-            f"Your notes file could not be read ({reason}). Nothing was deleted: it was moved "
-            f"to {backup}. New notes start in a fresh file."
+            f"Your notes database could not be read ({reason}). Nothing was deleted: it "
+            f"was moved to {backup}. New notes start in a fresh database."
         )
-
-    def _merge_from_disk(self) -> None:
-        """Fold in notes a file that appeared since opening holds, so none is overwritten."""
-        report = OpenReport()
-        mine = self._notes
-        self._notes = {}
-        self._load(report)
-        for note in mine.values():
-            theirs = self._notes.get(note.id)
-            if theirs is None or note.modified >= theirs.modified:
-                self._notes[note.id] = note
-        if report.read_only:
-            self.read_only = True
-            raise NotesError(" ".join(report.messages))
 
     def __enter__(self) -> NoteStore:
         return self
@@ -333,10 +306,46 @@ class NoteStore:
         self.close()
 
     def close(self) -> None:
-        self._lock.release()
-        self._locked = False
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
 
-    # -- the notes ------------------------------------------------------------
+    # -- reading -------------------------------------------------------------------
+
+    def _read_all(self) -> None:
+        notes: dict[str, Note] = {}
+        db = self._db
+        if db is not None:
+            try:
+                notes = dict(_read(db))
+                self._data_version = db.execute("PRAGMA data_version").fetchone()[0]
+                self.readable = True
+            except sqlite3.Error as exc:
+                self.readable = False
+                self.problem = self.problem or f"{self.path} cannot be read ({_reason(exc)})"
+        else:
+            self.readable = not_a_file(self.path) is None and not self.path.exists()
+        for note_id, change in self._pending.items():
+            if change is None:
+                notes.pop(note_id, None)
+            else:
+                notes[note_id] = change
+        self._notes = notes
+
+    def changed_elsewhere(self) -> bool:
+        """Read again if another window or command changed the notes; say if it did."""
+        db = self._db
+        if db is None:
+            return False
+        try:
+            version = db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return False
+        if version == self._data_version:
+            return False
+        self._read_all()
+        return True
 
     def notes(self) -> list[Note]:
         return list(self._notes.values())
@@ -344,82 +353,167 @@ class NoteStore:
     def get(self, note_id: str) -> Note | None:
         return self._notes.get(note_id)
 
+    def detached(self, timeline: Timeline) -> list[Note]:
+        return [n for n in self._notes.values() if target_title(timeline, n.target) is None]
+
+    @property
+    def unsaved(self) -> int:
+        """How many changes wait in memory for the database."""
+        return len(self._pending)
+
+    # -- changing ------------------------------------------------------------------
+
     def put(self, note: Note) -> None:
+        """Add or replace a note, committed before this returns unless :attr:`problem`
+        says why it waits. Raises :class:`NotesError` when the notes are read-only."""
         self._check_writable()
         self._notes[note.id] = note
-        self.dirty = True
+        self._pending[note.id] = note
+        self.flush()
 
     def remove(self, note_id: str) -> Note | None:
         self._check_writable()
         note = self._notes.pop(note_id, None)
         if note is not None:
-            self.dirty = True
+            self._pending[note_id] = None
+            self.flush()
         return note
+
+    def put_many(self, notes: list[Note]) -> None:
+        """Several notes in one transaction (an import)."""
+        self._check_writable()
+        for note in notes:
+            self._notes[note.id] = note
+            self._pending[note.id] = note
+        self.flush()
 
     def _check_writable(self) -> None:
         if self.read_only:
-            raise NotesError("the notes are read-only in this window")
-
-    def detached(self, timeline: Timeline) -> list[Note]:
-        return [n for n in self._notes.values() if target_title(timeline, n.target) is None]
+            raise NotesError("the notes are read-only here: " + (self.problem or "newer version"))
 
     def remember_titles(self, timeline: Timeline) -> None:
         """Keep each attached note's current target title, for the day it is gone."""
         if self.read_only:
             return
-        for note in list(self._notes.values()):
+        changed = []
+        for note in self._notes.values():
             title = target_title(timeline, note.target)
             if title is not None and title != note.target_title:
-                self._notes[note.id] = note.model_copy(update={"target_title": title})
-                self.dirty = True
+                changed.append(note.model_copy(update={"target_title": title}))
+        if changed:
+            self.put_many(changed)
 
-    # -- saving ----------------------------------------------------------------
-
-    def to_bytes(self) -> bytes:
-        document = NotesFile(
-            format_version=NOTES_FORMAT, timeline_id=self.timeline_id, notes=tuple(self.notes())
-        )
-        return document.model_dump_json(indent=2).encode("utf-8") + b"\n"
-
-    def save(self) -> None:
-        """Write the notes if they changed. Raises :class:`NotesError` (nothing lost)."""
-        if not self.dirty:
-            return
-        self._check_writable()
+    def flush(self) -> bool:
+        """Write the waiting changes in one transaction; True when nothing waits."""
+        if not self._pending:
+            return True
+        if self._db is None or self.problem is not None:
+            self._reconnect()
+        db = self._db
+        if db is None:
+            return False
         try:
-            if not self._locked:
-                if not self._take_lock():
-                    self.read_only = True
-                    raise NotesError(
-                        "the notes of this timeline were opened in another window meanwhile; "
-                        "they are read-only here now"
-                    )
-                self._merge_from_disk()
-            atomic_write_bytes(self.path, self.to_bytes())
-        except OSError as exc:
-            raise NotesError(f"could not save notes to {self.path}: {_reason(exc)}") from exc
-        self.dirty = False
+            with self._transaction(db):
+                for note_id, change in self._pending.items():
+                    if change is None:
+                        db.execute("DELETE FROM note WHERE id = ?", (note_id,))
+                    else:
+                        _write(db, change)
+        except sqlite3.Error as exc:
+            self.problem = f"{self.path} cannot be written ({_reason(exc)})"
+            return False
+        self._pending.clear()
+        self.problem = None
+        # data_version moves only for other connections' commits: ours leave it,
+        # so a change made elsewhere meanwhile is still noticed.
+        return True
+
+    def _reconnect(self) -> None:
+        """Try again to reach a writable database (the folder may be back)."""
+        if not_a_file(self.path) is not None:
+            return
+        self.close()
+        problem, self.problem = self.problem, None
+        report = OpenReport()
+        self._connect(report)
+        if self.read_only:
+            return
+        if self.problem is None and self._db is not None:
+            return
+        self.problem = self.problem or problem
+
+    @contextlib.contextmanager
+    def _transaction(self, db: sqlite3.Connection) -> Iterator[None]:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+def _connect(target: Path | str, uri: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), waiting for
+    other writers up to BUSY_TIMEOUT_MS. Tests replace this to inject faults."""
+    return sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri)
 
 
-def _first_error(exc: ValidationError) -> str:
-    error = exc.errors(include_url=False)[0]
-    where = ".".join(str(part) for part in error["loc"])
-    message = error["msg"].removeprefix("Invalid JSON: ")
-    return f"{where}: {message}" if where else message
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
 
 
-class _VersionOnly(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    format_version: int
+def _write(db: sqlite3.Connection, note: Note) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO note (id, target_kind, target_id, text, created, modified, "
+        "target_title) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            note.id,
+            note.target.kind.value,
+            note.target.id,
+            note.text,
+            note.created.isoformat(),
+            note.modified.isoformat(),
+            note.target_title,
+        ),
+    )
+    db.execute("DELETE FROM note_tag WHERE note_id = ?", (note.id,))
+    db.executemany(
+        "INSERT INTO note_tag (note_id, position, tag) VALUES (?, ?, ?)",
+        [(note.id, i, tag) for i, tag in enumerate(note.tags)],
+    )
 
 
-def _newer_version(data: bytes) -> int | None:
-    try:
-        version = _VersionOnly.model_validate_json(data).format_version
-    except ValidationError:
-        return None
-    return version if version > NOTES_FORMAT else None
+def _read(db: sqlite3.Connection) -> Iterator[tuple[str, Note]]:
+    tags: dict[str, list[str]] = {}
+    for note_id, tag in db.execute("SELECT note_id, tag FROM note_tag ORDER BY note_id, position"):
+        tags.setdefault(note_id, []).append(tag)
+    rows = db.execute(
+        "SELECT id, target_kind, target_id, text, created, modified, target_title FROM note"
+    )
+    for note_id, kind, target_id, text, created, modified, title in rows:
+        try:
+            note = Note(
+                id=note_id,
+                target=NoteTarget(kind=TargetKind(kind), id=target_id),
+                text=text,
+                tags=tuple(tags.get(note_id, ())),
+                created=datetime.fromisoformat(created),
+                modified=datetime.fromisoformat(modified),
+                target_title=title,
+            )
+        except (ValueError, ValidationError):
+            continue  # a row another program wrote wrong is left in the database, unread
+        yield note_id, note
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text or "no such table" in text
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)

@@ -17,7 +17,7 @@ from urllib.parse import quote, unquote
 
 from viewer.domain.describe import describe_date
 from viewer.domain.model import Timeline
-from viewer.persistence.notes import Note, NoteTarget, TargetKind, event_of, target_title
+from viewer.domain.notes import Note, NoteTarget, TargetKind, event_of, target_title
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _TIMELINE_URN = "urn:timeline-viewer:timeline:"

@@ -33,7 +33,7 @@ from viewer.domain.model import (
     Timeline,
     Verification,
 )
-from viewer.persistence.notes import NoteTarget, TargetKind
+from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.ui.notes import NoteActions, NotesController
 from viewer.ui.selection import Selection
 

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self._shown_id: str | None = None
         self.notes_box: QMessageBox | None = None
         self.event_menu: QMenu | None = None
+        self.unsaved_box: QMessageBox | None = None
 
         self._build_menus()
         self.document.opened.connect(self._on_opened)
@@ -336,6 +337,52 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    # -- quitting with notes the database could not take ---------------------------
+
+    def _rescue_unsaved_notes(self) -> bool:
+        """True when quitting may go on: nothing waits, or the reader chose."""
+        self.notes.save_now()
+        count = self.notes.unsaved
+        if count == 0:
+            return True
+        box = QMessageBox(self)
+        box.setObjectName("unsavedNotesBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Notes not saved")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        changes = "1 change" if count == 1 else f"{count:,} changes"
+        problem = self.notes.store.problem if self.notes.store else None
+        box.setText(f"{changes} to your notes could not be saved: {problem}.")
+        box.setInformativeText(
+            "Save all your notes to a file (W3C Web Annotations, which "
+            "“timeline-viewer notes import” reads back) before quitting?"
+        )
+        save = box.addButton("Save to File…", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Quit Without Them", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        self.unsaved_box = box
+        box.exec()
+        clicked = box.clickedButton()
+        self.unsaved_box = None
+        if clicked is discard:
+            return True
+        if clicked is not save:
+            return False
+        timeline = self.document.timeline
+        suggested = f"{timeline.id if timeline else 'notes'}.notes.jsonld"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save Notes", str(Path.home() / suggested), "W3C annotations (*.jsonld *.json)"
+        )
+        if not name:
+            return False
+        try:
+            self.notes.rescue_to(Path(name))
+        except OSError as exc:
+            QMessageBox.warning(self, "Notes not saved", f"Could not write {name}: {exc}")
+            return False
+        return True
+
     # -- settings ------------------------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -347,7 +394,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.notes.close()  # saves what is unsaved
+        if not self._rescue_unsaved_notes():
+            event.ignore()
+            return
+        self.notes.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

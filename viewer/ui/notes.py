@@ -1,13 +1,15 @@
 """The reader's notes in the app: controller with undo, dialog, item model, panel.
 
 The :class:`NotesController` owns the :class:`NoteStore` of the open timeline
-and a :class:`QUndoStack`; every change goes through an undo command. Saving
-is automatic: a short while after the last change, when the timeline changes,
-and at quit; a failed save keeps the notes in memory, says so, and is retried.
+and a :class:`QUndoStack`; every change goes through an undo command and is
+committed to the database before the command returns. A change that cannot be
+written waits in memory, the status says why, and writing is retried; changes
+made by another window or the command line are picked up within a second.
 """
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -42,20 +44,23 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.model import Timeline
-from viewer.persistence.notes import (
+from viewer.domain.notes import (
     Note,
-    NotesError,
-    NoteStore,
     NoteTarget,
     TargetKind,
     event_of,
+    newest_first,
     parse_tags,
     target_title,
 )
+from viewer.persistence.atomic import atomic_write_bytes
+from viewer.persistence.notes import NoteStore
+from viewer.persistence.notes_export import to_w3c
 from viewer.ui.selection import Selection
 
-SAVE_DELAY_MS = 800
 RETRY_MS = 5000
+#: How often the window looks whether another window or command changed the notes.
+WATCH_MS = 1000
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -90,7 +95,7 @@ class _RemoveNote(QUndoCommand):
 
 
 class NotesController(QObject):
-    """The notes of the open timeline, with undo, autosave and retry."""
+    """The notes of the open timeline, with undo; committed at once, retried if need be."""
 
     changed = Signal()
     #: What the reader should know about saving; "" when everything is on disk.
@@ -101,8 +106,8 @@ class NotesController(QObject):
         data_dir: Path,
         parent: QObject | None = None,
         *,
-        save_delay_ms: int = SAVE_DELAY_MS,
         retry_ms: int = RETRY_MS,
+        watch_ms: int = WATCH_MS,
     ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
@@ -110,12 +115,13 @@ class NotesController(QObject):
         self.store: NoteStore | None = None
         self.timeline: Timeline | None = None
         self.status = ""
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_delay_ms = save_delay_ms
-        self._save_timer.setInterval(save_delay_ms)
-        self._save_timer.timeout.connect(self.save_now)
-        self._retry_ms = retry_ms
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(retry_ms)
+        self._retry.timeout.connect(self.save_now)
+        self._watch = QTimer(self)
+        self._watch.setInterval(watch_ms)
+        self._watch.timeout.connect(self._look_for_changes)
 
     # -- opening ------------------------------------------------------------
 
@@ -124,7 +130,7 @@ class NotesController(QObject):
         if self.store is not None and self.store.timeline_id == timeline.id:
             self.timeline = timeline
             self.store.remember_titles(timeline)
-            self._schedule_save()
+            self._after_write()
             self.changed.emit()
             return []
         self.close()
@@ -133,17 +139,24 @@ class NotesController(QObject):
         report = self.store.open()
         self.store.remember_titles(timeline)
         self.undo_stack.clear()
-        self._set_status(" ".join(report.messages) if report.read_only else "")
-        self._schedule_save()
+        self._after_write()
+        if report.read_only:
+            self._set_status(" ".join(report.messages))
+        self._watch.start()
         self.changed.emit()
         return report.messages
 
     def close(self) -> None:
-        """Save what is unsaved and let go of the notes file."""
+        """Try once more to write what waits, and let go of the database.
+
+        What still cannot be written is the caller's to rescue first
+        (:attr:`unsaved`, :meth:`MainWindow.closeEvent` asks the reader).
+        """
         if self.store is None:
             return
-        self._save_timer.stop()
-        self.save_now()
+        self._retry.stop()
+        self._watch.stop()
+        self.store.flush()
         self.store.close()
         self.store = None
 
@@ -151,13 +164,16 @@ class NotesController(QObject):
     def read_only(self) -> bool:
         return self.store is None or self.store.read_only
 
+    @property
+    def unsaved(self) -> int:
+        """How many changes wait in memory because the database cannot take them."""
+        return self.store.unsaved if self.store is not None else 0
+
     # -- reading ---------------------------------------------------------------
 
     def notes(self) -> list[Note]:
         """All notes, newest first."""
-        if self.store is None:
-            return []
-        return sorted(self.store.notes(), key=lambda n: (n.modified, n.id), reverse=True)
+        return newest_first(self.store.notes()) if self.store is not None else []
 
     def get(self, note_id: str) -> Note | None:
         return self.store.get(note_id) if self.store else None
@@ -215,38 +231,55 @@ class NotesController(QObject):
     def _apply_put(self, note: Note) -> None:
         if self.store is not None and not self.store.read_only:
             self.store.put(note)
-            self._schedule_save()
+            self._after_write()
             self.changed.emit()
 
     def _apply_remove(self, note_id: str) -> None:
         if self.store is not None and not self.store.read_only:
             self.store.remove(note_id)
-            self._schedule_save()
+            self._after_write()
             self.changed.emit()
 
     # -- saving --------------------------------------------------------------------
 
-    def _schedule_save(self) -> None:
-        if self.store is not None and self.store.dirty and not self.store.read_only:
-            self._save_timer.start()
-
     def save_now(self) -> bool:
-        """Save now if anything changed; on failure keep the notes and retry later."""
+        """Write what waits; on failure keep it in memory, say why, and retry later."""
         store = self.store
-        if store is None or store.read_only or not store.dirty:
+        if store is None or store.read_only:
             return True
-        try:
-            store.save()
-        except NotesError as err:
-            seconds = self._retry_ms // 1000
+        store.flush()
+        return self._after_write()
+
+    def _after_write(self) -> bool:
+        store = self.store
+        if store is None or store.read_only:
+            return True
+        if store.unsaved:
+            seconds = self._retry.interval() // 1000
+            count = store.unsaved
+            changes = "1 change" if count == 1 else f"{count:,} changes"
             self._set_status(
-                f"Notes not saved: {err}. They are kept in memory; retrying every {seconds} s."
+                f"Notes not saved: {store.problem}. {changes} kept in memory; "
+                f"retrying every {seconds} s."
             )
-            self._save_timer.start(self._retry_ms)
+            self._retry.start()
             return False
-        self._save_timer.setInterval(self._save_delay_ms)
+        self._retry.stop()
         self._set_status("")
         return True
+
+    def rescue_to(self, path: Path) -> None:
+        """Write every note (those waiting included) to ``path`` as W3C Web Annotations,
+        for when the database cannot take them. Raises OSError."""
+        if self.timeline is None:
+            return
+        document = to_w3c(self.timeline, self.notes())
+        data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+        atomic_write_bytes(path, data)
+
+    def _look_for_changes(self) -> None:
+        if self.store is not None and self.store.changed_elsewhere():
+            self.changed.emit()
 
     def _set_status(self, status: str) -> None:
         if status != self.status:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.model import Timeline
-from viewer.persistence.notes import NoteTarget, TargetKind
+from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.ui.item_models import (
     ActorIdRole,
     ActorListModel,
