@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from viewer.domain.dates import Precision, parse_point
+from viewer.domain.dates import ANY_POINT_PATTERN, END_OF_CALENDAR, Precision, parse_point
 
 
 def utc(*parts: int) -> datetime:
@@ -52,4 +52,123 @@ def test_each_precision_covers_its_unit(
 )
 def test_wrong_dates_are_explained(text: str, precision: Precision, message: str) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
+        parse_point(text, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "first"),
+    [
+        ("9999", Precision.YEAR, utc(9999, 1, 1)),
+        ("9999-12", Precision.MONTH, utc(9999, 12, 1)),
+        ("9999-W52", Precision.WEEK, utc(9999, 12, 27)),  # Monday to Sunday 10000-01-02
+        ("9999-12-31", Precision.DAY, utc(9999, 12, 31)),
+        ("9999-12-31T23:59+00:00", Precision.MINUTE, utc(9999, 12, 31, 23, 59)),
+        ("9999-12-31T23:59Z", Precision.MINUTE, utc(9999, 12, 31, 23, 59)),
+    ],
+)
+def test_the_last_unit_of_the_calendar_ends_at_its_end(
+    text: str, precision: Precision, first: datetime
+) -> None:
+    """The instant after 9999-12-31 cannot be written: the end is the last one that can."""
+    assert parse_point(text, precision) == (first, END_OF_CALENDAR)
+    assert datetime.max.replace(tzinfo=UTC) == END_OF_CALENDAR
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "first", "after"),
+    [
+        ("0001", Precision.YEAR, utc(1, 1, 1), utc(2, 1, 1)),
+        ("0001-W01", Precision.WEEK, utc(1, 1, 1), utc(1, 1, 8)),
+        ("0001-01-01", Precision.DAY, utc(1, 1, 1), utc(1, 1, 2)),
+        ("0001-01-01T00:00-01:00", Precision.MINUTE, utc(1, 1, 1, 1), utc(1, 1, 1, 1, 1)),
+    ],
+)
+def test_the_first_units_of_the_calendar(
+    text: str, precision: Precision, first: datetime, after: datetime
+) -> None:
+    assert parse_point(text, precision) == (first, after)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "message"),
+    [
+        (
+            "0001-01-01T00:00+01:00",
+            Precision.MINUTE,
+            "not a valid minute: '0001-01-01T00:00+01:00' (in UTC that is before 0001-01-01, "
+            "outside the calendar of years 0001 to 9999)",
+        ),
+        (
+            "9999-12-31T23:59-00:01",
+            Precision.MINUTE,
+            "not a valid minute: '9999-12-31T23:59-00:01' (in UTC that is after 9999-12-31, "
+            "outside the calendar of years 0001 to 9999)",
+        ),
+        ("0000", Precision.YEAR, "not a valid year: '0000' (the years run from 0001 to 9999)"),
+        ("0000-12-31", Precision.DAY, "not a valid day: '0000-12-31' (the years run from 0001"),
+    ],
+)
+def test_points_outside_the_calendar_say_which_end(
+    text: str, precision: Precision, message: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_point(text, precision)
+
+
+@pytest.mark.parametrize("offset", ["+14:00", "-12:00", "+05:45", "+12:45", "-09:30", "+00:20"])
+def test_utc_offsets_in_use_are_accepted(offset: str) -> None:
+    first, _ = parse_point(f"2025-06-04T12:00{offset}", Precision.MINUTE)
+    assert first == datetime.fromisoformat(f"2025-06-04T12:00{offset}")
+
+
+@pytest.mark.parametrize(
+    ("offset", "why"),
+    [
+        ("+15:00", "a UTC offset lies between -12:00 and +14:00, found '+15:00'"),
+        ("+14:01", "a UTC offset lies between -12:00 and +14:00, found '+14:01'"),
+        ("-12:01", "a UTC offset lies between -12:00 and +14:00, found '-12:01'"),
+        ("+24:00", "a UTC offset lies between -12:00 and +14:00, found '+24:00'"),
+        ("+05:60", "the minutes of a UTC offset run from 00 to 59, found '+05:60'"),
+        ("-03:99", "the minutes of a UTC offset run from 00 to 59, found '-03:99'"),
+    ],
+)
+def test_utc_offsets_beyond_those_in_use_are_refused(offset: str, why: str) -> None:
+    text = f"2025-06-04T12:00{offset}"
+    message = f"not a valid minute: {text!r} ({why})"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        parse_point(text, Precision.MINUTE)
+
+
+def test_the_schema_pattern_admits_the_offsets_parse_point_does() -> None:
+    """The JSON Schema says up front which offsets a file may use."""
+    for sign in "+-":
+        for hours in range(24):
+            for minutes in range(100):
+                text = f"2025-06-04T12:00{sign}{hours:02}:{minutes:02}"
+                try:
+                    parse_point(text, Precision.MINUTE)
+                except ValueError:
+                    valid = False
+                else:
+                    valid = True
+                assert bool(re.fullmatch(ANY_POINT_PATTERN, text)) is valid, text
+
+
+def test_a_long_wrong_point_is_quoted_short() -> None:
+    text = "2025-06-04" + "x" * 1_000_000
+    message = (
+        "does not match precision 'day': expected YYYY-MM-DD, "
+        "found '2025-06-04xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'... (1,000,010 characters)"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        parse_point(text, Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [("٢٠٢٥-06-04", Precision.DAY), ("2025-06-04T12:00+٠٣:00", Precision.MINUTE)],
+)
+def test_digits_are_ascii_digits_as_the_schema_says(text: str, precision: Precision) -> None:
+    assert not re.fullmatch(ANY_POINT_PATTERN.replace(r"\d", "[0-9]"), text)
+    with pytest.raises(ValueError, match="does not match precision"):
         parse_point(text, precision)

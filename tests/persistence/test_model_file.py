@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,12 @@ import pytest
 
 from tests.conftest import dump
 from viewer.domain.model import SCHEMA_VERSION, EventKind
-from viewer.persistence.model_file import ModelFileError, load_timeline, parse_timeline
+from viewer.persistence.model_file import (
+    ModelFileError,
+    load_for_command,
+    load_timeline,
+    parse_timeline,
+)
 
 
 def problems_of(data: bytes) -> list[str]:
@@ -224,9 +231,93 @@ def test_dates_at_the_end_of_the_calendar_are_problems_not_crashes(
 ) -> None:
     minimal["events"][0]["date"] = {"precision": "minute", "start": "0001-01-01T00:00+05:00"}
     minimal["events"][1]["date"] = {"precision": "minute", "start": "9999-12-31T23:59-05:00"}
+    assert problems_of(dump(minimal)) == [
+        "events[0].date.start: not a valid minute: '0001-01-01T00:00+05:00' "
+        "(in UTC that is before 0001-01-01, outside the calendar of years 0001 to 9999)",
+        "events[1].date.start: not a valid minute: '9999-12-31T23:59-05:00' "
+        "(in UTC that is after 9999-12-31, outside the calendar of years 0001 to 9999)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("precision", "start"),
+    [
+        ("year", "9999"),
+        ("month", "9999-12"),
+        ("week", "9999-W52"),
+        ("day", "9999-12-31"),
+        ("minute", "9999-12-31T23:59+00:00"),
+        ("minute", "9999-12-31T23:59Z"),
+        ("minute", "0001-01-01T00:00-01:00"),
+    ],
+)
+def test_the_last_units_of_the_calendar_are_valid(
+    minimal: dict[str, Any], precision: str, start: str
+) -> None:
+    minimal["events"][0]["date"] = {"precision": precision, "start": start, "end": start}
+    date = parse_timeline(dump(minimal)).events[0].date
+    assert date.earliest < date.latest
+
+
+def test_a_date_to_the_end_of_the_calendar_ends_after_it_starts(minimal: dict[str, Any]) -> None:
+    minimal["events"][0]["date"] = {"precision": "day", "start": "9999-12-31", "end": "9999-12-30"}
+    assert problems_of(dump(minimal)) == [
+        "events[0].date.end: ends before it starts: start '9999-12-31', found end '9999-12-30'"
+    ]
+
+
+def test_utc_offsets_beyond_those_in_use_are_refused(minimal: dict[str, Any]) -> None:
+    minimal["events"][0]["date"] = {"precision": "minute", "start": "2025-06-04T12:00+15:00"}
+    minimal["events"][1]["date"] = {"precision": "minute", "start": "2025-06-04T12:00-12:30"}
+    assert problems_of(dump(minimal)) == [
+        "events[0].date.start: not a valid minute: '2025-06-04T12:00+15:00' "
+        "(a UTC offset lies between -12:00 and +14:00, found '+15:00')",
+        "events[1].date.start: not a valid minute: '2025-06-04T12:00-12:30' "
+        "(a UTC offset lies between -12:00 and +14:00, found '-12:30')",
+    ]
+
+
+def test_a_title_over_its_limit_is_one_short_line(minimal: dict[str, Any]) -> None:
+    minimal["events"][1]["title"] = "Angriff " * 1000
+    assert problems_of(dump(minimal)) == ["events[1].title: at most 500 characters, found 8,000"]
+
+
+def test_a_50_mb_title_is_refused_at_once(tmp_path: Path, minimal: dict[str, Any]) -> None:
+    size = 50 * 1024 * 1024
+    minimal["events"][1]["title"] = "A" * size
+    path = tmp_path / "huge-title.json"
+    path.write_bytes(dump(minimal))
+    errors = io.StringIO()
+    started = time.perf_counter()
+    assert load_for_command(path, errors) == 1
+    elapsed = time.perf_counter() - started
+    assert (
+        errors.getvalue() == f"{path}: events[1].title: at most 500 characters, found 52,428,800\n"
+    )
+    assert elapsed < 5.0, f"took {elapsed:.1f} s"  # about 0.3 s on a laptop
+
+
+def test_no_message_echoes_a_huge_input(minimal: dict[str, Any]) -> None:
+    huge = "x" * 1_000_000
+    minimal["title"] = 42  # a wrong type, to be reported with the others
+    minimal["events"][0]["date"]["start"] = "2025-06-04" + huge
+    minimal["events"][1]["kind"] = huge
+    minimal["actors"][0][huge] = huge
+    minimal["quotes"][0]["mode"] = huge
     lines = problems_of(dump(minimal))
-    assert len(lines) == 2
-    assert all("outside the years 1 to 9999 in UTC" in line for line in lines)
+    assert len(lines) == 5
+    assert all(len(line) < 250 for line in lines), [len(line) for line in lines]
+    assert (
+        "events[0].date.start: does not match precision 'day': expected YYYY-MM-DD, "
+        "found '2025-06-04xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'... (1,000,010 characters)"
+    ) in lines
+
+
+def test_a_huge_newer_format_number_is_cut_short(minimal: dict[str, Any]) -> None:
+    data = dump(minimal).replace(b'"schema_version": 1', b'"schema_version": ' + b"9" * 4000)
+    [line] = problems_of(data)
+    assert "made by a newer version" in line
+    assert len(line) < 250
 
 
 def test_a_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:

@@ -23,6 +23,10 @@ class Problem:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+#: A name in a path longer than this is cut: an unknown field's name may be megabytes.
+_PATH_NAME = 60
+
+
 def json_path(loc: Iterable[str | int]) -> str:
     """``('events', 3, 'participants', 1)`` -> ``events[3].participants[1]``."""
     out = ""
@@ -30,7 +34,8 @@ def json_path(loc: Iterable[str | int]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else part
+            name = part if len(part) <= _PATH_NAME else part[: _PATH_NAME - 3] + "..."
+            out += f".{name}" if out else name
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -27,23 +27,62 @@ from viewer.domain.dates import (
 #: 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``).
 SCHEMA_VERSION = 2
 
+#: The longest text each field may hold, in characters (Unicode code points).
+#: Said up front, in the JSON Schema: a longer text is a problem with its path
+#: and the limit, never a window that freezes laying out a 50 MB title.
+MAX_ID = 200
+MAX_TITLE = 500
+MAX_NAME = 200
+MAX_PLACE = 200
+MAX_DATE_NOTE = 500
+MAX_URL = 2_000
+MAX_TEXT = 10_000
+MAX_LONG_TEXT = 20_000
+MAX_LANGUAGE_TAG = 35
+#: The most entries each of an event's lists may hold: its details pane lays
+#: them all out at once (50,000 places froze the window for over a minute).
+MAX_ITEMS = 1_000
+
+
+def _at_most(what: str, limit: int) -> str:
+    """A field's description that says its limit."""
+    return f"{what}: at most {limit:,} characters."
+
+
+def _items(what: str) -> Any:
+    """An event's list of ``what``: at most :data:`MAX_ITEMS` entries."""
+    return Field(default=(), max_length=MAX_ITEMS, description=f"{what}: at most {MAX_ITEMS:,}.")
+
+
 Id = Annotated[
     str,
     Field(
         min_length=1,
-        max_length=200,
+        max_length=MAX_ID,
         pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$",
-        description="Letters, digits and . _ : - ; unique within its collection.",
+        description=(
+            f"Letters, digits and . _ : - ; unique within its collection; at most {MAX_ID} "
+            "characters."
+        ),
     ),
 ]
-Text = Annotated[str, Field(min_length=1)]
+Title = Annotated[
+    str, Field(min_length=1, max_length=MAX_TITLE, description=_at_most("A title", MAX_TITLE))
+]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
+#: Claim, quote and translation text.
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+LongText = Annotated[str, Field(max_length=MAX_LONG_TEXT)]
+Place = Annotated[
+    str, Field(min_length=1, max_length=MAX_PLACE, description=_at_most("A place", MAX_PLACE))
+]
 LanguageTag = Annotated[
     str,
     Field(
         min_length=2,
-        max_length=35,
+        max_length=MAX_LANGUAGE_TAG,
         pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
-        description="A BCP 47 language tag such as de or en-GB.",
+        description=_at_most("A BCP 47 language tag such as de or en-GB", MAX_LANGUAGE_TAG),
     ),
 ]
 
@@ -104,7 +143,17 @@ class FuzzyDate(_Frozen):
     """
 
     precision: Precision
-    start: Annotated[str, Field(json_schema_extra={"pattern": ANY_POINT_PATTERN})]
+    start: Annotated[
+        str,
+        Field(
+            json_schema_extra={"pattern": ANY_POINT_PATTERN},
+            description=(
+                "Written as precision says: YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or "
+                "YYYY-MM-DDTHH:MM+HH:MM, from 0001 to 9999-12-31 in UTC; "
+                "a UTC offset lies between -12:00 and +14:00."
+            ),
+        ),
+    ]
     end: Annotated[
         str | None,
         Field(
@@ -113,7 +162,10 @@ class FuzzyDate(_Frozen):
         ),
     ] = None
     approximate: bool = False
-    note: str | None = Field(default=None, description="The source's own wording of the date.")
+    note: Annotated[str, Field(max_length=MAX_DATE_NOTE)] | None = Field(
+        default=None,
+        description=_at_most("The source's own wording of the date", MAX_DATE_NOTE),
+    )
 
     @field_validator("start", "end")
     @classmethod
@@ -156,7 +208,9 @@ class FuzzyDate(_Frozen):
         """The instant right after the last one the date may mean (UTC).
 
         For an open end, the end of the ``start`` unit: what is known to be
-        covered. Views draw the open end beyond it.
+        covered. Views draw the open end beyond it. A date that runs to the
+        end of 9999-12-31 ends at :data:`~viewer.domain.dates.END_OF_CALENDAR`,
+        the last instant a datetime holds.
         """
         return parse_point(self.closed_end or self.start, self.precision)[1]
 
@@ -167,9 +221,11 @@ class FuzzyDate(_Frozen):
 
 class Source(_Frozen):
     id: Id
-    title: Text
-    publisher: str | None = None
-    url: str | None = None
+    title: Title
+    publisher: Name | None = Field(default=None, description=_at_most("Who published it", MAX_NAME))
+    url: Annotated[str, Field(max_length=MAX_URL)] | None = Field(
+        default=None, description=_at_most("Where it can be read", MAX_URL)
+    )
     language: LanguageTag | None = None
     published: FuzzyDate | None = None
 
@@ -177,9 +233,11 @@ class Source(_Frozen):
 class Actor(_Frozen):
     id: Id
     kind: ActorKind
-    name: Text
-    role: str | None = None
-    affiliation: str | None = None
+    name: Name = Field(description=_at_most("The name", MAX_NAME))
+    role: Name | None = Field(default=None, description=_at_most("The role", MAX_NAME))
+    affiliation: Name | None = Field(
+        default=None, description=_at_most("What the actor belongs to", MAX_NAME)
+    )
 
 
 class Claim(_Frozen):
@@ -188,7 +246,7 @@ class Claim(_Frozen):
         default=None,
         description="The actor who relays the claim, when it is known only through them.",
     )
-    text: Text
+    text: Text = Field(description=_at_most("What is claimed", MAX_TEXT))
     verification: Verification
     source: Id | None = None
 
@@ -196,27 +254,27 @@ class Claim(_Frozen):
 class Event(_Frozen):
     id: Id
     kind: EventKind
-    title: Text
+    title: Title
     date: FuzzyDate
     status: EventStatus = EventStatus.OCCURRED
-    participants: tuple[Id, ...] = ()
-    places: tuple[Text, ...] = ()
-    summary: str = ""
-    claims: tuple[Claim, ...] = ()
-    sources: tuple[Id, ...] = ()
-    related: tuple[Id, ...] = ()
+    participants: tuple[Id, ...] = _items("The actors taking part")
+    places: tuple[Place, ...] = _items("Where it happened")
+    summary: LongText = Field(default="", description=_at_most("What happened", MAX_LONG_TEXT))
+    claims: tuple[Claim, ...] = _items("What is claimed about it, and by whom")
+    sources: tuple[Id, ...] = _items("The sources that report it")
+    related: tuple[Id, ...] = _items("Other events it is linked to")
 
 
 class Translation(_Frozen):
     language: LanguageTag
-    text: Text
+    text: Text = Field(description=_at_most("The quote in this language", MAX_TEXT))
 
 
 class Quote(_Frozen):
     id: Id
     speaker: Id
     event: Id
-    text: Text = Field(description="The words exactly as the source gives them.")
+    text: Text = Field(description=_at_most("The words exactly as the source gives them", MAX_TEXT))
     language: LanguageTag
     mode: QuoteMode
     translation: Translation | None = None
@@ -226,9 +284,11 @@ class Quote(_Frozen):
 class Timeline(_Frozen):
     schema_version: int = Field(ge=1, description="The format version of this file.")
     id: Id = Field(description="Stable across edits: notes are keyed by it.")
-    title: Text
+    title: Title
     language: LanguageTag
-    description: str = ""
+    description: LongText = Field(
+        default="", description=_at_most("What the timeline is about", MAX_LONG_TEXT)
+    )
     sources: tuple[Source, ...] = ()
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()

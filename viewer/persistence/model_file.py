@@ -119,7 +119,7 @@ def load_for_command(path: Path, errors: TextIO) -> Timeline | int:
 def _newer_version(version: int) -> Problem:
     return Problem(
         "schema_version",
-        f"made by a newer version of timeline-viewer: the file is format {version}, "
+        f"made by a newer version of timeline-viewer: the file is format {_short(version)}, "
         f"this version reads up to {SCHEMA_VERSION}; update the app to open it",
     )
 
@@ -169,6 +169,15 @@ def _describe(err: Any) -> str:
         return message.removeprefix("Value error, ")
     if kind == "enum":
         return f"must be one of {err['ctx']['expected']}; found {found}"
+    if kind == "string_too_long":
+        # The length, not the text: it may be megabytes.
+        return f"at most {err['ctx']['max_length']:,} characters, found {len(err['input']):,}"
+    if kind == "too_long":
+        ctx = err["ctx"]
+        found_items = ctx.get("actual_length")
+        if found_items is None:
+            found_items = len(err["input"])
+        return f"at most {ctx['max_length']:,} entries, found {found_items:,}"
     return f"{message[0].lower()}{message[1:]}; found {found}"
 
 
@@ -177,5 +186,7 @@ def _short(value: object) -> str:
         return "an object"
     if isinstance(value, list):
         return f"a list of {len(value)}"
+    if isinstance(value, str) and len(value) > 60:
+        value = value[:60]  # enough to fill the 60 shown; repr of the whole may be megabytes
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -180,7 +180,7 @@ class NoteStore:
             self._db = db
             if version < SCHEMA_VERSION:
                 self._create_or_migrate(version, report)
-            db.execute("SELECT count(*) FROM note").fetchone()
+            db.execute("SELECT id FROM note LIMIT 1").fetchone()
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.Error):
                 db.close()
@@ -244,7 +244,7 @@ class NoteStore:
             try:
                 db = _connect(uri, uri=True)
                 version = db.execute("PRAGMA user_version").fetchone()[0]
-                db.execute("SELECT count(*) FROM note").fetchone()
+                db.execute("SELECT id FROM note LIMIT 1").fetchone()
             except sqlite3.Error:
                 continue
             self._db = db
