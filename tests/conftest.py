@@ -75,3 +75,8 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("TIMELINE_VIEWER_HOME", str(home))
     return home
+
+
+def strip_isolates(text: str) -> str:
+    """What is shown without the bidi isolates (U+2068 … U+2069) around data."""
+    return text.replace("\u2068", "").replace("\u2069", "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -13,6 +14,7 @@ from typing import Any
 
 from viewer import __version__
 from viewer.domain.model import json_schema_text
+from viewer.domain.text import terminal_safe, terminal_safe_json
 from viewer.persistence.model_file import ModelFileError, load_for_command, load_timeline
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
@@ -119,7 +121,7 @@ def _validate(files: Sequence[Path], as_json: bool) -> int:
             status = max(status, EXIT_USAGE if err.unreadable else EXIT_INVALID)
             if not as_json:
                 for problem in err.problems:
-                    print(f"{path}: {problem}")
+                    print(terminal_safe(f"{path}: {problem}"))
         else:
             counts = {
                 "events": len(timeline.events),
@@ -129,12 +131,14 @@ def _validate(files: Sequence[Path], as_json: bool) -> int:
             result.update(ok=True, id=timeline.id, **counts, problems=[])
             if not as_json:
                 print(
-                    f"OK {path}: {counts['events']} events, {counts['quotes']} quotes, "
-                    f"{counts['actors']} actors"
+                    terminal_safe(
+                        f"OK {path}: {counts['events']} events, {counts['quotes']} quotes, "
+                        f"{counts['actors']} actors"
+                    )
                 )
         results.append(result)
     if as_json:
-        print(json.dumps({"files": results}, indent=2, ensure_ascii=False))
+        print(terminal_safe_json(json.dumps({"files": results}, indent=2, ensure_ascii=False)))
     return status
 
 
@@ -142,7 +146,9 @@ def _export(
     file: Path | None, output: Path, start: float | None, end: float | None, width: int
 ) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
-    timeline = load_for_command(file or bundled_timeline(), sys.stderr)
+    problems = io.StringIO()
+    timeline = load_for_command(file or bundled_timeline(), problems)
+    sys.stderr.write(terminal_safe(problems.getvalue(), multiline=True))
     if isinstance(timeline, int):
         return timeline
     from viewer.ui.app import make_application
@@ -152,9 +158,9 @@ def _export(
     try:
         size = export_timeline(timeline, output, width=width, start=start, end=end)
     except ExportError as err:
-        print(f"timeline-viewer export: {err}", file=sys.stderr)
+        print(terminal_safe(f"timeline-viewer export: {err}"), file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {output} ({size.width()}×{size.height()})")
+    print(terminal_safe(f"wrote {output} ({size.width()}×{size.height()})"))
     return EXIT_OK
 
 

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
 
 from viewer.domain.model import Timeline
 from viewer.domain.notes import Note, find_target, newest_first, target_title
+from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.model_file import load_for_command
 from viewer.persistence.notes import NotesError, NoteStore, not_a_file
-from viewer.persistence.notes_export import NotesImportError, from_w3c, to_markdown, to_w3c
+from viewer.persistence.notes_export import (
+    MAX_IMPORT_BYTES,
+    NotesImportError,
+    file_too_big,
+    from_w3c,
+    to_markdown,
+    to_w3c,
+)
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _fail(message: str, code: int = EXIT_FAILED) -> int:
-    print(f"timeline-viewer notes: {message}", file=sys.stderr)
+    print(terminal_safe(f"timeline-viewer notes: {message}"), file=sys.stderr)
     return code
 
 
@@ -27,14 +36,16 @@ def run_notes(args: argparse.Namespace, paths: AppPaths) -> int:
     model_path: Path = (
         getattr(args, "file", None) or getattr(args, "model", None) or bundled_timeline()
     )
-    timeline = load_for_command(model_path, sys.stderr)
+    problems = io.StringIO()
+    timeline = load_for_command(model_path, problems)
+    sys.stderr.write(terminal_safe(problems.getvalue(), multiline=True))
     if isinstance(timeline, int):
         return timeline
     store = NoteStore(paths.data_dir, timeline.id)
     action = args.notes_command
     report = store.open(load=action != "add")  # adding one needs none of the others
     for message in report.messages:
-        print(message, file=sys.stderr)
+        print(terminal_safe(message), file=sys.stderr)
     if action in ("list", "export") and not store.readable:
         store.close()
         return _fail(f"your notes cannot be read: {store.problem}")
@@ -53,19 +64,21 @@ def run_notes(args: argparse.Namespace, paths: AppPaths) -> int:
 def _list(store: NoteStore, timeline: Timeline) -> int:
     notes = newest_first(store.notes())
     if not notes:
-        print(f"No notes on {timeline.title}.")
+        print(terminal_safe(f"No notes on {isolate(timeline.title)}."))
     for note in notes:
         title = target_title(timeline, note.target)
         state = "" if title is not None else " (detached)"
-        tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
+        tags = "  " + " ".join(f"#{isolate(t)}" for t in note.tags) if note.tags else ""
         print(
-            f"{note.id[:8]}  {note.target.kind.value} {note.target.id}{state}: "
-            f"{title or note.target_title}"
+            terminal_safe(
+                f"{note.id[:8]}  {note.target.kind.value} {note.target.id}{state}: "
+                f"{isolate(title or note.target_title)}"
+            )
         )
         for line in note.text.splitlines() or [""]:
-            print(f"    {line}")
+            print(terminal_safe(f"    {isolate(line)}"))
         if tags:
-            print(f"   {tags}")
+            print(terminal_safe(f"   {tags}"))
     return EXIT_OK
 
 
@@ -82,7 +95,7 @@ def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: 
         return _fail(str(err))
     if store.unsaved:
         return _fail(f"the note was not saved: {store.problem}")
-    print(f"added note {note.id[:8]} to {note.target_title}")
+    print(terminal_safe(f"added note {note.id[:8]} to {isolate(note.target_title)}"))
     return EXIT_OK
 
 
@@ -92,8 +105,9 @@ def _export(store: NoteStore, timeline: Timeline, fmt: str, output: Path | None)
         text = json.dumps(to_w3c(timeline, notes), indent=2, ensure_ascii=False) + "\n"
     else:
         text = to_markdown(timeline, notes)
-    if output is None:
-        sys.stdout.write(text)
+    if output is None:  # to a terminal, perhaps: nothing in it may act on the terminal
+        safe = terminal_safe_json(text) if fmt == "w3c" else terminal_safe(text, multiline=True)
+        sys.stdout.write(safe)
         return EXIT_OK
     odd = not_a_file(output)
     if odd is not None:
@@ -102,20 +116,31 @@ def _export(store: NoteStore, timeline: Timeline, fmt: str, output: Path | None)
         atomic_write_bytes(output, text.encode("utf-8"))
     except OSError as exc:
         return _fail(f"could not write {output}: {exc.strerror or exc}")
-    print(f"wrote {len(notes)} notes to {output}", file=sys.stderr)
+    print(terminal_safe(f"wrote {len(notes)} notes to {output}"), file=sys.stderr)
     return EXIT_OK
 
 
 def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
+    """Add the notes of a W3C file: all of them, or none when anything in it is wrong.
+
+    The whole file is checked first (see :func:`from_w3c`); each problem is told
+    on its own line and nothing is written. A file over MAX_IMPORT_BYTES is
+    refused before it is read.
+    """
     odd = not_a_file(source)
     if odd is not None:
         return _fail(f"cannot read {source}: {odd}", EXIT_USAGE)
     try:
-        incoming = from_w3c(source.read_bytes(), timeline)
+        size = source.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            return _refused(source, NotesImportError(file_too_big(size, MAX_IMPORT_BYTES)))
+        with source.open("rb") as stream:
+            data = stream.read(MAX_IMPORT_BYTES + 1)  # it may have grown since
+        incoming = from_w3c(data, timeline)
     except OSError as exc:
         return _fail(f"cannot read {source}: {exc.strerror or exc}", EXIT_USAGE)
     except NotesImportError as err:
-        return _fail(f"{source}: {err}")
+        return _refused(source, err)
     added = updated = 0
     taken = []
     for note in incoming:
@@ -136,3 +161,10 @@ def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
     unchanged = len(incoming) - added - updated
     print(f"imported {added} new, {updated} updated, {unchanged} unchanged notes")
     return EXIT_OK
+
+
+def _refused(source: Path, err: NotesImportError) -> int:
+    for line in err.shown():
+        _fail(f"{source}: {line}")
+    count = len(err.problems)
+    return _fail(f"{source}: nothing was imported ({count:,} problem{'s' if count != 1 else ''})")

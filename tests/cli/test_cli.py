@@ -113,3 +113,20 @@ def test_python_dash_m_from_another_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith(f"OK {bundled_timeline()}: ")
     assert bundled_timeline().is_relative_to(REPO) or "_resources" in str(bundled_timeline())
+
+
+def test_validate_prints_no_control_characters(
+    tmp_path: Path, minimal: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    minimal["quotes"][0]["event"] = "\x1b[2Jnope"
+    bad = write(tmp_path, "bad\x1b]8;;evil\x07\x9b.json", dump(minimal))
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "bad\\x1b]8;;evil\\x07\\x9b.json: " in out
+    assert main(["validate", "--json", str(bad)]) == 1
+    text = capsys.readouterr().out
+    assert "\x1b" not in text
+    assert "\x9b" not in text
+    assert json.loads(text)["files"][0]["file"] == str(bad)  # the same JSON, safely spelt

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import dump
+from tests.conftest import dump, strip_isolates
 from viewer.cli import main
+from viewer.domain.notes import MAX_NOTE_LENGTH
 from viewer.persistence.notes import NoteStore
 from viewer.persistence.paths import AppPaths
 
@@ -37,6 +38,7 @@ def test_add_list_and_tags(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     code, out, _ = run(capsys, "list")
     assert code == 0
+    out = strip_isolates(out)
     assert "event drone-strike-2025-06-01: Drohnenangriff des SBU" in out
     assert "    Zahlen prüfen" in out
     assert "#SBU #Drohnen" in out
@@ -95,6 +97,7 @@ def test_markdown_export(capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "add", "sanctions-18-demanded", "Wann kam es?", "--tag", "EU")
     code, out, _ = run(capsys, "export")
     assert code == 0
+    out = strip_isolates(out)
     assert out.startswith("# Notes on Trump, Putin")
     assert "## Forderung nach dem 18. EU-Sanktionspaket gegen Russland" in out
     assert "*4 June 2025*" in out
@@ -136,7 +139,7 @@ def test_notes_of_a_changed_model_are_listed_as_detached(
     model.write_bytes(dump(minimal))
     code, out, _ = run(capsys, "list", str(model))
     assert code == 0
-    assert "event e2 (detached): Angriff" in out
+    assert "event e2 (detached): \u2068Angriff\u2069" in out
 
 
 def test_the_cli_writes_while_the_app_holds_the_notes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -183,3 +186,370 @@ def test_a_pipe_is_never_read_nor_written(
     code, _, err = run(capsys, "export", "-o", str(pipe))
     assert code == 2
     assert "it is a pipe" in err
+
+
+# -- hostile imports: the whole file is checked, one bad thing refuses it all ----------------
+
+TIMELINE_URN = "urn:timeline-viewer:timeline:trump-putin-2025-06"
+
+
+def annotation(number: int = 1, **changes: Any) -> dict[str, Any]:
+    """A good annotation on the bundled timeline, with ``changes`` applied."""
+    item: dict[str, Any] = {
+        "id": f"urn:uuid:{number:032x}",
+        "type": "Annotation",
+        "motivation": "commenting",
+        "created": "2025-06-04T10:00:00Z",
+        "modified": "2025-06-04T10:00:00Z",
+        "body": [
+            {
+                "type": "TextualBody",
+                "value": f"Notiz {number}",
+                "format": "text/plain",
+                "purpose": "commenting",
+            },
+            {"type": "TextualBody", "value": "Telefonat", "purpose": "tagging"},
+        ],
+        "target": {
+            "type": "SpecificResource",
+            "source": TIMELINE_URN,
+            "selector": {"type": "FragmentSelector", "value": "event=call-2025-06-04"},
+        },
+    }
+    item.update(changes)
+    return item
+
+
+def collection(items: Any) -> dict[str, Any]:
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "first": {"type": "AnnotationPage", "items": items},
+    }
+
+
+def with_body(**changes: Any) -> dict[str, Any]:
+    item = annotation()
+    item["body"][0].update(changes)
+    return item
+
+
+def with_target(**changes: Any) -> dict[str, Any]:
+    item = annotation()
+    item["target"].update(changes)
+    return item
+
+
+def notes_now() -> list[Any]:
+    with NoteStore(AppPaths.from_environment().data_dir, "trump-putin-2025-06") as store:
+        store.open()
+        return sorted(store.notes(), key=lambda n: n.id)
+
+
+def nested(depth: int) -> bytes:
+    return b"[" * depth + b"]" * depth
+
+
+_TAG_TOO_LONG = "x" * 101
+HOSTILE_IMPORTS: list[tuple[str, Any, str]] = [
+    (
+        "items-a-number",
+        collection(5),
+        "first: items: must be a list of annotations, found the number 5",
+    ),
+    (
+        "annotation-a-string",
+        collection(["<script>"]),
+        "annotation 1: must be an Annotation (a JSON object), found '<script>'",
+    ),
+    (
+        "target-a-list",
+        collection([annotation(target=[])]),
+        "annotation 1: target: must be a SpecificResource object, found a list",
+    ),
+    (
+        "selector-a-string",
+        collection([with_target(selector="x")]),
+        "annotation 1: target: selector: must be a FragmentSelector object, found 'x'",
+    ),
+    (
+        "value-a-number",
+        collection([with_body(value=5)]),
+        "annotation 1: body 1: value: must be text, found the number 5",
+    ),
+    (
+        "body-a-string",
+        collection([annotation(body="Notiz")]),
+        "annotation 1: body: must be a TextualBody or a list of them, found 'Notiz'",
+    ),
+    (
+        "created-without-zone",
+        collection([annotation(created="2025-06-04T10:00:00")]),
+        "annotation 1: created: a time needs its time zone, found '2025-06-04T10:00:00'",
+    ),
+    (
+        "modified-without-zone",
+        collection([annotation(modified="2025-06-04T10:00:00")]),
+        "annotation 1: modified: a time needs its time zone, found '2025-06-04T10:00:00'",
+    ),
+    (
+        "created-not-a-time",
+        collection([annotation(created="gestern")]),
+        "annotation 1: created: not a date and time like '2025-06-04T10:00:00Z', found 'gestern'",
+    ),
+    (
+        "created-out-of-range",
+        collection([annotation(created="0001-01-01T00:00:00+05:00")]),
+        "annotation 1: created: out of range (years 2 to 9998 in UTC)",
+    ),
+    (
+        "javascript-id",
+        collection([annotation(id="javascript:alert(1)")]),
+        "annotation 1: id: must be up to 200 letters, digits, '.', '_' or '-' (after an "
+        "optional 'urn:uuid:'), found 'javascript:alert(1)'",
+    ),
+    (
+        "id-a-number",
+        collection([annotation(id=7)]),
+        "annotation 1: id: must be text, found the number 7",
+    ),
+    (
+        "target-id-javascript",
+        collection([with_target(selector={"value": "event=javascript%3Aalert(1)"})]),
+        "annotation 1: target: selector: value: not an event or quote id, "
+        "found 'javascript:alert(1)'",
+    ),
+    (
+        "target-kind-unknown",
+        collection([with_target(selector={"value": "actor=trump"})]),
+        "annotation 1: target: selector: value: must be 'event=ID' or 'quote=ID', "
+        "found 'actor=trump'",
+    ),
+    (
+        "another-timeline",
+        collection([with_target(source="urn:timeline-viewer:timeline:other")]),
+        "annotation 1: target: source: it is about 'urn:timeline-viewer:timeline:other', "
+        "not this timeline",
+    ),
+    (
+        "text-too-long",
+        collection([with_body(value="x" * (MAX_NOTE_LENGTH + 1))]),
+        "annotation 1: body 1: value: longer than the 100,000 characters allowed (100,001)",
+    ),
+    (
+        "tag-too-long",
+        collection(
+            [
+                annotation(
+                    body=[annotation()["body"][0], {"value": _TAG_TOO_LONG, "purpose": "tagging"}]
+                )
+            ]
+        ),
+        "annotation 1: body 2: value: longer than the 100 characters allowed (101)",
+    ),
+    (
+        "label-too-long",
+        collection([with_target(label="x" * 2001)]),
+        "annotation 1: target: label: longer than the 2,000 characters allowed (2,001)",
+    ),
+    (
+        "no-text",
+        collection([annotation(body=[{"value": "tag", "purpose": "tagging"}])]),
+        "annotation 1: body: needs exactly one TextualBody with the purpose 'commenting'",
+    ),
+    (
+        "same-id-twice",
+        collection([annotation(1), annotation(1)]),
+        "annotation 2: id: '00000000000000000000000000000001' is also the id of annotation 1",
+    ),
+    (
+        "one-bad-among-good",
+        collection([annotation(1), annotation(2), annotation(3, created="2025-06-04T10:00:00")]),
+        "annotation 3: created: a time needs its time zone, found '2025-06-04T10:00:00'",
+    ),
+]
+RAW_HOSTILE_IMPORTS: list[tuple[str, bytes, str]] = [
+    ("deep-nesting", nested(100_000), "not a notes file: its JSON is nested too deeply"),
+    (
+        "a-million-annotations",
+        json.dumps(collection([0] * 1_000_000)).encode(),
+        "the file has 1,000,000 annotations; at most 200,000 can be imported at once",
+    ),
+    ("not-json", b"{", "not a JSON file: Expecting property name enclosed in double quotes"),
+    ("not-utf8", b"\xff\xfe{}", "not a UTF-8 text file"),
+    ("nan", b'{"type": NaN}', "not a JSON file: NaN is not a JSON value"),
+    (
+        "lone-surrogate",
+        json.dumps(collection([with_body(value="\ud800")])).encode(),
+        "annotation 1: body 1: value: contains a broken character (a lone UTF-16 surrogate)",
+    ),
+]
+
+
+def _check_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, message: str
+) -> None:
+    run(capsys, "add", "drone-strike-2025-06-01", "schon da")
+    before = notes_now()
+    source = tmp_path / "hostile.jsonld"
+    source.write_bytes(data)
+    code, out, err = run(capsys, "import", str(source))
+    assert code == 1
+    assert out == ""
+    assert message in err
+    assert f"{source}: nothing was imported" in err
+    assert "Traceback" not in err
+    assert notes_now() == before  # nothing was written
+    # and the notes still list and export
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert "schon da" in out
+    for fmt in ("markdown", "w3c"):
+        code, out, _ = run(capsys, "export", "--format", fmt)
+        assert code == 0
+        assert "schon da" in out
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [pytest.param(doc, msg, id=name) for name, doc, msg in HOSTILE_IMPORTS],
+)
+def test_a_hostile_import_is_refused_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], document: Any, message: str
+) -> None:
+    _check_refused(tmp_path, capsys, dump(document), message)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [pytest.param(data, msg, id=name) for name, data, msg in RAW_HOSTILE_IMPORTS],
+)
+def test_a_hostile_file_is_refused_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, message: str
+) -> None:
+    _check_refused(tmp_path, capsys, data, message)
+
+
+def test_every_problem_is_listed_up_to_twenty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    items = [annotation(n, created="2025-06-04T10:00:00") for n in range(1, 31)]
+    source = tmp_path / "many.jsonld"
+    source.write_bytes(dump(collection(items)))
+    code, _, err = run(capsys, "import", str(source))
+    assert code == 1
+    lines = err.splitlines()
+    assert len(lines) == 20 + 2
+    assert lines[0].endswith(
+        "annotation 1: created: a time needs its time zone, found '2025-06-04T10:00:00'"
+    )
+    assert lines[19].endswith(
+        "annotation 20: created: a time needs its time zone, found '2025-06-04T10:00:00'"
+    )
+    assert lines[20].endswith("… and 10 more")
+    assert lines[21].endswith("nothing was imported (30 problems)")
+    assert notes_now() == []
+
+
+def test_a_file_over_the_size_limit_is_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import viewer.notes_cli
+
+    monkeypatch.setattr(viewer.notes_cli, "MAX_IMPORT_BYTES", 2**20)
+    parsed: list[bytes] = []
+    monkeypatch.setattr(viewer.notes_cli, "from_w3c", lambda data, _t: parsed.append(data))
+    source = tmp_path / "big.jsonld"
+    source.write_bytes(b" " * (2**20 + 1))
+    code, _, err = run(capsys, "import", str(source))
+    assert code == 1
+    assert "the file is 1.0 MiB; at most 1 MiB of notes can be imported at once" in err
+    assert "nothing was imported" in err
+    assert parsed == []  # refused by its size alone
+    assert notes_now() == []
+
+
+def test_notes_on_an_unknown_event_are_imported_as_detached(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A well-formed id that is not in the timeline is a detached note, as after an edit."""
+    item = with_target(selector={"value": "event=removed-event"}, label="Ein alter Titel")
+    source = tmp_path / "detached.jsonld"
+    source.write_bytes(dump(collection([item])))
+    code, out, _ = run(capsys, "import", str(source))
+    assert code == 0
+    assert out.strip() == "imported 1 new, 0 updated, 0 unchanged notes"
+    code, out, _ = run(capsys, "list")
+    assert "event removed-event (detached): \u2068Ein alter Titel\u2069" in out
+
+
+def test_our_own_urn_uuid_ids_and_single_bodies_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    item = annotation(
+        id="urn:uuid:123e4567-e89b-12d3-a456-426614174000",
+        body={"type": "TextualBody", "value": "ein Körper"},  # one body, no purpose
+    )
+    del item["modified"]  # optional: the creation time
+    source = tmp_path / "one.jsonld"
+    source.write_bytes(dump(collection([item])))
+    code, _, _ = run(capsys, "import", str(source))
+    assert code == 0
+    [note] = notes_now()
+    assert note.id == "123e4567-e89b-12d3-a456-426614174000"
+    assert note.text == "ein Körper"
+    assert note.modified == note.created
+
+
+# -- what reaches the terminal --------------------------------------------------------------
+
+
+ESCAPES = ["\x1b[31mred\x1b[0m", "\x1b]8;;http://evil\x07link\x1b]8;;\x07", "a\rb\x08\x9b2J"]
+
+
+def test_notes_list_prints_no_control_characters(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(capsys, "add", "call-2025-06-04", "\n".join(ESCAPES), "--tag", "\x1b[5mblink")
+    assert code == 0
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "\r" not in out
+    assert not any(0x80 <= ord(c) <= 0x9F for c in out)
+    # Shown, not acted on: each escape is visible, each line of the note on its own line.
+    assert "    \u2068\\x1b[31mred\\x1b[0m\u2069\n" in out
+    assert "    \u2068\\x1b]8;;http://evil\\x07link\\x1b]8;;\\x07\u2069\n" in out
+    assert "    \u2068a\u2069\n    \u2068b\\x08\\x9b2J\u2069\n" in out  # CR: a line break
+    assert "#\u2068\\x1b[5mblink\u2069" in out
+    for fmt in ("markdown", "w3c"):
+        code, out, _ = run(capsys, "export", "--format", fmt)
+        assert code == 0
+        assert "\x1b" not in out
+        assert "\x9b" not in out
+    document = json.loads(out)  # the W3C export to a terminal is still the same JSON
+    assert document["first"]["items"][0]["body"][0]["value"] == "\n".join(ESCAPES)
+
+
+def test_titles_are_isolated_in_notes_list(
+    tmp_path: Path, minimal: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    minimal["events"][1]["title"] = "\u202eAngriff"
+    model = tmp_path / "m.json"
+    model.write_bytes(dump(minimal))
+    run(capsys, "add", "e2", "x \u202e y", "--model", str(model))
+    code, out, _ = run(capsys, "list", str(model))
+    assert code == 0
+    assert "event e2: \u2068\u202eAngriff\u2069\n" in out
+    assert "    \u2068x \u202e y\u2069\n" in out
+
+
+def test_problems_of_the_model_file_reach_the_terminal_inert(
+    tmp_path: Path, minimal: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    minimal["quotes"][0]["event"] = "\x1b[2Jnope"
+    model = tmp_path / "m\x1b[31m.json"
+    model.write_bytes(dump(minimal))
+    code, _, err = run(capsys, "list", str(model))
+    assert code == 1
+    assert "\x1b" not in err
+    assert "m\\x1b[31m.json: quotes[0].event: " in err

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import strip_isolates
 from viewer.domain.model import Timeline
 from viewer.ui.details import PLACEHOLDER, DetailsPanel
 from viewer.ui.selection import Selection
@@ -79,7 +80,7 @@ def test_selecting_an_event_fills_the_panel(
 ) -> None:
     selection.select("ceasefire-proposal-2025-06-04")
     event = bundled.events_by_id["ceasefire-proposal-2025-06-04"]
-    text = panel.plain_text()
+    text = strip_isolates(panel.plain_text())
     assert panel.current_event_id == "ceasefire-proposal-2025-06-04"
     assert event.title in text
     assert "around 4\u20135 June 2025" in text
@@ -102,7 +103,7 @@ def test_selecting_an_event_fills_the_panel(
 
 def test_a_relayed_claim_names_who_relays_it(panel: DetailsPanel, selection: Selection) -> None:
     selection.select("call-2025-06-04")
-    text = panel.plain_text()
+    text = strip_isolates(panel.plain_text())
     claim = (
         "Donald Trump (relayed by Juri Uschakow): Die USA seien nicht im Vorfeld über die "
         "ukrainischen Drohnenangriffe informiert worden."
@@ -117,7 +118,7 @@ def test_an_open_ended_date_reads_from_its_start_on(
     panel: DetailsPanel, selection: Selection
 ) -> None:
     selection.select("leaders-summit-proposed")
-    text = panel.plain_text()
+    text = strip_isolates(panel.plain_text())
     assert "When: from 9 June 2025 on" in text
     assert "Source's wording: \u201cab kommenden Montag\u201d" in text
 
@@ -126,7 +127,7 @@ def test_claims_show_author_text_and_badge(
     panel: DetailsPanel, selection: Selection, bundled: Timeline
 ) -> None:
     selection.select("drone-strike-2025-06-01")
-    text = panel.plain_text()
+    text = strip_isolates(panel.plain_text())
     event = bundled.events_by_id["drone-strike-2025-06-01"]
     for claim in event.claims:
         author = bundled.actors_by_id[claim.by].name
@@ -384,7 +385,7 @@ def test_model_text_is_never_markup(qtbot: QtBot, selection: Selection) -> None:
     qtbot.addWidget(widget)
     widget.set_timeline(_hostile_timeline())
     selection.select("e")
-    text = widget.plain_text()
+    text = strip_isolates(widget.plain_text())
     for label in ("title", "summary", "claim", "quote", "translation", "related", "source"):
         assert f"{label} {HOSTILE_TEXT}" in text, label
     assert f"actor {HOSTILE_TEXT}" in text
@@ -424,3 +425,23 @@ def test_hostile_text_makes_no_anchors(qtbot: QtBot, selection: Selection) -> No
         block = block.next()
     # Only the panel's own links: the related event and the source's URL.
     assert anchors == {"event:f", 'https://example.org/"><img src=y>'}
+
+
+def test_text_from_data_is_isolated_against_bidi_overrides(
+    qtbot: QtBot, selection: Selection, bundled: Timeline
+) -> None:
+    """A right-to-left override (U+202E) in a title cannot reverse the pane's own words."""
+    data = bundled.model_dump(mode="json")
+    event = next(e for e in data["events"] if e["id"] == "call-2025-06-04")
+    event["title"] = "\u202eAnruf"
+    event["summary"] = "Zusammenfassung \u2069\u202e mit verirrtem PDI"
+    event["claims"][0]["text"] = "\u202a\u202eohne Ende"
+    widget = DetailsPanel(selection)
+    qtbot.addWidget(widget)
+    widget.set_timeline(Timeline.model_validate(data))
+    selection.select("call-2025-06-04")
+    lines = widget.plain_text().splitlines()
+    assert lines[0] == "\u2068\u202eAnruf\u2069"
+    assert "\u2068Zusammenfassung \u202e mit verirrtem PDI\u2069" in lines
+    assert any("\u2068\u202a\u202eohne Ende\u2069 " in line for line in lines)
+    assert "When: 4 June 2025" in widget.plain_text()  # the app's own words stay as they are

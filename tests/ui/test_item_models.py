@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtGui import Qt as QtGuiNamespace
 from pytestqt.modeltest import ModelTester
 
+from tests.conftest import strip_isolates
 from viewer.domain.describe import describe_date
 from viewer.domain.model import QuoteMode, Timeline
 from viewer.ui.item_models import (
@@ -34,6 +35,8 @@ EMPTY = Timeline.model_validate(
 
 HOSTILE_BOLD = "<b>bold</b>"
 HOSTILE_IMG = "<img src=x>"
+#: The isolates around text from data (FSI, PDI).
+F, P = "\u2068", "\u2069"
 HOSTILE = Timeline.model_validate(
     {
         "schema_version": 1,
@@ -159,17 +162,19 @@ def test_actor_display_and_tooltip(bundled: Timeline) -> None:
     model = ActorListModel()
     model.set_timeline(bundled)
     first = model.index(0, 0)
-    assert first.data(DISPLAY) == "Wolodymyr Selenskyj \u2014 Präsident der Ukraine (6 quotes)"
-    assert first.data(TOOLTIP).splitlines() == [
+    assert first.data(DISPLAY) == (
+        "\u2068Wolodymyr Selenskyj\u2069 \u2014 \u2068Präsident der Ukraine\u2069 (6 quotes)"
+    )
+    assert strip_isolates(first.data(TOOLTIP)).splitlines() == [
         "Person",
         "Wolodymyr Selenskyj",
         "Präsident der Ukraine",
         "6 quotes",
     ]
     kreml = model.index(model.row_of("kremlin"), 0)
-    assert kreml.data(DISPLAY) == "Kreml \u2014 Russische Staatsführung (1 quote)"
+    assert strip_isolates(kreml.data(DISPLAY)) == "Kreml \u2014 Russische Staatsführung (1 quote)"
     poland = model.index(model.row_of("poland"), 0)
-    assert poland.data(DISPLAY) == "Polen (0 quotes)"
+    assert strip_isolates(poland.data(DISPLAY)) == "Polen (0 quotes)"
     assert poland.data(TOOLTIP).splitlines()[0] == "State"
 
 
@@ -204,7 +209,7 @@ def test_quote_display_lines(bundled: Timeline) -> None:
         index = model.index(row, 0)
         quote = next(q for q in bundled.quotes if q.id == index.data(QuoteIdRole))
         event = bundled.events_by_id[quote.event]
-        lines = index.data(DISPLAY).split("\n")
+        lines = strip_isolates(index.data(DISPLAY)).split("\n")
         assert lines[0] == f"{describe_date(event.date)} \u2014 {event.title}"
         marker = " (reported)" if quote.mode is QuoteMode.REPORTED else ""
         assert lines[1] == f"\u201e{quote.text}\u201c{marker}"
@@ -216,7 +221,7 @@ def test_quote_display_lines(bundled: Timeline) -> None:
     direct = model.index(column(model, QuoteIdRole).index("q-trump-1"), 0)
     reported = model.index(column(model, QuoteIdRole).index("q-trump-2"), 0)
     assert direct.data(DISPLAY).split("\n")[1] == (
-        "\u201eKein Gespräch, das zu einem sofortigen Frieden führen wird\u201c"
+        "\u201e\u2068Kein Gespräch, das zu einem sofortigen Frieden führen wird\u2069\u201c"
     )
     assert reported.data(DISPLAY).split("\n")[1].endswith("\u201c (reported)")
     assert direct.data(TOOLTIP).splitlines()[0] == "Direct quote"
@@ -299,8 +304,9 @@ def test_event_table_contents(bundled: Timeline) -> None:
     assert texts == [
         describe_date(event.date),
         "Meeting",
-        event.title,
-        "Radoslaw Sikorski, Johann Wadephul, Polen, Deutschland",
+        f"\u2068{event.title}\u2069",
+        "\u2068Radoslaw Sikorski\u2069, \u2068Johann Wadephul\u2069, \u2068Polen\u2069, "
+        "\u2068Deutschland\u2069",
         "Occurred",
     ]
     assert all(model.index(row, col).data(EventIdRole) == event.id for col in range(5))
@@ -321,7 +327,8 @@ def test_event_table_sort_keys(bundled: Timeline) -> None:
         assert model.index(row, 2).data(SortRole) == event.title.casefold()
         for col in range(1, 5):
             key = model.index(row, col).data(SortRole)
-            assert key == model.index(row, col).data(DISPLAY).casefold()
+            # The keys are the data as it is; only what is shown is isolated.
+            assert key == strip_isolates(model.index(row, col).data(DISPLAY)).casefold()
 
 
 # -- plain text ------------------------------------------------------------------
@@ -337,16 +344,18 @@ def test_model_texts_are_returned_literally() -> None:
     events.set_timeline(HOSTILE)
 
     actor = actors.index(actors.row_of("a"), 0)
-    assert actor.data(DISPLAY) == f"{HOSTILE_BOLD} \u2014 {HOSTILE_IMG} (1 quote)"
+    assert actor.data(DISPLAY) == f"{F}{HOSTILE_BOLD}{P} \u2014 {F}{HOSTILE_IMG}{P} (1 quote)"
     quote = quotes.index(0, 0)
     assert quote.data(DISPLAY).split("\n") == [
-        f"4 June 2025 \u2014 {HOSTILE_BOLD} {HOSTILE_IMG}",
-        f"\u201e{HOSTILE_BOLD}\u201c (reported)",
-        HOSTILE_IMG,
+        f"4 June 2025 \u2014 {F}{HOSTILE_BOLD} {HOSTILE_IMG}{P}",
+        f"\u201e{F}{HOSTILE_BOLD}{P}\u201c (reported)",
+        f"{F}{HOSTILE_IMG}{P}",
     ]
-    assert events.index(0, EventTableModel.TITLE).data(DISPLAY) == f"{HOSTILE_BOLD} {HOSTILE_IMG}"
+    assert events.index(0, EventTableModel.TITLE).data(DISPLAY) == (
+        f"{F}{HOSTILE_BOLD} {HOSTILE_IMG}{P}"
+    )
     assert events.index(0, EventTableModel.PARTICIPANTS).data(DISPLAY) == (
-        f"{HOSTILE_BOLD}, &lt;{HOSTILE_IMG}"
+        f"{F}{HOSTILE_BOLD}{P}, {F}&lt;{HOSTILE_IMG}{P}"
     )
 
     # Tooltips are guessed as rich text from their first line: keep it plain.
@@ -379,3 +388,30 @@ def test_event_table_sorts_itself_and_keeps_persistent_indexes(
     assert model.event_at(0) is not None
     assert model.event_at(0).id == "talks-istanbul-2025-05-16"  # type: ignore[union-attr]
     qtmodeltester.check(model)
+
+
+def test_tooltips_keep_every_wrapped_line_isolated(bundled: Timeline) -> None:
+    data = bundled.model_dump(mode="json")
+    event = next(e for e in data["events"] if e["id"] == "call-2025-06-04")
+    event["summary"] = "\u202e" + "lang " * 60
+    model = EventTableModel()
+    model.set_timeline(Timeline.model_validate(data))
+    tooltip = model.index(model.row_of("call-2025-06-04"), 0).data(TOOLTIP)
+    lines = tooltip.splitlines()
+    assert lines[1] == f"{F}Telefonat zwischen Trump und Putin{P}"
+    wrapped = [line for line in lines if "lang" in line]
+    assert len(wrapped) > 2
+    assert all(line.startswith(F) and line.endswith(P) for line in wrapped)
+    assert wrapped[0].startswith(f"{F}\u202elang")
+
+
+def test_typing_a_name_finds_it_despite_the_isolates(bundled: Timeline) -> None:
+    actors = ActorListModel()
+    actors.set_timeline(bundled)
+    [found] = actors.match(actors.index(0, 0), DISPLAY, "Johann W", 1, Qt.MatchFlag.MatchStartsWith)
+    assert found.data(ActorListModel.ActorIdRole) == "wadephul"
+    events = EventTableModel()
+    events.set_timeline(bundled)
+    start = events.index(0, EventTableModel.TITLE)
+    [found] = events.match(start, DISPLAY, "telefonat zwischen", 1, Qt.MatchFlag.MatchStartsWith)
+    assert found.data(EventIdRole) == "call-2025-06-04"

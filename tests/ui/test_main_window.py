@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import dump
+from tests.conftest import dump, strip_isolates
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.app import open_settings
 from viewer.ui.main_window import MainWindow
@@ -30,12 +30,17 @@ def make_window(qtbot: QtBot, open_bundled: bool = True) -> MainWindow:
     return window
 
 
+def title_of(window: MainWindow) -> str:
+    """The window's title as read, without the isolates around the timeline's title."""
+    return strip_isolates(window.windowTitle())
+
+
 def test_title_names_the_open_timeline(qtbot: QtBot) -> None:
     window = make_window(qtbot)
-    assert window.windowTitle().startswith("Trump, Putin") or "—" in window.windowTitle()
-    assert window.windowTitle().endswith(" — timeline-viewer")
+    assert title_of(window).startswith("Trump, Putin") or "—" in title_of(window)
+    assert title_of(window).endswith(" — timeline-viewer")
     assert window.document.timeline is not None
-    assert window.windowTitle().startswith(window.document.timeline.title)
+    assert title_of(window).startswith(window.document.timeline.title)
 
 
 def test_click_on_timeline_fills_details(qtbot: QtBot) -> None:
@@ -104,7 +109,7 @@ def test_dropping_a_file_opens_it(qtbot: QtBot, tmp_path: Path, minimal: dict[st
     QApplication.sendEvent(window, drop)
     assert drop.isAccepted()
     assert window.document.path == path
-    assert window.windowTitle() == "Test — timeline-viewer"
+    assert title_of(window) == "Test — timeline-viewer"
     assert window.timeline_view.event_pos("e1") is not None
 
 
@@ -123,7 +128,7 @@ def test_broken_file_shows_the_validators_lines_and_keeps_the_old_timeline(
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert "events[0].participants[0]: refers to no actor: found 'nobody'" in box.informativeText()
     assert window.document.timeline is before
-    assert window.windowTitle().startswith(before.title)  # type: ignore[union-attr]
+    assert title_of(window).startswith(before.title)  # type: ignore[union-attr]
     assert window.timeline_view.event_pos("call-2025-06-04") is not None
     box.close()
 
@@ -153,7 +158,7 @@ def test_reload_picks_up_a_changed_file(
     minimal["title"] = "Neu"
     path.write_text(json.dumps(minimal), encoding="utf-8")
     window.reload_action.trigger()
-    assert window.windowTitle() == "Neu — timeline-viewer"
+    assert title_of(window) == "Neu — timeline-viewer"
 
 
 def test_model_text_is_never_html(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> None:
@@ -165,15 +170,15 @@ def test_model_text_is_never_html(qtbot: QtBot, tmp_path: Path, minimal: dict[st
     path.write_bytes(dump(minimal))
     window = make_window(qtbot, open_bundled=False)
     assert window.open_file(path)
-    assert window.windowTitle() == f"{hostile} — timeline-viewer"
+    assert window.windowTitle() == f"\u2068{hostile}\u2069 — timeline-viewer"
     window.selection.select("e1")
     assert hostile in window.details.plain_text()
     pos = window.timeline_view.event_pos("e1")
     assert pos is not None
-    assert window.timeline_view.tooltip_text(QPointF(pos)).startswith(hostile)
+    assert window.timeline_view.tooltip_text(QPointF(pos)).startswith(f"\u2068{hostile}\u2069")
     table = window.events_table.view
     titles = [table.model().index(r, 2).data() for r in range(table.model().rowCount())]
-    assert hostile in titles
+    assert f"\u2068{hostile}\u2069" in titles
     quote_model = window.quotes.quote_view.model()
     window.quotes.choose_actor_row(0)
     texts = [quote_model.index(r, 0).data() for r in range(quote_model.rowCount())]
@@ -210,6 +215,17 @@ def test_reload_keeps_the_selection(qtbot: QtBot, tmp_path: Path, minimal: dict[
     assert window.selection.event_id is None  # another timeline starts fresh
 
 
+def test_a_right_to_left_override_in_the_title_stays_isolated(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    minimal["title"] = "\u202eTest"
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    window = make_window(qtbot, open_bundled=False)
+    assert window.open_file(path)
+    assert window.windowTitle() == "\u2068\u202eTest\u2069 — timeline-viewer"
+
+
 def test_brackets_star_in_a_title_is_shown_as_written(
     qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
@@ -218,7 +234,7 @@ def test_brackets_star_in_a_title_is_shown_as_written(
     path.write_bytes(dump(minimal))
     window = make_window(qtbot, open_bundled=False)
     assert window.open_file(path)
-    assert window.windowHandle().title() == "Plan [*] B — timeline-viewer"
+    assert window.windowHandle().title() == "\u2068Plan [*] B\u2069 — timeline-viewer"
 
 
 def test_a_file_that_changes_on_disk_is_reloaded(
@@ -233,7 +249,7 @@ def test_a_file_that_changes_on_disk_is_reloaded(
     replacement = tmp_path / "t.json.new"
     replacement.write_bytes(dump(minimal))
     replacement.replace(path)  # how editors save: a new file renamed over the old
-    qtbot.waitUntil(lambda: window.windowTitle() == "Geändert — timeline-viewer", timeout=5000)
+    qtbot.waitUntil(lambda: title_of(window) == "Geändert — timeline-viewer", timeout=5000)
     assert window.selection.event_id == "e1"
     assert "changed on disk" in window.statusBar().currentMessage()
 
@@ -251,4 +267,4 @@ def test_a_broken_change_on_disk_keeps_the_old_version(
     assert window.error_box is not None
     assert "truncated" in window.error_box.informativeText()
     assert window.document.timeline is before
-    assert window.windowTitle() == "Test — timeline-viewer"
+    assert title_of(window) == "Test — timeline-viewer"

@@ -13,7 +13,7 @@ from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import dump
+from tests.conftest import dump, strip_isolates
 from tests.persistence.test_notes import full_disk
 from viewer.cli import main as cli_main
 from viewer.persistence.notes import database_path
@@ -70,7 +70,7 @@ def click_event(qtbot: QtBot, window: MainWindow, event_id: str) -> None:
 
 def panel_texts(window: MainWindow) -> list[str]:
     model = window.notes_panel.view.model()
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
+    return [strip_isolates(model.index(r, 0).data()) for r in range(model.rowCount())]
 
 
 def test_add_a_note_quit_and_find_it_again(qtbot: QtBot) -> None:
@@ -159,7 +159,7 @@ def test_details_panel_adds_edits_and_deletes_notes_on_events_and_quotes(qtbot: 
     kinds = sorted((n.target.kind.value, n.text) for n in window.notes.notes())
     assert kinds == [("event", "Notiz zum Telefonat"), ("quote", "Notiz zum Zitat")]
     assert window.notes.counts_by_event() == {"call-2025-06-04": 2}
-    assert "on the quote Donald Trump" in window.details.plain_text()
+    assert "on the quote Donald Trump" in strip_isolates(window.details.plain_text())
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=anchor_pos(window, "edit"))
     fill_dialog(qtbot, window, "geaendert")
     assert "geaendert" in window.details.plain_text()
@@ -362,3 +362,21 @@ def test_quote_context_menu_adds_a_note_on_the_quote(qtbot: QtBot) -> None:
     [note] = window.notes.notes()
     assert note.target.kind.value == "quote"
     assert note.target.id == first.data(QuoteIdRole)
+
+
+def test_my_notes_isolate_text_from_data(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    """A right-to-left override in a title, note or tag cannot reorder the panel's words."""
+    minimal["events"][0]["title"] = "\u202eAnruf"
+    model = tmp_path / "m.json"
+    model.write_bytes(dump(minimal))
+    args = ["notes", "add", "e1", "erste \u202e\nzweite", "--tag", "\u202et", "--model"]
+    assert cli_main([*args, str(model)]) == 0
+    window = make_window(qtbot, model)
+    [index] = [window.notes_panel.model.index(0, 0)]
+    head, first, second, meta = index.data().split("\n")
+    assert head == "\u2068\u202eAnruf\u2069"
+    assert (first, second) == ("\u2068erste \u202e\u2069", "\u2068zweite\u2069")
+    assert meta.startswith("#\u2068\u202et\u2069 · ")
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "Note\n\u2068\u202eAnruf\u2069"

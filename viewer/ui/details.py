@@ -3,8 +3,10 @@
 The pane is a :class:`QTextBrowser` showing HTML built here. Text from a model
 file is data, never markup: every string from the model goes through
 :func:`html.escape` before it joins the HTML, so ``<b>`` in a title shows as
-``<b>``. Links are handled here, not by the browser: ``event:<id>`` selects
-that event, ``http``/``https`` opens in the desktop's browser, anything else
+``<b>``; it is also isolated (:func:`~viewer.domain.text.isolate`, FSI … PDI),
+so a right-to-left override in a title cannot reorder the pane's own words.
+Links are handled here, not by the browser: ``event:<id>`` selects that event,
+``http``/``https`` opens in the desktop's browser, anything else
 (``javascript:``, ``file:``, ``data:``) is ignored.
 
 Colours come from the palette (the document sets none), except the claim
@@ -34,6 +36,7 @@ from viewer.domain.model import (
     Verification,
 )
 from viewer.domain.notes import NoteTarget, TargetKind
+from viewer.domain.text import isolate
 from viewer.ui.notes import NoteActions, NotesController
 from viewer.ui.selection import Selection
 
@@ -64,8 +67,13 @@ _NOT_YET: dict[EventStatus, str] = {
 
 
 def _e(text: str) -> str:
-    """Escape model text for HTML, quotes included."""
+    """Escape the app's own text (or an address) for HTML, quotes included."""
     return html.escape(text, quote=True)
+
+
+def _d(text: str) -> str:
+    """Text from data (the model file, the notes) for HTML: isolated, then escaped."""
+    return html.escape(isolate(text), quote=True)
 
 
 def event_url(event_id: str) -> str:
@@ -207,11 +215,11 @@ def _source_title(timeline: Timeline, source_id: str | None) -> str | None:
 def _participant(timeline: Timeline, actor_id: str) -> str:
     actor = timeline.actors_by_id.get(actor_id)
     if actor is None:
-        return _e(actor_id)
-    text = f"<b>{_e(actor.name)}</b>"
+        return _d(actor_id)
+    text = f"<b>{_d(actor.name)}</b>"
     extra = [part for part in (actor.role, actor.affiliation) if part]
     if extra:
-        text += f" ({_e(', '.join(extra))})"
+        text += f" ({', '.join(_d(part) for part in extra)})"
     return text
 
 
@@ -224,35 +232,35 @@ def _badge(verification: Verification) -> str:
 
 
 def _claim(timeline: Timeline, claim: Claim) -> str:
-    author = f"<b>{_e(_actor_name(timeline, claim.by))}</b>"
+    author = f"<b>{_d(_actor_name(timeline, claim.by))}</b>"
     if claim.via is not None:
-        author += f" (relayed by {_e(_actor_name(timeline, claim.via))})"
-    text = f"{author}: {_e(claim.text)} {_badge(claim.verification)}"
+        author += f" (relayed by {_d(_actor_name(timeline, claim.via))})"
+    text = f"{author}: {_d(claim.text)} {_badge(claim.verification)}"
     source = _source_title(timeline, claim.source)
     if source:
-        text += f"<br><small>Source: {_e(source)}</small>"
+        text += f"<br><small>Source: {_d(source)}</small>"
     return text
 
 
 def _related(timeline: Timeline, event_id: str) -> str:
     related = timeline.events_by_id.get(event_id)
     if related is None:
-        return f"{_e(event_id)} <i>(not in this timeline)</i>"
-    link = f'<a href="{_e(event_url(event_id))}">{_e(related.title)}</a>'
+        return f"{_d(event_id)} <i>(not in this timeline)</i>"
+    link = f'<a href="{_e(event_url(event_id))}">{_d(related.title)}</a>'
     return f"{link} <small>({_e(describe_date(related.date))})</small>"
 
 
 def _source(timeline: Timeline, source_id: str) -> str:
     source: Source | None = timeline.sources_by_id.get(source_id)
     if source is None:
-        return _e(source_id)
+        return _d(source_id)
     if source.url and is_web_url(source.url):
-        text = f'<a href="{_e(source.url.strip())}">{_e(source.title)}</a>'
+        text = f'<a href="{_e(source.url.strip())}">{_d(source.title)}</a>'
     else:
-        text = _e(source.title)
+        text = _d(source.title)
     details = []
     if source.publisher:
-        details.append(_e(source.publisher))
+        details.append(_d(source.publisher))
     if source.published is not None:
         details.append(f"published {_e(describe_date(source.published))}")
     if details:
@@ -267,12 +275,12 @@ def _note_url(scheme: str, argument: str) -> str:
 def _notes_html(notes: NotesController, event: Event) -> str:
     items = []
     for note in notes.notes_for_event(event.id):
-        text = _e(note.text).replace("\n", "<br>")
+        text = _d(note.text).replace("\n", "<br>")  # isolate() isolates each line
         about = ""
         if note.target.kind is TargetKind.QUOTE:
             title, _detached = notes.title_of(note)
-            about = f"<small>on the quote {_e(title)}</small><br>"
-        tags = " ".join(f"#{_e(tag)}" for tag in note.tags)
+            about = f"<small>on the quote {_d(title)}</small><br>"
+        tags = " ".join(f"#{_d(tag)}" for tag in note.tags)
         links = ""
         if not notes.read_only:
             links = (
@@ -291,23 +299,23 @@ def _notes_html(notes: NotesController, event: Event) -> str:
 
 
 def _quote(timeline: Timeline, quote_: Quote, notes: NotesController | None = None) -> str:
-    speaker = _e(_actor_name(timeline, quote_.speaker))
+    speaker = _d(_actor_name(timeline, quote_.speaker))
     # Direct speech in quotation marks; reported speech is the source's paraphrase.
-    words = _e(quote_.text)
+    words = _d(quote_.text)
     if quote_.mode is QuoteMode.DIRECT:
         words = f"\u201c{words}\u201d"
     text = (
         f"<b>{speaker}</b> <small>({_e(_MODE_WORDS[quote_.mode])}, "
-        f"{_e(quote_.language)})</small><br>{words}"
+        f"{_d(quote_.language)})</small><br>{words}"
     )
     if quote_.translation is not None:
         text += (
-            f"<br><i>Translation ({_e(quote_.translation.language)}): "
-            f"{_e(quote_.translation.text)}</i>"
+            f"<br><i>Translation ({_d(quote_.translation.language)}): "
+            f"{_d(quote_.translation.text)}</i>"
         )
     source = _source_title(timeline, quote_.source)
     if source:
-        text += f"<br><small>Source: {_e(source)}</small>"
+        text += f"<br><small>Source: {_d(source)}</small>"
     if notes is not None and not notes.read_only:
         link = _note_url("note-add", "quote:" + quote_.id)
         text += f'<br><small><a href="{link}">add a note on this quote</a></small>'
@@ -316,10 +324,10 @@ def _quote(timeline: Timeline, quote_: Quote, notes: NotesController | None = No
 
 def _event_html(timeline: Timeline, event: Event, notes: NotesController | None = None) -> str:
     date = event.date
-    parts = [f"<h2>{_e(event.title)}</h2>"]
+    parts = [f"<h2>{_d(event.title)}</h2>"]
     when = f"<b>When:</b> {_e(describe_date(date))} <small>({_e(precision_words(date))})</small>"
     if date.note:
-        when += f"<br><b>Source's wording:</b> \u201c{_e(date.note)}\u201d"
+        when += f"<br><b>Source's wording:</b> \u201c{_d(date.note)}\u201d"
     parts.append(f"<p>{when}</p>")
 
     status = _NOT_YET.get(event.status)
@@ -327,11 +335,11 @@ def _event_html(timeline: Timeline, event: Event, notes: NotesController | None 
     parts.append(f"<p><b>Kind:</b> {_e(event.kind.value)}<br><b>Status:</b> {status_html}</p>")
 
     if event.summary:
-        parts.append(f"<p>{_e(event.summary)}</p>")
+        parts.append(f"<p>{_d(event.summary)}</p>")
     if notes is not None:
         parts.append(_notes_html(notes, event))
     parts.append(_section("Participants", (_participant(timeline, a) for a in event.participants)))
-    parts.append(_section("Places", (_e(place) for place in event.places)))
+    parts.append(_section("Places", (_d(place) for place in event.places)))
     parts.append(_section("Claims", (_claim(timeline, claim) for claim in event.claims)))
     quotes = timeline.quotes_by_event.get(event.id, ())
     parts.append(_section("Quotes", (_quote(timeline, q, notes) for q in quotes)))

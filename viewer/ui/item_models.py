@@ -4,12 +4,14 @@ The models hold the (frozen) :class:`~viewer.domain.model.Timeline` and a sorted
 tuple of references into it; they never copy texts into widget items. Every
 text they hand out is plain: the views draw ``DisplayRole`` as plain text, and
 tooltips start with a fixed, tag-free line so Qt's rich-text guess (which only
-looks at the first line) never takes a model file's text for HTML.
+looks at the first line) never takes a model file's text for HTML. Text from the
+model is isolated (FSI … PDI, :func:`~viewer.domain.text.isolate`) where it is
+shown with the app's own words, so a right-to-left override in it cannot reorder
+them; the sort keys and search texts keep it as it is.
 """
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +27,7 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from viewer.domain.describe import describe_date
 from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode, Timeline
+from viewer.domain.text import isolate, wrap_isolated
 from viewer.perf import paused_gc
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -39,6 +42,9 @@ QuoteIdRole = Qt.ItemDataRole.UserRole + 3
 EventIdRole = Qt.ItemDataRole.UserRole + 4
 #: What a quote filter matches: quote text, translation and event title, one per line.
 SearchTextRole = Qt.ItemDataRole.UserRole + 5
+#: What ``DisplayRole`` shows, without the isolates around data: what typing a
+#: name's first letters in a view looks for (``match()`` uses it for ``DisplayRole``).
+PlainDisplayRole = Qt.ItemDataRole.UserRole + 6
 
 _KIND_WORDS: dict[ActorKind, str] = {
     ActorKind.PERSON: "Person",
@@ -70,9 +76,9 @@ def _label(value: str) -> str:
 
 
 def quoted(quote: Quote) -> str:
-    """The quote's text in the quotation marks of its language."""
+    """The quote's text (isolated) in the quotation marks of its language."""
     opening, closing = _QUOTATION_MARKS.get(quote.language.split("-")[0].lower(), _DEFAULT_MARKS)
-    return f"{opening}{quote.text}{closing}"
+    return f"{opening}{isolate(quote.text)}{closing}"
 
 
 def mark_brush() -> QBrush:
@@ -88,7 +94,7 @@ def mark_brush() -> QBrush:
 
 def _tooltip(lines: list[str]) -> str:
     """Lines for a tooltip, wrapped: Qt does not wrap a plain-text tooltip itself."""
-    return "\n".join(textwrap.fill(line, 80) for line in lines)
+    return "\n".join(part for line in lines for part in wrap_isolated(line, 80))
 
 
 def _bold_font() -> QFont:
@@ -148,15 +154,16 @@ class ActorListModel(QAbstractListModel):
         actor = self.actor_at(index.row())
         if actor is None or index.column() != 0:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            role_text = f" {_EM_DASH} {actor.role}" if actor.role else ""
-            return f"{actor.name}{role_text} ({_count_words(self._quote_count(actor))})"
+        if role in (Qt.ItemDataRole.DisplayRole, PlainDisplayRole):
+            shown = isolate if role == Qt.ItemDataRole.DisplayRole else str
+            role_text = f" {_EM_DASH} {shown(actor.role)}" if actor.role else ""
+            return f"{shown(actor.name)}{role_text} ({_count_words(self._quote_count(actor))})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [_KIND_WORDS[actor.kind], actor.name]
+            lines = [_KIND_WORDS[actor.kind], isolate(actor.name)]
             if actor.role:
-                lines.append(actor.role)
+                lines.append(isolate(actor.role))
             if actor.affiliation:
-                lines.append(actor.affiliation)
+                lines.append(isolate(actor.affiliation))
             lines.append(_count_words(self._quote_count(actor)))
             return _tooltip(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -164,6 +171,19 @@ class ActorListModel(QAbstractListModel):
         if role == ActorIdRole:
             return actor.id
         return None
+
+    def match(
+        self,
+        start: _Index,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        """Typing in a view finds the text as shown, isolates or not."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            role = PlainDisplayRole
+        return super().match(start, role, value, hits, flags)
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
@@ -249,8 +269,8 @@ class QuoteListModel(QAbstractListModel):
     def _heading(self, quote: Quote) -> str:
         event = self._event(quote)
         if event is None:
-            return quote.event
-        return f"{describe_date(event.date)} {_EM_DASH} {event.title}"
+            return isolate(quote.event)
+        return f"{describe_date(event.date)} {_EM_DASH} {isolate(event.title)}"
 
     def rowCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():
@@ -269,7 +289,7 @@ class QuoteListModel(QAbstractListModel):
                 said += " (reported)"
             lines = [self._heading(quote), said]
             if quote.translation is not None:
-                lines.append(quote.translation.text)
+                lines.append(isolate(quote.translation.text))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(quote)
@@ -298,13 +318,14 @@ class QuoteListModel(QAbstractListModel):
         lines = ["Direct quote" if quote.mode is QuoteMode.DIRECT else "Reported speech"]
         timeline = self._timeline
         if timeline is not None and quote.speaker in timeline.actors_by_id:
-            lines.append(f"Speaker: {timeline.actors_by_id[quote.speaker].name}")
+            lines.append(f"Speaker: {isolate(timeline.actors_by_id[quote.speaker].name)}")
         lines.append(self._heading(quote))
-        lines.append(f"{quoted(quote)} ({quote.language})")
+        lines.append(f"{quoted(quote)} ({isolate(quote.language)})")
         if quote.translation is not None:
-            lines.append(f"{quote.translation.text} ({quote.translation.language})")
+            translation = quote.translation
+            lines.append(f"{isolate(translation.text)} ({isolate(translation.language)})")
         if timeline is not None and quote.source in timeline.sources_by_id:
-            lines.append(f"Source: {timeline.sources_by_id[quote.source].title}")
+            lines.append(f"Source: {isolate(timeline.sources_by_id[quote.source].title)}")
         return _tooltip(lines)
 
     def roleNames(self) -> dict[int, QByteArray]:
@@ -411,12 +432,13 @@ class EventTableModel(QAbstractTableModel):
             return 0
         return len(self.HEADERS)
 
-    def _participants(self, event: Event) -> str:
+    def _participants(self, event: Event, isolated: bool = False) -> str:
         actors = {} if self._timeline is None else self._timeline.actors_by_id
-        return ", ".join(
+        names = (
             actors[actor_id].name if actor_id in actors else actor_id
             for actor_id in event.participants
         )
+        return ", ".join(isolate(name) if isolated else name for name in names)
 
     def _text(self, event: Event, column: int) -> str:
         if column == self.DATE:
@@ -440,6 +462,12 @@ class EventTableModel(QAbstractTableModel):
         if event is None or not 0 <= column < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TITLE:
+                return isolate(event.title)
+            if column == self.PARTICIPANTS:
+                return self._participants(event, isolated=True)
+            return self._text(event, column)
+        if role == PlainDisplayRole:
             return self._text(event, column)
         if role == SortRole:
             if column == self.DATE:
@@ -450,12 +478,12 @@ class EventTableModel(QAbstractTableModel):
         if role == EventIdRole:
             return event.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{_label(event.kind.value)}, {event.status.value}", event.title]
+            lines = [f"{_label(event.kind.value)}, {event.status.value}", isolate(event.title)]
             lines.append(describe_date(event.date))
             if event.date.note:
-                lines.append(f"Source wording: {event.date.note}")
+                lines.append(f"Source wording: {isolate(event.date.note)}")
             if event.summary:
-                lines.append(event.summary)
+                lines.append(isolate(event.summary))
             return _tooltip(lines)
         return None
 
@@ -472,6 +500,19 @@ class EventTableModel(QAbstractTableModel):
         ):
             return self.HEADERS[section]
         return super().headerData(section, orientation, role)
+
+    def match(
+        self,
+        start: _Index,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        """Typing in a view finds the text as shown, isolates or not."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            role = PlainDisplayRole
+        return super().match(start, role, value, hits, flags)
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())

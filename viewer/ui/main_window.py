@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from viewer import __version__
 from viewer.domain.model import Timeline
+from viewer.domain.text import isolate
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
 from viewer.ui.events_table import EventsTable
@@ -279,7 +280,8 @@ class MainWindow(QMainWindow):
 
     def _set_title(self, timeline: Timeline | None) -> None:
         # Qt reads "[*]" in a title as the "modified" placeholder; "[*][*]" is a literal "[*]".
-        title = timeline.title.replace("[*]", "[*][*]") if timeline else ""
+        # The title is isolated: a right-to-left override in it cannot turn the app's name.
+        title = isolate(timeline.title).replace("[*]", "[*][*]") if timeline else ""
         self.setWindowTitle(f"{title} — timeline-viewer" if timeline else "timeline-viewer")
 
     # -- drag and drop --------------------------------------------------------

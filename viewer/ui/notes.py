@@ -53,6 +53,7 @@ from viewer.domain.notes import (
     parse_tags,
     target_title,
 )
+from viewer.domain.text import isolate
 from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.notes import NoteStore
 from viewer.persistence.notes_export import to_w3c
@@ -451,17 +452,18 @@ class NotesListModel(QAbstractListModel):
             return None
         title, detached = self._controller.title_of(note)
         if role == Qt.ItemDataRole.DisplayRole:
-            head = ("(detached) " if detached else "") + (title or note.target.id)
-            tags = " ".join(f"#{tag}" for tag in note.tags)
+            # Text from data is isolated: an override in it cannot reorder the rest.
+            head = ("(detached) " if detached else "") + isolate(title or note.target.id)
+            tags = " ".join(f"#{isolate(tag)}" for tag in note.tags)
             stamp = note.modified.astimezone().strftime("%Y-%m-%d %H:%M")
-            return f"{head}\n{note.text}\n{tags + ' · ' if tags else ''}{stamp}"
+            return f"{head}\n{isolate(note.text)}\n{tags + ' · ' if tags else ''}{stamp}"
         if role == Qt.ItemDataRole.ToolTipRole:
             what = (
                 "Detached note: its event or quote is no longer in the timeline"
                 if detached
                 else "Note"
             )
-            return f"{what}\n{title}"
+            return f"{what}\n{isolate(title)}"
         if role == Qt.ItemDataRole.FontRole and detached:
             font = QFont()
             font.setItalic(True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 from viewer.axis import MAX_T, MIN_T
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import Timeline
+from viewer.domain.text import isolate
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import (
     AXIS_HEIGHT,
@@ -503,7 +504,7 @@ class TimelineView(QAbstractScrollArea):
             return ""
         index = self.renderer.index
         if item.is_cluster:
-            titles = [index.events[p].title for p in item.positions[:8]]
+            titles = [isolate(index.events[p].title) for p in item.positions[:8]]
             more = "" if item.count <= len(titles) else "\n…"
             if item.bucket:
                 return f"{item.count:,} events start here; click to zoom in"
@@ -513,7 +514,7 @@ class TimelineView(QAbstractScrollArea):
         event = index.events[item.positions[0]]
         status = "" if event.status.happened else f" ({event.status.value})"
         return (
-            f"{event.title}\n{describe_date(event.date)} ({precision_words(event.date)})\n"
+            f"{isolate(event.title)}\n{describe_date(event.date)} ({precision_words(event.date)})\n"
             f"{KIND_NAMES[event.kind]}{status}"
         )
 

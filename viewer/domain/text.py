@@ -1,0 +1,131 @@
+"""Text from data, made safe to show next to the app's own words (Qt-free).
+
+Two dangers, two helpers:
+
+* :func:`terminal_safe`: control characters and escape sequences from a model
+  file or a note (``ESC [ 31 m``, an OSC 8 hyperlink, a bell, a carriage return
+  that overwrites the line) must never reach a terminal. Each one is shown as a
+  visible escape (``\\x1b``) instead; a tab becomes a space.
+* :func:`isolate`: a right-to-left override (U+202E) or an unbalanced embedding
+  in a title must not reverse the app's own text around it. Data embedded in the
+  app's text is wrapped in U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL
+  ISOLATE.
+
+Why FSI … PDI is enough, and what else :func:`isolate` does (Unicode UAX #9,
+rules X5c, X6a, X7, BD9):
+
+* a PDI closes the last open isolate *and every embedding and override opened
+  after it* (X6a), so an unterminated U+202A–U+202E inside the data ends at our
+  PDI; a PDF (U+202C) inside the data cannot close our isolate (X7 never pops an
+  isolate's entry), so no U+202C is needed;
+* a PDI *in the data* without an isolate initiator before it would match our
+  FSI and end the isolation early: such stray PDIs are dropped;
+* an isolate initiator (U+2066–U+2068) in the data without its PDI would take
+  our PDI: the missing PDIs are added before ours;
+* every bidi state ends at a paragraph separator (bidi class B: newline,
+  carriage return, U+001C–U+001E, U+0085, U+2029): our FSI before a newline in
+  the data would not reach past it. So each paragraph of the data is isolated
+  on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+#: U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE.
+FSI = "\u2068"
+PDI = "\u2069"
+_INITIATORS = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI
+
+#: Characters of bidi class B: each ends a paragraph, and with it every bidi state.
+_PARAGRAPH = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
+
+#: C0 and C1 controls and DEL, and lone surrogates (which cannot be written as UTF-8).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+#: What a JSON text must not carry raw to a terminal: DEL, C1 controls, lone
+#: surrogates and the bidi controls. (JSON escapes C0 controls itself.)
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "\t":
+        return " "
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str, *, multiline: bool = False) -> str:
+    """``text`` without anything a terminal would act on.
+
+    Every C0 or C1 control character (ESC, BEL, CR, backspace, U+009B CSI …) and
+    DEL is replaced by a visible escape such as ``\\x1b``, so an escape sequence
+    shows as harmless text (``\\x1b[31m``); a tab becomes a space; a lone
+    surrogate (which could not even be written) shows as ``\\udc80``. Newlines
+    are escaped too unless ``multiline`` is true (for text printed line by line).
+    """
+    pattern = _CONTROL_BUT_NEWLINE if multiline else _CONTROL
+    return pattern.sub(_visible, text)
+
+
+def terminal_safe_json(text: str) -> str:
+    """A JSON text safe for a terminal, and still the same JSON.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes C0 controls but leaves C1
+    controls (U+009B is a CSI to some terminals), DEL, lone surrogates and bidi
+    controls raw. These can only stand inside JSON strings, where ``\\uXXXX``
+    means the same character: the document is unchanged, only its spelling.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def isolate(text: str) -> str:
+    """``text`` wrapped in FSI … PDI, so it cannot reorder the text around it.
+
+    Each paragraph of ``text`` (see the module notes) is isolated on its own;
+    stray PDIs inside are dropped and missing ones added, so the isolate always
+    ends exactly where the data ends. Empty text stays empty.
+    """
+    if not text:
+        return ""
+    parts = _PARAGRAPH.split(text)
+    # split() with a group: even indexes are paragraphs, odd ones the separators.
+    return "".join(part if i % 2 else _isolate_paragraph(part) for i, part in enumerate(parts))
+
+
+def _isolate_paragraph(text: str) -> str:
+    if not text:
+        return ""
+    if PDI not in text and not _INITIATORS.intersection(text):
+        return f"{FSI}{text}{PDI}"
+    kept: list[str] = []
+    open_isolates = 0
+    for char in text:
+        if char in _INITIATORS:
+            open_isolates += 1
+        elif char == PDI:
+            if open_isolates == 0:
+                continue  # it would close our FSI: drop it
+            open_isolates -= 1
+        kept.append(char)
+    return FSI + "".join(kept) + PDI * open_isolates + PDI
+
+
+def wrap_isolated(line: str, width: int) -> list[str]:
+    """``line`` wrapped to ``width`` (:func:`textwrap.wrap`), isolates kept whole.
+
+    An isolate that a line break cuts in two is closed at the end of the line
+    and opened again at the start of the next, so each line is balanced on its
+    own (a bidi state never crosses a paragraph separator; nor may our isolates).
+    """
+    lines: list[str] = []
+    depth = 0
+    for part in textwrap.wrap(line, width) or [""]:
+        opened = depth + sum(map(part.count, _INITIATORS)) - part.count(PDI)
+        opened = max(opened, 0)
+        lines.append(FSI * depth + part + PDI * opened)
+        depth = opened
+    return lines
