@@ -12,7 +12,7 @@ from tests.conftest import dump, strip_isolates
 from viewer.cli import main
 from viewer.domain.notes import MAX_NOTE_LENGTH
 from viewer.persistence.notes import NoteStore
-from viewer.persistence.paths import AppPaths
+from viewer.persistence.paths import AppPaths, bundled_timeline
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -454,11 +454,11 @@ def test_every_problem_is_listed_up_to_twenty(
 def test_a_file_over_the_size_limit_is_not_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import viewer.notes_cli
+    import viewer.cli.notes
 
-    monkeypatch.setattr(viewer.notes_cli, "MAX_IMPORT_BYTES", 2**20)
+    monkeypatch.setattr(viewer.cli.notes, "MAX_IMPORT_BYTES", 2**20)
     parsed: list[bytes] = []
-    monkeypatch.setattr(viewer.notes_cli, "from_w3c", lambda data, _t: parsed.append(data))
+    monkeypatch.setattr(viewer.cli.notes, "from_w3c", lambda data, _t: parsed.append(data))
     source = tmp_path / "big.jsonld"
     source.write_bytes(b" " * (2**20 + 1))
     code, _, err = run(capsys, "import", str(source))
@@ -553,3 +553,36 @@ def test_problems_of_the_model_file_reach_the_terminal_inert(
     assert code == 1
     assert "\x1b" not in err
     assert "m\\x1b[31m.json: quotes[0].event: " in err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("kaputt \udcff", "unicode string"),  # invalid UTF-8 on the command line
+        ("x" * 100_001, "at most 100000 characters"),
+    ],
+)
+def test_a_note_that_cannot_be_kept_is_refused_with_a_message(
+    capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    code, out, err = run(capsys, "add", "call-2025-06-04", text)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    code, out, _ = run(capsys, "list")
+    assert (code, out.startswith("No notes")) == (0, True)
+
+
+def test_notes_list_takes_model_like_the_others(
+    tmp_path: Path, minimal: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = tmp_path / "m.json"
+    model.write_bytes(dump(minimal))
+    assert run(capsys, "add", "e1", "am Modell", "--model", str(model))[0] == 0
+    code, out, _ = run(capsys, "list", "--model", str(model))
+    assert code == 0
+    assert "am Modell" in out
+    assert run(capsys, "list", str(model))[1] == out
+    code, _, err = run(capsys, "list", str(model), "--model", str(bundled_timeline()))
+    assert code == 2
+    assert "once" in err

@@ -23,6 +23,10 @@ MAX_TAG_LENGTH = 100
 MAX_TAGS = 50
 
 
+#: A note id: letters, digits and . _ - (no ":" so it never reads as a URL scheme).
+NOTE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"
+
+
 class TargetKind(StrEnum):
     EVENT = "event"
     QUOTE = "quote"
@@ -38,7 +42,7 @@ class Note(BaseModel):
     """One note on an event or a quote. Immutable: an edit makes a new value."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
-    id: str = Field(min_length=1, max_length=200)
+    id: str = Field(min_length=1, max_length=200, pattern=NOTE_ID_PATTERN)
     target: NoteTarget
     text: str = Field(max_length=MAX_NOTE_LENGTH)
     tags: tuple[str, ...] = Field(default=(), max_length=MAX_TAGS)

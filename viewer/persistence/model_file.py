@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -100,20 +100,6 @@ def parse_timeline(data: bytes) -> Timeline:
 
 def load_timeline(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> Timeline:
     return parse_timeline(read_model_bytes(path, max_bytes=max_bytes))
-
-
-def load_for_command(path: Path, errors: TextIO) -> Timeline | int:
-    """The timeline, or the exit code of a command that cannot use it.
-
-    Each problem goes to ``errors`` as ``FILE: problem``; the code is 2 when
-    the file could not be read at all and 1 when its content is wrong.
-    """
-    try:
-        return load_timeline(path)
-    except ModelFileError as err:
-        for problem in err.problems:
-            print(f"{path}: {problem}", file=errors)
-        return 2 if err.unreadable else 1
 
 
 def _newer_version(version: int) -> Problem:

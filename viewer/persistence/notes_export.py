@@ -25,6 +25,7 @@ from viewer.domain.notes import (
     MAX_NOTE_LENGTH,
     MAX_TAG_LENGTH,
     MAX_TAGS,
+    NOTE_ID_PATTERN,
     Note,
     NoteTarget,
     TargetKind,
@@ -47,7 +48,7 @@ MAX_PROBLEMS_SHOWN = 20
 #: A note id: what this app makes (a UUID's hex) and other safe names. No colon,
 #: so an id can never look like an address (``javascript:...``) where it is used
 #: in a link of the details pane.
-NOTE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+NOTE_ID = re.compile(NOTE_ID_PATTERN)
 #: An event or quote id, as the model allows it (see ``NoteTarget``).
 TARGET_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")
 #: The longest target title kept with a note (as ``Note.target_title``).

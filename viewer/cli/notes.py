@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from viewer.cli.exit_codes import ExitCode
+from viewer.cli.model import load_for_command
 from viewer.domain.model import Timeline
 from viewer.domain.notes import Note, find_target, newest_first, target_title
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.persistence.atomic import atomic_write_bytes
-from viewer.persistence.model_file import load_for_command
 from viewer.persistence.notes import NotesError, NoteStore, not_a_file
 from viewer.persistence.notes_export import (
     MAX_IMPORT_BYTES,
@@ -24,29 +26,26 @@ from viewer.persistence.notes_export import (
 )
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-
-def _fail(message: str, code: int = EXIT_FAILED) -> int:
+def _fail(message: str, code: int = ExitCode.FAILED) -> int:
     print(terminal_safe(f"timeline-viewer notes: {message}"), file=sys.stderr)
     return code
 
 
 def run_notes(args: argparse.Namespace, paths: AppPaths) -> int:
-    model_path: Path = (
-        getattr(args, "file", None) or getattr(args, "model", None) or bundled_timeline()
-    )
-    problems = io.StringIO()
-    timeline = load_for_command(model_path, problems)
-    sys.stderr.write(terminal_safe(problems.getvalue(), multiline=True))
-    if isinstance(timeline, int):
+    given = [p for p in (getattr(args, "file", None), getattr(args, "model", None)) if p]
+    if len(given) == 2 and given[0] != given[1]:
+        return _fail("give the model file once: as FILE or as --model", ExitCode.USAGE)
+    model_path: Path = given[0] if given else bundled_timeline()
+    timeline = load_for_command(model_path)
+    if isinstance(timeline, ExitCode):
         return timeline
     store = NoteStore(paths.data_dir, timeline.id)
     action = args.notes_command
     report = store.open(load=action != "add")  # adding one needs none of the others
     for message in report.messages:
         print(terminal_safe(message), file=sys.stderr)
-    if action in ("list", "export") and not store.readable:
+    if action in ("list", "export", "import") and not store.readable:
         store.close()
         return _fail(f"your notes cannot be read: {store.problem}")
     try:
@@ -79,7 +78,7 @@ def _list(store: NoteStore, timeline: Timeline) -> int:
             print(terminal_safe(f"    {isolate(line)}"))
         if tags:
             print(terminal_safe(f"   {tags}"))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: list[str]) -> int:
@@ -87,8 +86,13 @@ def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: 
     if target is None:
         return _fail(f"no event or quote with id {target_id!r} in {timeline.title!r}")
     if not text.strip():
-        return _fail("the note's text is empty", EXIT_USAGE)
-    note = Note.new(target, text, tags, target_title(timeline, target) or "")
+        return _fail("the note's text is empty", ExitCode.USAGE)
+    try:
+        note = Note.new(target, text, tags, target_title(timeline, target) or "")
+    except ValidationError as err:
+        problem = err.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        return _fail(f"the note cannot be kept: {where}: {problem['msg']}", ExitCode.USAGE)
     try:
         store.put(note)
     except NotesError as err:
@@ -96,7 +100,7 @@ def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: 
     if store.unsaved:
         return _fail(f"the note was not saved: {store.problem}")
     print(terminal_safe(f"added note {note.id[:8]} to {isolate(note.target_title)}"))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _export(store: NoteStore, timeline: Timeline, fmt: str, output: Path | None) -> int:
@@ -108,16 +112,16 @@ def _export(store: NoteStore, timeline: Timeline, fmt: str, output: Path | None)
     if output is None:  # to a terminal, perhaps: nothing in it may act on the terminal
         safe = terminal_safe_json(text) if fmt == "w3c" else terminal_safe(text, multiline=True)
         sys.stdout.write(safe)
-        return EXIT_OK
+        return ExitCode.OK
     odd = not_a_file(output)
     if odd is not None:
-        return _fail(f"cannot write {output}: {odd}", EXIT_USAGE)
+        return _fail(f"cannot write {output}: {odd}", ExitCode.USAGE)
     try:
         atomic_write_bytes(output, text.encode("utf-8"))
     except OSError as exc:
         return _fail(f"could not write {output}: {exc.strerror or exc}")
     print(terminal_safe(f"wrote {len(notes)} notes to {output}"), file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
@@ -129,7 +133,7 @@ def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
     """
     odd = not_a_file(source)
     if odd is not None:
-        return _fail(f"cannot read {source}: {odd}", EXIT_USAGE)
+        return _fail(f"cannot read {source}: {odd}", ExitCode.USAGE)
     try:
         size = source.stat().st_size
         if size > MAX_IMPORT_BYTES:
@@ -138,7 +142,7 @@ def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
             data = stream.read(MAX_IMPORT_BYTES + 1)  # it may have grown since
         incoming = from_w3c(data, timeline)
     except OSError as exc:
-        return _fail(f"cannot read {source}: {exc.strerror or exc}", EXIT_USAGE)
+        return _fail(f"cannot read {source}: {exc.strerror or exc}", ExitCode.USAGE)
     except NotesImportError as err:
         return _refused(source, err)
     added = updated = 0
@@ -160,7 +164,7 @@ def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
         return _fail(f"nothing was imported: {store.problem}")
     unchanged = len(incoming) - added - updated
     print(f"imported {added} new, {updated} updated, {unchanged} unchanged notes")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _refused(source: Path, err: NotesImportError) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import sys
@@ -13,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from viewer import __version__
+from viewer.cli.exit_codes import ExitCode
+from viewer.cli.model import load_for_command
 from viewer.domain.model import json_schema_text
 from viewer.domain.text import terminal_safe, terminal_safe_json
-from viewer.persistence.model_file import ModelFileError, load_for_command, load_timeline
+from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import AppPaths, bundled_timeline
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_: str) -> None:
@@ -72,6 +71,7 @@ def _build_parser() -> argparse.ArgumentParser:
     model_help = "the timeline the notes are on (default: the bundled timeline)"
     listing = note_commands.add_parser("list", help="list the notes on a timeline")
     listing.add_argument("file", nargs="?", type=Path, metavar="FILE", help=model_help)
+    listing.add_argument("--model", type=Path, metavar="FILE", help=model_help)
     add = note_commands.add_parser("add", help="add a note to an event or a quote")
     add.add_argument("target", metavar="EVENT_ID", help="an event id (or a quote id)")
     add.add_argument("text", metavar="TEXT")
@@ -107,7 +107,7 @@ def _instant(text: str) -> float:
 
 def _validate(files: Sequence[Path], as_json: bool) -> int:
     results: list[dict[str, Any]] = []
-    status = EXIT_OK
+    status = ExitCode.OK
     for path in files or [bundled_timeline()]:
         result: dict[str, Any] = {"file": str(path)}
         try:
@@ -118,7 +118,7 @@ def _validate(files: Sequence[Path], as_json: bool) -> int:
                 unreadable=err.unreadable,
                 problems=[{"path": p.path, "message": p.message} for p in err.problems],
             )
-            status = max(status, EXIT_USAGE if err.unreadable else EXIT_INVALID)
+            status = max(status, ExitCode.USAGE if err.unreadable else ExitCode.FAILED)
             if not as_json:
                 for problem in err.problems:
                     print(terminal_safe(f"{path}: {problem}"))
@@ -146,10 +146,8 @@ def _export(
     file: Path | None, output: Path, start: float | None, end: float | None, width: int
 ) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
-    problems = io.StringIO()
-    timeline = load_for_command(file or bundled_timeline(), problems)
-    sys.stderr.write(terminal_safe(problems.getvalue(), multiline=True))
-    if isinstance(timeline, int):
+    timeline = load_for_command(file or bundled_timeline())
+    if isinstance(timeline, ExitCode):
         return timeline
     from viewer.ui.app import make_application
     from viewer.ui.export import ExportError, export_timeline
@@ -159,9 +157,9 @@ def _export(
         size = export_timeline(timeline, output, width=width, start=start, end=end)
     except ExportError as err:
         print(terminal_safe(f"timeline-viewer export: {err}"), file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     print(terminal_safe(f"wrote {output} ({size.width()}×{size.height()})"))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _open(file: Path | None) -> int:
@@ -185,9 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args.files, args.json)
     if args.command == "schema":
         sys.stdout.write(json_schema_text())
-        return EXIT_OK
+        return ExitCode.OK
     if args.command == "notes":
-        from viewer.notes_cli import run_notes
+        from viewer.cli.notes import run_notes
 
         return run_notes(args, AppPaths.from_environment())
     if args.command == "export":

@@ -1,0 +1,18 @@
+"""The exit codes of every ``timeline-viewer`` command: one table, used everywhere."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What a command's exit status means (the README shows this table)."""
+
+    #: Done; for ``validate``: every file is fine.
+    OK = 0
+    #: A model file has problems, or the action failed (and changed nothing):
+    #: a note not saved, an import refused, notes that cannot be read.
+    FAILED = 1
+    #: The command line is wrong, or a file cannot be read at all (missing, a
+    #: folder, a pipe, no permission, too large).
+    USAGE = 2
