@@ -380,3 +380,27 @@ def test_my_notes_isolate_text_from_data(
     assert (first, second) == ("\u2068erste \u202e\u2069", "\u2068zweite\u2069")
     assert meta.startswith("#\u2068\u202et\u2069 · ")
     assert index.data(Qt.ItemDataRole.ToolTipRole) == "Note\n\u2068\u202eAnruf\u2069"
+
+
+def test_changes_waiting_when_another_timeline_opens_are_kept_and_written_later(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    window = make_window(qtbot)
+    window.notes._retry.setInterval(200)
+    store = window.notes.store
+    assert store is not None
+    other = tmp_path / "other.json"
+    other.write_bytes(dump(minimal))
+    with monkeypatch.context() as patch:
+        full_disk(patch, store)
+        window.selection.select(STRIKE)
+        window.add_note_action.trigger()
+        fill_dialog(qtbot, window, "wartet " + "x" * 50_000)
+        assert window.open_file(other)  # another timeline, while the change waits
+        assert window.notes.unsaved == 1
+        assert "kept in memory" in window.statusBar().currentMessage()
+        qtbot.wait(450)
+        assert window.notes.unsaved == 1
+    qtbot.waitUntil(lambda: window.notes.unsaved == 0, timeout=5000)
+    assert texts_on_disk() == ["wartet " + "x" * 50_000]
+    assert window.notes.waiting == []

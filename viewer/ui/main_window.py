@@ -353,11 +353,11 @@ class MainWindow(QMainWindow):
         box.setWindowTitle("Notes not saved")
         box.setTextFormat(Qt.TextFormat.PlainText)
         changes = "1 change" if count == 1 else f"{count:,} changes"
-        problem = self.notes.store.problem if self.notes.store else None
-        box.setText(f"{changes} to your notes could not be saved: {problem}.")
+        box.setText(f"{changes} to your notes could not be saved: {self.notes.problem}.")
         box.setInformativeText(
             "Save all your notes to a file (W3C Web Annotations, which "
-            "“timeline-viewer notes import” reads back) before quitting?"
+            "“timeline-viewer notes import” reads back) before quitting? Notes of "
+            "another timeline you had open go into a file beside it."
         )
         save = box.addButton("Save to File…", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("Quit Without Them", QMessageBox.ButtonRole.DestructiveRole)
@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
         if not self._rescue_unsaved_notes():
             event.ignore()
             return
-        self.notes.close()
+        self.notes.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

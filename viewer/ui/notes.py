@@ -115,6 +115,8 @@ class NotesController(QObject):
         self.undo_stack = QUndoStack(self)
         self.store: NoteStore | None = None
         self.timeline: Timeline | None = None
+        #: Stores of timelines left while their changes could not be written.
+        self.waiting: list[tuple[NoteStore, Timeline]] = []
         self.status = ""
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
@@ -148,18 +150,30 @@ class NotesController(QObject):
         return report.messages
 
     def close(self) -> None:
-        """Try once more to write what waits, and let go of the database.
+        """Leave the open timeline's notes: try once more to write what waits.
 
-        What still cannot be written is the caller's to rescue first
-        (:attr:`unsaved`, :meth:`MainWindow.closeEvent` asks the reader).
+        A store whose changes still cannot be written is not dropped: it stays
+        among the :attr:`waiting` ones, retried with the rest, until it is
+        written or the reader decides at quit (:meth:`MainWindow.closeEvent`).
         """
-        if self.store is None:
+        store, timeline = self.store, self.timeline
+        if store is None:
             return
-        self._retry.stop()
         self._watch.stop()
-        self.store.flush()
-        self.store.close()
+        store.flush()
+        if store.unsaved and timeline is not None and not store.read_only:
+            self.waiting.append((store, timeline))
+        else:
+            store.close()
         self.store = None
+
+    def shutdown(self) -> None:
+        """Quit: the reader has decided about what still waits; let go of everything."""
+        self.close()
+        self._retry.stop()
+        for store, _timeline in self.waiting:
+            store.close()
+        self.waiting.clear()
 
     @property
     def read_only(self) -> bool:
@@ -167,8 +181,16 @@ class NotesController(QObject):
 
     @property
     def unsaved(self) -> int:
-        """How many changes wait in memory because the database cannot take them."""
-        return self.store.unsaved if self.store is not None else 0
+        """How many changes wait in memory because a database cannot take them
+        (the open timeline's and those of timelines left meanwhile)."""
+        current = self.store.unsaved if self.store is not None else 0
+        return current + sum(store.unsaved for store, _timeline in self.waiting)
+
+    @property
+    def problem(self) -> str | None:
+        """Why changes wait, if they do."""
+        stores = ([self.store] if self.store is not None else []) + [s for s, _t in self.waiting]
+        return next((s.problem for s in stores if s.unsaved and s.problem), None)
 
     # -- reading ---------------------------------------------------------------
 
@@ -245,38 +267,55 @@ class NotesController(QObject):
 
     def save_now(self) -> bool:
         """Write what waits; on failure keep it in memory, say why, and retry later."""
-        store = self.store
-        if store is None or store.read_only:
-            return True
-        store.flush()
+        if self.store is not None and not self.store.read_only:
+            self.store.flush()
+        still = []
+        for store, timeline in self.waiting:
+            if store.flush():
+                store.close()
+            else:
+                still.append((store, timeline))
+        self.waiting = still
         return self._after_write()
 
     def _after_write(self) -> bool:
-        store = self.store
-        if store is None or store.read_only:
-            return True
-        if store.unsaved:
+        count = self.unsaved
+        if count:
             seconds = self._retry.interval() // 1000
-            count = store.unsaved
             changes = "1 change" if count == 1 else f"{count:,} changes"
             self._set_status(
-                f"Notes not saved: {store.problem}. {changes} kept in memory; "
+                f"Notes not saved: {self.problem}. {changes} kept in memory; "
                 f"retrying every {seconds} s."
             )
             self._retry.start()
             return False
         self._retry.stop()
-        self._set_status("")
+        if self.store is None or not self.store.read_only:
+            self._set_status("")
         return True
 
-    def rescue_to(self, path: Path) -> None:
-        """Write every note (those waiting included) to ``path`` as W3C Web Annotations,
-        for when the database cannot take them. Raises OSError."""
-        if self.timeline is None:
-            return
-        document = to_w3c(self.timeline, self.notes())
-        data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-        atomic_write_bytes(path, data)
+    def rescue_to(self, path: Path) -> list[Path]:
+        """Write every note of each timeline with changes waiting (all its notes, the
+        waiting ones included) as W3C Web Annotations: the open timeline's to
+        ``path``, another's beside it as ``<stem>.<timeline id><suffix>``. Returns
+        the files written. Raises OSError."""
+        written = []
+        stores = [(s, t) for s, t in self.waiting]
+        if self.store is not None and self.timeline is not None:
+            stores.insert(0, (self.store, self.timeline))
+        for store, timeline in stores:
+            if store is not self.store and not store.unsaved:
+                continue
+            target = (
+                path
+                if store is self.store
+                else path.with_name(f"{path.stem}.{timeline.id}{path.suffix}")
+            )
+            document = to_w3c(timeline, newest_first(store.notes()))
+            data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+            atomic_write_bytes(target, data)
+            written.append(target)
+        return written
 
     def _look_for_changes(self) -> None:
         if self.store is not None and self.store.changed_elsewhere():
