@@ -159,7 +159,7 @@ def test_markdown_export_of_hostile_text_is_exact(minimal: dict[str, Any]) -> No
     timeline = parse_timeline(dump(minimal))
     notes = [
         note(EVENT, "\n".join(HOSTILE_LINES), "<b>", "*t*"),
-        note(QUOTE, "<i>", note_id="n2"),
+        note(QUOTE, "<i>", note_id="n0"),  # same time: ties by id, newest first -> n1, n0
     ]
     assert to_markdown(timeline, notes).splitlines() == [
         f"# Notes on {F}\\<b\\>Titel\\</b\\>{P}",

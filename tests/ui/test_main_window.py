@@ -268,3 +268,16 @@ def test_a_broken_change_on_disk_keeps_the_old_version(
     assert "truncated" in window.error_box.informativeText()
     assert window.document.timeline is before
     assert title_of(window) == "Test — timeline-viewer"
+
+
+def test_a_settings_file_that_is_a_pipe_never_hangs_the_start(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    paths = AppPaths.from_environment()
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(paths.config_dir / "settings.ini")
+    settings = open_settings(paths)
+    assert settings.value("anything") is None  # read from elsewhere, not the pipe
+    assert "it is a pipe" in capsys.readouterr().err

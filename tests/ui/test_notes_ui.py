@@ -404,3 +404,48 @@ def test_changes_waiting_when_another_timeline_opens_are_kept_and_written_later(
     qtbot.waitUntil(lambda: window.notes.unsaved == 0, timeout=5000)
     assert texts_on_disk() == ["wartet " + "x" * 50_000]
     assert window.notes.waiting == []
+
+
+def test_back_to_a_timeline_whose_changes_wait_a_newer_edit_wins(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    window = make_window(qtbot)
+    window.notes._retry.setInterval(60_000)
+    store = window.notes.store
+    assert store is not None
+    other = tmp_path / "other.json"
+    other.write_bytes(dump(minimal))
+    with monkeypatch.context() as patch:
+        full_disk(patch, store)
+        window.selection.select(STRIKE)
+        window.add_note_action.trigger()
+        fill_dialog(qtbot, window, "v2 " + "x" * 50_000)
+        assert window.open_file(other)
+        assert window.open_file(bundled_timeline())  # back, the change still waiting
+        [note] = window.notes.notes()
+        assert note.text.startswith("v2 ")  # still shown
+        assert window.notes.edit(note.id, "v3", ()) is not None
+    assert window.notes.save_now()
+    assert texts_on_disk() == ["v3"]
+
+
+def test_a_note_too_long_to_keep_stays_in_its_dialog(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.selection.select(STRIKE)
+    window.add_note_action.trigger()
+    dialog = window.note_actions.dialog
+    assert isinstance(dialog, NoteDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.text_edit.setPlainText("x" * 100_001)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert dialog.isVisible()  # nothing typed is lost
+    assert dialog.too_long_box is not None
+    assert "100,000" in dialog.too_long_box.text()
+    dialog.too_long_box.close()
+    dialog.text_edit.setPlainText("kurz")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert texts_on_disk() == ["kurz"]

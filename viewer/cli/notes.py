@@ -15,7 +15,7 @@ from viewer.domain.model import Timeline
 from viewer.domain.notes import Note, find_target, newest_first, target_title
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.persistence.atomic import atomic_write_bytes
-from viewer.persistence.notes import NotesError, NoteStore, not_a_file
+from viewer.persistence.notes import NotesError, NoteStore
 from viewer.persistence.notes_export import (
     MAX_IMPORT_BYTES,
     NotesImportError,
@@ -24,7 +24,7 @@ from viewer.persistence.notes_export import (
     to_markdown,
     to_w3c,
 )
-from viewer.persistence.paths import AppPaths, bundled_timeline
+from viewer.persistence.paths import AppPaths, bundled_timeline, not_a_file
 
 
 def _fail(message: str, code: int = ExitCode.FAILED) -> int:

@@ -68,8 +68,15 @@ class Note(BaseModel):
         )
 
     def edited(self, text: str, tags: Iterable[str]) -> Note:
-        return self.model_copy(
-            update={"text": text, "tags": clean_tags(tags), "modified": utc_now()}
+        """This note with new text and tags, checked like a new one (limits included)."""
+        return Note(
+            id=self.id,
+            target=self.target,
+            text=text,
+            tags=clean_tags(tags),
+            created=self.created,
+            modified=utc_now(),
+            target_title=self.target_title,
         )
 
 

@@ -30,8 +30,8 @@ import contextlib
 import os
 import re
 import sqlite3
-import stat
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +41,7 @@ from pydantic import ValidationError
 from viewer.domain.model import Timeline
 from viewer.domain.notes import Note, NoteTarget, TargetKind, target_title
 from viewer.persistence.notes_json import LegacyNotesError, json_path, read_legacy
+from viewer.persistence.paths import not_a_file
 
 #: The newest database schema this version writes and understands.
 SCHEMA_VERSION = 1
@@ -99,26 +100,6 @@ def database_path(data_dir: Path, timeline_id: str) -> Path:
     return notes_folder(data_dir) / f"{file_stem(timeline_id)}.notes.sqlite3"
 
 
-def not_a_file(path: Path) -> str | None:
-    """Why ``path`` exists but is no regular file (a folder, pipe, device), or None.
-
-    Looked at with ``stat`` only: a pipe is never opened, so nothing can hang.
-    """
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "it is a folder"
-    if stat.S_ISFIFO(mode):
-        return "it is a pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "it is a device"
-    return "it is not a regular file"
-
-
 class NoteStore:
     """The notes of one timeline: read from and committed to its database."""
 
@@ -138,6 +119,12 @@ class NoteStore:
         #: False when notes exist on disk but could not be read: an empty list
         #: then means "unknown", never "no notes".
         self.readable = True
+        #: Rows that could not be read as notes (left in the database).
+        self.skipped = 0
+        #: What the reader must still be told (a database moved aside while
+        #: retrying); the window shows these and clears the list.
+        self.notices: list[str] = []
+        self._read_error: sqlite3.DatabaseError | None = None
 
     # -- opening and closing -------------------------------------------------------
 
@@ -149,13 +136,31 @@ class NoteStore:
         self._connect(report)
         if load:
             self._read_all()
+            if (
+                self._read_error is not None
+                and _is_corrupt(self._read_error)
+                and not self.read_only  # a newer version's database is never moved
+            ):
+                # Damage deeper in the file than opening looks: the same as a
+                # database that cannot be opened, moved aside and named.
+                self.close()
+                self._move_aside(report, _reason(self._read_error))
+                self.problem = None
+                self._connect_fresh(report)
+                self._read_all()
+            if self.skipped:
+                report.messages.append(
+                    f"{self.skipped} notes in {self.path} could not be read (written by "
+                    "another program or version?). They are left in the database, untouched."
+                )
         return report
 
     def _connect(self, report: OpenReport) -> None:
-        odd = not_a_file(self.path)
-        if odd is not None:
-            self._cannot_save(report, f"{self.path} cannot hold notes: {odd}")
-            return
+        for path in (self.path, *_companions(self.path)):
+            odd = not_a_file(path)
+            if odd is not None:
+                self._cannot_save(report, f"{path} cannot hold notes: {odd}")
+                return
         exists = self.path.exists()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -175,7 +180,9 @@ class NoteStore:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode = WAL")
+                # Switching needs the database alone for a moment, and SQLite does
+                # not wait for that itself: wait here, as long as for any writer.
+                _when_not_busy(lambda: db.execute("PRAGMA journal_mode = WAL"))
             db.execute("PRAGMA synchronous = FULL")
             self._db = db
             if version < SCHEMA_VERSION:
@@ -201,6 +208,10 @@ class NoteStore:
         db = self._db
         assert db is not None
         with self._transaction(db):
+            # Another process may have made or migrated it since we looked.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                return
             if version == 0:
                 for statement in _statements(_SCHEMA):
                     db.execute(statement)
@@ -316,13 +327,22 @@ class NoteStore:
     def _read_all(self) -> None:
         notes: dict[str, Note] = {}
         db = self._db
+        self._read_error = None
         if db is not None:
             try:
-                notes = dict(_read(db))
-                self._data_version = db.execute("PRAGMA data_version").fetchone()[0]
+                db.execute("BEGIN")  # one snapshot: notes and their tags agree
+                try:
+                    rows = list(_read(db))
+                    self._data_version = db.execute("PRAGMA data_version").fetchone()[0]
+                finally:
+                    db.execute("COMMIT")
+                notes = {note.id: note for note in rows if note is not None}
+                self.skipped = sum(note is None for note in rows)
                 self.readable = True
             except sqlite3.Error as exc:
                 self.readable = False
+                if isinstance(exc, sqlite3.DatabaseError):
+                    self._read_error = exc
                 self.problem = self.problem or f"{self.path} cannot be read ({_reason(exc)})"
         else:
             self.readable = not_a_file(self.path) is None and not self.path.exists()
@@ -392,8 +412,11 @@ class NoteStore:
             raise NotesError("the notes are read-only here: " + (self.problem or "newer version"))
 
     def remember_titles(self, timeline: Timeline) -> None:
-        """Keep each attached note's current target title, for the day it is gone."""
-        if self.read_only:
+        """Keep each attached note's current target title, for the day it is gone.
+
+        Only when the database can be written now: a title is not a change the
+        reader made, and must never be one they are asked about at quit."""
+        if self.read_only or self.problem is not None or self._db is None:
             return
         changed = []
         for note in self._notes.values():
@@ -419,7 +442,7 @@ class NoteStore:
                         db.execute("DELETE FROM note WHERE id = ?", (note_id,))
                     else:
                         _write(db, change)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError, ValueError) as exc:
             self.problem = f"{self.path} cannot be written ({_reason(exc)})"
             return False
         self._pending.clear()
@@ -433,9 +456,15 @@ class NoteStore:
         if not_a_file(self.path) is not None:
             return
         self.close()
+        self._data_version = None  # another connection: read again when asked
         problem, self.problem = self.problem, None
         report = OpenReport()
         self._connect(report)
+        self.notices.extend(report.messages)
+        if report.backup is not None:
+            # The database was damaged meanwhile and moved aside: write every
+            # note we hold into the fresh one, so none is missing next time.
+            self._pending.update({note.id: note for note in self._notes.values()})
         if self.read_only:
             return
         if self.problem is None and self._db is not None:
@@ -485,7 +514,25 @@ def _write(db: sqlite3.Connection, note: Note) -> None:
     )
 
 
-def _read(db: sqlite3.Connection) -> Iterator[tuple[str, Note]]:
+def _companions(path: Path) -> tuple[Path, ...]:
+    """The files SQLite keeps beside a database."""
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))
+
+
+def _when_not_busy(run: Callable[[], object]) -> None:
+    """Run ``run``, trying again while the database is locked, up to BUSY_TIMEOUT_MS."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            run()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def _read(db: sqlite3.Connection) -> Iterator[Note | None]:
     tags: dict[str, list[str]] = {}
     for note_id, tag in db.execute("SELECT note_id, tag FROM note_tag ORDER BY note_id, position"):
         tags.setdefault(note_id, []).append(tag)
@@ -504,8 +551,9 @@ def _read(db: sqlite3.Connection) -> Iterator[tuple[str, Note]]:
                 target_title=title,
             )
         except (ValueError, ValidationError):
-            continue  # a row another program wrote wrong is left in the database, unread
-        yield note_id, note
+            yield None  # a row written wrong elsewhere: left in the database, counted
+            continue
+        yield note
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

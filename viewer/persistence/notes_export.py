@@ -31,6 +31,7 @@ from viewer.domain.notes import (
     TargetKind,
     clean_tags,
     event_of,
+    newest_first,
     target_title,
 )
 from viewer.domain.text import isolate
@@ -84,7 +85,7 @@ def _iso(moment: datetime) -> str:
 
 def to_w3c(timeline: Timeline, notes: list[Note]) -> dict[str, Any]:
     items = []
-    for note in sorted(notes, key=lambda n: (n.created, n.id)):
+    for note in newest_first(notes):
         bodies: list[dict[str, Any]] = [
             {
                 "type": "TextualBody",
@@ -508,7 +509,7 @@ def _md_line(text: str) -> str:
 
 def _markdown_notes(timeline: Timeline, notes: list[Note]) -> list[str]:
     lines: list[str] = []
-    for note in sorted(notes, key=lambda n: (n.created, n.id)):
+    for note in newest_first(notes):
         if note.target.kind is TargetKind.QUOTE:
             title = target_title(timeline, note.target) or note.target_title
             lines += [f"> {_md_line(title)}", ""]

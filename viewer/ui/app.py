@@ -3,18 +3,37 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
-from viewer.persistence.paths import APP_NAME, AppPaths, bundled_timeline
+from viewer.domain.text import terminal_safe
+from viewer.persistence.paths import APP_NAME, AppPaths, bundled_timeline, not_a_file
 
 
 def open_settings(paths: AppPaths) -> QSettings:
-    """Settings in an INI file under the platformdirs config folder (made on first write)."""
-    return QSettings(str(paths.config_dir / "settings.ini"), QSettings.Format.IniFormat)
+    """Settings in an INI file under the platformdirs config folder (made on first write).
+
+    A settings path that is a folder, a pipe or a device is never opened (a pipe
+    would hang the start): the app says so and keeps its settings for this run
+    only, in a file of its own under the temporary folder.
+    """
+    path = paths.config_dir / "settings.ini"
+    odd = not_a_file(path)
+    if odd is not None:
+        fallback = Path(tempfile.mkdtemp(prefix="timeline-viewer-")) / "settings.ini"
+        print(
+            terminal_safe(
+                f"timeline-viewer: {path} is not used for settings ({odd}); "
+                "settings are kept for this run only."
+            ),
+            file=sys.stderr,
+        )
+        path = fallback
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.notes.changed.connect(self._show_note_counts)
         self.notes.statusChanged.connect(self._show_notes_status)
+        self.notes.notice.connect(lambda text: self._inform("Your notes", text))
         self.resize(1280, 800)
         self._restore_layout()
         self._set_title(None)

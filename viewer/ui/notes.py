@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.model import Timeline
 from viewer.domain.notes import (
+    MAX_NOTE_LENGTH,
     Note,
     NoteTarget,
     TargetKind,
@@ -55,7 +56,7 @@ from viewer.domain.notes import (
 )
 from viewer.domain.text import isolate
 from viewer.persistence.atomic import atomic_write_bytes
-from viewer.persistence.notes import NoteStore
+from viewer.persistence.notes import NoteStore, OpenReport
 from viewer.persistence.notes_export import to_w3c
 from viewer.ui.selection import Selection
 
@@ -101,6 +102,8 @@ class NotesController(QObject):
     changed = Signal()
     #: What the reader should know about saving; "" when everything is on disk.
     statusChanged = Signal(str)
+    #: Something the reader must be told once (a database moved aside meanwhile).
+    notice = Signal(str)
 
     def __init__(
         self,
@@ -138,13 +141,23 @@ class NotesController(QObject):
             return []
         self.close()
         self.timeline = timeline
-        self.store = NoteStore(self.data_dir, timeline.id)
-        report = self.store.open()
+        waiting = next((s for s, _t in self.waiting if s.timeline_id == timeline.id), None)
+        if waiting is not None:
+            # Back to a timeline whose changes still wait: the same store, so
+            # they stay shown and a newer edit is never overwritten by them.
+            self.waiting = [(s, t) for s, t in self.waiting if s is not waiting]
+            self.store, report = waiting, OpenReport()
+            waiting.changed_elsewhere()
+        else:
+            self.store = NoteStore(self.data_dir, timeline.id)
+            report = self.store.open()
         self.store.remember_titles(timeline)
         self.undo_stack.clear()
         self._after_write()
-        if report.read_only:
-            self._set_status(" ".join(report.messages))
+        if report.read_only or not self.store.readable:
+            self._set_status(" ".join(report.messages) or f"Notes: {self.store.problem}")
+        elif self.store.problem is not None and not self.status:
+            self._set_status(f"Notes cannot be saved right now: {self.store.problem}.")
         self._watch.start()
         self.changed.emit()
         return report.messages
@@ -210,12 +223,11 @@ class NotesController(QObject):
         return (current, False) if current is not None else (note.target_title, True)
 
     def notes_for_event(self, event_id: str) -> list[Note]:
-        """Notes on the event and on its quotes, oldest first."""
-        found = [n for n in self.notes() if self.event_of(n) == event_id]
-        return sorted(found, key=lambda n: (n.created, n.id))
+        """Notes on the event and on its quotes, newest first (the one order)."""
+        return [n for n in self.notes() if self.event_of(n) == event_id]
 
     def notes_for(self, target: NoteTarget) -> list[Note]:
-        return sorted((n for n in self.notes() if n.target == target), key=lambda n: n.created)
+        return [n for n in self.notes() if n.target == target]
 
     def counts_by_event(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -269,6 +281,10 @@ class NotesController(QObject):
         """Write what waits; on failure keep it in memory, say why, and retry later."""
         if self.store is not None and not self.store.read_only:
             self.store.flush()
+            if self.store.notices:
+                self.notice.emit("\n\n".join(self.store.notices))
+                self.store.notices.clear()
+                self.changed.emit()
         still = []
         for store, timeline in self.waiting:
             if store.flush():
@@ -334,6 +350,7 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("noteDialog")
         self.setWindowTitle("Edit Note" if note else "Add Note")
+        self.too_long_box: QMessageBox | None = None
         about = QLabel(target_label, self)
         about.setTextFormat(Qt.TextFormat.PlainText)
         about.setWordWrap(True)
@@ -363,6 +380,25 @@ class NoteDialog(QDialog):
 
     def values(self) -> tuple[str, tuple[str, ...]]:
         return self.text_edit.toPlainText().strip(), parse_tags(self.tags_edit.text())
+
+    def accept(self) -> None:
+        """Close only with a note the app can keep: a longer one stays here to be cut."""
+        length = len(self.values()[0])
+        if length > MAX_NOTE_LENGTH:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Note too long",
+                f"A note holds at most {MAX_NOTE_LENGTH:,} characters; this one has "
+                f"{length:,}. Shorten it (or keep the rest in a file) and try again.",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("noteTooLongBox")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.too_long_box = box
+            box.open()
+            return
+        super().accept()
 
 
 class NoteActions(QObject):
