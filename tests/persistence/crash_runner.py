@@ -91,5 +91,47 @@ def main(data_dir: Path, rounds: int, seed: int) -> None:
     print(json.dumps({"rounds": rounds, "killed_inside_commit": inside_commit, "notes": count}))
 
 
+def carry_over(data_dir: Path, rounds: int, seed: int) -> None:
+    """Kill a first open while it carries a JSON file into a new database: the next
+    open must find all of those notes, once, whatever the moment of the kill."""
+    rng = random.Random(seed)
+    legacy_notes = [
+        json.loads(
+            Note.new(NoteTarget(kind=TargetKind.EVENT, id=f"e{i}"), f"alt {i}").model_dump_json()
+        )
+        for i in range(3000)
+    ]
+    killed_early = 0
+    for round_ in range(rounds):
+        home = data_dir / f"round-{round_}"
+        legacy = home / "notes" / f"{TIMELINE_ID}.notes.json"
+        legacy.parent.mkdir(parents=True)
+        legacy.write_text(
+            json.dumps({"format_version": 1, "timeline_id": TIMELINE_ID, "notes": legacy_notes}),
+            encoding="utf-8",
+        )
+        pid = os.fork()
+        if pid == 0:
+            try:
+                NoteStore(home, TIMELINE_ID).open()
+            finally:
+                os._exit(0)
+        time.sleep(rng.uniform(0.0, 0.1))
+        os.kill(pid, signal.SIGKILL)
+        _pid, status = os.waitpid(pid, 0)
+        killed_early += os.WIFSIGNALED(status)
+        store = NoteStore(home, TIMELINE_ID)
+        store.open()
+        with sqlite3.connect(store.path) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        texts = sorted(note.text for note in store.notes())
+        store.close()
+        assert texts == sorted(f"alt {i}" for i in range(3000)), len(texts)
+    print(json.dumps({"rounds": rounds, "killed_while_opening": killed_early}))
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))
+    if sys.argv[1] == "carry-over":
+        carry_over(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        main(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))

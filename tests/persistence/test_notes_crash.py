@@ -38,3 +38,29 @@ def test_sigkill_during_commits_loses_nothing_reported_saved(tmp_path: Path) -> 
     # At least a third of the kills must land inside a commit, or it proves little.
     assert summary["killed_inside_commit"] >= ROUNDS // 3
     assert summary["notes"] > 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs fork() and SIGKILL")
+def test_sigkill_while_carrying_json_over_loses_nothing(tmp_path: Path) -> None:
+    rounds = 30
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.persistence.crash_runner",
+            "carry-over",
+            str(tmp_path),
+            str(rounds),
+            "2026",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    print(f"carry-over crash test: {summary}")
+    assert summary["rounds"] == rounds
+    assert summary["killed_while_opening"] >= rounds // 3
