@@ -103,7 +103,27 @@ def _bold_font() -> QFont:
     return font
 
 
-class ActorListModel(QAbstractListModel):
+class _MatchesPlainText:
+    """Typing in a view finds the text as shown, isolates or not: ``match()`` on
+    ``DisplayRole`` looks at :data:`PlainDisplayRole`. Mixed into item models."""
+
+    def match(
+        self,
+        start: _Index,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        if role == Qt.ItemDataRole.DisplayRole:
+            role = PlainDisplayRole
+        result: list[QModelIndex] = super().match(  # type: ignore[misc]
+            start, role, value, hits, flags
+        )
+        return result
+
+
+class ActorListModel(_MatchesPlainText, QAbstractListModel):
     """All actors of a timeline, most quoted first, then by name."""
 
     ActorIdRole = ActorIdRole
@@ -171,19 +191,6 @@ class ActorListModel(QAbstractListModel):
         if role == ActorIdRole:
             return actor.id
         return None
-
-    def match(
-        self,
-        start: _Index,
-        role: int,
-        value: Any,
-        hits: int = 1,
-        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
-    ) -> list[QModelIndex]:
-        """Typing in a view finds the text as shown, isolates or not."""
-        if role == Qt.ItemDataRole.DisplayRole:
-            role = PlainDisplayRole
-        return super().match(start, role, value, hits, flags)
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
@@ -346,7 +353,7 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(_MatchesPlainText, QAbstractTableModel):
     """One row per event, in date order; Date, Kind, Title, Participants, Status, Notes."""
 
     DATE, KIND, TITLE, PARTICIPANTS, STATUS, NOTES = range(6)
@@ -500,19 +507,6 @@ class EventTableModel(QAbstractTableModel):
         ):
             return self.HEADERS[section]
         return super().headerData(section, orientation, role)
-
-    def match(
-        self,
-        start: _Index,
-        role: int,
-        value: Any,
-        hits: int = 1,
-        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
-    ) -> list[QModelIndex]:
-        """Typing in a view finds the text as shown, isolates or not."""
-        if role == Qt.ItemDataRole.DisplayRole:
-            role = PlainDisplayRole
-        return super().match(start, role, value, hits, flags)
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
