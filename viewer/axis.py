@@ -47,7 +47,14 @@ def choose_step(seconds_per_pixel: float, min_spacing_px: float) -> TickStep:
 
 
 def floor_to_step(moment: datetime, step: TickStep) -> datetime:
-    """The tick of ``step`` at or before ``moment``."""
+    """The tick of ``step`` at or before ``moment`` (never before the first day)."""
+    try:
+        return _floor_to_step(moment, step)
+    except (OverflowError, ValueError):
+        return datetime.min.replace(tzinfo=UTC)  # the tick would be before year 1
+
+
+def _floor_to_step(moment: datetime, step: TickStep) -> datetime:
     if step.unit is TickUnit.MINUTE:
         return moment.replace(
             minute=moment.minute - moment.minute % step.count, second=0, microsecond=0
@@ -76,9 +83,10 @@ def _advance(moment: datetime, step: TickStep) -> datetime:
     return moment + timedelta(seconds=step.approx_seconds)
 
 
-#: Datetimes exist only in years 1..9999: the axis never leaves them.
-MIN_T = datetime(1, 1, 2, tzinfo=UTC).timestamp()
-MAX_T = datetime(9999, 12, 30, tzinfo=UTC).timestamp()
+#: Datetimes exist only in years 1..9999: the view never leaves them. The last
+#: second is kept out, so a timestamp's float rounding never reaches year 10000.
+MIN_T = datetime(1, 1, 1, tzinfo=UTC).timestamp()
+MAX_T = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
 
 
 def clamp_time(t: float) -> float:

@@ -328,7 +328,10 @@ def test_the_view_stays_within_the_calendar(
     assert view.t0 >= datetime(1, 1, 1, tzinfo=UTC).timestamp()
     view.pan_pixels(10**12)
     view.grab()
-    assert view.t_of(view.viewport().width()) <= datetime(9999, 12, 31, tzinfo=UTC).timestamp()
+    assert (
+        view.t_of(view.viewport().width())
+        <= datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
+    )
 
 
 def test_axis_labels_follow_the_zoom(view: TimelineView) -> None:
@@ -344,3 +347,34 @@ def test_axis_labels_follow_the_zoom(view: TimelineView) -> None:
     ticks, context = view.renderer.axis_labels(view.current_layout())
     assert "03:00" in [text for _, text in ticks]
     assert [text for _, text in context][-1] == "Sunday, 1 June 2025"
+
+
+def test_events_on_the_first_and_last_days_of_the_calendar_are_drawn(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    minimal["events"][0]["date"] = {"precision": "day", "start": "0001-01-01"}
+    minimal["events"][1]["date"] = {"precision": "day", "start": "9999-12-31"}
+    minimal["events"][0]["related"] = []
+    minimal["events"].append(
+        {
+            "id": "e3",
+            "kind": "talks",
+            "title": "Bis zum Ende",
+            "date": {"precision": "minute", "start": "9999-12-31T23:59+00:00", "end": ".."},
+        }
+    )
+    view = show_view(qtbot, selection, parse_timeline(dump(minimal)))
+    for event_id in ("e1", "e2", "e3"):
+        selection.select(event_id)  # reveals it, at either end of the calendar
+        pos = view.event_pos(event_id)
+        assert pos is not None, event_id
+        assert GUTTER <= pos.x() <= view.viewport().width(), event_id
+        view.grab()  # paints the axis there without an exception
+    for _ in range(30):
+        view.zoom(2.0)
+        view.pan_pixels(10**9)
+        view.grab()
+    for _ in range(30):
+        view.zoom(0.5)
+        view.pan_pixels(-(10**9))
+        view.grab()
