@@ -1,0 +1,287 @@
+"""The benchmark suite: every figure beside a baseline measured in the same run.
+
+    python bench/run.py [--sizes 1000,10000,100000,1000000] [--quick] [--json OUT]
+
+Run from the repository root with the project installed. For each size a
+timeline is made with ``bench/make_timeline.py`` (seeded) and measured:
+
+* load, file to drawable (parse, validate, index, one fit-all layout), in a
+  fresh process, against ``orjson.loads`` of the same bytes with the collector
+  paused, in another fresh process; with each process's peak memory (RSS)
+  while loading and the memory it keeps once loaded (after a collection);
+* frames: paint time of the timeline widget at 1920x1080 over a scripted
+  sequence of pan and zoom steps from fit-all down to hours (median and 95th
+  percentile), against the same sequence on the 1,000-event timeline;
+* hit test: position to event, per call;
+* select far away: select the last event while zoomed into the first, until it
+  is revealed and painted.
+
+Startup to the first painted frame of the bundled timeline is measured once,
+as a fresh process, against a bare QMainWindow shown and painted in a fresh
+process. ``--quick`` runs 1,000 and 10,000 events with a shorter sequence (CI
+runs it so the suite cannot rot). No figure is asserted anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_timeline import make_timeline  # noqa: E402
+
+WIDTH, HEIGHT = 1920, 1080
+
+
+def _rss_now() -> int:
+    """The process's resident memory now, in bytes (Linux)."""
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+# -- children: one measurement each, in a fresh process -------------------------------
+
+
+def child_parse(path: Path) -> dict[str, float]:
+    import orjson
+
+    data = path.read_bytes()
+    before = _rss_now()
+    gc.disable()
+    start = time.perf_counter()
+    document = orjson.loads(data)
+    seconds = time.perf_counter() - start
+    gc.enable()
+    gc.collect()
+    kept = _rss_now() - before
+    assert document
+    return {"seconds": seconds, "peak": _peak_rss() - before, "kept": kept}
+
+
+def child_load(path: Path) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.persistence.model_file import load_timeline
+    from viewer.ui.timeline_render import GUTTER, TimelineRenderer
+
+    app = QApplication.instance() or QApplication([])
+    before = _rss_now()
+    start = time.perf_counter()
+    timeline = load_timeline(path)
+    renderer = TimelineRenderer(timeline)
+    extent = renderer.index.extent()
+    assert extent is not None
+    renderer.layout(extent[0], (extent[1] - extent[0]) / (WIDTH - GUTTER), WIDTH)
+    seconds = time.perf_counter() - start
+    gc.collect()
+    kept = _rss_now() - before
+    del app
+    return {"seconds": seconds, "peak": _peak_rss() - before, "kept": kept}
+
+
+def child_startup(bare: bool) -> dict[str, float]:
+    """Time from this process's start to the first painted frame."""
+    started = float(os.environ["BENCH_STARTED"])
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    app = QApplication.instance() or QApplication([])
+    painted: list[float] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.time())
+            return False
+
+    spy = FirstPaint()
+    if bare:
+        window = QMainWindow()
+        central = QWidget()
+        window.setCentralWidget(central)
+        central.installEventFilter(spy)
+    else:
+        from viewer.persistence.paths import AppPaths, bundled_timeline
+        from viewer.ui.app import open_settings
+        from viewer.ui.main_window import MainWindow
+
+        paths = AppPaths.from_environment()
+        window = MainWindow(open_settings(paths), paths.data_dir)
+        window.timeline_view.viewport().installEventFilter(spy)
+        window.open_file(bundled_timeline())
+    window.resize(1280, 800)
+    window.show()
+    while not painted:
+        app.processEvents()
+        window.repaint()
+    return {"seconds": painted[0] - started}
+
+
+def child_frames(path: Path, steps: int) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.persistence.model_file import load_timeline
+    from viewer.ui.selection import Selection
+    from viewer.ui.timeline_view import TimelineView
+
+    app = QApplication.instance() or QApplication([])
+    selection = Selection()
+    view = TimelineView(selection)
+    view.resize(WIDTH, HEIGHT)
+    view.show()
+    app.processEvents()
+    view.set_timeline(load_timeline(path))
+    view.fit_all()
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+
+    def frame() -> float:
+        start = time.perf_counter()
+        view.current_layout()
+        view.viewport().render(image)
+        return time.perf_counter() - start
+
+    frame()
+    # Zoom from fit-all down to hours around the middle, panning as a reader does.
+    times = []
+    fitted = view.seconds_per_px
+    zoom_steps = steps // 2
+    factor = (fitted / (3600 / 50)) ** (1 / zoom_steps)  # ends at 50 px per hour
+    for i in range(steps):
+        if i < zoom_steps:
+            view.zoom(factor)
+        else:
+            view.pan_pixels(120 if (i // 20) % 2 else -120)
+        times.append(frame())
+    layout = view.current_layout()
+    points = [item.glyph for item in layout.items()][:200] or [QPointF(WIDTH / 2, 100)]
+    start = time.perf_counter()
+    for point in points:
+        view.item_at(QPointF(point.x(), point.y() - view.verticalScrollBar().value()))
+    hit = (time.perf_counter() - start) / len(points)
+    view.fit_all()
+    index = view.renderer.index
+    view.zoom_to(index.starts[0], index.starts[0] + 3600)
+    start = time.perf_counter()
+    selection.select(index.last())
+    frame()
+    reveal = time.perf_counter() - start
+    times.sort()
+    return {
+        "median": statistics.median(times),
+        "p95": times[min(len(times) - 1, int(len(times) * 0.95))],
+        "hit": hit,
+        "reveal": reveal,
+        "steps": steps,
+    }
+
+
+def _child(args: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"bench child {args} failed:\n{result.stderr[-3000:]}")
+    measured: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return measured
+
+
+def _startup(bare: bool, repeat: int) -> float:
+    best = float("inf")
+    with tempfile.TemporaryDirectory() as home:
+        for _ in range(repeat):
+            env = {**os.environ, "BENCH_STARTED": repr(time.time()), "TIMELINE_VIEWER_HOME": home}
+            best = min(best, _child(["startup", "bare" if bare else "app"], env)["seconds"])
+    return best
+
+
+def _best(args: list[str], repeat: int) -> dict[str, Any]:
+    runs = [_child(args) for _ in range(repeat)]
+    return min(runs, key=lambda run: run["seconds"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000")
+    parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 events, briefly")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write every figure as JSON")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        if kind == "parse":
+            out: dict[str, Any] = child_parse(Path(rest[0]))
+        elif kind == "load":
+            out = child_load(Path(rest[0]))
+        elif kind == "startup":
+            out = child_startup(rest[0] == "bare")
+        else:
+            out = child_frames(Path(rest[0]), int(rest[1]))
+        print(json.dumps(out))
+        return
+    sizes = [1000, 10000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    repeat = 1 if args.quick else 3
+    steps = 40 if args.quick else 200
+    results: dict[str, Any] = {"machine": os.uname().machine, "cores": os.cpu_count()}
+    app, bare = _startup(False, repeat), _startup(True, repeat)
+    results["startup"] = {"app": app, "bare": bare}
+    print(
+        f"startup to first frame: {app * 1e3:.0f} ms, bare window {bare * 1e3:.0f} ms, "
+        f"{app / bare:.2f}x"
+    )
+    print()
+    print(
+        "| events | load (s) | orjson (s) | × | peak MB | orjson peak MB | × | kept MB "
+        "| orjson kept MB | × | frame median (ms) | p95 (ms) | hit (ms) | reveal (ms) |"
+    )
+    print("|---:|" + "---:|" * 13)
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sizes:
+            path = Path(scratch) / f"{size}.json"
+            path.write_text(json.dumps(make_timeline(size), ensure_ascii=False), encoding="utf-8")
+            parse = _best(["parse", str(path)], repeat)
+            load = _best(["load", str(path)], repeat)
+            frames = _child(["frames", str(path), str(steps)])
+            results[str(size)] = {"parse": parse, "load": load, "frames": frames}
+            mb = 1e6
+            print(
+                f"| {size:,} | {load['seconds']:.3f} | {parse['seconds']:.3f} "
+                f"| {load['seconds'] / parse['seconds']:.1f} "
+                f"| {load['peak'] / mb:.0f} | {parse['peak'] / mb:.0f} "
+                f"| {load['peak'] / max(parse['peak'], 1):.1f} "
+                f"| {load['kept'] / mb:.0f} | {parse['kept'] / mb:.0f} "
+                f"| {load['kept'] / max(parse['kept'], 1):.1f} "
+                f"| {frames['median'] * 1e3:.1f} | {frames['p95'] * 1e3:.1f} "
+                f"| {frames['hit'] * 1e3:.3f} | {frames['reveal'] * 1e3:.0f} |",
+                flush=True,
+            )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
