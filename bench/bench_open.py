@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.generate import generate
+from bench.make_timeline import make_timeline
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
@@ -50,7 +50,7 @@ def main() -> None:
     app = QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.json"
-        path.write_text(json.dumps(generate(args.events)), encoding="utf-8")
+        path.write_text(json.dumps(make_timeline(args.events)), encoding="utf-8")
         data = path.read_bytes()
 
     def baseline() -> object:

@@ -73,6 +73,18 @@ def panel_texts(window: MainWindow) -> list[str]:
     return [strip_isolates(model.index(r, 0).data()) for r in range(model.rowCount())]
 
 
+def add_while_the_disk_is_full(
+    qtbot: QtBot, window: MainWindow, patch: pytest.MonkeyPatch, text: str
+) -> None:
+    """From now on (within ``patch``) the database cannot grow; add a note on STRIKE."""
+    store = window.notes.store
+    assert store is not None
+    full_disk(patch, store)
+    window.selection.select(STRIKE)
+    window.add_note_action.trigger()
+    fill_dialog(qtbot, window, text)
+
+
 def test_add_a_note_quit_and_find_it_again(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     click_event(qtbot, window, STRIKE)
@@ -387,15 +399,10 @@ def test_changes_waiting_when_another_timeline_opens_are_kept_and_written_later(
 ) -> None:
     window = make_window(qtbot)
     window.notes._retry.setInterval(200)
-    store = window.notes.store
-    assert store is not None
     other = tmp_path / "other.json"
     other.write_bytes(dump(minimal))
     with monkeypatch.context() as patch:
-        full_disk(patch, store)
-        window.selection.select(STRIKE)
-        window.add_note_action.trigger()
-        fill_dialog(qtbot, window, "wartet " + "x" * 50_000)
+        add_while_the_disk_is_full(qtbot, window, patch, "wartet " + "x" * 50_000)
         assert window.open_file(other)  # another timeline, while the change waits
         assert window.notes.unsaved == 1
         assert "kept in memory" in window.statusBar().currentMessage()
@@ -411,15 +418,10 @@ def test_back_to_a_timeline_whose_changes_wait_a_newer_edit_wins(
 ) -> None:
     window = make_window(qtbot)
     window.notes._retry.setInterval(60_000)
-    store = window.notes.store
-    assert store is not None
     other = tmp_path / "other.json"
     other.write_bytes(dump(minimal))
     with monkeypatch.context() as patch:
-        full_disk(patch, store)
-        window.selection.select(STRIKE)
-        window.add_note_action.trigger()
-        fill_dialog(qtbot, window, "v2 " + "x" * 50_000)
+        add_while_the_disk_is_full(qtbot, window, patch, "v2 " + "x" * 50_000)
         assert window.open_file(other)
         assert window.open_file(bundled_timeline())  # back, the change still waiting
         [note] = window.notes.notes()
