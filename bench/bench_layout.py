@@ -80,7 +80,7 @@ def measure(renderer: TimelineRenderer, t0: float, spp: float, repeat: int) -> t
     t1 = t0 + (WIDTH - GUTTER) * spp
     lane = renderer.index.lanes[0]
     renderer.layout(t0, spp, WIDTH)  # label widths measured once, as in the app
-    query = best_of(repeat, lambda: lane.overlapping(t0, t1, renderer.index.ends))
+    query = best_of(repeat, lambda: lane.overlapping(t0, t1))
     return best_of(repeat, lambda: renderer.layout(t0, spp, WIDTH)), query
 
 

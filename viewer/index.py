@@ -1,90 +1,214 @@
-"""A sorted, columnar view of a timeline's events, for drawing and hit-testing.
+"""A timeline's events in time order, with per-kind lanes, for drawing and hit-testing.
 
-Qt-free. Events are ordered by their earliest instant (then latest, then id);
-per-kind lanes keep their own sorted start columns so the widget can ask
-"which events of this lane overlap [t0, t1)?" with two bisections instead of
-a scan, whatever the number of events.
+Qt-free, and built on the columns of :class:`~viewer.domain.columns.EventTable`:
+sorting a million events is one ``numpy.lexsort``. Events are ordered by
+their earliest instant, then their latest, then id; a *position* is a place
+in that order.
+
+"Which events of this lane overlap ``[t0, t1)``?" is two bisections per
+class of span length: a lane keeps its events in classes whose spans lie
+within a factor of four of each other, so one month-long event does not
+make every query look back a month over events of a minute.
 """
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
 
+import numpy as np
+import numpy.typing as npt
+
+from viewer.domain.columns import KINDS, EventTable
 from viewer.domain.model import Event, EventKind
-from viewer.perf import paused_gc
+
+Positions = npt.NDArray[np.int64]
+Times = npt.NDArray[np.float64]
+
+#: A span class holds spans from 4**k to 4**(k+1) seconds (class 0: up to 4 s).
+_CLASS_BASE = np.log(4.0)
 
 
 @dataclass(slots=True)
+class _SpanClass:
+    positions: Positions
+    starts: Times
+    ends: Times
+    max_span: float
+
+
 class Lane:
     """One kind's events, in time order: positions into the index and their times."""
 
-    kind: EventKind
-    positions: array[int] = field(default_factory=lambda: array("q"))
-    starts: array[float] = field(default_factory=lambda: array("d"))
-    max_span: float = 0.0
+    def __init__(self, kind: EventKind, positions: Positions, starts: Times, ends: Times) -> None:
+        self.kind = kind
+        self.positions = positions
+        self.starts = starts
+        spans = ends - starts
+        self.max_span = float(spans.max()) if len(spans) else 0.0
+        classes = np.floor(np.log(np.maximum(spans, 1.0)) / _CLASS_BASE).astype(np.int64)
+        self._classes: list[_SpanClass] = []
+        for k in np.unique(classes).tolist():
+            members = np.flatnonzero(classes == k)
+            self._classes.append(
+                _SpanClass(
+                    positions[members],
+                    starts[members],
+                    ends[members],
+                    float(spans[members].max()),
+                )
+            )
 
-    def overlapping(self, t0: float, t1: float, ends: Sequence[float]) -> list[int]:
-        """Positions of this lane's events that overlap ``[t0, t1)``."""
-        lo = bisect_left(self.starts, t0 - self.max_span)
-        hi = bisect_left(self.starts, t1)
-        positions = self.positions
-        return [positions[i] for i in range(lo, hi) if ends[positions[i]] > t0]
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def _candidates(self, t0: float, t1: float) -> Iterator[tuple[_SpanClass, int, int]]:
+        for span_class in self._classes:
+            lo = int(np.searchsorted(span_class.starts, t0 - span_class.max_span, "left"))
+            hi = int(np.searchsorted(span_class.starts, t1, "left"))
+            if hi > lo:
+                yield span_class, lo, hi
+
+    def overlapping(self, t0: float, t1: float) -> list[int]:
+        """Positions of this lane's events that overlap ``[t0, t1)``, in time order."""
+        found = [c.positions[lo:hi][c.ends[lo:hi] > t0] for c, lo, hi in self._candidates(t0, t1)]
+        if not found:
+            return []
+        return np.sort(np.concatenate(found)).tolist()  # type: ignore[no-any-return]
+
+    def count_overlapping(self, t0: float, t1: float, more_than: int | None = None) -> int:
+        """How many of this lane's events overlap ``[t0, t1)``.
+
+        With ``more_than``, stops counting exactly once the bound is passed for
+        sure: the level of detail only asks "more than this many?".
+        """
+        total = 0
+        for c, lo, hi in self._candidates(t0, t1):
+            at_least = int(np.searchsorted(c.starts, t0, "left"))
+            total += hi - max(lo, min(at_least, hi))  # those starting in [t0, t1) all overlap
+            if more_than is not None and total > more_than:
+                return total
+            if at_least > lo:
+                total += int(np.count_nonzero(c.ends[lo:at_least] > t0))
+        return total
 
     def count_starting(self, t0: float, t1: float) -> int:
         """How many of this lane's events start in ``[t0, t1)``."""
-        return bisect_left(self.starts, t1) - bisect_left(self.starts, t0)
+        return int(np.searchsorted(self.starts, t1, "left") - np.searchsorted(self.starts, t0))
+
+
+class _InOrder(Sequence[Event]):
+    """The events in time order, made from their records when asked for."""
+
+    def __init__(self, table: EventTable, order: Positions) -> None:
+        self._table = table
+        self._order = order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, position: int) -> Event: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[Event]: ...
+    def __getitem__(self, position: int | slice) -> Event | list[Event]:
+        if isinstance(position, slice):
+            return [self._table[int(row)] for row in self._order[position]]
+        return self._table[int(self._order[position])]
+
+
+class _Positions(Mapping[str, int]):
+    """Position by event id, through the table's row by id."""
+
+    def __init__(self, table: EventTable, position_of_row: Positions) -> None:
+        self._table = table
+        self._of_row = position_of_row
+
+    def __getitem__(self, event_id: str) -> int:
+        return int(self._of_row[self._table.row[event_id]])
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id in self._table.row
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table.ids)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
+def _empty_table() -> EventTable:
+    none = np.zeros(0, np.float64)
+    codes = np.zeros(0, np.uint8)
+    return EventTable([], [], none, none, codes, codes, codes, codes, b"", np.zeros(1, np.int64))
 
 
 class EventIndex:
     """The events of one timeline in time order, with per-kind lanes."""
 
-    def __init__(self, events: Sequence[Event]) -> None:
-        with paused_gc():
-            self._build(events)
-
-    def _build(self, events: Sequence[Event]) -> None:
-        keyed = sorted(
-            ((e.date.earliest.timestamp(), e.date.latest.timestamp(), e.id, e) for e in events),
-            key=lambda row: (row[0], row[1], row[2]),
-        )
-        self.events: list[Event] = [row[3] for row in keyed]
-        self.starts = array("d", (row[0] for row in keyed))
-        self.ends = array("d", (row[1] for row in keyed))
-        self.position: dict[str, int] = {event.id: i for i, event in enumerate(self.events)}
-        lanes: dict[EventKind, Lane] = {}
-        for i, event in enumerate(self.events):
-            lane = lanes.get(event.kind)
-            if lane is None:
-                lane = lanes[event.kind] = Lane(event.kind)
-            lane.positions.append(i)
-            lane.starts.append(self.starts[i])
-            lane.max_span = max(lane.max_span, self.ends[i] - self.starts[i])
-        # Lanes in the order the kinds are declared, so the layout is stable.
-        self.lanes: list[Lane] = [lanes[kind] for kind in EventKind if kind in lanes]
+    def __init__(self, table: EventTable | None = None) -> None:
+        table = _empty_table() if table is None else table
+        self.table = table
+        order = np.lexsort((table.after, table.first))
+        order = _ties_by_id(order, table)
+        self.order: Positions = order
+        self.starts: Times = table.first[order]
+        self.ends: Times = table.after[order]
+        self._kinds = table.kind[order]
+        position_of_row = np.empty(len(order), np.int64)
+        position_of_row[order] = np.arange(len(order))
+        self.position: Mapping[str, int] = _Positions(table, position_of_row)
+        self.events: Sequence[Event] = _InOrder(table, order)
+        self.lanes: list[Lane] = []
+        for code, kind in enumerate(KINDS):  # in the order the kinds are declared
+            members = np.flatnonzero(self._kinds == code)
+            if len(members):
+                self.lanes.append(Lane(kind, members, self.starts[members], self.ends[members]))
 
     def __len__(self) -> int:
-        return len(self.events)
+        return len(self.order)
+
+    # -- what the painter and the hit test read, without making an Event -----
+
+    def id_of(self, position: int) -> str:
+        return self.table.ids[int(self.order[position])]
+
+    def title(self, position: int) -> str:
+        return self.table.title(int(self.order[position]))
+
+    def kind(self, position: int) -> EventKind:
+        return KINDS[int(self._kinds[position])]
+
+    def happened(self, position: int) -> bool:
+        return self.table.happened(int(self.order[position]))
+
+    def open_end(self, position: int) -> bool:
+        return self.table.open_end(int(self.order[position]))
+
+    def approximate(self, position: int) -> bool:
+        return self.table.approximate(int(self.order[position]))
+
+    def closed_end(self, position: int) -> bool:
+        return self.table.closed_end(int(self.order[position]))
 
     def extent(self) -> tuple[float, float] | None:
         """The first and the last instant any event may mean."""
-        if not self.events:
+        if not len(self):
             return None
-        return self.starts[0], max(self.ends)
+        return float(self.starts[0]), float(self.ends.max())
 
     def overlapping(self, t0: float, t1: float) -> list[int]:
         """Positions of all events overlapping ``[t0, t1)``, in time order."""
-        found = [p for lane in self.lanes for p in lane.overlapping(t0, t1, self.ends)]
+        found = [p for lane in self.lanes for p in lane.overlapping(t0, t1)]
         found.sort()
         return found
 
     def first(self) -> str | None:
-        return self.events[0].id if self.events else None
+        return self.id_of(0) if len(self) else None
 
     def last(self) -> str | None:
-        return self.events[-1].id if self.events else None
+        return self.id_of(len(self) - 1) if len(self) else None
 
     def step(self, event_id: str | None, offset: int) -> str | None:
         """The event ``offset`` places after ``event_id`` in time order, clamped.
@@ -92,9 +216,27 @@ class EventIndex:
         With no current event, stepping forward starts at the first event and
         stepping back at the last.
         """
-        if not self.events:
+        if not len(self):
             return None
         if event_id is None or event_id not in self.position:
             return self.first() if offset > 0 else self.last()
-        target = min(max(self.position[event_id] + offset, 0), len(self.events) - 1)
-        return self.events[target].id
+        target = min(max(self.position[event_id] + offset, 0), len(self) - 1)
+        return self.id_of(target)
+
+
+def _ties_by_id(order: Positions, table: EventTable) -> Positions:
+    """``order`` with each run of events of the same span sorted by id."""
+    if len(order) < 2:
+        return order
+    first, after = table.first[order], table.after[order]
+    same = (first[1:] == first[:-1]) & (after[1:] == after[:-1])
+    if not same.any():
+        return order
+    begins = np.flatnonzero(np.concatenate(([True], ~same)))
+    ends = np.append(begins[1:], len(order))
+    runs = np.flatnonzero(ends - begins > 1)
+    ids = table.ids
+    out: list[Any] = order.tolist()
+    for b, e in zip(begins[runs].tolist(), ends[runs].tolist(), strict=True):
+        out[b:e] = sorted(out[b:e], key=ids.__getitem__)
+    return np.array(out, np.int64)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import DATA
-from viewer.domain.model import EventKind, EventStatus, QuoteMode, Timeline, Verification
+from viewer.domain.model import EventKind, EventStatus, QuoteMode, Verification
+from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
 

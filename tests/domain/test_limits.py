@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import REPO, dump
 from viewer.axis import STEPS, ticks
 from viewer.domain.dates import END_OF_CALENDAR
-from viewer.domain.model import Timeline
-from viewer.index import EventIndex
+from viewer.domain.model import TimelineModel
+from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
 
 JsonPath = tuple[str | int, ...]
@@ -88,7 +88,7 @@ def test_a_text_over_its_limit_names_the_path_the_limit_and_the_length(
 
 
 def _schema_of(path: JsonPath) -> dict[str, Any]:
-    schema = Timeline.model_json_schema()
+    schema = TimelineModel.model_json_schema()
     node: dict[str, Any] = schema
     for part in path:
         node = node["items"] if isinstance(part, int) else node["properties"][part]
@@ -105,7 +105,7 @@ def test_the_schema_says_each_limit(path: JsonPath, limit: int) -> None:
 
 
 def test_the_descriptions_say_the_limits_too() -> None:
-    schema = Timeline.model_json_schema()
+    schema = TimelineModel.model_json_schema()
     event = schema["$defs"]["Event"]["properties"]
     assert event["title"]["description"] == "A title: at most 500 characters."
     assert event["summary"]["description"] == "What happened: at most 20,000 characters."
@@ -204,7 +204,7 @@ def test_events_at_both_ends_of_the_calendar_load(minimal: dict[str, Any]) -> No
 
 
 def test_the_index_and_the_axis_take_both_ends_of_the_calendar(minimal: dict[str, Any]) -> None:
-    index = EventIndex(_at_both_ends(minimal).events)
+    index = _at_both_ends(minimal).index
     extent = index.extent()
     assert extent is not None
     first, last = extent

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO, dump
-from viewer.domain.model import Timeline
 from viewer.domain.notes import Note, NoteTarget, TargetKind, newest_first, parse_tags
+from viewer.domain.timeline import Timeline
 from viewer.persistence import notes as notes_module
 from viewer.persistence.model_file import parse_timeline
 from viewer.persistence.notes import SCHEMA_VERSION, NotesError, NoteStore, database_path

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import dump
-from viewer.domain.model import Timeline
 from viewer.domain.notes import Note, NoteTarget, TargetKind
+from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.persistence.notes_export import (
     MAX_ANNOTATIONS,

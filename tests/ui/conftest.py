@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui.selection import Selection
+
+
+@pytest.fixture
+def bundled_data() -> dict[str, Any]:
+    """The bundled timeline as the JSON data of its file, to change and validate."""
+    data: dict[str, Any] = json.loads(bundled_timeline().read_text(encoding="utf-8"))
+    return data
 
 
 @pytest.fixture(scope="session")

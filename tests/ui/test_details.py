@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 from viewer.ui.details import PLACEHOLDER, DetailsPanel
 from viewer.ui.selection import Selection
 
@@ -144,7 +144,7 @@ def test_claims_show_author_text_and_badge(
 def test_badges_differ_in_colour_and_text(
     qtbot: QtBot, selection: Selection, bundled: Timeline
 ) -> None:
-    timeline = Timeline.model_validate(
+    timeline = Timeline.validate(
         {
             "schema_version": 1,
             "id": "badges",
@@ -196,7 +196,7 @@ def test_clicking_a_related_event_selects_it(
 
 
 def test_event_links_with_awkward_ids_round_trip(qtbot: QtBot, selection: Selection) -> None:
-    timeline = Timeline.model_validate(
+    timeline = Timeline.validate(
         {
             "schema_version": 1,
             "id": "ids",
@@ -232,7 +232,7 @@ def test_event_links_with_awkward_ids_round_trip(qtbot: QtBot, selection: Select
 
 
 def _source_timeline(url: str) -> Timeline:
-    return Timeline.model_validate(
+    return Timeline.validate(
         {
             "schema_version": 1,
             "id": "links",
@@ -377,7 +377,7 @@ def _hostile_timeline() -> Timeline:
             }
         ],
     }
-    return Timeline.model_validate(data)
+    return Timeline.validate(data)
 
 
 def test_model_text_is_never_markup(qtbot: QtBot, selection: Selection) -> None:
@@ -428,17 +428,17 @@ def test_hostile_text_makes_no_anchors(qtbot: QtBot, selection: Selection) -> No
 
 
 def test_text_from_data_is_isolated_against_bidi_overrides(
-    qtbot: QtBot, selection: Selection, bundled: Timeline
+    qtbot: QtBot, selection: Selection, bundled_data: dict[str, Any]
 ) -> None:
     """A right-to-left override (U+202E) in a title cannot reverse the pane's own words."""
-    data = bundled.model_dump(mode="json")
+    data = bundled_data
     event = next(e for e in data["events"] if e["id"] == "call-2025-06-04")
     event["title"] = "\u202eAnruf"
     event["summary"] = "Zusammenfassung \u2069\u202e mit verirrtem PDI"
     event["claims"][0]["text"] = "\u202a\u202eohne Ende"
     widget = DetailsPanel(selection)
     qtbot.addWidget(widget)
-    widget.set_timeline(Timeline.model_validate(data))
+    widget.set_timeline(Timeline.validate(data))
     selection.select("call-2025-06-04")
     lines = widget.plain_text().splitlines()
     assert lines[0] == "\u2068\u202eAnruf\u2069"

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 from viewer.ui.events_table import EventsTable
 from viewer.ui.item_models import EventIdRole, EventTableModel
 from viewer.ui.selection import Selection

@@ -12,7 +12,8 @@ from pytestqt.modeltest import ModelTester
 
 from tests.conftest import strip_isolates
 from viewer.domain.describe import describe_date
-from viewer.domain.model import QuoteMode, Timeline
+from viewer.domain.model import QuoteMode
+from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import (
     ActorIdRole,
     ActorListModel,
@@ -29,7 +30,7 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole
 FONT = Qt.ItemDataRole.FontRole
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
 
-EMPTY = Timeline.model_validate(
+EMPTY = Timeline.validate(
     {"schema_version": 1, "id": "empty", "title": "Nothing yet", "language": "en"}
 )
 
@@ -37,7 +38,7 @@ HOSTILE_BOLD = "<b>bold</b>"
 HOSTILE_IMG = "<img src=x>"
 #: The isolates around text from data (FSI, PDI).
 F, P = "\u2068", "\u2069"
-HOSTILE = Timeline.model_validate(
+HOSTILE = Timeline.validate(
     {
         "schema_version": 1,
         "id": "hostile",
@@ -390,12 +391,12 @@ def test_event_table_sorts_itself_and_keeps_persistent_indexes(
     qtmodeltester.check(model)
 
 
-def test_tooltips_keep_every_wrapped_line_isolated(bundled: Timeline) -> None:
-    data = bundled.model_dump(mode="json")
+def test_tooltips_keep_every_wrapped_line_isolated(bundled_data: dict[str, Any]) -> None:
+    data = bundled_data
     event = next(e for e in data["events"] if e["id"] == "call-2025-06-04")
     event["summary"] = "\u202e" + "lang " * 60
     model = EventTableModel()
-    model.set_timeline(Timeline.model_validate(data))
+    model.set_timeline(Timeline.validate(data))
     tooltip = model.index(model.row_of("call-2025-06-04"), 0).data(TOOLTIP)
     lines = tooltip.splitlines()
     assert lines[1] == f"{F}Telefonat zwischen Trump und Putin{P}"

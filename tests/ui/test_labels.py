@@ -15,7 +15,7 @@ from tests.conftest import dump
 from tests.ui.test_main_window import make_window
 from tests.ui.test_timeline_view import show_view
 from viewer.domain.describe import describe_date
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import GLYPH, GUTTER, ITEM_GAP, LEAST_LABEL, LaneLayout, Placed

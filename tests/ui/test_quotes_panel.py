@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListView, QToolButton
 from pytestqt.qtbot import QtBot
 
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import ActorIdRole, EventIdRole, QuoteIdRole
 from viewer.ui.quotes_panel import QuotesPanel
 from viewer.ui.selection import Selection

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import GUTTER

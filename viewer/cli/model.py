@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from viewer.cli.exit_codes import ExitCode
-from viewer.domain.model import Timeline
 from viewer.domain.text import terminal_safe
+from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
 
 

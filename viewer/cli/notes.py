@@ -11,9 +11,9 @@ from pydantic import ValidationError
 
 from viewer.cli.exit_codes import ExitCode
 from viewer.cli.model import load_for_command
-from viewer.domain.model import Timeline
 from viewer.domain.notes import Note, find_target, newest_first, target_title
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
+from viewer.domain.timeline import Timeline
 from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.notes import NotesError, NoteStore
 from viewer.persistence.notes_export import (

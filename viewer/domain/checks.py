@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from viewer.domain.model import FuzzyDate, Timeline
+from viewer.domain.model import FuzzyDate, TimelineModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def _dangling(path: str, target: str, ref: str, known: Container[str]) -> Iterat
         yield Problem(path, f"refers to no {target}: found {ref!r}")
 
 
-def check_timeline(timeline: Timeline) -> list[Problem]:
+def check_timeline(timeline: TimelineModel) -> list[Problem]:
     """Every problem in a field-valid timeline, in document order."""
     problems: list[Problem] = []
     for collection, items in (

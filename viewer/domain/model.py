@@ -281,7 +281,12 @@ class Quote(_Frozen):
     source: Id | None = None
 
 
-class Timeline(_Frozen):
+# A whole model file, validated field by field: the file format's own schema.
+# (A comment, not a docstring: a docstring would go into the JSON Schema.) The
+# app keeps an open timeline as viewer.domain.timeline.Timeline.
+class TimelineModel(_Frozen):
+    model_config = ConfigDict(frozen=True, extra="forbid", title="Timeline")
+
     schema_version: int = Field(ge=1, description="The format version of this file.")
     id: Id = Field(description="Stable across edits: notes are keyed by it.")
     title: Title
@@ -329,4 +334,4 @@ def json_schema_text() -> str:
     """The JSON Schema of a model file, as committed in ``resources/``."""
     import json
 
-    return json.dumps(Timeline.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(TimelineModel.model_json_schema(), indent=2, ensure_ascii=False) + "\n"

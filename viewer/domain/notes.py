@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 
 #: The longest note text the app keeps (characters); longer ones are refused.
 MAX_NOTE_LENGTH = 100_000

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import stat
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from viewer.domain import fast_load
 from viewer.domain.checks import Problem, check_timeline, json_path
-from viewer.domain.model import SCHEMA_VERSION, Timeline
+from viewer.domain.model import SCHEMA_VERSION, TimelineModel
+from viewer.domain.timeline import Timeline
 from viewer.perf import paused_gc
 
 #: Model files larger than this are refused before they are read.
@@ -80,22 +83,38 @@ def _mib(size: int) -> str:
 
 
 def parse_timeline(data: bytes) -> Timeline:
-    """Validate a model file's bytes; raise :class:`ModelFileError` listing every problem."""
+    """Validate a model file's bytes; raise :class:`ModelFileError` listing every problem.
+
+    A valid file takes the fast way (:mod:`viewer.domain.fast_load`): validated
+    in C as it is parsed, then checked a column at a time. Whatever that cannot
+    vouch for is validated the exact way, which names the JSON path of every
+    problem.
+    """
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     if not data.strip():
         raise ModelFileError([Problem("", "the file is empty")])
+    timeline = fast_load.build(data)
+    if timeline is None:
+        timeline = Timeline.from_model(_validate(data))
+    # What survives a load lives as long as the timeline: later collections skip it.
+    gc.freeze()
+    return timeline
+
+
+def _validate(data: bytes) -> TimelineModel:
+    """The exact way: every problem, with its JSON path."""
     try:
         with paused_gc():
-            timeline = Timeline.model_validate_json(data)
+            model = TimelineModel.model_validate_json(data)
     except ValidationError as exc:
         raise ModelFileError(_explain(data, exc)) from None
-    if timeline.schema_version > SCHEMA_VERSION:
-        raise ModelFileError([_newer_version(timeline.schema_version)])
-    problems = check_timeline(timeline)
+    if model.schema_version > SCHEMA_VERSION:
+        raise ModelFileError([_newer_version(model.schema_version)])
+    problems = check_timeline(model)
     if problems:
         raise ModelFileError(problems)
-    return timeline
+    return model
 
 
 def load_timeline(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> Timeline:

@@ -38,8 +38,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from viewer.domain.model import Timeline
 from viewer.domain.notes import Note, NoteTarget, TargetKind, target_title
+from viewer.domain.timeline import Timeline
 from viewer.persistence.notes_json import LegacyNotesError, json_path, read_legacy
 from viewer.persistence.paths import not_a_file
 

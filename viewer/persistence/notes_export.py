@@ -20,7 +20,6 @@ from urllib.parse import quote, unquote
 from pydantic import ValidationError
 
 from viewer.domain.describe import describe_date
-from viewer.domain.model import Timeline
 from viewer.domain.notes import (
     MAX_NOTE_LENGTH,
     MAX_TAG_LENGTH,
@@ -35,6 +34,7 @@ from viewer.domain.notes import (
     target_title,
 )
 from viewer.domain.text import isolate
+from viewer.domain.timeline import Timeline
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _TIMELINE_URN = "urn:timeline-viewer:timeline:"
@@ -489,10 +489,9 @@ def to_markdown(timeline: Timeline, notes: list[Note]) -> str:
     by_event: dict[str | None, list[Note]] = {}
     for note in notes:
         by_event.setdefault(event_of(timeline, note.target), []).append(note)
-    for event in sorted(timeline.events, key=lambda e: (e.date.earliest, e.id)):
-        event_notes = by_event.get(event.id)
-        if not event_notes:
-            continue
+    noted = [timeline.events_by_id[event_id] for event_id in by_event if event_id is not None]
+    for event in sorted(noted, key=lambda e: (e.date.earliest, e.id)):
+        event_notes = by_event[event.id]
         lines += [f"## {_md_line(event.title)}", "", f"*{describe_date(event.date)}*", ""]
         lines += _markdown_notes(timeline, event_notes)
     detached = by_event.get(None)

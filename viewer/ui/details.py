@@ -25,18 +25,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.domain.describe import describe_date, precision_words
-from viewer.domain.model import (
-    Claim,
-    Event,
-    EventStatus,
-    Quote,
-    QuoteMode,
-    Source,
-    Timeline,
-    Verification,
-)
+from viewer.domain.model import Claim, Event, EventStatus, Quote, QuoteMode, Source, Verification
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.text import isolate
+from viewer.domain.timeline import Timeline
 from viewer.ui.notes import NoteActions, NotesController
 from viewer.ui.selection import Selection
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
 
 MAX_RECENT = 10

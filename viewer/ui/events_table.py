@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import EventIdRole, EventTableModel
 from viewer.ui.selection import Selection
 

@@ -19,7 +19,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from viewer.axis import clamp_time
-from viewer.domain.model import Timeline
+from viewer.domain.timeline import Timeline
 from viewer.ui.timeline_render import GUTTER, TimelineRenderer, label_room, paint_legend
 
 FORMATS = (".png", ".svg", ".pdf")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
@@ -26,8 +27,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from viewer.domain.describe import describe_date
-from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode, Timeline
+from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode
 from viewer.domain.text import isolate, wrap_isolated
+from viewer.domain.timeline import Timeline
 from viewer.perf import paused_gc
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -143,7 +145,7 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
             self._actors = tuple(
                 sorted(
                     timeline.actors,
-                    key=lambda a: (-len(by_speaker.get(a.id, ())), a.name.casefold(), a.id),
+                    key=lambda a: (-by_speaker.count(a.id), a.name.casefold(), a.id),
                 )
             )
         self.endResetModel()
@@ -161,7 +163,7 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
     def _quote_count(self, actor: Actor) -> int:
         if self._timeline is None:
             return 0
-        return len(self._timeline.quotes_by_speaker.get(actor.id, ()))
+        return self._timeline.quotes_by_speaker.count(actor.id)
 
     def rowCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():
@@ -365,8 +367,9 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timeline: Timeline | None = None
-        self._events: tuple[Event, ...] = ()
-        self._rows: dict[str, int] = {}
+        #: The table row (file order) of the event shown on each row, and back.
+        self._shown: np.ndarray[Any, np.dtype[np.int64]] = np.zeros(0, np.int64)
+        self._row_of_record: np.ndarray[Any, np.dtype[np.int64]] = np.zeros(0, np.int64)
         self._note_counts: dict[str, int] = {}
         #: The order the view asked for last; a new timeline is shown in it too.
         self._order: tuple[int, Qt.SortOrder] = (self.DATE, Qt.SortOrder.AscendingOrder)
@@ -374,65 +377,84 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
     def set_note_counts(self, counts: dict[str, int]) -> None:
         """How many of the reader's notes each event has (the Notes column)."""
         self._note_counts = dict(counts)
-        if self._events:
+        if len(self._shown):
             top = self.index(0, self.NOTES)
-            bottom = self.index(len(self._events) - 1, self.NOTES)
+            bottom = self.index(len(self._shown) - 1, self.NOTES)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SortRole])
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         self.beginResetModel()
         self._timeline = timeline
-        self._events = () if timeline is None else self._ordered(timeline.events, *self._order)
-        self._rows = {event.id: row for row, event in enumerate(self._events)}
+        self._set_order(self._ordered(*self._order))
         self.endResetModel()
 
+    def _set_order(self, shown: np.ndarray[Any, np.dtype[np.int64]]) -> None:
+        self._shown = shown
+        self._row_of_record = np.empty(len(shown), np.int64)
+        self._row_of_record[shown] = np.arange(len(shown))
+
     def event_at(self, row: int) -> Event | None:
-        return self._events[row] if 0 <= row < len(self._events) else None
+        if self._timeline is None or not 0 <= row < len(self._shown):
+            return None
+        return self._timeline.events[int(self._shown[row])]
 
     def row_of(self, event_id: str) -> int:
         """The row of the event, or -1."""
-        return self._rows.get(event_id, -1)
+        if self._timeline is None:
+            return -1
+        record = self._timeline.events.row.get(event_id)
+        return -1 if record is None else int(self._row_of_record[record])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in Python once, by precomputed keys (a sort proxy would call
+        """Sort once, by keys read from the columns (a sort proxy would call
         ``data()`` millions of times on a large timeline); ties keep date order."""
         if not 0 <= column < len(self.HEADERS):
             return
         self._order = (column, order)
-        if not self._events:
+        if not len(self._shown) or self._timeline is None:
             return
         self.layoutAboutToBeChanged.emit()
-        ordered = self._ordered(self._events, column, order)
+        ids = self._timeline.events.ids
         persistent = self.persistentIndexList()
-        held = [(self._events[index.row()].id, index.column()) for index in persistent]
-        self._events = ordered
-        self._rows = {event.id: row for row, event in enumerate(self._events)}
+        held = [(ids[int(self._shown[index.row()])], index.column()) for index in persistent]
+        self._set_order(self._ordered(column, order))
         self.changePersistentIndexList(
-            persistent, [self.index(self._rows[event_id], column_) for event_id, column_ in held]
+            persistent, [self.index(self.row_of(event_id), column_) for event_id, column_ in held]
         )
         self.layoutChanged.emit()
 
-    def _ordered(
-        self, events: tuple[Event, ...], column: int, order: Qt.SortOrder
-    ) -> tuple[Event, ...]:
-        with paused_gc():
-            by_date = sorted(events, key=lambda e: (e.date.earliest, e.date.latest, e.id))
-            if column != self.DATE:
-                keys = {event.id: self._sort_key(event, column) for event in by_date}
-                by_date.sort(key=lambda e: keys[e.id])  # stable: date order within equal keys
+    def _ordered(self, column: int, order: Qt.SortOrder) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """Table rows in the order asked for: date order, then ``column``'s keys."""
+        timeline = self._timeline
+        if timeline is None:
+            return np.zeros(0, np.int64)
+        by_date = timeline.index.order
+        if column != self.DATE:
+            with paused_gc():
+                keys = [self._sort_key(int(record), column) for record in by_date]
+            # stable: date order within equal keys
+            by_date = by_date[sorted(range(len(keys)), key=keys.__getitem__)]
         if order == Qt.SortOrder.DescendingOrder:
-            by_date.reverse()
-        return tuple(by_date)
+            by_date = by_date[::-1]
+        return np.ascontiguousarray(by_date)
 
-    def _sort_key(self, event: Event, column: int) -> Any:
+    def _sort_key(self, record: int, column: int) -> Any:
+        assert self._timeline is not None
+        events = self._timeline.events
         if column == self.NOTES:
-            return self._note_counts.get(event.id, 0)
-        return self._text(event, column).casefold()
+            return self._note_counts.get(events.ids[record], 0)
+        if column == self.TITLE:
+            return events.title(record).casefold()
+        if column == self.KIND:
+            return _label(events.kind_of(record).value).casefold()
+        if column == self.STATUS:
+            return _label(events.status_of(record).value).casefold()
+        return self._text(events[record], column).casefold()
 
     def rowCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():
             return 0
-        return len(self._events)
+        return len(self._shown)
 
     def columnCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():

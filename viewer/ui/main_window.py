@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
-from viewer.domain.model import Timeline
 from viewer.domain.text import isolate
+from viewer.domain.timeline import Timeline
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
 from viewer.ui.events_table import EventsTable

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.model import Timeline
 from viewer.domain.notes import (
     MAX_NOTE_LENGTH,
     Note,
@@ -55,6 +54,7 @@ from viewer.domain.notes import (
     target_title,
 )
 from viewer.domain.text import isolate
+from viewer.domain.timeline import Timeline
 from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.notes import NoteStore, OpenReport
 from viewer.persistence.notes_export import to_w3c

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.model import Timeline
 from viewer.domain.notes import NoteTarget, TargetKind
+from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import (
     ActorIdRole,
     ActorListModel,

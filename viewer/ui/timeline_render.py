@@ -30,7 +30,8 @@ from PySide6.QtGui import (
 )
 
 from viewer.axis import TickStep, TickUnit, choose_step, clamp_time, floor_to_step, ticks
-from viewer.domain.model import EventKind, Timeline
+from viewer.domain.model import EventKind
+from viewer.domain.timeline import Timeline
 from viewer.index import EventIndex, Lane
 
 AXIS_HEIGHT = 46.0
@@ -239,7 +240,7 @@ class TimelineRenderer:
 
     def __init__(self, timeline: Timeline | None = None) -> None:
         self.timeline: Timeline | None = None
-        self.index = EventIndex(())
+        self.index = EventIndex()
         self._font = QFont()
         #: How many of the reader's notes each event has (drawn as a marker).
         self.note_counts: dict[str, int] = {}
@@ -247,7 +248,7 @@ class TimelineRenderer:
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         self.timeline = timeline
-        self.index = EventIndex(timeline.events if timeline else ())
+        self.index = timeline.index if timeline else EventIndex()
         self._label_width: dict[int, float] = {}
 
     @property
@@ -263,7 +264,7 @@ class TimelineRenderer:
     def label_font(self, position: int) -> QFont:
         """The font of an event's label: italic for what has not (yet) happened."""
         font = QFont(self._font)
-        font.setItalic(not self.index.events[position].status.happened)
+        font.setItalic(not self.index.happened(position))
         return font
 
     # -- geometry ---------------------------------------------------------
@@ -273,7 +274,7 @@ class TimelineRenderer:
         width = self._label_width.get(position)
         if width is None:
             metrics = QFontMetricsF(self.label_font(position))
-            width = min(metrics.horizontalAdvance(self.index.events[position].title), LABEL_MAX)
+            width = min(metrics.horizontalAdvance(self.index.title(position)), LABEL_MAX)
             width = math.ceil(width) + 1.0
             self._label_width[position] = width
         return width
@@ -292,7 +293,7 @@ class TimelineRenderer:
         pinned = self.index.position.get(selected) if selected else None
         top = AXIS_HEIGHT
         for lane in self.index.lanes:
-            visible = lane.overlapping(t0 - margin, t1, self.index.ends)
+            visible = lane.overlapping(t0 - margin, t1)
             lane_layout = LaneLayout(lane.kind, top, ROW_HEIGHT)
             if len(visible) > DETAIL_LIMIT:
                 self._bucket(lane_layout, lane, layout, t0, t1)
@@ -316,8 +317,7 @@ class TimelineRenderer:
         index = self.index
         x0 = layout.x_of(index.starts[position])
         x1 = layout.x_of(index.ends[position])
-        date = index.events[position].date
-        is_duration = date.closed_end is not None and not date.approximate
+        is_duration = index.closed_end(position) and not index.approximate(position)
         # A real duration is marked at its start; an uncertain date (a day,
         # a week, an approximate range) at the middle of what it may mean.
         gx = x0 if is_duration and x1 - x0 >= 2 * GLYPH else (x0 + x1) / 2
@@ -325,7 +325,7 @@ class TimelineRenderer:
             # A wide band that runs across an edge keeps its marker in view.
             gx = min(max(gx, GUTTER + GLYPH + 2, x0), layout.width - GLYPH - 2, x1)
         # An open end fades out to the right: nothing else goes on the fade.
-        tail = x1 + OPEN_END_FADE if date.open_end else x1
+        tail = x1 + OPEN_END_FADE if index.open_end(position) else x1
         full = self.label_width(position)
         label_x = gx + GLYPH + 4
 
@@ -353,7 +353,7 @@ class TimelineRenderer:
         room_left = gx - GLYPH - 4 - (GUTTER + 2)
         on_right = min(full, room_right)
         right = slot(min(label_x, layout.width - 2), on_right, min(on_right, LEAST_LABEL), False)
-        open_left = date.open_end and room_left >= full
+        open_left = index.open_end(position) and room_left >= full
         if not open_left and (full <= room_right or room_left <= room_right):
             return [right]
         whole_left = min(full, room_left)
@@ -420,11 +420,11 @@ class TimelineRenderer:
 
     def _placed(self, slot: _Slot, y: float, limit: float) -> Placed:
         """The event of ``slot`` in its row, its label taking the room up to ``limit``."""
-        event = self.index.events[slot.position]
+        title = self.index.title(slot.position)
         room = slot.full if slot.flipped else min(slot.full, limit - ITEM_GAP - slot.label_x)
         room = max(room, 0.0)
         text = QFontMetricsF(self.label_font(slot.position)).elidedText(
-            event.title, Qt.TextElideMode.ElideRight, room
+            title, Qt.TextElideMode.ElideRight, room
         )
         # slot.x1 is where the band ends: with an open end, where its fade does.
         band = QRectF(slot.x0, y - ROW_HEIGHT / 2 + 3, max(slot.x1 - slot.x0, 1), ROW_HEIGHT - 6)
@@ -439,12 +439,12 @@ class TimelineRenderer:
         Titles that begin alike ("Explosion an einer Brücke in der Region …")
         keep their different ends in view.
         """
-        events = self.index.events
-        titles = sorted(events[item.positions[0]].title for item in items)
+        index = self.index
+        titles = sorted(index.title(item.positions[0]) for item in items)
         for item in items:
             if item.label is None or not item.text.endswith(ELLIPSIS):
                 continue
-            title = events[item.positions[0]].title
+            title = index.title(item.positions[0])
             shown = item.text.removesuffix(ELLIPSIS)
             at = bisect_left(titles, shown)
             alike = 0
@@ -572,15 +572,15 @@ class TimelineRenderer:
             painter.setPen(text_color)
             painter.drawText(item.hit, Qt.AlignmentFlag.AlignCenter, item.text)
             return
-        event = self.index.events[item.positions[0]]
-        happened = event.status.happened
+        index, position = self.index, item.positions[0]
+        happened = index.happened(position)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         if is_selected:
             painter.setPen(QPen(highlight, 2))
             painter.setBrush(QColor(highlight.red(), highlight.green(), highlight.blue(), 50))
             painter.drawRoundedRect(item.hit.adjusted(-3, 0, 3, 0), 4, 4)
         band = item.band
-        if band is not None and event.date.open_end:
+        if band is not None and index.open_end(position):
             # From this day on: the start's unit, then a band fading out.
             fade = QLinearGradient(band.left(), 0, band.right(), 0)
             soft = QColor(color)
@@ -594,7 +594,7 @@ class TimelineRenderer:
             painter.drawRect(band)
         elif band is not None and band.width() > 2 * GLYPH:
             soft = QColor(color)
-            if event.date.approximate:
+            if index.approximate(position):
                 soft.setAlpha(150)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QBrush(soft, Qt.BrushStyle.BDiagPattern))
@@ -602,7 +602,7 @@ class TimelineRenderer:
                 soft.setAlpha(40)
                 painter.setBrush(soft)
                 painter.drawRect(band)
-            elif event.date.end is not None:
+            elif index.closed_end(position):
                 soft.setAlpha(130 if happened else 40)
                 painter.setBrush(soft)
                 pen = QPen(color, 1, Qt.PenStyle.SolidLine if happened else Qt.PenStyle.DashLine)
@@ -621,7 +621,7 @@ class TimelineRenderer:
             painter.setPen(QPen(color, 1.8))
             painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawPath(path)
-        if self.note_counts.get(event.id):
+        if self.note_counts.get(index.id_of(position)):
             paint_note_marker(painter, item.glyph, palette)
         if item.label is not None and item.text:  # always, for an event; keeps mypy's narrowing
             font = self.label_font(item.positions[0])

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.axis import MAX_T, MIN_T
 from viewer.domain.describe import describe_date, precision_words
-from viewer.domain.model import Timeline
 from viewer.domain.text import isolate
+from viewer.domain.timeline import Timeline
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import (
     AXIS_HEIGHT,
@@ -231,8 +231,8 @@ class TimelineView(QAbstractScrollArea):
         """Zoom in until the events of ``cluster`` get rows and labels of their own."""
         index = self.renderer.index
         start, end = cluster.span
-        kind = index.events[cluster.positions[0]].kind
-        near = [p for p in index.overlapping(start, end) if index.events[p].kind is kind]
+        kind = index.kind(cluster.positions[0])
+        near = [p for p in index.overlapping(start, end) if index.kind(p) is kind]
         starts = sorted(index.starts[p] for p in near)
         gaps = [b - a for a, b in itertools.pairwise(starts) if b > a]
         if not gaps:
@@ -258,7 +258,7 @@ class TimelineView(QAbstractScrollArea):
         position = index.position.get(event_id)
         if position is None:
             return
-        kind = index.events[position].kind
+        kind = index.kind(position)
         for attempt in range(8):
             placed = self.placed(event_id)
             if (
@@ -288,7 +288,7 @@ class TimelineView(QAbstractScrollArea):
     def _neighbourhood(self, position: int, reach: int) -> tuple[float, float]:
         """The time from ``reach`` events of its lane before an event to ``reach`` after it."""
         index = self.renderer.index
-        lane = next(la for la in index.lanes if la.kind is index.events[position].kind)
+        lane = next(la for la in index.lanes if la.kind is index.kind(position))
         at = bisect_left(lane.starts, index.starts[position])
         first = lane.starts[max(at - reach, 0)]
         last = lane.starts[min(at + reach, len(lane.starts) - 1)]
@@ -451,14 +451,14 @@ class TimelineView(QAbstractScrollArea):
         elif item.is_cluster:
             self.open_cluster(item)
         else:
-            self.selection.select(self.renderer.index.events[item.positions[0]].id)
+            self.selection.select(self.renderer.index.id_of(item.positions[0]))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item = self.item_at(QPointF(self.viewport().mapFrom(self, event.pos())))
         if item is None or item.is_cluster:
             event.ignore()
             return
-        event_id = self.renderer.index.events[item.positions[0]].id
+        event_id = self.renderer.index.id_of(item.positions[0])
         self.selection.select(event_id)
         self.eventMenuRequested.emit(event_id, event.globalPos())
         event.accept()
@@ -504,7 +504,7 @@ class TimelineView(QAbstractScrollArea):
             return ""
         index = self.renderer.index
         if item.is_cluster:
-            titles = [isolate(index.events[p].title) for p in item.positions[:8]]
+            titles = [isolate(index.title(p)) for p in item.positions[:8]]
             more = "" if item.count <= len(titles) else "\n…"
             if item.bucket:
                 return f"{item.count:,} events start here; click to zoom in"

@@ -1,0 +1,196 @@
+"""The columnar core: the fast way agrees with the exact way, and the index with brute force."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from typing import Any
+
+import numpy as np
+import pytest
+
+from bench.make_timeline import make_timeline
+from tests.conftest import dump
+from viewer.domain import fast_load
+from viewer.domain.checks import check_timeline
+from viewer.domain.model import SCHEMA_VERSION, TimelineModel
+from viewer.domain.timeline import Timeline
+from viewer.persistence.model_file import ModelFileError, parse_timeline
+from viewer.persistence.paths import bundled_timeline
+
+
+def exact(data: bytes) -> Timeline | None:
+    """The timeline the exact (pydantic) way, or None if it finds a problem."""
+    try:
+        model = TimelineModel.model_validate_json(data)
+    except ValueError:
+        return None
+    if model.schema_version > SCHEMA_VERSION or check_timeline(model):
+        return None
+    return Timeline.from_model(model)
+
+
+def same(a: Timeline, b: Timeline) -> None:
+    """Both timelines hold the same events, quotes and columns."""
+    assert (a.id, a.title, a.language, a.description) == (b.id, b.title, b.language, b.description)
+    assert a.sources == b.sources
+    assert a.actors == b.actors
+    assert list(a.events) == list(b.events)
+    assert list(a.quotes) == list(b.quotes)
+    for name in ("first", "after", "kind", "status", "precision", "flags"):
+        assert np.array_equal(getattr(a.events, name), getattr(b.events, name)), name
+    assert [a.events.title(i) for i in range(len(a.events))] == [e.title for e in b.events]
+    assert np.array_equal(a.index.order, b.index.order)
+    assert {k: len(v) for k, v in a.quotes_by_speaker.items()} == {
+        k: len(v) for k, v in b.quotes_by_speaker.items()
+    }
+
+
+def test_the_bundled_timeline_takes_the_fast_way_and_agrees_with_the_exact_one() -> None:
+    data = bundled_timeline().read_bytes()
+    fast = fast_load.build(data)
+    assert fast is not None, "the bundled timeline fell back to the slow way"
+    slow = exact(data)
+    assert slow is not None
+    same(fast, slow)
+
+
+def test_a_large_generated_timeline_takes_the_fast_way_and_agrees() -> None:
+    data = dump(make_timeline(3_000, seed=7))
+    fast = fast_load.build(data)
+    assert fast is not None
+    slow = exact(data)
+    assert slow is not None
+    same(fast, slow)
+    # what the details pane reads is the same event, made from its record
+    assert fast.events_by_id["e2999"] == slow.events_by_id["e2999"]
+    assert len(fast.quotes_by_event["e0"]) == 1
+
+
+def _mutations(minimal: dict[str, Any]) -> list[tuple[str, dict[str, Any] | bytes]]:
+    """Files the exact way accepts or refuses, some in forms the fast way does not know."""
+    out: list[tuple[str, dict[str, Any] | bytes]] = []
+
+    def change(name: str, edit: Any) -> None:
+        data = copy.deepcopy(minimal)
+        edit(data)
+        out.append((name, data))
+
+    event = "events"
+    change("id ending in a newline", lambda d: d[event][0].update(id="e1\n"))
+    change("approximate as 1", lambda d: d[event][0]["date"].update(approximate=1))
+    change("approximate as 'true'", lambda d: d[event][0]["date"].update(approximate="true"))
+    change("schema_version as 2.0", lambda d: d.update(schema_version=2.0))
+    change("schema_version 3", lambda d: d.update(schema_version=3))
+    change("schema_version as true", lambda d: d.update(schema_version=True))
+    change("unknown field", lambda d: d[event][0].update(titel="x"))
+    change("title too long", lambda d: d[event][0].update(title="x" * 501))
+    change("title at the limit", lambda d: d[event][0].update(title="x" * 500))
+    change("empty title", lambda d: d[event][0].update(title=""))
+    change("kind unknown", lambda d: d[event][0].update(kind="war"))
+    change("status null", lambda d: d[event][0].update(status=None))
+    change("participants null", lambda d: d[event][0].update(participants=None))
+    change("dangling participant", lambda d: d[event][0]["participants"].append("nobody"))
+    change("dangling related", lambda d: d[event][0].update(related=["e9"]))
+    change("related to itself", lambda d: d[event][0].update(related=[d[event][0]["id"]]))
+    change("duplicate event id", lambda d: d[event].append(copy.deepcopy(d[event][0])))
+    change("29 February of a leap year", lambda d: d[event][0]["date"].update(start="2024-02-29"))
+    change("29 February otherwise", lambda d: d[event][0]["date"].update(start="2025-02-29"))
+    change("year 0000", lambda d: d[event][0]["date"].update(start="0000-01-01"))
+    change("last day", lambda d: d[event][0]["date"].update(start="9999-12-31"))
+    change("first day", lambda d: d[event][0]["date"].update(start="0001-01-01"))
+    change(
+        "minute past the end",
+        lambda d: d[event][0]["date"].update(precision="minute", start="9999-12-31T23:59-05:00"),
+    )
+    change(
+        "minute with offset",
+        lambda d: d[event][0]["date"].update(precision="minute", start="2025-06-01T03:20+03:00"),
+    )
+    change(
+        "minute with offset +14:30",
+        lambda d: d[event][0]["date"].update(precision="minute", start="2025-06-01T03:20+14:30"),
+    )
+    change(
+        "minute 24:00",
+        lambda d: d[event][0]["date"].update(precision="minute", start="2025-06-01T24:00Z"),
+    )
+    change("week 53", lambda d: d[event][0]["date"].update(precision="week", start="2026-W53"))
+    change("W53 2020", lambda d: d[event][0]["date"].update(precision="week", start="2020-W53"))
+    change("end before start", lambda d: d[event][0]["date"].update(end="2000-01-01"))
+    change("open end", lambda d: d[event][0]["date"].update(end=".."))
+    change("open, approximate", lambda d: d[event][0]["date"].update(end="..", approximate=True))
+    change("end null", lambda d: d[event][0]["date"].update(end=None))
+    change("digits of another script", lambda d: d[event][0]["date"].update(start="２０２５-06-01"))
+    change("quote to no event", lambda d: d["quotes"][0].update(event="e9"))
+    change("quote source null", lambda d: d["quotes"][0].update(source=None))
+    change(
+        "translation",
+        lambda d: d["quotes"][0].update(translation={"language": "en", "text": "Hello"}),
+    )
+    change("translation empty", lambda d: d["quotes"][0].update(translation={"language": "en"}))
+    change("language tag ending in newline", lambda d: d.update(language="de\n"))
+    text = json.dumps(minimal)
+    out.append(("duplicate key", text.replace('"title":', '"title": "Erst", "title":', 1).encode()))
+    out.append(("lone surrogate", text.replace('"title": "', '"title": "\\ud800', 1).encode()))
+    out.append(("not UTF-8", text.encode("utf-8").replace(b"Anruf", b"Anr\xfcf")))
+    out.append(("trailing comma", text.replace("]}", "],}", 1).encode()))
+    return out
+
+
+def test_the_fast_way_accepts_nothing_the_exact_way_refuses(minimal: dict[str, Any]) -> None:
+    fast_taken = 0
+    for name, data in _mutations(minimal):
+        raw = data if isinstance(data, bytes) else dump(data)
+        fast = fast_load.build(raw)
+        slow = exact(raw)
+        if fast is not None:
+            fast_taken += 1
+            assert slow is not None, f"{name}: the fast way took a file the exact way refuses"
+            same(fast, slow)
+        # whichever way it goes, loading gives the exact way's answer
+        try:
+            loaded = parse_timeline(raw)
+        except ModelFileError:
+            assert slow is None, name
+        else:
+            assert slow is not None, name
+            same(loaded, slow)
+    assert fast_taken >= 10, "the fast way should take the plainly valid files"
+
+
+def _random_table(n: int, seed: int) -> Timeline:
+    rng = random.Random(seed)
+    data = make_timeline(n, seed=seed)
+    # a few long events: a month, a year, a decade
+    for event in rng.sample(data["events"], 5):
+        event["date"] = {"precision": "year", "start": "2001", "end": "2011"}
+    return Timeline.validate(data)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_overlap_queries_agree_with_brute_force(seed: int) -> None:
+    timeline = _random_table(2_000, seed)
+    index = timeline.index
+    rng = random.Random(seed)
+    lo, hi = index.extent() or (0.0, 1.0)
+    for _ in range(200):
+        t0 = rng.uniform(lo - 1e7, hi)
+        t1 = t0 + rng.choice([60.0, 3600.0, 86400.0, 86400.0 * 40, 86400.0 * 4000])
+        brute = [p for p in range(len(index)) if index.starts[p] < t1 and index.ends[p] > t0]
+        assert index.overlapping(t0, t1) == brute
+        for lane in index.lanes:
+            mine = [p for p in brute if index.kind(p) is lane.kind]
+            assert lane.overlapping(t0, t1) == mine
+            assert lane.count_overlapping(t0, t1) == len(mine)
+            assert lane.count_overlapping(t0, t1, more_than=3) >= min(len(mine), 4)
+
+
+def test_the_index_sorts_by_start_then_end_then_id() -> None:
+    timeline = _random_table(1_000, 5)
+    index = timeline.index
+    keys = [(index.starts[p], index.ends[p], index.id_of(p)) for p in range(len(index))]
+    assert keys == sorted(keys)
+    assert [index.title(p) for p in range(5)] == [index.events[p].title for p in range(5)]
+    assert index.step(index.first(), 1) == index.id_of(1)

@@ -1,0 +1,110 @@
+"""The open timeline: its header, sources and actors as models, events and quotes as columns.
+
+Qt-free. Made by :mod:`viewer.persistence.model_file` from a file, either
+the fast way (:func:`viewer.domain.fast_load.build`) or, when that finds
+something it cannot vouch for, from the validated
+:class:`~viewer.domain.model.TimelineModel`. Both give the same timeline.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from viewer.domain.columns import EventFields, EventTable, Grouped, Records, pack
+from viewer.domain.model import Actor, Quote, Source, TimelineModel
+from viewer.perf import paused_gc
+
+if TYPE_CHECKING:
+    from viewer.index import EventIndex
+
+
+class Timeline:
+    """One open timeline. Events and quotes are in file order."""
+
+    def __init__(
+        self,
+        header: dict[str, Any],
+        sources: tuple[Source, ...],
+        actors: tuple[Actor, ...],
+        events: EventTable,
+        quotes: Records[Quote],
+        quote_events: list[str],
+        quote_speakers: list[str],
+    ) -> None:
+        self.schema_version: int = header["schema_version"]
+        self.id: str = header["id"]
+        self.title: str = header["title"]
+        self.language: str = header["language"]
+        self.description: str = header.get("description", "")
+        self.sources = sources
+        self.actors = actors
+        self.events = events
+        self.quotes = quotes
+        self.events_by_id = events.by_id()
+        self.quotes_by_id = quotes.by_id()
+        self.quotes_by_event = Grouped(quotes, quote_events)
+        self.quotes_by_speaker = Grouped(quotes, quote_speakers)
+
+    @cached_property
+    def actors_by_id(self) -> dict[str, Actor]:
+        return {actor.id: actor for actor in self.actors}
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def index(self) -> EventIndex:
+        """The events in time order, with per-kind lanes: one per open timeline."""
+        from viewer.index import EventIndex
+
+        return EventIndex(self.events)
+
+    @classmethod
+    def validate(cls, data: Any) -> Timeline:
+        """The timeline of model data (a dict as a model file holds), validated field by field.
+
+        Raises pydantic's ``ValidationError``; whole-file checks are not made.
+        """
+        return cls.from_model(TimelineModel.model_validate(data))
+
+    @classmethod
+    def from_model(cls, model: TimelineModel) -> Timeline:
+        """The timeline of a validated model (the exact path, and tests)."""
+        with paused_gc():
+            fields = EventFields.of(list(model.events))
+            events = [e.model_dump(mode="json", exclude_defaults=True) for e in model.events]
+            first = np.array([e.date.earliest.timestamp() for e in model.events], np.float64)
+            after = np.array([e.date.latest.timestamp() for e in model.events], np.float64)
+            quotes = [q.model_dump(mode="json", exclude_defaults=True) for q in model.quotes]
+            header = model.model_dump(include={"schema_version", "id", "title", "language"})
+            header["description"] = model.description
+            table = fields.table(first, after, events)
+            return cls.assemble(
+                header, model.sources, model.actors, table, list(model.quotes), quotes
+            )
+
+    @classmethod
+    def assemble(
+        cls,
+        header: dict[str, Any],
+        sources: tuple[Source, ...],
+        actors: tuple[Actor, ...],
+        events: EventTable,
+        quoted: list[Any],
+        quotes: list[Any],
+    ) -> Timeline:
+        """The timeline of an event table and validated quotes; empties ``quotes``.
+
+        ``quoted`` are the quotes as objects with attributes (models or structs),
+        ``quotes`` the same as they are packed (dicts or structs).
+        """
+        quote_ids = [q.id for q in quoted]
+        quote_events = [q.event for q in quoted]
+        quote_speakers = [q.speaker for q in quoted]
+        del quoted
+        quote_records: Records[Quote] = Records(Quote, quote_ids, *pack(quotes))
+        return cls(header, sources, actors, events, quote_records, quote_events, quote_speakers)
