@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import overload
 
 import numpy as np
 import numpy.typing as npt
@@ -141,7 +141,7 @@ class _Positions(Mapping[str, int]):
 def _empty_table() -> EventTable:
     none = np.zeros(0, np.float64)
     codes = np.zeros(0, np.uint8)
-    return EventTable([], [], none, none, codes, codes, codes, codes, b"", np.zeros(1, np.int64))
+    return EventTable([], [], none, none, codes, codes, codes, codes, [])
 
 
 class EventIndex:
@@ -150,8 +150,7 @@ class EventIndex:
     def __init__(self, table: EventTable | None = None) -> None:
         table = _empty_table() if table is None else table
         self.table = table
-        order = np.lexsort((table.after, table.first))
-        order = _ties_by_id(order, table)
+        order = np.lexsort((table.id_rank, table.after, table.first))
         self.order: Positions = order
         self.starts: Times = table.first[order]
         self.ends: Times = table.after[order]
@@ -222,21 +221,3 @@ class EventIndex:
             return self.first() if offset > 0 else self.last()
         target = min(max(self.position[event_id] + offset, 0), len(self) - 1)
         return self.id_of(target)
-
-
-def _ties_by_id(order: Positions, table: EventTable) -> Positions:
-    """``order`` with each run of events of the same span sorted by id."""
-    if len(order) < 2:
-        return order
-    first, after = table.first[order], table.after[order]
-    same = (first[1:] == first[:-1]) & (after[1:] == after[:-1])
-    if not same.any():
-        return order
-    begins = np.flatnonzero(np.concatenate(([True], ~same)))
-    ends = np.append(begins[1:], len(order))
-    runs = np.flatnonzero(ends - begins > 1)
-    ids = table.ids
-    out: list[Any] = order.tolist()
-    for b, e in zip(begins[runs].tolist(), ends[runs].tolist(), strict=True):
-        out[b:e] = sorted(out[b:e], key=ids.__getitem__)
-    return np.array(out, np.int64)

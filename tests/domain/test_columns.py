@@ -14,6 +14,8 @@ from bench.make_timeline import make_timeline
 from tests.conftest import dump
 from viewer.domain import fast_load
 from viewer.domain.checks import check_timeline
+from viewer.domain.columns import PRECISION_CODE, points
+from viewer.domain.dates import Precision, parse_point
 from viewer.domain.model import SCHEMA_VERSION, TimelineModel
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
@@ -194,3 +196,47 @@ def test_the_index_sorts_by_start_then_end_then_id() -> None:
     assert keys == sorted(keys)
     assert [index.title(p) for p in range(5)] == [index.events[p].title for p in range(5)]
     assert index.step(index.first(), 1) == index.id_of(1)
+
+
+def _random_point(rng: random.Random, precision: Precision) -> str:
+    year = rng.choice([1, 2, 1969, 1970, 2000, 2024, 2025, 9999, rng.randrange(1, 10_000)])
+    month, day = rng.randrange(0, 14), rng.randrange(0, 33)
+    if precision is Precision.YEAR:
+        return f"{year:04d}"
+    if precision is Precision.MONTH:
+        return f"{year:04d}-{month:02d}"
+    if precision is Precision.WEEK:
+        return f"{year:04d}-W{rng.randrange(0, 55):02d}"
+    if precision is Precision.DAY:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    hour, minute = rng.randrange(0, 25), rng.randrange(0, 61)
+    offset = rng.choice(["Z", "+00:00", "-00:00", "+03:00", "-12:00", "+14:00", "+14:01"])
+    offset = rng.choice(
+        [offset, f"{rng.choice('+-')}{rng.randrange(16):02d}:{rng.randrange(61):02d}"]
+    )
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}{offset}"
+
+
+@pytest.mark.parametrize("precision", list(Precision))
+def test_points_read_a_column_as_parse_point_reads_each(precision: Precision) -> None:
+    """Column by column the same instants as one by one; a column with one
+    point the exact way refuses is refused whole."""
+    rng = random.Random(precision.value)
+    code = np.full(1, PRECISION_CODE[precision.value], np.uint8)
+    valid: list[str] = []
+    for _ in range(3_000):
+        text = _random_point(rng, precision)
+        try:
+            first, after = parse_point(text, precision)
+        except ValueError:
+            assert points([text], code) is None, text
+            continue
+        valid.append(text)
+        spans = points([text], code)
+        assert spans is not None, text
+        assert spans[0][0] == first.timestamp(), text
+        assert spans[1][0] == after.timestamp(), text
+    assert len(valid) > 300
+    spans = points(valid, np.repeat(code, len(valid)))
+    assert spans is not None
+    assert spans[0].tolist() == [parse_point(t, precision)[0].timestamp() for t in valid]

@@ -12,11 +12,12 @@ Rows are in file order, so a problem's JSON path (``events[12]``) is a row.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
+from operator import attrgetter
 from typing import Any, Generic, TypeVar, overload
 
 import msgspec
@@ -49,14 +50,47 @@ _CACHED = 4096
 _Model = TypeVar("_Model", Event, Quote)
 
 
+class Strings(Sequence[str]):
+    """Many short strings kept as one: a million ids as one ``str`` and an array
+    of where each begins, instead of a million objects scattered in memory."""
+
+    def __init__(self, items: list[str]) -> None:
+        self._joined = "".join(items)
+        self._at = np.zeros(len(items) + 1, np.int64)
+        np.cumsum(np.fromiter(map(len, items), np.int64, len(items)), out=self._at[1:])
+
+    def __len__(self) -> int:
+        return len(self._at) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._joined[self._at[i] : self._at[i + 1]]
+
+    def __iter__(self) -> Iterator[str]:
+        joined, at = self._joined, self._at.tolist()
+        return (joined[a:b] for a, b in pairwise(at))
+
+    @property
+    def nbytes(self) -> int:
+        return len(self._joined) + self._at.nbytes
+
+
 class Records(Sequence[_Model], Generic[_Model]):
     """One model per row, made on demand from its JSON record and cached."""
 
-    def __init__(self, model: type[_Model], ids: list[str], blob: bytes, offsets: Rows) -> None:
+    def __init__(self, model: type[_Model], ids: list[str], batches: list[bytes]) -> None:
         self._model: type[_Model] = model
-        self.ids = ids
-        self._blob = blob
-        self._offsets = offsets
+        self.ids = Strings(ids)
+        self._batches = batches
         self._made: OrderedDict[int, _Model] = OrderedDict()
         self._row: dict[str, int] | None = None
         #: The batch of records read last: the next row asked for is often in it.
@@ -93,8 +127,7 @@ class Records(Sequence[_Model], Generic[_Model]):
         """The row as the validated JSON data of its file."""
         batch, at = divmod(row, BATCH)
         if self._batch[0] != batch:
-            data = self._blob[int(self._offsets[batch]) : int(self._offsets[batch + 1])]
-            self._batch = (batch, msgspec.json.decode(data))
+            self._batch = (batch, msgspec.json.decode(self._batches[batch]))
         record: dict[str, Any] = self._batch[1][at]
         return record
 
@@ -110,7 +143,7 @@ class Records(Sequence[_Model], Generic[_Model]):
 
     @property
     def nbytes(self) -> int:
-        return len(self._blob) + self._offsets.nbytes
+        return sum(map(len, self._batches)) + self.ids.nbytes
 
 
 class ById(Mapping[str, _Model], Generic[_Model]):
@@ -194,24 +227,19 @@ BATCH = 64
 _ENCODE = msgspec.json.Encoder()
 
 
-def pack(items: list[Any], chunk: int = 64 * BATCH) -> tuple[bytes, Rows]:
-    """The items' compact JSON, a :data:`BATCH` per array, and where each array begins.
+def pack(items: list[Any], chunk: int = 64 * BATCH) -> list[bytes]:
+    """The items' compact JSON, as arrays of :data:`BATCH` items.
 
     ``items`` (dicts, or msgspec structs) is emptied as it is packed, so a big
     timeline's objects are freed while their JSON grows.
     """
     encode = _ENCODE.encode
-    parts: list[bytes] = []
-    lengths = [0]
+    batches: list[bytes] = []
     for first in range(0, len(items), chunk):
-        batches = [
-            encode(items[at : at + BATCH])
-            for at in range(first, min(first + chunk, len(items)), BATCH)
-        ]
-        lengths.extend(map(len, batches))
-        parts.append(b"".join(batches))
-        items[first : first + chunk] = [None] * len(items[first : first + chunk])
-    return b"".join(parts), np.cumsum(np.array(lengths, np.int64))
+        last = min(first + chunk, len(items))
+        batches += [encode(items[at : min(at + BATCH, last)]) for at in range(first, last, BATCH)]
+        items[first:last] = [None] * (last - first)
+    return batches
 
 
 @dataclass(slots=True)
@@ -231,17 +259,17 @@ class EventFields:
     @classmethod
     def of(cls, events: list[Any]) -> EventFields:
         """Read from events: the app's models, or the structs the fast way decodes."""
-        dates = [e.date for e in events]
+        dates = list(map(attrgetter("date"), events))
         return cls(
-            ids=[e.id for e in events],
-            titles=[e.title for e in events],
-            kinds=[e.kind for e in events],
-            statuses=[e.status for e in events],
+            ids=list(map(attrgetter("id"), events)),
+            titles=list(map(attrgetter("title"), events)),
+            kinds=list(map(attrgetter("kind"), events)),
+            statuses=list(map(attrgetter("status"), events)),
             dates=dates,
-            precisions=[d.precision for d in dates],
-            starts=[d.start for d in dates],
-            ends=[d.end for d in dates],
-            approximate=[d.approximate for d in dates],
+            precisions=list(map(attrgetter("precision"), dates)),
+            starts=list(map(attrgetter("start"), dates)),
+            ends=list(map(attrgetter("end"), dates)),
+            approximate=list(map(attrgetter("approximate"), dates)),
         )
 
     def precision_codes(self) -> Codes:
@@ -259,9 +287,8 @@ class EventFields:
         kind = _codes(self.kinds, KIND_CODE)
         status = _codes(self.statuses, STATUS_CODE)
         precision = self.precision_codes()
-        blob, offsets = pack(events)
         return EventTable(
-            self.ids, self.titles, first, after, kind, status, precision, flags, blob, offsets
+            self.ids, self.titles, first, after, kind, status, precision, flags, pack(events)
         )
 
 
@@ -287,10 +314,13 @@ class EventTable(Records[Event]):
         status: Codes,
         precision: Codes,
         flags: Codes,
-        blob: bytes,
-        offsets: Rows,
+        batches: list[bytes],
     ) -> None:
-        super().__init__(Event, ids, blob, offsets)
+        #: Each event's place in id order: ids are ASCII (their pattern says so),
+        #: so numpy sorts them as bytes, in the order Python sorts the strings.
+        self.id_rank = np.empty(len(ids), np.int64)
+        self.id_rank[np.argsort(np.array(ids, "S"), kind="stable")] = np.arange(len(ids))
+        super().__init__(Event, ids, batches)
         self.first = first
         self.after = after
         self.kind = kind
@@ -298,12 +328,10 @@ class EventTable(Records[Event]):
         self.precision = precision
         #: bit 0: approximate; bit 1: open end; bit 2: a closed end (start..end).
         self.flags = flags
-        self._titles = "".join(titles)
-        self._title_at = np.zeros(len(titles) + 1, np.int64)
-        np.cumsum([len(t) for t in titles], out=self._title_at[1:])
+        self.titles = Strings(titles)
 
     def title(self, row: int) -> str:
-        return self._titles[self._title_at[row] : self._title_at[row + 1]]
+        return self.titles[row]
 
     def kind_of(self, row: int) -> EventKind:
         return KINDS[int(self.kind[row])]
@@ -326,36 +354,84 @@ class EventTable(Records[Event]):
     @property
     def nbytes(self) -> int:
         arrays = (self.first, self.after, self.kind, self.status, self.precision, self.flags)
-        return super().nbytes + sum(a.nbytes for a in arrays) + len(self._titles)
+        return super().nbytes + sum(a.nbytes for a in arrays) + self.titles.nbytes
 
 
 APPROXIMATE, OPEN_END, CLOSED_END = 1, 2, 4
 
-_DIGIT = "[0-9]"
-_MONTH = "(?:0[1-9]|1[0-2])"
-_DAY = f"{_MONTH}-(?:0[1-9]|[12]{_DIGIT}|3[01])"
-_CLOCK = f"T(?:[01]{_DIGIT}|2[0-3]):[0-5]{_DIGIT}"
-#: Each precision's form, a little stricter than the model's: what these
-#: miss goes to the exact, slow path, which accepts it or says why not.
-_FORMS = {
-    Precision.YEAR: f"{_DIGIT}{{4}}",
-    Precision.MONTH: f"{_DIGIT}{{4}}-{_MONTH}",
-    Precision.WEEK: f"{_DIGIT}{{4}}-W{_DIGIT}{{2}}",
-    Precision.DAY: f"{_DIGIT}{{4}}-{_DAY}",
-    Precision.MINUTE: f"{_DIGIT}{{4}}-{_DAY}{_CLOCK}(?:Z|[+-]{_DIGIT}{{2}}:{_DIGIT}{{2}})",
-}
-_ALL_OF_FORM = {p: re.compile(f"(?:{form}\n)*") for p, form in _FORMS.items()}
-_NUMPY_UNIT = {Precision.YEAR: "Y", Precision.MONTH: "M", Precision.DAY: "D"}
+#: Where each precision's form has its digits and what it has between them
+#: (``YYYY-MM-DDTHH:MM``, then ``Z`` or ``+HH:MM``). The fast way reads a
+#: column of points as a matrix of bytes; anything else (another length, a
+#: digit of another script) goes to the exact way, which accepts it or says why not.
+_SEPARATORS = {4: b"-", 7: b"-", 10: b"T", 13: b":"}
+_WIDTH = {Precision.YEAR: 4, Precision.MONTH: 7, Precision.DAY: 10}
+_MINUTE_Z, _MINUTE_OFFSET = 17, 22
 
 
-def _offset_minutes(written: str) -> int | None:
-    if written == "Z":
-        return 0
-    try:
-        first, _after = parse_point(f"2000-01-01T12:00{written}", Precision.MINUTE)
-    except ValueError:
+def _number(matrix: npt.NDArray[np.uint8], first: int, last: int) -> npt.NDArray[np.int64]:
+    """The digits in columns ``first`` to ``last`` (exclusive) as numbers; -1 if not digits."""
+    digits = matrix[:, first:last].astype(np.int64) - ord("0")
+    value = digits @ (10 ** np.arange(last - first - 1, -1, -1, dtype=np.int64))
+    return np.where(((digits >= 0) & (digits <= 9)).all(axis=1), value, -1)
+
+
+def _calendar(
+    matrix: npt.NDArray[np.uint8], width: int
+) -> tuple[npt.NDArray[Any], npt.NDArray[Any]] | None:
+    """The first and the after instant of each ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    for at, byte in _SEPARATORS.items():
+        if at < width and not (matrix[:, at] == byte[0]).all():
+            return None
+    year = _number(matrix, 0, 4)
+    if (year < 1).any():
         return None
-    return round((datetime(2000, 1, 1, 12, tzinfo=UTC) - first).total_seconds() / 60)
+    years = (year - 1970).astype("datetime64[Y]")
+    if width == 4:
+        return years, years + 1
+    month = _number(matrix, 5, 7)
+    if ((month < 1) | (month > 12)).any():
+        return None
+    months = years.astype("datetime64[M]") + (month - 1)
+    if width == 7:
+        return months, months + 1
+    day = _number(matrix, 8, 10)
+    in_month = (months + 1).astype("datetime64[D]") - months.astype("datetime64[D]")
+    if ((day < 1) | (day > in_month.astype(np.int64))).any():
+        return None
+    days = months.astype("datetime64[D]") + (day - 1)
+    return days, days + 1
+
+
+def _minutes(texts: list[str]) -> tuple[npt.NDArray[Any], npt.NDArray[Any]] | None:
+    lengths = np.fromiter(map(len, texts), np.int64, len(texts))
+    if not np.isin(lengths, (_MINUTE_Z, _MINUTE_OFFSET)).all():
+        return None
+    matrix = np.array(texts, f"S{_MINUTE_OFFSET}").view(np.uint8).reshape(len(texts), -1)
+    spans = _calendar(matrix, 10)
+    if spans is None or not (matrix[:, 10] == ord("T")).all():
+        return None
+    hour, minute = _number(matrix, 11, 13), _number(matrix, 14, 16)
+    if not (matrix[:, 13] == ord(":")).all() or ((hour < 0) | (hour > 23)).any():
+        return None
+    if ((minute < 0) | (minute > 59)).any():
+        return None
+    zulu = lengths == _MINUTE_Z
+    if not (matrix[zulu, 16] == ord("Z")).all():
+        return None
+    sign = np.where(matrix[:, 16] == ord("-"), -1, 1)
+    written = ~zulu
+    if not np.isin(matrix[written, 16], (ord("+"), ord("-"))).all():
+        return None
+    if not (matrix[written, 19] == ord(":")).all():
+        return None
+    off_hour, off_minute = _number(matrix, 17, 19), _number(matrix, 20, 22)
+    offset = np.where(zulu, 0, sign * (off_hour * 60 + off_minute))
+    bad = written & ((off_hour < 0) | (off_minute < 0) | (off_minute > 59))
+    if bad.any() or ((offset < -12 * 60) | (offset > 14 * 60)).any():
+        return None
+    local = spans[0].astype("datetime64[m]") + (hour * 60 + minute)
+    first = local - offset
+    return first, first + 1
 
 
 def points(texts: Sequence[str], codes: Codes) -> tuple[Floats, Floats] | None:
@@ -371,10 +447,7 @@ def points(texts: Sequence[str], codes: Codes) -> tuple[Floats, Floats] | None:
         rows = np.flatnonzero(codes == code)
         if not len(rows):
             continue
-        sub = [texts[i] for i in rows.tolist()]
-        if _ALL_OF_FORM[precision].fullmatch("\n".join(sub) + "\n") is None:
-            return None
-        span = _span(precision, sub)
+        span = _span(precision, [texts[i] for i in rows.tolist()])
         if span is None:
             return None
         first[rows], after[rows] = span
@@ -382,25 +455,25 @@ def points(texts: Sequence[str], codes: Codes) -> tuple[Floats, Floats] | None:
 
 
 def _span(precision: Precision, texts: list[str]) -> tuple[Floats, Floats] | None:
-    unit = _NUMPY_UNIT.get(precision)
     try:
-        if unit is not None:
-            at = np.array(texts, f"datetime64[{unit}]")
-            start = at.astype("datetime64[s]").astype(np.int64)
-            end = (at + 1).astype("datetime64[s]").astype(np.int64)
-        elif precision is Precision.MINUTE:
-            local = np.array([t[:16] for t in texts], "datetime64[m]").astype(np.int64)
-            offsets: dict[str, int | None] = {}
-            shift = [offsets.setdefault(t[16:], _offset_minutes(t[16:])) for t in texts]
-            if None in shift:
-                return None
-            start = (local - np.array(shift, np.int64)) * 60
-            end = start + 60
-        else:  # weeks: few, and numpy has no ISO weeks
+        if precision is Precision.WEEK:  # few, and numpy has no ISO weeks
             spans = {t: parse_point(t, precision) for t in set(texts)}
             start = np.array([spans[t][0].timestamp() for t in texts])
             end = np.array([spans[t][1].timestamp() for t in texts])
-    except ValueError:  # a day that is not in its month, ...
+        else:
+            if precision is Precision.MINUTE:
+                found = _minutes(texts)
+            else:
+                width = _WIDTH[precision]
+                if set(map(len, texts)) != {width}:
+                    return None
+                matrix = np.array(texts, f"S{width}").view(np.uint8).reshape(len(texts), -1)
+                found = _calendar(matrix, width)
+            if found is None:
+                return None
+            start = found[0].astype("datetime64[s]").astype(np.int64)
+            end = found[1].astype("datetime64[s]").astype(np.int64)
+    except (ValueError, UnicodeEncodeError):  # not ASCII, a week that is not in its year, ...
         return None
     starts, ends = start.astype(np.float64), end.astype(np.float64)
     if len(starts) and (starts.min() < FIRST_SECOND or starts.max() >= LAST_INSTANT):

@@ -18,7 +18,9 @@ exactly as before.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import chain
+from operator import attrgetter
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -185,17 +187,18 @@ def _build(data: bytes) -> Timeline:
     return Timeline.assemble(header, sources, actors, table, list(quotes), quotes)
 
 
-def _flat(lists: list[list[str]]) -> set[str]:
-    return set(chain.from_iterable(lists))
+def _refer_to(known: set[str], lists: Iterable[list[str]]) -> bool:
+    """Every id in the lists is one of ``known``."""
+    return known.issuperset(chain.from_iterable(lists))
 
 
 def _check_references(
     events: list[Event], actors: set[str], sources: set[str], known: set[str]
 ) -> None:
-    _require(_flat([e.participants for e in events]) <= actors)
-    _require(_flat([e.sources for e in events]) <= sources)
+    _require(_refer_to(actors, map(attrgetter("participants"), events)))
+    _require(_refer_to(sources, map(attrgetter("sources"), events)))
     related = [e for e in events if e.related]
-    _require(_flat([e.related for e in related]) <= known)
+    _require(_refer_to(known, (e.related for e in related)))
     _require(not any(e.id in e.related for e in related))
     for e in events:
         for claim in e.claims:  # rare

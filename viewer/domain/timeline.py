@@ -106,5 +106,5 @@ class Timeline:
         quote_events = [q.event for q in quoted]
         quote_speakers = [q.speaker for q in quoted]
         del quoted
-        quote_records: Records[Quote] = Records(Quote, quote_ids, *pack(quotes))
+        quote_records: Records[Quote] = Records(Quote, quote_ids, pack(quotes))
         return cls(header, sources, actors, events, quote_records, quote_events, quote_speakers)
