@@ -126,10 +126,13 @@ class _Positions(Mapping[str, int]):
         self._of_row = position_of_row
 
     def __getitem__(self, event_id: str) -> int:
-        return int(self._of_row[self._table.row[event_id]])
+        row = self._table.row_of(event_id)
+        if row is None:
+            raise KeyError(event_id)
+        return int(self._of_row[row])
 
     def __contains__(self, event_id: object) -> bool:
-        return event_id in self._table.row
+        return isinstance(event_id, str) and self._table.row_of(event_id) is not None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._table.ids)

@@ -240,3 +240,26 @@ def test_points_read_a_column_as_parse_point_reads_each(precision: Precision) ->
     spans = points(valid, np.repeat(code, len(valid)))
     assert spans is not None
     assert spans[0].tolist() == [parse_point(t, precision)[0].timestamp() for t in valid]
+
+
+@pytest.mark.parametrize("length", [1, 48, 49, 200])
+def test_ids_are_found_short_or_long(minimal: dict[str, Any], length: int) -> None:
+    """Short ids are bisected as bytes, long ones looked up in a dict: both find the same."""
+    events = minimal["events"]
+    renamed = {event["id"]: f"{i}{'x' * (length - 1)}" for i, event in enumerate(events)}
+    for event in events:
+        event["id"] = renamed[event["id"]]
+        event["related"] = [renamed[r] for r in event.get("related", [])]
+    for quote in minimal["quotes"]:
+        quote["event"] = renamed[quote["event"]]
+    timeline = parse_timeline(dump(minimal))
+    for row, event in enumerate(events):
+        assert timeline.events.row_of(event["id"]) == row
+        assert timeline.events_by_id[event["id"]].id == event["id"]
+        assert timeline.index.id_of(timeline.index.position[event["id"]]) == event["id"]
+    for missing in ("", "zz", "é", events[0]["id"] + "x", events[0]["id"][:-1] or "-"):
+        assert timeline.events.row_of(missing) is None
+        assert missing not in timeline.events_by_id
+        assert missing not in timeline.index.position
+    with pytest.raises(KeyError):
+        timeline.events_by_id["nope"]

@@ -44,6 +44,8 @@ PRECISION_CODE = {precision.value: code for code, precision in enumerate(PRECISI
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 FIRST_SECOND = (datetime(1, 1, 1, tzinfo=UTC) - _EPOCH).total_seconds()
 LAST_INSTANT = END_OF_CALENDAR.timestamp()
+#: Ids longer than this (in bytes) are looked up in a dict, not bisected.
+_LONG_ID = 48
 #: Made objects kept for the next time they are asked for.
 _CACHED = 4096
 
@@ -89,10 +91,18 @@ class Records(Sequence[_Model], Generic[_Model]):
 
     def __init__(self, model: type[_Model], ids: list[str], batches: list[bytes]) -> None:
         self._model: type[_Model] = model
+        #: The rows in id order, and their ids as bytes (ids are ASCII: their
+        #: pattern says so), sorted the way Python sorts the strings.
+        keys = np.array(ids, "S")
+        self._by_id = np.argsort(keys, kind="stable")
+        self._sorted = keys[self._by_id]
+        self._row: dict[str, int] | None = None
+        if self._sorted.itemsize > _LONG_ID:  # long ids: a dict takes less memory
+            self._row = {item_id: i for i, item_id in enumerate(ids)}
+            self._sorted = self._sorted[:0]
         self.ids = Strings(ids)
         self._batches = batches
         self._made: OrderedDict[int, _Model] = OrderedDict()
-        self._row: dict[str, int] | None = None
         #: The batch of records read last: the next row asked for is often in it.
         self._batch: tuple[int, list[Any]] = (-1, [])
 
@@ -131,19 +141,25 @@ class Records(Sequence[_Model], Generic[_Model]):
         record: dict[str, Any] = self._batch[1][at]
         return record
 
-    @property
-    def row(self) -> dict[str, int]:
-        """Row by id (made on first use: a million ids take a while)."""
-        if self._row is None:
-            self._row = {item_id: i for i, item_id in enumerate(self.ids)}
-        return self._row
+    def row_of(self, item_id: str) -> int | None:
+        """The row of ``item_id``, or None: a bisection in the ids sorted as bytes."""
+        if self._row is not None:
+            return self._row.get(item_id)
+        try:
+            key = item_id.encode("ascii")
+        except UnicodeEncodeError:
+            return None  # no id is anything but ASCII
+        at = int(np.searchsorted(self._sorted, key))
+        if at < len(self._sorted) and self._sorted[at] == key:
+            return int(self._by_id[at])
+        return None
 
     def by_id(self) -> ById[_Model]:
         return ById(self)
 
     @property
     def nbytes(self) -> int:
-        return sum(map(len, self._batches)) + self.ids.nbytes
+        return sum(map(len, self._batches)) + self.ids.nbytes + self._sorted.nbytes
 
 
 class ById(Mapping[str, _Model], Generic[_Model]):
@@ -153,10 +169,13 @@ class ById(Mapping[str, _Model], Generic[_Model]):
         self._records: Records[_Model] = records
 
     def __getitem__(self, key: str) -> _Model:
-        return self._records[self._records.row[key]]
+        row = self._records.row_of(key)
+        if row is None:
+            raise KeyError(key)
+        return self._records[row]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._records.row
+        return isinstance(key, str) and self._records.row_of(key) is not None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._records.ids)
@@ -316,11 +335,10 @@ class EventTable(Records[Event]):
         flags: Codes,
         batches: list[bytes],
     ) -> None:
-        #: Each event's place in id order: ids are ASCII (their pattern says so),
-        #: so numpy sorts them as bytes, in the order Python sorts the strings.
-        self.id_rank = np.empty(len(ids), np.int64)
-        self.id_rank[np.argsort(np.array(ids, "S"), kind="stable")] = np.arange(len(ids))
         super().__init__(Event, ids, batches)
+        #: Each event's place in id order.
+        self.id_rank = np.empty(len(ids), np.int64)
+        self.id_rank[self._by_id] = np.arange(len(ids))
         self.first = first
         self.after = after
         self.kind = kind

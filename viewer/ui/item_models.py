@@ -402,7 +402,7 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         """The row of the event, or -1."""
         if self._timeline is None:
             return -1
-        record = self._timeline.events.row.get(event_id)
+        record = self._timeline.events.row_of(event_id)
         return -1 if record is None else int(self._row_of_record[record])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
