@@ -1,39 +1,62 @@
 """How long one layout of the timeline takes in crowded views, as ratios to finding
 what is visible.
 
-    QT_QPA_PLATFORM=offscreen python -m bench.bench_layout [--repeat 5]
+    python -m bench.bench_layout [--repeat 5]
 
 To compare two versions in one run, point PYTHONPATH at each checkout in turn
 (``PYTHONPATH=../old python -m bench.bench_layout``). The baseline of each
 case is the index query the layout starts from (``Lane.overlapping`` over the
 same range), timed in the same run, so the ratio says what placing, labelling
 and clustering add on top. The best of REPEAT runs counts. Prints a Markdown
-table.
+table. No display and no Qt: the layout is Qt-free, and text is measured
+by a stand-in with glyphs of one width (as a font would, roughly).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtWidgets import QApplication
-
 from bench.bench_open import best_of
+from viewer.index import EventIndex
+from viewer.layout import ELLIPSIS, GUTTER, LABEL_MAX, Layouter
 from viewer.persistence.model_file import parse_timeline
-from viewer.ui.timeline_render import GUTTER, TimelineRenderer
 
 WIDTH = 1600.0
 BASE = datetime(2025, 1, 1, tzinfo=UTC)
 
 
-def _renderer(events: list[dict[str, Any]]) -> TimelineRenderer:
+class FixedWidth:
+    """Text measured as glyphs of one width, with label widths kept as the app keeps them."""
+
+    CHAR = 7.0
+
+    def __init__(self, index: EventIndex) -> None:
+        self.index = index
+        self._widths: dict[int, float] = {}
+
+    def label_width(self, position: int) -> float:
+        width = self._widths.get(position)
+        if width is None:
+            width = min(len(self.index.title(position)) * self.CHAR, LABEL_MAX) + 1.0
+            self._widths[position] = width
+        return width
+
+    def elide(self, position: int, room: float, middle: bool = False) -> str:
+        title = self.index.title(position)
+        keep = int(room // self.CHAR)
+        return title if len(title) <= keep else title[: max(keep - 1, 0)] + ELLIPSIS
+
+    def advance(self, text: str) -> float:
+        return len(text) * self.CHAR
+
+
+def _renderer(events: list[dict[str, Any]]) -> Layouter:
     data = {"schema_version": 1, "id": "b", "title": "B", "language": "de", "events": events}
-    return TimelineRenderer(parse_timeline(json.dumps(data).encode()))
+    index = parse_timeline(json.dumps(data).encode()).index
+    return Layouter(index, FixedWidth(index))
 
 
 def _minutes(count: int, title: str, every: int = 1) -> list[dict[str, Any]]:
@@ -51,7 +74,7 @@ def _minutes(count: int, title: str, every: int = 1) -> list[dict[str, Any]]:
     ]
 
 
-def _cases() -> list[tuple[str, TimelineRenderer, float, float]]:
+def _cases() -> list[tuple[str, Layouter, float, float]]:
     """(name, renderer, left edge, seconds per pixel)."""
     t0 = BASE.timestamp()
     alike = _renderer(_minutes(1500, "Explosion an einer Brücke in der Region Nummer {i}"))
@@ -67,15 +90,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    QApplication.instance() or QApplication([])
     print("| case | layout (ms) | index query (ms) | ratio |")
     print("|---|---:|---:|---:|")
     for name, renderer, t0, spp in _cases():
         layout, query = measure(renderer, t0, spp, args.repeat)
-        print(f"| {name} | {layout * 1e3:.1f} | {query * 1e3:.2f} | {layout / query:.0f} |")
+        print(f"| {name} | {layout * 1e3:.2f} | {query * 1e3:.2f} | {layout / query:.1f} |")
 
 
-def measure(renderer: TimelineRenderer, t0: float, spp: float, repeat: int) -> tuple[float, float]:
+def measure(renderer: Layouter, t0: float, spp: float, repeat: int) -> tuple[float, float]:
     """The best layout time and the best time of its index query."""
     t1 = t0 + (WIDTH - GUTTER) * spp
     lane = renderer.index.lanes[0]

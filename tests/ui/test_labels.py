@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from tests.ui.test_main_window import make_window
 from tests.ui.test_timeline_view import show_view
 from viewer.domain.describe import describe_date
 from viewer.domain.timeline import Timeline
+from viewer.layout import Rect
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import GLYPH, GUTTER, ITEM_GAP, LEAST_LABEL, LaneLayout, Placed
@@ -36,9 +37,9 @@ def rows(lane: LaneLayout) -> dict[float, list[Placed]]:
     return {y: sorted(items, key=lambda i: i.hit.left()) for y, items in by_row.items()}
 
 
-def footprint(item: Placed) -> QRectF:
+def footprint(item: Placed) -> Rect:
     """The mark and the band of an item (what no other label may cover)."""
-    mark = QRectF(item.glyph.x() - GLYPH, item.glyph.y() - GLYPH, 2 * GLYPH, 2 * GLYPH)
+    mark = Rect(item.glyph.x() - GLYPH, item.glyph.y() - GLYPH, 2 * GLYPH, 2 * GLYPH)
     return mark if item.band is None else mark.united(item.band)
 
 

@@ -6,13 +6,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
 from viewer.domain.timeline import Timeline
+from viewer.layout import Rect
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import GUTTER
@@ -298,10 +299,15 @@ def test_selecting_an_event_inside_a_cluster_draws_it_without_zooming(
     item = view.placed("s6")
     assert item is not None
     # The highlight is painted: the selected label's box differs from unselected.
-    highlighted = view.grab(item.hit.toAlignedRect()).toImage()
+    highlighted = view.grab(aligned(item.hit)).toImage()
     selection._event_id = None  # unselected, on the very same layout
     view.viewport().update()
-    assert view.grab(item.hit.toAlignedRect()).toImage() != highlighted
+    assert view.grab(aligned(item.hit)).toImage() != highlighted
+
+
+def aligned(rect: Rect) -> QRect:
+    """The widget's pixels a layout rectangle covers."""
+    return QRectF(rect.x(), rect.y(), rect.width(), rect.height()).toAlignedRect()
 
 
 def test_a_cluster_that_hides_the_selection_is_outlined(
@@ -309,10 +315,10 @@ def test_a_cluster_that_hides_the_selection_is_outlined(
 ) -> None:
     view = show_view(qtbot, selection, crowded(minimal))
     [cluster] = [item for item in view.current_layout().items() if item.is_cluster]
-    plain = view.grab(cluster.hit.toAlignedRect().adjusted(-3, -3, 3, 3)).toImage()
+    plain = view.grab(aligned(cluster.hit).adjusted(-3, -3, 3, 3)).toImage()
     selection._event_id = "s6"  # selected without the view zooming to it
     view.viewport().update()
-    outlined = view.grab(cluster.hit.toAlignedRect().adjusted(-3, -3, 3, 3)).toImage()
+    outlined = view.grab(aligned(cluster.hit).adjusted(-3, -3, 3, 3)).toImage()
     assert plain != outlined
 
 

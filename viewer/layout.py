@@ -1,0 +1,520 @@
+"""Where each event of a timeline goes on screen: the level of detail and the labels (Qt-free).
+
+Given the index, the time at the plot's left edge, the seconds per pixel,
+the width and a way to measure text, :func:`lay_out` returns typed items:
+an event's mark with its band and label, a "+N" cluster of events that fit
+no row, or a count bucket standing for the events starting in its span.
+The painter draws them and the widget hit-tests them; nothing here knows Qt,
+so the layout is tested and measured without a display.
+
+Only what is visible is laid out, and the level of detail is chosen from
+counts before any per-event object is made: a lane with more than
+:data:`DETAIL_LIMIT` events in view is a density strip with counts per
+bucket (two bisections per bucket); fewer, and its events are placed one
+by one. Labels never overlap: an event takes the first row of its lane
+where its mark and label fit, and events that fit nowhere are gathered into
+a "+N" cluster that expands on zoom or click.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.domain.model import EventKind
+from viewer.index import EventIndex, Lane
+
+AXIS_HEIGHT = 46.0
+GUTTER = 118.0
+ROW_HEIGHT = 22.0
+CLUSTER_ROW = 18.0
+LANE_GAP = 8.0
+MAX_ROWS = 3
+#: The longest label drawn; titles longer than this are cut. Labels are
+#: otherwise as wide as the room up to the next mark in their row.
+LABEL_MAX = 1000.0
+#: How far left of the plot an event's mark may be for its label to be
+#: pinned at the plot's edge (a label reaching farther in is cut there).
+LABEL_REACH = 480.0
+#: A label may be cut down to this to share its row (then it is elided).
+LEAST_LABEL = 110.0
+#: A label pinned at the left edge with less room than this is not drawn.
+MIN_LABEL = 28.0
+#: Space kept between one item's label and the next mark in its row.
+ITEM_GAP = 8.0
+#: A band wider than this keeps its marker in view when it crosses an edge.
+WIDE_BAND = 240.0
+#: How far an open end ("from this day on") fades out to the right.
+OPEN_END_FADE = 120.0
+#: Room kept free right of the last event when fitting, for its label.
+FIT_LABEL_ROOM = 260.0
+ELLIPSIS = "\u2026"
+GLYPH = 6.0
+#: A lane with more visible events than this is drawn as counts per bucket.
+DETAIL_LIMIT = 1500
+BUCKET_PX = 56.0
+
+
+class Point:
+    """A point in the widget's coordinates (QPointF's reading API, without Qt)."""
+
+    __slots__ = ("_x", "_y")
+
+    def __init__(self, x: float = 0.0, y: float = 0.0) -> None:
+        self._x, self._y = float(x), float(y)
+
+    def x(self) -> float:
+        return self._x
+
+    def y(self) -> float:
+        return self._y
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Point) and (self._x, self._y) == (other._x, other._y)
+
+    def __hash__(self) -> int:
+        return hash((self._x, self._y))
+
+    def __repr__(self) -> str:
+        return f"Point({self._x:g}, {self._y:g})"
+
+
+class _HasXY(Protocol):
+    def x(self) -> float: ...
+    def y(self) -> float: ...
+
+
+class Rect:
+    """A rectangle in the widget's coordinates (QRectF's API as the views use it, without Qt)."""
+
+    __slots__ = ("_h", "_w", "_x", "_y")
+
+    def __init__(self, x: float = 0.0, y: float = 0.0, w: float = 0.0, h: float = 0.0) -> None:
+        self._x, self._y, self._w, self._h = float(x), float(y), float(w), float(h)
+
+    def x(self) -> float:
+        return self._x
+
+    def y(self) -> float:
+        return self._y
+
+    def left(self) -> float:
+        return self._x
+
+    def top(self) -> float:
+        return self._y
+
+    def right(self) -> float:
+        return self._x + self._w
+
+    def bottom(self) -> float:
+        return self._y + self._h
+
+    def width(self) -> float:
+        return self._w
+
+    def height(self) -> float:
+        return self._h
+
+    def center(self) -> Point:
+        return Point(self._x + self._w / 2, self._y + self._h / 2)
+
+    def isNull(self) -> bool:
+        return self._w == 0 and self._h == 0
+
+    def contains(self, point: _HasXY) -> bool:
+        """On or inside the edges, as QRectF.contains."""
+        x, y = point.x(), point.y()
+        return self._x <= x <= self._x + self._w and self._y <= y <= self._y + self._h
+
+    def intersects(self, other: Rect) -> bool:
+        """The insides overlap (touching edges do not), as QRectF.intersects."""
+        if not (self._w and self._h and other._w and other._h):
+            return False
+        return (
+            self._x < other.right()
+            and other._x < self.right()
+            and self._y < other.bottom()
+            and other._y < self.bottom()
+        )
+
+    def united(self, other: Rect) -> Rect:
+        """The smallest rectangle holding both."""
+        left, top = min(self._x, other._x), min(self._y, other._y)
+        right, bottom = max(self.right(), other.right()), max(self.bottom(), other.bottom())
+        return Rect(left, top, right - left, bottom - top)
+
+    def adjusted(self, dx1: float, dy1: float, dx2: float, dy2: float) -> Rect:
+        return Rect(self._x + dx1, self._y + dy1, self._w - dx1 + dx2, self._h - dy1 + dy2)
+
+    def moveTop(self, y: float) -> None:
+        self._y = float(y)
+
+    def setRight(self, x: float) -> None:
+        self._w = float(x) - self._x
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rect) and (self._x, self._y, self._w, self._h) == (
+            other._x,
+            other._y,
+            other._w,
+            other._h,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self._x, self._y, self._w, self._h))
+
+    def __repr__(self) -> str:
+        return f"Rect({self._x:g}, {self._y:g}, {self._w:g}, {self._h:g})"
+
+
+class TextMetrics(Protocol):
+    """How wide labels are, in the font they are drawn in (the painter's side knows)."""
+
+    def label_width(self, position: int) -> float:
+        """The whole width of an event's title in its label font (at most LABEL_MAX)."""
+        ...
+
+    def elide(self, position: int, room: float, middle: bool = False) -> str:
+        """An event's title cut to ``room`` pixels, at the end (or in the middle)."""
+        ...
+
+    def advance(self, text: str) -> float:
+        """The width of ``text`` in the plain font (a count, "+N")."""
+        ...
+
+
+@dataclass(slots=True)
+class Placed:
+    """An event (or a cluster of events, or a count bucket) where it was laid out."""
+
+    positions: list[int]
+    hit: Rect
+    glyph: Point
+    band: Rect | None = None
+    label: Rect | None = None
+    #: What is drawn: an event's title as it fits its room, or a cluster's count.
+    text: str = ""
+    #: For a cluster or bucket: how many events it stands for, and the time they span.
+    count: int = 1
+    span: tuple[float, float] = (0.0, 0.0)
+    #: A far-zoom count of the events starting in ``span`` (not a list of them).
+    bucket: bool = False
+
+    @property
+    def is_cluster(self) -> bool:
+        return self.label is None
+
+
+@dataclass(slots=True)
+class LaneLayout:
+    kind: EventKind
+    top: float
+    height: float
+    items: list[Placed] = field(default_factory=list)
+    #: Drawn as counts per bucket: too many events in view for marks.
+    bucketed: bool = False
+    #: For a bucketed lane: how many events start in each pixel column of the
+    #: plot, drawn as one strip image under the counts.
+    density: npt.NDArray[np.int32] | None = None
+
+
+@dataclass(slots=True)
+class Layout:
+    t0: float
+    seconds_per_px: float
+    width: float
+    lanes: list[LaneLayout]
+    height: float
+    #: The index the positions in this layout point into: a layout of another
+    #: index (the timeline was swapped) is never painted or hit-tested.
+    index: EventIndex | None = None
+
+    def x_of(self, t: float) -> float:
+        return GUTTER + (t - self.t0) / self.seconds_per_px
+
+    def items(self) -> list[Placed]:
+        return [item for lane in self.lanes for item in lane.items]
+
+
+@dataclass(slots=True)
+class _Slot:
+    """An event being placed in a lane: its mark, band and the room its label wants."""
+
+    position: int
+    x0: float
+    #: Where the band ends: for an open end, where its fade does.
+    x1: float
+    gx: float
+    label_x: float
+    #: The label's whole width, and the width it may be cut down to.
+    full: float
+    least: float
+    left: float
+    flipped: bool
+
+    def right(self, whole: bool) -> float:
+        label_end = self.label_x + (self.full if whole or self.flipped else self.least)
+        return max(self.x1, self.gx + GLYPH, label_end) + ITEM_GAP
+
+
+class _Row:
+    """One row of a lane: its slots in left-to-right order."""
+
+    __slots__ = ("lefts", "slots")
+
+    def __init__(self) -> None:
+        self.lefts: list[float] = []
+        self.slots: list[_Slot] = []
+
+    def fits(self, slot: _Slot, whole: bool) -> bool:
+        i = bisect_right(self.lefts, slot.left)
+        if i > 0 and self.slots[i - 1].right(whole) > slot.left:
+            return False
+        return i == len(self.slots) or slot.right(whole) <= self.slots[i].left
+
+    def room_before(self, slot: _Slot) -> float:
+        """How far the slot's left is from the whole label of the slot before it."""
+        i = bisect_right(self.lefts, slot.left)
+        return math.inf if i == 0 else slot.left - self.slots[i - 1].right(True)
+
+    def add(self, slot: _Slot) -> None:
+        i = bisect_right(self.lefts, slot.left)
+        self.lefts.insert(i, slot.left)
+        self.slots.insert(i, slot)
+
+
+def _row_for(rows: list[_Row], slot: _Slot) -> _Row | None:
+    """A row where both labels stay whole; else a new row; else the row where
+    the label before it is cut least; else None (the slot joins a "+N" cluster).
+    """
+    row = next((r for r in rows if r.fits(slot, True)), None)
+    if row is None and len(rows) < MAX_ROWS:
+        row = _Row()
+        rows.append(row)
+    if row is None:
+        best = -math.inf
+        for candidate in rows:
+            room = candidate.room_before(slot)
+            if room > best and candidate.fits(slot, False):
+                row, best = candidate, room
+    return row
+
+
+class Layouter:
+    """Lays out one index with one way of measuring text."""
+
+    def __init__(self, index: EventIndex, metrics: TextMetrics) -> None:
+        self.index = index
+        self.metrics = metrics
+
+    def layout(
+        self, t0: float, seconds_per_px: float, width: float, selected: str | None = None
+    ) -> Layout:
+        """Place what is visible between ``t0`` and the right edge ``width``.
+
+        The ``selected`` event always gets a row and a label of its own when
+        its lane is drawn event by event: it is never hidden in a "+N" cluster.
+        """
+        t1 = t0 + (width - GUTTER) * seconds_per_px
+        margin = LABEL_REACH * seconds_per_px
+        layout = Layout(t0, seconds_per_px, width, [], 0.0, self.index)
+        pinned = self.index.position.get(selected) if selected else None
+        top = AXIS_HEIGHT
+        for lane in self.index.lanes:
+            lane_layout = LaneLayout(lane.kind, top, ROW_HEIGHT)
+            # Counted before any list of positions is made: a far view of a
+            # million events costs a few bisections per lane, not a million.
+            if lane.count_overlapping(t0 - margin, t1, more_than=DETAIL_LIMIT) > DETAIL_LIMIT:
+                self._bucket(lane_layout, lane, layout, t0, t1)
+            else:
+                visible = lane.overlapping(t0 - margin, t1)
+                self._place(lane_layout, visible, layout)
+                if pinned is not None and any(
+                    item.is_cluster and pinned in item.positions for item in lane_layout.items
+                ):
+                    lane_layout = LaneLayout(lane.kind, top, ROW_HEIGHT)
+                    self._place(lane_layout, visible, layout, first=pinned)
+            layout.lanes.append(lane_layout)
+            top += lane_layout.height + LANE_GAP
+        layout.height = top
+        return layout
+
+    def _slots(self, position: int, layout: Layout) -> list[_Slot]:
+        """Where an event's mark, band and label may go, in the order preferred.
+
+        Empty if nothing of the event shows.
+        """
+        index = self.index
+        x0 = layout.x_of(index.starts[position])
+        x1 = layout.x_of(index.ends[position])
+        is_duration = index.closed_end(position) and not index.approximate(position)
+        # A real duration is marked at its start; an uncertain date (a day,
+        # a week, an approximate range) at the middle of what it may mean.
+        gx = x0 if is_duration and x1 - x0 >= 2 * GLYPH else (x0 + x1) / 2
+        if x1 - x0 > WIDE_BAND and (x0 < GUTTER < x1 or x0 < layout.width < x1):
+            # A wide band that runs across an edge keeps its marker in view.
+            gx = min(max(gx, GUTTER + GLYPH + 2, x0), layout.width - GLYPH - 2, x1)
+        # An open end fades out to the right: nothing else goes on the fade.
+        tail = x1 + OPEN_END_FADE if index.open_end(position) else x1
+        full = self.metrics.label_width(position)
+        label_x = gx + GLYPH + 4
+
+        def slot(label_x: float, full: float, least: float, flipped: bool) -> _Slot:
+            full, least = max(full, 0.0), max(least, 0.0)
+            left = min(x0, gx - GLYPH, label_x) - 2
+            return _Slot(position, x0, tail, gx, label_x, full, least, left, flipped)
+
+        if label_x < GUTTER + 2:
+            # The mark is left of the plot: the label is pinned to the plot's
+            # edge and keeps the room its whole label would have reached into
+            # the plot, shown from its start and cut at the end, never clipped
+            # at the start ("rump …"). It takes no more room than unpinned, so
+            # panning never pushes its neighbours into other rows.
+            full = label_x + full - (GUTTER + 2)
+            if full < MIN_LABEL:
+                if x1 < GUTTER:
+                    return []
+                full = 0.0  # its band is in view, its label is not
+            return [slot(GUTTER + 2, full, min(full, LEAST_LABEL), False)]
+        # Right of the mark, cut at the plot's right edge; or left of the mark
+        # (whole, or cut to LEAST_LABEL): at the right edge when there is more
+        # room there, and for an open end, whose fading band needs the right.
+        room_right = layout.width - 2 - label_x
+        room_left = gx - GLYPH - 4 - (GUTTER + 2)
+        on_right = min(full, room_right)
+        right = slot(min(label_x, layout.width - 2), on_right, min(on_right, LEAST_LABEL), False)
+        open_left = index.open_end(position) and room_left >= full
+        if not open_left and (full <= room_right or room_left <= room_right):
+            return [right]
+        whole_left = min(full, room_left)
+        left_whole = slot(gx - GLYPH - 4 - whole_left, whole_left, whole_left, True)
+        least_left = min(full, room_left, LEAST_LABEL)
+        left_least = slot(gx - GLYPH - 4 - least_left, least_left, least_left, True)
+        return [left_whole, right, left_least] if open_left else [left_whole, left_least, right]
+
+    def _place(
+        self, lane: LaneLayout, visible: list[int], layout: Layout, first: int | None = None
+    ) -> None:
+        rows: list[_Row] = []
+        overflow: list[Placed] = []
+        index = self.index
+        order = visible if first is None else [first, *(p for p in visible if p != first)]
+        for position in order:
+            slots = self._slots(position, layout)
+            if not slots:
+                continue
+            placed = False
+            # In time order, a row takes a slot only after its last one: when
+            # no row can, even with labels cut, the slot goes to the cluster at
+            # once (a crowded lane costs one comparison per row, not many).
+            crowded = (
+                first is None
+                and len(rows) == MAX_ROWS
+                and all(row.slots[-1].right(False) > slot.left for row in rows for slot in slots)
+            )
+            for slot in () if crowded else slots:
+                row = _row_for(rows, slot)
+                if row is not None:
+                    row.add(slot)
+                    placed = True
+                    break
+            if placed:
+                continue
+            slot = slots[0]
+            start, end = index.starts[position], index.ends[position]
+            gx = slot.gx
+            if overflow and gx - GLYPH <= overflow[-1].hit.right() + 4:
+                cluster = overflow[-1]
+                cluster.positions.append(position)
+                cluster.span = (min(cluster.span[0], start), max(cluster.span[1], end))
+            else:
+                cluster = Placed([position], Rect(), Point(gx, 0), span=(start, end))
+                overflow.append(cluster)
+            cluster.count = len(cluster.positions)
+            cluster.text = f"+{cluster.count}"
+            w = self.metrics.advance(cluster.text) + 10
+            cluster.hit = Rect(cluster.glyph.x() - GLYPH, 0, w, CLUSTER_ROW - 2)
+        for number, row in enumerate(rows):
+            y = lane.top + number * ROW_HEIGHT + ROW_HEIGHT / 2
+            for i, slot in enumerate(row.slots):
+                limit = row.slots[i + 1].left if i + 1 < len(row.slots) else layout.width - 2
+                lane.items.append(self._placed(slot, y, limit))
+        self._keep_apart(lane.items)
+        lane.height = max(len(rows), 1) * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
+        for cluster in overflow:
+            cluster_top = lane.top + max(len(rows), 1) * ROW_HEIGHT
+            cluster.hit.moveTop(cluster_top)
+            cluster.glyph = Point(cluster.glyph.x(), cluster_top + CLUSTER_ROW / 2)
+            lane.items.append(cluster)
+
+    def _placed(self, slot: _Slot, y: float, limit: float) -> Placed:
+        """The event of ``slot`` in its row, its label taking the room up to ``limit``."""
+        room = slot.full if slot.flipped else min(slot.full, limit - ITEM_GAP - slot.label_x)
+        room = max(room, 0.0)
+        text = self.metrics.elide(slot.position, room)
+        # slot.x1 is where the band ends: with an open end, where its fade does.
+        band = Rect(slot.x0, y - ROW_HEIGHT / 2 + 3, max(slot.x1 - slot.x0, 1), ROW_HEIGHT - 6)
+        label = Rect(slot.label_x, y - ROW_HEIGHT / 2, room, ROW_HEIGHT)
+        hit = Rect(min(slot.x0, slot.gx - GLYPH, slot.label_x), y - ROW_HEIGHT / 2, 0, ROW_HEIGHT)
+        hit.setRight(max(slot.x1, slot.gx + GLYPH, label.right()))
+        return Placed([slot.position], hit, Point(slot.gx, y), band, label, text)
+
+    def _keep_apart(self, items: list[Placed]) -> None:
+        """Cut a label in the middle when what it shows would fit another title too.
+
+        Titles that begin alike ("Explosion an einer Brücke in der Region …")
+        keep their different ends in view.
+        """
+        index = self.index
+        titles = sorted(index.title(item.positions[0]) for item in items)
+        for item in items:
+            if item.label is None or not item.text.endswith(ELLIPSIS):
+                continue
+            title = index.title(item.positions[0])
+            shown = item.text.removesuffix(ELLIPSIS)
+            at = bisect_left(titles, shown)
+            alike = 0
+            while at < len(titles) and titles[at].startswith(shown):
+                alike += titles[at] != title
+                at += 1
+            if alike:
+                item.text = self.metrics.elide(item.positions[0], item.label.width(), middle=True)
+
+    def _bucket(
+        self, lane_layout: LaneLayout, lane: Lane, layout: Layout, t0: float, t1: float
+    ) -> None:
+        """Counts per bucket of BUCKET_PX, and per pixel column for the density strip."""
+        spp = layout.seconds_per_px
+        span = BUCKET_PX * spp
+        start = math.floor(t0 / span) * span
+        edges = start + span * np.arange(math.ceil((t1 - start) / span) + 1)
+        at = np.searchsorted(lane.starts, edges)
+        counts = np.diff(at)
+        y = lane_layout.top + ROW_HEIGHT / 2
+        for k in np.flatnonzero(counts).tolist():
+            t, count = float(edges[k]), int(counts[k])
+            x = layout.x_of(t)
+            text = f"{count:,}"
+            w = self.metrics.advance(text) + 10
+            lane_layout.items.append(
+                Placed(
+                    [int(lane.positions[at[k]])],
+                    Rect(x, y - 8, w, 16),
+                    Point(x, y),
+                    text=text,
+                    count=count,
+                    span=(t, t + span),
+                    bucket=True,
+                )
+            )
+        columns = max(int(layout.width - GUTTER), 0)
+        starts_at = np.searchsorted(lane.starts, t0 + spp * np.arange(columns + 1))
+        lane_layout.density = np.diff(starts_at).astype(np.int32)
+        lane_layout.height = ROW_HEIGHT
+        lane_layout.bucketed = True
