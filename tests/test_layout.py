@@ -137,3 +137,26 @@ def test_a_zero_width_view_and_an_empty_index_lay_out_nothing() -> None:
     layout = Layouter(index, Monospace(index)).layout(0.0, 60.0, 800.0)
     assert layout.items() == []
     assert math.isclose(layout.x_of(60.0), GUTTER + 1)
+
+
+def _signature(layout: Layout) -> list[tuple[object, ...]]:
+    return [
+        (tuple(item.positions), item.hit, item.glyph, item.band, item.label, item.text, item.count)
+        for item in layout.items()
+    ]
+
+
+@pytest.mark.parametrize("spp", [300.0, 3000.0, 20_000.0])
+def test_crowded_lanes_cluster_as_if_every_label_were_measured(
+    timeline: Timeline, spp: float
+) -> None:
+    """The shortcut for events no row can take gives the very layout of trying each."""
+    index = timeline.index
+    middle = float(np.median(index.starts))
+    fast = Layouter(index, Monospace(index))
+    slow = Layouter(index, Monospace(index))
+    slow.measure_crowded = True
+    for t0 in (middle, middle + 1920 * spp / 3):
+        quick, thorough = fast.layout(t0, spp, 1280.0), slow.layout(t0, spp, 1280.0)
+        assert _signature(quick) == _signature(thorough)
+    assert any(item.is_cluster for item in quick.items()), "the view should be crowded"

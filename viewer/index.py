@@ -20,7 +20,7 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
-from viewer.domain.columns import KINDS, EventTable
+from viewer.domain.columns import APPROXIMATE, CLOSED_END, KINDS, EventTable
 from viewer.domain.model import Event, EventKind
 
 Positions = npt.NDArray[np.int64]
@@ -158,6 +158,9 @@ class EventIndex:
         self.starts: Times = table.first[order]
         self.ends: Times = table.after[order]
         self._kinds = table.kind[order]
+        #: Real durations (start..end, not approximate), marked at their start.
+        flags = table.flags[order]
+        self.durations = (flags & CLOSED_END).astype(bool) & ~(flags & APPROXIMATE).astype(bool)
         position_of_row = np.empty(len(order), np.int64)
         position_of_row[order] = np.arange(len(order))
         self.position: Mapping[str, int] = _Positions(table, position_of_row)

@@ -56,7 +56,7 @@ FIT_LABEL_ROOM = 260.0
 ELLIPSIS = "\u2026"
 GLYPH = 6.0
 #: A lane with more visible events than this is drawn as counts per bucket.
-DETAIL_LIMIT = 1500
+DETAIL_LIMIT = 200
 BUCKET_PX = 56.0
 
 
@@ -289,6 +289,17 @@ class _Row:
         self.slots.insert(i, slot)
 
 
+@dataclass(slots=True)
+class _Cluster:
+    """A "+N" cluster being gathered: its events, first mark, time span and right edge."""
+
+    positions: list[int]
+    gx: float
+    start: float
+    end: float
+    right: float
+
+
 def _row_for(rows: list[_Row], slot: _Slot) -> _Row | None:
     """A row where both labels stay whole; else a new row; else the row where
     the label before it is cut least; else None (the slot joins a "+N" cluster).
@@ -308,6 +319,10 @@ def _row_for(rows: list[_Row], slot: _Slot) -> _Row | None:
 
 class Layouter:
     """Lays out one index with one way of measuring text."""
+
+    #: Measure and try every event even when no row can take it (the slow way,
+    #: which tests hold the shortcut to).
+    measure_crowded = False
 
     def __init__(self, index: EventIndex, metrics: TextMetrics) -> None:
         self.index = index
@@ -345,21 +360,36 @@ class Layouter:
         layout.height = top
         return layout
 
-    def _slots(self, position: int, layout: Layout) -> list[_Slot]:
+    def _marks(
+        self, positions: list[int], layout: Layout
+    ) -> tuple[list[float], list[float], list[float]]:
+        """Where each event's band starts and ends, and where its mark goes (all at once)."""
+        index = self.index
+        at = np.asarray(positions, np.int64)
+        x0 = GUTTER + (index.starts[at] - layout.t0) / layout.seconds_per_px
+        x1 = GUTTER + (index.ends[at] - layout.t0) / layout.seconds_per_px
+        # A real duration is marked at its start; an uncertain date (a day,
+        # a week, an approximate range) at the middle of what it may mean.
+        duration = index.durations[at] & (x1 - x0 >= 2 * GLYPH)
+        gx = np.where(duration, x0, (x0 + x1) / 2)
+        width = layout.width
+        wide = (x1 - x0 > WIDE_BAND) & (
+            ((x0 < GUTTER) & (x1 > GUTTER)) | ((x0 < width) & (x1 > width))
+        )
+        if wide.any():
+            # A wide band that runs across an edge keeps its marker in view.
+            kept = np.maximum(np.maximum(gx, GUTTER + GLYPH + 2), x0)
+            kept = np.minimum(np.minimum(kept, width - GLYPH - 2), x1)
+            gx = np.where(wide, kept, gx)
+        return x0.tolist(), x1.tolist(), gx.tolist()
+
+    def _slots(self, position: int, layout: Layout, x0: float, x1: float, gx: float) -> list[_Slot]:
         """Where an event's mark, band and label may go, in the order preferred.
 
+        ``x0``, ``x1`` and ``gx`` are its band and mark (:meth:`_marks`).
         Empty if nothing of the event shows.
         """
         index = self.index
-        x0 = layout.x_of(index.starts[position])
-        x1 = layout.x_of(index.ends[position])
-        is_duration = index.closed_end(position) and not index.approximate(position)
-        # A real duration is marked at its start; an uncertain date (a day,
-        # a week, an approximate range) at the middle of what it may mean.
-        gx = x0 if is_duration and x1 - x0 >= 2 * GLYPH else (x0 + x1) / 2
-        if x1 - x0 > WIDE_BAND and (x0 < GUTTER < x1 or x0 < layout.width < x1):
-            # A wide band that runs across an edge keeps its marker in view.
-            gx = min(max(gx, GUTTER + GLYPH + 2, x0), layout.width - GLYPH - 2, x1)
         # An open end fades out to the right: nothing else goes on the fade.
         tail = x1 + OPEN_END_FADE if index.open_end(position) else x1
         full = self.metrics.label_width(position)
@@ -402,11 +432,23 @@ class Layouter:
         self, lane: LaneLayout, visible: list[int], layout: Layout, first: int | None = None
     ) -> None:
         rows: list[_Row] = []
-        overflow: list[Placed] = []
-        index = self.index
+        overflow: list[_Cluster] = []
         order = visible if first is None else [first, *(p for p in visible if p != first)]
-        for position in order:
-            slots = self._slots(position, layout)
+        marks = zip(order, *self._marks(order, layout), strict=True)
+        for position, x0, x1, gx in marks:
+            # Every slot of an event starts left of its band (x0 - 2 or less):
+            # when each row's last label reaches past that, no row takes it,
+            # whatever its label, which then need not be measured.
+            if (
+                first is None
+                and len(rows) == MAX_ROWS
+                and not self.measure_crowded
+                and x1 >= GUTTER
+                and min(row.slots[-1].right(False) for row in rows) > x0 - 2
+            ):
+                self._overflow(overflow, position, gx)
+                continue
+            slots = self._slots(position, layout, x0, x1, gx)
             if not slots:
                 continue
             placed = False
@@ -426,20 +468,7 @@ class Layouter:
                     break
             if placed:
                 continue
-            slot = slots[0]
-            start, end = index.starts[position], index.ends[position]
-            gx = slot.gx
-            if overflow and gx - GLYPH <= overflow[-1].hit.right() + 4:
-                cluster = overflow[-1]
-                cluster.positions.append(position)
-                cluster.span = (min(cluster.span[0], start), max(cluster.span[1], end))
-            else:
-                cluster = Placed([position], Rect(), Point(gx, 0), span=(start, end))
-                overflow.append(cluster)
-            cluster.count = len(cluster.positions)
-            cluster.text = f"+{cluster.count}"
-            w = self.metrics.advance(cluster.text) + 10
-            cluster.hit = Rect(cluster.glyph.x() - GLYPH, 0, w, CLUSTER_ROW - 2)
+            self._overflow(overflow, position, slots[0].gx)
         for number, row in enumerate(rows):
             y = lane.top + number * ROW_HEIGHT + ROW_HEIGHT / 2
             for i, slot in enumerate(row.slots):
@@ -447,11 +476,38 @@ class Layouter:
                 lane.items.append(self._placed(slot, y, limit))
         self._keep_apart(lane.items)
         lane.height = max(len(rows), 1) * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
+        cluster_top = lane.top + max(len(rows), 1) * ROW_HEIGHT
         for cluster in overflow:
-            cluster_top = lane.top + max(len(rows), 1) * ROW_HEIGHT
-            cluster.hit.moveTop(cluster_top)
-            cluster.glyph = Point(cluster.glyph.x(), cluster_top + CLUSTER_ROW / 2)
-            lane.items.append(cluster)
+            count = len(cluster.positions)
+            text = f"+{count}"
+            lane.items.append(
+                Placed(
+                    cluster.positions,
+                    Rect(
+                        cluster.gx - GLYPH,
+                        cluster_top,
+                        cluster.right - cluster.gx + GLYPH,
+                        CLUSTER_ROW - 2,
+                    ),
+                    Point(cluster.gx, cluster_top + CLUSTER_ROW / 2),
+                    text=text,
+                    count=count,
+                    span=(cluster.start, cluster.end),
+                )
+            )
+
+    def _overflow(self, overflow: list[_Cluster], position: int, gx: float) -> None:
+        """Put an event that fits no row into the "+N" cluster at its mark (or a new one)."""
+        start, end = float(self.index.starts[position]), float(self.index.ends[position])
+        if overflow and gx - GLYPH <= overflow[-1].right + 4:
+            cluster = overflow[-1]
+            cluster.positions.append(position)
+            cluster.start, cluster.end = min(cluster.start, start), max(cluster.end, end)
+        else:
+            cluster = _Cluster([position], gx, start, end, 0.0)
+            overflow.append(cluster)
+        # The badge reads "+N": as wide as its text, from just left of the first mark.
+        cluster.right = cluster.gx - GLYPH + self.metrics.advance(f"+{len(cluster.positions)}") + 10
 
     def _placed(self, slot: _Slot, y: float, limit: float) -> Placed:
         """The event of ``slot`` in its row, its label taking the room up to ``limit``."""

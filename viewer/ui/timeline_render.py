@@ -171,6 +171,9 @@ class TimelineRenderer:
         self.timeline: Timeline | None = None
         self.index = EventIndex()
         self._font = QFont()
+        #: Widths of counts and "+N" in the plain font, by text.
+        self._advance: dict[str, float] = {}
+        self._fonts: dict[bool, tuple[QFont, QFontMetricsF]] | None = None
         #: How many of the reader's notes each event has (drawn as a marker).
         self.note_counts: dict[str, int] = {}
         self.set_timeline(timeline)
@@ -189,12 +192,26 @@ class TimelineRenderer:
         if font != self._font:
             self._font = QFont(font)
             self._label_width = {}  # measured in the old font
+            self._advance = {}
+            self._fonts = None
 
     def label_font(self, position: int) -> QFont:
         """The font of an event's label: italic for what has not (yet) happened."""
-        font = QFont(self._font)
-        font.setItalic(not self.index.happened(position))
-        return font
+        return self._label_fonts()[not self.index.happened(position)][0]
+
+    def _label_metrics(self, position: int) -> QFontMetricsF:
+        return self._label_fonts()[not self.index.happened(position)][1]
+
+    def _label_fonts(self) -> dict[bool, tuple[QFont, QFontMetricsF]]:
+        """The upright and the italic label font with their metrics, made once per font."""
+        if self._fonts is None:
+            fonts = {}
+            for italic in (False, True):
+                font = QFont(self._font)
+                font.setItalic(italic)
+                fonts[italic] = (font, QFontMetricsF(font))
+            self._fonts = fonts
+        return self._fonts
 
     # -- geometry ---------------------------------------------------------
 
@@ -202,7 +219,7 @@ class TimelineRenderer:
         """The whole width of an event's title in its label font (at most LABEL_MAX)."""
         width = self._label_width.get(position)
         if width is None:
-            metrics = QFontMetricsF(self.label_font(position))
+            metrics = self._label_metrics(position)
             width = min(metrics.horizontalAdvance(self.index.title(position)), LABEL_MAX)
             width = math.ceil(width) + 1.0
             self._label_width[position] = width
@@ -211,11 +228,14 @@ class TimelineRenderer:
     def elide(self, position: int, room: float, middle: bool = False) -> str:
         """An event's title cut to ``room`` pixels in its label font."""
         mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
-        metrics = QFontMetricsF(self.label_font(position))
+        metrics = self._label_metrics(position)
         return metrics.elidedText(self.index.title(position), mode, room)
 
     def advance(self, text: str) -> float:
-        return QFontMetricsF(self._font).horizontalAdvance(text)
+        width = self._advance.get(text)
+        if width is None:
+            width = self._advance[text] = QFontMetricsF(self._font).horizontalAdvance(text)
+        return width
 
     def layout(
         self, t0: float, seconds_per_px: float, width: float, selected: str | None = None
@@ -372,7 +392,7 @@ class TimelineRenderer:
             # colour when selected), so bands and lines under it never make
             # it hard to read. Same font either way: a selected label is
             # never shorter than it was.
-            text_width = QFontMetricsF(font).horizontalAdvance(item.text)
+            text_width = self._label_metrics(item.positions[0]).horizontalAdvance(item.text)
             plate = QRectF(label.left() - 2, label.top() + 3, text_width + 4, 16)
             plate.moveCenter(QPointF(plate.center().x(), label.center().y()))
             if is_selected:
