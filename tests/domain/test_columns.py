@@ -17,6 +17,7 @@ from viewer.domain.checks import check_timeline
 from viewer.domain.columns import PRECISION_CODE, points
 from viewer.domain.dates import Precision, parse_point
 from viewer.domain.model import SCHEMA_VERSION, TimelineModel
+from viewer.domain.progress import LoadCancelled
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
 from viewer.persistence.paths import bundled_timeline
@@ -263,3 +264,20 @@ def test_ids_are_found_short_or_long(minimal: dict[str, Any], length: int) -> No
         assert missing not in timeline.index.position
     with pytest.raises(KeyError):
         timeline.events_by_id["nope"]
+
+
+def test_a_load_says_how_far_it_is_and_stops_when_asked() -> None:
+    data = dump(make_timeline(50_000, seed=9))
+    told: list[float] = []
+    timeline = parse_timeline(data, told.append)
+    assert len(timeline.events) == 50_000
+    assert told == sorted(told)
+    assert told[-1] == 1.0
+    assert len(told) > 5  # the events are decoded and packed in batches
+
+    def stop_halfway(done: float) -> None:
+        if done >= 0.5:
+            raise LoadCancelled
+
+    with pytest.raises(LoadCancelled):
+        parse_timeline(data, stop_halfway)

@@ -27,6 +27,7 @@ import numpy.typing as npt
 from viewer.domain.dates import END_OF_CALENDAR, Precision, parse_point
 from viewer.domain.dates import OPEN_END as OPEN
 from viewer.domain.model import Event, EventKind, EventStatus, Quote
+from viewer.domain.progress import Progress, no_progress
 
 Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.uint8]
@@ -246,7 +247,9 @@ BATCH = 64
 _ENCODE = msgspec.json.Encoder()
 
 
-def pack(items: list[Any], chunk: int = 64 * BATCH) -> list[bytes]:
+def pack(
+    items: list[Any], progress: Progress = no_progress, chunk: int = 64 * BATCH
+) -> list[bytes]:
     """The items' compact JSON, as arrays of :data:`BATCH` items.
 
     ``items`` (dicts, or msgspec structs) is emptied as it is packed, so a big
@@ -258,6 +261,7 @@ def pack(items: list[Any], chunk: int = 64 * BATCH) -> list[bytes]:
         last = min(first + chunk, len(items))
         batches += [encode(items[at : min(at + BATCH, last)]) for at in range(first, last, BATCH)]
         items[first:last] = [None] * (last - first)
+        progress(last / len(items))
     return batches
 
 
@@ -295,7 +299,9 @@ class EventFields:
         """Each date's precision as a code (KeyError for one that is not a precision)."""
         return _codes(self.precisions, PRECISION_CODE)
 
-    def table(self, first: Floats, after: Floats, events: list[Any]) -> EventTable:
+    def table(
+        self, first: Floats, after: Floats, events: list[Any], progress: Progress = no_progress
+    ) -> EventTable:
         """The table of these events; ``events`` is emptied as it is packed."""
         n = len(self.ids)
         flags = np.zeros(n, np.uint8)
@@ -307,7 +313,15 @@ class EventFields:
         status = _codes(self.statuses, STATUS_CODE)
         precision = self.precision_codes()
         return EventTable(
-            self.ids, self.titles, first, after, kind, status, precision, flags, pack(events)
+            self.ids,
+            self.titles,
+            first,
+            after,
+            kind,
+            status,
+            precision,
+            flags,
+            pack(events, progress),
         )
 
 

@@ -44,6 +44,7 @@ from viewer.domain.model import (
     Actor,
     Source,
 )
+from viewer.domain.progress import Progress, Share, no_progress
 from viewer.domain.timeline import Timeline
 from viewer.perf import paused_gc
 
@@ -130,11 +131,18 @@ class File(_Strict):
     description: LongText = ""
     sources: list[Any] = []
     actors: list[Any] = []
-    events: list[Event] = []
-    quotes: list[Quote] = []
+    events: list[msgspec.Raw] = []
+    quotes: list[msgspec.Raw] = []
 
 
+#: The file's header is decoded whole; its events and quotes are kept as raw
+#: JSON and decoded a batch at a time, so a load in a thread lets the window
+#: run between batches, reports how far it is, and can stop.
 _DECODER = msgspec.json.Decoder(File)
+_EVENTS = msgspec.json.Decoder(list[Event])
+_QUOTES = msgspec.json.Decoder(list[Quote])
+#: Events decoded per batch: about 20 ms of work.
+DECODE_BATCH = 20_000
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
 _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
 
@@ -148,17 +156,33 @@ def _require(condition: bool) -> None:
         raise _Unsure
 
 
-def build(data: bytes) -> Timeline | None:
-    """The timeline of a model file's bytes, or None if it needs the exact validation."""
+def build(data: bytes, progress: Progress = no_progress) -> Timeline | None:
+    """The timeline of a model file's bytes, or None if it needs the exact validation.
+
+    ``progress`` is told how far the load is (0 to 1) between steps; it may
+    raise :class:`~viewer.domain.progress.LoadCancelled` to stop the load.
+    """
     try:
         with paused_gc():
-            return _build(data)
+            return _build(data, progress)
     except (_Unsure, msgspec.DecodeError, ValidationError, KeyError, ValueError):
         return None
 
 
-def _build(data: bytes) -> Timeline:
+def _decoded(raw: list[Any], decoder: Any, progress: Progress, share: Share) -> list[Any]:
+    """The items of ``raw`` decoded and validated, a batch at a time."""
+    items: list[Any] = []
+    for first in range(0, len(raw), DECODE_BATCH):
+        batch = raw[first : first + DECODE_BATCH]
+        items += decoder.decode(b"[" + b",".join(batch) + b"]")
+        raw[first : first + DECODE_BATCH] = [None] * len(batch)  # the raw views go as they are read
+        progress(share.at((first + len(batch)) / len(raw)))
+    return items
+
+
+def _build(data: bytes, progress: Progress) -> Timeline:
     document = _DECODER.decode(data)
+    progress(0.05)
     _require(1 <= document.schema_version <= SCHEMA_VERSION)
     sources = _SOURCES.validate_python(document.sources)
     actors = _ACTORS.validate_python(document.actors)
@@ -168,13 +192,16 @@ def _build(data: bytes) -> Timeline:
     source_ids = {source.id for source in sources}
     actor_ids = {actor.id for actor in actors}
     _require(len(source_ids) == len(sources) and len(actor_ids) == len(actors))
-    events, quotes = document.events, document.quotes
+    events: list[Event] = _decoded(document.events, _EVENTS, progress, Share(0.05, 0.5))
+    quotes: list[Quote] = _decoded(document.quotes, _QUOTES, progress, Share(0.5, 0.6))
     fields = EventFields.of(events)
     known = set(fields.ids)
     _require(len(known) == len(events))
     _check_references(events, actor_ids, source_ids, known)
+    progress(0.7)
     first, after = _date_columns(fields)
     _check_quotes(quotes, actor_ids, source_ids, known)
+    progress(0.8)
     header = {
         "schema_version": document.schema_version,
         "id": document.id,
@@ -183,7 +210,7 @@ def _build(data: bytes) -> Timeline:
         "description": document.description,
     }
     del document
-    table = fields.table(first, after, events)
+    table = fields.table(first, after, events, Share(0.8, 0.95).of(progress))
     return Timeline.assemble(header, sources, actors, table, list(quotes), quotes)
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from viewer.domain import fast_load
 from viewer.domain.checks import Problem, check_timeline, json_path
 from viewer.domain.model import SCHEMA_VERSION, TimelineModel
+from viewer.domain.progress import Progress, no_progress
 from viewer.domain.timeline import Timeline
 from viewer.perf import paused_gc
 
@@ -82,7 +83,7 @@ def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MiB" if size >= 1024 * 1024 else f"{size} bytes"
 
 
-def parse_timeline(data: bytes) -> Timeline:
+def parse_timeline(data: bytes, progress: Progress = no_progress) -> Timeline:
     """Validate a model file's bytes; raise :class:`ModelFileError` listing every problem.
 
     A valid file takes the fast way (:mod:`viewer.domain.fast_load`): validated
@@ -94,9 +95,11 @@ def parse_timeline(data: bytes) -> Timeline:
         data = data[len(_BOM) :]
     if not data.strip():
         raise ModelFileError([Problem("", "the file is empty")])
-    timeline = fast_load.build(data)
+    timeline = fast_load.build(data, progress)
     if timeline is None:
+        progress(0.0)  # starting over, the exact way
         timeline = Timeline.from_model(_validate(data))
+    progress(1.0)
     # What survives a load lives as long as the timeline: later collections skip it.
     gc.freeze()
     return timeline
@@ -117,8 +120,12 @@ def _validate(data: bytes) -> TimelineModel:
     return model
 
 
-def load_timeline(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> Timeline:
-    return parse_timeline(read_model_bytes(path, max_bytes=max_bytes))
+def load_timeline(
+    path: Path, *, max_bytes: int = MAX_MODEL_BYTES, progress: Progress = no_progress
+) -> Timeline:
+    """The timeline in ``path``; ``progress`` hears how far (and may stop it, see
+    :class:`~viewer.domain.progress.LoadCancelled`)."""
+    return parse_timeline(read_model_bytes(path, max_bytes=max_bytes), progress)
 
 
 def _newer_version(version: int) -> Problem:

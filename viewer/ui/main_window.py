@@ -18,9 +18,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
+    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
                 f"Reloaded {path.name}: the file changed on disk.", 8000
             )
         )
+        self._build_load_progress()
         self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.notes.changed.connect(self._show_note_counts)
@@ -130,6 +135,41 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore_layout()
         self._set_title(None)
+
+    def _build_load_progress(self) -> None:
+        """A large file opens in the background: its progress and Cancel sit in the
+        status bar, and the open timeline stays usable until the new one is ready."""
+        self.load_progress = QWidget(self)
+        self.load_progress.setObjectName("loadProgress")
+        row = QHBoxLayout(self.load_progress)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.load_label = QLabel(self.load_progress)
+        self.load_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.load_bar = QProgressBar(self.load_progress)
+        self.load_bar.setRange(0, 1000)
+        self.load_bar.setTextVisible(False)
+        self.load_bar.setFixedWidth(200)
+        self.load_bar.setAccessibleName("Opening progress")
+        self.load_cancel = QPushButton("Cancel", self.load_progress)
+        self.load_cancel.setToolTip("Stop opening this file; the open timeline stays as it is")
+        self.load_cancel.clicked.connect(self._cancel_load)
+        for part in (self.load_label, self.load_bar, self.load_cancel):
+            row.addWidget(part)
+        self.statusBar().addPermanentWidget(self.load_progress)
+        self.load_progress.hide()
+        self.document.loadStarted.connect(self._load_started)
+        self.document.loadProgress.connect(lambda done: self.load_bar.setValue(round(done * 1000)))
+        self.document.loadEnded.connect(self.load_progress.hide)
+
+    def _load_started(self, path: Path) -> None:
+        self.load_label.setText(f"Opening {path.name}\u2026")
+        self.load_bar.setValue(0)
+        self.load_progress.show()
+
+    def _cancel_load(self) -> None:
+        path = self.document.loading
+        if self.document.cancel_load() and path is not None:
+            self.statusBar().showMessage(f"Stopped opening {path.name}.", 8000)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -400,6 +440,7 @@ class MainWindow(QMainWindow):
         if not self._rescue_unsaved_notes():
             event.ignore()
             return
+        self.document.shutdown()
         self.notes.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
