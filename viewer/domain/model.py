@@ -88,7 +88,8 @@ LanguageTag = Annotated[
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Built on first use, not at import: a window shows before most models are needed.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class EventKind(StrEnum):
@@ -285,7 +286,7 @@ class Quote(_Frozen):
 # (A comment, not a docstring: a docstring would go into the JSON Schema.) The
 # app keeps an open timeline as viewer.domain.timeline.Timeline.
 class TimelineModel(_Frozen):
-    model_config = ConfigDict(frozen=True, extra="forbid", title="Timeline")
+    model_config = ConfigDict(frozen=True, extra="forbid", title="Timeline", defer_build=True)
 
     schema_version: int = Field(ge=1, description="The format version of this file.")
     id: Id = Field(description="Stable across edits: notes are keyed by it.")

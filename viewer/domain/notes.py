@@ -33,7 +33,7 @@ class TargetKind(StrEnum):
 
 
 class NoteTarget(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
     kind: TargetKind
     id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 
@@ -41,7 +41,7 @@ class NoteTarget(BaseModel):
 class Note(BaseModel):
     """One note on an event or a quote. Immutable: an edit makes a new value."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
     id: str = Field(min_length=1, max_length=200, pattern=NOTE_ID_PATTERN)
     target: NoteTarget
     text: str = Field(max_length=MAX_NOTE_LENGTH)
