@@ -299,10 +299,8 @@ class EventFields:
         """Each date's precision as a code (KeyError for one that is not a precision)."""
         return _codes(self.precisions, PRECISION_CODE)
 
-    def table(
-        self, first: Floats, after: Floats, events: list[Any], progress: Progress = no_progress
-    ) -> EventTable:
-        """The table of these events; ``events`` is emptied as it is packed."""
+    def table(self, first: Floats, after: Floats, batches: list[bytes]) -> EventTable:
+        """The table of these events, whose JSON records are ``batches`` (see :func:`pack`)."""
         n = len(self.ids)
         flags = np.zeros(n, np.uint8)
         flags[np.fromiter(map(bool, self.approximate), bool, n)] |= APPROXIMATE
@@ -321,7 +319,7 @@ class EventFields:
             status,
             precision,
             flags,
-            pack(events, progress),
+            batches,
         )
 
 

@@ -18,6 +18,7 @@ exactly as before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import chain
 from operator import attrgetter
@@ -28,7 +29,7 @@ import numpy as np
 from msgspec import Meta, Struct
 from pydantic import TypeAdapter, ValidationError
 
-from viewer.domain.columns import EventFields, points
+from viewer.domain.columns import BATCH, EventFields, points
 from viewer.domain.dates import OPEN_END
 from viewer.domain.model import (
     MAX_DATE_NOTE,
@@ -48,20 +49,16 @@ from viewer.domain.progress import Progress, Share, no_progress
 from viewer.domain.timeline import Timeline
 from viewer.perf import paused_gc
 
-# Python's "$" also matches before a final newline; the model's patterns do not.
-Id = Annotated[
-    str, Meta(min_length=1, max_length=MAX_ID, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*\Z")
-]
+#: An id: its pattern is checked for a whole column at once (:func:`_ids`), and
+#: a reference (a participant, a source, a quote's speaker) needs none: it must
+#: be one of the ids the file declares, which match it.
+Id = Annotated[str, Meta(min_length=1, max_length=MAX_ID)]
 Title = Annotated[str, Meta(min_length=1, max_length=MAX_TITLE)]
 Text = Annotated[str, Meta(min_length=1, max_length=MAX_TEXT)]
 LongText = Annotated[str, Meta(max_length=MAX_LONG_TEXT)]
 Place = Annotated[str, Meta(min_length=1, max_length=MAX_PLACE)]
-LanguageTag = Annotated[
-    str,
-    Meta(
-        min_length=2, max_length=MAX_LANGUAGE_TAG, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z"
-    ),
-]
+#: Its pattern is checked once per tag the file uses (:func:`_languages`).
+LanguageTag = Annotated[str, Meta(min_length=2, max_length=MAX_LANGUAGE_TAG)]
 #: Dates are checked as their precision asks by :func:`~viewer.domain.columns.points`.
 Point = Annotated[str, Meta(min_length=1, max_length=64)]
 Name = Annotated[str, Meta(min_length=1, max_length=MAX_NAME)]
@@ -141,8 +138,10 @@ class File(_Strict):
 _DECODER = msgspec.json.Decoder(File)
 _EVENTS = msgspec.json.Decoder(list[Event])
 _QUOTES = msgspec.json.Decoder(list[Quote])
-#: Events decoded per batch: about 20 ms of work.
+#: Progress is told after this many events are decoded (about 20 ms of work).
 DECODE_BATCH = 20_000
+_ID_COLUMN = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9._:-]*\n)*")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
 _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
 
@@ -169,21 +168,43 @@ def build(data: bytes, progress: Progress = no_progress) -> Timeline | None:
         return None
 
 
-def _decoded(raw: list[Any], decoder: Any, progress: Progress, share: Share) -> list[Any]:
-    """The items of ``raw`` decoded and validated, a batch at a time."""
+def _decoded(
+    raw: list[Any], decoder: Any, progress: Progress, share: Share
+) -> tuple[list[Any], list[bytes]]:
+    """The items of ``raw`` decoded and validated, and their JSON as it was written,
+    in arrays of :data:`~viewer.domain.columns.BATCH` (the records the app keeps)."""
     items: list[Any] = []
-    for first in range(0, len(raw), DECODE_BATCH):
-        batch = raw[first : first + DECODE_BATCH]
-        items += decoder.decode(b"[" + b",".join(batch) + b"]")
-        raw[first : first + DECODE_BATCH] = [None] * len(batch)  # the raw views go as they are read
-        progress(share.at((first + len(batch)) / len(raw)))
-    return items
+    batches: list[bytes] = []
+    told = 0
+    # Told every DECODE_BATCH items, or every 2 % of a smaller file.
+    every = max(BATCH, min(DECODE_BATCH, len(raw) // 50))
+    for first in range(0, len(raw), BATCH):
+        batch = b"[" + b",".join(raw[first : first + BATCH]) + b"]"
+        items += decoder.decode(batch)
+        batches.append(batch)
+        if len(items) - told >= every:
+            raw[told : len(items)] = [None] * (len(items) - told)  # the raw views go as read
+            told = len(items)
+            progress(share.at(told / len(raw)))
+    raw.clear()
+    return items, batches
+
+
+def _ids(ids: list[str]) -> None:
+    """Every id of a column has the pattern ids have (one match over them all)."""
+    _require(_ID_COLUMN.fullmatch("\n".join(ids) + "\n") is not None)
+
+
+def _languages(tags: set[str]) -> None:
+    _require(all(_LANGUAGE_TAG.fullmatch(tag) for tag in tags))
 
 
 def _build(data: bytes, progress: Progress) -> Timeline:
     document = _DECODER.decode(data)
     progress(0.05)
     _require(1 <= document.schema_version <= SCHEMA_VERSION)
+    _ids([document.id])
+    _languages({document.language})
     sources = _SOURCES.validate_python(document.sources)
     actors = _ACTORS.validate_python(document.actors)
     for source in sources:
@@ -192,9 +213,10 @@ def _build(data: bytes, progress: Progress) -> Timeline:
     source_ids = {source.id for source in sources}
     actor_ids = {actor.id for actor in actors}
     _require(len(source_ids) == len(sources) and len(actor_ids) == len(actors))
-    events: list[Event] = _decoded(document.events, _EVENTS, progress, Share(0.05, 0.5))
-    quotes: list[Quote] = _decoded(document.quotes, _QUOTES, progress, Share(0.5, 0.6))
+    events, event_batches = _decoded(document.events, _EVENTS, progress, Share(0.05, 0.55))
+    quotes, quote_batches = _decoded(document.quotes, _QUOTES, progress, Share(0.55, 0.65))
     fields = EventFields.of(events)
+    _ids(fields.ids)
     known = set(fields.ids)
     _require(len(known) == len(events))
     _check_references(events, actor_ids, source_ids, known)
@@ -210,8 +232,9 @@ def _build(data: bytes, progress: Progress) -> Timeline:
         "description": document.description,
     }
     del document
-    table = fields.table(first, after, events, Share(0.8, 0.95).of(progress))
-    return Timeline.assemble(header, sources, actors, table, list(quotes), quotes)
+    del events
+    table = fields.table(first, after, event_batches)
+    return Timeline.assemble(header, sources, actors, table, quotes, quote_batches)
 
 
 def _refer_to(known: set[str], lists: Iterable[list[str]]) -> bool:
@@ -256,8 +279,11 @@ def _date_columns(fields: EventFields) -> tuple[Any, Any]:
 def _check_quotes(
     quotes: list[Quote], actors: set[str], sources: set[str], events: set[str]
 ) -> None:
-    ids = {q.id for q in quotes}
-    _require(len(ids) == len(quotes))
+    ids = [q.id for q in quotes]
+    _ids(ids)
+    _require(len(set(ids)) == len(quotes))
+    _languages({q.language for q in quotes})
+    _languages({q.translation.language for q in quotes if q.translation is not None})
     _require({q.speaker for q in quotes} <= actors)
     _require({q.event for q in quotes} <= events)
     _require({q.source for q in quotes} - {None} <= sources)

@@ -82,9 +82,9 @@ class Timeline:
             quotes = [q.model_dump(mode="json", exclude_defaults=True) for q in model.quotes]
             header = model.model_dump(include={"schema_version", "id", "title", "language"})
             header["description"] = model.description
-            table = fields.table(first, after, events)
+            table = fields.table(first, after, pack(events))
             return cls.assemble(
-                header, model.sources, model.actors, table, list(model.quotes), quotes
+                header, model.sources, model.actors, table, list(model.quotes), pack(quotes)
             )
 
     @classmethod
@@ -94,17 +94,16 @@ class Timeline:
         sources: tuple[Source, ...],
         actors: tuple[Actor, ...],
         events: EventTable,
-        quoted: list[Any],
         quotes: list[Any],
+        quote_batches: list[bytes],
     ) -> Timeline:
-        """The timeline of an event table and validated quotes; empties ``quotes``.
+        """The timeline of an event table and validated quotes.
 
-        ``quoted`` are the quotes as objects with attributes (models or structs),
-        ``quotes`` the same as they are packed (dicts or structs).
+        ``quotes`` are objects with attributes (models or structs), and
+        ``quote_batches`` their JSON records (see :func:`~viewer.domain.columns.pack`).
         """
-        quote_ids = [q.id for q in quoted]
-        quote_events = [q.event for q in quoted]
-        quote_speakers = [q.speaker for q in quoted]
-        del quoted
-        quote_records: Records[Quote] = Records(Quote, quote_ids, pack(quotes))
+        quote_ids = [q.id for q in quotes]
+        quote_events = [q.event for q in quotes]
+        quote_speakers = [q.speaker for q in quotes]
+        quote_records: Records[Quote] = Records(Quote, quote_ids, quote_batches)
         return cls(header, sources, actors, events, quote_records, quote_events, quote_speakers)
