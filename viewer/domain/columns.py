@@ -155,6 +155,18 @@ class Records(Sequence[_Model], Generic[_Model]):
             return int(self._by_id[at])
         return None
 
+    def rows_of(self, item_ids: list[str]) -> Rows:
+        """The row of each id, all of which are known (-1 for one that is not)."""
+        if self._row is not None:
+            row = self._row
+            return np.array([row.get(i, -1) for i in item_ids], np.int64)
+        keys = np.array(item_ids, "S") if item_ids else np.zeros(0, "S1")
+        at = np.minimum(np.searchsorted(self._sorted, keys), max(len(self._sorted) - 1, 0))
+        if not len(self._sorted):
+            return np.full(len(item_ids), -1, np.int64)
+        found = self._sorted[at] == keys
+        return np.where(found, self._by_id[at], -1).astype(np.int64)
+
     def by_id(self) -> ById[_Model]:
         return ById(self)
 
@@ -209,36 +221,53 @@ class Group(Sequence[_Model], Generic[_Model]):
 
 
 class Grouped(Mapping[str, Group[_Model]], Generic[_Model]):
-    """Rows grouped by a key column (quotes by event, by speaker), in file order."""
+    """Rows grouped by a key (quotes by event, by speaker), in file order.
 
-    def __init__(self, records: Records[_Model], keys: list[str]) -> None:
+    ``codes`` gives each row's key as a number (-1 for none), ``keys`` the key
+    of each number and ``code_of`` the number of a key. No key string is kept
+    per row: a million short strings left among freed objects would keep
+    their memory from going back to the system.
+    """
+
+    def __init__(
+        self,
+        records: Records[_Model],
+        codes: Rows,
+        keys: Sequence[str],
+        code_of: Mapping[str, int] | Records[Any],
+    ) -> None:
         self._records: Records[_Model] = records
-        codes: dict[str, int] = {}
-        column = np.fromiter(
-            (codes.setdefault(key, len(codes)) for key in keys), np.int64, len(keys)
-        )
-        self._order = np.argsort(column, kind="stable")
-        bounds = np.searchsorted(column[self._order], np.arange(len(codes) + 1))
-        self._bounds = bounds
-        self._codes = codes
+        self._keys = keys
+        self._code_of = code_of
+        self._order = np.argsort(codes, kind="stable")
+        self._bounds = np.searchsorted(codes[self._order], np.arange(len(keys) + 1))
+
+    def _rows(self, key: str) -> Rows | None:
+        of = self._code_of
+        code = of.row_of(key) if isinstance(of, Records) else of.get(key)
+        if code is None:
+            return None
+        return self._order[self._bounds[code] : self._bounds[code + 1]]
 
     def __getitem__(self, key: str) -> Group[_Model]:
-        code = self._codes[key]
-        rows = self._order[self._bounds[code] : self._bounds[code + 1]]
+        rows = self._rows(key)
+        if rows is None or not len(rows):
+            raise KeyError(key)
         return Group(self._records, rows)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._codes
+        return isinstance(key, str) and self.count(key) > 0
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._codes)
+        used = np.flatnonzero(np.diff(self._bounds))
+        return (self._keys[int(code)] for code in used)
 
     def __len__(self) -> int:
-        return len(self._codes)
+        return int(np.count_nonzero(np.diff(self._bounds)))
 
     def count(self, key: str) -> int:
-        code = self._codes.get(key)
-        return 0 if code is None else int(self._bounds[code + 1] - self._bounds[code])
+        rows = self._rows(key)
+        return 0 if rows is None else len(rows)
 
 
 #: Records are kept as JSON arrays of this many: one small array is read to
@@ -487,7 +516,9 @@ def points(texts: Sequence[str], codes: Codes) -> tuple[Floats, Floats] | None:
 def _span(precision: Precision, texts: list[str]) -> tuple[Floats, Floats] | None:
     try:
         if precision is Precision.WEEK:  # few, and numpy has no ISO weeks
-            spans = {t: parse_point(t, precision) for t in set(texts)}
+            # Uncached: the cache would keep these strings, and with them
+            # the memory of everything decoded around them.
+            spans = {t: parse_point.__wrapped__(t, precision) for t in set(texts)}
             start = np.array([spans[t][0].timestamp() for t in texts])
             end = np.array([spans[t][1].timestamp() for t in texts])
         else:

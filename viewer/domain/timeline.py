@@ -45,8 +45,12 @@ class Timeline:
         self.quotes = quotes
         self.events_by_id = events.by_id()
         self.quotes_by_id = quotes.by_id()
-        self.quotes_by_event = Grouped(quotes, quote_events)
-        self.quotes_by_speaker = Grouped(quotes, quote_speakers)
+        self.quotes_by_event = Grouped(quotes, events.rows_of(quote_events), events.ids, events)
+        speakers = {actor.id: code for code, actor in enumerate(actors)}
+        speaker_codes = np.array([speakers.get(s, -1) for s in quote_speakers], np.int64)
+        self.quotes_by_speaker = Grouped(
+            quotes, speaker_codes, [actor.id for actor in actors], speakers
+        )
 
     @cached_property
     def actors_by_id(self) -> dict[str, Actor]:
