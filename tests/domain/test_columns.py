@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+import re
 from typing import Any
 
 import numpy as np
@@ -14,7 +15,7 @@ from bench.make_timeline import make_timeline
 from tests.conftest import dump
 from viewer.domain import fast_load
 from viewer.domain.checks import check_timeline
-from viewer.domain.columns import PRECISION_CODE, points
+from viewer.domain.columns import PRECISION_CODE, id_keys, points
 from viewer.domain.dates import Precision, parse_point
 from viewer.domain.model import SCHEMA_VERSION, TimelineModel
 from viewer.domain.progress import LoadCancelled
@@ -281,3 +282,16 @@ def test_a_load_says_how_far_it_is_and_stops_when_asked() -> None:
 
     with pytest.raises(LoadCancelled):
         parse_timeline(data, stop_halfway)
+
+
+def test_id_keys_accept_exactly_the_ids_the_pattern_does() -> None:
+    pattern = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+    rng = random.Random(11)
+    alphabet = "aZ09._:-/ \x00\né\n"
+    for _ in range(3_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 6)))
+        keys = id_keys(["ok", text, "e1"])
+        assert (keys is not None) == (pattern.fullmatch(text) is not None), repr(text)
+        if keys is not None:
+            assert keys[1].decode() == text
+    assert id_keys([]) is not None

@@ -53,6 +53,32 @@ _CACHED = 4096
 _Model = TypeVar("_Model", Event, Quote)
 
 
+_ALNUM = np.zeros(256, bool)
+for _range in (b"09", b"AZ", b"az"):
+    _ALNUM[_range[0] : _range[1] + 1] = True
+_ID_BYTE = _ALNUM.copy()
+_ID_BYTE[list(b"._:-")] = True
+
+
+def id_keys(ids: list[str]) -> npt.NDArray[np.bytes_] | None:
+    """The ids as bytes if every one has an id's pattern (a letter or digit, then
+    letters, digits and . _ : -), checked as one matrix of bytes; else None."""
+    try:
+        keys = np.array(ids, "S") if ids else np.zeros(0, "S1")
+    except UnicodeEncodeError:
+        return None
+    if not len(ids):
+        return keys
+    matrix = keys.view(np.uint8).reshape(len(ids), keys.itemsize)
+    lengths = np.fromiter(map(len, ids), np.int64, len(ids))
+    inside = np.arange(keys.itemsize) < lengths[:, None]
+    # Within its length an id has only these bytes (a NUL in it is not one);
+    # the zeros after it are numpy's padding.
+    if not (_ALNUM[matrix[:, 0]].all() and _ID_BYTE[matrix[inside]].all()):
+        return None
+    return keys
+
+
 class Strings(Sequence[str]):
     """Many short strings kept as one: a million ids as one ``str`` and an array
     of where each begins, instead of a million objects scattered in memory."""
@@ -90,11 +116,17 @@ class Strings(Sequence[str]):
 class Records(Sequence[_Model], Generic[_Model]):
     """One model per row, made on demand from its JSON record and cached."""
 
-    def __init__(self, model: type[_Model], ids: list[str], batches: list[bytes]) -> None:
+    def __init__(
+        self,
+        model: type[_Model],
+        ids: list[str],
+        batches: list[bytes],
+        keys: npt.NDArray[np.bytes_] | None = None,
+    ) -> None:
         self._model: type[_Model] = model
         #: The rows in id order, and their ids as bytes (ids are ASCII: their
         #: pattern says so), sorted the way Python sorts the strings.
-        keys = np.array(ids, "S")
+        keys = np.array(ids, "S") if keys is None else keys
         self._by_id = np.argsort(keys, kind="stable")
         self._sorted = keys[self._by_id]
         self._row: dict[str, int] | None = None
@@ -328,14 +360,22 @@ class EventFields:
         """Each date's precision as a code (KeyError for one that is not a precision)."""
         return _codes(self.precisions, PRECISION_CODE)
 
-    def table(self, first: Floats, after: Floats, batches: list[bytes]) -> EventTable:
+    def table(
+        self,
+        first: Floats,
+        after: Floats,
+        batches: list[bytes],
+        keys: npt.NDArray[np.bytes_] | None = None,
+    ) -> EventTable:
         """The table of these events, whose JSON records are ``batches`` (see :func:`pack`)."""
         n = len(self.ids)
         flags = np.zeros(n, np.uint8)
-        flags[np.fromiter(map(bool, self.approximate), bool, n)] |= APPROXIMATE
-        opened = np.fromiter((end == OPEN for end in self.ends), bool, n)
+        flags[np.array(self.approximate, bool)] |= APPROXIMATE
+        ends = np.empty(n, object)
+        ends[:] = self.ends
+        opened = ends == OPEN
         flags[opened] |= OPEN_END
-        flags[~opened & np.fromiter((end is not None for end in self.ends), bool, n)] |= CLOSED_END
+        flags[~opened & (ends != None)] |= CLOSED_END  # noqa: E711 - elementwise
         kind = _codes(self.kinds, KIND_CODE)
         status = _codes(self.statuses, STATUS_CODE)
         precision = self.precision_codes()
@@ -349,6 +389,7 @@ class EventFields:
             precision,
             flags,
             batches,
+            keys,
         )
 
 
@@ -375,8 +416,9 @@ class EventTable(Records[Event]):
         precision: Codes,
         flags: Codes,
         batches: list[bytes],
+        keys: npt.NDArray[np.bytes_] | None = None,
     ) -> None:
-        super().__init__(Event, ids, batches)
+        super().__init__(Event, ids, batches, keys)
         #: Each event's place in id order.
         self.id_rank = np.empty(len(ids), np.int64)
         self.id_rank[self._by_id] = np.arange(len(ids))

@@ -26,10 +26,11 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 import numpy as np
+import numpy.typing as npt
 from msgspec import Meta, Struct
 from pydantic import TypeAdapter, ValidationError
 
-from viewer.domain.columns import BATCH, EventFields, points
+from viewer.domain.columns import BATCH, EventFields, id_keys, points
 from viewer.domain.dates import OPEN_END
 from viewer.domain.model import (
     MAX_DATE_NOTE,
@@ -140,7 +141,6 @@ _EVENTS = msgspec.json.Decoder(list[Event])
 _QUOTES = msgspec.json.Decoder(list[Quote])
 #: Progress is told after this many events are decoded (about 20 ms of work).
 DECODE_BATCH = 20_000
-_ID_COLUMN = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9._:-]*\n)*")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
 _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
@@ -190,9 +190,12 @@ def _decoded(
     return items, batches
 
 
-def _ids(ids: list[str]) -> None:
-    """Every id of a column has the pattern ids have (one match over them all)."""
-    _require(_ID_COLUMN.fullmatch("\n".join(ids) + "\n") is not None)
+def _ids(ids: list[str]) -> npt.NDArray[np.bytes_]:
+    """Every id of a column has the pattern ids have; the ids as bytes."""
+    keys = id_keys(ids)
+    _require(keys is not None)
+    assert keys is not None
+    return keys
 
 
 def _languages(tags: set[str]) -> None:
@@ -216,7 +219,7 @@ def _build(data: bytes, progress: Progress) -> Timeline:
     events, event_batches = _decoded(document.events, _EVENTS, progress, Share(0.05, 0.55))
     quotes, quote_batches = _decoded(document.quotes, _QUOTES, progress, Share(0.55, 0.65))
     fields = EventFields.of(events)
-    _ids(fields.ids)
+    keys = _ids(fields.ids)
     known = set(fields.ids)
     _require(len(known) == len(events))
     _check_references(events, actor_ids, source_ids, known)
@@ -233,7 +236,7 @@ def _build(data: bytes, progress: Progress) -> Timeline:
     }
     del document
     del events
-    table = fields.table(first, after, event_batches)
+    table = fields.table(first, after, event_batches, keys)
     return Timeline.assemble(header, sources, actors, table, quotes, quote_batches)
 
 

@@ -35,7 +35,6 @@ from viewer.domain.timeline import Timeline
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
 from viewer.ui.events_table import EventsTable
-from viewer.ui.export import ExportError, export_timeline
 from viewer.ui.notes import NoteActions, NotesController, NotesPanel
 from viewer.ui.quotes_panel import QuotesPanel
 from viewer.ui.selection import Selection
@@ -354,6 +353,9 @@ class MainWindow(QMainWindow):
         timeline = self.document.timeline
         if timeline is None:
             return
+        # Imported when first used: the SVG and PDF writers are not needed to start.
+        from viewer.ui.export import ExportError, export_timeline
+
         view = self.timeline_view
         try:
             export_timeline(
