@@ -327,6 +327,7 @@ class Layouter:
     def __init__(self, index: EventIndex, metrics: TextMetrics) -> None:
         self.index = index
         self.metrics = metrics
+        self._badges: dict[int, float] = {}
 
     def layout(
         self, t0: float, seconds_per_px: float, width: float, selected: str | None = None
@@ -435,17 +436,15 @@ class Layouter:
         overflow: list[_Cluster] = []
         order = visible if first is None else [first, *(p for p in visible if p != first)]
         marks = zip(order, *self._marks(order, layout), strict=True)
+        # How far left the rows' last labels all reach (once every row is
+        # taken), made again when a slot joins a row.
+        reach = -math.inf
+        shortcut = first is None and not self.measure_crowded
         for position, x0, x1, gx in marks:
             # Every slot of an event starts left of its band (x0 - 2 or less):
             # when each row's last label reaches past that, no row takes it,
             # whatever its label, which then need not be measured.
-            if (
-                first is None
-                and len(rows) == MAX_ROWS
-                and not self.measure_crowded
-                and x1 >= GUTTER
-                and min(row.slots[-1].right(False) for row in rows) > x0 - 2
-            ):
+            if shortcut and reach > x0 - 2 and x1 >= GUTTER:
                 self._overflow(overflow, position, gx)
                 continue
             slots = self._slots(position, layout, x0, x1, gx)
@@ -465,6 +464,8 @@ class Layouter:
                 if row is not None:
                     row.add(slot)
                     placed = True
+                    if len(rows) == MAX_ROWS:
+                        reach = min(r.slots[-1].right(False) for r in rows)
                     break
             if placed:
                 continue
@@ -502,12 +503,22 @@ class Layouter:
         if overflow and gx - GLYPH <= overflow[-1].right + 4:
             cluster = overflow[-1]
             cluster.positions.append(position)
-            cluster.start, cluster.end = min(cluster.start, start), max(cluster.end, end)
+            if start < cluster.start:
+                cluster.start = start
+            if end > cluster.end:
+                cluster.end = end
         else:
             cluster = _Cluster([position], gx, start, end, 0.0)
             overflow.append(cluster)
         # The badge reads "+N": as wide as its text, from just left of the first mark.
-        cluster.right = cluster.gx - GLYPH + self.metrics.advance(f"+{len(cluster.positions)}") + 10
+        cluster.right = cluster.gx - GLYPH + self._badge_width(len(cluster.positions))
+
+    def _badge_width(self, count: int) -> float:
+        """The width of a "+N" badge: its text and a margin."""
+        width = self._badges.get(count)
+        if width is None:
+            width = self._badges[count] = self.metrics.advance(f"+{count}") + 10
+        return width
 
     def _placed(self, slot: _Slot, y: float, limit: float) -> Placed:
         """The event of ``slot`` in its row, its label taking the room up to ``limit``."""

@@ -26,6 +26,8 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPolygonF,
+    QStaticText,
+    QTransform,
 )
 
 from viewer.axis import TickStep, TickUnit, choose_step, clamp_time, floor_to_step, ticks
@@ -174,6 +176,8 @@ class TimelineRenderer:
         #: Widths of counts and "+N" in the plain font, by text.
         self._advance: dict[str, float] = {}
         self._fonts: dict[bool, tuple[QFont, QFontMetricsF]] | None = None
+        #: Counts laid out as static text, by text (plain font).
+        self._statics: dict[str, QStaticText] = {}
         #: How many of the reader's notes each event has (drawn as a marker).
         self.note_counts: dict[str, int] = {}
         self.set_timeline(timeline)
@@ -194,6 +198,7 @@ class TimelineRenderer:
             self._label_width = {}  # measured in the old font
             self._advance = {}
             self._fonts = None
+            self._statics = {}
 
     def label_font(self, position: int) -> QFont:
         """The font of an event's label: italic for what has not (yet) happened."""
@@ -306,12 +311,44 @@ class TimelineRenderer:
             )
             if lane.density is not None:
                 _paint_density(painter, lane.density, color, lane.top)
+                self._paint_counts(painter, lane, color, text_color)
             for item in lane.items:
                 is_selected = selected_pos is not None and selected_pos in item.positions
+                if item.bucket and not is_selected:
+                    continue  # painted with the other counts
                 self._paint_item(painter, item, lane.kind, is_selected, palette, metrics)
             painter.restore()
         painter.setPen(QPen(mid, 1))
         painter.drawLine(QPointF(GUTTER - 0.5, AXIS_HEIGHT), QPointF(GUTTER - 0.5, layout.height))
+
+    def _paint_counts(
+        self, painter: QPainter, lane: LaneLayout, color: QColor, text_color: QColor
+    ) -> None:
+        """A far lane's counts: badges, then every number as cached static text."""
+        buckets = [item for item in lane.items if item.bucket]
+        painter.setPen(QPen(color.darker(120), 1))
+        painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
+        for item in buckets:
+            painter.drawRoundedRect(_qrect(item.hit), 7, 7)
+        painter.setPen(text_color)
+        for item in buckets:
+            text = self._static_text(item.text)
+            size = text.size()
+            centre = item.hit.center()
+            painter.drawStaticText(
+                QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), text
+            )
+
+    def _static_text(self, text: str) -> QStaticText:
+        """``text`` laid out once in the plain font, for the next frames too."""
+        static = self._statics.get(text)
+        if static is None:
+            if len(self._statics) > 4096:
+                self._statics.clear()
+            static = self._statics[text] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), self._font)
+        return static
 
     def _paint_item(
         self,
