@@ -138,6 +138,24 @@ def kind_color(kind: EventKind) -> QColor:
     return QColor(KIND_STYLE[kind][0])
 
 
+def _kind_colors() -> dict[EventKind, QColor]:
+    return {kind: kind_color(kind) for kind in EventKind}
+
+
+#: Each kind's colour, made once (a QColor from its name for every mark was a cost).
+_KIND_COLOR: dict[EventKind, QColor] = _kind_colors()
+#: Each shape's glyph path around (0, 0), moved to where a mark goes.
+_GLYPHS: dict[str, QPainterPath] = {}
+
+
+def _glyph_at(shape: str, center: QPointF) -> QPainterPath:
+    """The glyph of ``shape`` (radius GLYPH) centred on ``center``, from a path made once."""
+    path = _GLYPHS.get(shape)
+    if path is None:
+        path = _GLYPHS[shape] = glyph_path(shape, QPointF(0, 0), GLYPH)
+    return path.translated(center)
+
+
 def glyph_path(shape: str, center: QPointF, r: float) -> QPainterPath:
     path = QPainterPath()
     x, y = center.x(), center.y()
@@ -332,12 +350,14 @@ class TimelineRenderer:
             painter.drawRoundedRect(_qrect(item.hit), 7, 7)
         painter.setPen(text_color)
         for item in buckets:
-            text = self._static_text(item.text)
-            size = text.size()
-            centre = item.hit.center()
-            painter.drawStaticText(
-                QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), text
-            )
+            self._draw_centred(painter, item.text, item.hit.center())
+
+    def _draw_centred(self, painter: QPainter, text: str, centre: Point) -> None:
+        """A count ("12", "+3") centred on ``centre``, in the plain font."""
+        static = self._static_text(text)
+        size = static.size()
+        at = QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2)
+        painter.drawStaticText(at, static)
 
     def _static_text(self, text: str) -> QStaticText:
         """``text`` laid out once in the plain font, for the next frames too."""
@@ -359,7 +379,7 @@ class TimelineRenderer:
         palette: QPalette,
         metrics: QFontMetricsF,
     ) -> None:
-        color = kind_color(kind)
+        color = _KIND_COLOR[kind]
         text_color = palette.color(QPalette.ColorRole.Text)
         hit, glyph = _qrect(item.hit), QPointF(item.glyph.x(), item.glyph.y())
         if item.label is None:  # a cluster: a count badge (outlined if it hides the selection)
@@ -368,7 +388,7 @@ class TimelineRenderer:
             painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
             painter.drawRoundedRect(hit, 7, 7)
             painter.setPen(text_color)
-            painter.drawText(hit, Qt.AlignmentFlag.AlignCenter, item.text)
+            self._draw_centred(painter, item.text, item.hit.center())
             return
         index, position = self.index, item.positions[0]
         happened = index.happened(position)
@@ -411,7 +431,7 @@ class TimelineRenderer:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(soft)
                 painter.drawRect(band)
-        path = glyph_path(KIND_STYLE[kind][1], glyph, GLYPH)
+        path = _glyph_at(KIND_STYLE[kind][1], glyph)
         if happened:
             painter.setPen(QPen(color.darker(130), 1.2))
             painter.setBrush(color)
