@@ -69,8 +69,9 @@ def _items(of: Any) -> Any:
     return Annotated[list[of], Meta(max_length=MAX_ITEMS)]
 
 
-class _Strict(Struct, forbid_unknown_fields=True, omit_defaults=True):
-    pass
+class _Strict(Struct, forbid_unknown_fields=True, omit_defaults=True, gc=False):
+    """Untracked by the cyclic collector (gc=False): they hold no cycles, and a
+    million of them are made and freed faster, in less memory."""
 
 
 class FuzzyDate(_Strict):
