@@ -295,3 +295,19 @@ def test_id_keys_accept_exactly_the_ids_the_pattern_does() -> None:
         if keys is not None:
             assert keys[1].decode() == text
     assert id_keys([]) is not None
+
+
+def test_json_nested_too_deep_is_a_problem_not_a_crash(minimal: dict[str, Any]) -> None:
+    text = json.dumps(minimal).replace('"sources": [', '"sources": [' + "[" * 5_000, 1)
+    with pytest.raises(ModelFileError):
+        parse_timeline(text.encode())
+
+
+def test_rows_of_finds_exactly_what_row_of_finds(minimal: dict[str, Any]) -> None:
+    timeline = parse_timeline(dump(minimal))
+    asked = ["e1", "e2", "é", "e1\x00", "", "e9"]
+    rows = timeline.events.rows_of(asked).tolist()
+    expected = [timeline.events.row_of(i) for i in asked]
+    assert rows == [-1 if r is None else r for r in expected]
+    assert rows[:2] == [0, 1]
+    assert rows[2:] == [-1, -1, -1, -1]

@@ -139,3 +139,26 @@ def test_a_second_open_replaces_a_load_in_progress(
     assert opened.args[1] == other
     window.document.shutdown()
     assert window.document.path == other
+
+
+def test_a_load_that_breaks_unexpectedly_is_reported_and_the_next_one_works(
+    qtbot: QtBot, large: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = window_with_background_loads(qtbot)
+    bundled = window.document.timeline
+    real = document_module.load_timeline
+
+    def broken(path: Path, **kwargs: Any) -> Timeline:
+        raise RuntimeError("the disk said no")
+
+    monkeypatch.setattr(document_module, "load_timeline", broken)
+    with qtbot.waitSignal(window.document.failed, timeout=30_000) as failed:
+        assert window.open_file(large)
+    assert failed.args[1] == ["could not be opened: RuntimeError: the disk said no"]
+    assert window.document.timeline is bundled
+    assert window.document.loading is None
+    assert not window.load_progress.isVisible()
+    monkeypatch.setattr(document_module, "load_timeline", real)
+    with qtbot.waitSignal(window.document.opened, timeout=30_000):
+        assert window.open_file(large)
+    assert window.document.path == large

@@ -189,10 +189,13 @@ class Records(Sequence[_Model], Generic[_Model]):
 
     def rows_of(self, item_ids: list[str]) -> Rows:
         """The row of each id, all of which are known (-1 for one that is not)."""
-        if self._row is not None:
-            row = self._row
-            return np.array([row.get(i, -1) for i in item_ids], np.int64)
-        keys = np.array(item_ids, "S") if item_ids else np.zeros(0, "S1")
+        if self._row is not None or any("\x00" in i for i in item_ids):
+            # numpy's bytes drop trailing NULs ("e1\x00" would find "e1"): one by one
+            return np.array([-1 if (r := self.row_of(i)) is None else r for i in item_ids])
+        try:
+            keys = np.array(item_ids, "S") if item_ids else np.zeros(0, "S1")
+        except UnicodeEncodeError:
+            return np.array([-1 if (r := self.row_of(i)) is None else r for i in item_ids])
         at = np.minimum(np.searchsorted(self._sorted, keys), max(len(self._sorted) - 1, 0))
         if not len(self._sorted):
             return np.full(len(item_ids), -1, np.int64)

@@ -165,8 +165,8 @@ def build(data: bytes, progress: Progress = no_progress) -> Timeline | None:
     try:
         with paused_gc():
             return _build(data, progress)
-    except (_Unsure, msgspec.DecodeError, ValidationError, KeyError, ValueError):
-        return None
+    except (_Unsure, msgspec.DecodeError, ValidationError, KeyError, ValueError, RecursionError):
+        return None  # RecursionError: nested too deep for msgspec; the exact way says where
 
 
 def _decoded(

@@ -100,7 +100,9 @@ def parse_timeline(data: bytes, progress: Progress = no_progress) -> Timeline:
         progress(0.0)  # starting over, the exact way
         timeline = Timeline.from_model(_validate(data))
     progress(1.0)
-    # What survives a load lives as long as the timeline: later collections skip it.
+    # What survives a load lives as long as the timeline: later collections skip
+    # it. Garbage made before is collected first, or freezing would keep it.
+    gc.collect()
     gc.freeze()
     return timeline
 

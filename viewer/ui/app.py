@@ -53,6 +53,7 @@ def run(paths: AppPaths, file: Path | None) -> int:
 
     window = MainWindow(open_settings(paths), paths.data_dir)
     app.aboutToQuit.connect(window.notes.close)  # the last save, whatever ends the app
+    app.aboutToQuit.connect(window.document.shutdown)  # no load thread outlives the app
     window.show()
     if not window.open_file(file or bundled_timeline()) and file is not None:
         # The file named on the command line failed; show the bundled one behind the message.

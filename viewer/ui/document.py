@@ -30,6 +30,9 @@ class _Load(QThread):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        #: The file's size and time when the load began: a change while it
+        #: loads is then seen as a change, and loaded again.
+        self.stamp = _stamp(path)
         self._told = 0.0
 
     def _progress(self, done: float) -> None:
@@ -47,6 +50,9 @@ class _Load(QThread):
             return
         except ModelFileError as err:
             self.refused.emit([str(problem) for problem in err.problems], err.unreadable)
+            return
+        except Exception as err:  # said to the reader: a load never stays stuck
+            self.refused.emit([f"could not be opened: {type(err).__name__}: {err}"], False)
             return
         if not self.isInterruptionRequested():
             self.loaded.emit(timeline)
@@ -114,12 +120,12 @@ class Document(QObject):
         except ModelFileError as err:
             self.failed.emit(path, [str(problem) for problem in err.problems])
             return False
-        self._opened(timeline, path)
+        self._opened(timeline, path, stamp)
         return True
 
-    def _opened(self, timeline: Timeline, path: Path) -> None:
+    def _opened(self, timeline: Timeline, path: Path, stamp: tuple[int, int] | None) -> None:
         self.timeline, self.path = timeline, path
-        self._loaded_stamp = _stamp(path)
+        self._loaded_stamp = stamp
         self._watch(path)
         self._remember(path)
         self.opened.emit(timeline, path)
@@ -131,10 +137,18 @@ class Document(QObject):
         job.progressed.connect(lambda done: self._progressed(job, done))
         job.loaded.connect(lambda timeline: self._loaded(job, timeline))
         job.refused.connect(lambda lines, _unreadable: self._refused(job, lines))
-        job.finished.connect(lambda: self._jobs.remove(job))
+        job.finished.connect(lambda: self._finished(job))
         job.finished.connect(job.deleteLater)
         self.loadStarted.emit(path)
         job.start()
+
+    def _finished(self, job: _Load) -> None:
+        """A load thread ended; if it said nothing (it cannot have), the load is over."""
+        self._jobs.remove(job)
+        if job is self._load:
+            self._load = None
+            self._reloading = False
+            self.loadEnded.emit()
 
     def _progressed(self, job: _Load, done: float) -> None:
         if job is self._load:
@@ -145,7 +159,7 @@ class Document(QObject):
             return  # cancelled, or replaced by a newer load
         self._load = None
         self.loadEnded.emit()
-        self._opened(timeline, job.path)
+        self._opened(timeline, job.path, job.stamp)
         if self._reloading:
             self._reloading = False
             self.reloadedFromDisk.emit(job.path)
@@ -157,6 +171,7 @@ class Document(QObject):
         self._reloading = False
         self.loadEnded.emit()
         self.failed.emit(job.path, lines)
+        self._settle.start()  # the open file may have changed meanwhile
 
     def cancel_load(self) -> bool:
         """Stop a background load; the open timeline stays as it is. True if one ran."""
@@ -167,6 +182,7 @@ class Document(QObject):
         self._reloading = False
         job.requestInterruption()
         self.loadEnded.emit()
+        self._settle.start()  # the open file may have changed meanwhile
         return True
 
     def shutdown(self) -> None:
@@ -189,6 +205,8 @@ class Document(QObject):
         path = self.path
         if path is None:
             return
+        if self._load is not None and self._load.path != path:
+            return  # another file is loading: it replaces this one, or this is seen after
         stamp = _stamp(path)
         if stamp is None or stamp == self._loaded_stamp:
             return  # gone (maybe mid-rename) or untouched: keep what is shown
