@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import overload
 
 import numpy as np
 import numpy.typing as npt
 
-from viewer.domain.columns import APPROXIMATE, CLOSED_END, KINDS, EventTable
+from viewer.domain.columns import APPROXIMATE, CLOSED_END, KINDS, EventTable, Group
 from viewer.domain.model import Event, EventKind
 
 Positions = npt.NDArray[np.int64]
@@ -98,26 +97,6 @@ class Lane:
         return int(np.searchsorted(self.starts, t1, "left") - np.searchsorted(self.starts, t0))
 
 
-class _InOrder(Sequence[Event]):
-    """The events in time order, made from their records when asked for."""
-
-    def __init__(self, table: EventTable, order: Positions) -> None:
-        self._table = table
-        self._order = order
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    @overload
-    def __getitem__(self, position: int) -> Event: ...
-    @overload
-    def __getitem__(self, position: slice) -> list[Event]: ...
-    def __getitem__(self, position: int | slice) -> Event | list[Event]:
-        if isinstance(position, slice):
-            return [self._table[int(row)] for row in self._order[position]]
-        return self._table[int(self._order[position])]
-
-
 class _Positions(Mapping[str, int]):
     """Position by event id, through the table's row by id."""
 
@@ -164,7 +143,7 @@ class EventIndex:
         position_of_row = np.empty(len(order), np.int64)
         position_of_row[order] = np.arange(len(order))
         self.position: Mapping[str, int] = _Positions(table, position_of_row)
-        self.events: Sequence[Event] = _InOrder(table, order)
+        self.events: Sequence[Event] = Group(table, order)
         self.lanes: list[Lane] = []
         for code, kind in enumerate(KINDS):  # in the order the kinds are declared
             members = np.flatnonzero(self._kinds == code)

@@ -327,7 +327,6 @@ class Layouter:
     def __init__(self, index: EventIndex, metrics: TextMetrics) -> None:
         self.index = index
         self.metrics = metrics
-        self._badges: dict[int, float] = {}
 
     def layout(
         self, t0: float, seconds_per_px: float, width: float, selected: str | None = None
@@ -511,14 +510,7 @@ class Layouter:
             cluster = _Cluster([position], gx, start, end, 0.0)
             overflow.append(cluster)
         # The badge reads "+N": as wide as its text, from just left of the first mark.
-        cluster.right = cluster.gx - GLYPH + self._badge_width(len(cluster.positions))
-
-    def _badge_width(self, count: int) -> float:
-        """The width of a "+N" badge: its text and a margin."""
-        width = self._badges.get(count)
-        if width is None:
-            width = self._badges[count] = self.metrics.advance(f"+{count}") + 10
-        return width
+        cluster.right = cluster.gx - GLYPH + self.metrics.advance(f"+{len(cluster.positions)}") + 10
 
     def _placed(self, slot: _Slot, y: float, limit: float) -> Placed:
         """The event of ``slot`` in its row, its label taking the room up to ``limit``."""

@@ -27,7 +27,6 @@ import numpy.typing as npt
 from viewer.domain.dates import END_OF_CALENDAR, Precision, parse_point
 from viewer.domain.dates import OPEN_END as OPEN
 from viewer.domain.model import Event, EventKind, EventStatus, Quote
-from viewer.domain.progress import Progress, no_progress
 
 Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.uint8]
@@ -108,10 +107,6 @@ class Strings(Sequence[str]):
         joined, at = self._joined, self._at.tolist()
         return (joined[a:b] for a, b in pairwise(at))
 
-    @property
-    def nbytes(self) -> int:
-        return len(self._joined) + self._at.nbytes
-
 
 class Records(Sequence[_Model], Generic[_Model]):
     """One model per row, made on demand from its JSON record and cached."""
@@ -189,13 +184,16 @@ class Records(Sequence[_Model], Generic[_Model]):
 
     def rows_of(self, item_ids: list[str]) -> Rows:
         """The row of each id, all of which are known (-1 for one that is not)."""
-        if self._row is not None or any("\x00" in i for i in item_ids):
-            # numpy's bytes drop trailing NULs ("e1\x00" would find "e1"): one by one
-            return np.array([-1 if (r := self.row_of(i)) is None else r for i in item_ids])
+        one_by_one = self._row is not None or any("\x00" in i for i in item_ids)
         try:
-            keys = np.array(item_ids, "S") if item_ids else np.zeros(0, "S1")
+            # numpy's bytes drop trailing NULs ("e1\x00" would find "e1"): those go one by one
+            keys = np.array(item_ids, "S") if item_ids and not one_by_one else np.zeros(0, "S1")
         except UnicodeEncodeError:
-            return np.array([-1 if (r := self.row_of(i)) is None else r for i in item_ids])
+            one_by_one = True
+        if one_by_one:
+            return np.array(
+                [-1 if (r := self.row_of(i)) is None else r for i in item_ids], np.int64
+            )
         at = np.minimum(np.searchsorted(self._sorted, keys), max(len(self._sorted) - 1, 0))
         if not len(self._sorted):
             return np.full(len(item_ids), -1, np.int64)
@@ -204,10 +202,6 @@ class Records(Sequence[_Model], Generic[_Model]):
 
     def by_id(self) -> ById[_Model]:
         return ById(self)
-
-    @property
-    def nbytes(self) -> int:
-        return sum(map(len, self._batches)) + self.ids.nbytes + self._sorted.nbytes
 
 
 class ById(Mapping[str, _Model], Generic[_Model]):
@@ -311,22 +305,9 @@ BATCH = 64
 _ENCODE = msgspec.json.Encoder()
 
 
-def pack(
-    items: list[Any], progress: Progress = no_progress, chunk: int = 64 * BATCH
-) -> list[bytes]:
-    """The items' compact JSON, as arrays of :data:`BATCH` items.
-
-    ``items`` (dicts, or msgspec structs) is emptied as it is packed, so a big
-    timeline's objects are freed while their JSON grows.
-    """
-    encode = _ENCODE.encode
-    batches: list[bytes] = []
-    for first in range(0, len(items), chunk):
-        last = min(first + chunk, len(items))
-        batches += [encode(items[at : min(at + BATCH, last)]) for at in range(first, last, BATCH)]
-        items[first:last] = [None] * (last - first)
-        progress(last / len(items))
-    return batches
+def pack(items: list[Any]) -> list[bytes]:
+    """The items' compact JSON (dicts, or msgspec structs), as arrays of :data:`BATCH` items."""
+    return [_ENCODE.encode(items[at : at + BATCH]) for at in range(0, len(items), BATCH)]
 
 
 @dataclass(slots=True)
@@ -337,7 +318,6 @@ class EventFields:
     titles: list[Any]
     kinds: list[Any]
     statuses: list[Any]
-    dates: list[Any]
     precisions: list[Any]
     starts: list[Any]
     ends: list[Any]
@@ -352,7 +332,6 @@ class EventFields:
             titles=list(map(attrgetter("title"), events)),
             kinds=list(map(attrgetter("kind"), events)),
             statuses=list(map(attrgetter("status"), events)),
-            dates=dates,
             precisions=list(map(attrgetter("precision"), dates)),
             starts=list(map(attrgetter("start"), dates)),
             ends=list(map(attrgetter("end"), dates)),
@@ -454,11 +433,6 @@ class EventTable(Records[Event]):
 
     def closed_end(self, row: int) -> bool:
         return bool(self.flags[row] & CLOSED_END)
-
-    @property
-    def nbytes(self) -> int:
-        arrays = (self.first, self.after, self.kind, self.status, self.precision, self.flags)
-        return super().nbytes + sum(a.nbytes for a in arrays) + self.titles.nbytes
 
 
 APPROXIMATE, OPEN_END, CLOSED_END = 1, 2, 4

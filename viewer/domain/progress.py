@@ -27,7 +27,3 @@ class Share:
     def at(self, done: float) -> float:
         """How far the whole load is when this step is ``done`` (0 to 1) through."""
         return self.start + (self.end - self.start) * min(max(done, 0.0), 1.0)
-
-    def of(self, progress: Progress) -> Progress:
-        """``progress`` as this step reports it, from 0 to 1."""
-        return lambda done: progress(self.at(done))

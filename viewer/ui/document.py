@@ -27,12 +27,14 @@ class _Load(QThread):
     loaded = Signal(object)
     refused = Signal(list, bool)
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, path: Path, stamp: tuple[int, int] | None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.path = path
         #: The file's size and time when the load began: a change while it
         #: loads is then seen as a change, and loaded again.
-        self.stamp = _stamp(path)
+        self.stamp = stamp
         self._told = 0.0
 
     def _progress(self, done: float) -> None:
@@ -113,7 +115,7 @@ class Document(QObject):
         self.cancel_load()
         stamp = _stamp(path)
         if stamp is not None and stamp[1] > self.background_bytes and path.is_file():
-            self._start_load(path)
+            self._start_load(path, stamp)
             return True
         try:
             timeline = load_timeline(path)
@@ -130,8 +132,8 @@ class Document(QObject):
         self._remember(path)
         self.opened.emit(timeline, path)
 
-    def _start_load(self, path: Path) -> None:
-        job = _Load(path, self)
+    def _start_load(self, path: Path, stamp: tuple[int, int]) -> None:
+        job = _Load(path, stamp, self)
         self._load = job
         self._jobs.append(job)
         job.progressed.connect(lambda done: self._progressed(job, done))
