@@ -145,6 +145,8 @@ class EventIndex:
         self.durations = (flags & CLOSED_END).astype(bool) & ~(flags & APPROXIMATE).astype(bool)
         position_of_row = np.empty(len(order), np.int64)
         position_of_row[order] = np.arange(len(order))
+        #: Each table row's position.
+        self.position_of_row: Positions = position_of_row
         self.position: Mapping[str, int] = _Positions(table, position_of_row)
         self.events: Sequence[Event] = Group(table, order)
         self.lanes: list[Lane] = []

@@ -66,6 +66,15 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--width", type=int, default=1600, metavar="PX", help="width in pixels (default 1600)"
     )
+    search = commands.add_parser(
+        "search",
+        help="find events by their texts, quotes, actors and your notes",
+        description="List the events that hold every word of QUERY (case and accents "
+        "do not matter) in time order, with what matched where. Exit status 1: none.",
+    )
+    search.add_argument("query", metavar="QUERY", help='words, e.g. "selenskyj istanbul"')
+    _file_argument(search, "file", "?", "a model file (default: the bundled timeline)")
+    search.add_argument("--json", action="store_true", help="machine-readable output")
     notes = commands.add_parser("notes", help="list, add, export and import your notes")
     note_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
     model_help = "the timeline the notes are on (default: the bundled timeline)"
@@ -89,7 +98,7 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = {"validate", "schema", "open", "export", "notes"}
+COMMANDS = {"validate", "schema", "open", "export", "notes", "search"}
 
 
 def _instant(text: str) -> float:
@@ -188,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from viewer.cli.notes import run_notes
 
         return run_notes(args, AppPaths.from_environment())
+    if args.command == "search":
+        from viewer.cli.search import run_search
+
+        return run_search(args.query, args.file, args.json, AppPaths.from_environment())
     if args.command == "export":
         return _export(args.file, args.output, args.start, args.end, args.width)
     return _open(args.file)

@@ -271,6 +271,10 @@ class Grouped(Mapping[str, Group[_Model]], Generic[_Model]):
         self._order = np.argsort(codes, kind="stable")
         self._bounds = np.searchsorted(codes[self._order], np.arange(len(keys) + 1))
 
+    def rows_at(self, code: int) -> Rows:
+        """The rows of the key numbered ``code`` (for quotes by event: the event's table row)."""
+        return self._order[self._bounds[code] : self._bounds[code + 1]]
+
     def _rows(self, key: str) -> Rows | None:
         of = self._code_of
         code = of.row_of(key) if isinstance(of, Records) else of.get(key)

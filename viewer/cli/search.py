@@ -1,0 +1,100 @@
+"""``timeline-viewer search QUERY [FILE] [--json]``: find events from the command line (Qt-free)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from viewer.cli.exit_codes import ExitCode
+from viewer.cli.model import load_for_command
+from viewer.domain.describe import describe_date
+from viewer.domain.notes import Note, event_of
+from viewer.domain.search import (
+    NotesText,
+    TextIndex,
+    found_in,
+    query_words,
+    search_all,
+    snippet,
+)
+from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
+from viewer.domain.timeline import Timeline
+from viewer.persistence.notes import NoteStore
+from viewer.persistence.paths import AppPaths, bundled_timeline
+
+
+def run_search(query: str, file: Path | None, as_json: bool, paths: AppPaths) -> int:
+    """Print the events that match ``query``, in time order, with what matched where.
+
+    Exit status: 0 with matches, 1 with none (as ``grep``), 2 when the file
+    cannot be read or the query has no words.
+    """
+    words = query_words(query)
+    if not words:
+        print("timeline-viewer search: the query has no words", file=sys.stderr)
+        return ExitCode.USAGE
+    timeline = load_for_command(file or bundled_timeline())
+    if isinstance(timeline, ExitCode):
+        return timeline
+    notes = _notes(timeline, paths)
+    rows = search_all(TextIndex(timeline), words, NotesText(timeline, notes))
+    notes_by_event: dict[str, list[Note]] = {}
+    for note in notes:
+        event_id = event_of(timeline, note.target)
+        if event_id is not None:
+            notes_by_event.setdefault(event_id, []).append(note)
+    results: list[dict[str, Any]] = []
+    for row in rows.tolist():
+        event = timeline.events[row]
+        found = found_in(timeline, row, words, notes_by_event.get(event.id, ()))
+        results.append(
+            {
+                "event": event.id,
+                "date": describe_date(event.date),
+                "title": event.title,
+                "matches": [
+                    {"where": f.where.value, "text": f.text}
+                    | ({"by": f.by} if f.by else {})
+                    | ({"id": f.owner} if f.owner else {})
+                    for f in found
+                ],
+            }
+        )
+    if as_json:
+        text = json.dumps({"query": query, "events": results}, indent=2, ensure_ascii=False)
+        print(terminal_safe_json(text))
+    else:
+        _print(timeline, query, words, results)
+    return ExitCode.OK if results else ExitCode.FAILED
+
+
+def _notes(timeline: Timeline, paths: AppPaths) -> list[Note]:
+    store = NoteStore(paths.data_dir, timeline.id)
+    try:
+        report = store.open()
+        for message in report.messages:
+            print(terminal_safe(message), file=sys.stderr)
+        if not store.readable:
+            print(
+                terminal_safe(
+                    f"timeline-viewer search: your notes cannot be read: {store.problem}"
+                ),
+                file=sys.stderr,
+            )
+        return store.notes()
+    finally:
+        store.close()
+
+
+def _print(timeline: Timeline, query: str, words: list[str], results: list[dict[str, Any]]) -> None:
+    count = len(results)
+    events = {0: "No events match", 1: "1 event matches"}.get(count, f"{count:,} events match")
+    print(terminal_safe(f"{events} “{isolate(query.strip())}” in {isolate(timeline.title)}"))
+    for result in results:
+        print()
+        print(terminal_safe(f"{result['date']}  {isolate(result['title'])}  [{result['event']}]"))
+        for match in result["matches"]:
+            where = match["where"] + (f" ({isolate(match['by'])})" if "by" in match else "")
+            print(terminal_safe(f"    {where}: {isolate(snippet(match['text'], words))}"))

@@ -1,0 +1,374 @@
+"""Find: one query over a timeline's texts and the reader's notes (Qt-free).
+
+A query is words; an event matches when every word is found, case- and
+accent-insensitively (``"zermurbung"`` finds ``"Zermürbung"``, ``"strasse"``
+finds ``"Straße"``), anywhere in what belongs to it: its title, summary,
+claims, the names of its participants and of those who claim, its places,
+its quotes (original and translation) with their speakers' names, and the
+reader's notes and tags on it or on its quotes. A word may be part of a
+longer one (``"selensk"`` finds ``"Selenskyj"``).
+
+:class:`TextIndex` keeps the folded text of every event once it is built
+(in steps, so a window can build it between frames): in chunks of
+:data:`CHUNK` events in file order, each one string with the events'
+documents one after another. A word is looked for with ``str.find`` over a
+chunk, which jumps to the next document at each find, so a query costs one
+find per matching document. :meth:`TextIndex.search` yields the matching
+rows chunk by chunk: the first come at once, the rest follow.
+
+What matched, and where (:func:`found_in`), is worked out again for the
+events a reader looks at, from the event's own record: the index keeps no
+more than the folded text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.domain.columns import BATCH
+from viewer.domain.notes import Note, event_of
+from viewer.domain.timeline import Timeline
+
+#: Events per chunk of the index (a multiple of the records' batch).
+CHUNK = 64 * BATCH
+
+#: Between the fields of one document, and after each document.
+_FIELD = "\x1f"
+_END = "\x1e"
+
+#: Combining marks that NFKD splits off letters (accents, umlauts, cedillas).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+#: What never belongs in a word of a query or a document: controls (the index's marks).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]+")
+_CONTROLS_BUT_MARKS = re.compile("[\x00-\x1d\x7f-\x9f]+")
+
+
+def _document(parts: list[str]) -> str:
+    """An event's (or a quote's) texts as one document, between field marks.
+
+    A mark in the data itself (only a hostile file has one) becomes a space,
+    so it cannot split a document.
+    """
+    doc = _FIELD.join(parts)
+    if _END in doc or doc.count(_FIELD) != len(parts) - 1:
+        doc = _FIELD.join(_CONTROLS.sub(" ", part) for part in parts)
+    return doc
+
+
+Rows = npt.NDArray[np.int64]
+
+
+def fold(text: str) -> str:
+    """``text`` as searches compare it: casefolded, accents dropped, compatibility forms unified."""
+    if text.isascii():
+        return text.lower()
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def query_words(query: str) -> list[str]:
+    """The folded words of a query, each once, longest first (the rarest, likely)."""
+    words = dict.fromkeys(fold(_CONTROLS.sub(" ", query)).split())
+    return sorted(words, key=len, reverse=True)
+
+
+def match_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where in ``text`` (start, end, in its own characters) the words are found, merged.
+
+    Folding can change a text's length (``"ß"`` folds to ``"ss"``, ``"é"``
+    loses its accent), so each character is folded alone and the folded
+    text remembers which character each of its characters came from.
+    """
+    if not words or not text:
+        return []
+    pieces: list[str] = []
+    origin: list[int] = []
+    for at, char in enumerate(text):
+        folded = fold(char)
+        pieces.append(folded)
+        origin.extend([at] * len(folded))
+    folded_text = "".join(pieces)
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        at = folded_text.find(word)
+        while at >= 0:
+            spans.append((origin[at], origin[at + len(word) - 1] + 1))
+            at = folded_text.find(word, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def snippet(text: str, words: Sequence[str], width: int = 90) -> str:
+    """A line of ``text`` around its first match, cut with "…" where it is cut."""
+    line = " ".join(text.split())
+    if len(line) <= width:
+        return line
+    spans = match_spans(line, words)
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 3, len(line) - width))
+    if start:  # begin at a word, not in one
+        space = line.find(" ", start, first)
+        start = space + 1 if space >= 0 else start
+    end = start + width
+    return ("…" if start else "") + line[start:end].strip() + ("…" if end < len(line) else "")
+
+
+class Where(StrEnum):
+    """Which part of an event a word was found in."""
+
+    TITLE = "title"
+    SUMMARY = "summary"
+    CLAIM = "claim"
+    PARTICIPANT = "participant"
+    PLACE = "place"
+    DATE_NOTE = "date wording"
+    QUOTE = "quote"
+    TRANSLATION = "translation"
+    NOTE = "my note"
+    TAG = "my tag"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One part of an event that holds a word of the query."""
+
+    where: Where
+    text: str
+    #: Who said or claimed it, for quotes, translations and claims.
+    by: str = ""
+    #: The quote or note it is in, if any.
+    owner: str = ""
+
+
+def _names(timeline: Timeline) -> dict[str, str]:
+    return {actor.id: actor.name for actor in timeline.actors}
+
+
+def _event_texts(record: dict[str, Any], names: dict[str, str]) -> Iterator[str]:
+    yield record["title"]
+    yield record.get("summary", "")
+    note = record["date"].get("note")
+    if note:
+        yield note
+    for actor in record.get("participants", ()):
+        yield names.get(actor, "")
+    yield from record.get("places", ())
+    for claim in record.get("claims", ()):
+        yield claim["text"]
+        yield names.get(claim["by"], "")
+        via = claim.get("via")
+        if via:
+            yield names.get(via, "")
+
+
+def _quote_texts(record: dict[str, Any], names: dict[str, str]) -> Iterator[str]:
+    yield record["text"]
+    translation = record.get("translation")
+    if translation:
+        yield translation["text"]
+    yield names.get(record["speaker"], "")
+
+
+@dataclass(slots=True)
+class _Chunk:
+    text: str
+    #: Where each document's end mark is: document ``i`` is ``text[ends[i-1]+1 : ends[i]]``.
+    ends: list[int]
+
+
+class NotesText:
+    """The folded text of the reader's notes, by the table row of the event they are on.
+
+    A note on a quote counts for the quote's event.
+    """
+
+    def __init__(self, timeline: Timeline, notes: Iterable[Note]) -> None:
+        by_row: dict[int, list[str]] = {}
+        events = timeline.events
+        for note in notes:
+            event_id = event_of(timeline, note.target)
+            row = None if event_id is None else events.row_of(event_id)
+            if row is not None:
+                by_row.setdefault(row, []).extend([note.text, *note.tags])
+        self.by_row: dict[int, str] = {
+            row: fold(_CONTROLS.sub(" ", _FIELD.join(parts))) for row, parts in by_row.items()
+        }
+        self._rows = np.array(sorted(self.by_row), np.int64)
+
+    def rows_between(self, first: int, after: int) -> list[int]:
+        """The rows with notes in ``[first, after)``."""
+        lo, hi = np.searchsorted(self._rows, [first, after])
+        rows: list[int] = self._rows[lo:hi].tolist()
+        return rows
+
+
+class TextIndex:
+    """The folded text of a timeline's events, built in steps, searched in chunks."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        count = len(timeline.events)
+        self._chunks: list[_Chunk | None] = [None] * -(-count // CHUNK)
+        #: Each quote's document, by quote row, while the chunks are being built.
+        self._quote_docs: list[str] | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._quote_docs is None and all(c is not None for c in self._chunks)
+
+    def build(self) -> Iterator[float]:
+        """Build what is not built yet, yielding the share done after each step."""
+        steps = 1 + len(self._chunks)
+        if self.built:
+            return
+        names = _names(self.timeline)
+        if self._quote_docs is None:
+            self._quote_docs = self._quotes(names)
+        yield 1 / steps
+        for number, chunk in enumerate(self._chunks):
+            if chunk is None:
+                self._chunks[number] = self._build_chunk(number, names)
+            yield (number + 2) / steps
+        self._quote_docs = None
+
+    def _quotes(self, names: dict[str, str]) -> list[str]:
+        quotes = self.timeline.quotes
+        return [
+            _document(list(_quote_texts(quotes.record(row), names))) for row in range(len(quotes))
+        ]
+
+    def _build_chunk(self, number: int, names: dict[str, str]) -> _Chunk:
+        timeline = self.timeline
+        events = timeline.events
+        quote_docs = self._quote_docs or []
+        quote_rows = timeline.quotes_by_event
+        first, after = number * CHUNK, min((number + 1) * CHUNK, len(events))
+        docs: list[str] = []
+        for row in range(first, after):
+            doc = _document(list(_event_texts(events.record(row), names)))
+            quoted = quote_rows.rows_at(row)
+            if len(quoted):
+                doc = _FIELD.join([doc, *(quote_docs[q] for q in quoted.tolist())])
+            docs.append(doc)
+        # Folding keeps the marks (ASCII controls) but may change lengths: the
+        # ends are found in the folded text.
+        text = fold(_CONTROLS_BUT_MARKS.sub(" ", _END.join(docs))) + _END
+        ends: list[int] = []
+        at = text.find(_END)
+        while at >= 0:
+            ends.append(at)
+            at = text.find(_END, at + 1)
+        return _Chunk(text, ends)
+
+    def _chunk(self, number: int) -> _Chunk:
+        chunk = self._chunks[number]
+        if chunk is None:
+            for _ in self.build():
+                pass
+            chunk = self._chunks[number]
+            assert chunk is not None
+        return chunk
+
+    def search(self, words: Sequence[str], notes: NotesText | None = None) -> Iterator[Rows]:
+        """The table rows of the events that hold every word, chunk by chunk in file order."""
+        if not words:
+            return
+        first_word, others = words[0], words[1:]
+        for number in range(len(self._chunks)):
+            chunk = self._chunk(number)
+            base = number * CHUNK
+            text, ends = chunk.text, chunk.ends
+            noted = notes.by_row if notes is not None else {}
+            candidates = set(_documents_with(text, ends, first_word))
+            if notes is not None:
+                for row in notes.rows_between(base, base + len(ends)):
+                    if first_word in noted[row]:
+                        candidates.add(row - base)
+            found: list[int] = []
+            for doc in sorted(candidates):
+                start = ends[doc - 1] + 1 if doc else 0
+                note_text = noted.get(base + doc, "")
+                if all(text.find(w, start, ends[doc]) >= 0 or w in note_text for w in others):
+                    found.append(base + doc)
+            if found:
+                yield np.array(found, np.int64)
+
+
+def _documents_with(text: str, ends: list[int], word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        doc = bisect_right(ends, at)
+        yield doc
+        at = text.find(word, ends[doc] + 1) if doc < len(ends) else -1
+
+
+def search_all(index: TextIndex, words: Sequence[str], notes: NotesText | None = None) -> Rows:
+    """Every matching row, in the timeline's time order."""
+    parts = list(index.search(words, notes))
+    rows = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+    return in_time_order(index.timeline, rows)
+
+
+def in_time_order(timeline: Timeline, rows: Rows) -> Rows:
+    """Table ``rows`` sorted by their events' places in time order."""
+    return rows[np.argsort(timeline.index.position_of_row[rows], kind="stable")]
+
+
+def found_in(
+    timeline: Timeline, row: int, words: Sequence[str], notes: Sequence[Note] = ()
+) -> list[Found]:
+    """The parts of the event on ``row`` (and of its quotes and ``notes``) that hold a word."""
+    names = _names(timeline)
+    record = timeline.events.record(row)
+
+    def holds(text: str) -> bool:
+        folded = fold(text)
+        return any(word in folded for word in words)
+
+    found: list[Found] = []
+    for where, text, by in _event_parts(record, names):
+        if text and (holds(text) or (where is Where.CLAIM and holds(by))):
+            found.append(Found(where, text, by))
+    for quote_row in timeline.quotes_by_event.rows_at(row):
+        quote = timeline.quotes.record(int(quote_row))
+        speaker = names.get(quote["speaker"], quote["speaker"])
+        if holds(quote["text"]) or holds(speaker):
+            found.append(Found(Where.QUOTE, quote["text"], speaker, quote["id"]))
+        translation = quote.get("translation")
+        if translation and holds(translation["text"]):
+            found.append(Found(Where.TRANSLATION, translation["text"], speaker, quote["id"]))
+    for note in notes:
+        if holds(note.text):
+            found.append(Found(Where.NOTE, note.text, owner=note.id))
+        for tag in note.tags:
+            if holds(tag):
+                found.append(Found(Where.TAG, tag, owner=note.id))
+    return found
+
+
+def _event_parts(record: dict[str, Any], names: dict[str, str]) -> Iterator[tuple[Where, str, str]]:
+    yield Where.TITLE, record["title"], ""
+    yield Where.SUMMARY, record.get("summary", ""), ""
+    yield Where.DATE_NOTE, record["date"].get("note") or "", ""
+    for actor in record.get("participants", ()):
+        yield Where.PARTICIPANT, names.get(actor, actor), ""
+    for place in record.get("places", ()):
+        yield Where.PLACE, place, ""
+    for claim in record.get("claims", ()):
+        by = names.get(claim["by"], claim["by"])
+        via = claim.get("via")
+        yield Where.CLAIM, claim["text"], f"{by}, via {names.get(via, via)}" if via else by
