@@ -21,12 +21,13 @@ from collections.abc import Callable, Iterable
 from urllib.parse import quote, unquote, urlsplit
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import Claim, Event, EventStatus, Quote, QuoteMode, Source, Verification
 from viewer.domain.notes import NoteTarget, TargetKind
+from viewer.domain.search import match_spans
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.ui.notes import NoteActions, NotesController
@@ -97,6 +98,8 @@ class DetailsPanel(QWidget):
         self._notes = notes
         self._timeline: Timeline | None = None
         self._event: Event | None = None
+        #: The words of the find bar's query, marked wherever the pane shows them.
+        self._highlight: list[str] = []
         #: Opens a web link; replace it to intercept (tests do).
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
@@ -123,6 +126,17 @@ class DetailsPanel(QWidget):
         """Show events of ``timeline`` (``None``: nothing is open)."""
         self._timeline = timeline
         self._refresh()
+
+    def set_highlight(self, words: list[str]) -> None:
+        """Mark ``words`` (folded, as :func:`~viewer.domain.search.query_words` gives
+        them) in what the pane shows; ``[]`` marks nothing."""
+        if words != self._highlight:
+            self._highlight = list(words)
+            self._mark_words()
+
+    def highlighted(self) -> list[str]:
+        """The marked stretches of text, as shown (for tests and screen readers)."""
+        return [s.cursor.selectedText() for s in self.browser.extraSelections()]
 
     @property
     def current_event_id(self) -> str | None:
@@ -155,6 +169,30 @@ class DetailsPanel(QWidget):
             self.browser.setProperty("shownEvent", event.id)
             if same:  # a note changed: keep the reader's place
                 self.browser.verticalScrollBar().setValue(scroll)
+        self._mark_words()
+
+    def _mark_words(self) -> None:
+        """Mark the find bar's words on the pane's plain text: the document's
+        characters get a format, no markup is made from the data."""
+        selections: list[QTextEdit.ExtraSelection] = []
+        document = self.browser.document()
+        if self._highlight and self._event is not None:
+            mark = QTextCharFormat()
+            # Fixed colours, both: the mark reads the same on light and dark windows.
+            mark.setBackground(QColor("#ffd54f"))
+            mark.setForeground(QColor("#000000"))
+            block = document.begin()
+            while block.isValid():
+                for start, end in match_spans(block.text(), self._highlight):
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(block.position() + start)
+                    cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = cursor  # type: ignore[attr-defined]
+                    selection.format = mark  # type: ignore[attr-defined]
+                    selections.append(selection)
+                block = block.next()
+        self.browser.setExtraSelections(selections)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         scheme = url.scheme().lower()

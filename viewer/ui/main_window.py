@@ -35,6 +35,7 @@ from viewer.domain.timeline import Timeline
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
 from viewer.ui.events_table import EventsTable
+from viewer.ui.find import FindBar, FindController, FindResults
 from viewer.ui.notes import NoteActions, NotesController, NotesPanel
 from viewer.ui.quotes_panel import QuotesPanel
 from viewer.ui.selection import Selection
@@ -82,12 +83,16 @@ class MainWindow(QMainWindow):
         self.notes = NotesController(data_dir, self)
         self.note_actions = NoteActions(self.notes, self)
 
+        self.finder = FindController(self.selection, self.notes, self)
+        self.find_bar = FindBar(self.finder)
+        self.find_bar.hide()
         self.timeline_view = TimelineView(self.selection)
         self.legend = LegendBar()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.timeline_view, 1)
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
         self.quotes = QuotesPanel(self.selection, notes=self.note_actions)
         self.events_table = EventsTable(self.selection)
         self.notes_panel = NotesPanel(self.notes, self.note_actions, self.selection)
+        self.find_results = FindResults(self.finder, self.selection)
         self.details_dock = self._dock(
             "detailsDock", "Event details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -108,8 +114,14 @@ class MainWindow(QMainWindow):
         self.notes_dock = self._dock(
             "notesDock", "My notes", self.notes_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
+        self.find_dock = self._dock(
+            "findDock", "Search results", self.find_results, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self.quotes_dock, self.notes_dock)
+        self.tabifyDockWidget(self.quotes_dock, self.find_dock)
+        self.find_dock.hide()
         self.quotes_dock.raise_()
+        self.finder.resultsChanged.connect(self._show_find_marks)
         self.error_box: QMessageBox | None = None
         self._shown_id: str | None = None
         self.notes_box: QMessageBox | None = None
@@ -219,6 +231,16 @@ class MainWindow(QMainWindow):
             "Ctrl+N",
         )
         edit_menu.addAction(self.add_note_action)
+        edit_menu.addSeparator()
+        self.find_action = self._action("&Find…", self.open_find, QKeySequence.StandardKey.Find)
+        self.find_next_action = self._action(
+            "Find &Next", lambda: self.finder.step(1), QKeySequence.StandardKey.FindNext
+        )
+        self.find_previous_action = self._action(
+            "Find Pre&vious", lambda: self.finder.step(-1), QKeySequence.StandardKey.FindPrevious
+        )
+        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+            edit_menu.addAction(action)
 
         view_menu = bar.addMenu("&View")
         self.zoom_in_action = self._action(
@@ -231,7 +253,14 @@ class MainWindow(QMainWindow):
         for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
-        for dock in (self.details_dock, self.quotes_dock, self.notes_dock, self.events_dock):
+        docks = (
+            self.details_dock,
+            self.quotes_dock,
+            self.notes_dock,
+            self.find_dock,
+            self.events_dock,
+        )
+        for dock in docks:
             view_menu.addAction(dock.toggleViewAction())
 
         help_menu = bar.addMenu("&Help")
@@ -263,7 +292,7 @@ class MainWindow(QMainWindow):
         previous = self.selection.event_id
         self._shown_id = timeline.id
         self.selection.clear()
-        for part in (self.timeline_view, self.details, self.quotes, self.events_table):
+        for part in (self.timeline_view, self.details, self.quotes, self.events_table, self.finder):
             part.set_timeline(timeline)
         if saved_view is not None:
             self.timeline_view.set_view(*saved_view)
@@ -273,6 +302,17 @@ class MainWindow(QMainWindow):
         messages = self.notes.open_for(timeline)
         if messages:
             self._inform("Your notes", "\n\n".join(messages))
+
+    # -- find -----------------------------------------------------------------
+
+    def open_find(self) -> None:
+        """Show the find bar with its query selected, and the list of results."""
+        self.find_bar.open_bar()
+        self.find_dock.show()
+        self.find_dock.raise_()
+
+    def _show_find_marks(self) -> None:
+        self.details.set_highlight(self.finder.words if self.find_bar.isVisible() else [])
 
     def _inform(self, title: str, text: str) -> None:
         box = QMessageBox(
