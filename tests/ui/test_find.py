@@ -9,23 +9,14 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
+from tests.ui.windows import active_window
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
-from viewer.persistence.paths import AppPaths, bundled_timeline
-from viewer.ui.app import open_settings
 from viewer.ui.main_window import MainWindow
 
 
 def make_window(qtbot: QtBot, open_bundled: bool = True) -> MainWindow:
-    """The window, active (shortcuts go to the active window only), on the bundled timeline."""
-    paths = AppPaths.from_environment()
-    window = MainWindow(open_settings(paths), paths.data_dir)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    if open_bundled:
-        assert window.open_file(bundled_timeline())
+    window = active_window(qtbot, open_model=open_bundled)
     window.timeline_view.setFocus()
     return window
 

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
 from tests.persistence.test_notes import full_disk
+from tests.ui.windows import active_window
 from viewer.cli import main as cli_main
 from viewer.persistence.notes import database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
-from viewer.ui.app import open_settings
 from viewer.ui.item_models import QuoteIdRole
 from viewer.ui.main_window import MainWindow
 from viewer.ui.notes import NoteDialog
@@ -27,14 +27,7 @@ STRIKE = "drone-strike-2025-06-01"
 
 
 def make_window(qtbot: QtBot, model: Path | None = None) -> MainWindow:
-    paths = AppPaths.from_environment()
-    window = MainWindow(open_settings(paths), paths.data_dir)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    assert window.open_file(model or bundled_timeline())
-    return window
+    return active_window(qtbot, model)
 
 
 def notes_file(timeline_id: str = "trump-putin-2025-06") -> Path:
