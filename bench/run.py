@@ -202,6 +202,47 @@ def child_frames(path: Path, steps: int) -> dict[str, Any]:
     }
 
 
+def child_search(path: Path) -> dict[str, Any]:
+    """Find: building the text index once, then queries, to the first results and to all."""
+    from viewer.domain.search import TextIndex, query_words, search_all
+    from viewer.persistence.model_file import load_timeline
+
+    timeline = load_timeline(path)
+    before = _rss_now()
+    index = TextIndex(timeline)
+    start = time.perf_counter()
+    for _share in index.build():
+        pass
+    build = time.perf_counter() - start
+    gc.collect()
+    kept = _rss_now() - before
+    middle = timeline.events.title(len(timeline.events) // 2)
+    queries = {
+        "title": middle,  # a whole title: every word must match, one event or a few
+        "common": middle.split()[0],  # a word nearly every event has
+        "quote": "aussage",  # in the quotes only
+        "none": "qqqqzz",  # no match: the whole text is read
+    }
+    measured: dict[str, Any] = {"build": build, "kept": kept, "queries": {}}
+    for name, query in queries.items():
+        words = query_words(query)
+        firsts, alls = [], []
+        for _ in range(3):
+            start = time.perf_counter()
+            next(index.search(words), None)
+            firsts.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            rows = search_all(index, words)
+            alls.append(time.perf_counter() - start)
+        measured["queries"][name] = {
+            "query": query,
+            "first": min(firsts),
+            "all": min(alls),
+            "matches": len(rows),
+        }
+    return measured
+
+
 def _child(args: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
     result = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", *args],
@@ -258,6 +299,8 @@ def main() -> None:
             out = child_load(Path(rest[0]))
         elif kind == "startup":
             out = child_startup(rest[0] == "bare")
+        elif kind == "search":
+            out = child_search(Path(rest[0]))
         else:
             out = child_frames(Path(rest[0]), int(rest[1]))
         print(json.dumps(out))
@@ -279,6 +322,7 @@ def main() -> None:
         "| orjson kept MB | × | frame median (ms) | p95 (ms) | hit (ms) | reveal (ms) |"
     )
     print("|---:|" + "---:|" * 13)
+    searches: list[tuple[int, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory() as scratch:
         for size in sizes:
             path = Path(scratch) / f"{size}.json"
@@ -286,7 +330,9 @@ def main() -> None:
             parse = _best(["parse", str(path)], repeat)
             load = _best(["load", str(path)], repeat)
             frames = _child(["frames", str(path), str(steps)])
-            results[str(size)] = {"parse": parse, "load": load, "frames": frames}
+            search = _child(["search", str(path)])
+            results[str(size)] = {"parse": parse, "load": load, "frames": frames, "search": search}
+            searches.append((size, search))
             mb = 1e6
             print(
                 f"| {size:,} | {load['seconds']:.3f} | {parse['seconds']:.3f} "
@@ -299,6 +345,24 @@ def main() -> None:
                 f"| {frames['hit'] * 1e3:.3f} | {frames['reveal'] * 1e3:.0f} |",
                 flush=True,
             )
+    print()
+    print(
+        "| events | index built (s) | index MB | first results, worst query (ms) "
+        "| all results, worst query (ms) | queries |"
+    )
+    print("|---:|---:|---:|---:|---:|---|")
+    for size, search in searches:
+        queries = search["queries"]
+        worst_first = max(q["first"] for q in queries.values())
+        worst_all = max(q["all"] for q in queries.values())
+        described = ", ".join(
+            f"{name} {q['first'] * 1e3:.1f}/{q['all'] * 1e3:.0f} ms ({q['matches']:,})"
+            for name, q in queries.items()
+        )
+        print(
+            f"| {size:,} | {search['build']:.2f} | {search['kept'] / 1e6:.0f} "
+            f"| {worst_first * 1e3:.1f} | {worst_all * 1e3:.0f} | {described} |"
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 

@@ -161,6 +161,11 @@ class Records(Sequence[_Model], Generic[_Model]):
     def __iter__(self) -> Iterator[_Model]:
         return (self[i] for i in range(len(self)))
 
+    @property
+    def batches(self) -> Sequence[bytes]:
+        """The records as JSON arrays of :data:`BATCH`, in row order."""
+        return self._batches
+
     def record(self, row: int) -> dict[str, Any]:
         """The row as the validated JSON data of its file."""
         batch, at = divmod(row, BATCH)
@@ -274,6 +279,14 @@ class Grouped(Mapping[str, Group[_Model]], Generic[_Model]):
     def rows_at(self, code: int) -> Rows:
         """The rows of the key numbered ``code`` (for quotes by event: the event's table row)."""
         return self._order[self._bounds[code] : self._bounds[code + 1]]
+
+    def rows_from(self, first: int, after: int) -> tuple[list[int], list[int]]:
+        """The rows of the keys numbered ``first`` to ``after - 1``, key by key, and
+        where each key's rows begin in that list (with the end last)."""
+        lo, hi = int(self._bounds[first]), int(self._bounds[after])
+        rows: list[int] = self._order[lo:hi].tolist()
+        starts: list[int] = (self._bounds[first : after + 1] - lo).tolist()
+        return rows, starts
 
     def _rows(self, key: str) -> Rows | None:
         of = self._code_of

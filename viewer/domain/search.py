@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
+import msgspec
 import numpy as np
 import numpy.typing as npt
 
@@ -49,6 +50,7 @@ _END = "\x1e"
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 #: What never belongs in a word of a query or a document: controls (the index's marks).
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]+")
+_END_MARKS = re.compile(_END)
 _CONTROLS_BUT_MARKS = re.compile("[\x00-\x1d\x7f-\x9f]+")
 
 
@@ -158,36 +160,65 @@ def _names(timeline: Timeline) -> dict[str, str]:
     return {actor.id: actor.name for actor in timeline.actors}
 
 
-def _event_texts(record: dict[str, Any], names: dict[str, str]) -> Iterator[str]:
-    yield record["title"]
-    yield record.get("summary", "")
-    note = record["date"].get("note")
-    if note:
-        yield note
-    for actor in record.get("participants", ()):
-        yield names.get(actor, "")
-    yield from record.get("places", ())
-    for claim in record.get("claims", ()):
-        yield claim["text"]
-        yield names.get(claim["by"], "")
-        via = claim.get("via")
-        if via:
-            yield names.get(via, "")
+class _DateText(msgspec.Struct):
+    note: str | None = None
 
 
-def _quote_texts(record: dict[str, Any], names: dict[str, str]) -> Iterator[str]:
-    yield record["text"]
-    translation = record.get("translation")
-    if translation:
-        yield translation["text"]
-    yield names.get(record["speaker"], "")
+class _ClaimText(msgspec.Struct):
+    text: str
+    by: str
+    via: str | None = None
+
+
+class _EventText(msgspec.Struct):
+    """What the index reads of an event record (the rest of it is skipped unread)."""
+
+    title: str
+    date: _DateText
+    summary: str = ""
+    participants: list[str] = msgspec.field(default_factory=list)
+    places: list[str] = msgspec.field(default_factory=list)
+    claims: list[_ClaimText] = msgspec.field(default_factory=list)
+
+
+class _Translation(msgspec.Struct):
+    text: str
+
+
+class _QuoteText(msgspec.Struct):
+    text: str
+    speaker: str
+    translation: _Translation | None = None
+
+
+_EVENTS = msgspec.json.Decoder(list[_EventText])
+_QUOTES = msgspec.json.Decoder(list[_QuoteText])
+
+
+def _event_texts(event: _EventText, names: dict[str, str]) -> list[str]:
+    parts = [event.title, event.summary, event.date.note or ""]
+    parts.extend([names.get(actor, "") for actor in event.participants])
+    parts.extend(event.places)
+    for claim in event.claims:
+        parts.append(claim.text)
+        parts.append(names.get(claim.by, ""))
+        if claim.via:
+            parts.append(names.get(claim.via, ""))
+    return parts
+
+
+def _quote_texts(quote: _QuoteText, names: dict[str, str]) -> list[str]:
+    parts = [quote.text, names.get(quote.speaker, "")]
+    if quote.translation is not None:
+        parts.append(quote.translation.text)
+    return parts
 
 
 @dataclass(slots=True)
 class _Chunk:
     text: str
     #: Where each document's end mark is: document ``i`` is ``text[ends[i-1]+1 : ends[i]]``.
-    ends: list[int]
+    ends: Rows
 
 
 class NotesText:
@@ -246,33 +277,28 @@ class TextIndex:
         self._quote_docs = None
 
     def _quotes(self, names: dict[str, str]) -> list[str]:
-        quotes = self.timeline.quotes
         return [
-            _document(list(_quote_texts(quotes.record(row), names))) for row in range(len(quotes))
+            _document(_quote_texts(quote, names))
+            for batch in self.timeline.quotes.batches
+            for quote in _QUOTES.decode(batch)
         ]
 
     def _build_chunk(self, number: int, names: dict[str, str]) -> _Chunk:
         timeline = self.timeline
-        events = timeline.events
         quote_docs = self._quote_docs or []
-        quote_rows = timeline.quotes_by_event
-        first, after = number * CHUNK, min((number + 1) * CHUNK, len(events))
-        docs: list[str] = []
-        for row in range(first, after):
-            doc = _document(list(_event_texts(events.record(row), names)))
-            quoted = quote_rows.rows_at(row)
-            if len(quoted):
-                doc = _FIELD.join([doc, *(quote_docs[q] for q in quoted.tolist())])
-            docs.append(doc)
+        first = number * CHUNK
+        batches = timeline.events.batches[first // BATCH : (first + CHUNK) // BATCH]
+        events = [event for batch in batches for event in _EVENTS.decode(batch)]
+        quoted, starts = timeline.quotes_by_event.rows_from(first, first + len(events))
+        docs = [_document(_event_texts(event, names)) for event in events]
+        for at, (lo, hi) in enumerate(pairwise(starts)):
+            if hi > lo:
+                docs[at] = _FIELD.join([docs[at], *(quote_docs[q] for q in quoted[lo:hi])])
         # Folding keeps the marks (ASCII controls) but may change lengths: the
         # ends are found in the folded text.
         text = fold(_CONTROLS_BUT_MARKS.sub(" ", _END.join(docs))) + _END
-        ends: list[int] = []
-        at = text.find(_END)
-        while at >= 0:
-            ends.append(at)
-            at = text.find(_END, at + 1)
-        return _Chunk(text, ends)
+        ends = [found.start() for found in _END_MARKS.finditer(text)]
+        return _Chunk(text, np.array(ends, np.int64))
 
     def _chunk(self, number: int) -> _Chunk:
         chunk = self._chunks[number]
@@ -285,35 +311,51 @@ class TextIndex:
 
     def search(self, words: Sequence[str], notes: NotesText | None = None) -> Iterator[Rows]:
         """The table rows of the events that hold every word, chunk by chunk in file order."""
-        if not words:
+        if not words or not self._chunks:
             return
-        first_word, others = words[0], words[1:]
+        # The rarest word (in the first chunk) finds the candidates; the others
+        # are looked for in those only.
+        sample = self._chunk(0).text
+        first_word, *others = sorted(words, key=lambda w: (sample.count(w), -len(w)))
+        noted = notes.by_row if notes is not None else {}
         for number in range(len(self._chunks)):
             chunk = self._chunk(number)
             base = number * CHUNK
             text, ends = chunk.text, chunk.ends
-            noted = notes.by_row if notes is not None else {}
-            candidates = set(_documents_with(text, ends, first_word))
+            candidates: list[int] = _documents_with(text, ends, first_word).tolist()
             if notes is not None:
-                for row in notes.rows_between(base, base + len(ends)):
-                    if first_word in noted[row]:
-                        candidates.add(row - base)
-            found: list[int] = []
-            for doc in sorted(candidates):
-                start = ends[doc - 1] + 1 if doc else 0
-                note_text = noted.get(base + doc, "")
-                if all(text.find(w, start, ends[doc]) >= 0 or w in note_text for w in others):
-                    found.append(base + doc)
-            if found:
-                yield np.array(found, np.int64)
+                extra = [
+                    row - base
+                    for row in notes.rows_between(base, base + len(ends))
+                    if first_word in noted[row]
+                ]
+                if extra:
+                    candidates = sorted(set(candidates).union(extra))
+            if others:
+                candidates = [
+                    doc
+                    for doc in candidates
+                    if all(
+                        text.find(w, int(ends[doc - 1]) + 1 if doc else 0, int(ends[doc])) >= 0
+                        or w in noted.get(base + doc, "")
+                        for w in others
+                    )
+                ]
+            if candidates:
+                yield np.array(candidates, np.int64) + base
 
 
-def _documents_with(text: str, ends: list[int], word: str) -> Iterator[int]:
-    at = text.find(word)
-    while at >= 0:
-        doc = bisect_right(ends, at)
-        yield doc
-        at = text.find(word, ends[doc] + 1) if doc < len(ends) else -1
+def _documents_with(text: str, ends: Rows, word: str) -> Rows:
+    """The documents (numbers in the chunk) that hold ``word``, in order.
+
+    Each find runs on to its document's end mark, so a document is found once
+    however often it holds the word; the documents are then the end marks'
+    places, found all at once.
+    """
+    pattern = re.compile(re.escape(word) + "[^" + _END + "]*")
+    starts = [found.start() for found in pattern.finditer(text)]
+    docs: Rows = np.searchsorted(ends, np.array(starts, np.int64), side="right")
+    return docs
 
 
 def search_all(index: TextIndex, words: Sequence[str], notes: NotesText | None = None) -> Rows:
