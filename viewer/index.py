@@ -109,18 +109,23 @@ class _Positions(Mapping[str, int]):
 
     def __getitem__(self, event_id: str) -> int:
         row = self._table.row_of(event_id)
-        if row is None:
+        position = -1 if row is None else int(self._of_row[row])
+        if position < 0:
             raise KeyError(event_id)
-        return int(self._of_row[row])
+        return position
 
     def __contains__(self, event_id: object) -> bool:
-        return isinstance(event_id, str) and self._table.row_of(event_id) is not None
+        if not isinstance(event_id, str):
+            return False
+        row = self._table.row_of(event_id)
+        return row is not None and self._of_row[row] >= 0
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._table.ids)
+        ids = self._table.ids
+        return (ids[int(row)] for row in np.flatnonzero(self._of_row >= 0))
 
     def __len__(self) -> int:
-        return len(self._table)
+        return int(np.count_nonzero(self._of_row >= 0))
 
 
 def _empty_table() -> EventTable:
@@ -132,10 +137,12 @@ def _empty_table() -> EventTable:
 class EventIndex:
     """The events of one timeline in time order, with per-kind lanes."""
 
-    def __init__(self, table: EventTable | None = None) -> None:
+    def __init__(self, table: EventTable | None = None, order: Positions | None = None) -> None:
         table = _empty_table() if table is None else table
         self.table = table
-        order = np.lexsort((table.id_rank, table.after, table.first))
+        if order is None:
+            order = np.lexsort((table.id_rank, table.after, table.first))
+        #: The table rows of the events, in time order (some of them, in a :meth:`subset`).
         self.order: Positions = order
         self.starts: Times = table.first[order]
         self.ends: Times = table.after[order]
@@ -143,9 +150,9 @@ class EventIndex:
         #: Real durations (start..end, not approximate), marked at their start.
         flags = table.flags[order]
         self.durations = (flags & CLOSED_END).astype(bool) & ~(flags & APPROXIMATE).astype(bool)
-        position_of_row = np.empty(len(order), np.int64)
+        position_of_row = np.full(len(table), -1, np.int64)
         position_of_row[order] = np.arange(len(order))
-        #: Each table row's position.
+        #: Each table row's position (-1: not in this index).
         self.position_of_row: Positions = position_of_row
         self.position: Mapping[str, int] = _Positions(table, position_of_row)
         self.events: Sequence[Event] = Group(table, order)
@@ -157,6 +164,11 @@ class EventIndex:
 
     def __len__(self) -> int:
         return len(self.order)
+
+    def subset(self, keep: npt.NDArray[np.bool_]) -> EventIndex:
+        """An index of the events whose table rows ``keep`` marks, in the same order
+        (a filter: no sorting again)."""
+        return EventIndex(self.table, self.order[keep[self.order]])
 
     # -- what the painter and the hit test read, without making an Event -----
 

@@ -107,7 +107,8 @@ def test_models_pass_the_model_tester(
     events.set_timeline(timeline)
     qtmodeltester.check(events)
 
-    expected_rows = 0 if timeline is None else len(timeline.actors)
+    # Speakers only: an actor without quotes has nothing to list.
+    expected_rows = 0 if timeline is None else len(set(timeline.quotes_by_speaker))
     assert actors.rowCount() == expected_rows
     assert events.rowCount() == (0 if timeline is None else len(timeline.events))
     assert quotes.rowCount() == (4 if timeline is bundled else 0)
@@ -145,7 +146,9 @@ def test_actors_sorted_by_quote_count_then_name(bundled: Timeline) -> None:
     model = ActorListModel()
     model.set_timeline(bundled)
     ids = column(model, ActorIdRole)
-    assert sorted(ids) == sorted(actor.id for actor in bundled.actors)
+    # The actors who are quoted, each once; Polen (no quotes) is not listed.
+    assert sorted(ids) == sorted(a.id for a in bundled.actors if a.id in bundled.quotes_by_speaker)
+    assert "poland" not in ids
     counts = [len(bundled.quotes_by_speaker.get(actor_id, ())) for actor_id in ids]
     assert counts == sorted(counts, reverse=True)
     assert ids[:5] == ["selenskyj", "trump", "wadephul", "uschakow", "putin"]
@@ -174,9 +177,8 @@ def test_actor_display_and_tooltip(bundled: Timeline) -> None:
     ]
     kreml = model.index(model.row_of("kremlin"), 0)
     assert strip_isolates(kreml.data(DISPLAY)) == "Kreml \u2014 Russische Staatsführung (1 quote)"
-    poland = model.index(model.row_of("poland"), 0)
-    assert strip_isolates(poland.data(DISPLAY)) == "Polen (0 quotes)"
-    assert poland.data(TOOLTIP).splitlines()[0] == "State"
+    assert kreml.data(TOOLTIP).splitlines()[0] == "Organisation"
+    assert model.row_of("poland") == -1  # no quotes: not a speaker
 
 
 # -- QuoteListModel ------------------------------------------------------------
@@ -365,7 +367,7 @@ def test_model_texts_are_returned_literally() -> None:
         *column(quotes, TOOLTIP),
         *(events.index(0, col).data(TOOLTIP) for col in range(5)),
     ]
-    assert len(tooltips) == 3 + 5
+    assert len(tooltips) == 2 + 5  # one speaker (the other actor is not quoted), one quote
     for tooltip in tooltips:
         assert not QtGuiNamespace.mightBeRichText(tooltip), tooltip
     assert HOSTILE_BOLD in column(actors, TOOLTIP)[0]

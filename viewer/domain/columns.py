@@ -273,6 +273,8 @@ class Grouped(Mapping[str, Group[_Model]], Generic[_Model]):
         self._records: Records[_Model] = records
         self._keys = keys
         self._code_of = code_of
+        #: Each row's key number (-1: none).
+        self.codes = codes
         self._order = np.argsort(codes, kind="stable")
         self._bounds = np.searchsorted(codes[self._order], np.arange(len(keys) + 1))
 

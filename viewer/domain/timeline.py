@@ -18,6 +18,7 @@ from viewer.domain.model import Actor, Quote, Source, TimelineModel
 from viewer.perf import paused_gc
 
 if TYPE_CHECKING:
+    from viewer.domain.filters import Facets
     from viewer.index import EventIndex
 
 
@@ -66,6 +67,13 @@ class Timeline:
         from viewer.index import EventIndex
 
         return EventIndex(self.events)
+
+    @cached_property
+    def facets(self) -> Facets:
+        """Who takes part in each event, and its claims' verifications (read when first asked)."""
+        from viewer.domain.filters import Facets
+
+        return Facets(self)
 
     @classmethod
     def validate(cls, data: Any) -> Timeline:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from viewer.domain.filters import Mask
 from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import EventIdRole, EventTableModel
 from viewer.ui.selection import Selection
@@ -55,6 +56,11 @@ class EventsTable(QWidget):
         self.model.set_timeline(timeline)
         for column in (EventTableModel.DATE, EventTableModel.KIND, EventTableModel.STATUS):
             self.view.resizeColumnToContents(column)
+        self._follow(self._selection.event_id or "")
+
+    def show_only(self, mask: Mask | None) -> None:
+        """Rows for the events ``mask`` keeps (by table row); None: all."""
+        self.model.show_only(mask)
         self._follow(self._selection.event_id or "")
 
     def selected_event_id(self) -> str | None:

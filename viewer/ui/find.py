@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.describe import describe_date
+from viewer.domain.filters import Mask
 from viewer.domain.notes import Note
 from viewer.domain.search import (
     Found,
@@ -87,6 +88,8 @@ class FindController(QObject):
         #: How much of the text index is built while it is (0..1), else None.
         self.preparing: float | None = None
         self._found: list[Rows] = []
+        #: The events searched (by table row), or None for all.
+        self._mask: Mask | None = None
         self._steps: Iterator[tuple[str, Any]] | None = None
         self._shown_at = 0.0
         self._select_first = False
@@ -180,12 +183,21 @@ class FindController(QObject):
             self._shown_at = now
             self._publish()
 
+    def show_only(self, mask: Mask | None) -> None:
+        """Find among the events ``mask`` keeps (by table row); None: all."""
+        self._mask = mask
+        if self.words:
+            self._restart(select_first=False)
+
     def _publish(self) -> None:
         timeline = self.timeline
         if timeline is not None and self._found:
             if len(self._found) > 1:
                 self._found = [np.concatenate(self._found)]
-            self.rows = in_time_order(timeline, self._found[0])
+            rows = self._found[0]
+            if self._mask is not None:
+                rows = rows[self._mask[rows]]
+            self.rows = in_time_order(timeline, rows)
         if self._select_first and len(self.rows) and timeline is not None:
             self._select_first = False
             self._selection.select(timeline.events.ids[int(self.rows[0])])

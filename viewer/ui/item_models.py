@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from viewer.domain.describe import describe_date
+from viewer.domain.filters import Mask, Rows
 from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode
 from viewer.domain.text import isolate, wrap_isolated
 from viewer.domain.timeline import Timeline
@@ -105,6 +106,18 @@ def _bold_font() -> QFont:
     return font
 
 
+def quote_rows(timeline: Timeline, actor_id: str, mask: Mask | None) -> Rows:
+    """The rows of ``actor_id``'s quotes whose events ``mask`` keeps (all with None)."""
+    group = timeline.quotes_by_speaker.get(actor_id)
+    if group is None:
+        return np.zeros(0, np.int64)
+    rows = group.rows
+    if mask is not None:
+        events = timeline.quotes_by_event.codes[rows]
+        rows = rows[(events >= 0) & mask[np.maximum(events, 0)]]
+    return rows
+
+
 class _MatchesPlainText:
     """Typing in a view finds the text as shown, isolates or not: ``match()`` on
     ``DisplayRole`` looks at :data:`PlainDisplayRole`. Mixed into item models."""
@@ -134,20 +147,23 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
         super().__init__(parent)
         self._timeline: Timeline | None = None
         self._actors: tuple[Actor, ...] = ()
+        self._counts: dict[str, int] = {}
 
-    def set_timeline(self, timeline: Timeline | None) -> None:
+    def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
+        """The actors of ``timeline`` with quotes on the events ``mask`` keeps, most quoted
+        first: an actor without (shown) quotes has nothing to list here."""
         self.beginResetModel()
         self._timeline = timeline
-        if timeline is None:
-            self._actors = ()
-        else:
-            by_speaker = timeline.quotes_by_speaker
-            self._actors = tuple(
-                sorted(
-                    timeline.actors,
-                    key=lambda a: (-by_speaker.count(a.id), a.name.casefold(), a.id),
-                )
-            )
+        self._counts = {}
+        if timeline is not None:
+            for actor in timeline.actors:
+                count = len(quote_rows(timeline, actor.id, mask))
+                if count:
+                    self._counts[actor.id] = count
+        quoted = [a for a in timeline.actors if a.id in self._counts] if timeline else []
+        self._actors = tuple(
+            sorted(quoted, key=lambda a: (-self._counts[a.id], a.name.casefold(), a.id))
+        )
         self.endResetModel()
 
     def actor_at(self, row: int) -> Actor | None:
@@ -161,9 +177,7 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
         return -1
 
     def _quote_count(self, actor: Actor) -> int:
-        if self._timeline is None:
-            return 0
-        return self._timeline.quotes_by_speaker.count(actor.id)
+        return self._counts.get(actor.id, 0)
 
     def rowCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():
@@ -216,6 +230,7 @@ class QuoteListModel(QAbstractListModel):
         self._timeline: Timeline | None = None
         self._actor_id: str | None = None
         self._marked_event_id: str | None = None
+        self._mask: Mask | None = None
         self._quotes: tuple[Quote, ...] = ()
 
     @property
@@ -226,9 +241,11 @@ class QuoteListModel(QAbstractListModel):
     def marked_event_id(self) -> str | None:
         return self._marked_event_id
 
-    def set_timeline(self, timeline: Timeline | None) -> None:
-        """Show ``timeline``; the actor and mark stay if the new timeline knows them."""
+    def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
+        """Show ``timeline`` (the quotes of the events ``mask`` keeps); the actor and
+        mark stay if the new timeline knows them."""
         self._timeline = timeline
+        self._mask = mask
         if timeline is None or self._actor_id not in timeline.actors_by_id:
             self._actor_id = None
         if timeline is None or self._marked_event_id not in timeline.events_by_id:
@@ -253,7 +270,8 @@ class QuoteListModel(QAbstractListModel):
                     return (1, 0.0, 0.0)
                 return (0, event.date.earliest.timestamp(), event.date.latest.timestamp())
 
-            self._quotes = tuple(sorted(timeline.quotes_by_speaker.get(actor_id, ()), key=key))
+            rows = quote_rows(timeline, actor_id, self._mask).tolist()
+            self._quotes = tuple(sorted((timeline.quotes[r] for r in rows), key=key))
         self.endResetModel()
 
     def set_marked_event(self, event_id: str | None) -> None:
@@ -371,6 +389,8 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         self._shown: np.ndarray[Any, np.dtype[np.int64]] = np.zeros(0, np.int64)
         self._row_of_record: np.ndarray[Any, np.dtype[np.int64]] = np.zeros(0, np.int64)
         self._note_counts: dict[str, int] = {}
+        #: The events shown (by table row), or None for all.
+        self._mask: Mask | None = None
         #: The order the view asked for last; a new timeline is shown in it too.
         self._order: tuple[int, Qt.SortOrder] = (self.DATE, Qt.SortOrder.AscendingOrder)
 
@@ -382,15 +402,21 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
             bottom = self.index(len(self._shown) - 1, self.NOTES)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SortRole])
 
-    def set_timeline(self, timeline: Timeline | None) -> None:
+    def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         self.beginResetModel()
         self._timeline = timeline
+        self._mask = mask
         self._set_order(self._ordered(*self._order))
         self.endResetModel()
 
+    def show_only(self, mask: Mask | None) -> None:
+        """Rows for the events ``mask`` keeps (by table row); None: every event."""
+        self.set_timeline(self._timeline, mask)
+
     def _set_order(self, shown: np.ndarray[Any, np.dtype[np.int64]]) -> None:
         self._shown = shown
-        self._row_of_record = np.empty(len(shown), np.int64)
+        total = len(self._timeline.events) if self._timeline is not None else 0
+        self._row_of_record = np.full(total, -1, np.int64)
         self._row_of_record[shown] = np.arange(len(shown))
 
     def event_at(self, row: int) -> Event | None:
@@ -429,6 +455,8 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if timeline is None:
             return np.zeros(0, np.int64)
         by_date = timeline.index.order
+        if self._mask is not None:
+            by_date = by_date[self._mask[by_date]]
         if column != self.DATE:
             with paused_gc():
                 keys = [self._sort_key(int(record), column) for record in by_date]

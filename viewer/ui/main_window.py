@@ -35,6 +35,7 @@ from viewer.domain.timeline import Timeline
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
 from viewer.ui.events_table import EventsTable
+from viewer.ui.filters import FilterBar, FilterState
 from viewer.ui.find import FindBar, FindController, FindResults
 from viewer.ui.notes import NoteActions, NotesController, NotesPanel
 from viewer.ui.quotes_panel import QuotesPanel
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.finder = FindController(self.selection, self.notes, self)
         self.find_bar = FindBar(self.finder)
         self.find_bar.hide()
+        self.filters = FilterState(settings, self.notes, self)
+        self.filter_bar = FilterBar(self.filters)
         self.timeline_view = TimelineView(self.selection)
         self.legend = LegendBar()
         central = QWidget()
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.timeline_view, 1)
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         self.find_dock.hide()
         self.quotes_dock.raise_()
         self.finder.resultsChanged.connect(self._show_find_marks)
+        self.filters.changed.connect(self._show_filtered)
         self.error_box: QMessageBox | None = None
         self._shown_id: str | None = None
         self.notes_box: QMessageBox | None = None
@@ -294,6 +299,7 @@ class MainWindow(QMainWindow):
         self.selection.clear()
         for part in (self.timeline_view, self.details, self.quotes, self.events_table, self.finder):
             part.set_timeline(timeline)
+        self.filters.set_timeline(timeline)
         if saved_view is not None:
             self.timeline_view.set_view(*saved_view)
         self._set_title(timeline)
@@ -303,7 +309,13 @@ class MainWindow(QMainWindow):
         if messages:
             self._inform("Your notes", "\n\n".join(messages))
 
-    # -- find -----------------------------------------------------------------
+    # -- find and filter -------------------------------------------------------
+
+    def _show_filtered(self) -> None:
+        """Every view shows the events the filter keeps."""
+        mask = self.filters.mask
+        for part in (self.timeline_view, self.events_table, self.quotes, self.finder):
+            part.show_only(mask)
 
     def open_find(self) -> None:
         """Show the find bar with its query selected, and the list of results."""

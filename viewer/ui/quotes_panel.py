@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.filters import Mask
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import (
@@ -55,6 +56,7 @@ class QuotesPanel(QWidget):
         self.setObjectName("quotesPanel")
         self.setAccessibleName("Quotes")
         self._selection = selection
+        self._timeline: Timeline | None = None
 
         self.actor_model = ActorListModel(self)
         self.quote_model = QuoteListModel(self)
@@ -130,11 +132,13 @@ class QuotesPanel(QWidget):
             self.quote_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.quote_view.customContextMenuRequested.connect(self._quote_context_menu)
 
-    def set_timeline(self, timeline: Timeline | None) -> None:
-        """Show ``timeline``: keep the chosen speaker if it has one, else the most quoted."""
+    def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
+        """Show ``timeline`` (the quotes on the events ``mask`` keeps): keep the chosen
+        speaker if it has one, else the most quoted."""
+        self._timeline = timeline
         actor_id = self.quote_model.actor_id
-        self.actor_model.set_timeline(timeline)
-        self.quote_model.set_timeline(timeline)
+        self.actor_model.set_timeline(timeline, mask)
+        self.quote_model.set_timeline(timeline, mask)
         self.quote_model.set_marked_event(self._selection.event_id)
         row = self.actor_model.row_of(actor_id) if actor_id is not None else -1
         if row < 0 and self.actor_model.rowCount() > 0:
@@ -143,6 +147,10 @@ class QuotesPanel(QWidget):
             self.choose_actor_row(row)
         else:
             self.quote_model.set_actor(None)
+
+    def show_only(self, mask: Mask | None) -> None:
+        """The quotes on the events ``mask`` keeps; None: all."""
+        self.set_timeline(self._timeline, mask)
 
     def choose_actor_row(self, row: int) -> None:
         """Make the speaker on ``row`` the chosen one, as a click would."""

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 
 from viewer.axis import TickStep, TickUnit, choose_step, clamp_time, floor_to_step, ticks
+from viewer.domain.filters import Mask
 from viewer.domain.model import EventKind
 from viewer.domain.timeline import Timeline
 from viewer.index import EventIndex
@@ -200,10 +201,18 @@ class TimelineRenderer:
         self.note_counts: dict[str, int] = {}
         self.set_timeline(timeline)
 
-    def set_timeline(self, timeline: Timeline | None) -> None:
+    def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         self.timeline = timeline
-        self.index = timeline.index if timeline else EventIndex()
-        self._label_width: dict[int, float] = {}
+        self.show_only(mask)
+
+    def show_only(self, mask: Mask | None) -> None:
+        """Draw the events ``mask`` keeps (by table row), or all with None."""
+        timeline = self.timeline
+        if timeline is None:
+            self.index = EventIndex()
+        else:
+            self.index = timeline.index if mask is None else timeline.index.subset(mask)
+        self._label_width: dict[int, float] = {}  # by position, which a filter changes
 
     @property
     def font(self) -> QFont:

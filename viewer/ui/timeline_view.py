@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.axis import MAX_T, MIN_T
 from viewer.domain.describe import describe_date, precision_words
+from viewer.domain.filters import Mask
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.ui.selection import Selection
@@ -104,6 +105,17 @@ class TimelineView(QAbstractScrollArea):
         self._layout = None
         self._fitted = False
         self.fit_all()
+        self._invalidate()
+
+    def show_only(self, mask: Mask | None) -> None:
+        """Draw only the events ``mask`` keeps (by table row); None: all of them.
+
+        The view stays where it is: a filter changes what is drawn, not where.
+        """
+        if self.cluster_menu is not None:
+            self.cluster_menu.close()
+            self.cluster_menu = None
+        self.renderer.show_only(mask)
         self._invalidate()
 
     def set_note_counts(self, counts: dict[str, int]) -> None:

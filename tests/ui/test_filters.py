@@ -1,0 +1,170 @@
+"""Filters in the window: the menu, the chips, and every view showing the same events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import dump
+from tests.ui.windows import active_window
+from viewer.domain.model import EventKind
+from viewer.domain.notes import NoteTarget, TargetKind
+from viewer.persistence.paths import bundled_timeline
+from viewer.ui.item_models import ActorIdRole, EventIdRole
+from viewer.ui.main_window import MainWindow
+
+
+def menu_action(window: MainWindow, *path: str) -> QAction:
+    """The Filter menu's entry at ``path`` (its texts without "&"), as the menu shows it."""
+    menu: QMenu = window.filter_bar.menu
+    menu.aboutToShow.emit()  # the menu is filled when it opens
+    for part in path:
+        action = next(a for a in menu.actions() if a.text().replace("&", "") == part)
+        if action.menu() is None:
+            return action
+        menu = action.menu()
+    raise AssertionError(f"{path} is a submenu")
+
+
+def drawn_ids(window: MainWindow) -> set[str]:
+    index = window.timeline_view.renderer.index
+    return {index.id_of(p) for p in range(len(index))}
+
+
+def table_ids(window: MainWindow) -> set[str]:
+    model = window.events_table.model
+    return {model.index(row, 0).data(EventIdRole) for row in range(model.rowCount())}
+
+
+def quoted_event_ids(window: MainWindow) -> set[str]:
+    """The events of every quote the quotes panel lists, speaker by speaker."""
+    panel = window.quotes
+    found = set()
+    for row in range(panel.actor_model.rowCount()):
+        panel.choose_actor_row(row)
+        proxy = panel.quote_proxy
+        found |= {proxy.index(r, 0).data(EventIdRole) for r in range(proxy.rowCount())}
+    return found
+
+
+def chip_texts(window: MainWindow) -> list[str]:
+    return [chip.text() for chip in window.filter_bar.chips if chip.isVisible()]
+
+
+def test_a_kind_filter_changes_the_timeline_the_table_and_the_quotes(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    everything = drawn_ids(window)
+    assert table_ids(window) == everything
+    all_quoted = quoted_event_ids(window)
+    menu_action(window, "Kind", "Talks").trigger()
+    talks = {e.id for e in window.document.timeline.events if e.kind is EventKind.TALKS}
+    assert drawn_ids(window) == talks
+    assert table_ids(window) == talks
+    assert quoted_event_ids(window) == all_quoted & talks
+    lanes = {lane.kind for lane in window.timeline_view.current_layout().lanes}
+    assert lanes == {EventKind.TALKS}
+    assert chip_texts(window) == ["Kind: Talks  \u2715"]
+    assert window.filter_bar.count.text() == f"Showing {len(talks)} of {len(everything)} events"
+    assert menu_action(window, "Kind", "Talks").isChecked()
+    # The chip's cross takes the filter away again.
+    qtbot.mouseClick(window.filter_bar.chips[0], Qt.MouseButton.LeftButton)
+    assert drawn_ids(window) == everything
+    assert table_ids(window) == everything
+    assert chip_texts(window) == []
+    assert not window.filter_bar.clear_button.isVisible()
+
+
+def test_an_actor_filter_keeps_who_takes_part_or_is_quoted(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    menu_action(window, "Actor (taking part or quoted)", "Johann Wadephul").trigger()
+    timeline = window.document.timeline
+    expected = {
+        e.id
+        for e in timeline.events
+        if "wadephul" in e.participants
+        or any(q.speaker == "wadephul" for q in timeline.quotes_by_event.get(e.id, ()))
+        or any(c.by == "wadephul" or c.via == "wadephul" for c in e.claims)
+    }
+    assert drawn_ids(window) == expected
+    assert table_ids(window) == expected
+    # Speakers are listed with the quotes they have among the kept events.
+    speakers = window.quotes.actor_model
+    ids = [speakers.index(r, 0).data(ActorIdRole) for r in range(speakers.rowCount())]
+    assert "wadephul" in ids
+    assert chip_texts(window) == ["Actor: Johann Wadephul  \u2715"]
+
+
+def test_kinds_combine_with_status_and_clear_filters(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    menu_action(window, "Kind", "Talks").trigger()
+    menu_action(window, "Status", "Proposed").trigger()
+    assert drawn_ids(window) == {"leaders-summit-proposed"}
+    assert len(chip_texts(window)) == 2
+    qtbot.mouseClick(window.filter_bar.clear_button, Qt.MouseButton.LeftButton)
+    assert len(drawn_ids(window)) == len(window.document.timeline.events)
+
+
+def test_has_my_notes_and_tags_follow_the_notes(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    menu_action(window, "Has My Notes").trigger()
+    assert drawn_ids(window) == set()
+    assert table_ids(window) == set()
+    target = NoteTarget(kind=TargetKind.EVENT, id="drone-strike-2025-06-01")
+    window.notes.add(target, "Zahlen prüfen", ("Drohnen",))
+    assert drawn_ids(window) == {"drone-strike-2025-06-01"}
+    menu_action(window, "Has My Notes").trigger()
+    menu_action(window, "Tag", "#Drohnen").trigger()
+    assert table_ids(window) == {"drone-strike-2025-06-01"}
+    assert chip_texts(window) == ["Tag: #Drohnen  \u2715"]
+
+
+def test_a_date_range_from_the_dialog(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    menu_action(window, "Date Range…").trigger()
+    dialog = window.filter_bar.date_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.first.setDate(QDate(2025, 6, 4))
+    dialog.last.setDate(QDate(2025, 6, 4))
+    dialog.accept()
+    assert chip_texts(window) == ["From 4 June 2025  \u2715", "Until 4 June 2025  \u2715"]
+    shown = drawn_ids(window)
+    assert "call-2025-06-04" in shown
+    assert "talks-istanbul-2025-05-16" not in shown
+
+
+def test_each_timeline_remembers_its_filter(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    window = active_window(qtbot)
+    menu_action(window, "Kind", "Call").trigger()
+    other = tmp_path / "other.json"
+    other.write_bytes(dump(minimal))
+    assert window.open_file(other)
+    assert chip_texts(window) == []
+    assert drawn_ids(window) == {"e1", "e2"}
+    assert window.open_file(bundled_timeline())
+    assert chip_texts(window) == ["Kind: Call  \u2715"]
+    window.close()
+    # And after a restart.
+    again = active_window(qtbot)
+    assert chip_texts(again) == ["Kind: Call  \u2715"]
+    assert all(
+        again.document.timeline.events_by_id[i].kind is EventKind.CALL for i in drawn_ids(again)
+    )
+
+
+def test_find_looks_among_the_filtered_events(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    menu_action(window, "Kind", "Statement").trigger()
+    window.open_find()
+    qtbot.keyClicks(window.find_bar.edit, "selenskyj")
+    window.finder.finish()
+    timeline = window.document.timeline
+    found = {timeline.events.ids[int(row)] for row in window.finder.rows}
+    assert found == {"selenskyj-statement-2025-06-04"}

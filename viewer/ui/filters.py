@@ -1,0 +1,284 @@
+"""Filters in the window: what the reader chose, the bar that shows it as chips.
+
+:class:`FilterState` holds the chosen :class:`~viewer.domain.filters.EventFilter`
+of the open timeline and the mask of the events it keeps; the timeline, the
+table, the quotes panel and the find bar all follow its ``changed`` signal.
+Each timeline remembers its own filter in the settings.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from functools import partial
+
+from PySide6.QtCore import QDate, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QWidget,
+)
+
+from viewer.domain.filters import Chip, EventFilter, Mask, event_mask
+from viewer.domain.model import EventKind, EventStatus, Verification
+from viewer.domain.names import KIND_NAME, STATUS_NAME, VERIFICATION_NAME
+from viewer.domain.notes import Note
+from viewer.domain.timeline import Timeline
+from viewer.ui.notes import NotesController
+
+#: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
+MENU_ACTORS = 25
+
+
+class FilterState(QObject):
+    """The open timeline's filter and the mask of the events it keeps."""
+
+    changed = Signal()
+
+    def __init__(self, settings: QSettings, notes: NotesController, parent: QObject) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._notes = notes
+        self.timeline: Timeline | None = None
+        self.filter = EventFilter()
+        #: Which table rows are shown; None when nothing is filtered.
+        self.mask: Mask | None = None
+        notes.changed.connect(self._notes_changed)
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        """Show ``timeline`` with the filter it had last time."""
+        self.timeline = timeline
+        chosen = EventFilter()
+        if timeline is not None:
+            saved = self._settings.value(f"filter/{timeline.id}")
+            if isinstance(saved, str):
+                try:
+                    chosen = EventFilter.from_json(json.loads(saved))
+                except ValueError:
+                    chosen = EventFilter()
+        self._apply(chosen)
+
+    def set_filter(self, chosen: EventFilter) -> None:
+        if chosen != self.filter:
+            self._apply(chosen)
+            if self.timeline is not None:
+                self._settings.setValue(f"filter/{self.timeline.id}", json.dumps(chosen.to_json()))
+
+    def toggle(self, facet: str, value: str) -> None:
+        self.set_filter(self.filter.toggled(facet, value))
+
+    def _apply(self, chosen: EventFilter) -> None:
+        self.filter = chosen
+        self._compute()
+
+    def _compute(self) -> None:
+        timeline = self.timeline
+        if timeline is None or self.filter.empty:
+            self.mask = None
+        else:
+            notes = self._notes.notes() if self.filter.uses_notes else []
+            self.mask = event_mask(timeline, self.filter, notes)
+        self.changed.emit()
+
+    def _notes_changed(self) -> None:
+        if self.filter.uses_notes:
+            self._compute()
+
+    def notes(self) -> list[Note]:
+        """The reader's notes on the open timeline (their tags are filters)."""
+        return self._notes.notes()
+
+    def shown(self) -> int:
+        """How many events the filter keeps."""
+        if self.timeline is None:
+            return 0
+        return len(self.timeline.events) if self.mask is None else int(self.mask.sum())
+
+
+class DateRangeDialog(QDialog):
+    """Two days: the first and the last a reader wants to see events of."""
+
+    def __init__(
+        self, first: datetime | None, last: datetime | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dateRangeDialog")
+        self.setWindowTitle("Filter by Date")
+        self.first = QDateEdit(self)
+        self.last = QDateEdit(self)
+        for edit, day in ((self.first, first), (self.last, last)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMMM yyyy")
+            edit.setDate(QDate(day.year, day.month, day.day) if day else QDate(2025, 1, 1))
+        form = QFormLayout(self)
+        form.addRow("&From:", self.first)
+        form.addRow("&Until:", self.last)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def bounds(self) -> tuple[float, float]:
+        """UTC seconds: the start of the first day, and the end of the last."""
+        first, last = sorted((self.first.date(), self.last.date()))
+        start = datetime(first.year(), first.month(), first.day(), tzinfo=UTC)
+        end = datetime(last.year(), last.month(), last.day(), tzinfo=UTC) + timedelta(days=1)
+        return start.timestamp(), end.timestamp()
+
+
+class FilterBar(QWidget):
+    """ "Filter" with its menu, the chosen values as removable chips, and how many show."""
+
+    def __init__(self, state: FilterState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.setAccessibleName("Filters")
+        self._state = state
+        self.menu_button = QToolButton(self)
+        self.menu_button.setObjectName("filterMenuButton")
+        self.menu_button.setText("Filter")
+        self.menu_button.setToolTip(
+            "Show only some events: by kind, actor, status, claim, tag, date"
+        )
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = QMenu(self)
+        self.menu.setObjectName("filterMenu")
+        self.menu.aboutToShow.connect(self._fill_menu)
+        self.menu_button.setMenu(self.menu)
+        self.chips: list[QToolButton] = []
+        #: The date range dialog while it is open.
+        self.date_dialog: DateRangeDialog | None = None
+        self._chip_row = QHBoxLayout()
+        self._chip_row.setContentsMargins(0, 0, 0, 0)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setObjectName("filterClear")
+        self.clear_button.setText("Clear Filters")
+        self.clear_button.clicked.connect(lambda: state.set_filter(EventFilter()))
+        self.count = QLabel(self)
+        self.count.setObjectName("filterCount")
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.menu_button)
+        row.addLayout(self._chip_row)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        row.addWidget(self.count)
+        state.changed.connect(self._show)
+        self._show()
+
+    # -- the chips ------------------------------------------------------------------
+
+    def _show(self) -> None:
+        for old in self.chips:
+            self._chip_row.removeWidget(old)
+            old.deleteLater()
+        self.chips = []
+        timeline = self._state.timeline
+        names = {a.id: a.name for a in timeline.actors} if timeline is not None else {}
+        chosen = self._state.filter
+        for chip in chosen.chips(names):
+            button = QToolButton(self)
+            button.setObjectName("filterChip")
+            # Plain text: "&" in a name is shown, not taken for a shortcut.
+            button.setText(f"{chip.label.replace('&', '&&')}  \u2715")
+            button.setToolTip(f"Remove this filter: {chip.label}")
+            button.setAccessibleName(f"Remove filter {chip.label}")
+            button.clicked.connect(lambda _c=False, c=chip: self._remove(c))
+            self._chip_row.addWidget(button)
+            button.show()
+            self.chips.append(button)
+        self.clear_button.setVisible(not chosen.empty)
+        total = len(timeline.events) if timeline is not None else 0
+        shown = self._state.shown()
+        self.count.setText("" if chosen.empty else f"Showing {shown:,} of {total:,} events")
+
+    def _remove(self, chip: Chip) -> None:
+        self._state.set_filter(self._state.filter.without(chip))
+
+    # -- the menu ---------------------------------------------------------------------
+
+    def _check(self, menu: QMenu, text: str, facet: str, value: str) -> QAction:
+        """A checkable entry that adds ``value`` of ``facet`` to the filter, or takes it away."""
+        action = menu.addAction(text.replace("&", "&&"))
+        action.setCheckable(True)
+        chosen = self._state.filter
+        action.setChecked(chosen.has_notes if facet == "has_notes" else chosen.holds(facet, value))
+        action.triggered.connect(partial(self._state.toggle, facet, value))
+        return action
+
+    def _fill_menu(self) -> None:
+        menu, state = self.menu, self._state
+        menu.clear()
+        timeline = state.timeline
+        kinds = menu.addMenu("&Kind")
+        for kind in EventKind:
+            self._check(kinds, KIND_NAME[kind], "kinds", kind.value)
+        statuses = menu.addMenu("&Status")
+        for status in EventStatus:
+            self._check(statuses, STATUS_NAME[status], "statuses", status.value)
+        actors = menu.addMenu("&Actor (taking part or quoted)")
+        listed = sorted(timeline.actors, key=lambda a: a.name.casefold()) if timeline else []
+        for actor in listed[:MENU_ACTORS]:
+            self._check(actors, actor.name, "actors", actor.id)
+        if len(listed) > MENU_ACTORS:
+            actors.addSeparator()
+            actors.addAction("Other Actor…", self._choose_actor)
+        actors.setEnabled(bool(listed))
+        claims = menu.addMenu("&Claim")
+        for verification in Verification:
+            name = f"{VERIFICATION_NAME[verification]} claims"
+            self._check(claims, name, "verifications", verification.value)
+        tags = menu.addMenu("&Tag")
+        known = sorted({t for note in state.notes() for t in note.tags}, key=str.casefold)
+        for tag in known:
+            self._check(tags, f"#{tag}", "tags", tag)
+        tags.setEnabled(bool(known))
+        self._check(menu, "Has My Notes", "has_notes", "")
+        menu.addAction("&Date Range…", self._choose_dates)
+        menu.addSeparator()
+        clear = menu.addAction("&Clear Filters", lambda: state.set_filter(EventFilter()))
+        clear.setEnabled(not state.filter.empty)
+
+    def _choose_actor(self) -> None:
+        timeline = self._state.timeline
+        if timeline is None:
+            return
+        actors = sorted(timeline.actors, key=lambda a: a.name.casefold())
+        names = [f"{a.name} ({a.id})" for a in actors]
+        name, ok = QInputDialog.getItem(self, "Filter by Actor", "Actor:", names, 0, True)
+        if ok and name in names:
+            self._state.toggle("actors", actors[names.index(name)].id)
+
+    def _choose_dates(self) -> None:
+        chosen = self._state.filter
+        first = datetime.fromtimestamp(chosen.start, UTC) if chosen.start is not None else None
+        last = datetime.fromtimestamp(chosen.end - 1, UTC) if chosen.end is not None else None
+        if first is None or last is None:
+            timeline = self._state.timeline
+            extent = timeline.index.extent() if timeline is not None else None
+            if extent is not None:
+                first = first or datetime.fromtimestamp(extent[0], UTC)
+                last = last or datetime.fromtimestamp(extent[1] - 1, UTC)
+        dialog = DateRangeDialog(first, last, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.date_dialog = dialog
+
+        def accepted() -> None:
+            start, end = dialog.bounds()
+            self._state.set_filter(replace(self._state.filter, start=start, end=end))
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _result: setattr(self, "date_dialog", None))
+        dialog.open()
