@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
+    QScrollArea,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -157,10 +160,22 @@ class FilterBar(QWidget):
         self.menu.aboutToShow.connect(self._fill_menu)
         self.menu_button.setMenu(self.menu)
         self.chips: list[QToolButton] = []
+        # The chips scroll sideways when they outgrow the bar: many filters never
+        # make the window wider than the screen.
+        self._chip_area = QScrollArea(self)
+        self._chip_area.setObjectName("filterChips")
+        self._chip_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._chip_area.setWidgetResizable(True)
+        self._chip_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._chip_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._chip_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        chip_holder = QWidget(self._chip_area)
+        self._chip_area.setWidget(chip_holder)
         #: The date range dialog while it is open.
         self.date_dialog: DateRangeDialog | None = None
-        self._chip_row = QHBoxLayout()
+        self._chip_row = QHBoxLayout(chip_holder)
         self._chip_row.setContentsMargins(0, 0, 0, 0)
+        self._chip_row.addStretch(1)
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("filterClear")
         self.clear_button.setText("Clear Filters")
@@ -171,9 +186,8 @@ class FilterBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(self.menu_button)
-        row.addLayout(self._chip_row)
+        row.addWidget(self._chip_area, 1)
         row.addWidget(self.clear_button)
-        row.addStretch(1)
         row.addWidget(self.count)
         state.changed.connect(self._show)
         self._show()
@@ -196,10 +210,14 @@ class FilterBar(QWidget):
             button.setToolTip(f"Remove this filter: {chip.label}")
             button.setAccessibleName(f"Remove filter {chip.label}")
             button.clicked.connect(lambda _c=False, c=chip: self._remove(c))
-            self._chip_row.addWidget(button)
+            self._chip_row.insertWidget(self._chip_row.count() - 1, button)
             button.show()
             self.chips.append(button)
         self.clear_button.setVisible(not chosen.empty)
+        self._chip_area.setVisible(not chosen.empty)
+        bar = self._chip_area.horizontalScrollBar().sizeHint().height()
+        height = max((c.sizeHint().height() for c in self.chips), default=0)
+        self._chip_area.setFixedHeight(height + bar)
         total = len(timeline.events) if timeline is not None else 0
         shown = self._state.shown()
         self.count.setText("" if chosen.empty else f"Showing {shown:,} of {total:,} events")

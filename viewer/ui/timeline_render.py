@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from viewer.axis import TickStep, TickUnit, choose_step, clamp_time, floor_to_step, ticks
 from viewer.domain.filters import Mask
 from viewer.domain.model import EventKind
+from viewer.domain.names import KIND_PLURAL
 from viewer.domain.timeline import Timeline
 from viewer.index import EventIndex
 
@@ -123,16 +124,8 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
     EventKind.OTHER: ("#8C8C8C", "pentagon"),
 }
 
-KIND_NAMES: dict[EventKind, str] = {
-    EventKind.CALL: "Calls",
-    EventKind.ATTACK: "Attacks",
-    EventKind.TALKS: "Talks",
-    EventKind.MEETING: "Meetings",
-    EventKind.STATEMENT: "Statements",
-    EventKind.PROPOSAL: "Proposals",
-    EventKind.SANCTIONS: "Sanctions",
-    EventKind.OTHER: "Other",
-}
+#: The lanes' and the legend's names of the kinds.
+KIND_NAMES = KIND_PLURAL
 
 
 def kind_color(kind: EventKind) -> QColor:
