@@ -29,7 +29,9 @@ def test_png_has_the_asked_width_and_paints_the_lanes(tmp_path: Path) -> None:
     assert image.width() == 1000
     assert image.height() > 300
     # The call lane's glyph colour (#0072B2) is painted somewhere.
-    colours = {image.pixelColor(x, y).name() for x in range(0, 1000, 2) for y in range(40, 120)}
+    colours = {
+        image.pixelColor(x, y).name() for x in range(0, 1000, 2) for y in range(image.height())
+    }
     assert "#0072b2" in colours
 
 
@@ -80,3 +82,73 @@ def test_export_needs_no_display(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert QImage(str(out)).width() == 1600
+
+
+def svg_texts(path: Path) -> str:
+    """The SVG's text, without its markup (QSvgGenerator writes each run as a <text>)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+
+
+def test_the_picture_names_its_timeline_span_and_sources(tmp_path: Path) -> None:
+    out = tmp_path / "all.svg"
+    assert main(["export", "-o", str(out), "--from", "2025-05-15", "--to", "2025-06-15"]) == 0
+    text = " ".join(svg_texts(out).split())
+    assert "Trump, Putin und der Ukraine-Krieg" in text
+    assert "Shown: 15 May 2025 – 15 June 2025" in text
+    assert "Sources:" in text
+    assert "Bericht: Trump sieht nach erneutem Telefonat" in text
+    assert "Filter:" not in text
+
+
+def test_filters_choose_what_is_drawn_and_the_legend_follows(tmp_path: Path) -> None:
+    out = tmp_path / "talks.svg"
+    assert main(["export", "-o", str(out), "--kind", "talks", "--status", "occurred"]) == 0
+    text = " ".join(svg_texts(out).split())
+    assert "Erste Runde direkter Gespräche" in text
+    assert "Vorheriges Telefonat zwischen Trump und Putin" not in text  # a call
+    assert "Vorgeschlagener Gipfel" not in text  # proposed, not occurred
+    assert "Filter: Kind: Talks, Status: Occurred" in text
+    # The legend lists only what is drawn: the talks lane, events that happened.
+    assert "Talks" in text
+    assert "Calls" not in text
+    assert "Attacks" not in text
+    assert "announced / proposed / demanded" not in text
+    assert "happened" in text
+
+
+def test_actor_by_name_tags_from_notes_and_an_unknown_actor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "actor.svg"
+    assert main(["export", "-o", str(out), "--actor", "johann wadephul"]) == 0
+    text = " ".join(svg_texts(out).split())
+    assert "Sikorski in Berlin" in text
+    assert "Drohnenangriff des SBU" not in text
+    assert "Filter: Actor: Johann Wadephul" in text
+    assert main(["notes", "add", "drone-strike-2025-06-01", "prüfen", "--tag", "SBU"]) == 0
+    assert main(["export", "-o", str(out), "--tag", "sbu"]) == 0
+    text = " ".join(svg_texts(out).split())
+    assert "Drohnenangriff des SBU" in text
+    assert "Sikorski in Berlin" not in text
+    capsys.readouterr()
+    assert main(["export", "-o", str(out), "--actor", "Nobody"]) == 2
+    assert "no actor 'Nobody'" in capsys.readouterr().err
+
+
+def test_texts_in_the_picture_are_never_markup(tmp_path: Path, minimal: dict[str, object]) -> None:
+    from tests.conftest import dump
+
+    minimal["title"] = "<script>alert(1)</script>"
+    minimal["sources"] = [{"id": "src", "title": "<b>Quelle</b>", "url": "javascript:alert(1)"}]
+    model = tmp_path / "hostile.json"
+    model.write_bytes(dump(minimal))
+    out = tmp_path / "hostile.svg"
+    assert main(["export", str(model), "-o", str(out)]) == 0
+    raw = out.read_text(encoding="utf-8")
+    assert "<script" not in raw
+    assert "<b>" not in raw
+    assert "&lt;script&gt;" in raw
+    assert "javascript:" not in raw  # only http and https addresses are shown

@@ -168,3 +168,14 @@ def test_find_looks_among_the_filtered_events(qtbot: QtBot) -> None:
     timeline = window.document.timeline
     found = {timeline.events.ids[int(row)] for row in window.finder.rows}
     assert found == {"selenskyj-statement-2025-06-04"}
+
+
+def test_the_exported_picture_shows_the_filtered_events(qtbot: QtBot, tmp_path: Path) -> None:
+    window = active_window(qtbot)
+    menu_action(window, "Kind", "Attack").trigger()
+    out = tmp_path / "attacks.svg"
+    window.export_to(out)
+    raw = out.read_text(encoding="utf-8")
+    assert "Drohnenangriff des SBU" in raw
+    assert "Sikorski in Berlin" not in raw
+    assert "Filter: Kind: Attack" in raw

@@ -14,9 +14,13 @@ from typing import Any
 from viewer import __version__
 from viewer.cli.exit_codes import ExitCode
 from viewer.cli.model import load_for_command
-from viewer.domain.model import json_schema_text
+from viewer.domain.filters import EventFilter, event_mask, find_actor
+from viewer.domain.model import EventKind, EventStatus, Verification, json_schema_text
+from viewer.domain.notes import Note
 from viewer.domain.text import terminal_safe, terminal_safe_json
+from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
+from viewer.persistence.notes import NoteStore
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 
@@ -66,6 +70,31 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--width", type=int, default=1600, metavar="PX", help="width in pixels (default 1600)"
     )
+    shown = export.add_argument_group(
+        "filters",
+        "draw only some events, as the window's filters do (repeat an option for "
+        "any of several values; different options must all hold)",
+    )
+    shown.add_argument("--kind", action="append", default=[], choices=[k.value for k in EventKind])
+    shown.add_argument(
+        "--status", action="append", default=[], choices=[s.value for s in EventStatus]
+    )
+    shown.add_argument(
+        "--actor",
+        action="append",
+        default=[],
+        metavar="ACTOR",
+        help="an actor's id or name: events they take part in, are quoted on or claim about",
+    )
+    shown.add_argument(
+        "--claim",
+        action="append",
+        default=[],
+        choices=[v.value for v in Verification],
+        help="events with a claim of this verification",
+    )
+    shown.add_argument("--tag", action="append", default=[], metavar="TAG", help="one of your tags")
+    shown.add_argument("--has-notes", action="store_true", help="events with your notes")
     search = commands.add_parser(
         "search",
         help="find events by their texts, quotes, actors and your notes",
@@ -151,24 +180,70 @@ def _validate(files: Sequence[Path], as_json: bool) -> int:
     return status
 
 
-def _export(
-    file: Path | None, output: Path, start: float | None, end: float | None, width: int
-) -> int:
+def _export(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
-    timeline = load_for_command(file or bundled_timeline())
+    timeline = load_for_command(args.file or bundled_timeline())
     if isinstance(timeline, ExitCode):
         return timeline
+    chosen, problem = _filter_of(timeline, args)
+    if problem:
+        print(terminal_safe(f"timeline-viewer export: {problem}"), file=sys.stderr)
+        return ExitCode.USAGE
+    notes = _notes_for_filter(timeline) if chosen.uses_notes else []
+    mask = None if chosen.empty else event_mask(timeline, chosen, notes)
+    names = {actor.id: actor.name for actor in timeline.actors}
+    # The range is the picture's span already: the filter line names the rest.
+    described = [c.label for c in chosen.chips(names) if c.facet not in ("start", "end")]
     from viewer.ui.app import make_application
     from viewer.ui.export import ExportError, export_timeline
 
     make_application()
     try:
-        size = export_timeline(timeline, output, width=width, start=start, end=end)
+        size = export_timeline(
+            timeline,
+            args.output,
+            width=args.width,
+            start=args.start,
+            end=args.end,
+            mask=mask,
+            filter_words=", ".join(described),
+        )
     except ExportError as err:
         print(terminal_safe(f"timeline-viewer export: {err}"), file=sys.stderr)
         return ExitCode.USAGE
-    print(terminal_safe(f"wrote {output} ({size.width()}×{size.height()})"))
+    print(terminal_safe(f"wrote {args.output} ({size.width()}×{size.height()})"))
     return ExitCode.OK
+
+
+def _filter_of(timeline: Timeline, args: argparse.Namespace) -> tuple[EventFilter, str]:
+    """The filter the export's options ask for, or a problem to report."""
+    actors = set()
+    for text in args.actor:
+        actor = find_actor(timeline, text)
+        if actor is None:
+            return EventFilter(), f"no actor {text!r} in {timeline.title!r}"
+        actors.add(actor)
+    chosen = EventFilter(
+        kinds=frozenset(EventKind(k) for k in args.kind),
+        statuses=frozenset(EventStatus(s) for s in args.status),
+        actors=frozenset(actors),
+        verifications=frozenset(Verification(v) for v in args.claim),
+        tags=frozenset(args.tag),
+        has_notes=args.has_notes,
+        start=args.start,
+        end=args.end,
+    )
+    return chosen, ""
+
+
+def _notes_for_filter(timeline: Timeline) -> list[Note]:
+    store = NoteStore(AppPaths.from_environment().data_dir, timeline.id)
+    try:
+        for message in store.open().messages:
+            print(terminal_safe(message), file=sys.stderr)
+        return store.notes()
+    finally:
+        store.close()
 
 
 def _open(file: Path | None) -> int:
@@ -202,5 +277,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_search(args.query, args.file, args.json, AppPaths.from_environment())
     if args.command == "export":
-        return _export(args.file, args.output, args.start, args.end, args.width)
+        return _export(args)
     return _open(args.file)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
@@ -19,10 +21,21 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from viewer.axis import clamp_time
+from viewer.domain.describe import describe_date
+from viewer.domain.filters import Mask
 from viewer.domain.timeline import Timeline
-from viewer.ui.timeline_render import GUTTER, TimelineRenderer, label_room, paint_legend
+from viewer.ui.details import is_web_url
+from viewer.ui.timeline_render import (
+    GUTTER,
+    TimelineRenderer,
+    drawn_samples,
+    label_room,
+    paint_legend,
+)
 
 FORMATS = (".png", ".svg", ".pdf")
+#: Space around the title and the sources (pixels).
+MARGIN = 12
 
 
 class ExportError(Exception):
@@ -45,6 +58,40 @@ def _view_for(
     return lo, (hi - lo) / usable
 
 
+def span_words(start: float, end: float) -> str:
+    """The span a picture shows, in the app's date style: days, or hours within a day or two."""
+    first, last = datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC)
+    if end - start >= 2 * 86400:
+        return f"{_day(first)} \u2013 {_day(last)}"
+    return f"{_day(first)}, {first:%H:%M} \u2013 {_day(last)}, {last:%H:%M} (UTC)"
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def source_lines(timeline: Timeline) -> list[str]:
+    """One line per source: title, publisher, publication date, address (plain text)."""
+    lines = []
+    for source in timeline.sources:
+        parts = [source.title]
+        if source.publisher:
+            parts.append(source.publisher)
+        if source.published is not None:
+            parts.append(describe_date(source.published))
+        line = ", ".join(parts)
+        if source.url and is_web_url(source.url):
+            line += f" \u2014 {source.url.strip()}"
+        lines.append(line)
+    return lines
+
+
+def _text_height(font: QFont, width: float, text: str) -> float:
+    metrics = QFontMetricsF(font)
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
+
+
 def export_timeline(
     timeline: Timeline,
     out: Path,
@@ -54,8 +101,15 @@ def export_timeline(
     end: float | None = None,
     palette: QPalette | None = None,
     selected: str | None = None,
+    mask: Mask | None = None,
+    filter_words: str = "",
 ) -> QSize:
-    """Write the timeline to ``out`` (format from the suffix); return the picture's size."""
+    """Write the timeline to ``out`` (format from the suffix); return the picture's size.
+
+    Above the timeline: its title, the span shown and the filter (if any);
+    under it: the legend of what is drawn, and the timeline's sources. Every
+    text is painted as text: an SVG holds it as text, never as markup.
+    """
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(
@@ -64,15 +118,34 @@ def export_timeline(
     if width < 400:
         raise ExportError("the width must be at least 400 pixels")
     palette = palette or QApplication.palette()
-    renderer = TimelineRenderer(timeline)
+    renderer = TimelineRenderer(timeline, mask)
     renderer.font = QFont(QApplication.font())
     t0, spp = _view_for(renderer, width, start, end)
     layout = renderer.layout(t0, spp, width)
+    t1 = t0 + (width - GUTTER) * spp
+
+    font = renderer.font
+    title_font = QFont(font)
+    title_font.setBold(True)
+    title_font.setPointSizeF(font.pointSizeF() * 1.4)
+    text_width = width - 2 * MARGIN
+    shown = f"Shown: {span_words(t0, t1)}"
+    if filter_words:
+        shown += f"\nFilter: {filter_words}"
+    title_height = _text_height(title_font, text_width, timeline.title)
+    header_height = MARGIN + title_height + 4 + _text_height(font, text_width, shown) + MARGIN
     scratch = QImage(width, 10, QImage.Format.Format_ARGB32)
     probe = QPainter(scratch)
-    legend_height = paint_legend(probe, QRectF(0, 0, width, 400), palette, renderer.font)
+    only = drawn_samples(renderer, layout)
+    legend_height = paint_legend(probe, QRectF(0, 0, width, 400), palette, font, only)
     probe.end()
-    height = int(layout.height + 12 + legend_height)
+    sources = "\n".join(source_lines(timeline))
+    sources_text = f"Sources:\n{sources}" if sources else ""
+    sources_height = _text_height(font, text_width, sources_text) + MARGIN if sources else 0.0
+    top = header_height
+    legend_top = top + layout.height + 6
+    sources_top = legend_top + legend_height + 6 + MARGIN / 2
+    height = int(sources_top + sources_height + MARGIN / 2)
     size = QSize(width, height)
     device: QPaintDevice
     if suffix == ".png":
@@ -101,10 +174,26 @@ def export_timeline(
             scale = painter.device().width() / width
             painter.scale(scale, scale)
         painter.fillRect(QRectF(0, 0, width, height), palette.color(QPalette.ColorRole.Window))
-        renderer.paint(painter, layout, palette, selected, QRectF(0, 0, width, layout.height))
-        paint_legend(
-            painter, QRectF(0, layout.height + 6, width, legend_height + 6), palette, renderer.font
+        text = palette.color(QPalette.ColorRole.WindowText)
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        painter.setPen(text)
+        painter.setFont(title_font)
+        painter.drawText(QRectF(MARGIN, MARGIN, text_width, title_height), wrap, timeline.title)
+        painter.setFont(font)
+        painter.drawText(
+            QRectF(MARGIN, MARGIN + title_height + 4, text_width, header_height), wrap, shown
         )
+        painter.save()
+        painter.translate(0, top)
+        renderer.paint(painter, layout, palette, selected, QRectF(0, 0, width, layout.height))
+        painter.restore()
+        paint_legend(painter, QRectF(0, legend_top, width, legend_height + 6), palette, font, only)
+        if sources_text:
+            painter.setPen(text)
+            painter.setFont(font)
+            painter.drawText(
+                QRectF(MARGIN, sources_top, text_width, sources_height), wrap, sources_text
+            )
     finally:
         painter.end()
     if isinstance(device, QImage) and not device.save(str(out)):

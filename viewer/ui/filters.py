@@ -96,6 +96,10 @@ class FilterState(QObject):
         if self.filter.uses_notes:
             self._compute()
 
+    def actor_names(self) -> dict[str, str]:
+        timeline = self.timeline
+        return {a.id: a.name for a in timeline.actors} if timeline is not None else {}
+
     def notes(self) -> list[Note]:
         """The reader's notes on the open timeline (their tags are filters)."""
         return self._notes.notes()
@@ -200,7 +204,7 @@ class FilterBar(QWidget):
             old.deleteLater()
         self.chips = []
         timeline = self._state.timeline
-        names = {a.id: a.name for a in timeline.actors} if timeline is not None else {}
+        names = self._state.actor_names()
         chosen = self._state.filter
         for chip in chosen.chips(names):
             button = QToolButton(self)

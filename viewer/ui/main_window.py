@@ -418,6 +418,10 @@ class MainWindow(QMainWindow):
                 end=view.t_of(view.viewport().width()),
                 palette=self.palette(),
                 selected=self.selection.event_id,
+                mask=self.filters.mask,
+                filter_words=", ".join(
+                    chip.label for chip in self.filters.filter.chips(self.filters.actor_names())
+                ),
             )
         except ExportError as err:
             QMessageBox.warning(self, "Export failed", str(err))

@@ -181,7 +181,7 @@ def glyph_path(shape: str, center: QPointF, r: float) -> QPainterPath:
 class TimelineRenderer:
     """Lays out and paints one timeline; knows nothing about widgets."""
 
-    def __init__(self, timeline: Timeline | None = None) -> None:
+    def __init__(self, timeline: Timeline | None = None, mask: Mask | None = None) -> None:
         self.timeline: Timeline | None = None
         self.index = EventIndex()
         self._font = QFont()
@@ -192,7 +192,7 @@ class TimelineRenderer:
         self._statics: dict[str, QStaticText] = {}
         #: How many of the reader's notes each event has (drawn as a marker).
         self.note_counts: dict[str, int] = {}
-        self.set_timeline(timeline)
+        self.set_timeline(timeline, mask)
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         self.timeline = timeline
@@ -662,8 +662,42 @@ def legend_entries() -> list[tuple[str, str]]:
     return entries
 
 
-def paint_legend(painter: QPainter, rect: QRectF, palette: QPalette, font: QFont) -> float:
-    """Paint the legend, wrapping within ``rect``; return the height it took."""
+def drawn_samples(renderer: TimelineRenderer, layout: Layout) -> set[str]:
+    """The legend's samples that ``layout`` draws: its kinds, and the styles of its marks."""
+    index = renderer.index
+    samples: set[str] = set()
+    for lane in layout.lanes:
+        if lane.items or lane.bucketed:
+            samples.add(f"kind:{lane.kind.value}")
+        for item in lane.items:
+            if item.bucket or item.is_cluster:
+                continue
+            position = item.positions[0]
+            samples.add("filled" if index.happened(position) else "outline")
+            if index.approximate(position):
+                samples.add("hatched")
+            if renderer.note_counts.get(index.id_of(position)):
+                samples.add("note")
+    t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
+    timeline = renderer.timeline
+    for source in timeline.sources if timeline is not None else ():
+        published = source.published
+        if published is None:
+            continue
+        if published.latest.timestamp() > layout.t0 and published.earliest.timestamp() < t1:
+            samples.add("published")
+    return samples
+
+
+def paint_legend(
+    painter: QPainter,
+    rect: QRectF,
+    palette: QPalette,
+    font: QFont,
+    only: set[str] | None = None,
+) -> float:
+    """Paint the legend (the entries of ``only``, or all), wrapping within ``rect``;
+    return the height it took."""
     metrics = QFontMetricsF(font)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -671,6 +705,8 @@ def paint_legend(painter: QPainter, rect: QRectF, palette: QPalette, font: QFont
     x, y = rect.left() + 8, rect.top()
     neutral = palette.color(QPalette.ColorRole.Text)
     for sample, text in legend_entries():
+        if only is not None and sample not in only:
+            continue
         width = 22 + metrics.horizontalAdvance(text) + 16
         if x + width > rect.right() and x > rect.left() + 8:
             x, y = rect.left() + 8, y + LEGEND_ROW
