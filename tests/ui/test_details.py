@@ -414,17 +414,21 @@ def test_hostile_text_makes_no_anchors(qtbot: QtBot, selection: Selection) -> No
     selection.select("e")
     document = widget.browser.document()
     anchors: set[str] = set()
+    names: set[str] = set()
     block = document.begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fmt = it.fragment().charFormat()
-            if fmt.isAnchor():
+            if fmt.isAnchor() and fmt.anchorHref():
                 anchors.add(fmt.anchorHref())
+            names.update(fmt.anchorNames())
             it += 1
         block = block.next()
     # Only the panel's own links: the related event and the source's URL.
     assert anchors == {"event:f", 'https://example.org/"><img src=y>'}
+    # And its own places: one per quote.
+    assert names <= {f"quote-{quote.id}" for quote in _hostile_timeline().quotes}
 
 
 def test_text_from_data_is_isolated_against_bidi_overrides(

@@ -359,8 +359,10 @@ def test_quote_context_menu_adds_a_note_on_the_quote(qtbot: QtBot) -> None:
     )
     menu = quotes.quote_menu
     assert menu is not None
-    [add] = menu.actions()
-    assert add.text() == "Add Note on This Quote…"
+    texts = [action.text() for action in menu.actions() if not action.isSeparator()]
+    assert texts[:2] == ["Copy Citation", "Copy Citation as Markdown"]
+    assert texts[-1] == "Add Note…"  # one wording for adding a note, in every menu
+    add = next(action for action in menu.actions() if action.text() == "Add Note…")
     menu.close()
     add.trigger()
     fill_dialog(qtbot, window, "Konjunktiv beachten")

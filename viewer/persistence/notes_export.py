@@ -33,7 +33,7 @@ from viewer.domain.notes import (
     newest_first,
     target_title,
 )
-from viewer.domain.text import isolate
+from viewer.domain.text import markdown_text
 from viewer.domain.timeline import Timeline
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -449,34 +449,6 @@ def _target(value: Any, source: str, problems: list[str]) -> tuple[NoteTarget, s
 
 
 # -- Markdown ---------------------------------------------------------------------------
-
-#: Characters that mean something anywhere in a Markdown line (CommonMark and
-#: GitHub's tables and strikethrough): emphasis, code, links and images, raw HTML
-#: and entities, headings' closing hashes, table cells.
-_MD_INLINE = re.compile(r"[\\`*_\[\]<>&#|~]")
-#: What starts a block at the beginning of a line: a list item (``-``, ``+``,
-#: ``1.``, ``1)``), a setext underline (``===``) or a thematic break (``---``).
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
-
-
-def markdown_text(text: str) -> str:
-    """One line of data as inert Markdown, isolated against bidi reordering.
-
-    Every character that Markdown or HTML would act on is escaped with a
-    backslash (``\\*``, ``\\[``, ``\\<``, ``\\&``, ...), and so is a block marker at
-    the start (``\\-``, ``1\\.``), so a renderer shows the text as it is and makes
-    no tag, link, heading or list of it.
-    """
-    escaped = _MD_INLINE.sub(lambda m: "\\" + m.group(), text)
-    escaped = _MD_LINE_START.sub(_escape_block_marker, escaped)
-    return isolate(escaped)
-
-
-def _escape_block_marker(match: re.Match[str]) -> str:
-    space, marker = match.group(1), match.group(2)
-    if marker[0].isdigit():  # "1." -> "1\.": the dot or parenthesis is escaped
-        return space + marker + "\\"
-    return space + "\\" + marker
 
 
 def to_markdown(timeline: Timeline, notes: list[Note]) -> str:

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
+from viewer.domain.cite import web_url
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import Claim, Event, EventStatus, Quote, QuoteMode, Source, Verification
 from viewer.domain.notes import NoteTarget, TargetKind
@@ -74,13 +75,14 @@ def event_url(event_id: str) -> str:
     return f"{EVENT_SCHEME}:{quote(event_id, safe='')}"
 
 
+def quote_anchor(quote_id: str) -> str:
+    """The name of the place in the pane where a quote is shown."""
+    return f"quote-{quote_id}"
+
+
 def is_web_url(url: str) -> bool:
     """Whether ``url`` is an http or https address with a host."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+    return web_url(url) is not None
 
 
 class DetailsPanel(QWidget):
@@ -335,6 +337,7 @@ def _quote(timeline: Timeline, quote_: Quote, notes: NotesController | None = No
     if quote_.mode is QuoteMode.DIRECT:
         words = f"\u201c{words}\u201d"
     text = (
+        f'<a name="{_e(quote_anchor(quote_.id))}"></a>'
         f"<b>{speaker}</b> <small>({_e(_MODE_WORDS[quote_.mode])}, "
         f"{_d(quote_.language)})</small><br>{words}"
     )
@@ -343,9 +346,8 @@ def _quote(timeline: Timeline, quote_: Quote, notes: NotesController | None = No
             f"<br><i>Translation ({_d(quote_.translation.language)}): "
             f"{_d(quote_.translation.text)}</i>"
         )
-    source = _source_title(timeline, quote_.source)
-    if source:
-        text += f"<br><small>Source: {_d(source)}</small>"
+    if quote_.source:  # beside the quote, a link when it has a web address
+        text += f"<br><small>Source: {_source(timeline, quote_.source)}</small>"
     if notes is not None and not notes.read_only:
         link = _note_url("note-add", "quote:" + quote_.id)
         text += f'<br><small><a href="{link}">add a note on this quote</a></small>'

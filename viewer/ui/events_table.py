@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from viewer.domain.filters import Mask
@@ -13,6 +13,9 @@ from viewer.ui.selection import Selection
 
 class EventsTable(QWidget):
     """A table of events; selecting a row selects its event and vice versa."""
+
+    #: A row's context menu was asked for: the event's id and where (global).
+    eventMenuRequested = Signal(str, QPoint)
 
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +53,8 @@ class EventsTable(QWidget):
         layout.addWidget(self.view)
 
         self.view.selectionModel().selectionChanged.connect(self._on_rows_selected)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         selection.changed.connect(self._follow)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
@@ -62,6 +67,13 @@ class EventsTable(QWidget):
         """Rows for the events ``mask`` keeps (by table row); None: all."""
         self.model.show_only(mask)
         self._follow(self._selection.event_id or "")
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        event_id = index.data(EventIdRole) if index.isValid() else None
+        if event_id:
+            self._selection.select(event_id)
+            self.eventMenuRequested.emit(event_id, self.view.viewport().mapToGlobal(pos))
 
     def selected_event_id(self) -> str | None:
         """The event of the selected row, or None."""

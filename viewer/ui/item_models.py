@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
+from viewer.domain.cite import quotation_marks
 from viewer.domain.describe import describe_date
 from viewer.domain.filters import Mask, Rows
 from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode
@@ -55,17 +56,6 @@ _KIND_WORDS: dict[ActorKind, str] = {
     ActorKind.STATE: "State",
 }
 
-#: Opening and closing quotation marks by primary language subtag.
-_QUOTATION_MARKS: dict[str, tuple[str, str]] = {
-    "de": ("\u201e", "\u201c"),  # „…“
-    "en": ("\u201c", "\u201d"),  # “…”
-    "fr": ("\u00ab\u202f", "\u202f\u00bb"),  # « … »
-    "ru": ("\u00ab", "\u00bb"),  # «…»
-    "uk": ("\u00ab", "\u00bb"),
-    "pl": ("\u201e", "\u201d"),  # „…”
-}
-_DEFAULT_MARKS = _QUOTATION_MARKS["de"]
-
 _EM_DASH = "\u2014"
 
 
@@ -80,7 +70,7 @@ def _label(value: str) -> str:
 
 def quoted(quote: Quote) -> str:
     """The quote's text (isolated) in the quotation marks of its language."""
-    opening, closing = _QUOTATION_MARKS.get(quote.language.split("-")[0].lower(), _DEFAULT_MARKS)
+    opening, closing = quotation_marks(quote.language)
     return f"{opening}{isolate(quote.text)}{closing}"
 
 

@@ -30,13 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
+from viewer.domain.cite import cite_event, cite_quote
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
+from viewer.ui.clipboard import put_citation
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
 from viewer.ui.events_table import EventsTable
 from viewer.ui.filters import FilterBar, FilterState
 from viewer.ui.find import FindBar, FindController, FindResults
+from viewer.ui.item_models import QuoteIdRole
 from viewer.ui.notes import NoteActions, NotesController, NotesPanel
 from viewer.ui.quotes_panel import QuotesPanel
 from viewer.ui.selection import Selection
@@ -145,6 +148,10 @@ class MainWindow(QMainWindow):
         self._build_load_progress()
         self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
+        self.events_table.eventMenuRequested.connect(self._event_menu)
+        self.quotes.copyRequested.connect(
+            lambda quote_id, markdown: self.copy_citation(quote_id=quote_id, as_markdown=markdown)
+        )
         self.notes.changed.connect(self._show_note_counts)
         self.notes.statusChanged.connect(self._show_notes_status)
         self.notes.notice.connect(lambda text: self._inform("Your notes", text))
@@ -230,6 +237,17 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.copy_citation_action = self._action(
+            "&Copy Citation", self.copy_current_citation, QKeySequence.StandardKey.Copy
+        )
+        self.copy_markdown_action = self._action(
+            "Copy Citation as &Markdown",
+            lambda: self.copy_current_citation(as_markdown=True),
+            "Ctrl+Shift+C",
+        )
+        edit_menu.addAction(self.copy_citation_action)
+        edit_menu.addAction(self.copy_markdown_action)
+        edit_menu.addSeparator()
         self.add_note_action = self._action(
             "Add &Note to Selected Event…",
             lambda: self.note_actions.add_to_event(self.selection.event_id),
@@ -309,6 +327,47 @@ class MainWindow(QMainWindow):
         if messages:
             self._inform("Your notes", "\n\n".join(messages))
 
+    # -- citations ------------------------------------------------------------
+
+    def copy_citation(
+        self,
+        *,
+        event_id: str | None = None,
+        quote_id: str | None = None,
+        as_markdown: bool = False,
+    ) -> bool:
+        """Copy the citation of a quote or an event; say so in the status bar."""
+        timeline = self.document.timeline
+        if timeline is None:
+            return False
+        if quote_id is not None and quote_id in timeline.quotes_by_id:
+            quote = timeline.quotes_by_id[quote_id]
+            citation = cite_quote(timeline, quote)
+            speaker = timeline.actors_by_id.get(quote.speaker)
+            what = f"the quote of {speaker.name if speaker else quote.speaker}"
+        elif event_id is not None and event_id in timeline.events_by_id:
+            event = timeline.events_by_id[event_id]
+            citation = cite_event(timeline, event)
+            what = f"“{event.title}”"
+        else:
+            self.statusBar().showMessage("Select an event or a quote to copy its citation.", 5000)
+            return False
+        put_citation(citation, as_markdown)
+        form = " as Markdown" if as_markdown else ""
+        self.statusBar().showMessage(f"Copied the citation of {isolate(what)}{form}.", 5000)
+        return True
+
+    def copy_current_citation(self, as_markdown: bool = False) -> bool:
+        """Ctrl+C: the quote chosen in the quotes list when it has the focus, else
+        the selected event."""
+        quote_id = None
+        if self.quotes.quote_view.hasFocus():
+            current = self.quotes.quote_view.currentIndex()
+            quote_id = current.data(QuoteIdRole) if current.isValid() else None
+        return self.copy_citation(
+            event_id=self.selection.event_id, quote_id=quote_id, as_markdown=as_markdown
+        )
+
     # -- find and filter -------------------------------------------------------
 
     def _show_filtered(self) -> None:
@@ -350,6 +409,12 @@ class MainWindow(QMainWindow):
 
     def _event_menu(self, event_id: str, global_pos: QPoint) -> None:
         menu = self.note_actions.menu_for_event(event_id, self)
+        menu.addSeparator()
+        menu.addAction("Copy Citation", lambda: self.copy_citation(event_id=event_id))
+        menu.addAction(
+            "Copy Citation as Markdown",
+            lambda: self.copy_citation(event_id=event_id, as_markdown=True),
+        )
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.event_menu = menu
         menu.popup(global_pos)

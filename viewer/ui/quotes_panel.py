@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
@@ -9,7 +11,10 @@ from PySide6.QtCore import (
     QPoint,
     QSortFilterProxyModel,
     Qt,
+    QUrl,
+    Signal,
 )
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.cite import web_url
 from viewer.domain.filters import Mask
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
@@ -43,6 +49,9 @@ class QuotesPanel(QWidget):
     quotes of the selected event are marked (the chosen speaker stays).
     """
 
+    #: "Copy Citation" on a quote: its id, and whether as Markdown.
+    copyRequested = Signal(str, bool)
+
     def __init__(
         self,
         selection: Selection,
@@ -57,6 +66,8 @@ class QuotesPanel(QWidget):
         self.setAccessibleName("Quotes")
         self._selection = selection
         self._timeline: Timeline | None = None
+        #: Opens a source's web address; replace it to intercept (tests do).
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
         self.actor_model = ActorListModel(self)
         self.quote_model = QuoteListModel(self)
@@ -128,9 +139,8 @@ class QuotesPanel(QWidget):
         self.quote_view.activated.connect(self._on_quote_activated)
         self.quote_view.selectionModel().selectionChanged.connect(self._on_quote_selected)
         selection.changed.connect(self._on_selection_changed)
-        if notes is not None:
-            self.quote_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            self.quote_view.customContextMenuRequested.connect(self._quote_context_menu)
+        self.quote_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.quote_view.customContextMenuRequested.connect(self._quote_context_menu)
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         """Show ``timeline`` (the quotes on the events ``mask`` keeps): keep the chosen
@@ -190,15 +200,32 @@ class QuotesPanel(QWidget):
                 self.quote_view.scrollTo(index)
                 return
 
+    def _web_source(self, quote_id: str) -> str | None:
+        """The http(s) address of the quote's source, if it has one."""
+        timeline = self._timeline
+        quote = timeline.quotes_by_id.get(quote_id) if timeline is not None else None
+        if timeline is None or quote is None or quote.source is None:
+            return None
+        source = timeline.sources_by_id.get(quote.source)
+        return web_url(source.url) if source is not None else None
+
     def _quote_context_menu(self, pos: QPoint) -> None:
         index = self.quote_view.indexAt(pos)
-        if not index.isValid() or self._notes is None:
+        if not index.isValid():
             return
-        notes = self._notes
-        target = NoteTarget(kind=TargetKind.QUOTE, id=str(index.data(QuoteIdRole)))
+        quote_id = str(index.data(QuoteIdRole))
         menu = QMenu(self)
-        add = menu.addAction("Add Note on This Quote…", lambda: notes.add(target))
-        add.setEnabled(not notes.controller.read_only)
+        menu.addAction("Copy Citation", lambda: self.copyRequested.emit(quote_id, False))
+        menu.addAction("Copy Citation as Markdown", lambda: self.copyRequested.emit(quote_id, True))
+        source = self._web_source(quote_id)
+        if source is not None:
+            menu.addAction("Open Source", lambda: self.open_url(QUrl(source)))
+        if self._notes is not None:
+            notes = self._notes
+            target = NoteTarget(kind=TargetKind.QUOTE, id=quote_id)
+            menu.addSeparator()
+            add = menu.addAction("Add Note…", lambda: notes.add(target))
+            add.setEnabled(not notes.controller.read_only)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.quote_menu = menu
         menu.popup(self.quote_view.viewport().mapToGlobal(pos))

@@ -1,0 +1,154 @@
+"""Citations: a quote or an event with who, when and where from, as plain text and Markdown.
+
+Qt-free. The plain text is for pasting anywhere; the Markdown is inert:
+every piece of data in it is escaped (:func:`~viewer.domain.text.markdown_text`),
+so a title with ``[x](javascript:…)`` or ``<b>`` in it stays text. Addresses
+become links only when they are http or https.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from viewer.domain.describe import describe_date
+from viewer.domain.model import Event, Quote, QuoteMode, Source
+from viewer.domain.text import markdown_text
+from viewer.domain.timeline import Timeline
+
+#: Opening and closing quotation marks by primary language subtag.
+QUOTATION_MARKS: dict[str, tuple[str, str]] = {
+    "de": ("\u201e", "\u201c"),  # „…“
+    "en": ("\u201c", "\u201d"),  # “…”
+    "fr": ("\u00ab\u202f", "\u202f\u00bb"),  # « … »
+    "ru": ("\u00ab", "\u00bb"),  # «…»
+    "uk": ("\u00ab", "\u00bb"),
+    "pl": ("\u201e", "\u201d"),  # „…”
+}
+_DEFAULT_MARKS = QUOTATION_MARKS["de"]
+
+
+def quotation_marks(language: str) -> tuple[str, str]:
+    """The opening and closing quotation marks of a language tag."""
+    return QUOTATION_MARKS.get(language.split("-")[0].lower(), _DEFAULT_MARKS)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` stripped, if it is an http or https address with a host; else None."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    ok = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    return url.strip() if ok else None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One thing to paste: the same citation as plain text and as Markdown."""
+
+    plain: str
+    markdown: str
+
+
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _one_line(text: str) -> str:
+    """Data on one line, with no control characters (a pasted escape must not act)."""
+    return " ".join(_CONTROLS.sub(" ", text).split())
+
+
+def _source_plain(source: Source) -> str:
+    parts = [_one_line(source.title)]
+    if source.publisher:
+        parts.append(_one_line(source.publisher))
+    if source.published is not None:
+        parts.append(describe_date(source.published))
+    url = web_url(source.url)
+    return ", ".join(parts) + (f", {url}" if url else "")
+
+
+def _source_markdown(source: Source) -> str:
+    title = markdown_text(_one_line(source.title))
+    url = web_url(source.url)
+    # In a link's destination only "<", ">" and spaces could end it early: an
+    # address in angle brackets with those percent-encoded stays one link.
+    text = f"[{title}](<{_link(url)}>)" if url else title
+    extra = []
+    if source.publisher:
+        extra.append(markdown_text(_one_line(source.publisher)))
+    if source.published is not None:
+        extra.append(markdown_text(describe_date(source.published)))
+    return ", ".join([text, *extra])
+
+
+def _link(url: str) -> str:
+    return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+
+
+def _sources(timeline: Timeline, ids: list[str]) -> list[Source]:
+    found = []
+    for source_id in dict.fromkeys(ids):
+        source = timeline.sources_by_id.get(source_id)
+        if source is not None:
+            found.append(source)
+    return found
+
+
+def _speaker(timeline: Timeline, actor_id: str) -> str:
+    actor = timeline.actors_by_id.get(actor_id)
+    return _one_line(actor.name) if actor is not None else actor_id
+
+
+def cite_quote(timeline: Timeline, quote: Quote) -> Citation:
+    """The quote in its marks (a reported one as the source's paraphrase), its
+    translation, who said it and when, at which event, and the source."""
+    event = timeline.events_by_id.get(quote.event)
+    opening, closing = quotation_marks(quote.language)
+    words = _one_line(quote.text)
+    said = f"{opening}{words}{closing}" if quote.mode is QuoteMode.DIRECT else words
+    reported = " (reported speech)" if quote.mode is QuoteMode.REPORTED else ""
+    speaker = _speaker(timeline, quote.speaker)
+    when = f", {describe_date(event.date)}" if event is not None else ""
+    at = f" ({_one_line(event.title)})" if event is not None else ""
+    ids = [quote.source] if quote.source else (list(event.sources) if event is not None else [])
+    sources = _sources(timeline, ids)
+
+    plain = [said]
+    if quote.translation is not None:
+        plain.append(f"[{quote.translation.language}] {_one_line(quote.translation.text)}")
+    plain.append(f"\u2014 {speaker}{reported}{when}{at}")
+    plain += [f"Source: {_source_plain(source)}" for source in sources]
+
+    md_said = markdown_text(said)
+    markdown = [f"> {md_said}"]
+    if quote.translation is not None:
+        language = markdown_text(quote.translation.language)
+        markdown += [">", f"> \\[{language}\\] {markdown_text(_one_line(quote.translation.text))}"]
+    by = markdown_text(f"{speaker}{reported}{when}{at}")
+    markdown += [">", f"> \u2014 {by}"]
+    if sources:
+        markdown.append("")
+        markdown += [f"Source: {_source_markdown(source)}  " for source in sources]
+    return Citation("\n".join(plain), "\n".join(line.rstrip() for line in markdown) + "\n")
+
+
+def cite_event(timeline: Timeline, event: Event) -> Citation:
+    """The event's title and date, its summary, and its sources."""
+    title, when = _one_line(event.title), describe_date(event.date)
+    sources = _sources(timeline, list(event.sources))
+    plain = [f"{title} ({when})"]
+    if event.summary:
+        plain.append(_one_line(event.summary))
+    plain += [f"Source: {_source_plain(source)}" for source in sources]
+    markdown = [f"**{markdown_text(title)}** ({markdown_text(when)})"]
+    if event.summary:
+        markdown += ["", markdown_text(_one_line(event.summary))]
+    if sources:
+        markdown.append("")
+        markdown += [f"Source: {_source_markdown(source)}  " for source in sources]
+    return Citation("\n".join(plain), "\n".join(line.rstrip() for line in markdown) + "\n")
