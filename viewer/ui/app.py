@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.domain.text import terminal_safe
-from viewer.persistence.paths import APP_NAME, AppPaths, bundled_timeline, not_a_file
+from viewer.persistence.paths import APP_NAME, AppPaths, not_a_file
 
 
 def open_settings(paths: AppPaths) -> QSettings:
@@ -55,7 +55,5 @@ def run(paths: AppPaths, file: Path | None) -> int:
     app.aboutToQuit.connect(window.notes.close)  # the last save, whatever ends the app
     app.aboutToQuit.connect(window.document.shutdown)  # no load thread outlives the app
     window.show()
-    if not window.open_file(file or bundled_timeline()) and file is not None:
-        # The file named on the command line failed; show the bundled one behind the message.
-        window.open_file(bundled_timeline())
+    window.open_at_start(file)
     return app.exec()

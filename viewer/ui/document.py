@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QThread, QTimer, Signal
 
+import viewer
 from viewer.domain.progress import LoadCancelled
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
+from viewer.persistence.paths import resources_dir
 
 MAX_RECENT = 10
 #: Editors save in bursts (truncate, write; or write a temp file and rename).
@@ -129,7 +132,7 @@ class Document(QObject):
         self.timeline, self.path = timeline, path
         self._loaded_stamp = stamp
         self._watch(path)
-        self._remember(path)
+        self._remember(path, timeline.title)
         self.opened.emit(timeline, path)
 
     def _start_load(self, path: Path, stamp: tuple[int, int]) -> None:
@@ -244,11 +247,46 @@ class Document(QObject):
         items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         return [Path(item) for item in items if isinstance(item, str) and item]
 
-    def _remember(self, path: Path) -> None:
+    def recent_titles(self) -> dict[str, str]:
+        """The title each recent file had when it was last opened, by path."""
+        value = self._settings.value("recent_titles", "")
+        try:
+            titles = json.loads(value) if isinstance(value, str) and value else {}
+        except ValueError:
+            return {}
+        if not isinstance(titles, dict):
+            return {}
+        return {k: v for k, v in titles.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def _remember(self, path: Path, title: str) -> None:
         resolved = str(path.resolve())
         recent = [str(p) for p in self.recent_files() if str(p) != resolved]
-        self._settings.setValue("recent", [resolved, *recent][:MAX_RECENT])
+        kept = [resolved, *recent][:MAX_RECENT]
+        self._settings.setValue("recent", kept)
+        titles = self.recent_titles()
+        titles[resolved] = title
+        self._settings.setValue(
+            "recent_titles", json.dumps({p: titles[p] for p in kept if p in titles})
+        )
+        if not _inside_the_app(path):
+            self._settings.setValue("last_folder", str(path.resolve().parent))
         self.recentChanged.emit()
+
+    def start_folder(self) -> Path:
+        """Where File > Open starts: the folder of the last file opened (never one
+        inside the installed app), else the home folder."""
+        value = self._settings.value("last_folder", "")
+        folder = Path(value) if isinstance(value, str) and value else None
+        if folder is not None and folder.is_dir() and not _inside_the_app(folder):
+            return folder
+        return Path.home()
+
+
+def _inside_the_app(path: Path) -> bool:
+    """Whether ``path`` lies in the installed app (its bundled timeline's folder, its code)."""
+    resolved = path.resolve()
+    roots = (resources_dir().resolve(), Path(viewer.__file__).resolve().parent)
+    return any(resolved == root or root in resolved.parents for root in roots)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

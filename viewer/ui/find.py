@@ -72,6 +72,8 @@ class FindController(QObject):
     resultsChanged = Signal()
     #: The selected event changed: it may be another result, or none.
     currentChanged = Signal()
+    #: The next selection is the first result of a query as it is typed.
+    typedSelection = Signal()
 
     def __init__(self, selection: Selection, notes: NotesController, parent: QObject) -> None:
         super().__init__(parent)
@@ -200,6 +202,7 @@ class FindController(QObject):
             self.rows = in_time_order(timeline, rows)
         if self._select_first and len(self.rows) and timeline is not None:
             self._select_first = False
+            self.typedSelection.emit()
             self._selection.select(timeline.events.ids[int(self.rows[0])])
         self.resultsChanged.emit()
 

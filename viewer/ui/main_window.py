@@ -33,12 +33,14 @@ from viewer import __version__
 from viewer.domain.cite import cite_event, cite_quote
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
+from viewer.persistence.paths import bundled_timeline
 from viewer.ui.clipboard import put_citation
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
 from viewer.ui.events_table import EventsTable
 from viewer.ui.filters import FilterBar, FilterState
 from viewer.ui.find import FindBar, FindController, FindResults
+from viewer.ui.history import History
 from viewer.ui.item_models import QuoteIdRole
 from viewer.ui.notes import NoteActions, NotesController, NotesPanel
 from viewer.ui.quotes_panel import QuotesPanel
@@ -47,6 +49,19 @@ from viewer.ui.timeline_render import paint_legend
 from viewer.ui.timeline_view import TimelineView
 
 MODEL_FILTER = "Timeline model files (*.json);;All files (*)"
+
+
+def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The key sequences of ``keys`` (a platform's standard ones too), each once."""
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        found = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        sequences += [s for s in found if not s.isEmpty() and s not in sequences]
+    return sequences
 
 
 class LegendBar(QWidget):
@@ -136,6 +151,15 @@ class MainWindow(QMainWindow):
         self.event_menu: QMenu | None = None
         self.unsaved_box: QMessageBox | None = None
 
+        self.history = History(
+            self.selection,
+            lambda event_id: (
+                self.document.timeline is not None
+                and event_id in self.document.timeline.events_by_id
+            ),
+            self,
+        )
+        self.finder.typedSelection.connect(self.history.typed)
         self._build_menus()
         self.document.opened.connect(self._on_opened)
         self.document.failed.connect(self._on_failed)
@@ -286,16 +310,34 @@ class MainWindow(QMainWindow):
         for dock in docks:
             view_menu.addAction(dock.toggleViewAction())
 
+        go_menu = bar.addMenu("&Go")
+        self.back_action = self._action("&Back", self.history.back)
+        self.back_action.setShortcuts(_keys("Alt+Left", QKeySequence.StandardKey.Back))
+        self.forward_action = self._action("&Forward", self.history.forward)
+        self.forward_action.setShortcuts(_keys("Alt+Right", QKeySequence.StandardKey.Forward))
+        go_menu.addAction(self.back_action)
+        go_menu.addAction(self.forward_action)
+        self.history.changed.connect(self._update_history_actions)
+        self._update_history_actions()
+
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About timeline-viewer", self.show_about))
         self._fill_recent()
 
     def _fill_recent(self) -> None:
+        """Recent files by their timelines' titles; the path is the tooltip (and is
+        added to a title that two files share)."""
         self.recent_menu.clear()
         recent = self.document.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(str(path))
+        titles = self.document.recent_titles()
+        shown = [" ".join(titles.get(str(path), "").split()) or path.name for path in recent]
+        for path, title in zip(recent, shown, strict=True):
+            text = f"{title} — {path.name}" if shown.count(title) > 1 else title
+            action = self.recent_menu.addAction(isolate(text).replace("&", "&&"))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.document.open(p))
+        self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.setEnabled(bool(recent))
 
     # -- opening ------------------------------------------------------------
@@ -303,8 +345,22 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path) -> bool:
         return self.document.open(path)
 
+    def open_at_start(self, file: Path | None) -> None:
+        """The file named on the command line, else the one open when the app last
+        closed, else (or if that cannot be opened) the bundled timeline."""
+        if file is not None:
+            if self.open_file(file):
+                return
+        else:
+            last = next(iter(self.document.recent_files()), None)
+            if last is not None and last.is_file() and self.open_file(last):
+                return
+            if last is not None and not last.is_file():
+                self.statusBar().showMessage(f"{last} is no longer there.", 8000)
+        self.open_file(bundled_timeline())
+
     def choose_file(self) -> None:
-        start = str(self.document.path.parent) if self.document.path else ""
+        start = str(self.document.start_folder())
         name, _ = QFileDialog.getOpenFileName(self, "Open Timeline", start, MODEL_FILTER)
         if name:
             self.document.open(Path(name))
@@ -323,9 +379,15 @@ class MainWindow(QMainWindow):
         self._set_title(timeline)
         if same_timeline and previous in timeline.events_by_id:  # a reload keeps the place
             self.selection.select(previous)
+        if not same_timeline:
+            self.history.clear()
         messages = self.notes.open_for(timeline)
         if messages:
             self._inform("Your notes", "\n\n".join(messages))
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back)
+        self.forward_action.setEnabled(self.history.can_go_forward)
 
     # -- citations ------------------------------------------------------------
 
