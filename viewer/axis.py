@@ -1,4 +1,4 @@
-"""Ticks for a time axis that adapt to the zoom. Qt-free; labels are formatted by the UI.
+"""Ticks for a time axis that adapt to the zoom, and their labels. Qt-free.
 
 Times are POSIX seconds, shown in UTC: model files carry their own offsets and
 calendar days are UTC days (see :mod:`viewer.domain.dates`).
@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+
+from viewer.domain.describe import MONTHS, day_words
 
 
 class TickUnit(StrEnum):
@@ -110,3 +112,26 @@ def ticks(t0: float, t1: float, step: TickStep, limit: int = 2000) -> list[datet
         except (ValueError, OverflowError):
             break
     return out
+
+
+def tick_label(moment: datetime, step: TickStep) -> str:
+    """A tick's label, in the app's one date style: ``14:00``, ``19 May``, ``June``, ``2025``."""
+    if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
+        return f"{moment.hour:02d}:{moment.minute:02d}"
+    if step.unit in (TickUnit.DAY, TickUnit.WEEK):
+        return f"{moment.day} {MONTHS[moment.month - 1]}"
+    if step.unit is TickUnit.MONTH:
+        return MONTHS[moment.month - 1]
+    return str(moment.year)
+
+
+def context_label(moment: datetime, step: TickStep) -> str:
+    """The coarser label above the ticks: the day (``4 June 2025``) for hours, the
+    month (``May 2025``) for days, the year for months."""
+    if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
+        return day_words(moment.date())
+    if step.unit in (TickUnit.DAY, TickUnit.WEEK):
+        return f"{MONTHS[moment.month - 1]} {moment.year}"
+    if step.unit is TickUnit.MONTH:
+        return str(moment.year)
+    return ""

@@ -89,8 +89,8 @@ def test_selecting_an_event_fills_the_panel(
         'Source\'s wording: \u201cWährend Putin offenbar an einer "Antwort" ... arbeitet\u201d'
         in text
     )
-    assert "Kind: proposal" in text
-    assert "proposed, not yet happened" in text
+    assert "Kind: Proposal" in text  # the names the table, the filters and the legend use
+    assert "Proposed, not yet happened" in text
     assert "Selenskyj" in text
     assert "Kiew" in text
     assert event.summary in text
@@ -137,7 +137,7 @@ def test_claims_show_author_text_and_badge(
     assert "1 June 2025" in text
     assert "exact to the day" in text
     assert "am Wochenende" in text
-    assert "Status: occurred" in text
+    assert "Status: Occurred" in text
     assert "not yet happened" not in text
 
 

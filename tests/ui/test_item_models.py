@@ -15,6 +15,7 @@ from viewer.domain.describe import describe_date
 from viewer.domain.model import QuoteMode
 from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import (
+    ALL_SPEAKERS,
     ActorIdRole,
     ActorListModel,
     EventIdRole,
@@ -107,9 +108,9 @@ def test_models_pass_the_model_tester(
     events.set_timeline(timeline)
     qtmodeltester.check(events)
 
-    # Speakers only: an actor without quotes has nothing to list.
-    expected_rows = 0 if timeline is None else len(set(timeline.quotes_by_speaker))
-    assert actors.rowCount() == expected_rows
+    # "All speakers", then the speakers: an actor without quotes has nothing to list.
+    speakers = 0 if timeline is None else len(set(timeline.quotes_by_speaker))
+    assert actors.rowCount() == (speakers + 1 if speakers else 0)
     assert events.rowCount() == (0 if timeline is None else len(timeline.events))
     assert quotes.rowCount() == (4 if timeline is bundled else 0)
 
@@ -145,7 +146,9 @@ def test_models_pass_the_model_tester_while_changing(
 def test_actors_sorted_by_quote_count_then_name(bundled: Timeline) -> None:
     model = ActorListModel()
     model.set_timeline(bundled)
-    ids = column(model, ActorIdRole)
+    everyone, *ids = column(model, ActorIdRole)
+    assert everyone == ALL_SPEAKERS
+    assert model.index(0, 0).data(DISPLAY) == f"All speakers ({len(bundled.quotes)} quotes)"
     # The actors who are quoted, each once; Polen (no quotes) is not listed.
     assert sorted(ids) == sorted(a.id for a in bundled.actors if a.id in bundled.quotes_by_speaker)
     assert "poland" not in ids
@@ -158,14 +161,16 @@ def test_actors_sorted_by_quote_count_then_name(bundled: Timeline) -> None:
     ):
         if count_first == count_second:
             assert first <= second
-    assert model.row_of("putin") == 4
+    assert model.row_of("putin") == 5
+    assert model.row_of(ALL_SPEAKERS) == 0
+    assert model.most_quoted_row() == 1
     assert model.row_of("nobody") == -1
 
 
 def test_actor_display_and_tooltip(bundled: Timeline) -> None:
     model = ActorListModel()
     model.set_timeline(bundled)
-    first = model.index(0, 0)
+    first = model.index(1, 0)
     assert first.data(DISPLAY) == (
         "\u2068Wolodymyr Selenskyj\u2069 \u2014 \u2068Präsident der Ukraine\u2069 (6 quotes)"
     )
@@ -315,7 +320,7 @@ def test_event_table_contents(bundled: Timeline) -> None:
     assert all(model.index(row, col).data(EventIdRole) == event.id for col in range(5))
     proposed = model.row_of("leaders-summit-proposed")
     assert model.index(proposed, EventTableModel.STATUS).data(DISPLAY) == "Proposed"
-    assert model.index(row, 2).data(TOOLTIP).splitlines()[0] == "Meeting, occurred"
+    assert model.index(row, 2).data(TOOLTIP).splitlines()[0] == "Meeting \u00b7 Occurred"
 
 
 def test_event_table_sort_keys(bundled: Timeline) -> None:
@@ -367,10 +372,11 @@ def test_model_texts_are_returned_literally() -> None:
         *column(quotes, TOOLTIP),
         *(events.index(0, col).data(TOOLTIP) for col in range(5)),
     ]
-    assert len(tooltips) == 2 + 5  # one speaker (the other actor is not quoted), one quote
+    # "All speakers" and one speaker (the other actor is not quoted), one quote
+    assert len(tooltips) == 3 + 5
     for tooltip in tooltips:
         assert not QtGuiNamespace.mightBeRichText(tooltip), tooltip
-    assert HOSTILE_BOLD in column(actors, TOOLTIP)[0]
+    assert HOSTILE_BOLD in column(actors, TOOLTIP)[1]  # [0]: "All speakers"
     assert HOSTILE_IMG in events.index(0, 0).data(TOOLTIP)
     # The guess itself is what the fixed first line protects against.
     assert QtGuiNamespace.mightBeRichText(HOSTILE_BOLD)

@@ -141,9 +141,11 @@ def test_undo_and_redo_across_several_edits(qtbot: QtBot) -> None:
     assert window.notes.notes()[0].tags == ("final",)
 
 
-def anchor_pos(window: MainWindow, text: str) -> QPoint:
+def anchor_pos(window: MainWindow, text: str, after: str | None = None) -> QPoint:
+    """Where ``text`` is in the details (the first after ``after``, if given)."""
     browser = window.details.browser
-    cursor = browser.document().find(text)
+    start = browser.document().find(after).selectionEnd() if after else 0
+    cursor = browser.document().find(text, start)
     assert not cursor.isNull(), text
     cursor.setPosition(cursor.selectionStart() + 1, QTextCursor.MoveMode.MoveAnchor)
     browser.setTextCursor(cursor)
@@ -155,11 +157,11 @@ def test_details_panel_adds_edits_and_deletes_notes_on_events_and_quotes(qtbot: 
     window = make_window(qtbot)
     window.selection.select("call-2025-06-04")
     viewport = window.details.browser.viewport()
-    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=anchor_pos(window, "Add a note"))
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=anchor_pos(window, "Add Note…"))
     fill_dialog(qtbot, window, "Notiz zum Telefonat")
-    qtbot.mouseClick(
-        viewport, Qt.MouseButton.LeftButton, pos=anchor_pos(window, "add a note on this quote")
-    )
+    # The same words under each quote: the first quote's.
+    at_quote = anchor_pos(window, "Add Note…", after="Quotes")
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at_quote)
     fill_dialog(qtbot, window, "Notiz zum Zitat")
     kinds = sorted((n.target.kind.value, n.text) for n in window.notes.notes())
     assert kinds == [("event", "Notiz zum Telefonat"), ("quote", "Notiz zum Zitat")]

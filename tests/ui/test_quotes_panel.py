@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListView, QToolButton
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import strip_isolates
 from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import ActorIdRole, EventIdRole, QuoteIdRole
 from viewer.ui.quotes_panel import QuotesPanel
@@ -62,7 +63,7 @@ def test_widgets_are_named(panel: QuotesPanel) -> None:
 
 
 def test_the_most_quoted_speaker_is_chosen_first(panel: QuotesPanel, bundled: Timeline) -> None:
-    assert panel.actor_view.currentIndex().row() == 0
+    assert panel.actor_view.currentIndex().row() == 1  # under "All speakers"
     assert panel.actor_view.currentIndex().data(ActorIdRole) == "selenskyj"
     assert set(shown(panel.quote_view, QuoteIdRole)) == quote_ids_of(bundled, "selenskyj")
 
@@ -126,6 +127,11 @@ def test_typing_in_the_filter_narrows_the_quotes(
     # In the quote text (any case) and in the translation.
     qtbot.keyClicks(panel.filter_edit, "ISTANBUL")
     assert shown(panel.quote_view, QuoteIdRole) == ["q-selenskyj-4"]
+    assert not panel.no_match.isVisible()
+    panel.filter_edit.clear()
+    # Accents do not matter either, and every word must match.
+    qtbot.keyClicks(panel.filter_edit, "vatikan schweiz")
+    assert shown(panel.quote_view, QuoteIdRole) == ["q-selenskyj-4"]
     panel.filter_edit.clear()
     assert set(shown(panel.quote_view, QuoteIdRole)) == everything
     # Only in the translation.
@@ -143,9 +149,12 @@ def test_typing_in_the_filter_narrows_the_quotes(
     said = next(quote for quote in bundled.quotes if quote.id == "q-selenskyj-2")
     assert "q-selenskyj-2" in expected
     assert "staatschefs" not in said.text.casefold()
-    # Nothing matches.
+    # Nothing matches: and the panel says so.
+    panel.filter_edit.clear()
     qtbot.keyClicks(panel.filter_edit, "xyz")
     assert shown(panel.quote_view, QuoteIdRole) == []
+    assert panel.no_match.isVisible()
+    assert strip_isolates(panel.no_match.text()) == "No quotes match “xyz”."
     # The clear button brings all back.
     clear_buttons = [b for b in panel.filter_edit.findChildren(QToolButton) if b.isVisible()]
     assert len(clear_buttons) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -176,7 +177,7 @@ def test_tooltip_text_is_plain(view: TimelineView) -> None:
     assert strip_isolates(text).splitlines() == [
         "Selenskyj schlägt Waffenruhe bis zu einem Gipfel der Staatschefs vor",
         "around 4–5 June 2025 (to the day, approximate)",
-        "Proposals (proposed)",
+        "Proposal · Proposed",
     ]
     assert rich_plain("<b>x</b>\ny") == "<qt>&lt;b&gt;x&lt;/b&gt;<br>y</qt>"
 
@@ -346,13 +347,16 @@ def test_axis_labels_follow_the_zoom(view: TimelineView) -> None:
     assert len(ticks) >= 4
     assert [text for _, text in context] == ["May 2025", "June 2025"]
     assert all(GUTTER <= x <= layout.width for x, _ in ticks)
+    day = re.compile(r"^\d{1,2} (May|June)$")  # "19 May"
+    assert all(day.match(text) for _, text in ticks), ticks
     view.zoom_to(
         datetime(2025, 6, 1, 0, tzinfo=UTC).timestamp(),
         datetime(2025, 6, 1, 6, tzinfo=UTC).timestamp(),
     )
     ticks, context = view.renderer.axis_labels(view.current_layout())
     assert "03:00" in [text for _, text in ticks]
-    assert [text for _, text in context][-1] == "Sunday, 1 June 2025"
+    # The same date style as the panels ("4 June 2025"), never "01/06/2025".
+    assert [text for _, text in context][-1] == "1 June 2025"
 
 
 def test_events_on_the_first_and_last_days_of_the_calendar_are_drawn(

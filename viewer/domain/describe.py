@@ -68,8 +68,12 @@ def _minute(text: str) -> tuple[datetime, str]:
 # -- words ---------------------------------------------------------------------
 
 
-def _day_words(day: date) -> str:
+def day_words(day: date) -> str:
+    """A day in the app's one date style: ``4 June 2025``."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+_day_words = day_words
 
 
 def _day_range_words(first: date, last: date) -> str:

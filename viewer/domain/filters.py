@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.domain.columns import BATCH, KINDS, STATUSES
+from viewer.domain.describe import day_words
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import KIND_NAME, STATUS_NAME, VERIFICATION_NAME
 from viewer.domain.notes import Note, event_of
@@ -79,7 +80,7 @@ class Facets:
 
 def _day(moment: float) -> str:
     day = datetime.fromtimestamp(moment, UTC)
-    return f"{day.day} {day:%B %Y}"
+    return day_words(day.date())
 
 
 @dataclass(frozen=True, slots=True)

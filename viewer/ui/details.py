@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 from viewer.domain.cite import web_url
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import Claim, Event, EventStatus, Quote, QuoteMode, Source, Verification
+from viewer.domain.names import KIND_NAME, STATUS_NAME
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.search import match_spans
 from viewer.domain.text import isolate
@@ -53,11 +54,8 @@ _MODE_WORDS: dict[QuoteMode, str] = {
     QuoteMode.REPORTED: "reported speech",
 }
 
-_NOT_YET: dict[EventStatus, str] = {
-    EventStatus.ANNOUNCED: "announced, not yet happened",
-    EventStatus.PROPOSED: "proposed, not yet happened",
-    EventStatus.DEMANDED: "demanded, not yet happened",
-}
+#: Statuses of what has not happened (yet): said so beside the status's name.
+_NOT_YET = frozenset({EventStatus.ANNOUNCED, EventStatus.PROPOSED, EventStatus.DEMANDED})
 
 
 def _e(text: str) -> str:
@@ -135,6 +133,10 @@ class DetailsPanel(QWidget):
         if words != self._highlight:
             self._highlight = list(words)
             self._mark_words()
+
+    def show_quote(self, quote_id: str) -> None:
+        """Scroll to where the quote is shown (its event is the one shown)."""
+        self.browser.scrollToAnchor(quote_anchor(quote_id))
 
     def highlighted(self) -> list[str]:
         """The marked stretches of text, as shown (for tests and screen readers)."""
@@ -322,9 +324,7 @@ def _notes_html(notes: NotesController, event: Event) -> str:
         items.append(f"{about}{text}<br><small>{tags}</small>{links}")
     add = ""
     if not notes.read_only:
-        add = (
-            f'<p><a href="{_note_url("note-add", "event:" + event.id)}">\u270e Add a note…</a></p>'
-        )
+        add = f'<p><a href="{_note_url("note-add", "event:" + event.id)}">\u270e Add Note…</a></p>'
     if not items and not add:
         return ""
     return _section("My notes", items) + add if items else f"<h3>My notes</h3>{add}"
@@ -350,7 +350,7 @@ def _quote(timeline: Timeline, quote_: Quote, notes: NotesController | None = No
         text += f"<br><small>Source: {_source(timeline, quote_.source)}</small>"
     if notes is not None and not notes.read_only:
         link = _note_url("note-add", "quote:" + quote_.id)
-        text += f'<br><small><a href="{link}">add a note on this quote</a></small>'
+        text += f'<br><small><a href="{link}">Add Note…</a></small>'
     return text
 
 
@@ -362,9 +362,13 @@ def _event_html(timeline: Timeline, event: Event, notes: NotesController | None 
         when += f"<br><b>Source's wording:</b> \u201c{_d(date.note)}\u201d"
     parts.append(f"<p>{when}</p>")
 
-    status = _NOT_YET.get(event.status)
-    status_html = f"<b>\u26a0 {_e(status)}</b>" if status else _e(event.status.value)
-    parts.append(f"<p><b>Kind:</b> {_e(event.kind.value)}<br><b>Status:</b> {status_html}</p>")
+    status = STATUS_NAME[event.status]
+    if event.status in _NOT_YET:
+        status_html = f"<b>\u26a0 {_e(status)}, not yet happened</b>"
+    else:
+        status_html = _e(status)
+    kind = _e(KIND_NAME[event.kind])
+    parts.append(f"<p><b>Kind:</b> {kind}<br><b>Status:</b> {status_html}</p>")
 
     if event.summary:
         parts.append(f"<p>{_d(event.summary)}</p>")

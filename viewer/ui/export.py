@@ -21,7 +21,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from viewer.axis import clamp_time
-from viewer.domain.describe import describe_date
+from viewer.domain.describe import day_words, describe_date
 from viewer.domain.filters import Mask
 from viewer.domain.timeline import Timeline
 from viewer.ui.details import is_web_url
@@ -67,7 +67,7 @@ def span_words(start: float, end: float) -> str:
 
 
 def _day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
+    return day_words(moment.date())
 
 
 def source_lines(timeline: Timeline) -> list[str]:

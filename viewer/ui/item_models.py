@@ -30,6 +30,7 @@ from viewer.domain.cite import quotation_marks
 from viewer.domain.describe import describe_date
 from viewer.domain.filters import Mask, Rows
 from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode
+from viewer.domain.names import KIND_NAME, STATUS_NAME
 from viewer.domain.text import isolate, wrap_isolated
 from viewer.domain.timeline import Timeline
 from viewer.perf import paused_gc
@@ -46,6 +47,13 @@ QuoteIdRole = Qt.ItemDataRole.UserRole + 3
 EventIdRole = Qt.ItemDataRole.UserRole + 4
 #: What a quote filter matches: quote text, translation and event title, one per line.
 SearchTextRole = Qt.ItemDataRole.UserRole + 5
+#: An actor row's name and role (isolated), without the count: the delegate elides it.
+NameRole = Qt.ItemDataRole.UserRole + 7
+#: An actor row's quote count in words ("6 quotes"): always shown whole.
+CountRole = Qt.ItemDataRole.UserRole + 8
+#: The id of the speakers list's first row, which lists every speaker's quotes
+#: (ids never hold "*": their pattern says so).
+ALL_SPEAKERS = "*"
 #: What ``DisplayRole`` shows, without the isolates around data: what typing a
 #: name's first letters in a view looks for (``match()`` uses it for ``DisplayRole``).
 PlainDisplayRole = Qt.ItemDataRole.UserRole + 6
@@ -138,6 +146,7 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
         self._timeline: Timeline | None = None
         self._actors: tuple[Actor, ...] = ()
         self._counts: dict[str, int] = {}
+        self._all = 0
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         """The actors of ``timeline`` with quotes on the events ``mask`` keeps, most quoted
@@ -154,17 +163,30 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
         self._actors = tuple(
             sorted(quoted, key=lambda a: (-self._counts[a.id], a.name.casefold(), a.id))
         )
+        self._all = sum(self._counts.values())
         self.endResetModel()
 
+    @property
+    def _first(self) -> int:
+        """Rows before the actors: the "All speakers" row when there are quotes."""
+        return 1 if self._actors else 0
+
     def actor_at(self, row: int) -> Actor | None:
+        row -= self._first
         return self._actors[row] if 0 <= row < len(self._actors) else None
 
     def row_of(self, actor_id: str) -> int:
-        """The row of the actor, or -1."""
+        """The row of the actor (or of :data:`ALL_SPEAKERS`), or -1."""
+        if actor_id == ALL_SPEAKERS:
+            return 0 if self._actors else -1
         for row, actor in enumerate(self._actors):
             if actor.id == actor_id:
-                return row
+                return row + self._first
         return -1
+
+    def most_quoted_row(self) -> int:
+        """The row of the speaker with the most quotes, or -1."""
+        return self._first if self._actors else -1
 
     def _quote_count(self, actor: Actor) -> int:
         return self._counts.get(actor.id, 0)
@@ -172,18 +194,41 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
     def rowCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():
             return 0
-        return len(self._actors)
+        return len(self._actors) + self._first
+
+    def _all_data(self, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, PlainDisplayRole):
+            return f"All speakers ({_count_words(self._all)})"
+        if role in (NameRole, Qt.ItemDataRole.AccessibleTextRole):
+            return "All speakers"
+        if role == CountRole:
+            return _count_words(self._all)
+        if role == ActorIdRole:
+            return ALL_SPEAKERS
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "The quotes of every speaker, in date order"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        if not index.isValid() or index.parent().isValid() or index.column() != 0:
             return None
+        if self._first and index.row() == 0:
+            return self._all_data(role)
         actor = self.actor_at(index.row())
-        if actor is None or index.column() != 0:
+        if actor is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, PlainDisplayRole):
-            shown = isolate if role == Qt.ItemDataRole.DisplayRole else str
+        if role in (Qt.ItemDataRole.DisplayRole, PlainDisplayRole, NameRole):
+            shown = isolate if role != PlainDisplayRole else str
             role_text = f" {_EM_DASH} {shown(actor.role)}" if actor.role else ""
+            if role == NameRole:
+                return f"{shown(actor.name)}{role_text}"
             return f"{shown(actor.name)}{role_text} ({_count_words(self._quote_count(actor))})"
+        if role == CountRole:
+            return _count_words(self._quote_count(actor))
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [_KIND_WORDS[actor.kind], isolate(actor.name)]
             if actor.role:
@@ -222,6 +267,8 @@ class QuoteListModel(QAbstractListModel):
         self._marked_event_id: str | None = None
         self._mask: Mask | None = None
         self._quotes: tuple[Quote, ...] = ()
+        #: How many of the reader's notes each quote has.
+        self._note_counts: dict[str, int] = {}
 
     @property
     def actor_id(self) -> str | None:
@@ -260,7 +307,14 @@ class QuoteListModel(QAbstractListModel):
                     return (1, 0.0, 0.0)
                 return (0, event.date.earliest.timestamp(), event.date.latest.timestamp())
 
-            rows = quote_rows(timeline, actor_id, self._mask).tolist()
+            if actor_id == ALL_SPEAKERS:
+                rows = [
+                    int(r)
+                    for code in range(len(timeline.actors))
+                    for r in quote_rows(timeline, timeline.actors[code].id, self._mask)
+                ]
+            else:
+                rows = quote_rows(timeline, actor_id, self._mask).tolist()
             self._quotes = tuple(sorted((timeline.quotes[r] for r in rows), key=key))
         self.endResetModel()
 
@@ -276,6 +330,19 @@ class QuoteListModel(QAbstractListModel):
         roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole]
         for first, last in _runs(rows):
             self.dataChanged.emit(self.index(first), self.index(last), roles)
+
+    def set_note_counts(self, counts: dict[str, int]) -> None:
+        """How many notes each quote has (by quote id): those rows are marked."""
+        changed = set(counts.items()) ^ set(self._note_counts.items())
+        self._note_counts = dict(counts)
+        touched = {quote_id for quote_id, _count in changed}
+        rows = [row for row, quote in enumerate(self._quotes) if quote.id in touched]
+        for first, last in _runs(rows):
+            self.dataChanged.emit(self.index(first), self.index(last))
+
+    def row_of(self, quote_id: str) -> int:
+        """The row of the quote, or -1."""
+        return next((row for row, q in enumerate(self._quotes) if q.id == quote_id), -1)
 
     def quote_at(self, row: int) -> Quote | None:
         return self._quotes[row] if 0 <= row < len(self._quotes) else None
@@ -304,7 +371,13 @@ class QuoteListModel(QAbstractListModel):
             said = quoted(quote)
             if quote.mode is QuoteMode.REPORTED:
                 said += " (reported)"
-            lines = [self._heading(quote), said]
+            if self._actor_id == ALL_SPEAKERS:
+                said = f"{isolate(self._speaker(quote))}: {said}"
+            heading = self._heading(quote)
+            notes = self._note_counts.get(quote.id, 0)
+            if notes:  # the reader's own notes on it: marked as in the timeline
+                heading = f"\u270e {notes} \u00b7 {heading}"
+            lines = [heading, said]
             if quote.translation is not None:
                 lines.append(isolate(quote.translation.text))
             return "\n".join(lines)
@@ -318,7 +391,7 @@ class QuoteListModel(QAbstractListModel):
             return quote.event
         if role == SearchTextRole:
             event = self._event(quote)
-            parts = [quote.text]
+            parts = [quote.text, self._speaker(quote)]
             if quote.translation is not None:
                 parts.append(quote.translation.text)
             if event is not None:
@@ -331,8 +404,15 @@ class QuoteListModel(QAbstractListModel):
             return mark_brush()
         return None
 
+    def _speaker(self, quote: Quote) -> str:
+        actors = self._timeline.actors_by_id if self._timeline is not None else {}
+        return actors[quote.speaker].name if quote.speaker in actors else quote.speaker
+
     def _tooltip(self, quote: Quote) -> str:
         lines = ["Direct quote" if quote.mode is QuoteMode.DIRECT else "Reported speech"]
+        notes = self._note_counts.get(quote.id, 0)
+        if notes:
+            lines.append("1 note of yours" if notes == 1 else f"{notes} notes of yours")
         timeline = self._timeline
         if timeline is not None and quote.speaker in timeline.actors_by_id:
             lines.append(f"Speaker: {isolate(timeline.actors_by_id[quote.speaker].name)}")
@@ -464,9 +544,9 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if column == self.TITLE:
             return events.title(record).casefold()
         if column == self.KIND:
-            return _label(events.kind_of(record).value).casefold()
+            return KIND_NAME[events.kind_of(record)].casefold()
         if column == self.STATUS:
-            return _label(events.status_of(record).value).casefold()
+            return STATUS_NAME[events.status_of(record)].casefold()
         return self._text(events[record], column).casefold()
 
     def rowCount(self, parent: _Index | None = None) -> int:
@@ -491,7 +571,7 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if column == self.DATE:
             return describe_date(event.date)
         if column == self.KIND:
-            return _label(event.kind.value)
+            return KIND_NAME[event.kind]
         if column == self.TITLE:
             return event.title
         if column == self.PARTICIPANTS:
@@ -499,7 +579,7 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if column == self.NOTES:
             count = self._note_counts.get(event.id, 0)
             return f"\u270e {count}" if count else ""
-        return _label(event.status.value)
+        return STATUS_NAME[event.status]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -525,7 +605,8 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if role == EventIdRole:
             return event.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{_label(event.kind.value)}, {event.status.value}", isolate(event.title)]
+            lines = [f"{KIND_NAME[event.kind]} \u00b7 {STATUS_NAME[event.status]}"]
+            lines.append(isolate(event.title))
             lines.append(describe_date(event.date))
             if event.date.note:
                 lines.append(f"Source wording: {isolate(event.date.note)}")

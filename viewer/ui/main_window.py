@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from viewer import __version__
 from viewer.domain.cite import cite_event, cite_quote
+from viewer.domain.notes import TargetKind
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
-from viewer.persistence.paths import bundled_timeline
+from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui.clipboard import put_citation
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
@@ -173,12 +174,14 @@ class MainWindow(QMainWindow):
         self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.events_table.eventMenuRequested.connect(self._event_menu)
+        self.quotes.quoteActivated.connect(self.details.show_quote)
         self.quotes.copyRequested.connect(
             lambda quote_id, markdown: self.copy_citation(quote_id=quote_id, as_markdown=markdown)
         )
         self.notes.changed.connect(self._show_note_counts)
         self.notes.statusChanged.connect(self._show_notes_status)
         self.notes.notice.connect(lambda text: self._inform("Your notes", text))
+        self.notes.confirmed.connect(self._confirm_notes)
         self.resize(1280, 800)
         self._restore_layout()
         self._set_title(None)
@@ -250,14 +253,25 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action("&Export Image…", self.choose_export, "Ctrl+E")
         file_menu.addAction(self.export_action)
+        self.export_notes_action = self._action("Export &Notes…", self.choose_notes_export)
+        file_menu.addAction(self.export_notes_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self.notes.undo_stack.createUndoAction(self, "&Undo")
+        stack = self.notes.undo_stack
+        self.undo_action = self._action("&Undo", self.notes.undo)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.notes.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self._action("&Redo", self.notes.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action, can, text, word in (
+            (self.undo_action, stack.canUndoChanged, stack.undoTextChanged, "Undo"),
+            (self.redo_action, stack.canRedoChanged, stack.redoTextChanged, "Redo"),
+        ):
+            can.connect(action.setEnabled)
+            text.connect(lambda t, a=action, w=word: a.setText(f"&{w} {t}" if t else f"&{w}"))
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -273,7 +287,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.copy_markdown_action)
         edit_menu.addSeparator()
         self.add_note_action = self._action(
-            "Add &Note to Selected Event…",
+            "Add &Note…",
             lambda: self.note_actions.add_to_event(self.selection.event_id),
             "Ctrl+N",
         )
@@ -461,7 +475,19 @@ class MainWindow(QMainWindow):
         counts = self.notes.counts_by_event()
         self.timeline_view.set_note_counts(counts)
         self.events_table.model.set_note_counts(counts)
+        by_quote: dict[str, int] = {}
+        for note in self.notes.notes():
+            if note.target.kind is TargetKind.QUOTE:
+                by_quote[note.target.id] = by_quote.get(note.target.id, 0) + 1
+        self.quotes.quote_model.set_note_counts(by_quote)
         self.add_note_action.setEnabled(not self.notes.read_only)
+
+    def _confirm_notes(self, text: str) -> None:
+        """Say what was done; while changes wait to be saved, say that too, and keep it."""
+        if self.notes.status:
+            self.statusBar().showMessage(f"{text} {self.notes.status}")
+        else:
+            self.statusBar().showMessage(text, 6000)
 
     def _show_notes_status(self, status: str) -> None:
         if status:
@@ -527,6 +553,33 @@ class MainWindow(QMainWindow):
         if name:
             self.export_to(Path(name))
 
+    def choose_notes_export(self) -> None:
+        timeline = self.document.timeline
+        if timeline is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export Notes",
+            str(self.document.start_folder() / f"{timeline.id}.notes.md"),
+            "Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)",
+        )
+        if name:
+            self.export_notes_to(Path(name))
+
+    def export_notes_to(self, path: Path) -> None:
+        """Write the notes (Markdown, or W3C for .json/.jsonld) and say so."""
+        odd = not_a_file(path)
+        if odd is not None:
+            QMessageBox.warning(self, "Notes not exported", f"Cannot write {path}: {odd}")
+            return
+        try:
+            count = self.notes.export_to(path)
+        except OSError as err:
+            QMessageBox.warning(self, "Notes not exported", f"Could not write {path}: {err}")
+            return
+        notes = "1 note" if count == 1 else f"{count:,} notes"
+        self.statusBar().showMessage(f"Exported {notes} to {path.name}.", 6000)
+
     def export_to(self, path: Path) -> None:
         """Export what the timeline shows now, at the width it has now."""
         timeline = self.document.timeline
@@ -552,6 +605,8 @@ class MainWindow(QMainWindow):
             )
         except ExportError as err:
             QMessageBox.warning(self, "Export failed", str(err))
+            return
+        self.statusBar().showMessage(f"Exported the timeline to {path.name}.", 6000)
 
     def show_about(self) -> None:
         box = QMessageBox(self)

@@ -57,7 +57,7 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.notes import NoteStore, OpenReport
-from viewer.persistence.notes_export import to_w3c
+from viewer.persistence.notes_export import to_markdown, to_w3c
 from viewer.ui.selection import Selection
 
 RETRY_MS = 5000
@@ -100,6 +100,8 @@ class NotesController(QObject):
     """The notes of the open timeline, with undo; committed at once, retried if need be."""
 
     changed = Signal()
+    #: A change done, undone or redone, in words for the status bar.
+    confirmed = Signal(str)
     #: What the reader should know about saving; "" when everything is on disk.
     statusChanged = Signal(str)
     #: Something the reader must be told once (a database moved aside meanwhile).
@@ -244,6 +246,7 @@ class NotesController(QObject):
             return None
         note = Note.new(target, text, tags, target_title(self.timeline, target) or "")
         self.undo_stack.push(_PutNote(self, note, None))
+        self.confirmed.emit(f"Note added to {_quoted(note.target_title or target.id)}.")
         return note
 
     def edit(self, note_id: str, text: str, tags: tuple[str, ...]) -> Note | None:
@@ -254,6 +257,7 @@ class NotesController(QObject):
             return old
         new = old.edited(text, tags)
         self.undo_stack.push(_PutNote(self, new, old))
+        self.confirmed.emit(f"Note on {_quoted(self.title_of(new)[0])} changed.")
         return new
 
     def delete(self, note_id: str) -> bool:
@@ -261,7 +265,24 @@ class NotesController(QObject):
         if self.read_only or note is None:
             return False
         self.undo_stack.push(_RemoveNote(self, note))
+        self.confirmed.emit(
+            f"Note on {_quoted(self.title_of(note)[0])} deleted (Undo brings it back)."
+        )
         return True
+
+    def undo(self) -> None:
+        """Undo the last change to the notes, and say which."""
+        text = self.undo_stack.undoText()
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+            self.confirmed.emit(f"Undone: {text}.")
+
+    def redo(self) -> None:
+        """Redo the change last undone, and say which."""
+        text = self.undo_stack.redoText()
+        if self.undo_stack.canRedo():
+            self.undo_stack.redo()
+            self.confirmed.emit(f"Redone: {text}.")
 
     def _apply_put(self, note: Note) -> None:
         if self.store is not None and not self.store.read_only:
@@ -309,6 +330,20 @@ class NotesController(QObject):
         if self.store is None or not self.store.read_only:
             self._set_status("")
         return True
+
+    def export_to(self, path: Path) -> int:
+        """Write the open timeline's notes to ``path``: W3C Web Annotations for a
+        ``.json``/``.jsonld`` name, Markdown otherwise. Returns how many; raises OSError."""
+        if self.timeline is None:
+            return 0
+        notes = self.notes()
+        if path.suffix.lower() in (".json", ".jsonld"):
+            document = to_w3c(self.timeline, notes)
+            data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+        else:
+            data = to_markdown(self.timeline, notes).encode("utf-8")
+        atomic_write_bytes(path, data)
+        return len(notes)
 
     def rescue_to(self, path: Path) -> list[Path]:
         """Write every note of each timeline with changes waiting (all its notes, the
@@ -488,6 +523,11 @@ class NoteActions(QObject):
         return menu
 
 
+def _quoted(title: str) -> str:
+    """A title in the status bar's words: on one line, cut, in quotation marks, isolated."""
+    return f"\u201c{isolate(_first_line(' '.join(title.split()), 60))}\u201d"
+
+
 def _first_line(text: str, limit: int) -> str:
     line = text.strip().splitlines()[0] if text.strip() else ""
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -599,11 +639,12 @@ class NotesPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
 
-        self.add_button = QPushButton("&Add…", self)
+        self.add_button = QPushButton("&Add Note…", self)
+        self.add_button.setToolTip("Add a note to the selected event")
         self.add_button.clicked.connect(lambda: actions.add_to_event(selection.event_id))
-        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button = QPushButton("&Edit Note…", self)
         self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button = QPushButton("&Delete Note", self)
         self.delete_button.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
@@ -619,6 +660,9 @@ class NotesPanel(QWidget):
         controller.statusChanged.connect(self._show_status)
         controller.changed.connect(self._update_buttons)
         selection.changed.connect(lambda _id: self._update_buttons())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.proxy.modelReset.connect(self._update_buttons)
+        self.proxy.layoutChanged.connect(self._update_buttons)
         self._show_status(controller.status)
         self._update_buttons()
 
@@ -659,5 +703,7 @@ class NotesPanel(QWidget):
     def _update_buttons(self) -> None:
         writable = not self._controller.read_only
         self.add_button.setEnabled(writable and self._selection.event_id is not None)
-        self.edit_button.setEnabled(writable and self.model.rowCount() > 0)
-        self.delete_button.setEnabled(writable and self.model.rowCount() > 0)
+        # Edit and Delete act on the chosen note: with none chosen there is nothing to act on.
+        chosen = self.view.selectionModel().hasSelection()
+        self.edit_button.setEnabled(writable and chosen)
+        self.delete_button.setEnabled(writable and chosen)

@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
-    QSortFilterProxyModel,
     Qt,
     QUrl,
     Signal,
@@ -29,17 +28,21 @@ from PySide6.QtWidgets import (
 from viewer.domain.cite import web_url
 from viewer.domain.filters import Mask
 from viewer.domain.notes import NoteTarget, TargetKind
+from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import (
     ActorIdRole,
     ActorListModel,
+    CountRole,
     EventIdRole,
+    NameRole,
     QuoteIdRole,
     QuoteListModel,
     SearchTextRole,
 )
 from viewer.ui.notes import NoteActions
 from viewer.ui.selection import Selection
+from viewer.ui.views import CountDelegate, FoldedFilter
 
 
 class QuotesPanel(QWidget):
@@ -51,6 +54,8 @@ class QuotesPanel(QWidget):
 
     #: "Copy Citation" on a quote: its id, and whether as Markdown.
     copyRequested = Signal(str, bool)
+    #: A quote was clicked or activated: its id (its event is selected first).
+    quoteActivated = Signal(str)
 
     def __init__(
         self,
@@ -59,7 +64,7 @@ class QuotesPanel(QWidget):
         notes: NoteActions | None = None,
     ) -> None:
         super().__init__(parent)
-        #: Where "Add Note on This Quote…" in the quote's context menu goes.
+        #: Where "Add Note…" in the quote's context menu goes.
         self._notes = notes
         self.quote_menu: QMenu | None = None
         self.setObjectName("quotesPanel")
@@ -71,11 +76,9 @@ class QuotesPanel(QWidget):
 
         self.actor_model = ActorListModel(self)
         self.quote_model = QuoteListModel(self)
-        self.quote_proxy = QSortFilterProxyModel(self)
+        self.quote_proxy = FoldedFilter(SearchTextRole, self)
         self.quote_proxy.setObjectName("quoteFilterProxy")
         self.quote_proxy.setSourceModel(self.quote_model)
-        self.quote_proxy.setFilterRole(SearchTextRole)
-        self.quote_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.actor_view = QListView(self)
         self.actor_view.setObjectName("actorList")
@@ -85,6 +88,7 @@ class QuotesPanel(QWidget):
         self.actor_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.actor_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.actor_view.setUniformItemSizes(True)
+        self.actor_view.setItemDelegate(CountDelegate(NameRole, CountRole, self.actor_view))
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("quoteFilter")
@@ -104,6 +108,12 @@ class QuotesPanel(QWidget):
         self.quote_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.quote_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.quote_view.setSpacing(2)
+        self.quote_view.setAlternatingRowColors(True)  # each quote set apart from the next
+        self.no_match = QLabel(self)
+        self.no_match.setObjectName("quotesNoMatch")
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
 
         actor_label = QLabel("&Speakers", self)
         actor_label.setBuddy(self.actor_view)
@@ -120,6 +130,7 @@ class QuotesPanel(QWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(quote_label)
         bottom_layout.addWidget(self.filter_edit)
+        bottom_layout.addWidget(self.no_match)
         bottom_layout.addWidget(self.quote_view)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -134,7 +145,12 @@ class QuotesPanel(QWidget):
         layout.addWidget(self.splitter)
 
         self.actor_view.selectionModel().currentRowChanged.connect(self._on_actor_changed)
-        self.filter_edit.textChanged.connect(self.quote_proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.quote_proxy.set_query)
+        self.filter_edit.textChanged.connect(self._show_no_match)
+        self.quote_proxy.modelReset.connect(self._show_no_match)
+        self.quote_proxy.layoutChanged.connect(self._show_no_match)
+        self.quote_proxy.rowsInserted.connect(self._show_no_match)
+        self.quote_proxy.rowsRemoved.connect(self._show_no_match)
         self.quote_view.clicked.connect(self._on_quote_activated)
         self.quote_view.activated.connect(self._on_quote_activated)
         self.quote_view.selectionModel().selectionChanged.connect(self._on_quote_selected)
@@ -151,8 +167,8 @@ class QuotesPanel(QWidget):
         self.quote_model.set_timeline(timeline, mask)
         self.quote_model.set_marked_event(self._selection.event_id)
         row = self.actor_model.row_of(actor_id) if actor_id is not None else -1
-        if row < 0 and self.actor_model.rowCount() > 0:
-            row = 0
+        if row < 0:
+            row = self.actor_model.most_quoted_row()
         if row >= 0:
             self.choose_actor_row(row)
         else:
@@ -171,10 +187,18 @@ class QuotesPanel(QWidget):
         self.quote_model.set_actor(actor_id)
         self._scroll_to_marked()
 
+    def _show_no_match(self) -> None:
+        """Say so when the filter leaves no quote (rather than an empty list)."""
+        text = self.filter_edit.text().strip()
+        empty = self.quote_proxy.rowCount() == 0 and self.quote_model.rowCount() > 0
+        self.no_match.setText(f"No quotes match \u201c{isolate(text)}\u201d." if empty else "")
+        self.no_match.setVisible(bool(text) and empty)
+
     def _on_quote_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         event_id = index.data(EventIdRole)
         if event_id:
             self._selection.select(event_id)
+            self.quoteActivated.emit(str(index.data(QuoteIdRole)))
 
     def _on_quote_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

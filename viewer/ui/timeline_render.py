@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, QTime
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,7 +30,16 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from viewer.axis import TickStep, TickUnit, choose_step, clamp_time, floor_to_step, ticks
+from viewer.axis import (
+    TickStep,
+    TickUnit,
+    choose_step,
+    clamp_time,
+    context_label,
+    floor_to_step,
+    tick_label,
+    ticks,
+)
 from viewer.domain.filters import Mask
 from viewer.domain.model import EventKind
 from viewer.domain.names import KIND_PLURAL
@@ -511,20 +520,18 @@ class TimelineRenderer:
         t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
         metrics = QFontMetricsF(self.font)
         step = choose_step(layout.seconds_per_px, self._min_spacing(metrics))
-        locale = display_locale()
         ticks_ = [
-            (layout.x_of(moment.timestamp()), tick_label(locale, moment, step))
+            (layout.x_of(moment.timestamp()), tick_label(moment, step))
             for moment in ticks(layout.t0, t1, step)
         ]
         context_step = _context_step(step)
         context = [
-            (layout.x_of(moment.timestamp()), context_label(locale, moment, step))
+            (layout.x_of(moment.timestamp()), context_label(moment, step))
             for moment in ticks(layout.t0, t1, context_step)
         ]
         # The unit the left edge is in keeps its label pinned at the left,
         # until the next one would run into it.
         pinned_text = context_label(
-            locale,
             floor_to_step(datetime.fromtimestamp(clamp_time(layout.t0), UTC), context_step),
             step,
         )
@@ -594,40 +601,6 @@ def _context_step(step: TickStep) -> TickStep:
             TickUnit.YEAR: 365.25 * 86400.0 * count,
         }[unit],
     )
-
-
-def display_locale() -> QLocale:
-    """The user's locale; the bare "C" locale (no LANG set) reads better as British English."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-    return locale
-
-
-def _qdate(moment: datetime) -> QDate:
-    return QDate(moment.year, moment.month, moment.day)
-
-
-def tick_label(locale: QLocale, moment: datetime, step: TickStep) -> str:
-    """A tick's label in the user's locale."""
-    if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
-        return locale.toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
-    if step.unit in (TickUnit.DAY, TickUnit.WEEK):
-        return locale.toString(_qdate(moment), QLocale.FormatType.ShortFormat)
-    if step.unit is TickUnit.MONTH:
-        return locale.standaloneMonthName(moment.month, QLocale.FormatType.ShortFormat)
-    return str(moment.year)
-
-
-def context_label(locale: QLocale, moment: datetime, step: TickStep) -> str:
-    """The coarser label above the ticks: the day for hours, the month for days."""
-    if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
-        return locale.toString(_qdate(moment), QLocale.FormatType.LongFormat)
-    if step.unit in (TickUnit.DAY, TickUnit.WEEK):
-        return f"{locale.standaloneMonthName(moment.month)} {moment.year}"
-    if step.unit is TickUnit.MONTH:
-        return str(moment.year)
-    return ""
 
 
 LEGEND_ROW = 22.0

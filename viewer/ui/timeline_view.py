@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 from viewer.axis import MAX_T, MIN_T
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.filters import Mask
+from viewer.domain.names import KIND_NAME, STATUS_NAME
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.ui.selection import Selection
@@ -36,7 +37,6 @@ from viewer.ui.timeline_render import (
     DETAIL_LIMIT,
     GLYPH,
     GUTTER,
-    KIND_NAMES,
     LEAST_LABEL,
     MAX_ROWS,
     Layout,
@@ -524,10 +524,9 @@ class TimelineView(QAbstractScrollArea):
                 f"{item.count:,} more events here; click to choose one\n" + "\n".join(titles) + more
             )
         event = index.events[item.positions[0]]
-        status = "" if event.status.happened else f" ({event.status.value})"
         return (
             f"{isolate(event.title)}\n{describe_date(event.date)} ({precision_words(event.date)})\n"
-            f"{KIND_NAMES[event.kind]}{status}"
+            f"{KIND_NAME[event.kind]} \u00b7 {STATUS_NAME[event.status]}"
         )
 
     def _on_selection_changed(self, event_id: str) -> None:

@@ -1,0 +1,96 @@
+"""Small view helpers shared by the panels: a filter that ignores case and accents,
+and a list delegate that keeps a count whole while it elides the rest."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from viewer.domain.search import fold, query_words
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class FoldedFilter(QSortFilterProxyModel):
+    """Rows whose filter-role text holds every word of the query, as Find compares
+    them: case and accents do not matter ("zermurbung" keeps "Zermürbung")."""
+
+    def __init__(self, role: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._role = role
+        self._words: list[str] = []
+
+    def set_query(self, text: str) -> None:
+        words = query_words(text)
+        if words == self._words:
+            return
+        # Qt 6.10 replaced invalidateFilter() (now deprecated) with a begin/end pair;
+        # the oldest Qt this app takes (6.8) has only the former.
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is None:
+            self._words = words
+            self.invalidateFilter()
+            return
+        begin()
+        self._words = words
+        self.endFilterChange()
+
+    @property
+    def words(self) -> list[str]:
+        return list(self._words)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        text = model.index(source_row, 0, source_parent).data(self._role)
+        folded = fold(text) if isinstance(text, str) else ""
+        return all(word in folded for word in self._words)
+
+
+class CountDelegate(QStyledItemDelegate):
+    """Draws a row's ``name_role`` elided on the left and its ``count_role`` whole on
+    the right: a long role never cuts off how many quotes a speaker has."""
+
+    def __init__(self, name_role: int, count_role: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._name_role, self._count_role = name_role, count_role
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        count = index.data(self._count_role)
+        if not isinstance(count, str):
+            super().paint(painter, option, index)
+            return
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        options.text = ""
+        widget = options.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, widget)
+        metrics = options.fontMetrics
+        shown = f"({count})"
+        count_width = metrics.horizontalAdvance(shown)
+        selected = bool(options.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(options.font)
+        painter.setPen(options.palette.color(role))
+        align = Qt.AlignmentFlag.AlignVCenter
+        top, height = text_rect.top(), text_rect.height()
+        right = QRect(text_rect.right() - count_width, top, count_width, height)
+        painter.drawText(right, align | Qt.AlignmentFlag.AlignRight, shown)
+        room = max(text_rect.width() - count_width - metrics.horizontalAdvance(" "), 0)
+        name = str(index.data(self._name_role) or "")
+        left = QRect(text_rect.left(), top, room, height)
+        elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(left, align | Qt.AlignmentFlag.AlignLeft, elided)
+        painter.restore()
