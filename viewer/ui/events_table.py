@@ -43,7 +43,9 @@ class EventsTable(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        # The text columns share what the window gives: a wide window shows more of both.
         header.setSectionResizeMode(EventTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EventTableModel.PARTICIPANTS, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(True)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)

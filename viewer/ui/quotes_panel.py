@@ -89,6 +89,7 @@ class QuotesPanel(QWidget):
         self.actor_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.actor_view.setUniformItemSizes(True)
         self.actor_view.setItemDelegate(CountDelegate(NameRole, CountRole, self.actor_view))
+        self.actor_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("quoteFilter")

@@ -8,10 +8,11 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from viewer.domain.search import fold, query_words
@@ -64,6 +65,13 @@ class CountDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._name_role, self._count_role = name_role, count_role
 
+    @staticmethod
+    def texts(name: str, count: str, width: int, metrics: QFontMetrics) -> tuple[str, str]:
+        """What a row of ``width`` shows: the name elided to what the whole count leaves."""
+        shown = f"({count})"
+        room = max(width - metrics.horizontalAdvance(shown) - metrics.horizontalAdvance(" "), 0)
+        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, room), shown
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         count = index.data(self._count_role)
         if not isinstance(count, str):
@@ -77,7 +85,9 @@ class CountDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, widget)
         metrics = options.fontMetrics
-        shown = f"({count})"
+        name, shown = self.texts(
+            str(index.data(self._name_role) or ""), count, text_rect.width(), metrics
+        )
         count_width = metrics.horizontalAdvance(shown)
         selected = bool(options.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -88,9 +98,15 @@ class CountDelegate(QStyledItemDelegate):
         top, height = text_rect.top(), text_rect.height()
         right = QRect(text_rect.right() - count_width, top, count_width, height)
         painter.drawText(right, align | Qt.AlignmentFlag.AlignRight, shown)
-        room = max(text_rect.width() - count_width - metrics.horizontalAdvance(" "), 0)
-        name = str(index.data(self._name_role) or "")
-        left = QRect(text_rect.left(), top, room, height)
-        elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(left, align | Qt.AlignmentFlag.AlignLeft, elided)
+        left = QRect(text_rect.left(), top, max(text_rect.width() - count_width, 0), height)
+        painter.drawText(left, align | Qt.AlignmentFlag.AlignLeft, name)
         painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        """As tall as a row, and only as wide as the count: the name is elided to the
+        view's width, so the list never needs to scroll sideways."""
+        hint = super().sizeHint(option, index)
+        count = index.data(self._count_role)
+        if isinstance(count, str):
+            hint.setWidth(option.fontMetrics.horizontalAdvance(f"({count})") + 24)
+        return hint
