@@ -14,7 +14,9 @@ timeline is made with ``bench/make_timeline.py`` (seeded) and measured:
   percentile), against the same sequence on the 1,000-event timeline;
 * hit test: position to event, per call;
 * select far away: select the last event while zoomed into the first, until it
-  is revealed and painted.
+  is revealed and painted;
+* find: building the text index, then four queries to their first and to all
+  their results.
 
 Startup to the first painted frame of the bundled timeline is measured once,
 as a fresh process, against a bare QMainWindow shown and painted in a fresh
