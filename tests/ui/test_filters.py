@@ -47,7 +47,7 @@ def quoted_event_ids(window: MainWindow) -> set[str]:
     found = set()
     for row in range(panel.actor_model.rowCount()):
         panel.choose_actor_row(row)
-        proxy = panel.quote_proxy
+        proxy = panel.quote_model
         found |= {proxy.index(r, 0).data(EventIdRole) for r in range(proxy.rowCount())}
     return found
 

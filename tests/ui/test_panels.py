@@ -74,10 +74,10 @@ def test_all_speakers_and_counts_never_cut_off(qtbot: QtBot) -> None:
     assert model.index(0, 0).data(QuoteIdRole) is None
     panel.choose_actor_row(model.row_of(ALL_SPEAKERS))
     everyone = {
-        panel.quote_proxy.index(r, 0).data(QuoteIdRole) for r in range(panel.quote_proxy.rowCount())
+        panel.quote_model.index(r, 0).data(QuoteIdRole) for r in range(panel.quote_model.rowCount())
     }
     assert everyone == set(window.document.timeline.quotes_by_id)
-    first = strip_isolates(panel.quote_proxy.index(0, 0).data())
+    first = strip_isolates(panel.quote_model.index(0, 0).data())
     assert ": " in first.splitlines()[1]  # with every speaker, each quote names its own
     # A narrow list: the count is painted whole, the name and role are cut.
     panel.actor_view.setFixedWidth(180)
@@ -118,7 +118,7 @@ def test_clicking_a_quote_scrolls_the_details_to_it(qtbot: QtBot) -> None:
     settle(qtbot, window, 1280, 700)
     panel = window.quotes
     view = panel.quote_view
-    proxy = panel.quote_proxy
+    proxy = panel.quote_model
     # The last quote of its event is far down in the details.
     index = proxy.index(proxy.rowCount() - 1, 0)
     view.scrollTo(index)
@@ -137,7 +137,7 @@ def test_clicking_a_quote_scrolls_the_details_to_it(qtbot: QtBot) -> None:
 
 def test_quotes_with_notes_are_marked(qtbot: QtBot) -> None:
     window = active_window(qtbot)
-    proxy = window.quotes.quote_proxy
+    proxy = window.quotes.quote_model
     quote_id = proxy.index(0, 0).data(QuoteIdRole)
     window.notes.add(NoteTarget(kind=TargetKind.QUOTE, id=quote_id), "prüfen")
     text = strip_isolates(proxy.index(0, 0).data())

@@ -358,6 +358,22 @@ def _documents_with(text: str, ends: Rows, word: str) -> Rows:
     return docs
 
 
+def quote_texts(timeline: Timeline) -> list[str]:
+    """Each quote's text, speaker, translation and event title, folded, by quote row:
+    what a quote list is filtered by (one pass over the records; the timeline
+    keeps it as :attr:`~viewer.domain.timeline.Timeline.quote_texts`)."""
+    names = _names(timeline)
+    events, codes = timeline.events, timeline.quotes_by_event.codes
+    texts: list[str] = []
+    for batch in timeline.quotes.batches:
+        for quote in _QUOTES.decode(batch):
+            row = codes[len(texts)]
+            title = events.title(int(row)) if row >= 0 else ""
+            parts = _quote_texts(quote, names)
+            texts.append(fold(_CONTROLS.sub(" ", _FIELD.join([*parts, title]))))
+    return texts
+
+
 def search_all(index: TextIndex, words: Sequence[str], notes: NotesText | None = None) -> Rows:
     """Every matching row, in the timeline's time order."""
     parts = list(index.search(words, notes))

@@ -75,6 +75,13 @@ class Timeline:
 
         return Facets(self)
 
+    @cached_property
+    def quote_texts(self) -> list[str]:
+        """Each quote's words, folded for searching, by quote row (made when first asked)."""
+        from viewer.domain.search import quote_texts
+
+        return quote_texts(self)
+
     @classmethod
     def validate(cls, data: Any) -> Timeline:
         """The timeline of model data (a dict as a model file holds), validated field by field.

@@ -31,6 +31,7 @@ from viewer.domain.describe import describe_date
 from viewer.domain.filters import Mask, Rows
 from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode
 from viewer.domain.names import KIND_NAME, STATUS_NAME
+from viewer.domain.search import query_words
 from viewer.domain.text import isolate, wrap_isolated
 from viewer.domain.timeline import Timeline
 from viewer.perf import paused_gc
@@ -102,6 +103,9 @@ def _bold_font() -> QFont:
     font = QFont()
     font.setBold(True)
     return font
+
+
+_NO_ROWS: Rows = np.zeros(0, np.int64)
 
 
 def quote_rows(timeline: Timeline, actor_id: str, mask: Mask | None) -> Rows:
@@ -266,7 +270,10 @@ class QuoteListModel(QAbstractListModel):
         self._actor_id: str | None = None
         self._marked_event_id: str | None = None
         self._mask: Mask | None = None
-        self._quotes: tuple[Quote, ...] = ()
+        #: The quote rows shown, in order.
+        self._rows: Rows = _NO_ROWS
+        self._total = 0
+        self._words: list[str] = []
         #: How many of the reader's notes each quote has.
         self._note_counts: dict[str, int] = {}
 
@@ -283,7 +290,10 @@ class QuoteListModel(QAbstractListModel):
         mark stay if the new timeline knows them."""
         self._timeline = timeline
         self._mask = mask
-        if timeline is None or self._actor_id not in timeline.actors_by_id:
+        known = timeline is not None and (
+            self._actor_id == ALL_SPEAKERS or self._actor_id in timeline.actors_by_id
+        )
+        if not known:
             self._actor_id = None
         if timeline is None or self._marked_event_id not in timeline.events_by_id:
             self._marked_event_id = None
@@ -293,30 +303,63 @@ class QuoteListModel(QAbstractListModel):
         self._actor_id = actor_id or None
         self._reset_rows()
 
+    def set_query(self, text: str) -> None:
+        """Show only the quotes whose text, translation, speaker or event title hold
+        every word of ``text`` (case and accents do not matter)."""
+        words = query_words(text)
+        if words != self._words:
+            self._words = words
+            self._reset_rows()
+
+    @property
+    def query_words(self) -> list[str]:
+        return list(self._words)
+
+    @property
+    def total(self) -> int:
+        """How many quotes there are before the query keeps some."""
+        return self._total
+
     def _reset_rows(self) -> None:
+        """The rows as numbers (a million quotes make no model until shown), in the
+        order of their events' dates (dangling references last), as the query keeps."""
         self.beginResetModel()
         timeline, actor_id = self._timeline, self._actor_id
+        self._total = 0
         if timeline is None or actor_id is None:
-            self._quotes = ()
+            rows = _NO_ROWS
         else:
-            events = timeline.events_by_id
-
-            def key(quote: Quote) -> tuple[int, float, float]:
-                event = events.get(quote.event)
-                if event is None:  # dangling reference: last
-                    return (1, 0.0, 0.0)
-                return (0, event.date.earliest.timestamp(), event.date.latest.timestamp())
-
             if actor_id == ALL_SPEAKERS:
-                rows = [
-                    int(r)
-                    for code in range(len(timeline.actors))
-                    for r in quote_rows(timeline, timeline.actors[code].id, self._mask)
-                ]
+                parts = [quote_rows(timeline, a.id, self._mask) for a in timeline.actors]
+                rows = np.sort(np.concatenate(parts)) if parts else _NO_ROWS
             else:
-                rows = quote_rows(timeline, actor_id, self._mask).tolist()
-            self._quotes = tuple(sorted((timeline.quotes[r] for r in rows), key=key))
+                rows = quote_rows(timeline, actor_id, self._mask)
+            events = timeline.quotes_by_event.codes[rows]
+            known = events >= 0
+            safe = np.maximum(events, 0)
+            first = np.where(known, timeline.events.first[safe], 0.0)
+            after = np.where(known, timeline.events.after[safe], 0.0)
+            rows = rows[np.lexsort((rows, after, first, ~known))]
+            self._total = len(rows)
+            if self._words:
+                texts, words = timeline.quote_texts, self._words
+                kept = [r for r in rows.tolist() if all(w in texts[r] for w in words)]
+                rows = np.array(kept, np.int64)
+        self._rows = rows
         self.endResetModel()
+
+    def _event_rows(self) -> Rows:
+        """The table row of each shown quote's event (-1: none)."""
+        if self._timeline is None:
+            return _NO_ROWS
+        events: Rows = self._timeline.quotes_by_event.codes[self._rows]
+        return events
+
+    def first_row_of_event(self, event_id: str) -> int:
+        """The first row with a quote of ``event_id``, or -1."""
+        record = self._timeline.events.row_of(event_id) if self._timeline else None
+        hits = np.flatnonzero(self._event_rows() == record) if record is not None else _NO_ROWS
+        return int(hits[0]) if len(hits) else -1
 
     def set_marked_event(self, event_id: str | None) -> None:
         """Mark the quotes of ``event_id``; only rows whose mark changes are updated."""
@@ -325,8 +368,12 @@ class QuoteListModel(QAbstractListModel):
         if event_id == old:
             return
         self._marked_event_id = event_id
-        affected = {old, event_id} - {None}
-        rows = [row for row, quote in enumerate(self._quotes) if quote.event in affected]
+        timeline = self._timeline
+        if timeline is None:
+            return
+        affected = [timeline.events.row_of(e) for e in (old, event_id) if e is not None]
+        records = [r for r in affected if r is not None]
+        rows = np.flatnonzero(np.isin(self._event_rows(), records)).tolist()
         roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole]
         for first, last in _runs(rows):
             self.dataChanged.emit(self.index(first), self.index(last), roles)
@@ -335,17 +382,20 @@ class QuoteListModel(QAbstractListModel):
         """How many notes each quote has (by quote id): those rows are marked."""
         changed = set(counts.items()) ^ set(self._note_counts.items())
         self._note_counts = dict(counts)
-        touched = {quote_id for quote_id, _count in changed}
-        rows = [row for row, quote in enumerate(self._quotes) if quote.id in touched]
+        rows = sorted(r for quote_id, _count in changed if (r := self.row_of(quote_id)) >= 0)
         for first, last in _runs(rows):
             self.dataChanged.emit(self.index(first), self.index(last))
 
     def row_of(self, quote_id: str) -> int:
         """The row of the quote, or -1."""
-        return next((row for row, q in enumerate(self._quotes) if q.id == quote_id), -1)
+        record = self._timeline.quotes.row_of(quote_id) if self._timeline else None
+        hits = np.flatnonzero(self._rows == record) if record is not None else _NO_ROWS
+        return int(hits[0]) if len(hits) else -1
 
     def quote_at(self, row: int) -> Quote | None:
-        return self._quotes[row] if 0 <= row < len(self._quotes) else None
+        if self._timeline is None or not 0 <= row < len(self._rows):
+            return None
+        return self._timeline.quotes[int(self._rows[row])]
 
     def _event(self, quote: Quote) -> Event | None:
         return None if self._timeline is None else self._timeline.events_by_id.get(quote.event)
@@ -359,7 +409,7 @@ class QuoteListModel(QAbstractListModel):
     def rowCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():
             return 0
-        return len(self._quotes)
+        return len(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid() or index.column() != 0:

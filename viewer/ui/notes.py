@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -59,6 +58,7 @@ from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.notes import NoteStore, OpenReport
 from viewer.persistence.notes_export import to_markdown, to_w3c
 from viewer.ui.selection import Selection
+from viewer.ui.views import FoldedFilter
 
 RETRY_MS = 5000
 #: How often the window looks whether another window or command changed the notes.
@@ -607,10 +607,9 @@ class NotesPanel(QWidget):
         self.setAccessibleName("My notes")
         self._controller, self._actions, self._selection = controller, actions, selection
         self.model = NotesListModel(controller, self)
-        self.proxy = QSortFilterProxyModel(self)
+        # Case and accents do not matter, every word must match: as in Find.
+        self.proxy = FoldedFilter(NoteSearchRole, self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(NoteSearchRole)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("notesStatus")
@@ -621,7 +620,7 @@ class NotesPanel(QWidget):
         self.filter_edit.setObjectName("notesFilter")
         self.filter_edit.setPlaceholderText("Filter notes…")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.proxy.set_query)
         self.view = QListView(self)
         self.view.setObjectName("notesList")
         self.view.setAccessibleName("Notes, newest first")

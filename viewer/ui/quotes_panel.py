@@ -38,11 +38,10 @@ from viewer.ui.item_models import (
     NameRole,
     QuoteIdRole,
     QuoteListModel,
-    SearchTextRole,
 )
 from viewer.ui.notes import NoteActions
 from viewer.ui.selection import Selection
-from viewer.ui.views import CountDelegate, FoldedFilter
+from viewer.ui.views import CountDelegate
 
 
 class QuotesPanel(QWidget):
@@ -76,9 +75,6 @@ class QuotesPanel(QWidget):
 
         self.actor_model = ActorListModel(self)
         self.quote_model = QuoteListModel(self)
-        self.quote_proxy = FoldedFilter(SearchTextRole, self)
-        self.quote_proxy.setObjectName("quoteFilterProxy")
-        self.quote_proxy.setSourceModel(self.quote_model)
 
         self.actor_view = QListView(self)
         self.actor_view.setObjectName("actorList")
@@ -100,7 +96,9 @@ class QuotesPanel(QWidget):
         self.quote_view = QListView(self)
         self.quote_view.setObjectName("quoteList")
         self.quote_view.setAccessibleName("Quotes of the chosen speaker")
-        self.quote_view.setModel(self.quote_proxy)
+        # The model filters itself: a proxy would ask data() of every quote at
+        # each key press (a million of them with "All speakers").
+        self.quote_view.setModel(self.quote_model)
         self.quote_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.quote_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.quote_view.setWordWrap(True)
@@ -146,12 +144,8 @@ class QuotesPanel(QWidget):
         layout.addWidget(self.splitter)
 
         self.actor_view.selectionModel().currentRowChanged.connect(self._on_actor_changed)
-        self.filter_edit.textChanged.connect(self.quote_proxy.set_query)
-        self.filter_edit.textChanged.connect(self._show_no_match)
-        self.quote_proxy.modelReset.connect(self._show_no_match)
-        self.quote_proxy.layoutChanged.connect(self._show_no_match)
-        self.quote_proxy.rowsInserted.connect(self._show_no_match)
-        self.quote_proxy.rowsRemoved.connect(self._show_no_match)
+        self.filter_edit.textChanged.connect(self.quote_model.set_query)
+        self.quote_model.modelReset.connect(self._show_no_match)
         self.quote_view.clicked.connect(self._on_quote_activated)
         self.quote_view.activated.connect(self._on_quote_activated)
         self.quote_view.selectionModel().selectionChanged.connect(self._on_quote_selected)
@@ -191,7 +185,7 @@ class QuotesPanel(QWidget):
     def _show_no_match(self) -> None:
         """Say so when the filter leaves no quote (rather than an empty list)."""
         text = self.filter_edit.text().strip()
-        empty = self.quote_proxy.rowCount() == 0 and self.quote_model.rowCount() > 0
+        empty = self.quote_model.rowCount() == 0 and self.quote_model.total > 0
         self.no_match.setText(f"No quotes match \u201c{isolate(text)}\u201d." if empty else "")
         self.no_match.setVisible(bool(text) and empty)
 
@@ -217,13 +211,9 @@ class QuotesPanel(QWidget):
 
     def _scroll_to_marked(self) -> None:
         event_id = self.quote_model.marked_event_id
-        if event_id is None:
-            return
-        for row in range(self.quote_proxy.rowCount()):
-            index = self.quote_proxy.index(row, 0)
-            if index.data(EventIdRole) == event_id:
-                self.quote_view.scrollTo(index)
-                return
+        row = self.quote_model.first_row_of_event(event_id) if event_id is not None else -1
+        if row >= 0:
+            self.quote_view.scrollTo(self.quote_model.index(row, 0))
 
     def _web_source(self, quote_id: str) -> str | None:
         """The http(s) address of the quote's source, if it has one."""
