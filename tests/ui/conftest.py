@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import load_timeline
@@ -23,6 +25,20 @@ def bundled_data() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def bundled() -> Timeline:
     return load_timeline(bundled_timeline())
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard() -> Iterator[None]:
+    """Leave the clipboard empty after each test.
+
+    Qt's offscreen platform crashes the process at exit (after every test has
+    passed) when the clipboard still holds data made in Python
+    (``setMimeData``); the desktop platforms do not. Emptying it keeps the
+    test run's exit status honest.
+    """
+    yield
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
 
 
 @pytest.fixture
