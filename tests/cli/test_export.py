@@ -152,3 +152,24 @@ def test_texts_in_the_picture_are_never_markup(tmp_path: Path, minimal: dict[str
     assert "<b>" not in raw
     assert "&lt;script&gt;" in raw
     assert "javascript:" not in raw  # only http and https addresses are shown
+
+
+def test_to_a_day_includes_that_day(tmp_path: Path) -> None:
+    out = tmp_path / "day.svg"
+    assert main(["export", "-o", str(out), "--from", "2025-06-01", "--to", "2025-06-04"]) == 0
+    text = " ".join(svg_texts(out).split())
+    assert "Shown: 1 June 2025 – 4 June 2025" in text
+    assert "Telefonat zwischen Trump und Putin" in text  # on 4 June
+
+
+def test_a_picture_reaching_the_end_of_the_calendar(
+    tmp_path: Path, minimal: dict[str, object]
+) -> None:
+    from tests.conftest import dump
+
+    events = minimal["events"]
+    assert isinstance(events, list)
+    events[0]["date"] = {"precision": "year", "start": "9999"}
+    model = tmp_path / "late.json"
+    model.write_bytes(dump(minimal))
+    assert main(["export", str(model), "-o", str(tmp_path / "late.png")]) == 0

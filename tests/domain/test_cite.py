@@ -64,7 +64,7 @@ def test_markdown_from_hostile_data_stays_text(minimal: dict[str, Any]) -> None:
     minimal["events"][0]["title"] = "[klick](javascript:alert(1)) <b>fett</b> *x*"
     minimal["sources"][0]["title"] = "# Quelle\x1b[31m"
     minimal["sources"][0]["url"] = "javascript:alert(1)"
-    minimal["sources"].append({"id": "web", "title": "Web", "url": "https://example.org/a b<c>)"})
+    minimal["sources"].append({"id": "web", "title": "Web", "url": "https://example.org/a<b>c)"})
     minimal["events"][0]["sources"] = ["src", "web"]
     timeline = Timeline.validate(minimal)
     citation = cite_event(timeline, timeline.events_by_id["e1"])
@@ -72,11 +72,22 @@ def test_markdown_from_hostile_data_stays_text(minimal: dict[str, Any]) -> None:
     assert "\\[klick\\](javascript:alert(1)) \\<b\\>fett\\</b\\> \\*x\\*" in markdown
     assert re.search(r"(?<!\\)\]\(javascript", markdown) is None  # no live link
     assert "\\# Quelle" in markdown
-    assert "[Web](<https://example.org/a%20b%3Cc%3E)>)" in markdown
+    assert "[Web](<https://example.org/a%3Cb%3Ec)>)" in markdown
     # No control character reaches the clipboard.
     assert "\x1b" not in citation.plain
     assert "\x1b" not in citation.markdown
     assert "javascript:alert(1)\n" not in citation.plain + "\n"  # never shown as an address
+
+
+def test_an_address_with_a_newline_or_a_control_is_no_address(minimal: dict[str, Any]) -> None:
+    minimal["sources"][0]["url"] = "https://a.com/x\n[x](javascript:alert(1))\x1b[31m"
+    timeline = Timeline.validate(minimal)
+    citation = cite_event(timeline, timeline.events_by_id["e1"])
+    assert "javascript" not in citation.plain
+    assert "javascript" not in citation.markdown
+    assert "\x1b" not in citation.plain + citation.markdown
+    assert web_url("https://a.com/x y") is None
+    assert web_url("https://a.com/\u202ex") is None
 
 
 def test_web_url_takes_http_and_https_only() -> None:

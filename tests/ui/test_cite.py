@@ -141,3 +141,15 @@ def test_quote_menu_copies_and_opens_its_web_source(
     # The details show the source beside the quote, as a link.
     window.selection.select(quote.event)
     assert 'href="https://example.org/bericht"' in window.details.browser.toHtml()
+
+
+def test_ctrl_c_copies_text_selected_in_the_details(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    window.selection.select("call-2025-06-04")
+    browser = window.details.browser
+    cursor = browser.document().find("Telefonat zwischen")
+    assert not cursor.isNull()
+    browser.setTextCursor(cursor)
+    browser.setFocus()
+    qtbot.keySequence(browser, QKeySequence(QKeySequence.StandardKey.Copy))
+    assert QGuiApplication.clipboard().text() == "Telefonat zwischen"

@@ -179,3 +179,14 @@ def test_the_exported_picture_shows_the_filtered_events(qtbot: QtBot, tmp_path: 
     assert "Drohnenangriff des SBU" in raw
     assert "Sikorski in Berlin" not in raw
     assert "Filter: Kind: Attack" in raw
+
+
+def test_a_filter_in_the_settings_that_makes_no_sense_is_left_out(qtbot: QtBot) -> None:
+    from viewer.persistence.paths import AppPaths
+    from viewer.ui.app import open_settings
+
+    settings = open_settings(AppPaths.from_environment())
+    settings.setValue("filter/trump-putin-2025-06", '{"start": 5e11, "kinds": ["call", 7]}')
+    settings.sync()
+    window = active_window(qtbot)
+    assert chip_texts(window) == ["Kind: Call  \u2715"]

@@ -154,3 +154,28 @@ def test_marks_are_never_markup(qtbot: QtBot, tmp_path: Any, minimal: dict[str, 
     assert window.selection.event_id == "e1"
     assert "<b>fett</b> & <i>kursiv</i>" in strip_isolates(window.details.plain_text())
     assert window.details.highlighted() == ["<b>fett"]
+
+
+def test_opening_another_file_with_a_filter_and_a_query(
+    qtbot: QtBot, tmp_path: Any, minimal: dict[str, Any]
+) -> None:
+    """The new timeline is searched with its own filter; the notes follow it."""
+    from tests.conftest import dump
+
+    window = make_window(qtbot)
+    window.filters.toggle("kinds", "call")
+    open_find(qtbot, window)
+    qtbot.keyClicks(window.find_bar.edit, "anruf")
+    window.finder.finish()
+    bigger = dict(minimal)
+    bigger["events"] = [
+        {**minimal["events"][1], "id": f"x{i}", "title": f"Anruf {i}", "kind": "call"}
+        for i in range(50)
+    ]
+    bigger["quotes"] = []
+    path = tmp_path / "bigger.json"
+    path.write_bytes(dump(bigger))
+    assert window.open_file(path)
+    window.finder.finish()
+    assert len(window.finder.rows) == 50
+    assert window.notes.timeline is window.document.timeline

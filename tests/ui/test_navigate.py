@@ -137,7 +137,23 @@ def test_open_recent_shows_titles_with_the_path_as_tooltip(
     assert texts[0] == "Meine Zeitleiste && mehr \u2014 b.json"  # "&&" shows one "&"
     assert texts[1] == "Meine Zeitleiste && mehr \u2014 a.json"
     assert texts[2].startswith("Trump, Putin und der Ukraine-Krieg")
-    assert actions[0].toolTip() == str((tmp_path / "b.json").resolve())
+    assert actions[0].toolTip() == f"Timeline file:\n{(tmp_path / 'b.json').resolve()}"
     assert window.recent_menu.toolTipsVisible()
     actions[1].trigger()
     assert window.document.path == (tmp_path / "a.json").resolve()
+
+
+def test_going_back_then_typing_keeps_the_entry_gone_back_to(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    click_event(qtbot, window, "call-2025-06-04")
+    window.open_find()
+    qtbot.keyClicks(window.find_bar.edit, "zermurbung")
+    window.finder.finish()
+    assert window.selection.event_id == "press-conference-berlin-2025-06-04"
+    window.history.back()
+    assert window.selection.event_id == "call-2025-06-04"
+    window.find_bar.edit.clear()
+    qtbot.keyClicks(window.find_bar.edit, "spiderweb")
+    window.finder.finish()
+    assert window.selection.event_id == "drone-strike-2025-06-01"
+    assert window.history.back() == "call-2025-06-04"

@@ -183,3 +183,28 @@ def test_export_notes_confirms(qtbot: QtBot, tmp_path: Path) -> None:
     assert '"@context"' in (tmp_path / "notes.jsonld").read_text(encoding="utf-8")
     window.export_to(tmp_path / "t.png")
     assert window.statusBar().currentMessage() == "Exported the timeline to t.png."
+
+
+def test_a_long_quote_list_is_two_lines_a_quote(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, object]
+) -> None:
+    from tests.conftest import dump
+
+    quotes = minimal["quotes"]
+    assert isinstance(quotes, list)
+    template = {**quotes[0], "translation": {"language": "en", "text": "A good talk."}}
+    minimal["quotes"] = [{**template, "id": f"q{i}"} for i in range(1200)]
+    model = tmp_path / "many.json"
+    model.write_bytes(dump(minimal))
+    window = active_window(qtbot, model)
+    panel = window.quotes
+    panel.choose_actor_row(panel.actor_model.row_of(ALL_SPEAKERS))
+    assert panel.quote_model.rowCount() == 1200
+    assert panel.quote_view.uniformItemSizes()
+    assert not panel.quote_view.wordWrap()
+    lines = strip_isolates(panel.quote_model.index(0, 0).data()).splitlines()
+    assert len(lines) == 2
+    assert lines[1].endswith("\u2014 A good talk.")  # the translation beside the quote
+    # A short list wraps its quotes again, each as tall as it needs.
+    panel.filter_edit.setText("nothing like this")
+    assert not panel.quote_view.uniformItemSizes()

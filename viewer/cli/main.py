@@ -66,7 +66,13 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="left edge, e.g. 2025-05-15 or 2025-05-31T18:00",
     )
-    export.add_argument("--to", dest="end", type=_instant, metavar="DATE", help="right edge")
+    export.add_argument(
+        "--to",
+        dest="end",
+        type=_instant_end,
+        metavar="DATE",
+        help="right edge: a day (YYYY-MM-DD) is included whole, as the window's 'Until'",
+    )
     export.add_argument(
         "--width", type=int, default=1600, metavar="PX", help="width in pixels (default 1600)"
     )
@@ -141,6 +147,14 @@ def _instant(text: str) -> float:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
+
+
+def _instant_end(text: str) -> float:
+    """The end of a range: a bare day means the end of that day (its events included)."""
+    moment = _instant(text)
+    if "T" not in text and " " not in text.strip():
+        moment += 86400.0
+    return moment
 
 
 def _validate(files: Sequence[Path], as_json: bool) -> int:

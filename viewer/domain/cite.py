@@ -27,6 +27,12 @@ QUOTATION_MARKS: dict[str, tuple[str, str]] = {
     "pl": ("\u201e", "\u201d"),  # „…”
 }
 _DEFAULT_MARKS = QUOTATION_MARKS["de"]
+#: Controls (C0, DEL, C1) and the bidi controls: never part of an address shown.
+_UNSAFE = frozenset(
+    [chr(c) for c in range(0x20)]
+    + [chr(c) for c in range(0x7F, 0xA0)]
+    + list("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
 
 
 def quotation_marks(language: str) -> tuple[str, str]:
@@ -38,12 +44,17 @@ def web_url(url: str | None) -> str | None:
     """``url`` stripped, if it is an http or https address with a host; else None."""
     if not url:
         return None
+    url = url.strip()
+    # urlsplit drops tabs and newlines itself: an address with any whitespace or
+    # control character in it is refused here, not cleaned into something else.
+    if any(char.isspace() or char in _UNSAFE for char in url):
+        return None
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return None
     ok = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-    return url.strip() if ok else None
+    return url if ok else None
 
 
 @dataclass(frozen=True, slots=True)

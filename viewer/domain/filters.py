@@ -32,6 +32,9 @@ Mask = npt.NDArray[np.bool_]
 Rows = npt.NDArray[np.int64]
 
 _VERIFICATIONS: tuple[Verification, ...] = tuple(Verification)
+#: The calendar's first and last instants (UTC seconds): a date bound lies between.
+MIN_T = datetime(1, 1, 1, tzinfo=UTC).timestamp()
+MAX_T = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
 
 
 class _Claim(msgspec.Struct):
@@ -79,7 +82,7 @@ class Facets:
 
 
 def _day(moment: float) -> str:
-    day = datetime.fromtimestamp(moment, UTC)
+    day = datetime.fromtimestamp(min(max(moment, MIN_T), MAX_T), UTC)
     return day_words(day.date())
 
 
@@ -203,7 +206,7 @@ class EventFilter:
             value = data.get(name)
             if isinstance(value, bool) or not isinstance(value, int | float):
                 return None
-            return float(value) if abs(value) < 1e12 else None
+            return float(value) if MIN_T <= value <= MAX_T + 1 else None
 
         return cls(
             kinds=values("kinds"),

@@ -73,7 +73,9 @@ def fold(text: str) -> str:
     """``text`` as searches compare it: casefolded, accents dropped, compatibility forms unified."""
     if text.isascii():
         return text.lower()
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    # Case is folded again after NFKD: compatibility forms ("𝐁", "ᴮ", "ℍ") decompose
+    # to capitals, and a second fold leaves any text as it is.
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()).casefold())
 
 
 def query_words(query: str) -> list[str]:

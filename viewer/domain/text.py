@@ -139,6 +139,7 @@ def wrap_isolated(line: str, width: int) -> list[str]:
 _MD_INLINE = re.compile(r"[\\`*_\[\]<>&#|~]")
 #: What starts a block at the beginning of a line: a list item (``-``, ``+``,
 #: ``1.``, ``1)``), a setext underline (``===``) or a thematic break (``---``).
+_MD_AUTOLINK = re.compile(r"(?i)(?:\b(?:https?|ftp|mailto):|\bwww\.)")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
@@ -152,6 +153,8 @@ def markdown_text(text: str) -> str:
     """
     escaped = _MD_INLINE.sub(lambda m: "\\" + m.group(), text)
     escaped = _MD_LINE_START.sub(_escape_block_marker, escaped)
+    # GitHub's extended autolinks turn bare "https://…" and "www.…" into links.
+    escaped = _MD_AUTOLINK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], escaped)
     return isolate(escaped)
 
 

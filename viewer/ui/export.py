@@ -60,8 +60,12 @@ def _view_for(
 
 def span_words(start: float, end: float) -> str:
     """The span a picture shows, in the app's date style: days, or hours within a day or two."""
+    start, end = clamp_time(start), clamp_time(end)
     first, last = datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC)
     if end - start >= 2 * 86400:
+        # An end at midnight ends the day before: that is the last day shown.
+        if (last.hour, last.minute, last.second) == (0, 0, 0):
+            last = datetime.fromtimestamp(end - 1, UTC)
         return f"{_day(first)} \u2013 {_day(last)}"
     return f"{_day(first)}, {first:%H:%M} \u2013 {_day(last)}, {last:%H:%M} (UTC)"
 

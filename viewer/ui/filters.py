@@ -35,6 +35,7 @@ from viewer.domain.filters import Chip, EventFilter, Mask, event_mask
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import KIND_NAME, STATUS_NAME, VERIFICATION_NAME
 from viewer.domain.notes import Note
+from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.ui.notes import NotesController
 
@@ -124,6 +125,7 @@ class DateRangeDialog(QDialog):
         self.last = QDateEdit(self)
         for edit, day in ((self.first, first), (self.last, last)):
             edit.setCalendarPopup(True)
+            edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
             edit.setDisplayFormat("d MMMM yyyy")
             edit.setDate(QDate(day.year, day.month, day.day) if day else QDate(2025, 1, 1))
         form = QFormLayout(self)
@@ -211,7 +213,8 @@ class FilterBar(QWidget):
             button.setObjectName("filterChip")
             # Plain text: "&" in a name is shown, not taken for a shortcut.
             button.setText(f"{chip.label.replace('&', '&&')}  \u2715")
-            button.setToolTip(f"Remove this filter: {chip.label}")
+            # The data on the second line: a fixed first one is never taken for rich text.
+            button.setToolTip(f"Remove this filter:\n{isolate(chip.label)}")
             button.setAccessibleName(f"Remove filter {chip.label}")
             button.clicked.connect(lambda _c=False, c=chip: self._remove(c))
             self._chip_row.insertWidget(self._chip_row.count() - 1, button)

@@ -107,16 +107,18 @@ class FindController(QObject):
         self.timeline = timeline
         self._index = None
         self._notes_text = None
+        self._mask = None  # the old timeline's: the filter sends the new one's
         self._restart(select_first=False)
 
-    def set_query(self, query: str) -> None:
-        """Search for ``query`` now; its first result is selected once found."""
+    def set_query(self, query: str, select_first: bool = True) -> None:
+        """Search for ``query`` now; its first result is selected once found (unless
+        ``select_first`` is False: the find bar opened again on its old query)."""
         words = query_words(query)
         self.query = query
         if words == self.words and (self.done or self._steps is not None):
             return
         self.words = words
-        self._restart(select_first=True)
+        self._restart(select_first=select_first)
 
     def _notes_changed(self) -> None:
         self._notes_text = None
@@ -197,7 +199,7 @@ class FindController(QObject):
             if len(self._found) > 1:
                 self._found = [np.concatenate(self._found)]
             rows = self._found[0]
-            if self._mask is not None:
+            if self._mask is not None and len(self._mask) == len(timeline.events):
                 rows = rows[self._mask[rows]]
             self.rows = in_time_order(timeline, rows)
         if self._select_first and len(self.rows) and timeline is not None:
@@ -323,7 +325,7 @@ class FindBar(QWidget):
         self.show()
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
-        self._find.set_query(self.edit.text())
+        self._find.set_query(self.edit.text(), select_first=False)
 
     def close_bar(self) -> None:
         self.hide()
@@ -399,12 +401,16 @@ class SearchResultsModel(QAbstractListModel):
         event = timeline.events[row]
         words = self._find.words
         found = found_in(timeline, row, words, self._find.notes_for(event.id))
-        lines = [f"{describe_date(event.date)} \u2014 {shown(event.title)}"]
-        for part in found[:SHOWN_PARTS]:
-            lines.append(f"    {found_words(part)}: {shown(snippet(part.text, words, 70))}")
+        # Two lines for every row, so the list lays out a million rows by arithmetic
+        # (uniform sizes): the event, then where the words were found.
+        parts = [
+            f"{found_words(part)}: {shown(snippet(part.text, words, 60))}"
+            for part in found[:SHOWN_PARTS]
+        ]
         if len(found) > SHOWN_PARTS:
-            lines.append(f"    and {len(found) - SHOWN_PARTS} more")
-        return "\n".join(lines)
+            parts.append(f"+{len(found) - SHOWN_PARTS} more")
+        where = "  \u00b7  ".join(parts) or "\u2026"
+        return f"{describe_date(event.date)} \u2014 {shown(event.title)}\n    {where}"
 
 
 class FindResults(QWidget):
@@ -422,7 +428,8 @@ class FindResults(QWidget):
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setWordWrap(True)
+        self.view.setWordWrap(False)
+        self.view.setUniformItemSizes(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSpacing(2)

@@ -39,6 +39,7 @@ class History(QObject):
 
     def clear(self) -> None:
         self._entries, self._at = [], -1
+        self._last_typed = False
         current = self._selection.event_id
         if current:
             self._visited(current)
@@ -91,6 +92,7 @@ class History(QObject):
         if at is None:
             return None
         self._at = at
+        self._last_typed = False  # the entry gone back to is the reader's, not typing's
         self._moving = True
         try:
             self._selection.select(self._entries[at])

@@ -106,6 +106,8 @@ def _bold_font() -> QFont:
 
 
 _NO_ROWS: Rows = np.zeros(0, np.int64)
+#: A quote list longer than this shows each quote on two lines (see ``compact``).
+COMPACT_FROM = 1000
 
 
 def quote_rows(timeline: Timeline, actor_id: str, mask: Mask | None) -> Rows:
@@ -272,6 +274,9 @@ class QuoteListModel(QAbstractListModel):
         self._mask: Mask | None = None
         #: The quote rows shown, in order.
         self._rows: Rows = _NO_ROWS
+        #: Many rows: two lines each (the translation beside the quote), so a view
+        #: can lay them out without measuring each (uniform sizes).
+        self.compact = False
         self._total = 0
         self._words: list[str] = []
         #: How many of the reader's notes each quote has.
@@ -346,6 +351,7 @@ class QuoteListModel(QAbstractListModel):
                 kept = [r for r in rows.tolist() if all(w in texts[r] for w in words)]
                 rows = np.array(kept, np.int64)
         self._rows = rows
+        self.compact = len(rows) > COMPACT_FROM
         self.endResetModel()
 
     def _event_rows(self) -> Rows:
@@ -429,7 +435,10 @@ class QuoteListModel(QAbstractListModel):
                 heading = f"\u270e {notes} \u00b7 {heading}"
             lines = [heading, said]
             if quote.translation is not None:
-                lines.append(isolate(quote.translation.text))
+                if self.compact:
+                    lines[1] += f" \u2014 {isolate(quote.translation.text)}"
+                else:
+                    lines.append(isolate(quote.translation.text))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(quote)

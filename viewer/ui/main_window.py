@@ -18,15 +18,18 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -358,7 +361,8 @@ class MainWindow(QMainWindow):
         for path, title in zip(recent, shown, strict=True):
             text = f"{title} — {path.name}" if shown.count(title) > 1 else title
             action = self.recent_menu.addAction(isolate(text).replace("&", "&&"))
-            action.setToolTip(str(path))
+            # A fixed first line: a path with "<b>" in it is never taken for rich text.
+            action.setToolTip(f"Timeline file:\n{path}")
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.document.open(p))
         self.recent_menu.setToolTipsVisible(True)
@@ -444,8 +448,16 @@ class MainWindow(QMainWindow):
         return True
 
     def copy_current_citation(self, as_markdown: bool = False) -> bool:
-        """Ctrl+C: the quote chosen in the quotes list when it has the focus, else
-        the selected event."""
+        """Ctrl+C: selected text where the focus is (the details, a field) is copied
+        as such; else the quote chosen in the quotes list when it has the focus,
+        else the selected event's citation."""
+        focus = QApplication.focusWidget()
+        if not as_markdown and isinstance(focus, QLineEdit) and focus.hasSelectedText():
+            focus.copy()
+            return True
+        if not as_markdown and isinstance(focus, QTextEdit) and focus.textCursor().hasSelection():
+            focus.copy()
+            return True
         quote_id = None
         if self.quotes.quote_view.hasFocus():
             current = self.quotes.quote_view.currentIndex()

@@ -146,6 +146,7 @@ class QuotesPanel(QWidget):
         self.actor_view.selectionModel().currentRowChanged.connect(self._on_actor_changed)
         self.filter_edit.textChanged.connect(self.quote_model.set_query)
         self.quote_model.modelReset.connect(self._show_no_match)
+        self.quote_model.modelReset.connect(self._fit_layout)
         self.quote_view.clicked.connect(self._on_quote_activated)
         self.quote_view.activated.connect(self._on_quote_activated)
         self.quote_view.selectionModel().selectionChanged.connect(self._on_quote_selected)
@@ -181,6 +182,16 @@ class QuotesPanel(QWidget):
         actor_id = current.data(ActorIdRole) if current.isValid() else None
         self.quote_model.set_actor(actor_id)
         self._scroll_to_marked()
+
+    def _fit_layout(self) -> None:
+        """Wrapped quotes of all heights for a short list; for a long one (every
+        speaker of a large timeline) two lines each, laid out without measuring."""
+        compact = self.quote_model.compact
+        if self.quote_view.uniformItemSizes() != compact:
+            self.quote_view.setUniformItemSizes(compact)
+            self.quote_view.setWordWrap(not compact)
+            mode = Qt.TextElideMode.ElideRight if compact else Qt.TextElideMode.ElideNone
+            self.quote_view.setTextElideMode(mode)
 
     def _show_no_match(self) -> None:
         """Say so when the filter leaves no quote (rather than an empty list)."""
