@@ -79,3 +79,11 @@ def test_control_characters_never_reach_the_terminal(
         assert "\x1b" not in out
         assert "\x07" not in out
         assert "\\x1b" in out or "\\u001b" in out
+
+
+def test_searching_makes_no_notes_database(capsys: pytest.CaptureFixture[str]) -> None:
+    from viewer.persistence.notes import database_path
+    from viewer.persistence.paths import AppPaths
+
+    assert run(capsys, "putin")[0] == 0
+    assert not database_path(AppPaths.from_environment().data_dir, "trump-putin-2025-06").exists()

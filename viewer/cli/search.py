@@ -21,7 +21,8 @@ from viewer.domain.search import (
 )
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
-from viewer.persistence.notes import NoteStore
+from viewer.persistence.notes import NoteStore, database_path, file_stem, notes_folder
+from viewer.persistence.notes_json import json_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 
@@ -71,7 +72,12 @@ def run_search(query: str, file: Path | None, as_json: bool, paths: AppPaths) ->
 
 
 def _notes(timeline: Timeline, paths: AppPaths) -> list[Note]:
-    store = NoteStore(paths.data_dir, timeline.id)
+    """The reader's notes on the timeline; none (and no database made) if there are none."""
+    data_dir = paths.data_dir
+    legacy = json_path(notes_folder(data_dir), file_stem(timeline.id))
+    if not database_path(data_dir, timeline.id).exists() and not legacy.exists():
+        return []
+    store = NoteStore(data_dir, timeline.id)
     try:
         report = store.open()
         for message in report.messages:
