@@ -18,7 +18,10 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -29,6 +32,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -68,6 +73,58 @@ def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
         )
         sequences += [s for s in found if not s.isEmpty() and s not in sequences]
     return sequences
+
+
+#: The timeline's own keys (not menu actions), for Help > Keyboard Shortcuts.
+TIMELINE_KEYS: list[tuple[str, str]] = [
+    ("Timeline: previous / next event", "Left, Right"),
+    ("Timeline: first / last event", "Home, End"),
+    ("Timeline: pan", "Shift+Left, Shift+Right"),
+    ("Timeline: zoom in / out", "+, -"),
+    ("Timeline: read the selected event's details", "Enter"),
+    ("Timeline: the selected event's menu", "Menu, Shift+F10"),
+    ("Timeline: no event selected", "Esc"),
+    ("Find bar: next / previous match, close", "Enter, Shift+Enter, Esc"),
+]
+
+
+def _without_mnemonic(text: str) -> str:
+    """A menu text as read: "&Find…" is "Find…", "&&" is "&"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+class ShortcutsDialog(QDialog):
+    """Every key of the app in one table (plain text)."""
+
+    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setObjectName("shortcutsTable")
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        for row, (action, keys) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(action))
+            self.table.setItem(row, 1, QTableWidgetItem(keys))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+    def rows(self) -> list[tuple[str, str]]:
+        def text(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1)) for r in range(self.table.rowCount())]
 
 
 class LegendBar(QWidget):
@@ -156,6 +213,7 @@ class MainWindow(QMainWindow):
         self.notes_box: QMessageBox | None = None
         self.event_menu: QMenu | None = None
         self.unsaved_box: QMessageBox | None = None
+        self.shortcuts_box: ShortcutsDialog | None = None
 
         self.history = History(
             self.selection,
@@ -178,6 +236,7 @@ class MainWindow(QMainWindow):
         self._build_load_progress()
         self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
+        self.timeline_view.detailsRequested.connect(lambda _id: self.focus_panel(self.details_dock))
         self.events_table.eventMenuRequested.connect(self._event_menu)
         self.quotes.quoteActivated.connect(self.details.show_quote)
         self.quotes.copyRequested.connect(
@@ -347,7 +406,16 @@ class MainWindow(QMainWindow):
         self.history.changed.connect(self._update_history_actions)
         self._update_history_actions()
 
+        view_menu.addSeparator()
+        self.next_panel_action = self._action("Next &Panel", lambda: self.cycle_panels(1), "F6")
+        self.previous_panel_action = self._action(
+            "Previous Pane&l", lambda: self.cycle_panels(-1), "Shift+F6"
+        )
+        view_menu.addAction(self.next_panel_action)
+        view_menu.addAction(self.previous_panel_action)
+
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard Shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About timeline-viewer", self.show_about))
         self._fill_recent()
 
@@ -629,6 +697,70 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", str(err))
             return
         self.statusBar().showMessage(f"Exported the timeline to {path.name}.", 6000)
+
+    # -- the keyboard -----------------------------------------------------------
+
+    def _panels(self) -> list[tuple[QWidget, QWidget]]:
+        """The panels F6 visits, left to right and top to bottom (the tabbed ones
+        on the left one after the other): (the panel, what takes the focus)."""
+        return [
+            (self.quotes_dock, self.quotes.actor_view),
+            (self.notes_dock, self.notes_panel.view),
+            (self.find_dock, self.find_results.view),
+            (self.timeline_view, self.timeline_view),
+            (self.details_dock, self.details.browser),
+            (self.events_dock, self.events_table.view),
+        ]
+
+    def focus_panel(self, panel: QWidget) -> None:
+        """Bring ``panel`` forward (a tab behind another) and give it the focus."""
+        for candidate, target in self._panels():
+            if candidate is panel:
+                if isinstance(panel, QDockWidget):
+                    panel.show()
+                    panel.raise_()
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+
+    def cycle_panels(self, step: int) -> None:
+        """F6 / Shift+F6: the next (or previous) panel that is open."""
+        panels = [
+            (panel, target)
+            for panel, target in self._panels()
+            if not isinstance(panel, QDockWidget) or not panel.isHidden()
+        ]
+        focus = QApplication.focusWidget()
+        at = next(
+            (
+                i
+                for i, (panel, _t) in enumerate(panels)
+                if focus is not None and (focus is panel or panel.isAncestorOf(focus))
+            ),
+            -1 if step > 0 else 0,
+        )
+        panel, _target = panels[(at + step) % len(panels)]
+        self.focus_panel(panel)
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard Shortcuts: every action with a key, and the timeline's keys."""
+        rows: list[tuple[str, str]] = []
+        for menu in self.menuBar().findChildren(QMenu):
+            for action in menu.actions():
+                keys = ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                )
+                if keys and action.text():
+                    rows.append(
+                        (
+                            action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"),
+                            keys,
+                        )
+                    )
+        rows += TIMELINE_KEYS
+        box = ShortcutsDialog(rows, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_box = box
+        box.open()
 
     def show_about(self) -> None:
         box = QMessageBox(self)

@@ -15,11 +15,14 @@ from bisect import bisect_left
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QFocusEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
+    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -67,6 +70,8 @@ class TimelineView(QAbstractScrollArea):
     viewChanged = Signal(float, float)
     #: The reader asked for the context menu of an event: (event id, global position).
     eventMenuRequested = Signal(str, QPoint)
+    #: Enter on the timeline: the reader wants to read the selected event's details.
+    detailsRequested = Signal(str)
 
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -399,6 +404,11 @@ class TimelineView(QAbstractScrollArea):
                 QRectF(self.viewport().rect()),
                 float(self.verticalScrollBar().value()),
             )
+            if self.hasFocus():  # where the keys go: a frame in the highlight colour
+                pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
         finally:
             painter.end()
 
@@ -494,10 +504,30 @@ class TimelineView(QAbstractScrollArea):
             self.selection.select(index.last())
         elif key == Qt.Key.Key_Escape:
             self.selection.clear()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selection.event_id:
+            self.detailsRequested.emit(self.selection.event_id)
+        elif (key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift)) and (
+            self.selection.event_id
+        ):
+            self._keyboard_menu(self.selection.event_id)
         else:
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _keyboard_menu(self, event_id: str) -> None:
+        """The context menu key: the selected event's menu, at its mark."""
+        self.ensure_visible(event_id)
+        pos = self.event_pos(event_id) or self.viewport().rect().center()
+        self.eventMenuRequested.emit(event_id, self.viewport().mapToGlobal(pos))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the focus frame
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

@@ -1,0 +1,99 @@
+"""The journey by keyboard: Tab stops, F6 through the panels, the timeline's keys, F1."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.windows import active_window
+from viewer.ui.main_window import MainWindow
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def test_tab_leaves_the_table_in_one_step(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    table = window.events_table.view
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    selected = window.selection.event_id
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert focused() is not table
+    assert window.selection.event_id == selected  # Tab changed nothing on its way
+
+
+def test_f6_visits_every_panel_and_brings_tabbed_docks_forward(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    window.timeline_view.setFocus()
+    order = []
+    for _ in range(5):
+        qtbot.keySequence(focused() or window, QKeySequence("F6"))
+        order.append(focused())
+    assert order == [
+        window.details.browser,
+        window.events_table.view,
+        window.quotes.actor_view,
+        window.notes_panel.view,  # the tab behind "Quotes by actor"
+        window.timeline_view,  # the search results dock is closed: skipped
+    ]
+    assert window.notes_panel.isVisible()
+    qtbot.keySequence(window.timeline_view, QKeySequence("Shift+F6"))
+    assert focused() is window.notes_panel.view
+    window.open_find()
+    window.find_bar.close_bar()
+    window.quotes.actor_view.setFocus()
+    qtbot.keySequence(window.quotes.actor_view, QKeySequence("F6"))
+    qtbot.keySequence(focused() or window, QKeySequence("F6"))
+    assert focused() is window.find_results.view  # open now: visited
+
+
+def test_tab_reaches_the_timeline_which_shows_the_focus(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    window.filter_bar.menu_button.setFocus()
+    for _ in range(6):
+        if focused() is window.timeline_view:
+            break
+        qtbot.keyClick(focused() or window, Qt.Key.Key_Tab)
+    assert focused() is window.timeline_view
+    highlight = window.timeline_view.palette().color(QPalette.ColorRole.Highlight)
+    image = window.timeline_view.viewport().grab().toImage()
+    assert QColor(image.pixel(1, image.height() // 2)) == highlight
+    window.details.browser.setFocus()
+    image = window.timeline_view.viewport().grab().toImage()
+    assert QColor(image.pixel(1, image.height() // 2)) != highlight
+
+
+def test_the_timeline_keys(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    view = window.timeline_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    first = window.selection.event_id
+    assert first == window.document.timeline.index.first()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert window.selection.event_id != first
+    qtbot.keyClick(view, Qt.Key.Key_Menu)
+    assert window.event_menu is not None
+    assert window.event_menu.isVisible()
+    window.event_menu.close()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert focused() is window.details.browser
+    assert window.details.current_event_id == window.selection.event_id
+
+
+def test_help_lists_every_key(qtbot: QtBot) -> None:
+    window: MainWindow = active_window(qtbot)
+    qtbot.keySequence(window.timeline_view, QKeySequence("F1"))
+    box = window.shortcuts_box
+    assert box is not None
+    rows = dict(box.rows())
+    assert rows["Find…"] == QKeySequence("Ctrl+F").toString(QKeySequence.SequenceFormat.NativeText)
+    assert "Alt+Left" in rows["Back"]
+    assert rows["Next Panel"] == "F6"
+    assert rows["Copy Citation as Markdown"] == "Ctrl+Shift+C"
+    assert rows["Timeline: the selected event's menu"] == "Menu, Shift+F10"
+    box.close()
