@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.domain.filters import Mask
 from viewer.domain.timeline import Timeline
@@ -40,6 +47,11 @@ class EventsTable(QWidget):
         # One Tab stop: arrows move within the table, Tab leaves it (and never
         # changes the selection cell by cell on its way).
         self.view.setTabKeyNavigation(False)
+        self.view.setCornerButtonEnabled(False)  # "select all" means nothing here
+        for corner in self.view.findChildren(QAbstractButton):
+            corner.setAccessibleName("Select all (off: one event at a time)")
+        self.view.horizontalHeader().setAccessibleName("Columns: click one to sort by it")
+        self.view.verticalHeader().setAccessibleName("Rows")
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)

@@ -170,6 +170,7 @@ class FilterBar(QWidget):
         # make the window wider than the screen.
         self._chip_area = QScrollArea(self)
         self._chip_area.setObjectName("filterChips")
+        self._chip_area.setAccessibleName("Filters chosen")
         self._chip_area.setFrameShape(QFrame.Shape.NoFrame)
         self._chip_area.setWidgetResizable(True)
         self._chip_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -54,6 +54,7 @@ from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import EventIdRole
 from viewer.ui.notes import NotesController
 from viewer.ui.selection import Selection
+from viewer.ui.views import clear_button
 
 #: How long one slice of searching may hold the event loop (seconds).
 SLICE = 0.012
@@ -277,7 +278,7 @@ class FindBar(QWidget):
         self.edit.setObjectName("findEdit")
         self.edit.setAccessibleName("Find")
         self.edit.setPlaceholderText("Find in events, quotes, actors and my notes")
-        self.edit.setClearButtonEnabled(True)
+        clear_button(self.edit, "the query")
         self.edit.setToolTip(
             "Every word must match; case and accents do not matter.\n"
             "Enter: next match, Shift+Enter: previous, Escape: close"

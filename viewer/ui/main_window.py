@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -316,6 +317,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        # The ">>" that shows the menus a narrow window has no room for.
+        extension = bar.findChild(QToolButton, "qt_menubar_ext_button")
+        if extension is not None:
+            extension.setAccessibleName("More menus")
         file_menu = bar.addMenu("&File")
         self.open_action = self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open)
         file_menu.addAction(self.open_action)

@@ -58,7 +58,7 @@ from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.notes import NoteStore, OpenReport
 from viewer.persistence.notes_export import to_markdown, to_w3c
 from viewer.ui.selection import Selection
-from viewer.ui.views import FoldedFilter
+from viewer.ui.views import FoldedFilter, clear_button
 
 RETRY_MS = 5000
 #: How often the window looks whether another window or command changed the notes.
@@ -619,7 +619,8 @@ class NotesPanel(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("notesFilter")
         self.filter_edit.setPlaceholderText("Filter notes…")
-        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter notes")
+        clear_button(self.filter_edit, "the notes filter")
         self.filter_edit.textChanged.connect(self.proxy.set_query)
         self.view = QListView(self)
         self.view.setObjectName("notesList")

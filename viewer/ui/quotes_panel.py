@@ -41,7 +41,7 @@ from viewer.ui.item_models import (
 )
 from viewer.ui.notes import NoteActions
 from viewer.ui.selection import Selection
-from viewer.ui.views import CountDelegate
+from viewer.ui.views import CountDelegate, clear_button
 
 
 class QuotesPanel(QWidget):
@@ -91,7 +91,7 @@ class QuotesPanel(QWidget):
         self.filter_edit.setObjectName("quoteFilter")
         self.filter_edit.setAccessibleName("Filter quotes")
         self.filter_edit.setPlaceholderText("Filter quotes\u2026")
-        self.filter_edit.setClearButtonEnabled(True)
+        clear_button(self.filter_edit, "the quote filter")
 
         self.quote_view = QListView(self)
         self.quote_view.setObjectName("quoteList")

@@ -14,6 +14,8 @@ from bisect import bisect_left
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QContextMenuEvent,
     QFocusEvent,
     QHelpEvent,
@@ -111,6 +113,7 @@ class TimelineView(QAbstractScrollArea):
         self._fitted = False
         self.fit_all()
         self._invalidate()
+        self._describe_selection(self.selection.event_id or "")
 
     def show_only(self, mask: Mask | None) -> None:
         """Draw only the events ``mask`` keeps (by table row); None: all of them.
@@ -563,3 +566,23 @@ class TimelineView(QAbstractScrollArea):
         self._invalidate()  # the selected event is laid out first, never in a cluster
         if event_id:
             self.ensure_visible(event_id)
+        self._describe_selection(event_id)
+
+    def _describe_selection(self, event_id: str) -> None:
+        """Tell assistive technology which event is selected: its title, date,
+        kind and status, as the timeline's description, with the event that says
+        the description changed."""
+        timeline = self.renderer.timeline
+        event = timeline.events_by_id.get(event_id) if timeline and event_id else None
+        if event is None:
+            text = "No event selected. Left and Right arrows select events in time order."
+        else:
+            text = (
+                f"{event.title}. {describe_date(event.date)}. "
+                f"{KIND_NAME[event.kind]}, {STATUS_NAME[event.status]}."
+            )
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+            )

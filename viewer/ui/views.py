@@ -13,7 +13,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+)
 
 from viewer.domain.search import fold, query_words
 
@@ -110,3 +117,11 @@ class CountDelegate(QStyledItemDelegate):
         if isinstance(count, str):
             hint.setWidth(option.fontMetrics.horizontalAdvance(f"({count})") + 24)
         return hint
+
+
+def clear_button(edit: QLineEdit, what: str) -> None:
+    """Give ``edit`` its clear button, named for screen readers ("Clear the filter")."""
+    edit.setClearButtonEnabled(True)
+    for button in edit.findChildren(QToolButton):
+        button.setAccessibleName(f"Clear {what}")
+        button.setToolTip(f"Clear {what}")
