@@ -173,3 +173,22 @@ def test_every_event_of_a_huge_cluster_can_be_chosen(
     view.cluster_menu.close()
     selection.select(hidden[-1])
     assert drawn_in_view(view, hidden[-1])
+
+
+def test_space_opens_a_cluster_from_the_keyboard(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, parse_timeline(dump(ten_calls_on_one_day(minimal))))
+    hidden = [CALLS[i] for i in the_cluster(view).positions]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    menu = view.cluster_menu
+    assert menu is not None
+    assert menu.isVisible()
+    # The menu is a menu: arrows and Enter choose an event in it.
+    actions = [action for action in menu.actions() if action.data()]
+    assert [action.data() for action in actions] == hidden
+    menu.setActiveAction(actions[0])
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    assert selection.event_id == hidden[0]
+    assert drawn_in_view(view, hidden[0])

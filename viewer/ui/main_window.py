@@ -84,6 +84,7 @@ TIMELINE_KEYS: list[tuple[str, str]] = [
     ("Timeline: zoom in / out", "+, -"),
     ("Timeline: read the selected event's details", "Enter"),
     ("Timeline: the selected event's menu", "Menu, Shift+F10"),
+    ('Timeline: open the nearest "+N" (or zoom into a count)', "Space"),
     ("Timeline: no event selected", "Esc"),
     ("Find bar: next / previous match, close", "Enter, Shift+Enter, Esc"),
 ]

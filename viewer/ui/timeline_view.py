@@ -11,6 +11,7 @@ import html
 import itertools
 import math
 from bisect import bisect_left
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -507,6 +508,8 @@ class TimelineView(QAbstractScrollArea):
             self.selection.select(index.last())
         elif key == Qt.Key.Key_Escape:
             self.selection.clear()
+        elif key == Qt.Key.Key_Space:
+            self.open_nearest_group()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selection.event_id:
             self.detailsRequested.emit(self.selection.event_id)
         elif (key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift)) and (
@@ -517,6 +520,29 @@ class TimelineView(QAbstractScrollArea):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def open_nearest_group(self) -> Placed | None:
+        """Space: open the "+N" cluster (or zoom into the count) nearest the selected
+        event, in its lane first; with nothing selected, nearest the middle."""
+        layout = self.current_layout()
+        groups = [(lane, item) for lane in layout.lanes for item in lane.items if item.is_cluster]
+        if not groups:
+            return None
+        selected = self.placed(self.selection.event_id) if self.selection.event_id else None
+        centre = selected.glyph if selected is not None else None
+        kind = self.renderer.index.kind(selected.positions[0]) if selected is not None else None
+        x = centre.x() if centre is not None else self.viewport().width() / 2
+
+        def distance(pair: tuple[Any, Placed]) -> tuple[bool, float]:
+            lane, item = pair
+            return (lane.kind is not kind, abs(item.glyph.x() - x))
+
+        _lane, nearest = min(groups, key=distance)
+        if nearest.bucket:
+            self.expand(nearest)
+        else:
+            self.open_cluster(nearest)
+        return nearest
 
     def _keyboard_menu(self, event_id: str) -> None:
         """The context menu key: the selected event's menu, at its mark."""
