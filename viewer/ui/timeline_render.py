@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -137,8 +138,58 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
 KIND_NAMES = KIND_PLURAL
 
 
-def kind_color(kind: EventKind) -> QColor:
-    return QColor(KIND_STYLE[kind][0])
+def _luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = color.redF(), color.greenF(), color.blueF()
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+    la, lb = _luminance(a), _luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def legible(color: QColor, background: QColor, at_least: float) -> QColor:
+    """``color``, made lighter on a dark background (darker on a light one) just
+    enough to stand ``at_least`` to 1 against it; its hue is kept."""
+    if contrast(color, background) >= at_least:
+        return QColor(color)
+    hue, saturation = color.hslHueF(), color.hslSaturationF()
+    lightness, alpha = color.lightnessF(), color.alphaF()
+    towards = 1.0 if _luminance(background) < 0.18 else 0.0
+    best = QColor(color)
+    for step in range(1, 21):
+        mixed = lightness + (towards - lightness) * step / 20
+        best = QColor.fromHslF(max(hue, 0.0), saturation, mixed, alpha)
+        if contrast(best, background) >= at_least:
+            break
+    return best
+
+
+#: Marks (glyphs, bands' edges) against the background: WCAG's 3:1 for graphics.
+MARK_CONTRAST = 3.0
+
+
+def kind_color(kind: EventKind, palette: QPalette | None = None) -> QColor:
+    """A kind's colour; with a palette, one that keeps 3:1 against its base
+    (a dark or high-contrast theme lightens it)."""
+    if palette is None:
+        return QColor(KIND_STYLE[kind][0])
+    return QColor(_kind_colors_on(palette.color(QPalette.ColorRole.Base).rgba())[kind])
+
+
+@lru_cache(maxsize=8)
+def _kind_colors_on(base: int) -> dict[EventKind, QColor]:
+    background = QColor.fromRgba(base)
+    return {
+        kind: legible(QColor(style[0]), background, MARK_CONTRAST)
+        for kind, style in KIND_STYLE.items()
+    }
 
 
 def _kind_colors() -> dict[EventKind, QColor]:
@@ -323,7 +374,7 @@ class TimelineRenderer:
         selected_pos = self.index.position.get(selected) if selected else None
         for lane in layout.lanes:
             lane_rect = QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP)
-            color = kind_color(lane.kind)
+            color = kind_color(lane.kind, palette)
             shape = KIND_STYLE[lane.kind][1]
             painter.setPen(QPen(color.darker(110), 1.2))
             painter.setBrush(color)
@@ -390,7 +441,7 @@ class TimelineRenderer:
         palette: QPalette,
         metrics: QFontMetricsF,
     ) -> None:
-        color = _KIND_COLOR[kind]
+        color = _kind_colors_on(palette.color(QPalette.ColorRole.Base).rgba())[kind]
         text_color = palette.color(QPalette.ColorRole.Text)
         hit, glyph = _qrect(item.hit), QPointF(item.glyph.x(), item.glyph.y())
         if item.label is None:  # a cluster: a count badge (outlined if it hides the selection)
@@ -686,8 +737,8 @@ def paint_legend(
         centre = QPointF(x + 8, y + LEGEND_ROW / 2)
         if sample.startswith("kind:"):
             kind = EventKind(sample.removeprefix("kind:"))
-            painter.setPen(QPen(kind_color(kind).darker(130), 1.2))
-            painter.setBrush(kind_color(kind))
+            painter.setPen(QPen(kind_color(kind, palette).darker(130), 1.2))
+            painter.setBrush(kind_color(kind, palette))
             painter.drawPath(glyph_path(KIND_STYLE[kind][1], centre, GLYPH))
         elif sample == "filled":
             painter.setPen(QPen(neutral, 1.2))
