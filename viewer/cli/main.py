@@ -46,6 +46,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
     open_ = commands.add_parser("open", help="open the app (the default command)")
     _file_argument(open_, "file", "?", "a model file (default: the bundled timeline)")
+    open_.add_argument(
+        "--lang",
+        choices=("en", "de"),
+        help="the interface's language (default: as chosen in View > Language, else the system's)",
+    )
 
     export = commands.add_parser(
         "export", help="render a timeline to PNG, SVG or PDF without a window"
@@ -260,10 +265,10 @@ def _notes_for_filter(timeline: Timeline) -> list[Note]:
         store.close()
 
 
-def _open(file: Path | None) -> int:
+def _open(file: Path | None, language: str | None = None) -> int:
     from viewer.ui.app import run
 
-    return run(AppPaths.from_environment(), file)
+    return run(AppPaths.from_environment(), file, language)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -292,4 +297,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_search(args.query, args.file, args.json, AppPaths.from_environment())
     if args.command == "export":
         return _export(args)
-    return _open(args.file)
+    return _open(args.file, args.lang)

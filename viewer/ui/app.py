@@ -47,11 +47,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(paths: AppPaths, file: Path | None) -> int:
+def run(paths: AppPaths, file: Path | None, language: str | None = None) -> int:
     app = make_application()
+    from viewer.ui import i18n
     from viewer.ui.main_window import MainWindow
 
-    window = MainWindow(open_settings(paths), paths.data_dir)
+    settings = open_settings(paths)
+    i18n.install(app, i18n.chosen_language(settings, language))
+    window = MainWindow(settings, paths.data_dir)
     app.aboutToQuit.connect(window.notes.close)  # the last save, whatever ends the app
     app.aboutToQuit.connect(window.document.shutdown)  # no load thread outlives the app
     window.show()

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -46,6 +47,7 @@ from viewer.domain.notes import TargetKind
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.persistence.paths import bundled_timeline, not_a_file
+from viewer.ui import i18n
 from viewer.ui.clipboard import put_citation
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
@@ -190,19 +192,31 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(self.notes, self.note_actions, self.selection)
         self.find_results = FindResults(self.finder, self.selection)
         self.details_dock = self._dock(
-            "detailsDock", "Event details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+            "detailsDock",
+            self.tr("Event details"),
+            self.details,
+            Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.quotes_dock = self._dock(
-            "quotesDock", "Quotes by actor", self.quotes, Qt.DockWidgetArea.LeftDockWidgetArea
+            "quotesDock",
+            self.tr("Quotes by actor"),
+            self.quotes,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.events_dock = self._dock(
-            "eventsDock", "Events", self.events_table, Qt.DockWidgetArea.BottomDockWidgetArea
+            "eventsDock",
+            self.tr("Events"),
+            self.events_table,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.notes_dock = self._dock(
-            "notesDock", "My notes", self.notes_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+            "notesDock", self.tr("My notes"), self.notes_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.find_dock = self._dock(
-            "findDock", "Search results", self.find_results, Qt.DockWidgetArea.LeftDockWidgetArea
+            "findDock",
+            self.tr("Search results"),
+            self.find_results,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.tabifyDockWidget(self.quotes_dock, self.notes_dock)
         self.tabifyDockWidget(self.quotes_dock, self.find_dock)
@@ -322,42 +336,46 @@ class MainWindow(QMainWindow):
         extension = bar.findChild(QToolButton, "qt_menubar_ext_button")
         if extension is not None:
             extension.setAccessibleName("More menus")
-        file_menu = bar.addMenu("&File")
-        self.open_action = self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open)
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.open_action = self._action(
+            self.tr("&Open…"), self.choose_file, QKeySequence.StandardKey.Open
+        )
         file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.reload_action = self._action("&Reload", self.document.reload, "Ctrl+R")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.reload_action = self._action(self.tr("&Reload"), self.document.reload, "Ctrl+R")
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
-        self.export_action = self._action("&Export Image…", self.choose_export, "Ctrl+E")
+        self.export_action = self._action(self.tr("&Export Image…"), self.choose_export, "Ctrl+E")
         file_menu.addAction(self.export_action)
-        self.export_notes_action = self._action("Export &Notes…", self.choose_notes_export)
+        self.export_notes_action = self._action(self.tr("Export &Notes…"), self.choose_notes_export)
         file_menu.addAction(self.export_notes_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
 
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         stack = self.notes.undo_stack
-        self.undo_action = self._action("&Undo", self.notes.undo)
+        self.undo_action = self._action(self.tr("&Undo"), self.notes.undo)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action("&Redo", self.notes.redo)
+        self.redo_action = self._action(self.tr("&Redo"), self.notes.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action, can, text, word in (
-            (self.undo_action, stack.canUndoChanged, stack.undoTextChanged, "Undo"),
-            (self.redo_action, stack.canRedoChanged, stack.redoTextChanged, "Redo"),
+            (self.undo_action, stack.canUndoChanged, stack.undoTextChanged, self.tr("&Undo")),
+            (self.redo_action, stack.canRedoChanged, stack.redoTextChanged, self.tr("&Redo")),
         ):
             can.connect(action.setEnabled)
-            text.connect(lambda t, a=action, w=word: a.setText(f"&{w} {t}" if t else f"&{w}"))
+            text.connect(lambda t, a=action, w=word: a.setText(f"{w} {t}" if t else w))
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self.copy_citation_action = self._action(
-            "&Copy Citation", self.copy_current_citation, QKeySequence.StandardKey.Copy
+            self.tr("&Copy Citation"), self.copy_current_citation, QKeySequence.StandardKey.Copy
         )
         self.copy_markdown_action = self._action(
-            "Copy Citation as &Markdown",
+            self.tr("Copy Citation as &Markdown"),
             lambda: self.copy_current_citation(as_markdown=True),
             "Ctrl+Shift+C",
         )
@@ -365,30 +383,38 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.copy_markdown_action)
         edit_menu.addSeparator()
         self.add_note_action = self._action(
-            "Add &Note…",
+            self.tr("Add &Note…"),
             lambda: self.note_actions.add_to_event(self.selection.event_id),
             "Ctrl+N",
         )
         edit_menu.addAction(self.add_note_action)
         edit_menu.addSeparator()
-        self.find_action = self._action("&Find…", self.open_find, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            self.tr("&Find…"), self.open_find, QKeySequence.StandardKey.Find
+        )
         self.find_next_action = self._action(
-            "Find &Next", lambda: self.finder.step(1), QKeySequence.StandardKey.FindNext
+            self.tr("Find &Next"), lambda: self.finder.step(1), QKeySequence.StandardKey.FindNext
         )
         self.find_previous_action = self._action(
-            "Find Pre&vious", lambda: self.finder.step(-1), QKeySequence.StandardKey.FindPrevious
+            self.tr("Find Pre&vious"),
+            lambda: self.finder.step(-1),
+            QKeySequence.StandardKey.FindPrevious,
         )
         for action in (self.find_action, self.find_next_action, self.find_previous_action):
             edit_menu.addAction(action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         self.zoom_in_action = self._action(
-            "Zoom &In", lambda: self.timeline_view.zoom(1.25), QKeySequence.StandardKey.ZoomIn
+            self.tr("Zoom &In"),
+            lambda: self.timeline_view.zoom(1.25),
+            QKeySequence.StandardKey.ZoomIn,
         )
         self.zoom_out_action = self._action(
-            "Zoom &Out", lambda: self.timeline_view.zoom(0.8), QKeySequence.StandardKey.ZoomOut
+            self.tr("Zoom &Out"),
+            lambda: self.timeline_view.zoom(0.8),
+            QKeySequence.StandardKey.ZoomOut,
         )
-        self.fit_action = self._action("&Fit All", self.timeline_view.fit_all, "Ctrl+0")
+        self.fit_action = self._action(self.tr("&Fit All"), self.timeline_view.fit_all, "Ctrl+0")
         for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
@@ -402,27 +428,39 @@ class MainWindow(QMainWindow):
         for dock in docks:
             view_menu.addAction(dock.toggleViewAction())
 
-        go_menu = bar.addMenu("&Go")
-        self.back_action = self._action("&Back", self.history.back)
+        go_menu = bar.addMenu(self.tr("&Go"))
+        self.back_action = self._action(self.tr("&Back"), self.history.back)
         self.back_action.setShortcuts(_keys("Alt+Left", QKeySequence.StandardKey.Back))
-        self.forward_action = self._action("&Forward", self.history.forward)
+        self.forward_action = self._action(self.tr("&Forward"), self.history.forward)
         self.forward_action.setShortcuts(_keys("Alt+Right", QKeySequence.StandardKey.Forward))
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
         self.history.changed.connect(self._update_history_actions)
         self._update_history_actions()
 
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        saved = self.settings.value(i18n.SETTING, "")
+        for code, name in [("", self.tr("As the System")), *i18n.LANGUAGES.items()]:
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(saved == code)
+            action.setData(code)
+            self.language_actions.addAction(action)
+            action.triggered.connect(lambda _c=False, c=code: self.choose_language(c))
         view_menu.addSeparator()
-        self.next_panel_action = self._action("Next &Panel", lambda: self.cycle_panels(1), "F6")
+        self.next_panel_action = self._action(
+            self.tr("Next &Panel"), lambda: self.cycle_panels(1), "F6"
+        )
         self.previous_panel_action = self._action(
-            "Previous Pane&l", lambda: self.cycle_panels(-1), "Shift+F6"
+            self.tr("Previous Pane&l"), lambda: self.cycle_panels(-1), "Shift+F6"
         )
         view_menu.addAction(self.next_panel_action)
         view_menu.addAction(self.previous_panel_action)
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&Keyboard Shortcuts", self.show_shortcuts, "F1"))
-        help_menu.addAction(self._action("&About timeline-viewer", self.show_about))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action(self.tr("&About timeline-viewer"), self.show_about))
         self._fill_recent()
 
     def _fill_recent(self) -> None:
@@ -486,6 +524,13 @@ class MainWindow(QMainWindow):
         messages = self.notes.open_for(timeline)
         if messages:
             self._inform("Your notes", "\n\n".join(messages))
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface's language ("" for the system's): used from the next start."""
+        self.settings.setValue(i18n.SETTING, code)
+        self.statusBar().showMessage(
+            self.tr("The language changes when the app next starts."), 8000
+        )
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back)
@@ -756,12 +801,7 @@ class MainWindow(QMainWindow):
                     k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
                 )
                 if keys and action.text():
-                    rows.append(
-                        (
-                            action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"),
-                            keys,
-                        )
-                    )
+                    rows.append((_without_mnemonic(action.text()), keys))
         rows += TIMELINE_KEYS
         box = ShortcutsDialog(rows, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,0 +1,100 @@
+"""German and English through Qt's translation system: the real translator, no drift."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import REPO
+from tests.ui.windows import active_window
+from viewer.cli.main import _build_parser
+from viewer.persistence.paths import AppPaths
+from viewer.ui import i18n
+from viewer.ui.app import open_settings
+
+TS = REPO / "resources" / "i18n" / "timeline-viewer_de.ts"
+QM = REPO / "resources" / "i18n" / "timeline-viewer_de.qm"
+
+
+def tool(name: str) -> str:
+    """A PySide6 tool of this environment (beside its Python, or on the path)."""
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found, f"{name} is part of PySide6-Essentials: it should be installed"
+    return found
+
+
+@pytest.fixture
+def german(qapp: QCoreApplication) -> Iterator[None]:
+    before = QLocale()
+    installed = i18n.install(qapp, "de")
+    assert installed, "the German translation did not load"
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def test_the_german_ui_shows_german_menus(qtbot: QtBot, german: None) -> None:
+    window = active_window(qtbot)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Datei", "&Bearbeiten", "&Ansicht", "&Gehe zu", "&Hilfe"]
+    assert window.find_action.text() == "&Suchen…"
+    assert window.events_dock.windowTitle() == "Ereignisse"
+    assert window.back_action.text() == "&Zurück"
+
+
+def test_english_is_the_words_of_the_code(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Go", "&Help"]
+
+
+def test_the_shipped_translation_is_its_source_compiled(tmp_path: Path) -> None:
+    out = tmp_path / "de.qm"
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(out)], check=True, capture_output=True
+    )
+    assert out.read_bytes() == QM.read_bytes(), (
+        "the .qm is stale: run pyside6-lrelease resources/i18n/timeline-viewer_de.ts "
+        "-qm resources/i18n/timeline-viewer_de.qm"
+    )
+
+
+def test_every_word_of_the_code_is_in_the_translation(tmp_path: Path) -> None:
+    fresh = tmp_path / "de.ts"
+    shutil.copy(TS, fresh)
+    sources = [str(REPO / source) for source in i18n.SOURCES]
+    subprocess.run(
+        [tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    text = fresh.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text, "words of the code without German"
+    assert 'type="vanished"' not in text
+    assert 'type="obsolete"' not in text
+
+
+def test_the_language_chosen(qtbot: QtBot) -> None:
+    settings = open_settings(AppPaths.from_environment())
+    assert i18n.chosen_language(settings, "de") == "de"
+    settings.setValue(i18n.SETTING, "de")
+    assert i18n.chosen_language(settings) == "de"
+    assert i18n.chosen_language(settings, "en") == "en"
+    settings.setValue(i18n.SETTING, "xx")
+    assert i18n.chosen_language(settings) == i18n.system_language()
+    args = _build_parser().parse_args(["open", "--lang", "de"])
+    assert args.lang == "de"
+    window = active_window(qtbot)
+    deutsch = next(a for a in window.language_actions.actions() if a.data() == "de")
+    deutsch.trigger()
+    assert window.settings.value(i18n.SETTING) == "de"
+    assert "next starts" in window.statusBar().currentMessage()

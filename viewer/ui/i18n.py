@@ -1,0 +1,63 @@
+"""The interface's language: English or German, through Qt's translation system.
+
+The translations' sources are ``resources/i18n/timeline-viewer_<lang>.ts``
+(made with ``pyside6-lupdate`` from the code), compiled to ``.qm`` beside them
+with ``pyside6-lrelease``; the wheel ships both, and a test compiles the
+sources again and fails if what is shipped differs (so they cannot drift).
+The language is, in order: ``--lang``, the one chosen in View > Language,
+the system's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from viewer.persistence.paths import resources_dir
+
+#: The code whose words are translated (what ``pyside6-lupdate`` reads), from the
+#: repository's root; the rest of the interface is English for now.
+SOURCES: tuple[str, ...] = ("viewer/ui/main_window.py",)
+
+#: The languages the interface speaks, each named in itself.
+LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
+SETTING = "language"
+
+
+def system_language() -> str:
+    """The system's language if the interface speaks it, else English."""
+    code = QLocale.system().name().split("_")[0]
+    return code if code in LANGUAGES else "en"
+
+
+def chosen_language(settings: QSettings, asked: str | None = None) -> str:
+    """``asked`` (the command line's), else the reader's choice, else the system's."""
+    if asked in LANGUAGES:
+        return str(asked)
+    saved = settings.value(SETTING, "")
+    if isinstance(saved, str) and saved in LANGUAGES:
+        return saved
+    return system_language()
+
+
+def translation_file(language: str) -> str:
+    return str(resources_dir() / "i18n" / f"timeline-viewer_{language}.qm")
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the app's translation for ``language`` (and Qt's own, for its
+    dialogs' buttons); English needs none. Returns what was installed."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(translation_file(language)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", folder):
+        app.installTranslator(qt)
+        installed.append(qt)
+    locale = QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English)
+    QLocale.setDefault(locale)
+    return installed
