@@ -2,6 +2,194 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>DateRangeDialog</name>
+    <message>
+        <source>Filter by Date</source>
+        <extracomment>Actors listed in the Filter menu itself; with more, self.tr(&quot;Other Actor…&quot;) asks for one. Which table rows are shown; None when nothing is filtered.</extracomment>
+        <translation>Nach Datum filtern</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Show only some events: by kind, actor, status, claim, tag, date</source>
+        <translation>Nur manche Ereignisse zeigen: nach Art, Akteur, Status, Behauptung, Schlagwort, Datum</translation>
+    </message>
+    <message>
+        <source>Filters chosen</source>
+        <translation>Gewählte Filter</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <extracomment>The date range dialog while it is open.</extracomment>
+        <translation>Filter aufheben</translation>
+    </message>
+    <message>
+        <source>Remove this filter:</source>
+        <translation>Diesen Filter entfernen:</translation>
+    </message>
+    <message>
+        <source>Remove filter {0}</source>
+        <translation>Filter {0} entfernen</translation>
+    </message>
+    <message>
+        <source>Showing {0} of {1} events</source>
+        <translation>{0} von {1} Ereignissen</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>&amp;Actor (taking part or quoted)</source>
+        <translation>A&amp;kteur (beteiligt oder zitiert)</translation>
+    </message>
+    <message>
+        <source>Other Actor…</source>
+        <translation>Anderer Akteur…</translation>
+    </message>
+    <message>
+        <source>&amp;Claim</source>
+        <translation>&amp;Behauptung</translation>
+    </message>
+    <message>
+        <source>{0} claims</source>
+        <translation>Behauptungen: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>&amp;Schlagwort</translation>
+    </message>
+    <message>
+        <source>Has My Notes</source>
+        <translation>Mit meinen Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Date Range…</source>
+        <translation>&amp;Zeitraum…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation>Filter &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>Filter by Actor</source>
+        <translation>Nach Akteur filtern</translation>
+    </message>
+    <message>
+        <source>Actor:</source>
+        <translation>Akteur:</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Find in events, quotes, actors and my notes</source>
+        <translation>In Ereignissen, Zitaten, Akteuren und meinen Notizen suchen</translation>
+    </message>
+    <message>
+        <source>Clear the query</source>
+        <translation>Suchbegriff löschen</translation>
+    </message>
+    <message>
+        <source>Every word must match; case and accents do not matter.
+Enter: next match, Shift+Enter: previous, Escape: close</source>
+        <translation>Jedes Wort muss vorkommen; Groß- und Kleinschreibung und Akzente zählen nicht.
+Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>Preparing search… {0}%</source>
+        <translation>Suche wird vorbereitet… {0} %</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Escape)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>Suchleiste schließen</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+</context>
+<context>
+    <name>FindController</name>
+    <message>
+        <source>Preparing search… {0}%</source>
+        <extracomment>How long one slice of searching may hold the event loop (seconds). How often a long search shows what it has so far (seconds). The parts of an event a result row shows (the rest are counted). The results (or the progress) changed. The selected event changed: it may be another result, or none. The next selection is the first result of a query as it is typed. Table rows of the matching events, in time order. How much of the text index is built while it is (0..1), else None. The events searched (by table row), or None for all.</extracomment>
+        <translation>Suche wird vorbereitet… {0} %</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>1{0} match</source>
+        <translation>1{0} Treffer</translation>
+    </message>
+    <message>
+        <source>{0}{1} matches</source>
+        <translation>{0}{1} Treffer</translation>
+    </message>
+    <message>
+        <source>{0} of {1}{2}</source>
+        <translation>{0} von {1}{2}</translation>
+    </message>
+</context>
+<context>
+    <name>FindResults</name>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Event details</source>
@@ -147,6 +335,75 @@
     <message>
         <source>The language changes when the app next starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Clear the notes filter</source>
+        <extracomment>How often the window looks whether another window or command changed the notes. A change done, undone or redone, in words for the status bar. What the reader should know about saving; &quot;&quot; when everything is on disk. Something the reader must be told once (a database moved aside meanwhile). Stores of timelines left while their changes could not be written. The dialog being shown, if any (tests drive it).</extracomment>
+        <translation>Notizfilter löschen</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesPanel</name>
+    <message>
+        <source>Quotes</source>
+        <extracomment>self.tr(&quot;Copy Citation&quot;) on a quote: its id, and whether as Markdown. A quote was clicked or activated: its id (its event is selected first). Where self.tr(&quot;Add Note…&quot;) in the quote&apos;s context menu goes.</extracomment>
+        <translation>Zitate</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <extracomment>Opens a source&apos;s web address; replace it to intercept (tests do).</extracomment>
+        <translation>Sprecher</translation>
+    </message>
+    <message>
+        <source>Choose a speaker to list their quotes</source>
+        <translation>Einen Sprecher wählen, um seine Zitate zu sehen</translation>
+    </message>
+    <message>
+        <source>Filter quotes</source>
+        <translation>Zitate filtern</translation>
+    </message>
+    <message>
+        <source>Filter quotes…</source>
+        <translation>Zitate filtern…</translation>
+    </message>
+    <message>
+        <source>Clear the quote filter</source>
+        <translation>Zitatfilter löschen</translation>
+    </message>
+    <message>
+        <source>Quotes of the chosen speaker</source>
+        <translation>Zitate des gewählten Sprechers</translation>
+    </message>
+    <message>
+        <source>&amp;Speakers</source>
+        <translation>S&amp;precher</translation>
+    </message>
+    <message>
+        <source>&amp;Quotes</source>
+        <translation>&amp;Zitate</translation>
+    </message>
+    <message>
+        <source>No quotes match “{0}”.</source>
+        <translation>Kein Zitat passt zu „{0}“.</translation>
+    </message>
+    <message>
+        <source>Copy Citation</source>
+        <translation>Zitat mit Quelle kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Citation as Markdown</source>
+        <translation>Zitat mit Quelle als Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Open Source</source>
+        <translation>Quelle öffnen</translation>
+    </message>
+    <message>
+        <source>Add Note…</source>
+        <translation>Notiz hinzufügen…</translation>
     </message>
 </context>
 </TS>

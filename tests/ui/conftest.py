@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
 
 from viewer.domain.timeline import Timeline
@@ -25,6 +26,12 @@ def bundled_data() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def bundled() -> Timeline:
     return load_timeline(bundled_timeline())
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_numbers() -> None:
+    """Numbers and dates as the English interface shows them, whatever the machine's locale."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 @pytest.fixture(autouse=True)

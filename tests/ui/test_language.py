@@ -35,6 +35,7 @@ def tool(name: str) -> str:
 def german(qapp: QCoreApplication) -> Iterator[None]:
     before = QLocale()
     installed = i18n.install(qapp, "de")
+    assert QLocale().toString(1234567) == "1.234.567"  # German digits grouping
     assert installed, "the German translation did not load"
     yield
     for translator in installed:
@@ -49,6 +50,15 @@ def test_the_german_ui_shows_german_menus(qtbot: QtBot, german: None) -> None:
     assert window.find_action.text() == "&Suchen…"
     assert window.events_dock.windowTitle() == "Ereignisse"
     assert window.back_action.text() == "&Zurück"
+    # The panels' own words too: the find bar, the filters, the quotes.
+    window.open_find()
+    assert window.find_bar.edit.placeholderText().startswith("In Ereignissen, Zitaten")
+    qtbot.keyClicks(window.find_bar.edit, "zermurbung")
+    window.finder.finish()
+    assert window.find_bar.status.text() == "1 von 1"
+    window.filters.toggle("kinds", "meeting")
+    assert window.filter_bar.count.text() == "1 von 14 Ereignissen"
+    assert window.quotes.filter_edit.placeholderText() == "Zitate filtern…"
 
 
 def test_english_is_the_words_of_the_code(qtbot: QtBot) -> None:

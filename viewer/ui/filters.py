@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -39,7 +39,7 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.ui.notes import NotesController
 
-#: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
+#: Actors listed in the Filter menu itself; with more, self.tr("Other Actor…") asks for one.
 MENU_ACTORS = 25
 
 
@@ -120,7 +120,7 @@ class DateRangeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dateRangeDialog")
-        self.setWindowTitle("Filter by Date")
+        self.setWindowTitle(self.tr("Filter by Date"))
         self.first = QDateEdit(self)
         self.last = QDateEdit(self)
         for edit, day in ((self.first, first), (self.last, last)):
@@ -129,8 +129,8 @@ class DateRangeDialog(QDialog):
             edit.setDisplayFormat("d MMMM yyyy")
             edit.setDate(QDate(day.year, day.month, day.day) if day else QDate(2025, 1, 1))
         form = QFormLayout(self)
-        form.addRow("&From:", self.first)
-        form.addRow("&Until:", self.last)
+        form.addRow(self.tr("&From:"), self.first)
+        form.addRow(self.tr("&Until:"), self.last)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -152,13 +152,13 @@ class FilterBar(QWidget):
     def __init__(self, state: FilterState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
-        self.setAccessibleName("Filters")
+        self.setAccessibleName(self.tr("Filters"))
         self._state = state
         self.menu_button = QToolButton(self)
         self.menu_button.setObjectName("filterMenuButton")
-        self.menu_button.setText("Filter")
+        self.menu_button.setText(self.tr("Filter"))
         self.menu_button.setToolTip(
-            "Show only some events: by kind, actor, status, claim, tag, date"
+            self.tr("Show only some events: by kind, actor, status, claim, tag, date")
         )
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self)
@@ -170,7 +170,7 @@ class FilterBar(QWidget):
         # make the window wider than the screen.
         self._chip_area = QScrollArea(self)
         self._chip_area.setObjectName("filterChips")
-        self._chip_area.setAccessibleName("Filters chosen")
+        self._chip_area.setAccessibleName(self.tr("Filters chosen"))
         self._chip_area.setFrameShape(QFrame.Shape.NoFrame)
         self._chip_area.setWidgetResizable(True)
         self._chip_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -185,7 +185,7 @@ class FilterBar(QWidget):
         self._chip_row.addStretch(1)
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("filterClear")
-        self.clear_button.setText("Clear Filters")
+        self.clear_button.setText(self.tr("Clear Filters"))
         self.clear_button.clicked.connect(lambda: state.set_filter(EventFilter()))
         self.count = QLabel(self)
         self.count.setObjectName("filterCount")
@@ -215,8 +215,8 @@ class FilterBar(QWidget):
             # Plain text: "&" in a name is shown, not taken for a shortcut.
             button.setText(f"{chip.label.replace('&', '&&')}  \u2715")
             # The data on the second line: a fixed first one is never taken for rich text.
-            button.setToolTip(f"Remove this filter:\n{isolate(chip.label)}")
-            button.setAccessibleName(f"Remove filter {chip.label}")
+            button.setToolTip(self.tr("Remove this filter:") + f"\n{isolate(chip.label)}")
+            button.setAccessibleName(self.tr("Remove filter {0}").format(chip.label))
             button.clicked.connect(lambda _c=False, c=chip: self._remove(c))
             self._chip_row.insertWidget(self._chip_row.count() - 1, button)
             button.show()
@@ -228,7 +228,11 @@ class FilterBar(QWidget):
         self._chip_area.setFixedHeight(height + bar)
         total = len(timeline.events) if timeline is not None else 0
         shown = self._state.shown()
-        self.count.setText("" if chosen.empty else f"Showing {shown:,} of {total:,} events")
+        locale = QLocale()
+        showing = self.tr("Showing {0} of {1} events")
+        self.count.setText(
+            "" if chosen.empty else showing.format(locale.toString(shown), locale.toString(total))
+        )
 
     def _remove(self, chip: Chip) -> None:
         self._state.set_filter(self._state.filter.without(chip))
@@ -248,33 +252,33 @@ class FilterBar(QWidget):
         menu, state = self.menu, self._state
         menu.clear()
         timeline = state.timeline
-        kinds = menu.addMenu("&Kind")
+        kinds = menu.addMenu(self.tr("&Kind"))
         for kind in EventKind:
             self._check(kinds, KIND_NAME[kind], "kinds", kind.value)
-        statuses = menu.addMenu("&Status")
+        statuses = menu.addMenu(self.tr("&Status"))
         for status in EventStatus:
             self._check(statuses, STATUS_NAME[status], "statuses", status.value)
-        actors = menu.addMenu("&Actor (taking part or quoted)")
+        actors = menu.addMenu(self.tr("&Actor (taking part or quoted)"))
         listed = sorted(timeline.actors, key=lambda a: a.name.casefold()) if timeline else []
         for actor in listed[:MENU_ACTORS]:
             self._check(actors, actor.name, "actors", actor.id)
         if len(listed) > MENU_ACTORS:
             actors.addSeparator()
-            actors.addAction("Other Actor…", self._choose_actor)
+            actors.addAction(self.tr("Other Actor…"), self._choose_actor)
         actors.setEnabled(bool(listed))
-        claims = menu.addMenu("&Claim")
+        claims = menu.addMenu(self.tr("&Claim"))
         for verification in Verification:
-            name = f"{VERIFICATION_NAME[verification]} claims"
+            name = self.tr("{0} claims").format(VERIFICATION_NAME[verification])
             self._check(claims, name, "verifications", verification.value)
-        tags = menu.addMenu("&Tag")
+        tags = menu.addMenu(self.tr("&Tag"))
         known = sorted({t for note in state.notes() for t in note.tags}, key=str.casefold)
         for tag in known:
             self._check(tags, f"#{tag}", "tags", tag)
         tags.setEnabled(bool(known))
-        self._check(menu, "Has My Notes", "has_notes", "")
-        menu.addAction("&Date Range…", self._choose_dates)
+        self._check(menu, self.tr("Has My Notes"), "has_notes", "")
+        menu.addAction(self.tr("&Date Range…"), self._choose_dates)
         menu.addSeparator()
-        clear = menu.addAction("&Clear Filters", lambda: state.set_filter(EventFilter()))
+        clear = menu.addAction(self.tr("&Clear Filters"), lambda: state.set_filter(EventFilter()))
         clear.setEnabled(not state.filter.empty)
 
     def _choose_actor(self) -> None:
@@ -283,7 +287,9 @@ class FilterBar(QWidget):
             return
         actors = sorted(timeline.actors, key=lambda a: a.name.casefold())
         names = [f"{a.name} ({a.id})" for a in actors]
-        name, ok = QInputDialog.getItem(self, "Filter by Actor", "Actor:", names, 0, True)
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Filter by Actor"), self.tr("Actor:"), names, 0, True
+        )
         if ok and name in names:
             self._state.toggle("actors", actors[names.index(name)].id)
 

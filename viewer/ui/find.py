@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -254,16 +255,22 @@ class FindController(QObject):
         """What the find bar says: progress, "No matches", or "2 of 14"."""
         if not self.words:
             return ""
+        locale = QLocale()
         if self.preparing is not None:
-            return f"Preparing search… {self.preparing:.0%}"
+            share = locale.toString(round(self.preparing * 100))
+            return self.tr("Preparing search… {0}%").format(share)
         count = len(self.rows)
         more = "" if self.done else "+"
         if not count:
-            return "Searching…" if not self.done else "No matches"
+            return self.tr("Searching…") if not self.done else self.tr("No matches")
         current = self.current()
         if current is None:
-            return f"{count:,}{more} matches" if count != 1 else f"1{more} match"
-        return f"{current + 1:,} of {count:,}{more}"
+            if count == 1:
+                return self.tr("1{0} match").format(more)
+            return self.tr("{0}{1} matches").format(locale.toString(count), more)
+        return self.tr("{0} of {1}{2}").format(
+            locale.toString(current + 1), locale.toString(count), more
+        )
 
 
 class FindBar(QWidget):
@@ -272,37 +279,40 @@ class FindBar(QWidget):
     def __init__(self, find: FindController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
-        self.setAccessibleName("Find")
+        self.setAccessibleName(self.tr("Find"))
         self._find = find
         self.edit = QLineEdit(self)
         self.edit.setObjectName("findEdit")
-        self.edit.setAccessibleName("Find")
-        self.edit.setPlaceholderText("Find in events, quotes, actors and my notes")
-        clear_button(self.edit, "the query")
+        self.edit.setAccessibleName(self.tr("Find"))
+        self.edit.setPlaceholderText(self.tr("Find in events, quotes, actors and my notes"))
+        clear_button(self.edit, self.tr("Clear the query"))
         self.edit.setToolTip(
-            "Every word must match; case and accents do not matter.\n"
-            "Enter: next match, Shift+Enter: previous, Escape: close"
+            self.tr(
+                "Every word must match; case and accents do not matter.\n"
+                "Enter: next match, Shift+Enter: previous, Escape: close"
+            )
         )
         self.previous = QToolButton(self)
         self.previous.setObjectName("findPrevious")
         self.previous.setArrowType(Qt.ArrowType.UpArrow)
-        self.previous.setToolTip("Previous match (Shift+F3)")
-        self.previous.setAccessibleName("Previous match")
+        self.previous.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.previous.setAccessibleName(self.tr("Previous match"))
         self.next = QToolButton(self)
         self.next.setObjectName("findNext")
         self.next.setArrowType(Qt.ArrowType.DownArrow)
-        self.next.setToolTip("Next match (F3)")
-        self.next.setAccessibleName("Next match")
+        self.next.setToolTip(self.tr("Next match (F3)"))
+        self.next.setAccessibleName(self.tr("Next match"))
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setMinimumWidth(self.fontMetrics().horizontalAdvance("Preparing search… 100%"))
+        widest = self.tr("Preparing search… {0}%").format(100)
+        self.status.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
         self.close_button = QToolButton(self)
         self.close_button.setObjectName("findClose")
         self.close_button.setText("\u2715")
-        self.close_button.setToolTip("Close the find bar (Escape)")
-        self.close_button.setAccessibleName("Close find bar")
-        label = QLabel("Fi&nd:", self)
+        self.close_button.setToolTip(self.tr("Close the find bar (Escape)"))
+        self.close_button.setAccessibleName(self.tr("Close find bar"))
+        label = QLabel(self.tr("Fi&nd:"), self)
         label.setBuddy(self.edit)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 3, 6, 3)
@@ -420,12 +430,12 @@ class FindResults(QWidget):
     def __init__(self, find: FindController, selection: Selection, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("findResults")
-        self.setAccessibleName("Search results")
+        self.setAccessibleName(self.tr("Search results"))
         self._selection = selection
         self.model = SearchResultsModel(find, self)
         self.view = QListView(self)
         self.view.setObjectName("findResultsList")
-        self.view.setAccessibleName("Search results")
+        self.view.setAccessibleName(self.tr("Search results"))
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -16,11 +16,21 @@ from viewer.persistence.paths import resources_dir
 
 #: The code whose words are translated (what ``pyside6-lupdate`` reads), from the
 #: repository's root; the rest of the interface is English for now.
-SOURCES: tuple[str, ...] = ("viewer/ui/main_window.py",)
+SOURCES: tuple[str, ...] = (
+    "viewer/ui/main_window.py",
+    "viewer/ui/find.py",
+    "viewer/ui/filters.py",
+    "viewer/ui/quotes_panel.py",
+    "viewer/ui/notes.py",
+)
 
 #: The languages the interface speaks, each named in itself.
 LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
 SETTING = "language"
+LOCALES: dict[str, QLocale] = {
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+    "de": QLocale(QLocale.Language.German, QLocale.Country.Germany),
+}
 
 
 def system_language() -> str:
@@ -47,6 +57,8 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install the app's translation for ``language`` (and Qt's own, for its
     dialogs' buttons); English needs none. Returns what was installed."""
     installed: list[QTranslator] = []
+    # Numbers and dates follow the interface's language, not the system's.
+    QLocale.setDefault(LOCALES.get(language, LOCALES["en"]))
     if language == "en":
         return installed
     ours = QTranslator(app)
@@ -58,6 +70,4 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     if qt.load(f"qtbase_{language}", folder):
         app.installTranslator(qt)
         installed.append(qt)
-    locale = QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English)
-    QLocale.setDefault(locale)
     return installed

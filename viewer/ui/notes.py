@@ -620,7 +620,7 @@ class NotesPanel(QWidget):
         self.filter_edit.setObjectName("notesFilter")
         self.filter_edit.setPlaceholderText("Filter notes…")
         self.filter_edit.setAccessibleName("Filter notes")
-        clear_button(self.filter_edit, "the notes filter")
+        clear_button(self.filter_edit, self.tr("Clear the notes filter"))
         self.filter_edit.textChanged.connect(self.proxy.set_query)
         self.view = QListView(self)
         self.view.setObjectName("notesList")

@@ -51,7 +51,7 @@ class QuotesPanel(QWidget):
     quotes of the selected event are marked (the chosen speaker stays).
     """
 
-    #: "Copy Citation" on a quote: its id, and whether as Markdown.
+    #: self.tr("Copy Citation") on a quote: its id, and whether as Markdown.
     copyRequested = Signal(str, bool)
     #: A quote was clicked or activated: its id (its event is selected first).
     quoteActivated = Signal(str)
@@ -63,11 +63,11 @@ class QuotesPanel(QWidget):
         notes: NoteActions | None = None,
     ) -> None:
         super().__init__(parent)
-        #: Where "Add Note…" in the quote's context menu goes.
+        #: Where self.tr("Add Note…") in the quote's context menu goes.
         self._notes = notes
         self.quote_menu: QMenu | None = None
         self.setObjectName("quotesPanel")
-        self.setAccessibleName("Quotes")
+        self.setAccessibleName(self.tr("Quotes"))
         self._selection = selection
         self._timeline: Timeline | None = None
         #: Opens a source's web address; replace it to intercept (tests do).
@@ -78,8 +78,8 @@ class QuotesPanel(QWidget):
 
         self.actor_view = QListView(self)
         self.actor_view.setObjectName("actorList")
-        self.actor_view.setAccessibleName("Speakers")
-        self.actor_view.setAccessibleDescription("Choose a speaker to list their quotes")
+        self.actor_view.setAccessibleName(self.tr("Speakers"))
+        self.actor_view.setAccessibleDescription(self.tr("Choose a speaker to list their quotes"))
         self.actor_view.setModel(self.actor_model)
         self.actor_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.actor_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -89,13 +89,13 @@ class QuotesPanel(QWidget):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("quoteFilter")
-        self.filter_edit.setAccessibleName("Filter quotes")
-        self.filter_edit.setPlaceholderText("Filter quotes\u2026")
-        clear_button(self.filter_edit, "the quote filter")
+        self.filter_edit.setAccessibleName(self.tr("Filter quotes"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter quotes…"))
+        clear_button(self.filter_edit, self.tr("Clear the quote filter"))
 
         self.quote_view = QListView(self)
         self.quote_view.setObjectName("quoteList")
-        self.quote_view.setAccessibleName("Quotes of the chosen speaker")
+        self.quote_view.setAccessibleName(self.tr("Quotes of the chosen speaker"))
         # The model filters itself: a proxy would ask data() of every quote at
         # each key press (a million of them with "All speakers").
         self.quote_view.setModel(self.quote_model)
@@ -114,9 +114,9 @@ class QuotesPanel(QWidget):
         self.no_match.setWordWrap(True)
         self.no_match.hide()
 
-        actor_label = QLabel("&Speakers", self)
+        actor_label = QLabel(self.tr("&Speakers"), self)
         actor_label.setBuddy(self.actor_view)
-        quote_label = QLabel("&Quotes", self)
+        quote_label = QLabel(self.tr("&Quotes"), self)
         quote_label.setBuddy(self.filter_edit)
 
         top = QWidget(self)
@@ -197,7 +197,8 @@ class QuotesPanel(QWidget):
         """Say so when the filter leaves no quote (rather than an empty list)."""
         text = self.filter_edit.text().strip()
         empty = self.quote_model.rowCount() == 0 and self.quote_model.total > 0
-        self.no_match.setText(f"No quotes match \u201c{isolate(text)}\u201d." if empty else "")
+        no_match = self.tr("No quotes match “{0}”.").format(isolate(text))
+        self.no_match.setText(no_match if empty else "")
         self.no_match.setVisible(bool(text) and empty)
 
     def _on_quote_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -241,16 +242,18 @@ class QuotesPanel(QWidget):
             return
         quote_id = str(index.data(QuoteIdRole))
         menu = QMenu(self)
-        menu.addAction("Copy Citation", lambda: self.copyRequested.emit(quote_id, False))
-        menu.addAction("Copy Citation as Markdown", lambda: self.copyRequested.emit(quote_id, True))
+        menu.addAction(self.tr("Copy Citation"), lambda: self.copyRequested.emit(quote_id, False))
+        menu.addAction(
+            self.tr("Copy Citation as Markdown"), lambda: self.copyRequested.emit(quote_id, True)
+        )
         source = self._web_source(quote_id)
         if source is not None:
-            menu.addAction("Open Source", lambda: self.open_url(QUrl(source)))
+            menu.addAction(self.tr("Open Source"), lambda: self.open_url(QUrl(source)))
         if self._notes is not None:
             notes = self._notes
             target = NoteTarget(kind=TargetKind.QUOTE, id=quote_id)
             menu.addSeparator()
-            add = menu.addAction("Add Note…", lambda: notes.add(target))
+            add = menu.addAction(self.tr("Add Note…"), lambda: notes.add(target))
             add.setEnabled(not notes.controller.read_only)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.quote_menu = menu

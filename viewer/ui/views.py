@@ -119,9 +119,9 @@ class CountDelegate(QStyledItemDelegate):
         return hint
 
 
-def clear_button(edit: QLineEdit, what: str) -> None:
+def clear_button(edit: QLineEdit, name: str) -> None:
     """Give ``edit`` its clear button, named for screen readers ("Clear the filter")."""
     edit.setClearButtonEnabled(True)
     for button in edit.findChildren(QToolButton):
-        button.setAccessibleName(f"Clear {what}")
-        button.setToolTip(f"Clear {what}")
+        button.setAccessibleName(name)
+        button.setToolTip(name)
