@@ -13,14 +13,12 @@ from typing import Any
 
 from viewer import __version__
 from viewer.cli.exit_codes import ExitCode
-from viewer.cli.model import load_for_command
+from viewer.cli.model import load_for_command, read_notes
 from viewer.domain.filters import EventFilter, event_mask, find_actor
 from viewer.domain.model import EventKind, EventStatus, Verification, json_schema_text
-from viewer.domain.notes import Note
 from viewer.domain.text import terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
-from viewer.persistence.notes import NoteStore
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 
@@ -208,7 +206,8 @@ def _export(args: argparse.Namespace) -> int:
     if problem:
         print(terminal_safe(f"timeline-viewer export: {problem}"), file=sys.stderr)
         return ExitCode.USAGE
-    notes = _notes_for_filter(timeline) if chosen.uses_notes else []
+    data_dir = AppPaths.from_environment().data_dir
+    notes = read_notes(data_dir, timeline, "export") if chosen.uses_notes else []
     mask = None if chosen.empty else event_mask(timeline, chosen, notes)
     names = {actor.id: actor.name for actor in timeline.actors}
     # The range is the picture's span already: the filter line names the rest.
@@ -253,16 +252,6 @@ def _filter_of(timeline: Timeline, args: argparse.Namespace) -> tuple[EventFilte
         end=args.end,
     )
     return chosen, ""
-
-
-def _notes_for_filter(timeline: Timeline) -> list[Note]:
-    store = NoteStore(AppPaths.from_environment().data_dir, timeline.id)
-    try:
-        for message in store.open().messages:
-            print(terminal_safe(message), file=sys.stderr)
-        return store.notes()
-    finally:
-        store.close()
 
 
 def _open(file: Path | None, language: str | None = None) -> int:

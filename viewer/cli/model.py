@@ -1,4 +1,5 @@
-"""Loading the model file a command works on, or saying why not (Qt-free)."""
+"""Loading the model file a command works on, and the reader's notes on it, or saying why not
+(Qt-free)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import sys
 from pathlib import Path
 
 from viewer.cli.exit_codes import ExitCode
+from viewer.domain.notes import Note
 from viewer.domain.text import terminal_safe
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
+from viewer.persistence.notes import NoteStore, database_path, file_stem, notes_folder
+from viewer.persistence.notes_json import json_path
 
 
 def load_for_command(path: Path) -> Timeline | ExitCode:
@@ -24,3 +28,22 @@ def load_for_command(path: Path) -> Timeline | ExitCode:
         for problem in err.problems:
             print(terminal_safe(f"{path}: {problem}"), file=sys.stderr)
         return ExitCode.USAGE if err.unreadable else ExitCode.FAILED
+
+
+def read_notes(data_dir: Path, timeline: Timeline, command: str) -> list[Note]:
+    """The reader's notes on ``timeline``, for a command that only reads them: none
+    (and no database made) when there are none; what cannot be read is said on
+    standard error, made safe for a terminal."""
+    legacy = json_path(notes_folder(data_dir), file_stem(timeline.id))
+    if not database_path(data_dir, timeline.id).exists() and not legacy.exists():
+        return []
+    store = NoteStore(data_dir, timeline.id)
+    try:
+        for message in store.open().messages:
+            print(terminal_safe(message), file=sys.stderr)
+        if not store.readable:
+            problem = f"timeline-viewer {command}: your notes cannot be read: {store.problem}"
+            print(terminal_safe(problem), file=sys.stderr)
+        return store.notes()
+    finally:
+        store.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.cli.exit_codes import ExitCode
-from viewer.cli.model import load_for_command
+from viewer.cli.model import load_for_command, read_notes
 from viewer.domain.describe import describe_date
 from viewer.domain.notes import Note, event_of
 from viewer.domain.search import (
@@ -21,8 +21,6 @@ from viewer.domain.search import (
 )
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
-from viewer.persistence.notes import NoteStore, database_path, file_stem, notes_folder
-from viewer.persistence.notes_json import json_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 
@@ -39,7 +37,7 @@ def run_search(query: str, file: Path | None, as_json: bool, paths: AppPaths) ->
     timeline = load_for_command(file or bundled_timeline())
     if isinstance(timeline, ExitCode):
         return timeline
-    notes = _notes(timeline, paths)
+    notes = read_notes(paths.data_dir, timeline, "search")
     rows = search_all(TextIndex(timeline), words, NotesText(timeline, notes))
     notes_by_event: dict[str, list[Note]] = {}
     for note in notes:
@@ -69,29 +67,6 @@ def run_search(query: str, file: Path | None, as_json: bool, paths: AppPaths) ->
     else:
         _print(timeline, query, words, results)
     return ExitCode.OK if results else ExitCode.FAILED
-
-
-def _notes(timeline: Timeline, paths: AppPaths) -> list[Note]:
-    """The reader's notes on the timeline; none (and no database made) if there are none."""
-    data_dir = paths.data_dir
-    legacy = json_path(notes_folder(data_dir), file_stem(timeline.id))
-    if not database_path(data_dir, timeline.id).exists() and not legacy.exists():
-        return []
-    store = NoteStore(data_dir, timeline.id)
-    try:
-        report = store.open()
-        for message in report.messages:
-            print(terminal_safe(message), file=sys.stderr)
-        if not store.readable:
-            print(
-                terminal_safe(
-                    f"timeline-viewer search: your notes cannot be read: {store.problem}"
-                ),
-                file=sys.stderr,
-            )
-        return store.notes()
-    finally:
-        store.close()
 
 
 def _print(timeline: Timeline, query: str, words: list[str], results: list[dict[str, Any]]) -> None:
