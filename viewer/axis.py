@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
+from viewer.domain.dates import MAX_T, MIN_T, clamp_time
 from viewer.domain.describe import MONTHS, day_words
 
 
@@ -85,16 +86,6 @@ def _advance(moment: datetime, step: TickStep) -> datetime:
     return moment + timedelta(seconds=step.approx_seconds)
 
 
-#: Datetimes exist only in years 1..9999: the view never leaves them. The last
-#: second is kept out, so a timestamp's float rounding never reaches year 10000.
-MIN_T = datetime(1, 1, 1, tzinfo=UTC).timestamp()
-MAX_T = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
-
-
-def clamp_time(t: float) -> float:
-    return min(max(t, MIN_T), MAX_T)
-
-
 def ticks(t0: float, t1: float, step: TickStep, limit: int = 2000) -> list[datetime]:
     """The tick instants of ``step`` within ``[t0, t1]`` (at most ``limit``)."""
     t0, t1 = max(t0, MIN_T), min(t1, MAX_T)
@@ -135,3 +126,18 @@ def context_label(moment: datetime, step: TickStep) -> str:
     if step.unit is TickUnit.MONTH:
         return str(moment.year)
     return ""
+
+
+def span_words(start: float, end: float) -> str:
+    """A span shown, in the app's date style: days, or hours within a day or two."""
+    start, end = clamp_time(start), clamp_time(end)
+    first, last = datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC)
+    if end - start >= 2 * 86400:
+        # An end at midnight ends the day before: that is the last day shown.
+        if (last.hour, last.minute, last.second) == (0, 0, 0):
+            last = datetime.fromtimestamp(end - 1, UTC)
+        return f"{day_words(first.date())} \u2013 {day_words(last.date())}"
+    return (
+        f"{day_words(first.date())}, {first:%H:%M} \u2013 "
+        f"{day_words(last.date())}, {last:%H:%M} (UTC)"
+    )

@@ -73,7 +73,8 @@ def _one_line(text: str) -> str:
     return " ".join(_CONTROLS.sub(" ", text).split())
 
 
-def _source_plain(source: Source) -> str:
+def source_words(source: Source) -> str:
+    """A source on one line: title, publisher, publication date, web address."""
     parts = [_one_line(source.title)]
     if source.publisher:
         parts.append(_one_line(source.publisher))
@@ -133,7 +134,7 @@ def cite_quote(timeline: Timeline, quote: Quote) -> Citation:
     if quote.translation is not None:
         plain.append(f"[{quote.translation.language}] {_one_line(quote.translation.text)}")
     plain.append(f"\u2014 {speaker}{reported}{when}{at}")
-    plain += [f"Source: {_source_plain(source)}" for source in sources]
+    plain += [f"Source: {source_words(source)}" for source in sources]
 
     md_said = markdown_text(said)
     markdown = [f"> {md_said}"]
@@ -155,7 +156,7 @@ def cite_event(timeline: Timeline, event: Event) -> Citation:
     plain = [f"{title} ({when})"]
     if event.summary:
         plain.append(_one_line(event.summary))
-    plain += [f"Source: {_source_plain(source)}" for source in sources]
+    plain += [f"Source: {source_words(source)}" for source in sources]
     markdown = [f"**{markdown_text(title)}** ({markdown_text(when)})"]
     if event.summary:
         markdown += ["", markdown_text(_one_line(event.summary))]

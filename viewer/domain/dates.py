@@ -72,6 +72,18 @@ ANY_END_PATTERN = f"^(\\.\\.|{_POINT})$"
 #: The last instant a datetime can hold. A unit that runs to the end of
 #: 9999-12-31 ends here: the instant after it (year 10000) cannot be written.
 END_OF_CALENDAR = datetime.max.replace(tzinfo=UTC)
+
+#: Datetimes exist only in years 1..9999: views and bounds never leave them. The
+#: last second is kept out, so a timestamp's float rounding never reaches year 10000.
+MIN_T = datetime(MINYEAR, 1, 1, tzinfo=UTC).timestamp()
+MAX_T = datetime(MAXYEAR, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
+
+
+def clamp_time(t: float) -> float:
+    """``t`` (UTC seconds) moved into the calendar."""
+    return min(max(t, MIN_T), MAX_T)
+
+
 #: UTC offsets in use on Earth run from -12:00 (Baker Island) to +14:00 (Kiribati).
 MIN_OFFSET = timedelta(hours=-12)
 MAX_OFFSET = timedelta(hours=14)

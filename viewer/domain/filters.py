@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.domain.columns import BATCH, KINDS, STATUSES
+from viewer.domain.dates import MAX_T, MIN_T, clamp_time
 from viewer.domain.describe import day_words
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import KIND_NAME, STATUS_NAME, VERIFICATION_NAME
@@ -32,9 +33,6 @@ Mask = npt.NDArray[np.bool_]
 Rows = npt.NDArray[np.int64]
 
 _VERIFICATIONS: tuple[Verification, ...] = tuple(Verification)
-#: The calendar's first and last instants (UTC seconds): a date bound lies between.
-MIN_T = datetime(1, 1, 1, tzinfo=UTC).timestamp()
-MAX_T = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
 
 
 class _Claim(msgspec.Struct):
@@ -82,7 +80,7 @@ class Facets:
 
 
 def _day(moment: float) -> str:
-    day = datetime.fromtimestamp(min(max(moment, MIN_T), MAX_T), UTC)
+    day = datetime.fromtimestamp(clamp_time(moment), UTC)
     return day_words(day.date())
 
 

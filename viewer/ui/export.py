@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
@@ -20,11 +19,10 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from viewer.axis import clamp_time
-from viewer.domain.describe import day_words, describe_date
+from viewer.axis import clamp_time, span_words
+from viewer.domain.cite import source_words
 from viewer.domain.filters import Mask
 from viewer.domain.timeline import Timeline
-from viewer.ui.details import is_web_url
 from viewer.ui.timeline_render import (
     GUTTER,
     TimelineRenderer,
@@ -56,38 +54,6 @@ def _view_for(
     area = width - GUTTER
     usable = max(area - (0 if end is not None else label_room(area)), 100)
     return lo, (hi - lo) / usable
-
-
-def span_words(start: float, end: float) -> str:
-    """The span a picture shows, in the app's date style: days, or hours within a day or two."""
-    start, end = clamp_time(start), clamp_time(end)
-    first, last = datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC)
-    if end - start >= 2 * 86400:
-        # An end at midnight ends the day before: that is the last day shown.
-        if (last.hour, last.minute, last.second) == (0, 0, 0):
-            last = datetime.fromtimestamp(end - 1, UTC)
-        return f"{_day(first)} \u2013 {_day(last)}"
-    return f"{_day(first)}, {first:%H:%M} \u2013 {_day(last)}, {last:%H:%M} (UTC)"
-
-
-def _day(moment: datetime) -> str:
-    return day_words(moment.date())
-
-
-def source_lines(timeline: Timeline) -> list[str]:
-    """One line per source: title, publisher, publication date, address (plain text)."""
-    lines = []
-    for source in timeline.sources:
-        parts = [source.title]
-        if source.publisher:
-            parts.append(source.publisher)
-        if source.published is not None:
-            parts.append(describe_date(source.published))
-        line = ", ".join(parts)
-        if source.url and is_web_url(source.url):
-            line += f" \u2014 {source.url.strip()}"
-        lines.append(line)
-    return lines
 
 
 def _text_height(font: QFont, width: float, text: str) -> float:
@@ -143,7 +109,7 @@ def export_timeline(
     only = drawn_samples(renderer, layout)
     legend_height = paint_legend(probe, QRectF(0, 0, width, 400), palette, font, only)
     probe.end()
-    sources = "\n".join(source_lines(timeline))
+    sources = "\n".join(source_words(source) for source in timeline.sources)
     sources_text = f"Sources:\n{sources}" if sources else ""
     sources_height = _text_height(font, text_width, sources_text) + MARGIN if sources else 0.0
     top = header_height
