@@ -29,7 +29,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
-from typing import Any
 
 import msgspec
 import numpy as np
@@ -197,23 +196,44 @@ _EVENTS = msgspec.json.Decoder(list[_EventText])
 _QUOTES = msgspec.json.Decoder(list[_QuoteText])
 
 
-def _event_texts(event: _EventText, names: dict[str, str]) -> list[str]:
-    parts = [event.title, event.summary, event.date.note or ""]
-    parts.extend([names.get(actor, "") for actor in event.participants])
-    parts.extend(event.places)
+#: One searchable part of an event or a quote: where it is, its text, the names
+#: of who made it (they are searched too), and who, as a result shows it.
+_Part = tuple[Where, str, tuple[str, ...], str]
+
+
+def _event_parts(event: _EventText, names: dict[str, str]) -> Iterator[_Part]:
+    yield Where.TITLE, event.title, (), ""
+    yield Where.SUMMARY, event.summary, (), ""
+    yield Where.DATE_NOTE, event.date.note or "", (), ""
+    for actor in event.participants:
+        yield Where.PARTICIPANT, names.get(actor, actor), (), ""
+    for place in event.places:
+        yield Where.PLACE, place, (), ""
     for claim in event.claims:
-        parts.append(claim.text)
-        parts.append(names.get(claim.by, ""))
+        by = names.get(claim.by, claim.by)
         if claim.via:
-            parts.append(names.get(claim.via, ""))
-    return parts
+            via = names.get(claim.via, claim.via)
+            yield Where.CLAIM, claim.text, (by, via), f"{by}, via {via}"
+        else:
+            yield Where.CLAIM, claim.text, (by,), by
 
 
-def _quote_texts(quote: _QuoteText, names: dict[str, str]) -> list[str]:
-    parts = [quote.text, names.get(quote.speaker, "")]
-    if quote.translation is not None:
-        parts.append(quote.translation.text)
-    return parts
+def _quote_parts(quote: _QuoteText, names: dict[str, str]) -> Iterator[_Part]:
+    speaker = names.get(quote.speaker, quote.speaker)
+    yield Where.QUOTE, quote.text, (speaker,), speaker
+    if quote.translation is not None:  # found by its own words, not by the speaker's name
+        yield Where.TRANSLATION, quote.translation.text, (), speaker
+
+
+def _texts(parts: Iterable[_Part]) -> list[str]:
+    """What of the parts is searched: their texts, then each name once."""
+    texts: list[str] = []
+    names: list[str] = []
+    for _where, text, who, _by in parts:
+        texts.append(text)
+        if who:
+            names.extend(name for name in who if name not in names)
+    return texts + names if names else texts
 
 
 @dataclass(slots=True)
@@ -280,7 +300,7 @@ class TextIndex:
 
     def _quotes(self, names: dict[str, str]) -> list[str]:
         return [
-            _document(_quote_texts(quote, names))
+            _document(_texts(_quote_parts(quote, names)))
             for batch in self.timeline.quotes.batches
             for quote in _QUOTES.decode(batch)
         ]
@@ -292,7 +312,7 @@ class TextIndex:
         batches = timeline.events.batches[first // BATCH : (first + CHUNK) // BATCH]
         events = [event for batch in batches for event in _EVENTS.decode(batch)]
         quoted, starts = timeline.quotes_by_event.rows_from(first, first + len(events))
-        docs = [_document(_event_texts(event, names)) for event in events]
+        docs = [_document(_texts(_event_parts(event, names))) for event in events]
         for at, (lo, hi) in enumerate(pairwise(starts)):
             if hi > lo:
                 docs[at] = _FIELD.join([docs[at], *(quote_docs[q] for q in quoted[lo:hi])])
@@ -371,7 +391,7 @@ def quote_texts(timeline: Timeline) -> list[str]:
         for quote in _QUOTES.decode(batch):
             row = codes[len(texts)]
             title = events.title(int(row)) if row >= 0 else ""
-            parts = _quote_texts(quote, names)
+            parts = _texts(_quote_parts(quote, names))
             texts.append(fold(_CONTROLS.sub(" ", _FIELD.join([*parts, title]))))
     return texts
 
@@ -393,42 +413,23 @@ def found_in(
 ) -> list[Found]:
     """The parts of the event on ``row`` (and of its quotes and ``notes``) that hold a word."""
     names = _names(timeline)
-    record = timeline.events.record(row)
 
     def holds(text: str) -> bool:
         folded = fold(text)
         return any(word in folded for word in words)
 
-    found: list[Found] = []
-    for where, text, by in _event_parts(record, names):
-        if text and (holds(text) or (where is Where.CLAIM and holds(by))):
-            found.append(Found(where, text, by))
-    for quote_row in timeline.quotes_by_event.rows_at(row):
-        quote = timeline.quotes.record(int(quote_row))
-        speaker = names.get(quote["speaker"], quote["speaker"])
-        if holds(quote["text"]) or holds(speaker):
-            found.append(Found(Where.QUOTE, quote["text"], speaker, quote["id"]))
-        translation = quote.get("translation")
-        if translation and holds(translation["text"]):
-            found.append(Found(Where.TRANSLATION, translation["text"], speaker, quote["id"]))
+    def found(parts: Iterable[_Part], owner: str = "") -> Iterator[Found]:
+        for where, text, who, by in parts:
+            if text and (holds(text) or any(holds(name) for name in who)):
+                yield Found(where, text, by, owner)
+
+    event = msgspec.convert(timeline.events.record(row), _EventText)
+    results = list(found(_event_parts(event, names)))
+    for quote_row in timeline.quotes_by_event.rows_at(row).tolist():
+        record = timeline.quotes.record(quote_row)
+        results += found(_quote_parts(msgspec.convert(record, _QuoteText), names), record["id"])
     for note in notes:
         if holds(note.text):
-            found.append(Found(Where.NOTE, note.text, owner=note.id))
-        for tag in note.tags:
-            if holds(tag):
-                found.append(Found(Where.TAG, tag, owner=note.id))
-    return found
-
-
-def _event_parts(record: dict[str, Any], names: dict[str, str]) -> Iterator[tuple[Where, str, str]]:
-    yield Where.TITLE, record["title"], ""
-    yield Where.SUMMARY, record.get("summary", ""), ""
-    yield Where.DATE_NOTE, record["date"].get("note") or "", ""
-    for actor in record.get("participants", ()):
-        yield Where.PARTICIPANT, names.get(actor, actor), ""
-    for place in record.get("places", ()):
-        yield Where.PLACE, place, ""
-    for claim in record.get("claims", ()):
-        by = names.get(claim["by"], claim["by"])
-        via = claim.get("via")
-        yield Where.CLAIM, claim["text"], f"{by}, via {names.get(via, via)}" if via else by
+            results.append(Found(Where.NOTE, note.text, owner=note.id))
+        results += [Found(Where.TAG, tag, owner=note.id) for tag in note.tags if holds(tag)]
+    return results
