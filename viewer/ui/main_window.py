@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 
 from viewer import __version__
 from viewer.domain.cite import cite_event, cite_quote
-from viewer.domain.notes import TargetKind
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.persistence.paths import bundled_timeline, not_a_file
@@ -616,11 +615,7 @@ class MainWindow(QMainWindow):
         counts = self.notes.counts_by_event()
         self.timeline_view.set_note_counts(counts)
         self.events_table.model.set_note_counts(counts)
-        by_quote: dict[str, int] = {}
-        for note in self.notes.notes():
-            if note.target.kind is TargetKind.QUOTE:
-                by_quote[note.target.id] = by_quote.get(note.target.id, 0) + 1
-        self.quotes.quote_model.set_note_counts(by_quote)
+        self.quotes.quote_model.set_note_counts(self.notes.counts_by_quote())
         self.add_note_action.setEnabled(not self.notes.read_only)
 
     def _confirm_notes(self, text: str) -> None:

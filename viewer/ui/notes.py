@@ -231,6 +231,14 @@ class NotesController(QObject):
     def notes_for(self, target: NoteTarget) -> list[Note]:
         return [n for n in self.notes() if n.target == target]
 
+    def counts_by_quote(self) -> dict[str, int]:
+        """How many notes each quote has (notes on the quote itself)."""
+        counts: dict[str, int] = {}
+        for note in self.notes():
+            if note.target.kind is TargetKind.QUOTE:
+                counts[note.target.id] = counts.get(note.target.id, 0) + 1
+        return counts
+
     def counts_by_event(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for note in self.notes():

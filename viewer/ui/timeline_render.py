@@ -192,12 +192,6 @@ def _kind_colors_on(base: int) -> dict[EventKind, QColor]:
     }
 
 
-def _kind_colors() -> dict[EventKind, QColor]:
-    return {kind: kind_color(kind) for kind in EventKind}
-
-
-#: Each kind's colour, made once (a QColor from its name for every mark was a cost).
-_KIND_COLOR: dict[EventKind, QColor] = _kind_colors()
 #: Each shape's glyph path around (0, 0), moved to where a mark goes.
 _GLYPHS: dict[str, QPainterPath] = {}
 
@@ -396,7 +390,7 @@ class TimelineRenderer:
                 is_selected = selected_pos is not None and selected_pos in item.positions
                 if item.bucket and not is_selected:
                     continue  # painted with the other counts
-                self._paint_item(painter, item, lane.kind, is_selected, palette, metrics)
+                self._paint_item(painter, item, lane.kind, color, is_selected, palette, metrics)
             painter.restore()
         painter.setPen(QPen(mid, 1))
         painter.drawLine(QPointF(GUTTER - 0.5, AXIS_HEIGHT), QPointF(GUTTER - 0.5, layout.height))
@@ -437,11 +431,12 @@ class TimelineRenderer:
         painter: QPainter,
         item: Placed,
         kind: EventKind,
+        color: QColor,
         is_selected: bool,
         palette: QPalette,
         metrics: QFontMetricsF,
     ) -> None:
-        color = _kind_colors_on(palette.color(QPalette.ColorRole.Base).rgba())[kind]
+        """Paint one mark, band, label or "+N" of ``kind``, in its lane's ``color``."""
         text_color = palette.color(QPalette.ColorRole.Text)
         hit, glyph = _qrect(item.hit), QPointF(item.glyph.x(), item.glyph.y())
         if item.label is None:  # a cluster: a count badge (outlined if it hides the selection)
