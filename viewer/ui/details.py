@@ -78,11 +78,6 @@ def quote_anchor(quote_id: str) -> str:
     return f"quote-{quote_id}"
 
 
-def is_web_url(url: str) -> bool:
-    """Whether ``url`` is an http or https address with a host."""
-    return web_url(url) is not None
-
-
 class DetailsPanel(QWidget):
     """Shows the event that ``selection`` names, or a placeholder."""
 
@@ -288,10 +283,8 @@ def _source(timeline: Timeline, source_id: str) -> str:
     source: Source | None = timeline.sources_by_id.get(source_id)
     if source is None:
         return _d(source_id)
-    if source.url and is_web_url(source.url):
-        text = f'<a href="{_e(source.url.strip())}">{_d(source.title)}</a>'
-    else:
-        text = _d(source.title)
+    url = web_url(source.url)
+    text = _d(source.title) if url is None else f'<a href="{_e(url)}">{_d(source.title)}</a>'
     details = []
     if source.publisher:
         details.append(_d(source.publisher))
