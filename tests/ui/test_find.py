@@ -179,3 +179,16 @@ def test_opening_another_file_with_a_filter_and_a_query(
     window.finder.finish()
     assert len(window.finder.rows) == 50
     assert window.notes.timeline is window.document.timeline
+
+
+def test_result_rows_fit_the_list_without_sideways_scrolling(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    open_find(qtbot, window)
+    qtbot.keyClicks(window.find_bar.edit, "istanbul")
+    window.finder.finish()
+    view = window.find_results.view
+    view.setFixedWidth(200)
+    qtbot.wait(10)
+    rect = view.visualRect(window.find_results.model.index(0, 0))
+    assert rect.right() <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()

@@ -55,7 +55,7 @@ from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import EventIdRole
 from viewer.ui.notes import NotesController
 from viewer.ui.selection import Selection
-from viewer.ui.views import clear_button
+from viewer.ui.views import FitWidthDelegate, clear_button
 
 #: How long one slice of searching may hold the event loop (seconds).
 SLICE = 0.012
@@ -442,6 +442,7 @@ class FindResults(QWidget):
         self.view.setWordWrap(False)
         self.view.setUniformItemSizes(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setItemDelegate(FitWidthDelegate(self.view))
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSpacing(2)
         self.view.setAlternatingRowColors(True)

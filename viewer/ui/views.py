@@ -64,6 +64,16 @@ class FoldedFilter(QSortFilterProxyModel):
         return all(word in folded for word in self._words)
 
 
+class FitWidthDelegate(QStyledItemDelegate):
+    """Rows as wide as the list, their lines elided at its edge: a long line never
+    makes the list scroll sideways."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        hint.setWidth(1)
+        return hint
+
+
 class CountDelegate(QStyledItemDelegate):
     """Draws a row's ``name_role`` elided on the left and its ``count_role`` whole on
     the right: a long role never cuts off how many quotes a speaker has."""
