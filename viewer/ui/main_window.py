@@ -47,6 +47,7 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
+from viewer.ui.announce import announce_messages
 from viewer.ui.clipboard import put_citation
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
             )
         )
         self._build_load_progress()
+        announce_messages(self.statusBar())
         self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.timeline_view.detailsRequested.connect(lambda _id: self.focus_panel(self.details_dock))

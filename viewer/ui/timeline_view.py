@@ -37,6 +37,7 @@ from viewer.domain.filters import Mask
 from viewer.domain.names import KIND_NAME, STATUS_NAME
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
+from viewer.ui import timeline_access
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import (
     AXIS_HEIGHT,
@@ -79,6 +80,7 @@ class TimelineView(QAbstractScrollArea):
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineView")
+        timeline_access.install()
         self.setAccessibleName("Timeline")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -325,6 +327,7 @@ class TimelineView(QAbstractScrollArea):
                 self._t0, self._spp, self.viewport().width(), self.selection.event_id
             )
             self._sync_scrollbars(self._layout)
+            timeline_access.children_changed(self)
         return self._layout
 
     def placed(self, event_id: str) -> Placed | None:
@@ -612,3 +615,4 @@ class TimelineView(QAbstractScrollArea):
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
             )
+        timeline_access.announce_selection(self)

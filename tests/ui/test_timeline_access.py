@@ -1,0 +1,135 @@
+"""What a screen reader finds inside the timeline: the events drawn, as a list.
+
+These go through Qt's accessibility interfaces, as the AT-SPI bridge does; the
+same walk through AT-SPI itself is ``tools/atspi_check.py`` (it needs the
+desktop's accessibility bus, which a test machine lacks).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
+from PySide6.QtWidgets import QStatusBar
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import dump
+from tests.ui.test_reach import ten_calls_on_one_day, the_cluster
+from tests.ui.test_timeline_view import show_view
+from tests.ui.windows import active_window
+from viewer.persistence.model_file import parse_timeline
+from viewer.ui import announce as announce_module
+from viewer.ui.selection import Selection
+from viewer.ui.timeline_access import TimelineAccessible
+from viewer.ui.timeline_view import TimelineView
+
+
+def items_of(view: TimelineView) -> list[QAccessibleInterface]:
+    interface = QAccessible.queryAccessibleInterface(view)
+    assert isinstance(interface, TimelineAccessible)
+    assert interface.role() == QAccessible.Role.List
+    children = [interface.child(i) for i in range(interface.childCount())]
+    assert all(child is not None for child in children)
+    return [child for child in children if child is not None]
+
+
+def name(item: QAccessibleInterface) -> str:
+    return item.text(QAccessible.Text.Name)
+
+
+def test_the_events_drawn_are_the_timelines_items_in_time_order(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    view = window.timeline_view
+    timeline = window.document.timeline
+    assert timeline is not None
+    items = items_of(view)
+    drawn = [e for e in timeline.events if view.event_pos(e.id) is not None]
+    assert len(items) == len(drawn) > 5
+    assert {name(item) for item in items} == {e.title for e in drawn}
+    assert all(item.role() == QAccessible.Role.ListItem for item in items)
+    assert [item.parent() for item in items] == [QAccessible.queryAccessibleInterface(view)] * len(
+        items
+    )
+
+    # In the order the marks stand on the axis (then top to bottom).
+    def mark(event_id: str) -> tuple[float, float]:
+        placed = view.placed(event_id)
+        assert placed is not None
+        return (placed.glyph.x(), placed.glyph.y())
+
+    assert [name(item) for item in items] == [
+        e.title for e in sorted(drawn, key=lambda e: mark(e.id))
+    ]
+    call = timeline.events_by_id["call-2025-06-04"]
+    [item] = [item for item in items if name(item) == call.title]
+    assert item.text(QAccessible.Text.Description) == "4 June 2025. Call, Occurred."
+    # Where the item says it is, the event is painted (and childAt finds it there).
+    painted = view.viewport().mapToGlobal(view.event_pos(call.id) or QPoint())
+    assert item.rect().contains(painted)
+    interface = QAccessible.queryAccessibleInterface(view)
+    found = interface.childAt(painted.x(), painted.y())
+    assert found is not None
+    assert name(found) == call.title
+
+
+def test_pressing_an_item_selects_its_event_and_the_selection_is_its_focus(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    view = window.timeline_view
+    [item] = [i for i in items_of(view) if name(i) == "Telefonat zwischen Trump und Putin"]
+    assert not item.state().selected
+    action = item.actionInterface()
+    assert action is not None
+    assert action.actionNames() == [QAccessibleActionInterface.pressAction()]
+    action.doAction(QAccessibleActionInterface.pressAction())
+    assert window.selection.event_id == "call-2025-06-04"
+    assert item.state().selected
+    focus = QAccessible.queryAccessibleInterface(view).focusChild()
+    assert focus is not None
+    assert name(focus) == name(item)
+    assert [i for i in items_of(view) if i.state().selected] == [focus]
+
+
+def test_a_group_is_one_item_that_opens_its_list(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, parse_timeline(dump(ten_calls_on_one_day(minimal))))
+    cluster = the_cluster(view)
+    [group] = [i for i in items_of(view) if name(i) == f"{cluster.count} events"]
+    assert group.text(QAccessible.Text.Description).endswith("Press to choose one.")
+    action = group.actionInterface()
+    assert action is not None
+    action.doAction(QAccessibleActionInterface.pressAction())
+    assert view.cluster_menu is not None
+    assert view.cluster_menu.isVisible()
+    view.cluster_menu.close()
+
+
+def test_items_follow_the_view_and_the_ones_gone_are_no_longer_valid(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    view = window.timeline_view
+    before = items_of(view)
+    call = view.event_pos("call-2025-06-04")
+    assert call is not None
+    view.zoom(16.0, anchor_x=call.x())
+    after = items_of(view)
+    assert 0 < len(after) < len(before)
+    assert {name(i) for i in after} < {name(i) for i in before}
+    gone = [i for i in before if name(i) not in {name(j) for j in after}]
+    assert gone
+    assert not any(i.isValid() for i in gone)
+
+
+def test_status_bar_messages_are_announced(qtbot: QtBot, monkeypatch: Any) -> None:
+    window = active_window(qtbot)
+    said: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
+
+    def heard(event: Any) -> None:
+        if event.type() == QAccessible.Event.Announcement:
+            said.append((event.message(), event.politeness()))
+
+    monkeypatch.setattr(announce_module.QAccessible, "updateAccessibility", heard)
+    window.copy_citation(event_id="call-2025-06-04")
+    message = window.findChild(QStatusBar).currentMessage()
+    assert message.startswith("Copied the citation")
+    assert said == [(message, QAccessible.AnnouncementPoliteness.Polite)]

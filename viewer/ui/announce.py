@@ -1,0 +1,23 @@
+"""Say something to the reader's screen reader without moving the focus."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QStatusBar, QWidget
+
+
+def announce(widget: QWidget, text: str, *, urgent: bool = False) -> None:
+    """Have assistive technology read ``text`` out, as coming from ``widget``:
+    politely (after what it is reading) or, when ``urgent``, at once."""
+    if not text.strip():
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    if urgent:
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
+
+
+def announce_messages(bar: QStatusBar) -> None:
+    """Read out each message the status bar shows (a sighted reader sees them
+    appear at the bottom of the window; a blind one would never know)."""
+    bar.messageChanged.connect(lambda text: announce(bar, text))
