@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from viewer.domain.dates import MAX_T, MIN_T, clamp_time
-from viewer.domain.describe import MONTHS, day_words
+from viewer.domain.describe import day_month_words, day_words, month_name, month_words
 
 
 class TickUnit(StrEnum):
@@ -110,9 +110,9 @@ def tick_label(moment: datetime, step: TickStep) -> str:
     if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
         return f"{moment.hour:02d}:{moment.minute:02d}"
     if step.unit in (TickUnit.DAY, TickUnit.WEEK):
-        return f"{moment.day} {MONTHS[moment.month - 1]}"
+        return day_month_words(moment.date())
     if step.unit is TickUnit.MONTH:
-        return MONTHS[moment.month - 1]
+        return month_name(moment.month)
     return str(moment.year)
 
 
@@ -122,7 +122,7 @@ def context_label(moment: datetime, step: TickStep) -> str:
     if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
         return day_words(moment.date())
     if step.unit in (TickUnit.DAY, TickUnit.WEEK):
-        return f"{MONTHS[moment.month - 1]} {moment.year}"
+        return month_words(moment.year, moment.month)
     if step.unit is TickUnit.MONTH:
         return str(moment.year)
     return ""

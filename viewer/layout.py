@@ -26,6 +26,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from viewer.domain import words
 from viewer.domain.model import EventKind
 from viewer.index import EventIndex, Lane
 
@@ -559,7 +560,7 @@ class Layouter:
         for k in np.flatnonzero(counts).tolist():
             t, count = float(edges[k]), int(counts[k])
             x = layout.x_of(t)
-            text = f"{count:,}"
+            text = words.number(count)
             w = self.metrics.advance(text) + 10
             lane_layout.items.append(
                 Placed(

@@ -406,4 +406,302 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>Notiz hinzufügen…</translation>
     </message>
 </context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>January</source>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+    <message>
+        <source>exact to the year</source>
+        <extracomment>How precisely a date is known, for each precision: exact, approximate, open-ended.</extracomment>
+        <translation>auf das Jahr genau</translation>
+    </message>
+    <message>
+        <source>to the year, approximate</source>
+        <translation>auf das Jahr, ungefähr</translation>
+    </message>
+    <message>
+        <source>exact to the year, open-ended</source>
+        <translation>auf das Jahr genau, ohne Ende</translation>
+    </message>
+    <message>
+        <source>exact to the month</source>
+        <translation>auf den Monat genau</translation>
+    </message>
+    <message>
+        <source>to the month, approximate</source>
+        <translation>auf den Monat, ungefähr</translation>
+    </message>
+    <message>
+        <source>exact to the month, open-ended</source>
+        <translation>auf den Monat genau, ohne Ende</translation>
+    </message>
+    <message>
+        <source>exact to the week</source>
+        <translation>auf die Woche genau</translation>
+    </message>
+    <message>
+        <source>to the week, approximate</source>
+        <translation>auf die Woche, ungefähr</translation>
+    </message>
+    <message>
+        <source>exact to the week, open-ended</source>
+        <translation>auf die Woche genau, ohne Ende</translation>
+    </message>
+    <message>
+        <source>exact to the day</source>
+        <translation>auf den Tag genau</translation>
+    </message>
+    <message>
+        <source>to the day, approximate</source>
+        <translation>auf den Tag, ungefähr</translation>
+    </message>
+    <message>
+        <source>exact to the day, open-ended</source>
+        <translation>auf den Tag genau, ohne Ende</translation>
+    </message>
+    <message>
+        <source>exact to the minute</source>
+        <translation>auf die Minute genau</translation>
+    </message>
+    <message>
+        <source>to the minute, approximate</source>
+        <translation>auf die Minute, ungefähr</translation>
+    </message>
+    <message>
+        <source>exact to the minute, open-ended</source>
+        <translation>auf die Minute genau, ohne Ende</translation>
+    </message>
+    <message>
+        <source>around {}</source>
+        <extracomment>What a date is said to be, and how: as it is, approximately, or from it on.</extracomment>
+        <translation>ca. {}</translation>
+    </message>
+    <message>
+        <source>from {} on</source>
+        <translation>ab {}</translation>
+    </message>
+    <message>
+        <source>week of {}</source>
+        <translation>Woche vom {}</translation>
+    </message>
+    <message>
+        <source>around the week of {}</source>
+        <translation>ca. in der Woche vom {}</translation>
+    </message>
+    <message>
+        <source>from the week of {} on</source>
+        <translation>ab der Woche vom {}</translation>
+    </message>
+    <message>
+        <source>weeks of {}</source>
+        <translation>Wochen vom {}</translation>
+    </message>
+    <message>
+        <source>around the weeks of {}</source>
+        <translation>ca. in den Wochen vom {}</translation>
+    </message>
+    <message>
+        <source>from the weeks of {} on</source>
+        <translation>ab den Wochen vom {}</translation>
+    </message>
+    <message>
+        <source>weekend of {}</source>
+        <translation>Wochenende {}</translation>
+    </message>
+    <message>
+        <source>around the weekend of {}</source>
+        <translation>ca. am Wochenende {}</translation>
+    </message>
+    <message>
+        <source>from the weekend of {} on</source>
+        <translation>ab dem Wochenende {}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day}. {month}</translation>
+    </message>
+    <message>
+        <source>{first}–{last} {month} {year}</source>
+        <extracomment>Two days of one month: 4-5 June 2025 (an en dash between the days).</extracomment>
+        <translation>{first}.–{last}. {month} {year}</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>around mid-{}</source>
+        <translation>ca. Mitte {}</translation>
+    </message>
+</context>
+<context>
+    <name>filters</name>
+    <message>
+        <source>Kind: {}</source>
+        <extracomment>Bit ``1 &lt;&lt; i`` for each verification ``_VERIFICATIONS[i]`` among the claims. The table rows of each actor&apos;s events, sorted, each once. Tags as the reader wrote them; compared without case. Events that overlap ``[start, end)`` (UTC seconds); None: no bound.</extracomment>
+        <translation>Art: {}</translation>
+    </message>
+    <message>
+        <source>Status: {}</source>
+        <translation>Status: {}</translation>
+    </message>
+    <message>
+        <source>Actor: {}</source>
+        <translation>Akteur: {}</translation>
+    </message>
+    <message>
+        <source>Claim: {}</source>
+        <translation>Aussage: {}</translation>
+    </message>
+    <message>
+        <source>Tag: #{}</source>
+        <translation>Schlagwort: #{}</translation>
+    </message>
+    <message>
+        <source>Has my notes</source>
+        <translation>Mit meinen Notizen</translation>
+    </message>
+    <message>
+        <source>From {}</source>
+        <translation>Ab {}</translation>
+    </message>
+    <message>
+        <source>Until {}</source>
+        <translation>Bis {}</translation>
+    </message>
+</context>
+<context>
+    <name>names</name>
+    <message>
+        <source>Call</source>
+        <translation>Telefonat</translation>
+    </message>
+    <message>
+        <source>Attack</source>
+        <translation>Angriff</translation>
+    </message>
+    <message>
+        <source>Talks</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Treffen</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>Sanctions</source>
+        <translation>Sanktionen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <extracomment>A kind as a lane and the legend name its events (&quot;Calls&quot;).</extracomment>
+        <translation>Telefonate</translation>
+    </message>
+    <message>
+        <source>Attacks</source>
+        <translation>Angriffe</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Treffen</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Erklärungen</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Geschehen</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>Angekündigt</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Demanded</source>
+        <translation>Gefordert</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>Unbestätigt</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Umstritten</translation>
+    </message>
+</context>
 </TS>

@@ -53,7 +53,7 @@ def fuzzy(precision: str, start: str, end: str | None = None, approx: bool = Fal
         ),
         # weeks: named by their Monday
         (fuzzy("week", "2025-W22"), "week of 26 May 2025"),
-        (fuzzy("week", "2025-W22", approx=True), "around week of 26 May 2025"),
+        (fuzzy("week", "2025-W22", approx=True), "around the week of 26 May 2025"),
         (fuzzy("week", "2025-W01"), "week of 30 December 2024"),
         (fuzzy("week", "2025-W22", "2025-W23"), "weeks of 26 May – 2 June 2025"),
         # months and years

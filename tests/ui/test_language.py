@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO
 from tests.ui.windows import active_window
+from viewer.axis import STEPS, TickUnit, tick_label
 from viewer.cli.main import _build_parser
+from viewer.domain.describe import describe_date, precision_words
+from viewer.domain.model import EventKind, FuzzyDate
+from viewer.domain.names import kind_name, kind_plural
 from viewer.persistence.paths import AppPaths
 from viewer.ui import i18n
 from viewer.ui.app import open_settings
@@ -38,8 +43,7 @@ def german(qapp: QCoreApplication) -> Iterator[None]:
     assert QLocale().toString(1234567) == "1.234.567"  # German digits grouping
     assert installed, "the German translation did not load"
     yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
+    i18n.uninstall(qapp, installed)
     QLocale.setDefault(before)
 
 
@@ -108,3 +112,33 @@ def test_the_language_chosen(qtbot: QtBot) -> None:
     deutsch.trigger()
     assert window.settings.value(i18n.SETTING) == "de"
     assert "next starts" in window.statusBar().currentMessage()
+
+
+def test_dates_names_and_numbers_read_in_german(qtbot: QtBot, german: None) -> None:
+
+    day = FuzzyDate.model_validate({"precision": "day", "start": "2025-06-04"})
+    two = FuzzyDate.model_validate(
+        {"precision": "day", "start": "2025-06-04", "end": "2025-06-05", "approximate": True}
+    )
+    open_end = FuzzyDate.model_validate({"precision": "day", "start": "2025-06-09", "end": ".."})
+    assert describe_date(day) == "4. Juni 2025"
+    assert describe_date(two) == "ca. 4.\u20135. Juni 2025"
+    assert describe_date(open_end) == "ab 9. Juni 2025"
+    assert precision_words(day) == "auf den Tag genau"
+    assert (kind_name(EventKind.CALL), kind_plural(EventKind.CALL)) == ("Telefonat", "Telefonate")
+
+    step = next(s for s in STEPS if s.unit is TickUnit.DAY)
+    assert tick_label(datetime(2025, 3, 19, tzinfo=UTC), step) == "19. März"
+    # In the window: the table's cells, the timeline's description, a filter chip.
+    window = active_window(qtbot)
+    window.selection.select("call-2025-06-04")
+    description = window.timeline_view.accessibleDescription()
+    assert description == "Telefonat zwischen Trump und Putin. 4. Juni 2025. Telefonat, Geschehen."
+    window.filters.toggle("kinds", "call")
+    assert [chip.text() for chip in window.filter_bar.chips] == ["Art: Telefonat  \u2715"]
+
+
+def test_english_again_after_german(qtbot: QtBot) -> None:
+
+    day = FuzzyDate.model_validate({"precision": "day", "start": "2025-06-04"})
+    assert describe_date(day) == "4 June 2025"

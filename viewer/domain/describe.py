@@ -1,8 +1,9 @@
 """Fuzzy dates in words, for people: the details panel, tooltips and table cells.
 
-Qt-free and locale-independent: month names come from a fixed English table so
-the same model file always reads the same. Times keep the offset the author
-wrote; nothing is converted to the reader's time zone.
+Qt-free. The words are English unless the interface installed a translator
+(:mod:`viewer.domain.words`): the command line always reads the same. Times
+keep the offset the author wrote; nothing is converted to the reader's time
+zone.
 """
 
 from __future__ import annotations
@@ -11,28 +12,75 @@ from datetime import date, datetime
 
 from viewer.domain.dates import Precision
 from viewer.domain.model import FuzzyDate
+from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 
+#: The months, in English; :func:`month_name` gives them in the reader's language.
 MONTHS: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    QT_TRANSLATE_NOOP("dates", "January"),
+    QT_TRANSLATE_NOOP("dates", "February"),
+    QT_TRANSLATE_NOOP("dates", "March"),
+    QT_TRANSLATE_NOOP("dates", "April"),
+    QT_TRANSLATE_NOOP("dates", "May"),
+    QT_TRANSLATE_NOOP("dates", "June"),
+    QT_TRANSLATE_NOOP("dates", "July"),
+    QT_TRANSLATE_NOOP("dates", "August"),
+    QT_TRANSLATE_NOOP("dates", "September"),
+    QT_TRANSLATE_NOOP("dates", "October"),
+    QT_TRANSLATE_NOOP("dates", "November"),
+    QT_TRANSLATE_NOOP("dates", "December"),
 )
 
-_UNITS: dict[Precision, str] = {
-    Precision.YEAR: "year",
-    Precision.MONTH: "month",
-    Precision.WEEK: "week",
-    Precision.DAY: "day",
-    Precision.MINUTE: "minute",
+#: How precisely a date is known, for each precision: exact, approximate, open-ended.
+_PRECISION_WORDS: dict[Precision, tuple[str, str, str]] = {
+    Precision.YEAR: (
+        QT_TRANSLATE_NOOP("dates", "exact to the year"),
+        QT_TRANSLATE_NOOP("dates", "to the year, approximate"),
+        QT_TRANSLATE_NOOP("dates", "exact to the year, open-ended"),
+    ),
+    Precision.MONTH: (
+        QT_TRANSLATE_NOOP("dates", "exact to the month"),
+        QT_TRANSLATE_NOOP("dates", "to the month, approximate"),
+        QT_TRANSLATE_NOOP("dates", "exact to the month, open-ended"),
+    ),
+    Precision.WEEK: (
+        QT_TRANSLATE_NOOP("dates", "exact to the week"),
+        QT_TRANSLATE_NOOP("dates", "to the week, approximate"),
+        QT_TRANSLATE_NOOP("dates", "exact to the week, open-ended"),
+    ),
+    Precision.DAY: (
+        QT_TRANSLATE_NOOP("dates", "exact to the day"),
+        QT_TRANSLATE_NOOP("dates", "to the day, approximate"),
+        QT_TRANSLATE_NOOP("dates", "exact to the day, open-ended"),
+    ),
+    Precision.MINUTE: (
+        QT_TRANSLATE_NOOP("dates", "exact to the minute"),
+        QT_TRANSLATE_NOOP("dates", "to the minute, approximate"),
+        QT_TRANSLATE_NOOP("dates", "exact to the minute, open-ended"),
+    ),
+}
+
+#: What a date is said to be, and how: as it is, approximately, or from it on.
+_FORMS: dict[str, tuple[str, str, str]] = {
+    "plain": (
+        "{}",
+        QT_TRANSLATE_NOOP("dates", "around {}"),
+        QT_TRANSLATE_NOOP("dates", "from {} on"),
+    ),
+    "week": (
+        QT_TRANSLATE_NOOP("dates", "week of {}"),
+        QT_TRANSLATE_NOOP("dates", "around the week of {}"),
+        QT_TRANSLATE_NOOP("dates", "from the week of {} on"),
+    ),
+    "weeks": (
+        QT_TRANSLATE_NOOP("dates", "weeks of {}"),
+        QT_TRANSLATE_NOOP("dates", "around the weeks of {}"),
+        QT_TRANSLATE_NOOP("dates", "from the weeks of {} on"),
+    ),
+    "weekend": (
+        QT_TRANSLATE_NOOP("dates", "weekend of {}"),
+        QT_TRANSLATE_NOOP("dates", "around the weekend of {}"),
+        QT_TRANSLATE_NOOP("dates", "from the weekend of {} on"),
+    ),
 }
 
 _EN_DASH = "\u2013"
@@ -68,9 +116,21 @@ def _minute(text: str) -> tuple[datetime, str]:
 # -- words ---------------------------------------------------------------------
 
 
+def month_name(month: int) -> str:
+    """Month ``month`` (1-12) in the reader's language: ``June``, ``Juni``."""
+    return translate("dates", MONTHS[month - 1])
+
+
 def day_words(day: date) -> str:
-    """A day in the app's one date style: ``4 June 2025``."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """A day in the app's one date style: ``4 June 2025`` (German ``4. Juni 2025``)."""
+    return translate("dates", "{day} {month} {year}").format(
+        day=day.day, month=month_name(day.month), year=day.year
+    )
+
+
+def day_month_words(day: date) -> str:
+    """A day of a month without its year: ``4 June`` (German ``4. Juni``)."""
+    return translate("dates", "{day} {month}").format(day=day.day, month=month_name(day.month))
 
 
 _day_words = day_words
@@ -82,19 +142,29 @@ def _day_range_words(first: date, last: date) -> str:
     if first.year != last.year:
         return f"{_day_words(first)}{_RANGE}{_day_words(last)}"
     if first.month != last.month:
-        return (
-            f"{first.day} {MONTHS[first.month - 1]}{_RANGE}"
-            f"{last.day} {MONTHS[last.month - 1]} {last.year}"
-        )
-    return f"{first.day}{_EN_DASH}{last.day} {MONTHS[last.month - 1]} {last.year}"
+        return f"{day_month_words(first)}{_RANGE}{_day_words(last)}"
+    #: Two days of one month: 4-5 June 2025 (an en dash between the days).
+    return translate("dates", "{first}\u2013{last} {month} {year}").format(
+        first=first.day, last=last.day, month=month_name(last.month), year=last.year
+    )
 
 
-def _month_words(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
+def month_words(year: int, month: int) -> str:
+    """A month of a year: ``May 2025``."""
+    return translate("dates", "{month} {year}").format(month=month_name(month), year=year)
+
+
+_month_words = month_words
 
 
 def _offset_words(offset: str) -> str:
     return "UTC" if offset in ("Z", "+00:00") else f"UTC{offset}"
+
+
+def _clock_words(moment: datetime, offset: str | None = None) -> str:
+    """A day and a time of it: ``31 May 2025, 22:50`` and, given, its offset."""
+    words = f"{_day_words(moment.date())}, {moment:%H:%M}"
+    return words if offset is None else f"{words} ({_offset_words(offset)})"
 
 
 def _is_weekend(first: date, last: date) -> bool:
@@ -111,56 +181,50 @@ def _is_mid_month(first: date, last: date) -> bool:
     )
 
 
-def _plain_words(fuzzy: FuzzyDate) -> str:
-    """The date in words, without the "around" of an approximate date."""
+def _plain_words(fuzzy: FuzzyDate) -> tuple[str, str]:
+    """The date in words, and its form (a week, a weekend, ...; see ``_FORMS``)."""
     start, end = fuzzy.start, fuzzy.closed_end
     precision = fuzzy.precision
     if precision is Precision.YEAR:
         first_year = _year(start)
         last_year = _year(end) if end else first_year
-        return str(first_year) if first_year == last_year else f"{first_year}{_EN_DASH}{last_year}"
+        if first_year == last_year:
+            return str(first_year), "plain"
+        return f"{first_year}{_EN_DASH}{last_year}", "plain"
     if precision is Precision.MONTH:
         first_m = _month(start)
         last_m = _month(end) if end else first_m
         if first_m == last_m:
-            return _month_words(*first_m)
+            return _month_words(*first_m), "plain"
         if first_m[0] == last_m[0]:
-            return f"{MONTHS[first_m[1] - 1]}{_RANGE}{_month_words(*last_m)}"
-        return f"{_month_words(*first_m)}{_RANGE}{_month_words(*last_m)}"
+            return f"{month_name(first_m[1])}{_RANGE}{_month_words(*last_m)}", "plain"
+        return f"{_month_words(*first_m)}{_RANGE}{_month_words(*last_m)}", "plain"
     if precision is Precision.WEEK:
         first_w = _week_monday(start)
         last_w = _week_monday(end) if end else first_w
         if first_w == last_w:
-            return f"week of {_day_words(first_w)}"
-        return f"weeks of {_day_range_words(first_w, last_w)}"
+            return _day_words(first_w), "week"
+        return _day_range_words(first_w, last_w), "weeks"
     if precision is Precision.DAY:
         first_d = _day(start)
         last_d = _day(end) if end else first_d
-        if _is_weekend(first_d, last_d):
-            return f"the weekend of {_day_range_words(first_d, last_d)}"
-        return _day_range_words(first_d, last_d)
+        form = "weekend" if _is_weekend(first_d, last_d) else "plain"
+        return _day_range_words(first_d, last_d), form
     first_t, first_offset = _minute(start)
     last_t, last_offset = _minute(end) if end else (first_t, first_offset)
-    first_clock = first_t.strftime("%H:%M")
-    last_clock = last_t.strftime("%H:%M")
     if (first_t, first_offset) == (last_t, last_offset):
-        return f"{_day_words(first_t.date())}, {first_clock} ({_offset_words(first_offset)})"
+        return _clock_words(first_t, first_offset), "plain"
     if first_offset == last_offset:
         offset = f"({_offset_words(first_offset)})"
         if first_t.date() == last_t.date():
-            return f"{_day_words(first_t.date())}, {first_clock}{_EN_DASH}{last_clock} {offset}"
-        return (
-            f"{_day_words(first_t.date())}, {first_clock}{_RANGE}"
-            f"{_day_words(last_t.date())}, {last_clock} {offset}"
-        )
-    return (
-        f"{_day_words(first_t.date())}, {first_clock} ({_offset_words(first_offset)}){_RANGE}"
-        f"{_day_words(last_t.date())}, {last_clock} ({_offset_words(last_offset)})"
-    )
+            return f"{_clock_words(first_t)}{_EN_DASH}{last_t:%H:%M} {offset}", "plain"
+        return f"{_clock_words(first_t)}{_RANGE}{_clock_words(last_t)} {offset}", "plain"
+    words = f"{_clock_words(first_t, first_offset)}{_RANGE}{_clock_words(last_t, last_offset)}"
+    return words, "plain"
 
 
 def describe_date(date: FuzzyDate) -> str:
-    """The date in English words, as precise as it is known.
+    """The date in words, as precise as it is known, in the reader's language.
 
     For example ``4 June 2025``, ``around 4<en dash>5 June 2025``, ``weekend of
     31 May <en dash> 1 June 2025``, ``week of 26 May 2025``, ``around mid-May
@@ -173,23 +237,19 @@ def describe_date(date: FuzzyDate) -> str:
     the 20th of one month is "around mid-<month> <year>".
     """
     if date.open_end:
-        words = _plain_words(date)
-        return f"from {'the ' if words.startswith('week') else ''}{words} on"
+        words, form = _plain_words(date)
+        return translate("dates", _FORMS[form][2]).format(words)
     if date.precision is Precision.DAY and date.end is not None and date.approximate:
         first, last = _day(date.start), _day(date.end)
         if not _is_weekend(first, last) and _is_mid_month(first, last):
-            return f"around mid-{_month_words(first.year, first.month)}"
-    words = _plain_words(date)
-    if date.approximate:
-        return f"around {words}"
-    return words.removeprefix("the ")
+            return translate("dates", "around mid-{}").format(_month_words(first.year, first.month))
+    words, form = _plain_words(date)
+    return translate("dates", _FORMS[form][1 if date.approximate else 0]).format(words)
 
 
 def precision_words(date: FuzzyDate) -> str:
     """How precisely the date is known: ``exact to the day``, ``to the week, approximate``."""
-    unit = _UNITS[date.precision]
+    exact, approximate, open_ended = _PRECISION_WORDS[date.precision]
     if date.open_end:
-        return f"exact to the {unit}, open-ended"
-    if date.approximate:
-        return f"to the {unit}, approximate"
-    return f"exact to the {unit}"
+        return translate("dates", open_ended)
+    return translate("dates", approximate if date.approximate else exact)

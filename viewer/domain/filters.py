@@ -25,9 +25,10 @@ from viewer.domain.columns import BATCH, KINDS, STATUSES
 from viewer.domain.dates import MAX_T, MIN_T, clamp_time
 from viewer.domain.describe import day_words
 from viewer.domain.model import EventKind, EventStatus, Verification
-from viewer.domain.names import KIND_NAME, STATUS_NAME, VERIFICATION_NAME
+from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note, event_of
 from viewer.domain.timeline import Timeline
+from viewer.domain.words import translate
 
 Mask = npt.NDArray[np.bool_]
 Rows = npt.NDArray[np.int64]
@@ -146,25 +147,40 @@ class EventFilter:
 
     def chips(self, actor_names: Mapping[str, str]) -> list[Chip]:
         """The chosen values, in the order of the facets, each with its label."""
-        chips = [Chip("kinds", k.value, f"Kind: {KIND_NAME[k]}") for k in _sorted(self.kinds)]
-        chips += [
-            Chip("statuses", s.value, f"Status: {STATUS_NAME[s]}") for s in _sorted(self.statuses)
+        chips = [
+            Chip("kinds", k.value, translate("filters", "Kind: {}").format(kind_name(k)))
+            for k in _sorted(self.kinds)
         ]
         chips += [
-            Chip("actors", a, f"Actor: {actor_names.get(a, a)}")
+            Chip("statuses", s.value, translate("filters", "Status: {}").format(status_name(s)))
+            for s in _sorted(self.statuses)
+        ]
+        chips += [
+            Chip("actors", a, translate("filters", "Actor: {}").format(actor_names.get(a, a)))
             for a in sorted(self.actors, key=lambda a: actor_names.get(a, a).casefold())
         ]
         chips += [
-            Chip("verifications", v.value, f"Claim: {VERIFICATION_NAME[v]}")
+            Chip(
+                "verifications",
+                v.value,
+                translate("filters", "Claim: {}").format(verification_name(v)),
+            )
             for v in _sorted(self.verifications)
         ]
-        chips += [Chip("tags", t, f"Tag: #{t}") for t in sorted(self.tags, key=str.casefold)]
+        chips += [
+            Chip("tags", t, translate("filters", "Tag: #{}").format(t))
+            for t in sorted(self.tags, key=str.casefold)
+        ]
         if self.has_notes:
-            chips.append(Chip("has_notes", "", "Has my notes"))
+            chips.append(Chip("has_notes", "", translate("filters", "Has my notes")))
         if self.start is not None:
-            chips.append(Chip("start", "", f"From {_day(self.start)}"))
+            chips.append(
+                Chip("start", "", translate("filters", "From {}").format(_day(self.start)))
+            )
         if self.end is not None:
-            chips.append(Chip("end", "", f"Until {_day(self.end - 1)}"))
+            chips.append(
+                Chip("end", "", translate("filters", "Until {}").format(_day(self.end - 1)))
+            )
         return chips
 
     def to_json(self) -> dict[str, Any]:

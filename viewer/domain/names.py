@@ -1,42 +1,65 @@
-"""The one set of words for kinds, statuses and verifications, wherever they are shown (Qt-free)."""
+"""The one set of words for kinds, statuses and verifications, wherever they are shown (Qt-free).
+
+The tables are English (the command line's words); the functions give a name
+in the reader's language (see :mod:`viewer.domain.words`).
+"""
 
 from __future__ import annotations
 
 from viewer.domain.model import EventKind, EventStatus, Verification
+from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 
 #: A kind as one event of it is called ("a call"): table, details, tooltips, filters.
 KIND_NAME: dict[EventKind, str] = {
-    EventKind.CALL: "Call",
-    EventKind.ATTACK: "Attack",
-    EventKind.TALKS: "Talks",
-    EventKind.MEETING: "Meeting",
-    EventKind.STATEMENT: "Statement",
-    EventKind.PROPOSAL: "Proposal",
-    EventKind.SANCTIONS: "Sanctions",
-    EventKind.OTHER: "Other",
+    EventKind.CALL: QT_TRANSLATE_NOOP("names", "Call"),
+    EventKind.ATTACK: QT_TRANSLATE_NOOP("names", "Attack"),
+    EventKind.TALKS: QT_TRANSLATE_NOOP("names", "Talks"),
+    EventKind.MEETING: QT_TRANSLATE_NOOP("names", "Meeting"),
+    EventKind.STATEMENT: QT_TRANSLATE_NOOP("names", "Statement"),
+    EventKind.PROPOSAL: QT_TRANSLATE_NOOP("names", "Proposal"),
+    EventKind.SANCTIONS: QT_TRANSLATE_NOOP("names", "Sanctions"),
+    EventKind.OTHER: QT_TRANSLATE_NOOP("names", "Other"),
 }
 
 #: A kind as a lane and the legend name its events ("Calls").
 KIND_PLURAL: dict[EventKind, str] = {
-    EventKind.CALL: "Calls",
-    EventKind.ATTACK: "Attacks",
-    EventKind.TALKS: "Talks",
-    EventKind.MEETING: "Meetings",
-    EventKind.STATEMENT: "Statements",
-    EventKind.PROPOSAL: "Proposals",
-    EventKind.SANCTIONS: "Sanctions",
-    EventKind.OTHER: "Other",
+    EventKind.CALL: QT_TRANSLATE_NOOP("names", "Calls"),
+    EventKind.ATTACK: QT_TRANSLATE_NOOP("names", "Attacks"),
+    EventKind.TALKS: QT_TRANSLATE_NOOP("names", "Talks"),
+    EventKind.MEETING: QT_TRANSLATE_NOOP("names", "Meetings"),
+    EventKind.STATEMENT: QT_TRANSLATE_NOOP("names", "Statements"),
+    EventKind.PROPOSAL: QT_TRANSLATE_NOOP("names", "Proposals"),
+    EventKind.SANCTIONS: QT_TRANSLATE_NOOP("names", "Sanctions"),
+    EventKind.OTHER: QT_TRANSLATE_NOOP("names", "Other"),
 }
 
 STATUS_NAME: dict[EventStatus, str] = {
-    EventStatus.OCCURRED: "Occurred",
-    EventStatus.ANNOUNCED: "Announced",
-    EventStatus.PROPOSED: "Proposed",
-    EventStatus.DEMANDED: "Demanded",
+    EventStatus.OCCURRED: QT_TRANSLATE_NOOP("names", "Occurred"),
+    EventStatus.ANNOUNCED: QT_TRANSLATE_NOOP("names", "Announced"),
+    EventStatus.PROPOSED: QT_TRANSLATE_NOOP("names", "Proposed"),
+    EventStatus.DEMANDED: QT_TRANSLATE_NOOP("names", "Demanded"),
 }
 
 VERIFICATION_NAME: dict[Verification, str] = {
-    Verification.CONFIRMED: "Confirmed",
-    Verification.UNVERIFIED: "Unverified",
-    Verification.DISPUTED: "Disputed",
+    Verification.CONFIRMED: QT_TRANSLATE_NOOP("names", "Confirmed"),
+    Verification.UNVERIFIED: QT_TRANSLATE_NOOP("names", "Unverified"),
+    Verification.DISPUTED: QT_TRANSLATE_NOOP("names", "Disputed"),
 }
+
+
+def kind_name(kind: EventKind) -> str:
+    """One event of ``kind`` ("Call"), in the reader's language."""
+    return translate("names", KIND_NAME[kind])
+
+
+def kind_plural(kind: EventKind) -> str:
+    """The events of ``kind`` as a lane ("Calls"), in the reader's language."""
+    return translate("names", KIND_PLURAL[kind])
+
+
+def status_name(status: EventStatus) -> str:
+    return translate("names", STATUS_NAME[status])
+
+
+def verification_name(verification: Verification) -> str:
+    return translate("names", VERIFICATION_NAME[verification])

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 from viewer.domain.cite import web_url
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import Claim, Event, EventStatus, Quote, QuoteMode, Source, Verification
-from viewer.domain.names import KIND_NAME, STATUS_NAME
+from viewer.domain.names import kind_name, status_name
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.search import match_spans
 from viewer.domain.text import isolate
@@ -355,12 +355,12 @@ def _event_html(timeline: Timeline, event: Event, notes: NotesController | None 
         when += f"<br><b>Source's wording:</b> \u201c{_d(date.note)}\u201d"
     parts.append(f"<p>{when}</p>")
 
-    status = STATUS_NAME[event.status]
+    status = status_name(event.status)
     if event.status in _NOT_YET:
         status_html = f"<b>\u26a0 {_e(status)}, not yet happened</b>"
     else:
         status_html = _e(status)
-    kind = _e(KIND_NAME[event.kind])
+    kind = _e(kind_name(event.kind))
     parts.append(f"<p><b>Kind:</b> {kind}<br><b>Status:</b> {status_html}</p>")
 
     if event.summary:

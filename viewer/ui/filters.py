@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.filters import Chip, EventFilter, Mask, event_mask
 from viewer.domain.model import EventKind, EventStatus, Verification
-from viewer.domain.names import KIND_NAME, STATUS_NAME, VERIFICATION_NAME
+from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
@@ -254,10 +254,10 @@ class FilterBar(QWidget):
         timeline = state.timeline
         kinds = menu.addMenu(self.tr("&Kind"))
         for kind in EventKind:
-            self._check(kinds, KIND_NAME[kind], "kinds", kind.value)
+            self._check(kinds, kind_name(kind), "kinds", kind.value)
         statuses = menu.addMenu(self.tr("&Status"))
         for status in EventStatus:
-            self._check(statuses, STATUS_NAME[status], "statuses", status.value)
+            self._check(statuses, status_name(status), "statuses", status.value)
         actors = menu.addMenu(self.tr("&Actor (taking part or quoted)"))
         listed = sorted(timeline.actors, key=lambda a: a.name.casefold()) if timeline else []
         for actor in listed[:MENU_ACTORS]:
@@ -268,7 +268,7 @@ class FilterBar(QWidget):
         actors.setEnabled(bool(listed))
         claims = menu.addMenu(self.tr("&Claim"))
         for verification in Verification:
-            name = self.tr("{0} claims").format(VERIFICATION_NAME[verification])
+            name = self.tr("{0} claims").format(verification_name(verification))
             self._check(claims, name, "verifications", verification.value)
         tags = menu.addMenu(self.tr("&Tag"))
         known = sorted({t for note in state.notes() for t in note.tags}, key=str.casefold)

@@ -12,16 +12,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from viewer.domain import words
 from viewer.persistence.paths import resources_dir
 
 #: The code whose words are translated (what ``pyside6-lupdate`` reads), from the
-#: repository's root; the rest of the interface is English for now.
+#: repository's root: the interface, and the core's words for people (names of
+#: kinds and statuses, dates, filter chips, the axis).
 SOURCES: tuple[str, ...] = (
     "viewer/ui/main_window.py",
     "viewer/ui/find.py",
     "viewer/ui/filters.py",
     "viewer/ui/quotes_panel.py",
     "viewer/ui/notes.py",
+    "viewer/domain/names.py",
+    "viewer/domain/describe.py",
+    "viewer/domain/filters.py",
+    "viewer/axis.py",
 )
 
 #: The languages the interface speaks, each named in itself.
@@ -59,6 +65,8 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     installed: list[QTranslator] = []
     # Numbers and dates follow the interface's language, not the system's.
     QLocale.setDefault(LOCALES.get(language, LOCALES["en"]))
+    # The core's words (dates, kinds, filter chips) through the same translation.
+    words.use(QCoreApplication.translate, lambda value: QLocale().toString(value))
     if language == "en":
         return installed
     ours = QTranslator(app)
@@ -71,3 +79,11 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         app.installTranslator(qt)
         installed.append(qt)
     return installed
+
+
+def uninstall(app: QCoreApplication, installed: list[QTranslator]) -> None:
+    """Take back what :func:`install` did: English words, English numbers."""
+    for translator in installed:
+        app.removeTranslator(translator)
+    words.use(None)
+    QLocale.setDefault(LOCALES["en"])

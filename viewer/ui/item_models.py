@@ -30,7 +30,7 @@ from viewer.domain.cite import quotation_marks
 from viewer.domain.describe import describe_date
 from viewer.domain.filters import Mask, Rows
 from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode
-from viewer.domain.names import KIND_NAME, STATUS_NAME
+from viewer.domain.names import kind_name, status_name
 from viewer.domain.search import query_words
 from viewer.domain.text import isolate, wrap_isolated
 from viewer.domain.timeline import Timeline
@@ -603,9 +603,9 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if column == self.TITLE:
             return events.title(record).casefold()
         if column == self.KIND:
-            return KIND_NAME[events.kind_of(record)].casefold()
+            return kind_name(events.kind_of(record)).casefold()
         if column == self.STATUS:
-            return STATUS_NAME[events.status_of(record)].casefold()
+            return status_name(events.status_of(record)).casefold()
         return self._text(events[record], column).casefold()
 
     def rowCount(self, parent: _Index | None = None) -> int:
@@ -630,7 +630,7 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if column == self.DATE:
             return describe_date(event.date)
         if column == self.KIND:
-            return KIND_NAME[event.kind]
+            return kind_name(event.kind)
         if column == self.TITLE:
             return event.title
         if column == self.PARTICIPANTS:
@@ -638,7 +638,7 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if column == self.NOTES:
             count = self._note_counts.get(event.id, 0)
             return f"\u270e {count}" if count else ""
-        return STATUS_NAME[event.status]
+        return status_name(event.status)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -664,7 +664,7 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if role == EventIdRole:
             return event.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{KIND_NAME[event.kind]} \u00b7 {STATUS_NAME[event.status]}"]
+            lines = [f"{kind_name(event.kind)} \u00b7 {status_name(event.status)}"]
             lines.append(isolate(event.title))
             lines.append(describe_date(event.date))
             if event.date.note:

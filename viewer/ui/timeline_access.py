@@ -29,7 +29,7 @@ from shiboken6 import VoidPtr, getCppPointer
 
 from viewer.axis import span_words
 from viewer.domain.describe import describe_date
-from viewer.domain.names import KIND_NAME, STATUS_NAME
+from viewer.domain.names import kind_name, status_name
 from viewer.layout import Layout, Placed
 
 if TYPE_CHECKING:
@@ -287,7 +287,7 @@ def item_description(view: TimelineView, item: Placed) -> str:
         what = "Press to zoom in." if item.bucket else "Press to choose one."
         return f"{span_words(*item.span)}. {what}"
     event = index.events[item.positions[0]]
-    return f"{describe_date(event.date)}. {KIND_NAME[event.kind]}, {STATUS_NAME[event.status]}."
+    return f"{describe_date(event.date)}. {kind_name(event.kind)}, {status_name(event.status)}."
 
 
 def factory(key: str, obj: QObject) -> QAccessibleInterface | None:

@@ -43,7 +43,7 @@ from viewer.axis import (
 )
 from viewer.domain.filters import Mask
 from viewer.domain.model import EventKind
-from viewer.domain.names import KIND_PLURAL
+from viewer.domain.names import kind_plural
 from viewer.domain.timeline import Timeline
 from viewer.index import EventIndex
 
@@ -135,7 +135,6 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
 }
 
 #: The lanes' and the legend's names of the kinds.
-KIND_NAMES = KIND_PLURAL
 
 
 def _luminance(color: QColor) -> float:
@@ -377,7 +376,7 @@ class TimelineRenderer:
             painter.drawText(
                 QRectF(24, lane.top, GUTTER - 28, ROW_HEIGHT),
                 Qt.AlignmentFlag.AlignVCenter,
-                KIND_NAMES[lane.kind],
+                kind_plural(lane.kind),
             )
             painter.save()
             painter.setClipRect(
@@ -670,7 +669,7 @@ def paint_note_marker(painter: QPainter, glyph: QPointF, palette: QPalette) -> N
 
 def legend_entries() -> list[tuple[str, str]]:
     """(sample, text) pairs of the legend, in order; the sample names what to draw."""
-    entries = [(f"kind:{kind.value}", KIND_NAMES[kind]) for kind in EventKind]
+    entries = [(f"kind:{kind.value}", kind_plural(kind)) for kind in EventKind]
     entries += [
         ("filled", "happened"),
         ("outline", "announced / proposed / demanded"),

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 from viewer.axis import MAX_T, MIN_T
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.filters import Mask
-from viewer.domain.names import KIND_NAME, STATUS_NAME
+from viewer.domain.names import kind_name, status_name
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.ui import timeline_access
@@ -588,7 +588,7 @@ class TimelineView(QAbstractScrollArea):
         event = index.events[item.positions[0]]
         return (
             f"{isolate(event.title)}\n{describe_date(event.date)} ({precision_words(event.date)})\n"
-            f"{KIND_NAME[event.kind]} \u00b7 {STATUS_NAME[event.status]}"
+            f"{kind_name(event.kind)} \u00b7 {status_name(event.status)}"
         )
 
     def _on_selection_changed(self, event_id: str) -> None:
@@ -608,7 +608,7 @@ class TimelineView(QAbstractScrollArea):
         else:
             text = (
                 f"{event.title}. {describe_date(event.date)}. "
-                f"{KIND_NAME[event.kind]}, {STATUS_NAME[event.status]}."
+                f"{kind_name(event.kind)}, {status_name(event.status)}."
             )
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)
