@@ -2,11 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ActorListModel</name>
+    <message>
+        <source>Person</source>
+        <extracomment>The actor&apos;s id (``str``) on a row of :class:`ActorListModel`. A sortable key (``float`` for dates, casefolded ``str`` otherwise) in :class:`EventTableModel`. The quote&apos;s id (``str``) on a row of :class:`QuoteListModel`. The event&apos;s id (``str``) in :class:`QuoteListModel` and :class:`EventTableModel`. What a quote filter matches: quote text, translation and event title, one per line. An actor row&apos;s name and role (isolated), without the count: the delegate elides it. An actor row&apos;s quote count in words (&quot;6 quotes&quot;): always shown whole. The id of the speakers list&apos;s first row, which lists every speaker&apos;s quotes (ids never hold &quot;*&quot;: their pattern says so). What ``DisplayRole`` shows, without the isolates around data: what typing a name&apos;s first letters in a view looks for (``match()`` uses it for ``DisplayRole``). An actor who is a person.</extracomment>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <extracomment>An actor that is an organisation (party, agency, company, …).</extracomment>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <extracomment>An actor that is a state (a country, as a political actor).</extracomment>
+        <translation>Staat</translation>
+    </message>
+    <message>
+        <source>1 quote</source>
+        <extracomment>A quote list longer than this shows each quote on two lines (see ``compact``).</extracomment>
+        <translation>1 Zitat</translation>
+    </message>
+    <message>
+        <source>{0} quotes</source>
+        <translation>{0} Zitate</translation>
+    </message>
+    <message>
+        <source>All speakers ({0})</source>
+        <extracomment>The first row of the speakers list; {0} is e.g. &quot;120 quotes&quot;.</extracomment>
+        <translation>Alle Sprecher ({0})</translation>
+    </message>
+    <message>
+        <source>All speakers</source>
+        <translation>Alle Sprecher</translation>
+    </message>
+    <message>
+        <source>The quotes of every speaker, in date order</source>
+        <translation>Die Zitate aller Sprecher, nach Datum geordnet</translation>
+    </message>
+</context>
+<context>
     <name>DateRangeDialog</name>
     <message>
         <source>Filter by Date</source>
-        <extracomment>Actors listed in the Filter menu itself; with more, self.tr(&quot;Other Actor…&quot;) asks for one. Which table rows are shown; None when nothing is filtered.</extracomment>
+        <extracomment>Actors listed in the Filter menu itself; with more, &quot;Other Actor…&quot; asks for one. Which table rows are shown; None when nothing is filtered.</extracomment>
         <translation>Nach Datum filtern</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation>d. MMMM yyyy</translation>
     </message>
     <message>
         <source>&amp;From:</source>
@@ -15,6 +59,121 @@
     <message>
         <source>&amp;Until:</source>
         <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Select an event on the timeline or in the table.</source>
+        <extracomment>Shown in the details pane while no event is selected.</extracomment>
+        <translation>Ein Ereignis auf der Zeitleiste oder in der Tabelle auswählen.</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <extracomment>Statuses of what has not happened (yet): said so beside the status&apos;s name. The reader asked to see quotes&apos; translations (a link under a quote). The reader&apos;s notes, shown with the event and added from here. The words of the find bar&apos;s query, marked wherever the pane shows them. Quotes show their translations (View &gt; Quote Translations). Opens a web link; replace it to intercept (tests do).</extracomment>
+        <translation>Ereignis im Detail</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <extracomment>Column header: the kind of event (Call, Meeting, …).</extracomment>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <extracomment>Column header: how many of the reader&apos;s own notes an event has.</extracomment>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Source wording: {0}</source>
+        <extracomment>The table row (file order) of the event shown on each row, and back. The events shown (by table row), or None for all. The order the view asked for last; a new timeline is shown in it too. In a tooltip: the date as the source worded it.</extracomment>
+        <translation>Wortlaut der Quelle: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTable</name>
+    <message>
+        <source>Events</source>
+        <extracomment>A row&apos;s context menu was asked for: the event&apos;s id and where (global).</extracomment>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>All events; sort by clicking a column header</source>
+        <translation>Alle Ereignisse; zum Sortieren auf eine Spaltenüberschrift klicken</translation>
+    </message>
+    <message>
+        <source>Select all (off: one event at a time)</source>
+        <extracomment>The table&apos;s (disabled) corner button, for screen readers.</extracomment>
+        <translation>Alle auswählen (aus: immer nur ein Ereignis)</translation>
+    </message>
+    <message>
+        <source>Columns: click one to sort by it</source>
+        <extracomment>The table&apos;s column headers, for screen readers.</extracomment>
+        <translation>Spalten: zum Sortieren auf eine klicken</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <extracomment>The table&apos;s (hidden) row headers, for screen readers.</extracomment>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>the end of the range must come after its start</source>
+        <extracomment>Space around the title and the sources (pixels).</extracomment>
+        <translation>das Ende des Zeitraums muss nach seinem Anfang liegen</translation>
+    </message>
+    <message>
+        <source>cannot export to {0}: use .png, .svg or .pdf</source>
+        <extracomment>{0} is the file name&apos;s suffix asked for, such as &quot;.gif&quot;.</extracomment>
+        <translation>Export als {0} nicht möglich: .png, .svg oder .pdf verwenden</translation>
+    </message>
+    <message>
+        <source>cannot export to a file without suffix: use .png, .svg or .pdf</source>
+        <translation>Export in eine Datei ohne Endung nicht möglich: .png, .svg oder .pdf verwenden</translation>
+    </message>
+    <message>
+        <source>the width must be at least 400 pixels</source>
+        <translation>die Breite muss mindestens 400 Pixel betragen</translation>
+    </message>
+    <message>
+        <source>Shown: {0}</source>
+        <extracomment>Above an exported picture: the time span it shows.</extracomment>
+        <translation>Gezeigt: {0}</translation>
+    </message>
+    <message>
+        <source>Filter: {0}</source>
+        <extracomment>Above an exported picture: the filter chosen, such as &quot;Kind: Talks, Status: Occurred&quot;.</extracomment>
+        <translation>Filter: {0}</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <extracomment>Under an exported picture: the heading of the list of the timeline&apos;s sources.</extracomment>
+        <translation>Quellen:</translation>
+    </message>
+    <message>
+        <source>could not write {0}</source>
+        <extracomment>{0} is the path of the file that could not be written.</extracomment>
+        <translation>{0} konnte nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -190,10 +349,58 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
 </context>
 <context>
+    <name>LegendBar</name>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <source>Event details</source>
+        <source>Timeline model files (*.json);;All files (*)</source>
+        <extracomment>Whether quotes show their translations (View &gt; Quote Translations). The open dialog&apos;s file types (translated where shown).</extracomment>
+        <translation>Zeitleisten-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Timeline: previous / next event</source>
         <extracomment>The timeline&apos;s own keys (not menu actions), for Help &gt; Keyboard Shortcuts.</extracomment>
+        <translation>Zeitleiste: vorheriges / nächstes Ereignis</translation>
+    </message>
+    <message>
+        <source>Timeline: first / last event</source>
+        <translation>Zeitleiste: erstes / letztes Ereignis</translation>
+    </message>
+    <message>
+        <source>Timeline: pan</source>
+        <translation>Zeitleiste: verschieben</translation>
+    </message>
+    <message>
+        <source>Timeline: zoom in / out</source>
+        <translation>Zeitleiste: vergrößern / verkleinern</translation>
+    </message>
+    <message>
+        <source>Timeline: read the selected event&apos;s details</source>
+        <translation>Zeitleiste: Details des gewählten Ereignisses lesen</translation>
+    </message>
+    <message>
+        <source>Timeline: the selected event&apos;s menu</source>
+        <translation>Zeitleiste: Menü des gewählten Ereignisses</translation>
+    </message>
+    <message>
+        <source>Timeline: open the nearest &quot;+N&quot; (or zoom into a count)</source>
+        <translation>Zeitleiste: nächstes „+N“ öffnen (oder in eine Anzahl hineinzoomen)</translation>
+    </message>
+    <message>
+        <source>Timeline: no event selected</source>
+        <translation>Zeitleiste: kein Ereignis gewählt</translation>
+    </message>
+    <message>
+        <source>Find bar: next / previous match, close</source>
+        <translation>Suchleiste: nächster / vorheriger Treffer, schließen</translation>
+    </message>
+    <message>
+        <source>Event details</source>
         <translation>Ereignis im Detail</translation>
     </message>
     <message>
@@ -211,6 +418,38 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Reloaded {0}: the file changed on disk.</source>
+        <translation>{0} neu geladen: Die Datei wurde auf der Festplatte geändert.</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>Ihre Notizen</translation>
+    </message>
+    <message>
+        <source>Opening progress</source>
+        <translation>Fortschritt beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop opening this file; the open timeline stays as it is</source>
+        <translation>Öffnen dieser Datei abbrechen; die geöffnete Zeitleiste bleibt, wie sie ist</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>{0} wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Stopped opening {0}.</source>
+        <translation>Öffnen von {0} abgebrochen.</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Weitere Menüs</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -293,6 +532,15 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>&amp;Alles zeigen</translation>
     </message>
     <message>
+        <source>Quote &amp;Translations</source>
+        <extracomment>Quotes in their own language; their translations beside them when asked for.</extracomment>
+        <translation>Zitat-&amp;Übersetzungen</translation>
+    </message>
+    <message>
+        <source>Show each quote&apos;s translation beside the original</source>
+        <translation>Die Übersetzung jedes Zitats neben dem Original zeigen</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
@@ -333,23 +581,360 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>&amp;Über timeline-viewer</translation>
     </message>
     <message>
+        <source>Timeline file:
+{0}</source>
+        <translation>Zeitleisten-Datei:
+{0}</translation>
+    </message>
+    <message>
+        <source>{0} is no longer there.</source>
+        <translation>{0} ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>Open Timeline</source>
+        <translation>Zeitleiste öffnen</translation>
+    </message>
+    <message>
         <source>The language changes when the app next starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>the quote of {0}</source>
+        <translation>das Zitat von {0}</translation>
+    </message>
+    <message>
+        <source>Select an event or a quote to copy its citation.</source>
+        <translation>Wählen Sie ein Ereignis oder ein Zitat, um seinen Nachweis zu kopieren.</translation>
+    </message>
+    <message>
+        <source>Copied the citation of {0} as Markdown.</source>
+        <translation>Nachweis von {0} als Markdown kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied the citation of {0}.</source>
+        <translation>Nachweis von {0} kopiert.</translation>
+    </message>
+    <message>
+        <source>Copy Citation</source>
+        <translation>Nachweis kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Citation as Markdown</source>
+        <translation>Nachweis als Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Could not open timeline</source>
+        <translation>Zeitleiste konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… und {0} weitere</translation>
+    </message>
+    <message>
+        <source>{0} is not a timeline this app can open:
+
+Still showing: {1}</source>
+        <translation>{0} ist keine Zeitleiste, die diese App öffnen kann:
+
+Weiterhin angezeigt: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a timeline this app can open:</source>
+        <translation>{0} ist keine Zeitleiste, die diese App öffnen kann:</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation>Notizen exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)</source>
+        <translation>Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Notes not exported</source>
+        <translation>Notizen nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>{0} kann nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0} konnte nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <source>Exported 1 note to {1}.</source>
+        <translation>1 Notiz nach {1} exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported {0} notes to {1}.</source>
+        <translation>{0} Notizen nach {1} exportiert.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exported the timeline to {0}.</source>
+        <translation>Zeitleiste nach {0} exportiert.</translation>
+    </message>
+    <message>
+        <source>About timeline-viewer</source>
+        <translation>Über timeline-viewer</translation>
+    </message>
+    <message>
+        <source>Events, claims with their sources and verification, quotes per actor, and dates with their honest uncertainty.</source>
+        <translation>Ereignisse, Aussagen mit ihren Quellen und ihrer Überprüfung, Zitate nach Akteur und Daten mit ihrer ehrlichen Unsicherheit.</translation>
+    </message>
+    <message>
+        <source>Notes not saved</source>
+        <translation>Notizen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>1 change to your notes could not be saved: {1}.</source>
+        <translation>1 Änderung an Ihren Notizen konnte nicht gespeichert werden: {1}.</translation>
+    </message>
+    <message>
+        <source>{0} changes to your notes could not be saved: {1}.</source>
+        <translation>{0} Änderungen an Ihren Notizen konnten nicht gespeichert werden: {1}.</translation>
+    </message>
+    <message>
+        <source>Save all your notes to a file (W3C Web Annotations, which “timeline-viewer notes import” reads back) before quitting? Notes of another timeline you had open go into a file beside it.</source>
+        <translation>Vor dem Beenden alle Notizen in eine Datei speichern (W3C Web Annotations, die „timeline-viewer notes import“ wieder einliest)? Notizen einer anderen Zeitleiste, die Sie geöffnet hatten, kommen in eine Datei daneben.</translation>
+    </message>
+    <message>
+        <source>Save to File…</source>
+        <translation>In Datei speichern …</translation>
+    </message>
+    <message>
+        <source>Quit Without Them</source>
+        <translation>Ohne sie beenden</translation>
+    </message>
+    <message>
+        <source>Save Notes</source>
+        <translation>Notizen speichern</translation>
+    </message>
+    <message>
+        <source>W3C annotations (*.jsonld *.json)</source>
+        <translation>W3C-Annotationen (*.jsonld *.json)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteActions</name>
+    <message>
+        <source>Note on {0}</source>
+        <extracomment>The dialog being shown, if any (tests drive it).</extracomment>
+        <translation>Notiz zu {0}</translation>
+    </message>
+    <message>
+        <source>Note on {0} (detached: no longer in the timeline)</source>
+        <translation>Notiz zu {0} (losgelöst: nicht mehr in der Zeitleiste)</translation>
+    </message>
+    <message>
+        <source>Notes are read-only</source>
+        <translation>Notizen sind schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>No timeline is open.</source>
+        <translation>Keine Zeitleiste geöffnet.</translation>
+    </message>
+    <message>
+        <source>Add Note…</source>
+        <translation>Notiz hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit Note “{0}”…</source>
+        <translation>Notiz „{0}“ bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete Note “{0}”</source>
+        <translation>Notiz „{0}“ löschen</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Edit Note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>e.g. Istanbul, Sanktionen</source>
+        <translation>z. B. Istanbul, Sanktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>Note too long</source>
+        <translation>Notiz zu lang</translation>
+    </message>
+    <message>
+        <source>A note holds at most {0} characters; this one has {1}. Shorten it (or keep the rest in a file) and try again.</source>
+        <translation>Eine Notiz fasst höchstens {0} Zeichen; diese hat {1}. Kürzen Sie sie (oder bewahren Sie den Rest in einer Datei auf) und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesController</name>
+    <message>
+        <source>Notes: {0}</source>
+        <extracomment>A change done, undone or redone, in words for the status bar. What the reader should know about saving; &quot;&quot; when everything is on disk. Something the reader must be told once (a database moved aside meanwhile). Stores of timelines left while their changes could not be written.</extracomment>
+        <translation>Notizen: {0}</translation>
+    </message>
+    <message>
+        <source>Notes cannot be saved right now: {0}.</source>
+        <translation>Notizen können gerade nicht gespeichert werden: {0}.</translation>
+    </message>
+    <message>
+        <source>Note added to “{0}”.</source>
+        <translation>Notiz zu „{0}“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Note on “{0}” changed.</source>
+        <translation>Notiz zu „{0}“ geändert.</translation>
+    </message>
+    <message>
+        <source>Note on “{0}” deleted (Undo brings it back).</source>
+        <translation>Notiz zu „{0}“ gelöscht (Rückgängig holt sie zurück).</translation>
+    </message>
+    <message>
+        <source>Undone: {0}.</source>
+        <translation>Rückgängig gemacht: {0}.</translation>
+    </message>
+    <message>
+        <source>Redone: {0}.</source>
+        <translation>Wiederholt: {0}.</translation>
+    </message>
+    <message>
+        <source>Notes not saved: {0}. 1 change kept in memory; retrying every {1} s.</source>
+        <translation>Notizen nicht gespeichert: {0}. 1 Änderung bleibt im Speicher; neuer Versuch alle {1} s.</translation>
+    </message>
+    <message>
+        <source>Notes not saved: {0}. {1} changes kept in memory; retrying every {2} s.</source>
+        <translation>Notizen nicht gespeichert: {0}. {1} Änderungen bleiben im Speicher; neuer Versuch alle {2} s.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesListModel</name>
+    <message>
+        <source>(detached) {0}</source>
+        <translation>(losgelöst) {0}</translation>
+    </message>
+    <message>
+        <source>Detached note: its event or quote is no longer in the timeline</source>
+        <translation>Losgelöste Notiz: Ihr Ereignis oder Zitat ist nicht mehr in der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
+        <source>My notes</source>
+        <translation>Meine Notizen</translation>
+    </message>
+    <message>
+        <source>Filter notes…</source>
+        <translation>Notizen filtern…</translation>
+    </message>
+    <message>
+        <source>Filter notes</source>
+        <translation>Notizen filtern</translation>
+    </message>
+    <message>
         <source>Clear the notes filter</source>
-        <extracomment>How often the window looks whether another window or command changed the notes. A change done, undone or redone, in words for the status bar. What the reader should know about saving; &quot;&quot; when everything is on disk. Something the reader must be told once (a database moved aside meanwhile). Stores of timelines left while their changes could not be written. The dialog being shown, if any (tests drive it).</extracomment>
         <translation>Notizfilter löschen</translation>
+    </message>
+    <message>
+        <source>Notes, newest first</source>
+        <translation>Notizen, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;Add Note…</source>
+        <translation>Notiz &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a note to the selected event</source>
+        <translation>Dem gewählten Ereignis eine Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Note…</source>
+        <translation>Notiz &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Note</source>
+        <translation>Notiz &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>Notiz bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>Notiz löschen</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteListModel</name>
+    <message>
+        <source>(reported)</source>
+        <extracomment>The quote rows shown, in order. Many rows: two lines each (the translation beside the quote), so a view can lay them out without measuring each (uniform sizes). Each quote&apos;s translation on a line of its own below it (when asked for). How many of the reader&apos;s notes each quote has. After a quote in reported (indirect) speech, not in the speaker&apos;s words.</extracomment>
+        <translation>(indirekt)</translation>
+    </message>
+    <message>
+        <source>Direct quote</source>
+        <translation>Direktes Zitat</translation>
+    </message>
+    <message>
+        <source>Reported speech</source>
+        <extracomment>A quote paraphrased by the source (indirect speech).</extracomment>
+        <translation>Indirekte Rede</translation>
+    </message>
+    <message>
+        <source>1 note of yours</source>
+        <extracomment>How many of the reader&apos;s own notes are on the quote.</extracomment>
+        <translation>1 eigene Notiz</translation>
+    </message>
+    <message>
+        <source>{0} notes of yours</source>
+        <translation>{0} eigene Notizen</translation>
+    </message>
+    <message>
+        <source>Speaker: {0}</source>
+        <translation>Sprecher: {0}</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>Quelle: {0}</translation>
     </message>
 </context>
 <context>
     <name>QuotesPanel</name>
     <message>
         <source>Quotes</source>
-        <extracomment>self.tr(&quot;Copy Citation&quot;) on a quote: its id, and whether as Markdown. A quote was clicked or activated: its id (its event is selected first). Where self.tr(&quot;Add Note…&quot;) in the quote&apos;s context menu goes.</extracomment>
+        <extracomment>&quot;Copy Citation&quot; on a quote: its id, and whether as Markdown. A quote was clicked or activated: its id (its event is selected first). Where &quot;Add Note…&quot; in the quote&apos;s context menu goes.</extracomment>
         <translation>Zitate</translation>
     </message>
     <message>
@@ -404,6 +989,140 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>Add Note…</source>
         <translation>Notiz hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>+{0} more</source>
+        <translation>+{0} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineAccessible</name>
+    <message>
+        <source>{0} events</source>
+        <extracomment>At most this many items are offered at once (a far zoom draws counts, not thousands of marks, so this only ever trims a crowded, wide screen). One interface per item shown, kept while it is shown. Where it is drawn now; None once it is no longer shown. A group of events drawn as one mark (&quot;+N&quot; or a count), named for a screen reader.</extracomment>
+        <translation>{0} Ereignisse</translation>
+    </message>
+    <message>
+        <source>{0}. Press to zoom in.</source>
+        <extracomment>A count of events far out, for a screen reader; {0} is the time it spans.</extracomment>
+        <translation>{0}. Zum Vergrößern drücken.</translation>
+    </message>
+    <message>
+        <source>{0}. Press to choose one.</source>
+        <extracomment>A group of events, for a screen reader; {0} is the time it spans.</extracomment>
+        <translation>{0}. Drücken, um eines auszuwählen.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineRenderer</name>
+    <message>
+        <source>UTC</source>
+        <extracomment>Room kept free right of the last event when fitting, for its label. The lanes&apos; and the legend&apos;s names of the kinds. Marks (glyphs, bands&apos; edges) against the background: WCAG&apos;s 3:1 for graphics. Each shape&apos;s glyph path around (0, 0), moved to where a mark goes. Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>happened</source>
+        <extracomment>Legend: a filled mark is an event that happened.</extracomment>
+        <translation>geschehen</translation>
+    </message>
+    <message>
+        <source>announced / proposed / demanded</source>
+        <extracomment>Legend: an outlined mark is an event announced, proposed or demanded (not yet happened).</extracomment>
+        <translation>angekündigt / vorgeschlagen / gefordert</translation>
+    </message>
+    <message>
+        <source>approximate date</source>
+        <extracomment>Legend: a hatched band is an event whose date is approximate.</extracomment>
+        <translation>ungefähres Datum</translation>
+    </message>
+    <message>
+        <source>publication date</source>
+        <extracomment>Legend: a dashed line marks when a source was published.</extracomment>
+        <translation>Veröffentlichungsdatum</translation>
+    </message>
+    <message>
+        <source>has my notes</source>
+        <extracomment>Legend: a small square on a mark says the reader has written notes on that event.</extracomment>
+        <translation>mit meinen Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. A &quot;+N&quot; cluster&apos;s menu lists at most this many events. The visible range changed: (left-edge time, seconds per pixel). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Zoom In on These Events</source>
+        <extracomment>The last &quot;+N&quot; menu opened (it deletes itself when closed).</extracomment>
+        <translation>Auf diese Ereignisse zoomen</translation>
+    </message>
+    <message>
+        <source>{0} More</source>
+        <extracomment>A submenu listing the events left out above; {0} is how many.</extracomment>
+        <translation>{0} weitere</translation>
+    </message>
+    <message>
+        <source>{0} events start here; click to zoom in</source>
+        <translation>{0} Ereignisse beginnen hier; zum Vergrößern klicken</translation>
+    </message>
+    <message>
+        <source>{0} more events here; click to choose one</source>
+        <translation>{0} weitere Ereignisse hier; klicken, um eines auszuwählen</translation>
+    </message>
+    <message>
+        <source>No event selected. Left and Right arrows select events in time order.</source>
+        <translation>Kein Ereignis ausgewählt. Die Pfeiltasten nach links und rechts wählen Ereignisse in zeitlicher Reihenfolge aus.</translation>
+    </message>
+</context>
+<context>
+    <name>_Load</name>
+    <message>
+        <source>could not be opened: {0}: {1}</source>
+        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>_PutNote</name>
+    <message>
+        <source>Add Note</source>
+        <extracomment>How often the window looks whether another window or command changed the notes.</extracomment>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>_RemoveNote</name>
+    <message>
+        <source>Delete Note</source>
+        <translation>Notiz löschen</translation>
     </message>
 </context>
 <context>
@@ -585,6 +1304,136 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
 </context>
 <context>
+    <name>details</name>
+    <message>
+        <source>✓ confirmed</source>
+        <extracomment>The link under a quote whose translation is hidden: show translations. Text, foreground and background of each verification badge. Both colours are fixed so the badge reads the same on a light or a dark window. Badge after a claim that has been verified.</extracomment>
+        <translation>✓ bestätigt</translation>
+    </message>
+    <message>
+        <source>? unverified</source>
+        <extracomment>Badge after a claim nobody has verified yet.</extracomment>
+        <translation>? unbestätigt</translation>
+    </message>
+    <message>
+        <source>✗ disputed</source>
+        <extracomment>Badge after a claim that others contradict.</extracomment>
+        <translation>✗ umstritten</translation>
+    </message>
+    <message>
+        <source>direct speech</source>
+        <extracomment>A quote in the speaker&apos;s own words.</extracomment>
+        <translation>direkte Rede</translation>
+    </message>
+    <message>
+        <source>reported speech</source>
+        <extracomment>A quote paraphrased by the source (indirect speech).</extracomment>
+        <translation>indirekte Rede</translation>
+    </message>
+    <message>
+        <source>(relayed by {0})</source>
+        <extracomment>After a claim&apos;s author: who passed the claim on.</extracomment>
+        <translation>(weitergegeben von {0})</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>Quelle: {0}</translation>
+    </message>
+    <message>
+        <source>(not in this timeline)</source>
+        <extracomment>After the id of a related event the open timeline does not hold.</extracomment>
+        <translation>(nicht in dieser Zeitleiste)</translation>
+    </message>
+    <message>
+        <source>published {0}</source>
+        <extracomment>A source&apos;s publication date, e.g. &quot;published 4 June 2025&quot;.</extracomment>
+        <translation>veröffentlicht {0}</translation>
+    </message>
+    <message>
+        <source>on the quote {0}</source>
+        <extracomment>Above a note: the quote it is about.</extracomment>
+        <translation>zum Zitat {0}</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <extracomment>Link under a note of the reader&apos;s: edit the note.</extracomment>
+        <translation>bearbeiten</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <extracomment>Link under a note of the reader&apos;s: delete the note.</extracomment>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>Add Note…</source>
+        <translation>Notiz hinzufügen…</translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <extracomment>Heading of the reader&apos;s own notes on the event.</extracomment>
+        <translation>Meine Notizen</translation>
+    </message>
+    <message>
+        <source>Translation ({0}): {1}</source>
+        <extracomment>A quote&apos;s translation: {0} is the language&apos;s code (e.g. &quot;en&quot;), {1} the text.</extracomment>
+        <translation>Übersetzung ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Show translation ({0})</source>
+        <extracomment>A link under a quote: show the translations ({0}: their language&apos;s code).</extracomment>
+        <translation>Übersetzung zeigen ({0})</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <extracomment>Label before an event&apos;s date.</extracomment>
+        <translation>Wann:</translation>
+    </message>
+    <message>
+        <source>Source&apos;s wording:</source>
+        <extracomment>Label before the date as the source worded it (quoted, in its language).</extracomment>
+        <translation>Wortlaut der Quelle:</translation>
+    </message>
+    <message>
+        <source>{0}, not yet happened</source>
+        <extracomment>{0} is a status such as &quot;Proposed&quot;: the event has not happened (yet).</extracomment>
+        <translation>{0}, noch nicht geschehen</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <extracomment>Label before an event&apos;s kind (Call, Meeting, …).</extracomment>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <extracomment>Label before an event&apos;s status (Occurred, Announced, …).</extracomment>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Behauptungen</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Zitate</translation>
+    </message>
+    <message>
+        <source>Related events</source>
+        <translation>Verwandte Ereignisse</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+</context>
+<context>
     <name>filters</name>
     <message>
         <source>Kind: {}</source>
@@ -601,7 +1450,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>Claim: {}</source>
-        <translation>Aussage: {}</translation>
+        <translation>Behauptung: {}</translation>
     </message>
     <message>
         <source>Tag: #{}</source>
@@ -702,6 +1551,55 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>Disputed</source>
         <translation>Umstritten</translation>
+    </message>
+</context>
+<context>
+    <name>search</name>
+    <message>
+        <source>title</source>
+        <extracomment>Between the fields of one document, and after each document. Combining marks that NFKD splits off letters (accents, umlauts, cedillas). What never belongs in a word of a query or a document: controls (the index&apos;s marks). Each part as a result names it, in English (translated when shown).</extracomment>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>Behauptung</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>Beteiligter</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>date wording</source>
+        <translation>Datumsangabe</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>Zitat</translation>
+    </message>
+    <message>
+        <source>translation</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <source>my note</source>
+        <translation>meine Notiz</translation>
+    </message>
+    <message>
+        <source>my tag</source>
+        <translation>mein Schlagwort</translation>
+    </message>
+    <message>
+        <source>{0}, via {1}</source>
+        <extracomment>Who said or claimed it, for quotes, translations and claims. The quote or note it is in, if any. One searchable part of an event or a quote: where it is, its text, the names of who made it (they are searched too), and who, as a result shows it: no one, one name, or who claims and through whom.</extracomment>
+        <translation>{0}, über {1}</translation>
     </message>
 </context>
 </TS>

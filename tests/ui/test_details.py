@@ -78,6 +78,7 @@ def test_selected_event_at_construction_is_shown(
 def test_selecting_an_event_fills_the_panel(
     panel: DetailsPanel, selection: Selection, bundled: Timeline
 ) -> None:
+    panel.set_show_translations(True)
     selection.select("ceasefire-proposal-2025-06-04")
     event = bundled.events_by_id["ceasefire-proposal-2025-06-04"]
     text = strip_isolates(panel.plain_text())
@@ -384,6 +385,7 @@ def test_model_text_is_never_markup(qtbot: QtBot, selection: Selection) -> None:
     widget = DetailsPanel(selection)
     qtbot.addWidget(widget)
     widget.set_timeline(_hostile_timeline())
+    widget.set_show_translations(True)
     selection.select("e")
     text = strip_isolates(widget.plain_text())
     for label in ("title", "summary", "claim", "quote", "translation", "related", "source"):
@@ -411,6 +413,7 @@ def test_hostile_text_makes_no_anchors(qtbot: QtBot, selection: Selection) -> No
     widget = DetailsPanel(selection)
     qtbot.addWidget(widget)
     widget.set_timeline(_hostile_timeline())
+    widget.set_show_translations(True)
     selection.select("e")
     document = widget.browser.document()
     anchors: set[str] = set()

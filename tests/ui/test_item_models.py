@@ -211,6 +211,7 @@ def test_quotes_of_one_actor_sorted_by_event_date(bundled: Timeline) -> None:
 
 def test_quote_display_lines(bundled: Timeline) -> None:
     model = QuoteListModel()
+    model.set_show_translations(True)
     model.set_timeline(bundled)
     model.set_actor("trump")
     for row in range(model.rowCount()):
@@ -346,6 +347,7 @@ def test_model_texts_are_returned_literally() -> None:
     actors = ActorListModel()
     actors.set_timeline(HOSTILE)
     quotes = QuoteListModel()
+    quotes.set_show_translations(True)
     quotes.set_timeline(HOSTILE)
     quotes.set_actor("a")
     events = EventTableModel()

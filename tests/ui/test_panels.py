@@ -197,6 +197,7 @@ def test_a_long_quote_list_is_two_lines_a_quote(
     model = tmp_path / "many.json"
     model.write_bytes(dump(minimal))
     window = active_window(qtbot, model)
+    window.show_translations(True)
     panel = window.quotes
     panel.choose_actor_row(panel.actor_model.row_of(ALL_SPEAKERS))
     assert panel.quote_model.rowCount() == 1200

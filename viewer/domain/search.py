@@ -37,6 +37,7 @@ import numpy.typing as npt
 from viewer.domain.columns import BATCH
 from viewer.domain.notes import Note, event_of
 from viewer.domain.timeline import Timeline
+from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 
 #: Events per chunk of the index (a multiple of the records' batch).
 CHUNK = 64 * BATCH
@@ -131,7 +132,8 @@ def snippet(text: str, words: Sequence[str], width: int = 90) -> str:
 
 
 class Where(StrEnum):
-    """Which part of an event a word was found in."""
+    """Which part of an event a word was found in (the values are the command
+    line's JSON words; :func:`where_name` gives the reader's)."""
 
     TITLE = "title"
     SUMMARY = "summary"
@@ -143,6 +145,26 @@ class Where(StrEnum):
     TRANSLATION = "translation"
     NOTE = "my note"
     TAG = "my tag"
+
+
+#: Each part as a result names it, in English (translated when shown).
+WHERE_NAME: dict[Where, str] = {
+    Where.TITLE: QT_TRANSLATE_NOOP("search", "title"),
+    Where.SUMMARY: QT_TRANSLATE_NOOP("search", "summary"),
+    Where.CLAIM: QT_TRANSLATE_NOOP("search", "claim"),
+    Where.PARTICIPANT: QT_TRANSLATE_NOOP("search", "participant"),
+    Where.PLACE: QT_TRANSLATE_NOOP("search", "place"),
+    Where.DATE_NOTE: QT_TRANSLATE_NOOP("search", "date wording"),
+    Where.QUOTE: QT_TRANSLATE_NOOP("search", "quote"),
+    Where.TRANSLATION: QT_TRANSLATE_NOOP("search", "translation"),
+    Where.NOTE: QT_TRANSLATE_NOOP("search", "my note"),
+    Where.TAG: QT_TRANSLATE_NOOP("search", "my tag"),
+}
+
+
+def where_name(where: Where) -> str:
+    """Where a word was found ("quote"), in the reader's language."""
+    return translate("search", WHERE_NAME[where])
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,32 +219,40 @@ _QUOTES = msgspec.json.Decoder(list[_QuoteText])
 
 
 #: One searchable part of an event or a quote: where it is, its text, the names
-#: of who made it (they are searched too), and who, as a result shows it.
-_Part = tuple[Where, str, tuple[str, ...], str]
+#: of who made it (they are searched too), and who, as a result shows it: no one,
+#: one name, or who claims and through whom.
+_Part = tuple[Where, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _by_words(by: tuple[str, ...]) -> str:
+    """Who said or claimed a part, in words (worked out for results only)."""
+    if len(by) == 2:
+        return translate("search", "{0}, via {1}").format(*by)
+    return by[0] if by else ""
 
 
 def _event_parts(event: _EventText, names: dict[str, str]) -> Iterator[_Part]:
-    yield Where.TITLE, event.title, (), ""
-    yield Where.SUMMARY, event.summary, (), ""
-    yield Where.DATE_NOTE, event.date.note or "", (), ""
+    yield Where.TITLE, event.title, (), ()
+    yield Where.SUMMARY, event.summary, (), ()
+    yield Where.DATE_NOTE, event.date.note or "", (), ()
     for actor in event.participants:
-        yield Where.PARTICIPANT, names.get(actor, actor), (), ""
+        yield Where.PARTICIPANT, names.get(actor, actor), (), ()
     for place in event.places:
-        yield Where.PLACE, place, (), ""
+        yield Where.PLACE, place, (), ()
     for claim in event.claims:
         by = names.get(claim.by, claim.by)
         if claim.via:
             via = names.get(claim.via, claim.via)
-            yield Where.CLAIM, claim.text, (by, via), f"{by}, via {via}"
+            yield Where.CLAIM, claim.text, (by, via), (by, via)
         else:
-            yield Where.CLAIM, claim.text, (by,), by
+            yield Where.CLAIM, claim.text, (by,), (by,)
 
 
 def _quote_parts(quote: _QuoteText, names: dict[str, str]) -> Iterator[_Part]:
     speaker = names.get(quote.speaker, quote.speaker)
-    yield Where.QUOTE, quote.text, (speaker,), speaker
+    yield Where.QUOTE, quote.text, (speaker,), (speaker,)
     if quote.translation is not None:  # found by its own words, not by the speaker's name
-        yield Where.TRANSLATION, quote.translation.text, (), speaker
+        yield Where.TRANSLATION, quote.translation.text, (), (speaker,)
 
 
 def _texts(parts: Iterable[_Part]) -> list[str]:
@@ -421,7 +451,7 @@ def found_in(
     def found(parts: Iterable[_Part], owner: str = "") -> Iterator[Found]:
         for where, text, who, by in parts:
             if text and (holds(text) or any(holds(name) for name in who)):
-                yield Found(where, text, by, owner)
+                yield Found(where, text, _by_words(by), owner)
 
     event = msgspec.convert(timeline.events.record(row), _EventText)
     results = list(found(_event_parts(event, names)))

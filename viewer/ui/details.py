@@ -20,7 +20,7 @@ import html
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
@@ -32,26 +32,40 @@ from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.search import match_spans
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
+from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.ui.notes import NoteActions, NotesController
 from viewer.ui.selection import Selection
 
-PLACEHOLDER = "Select an event on the timeline or in the table."
+#: Shown in the details pane while no event is selected.
+PLACEHOLDER = QT_TRANSLATE_NOOP("DetailsPanel", "Select an event on the timeline or in the table.")
 
 EVENT_SCHEME = "event"
 NOTE_SCHEMES = frozenset({"note-add", "note-edit", "note-delete"})
+#: The link under a quote whose translation is hidden: show translations.
+TRANSLATIONS_URL = "show-translations:all"
 WEB_SCHEMES = frozenset({"http", "https"})
 
 #: Text, foreground and background of each verification badge. Both colours
 #: are fixed so the badge reads the same on a light or a dark window.
 _BADGES: dict[Verification, tuple[str, str, str]] = {
-    Verification.CONFIRMED: ("\u2713 confirmed", "#ffffff", "#2e7d32"),
-    Verification.UNVERIFIED: ("? unverified", "#000000", "#ffd54f"),
-    Verification.DISPUTED: ("\u2717 disputed", "#ffffff", "#c62828"),
+    #: Badge after a claim that has been verified.
+    Verification.CONFIRMED: (
+        QT_TRANSLATE_NOOP("details", "\u2713 confirmed"),
+        "#ffffff",
+        "#2e7d32",
+    ),
+    #: Badge after a claim nobody has verified yet.
+    Verification.UNVERIFIED: (QT_TRANSLATE_NOOP("details", "? unverified"), "#000000", "#ffd54f"),
+    #: Badge after a claim that others contradict.
+    Verification.DISPUTED: (QT_TRANSLATE_NOOP("details", "\u2717 disputed"), "#ffffff", "#c62828"),
 }
 
+# How a quote was given; translated (context "details") when shown.
 _MODE_WORDS: dict[QuoteMode, str] = {
-    QuoteMode.DIRECT: "direct speech",
-    QuoteMode.REPORTED: "reported speech",
+    #: A quote in the speaker's own words.
+    QuoteMode.DIRECT: QT_TRANSLATE_NOOP("details", "direct speech"),
+    #: A quote paraphrased by the source (indirect speech).
+    QuoteMode.REPORTED: QT_TRANSLATE_NOOP("details", "reported speech"),
 }
 
 #: Statuses of what has not happened (yet): said so beside the status's name.
@@ -81,6 +95,9 @@ def quote_anchor(quote_id: str) -> str:
 class DetailsPanel(QWidget):
     """Shows the event that ``selection`` names, or a placeholder."""
 
+    #: The reader asked to see quotes' translations (a link under a quote).
+    translationsRequested = Signal()
+
     def __init__(
         self,
         selection: Selection,
@@ -95,12 +112,14 @@ class DetailsPanel(QWidget):
         self._event: Event | None = None
         #: The words of the find bar's query, marked wherever the pane shows them.
         self._highlight: list[str] = []
+        #: Quotes show their translations (View > Quote Translations).
+        self.show_translations = False
         #: Opens a web link; replace it to intercept (tests do).
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("detailsBrowser")
-        self.browser.setAccessibleName("Event details")
+        self.browser.setAccessibleName(self.tr("Event details"))
         self.browser.setReadOnly(True)
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -128,6 +147,12 @@ class DetailsPanel(QWidget):
         if words != self._highlight:
             self._highlight = list(words)
             self._mark_words()
+
+    def set_show_translations(self, shown: bool) -> None:
+        """Show each quote's translation beside it, or a link that shows them."""
+        if shown != self.show_translations:
+            self.show_translations = shown
+            self._refresh()
 
     def show_quote(self, quote_id: str) -> None:
         """Scroll to where the quote is shown (its event is the one shown)."""
@@ -159,12 +184,13 @@ class DetailsPanel(QWidget):
             event = timeline.events_by_id.get(event_id)
         self._event = event
         if timeline is None or event is None:
-            self.browser.setHtml(f"<p><i>{_e(PLACEHOLDER)}</i></p>")
+            placeholder = QCoreApplication.translate("DetailsPanel", PLACEHOLDER)
+            self.browser.setHtml(f"<p><i>{_e(placeholder)}</i></p>")
         else:
             notes = self._notes.controller if self._notes is not None else None
             scroll = self.browser.verticalScrollBar().value()
             same = self.browser.property("shownEvent") == event.id
-            self.browser.setHtml(_event_html(timeline, event, notes))
+            self.browser.setHtml(_event_html(timeline, event, notes, self.show_translations))
             self.browser.setProperty("shownEvent", event.id)
             if same:  # a note changed: keep the reader's place
                 self.browser.verticalScrollBar().setValue(scroll)
@@ -203,6 +229,8 @@ class DetailsPanel(QWidget):
             self._note_action(
                 scheme, unquote(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
             )
+        elif url.toString() == TRANSLATIONS_URL:
+            self.translationsRequested.emit()
         elif scheme in WEB_SCHEMES and url.isValid() and url.host():
             self.open_url(url)
         # Any other scheme (javascript:, file:, data:, ...) is ignored.
@@ -253,7 +281,8 @@ def _participant(timeline: Timeline, actor_id: str) -> str:
 
 
 def _badge(verification: Verification) -> str:
-    words, fg, bg = _BADGES[verification]
+    text, fg, bg = _BADGES[verification]
+    words = QCoreApplication.translate("details", text)
     return (
         f'<span style="color:{fg}; background-color:{bg}; font-weight:bold">'
         f"&nbsp;{_e(words)}&nbsp;</span>"
@@ -263,18 +292,23 @@ def _badge(verification: Verification) -> str:
 def _claim(timeline: Timeline, claim: Claim) -> str:
     author = f"<b>{_d(_actor_name(timeline, claim.by))}</b>"
     if claim.via is not None:
-        author += f" (relayed by {_d(_actor_name(timeline, claim.via))})"
+        #: After a claim's author: who passed the claim on.
+        relayed = QCoreApplication.translate("details", "(relayed by {0})")
+        author += " " + relayed.format(_d(_actor_name(timeline, claim.via)))
     text = f"{author}: {_d(claim.text)} {_badge(claim.verification)}"
     source = _source_title(timeline, claim.source)
     if source:
-        text += f"<br><small>Source: {_d(source)}</small>"
+        said_in = QCoreApplication.translate("details", "Source: {0}").format(_d(source))
+        text += f"<br><small>{said_in}</small>"
     return text
 
 
 def _related(timeline: Timeline, event_id: str) -> str:
     related = timeline.events_by_id.get(event_id)
     if related is None:
-        return f"{_d(event_id)} <i>(not in this timeline)</i>"
+        #: After the id of a related event the open timeline does not hold.
+        missing = QCoreApplication.translate("details", "(not in this timeline)")
+        return f"{_d(event_id)} <i>{missing}</i>"
     link = f'<a href="{_e(event_url(event_id))}">{_d(related.title)}</a>'
     return f"{link} <small>({_e(describe_date(related.date))})</small>"
 
@@ -289,7 +323,9 @@ def _source(timeline: Timeline, source_id: str) -> str:
     if source.publisher:
         details.append(_d(source.publisher))
     if source.published is not None:
-        details.append(f"published {_e(describe_date(source.published))}")
+        #: A source's publication date, e.g. "published 4 June 2025".
+        published = QCoreApplication.translate("details", "published {0}")
+        details.append(published.format(_e(describe_date(source.published))))
     if details:
         text += f" <small>\u2014 {', '.join(details)}</small>"
     return text
@@ -306,72 +342,119 @@ def _notes_html(notes: NotesController, event: Event) -> str:
         about = ""
         if note.target.kind is TargetKind.QUOTE:
             title, _detached = notes.title_of(note)
-            about = f"<small>on the quote {_d(title)}</small><br>"
+            #: Above a note: the quote it is about.
+            on_quote = QCoreApplication.translate("details", "on the quote {0}")
+            about = f"<small>{on_quote.format(_d(title))}</small><br>"
         tags = " ".join(f"#{_d(tag)}" for tag in note.tags)
         links = ""
         if not notes.read_only:
+            #: Link under a note of the reader's: edit the note.
+            edit = QCoreApplication.translate("details", "edit")
+            #: Link under a note of the reader's: delete the note.
+            delete = QCoreApplication.translate("details", "delete")
             links = (
-                f' <small><a href="{_note_url("note-edit", note.id)}">edit</a> · '
-                f'<a href="{_note_url("note-delete", note.id)}">delete</a></small>'
+                f' <small><a href="{_note_url("note-edit", note.id)}">{edit}</a> · '
+                f'<a href="{_note_url("note-delete", note.id)}">{delete}</a></small>'
             )
         items.append(f"{about}{text}<br><small>{tags}</small>{links}")
     add = ""
     if not notes.read_only:
-        add = f'<p><a href="{_note_url("note-add", "event:" + event.id)}">\u270e Add Note…</a></p>'
+        add_note = QCoreApplication.translate("details", "Add Note…")
+        add = f'<p><a href="{_note_url("note-add", "event:" + event.id)}">\u270e {add_note}</a></p>'
     if not items and not add:
         return ""
-    return _section("My notes", items) + add if items else f"<h3>My notes</h3>{add}"
+    #: Heading of the reader's own notes on the event.
+    mine = QCoreApplication.translate("details", "My notes")
+    return _section(mine, items) + add if items else f"<h3>{mine}</h3>{add}"
 
 
-def _quote(timeline: Timeline, quote_: Quote, notes: NotesController | None = None) -> str:
+def _quote(
+    timeline: Timeline,
+    quote_: Quote,
+    notes: NotesController | None = None,
+    translations: bool = True,
+) -> str:
     speaker = _d(_actor_name(timeline, quote_.speaker))
     # Direct speech in quotation marks; reported speech is the source's paraphrase.
     words = _d(quote_.text)
     if quote_.mode is QuoteMode.DIRECT:
         words = f"\u201c{words}\u201d"
+    mode = QCoreApplication.translate("details", _MODE_WORDS[quote_.mode])
     text = (
         f'<a name="{_e(quote_anchor(quote_.id))}"></a>'
-        f"<b>{speaker}</b> <small>({_e(_MODE_WORDS[quote_.mode])}, "
+        f"<b>{speaker}</b> <small>({_e(mode)}, "
         f"{_d(quote_.language)})</small><br>{words}"
     )
-    if quote_.translation is not None:
-        text += (
-            f"<br><i>Translation ({_d(quote_.translation.language)}): "
-            f"{_d(quote_.translation.text)}</i>"
-        )
+    if quote_.translation is not None and translations:
+        #: A quote's translation: {0} is the language's code (e.g. "en"), {1} the text.
+        translation = QCoreApplication.translate("details", "Translation ({0}): {1}")
+        shown = translation.format(_d(quote_.translation.language), _d(quote_.translation.text))
+        text += f"<br><i>{shown}</i>"
+    elif quote_.translation is not None:
+        #: A link under a quote: show the translations ({0}: their language's code).
+        ask = QCoreApplication.translate("details", "Show translation ({0})")
+        ask = ask.format(_d(quote_.translation.language))
+        text += f'<br><small><a href="{TRANSLATIONS_URL}">{ask}</a></small>'
     if quote_.source:  # beside the quote, a link when it has a web address
-        text += f"<br><small>Source: {_source(timeline, quote_.source)}</small>"
+        said_in = QCoreApplication.translate("details", "Source: {0}")
+        text += f"<br><small>{said_in.format(_source(timeline, quote_.source))}</small>"
     if notes is not None and not notes.read_only:
         link = _note_url("note-add", "quote:" + quote_.id)
-        text += f'<br><small><a href="{link}">Add Note…</a></small>'
+        add_note = QCoreApplication.translate("details", "Add Note…")
+        text += f'<br><small><a href="{link}">{add_note}</a></small>'
     return text
 
 
-def _event_html(timeline: Timeline, event: Event, notes: NotesController | None = None) -> str:
+def _event_html(
+    timeline: Timeline,
+    event: Event,
+    notes: NotesController | None = None,
+    translations: bool = True,
+) -> str:
     date = event.date
     parts = [f"<h2>{_d(event.title)}</h2>"]
-    when = f"<b>When:</b> {_e(describe_date(date))} <small>({_e(precision_words(date))})</small>"
+    #: Label before an event's date.
+    when_label = QCoreApplication.translate("details", "When:")
+    when = (
+        f"<b>{when_label}</b> {_e(describe_date(date))} "
+        f"<small>({_e(precision_words(date))})</small>"
+    )
     if date.note:
-        when += f"<br><b>Source's wording:</b> \u201c{_d(date.note)}\u201d"
+        #: Label before the date as the source worded it (quoted, in its language).
+        wording = QCoreApplication.translate("details", "Source's wording:")
+        when += f"<br><b>{wording}</b> \u201c{_d(date.note)}\u201d"
     parts.append(f"<p>{when}</p>")
 
     status = status_name(event.status)
     if event.status in _NOT_YET:
-        status_html = f"<b>\u26a0 {_e(status)}, not yet happened</b>"
+        #: {0} is a status such as "Proposed": the event has not happened (yet).
+        not_yet = QCoreApplication.translate("details", "{0}, not yet happened")
+        status_html = f"<b>\u26a0 {not_yet.format(_e(status))}</b>"
     else:
         status_html = _e(status)
     kind = _e(kind_name(event.kind))
-    parts.append(f"<p><b>Kind:</b> {kind}<br><b>Status:</b> {status_html}</p>")
+    #: Label before an event's kind (Call, Meeting, …).
+    kind_label = QCoreApplication.translate("details", "Kind:")
+    #: Label before an event's status (Occurred, Announced, …).
+    status_label = QCoreApplication.translate("details", "Status:")
+    parts.append(f"<p><b>{kind_label}</b> {kind}<br><b>{status_label}</b> {status_html}</p>")
 
     if event.summary:
         parts.append(f"<p>{_d(event.summary)}</p>")
     if notes is not None:
         parts.append(_notes_html(notes, event))
-    parts.append(_section("Participants", (_participant(timeline, a) for a in event.participants)))
-    parts.append(_section("Places", (_d(place) for place in event.places)))
-    parts.append(_section("Claims", (_claim(timeline, claim) for claim in event.claims)))
-    quotes = timeline.quotes_by_event.get(event.id, ())
-    parts.append(_section("Quotes", (_quote(timeline, q, notes) for q in quotes)))
-    parts.append(_section("Related events", (_related(timeline, r) for r in event.related)))
-    parts.append(_section("Sources", (_source(timeline, s) for s in event.sources)))
+    participants = (_participant(timeline, a) for a in event.participants)
+    parts.append(_section(QCoreApplication.translate("details", "Participants"), participants))
+    places = (_d(place) for place in event.places)
+    parts.append(_section(QCoreApplication.translate("details", "Places"), places))
+    claims = (_claim(timeline, claim) for claim in event.claims)
+    parts.append(_section(QCoreApplication.translate("details", "Claims"), claims))
+    quotes = (
+        _quote(timeline, q, notes, translations) for q in timeline.quotes_by_event.get(event.id, ())
+    )
+    parts.append(_section(QCoreApplication.translate("details", "Quotes"), quotes))
+    related = (_related(timeline, r) for r in event.related)
+    parts.append(_section(QCoreApplication.translate("details", "Related events"), related))
+    sources = (_source(timeline, s) for s in event.sources)
+    parts.append(_section(QCoreApplication.translate("details", "Sources"), sources))
     return "".join(parts)

@@ -57,7 +57,9 @@ class _Load(QThread):
             self.refused.emit([str(problem) for problem in err.problems], err.unreadable)
             return
         except Exception as err:  # said to the reader: a load never stays stuck
-            self.refused.emit([f"could not be opened: {type(err).__name__}: {err}"], False)
+            #: A file that failed to load: {0} is the error's Python name, {1} what it said.
+            said = self.tr("could not be opened: {0}: {1}").format(type(err).__name__, err)
+            self.refused.emit([said], False)
             return
         if not self.isInterruptionRequested():
             self.loaded.emit(timeline)

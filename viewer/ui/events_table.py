@@ -27,7 +27,7 @@ class EventsTable(QWidget):
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("eventsTablePanel")
-        self.setAccessibleName("Events")
+        self.setAccessibleName(self.tr("Events"))
         self._selection = selection
         self._following = False
 
@@ -37,8 +37,8 @@ class EventsTable(QWidget):
 
         self.view = QTableView(self)
         self.view.setObjectName("eventsTable")
-        self.view.setAccessibleName("Events")
-        self.view.setAccessibleDescription("All events; sort by clicking a column header")
+        self.view.setAccessibleName(self.tr("Events"))
+        self.view.setAccessibleDescription(self.tr("All events; sort by clicking a column header"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -49,9 +49,12 @@ class EventsTable(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.setCornerButtonEnabled(False)  # "select all" means nothing here
         for corner in self.view.findChildren(QAbstractButton):
-            corner.setAccessibleName("Select all (off: one event at a time)")
-        self.view.horizontalHeader().setAccessibleName("Columns: click one to sort by it")
-        self.view.verticalHeader().setAccessibleName("Rows")
+            #: The table's (disabled) corner button, for screen readers.
+            corner.setAccessibleName(self.tr("Select all (off: one event at a time)"))
+        #: The table's column headers, for screen readers.
+        self.view.horizontalHeader().setAccessibleName(self.tr("Columns: click one to sort by it"))
+        #: The table's (hidden) row headers, for screen readers.
+        self.view.verticalHeader().setAccessibleName(self.tr("Rows"))
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -49,7 +49,9 @@ def _view_for(
     lo = clamp_time(start if start is not None else extent[0] - pad)
     hi = clamp_time(end if end is not None else extent[1] + pad)
     if hi <= lo:
-        raise ExportError("the end of the range must come after its start")
+        raise ExportError(
+            QCoreApplication.translate("Export", "the end of the range must come after its start")
+        )
     # Without an explicit end, leave room on the right for the last label.
     area = width - GUTTER
     usable = max(area - (0 if end is not None else label_room(area)), 100)
@@ -82,11 +84,21 @@ def export_timeline(
     """
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
+        if suffix:
+            #: {0} is the file name's suffix asked for, such as ".gif".
+            refused = QCoreApplication.translate(
+                "Export", "cannot export to {0}: use .png, .svg or .pdf"
+            )
+            raise ExportError(refused.format(suffix))
         raise ExportError(
-            f"cannot export to {suffix or 'a file without suffix'}: use .png, .svg or .pdf"
+            QCoreApplication.translate(
+                "Export", "cannot export to a file without suffix: use .png, .svg or .pdf"
+            )
         )
     if width < 400:
-        raise ExportError("the width must be at least 400 pixels")
+        raise ExportError(
+            QCoreApplication.translate("Export", "the width must be at least 400 pixels")
+        )
     palette = palette or QApplication.palette()
     renderer = TimelineRenderer(timeline, mask)
     renderer.font = QFont(QApplication.font())
@@ -99,9 +111,11 @@ def export_timeline(
     title_font.setBold(True)
     title_font.setPointSizeF(font.pointSizeF() * 1.4)
     text_width = width - 2 * MARGIN
-    shown = f"Shown: {span_words(t0, t1)}"
+    #: Above an exported picture: the time span it shows.
+    shown = QCoreApplication.translate("Export", "Shown: {0}").format(span_words(t0, t1))
     if filter_words:
-        shown += f"\nFilter: {filter_words}"
+        #: Above an exported picture: the filter chosen, such as "Kind: Talks, Status: Occurred".
+        shown += "\n" + QCoreApplication.translate("Export", "Filter: {0}").format(filter_words)
     title_height = _text_height(title_font, text_width, timeline.title)
     header_height = MARGIN + title_height + 4 + _text_height(font, text_width, shown) + MARGIN
     scratch = QImage(width, 10, QImage.Format.Format_ARGB32)
@@ -110,7 +124,9 @@ def export_timeline(
     legend_height = paint_legend(probe, QRectF(0, 0, width, 400), palette, font, only)
     probe.end()
     sources = "\n".join(source_words(source) for source in timeline.sources)
-    sources_text = f"Sources:\n{sources}" if sources else ""
+    #: Under an exported picture: the heading of the list of the timeline's sources.
+    heading = QCoreApplication.translate("Export", "Sources:")
+    sources_text = f"{heading}\n{sources}" if sources else ""
     sources_height = _text_height(font, text_width, sources_text) + MARGIN if sources else 0.0
     top = header_height
     legend_top = top + layout.height + 6
@@ -166,8 +182,7 @@ def export_timeline(
             )
     finally:
         painter.end()
-    if isinstance(device, QImage) and not device.save(str(out)):
-        raise ExportError(f"could not write {out}")
-    if not out.exists():
-        raise ExportError(f"could not write {out}")
+    if (isinstance(device, QImage) and not device.save(str(out))) or not out.exists():
+        #: {0} is the path of the file that could not be written.
+        raise ExportError(QCoreApplication.translate("Export", "could not write {0}").format(out))
     return size

@@ -39,7 +39,7 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.ui.notes import NotesController
 
-#: Actors listed in the Filter menu itself; with more, self.tr("Other Actor…") asks for one.
+#: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
 MENU_ACTORS = 25
 
 
@@ -126,7 +126,8 @@ class DateRangeDialog(QDialog):
         for edit, day in ((self.first, first), (self.last, last)):
             edit.setCalendarPopup(True)
             edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
-            edit.setDisplayFormat("d MMMM yyyy")
+            # The days as the reader's language writes them (Qt's date format).
+            edit.setDisplayFormat(self.tr("d MMMM yyyy"))
             edit.setDate(QDate(day.year, day.month, day.day) if day else QDate(2025, 1, 1))
         form = QFormLayout(self)
         form.addRow(self.tr("&From:"), self.first)

@@ -49,6 +49,7 @@ from viewer.domain.search import (
     in_time_order,
     query_words,
     snippet,
+    where_name,
 )
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
@@ -366,7 +367,8 @@ class FindBar(QWidget):
 
 
 def found_words(found: Found) -> str:
-    where = found.where.value
+    """Where a word was found, and who said or claimed it: "quote (Putin)"."""
+    where = where_name(found.where)
     return f"{where} ({found.by})" if found.by else where
 
 
@@ -419,7 +421,7 @@ class SearchResultsModel(QAbstractListModel):
             for part in found[:SHOWN_PARTS]
         ]
         if len(found) > SHOWN_PARTS:
-            parts.append(f"+{len(found) - SHOWN_PARTS} more")
+            parts.append(self.tr("+{0} more").format(len(found) - SHOWN_PARTS))
         where = "  \u00b7  ".join(parts) or "\u2026"
         return f"{describe_date(event.date)} \u2014 {shown(event.title)}\n    {where}"
 

@@ -34,6 +34,7 @@ from viewer.domain.names import kind_name, status_name
 from viewer.domain.search import query_words
 from viewer.domain.text import isolate, wrap_isolated
 from viewer.domain.timeline import Timeline
+from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.perf import paused_gc
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -59,17 +60,18 @@ ALL_SPEAKERS = "*"
 #: name's first letters in a view looks for (``match()`` uses it for ``DisplayRole``).
 PlainDisplayRole = Qt.ItemDataRole.UserRole + 6
 
+# What kind of actor a speaker is (first line of its tooltip); translated
+# (context "ActorListModel") when shown.
 _KIND_WORDS: dict[ActorKind, str] = {
-    ActorKind.PERSON: "Person",
-    ActorKind.ORGANISATION: "Organisation",
-    ActorKind.STATE: "State",
+    #: An actor who is a person.
+    ActorKind.PERSON: QT_TRANSLATE_NOOP("ActorListModel", "Person"),
+    #: An actor that is an organisation (party, agency, company, …).
+    ActorKind.ORGANISATION: QT_TRANSLATE_NOOP("ActorListModel", "Organisation"),
+    #: An actor that is a state (a country, as a political actor).
+    ActorKind.STATE: QT_TRANSLATE_NOOP("ActorListModel", "State"),
 }
 
 _EM_DASH = "\u2014"
-
-
-def _count_words(count: int) -> str:
-    return "1 quote" if count == 1 else f"{count} quotes"
 
 
 def _label(value: str) -> str:
@@ -197,6 +199,10 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
     def _quote_count(self, actor: Actor) -> int:
         return self._counts.get(actor.id, 0)
 
+    def _count_words(self, count: int) -> str:
+        """``count`` quotes in words ("6 quotes")."""
+        return self.tr("1 quote") if count == 1 else self.tr("{0} quotes").format(count)
+
     def rowCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():
             return 0
@@ -204,15 +210,16 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
 
     def _all_data(self, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, PlainDisplayRole):
-            return f"All speakers ({_count_words(self._all)})"
+            #: The first row of the speakers list; {0} is e.g. "120 quotes".
+            return self.tr("All speakers ({0})").format(self._count_words(self._all))
         if role in (NameRole, Qt.ItemDataRole.AccessibleTextRole):
-            return "All speakers"
+            return self.tr("All speakers")
         if role == CountRole:
-            return _count_words(self._all)
+            return self._count_words(self._all)
         if role == ActorIdRole:
             return ALL_SPEAKERS
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "The quotes of every speaker, in date order"
+            return self.tr("The quotes of every speaker, in date order")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setItalic(True)
@@ -232,16 +239,17 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
             role_text = f" {_EM_DASH} {shown(actor.role)}" if actor.role else ""
             if role == NameRole:
                 return f"{shown(actor.name)}{role_text}"
-            return f"{shown(actor.name)}{role_text} ({_count_words(self._quote_count(actor))})"
+            count = self._count_words(self._quote_count(actor))
+            return f"{shown(actor.name)}{role_text} ({count})"
         if role == CountRole:
-            return _count_words(self._quote_count(actor))
+            return self._count_words(self._quote_count(actor))
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [_KIND_WORDS[actor.kind], isolate(actor.name)]
+            lines = [self.tr(_KIND_WORDS[actor.kind]), isolate(actor.name)]
             if actor.role:
                 lines.append(isolate(actor.role))
             if actor.affiliation:
                 lines.append(isolate(actor.affiliation))
-            lines.append(_count_words(self._quote_count(actor)))
+            lines.append(self._count_words(self._quote_count(actor)))
             return _tooltip(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return actor.name
@@ -277,10 +285,19 @@ class QuoteListModel(QAbstractListModel):
         #: Many rows: two lines each (the translation beside the quote), so a view
         #: can lay them out without measuring each (uniform sizes).
         self.compact = False
+        #: Each quote's translation on a line of its own below it (when asked for).
+        self.show_translations = False
         self._total = 0
         self._words: list[str] = []
         #: How many of the reader's notes each quote has.
         self._note_counts: dict[str, int] = {}
+
+    def set_show_translations(self, shown: bool) -> None:
+        if shown != self.show_translations:
+            self.show_translations = shown
+            # Rows change height: the view lays them out again.
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
 
     @property
     def actor_id(self) -> str | None:
@@ -426,7 +443,8 @@ class QuoteListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             said = quoted(quote)
             if quote.mode is QuoteMode.REPORTED:
-                said += " (reported)"
+                #: After a quote in reported (indirect) speech, not in the speaker's words.
+                said += " " + self.tr("(reported)")
             if self._actor_id == ALL_SPEAKERS:
                 said = f"{isolate(self._speaker(quote))}: {said}"
             heading = self._heading(quote)
@@ -434,7 +452,7 @@ class QuoteListModel(QAbstractListModel):
             if notes:  # the reader's own notes on it: marked as in the timeline
                 heading = f"\u270e {notes} \u00b7 {heading}"
             lines = [heading, said]
-            if quote.translation is not None:
+            if quote.translation is not None and self.show_translations:
                 if self.compact:
                     lines[1] += f" \u2014 {isolate(quote.translation.text)}"
                 else:
@@ -468,20 +486,28 @@ class QuoteListModel(QAbstractListModel):
         return actors[quote.speaker].name if quote.speaker in actors else quote.speaker
 
     def _tooltip(self, quote: Quote) -> str:
-        lines = ["Direct quote" if quote.mode is QuoteMode.DIRECT else "Reported speech"]
+        if quote.mode is QuoteMode.DIRECT:
+            lines = [self.tr("Direct quote")]
+        else:
+            #: A quote paraphrased by the source (indirect speech).
+            lines = [self.tr("Reported speech")]
         notes = self._note_counts.get(quote.id, 0)
         if notes:
-            lines.append("1 note of yours" if notes == 1 else f"{notes} notes of yours")
+            #: How many of the reader's own notes are on the quote.
+            mine = self.tr("1 note of yours") if notes == 1 else self.tr("{0} notes of yours")
+            lines.append(mine.format(notes))
         timeline = self._timeline
         if timeline is not None and quote.speaker in timeline.actors_by_id:
-            lines.append(f"Speaker: {isolate(timeline.actors_by_id[quote.speaker].name)}")
+            speaker = isolate(timeline.actors_by_id[quote.speaker].name)
+            lines.append(self.tr("Speaker: {0}").format(speaker))
         lines.append(self._heading(quote))
         lines.append(f"{quoted(quote)} ({isolate(quote.language)})")
         if quote.translation is not None:
             translation = quote.translation
             lines.append(f"{isolate(translation.text)} ({isolate(translation.language)})")
         if timeline is not None and quote.source in timeline.sources_by_id:
-            lines.append(f"Source: {isolate(timeline.sources_by_id[quote.source].title)}")
+            source = isolate(timeline.sources_by_id[quote.source].title)
+            lines.append(self.tr("Source: {0}").format(source))
         return _tooltip(lines)
 
     def roleNames(self) -> dict[int, QByteArray]:
@@ -506,7 +532,17 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
     """One row per event, in date order; Date, Kind, Title, Participants, Status, Notes."""
 
     DATE, KIND, TITLE, PARTICIPANTS, STATUS, NOTES = range(6)
-    HEADERS: tuple[str, ...] = ("Date", "Kind", "Title", "Participants", "Status", "Notes")
+    # The column headers in English; ``headerData`` translates them.
+    HEADERS: tuple[str, ...] = (
+        QT_TRANSLATE_NOOP("EventTableModel", "Date"),
+        #: Column header: the kind of event (Call, Meeting, …).
+        QT_TRANSLATE_NOOP("EventTableModel", "Kind"),
+        QT_TRANSLATE_NOOP("EventTableModel", "Title"),
+        QT_TRANSLATE_NOOP("EventTableModel", "Participants"),
+        QT_TRANSLATE_NOOP("EventTableModel", "Status"),
+        #: Column header: how many of the reader's own notes an event has.
+        QT_TRANSLATE_NOOP("EventTableModel", "Notes"),
+    )
 
     SortRole = SortRole
     EventIdRole = EventIdRole
@@ -668,7 +704,8 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
             lines.append(isolate(event.title))
             lines.append(describe_date(event.date))
             if event.date.note:
-                lines.append(f"Source wording: {isolate(event.date.note)}")
+                #: In a tooltip: the date as the source worded it.
+                lines.append(self.tr("Source wording: {0}").format(isolate(event.date.note)))
             if event.summary:
                 lines.append(isolate(event.summary))
             return _tooltip(lines)
@@ -685,7 +722,7 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return super().headerData(section, orientation, role)
 
     def roleNames(self) -> dict[int, QByteArray]:

@@ -42,9 +42,11 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
+from viewer.domain import words
 from viewer.domain.cite import cite_event, cite_quote
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
+from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
 from viewer.ui.announce import announce_messages
@@ -62,7 +64,10 @@ from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import paint_legend
 from viewer.ui.timeline_view import TimelineView
 
-MODEL_FILTER = "Timeline model files (*.json);;All files (*)"
+#: Whether quotes show their translations (View > Quote Translations).
+TRANSLATIONS_SETTING = "quotes/translations"
+#: The open dialog's file types (translated where shown).
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Timeline model files (*.json);;All files (*)")
 
 
 def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -80,15 +85,21 @@ def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
 
 #: The timeline's own keys (not menu actions), for Help > Keyboard Shortcuts.
 TIMELINE_KEYS: list[tuple[str, str]] = [
-    ("Timeline: previous / next event", "Left, Right"),
-    ("Timeline: first / last event", "Home, End"),
-    ("Timeline: pan", "Shift+Left, Shift+Right"),
-    ("Timeline: zoom in / out", "+, -"),
-    ("Timeline: read the selected event's details", "Enter"),
-    ("Timeline: the selected event's menu", "Menu, Shift+F10"),
-    ('Timeline: open the nearest "+N" (or zoom into a count)', "Space"),
-    ("Timeline: no event selected", "Esc"),
-    ("Find bar: next / previous match, close", "Enter, Shift+Enter, Esc"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Timeline: previous / next event"), "Left, Right"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Timeline: first / last event"), "Home, End"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Timeline: pan"), "Shift+Left, Shift+Right"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Timeline: zoom in / out"), "+, -"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Timeline: read the selected event's details"), "Enter"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Timeline: the selected event's menu"), "Menu, Shift+F10"),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", 'Timeline: open the nearest "+N" (or zoom into a count)'),
+        "Space",
+    ),
+    (QT_TRANSLATE_NOOP("MainWindow", "Timeline: no event selected"), "Esc"),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "Find bar: next / previous match, close"),
+        "Enter, Shift+Enter, Esc",
+    ),
 ]
 
 
@@ -103,11 +114,11 @@ class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
@@ -137,7 +148,7 @@ class LegendBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
-        self.setAccessibleName("Legend")
+        self.setAccessibleName(self.tr("Legend"))
         self._height = 26
 
     def sizeHint(self) -> QSize:
@@ -241,12 +252,14 @@ class MainWindow(QMainWindow):
         )
         self.finder.typedSelection.connect(self.history.typed)
         self._build_menus()
+        self.details.translationsRequested.connect(lambda: self.show_translations(True))
+        self.show_translations(bool(self.settings.value(TRANSLATIONS_SETTING, False, type=bool)))
         self.document.opened.connect(self._on_opened)
         self.document.failed.connect(self._on_failed)
         self.document.recentChanged.connect(self._fill_recent)
         self.document.reloadedFromDisk.connect(
             lambda path: self.statusBar().showMessage(
-                f"Reloaded {path.name}: the file changed on disk.", 8000
+                self.tr("Reloaded {0}: the file changed on disk.").format(path.name), 8000
             )
         )
         self._build_load_progress()
@@ -261,7 +274,7 @@ class MainWindow(QMainWindow):
         )
         self.notes.changed.connect(self._show_note_counts)
         self.notes.statusChanged.connect(self._show_notes_status)
-        self.notes.notice.connect(lambda text: self._inform("Your notes", text))
+        self.notes.notice.connect(lambda text: self._inform(self.tr("Your notes"), text))
         self.notes.confirmed.connect(self._confirm_notes)
         self.resize(1280, 800)
         side, bottom = self._docks_by_edge()
@@ -288,9 +301,11 @@ class MainWindow(QMainWindow):
         self.load_bar.setRange(0, 1000)
         self.load_bar.setTextVisible(False)
         self.load_bar.setFixedWidth(200)
-        self.load_bar.setAccessibleName("Opening progress")
-        self.load_cancel = QPushButton("Cancel", self.load_progress)
-        self.load_cancel.setToolTip("Stop opening this file; the open timeline stays as it is")
+        self.load_bar.setAccessibleName(self.tr("Opening progress"))
+        self.load_cancel = QPushButton(self.tr("Cancel"), self.load_progress)
+        self.load_cancel.setToolTip(
+            self.tr("Stop opening this file; the open timeline stays as it is")
+        )
         self.load_cancel.clicked.connect(self._cancel_load)
         for part in (self.load_label, self.load_bar, self.load_cancel):
             row.addWidget(part)
@@ -301,14 +316,14 @@ class MainWindow(QMainWindow):
         self.document.loadEnded.connect(self.load_progress.hide)
 
     def _load_started(self, path: Path) -> None:
-        self.load_label.setText(f"Opening {path.name}\u2026")
+        self.load_label.setText(self.tr("Opening {0}\u2026").format(path.name))
         self.load_bar.setValue(0)
         self.load_progress.show()
 
     def _cancel_load(self) -> None:
         path = self.document.loading
         if self.document.cancel_load() and path is not None:
-            self.statusBar().showMessage(f"Stopped opening {path.name}.", 8000)
+            self.statusBar().showMessage(self.tr("Stopped opening {0}.").format(path.name), 8000)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -336,7 +351,7 @@ class MainWindow(QMainWindow):
         # The ">>" that shows the menus a narrow window has no room for.
         extension = bar.findChild(QToolButton, "qt_menubar_ext_button")
         if extension is not None:
-            extension.setAccessibleName("More menus")
+            extension.setAccessibleName(self.tr("More menus"))
         file_menu = bar.addMenu(self.tr("&File"))
         self.open_action = self._action(
             self.tr("&Open…"), self.choose_file, QKeySequence.StandardKey.Open
@@ -428,6 +443,16 @@ class MainWindow(QMainWindow):
         )
         for dock in docks:
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        #: Quotes in their own language; their translations beside them when asked for.
+        self.translations_action = self._action(
+            self.tr("Quote &Translations"), self.show_translations, "Ctrl+Shift+T"
+        )
+        self.translations_action.setCheckable(True)
+        self.translations_action.setToolTip(
+            self.tr("Show each quote's translation beside the original")
+        )
+        view_menu.addAction(self.translations_action)
 
         go_menu = bar.addMenu(self.tr("&Go"))
         self.back_action = self._action(self.tr("&Back"), self.history.back)
@@ -475,7 +500,7 @@ class MainWindow(QMainWindow):
             text = f"{title} — {path.name}" if shown.count(title) > 1 else title
             action = self.recent_menu.addAction(isolate(text).replace("&", "&&"))
             # A fixed first line: a path with "<b>" in it is never taken for rich text.
-            action.setToolTip(f"Timeline file:\n{path}")
+            action.setToolTip(self.tr("Timeline file:\n{0}").format(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.document.open(p))
         self.recent_menu.setToolTipsVisible(True)
@@ -497,12 +522,14 @@ class MainWindow(QMainWindow):
             if last is not None and last.is_file() and self.open_file(last):
                 return
             if last is not None and not last.is_file():
-                self.statusBar().showMessage(f"{last} is no longer there.", 8000)
+                self.statusBar().showMessage(self.tr("{0} is no longer there.").format(last), 8000)
         self.open_file(bundled_timeline())
 
     def choose_file(self) -> None:
         start = str(self.document.start_folder())
-        name, _ = QFileDialog.getOpenFileName(self, "Open Timeline", start, MODEL_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Timeline"), start, self.tr(MODEL_FILTER)
+        )
         if name:
             self.document.open(Path(name))
 
@@ -524,7 +551,17 @@ class MainWindow(QMainWindow):
             self.history.clear()
         messages = self.notes.open_for(timeline)
         if messages:
-            self._inform("Your notes", "\n\n".join(messages))
+            self._inform(self.tr("Your notes"), "\n\n".join(messages))
+
+    def show_translations(self, shown: bool | None = None) -> None:
+        """Show quotes' translations beside them (or not); remembered for next time.
+        None: as View > Quote Translations is now."""
+        if shown is None:
+            shown = self.translations_action.isChecked()
+        self.translations_action.setChecked(shown)
+        self.settings.setValue(TRANSLATIONS_SETTING, shown)
+        self.details.set_show_translations(shown)
+        self.quotes.quote_model.set_show_translations(shown)
 
     def choose_language(self, code: str) -> None:
         """Remember the interface's language ("" for the system's): used from the next start."""
@@ -554,17 +591,24 @@ class MainWindow(QMainWindow):
             quote = timeline.quotes_by_id[quote_id]
             citation = cite_quote(timeline, quote)
             speaker = timeline.actors_by_id.get(quote.speaker)
-            what = f"the quote of {speaker.name if speaker else quote.speaker}"
+            who = speaker.name if speaker else quote.speaker
+            what = self.tr("the quote of {0}").format(who)
         elif event_id is not None and event_id in timeline.events_by_id:
             event = timeline.events_by_id[event_id]
             citation = cite_event(timeline, event)
             what = f"“{event.title}”"
         else:
-            self.statusBar().showMessage("Select an event or a quote to copy its citation.", 5000)
+            self.statusBar().showMessage(
+                self.tr("Select an event or a quote to copy its citation."), 5000
+            )
             return False
         put_citation(citation, as_markdown)
-        form = " as Markdown" if as_markdown else ""
-        self.statusBar().showMessage(f"Copied the citation of {isolate(what)}{form}.", 5000)
+        said = (
+            self.tr("Copied the citation of {0} as Markdown.")
+            if as_markdown
+            else self.tr("Copied the citation of {0}.")
+        )
+        self.statusBar().showMessage(said.format(isolate(what)), 5000)
         return True
 
     def copy_current_citation(self, as_markdown: bool = False) -> bool:
@@ -636,9 +680,9 @@ class MainWindow(QMainWindow):
     def _event_menu(self, event_id: str, global_pos: QPoint) -> None:
         menu = self.note_actions.menu_for_event(event_id, self)
         menu.addSeparator()
-        menu.addAction("Copy Citation", lambda: self.copy_citation(event_id=event_id))
+        menu.addAction(self.tr("Copy Citation"), lambda: self.copy_citation(event_id=event_id))
         menu.addAction(
-            "Copy Citation as Markdown",
+            self.tr("Copy Citation as Markdown"),
             lambda: self.copy_citation(event_id=event_id, as_markdown=True),
         )
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -649,11 +693,15 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setObjectName("loadErrorBox")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Could not open timeline")
+        box.setWindowTitle(self.tr("Could not open timeline"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        kept = f"\n\nStill showing: {self.document.path.name}" if self.document.path else ""
-        shown = lines[:20] + ([f"… and {len(lines) - 20} more"] if len(lines) > 20 else [])
-        box.setText(f"{path} is not a timeline this app can open:{kept}")
+        more = self.tr("… and {0} more").format(words.number(len(lines) - 20))
+        shown = lines[:20] + ([more] if len(lines) > 20 else [])
+        if self.document.path:
+            text = self.tr("{0} is not a timeline this app can open:\n\nStill showing: {1}")
+            box.setText(text.format(path, self.document.path.name))
+        else:
+            box.setText(self.tr("{0} is not a timeline this app can open:").format(path))
         box.setInformativeText("\n".join(shown))
         box.setDetailedText("\n".join(lines))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
@@ -686,7 +734,10 @@ class MainWindow(QMainWindow):
         if timeline is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export Image", f"{timeline.id}.png", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"
+            self,
+            self.tr("Export Image"),
+            f"{timeline.id}.png",
+            self.tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"),
         )
         if name:
             self.export_to(Path(name))
@@ -697,9 +748,9 @@ class MainWindow(QMainWindow):
             return
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Export Notes",
+            self.tr("Export Notes"),
             str(self.document.start_folder() / f"{timeline.id}.notes.md"),
-            "Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)",
+            self.tr("Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)"),
         )
         if name:
             self.export_notes_to(Path(name))
@@ -708,15 +759,27 @@ class MainWindow(QMainWindow):
         """Write the notes (Markdown, or W3C for .json/.jsonld) and say so."""
         odd = not_a_file(path)
         if odd is not None:
-            QMessageBox.warning(self, "Notes not exported", f"Cannot write {path}: {odd}")
+            QMessageBox.warning(
+                self,
+                self.tr("Notes not exported"),
+                self.tr("Cannot write {0}: {1}").format(path, odd),
+            )
             return
         try:
             count = self.notes.export_to(path)
         except OSError as err:
-            QMessageBox.warning(self, "Notes not exported", f"Could not write {path}: {err}")
+            QMessageBox.warning(
+                self,
+                self.tr("Notes not exported"),
+                self.tr("Could not write {0}: {1}").format(path, err),
+            )
             return
-        notes = "1 note" if count == 1 else f"{count:,} notes"
-        self.statusBar().showMessage(f"Exported {notes} to {path.name}.", 6000)
+        said = (
+            self.tr("Exported 1 note to {1}.")
+            if count == 1
+            else self.tr("Exported {0} notes to {1}.")
+        )
+        self.statusBar().showMessage(said.format(words.number(count), path.name), 6000)
 
     def export_to(self, path: Path) -> None:
         """Export what the timeline shows now, at the width it has now."""
@@ -742,9 +805,11 @@ class MainWindow(QMainWindow):
                 ),
             )
         except ExportError as err:
-            QMessageBox.warning(self, "Export failed", str(err))
+            QMessageBox.warning(self, self.tr("Export failed"), str(err))
             return
-        self.statusBar().showMessage(f"Exported the timeline to {path.name}.", 6000)
+        self.statusBar().showMessage(
+            self.tr("Exported the timeline to {0}.").format(path.name), 6000
+        )
 
     # -- the keyboard -----------------------------------------------------------
 
@@ -799,7 +864,7 @@ class MainWindow(QMainWindow):
                 )
                 if keys and action.text():
                     rows.append((_without_mnemonic(action.text()), keys))
-        rows += TIMELINE_KEYS
+        rows += [(self.tr(action), keys) for action, keys in TIMELINE_KEYS]
         box = ShortcutsDialog(rows, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_box = box
@@ -807,12 +872,14 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle("About timeline-viewer")
+        box.setWindowTitle(self.tr("About timeline-viewer"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             f"timeline-viewer {__version__}\n\n"
-            "Events, claims with their sources and verification, quotes per actor, "
-            "and dates with their honest uncertainty."
+            + self.tr(
+                "Events, claims with their sources and verification, quotes per actor, "
+                "and dates with their honest uncertainty."
+            )
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -828,17 +895,25 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setObjectName("unsavedNotesBox")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Notes not saved")
+        box.setWindowTitle(self.tr("Notes not saved"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        changes = "1 change" if count == 1 else f"{count:,} changes"
-        box.setText(f"{changes} to your notes could not be saved: {self.notes.problem}.")
-        box.setInformativeText(
-            "Save all your notes to a file (W3C Web Annotations, which "
-            "“timeline-viewer notes import” reads back) before quitting? Notes of "
-            "another timeline you had open go into a file beside it."
+        said = (
+            self.tr("1 change to your notes could not be saved: {1}.")
+            if count == 1
+            else self.tr("{0} changes to your notes could not be saved: {1}.")
         )
-        save = box.addButton("Save to File…", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Quit Without Them", QMessageBox.ButtonRole.DestructiveRole)
+        box.setText(said.format(words.number(count), self.notes.problem))
+        box.setInformativeText(
+            self.tr(
+                "Save all your notes to a file (W3C Web Annotations, which "
+                "“timeline-viewer notes import” reads back) before quitting? Notes of "
+                "another timeline you had open go into a file beside it."
+            )
+        )
+        save = box.addButton(self.tr("Save to File…"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            self.tr("Quit Without Them"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)
         self.unsaved_box = box
@@ -852,14 +927,21 @@ class MainWindow(QMainWindow):
         timeline = self.document.timeline
         suggested = f"{timeline.id if timeline else 'notes'}.notes.jsonld"
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save Notes", str(Path.home() / suggested), "W3C annotations (*.jsonld *.json)"
+            self,
+            self.tr("Save Notes"),
+            str(Path.home() / suggested),
+            self.tr("W3C annotations (*.jsonld *.json)"),
         )
         if not name:
             return False
         try:
             self.notes.rescue_to(Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, "Notes not saved", f"Could not write {name}: {exc}")
+            QMessageBox.warning(
+                self,
+                self.tr("Notes not saved"),
+                self.tr("Could not write {0}: {1}").format(name, exc),
+            )
             return False
         return True
 

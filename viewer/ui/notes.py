@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain import words
 from viewer.domain.notes import (
     MAX_NOTE_LENGTH,
     Note,
@@ -71,7 +73,11 @@ class _PutNote(QUndoCommand):
     """Add a note, or replace it with an edited version."""
 
     def __init__(self, controller: NotesController, new: Note, old: Note | None) -> None:
-        super().__init__("Add Note" if old is None else "Edit Note")
+        super().__init__(
+            QCoreApplication.translate("_PutNote", "Add Note")
+            if old is None
+            else QCoreApplication.translate("_PutNote", "Edit Note")
+        )
         self._controller, self._new, self._old = controller, new, old
 
     def redo(self) -> None:
@@ -86,7 +92,7 @@ class _PutNote(QUndoCommand):
 
 class _RemoveNote(QUndoCommand):
     def __init__(self, controller: NotesController, note: Note) -> None:
-        super().__init__("Delete Note")
+        super().__init__(QCoreApplication.translate("_RemoveNote", "Delete Note"))
         self._controller, self._note = controller, note
 
     def redo(self) -> None:
@@ -157,9 +163,11 @@ class NotesController(QObject):
         self.undo_stack.clear()
         self._after_write()
         if report.read_only or not self.store.readable:
-            self._set_status(" ".join(report.messages) or f"Notes: {self.store.problem}")
+            problem = self.store.problem
+            self._set_status(" ".join(report.messages) or self.tr("Notes: {0}").format(problem))
         elif self.store.problem is not None and not self.status:
-            self._set_status(f"Notes cannot be saved right now: {self.store.problem}.")
+            said = self.tr("Notes cannot be saved right now: {0}.")
+            self._set_status(said.format(self.store.problem))
         self._watch.start()
         self.changed.emit()
         return report.messages
@@ -254,7 +262,8 @@ class NotesController(QObject):
             return None
         note = Note.new(target, text, tags, target_title(self.timeline, target) or "")
         self.undo_stack.push(_PutNote(self, note, None))
-        self.confirmed.emit(f"Note added to {_quoted(note.target_title or target.id)}.")
+        title = _shown_title(note.target_title or target.id)
+        self.confirmed.emit(self.tr("Note added to “{0}”.").format(title))
         return note
 
     def edit(self, note_id: str, text: str, tags: tuple[str, ...]) -> Note | None:
@@ -265,7 +274,8 @@ class NotesController(QObject):
             return old
         new = old.edited(text, tags)
         self.undo_stack.push(_PutNote(self, new, old))
-        self.confirmed.emit(f"Note on {_quoted(self.title_of(new)[0])} changed.")
+        title = _shown_title(self.title_of(new)[0])
+        self.confirmed.emit(self.tr("Note on “{0}” changed.").format(title))
         return new
 
     def delete(self, note_id: str) -> bool:
@@ -273,9 +283,8 @@ class NotesController(QObject):
         if self.read_only or note is None:
             return False
         self.undo_stack.push(_RemoveNote(self, note))
-        self.confirmed.emit(
-            f"Note on {_quoted(self.title_of(note)[0])} deleted (Undo brings it back)."
-        )
+        title = _shown_title(self.title_of(note)[0])
+        self.confirmed.emit(self.tr("Note on “{0}” deleted (Undo brings it back).").format(title))
         return True
 
     def undo(self) -> None:
@@ -283,14 +292,14 @@ class NotesController(QObject):
         text = self.undo_stack.undoText()
         if self.undo_stack.canUndo():
             self.undo_stack.undo()
-            self.confirmed.emit(f"Undone: {text}.")
+            self.confirmed.emit(self.tr("Undone: {0}.").format(text))
 
     def redo(self) -> None:
         """Redo the change last undone, and say which."""
         text = self.undo_stack.redoText()
         if self.undo_stack.canRedo():
             self.undo_stack.redo()
-            self.confirmed.emit(f"Redone: {text}.")
+            self.confirmed.emit(self.tr("Redone: {0}.").format(text))
 
     def _apply_put(self, note: Note) -> None:
         if self.store is not None and not self.store.read_only:
@@ -327,11 +336,16 @@ class NotesController(QObject):
         count = self.unsaved
         if count:
             seconds = self._retry.interval() // 1000
-            changes = "1 change" if count == 1 else f"{count:,} changes"
-            self._set_status(
-                f"Notes not saved: {self.problem}. {changes} kept in memory; "
-                f"retrying every {seconds} s."
-            )
+            if count == 1:
+                said = self.tr(
+                    "Notes not saved: {0}. 1 change kept in memory; retrying every {1} s."
+                )
+                self._set_status(said.format(self.problem, seconds))
+            else:
+                said = self.tr(
+                    "Notes not saved: {0}. {1} changes kept in memory; retrying every {2} s."
+                )
+                self._set_status(said.format(self.problem, words.number(count), seconds))
             self._retry.start()
             return False
         self._retry.stop()
@@ -392,18 +406,18 @@ class NoteDialog(QDialog):
     def __init__(self, target_label: str, note: Note | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noteDialog")
-        self.setWindowTitle("Edit Note" if note else "Add Note")
+        self.setWindowTitle(self.tr("Edit Note") if note else self.tr("Add Note"))
         self.too_long_box: QMessageBox | None = None
         about = QLabel(target_label, self)
         about.setTextFormat(Qt.TextFormat.PlainText)
         about.setWordWrap(True)
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("noteText")
-        self.text_edit.setAccessibleName("Note")
+        self.text_edit.setAccessibleName(self.tr("Note"))
         self.text_edit.setTabChangesFocus(True)
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setObjectName("noteTags")
-        self.tags_edit.setPlaceholderText("e.g. Istanbul, Sanktionen")
+        self.tags_edit.setPlaceholderText(self.tr("e.g. Istanbul, Sanktionen"))
         if note is not None:
             self.text_edit.setPlainText(note.text)
             self.tags_edit.setText(", ".join(note.tags))
@@ -413,8 +427,8 @@ class NoteDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Note:", self.text_edit)
-        form.addRow("&Tags:", self.tags_edit)
+        form.addRow(self.tr("&Note:"), self.text_edit)
+        form.addRow(self.tr("&Tags:"), self.tags_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addLayout(form)
@@ -430,9 +444,11 @@ class NoteDialog(QDialog):
         if length > MAX_NOTE_LENGTH:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                "Note too long",
-                f"A note holds at most {MAX_NOTE_LENGTH:,} characters; this one has "
-                f"{length:,}. Shorten it (or keep the rest in a file) and try again.",
+                self.tr("Note too long"),
+                self.tr(
+                    "A note holds at most {0} characters; this one has {1}. "
+                    "Shorten it (or keep the rest in a file) and try again."
+                ).format(words.number(MAX_NOTE_LENGTH), words.number(length)),
                 QMessageBox.StandardButton.Ok,
                 self,
             )
@@ -460,7 +476,7 @@ class NoteActions(QObject):
             return
         label = target_title(self.controller.timeline, target) or target.id
         self._show(
-            NoteDialog(f"Note on {label}", None, self._parent),
+            NoteDialog(self.tr("Note on {0}").format(label), None, self._parent),
             lambda text, tags: self.controller.add(target, text, tags),
         )
 
@@ -476,7 +492,10 @@ class NoteActions(QObject):
             self._explain_read_only()
             return
         title, detached = self.controller.title_of(note)
-        label = f"Note on {title}" + (" (detached: no longer in the timeline)" if detached else "")
+        if detached:
+            label = self.tr("Note on {0} (detached: no longer in the timeline)").format(title)
+        else:
+            label = self.tr("Note on {0}").format(title)
         self._show(
             NoteDialog(label, note, self._parent),
             lambda text, tags: self.controller.edit(note_id, text, tags),
@@ -510,8 +529,8 @@ class NoteActions(QObject):
     def _explain_read_only(self) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Notes are read-only",
-            self.controller.status or "No timeline is open.",
+            self.tr("Notes are read-only"),
+            self.controller.status or self.tr("No timeline is open."),
             QMessageBox.StandardButton.Ok,
             self._parent,
         )
@@ -522,18 +541,20 @@ class NoteActions(QObject):
     def menu_for_event(self, event_id: str, parent: QWidget) -> QMenu:
         """The context menu of an event: add a note, edit or delete its notes."""
         menu = QMenu(parent)
-        add = menu.addAction("Add Note…", lambda: self.add_to_event(event_id))
+        add = menu.addAction(self.tr("Add Note…"), lambda: self.add_to_event(event_id))
         add.setEnabled(not self.controller.read_only)
         for note in self.controller.notes_for(NoteTarget(kind=TargetKind.EVENT, id=event_id)):
             first = _first_line(note.text, 40)
-            menu.addAction(f"Edit Note “{first}”…", partial(self.edit, note.id))
-            menu.addAction(f"Delete Note “{first}”", partial(self.delete, note.id))
+            edit, delete = self.tr("Edit Note “{0}”…"), self.tr("Delete Note “{0}”")
+            menu.addAction(edit.format(first), partial(self.edit, note.id))
+            menu.addAction(delete.format(first), partial(self.delete, note.id))
         return menu
 
 
-def _quoted(title: str) -> str:
-    """A title in the status bar's words: on one line, cut, in quotation marks, isolated."""
-    return f"\u201c{isolate(_first_line(' '.join(title.split()), 60))}\u201d"
+def _shown_title(title: str) -> str:
+    """A title in the status bar's words: on one line, cut, isolated (the words
+    around it put it in quotation marks, as the reader's language does)."""
+    return isolate(_first_line(" ".join(title.split()), 60))
 
 
 def _first_line(text: str, limit: int) -> str:
@@ -576,15 +597,16 @@ class NotesListModel(QAbstractListModel):
         title, detached = self._controller.title_of(note)
         if role == Qt.ItemDataRole.DisplayRole:
             # Text from data is isolated: an override in it cannot reorder the rest.
-            head = ("(detached) " if detached else "") + isolate(title or note.target.id)
+            shown = isolate(title or note.target.id)
+            head = self.tr("(detached) {0}").format(shown) if detached else shown
             tags = " ".join(f"#{isolate(tag)}" for tag in note.tags)
             stamp = note.modified.astimezone().strftime("%Y-%m-%d %H:%M")
             return f"{head}\n{isolate(note.text)}\n{tags + ' · ' if tags else ''}{stamp}"
         if role == Qt.ItemDataRole.ToolTipRole:
             what = (
-                "Detached note: its event or quote is no longer in the timeline"
+                self.tr("Detached note: its event or quote is no longer in the timeline")
                 if detached
-                else "Note"
+                else self.tr("Note")
             )
             return f"{what}\n{isolate(title)}"
         if role == Qt.ItemDataRole.FontRole and detached:
@@ -612,7 +634,7 @@ class NotesPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("notesPanel")
-        self.setAccessibleName("My notes")
+        self.setAccessibleName(self.tr("My notes"))
         self._controller, self._actions, self._selection = controller, actions, selection
         self.model = NotesListModel(controller, self)
         # Case and accents do not matter, every word must match: as in Find.
@@ -626,13 +648,13 @@ class NotesPanel(QWidget):
         self.status_label.setVisible(False)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("notesFilter")
-        self.filter_edit.setPlaceholderText("Filter notes…")
-        self.filter_edit.setAccessibleName("Filter notes")
+        self.filter_edit.setPlaceholderText(self.tr("Filter notes…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter notes"))
         clear_button(self.filter_edit, self.tr("Clear the notes filter"))
         self.filter_edit.textChanged.connect(self.proxy.set_query)
         self.view = QListView(self)
         self.view.setObjectName("notesList")
-        self.view.setAccessibleName("Notes, newest first")
+        self.view.setAccessibleName(self.tr("Notes, newest first"))
         self.view.setModel(self.proxy)
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -647,12 +669,12 @@ class NotesPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
 
-        self.add_button = QPushButton("&Add Note…", self)
-        self.add_button.setToolTip("Add a note to the selected event")
+        self.add_button = QPushButton(self.tr("&Add Note…"), self)
+        self.add_button.setToolTip(self.tr("Add a note to the selected event"))
         self.add_button.clicked.connect(lambda: actions.add_to_event(selection.event_id))
-        self.edit_button = QPushButton("&Edit Note…", self)
+        self.edit_button = QPushButton(self.tr("&Edit Note…"), self)
         self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton("&Delete Note", self)
+        self.delete_button = QPushButton(self.tr("&Delete Note"), self)
         self.delete_button.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
@@ -699,8 +721,8 @@ class NotesPanel(QWidget):
             return
         note_id = str(index.data(NoteIdRole))
         menu = QMenu(self)
-        menu.addAction("Edit Note…", lambda: self._actions.edit(note_id))
-        menu.addAction("Delete Note", lambda: self._actions.delete(note_id))
+        menu.addAction(self.tr("Edit Note…"), lambda: self._actions.edit(note_id))
+        menu.addAction(self.tr("Delete Note"), lambda: self._actions.delete(note_id))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 

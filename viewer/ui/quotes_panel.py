@@ -51,7 +51,7 @@ class QuotesPanel(QWidget):
     quotes of the selected event are marked (the chosen speaker stays).
     """
 
-    #: self.tr("Copy Citation") on a quote: its id, and whether as Markdown.
+    #: "Copy Citation" on a quote: its id, and whether as Markdown.
     copyRequested = Signal(str, bool)
     #: A quote was clicked or activated: its id (its event is selected first).
     quoteActivated = Signal(str)
@@ -63,7 +63,7 @@ class QuotesPanel(QWidget):
         notes: NoteActions | None = None,
     ) -> None:
         super().__init__(parent)
-        #: Where self.tr("Add Note…") in the quote's context menu goes.
+        #: Where "Add Note…" in the quote's context menu goes.
         self._notes = notes
         self.quote_menu: QMenu | None = None
         self.setObjectName("quotesPanel")

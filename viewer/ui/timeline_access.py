@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QRect, QRectF
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QRectF
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAccessibleWidget
 from shiboken6 import VoidPtr, getCppPointer
 
 from viewer.axis import span_words
+from viewer.domain import words
 from viewer.domain.describe import describe_date
 from viewer.domain.names import kind_name, status_name
 from viewer.layout import Layout, Placed
@@ -277,15 +278,24 @@ def _rect(item: Placed) -> QRectF:
 def item_name(view: TimelineView, item: Placed) -> str:
     index = view.renderer.index
     if item.is_cluster:
-        return f"{item.count:,} events"
+        #: A group of events drawn as one mark ("+N" or a count), named for a screen reader.
+        return QCoreApplication.translate("TimelineAccessible", "{0} events").format(
+            words.number(item.count)
+        )
     return index.title(item.positions[0])
 
 
 def item_description(view: TimelineView, item: Placed) -> str:
     index = view.renderer.index
     if item.is_cluster:
-        what = "Press to zoom in." if item.bucket else "Press to choose one."
-        return f"{span_words(*item.span)}. {what}"
+        translate = QCoreApplication.translate
+        if item.bucket:
+            #: A count of events far out, for a screen reader; {0} is the time it spans.
+            what = translate("TimelineAccessible", "{0}. Press to zoom in.")
+        else:
+            #: A group of events, for a screen reader; {0} is the time it spans.
+            what = translate("TimelineAccessible", "{0}. Press to choose one.")
+        return what.format(span_words(*item.span))
     event = index.events[item.positions[0]]
     return f"{describe_date(event.date)}. {kind_name(event.kind)}, {status_name(event.status)}."
 

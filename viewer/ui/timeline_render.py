@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -540,7 +540,9 @@ class TimelineRenderer:
         painter.setPen(QPen(mid, 1))
         painter.drawLine(QPointF(0, AXIS_HEIGHT - 0.5), QPointF(layout.width, AXIS_HEIGHT - 0.5))
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        painter.drawText(QRectF(6, 4, GUTTER - 10, 18), Qt.AlignmentFlag.AlignLeft, "UTC")
+        #: Above the lanes' names: the axis's times are in UTC (the time zone's abbreviation).
+        zone = QCoreApplication.translate("TimelineRenderer", "UTC")
+        painter.drawText(QRectF(6, 4, GUTTER - 10, 18), Qt.AlignmentFlag.AlignLeft, zone)
         ticks_, context = self.axis_labels(layout)
         painter.save()
         painter.setClipRect(QRectF(GUTTER, 0, layout.width - GUTTER, height))
@@ -670,12 +672,22 @@ def paint_note_marker(painter: QPainter, glyph: QPointF, palette: QPalette) -> N
 def legend_entries() -> list[tuple[str, str]]:
     """(sample, text) pairs of the legend, in order; the sample names what to draw."""
     entries = [(f"kind:{kind.value}", kind_plural(kind)) for kind in EventKind]
+    #: Legend: a filled mark is an event that happened.
+    happened = QCoreApplication.translate("TimelineRenderer", "happened")
+    #: Legend: an outlined mark is an event announced, proposed or demanded (not yet happened).
+    not_yet = QCoreApplication.translate("TimelineRenderer", "announced / proposed / demanded")
+    #: Legend: a hatched band is an event whose date is approximate.
+    approximate = QCoreApplication.translate("TimelineRenderer", "approximate date")
+    #: Legend: a dashed line marks when a source was published.
+    published = QCoreApplication.translate("TimelineRenderer", "publication date")
+    #: Legend: a small square on a mark says the reader has written notes on that event.
+    notes = QCoreApplication.translate("TimelineRenderer", "has my notes")
     entries += [
-        ("filled", "happened"),
-        ("outline", "announced / proposed / demanded"),
-        ("hatched", "approximate date"),
-        ("published", "publication date"),
-        ("note", "has my notes"),
+        ("filled", happened),
+        ("outline", not_yet),
+        ("hatched", approximate),
+        ("published", published),
+        ("note", notes),
     ]
     return entries
 

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.axis import MAX_T, MIN_T
+from viewer.domain import words
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.filters import Mask
 from viewer.domain.names import kind_name, status_name
@@ -81,7 +82,8 @@ class TimelineView(QAbstractScrollArea):
         super().__init__(parent)
         self.setObjectName("timelineView")
         timeline_access.install()
-        self.setAccessibleName("Timeline")
+        #: The timeline widget's name for screen readers.
+        self.setAccessibleName(self.tr("Timeline"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -211,7 +213,7 @@ class TimelineView(QAbstractScrollArea):
         starts = {index.starts[p] for p in cluster.positions}
         if len(starts) > 1:
             menu.addSeparator()
-            zoom = menu.addAction("Zoom In on These Events")
+            zoom = menu.addAction(self.tr("Zoom In on These Events"))
             zoom.setObjectName("zoomToCluster")
             zoom.triggered.connect(lambda: self.expand(cluster))
         self.cluster_menu = menu
@@ -241,7 +243,8 @@ class TimelineView(QAbstractScrollArea):
             )
         rest = first + CLUSTER_MENU_LIMIT
         if rest < len(positions):
-            more = menu.addMenu(f"{len(positions) - rest:,} More")
+            #: A submenu listing the events left out above; {0} is how many.
+            more = menu.addMenu(self.tr("{0} More").format(words.number(len(positions) - rest)))
             more.setObjectName("moreEvents")
 
             def fill() -> None:
@@ -580,11 +583,11 @@ class TimelineView(QAbstractScrollArea):
         if item.is_cluster:
             titles = [isolate(index.title(p)) for p in item.positions[:8]]
             more = "" if item.count <= len(titles) else "\n…"
+            count = words.number(item.count)
             if item.bucket:
-                return f"{item.count:,} events start here; click to zoom in"
-            return (
-                f"{item.count:,} more events here; click to choose one\n" + "\n".join(titles) + more
-            )
+                return self.tr("{0} events start here; click to zoom in").format(count)
+            chooser = self.tr("{0} more events here; click to choose one").format(count)
+            return chooser + "\n" + "\n".join(titles) + more
         event = index.events[item.positions[0]]
         return (
             f"{isolate(event.title)}\n{describe_date(event.date)} ({precision_words(event.date)})\n"
@@ -604,7 +607,7 @@ class TimelineView(QAbstractScrollArea):
         timeline = self.renderer.timeline
         event = timeline.events_by_id.get(event_id) if timeline and event_id else None
         if event is None:
-            text = "No event selected. Left and Right arrows select events in time order."
+            text = self.tr("No event selected. Left and Right arrows select events in time order.")
         else:
             text = (
                 f"{event.title}. {describe_date(event.date)}. "
