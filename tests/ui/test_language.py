@@ -142,3 +142,19 @@ def test_english_again_after_german(qtbot: QtBot) -> None:
 
     day = FuzzyDate.model_validate({"precision": "day", "start": "2025-06-04"})
     assert describe_date(day) == "4 June 2025"
+
+
+def test_the_shortcuts_read_in_german_keys_and_all(qtbot: QtBot, german: None) -> None:
+    window = active_window(qtbot)
+    window.show_shortcuts()
+    box = window.shortcuts_box
+    assert box is not None
+    rows = dict(box.rows())
+    assert rows["Zeitleiste: verschieben"] == "Umschalt+Links, Umschalt+Rechts"
+    assert rows["Zeitleiste: erstes / letztes Ereignis"] == "Pos1, Ende"
+    assert rows["Zitat-Übersetzungen"] == "Strg+Umschalt+T"
+    # Every key is shown whole: the keys' column is as wide as its longest entry.
+    table = box.table
+    widest = max(table.fontMetrics().horizontalAdvance(keys) for keys in rows.values())
+    assert table.columnWidth(1) >= widest
+    box.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -103,6 +104,12 @@ TIMELINE_KEYS: list[tuple[str, str]] = [
 ]
 
 
+def _key_names(keys: str) -> str:
+    """Keys as this platform and language name them ("Shift+Left" is "Umschalt+Links")."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return ", ".join(QKeySequence(key).toString(native) or key for key in keys.split(", "))
+
+
 def _without_mnemonic(text: str) -> str:
     """A menu text as read: "&Find…" is "Find…", "&&" is "&"."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -125,8 +132,14 @@ class ShortcutsDialog(QDialog):
         for row, (action, keys) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(action))
             self.table.setItem(row, 1, QTableWidgetItem(keys))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The keys whole; the actions take the rest of the width and wrap (German
+        # names are long): nothing is cut off and nothing scrolls sideways.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -864,7 +877,7 @@ class MainWindow(QMainWindow):
                 )
                 if keys and action.text():
                     rows.append((_without_mnemonic(action.text()), keys))
-        rows += [(self.tr(action), keys) for action, keys in TIMELINE_KEYS]
+        rows += [(self.tr(action), _key_names(keys)) for action, keys in TIMELINE_KEYS]
         box = ShortcutsDialog(rows, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_box = box
