@@ -7,20 +7,30 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
 from tests.ui.test_main_window import make_window
 from tests.ui.test_timeline_view import show_view
 from viewer.domain.describe import describe_date
+from viewer.domain.model import EventKind
+from viewer.domain.names import kind_plural
 from viewer.domain.timeline import Timeline
 from viewer.layout import Rect
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
-from viewer.ui.timeline_render import GLYPH, GUTTER, ITEM_GAP, LEAST_LABEL, LaneLayout, Placed
-from viewer.ui.timeline_view import TimelineView
+from viewer.ui.timeline_render import (
+    GLYPH,
+    GUTTER,
+    ITEM_GAP,
+    LEAST_LABEL,
+    ROW_HEIGHT,
+    LaneLayout,
+    Placed,
+)
+from viewer.ui.timeline_view import BASE_TEXT_HEIGHT, TimelineView
 
 ELLIPSIS = "\u2026"
 BRJANSK = "bridge-bryansk-2025-05-31"
@@ -311,3 +321,32 @@ def test_labels_stay_readable_on_random_timelines(
             whole = view.renderer.label_width(view.renderer.index.position[chosen])
             assert item.label.width() + 1 >= min(whole, LEAST_LABEL), "selected, readable"
         check_readable(view)
+
+
+def test_a_large_font_scales_the_whole_timeline_and_clicks_still_find_events(
+    qtbot: QtBot, bundled: Timeline, selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, bundled, (1000, 600))
+    assert view.scale == 1.0  # the default font: the geometry as made
+    small = view.event_pos("call-2025-06-04")
+    font = view.font()
+    font.setPointSizeF(22)
+    view.setFont(font)
+    line = QFontMetricsF(font).height()
+    assert view.scale == pytest.approx(line / BASE_TEXT_HEIGHT)
+    # Rows, gutter and axis grow with the font: a row holds a line of it, and
+    # every lane's name fits the gutter.
+    assert ROW_HEIGHT * view.scale >= line
+    measured = QFontMetricsF(view.renderer.font)
+    for kind in EventKind:
+        assert measured.horizontalAdvance(kind_plural(kind)) <= GUTTER - 28, kind
+    pos = view.event_pos("call-2025-06-04")
+    assert pos is not None
+    assert small is not None
+    assert pos.y() > small.y()  # the lanes above it are taller now
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert selection.event_id == "call-2025-06-04"
+    statements = next(la for la in view.current_layout().lanes if la.kind is EventKind.STATEMENT)
+    y = view.to_view(0, statements.top + ROW_HEIGHT / 2).y()
+    assert view.tooltip_text(QPointF(40 * view.scale, y)) == "Statements"
+    assert view.item_at(QPointF(view.gutter - 2, y)) is None  # the gutter holds no events

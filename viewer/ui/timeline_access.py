@@ -66,8 +66,7 @@ class TimelineAccessible(QAccessibleWidget):
         view = self.view
         if view.renderer.timeline is None:
             return []
-        top = float(view.verticalScrollBar().value())
-        shown = QRectF(view.viewport().rect()).translated(0, top)
+        shown = view.shown_area()
         items = [
             item
             for item in view.current_layout().items()
@@ -222,7 +221,8 @@ class EventItemAccessible(QAccessibleInterface):
         if placed is None:
             return QRect()
         view = self.owner.view
-        area = _rect(placed).translated(0, -view.verticalScrollBar().value())
+        hit = _rect(placed)
+        area = QRectF(view.to_view(hit.left(), hit.top()), view.to_view(hit.right(), hit.bottom()))
         area = area.intersected(QRectF(view.viewport().rect()))
         top_left = view.viewport().mapToGlobal(area.topLeft().toPoint())
         return QRect(top_left, area.size().toSize())

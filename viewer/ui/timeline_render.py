@@ -373,10 +373,13 @@ class TimelineRenderer:
             painter.setBrush(color)
             painter.drawPath(glyph_path(shape, QPointF(12, lane.top + ROW_HEIGHT / 2), GLYPH))
             painter.setPen(text_color)
+            # A large font may not fit the name in the gutter: cut it with an
+            # ellipsis (its tooltip and the legend give it whole), never mid-letter.
+            name_room = GUTTER - 28
             painter.drawText(
-                QRectF(24, lane.top, GUTTER - 28, ROW_HEIGHT),
+                QRectF(24, lane.top, name_room, ROW_HEIGHT),
                 Qt.AlignmentFlag.AlignVCenter,
-                kind_plural(lane.kind),
+                metrics.elidedText(kind_plural(lane.kind), Qt.TextElideMode.ElideRight, name_room),
             )
             painter.save()
             painter.setClipRect(

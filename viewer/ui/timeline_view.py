@@ -19,6 +19,8 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QContextMenuEvent,
     QFocusEvent,
+    QFont,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -35,7 +37,7 @@ from viewer.axis import MAX_T, MIN_T
 from viewer.domain import words
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.filters import Mask
-from viewer.domain.names import kind_name, status_name
+from viewer.domain.names import kind_name, kind_plural, status_name
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.ui import timeline_access
@@ -45,6 +47,7 @@ from viewer.ui.timeline_render import (
     DETAIL_LIMIT,
     GLYPH,
     GUTTER,
+    LANE_GAP,
     LEAST_LABEL,
     MAX_ROWS,
     Layout,
@@ -59,6 +62,10 @@ MAX_SECONDS_PER_PX = 400 * 365.25 * 86400 / 1000
 #: Scrollbar units are pixels until the scrollable width would overflow an int.
 _SCROLL_LIMIT = 1_000_000_000
 DRAG_THRESHOLD = 4
+#: The line height of the font the timeline's geometry (rows, gutter, axis) was
+#: made for (9-point Sans); a larger font scales all of it alike, up to MAX_SCALE.
+BASE_TEXT_HEIGHT = 14.0
+MAX_SCALE = 4.0
 #: A "+N" cluster's menu lists at most this many events.
 CLUSTER_MENU_LIMIT = 30
 
@@ -93,6 +100,8 @@ class TimelineView(QAbstractScrollArea):
         self._t0 = 0.0
         self._spp = 3600.0
         self._layout: Layout | None = None
+        self._scale = 1.0
+        self._fit_font()
         self._fitted = False
         self._press: QPoint | None = None
         self._press_t0 = 0.0
@@ -143,14 +152,58 @@ class TimelineView(QAbstractScrollArea):
     def seconds_per_px(self) -> float:
         return self._spp
 
+    @property
+    def scale(self) -> float:
+        """Screen pixels per layout unit: above 1 when the font is larger than the
+        one the timeline's rows, gutter and axis were drawn for."""
+        return self._scale
+
+    @property
+    def gutter(self) -> float:
+        """Where the time axis starts, in screen pixels (the lane names are left of it)."""
+        return GUTTER * self._scale
+
+    @property
+    def axis_height(self) -> float:
+        return AXIS_HEIGHT * self._scale
+
+    def _fit_font(self) -> None:
+        """Follow the widget's font: the layout is measured in a font of the size
+        the geometry was made for, and painting scales it all up to this one."""
+        font = QFont(self.font())
+        scale = min(max(QFontMetricsF(font).height() / BASE_TEXT_HEIGHT, 1.0), MAX_SCALE)
+        if scale > 1.0:
+            if font.pointSizeF() > 0:
+                font.setPointSizeF(font.pointSizeF() / scale)
+            else:
+                font.setPixelSize(max(round(font.pixelSize() / scale), 1))
+        self._scale = scale
+        self.renderer.font = font  # drops label widths measured in the old font
+
     def time_area_width(self) -> float:
-        return max(self.viewport().width() - GUTTER, 1.0)
+        return max(self.viewport().width() - self.gutter, 1.0)
 
     def x_of(self, t: float) -> float:
-        return GUTTER + (t - self._t0) / self._spp
+        return self.gutter + (t - self._t0) / self._spp
 
     def t_of(self, x: float) -> float:
-        return self._t0 + (x - GUTTER) * self._spp
+        return self._t0 + (x - self.gutter) * self._spp
+
+    def to_layout(self, pos: QPointF) -> QPointF:
+        """A point of the viewport in the layout's units (scrolled content)."""
+        top = self.verticalScrollBar().value()
+        return QPointF(pos.x() / self._scale, (pos.y() + top) / self._scale)
+
+    def to_view(self, x: float, y: float) -> QPointF:
+        """A point of the layout in the viewport's pixels."""
+        top = self.verticalScrollBar().value()
+        return QPointF(x * self._scale, y * self._scale - top)
+
+    def shown_area(self) -> QRectF:
+        """The part of the layout the viewport shows (in the layout's units)."""
+        top = self.verticalScrollBar().value() / self._scale
+        size = self.viewport().size()
+        return QRectF(0, top, size.width() / self._scale, size.height() / self._scale)
 
     def set_view(self, t0: float, seconds_per_px: float) -> None:
         spp = min(max(seconds_per_px, MIN_SECONDS_PER_PX), MAX_SECONDS_PER_PX)
@@ -178,16 +231,16 @@ class TimelineView(QAbstractScrollArea):
         start, end = start - pad, end + pad
         # Room on the right for the last event's label.
         area = self.time_area_width()
-        spp = (end - start) / max(area - label_room(area), 100)
+        spp = (end - start) / max(area - label_room(area / self._scale) * self._scale, 100)
         self.set_view(start, spp)
         self._fitted = True  # until the reader zooms or pans, a resize fits again
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom in (factor > 1) or out, keeping the time under ``anchor_x`` fixed."""
-        x = anchor_x if anchor_x is not None else GUTTER + self.time_area_width() / 2
+        x = anchor_x if anchor_x is not None else self.gutter + self.time_area_width() / 2
         anchor_t = self.t_of(x)
         spp = min(max(self._spp / factor, MIN_SECONDS_PER_PX), MAX_SECONDS_PER_PX)
-        self.set_view(anchor_t - (x - GUTTER) * spp, spp)
+        self.set_view(anchor_t - (x - self.gutter) * spp, spp)
 
     def pan_pixels(self, dx: float) -> None:
         self.set_view(self._t0 + dx * self._spp, self._spp)
@@ -218,8 +271,8 @@ class TimelineView(QAbstractScrollArea):
             zoom.triggered.connect(lambda: self.expand(cluster))
         self.cluster_menu = menu
         if at is None:
-            y = round(cluster.hit.bottom() - self.verticalScrollBar().value())
-            at = self.viewport().mapToGlobal(QPoint(round(cluster.hit.left()), y))
+            corner = self.to_view(cluster.hit.left(), cluster.hit.bottom()).toPoint()
+            at = self.viewport().mapToGlobal(corner)
         menu.popup(at)
         return menu
 
@@ -269,7 +322,8 @@ class TimelineView(QAbstractScrollArea):
         # Neighbours MAX_ROWS apart share a row: between their markers goes
         # half a band, a marker and a label.
         room = MAX_ROWS * min(gaps) - band / 2
-        spp = room / (widest + 4 * GLYPH + 16) if room > 0 else self._spp / 4
+        wanted = (widest + 4 * GLYPH + 16) * self._scale  # screen pixels
+        spp = room / wanted if room > 0 else self._spp / 4
         spp = min(spp, self._spp / 2)
         self.set_view(start - 0.1 * self.time_area_width() * spp, spp)
 
@@ -290,7 +344,7 @@ class TimelineView(QAbstractScrollArea):
             if (
                 placed is not None
                 and placed.label is not None
-                and GUTTER <= placed.glyph.x() <= self.viewport().width()
+                and self.gutter <= placed.glyph.x() * self._scale <= self.viewport().width()
                 and placed.label.width() + 1
                 >= min(self.renderer.label_width(position), LEAST_LABEL)
             ):
@@ -305,7 +359,8 @@ class TimelineView(QAbstractScrollArea):
         placed = self.placed(event_id)
         if placed is not None:
             bar = self.verticalScrollBar()
-            top, bottom = placed.hit.top() - AXIS_HEIGHT, placed.hit.bottom()
+            top = (placed.hit.top() - AXIS_HEIGHT) * self._scale
+            bottom = placed.hit.bottom() * self._scale
             if top < bar.value():
                 bar.setValue(int(top))
             elif bottom > bar.value() + self.viewport().height():
@@ -325,9 +380,11 @@ class TimelineView(QAbstractScrollArea):
     def current_layout(self) -> Layout:
         """The layout of what is shown now; never one of a timeline no longer open."""
         if self._layout is None or self._layout.index is not self.renderer.index:
-            self.renderer.font = self.font()
             self._layout = self.renderer.layout(
-                self._t0, self._spp, self.viewport().width(), self.selection.event_id
+                self._t0,
+                self._spp * self._scale,
+                self.viewport().width() / self._scale,
+                self.selection.event_id,
             )
             self._sync_scrollbars(self._layout)
             timeline_access.children_changed(self)
@@ -346,13 +403,12 @@ class TimelineView(QAbstractScrollArea):
         item = self.placed(event_id)
         if item is None:
             return None
-        y = item.glyph.y() - self.verticalScrollBar().value()
-        return QPoint(round(item.glyph.x()), round(y))
+        return self.to_view(item.glyph.x(), item.glyph.y()).toPoint()
 
     def item_at(self, pos: QPointF) -> Placed | None:
         layout = self.current_layout()
-        point = QPointF(pos.x(), pos.y() + self.verticalScrollBar().value())
-        if pos.y() < AXIS_HEIGHT or pos.x() < GUTTER:
+        point = self.to_layout(pos)
+        if pos.y() < self.axis_height or pos.x() < self.gutter:
             return None
         best: Placed | None = None
         best_distance = 8.0
@@ -387,8 +443,8 @@ class TimelineView(QAbstractScrollArea):
                 bar.setRange(0, max(int((hi_t - lo_t) / self._scroll_unit - page / unit), 0))
                 bar.setValue(int((self._t0 - lo_t) / self._scroll_unit))
             vbar = self.verticalScrollBar()
-            visible = self.viewport().height() - AXIS_HEIGHT
-            content = layout.height - AXIS_HEIGHT
+            visible = self.viewport().height() - self.axis_height
+            content = layout.height * self._scale - self.axis_height
             vbar.setPageStep(max(int(visible), 1))
             vbar.setSingleStep(20)
             vbar.setRange(0, max(int(content - visible), 0))
@@ -406,14 +462,18 @@ class TimelineView(QAbstractScrollArea):
         layout = self.current_layout()
         painter = QPainter(self.viewport())
         try:
+            shown = self.shown_area()
+            painter.save()
+            painter.scale(self._scale, self._scale)
             self.renderer.paint(
                 painter,
                 layout,
                 self.palette(),
                 self.selection.event_id,
-                QRectF(self.viewport().rect()),
-                float(self.verticalScrollBar().value()),
+                QRectF(0, 0, shown.width(), shown.height()),
+                shown.top(),
             )
+            painter.restore()
             if self.hasFocus():  # where the keys go: a frame in the highlight colour
                 pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
                 painter.setPen(pen)
@@ -432,8 +492,12 @@ class TimelineView(QAbstractScrollArea):
         return QSize(900, 380)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
-            self.renderer.font = self.font()  # drops label widths measured in the old font
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_font()
+            if self._fitted:
+                self.fit_all()
+            self._invalidate()
+        elif event.type() == QEvent.Type.PaletteChange:
             self._invalidate()
         super().changeEvent(event)
 
@@ -537,7 +601,7 @@ class TimelineView(QAbstractScrollArea):
         selected = self.placed(self.selection.event_id) if self.selection.event_id else None
         centre = selected.glyph if selected is not None else None
         kind = self.renderer.index.kind(selected.positions[0]) if selected is not None else None
-        x = centre.x() if centre is not None else self.viewport().width() / 2
+        x = centre.x() if centre is not None else self.viewport().width() / 2 / self._scale
 
         def distance(pair: tuple[Any, Placed]) -> tuple[bool, float]:
             lane, item = pair
@@ -576,6 +640,12 @@ class TimelineView(QAbstractScrollArea):
         return super().viewportEvent(event)
 
     def tooltip_text(self, pos: QPointF) -> str:
+        if pos.x() < self.gutter and pos.y() >= self.axis_height:  # a lane's name, whole
+            y = self.to_layout(pos).y()
+            for lane in self.current_layout().lanes:
+                if lane.top - LANE_GAP / 2 <= y < lane.top + lane.height + LANE_GAP / 2:
+                    return kind_plural(lane.kind)
+            return ""
         item = self.item_at(pos)
         if item is None:
             return ""
