@@ -191,10 +191,6 @@
         <translation>Nur manche Ereignisse zeigen: nach Art, Akteur, Status, Behauptung, Schlagwort, Datum</translation>
     </message>
     <message>
-        <source>Filters chosen</source>
-        <translation>Gewählte Filter</translation>
-    </message>
-    <message>
         <source>Clear Filters</source>
         <extracomment>The date range dialog while it is open.</extracomment>
         <translation>Filter aufheben</translation>
@@ -1072,7 +1068,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineView</name>
     <message>
         <source>Timeline</source>
-        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. A &quot;+N&quot; cluster&apos;s menu lists at most this many events. The visible range changed: (left-edge time, seconds per pixel). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
+        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. The line height of the font the timeline&apos;s geometry (rows, gutter, axis) was made for (9-point Sans); a larger font scales all of it alike, up to MAX_SCALE. A &quot;+N&quot; cluster&apos;s menu lists at most this many events. The visible range changed: (left-edge time, seconds per pixel). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
         <translation>Zeitleiste</translation>
     </message>
     <message>

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
@@ -190,3 +191,23 @@ def test_a_filter_in_the_settings_that_makes_no_sense_is_left_out(qtbot: QtBot) 
     settings.sync()
     window = active_window(qtbot)
     assert chip_texts(window) == ["Kind: Call  \u2715"]
+
+
+def test_chips_wrap_onto_more_lines_and_each_stays_whole(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    for kind in ("call", "attack", "statement", "proposal", "sanctions"):
+        window.filters.toggle("kinds", kind)
+    bar = window.filter_bar
+    assert bar.heightForWidth(300) > bar.heightForWidth(3000)  # more lines when narrow
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: bar.width() < 700)
+    QApplication.processEvents()
+    parts = [bar.menu_button, *bar.chips, bar.clear_button, bar.count]
+    for part in parts:  # inside the bar, none on top of another
+        assert bar.rect().contains(part.geometry()), part.text()
+    for a, b in itertools.combinations(parts, 2):
+        assert not a.geometry().intersects(b.geometry())
+    # Reading order: line by line, left to right.
+    order = sorted(parts, key=lambda p: (p.geometry().center().y() // 10, p.geometry().x()))
+    assert order == parts
+    assert len({p.geometry().top() // 10 for p in parts}) > 1  # it did wrap

@@ -20,12 +20,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QWidget,
@@ -37,9 +34,11 @@ from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
-from viewer.ui.notes import NotesController
 
 #: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
+from viewer.ui.flow import FlowLayout
+from viewer.ui.notes import NotesController
+
 MENU_ACTORS = 25
 
 
@@ -167,23 +166,8 @@ class FilterBar(QWidget):
         self.menu.aboutToShow.connect(self._fill_menu)
         self.menu_button.setMenu(self.menu)
         self.chips: list[QToolButton] = []
-        # The chips scroll sideways when they outgrow the bar: many filters never
-        # make the window wider than the screen.
-        self._chip_area = QScrollArea(self)
-        self._chip_area.setObjectName("filterChips")
-        self._chip_area.setAccessibleName(self.tr("Filters chosen"))
-        self._chip_area.setFrameShape(QFrame.Shape.NoFrame)
-        self._chip_area.setWidgetResizable(True)
-        self._chip_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._chip_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._chip_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        chip_holder = QWidget(self._chip_area)
-        self._chip_area.setWidget(chip_holder)
         #: The date range dialog while it is open.
         self.date_dialog: DateRangeDialog | None = None
-        self._chip_row = QHBoxLayout(chip_holder)
-        self._chip_row.setContentsMargins(0, 0, 0, 0)
-        self._chip_row.addStretch(1)
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("filterClear")
         self.clear_button.setText(self.tr("Clear Filters"))
@@ -191,12 +175,17 @@ class FilterBar(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("filterCount")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(self.menu_button)
-        row.addWidget(self._chip_area, 1)
-        row.addWidget(self.clear_button)
-        row.addWidget(self.count)
+        # One flow: "Filter", the chips, "Clear Filters" and the count wrap onto
+        # more lines when they outgrow the bar (a long German name, a large font,
+        # a narrow window); every chip stays whole and in view, and the bar never
+        # makes the window wider than the screen.
+        self._row = FlowLayout(self)
+        self._row.setContentsMargins(6, 2, 6, 2)
+        for part in (self.menu_button, self.clear_button, self.count):
+            self._row.addWidget(part)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         state.changed.connect(self._show)
         self._show()
 
@@ -204,7 +193,7 @@ class FilterBar(QWidget):
 
     def _show(self) -> None:
         for old in self.chips:
-            self._chip_row.removeWidget(old)
+            self._row.removeWidget(old)
             old.deleteLater()
         self.chips = []
         timeline = self._state.timeline
@@ -219,14 +208,10 @@ class FilterBar(QWidget):
             button.setToolTip(self.tr("Remove this filter:") + f"\n{isolate(chip.label)}")
             button.setAccessibleName(self.tr("Remove filter {0}").format(chip.label))
             button.clicked.connect(lambda _c=False, c=chip: self._remove(c))
-            self._chip_row.insertWidget(self._chip_row.count() - 1, button)
+            self._row.insert_widget(len(self.chips) + 1, button)  # after "Filter"
             button.show()
             self.chips.append(button)
         self.clear_button.setVisible(not chosen.empty)
-        self._chip_area.setVisible(not chosen.empty)
-        bar = self._chip_area.horizontalScrollBar().sizeHint().height()
-        height = max((c.sizeHint().height() for c in self.chips), default=0)
-        self._chip_area.setFixedHeight(height + bar)
         total = len(timeline.events) if timeline is not None else 0
         shown = self._state.shown()
         locale = QLocale()
