@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint
+import shiboken6
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtWidgets import QStatusBar
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
 from tests.ui.test_reach import ten_calls_on_one_day, the_cluster
-from tests.ui.test_timeline_view import show_view
+from tests.ui.test_timeline_view import many_attacks, show_view
 from tests.ui.windows import active_window
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui import announce as announce_module
+from viewer.ui import timeline_access
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_access import TimelineAccessible
 from viewer.ui.timeline_view import TimelineView
@@ -133,3 +135,92 @@ def test_status_bar_messages_are_announced(qtbot: QtBot, monkeypatch: Any) -> No
     message = window.findChild(QStatusBar).currentMessage()
     assert message.startswith("Copied the citation")
     assert said == [(message, QAccessible.AnnouncementPoliteness.Polite)]
+
+
+def test_asking_while_the_view_moves_deletes_nothing_until_the_event_loop(
+    qtbot: QtBot,
+) -> None:
+    window = active_window(qtbot)
+    view = window.timeline_view
+    window.selection.select("call-2025-06-04")
+    before = items_of(view)
+    call = view.event_pos("call-2025-06-04")
+    assert call is not None
+    view.zoom(16.0, anchor_x=call.x())
+    # A screen reader asks the old items while the view has moved: they answer
+    # (as gone) and stay whole for the rest of the call.
+    states = [item.state() for item in before]
+    assert all(shiboken6.isValid(item) for item in before)
+    gone = [item for item, state in zip(before, states, strict=True) if state.invisible]
+    assert gone
+    assert all(item.text(QAccessible.Text.Name) == "" for item in gone)
+    # The event loop then has Qt delete them.
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(item) for item in gone))
+
+
+def test_an_item_is_its_event_across_filters_and_files(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    view = window.timeline_view
+    [call] = [i for i in items_of(view) if name(i) == "Telefonat zwischen Trump und Putin"]
+    window.filters.toggle("kinds", "call")  # another index: the old items are gone
+    assert call.state().invisible
+    shown = items_of(view)
+    assert {name(i) for i in shown} == {
+        e.title
+        for e in window.document.timeline.events
+        if e.kind == "call"  # type: ignore[union-attr]
+    }
+    [again] = [i for i in shown if name(i) == "Telefonat zwischen Trump und Putin"]
+    again.actionInterface().doAction(QAccessibleActionInterface.pressAction())
+    assert window.selection.event_id == "call-2025-06-04"
+
+
+def test_pressing_a_far_zoom_count_zooms_in_as_a_click_does(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = show_view(qtbot, selection, many_attacks(minimal))
+    counts = items_of(view)
+    assert counts
+    assert all(i.text(QAccessible.Text.Description).endswith("Press to zoom in.") for i in counts)
+    spp = view.seconds_per_px
+    counts[0].actionInterface().doAction(QAccessibleActionInterface.pressAction())
+    assert view.seconds_per_px < spp
+    assert view.cluster_menu is None
+
+
+def test_the_selection_takes_the_focus_only_while_the_timeline_has_it(
+    qtbot: QtBot, monkeypatch: Any
+) -> None:
+    window = active_window(qtbot)
+    view = window.timeline_view
+    focused: list[str] = []
+
+    def heard(event: Any) -> None:
+        if event.type() == QAccessible.Event.Focus:
+            focused.append(event.accessibleInterface().text(QAccessible.Text.Name))
+
+    monkeypatch.setattr(timeline_access.QAccessible, "isActive", lambda: True)
+    monkeypatch.setattr(timeline_access.QAccessible, "updateAccessibility", heard)
+    window.events_table.view.setFocus()
+    window.selection.select("call-2025-06-04")  # chosen in the table
+    assert focused == []
+    view.setFocus()  # the timeline takes the keys: the selected item has the focus
+    assert focused == ["Telefonat zwischen Trump und Putin"]
+    focused.clear()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert len(focused) == 1
+    assert focused == [window.document.timeline.events_by_id[window.selection.event_id].title]  # type: ignore[union-attr,index]
+
+
+def test_a_view_taken_down_takes_its_items_with_it(
+    qtbot: QtBot, bundled: Any, selection: Selection
+) -> None:
+    view = TimelineView(selection)
+    view.resize(900, 400)
+    view.show()
+    view.set_timeline(bundled)
+    items = items_of(view)
+    assert items
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(view))
+    assert not any(shiboken6.isValid(item) for item in items)

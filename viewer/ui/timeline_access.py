@@ -14,9 +14,10 @@ for "no such child", hence the ``type: ignore[override]``.)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QRectF
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QRectF, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -31,7 +32,7 @@ from viewer.axis import span_words
 from viewer.domain import words
 from viewer.domain.describe import describe_date
 from viewer.domain.names import kind_name, status_name
-from viewer.layout import Layout, Placed
+from viewer.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_view import TimelineView
@@ -41,24 +42,45 @@ if TYPE_CHECKING:
 MOST_ITEMS = 500
 
 
-def item_key(item: Placed) -> tuple[int, ...]:
-    """What an item is, across layouts: its event, or the events of its group."""
-    if item.is_cluster:
-        return (-1, item.positions[0], item.count)
-    return (item.positions[0],)
+#: What an item is, across layouts of one index: ("event", its id), or
+#: ("group", the id of its first event, how many it holds).
+Key = tuple[str, str, int]
+
+
+def item_key(view: TimelineView, item: Placed) -> Key:
+    event_id = view.renderer.index.id_of(item.positions[0])
+    return ("group", event_id, item.count) if item.is_cluster else ("event", event_id, 1)
 
 
 class TimelineAccessible(QAccessibleWidget):
-    """The timeline as a list of the events (and groups) drawn in it now."""
+    """The timeline as a list of the events (and groups) drawn in it now.
+
+    Asking (a child, a count, a state) only matches the items to what is drawn:
+    an item gone from view turns invalid but lives on until the next explicit
+    update (:func:`children_changed`, after a new layout or a scroll), which
+    says it went and has Qt delete it. So nothing is deleted while assistive
+    technology is in the middle of a call on it.
+    """
 
     def __init__(self, view: TimelineView) -> None:
         super().__init__(view, QAccessible.Role.List, "")
         self.view = view
         #: One interface per item shown, kept while it is shown.
-        self._items: dict[tuple[int, ...], EventItemAccessible] = {}
-        self._order: list[tuple[int, ...]] = []
+        self._items: dict[Key, EventItemAccessible] = {}
+        self._order: list[Key] = []
+        #: Where each item stands in the list (by the interface's identity).
+        self._where: dict[int, int] = {}
+        #: Items no longer shown, and items newly shown, not yet told.
+        self._gone: list[EventItemAccessible] = []
+        self._came: list[EventItemAccessible] = []
+        self._deleting = False
         self._stamp: tuple[object, ...] = ()
         self._layout: Layout | None = None
+        self._index: object = None
+        # The view's end is the items' end: Qt's cache would keep them (and,
+        # through them, the view's timeline) for the rest of the run.
+        items, gone = self._items, self._gone
+        view.destroyed.connect(lambda: _delete_all(items, gone))
 
     # The list's items are the ones on screen; the scroll bars are left out
     # (the keys pan and zoom, and a screen reader reads the events).
@@ -67,55 +89,69 @@ class TimelineAccessible(QAccessibleWidget):
         if view.renderer.timeline is None:
             return []
         shown = view.shown_area()
+        # Below the axis and right of the lane names: where events are drawn.
+        events = shown.adjusted(GUTTER, AXIS_HEIGHT, 0, 0)
         items = [
             item
             for item in view.current_layout().items()
-            if shown.intersects(_rect(item)) and item.positions
+            if item.positions and events.intersects(_rect(item))
         ]
         items.sort(key=lambda item: (item.glyph.x(), item.glyph.y()))
         return items[:MOST_ITEMS]
 
     def refresh(self, *, tell: bool = False) -> None:
-        """Match the items to what is drawn now; forget the ones gone from view.
-
-        With ``tell``, assistive technology hears of each item that came and went.
-        """
+        """Match the items to what is drawn now. With ``tell`` (an update, never
+        a question), say which came and went, and have the gone ones deleted."""
         view = self.view
         layout = view.current_layout()
-        stamp = (
-            view.verticalScrollBar().value(),
-            view.viewport().size(),
-            id(view.renderer.index),
-        )
-        if stamp == self._stamp and self._layout is layout:
-            return
-        self._stamp, self._layout = stamp, layout
-        shown = self.visible()
-        keys = [item_key(item) for item in shown]
-        came: list[EventItemAccessible] = []
-        for key, item in zip(keys, shown, strict=True):
-            known = self._items.get(key)
-            if known is None:
-                known = self._items[key] = EventItemAccessible(self, item)
-                came.append(known)
-            else:
-                known.placed = item
-        self._order = keys
-        for key in set(self._items) - set(keys):
-            interface = self._items.pop(key)
-            if tell:
+        index = view.renderer.index
+        stamp = (view.verticalScrollBar().value(), view.viewport().size())
+        if stamp != self._stamp or layout is not self._layout or index is not self._index:
+            if index is not self._index:  # another timeline, or another filter
+                self._forget(list(self._items))
+            self._stamp, self._layout, self._index = stamp, layout, index
+            shown = self.visible()
+            keys = [item_key(view, item) for item in shown]
+            for key, item in zip(keys, shown, strict=True):
+                known = self._items.get(key)
+                if known is None:
+                    known = self._items[key] = EventItemAccessible(self, item, key[1])
+                    self._came.append(known)
+                else:
+                    known.placed = item
+            self._forget(set(self._items) - set(keys))
+            self._order = keys
+            self._where = {id(self._items[key]): n for n, key in enumerate(keys)}
+        if self._gone and not self._deleting:
+            # Deleted from the event loop: never inside a call that asked.
+            self._deleting = True
+            QTimer.singleShot(0, self.view, self._delete_gone)
+        if tell:
+            came = list(self._came)
+            self._came.clear()
+            for interface in came:
+                if interface.placed is not None:
+                    QAccessible.updateAccessibility(
+                        QAccessibleEvent(interface, QAccessible.Event.ObjectCreated)
+                    )
+
+    def _delete_gone(self) -> None:
+        """Say which items went, and have Qt delete them."""
+        self._deleting = False
+        gone = list(self._gone)
+        self._gone.clear()
+        if QAccessible.isActive():
+            for interface in gone:
                 QAccessible.updateAccessibility(
                     QAccessibleEvent(interface, QAccessible.Event.ObjectDestroyed)
                 )
+        _delete(gone)
+
+    def _forget(self, keys: Iterable[Key]) -> None:
+        for key in keys:
+            interface = self._items.pop(key)
             interface.placed = None
-            # Qt's cache owns what it was given: it deletes the item, which
-            # leaves this wrapper empty (and safe to drop).
-            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
-        if tell:
-            for interface in came:
-                QAccessible.updateAccessibility(
-                    QAccessibleEvent(interface, QAccessible.Event.ObjectCreated)
-                )
+            self._gone.append(interface)
 
     def item_interfaces(self) -> list[EventItemAccessible]:
         self.refresh()
@@ -132,10 +168,7 @@ class TimelineAccessible(QAccessibleWidget):
         return None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
-        for position, key in enumerate(self._order):
-            if self._items[key] is child:
-                return position
-        return -1
+        return self._where.get(id(child), -1)
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         point = self.view.viewport().mapFromGlobal(QPoint(x, y))
@@ -143,33 +176,60 @@ class TimelineAccessible(QAccessibleWidget):
         if found is None:
             return None
         self.refresh()
-        return self._items.get(item_key(found))
+        return self._items.get(item_key(self.view, found))
 
     def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        selected = self.selected_item()
-        return selected if selected is not None else None
+        return self.selected_item()
 
     def selected_item(self) -> EventItemAccessible | None:
         event_id = self.view.selection.event_id
-        position = self.view.renderer.index.position.get(event_id) if event_id else None
-        if position is None:
+        if not event_id:
             return None
         self.refresh()
-        return self._items.get((position,))
+        return self._items.get(("event", event_id, 1))
+
+
+#: Every item made and not yet deleted, kept from Python's collector: Qt's
+#: cache may hold any of them, and one freed behind its back is a crash.
+_ALIVE: dict[int, EventItemAccessible] = {}
+
+
+def _delete(interfaces: Iterable[EventItemAccessible]) -> None:
+    """Have Qt's cache delete ``interfaces`` (it owns what it was given); each
+    wrapper is left empty, and safe to drop."""
+    for interface in interfaces:
+        interface.placed = None
+        if _ALIVE.pop(id(interface), None) is not None:
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
+
+
+def _delete_all(items: dict[Key, EventItemAccessible], gone: list[EventItemAccessible]) -> None:
+    _delete([*items.values(), *gone])
+    items.clear()
+    gone.clear()
 
 
 class EventItemAccessible(QAccessibleInterface):
     """One event (or "+N" group) drawn in the timeline, as a list item."""
 
-    def __init__(self, owner: TimelineAccessible, placed: Placed) -> None:
+    def __init__(self, owner: TimelineAccessible, placed: Placed, event_id: str) -> None:
         super().__init__()
         self.owner = owner
         #: Where it is drawn now; None once it is no longer shown.
         self.placed: Placed | None = placed
+        #: The event (for a group, its first event).
+        self.event_id = event_id
         self._action = _ItemAction(self)
+        _ALIVE[id(self)] = self
+
+    def now(self) -> Placed | None:
+        """Where it is drawn now (the view may have moved since it was asked)."""
+        if self.placed is not None:
+            self.owner.refresh()
+        return self.placed
 
     def isValid(self) -> bool:
-        return self.placed is not None
+        return self.now() is not None
 
     def object(self) -> QObject | None:  # type: ignore[override]
         return None
@@ -204,7 +264,7 @@ class EventItemAccessible(QAccessibleInterface):
         return QAccessible.Role.ListItem
 
     def text(self, kind: QAccessible.Text) -> str:
-        placed = self.placed
+        placed = self.now()
         if placed is None:
             return ""
         if kind == QAccessible.Text.Name:
@@ -217,7 +277,7 @@ class EventItemAccessible(QAccessibleInterface):
         return None
 
     def rect(self) -> QRect:
-        placed = self.placed
+        placed = self.now()
         if placed is None:
             return QRect()
         view = self.owner.view
@@ -231,10 +291,11 @@ class EventItemAccessible(QAccessibleInterface):
         state = QAccessible.State()
         state.selectable = True
         state.focusable = True
-        if self.placed is None:
+        placed = self.now()
+        if placed is None:
             state.invisible = True
             return state
-        selected = self.owner.selected_item() is self
+        selected = not placed.is_cluster and self.owner.view.selection.event_id == self.event_id
         state.selected = selected
         state.focused = selected and self.owner.view.hasFocus()
         return state
@@ -247,7 +308,7 @@ class EventItemAccessible(QAccessibleInterface):
 
 
 class _ItemAction(QAccessibleActionInterface):
-    """Press: select the event, or open the group's list (as a click does)."""
+    """Press: select the event, open the group's list or zoom into a count (as a click does)."""
 
     def __init__(self, item: EventItemAccessible) -> None:
         super().__init__()
@@ -257,14 +318,9 @@ class _ItemAction(QAccessibleActionInterface):
         return [QAccessibleActionInterface.pressAction()]
 
     def doAction(self, name: str) -> None:
-        placed = self.item.placed
-        if placed is None or name != QAccessibleActionInterface.pressAction():
-            return
-        view = self.item.owner.view
-        if placed.is_cluster:
-            view.open_cluster(placed)
-        else:
-            view.selection.select(view.renderer.index.events[placed.positions[0]].id)
+        placed = self.item.now()
+        if placed is not None and name == QAccessibleActionInterface.pressAction():
+            self.item.owner.view.activate(placed)  # as a click on it does
 
     def keyBindingsForAction(self, name: str) -> list[str]:
         return []
@@ -337,5 +393,7 @@ def announce_selection(view: TimelineView) -> None:
     if not isinstance(interface, TimelineAccessible):
         return
     item = interface.selected_item()
-    if item is not None:
+    # Only while the timeline has the keys: a selection made in the table or
+    # the find results must not pull the screen reader's focus away.
+    if item is not None and view.hasFocus():
         QAccessible.updateAccessibility(QAccessibleEvent(item, QAccessible.Event.Focus))

@@ -387,7 +387,6 @@ class TimelineView(QAbstractScrollArea):
                 self.selection.event_id,
             )
             self._sync_scrollbars(self._layout)
-            timeline_access.children_changed(self)
         return self._layout
 
     def placed(self, event_id: str) -> Placed | None:
@@ -481,6 +480,10 @@ class TimelineView(QAbstractScrollArea):
                 painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
         finally:
             painter.end()
+        # What is drawn may have changed (a pan, a zoom, a scroll, a filter): a
+        # screen reader hears of the items that came. (Here, not where the view
+        # changes: a view being taken down is never asked.)
+        timeline_access.children_changed(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -540,8 +543,12 @@ class TimelineView(QAbstractScrollArea):
 
     def _click(self, pos: QPointF) -> None:
         item = self.item_at(pos)
-        if item is None:
-            return
+        if item is not None:
+            self.activate(item)
+
+    def activate(self, item: Placed) -> None:
+        """What a click on ``item`` does: zoom into a count, list a group's
+        events, or select the event."""
         if item.bucket:
             self.expand(item)
         elif item.is_cluster:
@@ -623,6 +630,7 @@ class TimelineView(QAbstractScrollArea):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.viewport().update()  # the focus frame
+        timeline_access.announce_selection(self)  # the selected event is where the keys act
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
