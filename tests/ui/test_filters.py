@@ -211,3 +211,19 @@ def test_chips_wrap_onto_more_lines_and_each_stays_whole(qtbot: QtBot) -> None:
     order = sorted(parts, key=lambda p: (p.geometry().center().y() // 10, p.geometry().x()))
     assert order == parts
     assert len({p.geometry().top() // 10 for p in parts}) > 1  # it did wrap
+
+
+def test_a_short_window_never_cuts_chips_off(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    for kind in ("call", "attack", "statement", "proposal", "sanctions", "meeting", "talks"):
+        window.filters.toggle("kinds", kind)
+    for status in ("occurred", "announced", "proposed", "demanded"):
+        window.filters.toggle("statuses", status)
+    font = window.font()
+    font.setPointSizeF(20)
+    window.setFont(font)
+    window.resize(1000, 500)
+    bar = window.filter_bar
+    qtbot.waitUntil(lambda: bar.height() >= bar.heightForWidth(bar.width()))
+    for chip in bar.chips:
+        assert bar.rect().contains(chip.geometry()), chip.text()

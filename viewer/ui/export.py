@@ -28,6 +28,7 @@ from viewer.ui.timeline_render import (
     TimelineRenderer,
     drawn_samples,
     label_room,
+    layout_font,
     paint_legend,
 )
 
@@ -101,7 +102,9 @@ def export_timeline(
         )
     palette = palette or QApplication.palette()
     renderer = TimelineRenderer(timeline, mask)
-    renderer.font = QFont(QApplication.font())
+    # The picture keeps the geometry as made, with text of the size it was made
+    # for (a large desktop font would not fit its rows): as the window at scale 1.
+    renderer.font = layout_font(QApplication.font())[0]
     t0, spp = _view_for(renderer, width, start, end)
     layout = renderer.layout(t0, spp, width)
     t1 = t0 + (width - GUTTER) * spp

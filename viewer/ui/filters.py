@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from PySide6.QtCore import QDate, QLocale, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -219,6 +219,18 @@ class FilterBar(QWidget):
         self.count.setText(
             "" if chosen.empty else showing.format(locale.toString(shown), locale.toString(total))
         )
+        self._keep_lines()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_lines()
+
+    def _keep_lines(self) -> None:
+        """Never shorter than its lines need at its width: when the window runs
+        short of height, the timeline below gives it up, not the chips."""
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def _remove(self, chip: Chip) -> None:
         self._state.set_filter(self._state.filter.without(chip))

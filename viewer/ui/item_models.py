@@ -29,7 +29,15 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 from viewer.domain.cite import quotation_marks
 from viewer.domain.describe import describe_date
 from viewer.domain.filters import Mask, Rows
-from viewer.domain.model import Actor, ActorKind, Event, Quote, QuoteMode
+from viewer.domain.model import (
+    Actor,
+    ActorKind,
+    Event,
+    EventKind,
+    EventStatus,
+    Quote,
+    QuoteMode,
+)
 from viewer.domain.names import kind_name, status_name
 from viewer.domain.search import query_words
 from viewer.domain.text import isolate, wrap_isolated
@@ -554,6 +562,8 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         self._shown: np.ndarray[Any, np.dtype[np.int64]] = np.zeros(0, np.int64)
         self._row_of_record: np.ndarray[Any, np.dtype[np.int64]] = np.zeros(0, np.int64)
         self._note_counts: dict[str, int] = {}
+        #: While sorting: each kind's and status's name as sorted (folded).
+        self._names: dict[EventKind | EventStatus, str] = {}
         #: The events shown (by table row), or None for all.
         self._mask: Mask | None = None
         #: The order the view asked for last; a new timeline is shown in it too.
@@ -623,6 +633,11 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if self._mask is not None:
             by_date = by_date[self._mask[by_date]]
         if column != self.DATE:
+            # The kinds' and statuses' names once, not once per row.
+            self._names = {
+                **{kind: kind_name(kind).casefold() for kind in EventKind},
+                **{status: status_name(status).casefold() for status in EventStatus},
+            }
             with paused_gc():
                 keys = [self._sort_key(int(record), column) for record in by_date]
             # stable: date order within equal keys
@@ -639,9 +654,9 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if column == self.TITLE:
             return events.title(record).casefold()
         if column == self.KIND:
-            return kind_name(events.kind_of(record)).casefold()
+            return self._names[events.kind_of(record)]
         if column == self.STATUS:
-            return status_name(events.status_of(record)).casefold()
+            return self._names[events.status_of(record)]
         return self._text(events[record], column).casefold()
 
     def rowCount(self, parent: _Index | None = None) -> int:

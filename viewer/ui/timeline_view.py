@@ -19,8 +19,6 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QContextMenuEvent,
     QFocusEvent,
-    QFont,
-    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -54,6 +52,7 @@ from viewer.ui.timeline_render import (
     Placed,
     TimelineRenderer,
     label_room,
+    layout_font,
 )
 
 ZOOM_STEP = 1.25
@@ -62,10 +61,6 @@ MAX_SECONDS_PER_PX = 400 * 365.25 * 86400 / 1000
 #: Scrollbar units are pixels until the scrollable width would overflow an int.
 _SCROLL_LIMIT = 1_000_000_000
 DRAG_THRESHOLD = 4
-#: The line height of the font the timeline's geometry (rows, gutter, axis) was
-#: made for (9-point Sans); a larger font scales all of it alike, up to MAX_SCALE.
-BASE_TEXT_HEIGHT = 14.0
-MAX_SCALE = 4.0
 #: A "+N" cluster's menu lists at most this many events.
 CLUSTER_MENU_LIMIT = 30
 
@@ -170,15 +165,7 @@ class TimelineView(QAbstractScrollArea):
     def _fit_font(self) -> None:
         """Follow the widget's font: the layout is measured in a font of the size
         the geometry was made for, and painting scales it all up to this one."""
-        font = QFont(self.font())
-        scale = min(max(QFontMetricsF(font).height() / BASE_TEXT_HEIGHT, 1.0), MAX_SCALE)
-        if scale > 1.0:
-            if font.pointSizeF() > 0:
-                font.setPointSizeF(font.pointSizeF() / scale)
-            else:
-                font.setPixelSize(max(round(font.pixelSize() / scale), 1))
-        self._scale = scale
-        self.renderer.font = font  # drops label widths measured in the old font
+        self.renderer.font, self._scale = layout_font(self.font())
 
     def time_area_width(self) -> float:
         return max(self.viewport().width() - self.gutter, 1.0)
