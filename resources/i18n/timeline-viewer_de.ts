@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Source wording: {0}</source>
-        <extracomment>The table row (file order) of the event shown on each row, and back. The events shown (by table row), or None for all. The order the view asked for last; a new timeline is shown in it too. In a tooltip: the date as the source worded it.</extracomment>
+        <extracomment>The table row (file order) of the event shown on each row, and back. While sorting: each kind&apos;s and status&apos;s name as sorted (folded). The events shown (by table row), or None for all. The order the view asked for last; a new timeline is shown in it too. In a tooltip: the date as the source worded it.</extracomment>
         <translation>Wortlaut der Quelle: {0}</translation>
     </message>
 </context>
@@ -1017,7 +1017,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineAccessible</name>
     <message>
         <source>{0} events</source>
-        <extracomment>At most this many items are offered at once (a far zoom draws counts, not thousands of marks, so this only ever trims a crowded, wide screen). One interface per item shown, kept while it is shown. Where it is drawn now; None once it is no longer shown. A group of events drawn as one mark (&quot;+N&quot; or a count), named for a screen reader.</extracomment>
+        <extracomment>At most this many items are offered at once (a far zoom draws counts, not thousands of marks, so this only ever trims a crowded, wide screen). What an item is, across layouts of one index: (&quot;event&quot;, its id), or (&quot;group&quot;, the id of its first event, how many it holds). One interface per item shown, kept while it is shown. Where each item stands in the list (by the interface&apos;s identity). Items no longer shown, and items newly shown, not yet told. Every item made and not yet deleted, kept from Python&apos;s collector: Qt&apos;s cache may hold any of them, and one freed behind its back is a crash. Where it is drawn now; None once it is no longer shown. The event (for a group, its first event). A group of events drawn as one mark (&quot;+N&quot; or a count), named for a screen reader.</extracomment>
         <translation>{0} Ereignisse</translation>
     </message>
     <message>
@@ -1035,12 +1035,12 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineRenderer</name>
     <message>
         <source>UTC</source>
-        <extracomment>Room kept free right of the last event when fitting, for its label. The lanes&apos; and the legend&apos;s names of the kinds. Marks (glyphs, bands&apos; edges) against the background: WCAG&apos;s 3:1 for graphics. Each shape&apos;s glyph path around (0, 0), moved to where a mark goes. Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
+        <extracomment>Room kept free right of the last event when fitting, for its label. Marks (glyphs, bands&apos; edges) against the background: WCAG&apos;s 3:1 for graphics. Each shape&apos;s glyph path around (0, 0), moved to where a mark goes. Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
         <translation>UTC</translation>
     </message>
     <message>
         <source>happened</source>
-        <extracomment>Legend: a filled mark is an event that happened.</extracomment>
+        <extracomment>The line height of the font the timeline&apos;s geometry (rows, gutter, axis) was made for (9-point Sans). A font up to a quarter taller fits it as it is; a larger one scales all of it alike, in quarter steps (so lines stay crisp at the usual sizes), up to MAX_SCALE. Legend: a filled mark is an event that happened.</extracomment>
         <translation>geschehen</translation>
     </message>
     <message>
@@ -1068,7 +1068,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineView</name>
     <message>
         <source>Timeline</source>
-        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. The line height of the font the timeline&apos;s geometry (rows, gutter, axis) was made for (9-point Sans); a larger font scales all of it alike, up to MAX_SCALE. A &quot;+N&quot; cluster&apos;s menu lists at most this many events. The visible range changed: (left-edge time, seconds per pixel). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
+        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. A &quot;+N&quot; cluster&apos;s menu lists at most this many events. The visible range changed: (left-edge time, seconds per pixel). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
         <translation>Zeitleiste</translation>
     </message>
     <message>

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QTranslator, QUrl
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
@@ -453,3 +454,26 @@ def test_text_from_data_is_isolated_against_bidi_overrides(
     assert "\u2068Zusammenfassung \u202e mit verirrtem PDI\u2069" in lines
     assert any("\u2068\u202a\u202eohne Ende\u2069 " in line for line in lines)
     assert "When: 4 June 2025" in widget.plain_text()  # the app's own words stay as they are
+
+
+class _Ampersands(QTranslator):
+    """A translation whose words hold HTML's own characters."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return {"When:": "Wann <&> wo:", "Kind:": "<b>Art</b>:"}.get(source, "")
+
+
+def test_translated_words_are_text_not_markup(
+    panel: DetailsPanel, selection: Selection, qapp: QApplication
+) -> None:
+    translator = _Ampersands()
+    qapp.installTranslator(translator)
+    try:
+        selection.select("call-2025-06-04")
+        text = panel.plain_text()
+    finally:
+        qapp.removeTranslator(translator)
+    assert "Wann <&> wo:" in text
+    assert "<b>Art</b>:" in text

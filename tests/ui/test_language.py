@@ -40,11 +40,13 @@ def tool(name: str) -> str:
 def german(qapp: QCoreApplication) -> Iterator[None]:
     before = QLocale()
     installed = i18n.install(qapp, "de")
-    assert QLocale().toString(1234567) == "1.234.567"  # German digits grouping
-    assert installed, "the German translation did not load"
-    yield
-    i18n.uninstall(qapp, installed)
-    QLocale.setDefault(before)
+    try:
+        assert QLocale().toString(1234567) == "1.234.567"  # German digits grouping
+        assert installed, "the German translation did not load"
+        yield
+    finally:  # English again for the tests after, whatever happened
+        i18n.uninstall(qapp, installed)
+        QLocale.setDefault(before)
 
 
 def test_the_german_ui_shows_german_menus(qtbot: QtBot, german: None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -192,3 +193,19 @@ def test_space_opens_a_cluster_from_the_keyboard(
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     assert selection.event_id == hidden[0]
     assert drawn_in_view(view, hidden[0])
+
+
+def test_a_cluster_menu_closed_before_the_file_changes_is_no_trouble(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    data = ten_calls_on_one_day(minimal)
+    view = show_view(qtbot, selection, parse_timeline(dump(data)))
+    click_cluster(qtbot, view)
+    menu = view.cluster_menu
+    assert menu is not None
+    menu.close()  # it deletes itself
+    qtbot.waitUntil(lambda: not shiboken6.isValid(menu))
+    data["events"] = data["events"][:2]
+    view.set_timeline(parse_timeline(dump(data)))  # closing it again must not raise
+    assert view.cluster_menu is None
+    assert len(view.renderer.index) == 2

@@ -135,6 +135,11 @@ def test_status_bar_messages_are_announced(qtbot: QtBot, monkeypatch: Any) -> No
     message = window.findChild(QStatusBar).currentMessage()
     assert message.startswith("Copied the citation")
     assert said == [(message, QAccessible.AnnouncementPoliteness.Polite)]
+    # The same message again (the notes' status after each change) is read once.
+    window.say(message)
+    # A menu's status tip passes through the bar too: the menu is read, not the tip.
+    window.statusBar().showMessage("/home/someone/timeline.json")
+    assert len(said) == 1
 
 
 def test_asking_while_the_view_moves_deletes_nothing_until_the_event_loop(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def announce(widget: QWidget, text: str, *, urgent: bool = False) -> None:
@@ -15,9 +15,3 @@ def announce(widget: QWidget, text: str, *, urgent: bool = False) -> None:
     if urgent:
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
     QAccessible.updateAccessibility(event)
-
-
-def announce_messages(bar: QStatusBar) -> None:
-    """Read out each message the status bar shows (a sighted reader sees them
-    appear at the bottom of the window; a blind one would never know)."""
-    bar.messageChanged.connect(lambda text: announce(bar, text))

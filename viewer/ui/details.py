@@ -77,6 +77,10 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# The app's own words are escaped too where they go into HTML: a translation
+# may hold "&" or "<" ("Fragen & Antworten").
+
+
 def _d(text: str) -> str:
     """Text from data (the model file, the notes) for HTML: isolated, then escaped."""
     return html.escape(isolate(text), quote=True)
@@ -293,12 +297,12 @@ def _claim(timeline: Timeline, claim: Claim) -> str:
     author = f"<b>{_d(_actor_name(timeline, claim.by))}</b>"
     if claim.via is not None:
         #: After a claim's author: who passed the claim on.
-        relayed = QCoreApplication.translate("details", "(relayed by {0})")
+        relayed = _e(QCoreApplication.translate("details", "(relayed by {0})"))
         author += " " + relayed.format(_d(_actor_name(timeline, claim.via)))
     text = f"{author}: {_d(claim.text)} {_badge(claim.verification)}"
     source = _source_title(timeline, claim.source)
     if source:
-        said_in = QCoreApplication.translate("details", "Source: {0}").format(_d(source))
+        said_in = _e(QCoreApplication.translate("details", "Source: {0}")).format(_d(source))
         text += f"<br><small>{said_in}</small>"
     return text
 
@@ -307,7 +311,7 @@ def _related(timeline: Timeline, event_id: str) -> str:
     related = timeline.events_by_id.get(event_id)
     if related is None:
         #: After the id of a related event the open timeline does not hold.
-        missing = QCoreApplication.translate("details", "(not in this timeline)")
+        missing = _e(QCoreApplication.translate("details", "(not in this timeline)"))
         return f"{_d(event_id)} <i>{missing}</i>"
     link = f'<a href="{_e(event_url(event_id))}">{_d(related.title)}</a>'
     return f"{link} <small>({_e(describe_date(related.date))})</small>"
@@ -324,7 +328,7 @@ def _source(timeline: Timeline, source_id: str) -> str:
         details.append(_d(source.publisher))
     if source.published is not None:
         #: A source's publication date, e.g. "published 4 June 2025".
-        published = QCoreApplication.translate("details", "published {0}")
+        published = _e(QCoreApplication.translate("details", "published {0}"))
         details.append(published.format(_e(describe_date(source.published))))
     if details:
         text += f" <small>\u2014 {', '.join(details)}</small>"
@@ -343,15 +347,15 @@ def _notes_html(notes: NotesController, event: Event) -> str:
         if note.target.kind is TargetKind.QUOTE:
             title, _detached = notes.title_of(note)
             #: Above a note: the quote it is about.
-            on_quote = QCoreApplication.translate("details", "on the quote {0}")
+            on_quote = _e(QCoreApplication.translate("details", "on the quote {0}"))
             about = f"<small>{on_quote.format(_d(title))}</small><br>"
         tags = " ".join(f"#{_d(tag)}" for tag in note.tags)
         links = ""
         if not notes.read_only:
             #: Link under a note of the reader's: edit the note.
-            edit = QCoreApplication.translate("details", "edit")
+            edit = _e(QCoreApplication.translate("details", "edit"))
             #: Link under a note of the reader's: delete the note.
-            delete = QCoreApplication.translate("details", "delete")
+            delete = _e(QCoreApplication.translate("details", "delete"))
             links = (
                 f' <small><a href="{_note_url("note-edit", note.id)}">{edit}</a> · '
                 f'<a href="{_note_url("note-delete", note.id)}">{delete}</a></small>'
@@ -359,13 +363,13 @@ def _notes_html(notes: NotesController, event: Event) -> str:
         items.append(f"{about}{text}<br><small>{tags}</small>{links}")
     add = ""
     if not notes.read_only:
-        add_note = QCoreApplication.translate("details", "Add Note…")
+        add_note = _e(QCoreApplication.translate("details", "Add Note…"))
         add = f'<p><a href="{_note_url("note-add", "event:" + event.id)}">\u270e {add_note}</a></p>'
     if not items and not add:
         return ""
     #: Heading of the reader's own notes on the event.
     mine = QCoreApplication.translate("details", "My notes")
-    return _section(mine, items) + add if items else f"<h3>{mine}</h3>{add}"
+    return _section(mine, items) + add if items else f"<h3>{_e(mine)}</h3>{add}"
 
 
 def _quote(
@@ -387,20 +391,20 @@ def _quote(
     )
     if quote_.translation is not None and translations:
         #: A quote's translation: {0} is the language's code (e.g. "en"), {1} the text.
-        translation = QCoreApplication.translate("details", "Translation ({0}): {1}")
+        translation = _e(QCoreApplication.translate("details", "Translation ({0}): {1}"))
         shown = translation.format(_d(quote_.translation.language), _d(quote_.translation.text))
         text += f"<br><i>{shown}</i>"
     elif quote_.translation is not None:
         #: A link under a quote: show the translations ({0}: their language's code).
-        ask = QCoreApplication.translate("details", "Show translation ({0})")
+        ask = _e(QCoreApplication.translate("details", "Show translation ({0})"))
         ask = ask.format(_d(quote_.translation.language))
         text += f'<br><small><a href="{TRANSLATIONS_URL}">{ask}</a></small>'
     if quote_.source:  # beside the quote, a link when it has a web address
-        said_in = QCoreApplication.translate("details", "Source: {0}")
+        said_in = _e(QCoreApplication.translate("details", "Source: {0}"))
         text += f"<br><small>{said_in.format(_source(timeline, quote_.source))}</small>"
     if notes is not None and not notes.read_only:
         link = _note_url("note-add", "quote:" + quote_.id)
-        add_note = QCoreApplication.translate("details", "Add Note…")
+        add_note = _e(QCoreApplication.translate("details", "Add Note…"))
         text += f'<br><small><a href="{link}">{add_note}</a></small>'
     return text
 
@@ -414,29 +418,29 @@ def _event_html(
     date = event.date
     parts = [f"<h2>{_d(event.title)}</h2>"]
     #: Label before an event's date.
-    when_label = QCoreApplication.translate("details", "When:")
+    when_label = _e(QCoreApplication.translate("details", "When:"))
     when = (
         f"<b>{when_label}</b> {_e(describe_date(date))} "
         f"<small>({_e(precision_words(date))})</small>"
     )
     if date.note:
         #: Label before the date as the source worded it (quoted, in its language).
-        wording = QCoreApplication.translate("details", "Source's wording:")
+        wording = _e(QCoreApplication.translate("details", "Source's wording:"))
         when += f"<br><b>{wording}</b> \u201c{_d(date.note)}\u201d"
     parts.append(f"<p>{when}</p>")
 
     status = status_name(event.status)
     if event.status in _NOT_YET:
         #: {0} is a status such as "Proposed": the event has not happened (yet).
-        not_yet = QCoreApplication.translate("details", "{0}, not yet happened")
+        not_yet = _e(QCoreApplication.translate("details", "{0}, not yet happened"))
         status_html = f"<b>\u26a0 {not_yet.format(_e(status))}</b>"
     else:
         status_html = _e(status)
     kind = _e(kind_name(event.kind))
     #: Label before an event's kind (Call, Meeting, …).
-    kind_label = QCoreApplication.translate("details", "Kind:")
+    kind_label = _e(QCoreApplication.translate("details", "Kind:"))
     #: Label before an event's status (Occurred, Announced, …).
-    status_label = QCoreApplication.translate("details", "Status:")
+    status_label = _e(QCoreApplication.translate("details", "Status:"))
     parts.append(f"<p><b>{kind_label}</b> {kind}<br><b>{status_label}</b> {status_html}</p>")
 
     if event.summary:

@@ -34,11 +34,10 @@ from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
-
-#: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
 from viewer.ui.flow import FlowLayout
 from viewer.ui.notes import NotesController
 
+#: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
 MENU_ACTORS = 25
 
 

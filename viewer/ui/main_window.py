@@ -50,7 +50,7 @@ from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
-from viewer.ui.announce import announce_messages
+from viewer.ui.announce import announce
 from viewer.ui.clipboard import put_citation
 from viewer.ui.details import DetailsPanel
 from viewer.ui.document import Document
@@ -271,12 +271,11 @@ class MainWindow(QMainWindow):
         self.document.failed.connect(self._on_failed)
         self.document.recentChanged.connect(self._fill_recent)
         self.document.reloadedFromDisk.connect(
-            lambda path: self.statusBar().showMessage(
+            lambda path: self.say(
                 self.tr("Reloaded {0}: the file changed on disk.").format(path.name), 8000
             )
         )
         self._build_load_progress()
-        announce_messages(self.statusBar())
         self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.timeline_view.detailsRequested.connect(lambda _id: self.focus_panel(self.details_dock))
@@ -336,7 +335,7 @@ class MainWindow(QMainWindow):
     def _cancel_load(self) -> None:
         path = self.document.loading
         if self.document.cancel_load() and path is not None:
-            self.statusBar().showMessage(self.tr("Stopped opening {0}.").format(path.name), 8000)
+            self.say(self.tr("Stopped opening {0}.").format(path.name), 8000)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -535,7 +534,7 @@ class MainWindow(QMainWindow):
             if last is not None and last.is_file() and self.open_file(last):
                 return
             if last is not None and not last.is_file():
-                self.statusBar().showMessage(self.tr("{0} is no longer there.").format(last), 8000)
+                self.say(self.tr("{0} is no longer there.").format(last), 8000)
         self.open_file(bundled_timeline())
 
     def choose_file(self) -> None:
@@ -576,12 +575,20 @@ class MainWindow(QMainWindow):
         self.details.set_show_translations(shown)
         self.quotes.quote_model.set_show_translations(shown)
 
+    def say(self, text: str, timeout: int = 0) -> None:
+        """Show ``text`` in the status bar (for ``timeout`` ms; 0: until replaced)
+        and have a screen reader read it out, once: a message shown again, as
+        the notes' status is after each change, is not read again. (Menus' status
+        tips pass through the bar too; they are not read out: the menu is.)"""
+        bar = self.statusBar()
+        if text != bar.currentMessage():
+            announce(bar, text)
+        bar.showMessage(text, timeout)
+
     def choose_language(self, code: str) -> None:
         """Remember the interface's language ("" for the system's): used from the next start."""
         self.settings.setValue(i18n.SETTING, code)
-        self.statusBar().showMessage(
-            self.tr("The language changes when the app next starts."), 8000
-        )
+        self.say(self.tr("The language changes when the app next starts."), 8000)
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back)
@@ -611,9 +618,7 @@ class MainWindow(QMainWindow):
             citation = cite_event(timeline, event)
             what = f"“{event.title}”"
         else:
-            self.statusBar().showMessage(
-                self.tr("Select an event or a quote to copy its citation."), 5000
-            )
+            self.say(self.tr("Select an event or a quote to copy its citation."), 5000)
             return False
         put_citation(citation, as_markdown)
         said = (
@@ -621,7 +626,7 @@ class MainWindow(QMainWindow):
             if as_markdown
             else self.tr("Copied the citation of {0}.")
         )
-        self.statusBar().showMessage(said.format(isolate(what)), 5000)
+        self.say(said.format(isolate(what)), 5000)
         return True
 
     def copy_current_citation(self, as_markdown: bool = False) -> bool:
@@ -680,13 +685,13 @@ class MainWindow(QMainWindow):
     def _confirm_notes(self, text: str) -> None:
         """Say what was done; while changes wait to be saved, say that too, and keep it."""
         if self.notes.status:
-            self.statusBar().showMessage(f"{text} {self.notes.status}")
+            self.say(f"{text} {self.notes.status}")
         else:
-            self.statusBar().showMessage(text, 6000)
+            self.say(text, 6000)
 
     def _show_notes_status(self, status: str) -> None:
         if status:
-            self.statusBar().showMessage(status)
+            self.say(status)
         else:
             self.statusBar().clearMessage()
 
@@ -792,7 +797,7 @@ class MainWindow(QMainWindow):
             if count == 1
             else self.tr("Exported {0} notes to {1}.")
         )
-        self.statusBar().showMessage(said.format(words.number(count), path.name), 6000)
+        self.say(said.format(words.number(count), path.name), 6000)
 
     def export_to(self, path: Path) -> None:
         """Export what the timeline shows now, at the width it has now."""
@@ -820,9 +825,7 @@ class MainWindow(QMainWindow):
         except ExportError as err:
             QMessageBox.warning(self, self.tr("Export failed"), str(err))
             return
-        self.statusBar().showMessage(
-            self.tr("Exported the timeline to {0}.").format(path.name), 6000
-        )
+        self.say(self.tr("Exported the timeline to {0}.").format(path.name), 6000)
 
     # -- the keyboard -----------------------------------------------------------
 

@@ -134,8 +134,6 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
     EventKind.OTHER: ("#8C8C8C", "pentagon"),
 }
 
-#: The lanes' and the legend's names of the kinds.
-
 
 def _luminance(color: QColor) -> float:
     """WCAG 2 relative luminance."""

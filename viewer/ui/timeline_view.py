@@ -13,6 +13,7 @@ import math
 from bisect import bisect_left
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -114,9 +115,7 @@ class TimelineView(QAbstractScrollArea):
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         """Show ``timeline``: the old layout goes with the old index, here and now."""
-        if self.cluster_menu is not None:  # it lists events of the old timeline
-            self.cluster_menu.close()
-            self.cluster_menu = None
+        self._close_cluster_menu()  # it lists events of the old timeline
         self.renderer.set_timeline(timeline)
         self._layout = None
         self._fitted = False
@@ -129,11 +128,15 @@ class TimelineView(QAbstractScrollArea):
 
         The view stays where it is: a filter changes what is drawn, not where.
         """
-        if self.cluster_menu is not None:
-            self.cluster_menu.close()
-            self.cluster_menu = None
+        self._close_cluster_menu()
         self.renderer.show_only(mask)
         self._invalidate()
+
+    def _close_cluster_menu(self) -> None:
+        """Close the open "+N" menu, if any (one closed before deletes itself)."""
+        menu, self.cluster_menu = self.cluster_menu, None
+        if menu is not None and shiboken6.isValid(menu):
+            menu.close()
 
     def set_note_counts(self, counts: dict[str, int]) -> None:
         self.renderer.note_counts = counts
