@@ -1550,6 +1550,50 @@ Weiterhin angezeigt: {1}</translation>
     </message>
 </context>
 <context>
+    <name>notes</name>
+    <message>
+        <source>{0} notes in {1} could not be read (written by another program or version?). They are left in the database, untouched.</source>
+        <extracomment>The newest database schema this version writes and understands. How long a writer waits for another one before it gives up (milliseconds). Migrations from each older schema version to the next, run in order. All notes as last read, with the waiting changes applied. Changes not yet in the database: a note to write, or None to delete. Made by a newer version (or unsafe to write): changes are refused. Why changes are waiting in memory, or None when all is on disk. False when notes exist on disk but could not be read: an empty list then means &quot;unknown&quot;, never &quot;no notes&quot;. Rows that could not be read as notes (left in the database). What the reader must still be told (a database moved aside while retrying); the window shows these and clears the list.</extracomment>
+        <translation>{0} Notizen in {1} konnten nicht gelesen werden (von einem anderen Programm oder einer anderen Version geschrieben?). Sie bleiben unverändert in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>{0} cannot hold notes: {1}</source>
+        <translation>{0} kann keine Notizen aufnehmen: {1}</translation>
+    </message>
+    <message>
+        <source>Your notes file {0} could not be carried over ({1}). It is left as it is; new notes go into the database.</source>
+        <translation>Ihre Notizdatei {0} konnte nicht übernommen werden ({1}). Sie bleibt, wie sie ist; neue Notizen kommen in die Datenbank.</translation>
+    </message>
+    <message>
+        <source>Your {0} notes were carried over into {1}; the old file stays beside it as a backup ({2}).</source>
+        <translation>Ihre {0} Notizen wurden nach {1} übernommen; die alte Datei bleibt als Sicherung daneben ({2}).</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be saved right now: {0}. Notes you add or change are kept in memory and saving is retried.</source>
+        <translation>Ihre Notizen können gerade nicht gespeichert werden: {0}. Neue und geänderte Notizen bleiben im Speicher, und das Speichern wird erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Your notes database {0} was made by a newer version of timeline-viewer (schema {1}; this version knows up to {2}). It is opened read-only and never written; update the app to edit these notes.</source>
+        <translation>Ihre Notizdatenbank {0} stammt von einer neueren Version von timeline-viewer (Schema {1}; diese Version kennt bis {2}). Sie wird nur gelesen und nie geschrieben; aktualisieren Sie die App, um diese Notizen zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Your notes database {0} could not be read ({1}), nor moved aside ({2}). It is left untouched; notes are read-only here.</source>
+        <translation>Ihre Notizdatenbank {0} konnte weder gelesen ({1}) noch beiseitegelegt werden ({2}). Sie bleibt unberührt; Notizen sind hier nur lesbar.</translation>
+    </message>
+    <message>
+        <source>Your notes database could not be read ({0}). Nothing was deleted: it was moved to {1}. New notes start in a fresh database.</source>
+        <translation>Ihre Notizdatenbank konnte nicht gelesen werden ({0}). Nichts wurde gelöscht: Sie wurde nach {1} verschoben. Neue Notizen beginnen in einer frischen Datenbank.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read ({1})</source>
+        <translation>{0} kann nicht gelesen werden ({1})</translation>
+    </message>
+    <message>
+        <source>{0} cannot be written ({1})</source>
+        <translation>{0} kann nicht geschrieben werden ({1})</translation>
+    </message>
+</context>
+<context>
     <name>search</name>
     <message>
         <source>title</source>

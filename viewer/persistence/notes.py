@@ -40,6 +40,7 @@ from pydantic import ValidationError
 
 from viewer.domain.notes import Note, NoteTarget, TargetKind, target_title
 from viewer.domain.timeline import Timeline
+from viewer.domain.words import translate
 from viewer.persistence.notes_json import LegacyNotesError, json_path, read_legacy
 from viewer.persistence.paths import not_a_file
 
@@ -149,17 +150,21 @@ class NoteStore:
                 self._connect_fresh(report)
                 self._read_all()
             if self.skipped:
-                report.messages.append(
-                    f"{self.skipped} notes in {self.path} could not be read (written by "
-                    "another program or version?). They are left in the database, untouched."
+                said = translate(
+                    "notes",
+                    "{0} notes in {1} could not be read (written by another program or "
+                    "version?). They are left in the database, untouched.",
                 )
+                report.messages.append(said.format(self.skipped, self.path))
         return report
 
     def _connect(self, report: OpenReport) -> None:
         for path in (self.path, *_companions(self.path)):
             odd = not_a_file(path)
             if odd is not None:
-                self._cannot_save(report, f"{path} cannot hold notes: {odd}")
+                self._cannot_save(
+                    report, translate("notes", "{0} cannot hold notes: {1}").format(path, odd)
+                )
                 return
         exists = self.path.exists()
         try:
@@ -169,7 +174,7 @@ class NoteStore:
             if exists:
                 self._open_read_only(report, _reason(exc))
             else:
-                self._cannot_save(report, f"{self.path.parent} cannot be written ({_reason(exc)})")
+                self._cannot_save(report, _cannot_write(self.path.parent, _reason(exc)))
             return
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -233,10 +238,12 @@ class NoteStore:
         try:
             notes = read_legacy(legacy, self.timeline_id)
         except LegacyNotesError as err:
-            report.messages.append(
-                f"Your notes file {legacy} could not be carried over ({err}). It is left "
-                "as it is; new notes go into the database."
+            said = translate(
+                "notes",
+                "Your notes file {0} could not be carried over ({1}). It is left as it is; "
+                "new notes go into the database.",
             )
+            report.messages.append(said.format(legacy, err))
             return
         for note in notes:
             _write(db, note)
@@ -244,10 +251,12 @@ class NoteStore:
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('carried_over_from', ?)",
             (legacy.name,),
         )
-        report.messages.append(
-            f"Your {len(notes)} notes were carried over into {self.path.name}; "
-            f"the old file stays beside it as a backup ({legacy.name})."
+        said = translate(
+            "notes",
+            "Your {0} notes were carried over into {1}; the old file stays beside it as a "
+            "backup ({2}).",
         )
+        report.messages.append(said.format(len(notes), self.path.name, legacy.name))
 
     def _open_read_only(self, report: OpenReport, reason: str) -> None:
         """The database exists but cannot be written: read it, keep changes waiting."""
@@ -263,25 +272,29 @@ class NoteStore:
                 self._refuse_newer(report, version)
                 return
             break
-        self._cannot_save(report, f"{self.path} cannot be written ({reason})")
+        self._cannot_save(report, _cannot_write(self.path, reason))
 
     def _cannot_save(self, report: OpenReport, why: str) -> None:
         self.problem = why
-        report.messages.append(
-            f"Your notes cannot be saved right now: {why}. Notes you add or change are "
-            "kept in memory and saving is retried."
+        said = translate(
+            "notes",
+            "Your notes cannot be saved right now: {0}. Notes you add or change are kept "
+            "in memory and saving is retried.",
         )
+        report.messages.append(said.format(why))
 
     def _refuse_newer(self, report: OpenReport, version: int) -> None:
         self.read_only = report.read_only = True
         if self._db is None:
             with contextlib.suppress(sqlite3.Error):
                 self._db = _connect(f"{self.path.as_uri()}?mode=ro", uri=True)
-        report.messages.append(
-            f"Your notes database {self.path} was made by a newer version of "
-            f"timeline-viewer (schema {version}; this version knows up to {SCHEMA_VERSION}). "
-            "It is opened read-only and never written; update the app to edit these notes."
+        said = translate(
+            "notes",
+            "Your notes database {0} was made by a newer version of timeline-viewer "
+            "(schema {1}; this version knows up to {2}). It is opened read-only and never "
+            "written; update the app to edit these notes.",
         )
+        report.messages.append(said.format(self.path, version, SCHEMA_VERSION))
 
     def _move_aside(self, report: OpenReport, reason: str) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -299,16 +312,20 @@ class NoteStore:
                     os.replace(companion, backup.with_name(backup.name + suffix))
         except OSError as exc:
             self.read_only = report.read_only = True
-            report.messages.append(
-                f"Your notes database {self.path} could not be read ({reason}), nor moved "
-                f"aside ({_reason(exc)}). It is left untouched; notes are read-only here."
+            said = translate(
+                "notes",
+                "Your notes database {0} could not be read ({1}), nor moved aside ({2}). It "
+                "is left untouched; notes are read-only here.",
             )
+            report.messages.append(said.format(self.path, reason, _reason(exc)))
             return
         report.backup = backup
-        report.messages.append(
-            f"Your notes database could not be read ({reason}). Nothing was deleted: it "
-            f"was moved to {backup}. New notes start in a fresh database."
+        said = translate(
+            "notes",
+            "Your notes database could not be read ({0}). Nothing was deleted: it was "
+            "moved to {1}. New notes start in a fresh database.",
         )
+        report.messages.append(said.format(reason, backup))
 
     def __enter__(self) -> NoteStore:
         return self
@@ -343,7 +360,8 @@ class NoteStore:
                 self.readable = False
                 if isinstance(exc, sqlite3.DatabaseError):
                     self._read_error = exc
-                self.problem = self.problem or f"{self.path} cannot be read ({_reason(exc)})"
+                cannot = translate("notes", "{0} cannot be read ({1})")
+                self.problem = self.problem or cannot.format(self.path, _reason(exc))
         else:
             self.readable = not_a_file(self.path) is None and not self.path.exists()
         for note_id, change in self._pending.items():
@@ -443,7 +461,7 @@ class NoteStore:
                     else:
                         _write(db, change)
         except (sqlite3.Error, OSError, ValueError) as exc:
-            self.problem = f"{self.path} cannot be written ({_reason(exc)})"
+            self.problem = _cannot_write(self.path, _reason(exc))
             return False
         self._pending.clear()
         self.problem = None
@@ -559,6 +577,10 @@ def _read(db: sqlite3.Connection) -> Iterator[Note | None]:
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
     text = str(exc).lower()
     return "not a database" in text or "malformed" in text or "no such table" in text
+
+
+def _cannot_write(path: Path, reason: str) -> str:
+    return translate("notes", "{0} cannot be written ({1})").format(path, reason)
 
 
 def _reason(exc: BaseException) -> str:

@@ -33,6 +33,7 @@ SOURCES: tuple[str, ...] = (
     "viewer/ui/export.py",
     "viewer/ui/document.py",
     "viewer/domain/search.py",
+    "viewer/persistence/notes.py",
     "viewer/domain/names.py",
     "viewer/domain/describe.py",
     "viewer/domain/filters.py",
