@@ -98,6 +98,9 @@ def check_timeline(timeline: TimelineModel) -> list[Problem]:
                     _dangling(f"{here}.claims[{j}].source", "source", claim.source, sources)
                 )
 
+    for i, era in enumerate(timeline.eras):
+        problems.extend(_end_before_start(f"eras[{i}].date", era.date))
+
     for i, quote in enumerate(timeline.quotes):
         here = f"quotes[{i}]"
         problems.extend(_dangling(f"{here}.speaker", "actor", quote.speaker, actors))

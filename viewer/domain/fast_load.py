@@ -40,10 +40,12 @@ from viewer.domain.model import (
     MAX_LONG_TEXT,
     MAX_NAME,
     MAX_PLACE,
+    MAX_TAG,
     MAX_TEXT,
     MAX_TITLE,
     SCHEMA_VERSION,
     Actor,
+    Era,
     Source,
 )
 from viewer.domain.progress import Progress, Share, no_progress
@@ -63,6 +65,7 @@ LanguageTag = Annotated[str, Meta(min_length=2, max_length=MAX_LANGUAGE_TAG)]
 #: Dates are checked as their precision asks by :func:`~viewer.domain.columns.points`.
 Point = Annotated[str, Meta(min_length=1, max_length=64)]
 Name = Annotated[str, Meta(min_length=1, max_length=MAX_NAME)]
+Tag = Annotated[str, Meta(min_length=1, max_length=MAX_TAG)]
 
 
 def _items(of: Any) -> Any:
@@ -80,6 +83,11 @@ class FuzzyDate(_Strict):
     end: Point | None = None
     approximate: bool = False
     note: Annotated[str, Meta(max_length=MAX_DATE_NOTE)] | None = None
+
+
+class Coordinates(_Strict):
+    latitude: Annotated[float, Meta(ge=-90, le=90)]
+    longitude: Annotated[float, Meta(ge=-180, le=180)]
 
 
 class Claim(_Strict):
@@ -104,6 +112,9 @@ class Event(_Strict):
     claims: _items(Claim) = []  # type: ignore[valid-type]
     sources: _items(Id) = []  # type: ignore[valid-type]
     related: _items(Id) = []  # type: ignore[valid-type]
+    tags: _items(Tag) = []  # type: ignore[valid-type]
+    fatalities: Annotated[int, Meta(ge=0)] | None = None
+    coordinates: Coordinates | None = None
 
 
 class Translation(_Strict):
@@ -132,6 +143,7 @@ class File(_Strict):
     actors: list[Any] = []
     events: list[msgspec.Raw] = []
     quotes: list[msgspec.Raw] = []
+    eras: list[Any] = []
 
 
 #: The file's header is decoded whole; its events and quotes are kept as raw
@@ -145,6 +157,7 @@ DECODE_BATCH = 20_000
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
 _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
+_ERAS: TypeAdapter[tuple[Era, ...]] = TypeAdapter(tuple[Era, ...])
 
 
 class _Unsure(Exception):
@@ -211,6 +224,11 @@ def _build(data: bytes, progress: Progress) -> Timeline:
     _languages({document.language})
     sources = _SOURCES.validate_python(document.sources)
     actors = _ACTORS.validate_python(document.actors)
+    _require(len(document.eras) <= MAX_ITEMS)
+    eras = _ERAS.validate_python(document.eras)
+    _require(
+        all(era.date.closed_end is None or era.date.latest > era.date.earliest for era in eras)
+    )
     for source in sources:
         date = source.published
         _require(date is None or date.closed_end is None or date.latest > date.earliest)
@@ -234,6 +252,7 @@ def _build(data: bytes, progress: Progress) -> Timeline:
         "title": document.title,
         "language": document.language,
         "description": document.description,
+        "eras": eras,
     }
     del document
     del events

@@ -24,8 +24,10 @@ from viewer.domain.dates import (
 )
 
 #: The newest model-file format this version of the app understands.
-#: 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``).
-SCHEMA_VERSION = 2
+#: 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``);
+#: 3 added events' tags, fatalities and coordinates, and the timeline's eras
+#: (what imported timelines carry: TimelineJS groups and eras, ACLED's records).
+SCHEMA_VERSION = 3
 
 #: The longest text each field may hold, in characters (Unicode code points).
 #: Said up front, in the JSON Schema: a longer text is a problem with its path
@@ -39,6 +41,7 @@ MAX_URL = 2_000
 MAX_TEXT = 10_000
 MAX_LONG_TEXT = 20_000
 MAX_LANGUAGE_TAG = 35
+MAX_TAG = 100
 #: The most entries each of an event's lists may hold: its details pane lays
 #: them all out at once (50,000 places froze the window for over a minute).
 MAX_ITEMS = 1_000
@@ -75,6 +78,9 @@ Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 LongText = Annotated[str, Field(max_length=MAX_LONG_TEXT)]
 Place = Annotated[
     str, Field(min_length=1, max_length=MAX_PLACE, description=_at_most("A place", MAX_PLACE))
+]
+Tag = Annotated[
+    str, Field(min_length=1, max_length=MAX_TAG, description=_at_most("A tag", MAX_TAG))
 ]
 LanguageTag = Annotated[
     str,
@@ -241,6 +247,13 @@ class Actor(_Frozen):
     )
 
 
+class Coordinates(_Frozen):
+    """Where on Earth, in degrees (WGS 84, as maps and GPS give them)."""
+
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+
+
 class Claim(_Frozen):
     by: Id = Field(description="The actor who makes the claim.")
     via: Id | None = Field(
@@ -264,6 +277,18 @@ class Event(_Frozen):
     claims: tuple[Claim, ...] = _items("What is claimed about it, and by whom")
     sources: tuple[Id, ...] = _items("The sources that report it")
     related: tuple[Id, ...] = _items("Other events it is linked to")
+    tags: tuple[Tag, ...] = _items("Words it is filed under (a group, a type of event)")
+    fatalities: int | None = Field(
+        default=None, ge=0, description="How many people were killed, as reported."
+    )
+    coordinates: Coordinates | None = None
+
+
+class Era(_Frozen):
+    """A named stretch of time the events fall in (a war, a term of office)."""
+
+    title: Title
+    date: FuzzyDate
 
 
 class Translation(_Frozen):
@@ -299,6 +324,7 @@ class TimelineModel(_Frozen):
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    eras: tuple[Era, ...] = Field(default=(), max_length=MAX_ITEMS)
 
     @cached_property
     def actors_by_id(self) -> dict[str, Actor]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from viewer.domain.columns import EventFields, EventTable, Grouped, Records, pack
-from viewer.domain.model import Actor, Quote, Source, TimelineModel
+from viewer.domain.model import Actor, Era, Quote, Source, TimelineModel
 from viewer.perf import paused_gc
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ class Timeline:
         self.title: str = header["title"]
         self.language: str = header["language"]
         self.description: str = header.get("description", "")
+        #: Named stretches of time (drawn behind the events), in file order.
+        self.eras: tuple[Era, ...] = header.get("eras", ())
         self.sources = sources
         self.actors = actors
         self.events = events
@@ -101,6 +103,7 @@ class Timeline:
             quotes = [q.model_dump(mode="json", exclude_defaults=True) for q in model.quotes]
             header = model.model_dump(include={"schema_version", "id", "title", "language"})
             header["description"] = model.description
+            header["eras"] = model.eras
             table = fields.table(first, after, pack(events))
             return cls.assemble(
                 header, model.sources, model.actors, table, list(model.quotes), pack(quotes)
