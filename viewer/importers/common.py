@@ -1,0 +1,212 @@
+"""What the importers share: ids, text limits, problems, and the streamed writer."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+import msgspec
+
+from viewer.domain.model import (
+    MAX_ID,
+    MAX_LONG_TEXT,
+    MAX_NAME,
+    MAX_PLACE,
+    MAX_TAG,
+    MAX_TITLE,
+    MAX_URL,
+    SCHEMA_VERSION,
+)
+from viewer.domain.text import terminal_safe
+
+#: At most this many problems are kept word for word; the rest are counted.
+MOST_PROBLEMS = 200
+_ID_CHARS = re.compile(r"[^A-Za-z0-9._:-]+")
+_SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """Something an importer could not take: where (a row, a JSON path) and why."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return terminal_safe(f"{self.where}: {self.message}" if self.where else self.message)
+
+
+class ImportFailed(Exception):
+    """Nothing could be imported: the file as a whole is not what was asked for."""
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import wrote, and what it left out (and why)."""
+
+    events: int = 0
+    actors: int = 0
+    sources: int = 0
+    eras: int = 0
+    #: The first MOST_PROBLEMS problems; ``skipped`` counts them all.
+    problems: list[ImportProblem] = field(default_factory=list)
+    skipped: int = 0
+    #: Notes on how the source was read (a layout, a choice made), for the reader.
+    notes: list[str] = field(default_factory=list)
+
+    def problem(self, where: str, message: str) -> None:
+        """One item left out; the import goes on."""
+        self.skipped += 1
+        if len(self.problems) < MOST_PROBLEMS:
+            self.problems.append(ImportProblem(where, message))
+
+
+def plain(text: str | None, limit: int) -> str:
+    """One line of text: control characters and runs of white space as one
+    space, cut to ``limit`` characters (with an ellipsis)."""
+    if not text:
+        return ""
+    line = _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
+
+
+def long_text(text: str | None, limit: int = MAX_LONG_TEXT) -> str:
+    """Text that may keep its paragraphs: control characters gone, cut to ``limit``."""
+    if not text:
+        return ""
+    kept = _CONTROL.sub(" ", text.replace("\r\n", "\n")).strip()
+    return kept if len(kept) <= limit else kept[: limit - 1].rstrip() + "\u2026"
+
+
+def title(text: str | None) -> str:
+    return plain(text, MAX_TITLE)
+
+
+def name(text: str | None) -> str:
+    return plain(text, MAX_NAME)
+
+
+def place(text: str | None) -> str:
+    return plain(text, MAX_PLACE)
+
+
+def tag(text: str | None) -> str:
+    return plain(text, MAX_TAG)
+
+
+def url(text: str | None) -> str | None:
+    """A web address worth keeping: http(s), within the model's limit."""
+    address = (text or "").strip()
+    if len(address) > MAX_URL or not re.match(r"(?i)^https?://\S+$", address):
+        return None
+    return address
+
+
+def make_id(text: str, prefix: str = "") -> str:
+    """An id the model accepts, made from ``text``: its letters and digits
+    (accents dropped), the rest as "-"; a long one ends in a hash of the whole."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    core = _ID_CHARS.sub("-", ascii_text).strip("-._:")
+    made = f"{prefix}{core}" if core else f"{prefix}{hashlib.sha1(text.encode()).hexdigest()[:12]}"
+    if not made[0].isalnum():
+        made = "x" + made
+    if len(made) > MAX_ID:
+        digest = hashlib.sha1(text.encode()).hexdigest()[:12]
+        made = made[: MAX_ID - 13].rstrip("-._:") + "-" + digest
+    return made
+
+
+class Ids:
+    """Ids made unique: the second "kyiv" is "kyiv-2"."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def unique(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while candidate in self._taken:
+            n += 1
+            suffix = f"-{n}"
+            candidate = wanted[: MAX_ID - len(suffix)] + suffix
+        self._taken.add(candidate)
+        return candidate
+
+
+class ModelWriter:
+    """Writes a model file as it goes: the header, then each event as it comes,
+    then actors, sources and eras; into a temporary file beside ``path`` that
+    takes its place only when :meth:`finish` is called (an import stopped
+    halfway leaves nothing behind)."""
+
+    def __init__(
+        self, path: Path, *, timeline_id: str, title_: str, language: str, description: str = ""
+    ) -> None:
+        self.path = path
+        self._encoder = msgspec.json.Encoder()
+        folder = path.parent if str(path.parent) else Path(".")
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        self._temporary = Path(temporary)
+        self._out: IO[bytes] = os.fdopen(handle, "wb", buffering=1 << 20)
+        self._events = 0
+        header = {
+            "schema_version": SCHEMA_VERSION,
+            "id": timeline_id,
+            "title": title_,
+            "language": language,
+            "description": description,
+        }
+        self._out.write(self._encoder.encode(header)[:-1] + b',\n"events":[\n')
+
+    def event(self, event: dict[str, Any]) -> None:
+        if self._events:
+            self._out.write(b",\n")
+        self._out.write(self._encoder.encode(event))
+        self._events += 1
+
+    def finish(
+        self,
+        actors: Iterable[dict[str, Any]] = (),
+        sources: Iterable[dict[str, Any]] = (),
+        eras: Iterable[dict[str, Any]] = (),
+    ) -> None:
+        """Close the events, write the rest, and put the file in its place."""
+        encode = self._encoder.encode
+        self._out.write(b"\n],\n")
+        self._out.write(b'"actors":' + encode(list(actors)) + b",\n")
+        self._out.write(b'"sources":' + encode(list(sources)) + b",\n")
+        self._out.write(b'"eras":' + encode(list(eras)) + b"\n}\n")
+        self._out.flush()
+        os.fsync(self._out.fileno())
+        self._out.close()
+        os.replace(self._temporary, self.path)
+
+    def abandon(self) -> None:
+        """Stop: the partial file goes, the target is left as it was."""
+        if not self._out.closed:
+            self._out.close()
+        self._temporary.unlink(missing_ok=True)
+
+    def __enter__(self) -> ModelWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if not self._out.closed:
+            self.abandon()
