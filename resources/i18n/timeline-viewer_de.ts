@@ -397,6 +397,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>Event details</source>
+        <extracomment>Where imported timelines are written (File &gt; Import…). The file being imported, while it is.</extracomment>
         <translation>Ereignis im Detail</translation>
     </message>
     <message>
@@ -436,8 +437,16 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>Öffnen dieser Datei abbrechen; die geöffnete Zeitleiste bleibt, wie sie ist</translation>
     </message>
     <message>
+        <source>Importing {0}…</source>
+        <translation>{0} wird importiert …</translation>
+    </message>
+    <message>
         <source>Opening {0}…</source>
         <translation>{0} wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Stopped importing {0}.</source>
+        <translation>Import von {0} abgebrochen.</translation>
     </message>
     <message>
         <source>Stopped opening {0}.</source>
@@ -462,6 +471,14 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>Open a TimelineJS timeline or an ACLED export, converted to a model file</source>
+        <translation>Eine TimelineJS-Zeitleiste oder einen ACLED-Export öffnen, in eine Modelldatei umgewandelt</translation>
     </message>
     <message>
         <source>&amp;Export Image…</source>
@@ -587,6 +604,38 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>{0} ist nicht mehr vorhanden.</translation>
     </message>
     <message>
+        <source>TimelineJS timelines (*.json)</source>
+        <translation>TimelineJS-Zeitleisten (*.json)</translation>
+    </message>
+    <message>
+        <source>ACLED exports (*.csv)</source>
+        <translation>ACLED-Exporte (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import Timeline</source>
+        <translation>Zeitleiste importieren</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Imported {0} events from {1}.</source>
+        <translation>{0} Ereignisse aus {1} importiert.</translation>
+    </message>
+    <message>
+        <source>Imported {0} events from {1}; {2} left out or changed.</source>
+        <translation>{0} Ereignisse aus {1} importiert; {2} ausgelassen oder geändert.</translation>
+    </message>
+    <message>
+        <source>Imported with problems</source>
+        <translation>Mit Problemen importiert</translation>
+    </message>
+    <message>
+        <source>{0} events were imported from {1}; {2} rows or parts were left out or changed.</source>
+        <translation>{0} Ereignisse wurden aus {1} importiert; {2} Zeilen oder Teile wurden ausgelassen oder geändert.</translation>
+    </message>
+    <message>
         <source>Open Timeline</source>
         <translation>Zeitleiste öffnen</translation>
     </message>
@@ -625,6 +674,14 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>… and {0} more</source>
         <translation>… und {0} weitere</translation>
+    </message>
+    <message>
+        <source>Could not import</source>
+        <translation>Import nicht möglich</translation>
+    </message>
+    <message>
+        <source>Nothing could be imported from {0}:</source>
+        <translation>Aus {0} konnte nichts importiert werden:</translation>
     </message>
     <message>
         <source>{0} is not a timeline this app can open:
@@ -1098,7 +1155,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>_Load</name>
     <message>
         <source>could not be opened: {0}: {1}</source>
-        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). An import was written (its :class:`~viewer.importers.common.ImportReport`). Writes ``path`` first (an import), told how far it is; None: a plain load. The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
         <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
     </message>
 </context>
@@ -1380,6 +1437,11 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Übersetzung zeigen ({0})</translation>
     </message>
     <message>
+        <source>Coordinates:</source>
+        <extracomment>Label before an event&apos;s latitude and longitude.</extracomment>
+        <translation>Koordinaten:</translation>
+    </message>
+    <message>
         <source>When:</source>
         <extracomment>Label before an event&apos;s date.</extracomment>
         <translation>Wann:</translation>
@@ -1403,6 +1465,16 @@ Weiterhin angezeigt: {1}</translation>
         <source>Status:</source>
         <extracomment>Label before an event&apos;s status (Occurred, Announced, …).</extracomment>
         <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Fatalities:</source>
+        <extracomment>Label before how many people were killed, as reported (imported records).</extracomment>
+        <translation>Todesopfer:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <extracomment>Label before the words an event is filed under (a group, a type of event).</extracomment>
+        <translation>Schlagwörter:</translation>
     </message>
     <message>
         <source>Participants</source>

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer import __version__
+from viewer.cli import import_command
 from viewer.cli.exit_codes import ExitCode
 from viewer.cli.model import load_for_command, read_notes
 from viewer.domain.filters import EventFilter, event_mask, find_actor
@@ -133,10 +134,11 @@ def _build_parser() -> argparse.ArgumentParser:
     import_notes = note_commands.add_parser("import", help="add the notes of a W3C export")
     import_notes.add_argument("source", type=Path, metavar="W3C_FILE")
     import_notes.add_argument("--model", type=Path, metavar="FILE", help=model_help)
+    import_command.add_parser(commands)
     return parser
 
 
-COMMANDS = {"validate", "schema", "open", "export", "notes", "search"}
+COMMANDS = {"validate", "schema", "open", "export", "notes", "search", "import"}
 
 
 def _instant(text: str) -> float:
@@ -280,6 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from viewer.cli.notes import run_notes
 
         return run_notes(args, AppPaths.from_environment())
+    if args.command == "import":
+        return import_command.run(args)
     if args.command == "search":
         from viewer.cli.search import run_search
 

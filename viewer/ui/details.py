@@ -26,13 +26,22 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from viewer.domain.cite import web_url
 from viewer.domain.describe import describe_date, precision_words
-from viewer.domain.model import Claim, Event, EventStatus, Quote, QuoteMode, Source, Verification
+from viewer.domain.model import (
+    Claim,
+    Coordinates,
+    Event,
+    EventStatus,
+    Quote,
+    QuoteMode,
+    Source,
+    Verification,
+)
 from viewer.domain.names import kind_name, status_name
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.search import match_spans
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
-from viewer.domain.words import QT_TRANSLATE_NOOP
+from viewer.domain.words import QT_TRANSLATE_NOOP, number
 from viewer.ui.notes import NoteActions, NotesController
 from viewer.ui.selection import Selection
 
@@ -409,6 +418,18 @@ def _quote(
     return text
 
 
+def _coordinates(where: Coordinates) -> str:
+    """Latitude and longitude, linked to the place on OpenStreetMap."""
+    lat, lon = where.latitude, where.longitude
+    #: Label before an event's latitude and longitude.
+    label = _e(QCoreApplication.translate("details", "Coordinates:"))
+    shown = f"{lat:.4f}, {lon:.4f}"
+    link = (
+        f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=10/{lat:.5f}/{lon:.5f}"
+    )
+    return f'<b>{label}</b> <a href="{_e(link)}">{_e(shown)}</a>'
+
+
 def _event_html(
     timeline: Timeline,
     event: Event,
@@ -441,7 +462,18 @@ def _event_html(
     kind_label = _e(QCoreApplication.translate("details", "Kind:"))
     #: Label before an event's status (Occurred, Announced, …).
     status_label = _e(QCoreApplication.translate("details", "Status:"))
-    parts.append(f"<p><b>{kind_label}</b> {kind}<br><b>{status_label}</b> {status_html}</p>")
+    facts = [f"<b>{kind_label}</b> {kind}", f"<b>{status_label}</b> {status_html}"]
+    if event.fatalities is not None:
+        #: Label before how many people were killed, as reported (imported records).
+        label = _e(QCoreApplication.translate("details", "Fatalities:"))
+        facts.append(f"<b>{label}</b> {_e(number(event.fatalities))}")
+    if event.tags:
+        #: Label before the words an event is filed under (a group, a type of event).
+        label = _e(QCoreApplication.translate("details", "Tags:"))
+        facts.append(f"<b>{label}</b> {', '.join(_d(tag) for tag in event.tags)}")
+    if event.coordinates is not None:
+        facts.append(_coordinates(event.coordinates))
+    parts.append(f"<p>{'<br>'.join(facts)}</p>")
 
     if event.summary:
         parts.append(f"<p>{_d(event.summary)}</p>")

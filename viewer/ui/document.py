@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QThread, QTimer, Signal
 
 import viewer
-from viewer.domain.progress import LoadCancelled
+from viewer.domain.progress import LoadCancelled, Progress
 from viewer.domain.timeline import Timeline
+from viewer.importers.common import ImportFailed, ImportReport
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import resources_dir
 
@@ -29,12 +31,20 @@ class _Load(QThread):
     progressed = Signal(float)
     loaded = Signal(object)
     refused = Signal(list, bool)
+    #: An import was written (its :class:`~viewer.importers.common.ImportReport`).
+    imported = Signal(object)
 
     def __init__(
-        self, path: Path, stamp: tuple[int, int] | None, parent: QObject | None = None
+        self,
+        path: Path,
+        stamp: tuple[int, int] | None,
+        parent: QObject | None = None,
+        convert: Callable[[Progress], ImportReport] | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path
+        #: Writes ``path`` first (an import), told how far it is; None: a plain load.
+        self.convert = convert
         #: The file's size and time when the load began: a change while it
         #: loads is then seen as a change, and loaded again.
         self.stamp = stamp
@@ -49,12 +59,20 @@ class _Load(QThread):
 
     def run(self) -> None:
         try:
-            timeline = load_timeline(self.path, progress=self._progress)
+            progress: Progress = self._progress
+            if self.convert is not None:  # most of the time goes to converting
+                report = self.convert(lambda done: self._progress(0.8 * done))
+                self.imported.emit(report)
+                progress = lambda done: self._progress(0.8 + 0.2 * done)  # noqa: E731
+            timeline = load_timeline(self.path, progress=progress)
             timeline.index  # noqa: B018 - sorted here, not on the window's thread
         except LoadCancelled:
             return
         except ModelFileError as err:
             self.refused.emit([str(problem) for problem in err.problems], err.unreadable)
+            return
+        except ImportFailed as err:
+            self.refused.emit([str(problem) for problem in err.problems], False)
             return
         except Exception as err:  # said to the reader: a load never stays stuck
             #: A file that failed to load: {0} is the error's Python name, {1} what it said.
@@ -83,6 +101,8 @@ class Document(QObject):
     loadStarted = Signal(object)
     loadProgress = Signal(float)
     loadEnded = Signal()
+    #: An import was converted (its report); ``opened`` follows when it loads.
+    imported = Signal(object)
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -137,16 +157,36 @@ class Document(QObject):
         self._remember(path, timeline.title)
         self.opened.emit(timeline, path)
 
+    def import_file(self, kind: str, source: Path, out: Path) -> None:
+        """Convert ``source`` (``"timelinejs"`` or ``"acled"``) into the model file
+        ``out`` in the background, then open it; ``imported`` reports what was
+        left out, ``failed`` (with ``source``) why nothing could be."""
+        self.cancel_load()
+        from viewer.importers.acled import import_acled
+        from viewer.importers.timelinejs import import_timelinejs
+
+        importer = import_timelinejs if kind == "timelinejs" else import_acled
+
+        def convert(progress: Progress) -> ImportReport:
+            return importer(source, out, progress=progress)
+
+        job = _Load(out, None, self, convert)
+        job.imported.connect(lambda report: self.imported.emit(report))
+        self._run(job, shown=source)
+
     def _start_load(self, path: Path, stamp: tuple[int, int]) -> None:
-        job = _Load(path, stamp, self)
+        self._run(_Load(path, stamp, self), shown=path)
+
+    def _run(self, job: _Load, shown: Path) -> None:
+        """Start ``job``; ``shown`` is the file its progress names."""
         self._load = job
         self._jobs.append(job)
         job.progressed.connect(lambda done: self._progressed(job, done))
         job.loaded.connect(lambda timeline: self._loaded(job, timeline))
-        job.refused.connect(lambda lines, _unreadable: self._refused(job, lines))
+        job.refused.connect(lambda lines, _unreadable: self._refused(job, lines, shown))
         job.finished.connect(lambda: self._finished(job))
         job.finished.connect(job.deleteLater)
-        self.loadStarted.emit(path)
+        self.loadStarted.emit(shown)
         job.start()
 
     def _finished(self, job: _Load) -> None:
@@ -171,13 +211,13 @@ class Document(QObject):
             self._reloading = False
             self.reloadedFromDisk.emit(job.path)
 
-    def _refused(self, job: _Load, lines: list[str]) -> None:
+    def _refused(self, job: _Load, lines: list[str], shown: Path | None = None) -> None:
         if job is not self._load:
             return
         self._load = None
         self._reloading = False
         self.loadEnded.emit()
-        self.failed.emit(job.path, lines)
+        self.failed.emit(shown or job.path, lines)
         self._settle.start()  # the open file may have changed meanwhile
 
     def cancel_load(self) -> bool:

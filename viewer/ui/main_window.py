@@ -48,6 +48,7 @@ from viewer.domain.cite import cite_event, cite_quote
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
+from viewer.importers.common import ImportReport
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
 from viewer.ui.announce import announce
@@ -191,6 +192,10 @@ class MainWindow(QMainWindow):
         self.selection = Selection(self)
         self.document = Document(settings, self)
         self.notes = NotesController(data_dir, self)
+        #: Where imported timelines are written (File > Import…).
+        self.imports_dir = data_dir / "imports"
+        #: The file being imported, while it is.
+        self._importing: Path | None = None
         self.note_actions = NoteActions(self.notes, self)
 
         self.finder = FindController(self.selection, self.notes, self)
@@ -270,6 +275,8 @@ class MainWindow(QMainWindow):
         self.document.opened.connect(self._on_opened)
         self.document.failed.connect(self._on_failed)
         self.document.recentChanged.connect(self._fill_recent)
+        self.document.imported.connect(self._on_imported)
+        self.import_box: QMessageBox | None = None
         self.document.reloadedFromDisk.connect(
             lambda path: self.say(
                 self.tr("Reloaded {0}: the file changed on disk.").format(path.name), 8000
@@ -328,14 +335,21 @@ class MainWindow(QMainWindow):
         self.document.loadEnded.connect(self.load_progress.hide)
 
     def _load_started(self, path: Path) -> None:
-        self.load_label.setText(self.tr("Opening {0}\u2026").format(path.name))
+        if path == self._importing:
+            self.load_label.setText(self.tr("Importing {0}\u2026").format(path.name))
+        else:
+            self.load_label.setText(self.tr("Opening {0}\u2026").format(path.name))
         self.load_bar.setValue(0)
         self.load_progress.show()
 
     def _cancel_load(self) -> None:
         path = self.document.loading
+        importing, self._importing = self._importing, None
         if self.document.cancel_load() and path is not None:
-            self.say(self.tr("Stopped opening {0}.").format(path.name), 8000)
+            if importing is not None:  # the partial file is gone with the import
+                self.say(self.tr("Stopped importing {0}.").format(importing.name), 8000)
+            else:
+                self.say(self.tr("Stopped opening {0}.").format(path.name), 8000)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -372,6 +386,11 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.reload_action = self._action(self.tr("&Reload"), self.document.reload, "Ctrl+R")
         file_menu.addAction(self.reload_action)
+        self.import_action = self._action(self.tr("&Import…"), self.choose_import, "Ctrl+I")
+        self.import_action.setToolTip(
+            self.tr("Open a TimelineJS timeline or an ACLED export, converted to a model file")
+        )
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         self.export_action = self._action(self.tr("&Export Image…"), self.choose_export, "Ctrl+E")
         file_menu.addAction(self.export_action)
@@ -537,6 +556,68 @@ class MainWindow(QMainWindow):
                 self.say(self.tr("{0} is no longer there.").format(last), 8000)
         self.open_file(bundled_timeline())
 
+    def choose_import(self) -> None:
+        """File > Import…: a TimelineJS JSON or an ACLED CSV, converted and opened."""
+        start = str(self.document.start_folder())
+        timelinejs = self.tr("TimelineJS timelines (*.json)")
+        acled = self.tr("ACLED exports (*.csv)")
+        name, chosen = QFileDialog.getOpenFileName(
+            self, self.tr("Import Timeline"), start, f"{timelinejs};;{acled}"
+        )
+        if name:
+            source = Path(name)
+            csv = chosen == acled or source.suffix.lower() in (".csv", ".tsv")
+            self.import_file("acled" if csv else "timelinejs", source)
+
+    def import_file(self, kind: str, source: Path) -> Path:
+        """Convert ``source`` into a model file under the app's data folder (the
+        same file again replaces its earlier import, and keeps its notes) and
+        open it, in the background with progress and Cancel. Returns the model
+        file's path."""
+        from viewer.importers.common import make_id
+
+        out = self.imports_dir / f"{make_id(source.stem)}.json"
+        try:
+            self.imports_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            self._inform(
+                self.tr("Import failed"), self.tr("Cannot write {0}: {1}").format(out, err)
+            )
+            return out
+        self._importing = source
+        self.document.import_file(kind, source, out)
+        return out
+
+    def _on_imported(self, report: ImportReport) -> None:
+        """Say what an import wrote and, when rows were left out, which and why."""
+        source = self._importing
+        name = source.name if source is not None else ""
+        said = self.tr("Imported {0} events from {1}.").format(words.number(report.events), name)
+        if not report.skipped:
+            self.say(said, 8000)
+            return
+        self.say(
+            self.tr("Imported {0} events from {1}; {2} left out or changed.").format(
+                words.number(report.events), name, words.number(report.skipped)
+            ),
+            8000,
+        )
+        box = QMessageBox(self)
+        box.setObjectName("importReportBox")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Imported with problems"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "{0} events were imported from {1}; {2} rows or parts were left out or changed."
+            ).format(words.number(report.events), name, words.number(report.skipped))
+        )
+        box.setInformativeText("\n".join(str(p) for p in report.problems[:10]))
+        box.setDetailedText("\n".join([*report.notes, *(str(p) for p in report.problems)]))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_box = box
+        box.open()
+
     def choose_file(self) -> None:
         start = str(self.document.start_folder())
         name, _ = QFileDialog.getOpenFileName(
@@ -546,6 +627,7 @@ class MainWindow(QMainWindow):
             self.document.open(Path(name))
 
     def _on_opened(self, timeline: Timeline, path: Path) -> None:
+        self._importing = None
         saved_view = self.document.saved_view(timeline.id)
         same_timeline = self._shown_id == timeline.id
         previous = self.selection.event_id
@@ -715,7 +797,11 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         more = self.tr("… and {0} more").format(words.number(len(lines) - 20))
         shown = lines[:20] + ([more] if len(lines) > 20 else [])
-        if self.document.path:
+        importing, self._importing = self._importing == path, None
+        if importing:
+            box.setWindowTitle(self.tr("Could not import"))
+            box.setText(self.tr("Nothing could be imported from {0}:").format(path))
+        elif self.document.path:
             text = self.tr("{0} is not a timeline this app can open:\n\nStill showing: {1}")
             box.setText(text.format(path, self.document.path.name))
         else:

@@ -346,11 +346,66 @@ class TimelineRenderer:
             painter.fillRect(
                 QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP), alt
             )
+        self._paint_eras(painter, layout, palette, max(layout.height, clip.height() + y_offset))
         self._paint_publication(painter, layout, palette, layout.height)
         self._paint_lanes(painter, layout, palette, selected, text_color, mid)
         painter.restore()
+        self._paint_era_titles(painter, layout, palette, clip.height())
         self._paint_axis(painter, layout, palette, text_color, mid, clip.height())
         painter.restore()
+
+    def _era_spans(self, layout: Layout) -> list[tuple[float, float, str]]:
+        """Each era's left and right edge on screen, and its title (those in view)."""
+        if self.timeline is None:
+            return []
+        spans = []
+        for era in self.timeline.eras:
+            x0 = max(layout.x_of(era.date.earliest.timestamp()), GUTTER)
+            x1 = min(layout.x_of(era.date.latest.timestamp()), layout.width)
+            if x1 > x0:
+                spans.append((x0, x1, era.title))
+        return spans
+
+    def _paint_eras(
+        self, painter: QPainter, layout: Layout, palette: QPalette, height: float
+    ) -> None:
+        """Eras as faint bands behind the events, each edged with a thin line."""
+        color = QColor(palette.color(QPalette.ColorRole.Highlight))
+        band = QColor(color)
+        band.setAlpha(22)
+        edge = QColor(color)
+        edge.setAlpha(90)
+        painter.setPen(QPen(edge, 1))
+        for x0, x1, _title in self._era_spans(layout):
+            painter.fillRect(QRectF(x0, AXIS_HEIGHT, x1 - x0, height - AXIS_HEIGHT), band)
+            painter.drawLine(QPointF(x0, AXIS_HEIGHT), QPointF(x0, height))
+            painter.drawLine(QPointF(x1, AXIS_HEIGHT), QPointF(x1, height))
+
+    def _paint_era_titles(
+        self, painter: QPainter, layout: Layout, palette: QPalette, bottom: float
+    ) -> None:
+        """Each era's title at the foot of its band, on the base colour, cut to fit."""
+        spans = self._era_spans(layout)
+        if not spans:
+            return
+        font = QFont(self.font)
+        font.setItalic(True)
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        base = QColor(palette.color(QPalette.ColorRole.Base))
+        base.setAlpha(220)
+        text = palette.color(QPalette.ColorRole.Text)
+        height = metrics.height() + 2
+        for x0, x1, title in spans:
+            room = x1 - x0 - 6
+            if room < metrics.averageCharWidth() * 3:
+                continue
+            shown = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
+            box = QRectF(x0 + 2, bottom - height - 2, metrics.horizontalAdvance(shown) + 4, height)
+            painter.fillRect(box, base)
+            painter.setPen(text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, shown)
+        painter.setFont(self.font)
 
     def _paint_lanes(
         self,

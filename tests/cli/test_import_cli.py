@@ -1,0 +1,64 @@
+"""``timeline-viewer import``: the fixtures in, model files out that validate."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from viewer.cli import main
+from viewer.persistence.model_file import load_timeline
+
+DATA = REPO / "tests" / "data"
+ACLED = DATA / "acled" / "argentina_2022-06_sample.csv"
+HOUSTON = DATA / "timelinejs" / "houston.json"
+
+
+@pytest.mark.parametrize(("kind", "source"), [("acled", ACLED), ("timelinejs", HOUSTON)])
+def test_an_import_writes_a_model_that_validates(
+    kind: str, source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.json"
+    assert main(["import", kind, str(source), "-o", str(out), "--id", "mine"]) == 0
+    said = capsys.readouterr().out
+    timeline = load_timeline(out)
+    assert said.startswith(f"Imported {len(timeline.events):,} events")
+    assert timeline.id == "mine"
+    assert len(timeline.events) > 10
+    assert main(["validate", str(out)]) == 0
+
+
+def test_a_title_can_be_given(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert main(["import", "acled", str(ACLED), "-o", str(out), "--title", "Argentinien"]) == 0
+    assert load_timeline(out).title == "Argentinien"
+
+
+def test_a_file_that_is_not_the_format_imports_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"events": [', encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["import", "timelinejs", str(broken), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was imported" in err
+    assert not out.exists()
+    # An ACLED import of the TimelineJS file: not its columns.
+    assert main(["import", "acled", str(HOUSTON), "-o", str(out)]) == 1
+    assert "missing" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_missing_file_or_a_pipe_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.json"
+    assert main(["import", "acled", str(tmp_path / "nope.csv"), "-o", str(out)]) == 2
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    assert main(["import", "acled", str(fifo), "-o", str(out)]) == 2  # never read: it would hang
+    assert "cannot be read" in capsys.readouterr().err
+    assert not out.exists()

@@ -1,0 +1,74 @@
+"""File > Import…: converted in the background, opened, what was left out said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.cli.test_import_cli import ACLED, HOUSTON
+from tests.ui.windows import active_window
+
+
+def test_an_acled_export_is_imported_and_opened(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    out = window.import_file("acled", ACLED)
+    qtbot.waitUntil(lambda: window.document.path == out, timeout=20_000)
+    timeline = window.document.timeline
+    assert timeline is not None
+    assert out.parent == window.imports_dir
+    assert len(timeline.events) > 300
+    assert window.events_table.model.rowCount() == len(timeline.events)
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith(f"Imported {len(timeline.events)} events from {ACLED.name}")
+    )
+    # The same file again replaces its import (and keeps its notes: the same id).
+    again = window.import_file("acled", ACLED)
+    assert again == out
+
+
+def test_a_timelinejs_file_is_imported_and_opened(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    out = window.import_file("timelinejs", HOUSTON)
+    qtbot.waitUntil(lambda: window.document.path == out, timeout=20_000)
+    assert window.document.timeline is not None
+    assert len(window.document.timeline.events) > 10
+
+
+def test_a_broken_file_imports_nothing_and_the_open_timeline_stays(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = active_window(qtbot)
+    before = window.document.path
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"events": [', encoding="utf-8")
+    out = window.import_file("timelinejs", broken)
+    qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
+    assert window.error_box is not None
+    assert window.error_box.windowTitle() == "Could not import"
+    assert str(broken) in window.error_box.text()
+    assert window.document.path == before
+    assert not out.exists()
+    window.error_box.close()
+
+
+def test_an_import_can_be_cancelled_and_leaves_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    window = active_window(qtbot)
+    before = window.document.path
+    big = tmp_path / "big.csv"
+    with ACLED.open(encoding="utf-8") as source, big.open("w", encoding="utf-8") as target:
+        header, *rows = source.readlines()
+        target.write(header)
+        for _ in range(60):
+            target.writelines(rows)
+    out = window.import_file("acled", big)
+    assert window.load_progress.isVisible()
+    assert window.load_label.text() == f"Importing {big.name}\u2026"
+    window.load_cancel.click()
+    assert window.statusBar().currentMessage() == f"Stopped importing {big.name}."
+    qtbot.waitUntil(lambda: not window.document._jobs, timeout=20_000)
+    assert window.document.path == before
+    assert not out.exists()
+    assert not list(out.parent.glob(f".{out.name}.*"))  # no partial file either
