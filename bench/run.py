@@ -16,12 +16,15 @@ timeline is made with ``bench/make_timeline.py`` (seeded) and measured:
 * select far away: select the last event while zoomed into the first, until it
   is revealed and painted;
 * find: building the text index, then four queries to their first and to all
-  their results.
+  their results;
+* import: an ACLED export of 100,000 and 1,000,000 rows into a model file,
+  against ``csv.reader`` over the same file (``bench/bench_import.py``).
 
 Startup to the first painted frame of the bundled timeline is measured once,
 as a fresh process, against a bare QMainWindow shown and painted in a fresh
-process. ``--quick`` runs 1,000 and 10,000 events with a shorter sequence (CI
-runs it so the suite cannot rot). No figure is asserted anywhere.
+process. ``--quick`` runs 1,000 and 10,000 events with a shorter sequence, and
+imports 2,000 ACLED rows (CI runs it so the suite cannot rot). No figure is
+asserted anywhere.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import bench_import  # noqa: E402
 from make_timeline import make_timeline  # noqa: E402
 
 WIDTH, HEIGHT = 1920, 1080
@@ -365,6 +369,9 @@ def main() -> None:
             f"| {size:,} | {search['build']:.2f} | {search['kept'] / 1e6:.0f} "
             f"| {worst_first * 1e3:.1f} | {worst_all * 1e3:.0f} | {described} |"
         )
+    print()
+    import_sizes = bench_import.QUICK_SIZES if args.quick else bench_import.FULL_SIZES
+    results["import"] = bench_import.run(import_sizes, repeat)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
