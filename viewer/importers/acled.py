@@ -505,7 +505,6 @@ class _Import:
                     "kind": kind_name,
                     "title": event_title,
                     "date": date_value,
-                    "status": "occurred",
                     "participants": participants,
                     "places": event_places,
                     "summary": summary,
