@@ -620,6 +620,18 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
+        <source>no such file</source>
+        <translation>keine solche Datei</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>{0} kann nicht gelesen werden: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is an imported timeline already: open it instead.</source>
+        <translation>{0} ist bereits eine importierte Zeitleiste: Öffnen Sie sie stattdessen.</translation>
+    </message>
+    <message>
         <source>Imported {0} events from {1}.</source>
         <translation>{0} Ereignisse aus {1} importiert.</translation>
     </message>
@@ -1155,7 +1167,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>_Load</name>
     <message>
         <source>could not be opened: {0}: {1}</source>
-        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). An import was written (its :class:`~viewer.importers.common.ImportReport`). Writes ``path`` first (an import), told how far it is; None: a plain load. The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
         <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
     </message>
 </context>

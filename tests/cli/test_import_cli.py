@@ -62,3 +62,30 @@ def test_a_missing_file_or_a_pipe_is_a_usage_error(
     assert main(["import", "acled", str(fifo), "-o", str(out)]) == 2  # never read: it would hang
     assert "cannot be read" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_source_is_never_written_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "events.csv"
+    source.write_bytes(ACLED.read_bytes())
+    assert main(["import", "acled", str(source), "-o", str(source)]) == 2
+    assert "is the file to import" in capsys.readouterr().err
+    assert source.read_bytes() == ACLED.read_bytes()
+
+
+def test_odd_text_in_a_file_imports_as_text(tmp_path: Path) -> None:
+    source = tmp_path / "odd.json"
+    source.write_text(
+        '{"title": {"text": {"headline": "A \\ud800 b"}}, "events": [{"start_date": '
+        '{"year": "2001"}, "text": {"headline": '
+        '"<a href=\\"http://[oops/x\\">link</a> \\ud800"}}]}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.json"
+    assert main(["import", "timelinejs", str(source), "-o", str(out)]) == 0
+    [event] = load_timeline(out).events_by_id.values()
+    assert event.title == "link \ufffd"
+    huge = tmp_path / "huge.json"
+    huge.write_text("1" * 10_000, encoding="utf-8")
+    assert main(["import", "timelinejs", str(huge), "-o", str(out)]) == 1  # said, not a traceback

@@ -293,9 +293,6 @@ def test_not_an_acled_file(tmp_path: Path) -> None:
     src.write_text("", encoding="utf-8")
     with pytest.raises(ImportFailed, match="the file is empty"):
         import_acled(src, tmp_path / "a.json")
-    src.write_bytes(FIXTURE.read_bytes().replace(b"Comodoro", b"C\xf3modoro"))
-    with pytest.raises(ImportFailed, match="not UTF-8 text"):
-        import_acled(src, tmp_path / "a.json")
     with pytest.raises(ImportFailed, match="cannot be read"):
         import_acled(tmp_path / "missing.csv", tmp_path / "a.json")
     with pytest.raises(ImportFailed, match="is not a regular file"):
@@ -309,7 +306,7 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path: Path) -> 
     notes = header.index("notes")
     rows[0] = set_field(rows[0], header, "notes", "First line\nsecond line\nthird line")
     # Line numbers: the header is line 1; row 0 spans lines 2 to 4; row k starts on line k + 4.
-    rows[1] = set_field(rows[1], header, "event_date", "30/06/2022")
+    rows[1] = set_field(rows[1], header, "event_date", "30.06.2022")
     rows[2] = rows[2][:notes]  # too few fields
     rows[3] = set_field(rows[3], header, "fatalities", "some")
     rows[4] = set_field(rows[4], header, "time_precision", "4")
@@ -320,7 +317,7 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path: Path) -> 
     rows[10] = [*rows[10], "extra"]
     report, document = imported(write_csv(tmp_path / "a.csv", header, rows), tmp_path / "a.json")
     assert [str(problem) for problem in report.problems] == [
-        "line 5: event_date '30/06/2022' is not a date (expected 2022-06-04 or 04 June 2022): "
+        "line 5: event_date '30.06.2022' is not a date (expected 2022-06-04 or 04 June 2022): "
         "the row is left out",
         "line 6: has 27 fields, the header has 31",
         "line 7: fatalities 'some' is not a whole number from 0: left out",
@@ -478,3 +475,46 @@ def test_empty_optional_values_are_no_problem(tmp_path: Path) -> None:
         "line 3: no longitude: the coordinates are left out"
     ]
     load_timeline(tmp_path / "a.json")
+
+
+def test_a_byte_that_is_not_utf8_is_reported_by_its_line_and_the_rest_imported(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "latin1.csv"
+    src.write_bytes(
+        FIXTURE.read_bytes().replace(b"Comodoro Rivadavia", b"C\xf3modoro Rivadavia", 1)
+    )
+    out = tmp_path / "out.json"
+    report = import_acled(src, out)
+    assert report.events == ROWS
+    [problem] = report.problems
+    assert problem.where == "line 2"
+    assert "not UTF-8" in problem.message
+    assert (
+        load_timeline(out).events_by_id["ARG10607"].title
+        == "Peaceful protest in C\ufffdmodoro Rivadavia"
+    )
+
+
+def test_the_older_layout_with_slashed_dates_and_ally_actors(tmp_path: Path) -> None:
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    renamed = [
+        {"assoc_actor_1": "ALLY_ACTOR_1", "assoc_actor_2": "ALLY_ACTOR_2"}.get(c, c.upper())
+        for c in header
+    ]
+    first = next(csv.reader([lines[1]]))
+    at = header.index("event_date")
+    year, month, day = first[at].split("-")
+    first[at] = f"{day}/{month}/{year}"
+    src = tmp_path / "older.csv"
+    with src.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(renamed)
+        writer.writerow(first)
+    out = tmp_path / "out.json"
+    report = import_acled(src, out)
+    assert report.events == 1
+    event = load_timeline(out).events_by_id["ARG10607"]
+    assert event.date.start == "2022-06-30"
+    assert len(event.participants) == 5  # the allied actors are participants too

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -72,3 +73,57 @@ def test_an_import_can_be_cancelled_and_leaves_nothing(qtbot: QtBot, tmp_path: P
     assert window.document.path == before
     assert not out.exists()
     assert not list(out.parent.glob(f".{out.name}.*"))  # no partial file either
+
+
+def test_two_files_of_one_name_never_replace_each_others_import(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = active_window(qtbot)
+    first, second = tmp_path / "a" / "events.json", tmp_path / "b" / "events.json"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_bytes(HOUSTON.read_bytes())
+    one = window.import_file("timelinejs", first)
+    qtbot.waitUntil(lambda: window.document.path == one, timeout=20_000)
+    other = window.import_file("timelinejs", second)
+    qtbot.waitUntil(lambda: window.document.path == other, timeout=20_000)
+    assert one != other
+    assert one.exists()
+    assert window.document.timeline is not None
+    assert window.document.timeline.id == other.stem  # its own notes, too
+
+
+def test_a_failed_or_cancelled_import_leaves_the_earlier_one(qtbot: QtBot, tmp_path: Path) -> None:
+    window = active_window(qtbot)
+    source = tmp_path / "events.csv"
+    source.write_bytes(ACLED.read_bytes())
+    out = window.import_file("acled", source)
+    qtbot.waitUntil(lambda: window.document.path == out, timeout=20_000)
+    good = out.read_bytes()
+    source.write_text("name,when\nAnna,2022\n", encoding="utf-8")  # not an export now
+    window.import_file("acled", source)
+    qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
+    assert out.read_bytes() == good
+    assert window.error_box is not None
+    window.error_box.close()
+    with source.open("w", encoding="utf-8") as target:  # a long one, cancelled
+        header, *rows = ACLED.read_text(encoding="utf-8").splitlines(keepends=True)
+        target.write(header)
+        for _ in range(60):
+            target.writelines(rows)
+    window.import_file("acled", source)
+    window.load_cancel.click()
+    qtbot.waitUntil(lambda: not window.document._jobs, timeout=20_000)
+    assert out.read_bytes() == good
+    assert sorted(p.name for p in out.parent.iterdir()) == [out.name]  # nothing half-written
+
+
+def test_a_pipe_is_refused_before_it_can_hang_the_import(qtbot: QtBot, tmp_path: Path) -> None:
+    window = active_window(qtbot)
+    pipe = tmp_path / "events.csv"
+    os.mkfifo(pipe)
+    window.import_file("acled", pipe)
+    assert window.notes_box is not None
+    assert "Cannot read" in window.notes_box.text()
+    assert window.document.loading is None
+    window.notes_box.close()

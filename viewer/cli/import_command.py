@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
     if odd is not None or not source.exists():
         print(terminal_safe(f"{source}: cannot be read ({odd or 'no such file'})"), file=sys.stderr)
         return ExitCode.USAGE
+    if output.exists() and output.samefile(source):
+        print(terminal_safe(f"{output}: is the file to import; write elsewhere"), file=sys.stderr)
+        return ExitCode.USAGE
     if output.exists() and not_a_file(output) is not None:
         print(terminal_safe(f"{output}: cannot be written ({not_a_file(output)})"), file=sys.stderr)
         return ExitCode.USAGE
@@ -52,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             print(terminal_safe(f"{source}: {problem}"), file=sys.stderr)
         print(terminal_safe(f"{source}: nothing was imported"), file=sys.stderr)
         return ExitCode.FAILED
-    except (OSError, UnicodeDecodeError) as err:
+    except (OSError, ValueError) as err:  # a write that failed, text no codec takes
         print(terminal_safe(f"{source}: cannot be imported ({err})"), file=sys.stderr)
         return ExitCode.FAILED
     _print_report(source, output, report)

@@ -97,6 +97,7 @@ language is English, ACLED's.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import os
 import re
@@ -192,6 +193,7 @@ _MONTHS = {
     "sept": 9,
 }
 #: "04 June 2022", "4 Jun 2022", "04-Jun-22", "04-June-2022".
+_SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
 _WORDED_DATE = re.compile(r"(\d{1,2})(?: +|-)([A-Za-z]{3,9})\.?(?: +|-)(\d{4}|\d{2})", re.ASCII)
 #: "2022-06-04", and "2022-06-04 00:00:00" as spreadsheets and data frames write it.
 _ISO_DATE = re.compile(
@@ -218,16 +220,44 @@ def import_acled(
     try:
         if not stat.S_ISREG(src.stat().st_mode):  # a pipe would hang open() below
             raise ImportFailed([ImportProblem("", "is not a regular file (a folder, a pipe)")])
-        handle = open(src, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed below)
+        # A byte that is not UTF-8 becomes U+FFFD and its row is reported (not
+        # the whole import refused): see _Replaced.
+        replaced = _REPLACED.count
+        handle = open(  # noqa: SIM115 (closed below)
+            src, encoding="utf-8-sig", newline="", errors=_REPLACED.name
+        )
     except OSError as exc:
         raise ImportFailed([ImportProblem("", f"cannot be read: {exc.strerror or exc}")]) from None
     with handle:
         try:
-            return _Import(src, handle, progress).run(out, timeline_id, title)
+            return _Import(src, handle, progress, replaced).run(out, timeline_id, title)
         except UnicodeDecodeError as exc:
             raise ImportFailed(
                 [ImportProblem("", f"not UTF-8 text ({exc.reason}); save the export as UTF-8")]
             ) from None
+
+
+class _Replaced:
+    """A codec error handler: each byte that is not UTF-8 is read as U+FFFD and
+    counted, so the row it is in can be reported (and the import goes on)."""
+
+    name = "timeline-viewer-acled-replace"
+
+    def __init__(self) -> None:
+        self.count = 0
+        codecs.register_error(self.name, self)
+
+    def __call__(self, error: UnicodeError) -> tuple[str, int]:
+        assert isinstance(error, UnicodeDecodeError)
+        self.count += 1
+        return "\ufffd", error.end
+
+
+_REPLACED = _Replaced()
+#: At most this many bytes of id bitmaps (a hostile file of ids with many
+#: letter prefixes and large numbers would want a megabyte each); ids past it
+#: are kept one string each.
+_MOST_BITMAP_BYTES = 32 * 1024 * 1024
 
 
 class _SeenIds:
@@ -241,6 +271,7 @@ class _SeenIds:
 
     def __init__(self) -> None:
         self._bits: dict[str, bytearray] = {}
+        self._bitmap_bytes = 0
         self._others: set[str] = set()
 
     def _take(self, wanted: str) -> bool:
@@ -252,13 +283,24 @@ class _SeenIds:
             self._others.add(wanted)
             return True
         letters, number = numbered.groups()
-        bits = self._bits.get(letters)
-        if bits is None:
-            bits = self._bits[letters] = bytearray(1024)
         n = int(number)
         at, mask = n >> 3, 1 << (n & 7)
+        bits = self._bits.get(letters)
+        wanted_bytes = max(at + 1, 1024)
+        if (bits is None or at >= len(bits)) and (
+            self._bitmap_bytes + wanted_bytes > _MOST_BITMAP_BYTES
+        ):
+            if wanted in self._others:  # past the bitmaps' budget: one string each
+                return False
+            self._others.add(wanted)
+            return True
+        if bits is None:
+            bits = self._bits[letters] = bytearray(1024)
+            self._bitmap_bytes += 1024
         if at >= len(bits):
-            bits.extend(bytes(max(at + 1, 2 * len(bits)) - len(bits)))
+            grown = max(at + 1, 2 * len(bits)) - len(bits)
+            bits.extend(bytes(grown))
+            self._bitmap_bytes += grown
         if bits[at] & mask:
             return False
         bits[at] |= mask
@@ -279,8 +321,10 @@ class _SeenIds:
 class _Import:
     """One import: the caches, the actors and sources so far, and the report."""
 
-    def __init__(self, src: Path, handle: TextIO, progress: Progress) -> None:
+    def __init__(self, src: Path, handle: TextIO, progress: Progress, replaced: int = 0) -> None:
         self.src = src
+        #: Bytes read as U+FFFD so far whose rows were reported (see _Replaced).
+        self.replaced = replaced
         self.handle = handle
         self.progress = progress
         self.report = ImportReport()
@@ -327,6 +371,12 @@ class _Import:
                     )
                 ]
             )
+        for older, current in (
+            ("ally_actor_1", "assoc_actor_1"),
+            ("ally_actor_2", "assoc_actor_2"),
+        ):
+            if current not in index and older in index:  # the older layout's name for them
+                index[current] = index[older]
         originals = [header[index[column]].strip() for column in REQUIRED]
         if all(original.isupper() for original in originals):
             self.report.notes.append(
@@ -421,6 +471,13 @@ class _Import:
                 line = last + 1
                 last = reader.line_num
                 rows += 1
+                if _REPLACED.count != self.replaced:  # decoded ahead: find the rows
+                    found = sum(field.count("\ufffd") for field in row)
+                    if found:
+                        self.replaced += found
+                        report.problem(
+                            f"line {line}", "bytes that are not UTF-8 were read as \ufffd"
+                        )
                 if not rows % _PROGRESS_ROWS:
                     progress(min(buffer.tell() / self.size, 1.0))
                 if len(row) != fields:
@@ -794,6 +851,9 @@ def _day(text: str) -> date | None:
         iso = _ISO_DATE.fullmatch(text)
         if iso is not None:
             return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        slashed = _SLASHED_DATE.fullmatch(text)  # the older exports': 18/04/2001
+        if slashed is not None:
+            return date(int(slashed[3]), int(slashed[2]), int(slashed[1]))
         worded = _WORDED_DATE.fullmatch(text)
         if worded is None:
             return None

@@ -31,7 +31,15 @@ from viewer.domain.text import terminal_safe
 MOST_PROBLEMS = 200
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._:-]+")
 _SPACES = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Halves of a UTF-16 pair alone (from "\ud800" in JSON, or a file name that is
+#: not UTF-8): no text can hold them; each becomes U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole(text: str) -> str:
+    """``text`` with no lone surrogate (each is U+FFFD): it can be written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +87,7 @@ def plain(text: str | None, limit: int) -> str:
     space, cut to ``limit`` characters (with an ellipsis)."""
     if not text:
         return ""
-    line = _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
+    line = _SPACES.sub(" ", _CONTROL.sub(" ", whole(text))).strip()
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
 
 
@@ -87,7 +95,7 @@ def long_text(text: str | None, limit: int = MAX_LONG_TEXT) -> str:
     """Text that may keep its paragraphs: control characters gone, cut to ``limit``."""
     if not text:
         return ""
-    kept = _CONTROL.sub(" ", text.replace("\r\n", "\n")).strip()
+    kept = _CONTROL.sub(" ", whole(text).replace("\r\n", "\n").replace("\r", "\n")).strip()
     return kept if len(kept) <= limit else kept[: limit - 1].rstrip() + "\u2026"
 
 
@@ -118,6 +126,7 @@ def url(text: str | None) -> str | None:
 def make_id(text: str, prefix: str = "") -> str:
     """An id the model accepts, made from ``text``: its letters and digits
     (accents dropped), the rest as "-"; a long one ends in a hash of the whole."""
+    text = whole(text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     core = _ID_CHARS.sub("-", ascii_text).strip("-._:")
     made = f"{prefix}{core}" if core else f"{prefix}{hashlib.sha1(text.encode()).hexdigest()[:12]}"
@@ -156,19 +165,20 @@ class ModelWriter:
     ) -> None:
         self.path = path
         self._encoder = msgspec.json.Encoder()
+        header = {
+            "schema_version": SCHEMA_VERSION,
+            "id": whole(timeline_id),
+            "title": whole(title_),
+            "language": language,
+            "description": whole(description),
+        }
+        start = self._encoder.encode(header)[:-1] + b',\n"events":[\n'  # before any file
         folder = path.parent if str(path.parent) else Path(".")
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
         self._temporary = Path(temporary)
         self._out: IO[bytes] = os.fdopen(handle, "wb", buffering=1 << 20)
         self._events = 0
-        header = {
-            "schema_version": SCHEMA_VERSION,
-            "id": timeline_id,
-            "title": title_,
-            "language": language,
-            "description": description,
-        }
-        self._out.write(self._encoder.encode(header)[:-1] + b',\n"events":[\n')
+        self._out.write(start)
 
     def event(self, event: dict[str, Any]) -> None:
         if self._events:

@@ -70,6 +70,7 @@ from viewer.importers.common import (
     url,
 )
 from viewer.importers.html_text import Link, read_html
+from viewer.persistence.paths import not_a_file
 
 LANGUAGE = "en"
 #: How many of the text's first words title a slide without a headline.
@@ -139,14 +140,18 @@ class _Sources:
         known = self._by_url.get(address)
         if known is not None:
             return known
-        parts = urlsplit(address)
-        where = (parts.hostname or "") + parts.path.rstrip("/")
+        try:
+            parts = urlsplit(address)
+            host = parts.hostname
+        except ValueError:  # "http://[oops/x": not an address after all
+            return None
+        where = (host or "") + parts.path.rstrip("/")
         said = title(link.text)
         record: dict[str, Any] = {
             "id": self._ids.unique(make_id(where or address)),
             "title": said if said and said != link.href.strip() else title(where or address),
         }
-        if parts.hostname:
+        if host:
             record["publisher"] = name(parts.hostname)
         record["url"] = address
         self.records.append(record)
@@ -245,6 +250,9 @@ def import_timelinejs(
 
 
 def _read_json(src: Path) -> dict[str, Any]:
+    odd = not_a_file(src)
+    if odd is not None:  # a pipe would hang reading it
+        raise ImportFailed([ImportProblem("", f"cannot be read: {odd}")])
     try:
         data = src.read_bytes()
     except OSError as exc:
@@ -267,6 +275,8 @@ def _read_json(src: Path) -> dict[str, Any]:
                 )
             ]
         ) from None
+    except ValueError as exc:  # a number of thousands of digits, and the like
+        raise ImportFailed([ImportProblem("", f"not a JSON this app can read: {exc}")]) from None
     except RecursionError:
         raise ImportFailed([ImportProblem("", "not valid JSON: nested too deeply")]) from None
     if not isinstance(document, dict):

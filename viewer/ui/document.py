@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,8 +32,6 @@ class _Load(QThread):
     progressed = Signal(float)
     loaded = Signal(object)
     refused = Signal(list, bool)
-    #: An import was written (its :class:`~viewer.importers.common.ImportReport`).
-    imported = Signal(object)
 
     def __init__(
         self,
@@ -40,11 +39,17 @@ class _Load(QThread):
         stamp: tuple[int, int] | None,
         parent: QObject | None = None,
         convert: Callable[[Progress], ImportReport] | None = None,
+        final: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path
         #: Writes ``path`` first (an import), told how far it is; None: a plain load.
         self.convert = convert
+        #: Where an import's ``path`` goes once it has loaded (the window's thread
+        #: moves it): an import that fails or is cancelled leaves an earlier one.
+        self.final = final
+        #: What the import left out (set before ``loaded``).
+        self.report: ImportReport | None = None
         #: The file's size and time when the load began: a change while it
         #: loads is then seen as a change, and loaded again.
         self.stamp = stamp
@@ -58,29 +63,35 @@ class _Load(QThread):
             self.progressed.emit(done)
 
     def run(self) -> None:
+        if not self._run() and self.convert is not None:
+            self.path.unlink(missing_ok=True)  # a failed or cancelled import's file
+
+    def _run(self) -> bool:
+        """Convert (for an import) and load; True if ``loaded`` was sent."""
         try:
             progress: Progress = self._progress
             if self.convert is not None:  # most of the time goes to converting
-                report = self.convert(lambda done: self._progress(0.8 * done))
-                self.imported.emit(report)
+                self.report = self.convert(lambda done: self._progress(0.8 * done))
                 progress = lambda done: self._progress(0.8 + 0.2 * done)  # noqa: E731
             timeline = load_timeline(self.path, progress=progress)
             timeline.index  # noqa: B018 - sorted here, not on the window's thread
         except LoadCancelled:
-            return
+            return False
         except ModelFileError as err:
             self.refused.emit([str(problem) for problem in err.problems], err.unreadable)
-            return
+            return False
         except ImportFailed as err:
             self.refused.emit([str(problem) for problem in err.problems], False)
-            return
+            return False
         except Exception as err:  # said to the reader: a load never stays stuck
             #: A file that failed to load: {0} is the error's Python name, {1} what it said.
             said = self.tr("could not be opened: {0}: {1}").format(type(err).__name__, err)
             self.refused.emit([said], False)
-            return
-        if not self.isInterruptionRequested():
-            self.loaded.emit(timeline)
+            return False
+        if self.isInterruptionRequested():
+            return False
+        self.loaded.emit(timeline)
+        return True
 
 
 class Document(QObject):
@@ -157,7 +168,9 @@ class Document(QObject):
         self._remember(path, timeline.title)
         self.opened.emit(timeline, path)
 
-    def import_file(self, kind: str, source: Path, out: Path) -> None:
+    def import_file(
+        self, kind: str, source: Path, out: Path, timeline_id: str | None = None
+    ) -> None:
         """Convert ``source`` (``"timelinejs"`` or ``"acled"``) into the model file
         ``out`` in the background, then open it; ``imported`` reports what was
         left out, ``failed`` (with ``source``) why nothing could be."""
@@ -168,10 +181,11 @@ class Document(QObject):
         importer = import_timelinejs if kind == "timelinejs" else import_acled
 
         def convert(progress: Progress) -> ImportReport:
-            return importer(source, out, progress=progress)
+            return importer(source, job.path, timeline_id=timeline_id, progress=progress)
 
-        job = _Load(out, None, self, convert)
-        job.imported.connect(lambda report: self.imported.emit(report))
+        # Written beside its place and moved there once it loads: an import that
+        # fails or is cancelled leaves the earlier one as it was.
+        job = _Load(out.with_name(f".{out.name}.new"), None, self, convert, final=out)
         self._run(job, shown=source)
 
     def _start_load(self, path: Path, stamp: tuple[int, int]) -> None:
@@ -202,11 +216,23 @@ class Document(QObject):
             self.loadProgress.emit(done)
 
     def _loaded(self, job: _Load, timeline: Timeline) -> None:
-        if job is not self._load:
-            return  # cancelled, or replaced by a newer load
+        if job is not self._load:  # cancelled, or replaced by a newer load
+            if job.final is not None:
+                job.path.unlink(missing_ok=True)
+            return
         self._load = None
         self.loadEnded.emit()
-        self._opened(timeline, job.path, job.stamp)
+        path, stamp = job.path, job.stamp
+        if job.final is not None:  # an import: into its place, then said and opened
+            try:
+                os.replace(job.path, job.final)
+            except OSError as err:
+                job.path.unlink(missing_ok=True)
+                self.failed.emit(job.final, [f"{job.final}: {err.strerror or err}"])
+                return
+            path, stamp = job.final, _stamp(job.final)
+            self.imported.emit(job.report)
+        self._opened(timeline, path, stamp)
         if self._reloading:
             self._reloading = False
             self.reloadedFromDisk.emit(job.path)

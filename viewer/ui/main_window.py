@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -576,16 +577,28 @@ class MainWindow(QMainWindow):
         file's path."""
         from viewer.importers.common import make_id
 
-        out = self.imports_dir / f"{make_id(source.stem)}.json"
+        # Named for the file it comes from (its name, and a hash of its whole
+        # path): two files called "events.csv" never replace each other's import.
+        where = str(source.resolve()).encode("utf-8", "surrogateescape")
+        timeline_id = f"{make_id(source.stem)[:150]}-{hashlib.sha1(where).hexdigest()[:10]}"
+        out = self.imports_dir / f"{timeline_id}.json"
+        failed = self.tr("Import failed")
+        odd = not_a_file(source)
+        if odd is not None or not source.is_file():  # a pipe would hang the import
+            reason = odd or self.tr("no such file")
+            self._inform(failed, self.tr("Cannot read {0}: {1}").format(source, reason))
+            return out
+        if out.exists() and out.samefile(source):
+            said = self.tr("{0} is an imported timeline already: open it instead.")
+            self._inform(failed, said.format(source))
+            return out
         try:
             self.imports_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            self._inform(
-                self.tr("Import failed"), self.tr("Cannot write {0}: {1}").format(out, err)
-            )
+            self._inform(failed, self.tr("Cannot write {0}: {1}").format(out, err))
             return out
         self._importing = source
-        self.document.import_file(kind, source, out)
+        self.document.import_file(kind, source, out, timeline_id)
         return out
 
     def _on_imported(self, report: ImportReport) -> None:
