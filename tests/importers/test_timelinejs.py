@@ -249,7 +249,7 @@ def test_the_written_file_has_the_model_format(tmp_path: Path) -> None:
 def test_id_and_title_can_be_given(tmp_path: Path) -> None:
     _, timeline, _ = run(HOUSTON, tmp_path, timeline_id="mine", title="<b>Houston</b> &amp; co")
     assert timeline.id == "mine"
-    assert timeline.title == "Houston & co"
+    assert timeline.title == "<b>Houston</b> &amp; co"  # what was typed, as text
 
 
 # -- variants built from the originals

@@ -51,8 +51,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = _import(args.format, source, output, args.timeline_id, args.title)
     except ImportFailed as failed:
-        for problem in failed.problems:
+        for problem in failed.problems[:SHOWN_PROBLEMS]:
             print(terminal_safe(f"{source}: {problem}"), file=sys.stderr)
+        if len(failed.problems) > SHOWN_PROBLEMS:
+            more = len(failed.problems) - SHOWN_PROBLEMS
+            print(terminal_safe(f"{source}: … and {more:,} more"), file=sys.stderr)
         print(terminal_safe(f"{source}: nothing was imported"), file=sys.stderr)
         return ExitCode.FAILED
     except (OSError, ValueError) as err:  # a write that failed, text no codec takes

@@ -176,6 +176,9 @@ class ModelWriter:
         folder = path.parent if str(path.parent) else Path(".")
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
         self._temporary = Path(temporary)
+        # As a file the reader made: the mode of the one it replaces, else rw-r--r--
+        # (mkstemp's is rw------- whatever the umask).
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.is_file() else 0o644)
         self._out: IO[bytes] = os.fdopen(handle, "wb", buffering=1 << 20)
         self._events = 0
         self._out.write(start)

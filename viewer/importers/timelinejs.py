@@ -69,6 +69,7 @@ from viewer.importers.common import (
     title,
     url,
 )
+from viewer.importers.common import title as title_text
 from viewer.importers.html_text import Link, read_html
 from viewer.persistence.paths import not_a_file
 
@@ -197,7 +198,8 @@ def import_timelinejs(
     tally = _Tally()
 
     header = _title_slide(document.get("title"), report)
-    heading = _title(title) or header[0] or _title(src.stem) or "Imported timeline"
+    # The title given and the file's name are plain text, not HTML as slides are.
+    heading = title_text(title) or header[0] or title_text(src.stem) or "Imported timeline"
     eras = _eras(document.get("eras"), report, tally)
     sources = _Sources()
     ids = Ids()

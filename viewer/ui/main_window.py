@@ -567,7 +567,7 @@ class MainWindow(QMainWindow):
         )
         if name:
             source = Path(name)
-            csv = chosen == acled or source.suffix.lower() in (".csv", ".tsv")
+            csv = chosen == acled or source.suffix.lower() == ".csv"
             self.import_file("acled" if csv else "timelinejs", source)
 
     def import_file(self, kind: str, source: Path) -> Path:
