@@ -1550,6 +1550,356 @@ Weiterhin angezeigt: {1}</translation>
     </message>
 </context>
 <context>
+    <name>importers</name>
+    <message>
+        <source>is not a regular file (a folder, a pipe)</source>
+        <extracomment>The columns an event cannot be made without (see the module&apos;s docstring). The columns used when they are there. Progress is told every this many rows. The caches of values that repeat from row to row (dates, places, actors&apos; fields, coordinates) are emptied when they reach this size: a file of millions of distinct values keeps memory flat, a usual one hits them. The largest number of fatalities kept: a whole number a JSON reader holds. Names ACLED gives a state&apos;s own forces and government: actors of kind &quot;state&quot;. An id that :func:`make_id` would give back unchanged: used as it is. Months by their English names and the first three letters of them, in lower case. &quot;04 June 2022&quot;, &quot;4 Jun 2022&quot;, &quot;04-Jun-22&quot;, &quot;04-June-2022&quot;. &quot;2022-06-04&quot;, and &quot;2022-06-04 00:00:00&quot; as spreadsheets and data frames write it.</extracomment>
+        <translation>ist keine gewöhnliche Datei (ein Ordner, eine Pipe)</translation>
+    </message>
+    <message>
+        <source>cannot be read: {0}</source>
+        <translation>kann nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text ({0}); save the export as UTF-8</source>
+        <translation>kein UTF-8-Text ({0}); speichern Sie den Export als UTF-8</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <extracomment>At most this many bytes of id bitmaps (a hostile file of ids with many letter prefixes and large numbers would want a megabyte each); ids past it are kept one string each. Bytes read as U+FFFD so far whose rows were reported (see _Replaced).</extracomment>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>{0}, ... ({1} columns)</source>
+        <translation>{0}, … ({1} Spalten)</translation>
+    </message>
+    <message>
+        <source>not an ACLED export: missing columns {0} (found: {1})</source>
+        <translation>kein ACLED-Export: Es fehlen die Spalten {0} (gefunden: {1})</translation>
+    </message>
+    <message>
+        <source>read the older ACLED layout (column names in capitals)</source>
+        <translation>im älteren ACLED-Format gelesen (Spaltennamen in Großbuchstaben)</translation>
+    </message>
+    <message>
+        <source>read the older ACLED layout (column names in capitals, no disorder_type)</source>
+        <translation>im älteren ACLED-Format gelesen (Spaltennamen in Großbuchstaben, ohne disorder_type)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>not read as CSV: {0}</source>
+        <translation>nicht als CSV lesbar: {0}</translation>
+    </message>
+    <message>
+        <source>bytes that are not UTF-8 were read as {0}</source>
+        <translation>Bytes, die kein UTF-8 sind, wurden als {0} gelesen</translation>
+    </message>
+    <message>
+        <source>has {0} fields, the header has {1}</source>
+        <translation>hat {0} Felder, die Kopfzeile hat {1}</translation>
+    </message>
+    <message>
+        <source>event id {0} is repeated: imported as {1}</source>
+        <translation>Ereignis-ID {0} kommt mehrfach vor: als {1} importiert</translation>
+    </message>
+    <message>
+        <source>fatalities {0} is not a whole number from 0: left out</source>
+        <translation>Todesopfer {0} ist keine ganze Zahl ab 0: ausgelassen</translation>
+    </message>
+    <message>
+        <source>the file has no rows</source>
+        <translation>die Datei hat keine Zeilen</translation>
+    </message>
+    <message>
+        <source>no rows could be imported; first problems: {0}</source>
+        <translation>keine Zeile konnte importiert werden; erste Probleme: {0}</translation>
+    </message>
+    <message>
+        <source>no {0}: the row is left out</source>
+        <translation>kein Wert für {0}: die Zeile wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>event_date {0} is not a date (expected 2022-06-04 or 04 June 2022): the row is left out</source>
+        <translation>event_date {0} ist kein Datum (erwartet: 2022-06-04 oder 04 June 2022): die Zeile wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>time_precision {0} is not 1 (day), 2 (week) or 3 (month): the row is left out</source>
+        <translation>time_precision {0} ist nicht 1 (Tag), 2 (Woche) oder 3 (Monat): die Zeile wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>no latitude: the coordinates are left out</source>
+        <translation>keine Breite: die Koordinaten werden ausgelassen</translation>
+    </message>
+    <message>
+        <source>no longitude: the coordinates are left out</source>
+        <translation>keine Länge: die Koordinaten werden ausgelassen</translation>
+    </message>
+    <message>
+        <source>latitude {0} is not a number: the coordinates are left out</source>
+        <translation>Breite {0} ist keine Zahl: die Koordinaten werden ausgelassen</translation>
+    </message>
+    <message>
+        <source>longitude {0} is not a number: the coordinates are left out</source>
+        <translation>Länge {0} ist keine Zahl: die Koordinaten werden ausgelassen</translation>
+    </message>
+    <message>
+        <source>latitude {0} is not between -90 and 90: the coordinates are left out</source>
+        <translation>Breite {0} liegt nicht zwischen -90 und 90: die Koordinaten werden ausgelassen</translation>
+    </message>
+    <message>
+        <source>longitude {0} is not between -180 and 180: the coordinates are left out</source>
+        <translation>Länge {0} liegt nicht zwischen -180 und 180: die Koordinaten werden ausgelassen</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} und {1} weitere</translation>
+    </message>
+    <message>
+        <source>events in {0}, from {1} to {2}</source>
+        <translation>Ereignisse in {0}, vom {1} bis zum {2}</translation>
+    </message>
+    <message>
+        <source>events, from {0} to {1}</source>
+        <translation>Ereignisse vom {0} bis zum {1}</translation>
+    </message>
+    <message>
+        <source>dates: {0} to the day, {1} to the week (the ISO week that holds ACLED&apos;s coded day), {2} to the month</source>
+        <translation>Daten: {0} auf den Tag genau, {1} auf die Woche genau (die ISO-Woche, die ACLEDs codierten Tag enthält), {2} auf den Monat genau</translation>
+    </message>
+    <message>
+        <source>{0} events of types ACLED does not list were imported as &apos;other&apos;: {1}</source>
+        <translation>{0} Ereignisse mit Typen, die ACLED nicht aufführt, wurden als „Sonstiges“ importiert: {1}</translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation>Zeile {0}</translation>
+    </message>
+    <message>
+        <source>{0} is not a month (from {1} to {2})</source>
+        <extracomment>How many of the text&apos;s first words title a slide without a headline. The date parts TimelineJS gives, coarsest first, with the range of each. The precisions a TimelineJS date can have, coarsest first. What is said of a date part out of its range (translated when said).</extracomment>
+        <translation>{0} ist kein Monat (von {1} bis {2})</translation>
+    </message>
+    <message>
+        <source>{0} is not a day (from {1} to {2})</source>
+        <translation>{0} ist kein Tag (von {1} bis {2})</translation>
+    </message>
+    <message>
+        <source>{0} is not a hour (from {1} to {2})</source>
+        <translation>{0} ist keine Stunde (von {1} bis {2})</translation>
+    </message>
+    <message>
+        <source>{0} is not a minute (from {1} to {2})</source>
+        <translation>{0} ist keine Minute (von {1} bis {2})</translation>
+    </message>
+    <message>
+        <source>{0} is not a second (from {1} to {2})</source>
+        <translation>{0} ist keine Sekunde (von {1} bis {2})</translation>
+    </message>
+    <message>
+        <source>{0} is not a millisecond (from {1} to {2})</source>
+        <translation>{0} ist keine Millisekunde (von {1} bis {2})</translation>
+    </message>
+    <message>
+        <source>{0}; the slide is left out</source>
+        <translation>{0}; die Folie wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>none of its {0} events could be read: first problem {1}</source>
+        <translation>keines seiner {0} Ereignisse konnte gelesen werden: erstes Problem {1}</translation>
+    </message>
+    <message>
+        <source>none of its {0} events could be read</source>
+        <translation>keines seiner {0} Ereignisse konnte gelesen werden</translation>
+    </message>
+    <message>
+        <source>{0} cannot be written: {1}</source>
+        <translation>{0} kann nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <source>not valid JSON: not UTF-8 text (at byte {0})</source>
+        <translation>kein gültiges JSON: kein UTF-8-Text (bei Byte {0})</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {0} at line {1}, column {2}</source>
+        <translation>kein gültiges JSON: {0} in Zeile {1}, Spalte {2}</translation>
+    </message>
+    <message>
+        <source>not a JSON this app can read: {0}</source>
+        <translation>kein JSON, das diese App lesen kann: {0}</translation>
+    </message>
+    <message>
+        <source>not valid JSON: nested too deeply</source>
+        <translation>kein gültiges JSON: zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>not a TimelineJS timeline: expected an object ({0}) at the top, found {1}</source>
+        <translation>keine TimelineJS-Zeitleiste: auf oberster Ebene wurde ein Objekt ({0}) erwartet, gefunden: {1}</translation>
+    </message>
+    <message>
+        <source>missing: a TimelineJS timeline lists its slides under &quot;events&quot;</source>
+        <translation>fehlt: Eine TimelineJS-Zeitleiste führt ihre Folien unter „events“ auf</translation>
+    </message>
+    <message>
+        <source>expected a list of slides, found {0}</source>
+        <translation>Liste von Folien erwartet, gefunden: {0}</translation>
+    </message>
+    <message>
+        <source>the file has no events</source>
+        <translation>die Datei enthält keine Ereignisse</translation>
+    </message>
+    <message>
+        <source>expected an object, found {0}; left out</source>
+        <translation>Objekt erwartet, gefunden: {0}; ausgelassen</translation>
+    </message>
+    <message>
+        <source>expected a list, found {0}; left out</source>
+        <translation>Liste erwartet, gefunden: {0}; ausgelassen</translation>
+    </message>
+    <message>
+        <source>a timeline holds at most {0} eras; left out</source>
+        <translation>eine Zeitleiste fasst höchstens {0} Epochen; ausgelassen</translation>
+    </message>
+    <message>
+        <source>expected an object, found {0}</source>
+        <translation>Objekt erwartet, gefunden: {0}</translation>
+    </message>
+    <message>
+        <source>{0}; the era is left out</source>
+        <translation>{0}; die Epoche wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>missing: a start date with a year is needed</source>
+        <translation>fehlt: Ein Startdatum mit Jahr ist erforderlich</translation>
+    </message>
+    <message>
+        <source>{0}; the event is kept without an end</source>
+        <translation>{0}; das Ereignis wird ohne Ende übernommen</translation>
+    </message>
+    <message>
+        <source>ends before it starts ({0} to {1})</source>
+        <translation>endet vor seinem Beginn ({0} bis {1})</translation>
+    </message>
+    <message>
+        <source>ends before it starts ({0} to {1}); the event is kept without an end</source>
+        <translation>endet vor seinem Beginn ({0} bis {1}); das Ereignis wird ohne Ende übernommen</translation>
+    </message>
+    <message>
+        <source>missing: a date needs a year</source>
+        <translation>fehlt: Ein Datum braucht ein Jahr</translation>
+    </message>
+    <message>
+        <source>the year {0} cannot be held: the model&apos;s years run from 0001 to 9999 (TimelineJS writes years before the common era as negative numbers)</source>
+        <translation>das Jahr {0} kann nicht übernommen werden: Die Jahre des Modells reichen von 0001 bis 9999 (TimelineJS schreibt Jahre vor unserer Zeitrechnung als negative Zahlen)</translation>
+    </message>
+    <message>
+        <source>the year {0} cannot be held: the model&apos;s years run from 0001 to 9999</source>
+        <translation>das Jahr {0} kann nicht übernommen werden: Die Jahre des Modells reichen von 0001 bis 9999</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found {0}</source>
+        <translation>ganze Zahl erwartet, gefunden: {0}</translation>
+    </message>
+    <message>
+        <source>expected text, found {0}; left out</source>
+        <translation>Text erwartet, gefunden: {0}; ausgelassen</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>TimelineJS has no kinds of event: every event is filed as &quot;other&quot;.</source>
+        <translation>TimelineJS kennt keine Ereignisarten: Jedes Ereignis wird als „Sonstiges“ abgelegt.</translation>
+    </message>
+    <message>
+        <source>TimelineJS has no language field: the timeline&apos;s language is set to &quot;{0}&quot;.</source>
+        <translation>TimelineJS hat kein Sprachfeld: Die Sprache der Zeitleiste wird auf „{0}“ gesetzt.</translation>
+    </message>
+    <message>
+        <source>TimelineJS groups became tags, as this app&apos;s lanes are its fixed kinds of event: {0}.</source>
+        <translation>TimelineJS-Gruppen wurden zu Schlagwörtern, da die Spuren dieser App ihre festen Ereignisarten sind: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} date gives a time of day: TimelineJS times have no time zone, so they were written as UTC.</source>
+        <translation>{0} Datum enthält eine Uhrzeit: TimelineJS-Zeiten haben keine Zeitzone, daher wurden sie als UTC geschrieben.</translation>
+    </message>
+    <message>
+        <source>{0} dates give a time of day: TimelineJS times have no time zone, so they were written as UTC.</source>
+        <translation>{0} Daten enthalten eine Uhrzeit: TimelineJS-Zeiten haben keine Zeitzone, daher wurden sie als UTC geschrieben.</translation>
+    </message>
+    <message>
+        <source>{0} date gives seconds or milliseconds: dropped, as the model&apos;s finest precision is the minute.</source>
+        <translation>{0} Datum enthält Sekunden oder Millisekunden: ausgelassen, da die feinste Genauigkeit des Modells die Minute ist.</translation>
+    </message>
+    <message>
+        <source>{0} dates give seconds or milliseconds: dropped, as the model&apos;s finest precision is the minute.</source>
+        <translation>{0} Daten enthalten Sekunden oder Millisekunden: ausgelassen, da die feinste Genauigkeit des Modells die Minute ist.</translation>
+    </message>
+    <message>
+        <source>{0} date gives a finer part without a coarser one (a day without a month): read only as far as its parts run on from the year.</source>
+        <translation>{0} Datum enthält einen feineren Teil ohne den gröberen (einen Tag ohne Monat): nur so weit gelesen, wie seine Teile lückenlos vom Jahr aus reichen.</translation>
+    </message>
+    <message>
+        <source>{0} dates give a finer part without a coarser one (a day without a month): read only as far as its parts run on from the year.</source>
+        <translation>{0} Daten enthalten einen feineren Teil ohne den gröberen (einen Tag ohne Monat): nur so weit gelesen, wie ihre Teile lückenlos vom Jahr aus reichen.</translation>
+    </message>
+    <message>
+        <source>{0} date starts and ends at different precisions: both written at the coarser one.</source>
+        <translation>{0} Datum beginnt und endet mit unterschiedlicher Genauigkeit: beide mit der gröberen geschrieben.</translation>
+    </message>
+    <message>
+        <source>{0} dates start and end at different precisions: both written at the coarser one.</source>
+        <translation>{0} Daten beginnen und enden mit unterschiedlicher Genauigkeit: beide mit der gröberen geschrieben.</translation>
+    </message>
+    <message>
+        <source>{0} event has no headline: titled with the first words of the text.</source>
+        <translation>{0} Ereignis hat keine Überschrift: mit den ersten Wörtern des Textes betitelt.</translation>
+    </message>
+    <message>
+        <source>{0} events have no headline: titled with the first words of the text.</source>
+        <translation>{0} Ereignisse haben keine Überschrift: mit den ersten Wörtern des Textes betitelt.</translation>
+    </message>
+    <message>
+        <source>{0} event has neither headline nor text: titled &quot;Untitled event N&quot;, N being the slide&apos;s place in the file.</source>
+        <translation>{0} Ereignis hat weder Überschrift noch Text: „Untitled event N“ betitelt, wobei N die Position der Folie in der Datei ist.</translation>
+    </message>
+    <message>
+        <source>{0} events have neither headline nor text: titled &quot;Untitled event N&quot;, N being the slide&apos;s place in the file.</source>
+        <translation>{0} Ereignisse haben weder Überschrift noch Text: „Untitled event N“ betitelt, wobei N die Position der Folie in der Datei ist.</translation>
+    </message>
+    <message>
+        <source>{0} event shows HTML as its media (a quote, an embed): its text was added to the summary.</source>
+        <translation>{0} Ereignis zeigt HTML als Medium (ein Zitat, eine Einbettung): sein Text wurde der Zusammenfassung hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>{0} events show HTML as its media (a quote, an embed): its text was added to the summary.</source>
+        <translation>{0} Ereignisse zeigen HTML als Medium (ein Zitat, eine Einbettung): ihr Text wurde der Zusammenfassung hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The timeline is on the &quot;cosmological&quot; scale: years outside 0001 to 9999 cannot be held, and their slides were left out.</source>
+        <translation>Die Zeitleiste hat die Skala „cosmological“: Jahre außerhalb von 0001 bis 9999 können nicht übernommen werden, ihre Folien wurden ausgelassen.</translation>
+    </message>
+</context>
+<context>
     <name>names</name>
     <message>
         <source>Call</source>

@@ -160,3 +160,16 @@ def test_the_shortcuts_read_in_german_keys_and_all(qtbot: QtBot, german: None) -
     widest = max(table.fontMetrics().horizontalAdvance(keys) for keys in rows.values())
     assert table.columnWidth(1) >= widest
     box.close()
+
+
+def test_an_import_says_what_it_left_out_in_german(german: None, tmp_path: Path) -> None:
+    from viewer.importers.acled import import_acled
+
+    lines = (REPO / "tests/data/acled/argentina_2022-06_sample.csv").read_text(encoding="utf-8")
+    header, first, *_rest = lines.splitlines()
+    source = tmp_path / "short.csv"
+    source.write_text(f"{header}\n{first}\nnur,drei,Felder\n", encoding="utf-8")
+    report = import_acled(source, tmp_path / "out.json")
+    [problem] = report.problems
+    assert problem.where == "Zeile 3"
+    assert problem.message == "hat 3 Felder, die Kopfzeile hat 31"

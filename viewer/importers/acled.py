@@ -110,6 +110,7 @@ from typing import Any, TextIO
 from viewer.domain.dates import quoted
 from viewer.domain.model import MAX_ID, MAX_ITEMS, MAX_LONG_TEXT
 from viewer.domain.progress import Progress, no_progress
+from viewer.domain.words import number, translate
 from viewer.importers.common import (
     Ids,
     ImportFailed,
@@ -219,7 +220,13 @@ def import_acled(
     """
     try:
         if not stat.S_ISREG(src.stat().st_mode):  # a pipe would hang open() below
-            raise ImportFailed([ImportProblem("", "is not a regular file (a folder, a pipe)")])
+            raise ImportFailed(
+                [
+                    ImportProblem(
+                        "", translate("importers", "is not a regular file (a folder, a pipe)")
+                    )
+                ]
+            )
         # A byte that is not UTF-8 becomes U+FFFD and its row is reported (not
         # the whole import refused): see _Replaced.
         replaced = _REPLACED.count
@@ -227,13 +234,26 @@ def import_acled(
             src, encoding="utf-8-sig", newline="", errors=_REPLACED.name
         )
     except OSError as exc:
-        raise ImportFailed([ImportProblem("", f"cannot be read: {exc.strerror or exc}")]) from None
+        raise ImportFailed(
+            [
+                ImportProblem(
+                    "", translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
+                )
+            ]
+        ) from None
     with handle:
         try:
             return _Import(src, handle, progress, replaced).run(out, timeline_id, title)
         except UnicodeDecodeError as exc:
             raise ImportFailed(
-                [ImportProblem("", f"not UTF-8 text ({exc.reason}); save the export as UTF-8")]
+                [
+                    ImportProblem(
+                        "",
+                        translate(
+                            "importers", "not UTF-8 text ({0}); save the export as UTF-8"
+                        ).format(exc.reason),
+                    )
+                ]
             ) from None
 
 
@@ -359,15 +379,17 @@ class _Import:
             index.setdefault(column, i)
         missing = [column for column in REQUIRED if column not in index]
         if missing:
-            shown = ", ".join(plain(column, 40) or "(empty)" for column in header[:12])
+            empty = translate("importers", "(empty)")
+            shown = ", ".join(plain(column, 40) or empty for column in header[:12])
             if len(header) > 12:
-                shown += f", ... ({len(header)} columns)"
+                shown = translate("importers", "{0}, ... ({1} columns)").format(shown, len(header))
             raise ImportFailed(
                 [
                     ImportProblem(
                         "",
-                        f"not an ACLED export: missing columns {', '.join(missing)} "
-                        f"(found: {shown})",
+                        translate(
+                            "importers", "not an ACLED export: missing columns {0} (found: {1})"
+                        ).format(", ".join(missing), shown),
                     )
                 ]
             )
@@ -380,9 +402,12 @@ class _Import:
         originals = [header[index[column]].strip() for column in REQUIRED]
         if all(original.isupper() for original in originals):
             self.report.notes.append(
-                "read the older ACLED layout (column names in capitals"
-                + ("" if "disorder_type" in index else ", no disorder_type")
-                + ")"
+                translate("importers", "read the older ACLED layout (column names in capitals)")
+                if "disorder_type" in index
+                else translate(
+                    "importers",
+                    "read the older ACLED layout (column names in capitals, no disorder_type)",
+                )
             )
         return index
 
@@ -396,10 +421,17 @@ class _Import:
             try:
                 header = next(reader)
             except StopIteration:
-                raise ImportFailed([ImportProblem("", "the file is empty")]) from None
+                raise ImportFailed(
+                    [ImportProblem("", translate("importers", "the file is empty"))]
+                ) from None
             except csv.Error as exc:
                 raise ImportFailed(
-                    [ImportProblem(f"line {reader.line_num}", f"not read as CSV: {exc}")]
+                    [
+                        ImportProblem(
+                            _line(reader.line_num),
+                            translate("importers", "not read as CSV: {0}").format(exc),
+                        )
+                    ]
                 ) from None
         index = self._columns(header)
         fields = len(header)
@@ -465,7 +497,9 @@ class _Import:
                 except StopIteration:
                     break
                 except csv.Error as exc:
-                    report.problem(f"line {last + 1}", f"not read as CSV: {exc}")
+                    report.problem(
+                        _line(last + 1), translate("importers", "not read as CSV: {0}").format(exc)
+                    )
                     last = reader.line_num
                     continue
                 line = last + 1
@@ -476,14 +510,20 @@ class _Import:
                     if found:
                         self.replaced += found
                         report.problem(
-                            f"line {line}", "bytes that are not UTF-8 were read as \ufffd"
+                            _line(line),
+                            translate(
+                                "importers", "bytes that are not UTF-8 were read as {0}"
+                            ).format("\ufffd"),
                         )
                 if not rows % _PROGRESS_ROWS:
                     progress(min(buffer.tell() / self.size, 1.0))
                 if len(row) != fields:
                     if row and (len(row) > 1 or row[0].strip()):
                         report.problem(
-                            f"line {line}", f"has {len(row)} fields, the header has {fields}"
+                            _line(line),
+                            translate("importers", "has {0} fields, the header has {1}").format(
+                                len(row), fields
+                            ),
                         )
                     continue
                 if pad:
@@ -505,7 +545,7 @@ class _Import:
                 if when is None:
                     when = self._date(raw_date, raw_precision)
                 if isinstance(when, str):
-                    report.problem(f"line {line}", when)
+                    report.problem(_line(line), when)
                     continue
                 date_value, day = when
 
@@ -546,8 +586,10 @@ class _Import:
                 event_id = unique_id(wanted)
                 if event_id != wanted:
                     report.problem(
-                        f"line {line}",
-                        f"event id {quoted(raw_id)} is repeated: imported as {event_id!r}",
+                        _line(line),
+                        translate("importers", "event id {0} is repeated: imported as {1}").format(
+                            quoted(raw_id), repr(event_id)
+                        ),
                     )
 
                 summary = row[i_notes]
@@ -576,9 +618,10 @@ class _Import:
                     count = _count(fatalities)
                     if count is None:
                         report.problem(
-                            f"line {line}",
-                            f"fatalities {quoted(fatalities)} is not a whole number from 0: "
-                            "left out",
+                            _line(line),
+                            translate(
+                                "importers", "fatalities {0} is not a whole number from 0: left out"
+                            ).format(quoted(fatalities)),
                         )
                     else:
                         event["fatalities"] = count
@@ -590,7 +633,7 @@ class _Import:
                 if type(where) is dict:
                     event["coordinates"] = where
                 elif where:
-                    report.problem(f"line {line}", f"{where}: the coordinates are left out")
+                    report.problem(_line(line), str(where))
 
                 write(event)
                 events += 1
@@ -604,10 +647,17 @@ class _Import:
 
             report.events = events
             if not events:
-                first = "; ".join(str(p) for p in report.problems[:3]) or "the file has no rows"
+                first = "; ".join(str(p) for p in report.problems[:3]) or translate(
+                    "importers", "the file has no rows"
+                )
                 raise ImportFailed(
                     [
-                        ImportProblem("", f"no rows could be imported; first problems: {first}"),
+                        ImportProblem(
+                            "",
+                            translate(
+                                "importers", "no rows could be imported; first problems: {0}"
+                            ).format(first),
+                        ),
                         *report.problems,
                     ]
                 )
@@ -621,7 +671,10 @@ class _Import:
 
     def _empty(self, line: int, row: list[str], column: dict[str, int]) -> None:
         empty = [c for c in REQUIRED if not row[column[c]].strip()]
-        self.report.problem(f"line {line}", f"no {', '.join(empty)}: the row is left out")
+        self.report.problem(
+            _line(line),
+            translate("importers", "no {0}: the row is left out").format(", ".join(empty)),
+        )
 
     # -- values, computed once and cached -------------------------------------------
 
@@ -632,10 +685,11 @@ class _Import:
         made: tuple[dict[str, Any], str] | str
         day = _day(raw_date)
         if day is None:
-            made = (
-                f"event_date {quoted(raw_date)} is not a date (expected 2022-06-04 or "
-                "04 June 2022): the row is left out"
-            )
+            made = translate(
+                "importers",
+                "event_date {0} is not a date (expected 2022-06-04 or 04 June 2022): "
+                "the row is left out",
+            ).format(quoted(raw_date))
         elif raw_precision == "1":
             made = ({"precision": "day", "start": day.isoformat()}, day.isoformat())
         elif raw_precision == "2":
@@ -658,10 +712,10 @@ class _Import:
                 day.isoformat(),
             )
         else:
-            made = (
-                f"time_precision {quoted(raw_precision)} is not 1 (day), 2 (week) or 3 (month): "
-                "the row is left out"
-            )
+            made = translate(
+                "importers",
+                "time_precision {0} is not 1 (day), 2 (week) or 3 (month): the row is left out",
+            ).format(quoted(raw_precision))
         cache[(raw_date, raw_precision)] = made
         return made
 
@@ -772,7 +826,8 @@ class _Import:
         return made
 
     def _coordinates(self, key: tuple[str, str]) -> dict[str, float] | str:
-        """The coordinates, "" when none are given, or what is wrong with them."""
+        """The coordinates, "" when none are given, or what is wrong with them (the
+        problem reported, in the reader's language)."""
         cache = self.coordinates
         if len(cache) >= _CACHE_SIZE:
             cache.clear()
@@ -780,19 +835,30 @@ class _Import:
         latitude_text, longitude_text = key[0].strip(), key[1].strip()
         if not latitude_text and not longitude_text:
             made = ""
-        elif not latitude_text or not longitude_text:
-            missing = "latitude" if not latitude_text else "longitude"
-            made = f"no {missing}"
+        elif not latitude_text:
+            made = translate("importers", "no latitude: the coordinates are left out")
+        elif not longitude_text:
+            made = translate("importers", "no longitude: the coordinates are left out")
         else:
             latitude, longitude = _number(latitude_text), _number(longitude_text)
             if latitude is None:
-                made = f"latitude {quoted(latitude_text)} is not a number"
+                made = translate(
+                    "importers", "latitude {0} is not a number: the coordinates are left out"
+                ).format(quoted(latitude_text))
             elif longitude is None:
-                made = f"longitude {quoted(longitude_text)} is not a number"
+                made = translate(
+                    "importers", "longitude {0} is not a number: the coordinates are left out"
+                ).format(quoted(longitude_text))
             elif not -90 <= latitude <= 90:
-                made = f"latitude {quoted(latitude_text)} is not between -90 and 90"
+                made = translate(
+                    "importers",
+                    "latitude {0} is not between -90 and 90: the coordinates are left out",
+                ).format(quoted(latitude_text))
             elif not -180 <= longitude <= 180:
-                made = f"longitude {quoted(longitude_text)} is not between -180 and 180"
+                made = translate(
+                    "importers",
+                    "longitude {0} is not between -180 and 180: the coordinates are left out",
+                ).format(quoted(longitude_text))
             else:
                 made = {"latitude": latitude, "longitude": longitude}
         cache[key] = made
@@ -805,24 +871,47 @@ class _Import:
         countries = [country for country in (plain(c, 100) for c in self.countries) if country]
         shown = ", ".join(countries[:8])
         if len(countries) > 8:
-            shown += f" and {len(countries) - 8} more"
-        where = f" in {shown}" if shown else ""
-        notes.append(f"events{where}, from {self.first_day} to {self.last_day}")
+            shown = translate("importers", "{0} and {1} more").format(shown, len(countries) - 8)
+        if shown:
+            notes.append(
+                translate("importers", "events in {0}, from {1} to {2}").format(
+                    shown, self.first_day, self.last_day
+                )
+            )
+        else:
+            notes.append(
+                translate("importers", "events, from {0} to {1}").format(
+                    self.first_day, self.last_day
+                )
+            )
         counts = self.precisions
         notes.append(
-            f"dates: {counts['1']:,} to the day, {counts['2']:,} to the week (the ISO week "
-            f"that holds ACLED's coded day), {counts['3']:,} to the month"
+            translate(
+                "importers",
+                "dates: {0} to the day, {1} to the week (the ISO week that holds ACLED's coded "
+                "day), {2} to the month",
+            ).format(number(counts["1"]), number(counts["2"]), number(counts["3"]))
         )
         unknown = self.unknown_types
         if unknown:
             listed = ", ".join(
-                f"{quoted(kind)} ({count:,})" for kind, count in unknown.most_common(10)
+                f"{quoted(kind)} ({number(count)})" for kind, count in unknown.most_common(10)
             )
-            more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+            if len(unknown) > 10:
+                listed = translate("importers", "{0} and {1} more").format(
+                    listed, len(unknown) - 10
+                )
             notes.append(
-                f"{sum(unknown.values()):,} events of types ACLED does not list were "
-                f"imported as 'other': {listed}{more}"
+                translate(
+                    "importers",
+                    "{0} events of types ACLED does not list were imported as 'other': {1}",
+                ).format(number(sum(unknown.values())), listed)
             )
+
+
+def _line(line: int) -> str:
+    """Where a problem is: the line of the file, in the reader's language."""
+    return translate("importers", "line {0}").format(line)
 
 
 def _valid_id(text: str) -> bool:

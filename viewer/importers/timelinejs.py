@@ -55,6 +55,7 @@ from urllib.parse import urlsplit
 from viewer.domain.dates import Precision, quoted
 from viewer.domain.model import MAX_DATE_NOTE, MAX_ID, MAX_ITEMS
 from viewer.domain.progress import Progress, no_progress
+from viewer.domain.words import QT_TRANSLATE_NOOP, number, translate
 from viewer.importers.common import (
     Ids,
     ImportFailed,
@@ -89,6 +90,15 @@ _FINE = (("second", 0, 59), ("millisecond", 0, 999))
 #: The precisions a TimelineJS date can have, coarsest first.
 _ORDER = (Precision.YEAR, Precision.MONTH, Precision.DAY, Precision.MINUTE)
 _PARTS = {Precision.YEAR: 1, Precision.MONTH: 2, Precision.DAY: 3, Precision.MINUTE: 5}
+#: What is said of a date part out of its range (translated when said).
+_NOT_A = {
+    "month": QT_TRANSLATE_NOOP("importers", "{0} is not a month (from {1} to {2})"),
+    "day": QT_TRANSLATE_NOOP("importers", "{0} is not a day (from {1} to {2})"),
+    "hour": QT_TRANSLATE_NOOP("importers", "{0} is not a hour (from {1} to {2})"),
+    "minute": QT_TRANSLATE_NOOP("importers", "{0} is not a minute (from {1} to {2})"),
+    "second": QT_TRANSLATE_NOOP("importers", "{0} is not a second (from {1} to {2})"),
+    "millisecond": QT_TRANSLATE_NOOP("importers", "{0} is not a millisecond (from {1} to {2})"),
+}
 
 
 class _Bad(Exception):
@@ -222,25 +232,36 @@ def import_timelinejs(
                     # Field problems found before the slide was given up are moot.
                     del report.problems[listed:]
                     report.skipped = skipped
-                    report.problem(bad.where, f"{bad.message}; the slide is left out")
+                    report.problem(
+                        bad.where,
+                        translate("importers", "{0}; the slide is left out").format(bad.message),
+                    )
                     first_bad = first_bad or bad
                     continue
                 writer.event(event)
                 report.events += 1
             if not report.events:
-                first = f": first problem {first_bad}" if first_bad else ""
-                raise ImportFailed(
-                    [
-                        ImportProblem(
-                            "events", f"none of its {len(slides):,} events could be read{first}"
-                        )
-                    ]
-                )
+                if first_bad:
+                    none = translate(
+                        "importers", "none of its {0} events could be read: first problem {1}"
+                    ).format(number(len(slides)), first_bad)
+                else:
+                    none = translate("importers", "none of its {0} events could be read").format(
+                        number(len(slides))
+                    )
+                raise ImportFailed([ImportProblem("events", none)])
             progress(1.0)
             writer.finish(sources=sources.records, eras=eras)
     except OSError as exc:
         raise ImportFailed(
-            [ImportProblem("", f"{out} cannot be written: {exc.strerror or exc}")]
+            [
+                ImportProblem(
+                    "",
+                    translate("importers", "{0} cannot be written: {1}").format(
+                        out, exc.strerror or exc
+                    ),
+                )
+            ]
         ) from None
     report.sources = len(sources.records)
     report.eras = len(eras)
@@ -254,18 +275,33 @@ def import_timelinejs(
 def _read_json(src: Path) -> dict[str, Any]:
     odd = not_a_file(src)
     if odd is not None:  # a pipe would hang reading it
-        raise ImportFailed([ImportProblem("", f"cannot be read: {odd}")])
+        raise ImportFailed(
+            [ImportProblem("", translate("importers", "cannot be read: {0}").format(odd))]
+        )
     try:
         data = src.read_bytes()
     except OSError as exc:
-        raise ImportFailed([ImportProblem("", f"cannot be read: {exc.strerror or exc}")]) from None
+        raise ImportFailed(
+            [
+                ImportProblem(
+                    "", translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
+                )
+            ]
+        ) from None
     if not data.strip():
-        raise ImportFailed([ImportProblem("", "the file is empty")])
+        raise ImportFailed([ImportProblem("", translate("importers", "the file is empty"))])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFailed(
-            [ImportProblem("", f"not valid JSON: not UTF-8 text (at byte {exc.start:,})")]
+            [
+                ImportProblem(
+                    "",
+                    translate("importers", "not valid JSON: not UTF-8 text (at byte {0})").format(
+                        number(exc.start)
+                    ),
+                )
+            ]
         ) from None
     try:
         document = json.loads(text)
@@ -273,21 +309,34 @@ def _read_json(src: Path) -> dict[str, Any]:
         raise ImportFailed(
             [
                 ImportProblem(
-                    "", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+                    "",
+                    translate("importers", "not valid JSON: {0} at line {1}, column {2}").format(
+                        exc.msg, exc.lineno, exc.colno
+                    ),
                 )
             ]
         ) from None
     except ValueError as exc:  # a number of thousands of digits, and the like
-        raise ImportFailed([ImportProblem("", f"not a JSON this app can read: {exc}")]) from None
+        raise ImportFailed(
+            [
+                ImportProblem(
+                    "", translate("importers", "not a JSON this app can read: {0}").format(exc)
+                )
+            ]
+        ) from None
     except RecursionError:
-        raise ImportFailed([ImportProblem("", "not valid JSON: nested too deeply")]) from None
+        raise ImportFailed(
+            [ImportProblem("", translate("importers", "not valid JSON: nested too deeply"))]
+        ) from None
     if not isinstance(document, dict):
         raise ImportFailed(
             [
                 ImportProblem(
                     "",
-                    'not a TimelineJS timeline: expected an object ({"events": [...]}) at the '
-                    f"top, found {_kind(document)}",
+                    translate(
+                        "importers",
+                        "not a TimelineJS timeline: expected an object ({0}) at the top, found {1}",
+                    ).format('{"events": [...]}', _kind(document)),
                 )
             ]
         )
@@ -300,17 +349,29 @@ def _slides(document: dict[str, Any]) -> list[Any]:
             [
                 ImportProblem(
                     "events",
-                    'missing: a TimelineJS timeline lists its slides under "events"',
+                    translate(
+                        "importers",
+                        'missing: a TimelineJS timeline lists its slides under "events"',
+                    ),
                 )
             ]
         )
     slides = document["events"]
     if not isinstance(slides, list):
         raise ImportFailed(
-            [ImportProblem("events", f"expected a list of slides, found {_kind(slides)}")]
+            [
+                ImportProblem(
+                    "events",
+                    translate("importers", "expected a list of slides, found {0}").format(
+                        _kind(slides)
+                    ),
+                )
+            ]
         )
     if not slides:
-        raise ImportFailed([ImportProblem("events", "the file has no events")])
+        raise ImportFailed(
+            [ImportProblem("events", translate("importers", "the file has no events"))]
+        )
     return slides
 
 
@@ -329,7 +390,10 @@ def _title_slide(slide: Any, report: ImportReport) -> tuple[str, str]:
     if slide is None:
         return "", ""
     if not isinstance(slide, dict):
-        report.problem("title", f"expected an object, found {_kind(slide)}; left out")
+        report.problem(
+            "title",
+            translate("importers", "expected an object, found {0}; left out").format(_kind(slide)),
+        )
         return "", ""
     text = _object(slide, "text", "title", report)
     headline = _string(text, "headline", "title.text", report)
@@ -341,22 +405,34 @@ def _eras(eras: Any, report: ImportReport, tally: _Tally) -> list[dict[str, Any]
     if eras is None:
         return []
     if not isinstance(eras, list):
-        report.problem("eras", f"expected a list, found {_kind(eras)}; left out")
+        report.problem(
+            "eras",
+            translate("importers", "expected a list, found {0}; left out").format(_kind(eras)),
+        )
         return []
     written: list[dict[str, Any]] = []
     for i, era in enumerate(eras):
         here = f"eras[{i}]"
         if len(written) == MAX_ITEMS:
-            report.problem(here, f"a timeline holds at most {MAX_ITEMS:,} eras; left out")
+            report.problem(
+                here,
+                translate("importers", "a timeline holds at most {0} eras; left out").format(
+                    number(MAX_ITEMS)
+                ),
+            )
             continue
         try:
             if not isinstance(era, dict):
-                raise _Bad(here, f"expected an object, found {_kind(era)}")
+                raise _Bad(
+                    here, translate("importers", "expected an object, found {0}").format(_kind(era))
+                )
             date = _date(era, here, report, tally, end_kept=False)
             text = _object(era, "text", here, report)
             headline = _title(_string(text, "headline", f"{here}.text", report))
         except _Bad as bad:
-            report.problem(bad.where, f"{bad.message}; the era is left out")
+            report.problem(
+                bad.where, translate("importers", "{0}; the era is left out").format(bad.message)
+            )
             continue
         written.append({"title": headline or f"Era {i + 1}", "date": date})
     return written
@@ -370,7 +446,9 @@ def _event(
 ) -> dict[str, Any]:
     here = f"events[{i}]"
     if not isinstance(slide, dict):
-        raise _Bad(here, f"expected an object, found {_kind(slide)}")
+        raise _Bad(
+            here, translate("importers", "expected an object, found {0}").format(_kind(slide))
+        )
     date = _date(slide, here, report, tally, end_kept=True)
 
     unique = _string(slide, "unique_id", here, report).strip()
@@ -468,14 +546,19 @@ def _date(
     """The model date of a slide or era; raises :class:`_Bad` when its start cannot be read."""
     start = _when(slide.get("start_date"), f"{here}.start_date")
     if start is None:
-        raise _Bad(f"{here}.start_date", "missing: a start date with a year is needed")
-    what = "event" if end_kept else "era"
+        raise _Bad(
+            f"{here}.start_date",
+            translate("importers", "missing: a start date with a year is needed"),
+        )
     try:
         end = _when(slide.get("end_date"), f"{here}.end_date")
     except _Bad as unread:
         if not end_kept:
             raise
-        report.problem(unread.where, f"{unread.message}; the {what} is kept without an end")
+        report.problem(
+            unread.where,
+            translate("importers", "{0}; the event is kept without an end").format(unread.message),
+        )
         end = None
     precision = start.precision
     if end is not None and end.precision != start.precision:
@@ -485,10 +568,19 @@ def _date(
     date: dict[str, Any] = {"precision": precision.value, "start": _point(start.parts[:count])}
     if end is not None:
         if end.parts[:count] < start.parts[:count]:
-            backwards = f"ends before it starts ({date['start']} to {_point(end.parts[:count])})"
+            ends = (date["start"], _point(end.parts[:count]))
             if not end_kept:
-                raise _Bad(f"{here}.end_date", backwards)
-            report.problem(f"{here}.end_date", f"{backwards}; the {what} is kept without an end")
+                raise _Bad(
+                    f"{here}.end_date",
+                    translate("importers", "ends before it starts ({0} to {1})").format(*ends),
+                )
+            report.problem(
+                f"{here}.end_date",
+                translate(
+                    "importers",
+                    "ends before it starts ({0} to {1}); the event is kept without an end",
+                ).format(*ends),
+            )
         elif end.parts[:count] > start.parts[:count]:
             date["end"] = _point(end.parts[:count])
     for when in (start, end):
@@ -511,22 +603,29 @@ def _when(value: Any, here: str) -> _When | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise _Bad(here, f"expected an object, found {_kind(value)}")
+        raise _Bad(
+            here, translate("importers", "expected an object, found {0}").format(_kind(value))
+        )
     year = _number(value, "year", here)
     given = {part: _number(value, part, here) for part, _, _ in (*_CHAIN, *_FINE)}
     display = value.get("display_date")
     display = display if isinstance(display, str) else ""
     if year is None:
         if any(number is not None for number in given.values()):
-            raise _Bad(f"{here}.year", "missing: a date needs a year")
+            raise _Bad(f"{here}.year", translate("importers", "missing: a date needs a year"))
         return None
     if not 1 <= year <= 9999:
-        bce = " (TimelineJS writes years before the common era as negative numbers)"
-        raise _Bad(
-            f"{here}.year",
-            f"the year {year} cannot be held: the model's years run from 0001 to 9999"
-            + (bce if year < 0 else ""),
-        )
+        if year < 0:
+            cannot = translate(
+                "importers",
+                "the year {0} cannot be held: the model's years run from 0001 to 9999 "
+                "(TimelineJS writes years before the common era as negative numbers)",
+            )
+        else:
+            cannot = translate(
+                "importers", "the year {0} cannot be held: the model's years run from 0001 to 9999"
+            )
+        raise _Bad(f"{here}.year", cannot.format(year))
     parts = [year]
     for part, low, high in _CHAIN:
         number = given[part]
@@ -537,12 +636,12 @@ def _when(value: Any, here: str) -> _When | None:
         if part == "day":
             high = calendar.monthrange(parts[0], parts[1])[1]
         if not low <= number <= high:
-            raise _Bad(f"{here}.{part}", f"{number} is not a {part} (from {low} to {high})")
+            raise _Bad(f"{here}.{part}", _out_of_range(part, number, low, high))
         parts.append(number)
     for part, low, high in _FINE:
         number = given[part]
         if number is not None and not low <= number <= high:
-            raise _Bad(f"{here}.{part}", f"{number} is not a {part} (from {low} to {high})")
+            raise _Bad(f"{here}.{part}", _out_of_range(part, number, low, high))
     taken = {part for part, _, _ in _CHAIN[: len(parts) - 1]}
     gap = any(given[part] is not None for part, _, _ in _CHAIN if part not in taken)
     dropped = any(given[part] for part, _, _ in _FINE)
@@ -553,6 +652,11 @@ def _when(value: Any, here: str) -> _When | None:
         len(parts)
     ]
     return _When(precision, tuple(parts), display, dropped, gap)
+
+
+def _out_of_range(part: str, value: int, low: int, high: int) -> str:
+    """What is said of ``value``, a date part outside ``low`` to ``high``."""
+    return translate("importers", _NOT_A[part]).format(value, low, high)
 
 
 def _point(parts: tuple[int, ...]) -> str:
@@ -573,18 +677,22 @@ def _number(date: dict[str, Any], part: str, here: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise _Bad(f"{here}.{part}", f"expected a whole number, found {_kind(value)}")
+        raise _Bad(f"{here}.{part}", _not_whole(_kind(value)))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if value.is_integer():
             return int(value)
-        raise _Bad(f"{here}.{part}", f"expected a whole number, found {value!r}")
+        raise _Bad(f"{here}.{part}", _not_whole(repr(value)))
     if isinstance(value, str):
         if _WHOLE_NUMBER.fullmatch(value.strip()):
             return int(value.strip())
-        raise _Bad(f"{here}.{part}", f"expected a whole number, found {quoted(value)}")
-    raise _Bad(f"{here}.{part}", f"expected a whole number, found {_kind(value)}")
+        raise _Bad(f"{here}.{part}", _not_whole(quoted(value)))
+    raise _Bad(f"{here}.{part}", _not_whole(_kind(value)))
+
+
+def _not_whole(found: str) -> str:
+    return translate("importers", "expected a whole number, found {0}").format(found)
 
 
 # -- fields
@@ -597,7 +705,10 @@ def _object(container: dict[str, Any], key: str, here: str, report: ImportReport
     if value is None:
         return {}
     if not isinstance(value, dict):
-        report.problem(f"{here}.{key}", f"expected an object, found {_kind(value)}; left out")
+        report.problem(
+            f"{here}.{key}",
+            translate("importers", "expected an object, found {0}; left out").format(_kind(value)),
+        )
         return {}
     return value
 
@@ -612,23 +723,27 @@ def _string(container: dict[str, Any], key: str, here: str, report: ImportReport
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    report.problem(f"{here}.{key}", f"expected text, found {_kind(value)}; left out")
+    report.problem(
+        f"{here}.{key}",
+        translate("importers", "expected text, found {0}; left out").format(_kind(value)),
+    )
     return ""
 
 
 def _kind(value: Any) -> str:
+    """What ``value`` is, as a problem says it (in the reader's language)."""
     if value is None:
-        return "null"
+        return "null"  # JSON's own word
     if isinstance(value, bool):
-        return "true or false"
+        return translate("importers", "true or false")
     if isinstance(value, dict):
-        return "an object"
+        return translate("importers", "an object")
     if isinstance(value, list):
-        return "a list"
+        return translate("importers", "a list")
     if isinstance(value, str):
-        return "a string"
+        return translate("importers", "a string")
     if isinstance(value, int | float):
-        return "a number"
+        return translate("importers", "a number")
     return type(value).__name__
 
 
@@ -637,58 +752,144 @@ def _kind(value: Any) -> str:
 
 def _notes(report: ImportReport, tally: _Tally, document: dict[str, Any]) -> None:
     notes = report.notes
-    notes.append('TimelineJS has no kinds of event: every event is filed as "other".')
     notes.append(
-        f'TimelineJS has no language field: the timeline\'s language is set to "{LANGUAGE}".'
+        translate("importers", 'TimelineJS has no kinds of event: every event is filed as "other".')
+    )
+    notes.append(
+        translate(
+            "importers",
+            'TimelineJS has no language field: the timeline\'s language is set to "{0}".',
+        ).format(LANGUAGE)
     )
     if tally.groups:
         listed = plain(", ".join(tally.groups), 300)
         notes.append(
-            "TimelineJS groups became tags, as this app's lanes are its fixed kinds of event: "
-            f"{listed}."
+            translate(
+                "importers",
+                "TimelineJS groups became tags, as this app's lanes are its fixed kinds of "
+                "event: {0}.",
+            ).format(listed)
         )
     if tally.minutes:
         notes.append(
-            f"{_many(tally.minutes, 'date gives', 'dates give')} a time of day: TimelineJS "
-            "times have no time zone, so they were written as UTC."
+            _many(
+                tally.minutes,
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} date gives a time of day: TimelineJS times have no time zone, so they "
+                    "were written as UTC.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} dates give a time of day: TimelineJS times have no time zone, so they "
+                    "were written as UTC.",
+                ),
+            )
         )
     if tally.seconds:
         notes.append(
-            f"{_many(tally.seconds, 'date gives', 'dates give')} seconds or milliseconds: "
-            "dropped, as the model's finest precision is the minute."
+            _many(
+                tally.seconds,
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} date gives seconds or milliseconds: dropped, as the model's finest "
+                    "precision is the minute.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} dates give seconds or milliseconds: dropped, as the model's finest "
+                    "precision is the minute.",
+                ),
+            )
         )
     if tally.gaps:
         notes.append(
-            f"{_many(tally.gaps, 'date gives', 'dates give')} a finer part without a coarser "
-            "one (a day without a month): read only as far as its parts run on from the year."
+            _many(
+                tally.gaps,
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} date gives a finer part without a coarser one (a day without a month): "
+                    "read only as far as its parts run on from the year.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} dates give a finer part without a coarser one (a day without a month): "
+                    "read only as far as its parts run on from the year.",
+                ),
+            )
         )
     if tally.coarsened:
         notes.append(
-            f"{_many(tally.coarsened, 'date starts', 'dates start')} and "
-            f"{'ends' if tally.coarsened == 1 else 'end'} at different precisions: both "
-            "written at the coarser one."
+            _many(
+                tally.coarsened,
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} date starts and ends at different precisions: both written at the "
+                    "coarser one.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} dates start and end at different precisions: both written at the "
+                    "coarser one.",
+                ),
+            )
         )
     if tally.from_text:
         notes.append(
-            f"{_many(tally.from_text, 'event has', 'events have')} no headline: titled with "
-            "the first words of the text."
+            _many(
+                tally.from_text,
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} event has no headline: titled with the first words of the text.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} events have no headline: titled with the first words of the text.",
+                ),
+            )
         )
     if tally.untitled:
         notes.append(
-            f"{_many(tally.untitled, 'event has', 'events have')} neither headline nor text: "
-            'titled "Untitled event N", N being the slide\'s place in the file.'
+            _many(
+                tally.untitled,
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    '{0} event has neither headline nor text: titled "Untitled event N", N '
+                    "being the slide's place in the file.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    '{0} events have neither headline nor text: titled "Untitled event N", N '
+                    "being the slide's place in the file.",
+                ),
+            )
         )
     if tally.html_media:
         notes.append(
-            f"{_many(tally.html_media, 'event shows', 'events show')} HTML as its media (a "
-            "quote, an embed): its text was added to the summary."
+            _many(
+                tally.html_media,
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} event shows HTML as its media (a quote, an embed): its text was added "
+                    "to the summary.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "{0} events show HTML as its media (a quote, an embed): its text was added "
+                    "to the summary.",
+                ),
+            )
         )
     if document.get("scale") == "cosmological":
         notes.append(
-            'The timeline is on the "cosmological" scale: years outside 0001 to 9999 cannot '
-            "be held, and their slides were left out."
+            translate(
+                "importers",
+                'The timeline is on the "cosmological" scale: years outside 0001 to 9999 '
+                "cannot be held, and their slides were left out.",
+            )
         )
 
 
 def _many(count: int, one: str, more: str) -> str:
-    return f"{count:,} {one if count == 1 else more}"
+    """The note ``one`` (for one item) or ``more``, in the reader's language, with ``count``."""
+    return translate("importers", one if count == 1 else more).format(number(count))

@@ -34,6 +34,8 @@ SOURCES: tuple[str, ...] = (
     "viewer/ui/document.py",
     "viewer/domain/search.py",
     "viewer/persistence/notes.py",
+    "viewer/importers/acled.py",
+    "viewer/importers/timelinejs.py",
     "viewer/domain/names.py",
     "viewer/domain/describe.py",
     "viewer/domain/filters.py",
