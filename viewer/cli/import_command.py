@@ -10,10 +10,10 @@ from pathlib import Path
 from viewer.cli.exit_codes import ExitCode
 from viewer.domain.text import terminal_safe
 from viewer.importers.common import ImportFailed, ImportReport
+from viewer.importers.formats import FORMATS, run_import
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import not_a_file
 
-FORMATS = ("timelinejs", "acled")
 #: At most this many problems are printed; the rest are counted.
 SHOWN_PROBLEMS = 20
 
@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
         print(terminal_safe(f"{output}: cannot be written ({not_a_file(output)})"), file=sys.stderr)
         return ExitCode.USAGE
     try:
-        report = _import(args.format, source, output, args.timeline_id, args.title)
+        report = run_import(
+            args.format, source, output, timeline_id=args.timeline_id, title=args.title
+        )
     except ImportFailed as failed:
         for problem in failed.problems[:SHOWN_PROBLEMS]:
             print(terminal_safe(f"{source}: {problem}"), file=sys.stderr)
@@ -70,18 +72,6 @@ def run(args: argparse.Namespace) -> int:
         print(terminal_safe(f"{output}: written, but it does not validate"), file=sys.stderr)
         return ExitCode.FAILED
     return ExitCode.OK
-
-
-def _import(
-    kind: str, source: Path, output: Path, timeline_id: str | None, title: str | None
-) -> ImportReport:
-    if kind == "timelinejs":
-        from viewer.importers.timelinejs import import_timelinejs
-
-        return import_timelinejs(source, output, timeline_id=timeline_id, title=title)
-    from viewer.importers.acled import import_acled
-
-    return import_acled(source, output, timeline_id=timeline_id, title=title)
 
 
 def _print_report(source: Path, output: Path, report: ImportReport) -> None:

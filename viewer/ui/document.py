@@ -13,6 +13,7 @@ import viewer
 from viewer.domain.progress import LoadCancelled, Progress
 from viewer.domain.timeline import Timeline
 from viewer.importers.common import ImportFailed, ImportReport
+from viewer.importers.formats import run_import
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import resources_dir
 
@@ -175,13 +176,9 @@ class Document(QObject):
         ``out`` in the background, then open it; ``imported`` reports what was
         left out, ``failed`` (with ``source``) why nothing could be."""
         self.cancel_load()
-        from viewer.importers.acled import import_acled
-        from viewer.importers.timelinejs import import_timelinejs
-
-        importer = import_timelinejs if kind == "timelinejs" else import_acled
 
         def convert(progress: Progress) -> ImportReport:
-            return importer(source, job.path, timeline_id=timeline_id, progress=progress)
+            return run_import(kind, source, job.path, timeline_id=timeline_id, progress=progress)
 
         # Written beside its place and moved there once it loads: an import that
         # fails or is cancelled leaves the earlier one as it was.

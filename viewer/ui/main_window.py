@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,6 +49,7 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.importers.common import ImportReport
+from viewer.importers.formats import format_of, import_name
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
 from viewer.ui.announce import announce
@@ -567,20 +567,14 @@ class MainWindow(QMainWindow):
         )
         if name:
             source = Path(name)
-            csv = chosen == acled or source.suffix.lower() == ".csv"
-            self.import_file("acled" if csv else "timelinejs", source)
+            self.import_file("acled" if chosen == acled else format_of(source), source)
 
     def import_file(self, kind: str, source: Path) -> Path:
         """Convert ``source`` into a model file under the app's data folder (the
         same file again replaces its earlier import, and keeps its notes) and
         open it, in the background with progress and Cancel. Returns the model
         file's path."""
-        from viewer.importers.common import make_id
-
-        # Named for the file it comes from (its name, and a hash of its whole
-        # path): two files called "events.csv" never replace each other's import.
-        where = str(source.resolve()).encode("utf-8", "surrogateescape")
-        timeline_id = f"{make_id(source.stem)[:150]}-{hashlib.sha1(where).hexdigest()[:10]}"
+        timeline_id = import_name(source)
         out = self.imports_dir / f"{timeline_id}.json"
         failed = self.tr("Import failed")
         odd = not_a_file(source)

@@ -153,10 +153,6 @@ class TimelineAccessible(QAccessibleWidget):
             interface.placed = None
             self._gone.append(interface)
 
-    def item_interfaces(self) -> list[EventItemAccessible]:
-        self.refresh()
-        return [self._items[key] for key in self._order]
-
     def childCount(self) -> int:
         self.refresh()
         return len(self._order)

@@ -135,6 +135,10 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
 }
 
 
+#: An era on screen: its left and right edge, and its title.
+EraSpan = tuple[float, float, str]
+
+
 def _luminance(color: QColor) -> float:
     """WCAG 2 relative luminance."""
 
@@ -346,15 +350,16 @@ class TimelineRenderer:
             painter.fillRect(
                 QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP), alt
             )
-        self._paint_eras(painter, layout, palette, max(layout.height, clip.height() + y_offset))
+        eras = self._era_spans(layout)
+        self._paint_eras(painter, eras, palette, max(layout.height, clip.height() + y_offset))
         self._paint_publication(painter, layout, palette, layout.height)
         self._paint_lanes(painter, layout, palette, selected, text_color, mid)
         painter.restore()
-        self._paint_era_titles(painter, layout, palette, clip.height())
+        self._paint_era_titles(painter, eras, palette, clip.height())
         self._paint_axis(painter, layout, palette, text_color, mid, clip.height())
         painter.restore()
 
-    def _era_spans(self, layout: Layout) -> list[tuple[float, float, str]]:
+    def _era_spans(self, layout: Layout) -> list[EraSpan]:
         """Each era's left and right edge on screen, and its title (those in view)."""
         if self.timeline is None:
             return []
@@ -367,7 +372,7 @@ class TimelineRenderer:
         return spans
 
     def _paint_eras(
-        self, painter: QPainter, layout: Layout, palette: QPalette, height: float
+        self, painter: QPainter, spans: list[EraSpan], palette: QPalette, height: float
     ) -> None:
         """Eras as faint bands behind the events, each edged with a thin line."""
         color = QColor(palette.color(QPalette.ColorRole.Highlight))
@@ -376,16 +381,15 @@ class TimelineRenderer:
         edge = QColor(color)
         edge.setAlpha(90)
         painter.setPen(QPen(edge, 1))
-        for x0, x1, _title in self._era_spans(layout):
+        for x0, x1, _title in spans:
             painter.fillRect(QRectF(x0, AXIS_HEIGHT, x1 - x0, height - AXIS_HEIGHT), band)
             painter.drawLine(QPointF(x0, AXIS_HEIGHT), QPointF(x0, height))
             painter.drawLine(QPointF(x1, AXIS_HEIGHT), QPointF(x1, height))
 
     def _paint_era_titles(
-        self, painter: QPainter, layout: Layout, palette: QPalette, bottom: float
+        self, painter: QPainter, spans: list[EraSpan], palette: QPalette, bottom: float
     ) -> None:
         """Each era's title at the foot of its band, on the base colour, cut to fit."""
-        spans = self._era_spans(layout)
         if not spans:
             return
         font = QFont(self.font)

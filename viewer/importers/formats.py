@@ -1,0 +1,49 @@
+"""Which importer reads what, and where an import of a file is kept (Qt-free).
+
+The importers are imported when first used: starting the app needs neither.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from viewer.domain.progress import Progress, no_progress
+from viewer.importers.common import ImportReport, make_id
+
+#: The formats that can be imported, as the command line names them.
+FORMATS = ("timelinejs", "acled")
+
+
+def format_of(path: Path) -> str:
+    """The format a file's name suggests: ACLED's exports are CSV."""
+    return "acled" if path.suffix.lower() == ".csv" else "timelinejs"
+
+
+def run_import(
+    kind: str,
+    source: Path,
+    out: Path,
+    *,
+    timeline_id: str | None = None,
+    title: str | None = None,
+    progress: Progress = no_progress,
+) -> ImportReport:
+    """Import ``source`` (one of :data:`FORMATS`) into the model file ``out``."""
+    if kind == "timelinejs":
+        from viewer.importers.timelinejs import import_timelinejs
+
+        return import_timelinejs(
+            source, out, timeline_id=timeline_id, title=title, progress=progress
+        )
+    from viewer.importers.acled import import_acled
+
+    return import_acled(source, out, timeline_id=timeline_id, title=title, progress=progress)
+
+
+def import_name(source: Path) -> str:
+    """The id (and file name) of ``source``'s import: its name, and a hash of its
+    whole path, so the same file again is the same timeline (and keeps its notes)
+    and two files called "events.csv" never replace each other's import."""
+    where = str(source.resolve()).encode("utf-8", "surrogateescape")
+    return f"{make_id(source.stem)[:150]}-{hashlib.sha1(where).hexdigest()[:10]}"
