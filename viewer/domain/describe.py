@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from viewer.domain.dates import Precision
-from viewer.domain.model import FuzzyDate
+from viewer.domain.model import Event, FuzzyDate
+from viewer.domain.names import kind_name, status_name
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 
 #: The months, in English; :func:`month_name` gives them in the reader's language.
@@ -253,3 +254,9 @@ def precision_words(date: FuzzyDate) -> str:
     if date.open_end:
         return translate("dates", open_ended)
     return translate("dates", approximate if date.approximate else exact)
+
+
+def event_facts(event: Event) -> str:
+    """An event's date, kind and status in one sentence, as a screen reader
+    reads them: ``4 June 2025. Call, Occurred.``"""
+    return f"{describe_date(event.date)}. {kind_name(event.kind)}, {status_name(event.status)}."

@@ -30,9 +30,9 @@ from shiboken6 import VoidPtr, getCppPointer
 
 from viewer.axis import span_words
 from viewer.domain import words
-from viewer.domain.describe import describe_date
-from viewer.domain.names import kind_name, status_name
+from viewer.domain.describe import event_facts
 from viewer.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
+from viewer.ui.timeline_render import _qrect
 
 if TYPE_CHECKING:
     from viewer.ui.timeline_view import TimelineView
@@ -76,7 +76,6 @@ class TimelineAccessible(QAccessibleWidget):
         self._deleting = False
         self._stamp: tuple[object, ...] = ()
         self._layout: Layout | None = None
-        self._index: object = None
         # The view's end is the items' end: Qt's cache would keep them (and,
         # through them, the view's timeline) for the rest of the run.
         items, gone = self._items, self._gone
@@ -94,7 +93,7 @@ class TimelineAccessible(QAccessibleWidget):
         items = [
             item
             for item in view.current_layout().items()
-            if item.positions and events.intersects(_rect(item))
+            if item.positions and events.intersects(_qrect(item.hit))
         ]
         items.sort(key=lambda item: (item.glyph.x(), item.glyph.y()))
         return items[:MOST_ITEMS]
@@ -104,12 +103,12 @@ class TimelineAccessible(QAccessibleWidget):
         a question), say which came and went, and have the gone ones deleted."""
         view = self.view
         layout = view.current_layout()
-        index = view.renderer.index
+        before = self._layout
         stamp = (view.verticalScrollBar().value(), view.viewport().size())
-        if stamp != self._stamp or layout is not self._layout or index is not self._index:
-            if index is not self._index:  # another timeline, or another filter
+        if stamp != self._stamp or layout is not before:
+            if before is None or layout.index is not before.index:  # another file or filter
                 self._forget(list(self._items))
-            self._stamp, self._layout, self._index = stamp, layout, index
+            self._stamp, self._layout = stamp, layout
             shown = self.visible()
             keys = [item_key(view, item) for item in shown]
             for key, item in zip(keys, shown, strict=True):
@@ -277,7 +276,7 @@ class EventItemAccessible(QAccessibleInterface):
         if placed is None:
             return QRect()
         view = self.owner.view
-        hit = _rect(placed)
+        hit = _qrect(placed.hit)
         area = QRectF(view.to_view(hit.left(), hit.top()), view.to_view(hit.right(), hit.bottom()))
         area = area.intersected(QRectF(view.viewport().rect()))
         top_left = view.viewport().mapToGlobal(area.topLeft().toPoint())
@@ -322,11 +321,6 @@ class _ItemAction(QAccessibleActionInterface):
         return []
 
 
-def _rect(item: Placed) -> QRectF:
-    area = item.hit
-    return QRectF(area.x(), area.y(), area.width(), area.height())
-
-
 def item_name(view: TimelineView, item: Placed) -> str:
     index = view.renderer.index
     if item.is_cluster:
@@ -348,8 +342,7 @@ def item_description(view: TimelineView, item: Placed) -> str:
             #: A group of events, for a screen reader; {0} is the time it spans.
             what = translate("TimelineAccessible", "{0}. Press to choose one.")
         return what.format(span_words(*item.span))
-    event = index.events[item.positions[0]]
-    return f"{describe_date(event.date)}. {kind_name(event.kind)}, {status_name(event.status)}."
+    return event_facts(index.events[item.positions[0]])
 
 
 def factory(key: str, obj: QObject) -> QAccessibleInterface | None:

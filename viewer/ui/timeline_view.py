@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.axis import MAX_T, MIN_T
 from viewer.domain import words
-from viewer.domain.describe import describe_date, precision_words
+from viewer.domain.describe import describe_date, event_facts, precision_words
 from viewer.domain.filters import Mask
 from viewer.domain.names import kind_name, kind_plural, status_name
 from viewer.domain.text import isolate
@@ -677,10 +677,7 @@ class TimelineView(QAbstractScrollArea):
         if event is None:
             text = self.tr("No event selected. Left and Right arrows select events in time order.")
         else:
-            text = (
-                f"{event.title}. {describe_date(event.date)}. "
-                f"{kind_name(event.kind)}, {status_name(event.status)}."
-            )
+            text = f"{event.title}. {event_facts(event)}"
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)
             QAccessible.updateAccessibility(
