@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from viewer.cli.exit_codes import ExitCode
+from viewer.cli.model import load_for_command
 from viewer.domain.text import terminal_safe
-from viewer.importers.common import ImportFailed, ImportReport
+from viewer.importers.common import ImportFailed, ImportProblem
 from viewer.importers.formats import FORMATS, run_import
-from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import not_a_file
 
 #: At most this many problems are printed; the rest are counted.
@@ -38,43 +38,25 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     source: Path = args.source
     output: Path = args.output
-    odd = not_a_file(source)
-    if odd is not None or not source.exists():
-        print(terminal_safe(f"{source}: cannot be read ({odd or 'no such file'})"), file=sys.stderr)
-        return ExitCode.USAGE
+    odd = not_a_file(source) or (None if source.exists() else "no such file")
+    if odd is not None:
+        return _usage(f"{source}: cannot be read ({odd})")
     if output.exists() and output.samefile(source):
-        print(terminal_safe(f"{output}: is the file to import; write elsewhere"), file=sys.stderr)
-        return ExitCode.USAGE
-    if output.exists() and not_a_file(output) is not None:
-        print(terminal_safe(f"{output}: cannot be written ({not_a_file(output)})"), file=sys.stderr)
-        return ExitCode.USAGE
+        return _usage(f"{output}: is the file to import; write elsewhere")
+    odd = not_a_file(output)
+    if odd is not None:
+        return _usage(f"{output}: cannot be written ({odd})")
     try:
         report = run_import(
             args.format, source, output, timeline_id=args.timeline_id, title=args.title
         )
     except ImportFailed as failed:
-        for problem in failed.problems[:SHOWN_PROBLEMS]:
-            print(terminal_safe(f"{source}: {problem}"), file=sys.stderr)
-        if len(failed.problems) > SHOWN_PROBLEMS:
-            more = len(failed.problems) - SHOWN_PROBLEMS
-            print(terminal_safe(f"{source}: … and {more:,} more"), file=sys.stderr)
+        _list(f"{source}: ", failed.problems, len(failed.problems))
         print(terminal_safe(f"{source}: nothing was imported"), file=sys.stderr)
         return ExitCode.FAILED
     except (OSError, ValueError) as err:  # a write that failed, text no codec takes
         print(terminal_safe(f"{source}: cannot be imported ({err})"), file=sys.stderr)
         return ExitCode.FAILED
-    _print_report(source, output, report)
-    try:
-        load_timeline(output)
-    except ModelFileError as err:  # an importer's mistake: say so, plainly
-        for wrong in err.problems[:SHOWN_PROBLEMS]:
-            print(terminal_safe(f"{output}: {wrong}"), file=sys.stderr)
-        print(terminal_safe(f"{output}: written, but it does not validate"), file=sys.stderr)
-        return ExitCode.FAILED
-    return ExitCode.OK
-
-
-def _print_report(source: Path, output: Path, report: ImportReport) -> None:
     print(
         terminal_safe(
             f"Imported {report.events:,} events, {report.actors:,} actors, "
@@ -85,8 +67,21 @@ def _print_report(source: Path, output: Path, report: ImportReport) -> None:
         print(terminal_safe(f"  {note}"))
     if report.skipped:
         print(terminal_safe(f"Left out or changed: {report.skipped:,}"), file=sys.stderr)
-        for problem in report.problems[:SHOWN_PROBLEMS]:
-            print(terminal_safe(f"  {problem}"), file=sys.stderr)
-        if report.skipped > SHOWN_PROBLEMS:
-            more = report.skipped - SHOWN_PROBLEMS
-            print(terminal_safe(f"  … and {more:,} more"), file=sys.stderr)
+        _list("  ", report.problems, report.skipped)
+    if isinstance(load_for_command(output), ExitCode):  # an importer's mistake: say so
+        print(terminal_safe(f"{output}: written, but it does not validate"), file=sys.stderr)
+        return ExitCode.FAILED
+    return ExitCode.OK
+
+
+def _usage(message: str) -> int:
+    print(terminal_safe(message), file=sys.stderr)
+    return ExitCode.USAGE
+
+
+def _list(prefix: str, problems: list[ImportProblem], total: int) -> None:
+    """The first SHOWN_PROBLEMS problems, then how many more there are."""
+    for problem in problems[:SHOWN_PROBLEMS]:
+        print(terminal_safe(f"{prefix}{problem}"), file=sys.stderr)
+    if total > SHOWN_PROBLEMS:
+        print(terminal_safe(f"{prefix}… and {total - SHOWN_PROBLEMS:,} more"), file=sys.stderr)

@@ -134,16 +134,13 @@ def day_month_words(day: date) -> str:
     return translate("dates", "{day} {month}").format(day=day.day, month=month_name(day.month))
 
 
-_day_words = day_words
-
-
 def _day_range_words(first: date, last: date) -> str:
     if first == last:
-        return _day_words(first)
+        return day_words(first)
     if first.year != last.year:
-        return f"{_day_words(first)}{_RANGE}{_day_words(last)}"
+        return f"{day_words(first)}{_RANGE}{day_words(last)}"
     if first.month != last.month:
-        return f"{day_month_words(first)}{_RANGE}{_day_words(last)}"
+        return f"{day_month_words(first)}{_RANGE}{day_words(last)}"
     #: Two days of one month: 4-5 June 2025 (an en dash between the days).
     return translate("dates", "{first}\u2013{last} {month} {year}").format(
         first=first.day, last=last.day, month=month_name(last.month), year=last.year
@@ -155,16 +152,13 @@ def month_words(year: int, month: int) -> str:
     return translate("dates", "{month} {year}").format(month=month_name(month), year=year)
 
 
-_month_words = month_words
-
-
 def _offset_words(offset: str) -> str:
     return "UTC" if offset in ("Z", "+00:00") else f"UTC{offset}"
 
 
 def _clock_words(moment: datetime, offset: str | None = None) -> str:
     """A day and a time of it: ``31 May 2025, 22:50`` and, given, its offset."""
-    words = f"{_day_words(moment.date())}, {moment:%H:%M}"
+    words = f"{day_words(moment.date())}, {moment:%H:%M}"
     return words if offset is None else f"{words} ({_offset_words(offset)})"
 
 
@@ -196,15 +190,15 @@ def _plain_words(fuzzy: FuzzyDate) -> tuple[str, str]:
         first_m = _month(start)
         last_m = _month(end) if end else first_m
         if first_m == last_m:
-            return _month_words(*first_m), "plain"
+            return month_words(*first_m), "plain"
         if first_m[0] == last_m[0]:
-            return f"{month_name(first_m[1])}{_RANGE}{_month_words(*last_m)}", "plain"
-        return f"{_month_words(*first_m)}{_RANGE}{_month_words(*last_m)}", "plain"
+            return f"{month_name(first_m[1])}{_RANGE}{month_words(*last_m)}", "plain"
+        return f"{month_words(*first_m)}{_RANGE}{month_words(*last_m)}", "plain"
     if precision is Precision.WEEK:
         first_w = _week_monday(start)
         last_w = _week_monday(end) if end else first_w
         if first_w == last_w:
-            return _day_words(first_w), "week"
+            return day_words(first_w), "week"
         return _day_range_words(first_w, last_w), "weeks"
     if precision is Precision.DAY:
         first_d = _day(start)
@@ -243,7 +237,7 @@ def describe_date(date: FuzzyDate) -> str:
     if date.precision is Precision.DAY and date.end is not None and date.approximate:
         first, last = _day(date.start), _day(date.end)
         if not _is_weekend(first, last) and _is_mid_month(first, last):
-            return translate("dates", "around mid-{}").format(_month_words(first.year, first.month))
+            return translate("dates", "around mid-{}").format(month_words(first.year, first.month))
     words, form = _plain_words(date)
     return translate("dates", _FORMS[form][1 if date.approximate else 0]).format(words)
 

@@ -220,13 +220,7 @@ def import_acled(
     """
     try:
         if not stat.S_ISREG(src.stat().st_mode):  # a pipe would hang open() below
-            raise ImportFailed(
-                [
-                    ImportProblem(
-                        "", translate("importers", "is not a regular file (a folder, a pipe)")
-                    )
-                ]
-            )
+            raise ImportFailed(translate("importers", "is not a regular file (a folder, a pipe)"))
         # A byte that is not UTF-8 becomes U+FFFD and its row is reported (not
         # the whole import refused): see _Replaced.
         replaced = _REPLACED.count
@@ -235,25 +229,16 @@ def import_acled(
         )
     except OSError as exc:
         raise ImportFailed(
-            [
-                ImportProblem(
-                    "", translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
-                )
-            ]
+            translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
         ) from None
     with handle:
         try:
             return _Import(src, handle, progress, replaced).run(out, timeline_id, title)
         except UnicodeDecodeError as exc:
             raise ImportFailed(
-                [
-                    ImportProblem(
-                        "",
-                        translate(
-                            "importers", "not UTF-8 text ({0}); save the export as UTF-8"
-                        ).format(exc.reason),
-                    )
-                ]
+                translate("importers", "not UTF-8 text ({0}); save the export as UTF-8").format(
+                    exc.reason
+                ),
             ) from None
 
 
@@ -384,14 +369,9 @@ class _Import:
             if len(header) > 12:
                 shown = translate("importers", "{0}, ... ({1} columns)").format(shown, len(header))
             raise ImportFailed(
-                [
-                    ImportProblem(
-                        "",
-                        translate(
-                            "importers", "not an ACLED export: missing columns {0} (found: {1})"
-                        ).format(", ".join(missing), shown),
-                    )
-                ]
+                translate(
+                    "importers", "not an ACLED export: missing columns {0} (found: {1})"
+                ).format(", ".join(missing), shown),
             )
         for older, current in (
             ("ally_actor_1", "assoc_actor_1"),
@@ -421,9 +401,7 @@ class _Import:
             try:
                 header = next(reader)
             except StopIteration:
-                raise ImportFailed(
-                    [ImportProblem("", translate("importers", "the file is empty"))]
-                ) from None
+                raise ImportFailed(translate("importers", "the file is empty")) from None
             except csv.Error as exc:
                 raise ImportFailed(
                     [

@@ -56,7 +56,10 @@ class ImportProblem:
 class ImportFailed(Exception):
     """Nothing could be imported: the file as a whole is not what was asked for."""
 
-    def __init__(self, problems: list[ImportProblem]) -> None:
+    def __init__(self, problems: list[ImportProblem] | str) -> None:
+        """The problems, or one message about the file as a whole."""
+        if isinstance(problems, str):
+            problems = [ImportProblem("", problems)]
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
 

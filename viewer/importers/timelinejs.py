@@ -254,14 +254,7 @@ def import_timelinejs(
             writer.finish(sources=sources.records, eras=eras)
     except OSError as exc:
         raise ImportFailed(
-            [
-                ImportProblem(
-                    "",
-                    translate("importers", "{0} cannot be written: {1}").format(
-                        out, exc.strerror or exc
-                    ),
-                )
-            ]
+            translate("importers", "{0} cannot be written: {1}").format(out, exc.strerror or exc),
         ) from None
     report.sources = len(sources.records)
     report.eras = len(eras)
@@ -275,70 +268,43 @@ def import_timelinejs(
 def _read_json(src: Path) -> dict[str, Any]:
     odd = not_a_file(src)
     if odd is not None:  # a pipe would hang reading it
-        raise ImportFailed(
-            [ImportProblem("", translate("importers", "cannot be read: {0}").format(odd))]
-        )
+        raise ImportFailed(translate("importers", "cannot be read: {0}").format(odd))
     try:
         data = src.read_bytes()
     except OSError as exc:
         raise ImportFailed(
-            [
-                ImportProblem(
-                    "", translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
-                )
-            ]
+            translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
         ) from None
     if not data.strip():
-        raise ImportFailed([ImportProblem("", translate("importers", "the file is empty"))])
+        raise ImportFailed(translate("importers", "the file is empty"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFailed(
-            [
-                ImportProblem(
-                    "",
-                    translate("importers", "not valid JSON: not UTF-8 text (at byte {0})").format(
-                        number(exc.start)
-                    ),
-                )
-            ]
+            translate("importers", "not valid JSON: not UTF-8 text (at byte {0})").format(
+                number(exc.start)
+            ),
         ) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailed(
-            [
-                ImportProblem(
-                    "",
-                    translate("importers", "not valid JSON: {0} at line {1}, column {2}").format(
-                        exc.msg, exc.lineno, exc.colno
-                    ),
-                )
-            ]
+            translate("importers", "not valid JSON: {0} at line {1}, column {2}").format(
+                exc.msg, exc.lineno, exc.colno
+            ),
         ) from None
     except ValueError as exc:  # a number of thousands of digits, and the like
         raise ImportFailed(
-            [
-                ImportProblem(
-                    "", translate("importers", "not a JSON this app can read: {0}").format(exc)
-                )
-            ]
+            translate("importers", "not a JSON this app can read: {0}").format(exc)
         ) from None
     except RecursionError:
-        raise ImportFailed(
-            [ImportProblem("", translate("importers", "not valid JSON: nested too deeply"))]
-        ) from None
+        raise ImportFailed(translate("importers", "not valid JSON: nested too deeply")) from None
     if not isinstance(document, dict):
         raise ImportFailed(
-            [
-                ImportProblem(
-                    "",
-                    translate(
-                        "importers",
-                        "not a TimelineJS timeline: expected an object ({0}) at the top, found {1}",
-                    ).format('{"events": [...]}', _kind(document)),
-                )
-            ]
+            translate(
+                "importers",
+                "not a TimelineJS timeline: expected an object ({0}) at the top, found {1}",
+            ).format('{"events": [...]}', _kind(document)),
         )
     return document
 

@@ -64,7 +64,7 @@ class _Load(QThread):
             self.progressed.emit(done)
 
     def run(self) -> None:
-        if not self._run() and self.convert is not None:
+        if not self._run() and self.final is not None:
             self.path.unlink(missing_ok=True)  # a failed or cancelled import's file
 
     def _run(self) -> bool:
@@ -234,13 +234,13 @@ class Document(QObject):
             self._reloading = False
             self.reloadedFromDisk.emit(job.path)
 
-    def _refused(self, job: _Load, lines: list[str], shown: Path | None = None) -> None:
+    def _refused(self, job: _Load, lines: list[str], shown: Path) -> None:
         if job is not self._load:
             return
         self._load = None
         self._reloading = False
         self.loadEnded.emit()
-        self.failed.emit(shown or job.path, lines)
+        self.failed.emit(shown, lines)
         self._settle.start()  # the open file may have changed meanwhile
 
     def cancel_load(self) -> bool:

@@ -392,9 +392,7 @@ class TimelineRenderer:
         """Each era's title at the foot of its band, on the base colour, cut to fit."""
         if not spans:
             return
-        font = QFont(self.font)
-        font.setItalic(True)
-        metrics = QFontMetricsF(font)
+        font, metrics = self._label_fonts()[True]  # italic, as the labels of what is not certain
         painter.setFont(font)
         base = QColor(palette.color(QPalette.ColorRole.Base))
         base.setAlpha(220)
