@@ -82,10 +82,40 @@ class Strings(Sequence[str]):
     """Many short strings kept as one: a million ids as one ``str`` and an array
     of where each begins, instead of a million objects scattered in memory."""
 
-    def __init__(self, items: list[str]) -> None:
+    def __init__(self, items: Sequence[str]) -> None:
+        self._joined: str
+        self._at: Rows
+        if isinstance(items, Strings):
+            self._joined, self._at = items._joined, items._at
+            return
         self._joined = "".join(items)
         self._at = np.zeros(len(items) + 1, np.int64)
         np.cumsum(np.fromiter(map(len, items), np.int64, len(items)), out=self._at[1:])
+
+    @classmethod
+    def concat(cls, parts: Sequence[Strings]) -> Strings:
+        """The strings of ``parts`` one after another, without an object per string."""
+        joined = cls([])
+        joined._joined = "".join(part._joined for part in parts)
+        shifts = np.cumsum([0, *(len(part._joined) for part in parts)])
+        joined._at = np.concatenate(
+            [[0], *(part._at[1:] + shift for part, shift in zip(parts, shifts, strict=False))]
+        ).astype(np.int64)
+        return joined
+
+    @property
+    def joined(self) -> str:
+        """All the strings as one."""
+        return self._joined
+
+    @property
+    def longest(self) -> int:
+        """The length of the longest string (0 if none)."""
+        return int(np.diff(self._at).max()) if len(self) else 0
+
+    def prefixed(self, prefix: str) -> Strings:
+        """These strings, each with ``prefix`` before it."""
+        return Strings([prefix + item for item in self]) if prefix else self
 
     def __len__(self) -> int:
         return len(self._at) - 1
@@ -114,14 +144,16 @@ class Records(Sequence[_Model], Generic[_Model]):
     def __init__(
         self,
         model: type[_Model],
-        ids: list[str],
+        ids: Sequence[str],
         batches: list[bytes],
         keys: npt.NDArray[np.bytes_] | None = None,
+        starts: Rows | None = None,
     ) -> None:
         self._model: type[_Model] = model
         #: The rows in id order, and their ids as bytes (ids are ASCII: their
         #: pattern says so), sorted the way Python sorts the strings.
-        keys = np.array(ids, "S") if keys is None else keys
+        if keys is None:
+            keys = np.array(ids if isinstance(ids, list) else list(ids), "S")
         self._by_id = np.argsort(keys, kind="stable")
         self._sorted = keys[self._by_id]
         self._row: dict[str, int] | None = None
@@ -130,6 +162,9 @@ class Records(Sequence[_Model], Generic[_Model]):
             self._sorted = self._sorted[:0]
         self.ids = Strings(ids)
         self._batches = batches
+        #: The row each batch begins with; None: every :data:`BATCH` rows (one file's
+        #: records). Timelines shown together keep each one's batches as they were.
+        self._starts = starts
         self._made: OrderedDict[int, _Model] = OrderedDict()
         #: The batch of records read last: the next row asked for is often in it.
         self._batch: tuple[int, list[Any]] = (-1, [])
@@ -163,12 +198,41 @@ class Records(Sequence[_Model], Generic[_Model]):
 
     @property
     def batches(self) -> Sequence[bytes]:
-        """The records as JSON arrays of :data:`BATCH`, in row order."""
+        """The records as JSON arrays (of :data:`BATCH`, but see :meth:`spans`), in row order."""
         return self._batches
+
+    @property
+    def batch_starts(self) -> Rows:
+        """The row each batch begins with."""
+        if self._starts is None:
+            return np.arange(0, len(self), BATCH, dtype=np.int64)[: len(self._batches)]
+        return self._starts
+
+    def spans(self) -> Iterator[tuple[int, bytes]]:
+        """Each batch with the row it begins with."""
+        return zip(self.batch_starts.tolist(), self._batches, strict=True)
+
+    def decoded(self, first: int, after: int, decoder: msgspec.json.Decoder[Any]) -> list[Any]:
+        """Rows ``first`` to ``after - 1`` as ``decoder`` decodes a batch (a list type)."""
+        starts = self.batch_starts
+        lo = int(np.searchsorted(starts, first, side="right")) - 1
+        hi = int(np.searchsorted(starts, after, side="left"))
+        if first >= after or lo < 0:
+            return []
+        items = [item for batch in self._batches[lo:hi] for item in decoder.decode(batch)]
+        skip = first - int(starts[lo])
+        return items[skip : skip + after - first]
+
+    def _locate(self, row: int) -> tuple[int, int]:
+        """The batch holding ``row``, and where in it."""
+        if self._starts is None:
+            return divmod(row, BATCH)
+        batch = int(np.searchsorted(self._starts, row, side="right")) - 1
+        return batch, row - int(self._starts[batch])
 
     def record(self, row: int) -> dict[str, Any]:
         """The row as the validated JSON data of its file."""
-        batch, at = divmod(row, BATCH)
+        batch, at = self._locate(row)
         if self._batch[0] != batch:
             self._batch = (batch, msgspec.json.decode(self._batches[batch]))
         record: dict[str, Any] = self._batch[1][at]
@@ -408,8 +472,8 @@ class EventTable(Records[Event]):
 
     def __init__(
         self,
-        ids: list[str],
-        titles: list[str],
+        ids: Sequence[str],
+        titles: Sequence[str],
         first: Floats,
         after: Floats,
         kind: Codes,
@@ -418,8 +482,9 @@ class EventTable(Records[Event]):
         flags: Codes,
         batches: list[bytes],
         keys: npt.NDArray[np.bytes_] | None = None,
+        starts: Rows | None = None,
     ) -> None:
-        super().__init__(Event, ids, batches, keys)
+        super().__init__(Event, ids, batches, keys, starts)
         #: Each event's place in id order.
         self.id_rank = np.empty(len(ids), np.int64)
         self.id_rank[self._by_id] = np.arange(len(ids))

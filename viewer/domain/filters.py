@@ -21,7 +21,7 @@ import msgspec
 import numpy as np
 import numpy.typing as npt
 
-from viewer.domain.columns import BATCH, KINDS, STATUSES
+from viewer.domain.columns import KINDS, STATUSES
 from viewer.domain.dates import MAX_T, MIN_T, clamp_time
 from viewer.domain.describe import day_words
 from viewer.domain.model import EventKind, EventStatus, Verification
@@ -59,9 +59,8 @@ class Facets:
         self.verifications = np.zeros(len(events), np.uint8)
         bits = {v.value: 1 << i for i, v in enumerate(_VERIFICATIONS)}
         per_actor: dict[str, list[int]] = {}
-        for number, batch in enumerate(events.batches):
-            for at, event in enumerate(_DECODE.decode(batch)):
-                row = number * BATCH + at
+        for first, batch in events.spans():
+            for row, event in enumerate(_DECODE.decode(batch), first):
                 for actor in event.participants:
                     per_actor.setdefault(actor, []).append(row)
                 for claim in event.claims:

@@ -339,8 +339,7 @@ class TextIndex:
         timeline = self.timeline
         quote_docs = self._quote_docs or []
         first = number * CHUNK
-        batches = timeline.events.batches[first // BATCH : (first + CHUNK) // BATCH]
-        events = [event for batch in batches for event in _EVENTS.decode(batch)]
+        events = timeline.events.decoded(first, first + CHUNK, _EVENTS)
         quoted, starts = timeline.quotes_by_event.rows_from(first, first + len(events))
         docs = [_document(_texts(_event_parts(event, names))) for event in events]
         for at, (lo, hi) in enumerate(pairwise(starts)):

@@ -8,10 +8,12 @@ something it cannot vouch for, from the validated
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from viewer.domain.columns import EventFields, EventTable, Grouped, Records, pack
 from viewer.domain.model import Actor, Era, Quote, Source, TimelineModel
@@ -22,8 +24,32 @@ if TYPE_CHECKING:
     from viewer.index import EventIndex
 
 
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One of the timelines shown together (see :mod:`viewer.domain.layers`): its
+    own id, title and language, what its ids are put behind, and its rows."""
+
+    id: str
+    title: str
+    language: str
+    #: Put before its event and quote ids ("" for the first timeline).
+    prefix: str
+    events: range
+    quotes: range
+
+    def outer(self, item_id: str) -> str:
+        """The id shown for this timeline's event or quote ``item_id``."""
+        return self.prefix + item_id
+
+    def inner(self, item_id: str) -> str | None:
+        """This timeline's own id of the shown id ``item_id``; None if not its."""
+        if not item_id.startswith(self.prefix):
+            return None
+        return item_id[len(self.prefix) :] or None
+
+
 class Timeline:
-    """One open timeline. Events and quotes are in file order."""
+    """One open timeline (or several shown as one). Events and quotes are in file order."""
 
     def __init__(
         self,
@@ -34,6 +60,7 @@ class Timeline:
         quotes: Records[Quote],
         quote_events: list[str],
         quote_speakers: list[str],
+        layers: tuple[Layer, ...] = (),
     ) -> None:
         self.schema_version: int = header["schema_version"]
         self.id: str = header["id"]
@@ -54,6 +81,43 @@ class Timeline:
         self.quotes_by_speaker = Grouped(
             quotes, speaker_codes, [actor.id for actor in actors], speakers
         )
+        #: The timelines shown together in this one, in order: one when alone.
+        self.layers = layers or (
+            Layer(
+                self.id,
+                self.title,
+                self.language,
+                "",
+                range(len(events)),
+                range(len(quotes)),
+            ),
+        )
+        self._layer_starts = np.array([layer.events.start for layer in self.layers], np.int64)
+
+    def layer_of(self, row: int) -> Layer:
+        """The timeline the event at table row ``row`` comes from."""
+        at = int(np.searchsorted(self._layer_starts, row, side="right")) - 1
+        return self.layers[max(at, 0)]
+
+    def layer_of_id(self, item_id: str) -> Layer:
+        """The timeline an event or quote id (shown, or gone) belongs to: the one
+        whose prefix it has (the longest), else the first."""
+        if len(self.layers) == 1:
+            return self.layers[0]
+        row = self.events.row_of(item_id)
+        if row is not None:
+            return self.layer_of(row)
+        quote = self.quotes.row_of(item_id)
+        if quote is not None:
+            return next(layer for layer in self.layers if quote in layer.quotes)
+        owners = [layer for layer in self.layers if layer.inner(item_id) is not None]
+        return max(owners, key=lambda layer: len(layer.prefix))
+
+    @cached_property
+    def layer_codes(self) -> npt.NDArray[np.uint8]:
+        """Each event's timeline as its place in :attr:`layers`, by table row."""
+        sizes = [len(layer.events) for layer in self.layers]
+        return np.repeat(np.arange(len(self.layers), dtype=np.uint8), sizes)
 
     @cached_property
     def actors_by_id(self) -> dict[str, Actor]:

@@ -1,0 +1,134 @@
+"""Several timelines shown as one: ids kept apart, actors shared only when the same."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from tests.conftest import DATA
+from viewer.domain.filters import EventFilter, event_mask
+from viewer.domain.layers import CannotAdd, Part, choose_prefix, stack
+from viewer.domain.model import EventKind
+from viewer.domain.notes import TargetKind, event_of, find_target
+from viewer.domain.search import TextIndex, search_all
+from viewer.domain.timeline import Timeline
+from viewer.importers.formats import run_import
+from viewer.persistence.model_file import load_timeline
+from viewer.persistence.paths import bundled_timeline
+
+
+def _other(minimal: dict[str, Any], **changes: Any) -> Timeline:
+    data = copy.deepcopy(minimal)
+    data.update(id="other", title="Other")
+    data.update(changes)
+    return Timeline.validate(data)
+
+
+def _stacked(*timelines: Timeline) -> Timeline:
+    parts = [Part.of(timelines[0])]
+    for timeline in timelines[1:]:
+        shown = stack(parts)
+        prefix = choose_prefix(timeline, parts)
+        parts.append(Part.renamed(timeline, prefix, shown.actors_by_id, shown.sources_by_id))
+    return stack(parts)
+
+
+def test_ids_of_added_timelines_are_kept_apart(minimal: dict[str, Any]) -> None:
+    base = Timeline.validate(minimal)
+    shown = _stacked(base, _other(minimal))
+    assert list(shown.events.ids) == ["e1", "e2", "other:e1", "other:e2"]
+    assert [layer.id for layer in shown.layers] == ["test-timeline", "other"]
+    assert shown.layers[1].events == range(2, 4)
+    assert shown.layers[1].quotes == range(1, 2)
+    added = shown.events_by_id["other:e1"]
+    assert added.id == "other:e1"
+    assert added.related == ("other:e2",)
+    assert added.title == "Anruf"
+    assert added.participants == ("a", "b")
+    # The same actor in both: one actor, with both timelines' quotes.
+    assert [a.id for a in shown.actors] == ["a", "b"]
+    assert [q.id for q in shown.quotes_by_speaker["a"]] == ["q1", "other:q1"]
+    quote = shown.quotes_by_id["other:q1"]
+    assert quote.event == "other:e1"
+    target = find_target(shown, "other:q1")
+    assert target is not None
+    assert event_of(shown, target) == "other:e1"
+    assert target.kind is TargetKind.QUOTE
+    assert shown.layer_of(3).id == "other"
+    assert shown.layer_of(1).id == "test-timeline"
+    assert shown.layer_codes.tolist() == [0, 0, 1, 1]
+    assert shown.layer_of_id("other:q1").id == "other"
+    assert shown.layer_of_id("other:gone-event").id == "other"  # a note's target that is gone
+    assert shown.layers[1].inner("other:e1") == "e1"
+    assert shown.layers[1].inner("e1") is None
+
+
+def test_an_actor_or_source_that_differs_is_not_given_the_other_timelines(
+    minimal: dict[str, Any],
+) -> None:
+    base = Timeline.validate(minimal)
+    actors = copy.deepcopy(minimal["actors"])
+    actors[0]["name"] = "Another Anna"
+    sources = [{"id": "src", "title": "Eine andere Quelle"}]
+    shown = _stacked(base, _other(minimal, actors=actors, sources=sources))
+    assert shown.actors_by_id["a"].name == "Anna"
+    assert shown.actors_by_id["other:a"].name == "Another Anna"
+    assert "other:b" not in shown.actors_by_id  # the same "Bland": shared
+    added = shown.events_by_id["other:e1"]
+    assert added.participants == ("other:a", "b")
+    assert added.sources == ("other:src",)
+    assert added.claims[0].by == "other:a"
+    assert shown.quotes_by_id["other:q1"].speaker == "other:a"
+    assert shown.quotes_by_id["other:q1"].source == "other:src"
+    assert [q.id for q in shown.quotes_by_speaker["a"]] == ["q1"]
+    assert shown.sources_by_id["other:src"].title == "Eine andere Quelle"
+
+
+def test_a_prefix_never_meets_an_id_shown_already(minimal: dict[str, Any]) -> None:
+    data = copy.deepcopy(minimal)
+    data["events"][1]["id"] = "other:e2"
+    data["events"][0]["related"] = ["other:e2"]
+    base = Timeline.validate(data)
+    shown = _stacked(base, _other(minimal))
+    assert shown.layers[1].prefix == "other.2:"
+    assert len(set(shown.events.ids)) == 4
+    with pytest.raises(CannotAdd, match="other"):
+        choose_prefix(_other(minimal), [Part.of(base), Part.of(_other(minimal))])
+
+
+def test_long_ids_get_a_short_prefix(minimal: dict[str, Any]) -> None:
+    base = Timeline.validate(minimal)
+    data = copy.deepcopy(minimal)
+    data["id"] = "x" * 150
+    data["events"][1]["id"] = "e" * 100
+    data["events"][0]["related"] = ["e" * 100]
+    prefix = choose_prefix(Timeline.validate(data), [Part.of(base)])
+    assert prefix.startswith("t")
+    assert len(prefix) == 10
+
+
+def test_filters_search_and_facets_cover_every_timeline(tmp_path: Path) -> None:
+    base = load_timeline(bundled_timeline())
+    run_import("acled", DATA / "acled" / "argentina_2022-06_sample.csv", tmp_path / "a.json")
+    shown = _stacked(base, load_timeline(tmp_path / "a.json"))
+    assert len(shown.events) == len(base.events) + 326
+    # A filter keeps rows of both: statements are in the report, protests in ACLED.
+    kinds = EventFilter(kinds=frozenset({EventKind.STATEMENT, EventKind.OTHER}))
+    kept = shown.layer_codes[event_mask(shown, kinds)]
+    assert set(kept.tolist()) == {0, 1}
+    # Facets read each part's batches where they are (the report's last one is short).
+    protesters = shown.facets.actor_rows["actor-Protesters-Argentina"]
+    assert protesters.min() >= len(base.events)
+    assert shown.facets.actor_rows["putin"].max() < len(base.events)
+    index = TextIndex(shown)
+    for _ in index.build():
+        pass
+    found = search_all(index, ["villa", "allende"])
+    assert {shown.events.ids[int(r)] for r in found} == {"argentina_2022-06_sample:ARG10342"}
+    found = search_all(index, ["putin"])
+    assert len(found)
+    assert np.all(found < len(base.events))
