@@ -53,7 +53,10 @@ class Part:
     header: dict[str, Any]
     sources: tuple[Source, ...]
     actors: tuple[Actor, ...]
-    events: EventTable
+    #: The events' columns (as :class:`EventTable` names them) and titles: not
+    #: the table itself, whose records an added timeline's part replaces.
+    columns: dict[str, Any]
+    titles: Strings
     ids: Strings
     batches: list[bytes]
     starts: Rows
@@ -72,7 +75,8 @@ class Part:
             header=_header(timeline),
             sources=timeline.sources,
             actors=timeline.actors,
-            events=timeline.events,
+            columns=_columns(timeline.events),
+            titles=timeline.events.titles,
             ids=timeline.events.ids,
             batches=list(timeline.events.batches),
             starts=timeline.events.batch_starts,
@@ -126,7 +130,8 @@ class Part:
             header=_header(timeline),
             sources=tuple(_with_id(s, source_ids) for s in timeline.sources),
             actors=tuple(_with_id(a, actor_ids) for a in timeline.actors),
-            events=timeline.events,
+            columns=_columns(timeline.events),
+            titles=timeline.events.titles,
             ids=timeline.events.ids.prefixed(prefix),
             batches=batches,
             starts=timeline.events.batch_starts,
@@ -203,11 +208,11 @@ def stack(parts: Sequence[Part]) -> Timeline:
     )
 
     def joined(column: str) -> Any:
-        return np.concatenate([getattr(part.events, column) for part in parts])
+        return np.concatenate([part.columns[column] for part in parts])
 
     events = EventTable(
         Strings.concat([part.ids for part in parts]),
-        Strings.concat([part.events.titles for part in parts]),
+        Strings.concat([part.titles for part in parts]),
         joined("first"),
         joined("after"),
         joined("kind"),
@@ -237,6 +242,13 @@ def stack(parts: Sequence[Part]) -> Timeline:
         quote_speakers=[s for part in parts for s in part.quote_speakers],
         layers=layers,
     )
+
+
+_COLUMNS = ("first", "after", "kind", "status", "precision", "flags")
+
+
+def _columns(events: EventTable) -> dict[str, Any]:
+    return {name: getattr(events, name) for name in _COLUMNS}
 
 
 def _layer(timeline: Timeline, prefix: str) -> Layer:
