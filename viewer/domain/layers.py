@@ -32,7 +32,7 @@ from viewer.domain.model import MAX_ID, Actor, Quote, Source
 from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import translate
 
-__all__ = ["CannotAdd", "Layer", "Part", "choose_prefix", "stack"]
+__all__ = ["CannotAdd", "Layer", "Part", "choose_prefix", "part_beside", "shown_together", "stack"]
 
 
 class _QuoteRefs(msgspec.Struct):
@@ -299,3 +299,23 @@ def _rename_event(record: dict[str, Any], prefix: str, actor: Any, source: Any) 
             claim["via"] = actor(claim["via"])
         if claim.get("source") is not None:
             claim["source"] = source(claim["source"])
+
+
+def part_beside(timeline: Timeline, parts: Sequence[Part], replaces: Part | None = None) -> Part:
+    """``timeline`` as a part after ``parts`` (in place of ``replaces``, a changed
+    file, whose prefix it keeps while its id is the same)."""
+    others = [p for p in parts if replaces is None or p.layer.id != replaces.layer.id]
+    if replaces is not None and timeline.id == replaces.layer.id:
+        prefix = replaces.layer.prefix
+    else:
+        prefix = choose_prefix(timeline, others)
+    shown = stack(others)
+    return Part.renamed(timeline, prefix, shown.actors_by_id, shown.sources_by_id)
+
+
+def shown_together(timelines: Sequence[Timeline]) -> Timeline:
+    """``timelines`` as one, the first as it is: what File > Add Timeline… shows."""
+    parts = [Part.of(timelines[0])]
+    for timeline in timelines[1:]:
+        parts.append(part_beside(timeline, parts))
+    return stack(parts)

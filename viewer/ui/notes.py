@@ -1,15 +1,17 @@
 """The reader's notes in the app: controller with undo, dialog, item model, panel.
 
-The :class:`NotesController` owns the :class:`NoteStore` of the open timeline
-and a :class:`QUndoStack`; every change goes through an undo command and is
-committed to the database before the command returns. A change that cannot be
-written waits in memory, the status says why, and writing is retried; changes
-made by another window or the command line are picked up within a second.
+The :class:`NotesController` owns a :class:`NoteStore` for each timeline shown
+(the one opened and those added over it: each keeps its notes in its own
+database, about its own ids) and a :class:`QUndoStack`; every change goes
+through an undo command and is committed to the database before the command
+returns. A change that cannot be written waits in memory, the status says why,
+and writing is retried; changes made by another window or the command line are
+picked up within a second.
 """
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -55,10 +57,15 @@ from viewer.domain.notes import (
     target_title,
 )
 from viewer.domain.text import isolate
-from viewer.domain.timeline import Timeline
-from viewer.persistence.atomic import atomic_write_bytes
+from viewer.domain.timeline import Layer, Timeline
+from viewer.persistence.layered_notes import (
+    beside,
+    own_note,
+    own_timeline,
+    shown_note,
+    write_notes,
+)
 from viewer.persistence.notes import NoteStore, OpenReport
-from viewer.persistence.notes_export import to_markdown, to_w3c
 from viewer.ui.selection import Selection
 from viewer.ui.views import FoldedFilter, clear_button
 
@@ -70,40 +77,66 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class _PutNote(QUndoCommand):
-    """Add a note, or replace it with an edited version."""
+    """Add a note, or replace it with an edited version (in the timeline ``layer_id``,
+    in its own ids)."""
 
-    def __init__(self, controller: NotesController, new: Note, old: Note | None) -> None:
+    def __init__(
+        self, controller: NotesController, layer_id: str, new: Note, old: Note | None
+    ) -> None:
         super().__init__(
             QCoreApplication.translate("_PutNote", "Add Note")
             if old is None
             else QCoreApplication.translate("_PutNote", "Edit Note")
         )
-        self._controller, self._new, self._old = controller, new, old
+        self._controller, self._layer_id, self._new, self._old = controller, layer_id, new, old
 
     def redo(self) -> None:
-        self._controller._apply_put(self._new)
+        self._controller._apply_put(self._layer_id, self._new)
 
     def undo(self) -> None:
         if self._old is None:
-            self._controller._apply_remove(self._new.id)
+            self._controller._apply_remove(self._layer_id, self._new.id)
         else:
-            self._controller._apply_put(self._old)
+            self._controller._apply_put(self._layer_id, self._old)
 
 
 class _RemoveNote(QUndoCommand):
-    def __init__(self, controller: NotesController, note: Note) -> None:
+    def __init__(self, controller: NotesController, layer_id: str, note: Note) -> None:
         super().__init__(QCoreApplication.translate("_RemoveNote", "Delete Note"))
-        self._controller, self._note = controller, note
+        self._controller, self._layer_id, self._note = controller, layer_id, note
 
     def redo(self) -> None:
-        self._controller._apply_remove(self._note.id)
+        self._controller._apply_remove(self._layer_id, self._note.id)
 
     def undo(self) -> None:
-        self._controller._apply_put(self._note)
+        self._controller._apply_put(self._layer_id, self._note)
+
+
+@dataclass(slots=True)
+class _LayerNotes:
+    """The notes of one timeline shown: its store, and the timeline as its own ids name it."""
+
+    layer: Layer
+    store: NoteStore
+    own: Timeline
 
 
 class NotesController(QObject):
-    """The notes of the open timeline, with undo; committed at once, retried if need be."""
+    """The notes of the timelines shown, with undo; committed at once, retried if need be.
+
+    Each timeline shown (the one opened, and those added over it) has its own
+    :class:`NoteStore`, which keeps its notes about its own ids, so the notes
+    are there when that timeline is opened alone. What the controller gives out
+    (:meth:`notes`, :meth:`get`, counts, :meth:`event_of`, :meth:`title_of`) is
+    about the ids shown (``acled:ARG1``); a change goes to the store of the
+    timeline of its target (the one that holds the note, for an edit), in its
+    own ids (``ARG1``).
+
+    Read-only is per timeline: a change is refused only for a target in a
+    timeline whose notes are read-only here (:meth:`read_only_for`, with the
+    status saying why); :attr:`read_only` is True when no change can be made
+    anywhere (no timeline, or every timeline's notes read-only).
+    """
 
     changed = Signal()
     #: A change done, undone or redone, in words for the status bar.
@@ -124,11 +157,18 @@ class NotesController(QObject):
         super().__init__(parent)
         self.data_dir = data_dir
         self.undo_stack = QUndoStack(self)
-        self.store: NoteStore | None = None
+        #: The timeline shown (several stacked as one, or one alone).
         self.timeline: Timeline | None = None
-        #: Stores of timelines left while their changes could not be written.
+        #: The notes of each timeline shown, by its id, in the order shown.
+        self._layers: dict[str, _LayerNotes] = {}
+        #: What the status says about a timeline whose notes are read-only, by its id.
+        self._read_only_said: dict[str, str] = {}
+        #: Stores of timelines left while their changes could not be written
+        #: (each with its timeline in its own ids).
         self.waiting: list[tuple[NoteStore, Timeline]] = []
         self.status = ""
+        #: The files the last :meth:`export_to` wrote.
+        self.exported: list[Path] = []
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(retry_ms)
@@ -137,58 +177,104 @@ class NotesController(QObject):
         self._watch.setInterval(watch_ms)
         self._watch.timeout.connect(self._look_for_changes)
 
+    @property
+    def store(self) -> NoteStore | None:
+        """The store of the timeline opened (the first one shown)."""
+        first = next(iter(self._layers.values()), None)
+        return first.store if first is not None else None
+
+    @property
+    def stores(self) -> dict[str, NoteStore]:
+        """The store of each timeline shown, by its id, in the order shown."""
+        return {layer_id: shown.store for layer_id, shown in self._layers.items()}
+
     # -- opening ------------------------------------------------------------
 
     def open_for(self, timeline: Timeline) -> list[str]:
-        """Switch to the notes of ``timeline``; return what the reader must be told."""
-        if self.store is not None and self.store.timeline_id == timeline.id:
-            self.timeline = timeline
-            self.store.remember_titles(timeline)
-            self._after_write()
-            self.changed.emit()
-            return []
-        self.close()
+        """Switch to the notes of ``timeline``; return what the reader must be told.
+
+        The same timeline again (reloaded, or with a timeline added over it or
+        taken away) keeps the stores of the timelines still shown, opens those
+        of the ones added and leaves those of the ones taken away as
+        :meth:`close` does (changes that cannot be written yet wait). Undo
+        keeps its history unless a timeline was taken away. Another timeline
+        leaves all of them first.
+        """
+        same = self.store is not None and self.store.timeline_id == timeline.id
+        if not same:
+            self.close()
+        shown_ids = {layer.id for layer in timeline.layers}
+        gone = [layer_id for layer_id in self._layers if layer_id not in shown_ids]
+        for layer_id in gone:
+            self._leave(layer_id)
         self.timeline = timeline
-        waiting = next((s for s, _t in self.waiting if s.timeline_id == timeline.id), None)
+        reports: list[tuple[str, NoteStore, OpenReport]] = []
+        layers: dict[str, _LayerNotes] = {}
+        for layer in timeline.layers:
+            kept = self._layers.get(layer.id)
+            if kept is not None:
+                store = kept.store
+            else:
+                store, report = self._open_store(layer.id)
+                reports.append((layer.id, store, report))
+            layers[layer.id] = _LayerNotes(layer, store, own_timeline(timeline, layer))
+        self._layers = layers
+        for shown in layers.values():
+            shown.store.remember_titles(shown.own)
+        if not same or gone:
+            self.undo_stack.clear()
+        self._after_write()
+        said = []
+        for layer_id, store, report in reports:
+            if report.read_only or not store.readable:
+                text = " ".join(report.messages) or self.tr("Notes: {0}").format(store.problem)
+                said.append(text)
+                if store.read_only:
+                    self._read_only_said[layer_id] = text
+        if said:
+            self._set_status(" ".join(said))
+        else:
+            problem = next((s.problem for _i, s, _r in reports if s.problem is not None), None)
+            if problem is not None and not self.status:
+                self._set_status(self.tr("Notes cannot be saved right now: {0}.").format(problem))
+        self._watch.start()
+        self.changed.emit()
+        return [message for _i, _s, report in reports for message in report.messages]
+
+    def _open_store(self, timeline_id: str) -> tuple[NoteStore, OpenReport]:
+        waiting = next((s for s, _t in self.waiting if s.timeline_id == timeline_id), None)
         if waiting is not None:
             # Back to a timeline whose changes still wait: the same store, so
             # they stay shown and a newer edit is never overwritten by them.
             self.waiting = [(s, t) for s, t in self.waiting if s is not waiting]
-            self.store, report = waiting, OpenReport()
             waiting.changed_elsewhere()
-        else:
-            self.store = NoteStore(self.data_dir, timeline.id)
-            report = self.store.open()
-        self.store.remember_titles(timeline)
-        self.undo_stack.clear()
-        self._after_write()
-        if report.read_only or not self.store.readable:
-            problem = self.store.problem
-            self._set_status(" ".join(report.messages) or self.tr("Notes: {0}").format(problem))
-        elif self.store.problem is not None and not self.status:
-            said = self.tr("Notes cannot be saved right now: {0}.")
-            self._set_status(said.format(self.store.problem))
-        self._watch.start()
-        self.changed.emit()
-        return report.messages
+            return waiting, OpenReport()
+        store = NoteStore(self.data_dir, timeline_id)
+        return store, store.open()
 
     def close(self) -> None:
-        """Leave the open timeline's notes: try once more to write what waits.
+        """Leave the notes of the timelines shown: try once more to write what waits.
 
         A store whose changes still cannot be written is not dropped: it stays
         among the :attr:`waiting` ones, retried with the rest, until it is
         written or the reader decides at quit (:meth:`MainWindow.closeEvent`).
         """
-        store, timeline = self.store, self.timeline
-        if store is None:
+        if not self._layers:
             return
         self._watch.stop()
+        for layer_id in list(self._layers):
+            self._leave(layer_id)
+
+    def _leave(self, layer_id: str) -> None:
+        """Let go of one timeline's store, unless changes to it still wait (see :meth:`close`)."""
+        shown = self._layers.pop(layer_id)
+        self._read_only_said.pop(layer_id, None)
+        store = shown.store
         store.flush()
-        if store.unsaved and timeline is not None and not store.read_only:
-            self.waiting.append((store, timeline))
+        if store.unsaved and not store.read_only:
+            self.waiting.append((store, shown.own))
         else:
             store.close()
-        self.store = None
 
     def shutdown(self) -> None:
         """Quit: the reader has decided about what still waits; let go of everything."""
@@ -200,29 +286,54 @@ class NotesController(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.store is None or self.store.read_only
+        """True when no note can be changed: no timeline, or all their notes read-only."""
+        return not self._layers or all(s.store.read_only for s in self._layers.values())
+
+    def read_only_for(self, item_id: str) -> bool:
+        """Whether notes on the event or quote ``item_id`` (shown id) cannot be changed."""
+        shown = self._layer_of(item_id)
+        return shown is None or shown.store.read_only
+
+    def _all_stores(self) -> list[NoteStore]:
+        return [s.store for s in self._layers.values()] + [s for s, _t in self.waiting]
 
     @property
     def unsaved(self) -> int:
         """How many changes wait in memory because a database cannot take them
-        (the open timeline's and those of timelines left meanwhile)."""
-        current = self.store.unsaved if self.store is not None else 0
-        return current + sum(store.unsaved for store, _timeline in self.waiting)
+        (the timelines' shown and those of timelines left meanwhile)."""
+        return sum(store.unsaved for store in self._all_stores())
 
     @property
     def problem(self) -> str | None:
         """Why changes wait, if they do."""
-        stores = ([self.store] if self.store is not None else []) + [s for s, _t in self.waiting]
-        return next((s.problem for s in stores if s.unsaved and s.problem), None)
+        return next((s.problem for s in self._all_stores() if s.unsaved and s.problem), None)
 
     # -- reading ---------------------------------------------------------------
 
     def notes(self) -> list[Note]:
         """All notes, newest first."""
-        return newest_first(self.store.notes()) if self.store is not None else []
+        return newest_first(
+            shown_note(shown.layer, note)
+            for shown in self._layers.values()
+            for note in shown.store.notes()
+        )
 
     def get(self, note_id: str) -> Note | None:
-        return self.store.get(note_id) if self.store else None
+        found = self._find(note_id)
+        return shown_note(found[0].layer, found[1]) if found is not None else None
+
+    def _find(self, note_id: str) -> tuple[_LayerNotes, Note] | None:
+        """The timeline that holds the note ``note_id``, and the note in its own ids."""
+        for shown in self._layers.values():
+            note = shown.store.get(note_id)
+            if note is not None:
+                return shown, note
+        return None
+
+    def _layer_of(self, item_id: str) -> _LayerNotes | None:
+        if self.timeline is None:
+            return None
+        return self._layers.get(self.timeline.layer_of_id(item_id).id)
 
     def event_of(self, note: Note) -> str | None:
         return event_of(self.timeline, note.target) if self.timeline else None
@@ -258,32 +369,35 @@ class NotesController(QObject):
     # -- changing (through the undo stack) ---------------------------------------
 
     def add(self, target: NoteTarget, text: str, tags: tuple[str, ...] = ()) -> Note | None:
-        if self.read_only or not text.strip() or self.timeline is None:
+        shown = self._layer_of(target.id)
+        if shown is None or shown.store.read_only or not text.strip() or self.timeline is None:
             return None
         note = Note.new(target, text, tags, target_title(self.timeline, target) or "")
-        self.undo_stack.push(_PutNote(self, note, None))
+        self.undo_stack.push(_PutNote(self, shown.layer.id, own_note(shown.layer, note), None))
         title = _shown_title(note.target_title or target.id)
         self.confirmed.emit(self.tr("Note added to “{0}”.").format(title))
         return note
 
     def edit(self, note_id: str, text: str, tags: tuple[str, ...]) -> Note | None:
-        old = self.get(note_id)
-        if self.read_only or old is None or not text.strip():
+        found = self._find(note_id)
+        if found is None or found[0].store.read_only or not text.strip():
             return None
+        shown, old = found
         if old.text == text and old.tags == tags:
-            return old
+            return shown_note(shown.layer, old)
         new = old.edited(text, tags)
-        self.undo_stack.push(_PutNote(self, new, old))
-        title = _shown_title(self.title_of(new)[0])
+        self.undo_stack.push(_PutNote(self, shown.layer.id, new, old))
+        title = _shown_title(self.title_of(shown_note(shown.layer, new))[0])
         self.confirmed.emit(self.tr("Note on “{0}” changed.").format(title))
-        return new
+        return shown_note(shown.layer, new)
 
     def delete(self, note_id: str) -> bool:
-        note = self.get(note_id)
-        if self.read_only or note is None:
+        found = self._find(note_id)
+        if found is None or found[0].store.read_only:
             return False
-        self.undo_stack.push(_RemoveNote(self, note))
-        title = _shown_title(self.title_of(note)[0])
+        shown, note = found
+        self.undo_stack.push(_RemoveNote(self, shown.layer.id, note))
+        title = _shown_title(self.title_of(shown_note(shown.layer, note))[0])
         self.confirmed.emit(self.tr("Note on “{0}” deleted (Undo brings it back).").format(title))
         return True
 
@@ -301,15 +415,18 @@ class NotesController(QObject):
             self.undo_stack.redo()
             self.confirmed.emit(self.tr("Redone: {0}.").format(text))
 
-    def _apply_put(self, note: Note) -> None:
-        if self.store is not None and not self.store.read_only:
-            self.store.put(note)
+    def _apply_put(self, layer_id: str, note: Note) -> None:
+        """Put ``note`` (in its timeline's own ids) into the store of ``layer_id``."""
+        shown = self._layers.get(layer_id)
+        if shown is not None and not shown.store.read_only:
+            shown.store.put(note)
             self._after_write()
             self.changed.emit()
 
-    def _apply_remove(self, note_id: str) -> None:
-        if self.store is not None and not self.store.read_only:
-            self.store.remove(note_id)
+    def _apply_remove(self, layer_id: str, note_id: str) -> None:
+        shown = self._layers.get(layer_id)
+        if shown is not None and not shown.store.read_only:
+            shown.store.remove(note_id)
             self._after_write()
             self.changed.emit()
 
@@ -317,12 +434,16 @@ class NotesController(QObject):
 
     def save_now(self) -> bool:
         """Write what waits; on failure keep it in memory, say why, and retry later."""
-        if self.store is not None and not self.store.read_only:
-            self.store.flush()
-            if self.store.notices:
-                self.notice.emit("\n\n".join(self.store.notices))
-                self.store.notices.clear()
-                self.changed.emit()
+        notices: list[str] = []
+        for shown in self._layers.values():
+            store = shown.store
+            if not store.read_only:
+                store.flush()
+                notices += store.notices
+                store.notices.clear()
+        if notices:
+            self.notice.emit("\n\n".join(notices))
+            self.changed.emit()
         still = []
         for store, timeline in self.waiting:
             if store.flush():
@@ -349,49 +470,56 @@ class NotesController(QObject):
             self._retry.start()
             return False
         self._retry.stop()
-        if self.store is None or not self.store.read_only:
+        read_only = [layer_id for layer_id, s in self._layers.items() if s.store.read_only]
+        if not read_only:
             self._set_status("")
+        else:
+            # What was said when they were opened read-only stays said.
+            standing = [self._read_only_said[i] for i in read_only if i in self._read_only_said]
+            if standing:
+                self._set_status(" ".join(standing))
         return True
 
     def export_to(self, path: Path) -> int:
-        """Write the open timeline's notes to ``path``: W3C Web Annotations for a
-        ``.json``/``.jsonld`` name, Markdown otherwise. Returns how many; raises OSError."""
+        """Write the notes to ``path``: W3C Web Annotations for a ``.json``/``.jsonld``
+        name, Markdown otherwise. The opened timeline's go to ``path``; each added
+        timeline's that has notes to a file beside it, ``<stem>.<timeline id><suffix>``,
+        about its own ids (as ``timeline-viewer notes import`` reads them with that
+        timeline). Returns how many notes in all (:attr:`exported` names the files);
+        raises OSError."""
+        self.exported = []
         if self.timeline is None:
             return 0
-        notes = self.notes()
-        if path.suffix.lower() in (".json", ".jsonld"):
-            document = to_w3c(self.timeline, notes)
-            data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-        else:
-            data = to_markdown(self.timeline, notes).encode("utf-8")
-        atomic_write_bytes(path, data)
-        return len(notes)
+        total = 0
+        for place, shown in enumerate(self._layers.values()):
+            notes = newest_first(shown.store.notes())
+            if place and not notes:
+                continue
+            target = path if place == 0 else beside(path, shown.layer.id)
+            write_notes(target, shown.own, notes)
+            self.exported.append(target)
+            total += len(notes)
+        return total
 
     def rescue_to(self, path: Path) -> list[Path]:
         """Write every note of each timeline with changes waiting (all its notes, the
-        waiting ones included) as W3C Web Annotations: the open timeline's to
-        ``path``, another's beside it as ``<stem>.<timeline id><suffix>``. Returns
-        the files written. Raises OSError."""
+        waiting ones included) as W3C Web Annotations: the opened timeline's to
+        ``path``, another's beside it as ``<stem>.<timeline id><suffix>``, each about
+        its own ids. Returns the files written. Raises OSError."""
         written = []
-        stores = [(s, t) for s, t in self.waiting]
-        if self.store is not None and self.timeline is not None:
-            stores.insert(0, (self.store, self.timeline))
+        stores = [(s.store, s.own) for s in self._layers.values()] + list(self.waiting)
+        first = self.store
         for store, timeline in stores:
-            if store is not self.store and not store.unsaved:
+            if store is not first and not store.unsaved:
                 continue
-            target = (
-                path
-                if store is self.store
-                else path.with_name(f"{path.stem}.{timeline.id}{path.suffix}")
-            )
-            document = to_w3c(timeline, newest_first(store.notes()))
-            data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-            atomic_write_bytes(target, data)
+            target = path if store is first else beside(path, timeline.id)
+            write_notes(target, timeline, newest_first(store.notes()), w3c=True)
             written.append(target)
         return written
 
     def _look_for_changes(self) -> None:
-        if self.store is not None and self.store.changed_elsewhere():
+        changed = [s.store.changed_elsewhere() for s in self._layers.values()]
+        if any(changed):
             self.changed.emit()
 
     def _set_status(self, status: str) -> None:
@@ -471,7 +599,7 @@ class NoteActions(QObject):
         self.dialog: NoteDialog | None = None
 
     def add(self, target: NoteTarget) -> None:
-        if self.controller.read_only or self.controller.timeline is None:
+        if self.controller.read_only_for(target.id) or self.controller.timeline is None:
             self._explain_read_only()
             return
         label = target_title(self.controller.timeline, target) or target.id
@@ -488,7 +616,7 @@ class NoteActions(QObject):
         note = self.controller.get(note_id)
         if note is None:
             return
-        if self.controller.read_only:
+        if self.controller.read_only_for(note.target.id):
             self._explain_read_only()
             return
         title, detached = self.controller.title_of(note)
@@ -502,7 +630,10 @@ class NoteActions(QObject):
         )
 
     def delete(self, note_id: str) -> None:
-        if self.controller.read_only:
+        note = self.controller.get(note_id)
+        if note is None:
+            return
+        if self.controller.read_only_for(note.target.id):
             self._explain_read_only()
             return
         self.controller.delete(note_id)  # undoable, so no "are you sure?"
@@ -542,7 +673,7 @@ class NoteActions(QObject):
         """The context menu of an event: add a note, edit or delete its notes."""
         menu = QMenu(parent)
         add = menu.addAction(self.tr("Add Note…"), lambda: self.add_to_event(event_id))
-        add.setEnabled(not self.controller.read_only)
+        add.setEnabled(not self.controller.read_only_for(event_id))
         for note in self.controller.notes_for(NoteTarget(kind=TargetKind.EVENT, id=event_id)):
             first = _first_line(note.text, 40)
             edit, delete = self.tr("Edit Note “{0}”…"), self.tr("Delete Note “{0}”")
@@ -731,9 +862,14 @@ class NotesPanel(QWidget):
         self.status_label.setVisible(bool(status))
 
     def _update_buttons(self) -> None:
-        writable = not self._controller.read_only
-        self.add_button.setEnabled(writable and self._selection.event_id is not None)
+        event_id = self._selection.event_id
+        self.add_button.setEnabled(
+            event_id is not None and not self._controller.read_only_for(event_id)
+        )
         # Edit and Delete act on the chosen note: with none chosen there is nothing to act on.
         chosen = self.view.selectionModel().hasSelection()
-        self.edit_button.setEnabled(writable and chosen)
-        self.delete_button.setEnabled(writable and chosen)
+        note_id = self.current_note_id() if chosen else None
+        note = self._controller.get(note_id) if note_id else None
+        writable = note is not None and not self._controller.read_only_for(note.target.id)
+        self.edit_button.setEnabled(writable)
+        self.delete_button.setEnabled(writable)

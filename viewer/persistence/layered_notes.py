@@ -1,0 +1,159 @@
+"""The reader's notes of several timelines shown as one (Qt-free).
+
+Each timeline keeps its notes where it keeps them when open alone: in the
+database of its own id (:func:`viewer.persistence.notes.database_path`), about
+its own event and quote ids. Shown together, an added timeline's ids are put
+behind its prefix (:class:`~viewer.domain.timeline.Layer`); the window reads
+and changes notes in those shown ids, the stores in their own ones.
+
+* :func:`shown_note` and :func:`own_note` translate a note between the two;
+* :func:`own_timeline` is one timeline of the shown ones as its own ids name
+  it: what gives a note its target's title, its event, and the words of an
+  export (:func:`~viewer.domain.notes.target_title`,
+  :func:`~viewer.domain.notes.event_of`,
+  :func:`~viewer.persistence.notes_export.to_w3c`,
+  :func:`~viewer.persistence.notes_export.to_markdown`);
+* :func:`beside` names the file an added timeline's notes go to beside the
+  one chosen; :func:`write_notes` writes one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import cast
+
+from viewer.domain.model import Actor, Event, Quote, Source
+from viewer.domain.notes import Note, NoteTarget
+from viewer.domain.timeline import Layer, Timeline
+from viewer.persistence.atomic import atomic_write_bytes
+from viewer.persistence.notes_export import to_markdown, to_w3c
+
+__all__ = ["LayerTimeline", "beside", "own_note", "own_timeline", "shown_note", "write_notes"]
+
+
+def shown_note(layer: Layer, note: Note) -> Note:
+    """``note``, kept by ``layer``'s timeline, with its target as the shown timeline names it."""
+    if not layer.prefix:
+        return note
+    # A shown id may be longer than a target id may be: built, not validated.
+    target = NoteTarget.model_construct(kind=note.target.kind, id=layer.outer(note.target.id))
+    return note.model_copy(update={"target": target})
+
+
+def own_note(layer: Layer, note: Note) -> Note:
+    """``note`` (about a shown event or quote of ``layer``) as ``layer``'s timeline keeps
+    it: about its own id. Raises ValueError if the target is not the layer's."""
+    if not layer.prefix:
+        return note
+    own = layer.inner(note.target.id)
+    if own is None:
+        raise ValueError(f"{note.target.id!r} is not an id of the timeline {layer.id!r}")
+    target = NoteTarget.model_construct(kind=note.target.kind, id=own)
+    return note.model_copy(update={"target": target})
+
+
+def own_timeline(shown: Timeline, layer: Layer) -> Timeline:
+    """``layer`` of ``shown`` in its own ids: ``shown`` itself when it is the only one.
+
+    Otherwise a :class:`LayerTimeline`, which has what reading notes asks of a
+    timeline (its id and title, events, quotes, actors and sources by id),
+    not the rest: it is given only to what reads notes."""
+    if len(shown.layers) == 1:
+        return shown
+    return cast(Timeline, LayerTimeline(shown, layer))
+
+
+class LayerTimeline:
+    """One timeline of a stacked one, as its own ids name it (see :func:`own_timeline`).
+
+    Its events and quotes are found by their own ids among its rows only (an
+    id of another timeline, or of the first one's that another's prefix
+    begins, is not its); they carry their own ids, and a quote its event's.
+    Actors and sources keep the ids shown (a quote's speaker is found by it)."""
+
+    def __init__(self, shown: Timeline, layer: Layer) -> None:
+        self.layer = layer
+        self.id = layer.id
+        self.title = layer.title
+        self.language = layer.language
+        self.events_by_id: Mapping[str, Event] = _OwnEvents(shown, layer)
+        self.quotes_by_id: Mapping[str, Quote] = _OwnQuotes(shown, layer)
+        self.actors_by_id: Mapping[str, Actor] = shown.actors_by_id
+        self.sources_by_id: Mapping[str, Source] = shown.sources_by_id
+
+
+class _OwnEvents(Mapping[str, Event]):
+    def __init__(self, shown: Timeline, layer: Layer) -> None:
+        self._shown, self._layer = shown, layer
+
+    def _row(self, key: object) -> int | None:
+        if not isinstance(key, str):
+            return None
+        row = self._shown.events.row_of(self._layer.outer(key))
+        return row if row is not None and row in self._layer.events else None
+
+    def __getitem__(self, key: str) -> Event:
+        row = self._row(key)
+        if row is None:
+            raise KeyError(key)
+        return self._shown.events[row].model_copy(update={"id": key})
+
+    def __contains__(self, key: object) -> bool:
+        return self._row(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self._layer.events
+        for shown_id in self._shown.events.ids[rows.start : rows.stop]:
+            yield shown_id[len(self._layer.prefix) :]
+
+    def __len__(self) -> int:
+        return len(self._layer.events)
+
+
+class _OwnQuotes(Mapping[str, Quote]):
+    def __init__(self, shown: Timeline, layer: Layer) -> None:
+        self._shown, self._layer = shown, layer
+
+    def _row(self, key: object) -> int | None:
+        if not isinstance(key, str):
+            return None
+        row = self._shown.quotes.row_of(self._layer.outer(key))
+        return row if row is not None and row in self._layer.quotes else None
+
+    def __getitem__(self, key: str) -> Quote:
+        row = self._row(key)
+        if row is None:
+            raise KeyError(key)
+        quote = self._shown.quotes[row]
+        event = self._layer.inner(quote.event) or quote.event
+        return quote.model_copy(update={"id": key, "event": event})
+
+    def __contains__(self, key: object) -> bool:
+        return self._row(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self._layer.quotes
+        for shown_id in self._shown.quotes.ids[rows.start : rows.stop]:
+            yield shown_id[len(self._layer.prefix) :]
+
+    def __len__(self) -> int:
+        return len(self._layer.quotes)
+
+
+def beside(path: Path, timeline_id: str) -> Path:
+    """Where the notes of the timeline ``timeline_id`` go beside ``path``:
+    ``<stem>.<timeline id><suffix>`` (``notes.jsonld`` -> ``notes.acled.jsonld``)."""
+    return path.with_name(f"{path.stem}.{timeline_id}{path.suffix}")
+
+
+def write_notes(path: Path, timeline: Timeline, notes: list[Note], *, w3c: bool = False) -> None:
+    """Write ``notes`` (in ``timeline``'s ids) to ``path``: W3C Web Annotations when
+    ``w3c`` or for a ``.json``/``.jsonld`` name, Markdown otherwise. Raises OSError."""
+    if w3c or path.suffix.lower() in (".json", ".jsonld"):
+        document = to_w3c(timeline, notes)
+        data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    else:
+        data = to_markdown(timeline, notes).encode("utf-8")
+    atomic_write_bytes(path, data)
