@@ -45,7 +45,7 @@
     <name>DateRangeDialog</name>
     <message>
         <source>Filter by Date</source>
-        <extracomment>Actors listed in the Filter menu itself; with more, &quot;Other Actor…&quot; asks for one. Which table rows are shown; None when nothing is filtered.</extracomment>
+        <extracomment>Actors listed in the Filter menu itself; with more, &quot;Other Actor…&quot; asks for one. The widest a hidden timeline&apos;s title is shown on its chip (the rest elided). The ids of the timelines shown together that the reader hid (never all). Which table rows are shown; None when nothing is filtered or hidden.</extracomment>
         <translation>Nach Datum filtern</translation>
     </message>
     <message>
@@ -72,6 +72,14 @@
         <source>Event details</source>
         <extracomment>Statuses of what has not happened (yet): said so beside the status&apos;s name. The reader asked to see quotes&apos; translations (a link under a quote). The reader&apos;s notes, shown with the event and added from here. The words of the find bar&apos;s query, marked wherever the pane shows them. Quotes show their translations (View &gt; Quote Translations). Opens a web link; replace it to intercept (tests do).</extracomment>
         <translation>Ereignis im Detail</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>{0} is shown already.</source>
+        <extracomment>A large file began loading in the background (its path); how far it is (0 to 1); and that it ended, opened, failed or cancelled. An import was converted (its report); ``opened`` follows when it loads. A timeline was added over the open one (its :class:`Layer` in the shown timeline), after ``opened`` showed them together. A file could not be added over the open one (its path, the reasons); what is shown stays. What is shown: the file opened, with the timelines added over it. The file opened (File &gt; Open), without the ones added over it. Files to add once the load running ends (those added when last shown). Files larger than this many bytes load in the background. Every load thread still running, cancelled ones too (waited for on shutdown). Adding a file that is shown already; {0} is its name.</extracomment>
+        <translation>{0} wird schon gezeigt.</translation>
     </message>
 </context>
 <context>
@@ -103,8 +111,13 @@
         <translation>Notizen</translation>
     </message>
     <message>
+        <source>Timeline: {0}</source>
+        <extracomment>The table row (file order) of the event shown on each row, and back. While sorting: each kind&apos;s and status&apos;s name as sorted (folded). The events shown (by table row), or None for all. The order the view asked for last; a new timeline is shown in it too. In a tooltip, with several timelines shown: the one an event is from.</extracomment>
+        <translation>Zeitleiste: {0}</translation>
+    </message>
+    <message>
         <source>Source wording: {0}</source>
-        <extracomment>The table row (file order) of the event shown on each row, and back. While sorting: each kind&apos;s and status&apos;s name as sorted (folded). The events shown (by table row), or None for all. The order the view asked for last; a new timeline is shown in it too. In a tooltip: the date as the source worded it.</extracomment>
+        <extracomment>In a tooltip: the date as the source worded it.</extracomment>
         <translation>Wortlaut der Quelle: {0}</translation>
     </message>
 </context>
@@ -206,6 +219,19 @@
     <message>
         <source>Showing {0} of {1} events</source>
         <translation>{0} von {1} Ereignissen</translation>
+    </message>
+    <message>
+        <source>Hidden: {0}</source>
+        <extracomment>A chip for a timeline the reader hid; {0} is its title.</extracomment>
+        <translation>Ausgeblendet: {0}</translation>
+    </message>
+    <message>
+        <source>Show this timeline again:</source>
+        <translation>Diese Zeitleiste wieder zeigen:</translation>
+    </message>
+    <message>
+        <source>Show the timeline {0} again</source>
+        <translation>Die Zeitleiste {0} wieder zeigen</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
@@ -345,6 +371,39 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
 </context>
 <context>
+    <name>LayerBar</name>
+    <message>
+        <source>Show or hide the events of this timeline:</source>
+        <extracomment>The widest a timeline&apos;s title is shown in the row and the menu (the rest elided). The swatch&apos;s size: as large as a mark&apos;s ring.</extracomment>
+        <translation>Die Ereignisse dieser Zeitleiste zeigen oder ausblenden:</translation>
+    </message>
+    <message>
+        <source>One timeline stays shown; this is the last:</source>
+        <translation>Eine Zeitleiste bleibt sichtbar; dies ist die letzte:</translation>
+    </message>
+    <message>
+        <source>Timelines shown</source>
+        <extracomment>The row&apos;s name for screen readers.</extracomment>
+        <translation>Gezeigte Zeitleisten</translation>
+    </message>
+    <message>
+        <source>Timelines:</source>
+        <extracomment>One checkbox per timeline, by its id, in order.</extracomment>
+        <translation>Zeitleisten:</translation>
+    </message>
+    <message>
+        <source>Shows or hides this timeline&apos;s events</source>
+        <translation>Zeigt die Ereignisse dieser Zeitleiste oder blendet sie aus</translation>
+    </message>
+</context>
+<context>
+    <name>LayersMenu</name>
+    <message>
+        <source>Ti&amp;melines</source>
+        <translation>Zeit&amp;leisten</translation>
+    </message>
+</context>
+<context>
     <name>LegendBar</name>
     <message>
         <source>Legend</source>
@@ -479,6 +538,18 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>Open a TimelineJS timeline or an ACLED export, converted to a model file</source>
         <translation>Eine TimelineJS-Zeitleiste oder einen ACLED-Export öffnen, in eine Modelldatei umgewandelt</translation>
+    </message>
+    <message>
+        <source>&amp;Add Timeline…</source>
+        <translation>Zeitleiste &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Show another timeline over this one (a model file, TimelineJS or ACLED)</source>
+        <translation>Eine weitere Zeitleiste über dieser zeigen (eine Modelldatei, TimelineJS oder ACLED)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Added Timeline</source>
+        <translation>Hinzugefügte Zeitleiste en&amp;tfernen</translation>
     </message>
     <message>
         <source>&amp;Export Image…</source>
@@ -616,6 +687,14 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>Zeitleiste importieren</translation>
     </message>
     <message>
+        <source>Add Timeline</source>
+        <translation>Zeitleiste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Added “{0}”: {1} events. View ▸ Timelines shows or hides it.</source>
+        <translation>„{0}“ hinzugefügt: {1} Ereignisse. Ansicht ▸ Zeitleisten zeigt sie oder blendet sie aus.</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
@@ -696,6 +775,14 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>Aus {0} konnte nichts importiert werden:</translation>
     </message>
     <message>
+        <source>Could not add timeline</source>
+        <translation>Zeitleiste konnte nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>{0} cannot be shown over “{1}”:</source>
+        <translation>{0} kann nicht über „{1}“ gezeigt werden:</translation>
+    </message>
+    <message>
         <source>{0} is not a timeline this app can open:
 
 Still showing: {1}</source>
@@ -742,6 +829,15 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Exported {0} notes to {1}.</source>
         <translation>{0} Notizen nach {1} exportiert.</translation>
+    </message>
+    <message>
+        <source>Each added timeline&apos;s: {0}.</source>
+        <extracomment>After &quot;Exported 5 notes to a.md.&quot;: the files of the other timelines shown.</extracomment>
+        <translation>Die der hinzugefügten Zeitleisten: {0}.</translation>
+    </message>
+    <message>
+        <source>Hidden: {0}</source>
+        <translation>Ausgeblendet: {0}</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -863,7 +959,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>NotesController</name>
     <message>
         <source>Notes: {0}</source>
-        <extracomment>A change done, undone or redone, in words for the status bar. What the reader should know about saving; &quot;&quot; when everything is on disk. Something the reader must be told once (a database moved aside meanwhile). Stores of timelines left while their changes could not be written.</extracomment>
+        <extracomment>A change done, undone or redone, in words for the status bar. What the reader should know about saving; &quot;&quot; when everything is on disk. Something the reader must be told once (a database moved aside meanwhile). The timeline shown (several stacked as one, or one alone). The notes of each timeline shown, by its id, in the order shown. What the status says about a timeline whose notes are read-only, by its id. Stores of timelines left while their changes could not be written (each with its timeline in its own ids). The files the last :meth:`export_to` wrote.</extracomment>
         <translation>Notizen: {0}</translation>
     </message>
     <message>
@@ -1104,7 +1200,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineRenderer</name>
     <message>
         <source>UTC</source>
-        <extracomment>Room kept free right of the last event when fitting, for its label. Marks (glyphs, bands&apos; edges) against the background: WCAG&apos;s 3:1 for graphics. Each shape&apos;s glyph path around (0, 0), moved to where a mark goes. Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
+        <extracomment>Room kept free right of the last event when fitting, for its label. An era on screen: its left and right edge, and its title. Marks (glyphs, bands&apos; edges) against the background: WCAG&apos;s 3:1 for graphics. The ring round a mark: its radius (outside every glyph) and its pen&apos;s width. Each shape&apos;s glyph path around (0, 0), moved to where a mark goes. Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
         <translation>UTC</translation>
     </message>
     <message>
@@ -1159,6 +1255,16 @@ Weiterhin angezeigt: {1}</translation>
         <translation>{0} weitere Ereignisse hier; klicken, um eines auszuwählen</translation>
     </message>
     <message>
+        <source>Timeline: {0}</source>
+        <extracomment>In an event&apos;s tooltip, with several timelines shown: which it is of.</extracomment>
+        <translation>Zeitleiste: {0}</translation>
+    </message>
+    <message>
+        <source>Timelines: {0}</source>
+        <extracomment>In a &quot;+N&quot; group&apos;s tooltip: the timelines its events are of.</extracomment>
+        <translation>Zeitleisten: {0}</translation>
+    </message>
+    <message>
         <source>No event selected. Left and Right arrows select events in time order.</source>
         <translation>Kein Ereignis ausgewählt. Die Pfeiltasten nach links und rechts wählen Ereignisse in zeitlicher Reihenfolge aus.</translation>
     </message>
@@ -1167,7 +1273,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>_Load</name>
     <message>
         <source>could not be opened: {0}: {1}</source>
-        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). Its file&apos;s time and size when it was read (a change is loaded again). Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
         <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
     </message>
 </context>
@@ -1194,6 +1300,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>dates</name>
     <message>
         <source>January</source>
+        <extracomment>The months, in English; :func:`month_name` gives them in the reader&apos;s language.</extracomment>
         <translation>Januar</translation>
     </message>
     <message>
@@ -1369,6 +1476,14 @@ Weiterhin angezeigt: {1}</translation>
     </message>
 </context>
 <context>
+    <name>describe</name>
+    <message>
+        <source>From {0}.</source>
+        <extracomment>Read out after an event&apos;s date, kind and status when several timelines are shown: {0} is the title of the one it comes from.</extracomment>
+        <translation>Aus {0}.</translation>
+    </message>
+</context>
+<context>
     <name>details</name>
     <message>
         <source>✓ confirmed</source>
@@ -1477,6 +1592,11 @@ Weiterhin angezeigt: {1}</translation>
         <source>Status:</source>
         <extracomment>Label before an event&apos;s status (Occurred, Announced, …).</extracomment>
         <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <extracomment>Label before the title of the timeline an event comes from (several shown).</extracomment>
+        <translation>Zeitleiste:</translation>
     </message>
     <message>
         <source>Fatalities:</source>
@@ -1897,6 +2017,18 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>The timeline is on the &quot;cosmological&quot; scale: years outside 0001 to 9999 cannot be held, and their slides were left out.</source>
         <translation>Die Zeitleiste hat die Skala „cosmological“: Jahre außerhalb von 0001 bis 9999 können nicht übernommen werden, ihre Folien wurden ausgelassen.</translation>
+    </message>
+</context>
+<context>
+    <name>layers</name>
+    <message>
+        <source>A timeline with the id {0} is shown already.</source>
+        <extracomment>The events&apos; columns (as :class:`EventTable` names them) and titles: not the table itself, whose records an added timeline&apos;s part replaces.</extracomment>
+        <translation>Eine Zeitleiste mit der Kennung {0} wird schon gezeigt.</translation>
+    </message>
+    <message>
+        <source>Its ids are too long to be told apart from the open timeline&apos;s.</source>
+        <translation>Ihre Kennungen sind zu lang, um sie von denen der geöffneten Zeitleiste zu unterscheiden.</translation>
     </message>
 </context>
 <context>

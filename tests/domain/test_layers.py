@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import DATA
 from viewer.domain.filters import EventFilter, event_mask
-from viewer.domain.layers import CannotAdd, Part, choose_prefix, stack
+from viewer.domain.layers import CannotAdd, Part, choose_prefix, shown_together
 from viewer.domain.model import EventKind
 from viewer.domain.notes import TargetKind, event_of, find_target
 from viewer.domain.search import TextIndex, search_all
@@ -29,12 +29,7 @@ def _other(minimal: dict[str, Any], **changes: Any) -> Timeline:
 
 
 def _stacked(*timelines: Timeline) -> Timeline:
-    parts = [Part.of(timelines[0])]
-    for timeline in timelines[1:]:
-        shown = stack(parts)
-        prefix = choose_prefix(timeline, parts)
-        parts.append(Part.renamed(timeline, prefix, shown.actors_by_id, shown.sources_by_id))
-    return stack(parts)
+    return shown_together(timelines)
 
 
 def test_ids_of_added_timelines_are_kept_apart(minimal: dict[str, Any]) -> None:

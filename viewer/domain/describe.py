@@ -9,11 +9,15 @@ zone.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from viewer.domain.dates import Precision
 from viewer.domain.model import Event, FuzzyDate
 from viewer.domain.names import kind_name, status_name
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from viewer.domain.timeline import Timeline
 
 #: The months, in English; :func:`month_name` gives them in the reader's language.
 MONTHS: tuple[str, ...] = (
@@ -250,7 +254,14 @@ def precision_words(date: FuzzyDate) -> str:
     return translate("dates", approximate if date.approximate else exact)
 
 
-def event_facts(event: Event) -> str:
+def event_facts(event: Event, timeline: Timeline | None = None) -> str:
     """An event's date, kind and status in one sentence, as a screen reader
-    reads them: ``4 June 2025. Call, Occurred.``"""
-    return f"{describe_date(event.date)}. {kind_name(event.kind)}, {status_name(event.status)}."
+    reads them: ``4 June 2025. Call, Occurred.``; with several timelines shown
+    in ``timeline``, the one it comes from too (``From ACLED: Ukraine.``)."""
+    said = f"{describe_date(event.date)}. {kind_name(event.kind)}, {status_name(event.status)}."
+    if timeline is not None and len(timeline.layers) > 1:
+        #: Read out after an event's date, kind and status when several timelines
+        #: are shown: {0} is the title of the one it comes from.
+        source = translate("describe", "From {0}.")
+        said += " " + source.format(" ".join(timeline.layer_of_id(event.id).title.split()))
+    return said

@@ -463,6 +463,10 @@ def _event_html(
     #: Label before an event's status (Occurred, Announced, …).
     status_label = _e(QCoreApplication.translate("details", "Status:"))
     facts = [f"<b>{kind_label}</b> {kind}", f"<b>{status_label}</b> {status_html}"]
+    if len(timeline.layers) > 1:  # several shown together: which one this is from
+        #: Label before the title of the timeline an event comes from (several shown).
+        label = _e(QCoreApplication.translate("details", "Timeline:"))
+        facts.insert(0, f"<b>{label}</b> {_d(timeline.layer_of_id(event.id).title)}")
     if event.fatalities is not None:
         #: Label before how many people were killed, as reported (imported records).
         label = _e(QCoreApplication.translate("details", "Fatalities:"))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QThread, QTimer, Signal
 
 import viewer
+from viewer.domain.layers import CannotAdd, Part, part_beside, stack
 from viewer.domain.progress import LoadCancelled, Progress
 from viewer.domain.timeline import Timeline
 from viewer.importers.common import ImportFailed, ImportReport
@@ -27,6 +29,34 @@ BACKGROUND_BYTES = 16 * 1024 * 1024
 PROGRESS_STEP = 0.02
 
 
+@dataclass(slots=True)
+class _Added:
+    """A timeline shown over the open one (File > Add Timeline…)."""
+
+    path: Path
+    part: Part
+    #: Its file's time and size when it was read (a change is loaded again).
+    stamp: tuple[int, int] | None
+
+
+@dataclass(slots=True)
+class _Adding:
+    """What a load that adds a timeline needs: the parts shown when it began, and
+    the place of the one it replaces (a changed file), if any."""
+
+    parts: list[Part]
+    replaces: str | None = None
+    #: Set by the load: the new timeline's part.
+    part: Part | None = None
+
+
+def _restacked(parts: Sequence[Part], part: Part, replaces: str | None) -> list[Part]:
+    """``parts`` with ``part`` in place of the one ``replaces`` names, else after them."""
+    if replaces is None:
+        return [*parts, part]
+    return [part if p.layer.id == replaces else p for p in parts]
+
+
 class _Load(QThread):
     """Loads one model file off the window's thread; says how far, and stops when asked."""
 
@@ -41,9 +71,12 @@ class _Load(QThread):
         parent: QObject | None = None,
         convert: Callable[[Progress], ImportReport] | None = None,
         final: Path | None = None,
+        adding: _Adding | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path
+        #: Set when the timeline loaded is shown over the open one.
+        self.adding = adding
         #: Writes ``path`` first (an import), told how far it is; None: a plain load.
         self.convert = convert
         #: Where an import's ``path`` goes once it has loaded (the window's thread
@@ -75,8 +108,16 @@ class _Load(QThread):
                 self.report = self.convert(lambda done: self._progress(0.8 * done))
                 progress = lambda done: self._progress(0.8 + 0.2 * done)  # noqa: E731
             timeline = load_timeline(self.path, progress=progress)
+            adding = self.adding
+            if adding is not None:  # renamed and stacked here, not on the window's thread
+                replaced = next((p for p in adding.parts if p.layer.id == adding.replaces), None)
+                adding.part = part_beside(timeline, adding.parts, replaced)
+                timeline = stack(_restacked(adding.parts, adding.part, adding.replaces))
             timeline.index  # noqa: B018 - sorted here, not on the window's thread
         except LoadCancelled:
+            return False
+        except CannotAdd as err:
+            self.refused.emit([str(err)], False)
             return False
         except ModelFileError as err:
             self.refused.emit([str(problem) for problem in err.problems], err.unreadable)
@@ -115,12 +156,24 @@ class Document(QObject):
     loadEnded = Signal()
     #: An import was converted (its report); ``opened`` follows when it loads.
     imported = Signal(object)
+    #: A timeline was added over the open one (its :class:`Layer` in the shown
+    #: timeline), after ``opened`` showed them together.
+    added = Signal(object)
+    #: A file could not be added over the open one (its path, the reasons); what is shown stays.
+    addFailed = Signal(object, list)
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        #: What is shown: the file opened, with the timelines added over it.
         self.timeline: Timeline | None = None
+        #: The file opened (File > Open), without the ones added over it.
         self.path: Path | None = None
+        self._base: Timeline | None = None
+        self._base_part: Part | None = None
+        self._added: list[_Added] = []
+        #: Files to add once the load running ends (those added when last shown).
+        self._queued: list[Path] = []
         self._loaded_stamp: tuple[int, int] | None = None
         # The folder is watched too: saving by rename replaces the watched file.
         self._watcher = QFileSystemWatcher(self)
@@ -163,26 +216,163 @@ class Document(QObject):
         return True
 
     def _opened(self, timeline: Timeline, path: Path, stamp: tuple[int, int] | None) -> None:
-        self.timeline, self.path = timeline, path
+        again = self.path is not None and _same_file(path, self.path)
+        if not again:
+            self._added.clear()
+            self._queued.clear()
+        self._base, self._base_part, self.path = timeline, None, path
         self._loaded_stamp = stamp
-        self._watch(path)
+        self.timeline = self._shown()
+        self._watch()
         self._remember(path, timeline.title)
-        self.opened.emit(timeline, path)
+        self.opened.emit(self.timeline, path)
+        if not again:
+            self._queued = [p for p in self.remembered_layers(timeline.id) if p.is_file()]
+            self._add_queued()
+
+    # -- timelines shown over the open one ------------------------------------------
+
+    @property
+    def parts(self) -> list[Part]:
+        """The timelines shown, as parts of the stacked one (the file opened first)."""
+        if self._base is None:
+            return []
+        if self._base_part is None:
+            self._base_part = Part.of(self._base)
+        return [self._base_part, *(added.part for added in self._added)]
+
+    @property
+    def added_files(self) -> list[Path]:
+        """The files shown over the open one, in order."""
+        return [added.path for added in self._added]
+
+    def _shown(self, parts: Sequence[Part] | None = None) -> Timeline | None:
+        if not self._added:
+            return self._base
+        return stack(self.parts if parts is None else parts)
+
+    def add(self, path: Path) -> bool:
+        """Show the timeline of ``path`` over the open one (File > Add Timeline…).
+
+        Like :meth:`open`: a large file loads in the background; ``opened``
+        shows them together and ``added`` names the new one, or ``failed`` says
+        why not, and what is shown stays.
+        """
+        if self._base is None or self.path is None:
+            return False
+        if any(_same_file(path, shown) for shown in [self.path, *self.added_files]):
+            #: Adding a file that is shown already; {0} is its name.
+            said = self.tr("{0} is shown already.").format(path.name)
+            self.addFailed.emit(path, [said])
+            return False
+        return self._add(path)
+
+    def _add(self, path: Path, replaces: str | None = None) -> bool:
+        self.cancel_load()
+        stamp = _stamp(path)
+        adding = _Adding(self.parts, replaces)
+        if stamp is not None and stamp[1] > self.background_bytes and path.is_file():
+            self._run(_Load(path, stamp, self, adding=adding), shown=path)
+            return True
+        try:
+            timeline = load_timeline(path)
+            replaced = next((p for p in adding.parts if p.layer.id == replaces), None)
+            adding.part = part_beside(timeline, adding.parts, replaced)
+        except ModelFileError as err:
+            self.addFailed.emit(path, [str(problem) for problem in err.problems])
+            return False
+        except CannotAdd as err:
+            self.addFailed.emit(path, [str(err)])
+            return False
+        self._show_added(path, stamp, adding, None)
+        return True
+
+    def _show_added(
+        self,
+        path: Path,
+        stamp: tuple[int, int] | None,
+        adding: _Adding,
+        shown: Timeline | None,
+        reloaded: bool = True,
+    ) -> None:
+        """Show the part a load made (``shown``: stacked already, if what is shown
+        has not changed since the load began)."""
+        part = adding.part
+        assert part is not None
+        current = self.parts
+        if shown is None or [p.layer for p in current] != [p.layer for p in adding.parts]:
+            shown = stack(_restacked(current, part, adding.replaces))
+        entry = _Added(path, part, stamp)
+        if adding.replaces is None:
+            self._added.append(entry)
+        else:
+            self._added = [entry if a.part.layer.id == adding.replaces else a for a in self._added]
+        self.timeline = shown
+        self._watch()
+        self._remember_layers()
+        assert self.path is not None
+        self.opened.emit(shown, self.path)
+        if adding.replaces is None:
+            self.added.emit(shown.layers[-1])
+        elif reloaded:
+            self.reloadedFromDisk.emit(path)
+
+    def remove_layer(self, layer_id: str) -> bool:
+        """Stop showing the added timeline ``layer_id``; True if it was shown."""
+        kept = [added for added in self._added if added.part.layer.id != layer_id]
+        if len(kept) == len(self._added) or self.path is None:
+            return False
+        self._added = kept
+        self.timeline = self._shown()
+        self._watch()
+        self._remember_layers()
+        assert self.timeline is not None
+        self.opened.emit(self.timeline, self.path)
+        return True
+
+    def remembered_layers(self, timeline_id: str) -> list[Path]:
+        """The files that were shown over the timeline ``timeline_id`` when it was last open."""
+        value = self._settings.value(f"layers/{timeline_id}", [])
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [Path(item) for item in items if isinstance(item, str) and item]
+
+    def _remember_layers(self) -> None:
+        if self._base is not None:
+            files = [str(path.resolve()) for path in self.added_files]
+            self._settings.setValue(f"layers/{self._base.id}", files)
+
+    def _add_queued(self) -> None:
+        """Add the next file that was shown over this timeline last time."""
+        while self._queued and self._load is None:
+            self._add(self._queued.pop(0))
 
     def import_file(
-        self, kind: str, source: Path, out: Path, timeline_id: str | None = None
+        self,
+        kind: str,
+        source: Path,
+        out: Path,
+        timeline_id: str | None = None,
+        *,
+        add: bool = False,
     ) -> None:
         """Convert ``source`` (``"timelinejs"`` or ``"acled"``) into the model file
-        ``out`` in the background, then open it; ``imported`` reports what was
+        ``out`` in the background, then open it (``add``: show it over the open
+        one, in place of an earlier import of it); ``imported`` reports what was
         left out, ``failed`` (with ``source``) why nothing could be."""
         self.cancel_load()
+        adding = None
+        if add and self._base is not None and not (self.path and _same_file(out, self.path)):
+            earlier = next((a for a in self._added if _same_file(a.path, out)), None)
+            adding = _Adding(self.parts, earlier.part.layer.id if earlier else None)
 
         def convert(progress: Progress) -> ImportReport:
             return run_import(kind, source, job.path, timeline_id=timeline_id, progress=progress)
 
         # Written beside its place and moved there once it loads: an import that
         # fails or is cancelled leaves the earlier one as it was.
-        job = _Load(out.with_name(f".{out.name}.new"), None, self, convert, final=out)
+        job = _Load(
+            out.with_name(f".{out.name}.new"), None, self, convert, final=out, adding=adding
+        )
         self._run(job, shown=source)
 
     def _start_load(self, path: Path, stamp: tuple[int, int]) -> None:
@@ -207,6 +397,10 @@ class Document(QObject):
             self._load = None
             self._reloading = False
             self.loadEnded.emit()
+        if self._load is None:
+            self._add_queued()
+        if self._load is None:
+            self._settle.start()  # a file shown may have changed while this loaded
 
     def _progressed(self, job: _Load, done: float) -> None:
         if job is self._load:
@@ -229,6 +423,9 @@ class Document(QObject):
                 return
             path, stamp = job.final, _stamp(job.final)
             self.imported.emit(job.report)
+        if job.adding is not None:
+            self._show_added(path, stamp, job.adding, timeline, reloaded=job.final is None)
+            return
         self._opened(timeline, path, stamp)
         if self._reloading:
             self._reloading = False
@@ -240,7 +437,10 @@ class Document(QObject):
         self._load = None
         self._reloading = False
         self.loadEnded.emit()
-        self.failed.emit(shown, lines)
+        if job.adding is not None and job.final is None:
+            self.addFailed.emit(shown, lines)
+        else:
+            self.failed.emit(shown, lines)
         self._settle.start()  # the open file may have changed meanwhile
 
     def cancel_load(self) -> bool:
@@ -262,11 +462,14 @@ class Document(QObject):
             job.requestInterruption()
             job.wait()
 
-    def _watch(self, path: Path) -> None:
+    def _watch(self) -> None:
+        """Watch the files shown (and their folders: saving by rename replaces a file)."""
         watched = self._watcher.files() + self._watcher.directories()
         if watched:
             self._watcher.removePaths(watched)
-        self._watcher.addPaths([str(path), str(path.parent)])
+        files = [self.path, *self.added_files] if self.path is not None else []
+        wanted = dict.fromkeys(str(p) for f in files for p in (f, f.parent))
+        self._watcher.addPaths(list(wanted))
 
     def _on_disk_change(self, _changed: str) -> None:
         self._settle.start()
@@ -277,6 +480,12 @@ class Document(QObject):
             return
         if self._load is not None and self._load.path != path:
             return  # another file is loading: it replaces this one, or this is seen after
+        for added in self._added if self._load is None else []:
+            stamp = _stamp(added.path)
+            if stamp is not None and stamp != added.stamp:
+                added.stamp = stamp  # a broken version is reported once
+                if self._add(added.path, replaces=added.part.layer.id):
+                    return  # one at a time: the next change is seen after it
         stamp = _stamp(path)
         if stamp is None or stamp == self._loaded_stamp:
             return  # gone (maybe mid-rename) or untouched: keep what is shown
@@ -352,6 +561,13 @@ def _inside_the_app(path: Path) -> bool:
     resolved = path.resolve()
     roots = (resources_dir().resolve(), Path(viewer.__file__).resolve().parent)
     return any(resolved == root or root in resolved.parents for root in roots)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -124,7 +124,8 @@ def export_timeline(
     scratch = QImage(width, 10, QImage.Format.Format_ARGB32)
     probe = QPainter(scratch)
     only = drawn_samples(renderer, layout)
-    legend_height = paint_legend(probe, QRectF(0, 0, width, 400), palette, font, only)
+    layers = [layer.title for layer in timeline.layers] if len(timeline.layers) > 1 else []
+    legend_height = paint_legend(probe, QRectF(0, 0, width, 400), palette, font, only, layers)
     probe.end()
     sources = "\n".join(source_words(source) for source in timeline.sources)
     #: Under an exported picture: the heading of the list of the timeline's sources.
@@ -176,7 +177,9 @@ def export_timeline(
         painter.translate(0, top)
         renderer.paint(painter, layout, palette, selected, QRectF(0, 0, width, layout.height))
         painter.restore()
-        paint_legend(painter, QRectF(0, legend_top, width, legend_height + 6), palette, font, only)
+        paint_legend(
+            painter, QRectF(0, legend_top, width, legend_height + 6), palette, font, only, layers
+        )
         if sources_text:
             painter.setPen(text)
             painter.setFont(font)

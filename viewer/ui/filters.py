@@ -4,15 +4,21 @@
 of the open timeline and the mask of the events it keeps; the timeline, the
 table, the quotes panel and the find bar all follow its ``changed`` signal.
 Each timeline remembers its own filter in the settings.
+
+With several timelines shown together (File > Add Timeline…) the reader may
+hide some of them: their events are left out of the mask like filtered ones,
+and the timeline opened remembers which (by their ids) in the settings.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
+import numpy as np
 from PySide6.QtCore import QDate, QLocale, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
@@ -33,12 +39,14 @@ from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note
 from viewer.domain.text import isolate
-from viewer.domain.timeline import Timeline
+from viewer.domain.timeline import Layer, Timeline
 from viewer.ui.flow import FlowLayout
 from viewer.ui.notes import NotesController
 
 #: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
 MENU_ACTORS = 25
+#: The widest a hidden timeline's title is shown on its chip (the rest elided).
+CHIP_TITLE = 240
 
 
 class FilterState(QObject):
@@ -52,13 +60,17 @@ class FilterState(QObject):
         self._notes = notes
         self.timeline: Timeline | None = None
         self.filter = EventFilter()
-        #: Which table rows are shown; None when nothing is filtered.
+        #: The ids of the timelines shown together that the reader hid (never all).
+        self.hidden: frozenset[str] = frozenset()
+        #: Which table rows are shown; None when nothing is filtered or hidden.
         self.mask: Mask | None = None
         notes.changed.connect(self._notes_changed)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
-        """Show ``timeline`` with the filter it had last time."""
-        self.timeline = timeline
+        """Show ``timeline`` with the filter it had last time, and without the
+        timelines shown with it that were hidden."""
+        previous, self.timeline = self.timeline, timeline
+        self.hidden = self._saved_hidden(timeline, previous)
         chosen = EventFilter()
         if timeline is not None:
             saved = self._settings.value(f"filter/{timeline.id}")
@@ -78,6 +90,71 @@ class FilterState(QObject):
     def toggle(self, facet: str, value: str) -> None:
         self.set_filter(self.filter.toggled(facet, value))
 
+    # -- the timelines shown together -------------------------------------------
+
+    @property
+    def layers(self) -> tuple[Layer, ...]:
+        """The timelines shown together (one when alone), in order."""
+        return self.timeline.layers if self.timeline is not None else ()
+
+    def hidden_titles(self) -> list[str]:
+        """The titles of the hidden timelines, in the order shown."""
+        return [layer.title for layer in self.layers if layer.id in self.hidden]
+
+    def layer_shown(self, layer_id: str) -> bool:
+        return layer_id not in self.hidden
+
+    def can_hide(self, layer_id: str) -> bool:
+        """Whether ``layer_id`` may be hidden: one of several, and not the last shown."""
+        ids = [layer.id for layer in self.layers]
+        return layer_id in ids and len(self.hidden | {layer_id}) < len(ids)
+
+    def set_layer_shown(self, layer_id: str, shown: bool) -> bool:
+        """Show or hide the events of the timeline ``layer_id`` (one of several
+        shown together); False if that cannot be (one of them stays shown)."""
+        timeline = self.timeline
+        if timeline is None or all(layer.id != layer_id for layer in timeline.layers):
+            return False
+        if not shown and not self.can_hide(layer_id):
+            return False
+        hidden = self.hidden - {layer_id} if shown else self.hidden | {layer_id}
+        if hidden != self.hidden:
+            self.hidden = hidden
+            self._save_hidden(timeline.id, hidden)
+            self._compute()
+        return True
+
+    def _saved_hidden(self, timeline: Timeline | None, previous: Timeline | None) -> frozenset[str]:
+        """The timelines shown with ``timeline`` that were hidden last time.
+
+        A timeline taken away from those shown (its id was shown before, with the
+        same timeline opened) is forgotten, so that added again it shows. One
+        that is only not there yet (the others load after the file opened) keeps
+        its place in the settings.
+        """
+        if timeline is None:
+            return frozenset()
+        saved = self._settings.value(f"hidden_layers/{timeline.id}")
+        try:
+            ids = {str(i) for i in json.loads(saved)} if isinstance(saved, str) else set()
+        except (ValueError, TypeError):
+            ids = set()
+        present = {layer.id for layer in timeline.layers}
+        if previous is not None and previous.id == timeline.id:
+            gone = {layer.id for layer in previous.layers} - present
+            if ids & gone:
+                ids -= gone
+                self._save_hidden(timeline.id, ids)
+        hidden = frozenset(ids & present)
+        return hidden if len(hidden) < len(present) else frozenset()
+
+    def _save_hidden(self, timeline_id: str, hidden: Iterable[str]) -> None:
+        key = f"hidden_layers/{timeline_id}"
+        if hidden:
+            self._settings.setValue(key, json.dumps(sorted(hidden)))
+        else:
+            self._settings.remove(key)
+
     def _apply(self, chosen: EventFilter) -> None:
         self.filter = chosen
         self._compute()
@@ -89,6 +166,10 @@ class FilterState(QObject):
         else:
             notes = self._notes.notes() if self.filter.uses_notes else []
             self.mask = event_mask(timeline, self.filter, notes)
+        if timeline is not None and self.hidden:
+            shown = np.array([layer.id not in self.hidden for layer in timeline.layers])
+            kept = shown[timeline.layer_codes]
+            self.mask = kept if self.mask is None else self.mask & kept
         self.changed.emit()
 
     def _notes_changed(self) -> None:
@@ -104,7 +185,7 @@ class FilterState(QObject):
         return self._notes.notes()
 
     def shown(self) -> int:
-        """How many events the filter keeps."""
+        """How many events the filter keeps (of the timelines not hidden)."""
         if self.timeline is None:
             return 0
         return len(self.timeline.events) if self.mask is None else int(self.mask.sum())
@@ -193,6 +274,7 @@ class FilterBar(QWidget):
     def _show(self) -> None:
         for old in self.chips:
             self._row.removeWidget(old)
+            old.hide()  # at once, not when the event loop deletes it
             old.deleteLater()
         self.chips = []
         timeline = self._state.timeline
@@ -210,15 +292,35 @@ class FilterBar(QWidget):
             self._row.insert_widget(len(self.chips) + 1, button)  # after "Filter"
             button.show()
             self.chips.append(button)
+        for layer in self._state.layers:
+            if not self._state.layer_shown(layer.id):
+                self._add_hidden_chip(layer)
         self.clear_button.setVisible(not chosen.empty)
         total = len(timeline.events) if timeline is not None else 0
         shown = self._state.shown()
         locale = QLocale()
         showing = self.tr("Showing {0} of {1} events")
+        unfiltered = chosen.empty and not self._state.hidden
         self.count.setText(
-            "" if chosen.empty else showing.format(locale.toString(shown), locale.toString(total))
+            "" if unfiltered else showing.format(locale.toString(shown), locale.toString(total))
         )
         self._keep_lines()
+
+    def _add_hidden_chip(self, layer: Layer) -> None:
+        """A chip for a hidden timeline: "Hidden: its title"; its cross shows it again."""
+        title = " ".join(layer.title.split())
+        short = self.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, CHIP_TITLE)
+        button = QToolButton(self)
+        button.setObjectName("hiddenLayerChip")
+        #: A chip for a timeline the reader hid; {0} is its title.
+        label = self.tr("Hidden: {0}").format(isolate(short))
+        button.setText(f"{label.replace('&', '&&')}  \u2715")
+        button.setToolTip(self.tr("Show this timeline again:") + f"\n{isolate(title)}")
+        button.setAccessibleName(self.tr("Show the timeline {0} again").format(title))
+        button.clicked.connect(lambda _c=False, i=layer.id: self._state.set_layer_shown(i, True))
+        self._row.insert_widget(len(self.chips) + 1, button)
+        button.show()
+        self.chips.append(button)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

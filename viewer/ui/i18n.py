@@ -32,6 +32,8 @@ SOURCES: tuple[str, ...] = (
     "viewer/ui/timeline_access.py",
     "viewer/ui/export.py",
     "viewer/ui/document.py",
+    "viewer/ui/layers.py",
+    "viewer/domain/layers.py",
     "viewer/domain/search.py",
     "viewer/persistence/notes.py",
     "viewer/importers/acled.py",

@@ -44,6 +44,7 @@ from viewer.domain.text import isolate, wrap_isolated
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.perf import paused_gc
+from viewer.ui.timeline_render import layer_color
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -714,8 +715,18 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
             return self._text(event, column).casefold()
         if role == EventIdRole:
             return event.id
+        layers = self._timeline.layers if self._timeline is not None else ()
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE and len(layers) > 1:
+            # Several timelines shown: each row wears its timeline's colour (as its marks do).
+            assert self._timeline is not None
+            number = int(self._timeline.layer_codes[int(self._shown[index.row()])])
+            return layer_color(number, QGuiApplication.palette())
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{kind_name(event.kind)} \u00b7 {status_name(event.status)}"]
+            if len(layers) > 1 and self._timeline is not None:
+                #: In a tooltip, with several timelines shown: the one an event is from.
+                title = self._timeline.layer_of_id(event.id).title
+                lines.append(self.tr("Timeline: {0}").format(isolate(title)))
             lines.append(isolate(event.title))
             lines.append(describe_date(event.date))
             if event.date.note:

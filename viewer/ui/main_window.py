@@ -46,7 +46,7 @@ from viewer import __version__
 from viewer.domain import words
 from viewer.domain.cite import cite_event, cite_quote
 from viewer.domain.text import isolate
-from viewer.domain.timeline import Timeline
+from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.importers.common import ImportReport
 from viewer.importers.formats import format_of, import_name
@@ -61,6 +61,7 @@ from viewer.ui.filters import FilterBar, FilterState
 from viewer.ui.find import FindBar, FindController, FindResults
 from viewer.ui.history import History
 from viewer.ui.item_models import QuoteIdRole
+from viewer.ui.layers import LayerBar, LayersMenu
 from viewer.ui.notes import NoteActions, NotesController, NotesPanel
 from viewer.ui.quotes_panel import QuotesPanel
 from viewer.ui.selection import Selection
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(self.filters)
         self.timeline_view = TimelineView(self.selection)
         self.legend = LegendBar()
+        self.layer_bar = LayerBar(self.filters)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.timeline_view, 1)
+        layout.addWidget(self.layer_bar)
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
 
@@ -277,6 +280,8 @@ class MainWindow(QMainWindow):
         self.document.failed.connect(self._on_failed)
         self.document.recentChanged.connect(self._fill_recent)
         self.document.imported.connect(self._on_imported)
+        self.document.added.connect(self._on_added)
+        self.document.addFailed.connect(lambda path, lines: self._on_failed(path, lines, True))
         self.import_box: QMessageBox | None = None
         self.document.reloadedFromDisk.connect(
             lambda path: self.say(
@@ -392,6 +397,13 @@ class MainWindow(QMainWindow):
             self.tr("Open a TimelineJS timeline or an ACLED export, converted to a model file")
         )
         file_menu.addAction(self.import_action)
+        self.add_action = self._action(self.tr("&Add Timeline…"), self.choose_add, "Ctrl+Shift+O")
+        self.add_action.setToolTip(
+            self.tr("Show another timeline over this one (a model file, TimelineJS or ACLED)")
+        )
+        file_menu.addAction(self.add_action)
+        self.remove_menu = file_menu.addMenu(self.tr("Re&move Added Timeline"))
+        self.remove_menu.setEnabled(False)
         file_menu.addSeparator()
         self.export_action = self._action(self.tr("&Export Image…"), self.choose_export, "Ctrl+E")
         file_menu.addAction(self.export_action)
@@ -485,6 +497,8 @@ class MainWindow(QMainWindow):
             self.tr("Show each quote's translation beside the original")
         )
         view_menu.addAction(self.translations_action)
+        self.timelines_menu = LayersMenu(self.filters, self)
+        view_menu.addMenu(self.timelines_menu)
 
         go_menu = bar.addMenu(self.tr("&Go"))
         self.back_action = self._action(self.tr("&Back"), self.history.back)
@@ -530,7 +544,7 @@ class MainWindow(QMainWindow):
         shown = [" ".join(titles.get(str(path), "").split()) or path.name for path in recent]
         for path, title in zip(recent, shown, strict=True):
             text = f"{title} — {path.name}" if shown.count(title) > 1 else title
-            action = self.recent_menu.addAction(isolate(text).replace("&", "&&"))
+            action = self.recent_menu.addAction(_menu_text(text))
             # A fixed first line: a path with "<b>" in it is never taken for rich text.
             action.setToolTip(self.tr("Timeline file:\n{0}").format(path))
             action.setStatusTip(str(path))
@@ -569,11 +583,43 @@ class MainWindow(QMainWindow):
             source = Path(name)
             self.import_file("acled" if chosen == acled else format_of(source), source)
 
-    def import_file(self, kind: str, source: Path) -> Path:
+    def choose_add(self) -> None:
+        """File > Add Timeline…: a model file, or a TimelineJS or ACLED file
+        imported first, shown over the open timeline."""
+        start = str(self.document.start_folder())
+        model = self.tr(MODEL_FILTER).split(";;")[0]
+        timelinejs = self.tr("TimelineJS timelines (*.json)")
+        acled = self.tr("ACLED exports (*.csv)")
+        name, chosen = QFileDialog.getOpenFileName(
+            self, self.tr("Add Timeline"), start, f"{model};;{timelinejs};;{acled}"
+        )
+        if not name:
+            return
+        path = Path(name)
+        if chosen in (timelinejs, acled) or path.suffix.lower() == ".csv":
+            self.import_file("acled" if chosen == acled else format_of(path), path, add=True)
+        else:
+            self.document.add(path)
+
+    def _on_added(self, layer: Layer) -> None:
+        said = self.tr("Added “{0}”: {1} events. View ▸ Timelines shows or hides it.")
+        self.say(said.format(isolate(layer.title), words.number(len(layer.events))), 8000)
+
+    def _fill_remove_menu(self, timeline: Timeline) -> None:
+        """File > Remove Added Timeline: one entry per timeline shown over the first."""
+        self.remove_menu.clear()
+        for layer in timeline.layers[1:]:
+            action = self.remove_menu.addAction(_menu_text(layer.title))
+            action.triggered.connect(
+                lambda _checked=False, i=layer.id: self.document.remove_layer(i)
+            )
+        self.remove_menu.setEnabled(len(timeline.layers) > 1)
+
+    def import_file(self, kind: str, source: Path, add: bool = False) -> Path:
         """Convert ``source`` into a model file under the app's data folder (the
         same file again replaces its earlier import, and keeps its notes) and
-        open it, in the background with progress and Cancel. Returns the model
-        file's path."""
+        open it (``add``: show it over the open timeline), in the background
+        with progress and Cancel. Returns the model file's path."""
         timeline_id = import_name(source)
         out = self.imports_dir / f"{timeline_id}.json"
         failed = self.tr("Import failed")
@@ -592,7 +638,7 @@ class MainWindow(QMainWindow):
             self._inform(failed, self.tr("Cannot write {0}: {1}").format(out, err))
             return out
         self._importing = source
-        self.document.import_file(kind, source, out, timeline_id)
+        self.document.import_file(kind, source, out, timeline_id, add=add)
         return out
 
     def _on_imported(self, report: ImportReport) -> None:
@@ -646,6 +692,7 @@ class MainWindow(QMainWindow):
         if saved_view is not None:
             self.timeline_view.set_view(*saved_view)
         self._set_title(timeline)
+        self._fill_remove_menu(timeline)
         if same_timeline and previous in timeline.events_by_id:  # a reload keeps the place
             self.selection.select(previous)
         if not same_timeline:
@@ -796,7 +843,7 @@ class MainWindow(QMainWindow):
         self.event_menu = menu
         menu.popup(global_pos)
 
-    def _on_failed(self, path: Path, lines: list[str]) -> None:
+    def _on_failed(self, path: Path, lines: list[str], adding: bool = False) -> None:
         box = QMessageBox(self)
         box.setObjectName("loadErrorBox")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -808,6 +855,10 @@ class MainWindow(QMainWindow):
         if importing:
             box.setWindowTitle(self.tr("Could not import"))
             box.setText(self.tr("Nothing could be imported from {0}:").format(path))
+        elif adding and self.document.timeline is not None:
+            box.setWindowTitle(self.tr("Could not add timeline"))
+            said = self.tr("{0} cannot be shown over “{1}”:")
+            box.setText(said.format(path, isolate(self.document.timeline.title)))
         elif self.document.path:
             text = self.tr("{0} is not a timeline this app can open:\n\nStill showing: {1}")
             box.setText(text.format(path, self.document.path.name))
@@ -890,7 +941,12 @@ class MainWindow(QMainWindow):
             if count == 1
             else self.tr("Exported {0} notes to {1}.")
         )
-        self.say(said.format(words.number(count), path.name), 6000)
+        said = said.format(words.number(count), path.name)
+        beside = [written.name for written in self.notes.exported if written != path]
+        if beside:
+            #: After "Exported 5 notes to a.md.": the files of the other timelines shown.
+            said += " " + self.tr("Each added timeline's: {0}.").format(", ".join(beside))
+        self.say(said, 6000)
 
     def export_to(self, path: Path) -> None:
         """Export what the timeline shows now, at the width it has now."""
@@ -912,7 +968,10 @@ class MainWindow(QMainWindow):
                 selected=self.selection.event_id,
                 mask=self.filters.mask,
                 filter_words=", ".join(
-                    chip.label for chip in self.filters.filter.chips(self.filters.actor_names())
+                    [
+                        *(c.label for c in self.filters.filter.chips(self.filters.actor_names())),
+                        *(self.tr("Hidden: {0}").format(t) for t in self.filters.hidden_titles()),
+                    ]
                 ),
             )
         except ExportError as err:
@@ -1152,3 +1211,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _menu_text(text: str) -> str:
+    """A title from a file as a menu entry: one line, its direction kept, no "&" shortcut."""
+    return isolate(" ".join(text.split())).replace("&", "&&")

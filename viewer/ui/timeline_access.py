@@ -342,7 +342,7 @@ def item_description(view: TimelineView, item: Placed) -> str:
             #: A group of events, for a screen reader; {0} is the time it spans.
             what = translate("TimelineAccessible", "{0}. Press to choose one.")
         return what.format(span_words(*item.span))
-    return event_facts(index.events[item.positions[0]])
+    return event_facts(index.events[item.positions[0]], view.renderer.timeline)
 
 
 def factory(key: str, obj: QObject) -> QAccessibleInterface | None:

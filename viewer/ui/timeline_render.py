@@ -9,6 +9,7 @@ counted with bisections and drawn as one image, never one Qt object per event.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -193,6 +194,47 @@ def _kind_colors_on(base: int) -> dict[EventKind, QColor]:
     }
 
 
+# The timelines shown together (File > Add Timeline…): one colour each, in
+# order, drawn as a ring round every mark of that timeline. Hues apart from each
+# other (violet, red, green, magenta, ochre, blue; after Paul Tol's schemes),
+# dark enough for a light background and lightened on a dark one, like the
+# kinds' colours. More timelines than colours take them round again.
+LAYER_COLORS: tuple[str, ...] = ("#332288", "#CC3311", "#117733", "#AA3377", "#997700", "#0077BB")
+#: The ring round a mark: its radius (outside every glyph) and its pen's width.
+RING_RADIUS = GLYPH + 2.5
+RING_WIDTH = 1.6
+
+
+def layer_color(number: int, palette: QPalette | None = None) -> QColor:
+    """The colour of the ``number``-th timeline shown (0: the file opened); with a
+    palette, one that keeps 3:1 against its base."""
+    color = LAYER_COLORS[number % len(LAYER_COLORS)]
+    if palette is None:
+        return QColor(color)
+    return QColor(_layer_colors_on(palette.color(QPalette.ColorRole.Base).rgba())[color])
+
+
+@lru_cache(maxsize=8)
+def _layer_colors_on(base: int) -> dict[str, QColor]:
+    background = QColor.fromRgba(base)
+    return {color: legible(QColor(color), background, MARK_CONTRAST) for color in LAYER_COLORS}
+
+
+class _Rings:
+    """The pens of one frame's rings: one per timeline shown, and the neutral
+    dashed one of a group ("+N", a count) holding events of several."""
+
+    def __init__(self, count: int, palette: QPalette) -> None:
+        self.pens = [QPen(layer_color(n, palette), RING_WIDTH) for n in range(count)]
+        neutral = palette.color(QPalette.ColorRole.Text)
+        self.mixed = QPen(neutral, RING_WIDTH, Qt.PenStyle.DashLine)
+
+    def of(self, codes: npt.NDArray[np.uint8]) -> QPen:
+        """The pen of a group whose events are of the timelines ``codes``."""
+        first = int(codes[0])
+        return self.pens[first] if bool((codes == first).all()) else self.mixed
+
+
 #: Each shape's glyph path around (0, 0), moved to where a mark goes.
 _GLYPHS: dict[str, QPainterPath] = {}
 
@@ -247,6 +289,11 @@ class TimelineRenderer:
         self._statics: dict[str, QStaticText] = {}
         #: How many of the reader's notes each event has (drawn as a marker).
         self.note_counts: dict[str, int] = {}
+        #: With several timelines shown: each position's timeline (its place in
+        #: the timeline's layers); None with one.
+        self._layer_at: npt.NDArray[np.uint8] | None = None
+        #: The same in each lane's order, made when a lane is first drawn as counts.
+        self._lane_layers: dict[EventKind, npt.NDArray[np.uint8]] = {}
         self.set_timeline(timeline, mask)
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
@@ -261,6 +308,20 @@ class TimelineRenderer:
         else:
             self.index = timeline.index if mask is None else timeline.index.subset(mask)
         self._label_width: dict[int, float] = {}  # by position, which a filter changes
+        self._layer_at = None
+        if timeline is not None and len(timeline.layers) > 1:
+            self._layer_at = timeline.layer_codes[self.index.order]
+        self._lane_layers = {}
+
+    @property
+    def layers_by_position(self) -> npt.NDArray[np.uint8] | None:
+        """Each position's timeline (its place in the layers); None when one is shown."""
+        return self._layer_at
+
+    def layer_at(self, position: int) -> int | None:
+        """The place in the timeline's layers of the event at ``position``; None
+        when one timeline is shown."""
+        return None if self._layer_at is None else int(self._layer_at[position])
 
     @property
     def font(self) -> QFont:
@@ -420,6 +481,10 @@ class TimelineRenderer:
     ) -> None:
         metrics = QFontMetricsF(self.font)
         selected_pos = self.index.position.get(selected) if selected else None
+        timeline = self.timeline
+        rings = None
+        if self._layer_at is not None and timeline is not None:
+            rings = _Rings(len(timeline.layers), palette)
         for lane in layout.lanes:
             lane_rect = QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP)
             color = kind_color(lane.kind, palette)
@@ -442,28 +507,64 @@ class TimelineRenderer:
             )
             if lane.density is not None:
                 _paint_density(painter, lane.density, color, lane.top)
-                self._paint_counts(painter, lane, color, text_color)
+                self._paint_counts(painter, lane, color, text_color, rings)
             for item in lane.items:
                 is_selected = selected_pos is not None and selected_pos in item.positions
                 if item.bucket and not is_selected:
                     continue  # painted with the other counts
-                self._paint_item(painter, item, lane.kind, color, is_selected, palette, metrics)
+                self._paint_item(
+                    painter, item, lane.kind, color, is_selected, palette, metrics, rings
+                )
             painter.restore()
         painter.setPen(QPen(mid, 1))
         painter.drawLine(QPointF(GUTTER - 0.5, AXIS_HEIGHT), QPointF(GUTTER - 0.5, layout.height))
 
     def _paint_counts(
-        self, painter: QPainter, lane: LaneLayout, color: QColor, text_color: QColor
+        self,
+        painter: QPainter,
+        lane: LaneLayout,
+        color: QColor,
+        text_color: QColor,
+        rings: _Rings | None = None,
     ) -> None:
-        """A far lane's counts: badges, then every number as cached static text."""
+        """A far lane's counts: badges, then every number as cached static text.
+
+        With several timelines, a badge is edged in the colour of the timeline
+        its events are of, or dashed in the text's colour when they are of several.
+        """
         buckets = [item for item in lane.items if item.bucket]
         painter.setPen(QPen(color.darker(120), 1))
         painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
-        for item in buckets:
+        pens = self._bucket_pens(lane, buckets, rings) if rings is not None else None
+        for number, item in enumerate(buckets):
+            if pens is not None:
+                painter.setPen(pens[number])
             painter.drawRoundedRect(_qrect(item.hit), 7, 7)
         painter.setPen(text_color)
         for item in buckets:
             self._draw_centred(painter, item.text, item.hit.center())
+
+    def _bucket_pens(self, lane: LaneLayout, buckets: list[Placed], rings: _Rings) -> list[QPen]:
+        """Each count's pen: its timeline's, or the mixed one (numpy over the
+        lane, not a look at each event)."""
+        index_lane = next((la for la in self.index.lanes if la.kind is lane.kind), None)
+        if index_lane is None or not buckets or self._layer_at is None:
+            return [rings.mixed] * len(buckets)
+        codes = self._lane_layers.get(lane.kind)
+        if codes is None:
+            codes = self._lane_layers[lane.kind] = self._layer_at[index_lane.positions]
+        # The counts tile the axis in time order and an empty one is not drawn:
+        # the events of one run from its first up to the next one's first.
+        starts = np.searchsorted(index_lane.starts, [item.span[0] for item in buckets])
+        starts = np.minimum(starts, len(codes) - 1)
+        end = int(np.searchsorted(index_lane.starts, buckets[-1].span[1]))
+        shown = codes[: min(max(end, int(starts[-1]) + 1), len(codes))]
+        lowest = np.minimum.reduceat(shown, starts)
+        highest = np.maximum.reduceat(shown, starts)
+        return [
+            rings.pens[int(low)] if low == high else rings.mixed
+            for low, high in zip(lowest.tolist(), highest.tolist(), strict=True)
+        ]
 
     def _draw_centred(self, painter: QPainter, text: str, centre: Point) -> None:
         """A count ("12", "+3") centred on ``centre``, in the plain font."""
@@ -492,13 +593,20 @@ class TimelineRenderer:
         is_selected: bool,
         palette: QPalette,
         metrics: QFontMetricsF,
+        rings: _Rings | None = None,
     ) -> None:
-        """Paint one mark, band, label or "+N" of ``kind``, in its lane's ``color``."""
+        """Paint one mark, band, label or "+N" of ``kind``, in its lane's ``color``;
+        with ``rings`` (several timelines), ringed in its timeline's colour."""
         text_color = palette.color(QPalette.ColorRole.Text)
         hit, glyph = _qrect(item.hit), QPointF(item.glyph.x(), item.glyph.y())
         if item.label is None:  # a cluster: a count badge (outlined if it hides the selection)
             highlight = palette.color(QPalette.ColorRole.Highlight)
-            painter.setPen(QPen(highlight, 2.5) if is_selected else QPen(color.darker(120), 1))
+            if is_selected:
+                painter.setPen(QPen(highlight, 2.5))
+            elif rings is not None and self._layer_at is not None:
+                painter.setPen(rings.of(self._layer_at[np.asarray(item.positions)]))
+            else:
+                painter.setPen(QPen(color.darker(120), 1))
             painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
             painter.drawRoundedRect(hit, 7, 7)
             painter.setPen(text_color)
@@ -553,6 +661,10 @@ class TimelineRenderer:
             painter.setPen(QPen(color, 1.8))
             painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawPath(path)
+        if rings is not None and self._layer_at is not None:
+            painter.setPen(rings.pens[int(self._layer_at[position])])
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(glyph, RING_RADIUS, RING_RADIUS)
         if self.note_counts.get(index.id_of(position)):
             paint_note_marker(painter, glyph, palette)
         if item.label is not None and item.text:  # always, for an event; keeps mypy's narrowing
@@ -788,6 +900,7 @@ def drawn_samples(renderer: TimelineRenderer, layout: Layout) -> set[str]:
                 samples.add("hatched")
             if renderer.note_counts.get(index.id_of(position)):
                 samples.add("note")
+    samples |= {f"layer:{number}" for number in _drawn_layers(renderer, layout)}
     t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
     timeline = renderer.timeline
     for source in timeline.sources if timeline is not None else ():
@@ -799,22 +912,55 @@ def drawn_samples(renderer: TimelineRenderer, layout: Layout) -> set[str]:
     return samples
 
 
+def _drawn_layers(renderer: TimelineRenderer, layout: Layout) -> set[int]:
+    """The timelines (their places in the layers) of what ``layout`` draws; none
+    when one timeline is shown."""
+    codes = renderer.layers_by_position
+    if codes is None:
+        return set()
+    found: set[int] = set()
+    t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
+    for lane in layout.lanes:
+        if lane.bucketed:
+            index_lane = next((la for la in renderer.index.lanes if la.kind is lane.kind), None)
+            if index_lane is not None:
+                lo, hi = np.searchsorted(index_lane.starts, [layout.t0, t1]).tolist()
+                found.update(np.flatnonzero(np.bincount(codes[index_lane.positions[lo:hi]])))
+            continue
+        for item in lane.items:
+            found.update(codes[np.asarray(item.positions)].tolist())
+    return {int(code) for code in found}
+
+
+#: The widest a timeline's title is shown in the legend (the rest elided).
+LEGEND_TITLE = 240.0
+
+
 def paint_legend(
     painter: QPainter,
     rect: QRectF,
     palette: QPalette,
     font: QFont,
     only: set[str] | None = None,
+    layers: Sequence[str] = (),
 ) -> float:
     """Paint the legend (the entries of ``only``, or all), wrapping within ``rect``;
-    return the height it took."""
+    return the height it took. With several timelines' ``layers`` (their titles,
+    in order), each one's ring and title too (``layer:N`` in ``only``)."""
     metrics = QFontMetricsF(font)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(font)
     x, y = rect.left() + 8, rect.top()
     neutral = palette.color(QPalette.ColorRole.Text)
-    for sample, text in legend_entries():
+    entries = legend_entries()
+    elide = Qt.TextElideMode.ElideRight
+    if len(layers) > 1:
+        entries += [
+            (f"layer:{n}", metrics.elidedText(" ".join(title.split()), elide, LEGEND_TITLE))
+            for n, title in enumerate(layers)
+        ]
+    for sample, text in entries:
         if only is not None and sample not in only:
             continue
         width = 22 + metrics.horizontalAdvance(text) + 16
@@ -843,6 +989,11 @@ def paint_legend(
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(glyph_path("circle", centre, GLYPH))
             paint_note_marker(painter, centre, palette)
+        elif sample.startswith("layer:"):
+            number = int(sample.removeprefix("layer:"))
+            painter.setPen(QPen(layer_color(number, palette), RING_WIDTH))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, RING_RADIUS - 1, RING_RADIUS - 1)
         else:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Link), 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(

@@ -655,12 +655,27 @@ class TimelineView(QAbstractScrollArea):
             if item.bucket:
                 return self.tr("{0} events start here; click to zoom in").format(count)
             chooser = self.tr("{0} more events here; click to choose one").format(count)
-            return chooser + "\n" + "\n".join(titles) + more
+            return chooser + "\n" + "\n".join(titles) + more + self._from_timelines(item)
         event = index.events[item.positions[0]]
         return (
             f"{isolate(event.title)}\n{describe_date(event.date)} ({precision_words(event.date)})\n"
             f"{kind_name(event.kind)} \u00b7 {status_name(event.status)}"
-        )
+        ) + self._from_timelines(item)
+
+    def _from_timelines(self, item: Placed) -> str:
+        """With several timelines shown: a line naming those ``item``'s events are
+        of ("" with one)."""
+        codes = self.renderer.layers_by_position
+        timeline = self.renderer.timeline
+        if codes is None or timeline is None:
+            return ""
+        found = sorted(set(codes[item.positions].tolist()))
+        titles = ", ".join(isolate(timeline.layers[code].title) for code in found)
+        if len(found) == 1:
+            #: In an event's tooltip, with several timelines shown: which it is of.
+            return "\n" + self.tr("Timeline: {0}").format(titles)
+        #: In a "+N" group's tooltip: the timelines its events are of.
+        return "\n" + self.tr("Timelines: {0}").format(titles)
 
     def _on_selection_changed(self, event_id: str) -> None:
         self._invalidate()  # the selected event is laid out first, never in a cluster
@@ -677,7 +692,7 @@ class TimelineView(QAbstractScrollArea):
         if event is None:
             text = self.tr("No event selected. Left and Right arrows select events in time order.")
         else:
-            text = f"{event.title}. {event_facts(event)}"
+            text = f"{event.title}. {event_facts(event, timeline)}"
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)
             QAccessible.updateAccessibility(
