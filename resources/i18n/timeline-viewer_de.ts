@@ -78,7 +78,7 @@
     <name>Document</name>
     <message>
         <source>{0} is shown already.</source>
-        <extracomment>A large file began loading in the background (its path); how far it is (0 to 1); and that it ended, opened, failed or cancelled. An import was converted (its report); ``opened`` follows when it loads. A timeline was added over the open one (its :class:`Layer` in the shown timeline), after ``opened`` showed them together. A file could not be added over the open one (its path, the reasons); what is shown stays. What is shown: the file opened, with the timelines added over it. The file opened (File &gt; Open), without the ones added over it. Files to add once the load running ends (those added when last shown). Files larger than this many bytes load in the background. Every load thread still running, cancelled ones too (waited for on shutdown). Adding a file that is shown already; {0} is its name.</extracomment>
+        <extracomment>A large file began loading in the background (its path); how far it is (0 to 1); and that it ended, opened, failed or cancelled. An import was converted (its report); ``opened`` follows when it loads. A timeline was added over the open one (its :class:`Layer` in the shown timeline), after ``opened`` showed them together. A file could not be added over the open one (its path, the reasons); what is shown stays. A file shown over this timeline last time could not be shown again (its path, the reasons): it is forgotten. What is shown: the file opened, with the timelines added over it. The file opened (File &gt; Open), without the ones added over it. Files to add once the load running ends (those added when last shown). Files larger than this many bytes load in the background. Files added over a timeline of more events than this do too. Every load thread still running, cancelled ones too (waited for on shutdown). Adding a file that is shown already; {0} is its name.</extracomment>
         <translation>{0} wird schon gezeigt.</translation>
     </message>
 </context>
@@ -691,6 +691,10 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>Zeitleiste hinzufügen</translation>
     </message>
     <message>
+        <source>{0} is no longer shown over this timeline: {1}</source>
+        <translation>{0} wird nicht mehr über dieser Zeitleiste gezeigt: {1}</translation>
+    </message>
+    <message>
         <source>Added “{0}”: {1} events. View ▸ Timelines shows or hides it.</source>
         <translation>„{0}“ hinzugefügt: {1} Ereignisse. Ansicht ▸ Zeitleisten zeigt sie oder blendet sie aus.</translation>
     </message>
@@ -1273,7 +1277,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>_Load</name>
     <message>
         <source>could not be opened: {0}: {1}</source>
-        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). Its file&apos;s time and size when it was read (a change is loaded again). Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Its file&apos;s time and size when it was read (a change is loaded again). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
         <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
     </message>
 </context>

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import DATA
 from viewer.domain.filters import EventFilter, event_mask
-from viewer.domain.layers import CannotAdd, Part, choose_prefix, shown_together
+from viewer.domain.layers import CannotAdd, Part, part_beside, restacked, shown_together, stack
 from viewer.domain.model import EventKind
 from viewer.domain.notes import TargetKind, event_of, find_target
 from viewer.domain.search import TextIndex, search_all
@@ -92,7 +92,69 @@ def test_a_prefix_never_meets_an_id_shown_already(minimal: dict[str, Any]) -> No
     assert shown.layers[1].prefix == "other.2:"
     assert len(set(shown.events.ids)) == 4
     with pytest.raises(CannotAdd, match="other"):
-        choose_prefix(_other(minimal), [Part.of(base), Part.of(_other(minimal))])
+        part_beside(_other(minimal), [Part.of(base), Part.of(_other(minimal))])
+
+
+def test_no_quote_actor_or_source_id_shown_begins_with_a_new_prefix(
+    minimal: dict[str, Any],
+) -> None:
+    data = copy.deepcopy(minimal)
+    data["quotes"][0]["id"] = "other:q1"
+    data["actors"].append({"id": "other:a", "kind": "person", "name": "Zed"})
+    base = Timeline.validate(data)
+    actors = copy.deepcopy(minimal["actors"])
+    actors[0]["name"] = "Another Anna"
+    shown = _stacked(base, _other(minimal, actors=actors))
+    assert shown.layers[1].prefix == "other.2:"
+    assert len(set(shown.quotes.ids)) == 2
+    assert shown.quotes_by_id["other.2:q1"].speaker == "other.2:a"
+    assert shown.actors_by_id["other.2:a"].name == "Another Anna"
+    assert shown.actors_by_id["other:a"].name == "Zed"
+
+
+def test_added_timelines_are_renamed_again_when_what_is_before_them_changes(
+    minimal: dict[str, Any],
+) -> None:
+    base = Timeline.validate(minimal)
+    other = _other(minimal)
+    parts = [Part.of(base)]
+    parts.append(part_beside(other, parts))
+    assert parts[1].actor_ids == {}  # "a" and "b" are the same as the base's: shared
+    # The first timeline is reloaded: it now has another "a", and an event
+    # whose id begins with the added one's prefix.
+    changed = copy.deepcopy(minimal)
+    changed["actors"][0]["name"] = "Base-only Alice"
+    changed["events"][1]["id"] = "other:e1"
+    changed["events"][0]["related"] = ["other:e1"]
+    kept, dropped = restacked([Part.of(Timeline.validate(changed)), parts[1]])
+    assert dropped == []
+    shown = stack(kept)
+    assert len(set(shown.events.ids)) == 4
+    prefix = shown.layers[1].prefix
+    assert prefix == "other.2:"
+    assert shown.quotes_by_id[f"{prefix}q1"].speaker == f"{prefix}a"
+    assert shown.actors_by_id[f"{prefix}a"].name == "Anna"
+    assert shown.events_by_id[f"{prefix}e1"].related == (f"{prefix}e2",)
+    # Nothing changed before it: the part is kept as it is, records and all.
+    again, _ = restacked([Part.of(base), parts[1]])
+    assert again[1] is parts[1]
+    # The first timeline now has the added one's id: it cannot be shown with it.
+    renamed = copy.deepcopy(minimal)
+    renamed["id"] = "other"
+    kept, dropped = restacked([Part.of(Timeline.validate(renamed)), parts[1]])
+    assert len(kept) == 1
+    assert dropped[0][1] == "A timeline with the id other is shown already."
+
+
+def test_the_same_actor_in_two_added_timelines_is_one(minimal: dict[str, Any]) -> None:
+    base = Timeline.validate(minimal)
+    actors = copy.deepcopy(minimal["actors"])
+    actors[0]["name"] = "Another Anna"
+    second = _other(minimal, actors=actors)
+    third = _other(minimal, id="third", title="Third", actors=actors)
+    shown = _stacked(base, second, third)
+    assert shown.quotes_by_id["third:q1"].speaker == "other:a"
+    assert [q.id for q in shown.quotes_by_speaker["other:a"]] == ["other:q1", "third:q1"]
 
 
 def test_long_ids_get_a_short_prefix(minimal: dict[str, Any]) -> None:
@@ -101,7 +163,7 @@ def test_long_ids_get_a_short_prefix(minimal: dict[str, Any]) -> None:
     data["id"] = "x" * 150
     data["events"][1]["id"] = "e" * 100
     data["events"][0]["related"] = ["e" * 100]
-    prefix = choose_prefix(Timeline.validate(data), [Part.of(base)])
+    prefix = part_beside(Timeline.validate(data), [Part.of(base)]).layer.prefix
     assert prefix.startswith("t")
     assert len(prefix) == 10
 

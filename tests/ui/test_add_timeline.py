@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -174,8 +175,52 @@ def test_an_acled_export_is_imported_and_added(qtbot: QtBot) -> None:
     assert window.document.path == bundled_timeline()
     assert window.document.timeline is not None
     assert len(window.document.timeline.events) == 340
+    before = window.document.timeline
     # Importing it again replaces it where it is shown.
-    window.import_file("acled", ACLED, add=True)
-    qtbot.waitUntil(lambda: not window.document._jobs, timeout=20_000)
+    with qtbot.waitSignal(window.document.opened, timeout=20_000):
+        window.import_file("acled", ACLED, add=True)
+    assert window.error_box is None
+    assert window.document.timeline is not before
     assert window.document.added_files == [out]
+    assert len(window.document.timeline.layers) == 2
     assert len(window.document.timeline.events) == 340
+
+
+def test_a_remembered_timeline_that_cannot_be_shown_again_is_said_once_and_forgotten(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    added = _acled_model(tmp_path)
+    window = active_window(qtbot)
+    assert window.document.add(added)
+    window.close()
+    added.write_text('{"schema_version": 3, "id": ', encoding="utf-8")  # broken meanwhile
+    again = active_window(qtbot)
+    assert again.error_box is None  # no box at start
+    said = strip_isolates(again.statusBar().currentMessage())
+    assert said.startswith("acled.json is no longer shown over this timeline:")
+    assert again.document.remembered_layers(BUNDLED) == []
+    assert again.document.timeline is not None
+    assert len(again.document.timeline.layers) == 1
+
+
+def test_a_reloaded_timeline_renames_what_is_added_over_it_where_it_must(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    base, other = tmp_path / "base.json", tmp_path / "other.json"
+    base.write_text(json.dumps(minimal), encoding="utf-8")
+    minimal.update(id="other", title="Other")
+    other.write_text(json.dumps(minimal), encoding="utf-8")
+    window = active_window(qtbot, base)
+    assert window.document.add(other)
+    shown = window.document.timeline
+    assert shown is not None
+    assert shown.quotes_by_id["other:q1"].speaker == "a"  # the same Anna: one actor
+    changed = json.loads(base.read_text(encoding="utf-8"))
+    changed["actors"][0]["name"] = "Someone else"
+    base.write_text(json.dumps(changed), encoding="utf-8")
+    assert window.document.reload()
+    shown = window.document.timeline
+    assert shown is not None
+    assert shown.quotes_by_id["other:q1"].speaker == "other:a"
+    assert shown.actors_by_id["other:a"].name == "Anna"
+    assert shown.actors_by_id["a"].name == "Someone else"

@@ -274,11 +274,25 @@ def test_far_out_a_count_wears_the_colour_of_its_timeline(tmp_path: Path) -> Non
     # An exported legend names each timeline drawn.
     samples = drawn_samples(renderer, layout)
     assert {"layer:0", "layer:1"} <= samples
-    legend = QImage(width, 200, QImage.Format.Format_ARGB32)
-    painter = QPainter(legend)
-    try:
-        titles = [layer.title for layer in shown.layers]
-        used = paint_legend(painter, QRectF(0, 0, width, 200), palette, QFont(), samples, titles)
-    finally:
-        painter.end()
-    assert used > 0
+    titles = [layer.title for layer in shown.layers]
+
+    def legend(names: list[str]) -> QImage:
+        image = QImage(width, 200, QImage.Format.Format_ARGB32)
+        image.fill(palette.color(QPalette.ColorRole.Window))
+        painter = QPainter(image)
+        try:
+            paint_legend(painter, QRectF(0, 0, width, 200), palette, QFont(), samples, names)
+        finally:
+            painter.end()
+        return image
+
+    def wearing(image: QImage, color: QColor) -> int:
+        """How many pixels of ``image`` are ``color`` (within a little)."""
+        return sum(
+            _closest(image, QPoint(x, y), color, 0) < 12
+            for y in range(image.height())
+            for x in range(image.width())
+        )
+
+    # The ACLED timeline's ring in the legend (the attacks' red is near it: more, not any).
+    assert wearing(legend(titles), acled) > wearing(legend([]), acled) + 5

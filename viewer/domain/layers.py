@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import msgspec
@@ -32,7 +32,17 @@ from viewer.domain.model import MAX_ID, Actor, Quote, Source
 from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import translate
 
-__all__ = ["CannotAdd", "Layer", "Part", "choose_prefix", "part_beside", "shown_together", "stack"]
+__all__ = [
+    "CannotAdd",
+    "Layer",
+    "Part",
+    "choose_prefix",
+    "part_beside",
+    "rebased",
+    "restacked",
+    "shown_together",
+    "stack",
+]
 
 
 class _QuoteRefs(msgspec.Struct):
@@ -47,12 +57,22 @@ _ENCODE = msgspec.json.Encoder()
 
 @dataclass(slots=True)
 class Part:
-    """One timeline as a share of a stacked one: its ids as the stacked one names them."""
+    """One timeline as a share of a stacked one: its ids as the stacked one names them.
+
+    ``own_actors`` and ``own_sources`` are its file's; ``actor_ids`` and
+    ``source_ids`` say which of their ids are shown otherwise (behind its
+    prefix), so a part can be renamed again (:func:`rebased`) when what is
+    shown before it changes, without its file.
+    """
 
     layer: Layer
     header: dict[str, Any]
     sources: tuple[Source, ...]
     actors: tuple[Actor, ...]
+    own_sources: tuple[Source, ...]
+    own_actors: tuple[Actor, ...]
+    actor_ids: dict[str, str]
+    source_ids: dict[str, str]
     #: The events' columns (as :class:`EventTable` names them) and titles: not
     #: the table itself, whose records an added timeline's part replaces.
     columns: dict[str, Any]
@@ -68,13 +88,17 @@ class Part:
 
     @classmethod
     def of(cls, timeline: Timeline) -> Part:
-        """The first timeline: everything as it is."""
+        """A timeline as it is (the first shown, or one before :func:`rebased`)."""
         refs = [r for batch in timeline.quotes.batches for r in _QUOTE_REFS.decode(batch)]
         return cls(
             layer=_layer(timeline, ""),
             header=_header(timeline),
             sources=timeline.sources,
             actors=timeline.actors,
+            own_sources=timeline.sources,
+            own_actors=timeline.actors,
+            actor_ids={},
+            source_ids={},
             columns=_columns(timeline.events),
             titles=timeline.events.titles,
             ids=timeline.events.ids,
@@ -87,78 +111,110 @@ class Part:
             quote_starts=timeline.quotes.batch_starts,
         )
 
-    @classmethod
-    def renamed(
-        cls,
-        timeline: Timeline,
-        prefix: str,
-        actors: Mapping[str, Actor],
-        sources: Mapping[str, Source],
-    ) -> Part:
-        """``timeline`` behind ``prefix``, beside the ``actors`` and ``sources`` of
-        the parts before it (by id): see the module's docstring."""
-        actor_ids = _renames(timeline.actors, actors, prefix)
-        source_ids = _renames(timeline.sources, sources, prefix)
-
-        def actor(item: str) -> str:
-            return actor_ids.get(item, item)
-
-        def source(item: str) -> str:
-            return source_ids.get(item, item)
-
-        batches = []
-        for batch in timeline.events.batches:
-            records = msgspec.json.decode(batch)
-            for record in records:
-                _rename_event(record, prefix, actor, source)
-            batches.append(_ENCODE.encode(records))
-        quote_batches, quote_ids, quote_events, quote_speakers = [], [], [], []
-        for batch in timeline.quotes.batches:
-            records = msgspec.json.decode(batch)
-            for record in records:
-                record["id"] = prefix + record["id"]
-                record["event"] = prefix + record["event"]
-                record["speaker"] = actor(record["speaker"])
-                if record.get("source") is not None:
-                    record["source"] = source(record["source"])
-                quote_ids.append(record["id"])
-                quote_events.append(record["event"])
-                quote_speakers.append(record["speaker"])
-            quote_batches.append(_ENCODE.encode(records))
-        return cls(
-            layer=_layer(timeline, prefix),
-            header=_header(timeline),
-            sources=tuple(_with_id(s, source_ids) for s in timeline.sources),
-            actors=tuple(_with_id(a, actor_ids) for a in timeline.actors),
-            columns=_columns(timeline.events),
-            titles=timeline.events.titles,
-            ids=timeline.events.ids.prefixed(prefix),
-            batches=batches,
-            starts=timeline.events.batch_starts,
-            quote_ids=quote_ids,
-            quote_events=quote_events,
-            quote_speakers=quote_speakers,
-            quote_batches=quote_batches,
-            quote_starts=timeline.quotes.batch_starts,
-        )
+    @property
+    def longest_id(self) -> int:
+        """The length of its longest own id (events, quotes, actors, sources)."""
+        cut = len(self.layer.prefix)
+        lengths = [self.ids.longest - cut, *(len(i) - cut for i in self.quote_ids)]
+        lengths += [len(actor.id) for actor in self.own_actors]
+        lengths += [len(source.id) for source in self.own_sources]
+        return max(lengths, default=0)
 
 
 class CannotAdd(ValueError):
     """A timeline that cannot be shown beside the open one (said in the message)."""
 
 
-def choose_prefix(timeline: Timeline, parts: Sequence[Part]) -> str:
-    """The prefix for ``timeline`` added to ``parts``: its id and a colon, unless an
-    id shown already begins so (then ``id.2:``, ``id.3:``, …). A timeline whose ids
-    would grow too long behind it gets a short one (``t`` and 8 hex digits)."""
-    if any(part.layer.id == timeline.id for part in parts):
+def rebased(part: Part, before: Sequence[Part], prefix: str | None = None) -> Part:
+    """``part`` shown after ``before``: behind ``prefix`` (else its own, else a new
+    one) if no id shown before begins with it, with the actors and sources that
+    ``before`` holds otherwise behind it too. The part itself when nothing changes;
+    raises :class:`CannotAdd` when it cannot be shown after them."""
+    layer = part.layer
+    if any(other.layer.id == layer.id for other in before):
         raise CannotAdd(
-            translate("layers", "A timeline with the id {0} is shown already.").format(timeline.id)
+            translate("layers", "A timeline with the id {0} is shown already.").format(layer.id)
         )
-    longest = _longest_id(timeline)
-    stem = timeline.id
+    wanted = prefix if prefix is not None else layer.prefix
+    if not wanted or any(_begins(other, wanted) for other in before):
+        wanted = choose_prefix(layer.id, part.longest_id, before)
+    actor_ids = _renames(part.own_actors, [(o.actors, o.actor_ids) for o in before], wanted)
+    source_ids = _renames(part.own_sources, [(o.sources, o.source_ids) for o in before], wanted)
+    if (wanted, actor_ids, source_ids) == (layer.prefix, part.actor_ids, part.source_ids):
+        return part
+    return _renamed(part, wanted, actor_ids, source_ids)
+
+
+def _renamed(
+    part: Part, prefix: str, actor_ids: dict[str, str], source_ids: dict[str, str]
+) -> Part:
+    """``part`` with its event and quote ids behind ``prefix`` and its actors' and
+    sources' ids as ``actor_ids`` and ``source_ids`` say: every record rewritten."""
+    cut = len(part.layer.prefix)
+    actors_back = {shown: own for own, shown in part.actor_ids.items()}
+    sources_back = {shown: own for own, shown in part.source_ids.items()}
+
+    def item(shown: str) -> str:
+        return prefix + shown[cut:]
+
+    def actor(shown: str) -> str:
+        own = actors_back.get(shown, shown)
+        return actor_ids.get(own, own)
+
+    def source(shown: str) -> str:
+        own = sources_back.get(shown, shown)
+        return source_ids.get(own, own)
+
+    batches = []
+    for batch in part.batches:
+        records = msgspec.json.decode(batch)
+        for record in records:
+            _rename_event(record, item, actor, source)
+        batches.append(_ENCODE.encode(records))
+    quote_batches, quote_ids, quote_events, quote_speakers = [], [], [], []
+    for batch in part.quote_batches:
+        records = msgspec.json.decode(batch)
+        for record in records:
+            record["id"] = item(record["id"])
+            record["event"] = item(record["event"])
+            record["speaker"] = actor(record["speaker"])
+            if record.get("source") is not None:
+                record["source"] = source(record["source"])
+            quote_ids.append(record["id"])
+            quote_events.append(record["event"])
+            quote_speakers.append(record["speaker"])
+        quote_batches.append(_ENCODE.encode(records))
+    own = part.ids if not cut else Strings([i[cut:] for i in part.ids])
+    return Part(
+        layer=replace(part.layer, prefix=prefix),
+        header=part.header,
+        sources=tuple(_with_id(s, source_ids) for s in part.own_sources),
+        actors=tuple(_with_id(a, actor_ids) for a in part.own_actors),
+        own_sources=part.own_sources,
+        own_actors=part.own_actors,
+        actor_ids=actor_ids,
+        source_ids=source_ids,
+        columns=part.columns,
+        titles=part.titles,
+        ids=own.prefixed(prefix),
+        batches=batches,
+        starts=part.starts,
+        quote_ids=quote_ids,
+        quote_events=quote_events,
+        quote_speakers=quote_speakers,
+        quote_batches=quote_batches,
+        quote_starts=part.quote_starts,
+    )
+
+
+def choose_prefix(layer_id: str, longest: int, parts: Sequence[Part]) -> str:
+    """The prefix for the timeline ``layer_id`` (whose longest id has ``longest``
+    characters) shown after ``parts``: its id and a colon, unless an id shown
+    already begins so (then ``id.2:``, ``id.3:``, …). One whose ids would grow
+    too long behind it gets a short one (``t`` and 8 hex digits)."""
+    stem = layer_id
     if len(stem) + 4 + longest > MAX_ID:
-        stem = "t" + hashlib.sha1(timeline.id.encode()).hexdigest()[:8]
+        stem = "t" + hashlib.sha1(layer_id.encode()).hexdigest()[:8]
         if len(stem) + 4 + longest > MAX_ID:
             raise CannotAdd(
                 translate(
@@ -174,17 +230,14 @@ def choose_prefix(timeline: Timeline, parts: Sequence[Part]) -> str:
 
 
 def _begins(part: Part, prefix: str) -> bool:
-    """Whether ``prefix`` is the part's or begins one of its ids."""
+    """Whether ``prefix`` is the part's or begins one of its shown ids (events,
+    quotes, actors, sources)."""
     if part.layer.prefix == prefix:
         return True
-    return prefix in part.ids.joined and any(i.startswith(prefix) for i in part.ids)
-
-
-def _longest_id(timeline: Timeline) -> int:
-    lengths = [timeline.events.ids.longest, timeline.quotes.ids.longest]
-    lengths += [len(actor.id) for actor in timeline.actors]
-    lengths += [len(source.id) for source in timeline.sources]
-    return max(lengths, default=0)
+    if prefix in part.ids.joined and any(i.startswith(prefix) for i in part.ids):
+        return True
+    others = (*part.quote_ids, *(a.id for a in part.actors), *(s.id for s in part.sources))
+    return any(i.startswith(prefix) for i in others)
 
 
 def stack(parts: Sequence[Part]) -> Timeline:
@@ -266,11 +319,26 @@ def _header(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def _renames(items: Sequence[Any], taken: Mapping[str, Any], prefix: str) -> dict[str, str]:
-    """The ids that must change: those the parts before hold for something else."""
-    return {
-        item.id: prefix + item.id for item in items if item.id in taken and taken[item.id] != item
-    }
+def _renames(
+    items: Sequence[Any], before: Sequence[tuple[Sequence[Any], Mapping[str, str]]], prefix: str
+) -> dict[str, str]:
+    """The ids of ``items`` (actors or sources) that must change: those the parts
+    ``before`` (each one's shown items and which it renamed) hold for something
+    else. One that an added part before holds, renamed, as the very same is that one."""
+    shown = {item.id: item for items_before, _renamed in before for item in items_before}
+    same_elsewhere: dict[str, list[Any]] = {}
+    for _items, renamed in before:
+        for own, shown_id in renamed.items():
+            same_elsewhere.setdefault(own, []).append(shown[shown_id])
+    ids = {}
+    for item in items:
+        there = shown.get(item.id)
+        if there is None or there == item:
+            continue
+        twins = same_elsewhere.get(item.id, ())
+        twin = next((o for o in twins if o == item.model_copy(update={"id": o.id})), None)
+        ids[item.id] = twin.id if twin is not None else prefix + item.id
+    return ids
 
 
 def _with_id(item: Any, new_ids: Mapping[str, str]) -> Any:
@@ -285,10 +353,10 @@ def _first_of_each(items: Any) -> tuple[Any, ...]:
     return tuple(seen.values())
 
 
-def _rename_event(record: dict[str, Any], prefix: str, actor: Any, source: Any) -> None:
-    record["id"] = prefix + record["id"]
+def _rename_event(record: dict[str, Any], item: Any, actor: Any, source: Any) -> None:
+    record["id"] = item(record["id"])
     if "related" in record:
-        record["related"] = [prefix + r for r in record["related"]]
+        record["related"] = [item(r) for r in record["related"]]
     if "participants" in record:
         record["participants"] = [actor(a) for a in record["participants"]]
     if "sources" in record:
@@ -303,14 +371,24 @@ def _rename_event(record: dict[str, Any], prefix: str, actor: Any, source: Any) 
 
 def part_beside(timeline: Timeline, parts: Sequence[Part], replaces: Part | None = None) -> Part:
     """``timeline`` as a part after ``parts`` (in place of ``replaces``, a changed
-    file, whose prefix it keeps while its id is the same)."""
+    file, whose prefix it keeps while that is still free)."""
     others = [p for p in parts if replaces is None or p.layer.id != replaces.layer.id]
-    if replaces is not None and timeline.id == replaces.layer.id:
-        prefix = replaces.layer.prefix
-    else:
-        prefix = choose_prefix(timeline, others)
-    shown = stack(others)
-    return Part.renamed(timeline, prefix, shown.actors_by_id, shown.sources_by_id)
+    prefix = replaces.layer.prefix if replaces is not None else None
+    return rebased(Part.of(timeline), others, prefix)
+
+
+def restacked(parts: Sequence[Part]) -> tuple[list[Part], list[tuple[Part, str]]]:
+    """``parts`` after the first one changed (a reload) or one was taken away: each
+    one after the first renamed again where what is shown before it asks for it.
+    Returns the parts kept, and those that can no longer be shown, with why."""
+    kept = [parts[0]]
+    dropped = []
+    for part in parts[1:]:
+        try:
+            kept.append(rebased(part, kept))
+        except CannotAdd as err:
+            dropped.append((part, str(err)))
+    return kept, dropped
 
 
 def shown_together(timelines: Sequence[Timeline]) -> Timeline:

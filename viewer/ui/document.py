@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QThread, QTimer, Signal
 
 import viewer
-from viewer.domain.layers import CannotAdd, Part, part_beside, stack
+from viewer.domain.layers import CannotAdd, Part, part_beside, restacked, stack
 from viewer.domain.progress import LoadCancelled, Progress
 from viewer.domain.timeline import Timeline
 from viewer.importers.common import ImportFailed, ImportReport
@@ -27,6 +27,9 @@ CHANGE_SETTLE_MS = 400
 BACKGROUND_BYTES = 16 * 1024 * 1024
 #: Progress is reported in steps of this much (a few dozen updates a load).
 PROGRESS_STEP = 0.02
+#: A timeline added over one of more events than this is stacked with it in the
+#: background, whatever its own size (stacking 300,000 events takes 0.4 s).
+BACKGROUND_EVENTS = 100_000
 
 
 @dataclass(slots=True)
@@ -46,11 +49,14 @@ class _Adding:
 
     parts: list[Part]
     replaces: str | None = None
+    #: Shown over this timeline last time (not asked for now): a failure is
+    #: said in the status bar, and the file forgotten.
+    remembered: bool = False
     #: Set by the load: the new timeline's part.
     part: Part | None = None
 
 
-def _restacked(parts: Sequence[Part], part: Part, replaces: str | None) -> list[Part]:
+def _with_part(parts: Sequence[Part], part: Part, replaces: str | None) -> list[Part]:
     """``parts`` with ``part`` in place of the one ``replaces`` names, else after them."""
     if replaces is None:
         return [*parts, part]
@@ -112,7 +118,7 @@ class _Load(QThread):
             if adding is not None:  # renamed and stacked here, not on the window's thread
                 replaced = next((p for p in adding.parts if p.layer.id == adding.replaces), None)
                 adding.part = part_beside(timeline, adding.parts, replaced)
-                timeline = stack(_restacked(adding.parts, adding.part, adding.replaces))
+                timeline = stack(_with_part(adding.parts, adding.part, adding.replaces))
             timeline.index  # noqa: B018 - sorted here, not on the window's thread
         except LoadCancelled:
             return False
@@ -161,6 +167,9 @@ class Document(QObject):
     added = Signal(object)
     #: A file could not be added over the open one (its path, the reasons); what is shown stays.
     addFailed = Signal(object, list)
+    #: A file shown over this timeline last time could not be shown again (its
+    #: path, the reasons): it is forgotten.
+    rememberedFailed = Signal(object, list)
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -185,6 +194,8 @@ class Document(QObject):
         self._settle.timeout.connect(self._reload_if_changed)
         #: Files larger than this many bytes load in the background.
         self.background_bytes = BACKGROUND_BYTES
+        #: Files added over a timeline of more events than this do too.
+        self.background_events = BACKGROUND_EVENTS
         self._load: _Load | None = None
         #: Every load thread still running, cancelled ones too (waited for on shutdown).
         self._jobs: list[_Load] = []
@@ -222,10 +233,12 @@ class Document(QObject):
             self._queued.clear()
         self._base, self._base_part, self.path = timeline, None, path
         self._loaded_stamp = stamp
-        self.timeline = self._shown()
+        dropped = self._restack()  # reloaded: what is added over it, renamed if need be
         self._watch()
         self._remember(path, timeline.title)
         self.opened.emit(self.timeline, path)
+        for gone, why in dropped:
+            self.addFailed.emit(gone, [why])
         if not again:
             self._queued = [p for p in self.remembered_layers(timeline.id) if p.is_file()]
             self._add_queued()
@@ -246,10 +259,23 @@ class Document(QObject):
         """The files shown over the open one, in order."""
         return [added.path for added in self._added]
 
-    def _shown(self, parts: Sequence[Part] | None = None) -> Timeline | None:
+    def _restack(self) -> list[tuple[Path, str]]:
+        """Show the file opened with those added over it, each renamed again where
+        what is before it changed (a reload, one taken away). Returns the files
+        that can no longer be shown with it, and why (they are taken away)."""
         if not self._added:
-            return self._base
-        return stack(self.parts if parts is None else parts)
+            self.timeline = self._base
+            return []
+        kept, dropped = restacked(self.parts)
+        gone = {part.layer.id for part, _why in dropped}
+        said = [(a.path, why) for a in self._added for p, why in dropped if p is a.part]
+        self._added = [a for a in self._added if a.part.layer.id not in gone]
+        for added, part in zip(self._added, kept[1:], strict=True):
+            added.part = part
+        self.timeline = stack(kept)
+        if dropped:
+            self._remember_layers()
+        return said
 
     def add(self, path: Path) -> bool:
         """Show the timeline of ``path`` over the open one (File > Add Timeline…).
@@ -267,11 +293,13 @@ class Document(QObject):
             return False
         return self._add(path)
 
-    def _add(self, path: Path, replaces: str | None = None) -> bool:
+    def _add(self, path: Path, replaces: str | None = None, remembered: bool = False) -> bool:
         self.cancel_load()
         stamp = _stamp(path)
-        adding = _Adding(self.parts, replaces)
-        if stamp is not None and stamp[1] > self.background_bytes and path.is_file():
+        adding = _Adding(self.parts, replaces, remembered)
+        shown = len(self.timeline.events) if self.timeline is not None else 0
+        large = stamp is not None and stamp[1] > self.background_bytes
+        if (large or shown > self.background_events) and path.is_file():
             self._run(_Load(path, stamp, self, adding=adding), shown=path)
             return True
         try:
@@ -279,13 +307,20 @@ class Document(QObject):
             replaced = next((p for p in adding.parts if p.layer.id == replaces), None)
             adding.part = part_beside(timeline, adding.parts, replaced)
         except ModelFileError as err:
-            self.addFailed.emit(path, [str(problem) for problem in err.problems])
+            self._add_failed(path, adding, [str(problem) for problem in err.problems])
             return False
         except CannotAdd as err:
-            self.addFailed.emit(path, [str(err)])
+            self._add_failed(path, adding, [str(err)])
             return False
         self._show_added(path, stamp, adding, None)
         return True
+
+    def _add_failed(self, path: Path, adding: _Adding, lines: list[str]) -> None:
+        if adding.remembered:
+            self._remember_layers()  # forgotten: not tried (nor said) at every start
+            self.rememberedFailed.emit(path, lines)
+        else:
+            self.addFailed.emit(path, lines)
 
     def _show_added(
         self,
@@ -300,20 +335,32 @@ class Document(QObject):
         part = adding.part
         assert part is not None
         current = self.parts
-        if shown is None or [p.layer for p in current] != [p.layer for p in adding.parts]:
-            shown = stack(_restacked(current, part, adding.replaces))
+        if adding.replaces is not None and all(p.layer.id != adding.replaces for p in current):
+            return  # taken away while it was read again
         entry = _Added(path, part, stamp)
         if adding.replaces is None:
             self._added.append(entry)
         else:
             self._added = [entry if a.part.layer.id == adding.replaces else a for a in self._added]
-        self.timeline = shown
+        dropped: list[tuple[Path, str]] = []
+        if shown is not None and [p.layer for p in current] == [p.layer for p in adding.parts]:
+            self.timeline = shown
+        else:  # what is shown changed while it loaded: stacked again, here
+            dropped = self._restack()
         self._watch()
         self._remember_layers()
         assert self.path is not None
-        self.opened.emit(shown, self.path)
+        assert self.timeline is not None
+        self.opened.emit(self.timeline, self.path)
+        for gone, why in dropped:
+            if gone == path:
+                self._add_failed(path, adding, [why])
+            else:
+                self.addFailed.emit(gone, [why])
+        if entry not in self._added:
+            return
         if adding.replaces is None:
-            self.added.emit(shown.layers[-1])
+            self.added.emit(self.timeline.layers[-1])
         elif reloaded:
             self.reloadedFromDisk.emit(path)
 
@@ -323,11 +370,13 @@ class Document(QObject):
         if len(kept) == len(self._added) or self.path is None:
             return False
         self._added = kept
-        self.timeline = self._shown()
+        dropped = self._restack()  # those after it may now share what it held
         self._watch()
         self._remember_layers()
         assert self.timeline is not None
         self.opened.emit(self.timeline, self.path)
+        for gone, why in dropped:
+            self.addFailed.emit(gone, [why])
         return True
 
     def remembered_layers(self, timeline_id: str) -> list[Path]:
@@ -337,14 +386,20 @@ class Document(QObject):
         return [Path(item) for item in items if isinstance(item, str) and item]
 
     def _remember_layers(self) -> None:
-        if self._base is not None:
-            files = [str(path.resolve()) for path in self.added_files]
-            self._settings.setValue(f"layers/{self._base.id}", files)
+        """Remember the files shown over this timeline, and those still to be added."""
+        if self._base is None:
+            return
+        job = self._load
+        loading = [job.path] if job and job.adding and job.adding.replaces is None else []
+        files = dict.fromkeys(
+            str(p.resolve()) for p in [*self.added_files, *loading, *self._queued]
+        )
+        self._settings.setValue(f"layers/{self._base.id}", list(files))
 
     def _add_queued(self) -> None:
         """Add the next file that was shown over this timeline last time."""
         while self._queued and self._load is None:
-            self._add(self._queued.pop(0))
+            self._add(self._queued.pop(0), remembered=True)
 
     def import_file(
         self,
@@ -438,16 +493,22 @@ class Document(QObject):
         self._reloading = False
         self.loadEnded.emit()
         if job.adding is not None and job.final is None:
-            self.addFailed.emit(shown, lines)
+            self._add_failed(shown, job.adding, lines)
         else:
             self.failed.emit(shown, lines)
         self._settle.start()  # the open file may have changed meanwhile
 
-    def cancel_load(self) -> bool:
-        """Stop a background load; the open timeline stays as it is. True if one ran."""
+    def cancel_load(self, requeue: bool = True) -> bool:
+        """Stop a background load; the open timeline stays as it is. True if one ran.
+
+        A file being added again from last time is put back in line (``requeue``;
+        not when the reader cancels it), so that another load does not forget it."""
         job = self._load
         if job is None:
             return False
+        adding = job.adding
+        if requeue and adding is not None and adding.remembered and adding.replaces is None:
+            self._queued.insert(0, job.path)
         self._load = None
         self._reloading = False
         job.requestInterruption()

@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         self.document.imported.connect(self._on_imported)
         self.document.added.connect(self._on_added)
         self.document.addFailed.connect(lambda path, lines: self._on_failed(path, lines, True))
+        self.document.rememberedFailed.connect(self._on_remembered_failed)
         self.import_box: QMessageBox | None = None
         self.document.reloadedFromDisk.connect(
             lambda path: self.say(
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
     def _cancel_load(self) -> None:
         path = self.document.loading
         importing, self._importing = self._importing, None
-        if self.document.cancel_load() and path is not None:
+        if self.document.cancel_load(requeue=False) and path is not None:
             if importing is not None:  # the partial file is gone with the import
                 self.say(self.tr("Stopped importing {0}.").format(importing.name), 8000)
             else:
@@ -600,6 +601,12 @@ class MainWindow(QMainWindow):
             self.import_file("acled" if chosen == acled else format_of(path), path, add=True)
         else:
             self.document.add(path)
+
+    def _on_remembered_failed(self, path: Path, lines: list[str]) -> None:
+        """A timeline shown over this one last time cannot be again: said once, in
+        the status bar (not a box at every start), and forgotten."""
+        said = self.tr("{0} is no longer shown over this timeline: {1}")
+        self.say(said.format(path.name, lines[0] if lines else ""), 15000)
 
     def _on_added(self, layer: Layer) -> None:
         said = self.tr("Added “{0}”: {1} events. View ▸ Timelines shows or hides it.")
