@@ -20,6 +20,9 @@ HOME_ENV = "TIMELINE_VIEWER_HOME"
 
 BUNDLED_TIMELINE_NAME = "trump-putin-2025-06.json"
 SCHEMA_NAME = "timeline.schema.json"
+#: The app's id on the desktop: its .desktop entry, AppStream file and icon are
+#: named so (packaging/linux), and the window says it, so a desktop matches them.
+APP_ID = "io.github.timelineviewer.TimelineViewer"
 
 
 def resources_dir() -> Path:
@@ -33,6 +36,11 @@ def resources_dir() -> Path:
 
 def bundled_timeline() -> Path:
     return resources_dir() / "timelines" / BUNDLED_TIMELINE_NAME
+
+
+def app_icon() -> Path:
+    """The app's icon (SVG), as the window and the desktop show it."""
+    return resources_dir() / "icons" / "timeline-viewer.svg"
 
 
 def bundled_schema() -> Path:

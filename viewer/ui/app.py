@@ -7,11 +7,12 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.domain.text import terminal_safe
-from viewer.persistence.paths import APP_NAME, AppPaths, not_a_file
+from viewer.persistence.paths import APP_ID, APP_NAME, AppPaths, app_icon, not_a_file
 
 
 def open_settings(paths: AppPaths) -> QSettings:
@@ -41,10 +42,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv or [sys.argv[0]])
+    brand(app)
+    return app
+
+
+def brand(app: QApplication) -> None:
+    """The app's name, version, icon and desktop id (its .desktop entry's name, so
+    a desktop shows the window under the entry's name and icon)."""
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    return app
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(app_icon())))
 
 
 def run(paths: AppPaths, file: Path | None, language: str | None = None) -> int:
