@@ -79,7 +79,9 @@ def test_the_app_wears_its_icon_and_desktop_id(qtbot: QtBot) -> None:
 
 def test_install_desktop_installs_and_removes_for_a_user(tmp_path: Path) -> None:
     share = tmp_path / "share"
-    program = tmp_path / "my apps" / "timeline-viewer"
+    program = tmp_path / "my apps & more" / "timeline-viewer"
+    program.parent.mkdir()
+    shutil.copy("/bin/true", program)
     env = {**os.environ, "XDG_DATA_HOME": str(share)}
     script = REPO / "packaging" / "install-desktop"
     subprocess.run([str(script), "--exec", str(program)], check=True, env=env, capture_output=True)
@@ -96,3 +98,24 @@ def test_install_desktop_installs_and_removes_for_a_user(tmp_path: Path) -> None
     subprocess.run([str(script), "--uninstall"], check=True, env=env, capture_output=True)
     assert not desktop.exists()
     assert not icon.exists()
+
+
+def test_install_desktop_refuses_what_would_make_a_broken_entry(tmp_path: Path) -> None:
+    script = REPO / "packaging" / "install-desktop"
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "share"), "PATH": "/usr/bin:/bin"}
+
+    def refused(*args: str) -> str:
+        run = subprocess.run([str(script), *args], env=env, capture_output=True, text=True)
+        assert run.returncode == 2, run
+        return run.stderr
+
+    assert "timeline-viewer is not on PATH" in refused()  # no entry that starts nothing
+    assert "is not a program that can be run" in refused("--exec", str(tmp_path / "none"))
+    assert "needs the program" in refused("--exec")
+    odd = tmp_path / "$HOME" / "timeline-viewer"
+    odd.parent.mkdir()
+    shutil.copy("/bin/true", odd)
+    assert "move the program to a plainer path" in refused("--exec", str(odd))
+    assert not (tmp_path / "share" / "applications").exists()
+    # Removing what was never installed is no error.
+    subprocess.run([str(script), "--uninstall"], env=env, check=True, capture_output=True)
