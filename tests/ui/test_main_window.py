@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
+from tests.ui.windows import active_window
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.app import open_settings
 from viewer.ui.main_window import MainWindow
@@ -281,3 +282,24 @@ def test_a_settings_file_that_is_a_pipe_never_hangs_the_start(
     settings = open_settings(paths)
     assert settings.value("anything") is None  # read from elsewhere, not the pipe
     assert "it is a pipe" in capsys.readouterr().err
+
+
+def test_a_file_the_desktop_hands_over_as_an_event_is_opened(qtbot: QtBot, tmp_path: Path) -> None:
+    """macOS's Finder opens a file with a QFileOpenEvent, not on the command line."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    from viewer.ui.app import FileOpener
+
+    window = active_window(qtbot)
+    app = QCoreApplication.instance()
+    assert app is not None
+    opener = FileOpener(window)
+    app.installEventFilter(opener)
+    try:
+        copy = tmp_path / "report.timeline.json"
+        copy.write_bytes(bundled_timeline().read_bytes())
+        assert QCoreApplication.sendEvent(app, QFileOpenEvent(str(copy)))
+        assert window.document.path == copy
+    finally:
+        app.removeEventFilter(opener)

@@ -5,14 +5,18 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.domain.text import terminal_safe
 from viewer.persistence.paths import APP_ID, APP_NAME, AppPaths, app_icon, not_a_file
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
 
 
 def open_settings(paths: AppPaths) -> QSettings:
@@ -66,6 +70,25 @@ def run(paths: AppPaths, file: Path | None, language: str | None = None) -> int:
     window = MainWindow(settings, paths.data_dir)
     app.aboutToQuit.connect(window.notes.close)  # the last save, whatever ends the app
     app.aboutToQuit.connect(window.document.shutdown)  # no load thread outlives the app
+    app.installEventFilter(FileOpener(window))
     window.show()
     window.open_at_start(file)
     return app.exec()
+
+
+class FileOpener(QObject):
+    """Opens in the window the files a desktop hands over as events, not on the
+    command line (macOS's Finder does: a double-click, a file dropped on the
+    Dock's icon, "Open With")."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            name = event.file()
+            if name:
+                self._window.open_file(Path(name))
+                return True
+        return False
