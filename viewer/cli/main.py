@@ -14,7 +14,7 @@ from typing import Any
 from viewer import __version__
 from viewer.cli import import_command
 from viewer.cli.exit_codes import ExitCode
-from viewer.cli.model import load_for_command, read_notes
+from viewer.cli.model import load_shown, read_shown_notes
 from viewer.domain.filters import EventFilter, event_mask, find_actor
 from viewer.domain.model import EventKind, EventStatus, Verification, json_schema_text
 from viewer.domain.text import terminal_safe, terminal_safe_json
@@ -55,6 +55,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "export", help="render a timeline to PNG, SVG or PDF without a window"
     )
     _file_argument(export, "file", "?", "a model file (default: the bundled timeline)")
+    _add_argument(export)
     export.add_argument(
         "-o",
         "--output",
@@ -113,6 +114,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("query", metavar="QUERY", help='words, e.g. "selenskyj istanbul"')
     _file_argument(search, "file", "?", "a model file (default: the bundled timeline)")
+    _add_argument(search)
     search.add_argument("--json", action="store_true", help="machine-readable output")
     notes = commands.add_parser("notes", help="list, add, export and import your notes")
     note_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
@@ -199,9 +201,20 @@ def _validate(files: Sequence[Path], as_json: bool) -> int:
     return status
 
 
+def _add_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="another model file shown over FILE, as File > Add Timeline… shows it (repeatable)",
+    )
+
+
 def _export(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
-    timeline = load_for_command(args.file or bundled_timeline())
+    timeline = load_shown(args.file or bundled_timeline(), args.add)
     if isinstance(timeline, ExitCode):
         return timeline
     chosen, problem = _filter_of(timeline, args)
@@ -209,7 +222,7 @@ def _export(args: argparse.Namespace) -> int:
         print(terminal_safe(f"timeline-viewer export: {problem}"), file=sys.stderr)
         return ExitCode.USAGE
     data_dir = AppPaths.from_environment().data_dir
-    notes = read_notes(data_dir, timeline, "export") if chosen.uses_notes else []
+    notes = read_shown_notes(data_dir, timeline, "export") if chosen.uses_notes else []
     mask = None if chosen.empty else event_mask(timeline, chosen, notes)
     names = {actor.id: actor.name for actor in timeline.actors}
     # The range is the picture's span already: the filter line names the rest.
@@ -287,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "search":
         from viewer.cli.search import run_search
 
-        return run_search(args.query, args.file, args.json, AppPaths.from_environment())
+        return run_search(args.query, args.file, args.json, AppPaths.from_environment(), args.add)
     if args.command == "export":
         return _export(args)
     return _open(args.file, args.lang)

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from viewer.cli.exit_codes import ExitCode
+from viewer.domain.layers import CannotAdd, Part, part_beside, stack
 from viewer.domain.notes import Note
 from viewer.domain.text import terminal_safe
 from viewer.domain.timeline import Timeline
+from viewer.persistence.layered_notes import own_timeline, shown_note
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.notes import NoteStore, database_path, file_stem, notes_folder
 from viewer.persistence.notes_json import json_path
@@ -28,6 +31,35 @@ def load_for_command(path: Path) -> Timeline | ExitCode:
         for problem in err.problems:
             print(terminal_safe(f"{path}: {problem}"), file=sys.stderr)
         return ExitCode.USAGE if err.unreadable else ExitCode.FAILED
+
+
+def load_shown(path: Path, added: Sequence[Path] = ()) -> Timeline | ExitCode:
+    """The timeline of ``path`` with those of ``added`` shown over it, as File >
+    Add Timeline… shows them; or the exit code of a command that cannot use them."""
+    first = load_for_command(path)
+    if isinstance(first, ExitCode) or not added:
+        return first
+    parts = [Part.of(first)]
+    for extra in added:
+        timeline = load_for_command(extra)
+        if isinstance(timeline, ExitCode):
+            return timeline
+        try:
+            parts.append(part_beside(timeline, parts))
+        except CannotAdd as err:
+            print(terminal_safe(f"{extra}: {err}"), file=sys.stderr)
+            return ExitCode.USAGE
+    return stack(parts)
+
+
+def read_shown_notes(data_dir: Path, timeline: Timeline, command: str) -> list[Note]:
+    """The reader's notes on every timeline shown in ``timeline`` (each kept under
+    its own), with their targets as ``timeline`` names them."""
+    return [
+        shown_note(layer, note)
+        for layer in timeline.layers
+        for note in read_notes(data_dir, own_timeline(timeline, layer), command)
+    ]
 
 
 def read_notes(data_dir: Path, timeline: Timeline, command: str) -> list[Note]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from viewer.cli.exit_codes import ExitCode
-from viewer.cli.model import load_for_command, read_notes
+from viewer.cli.model import load_shown, read_shown_notes
 from viewer.domain.describe import describe_date
 from viewer.domain.notes import Note, event_of
 from viewer.domain.search import (
@@ -24,8 +25,11 @@ from viewer.domain.timeline import Timeline
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 
-def run_search(query: str, file: Path | None, as_json: bool, paths: AppPaths) -> int:
-    """Print the events that match ``query``, in time order, with what matched where.
+def run_search(
+    query: str, file: Path | None, as_json: bool, paths: AppPaths, added: Sequence[Path] = ()
+) -> int:
+    """Print the events that match ``query``, in time order, with what matched where
+    (in ``file`` and the files ``added`` over it).
 
     Exit status: 0 with matches, 1 with none (as ``grep``), 2 when the file
     cannot be read or the query has no words.
@@ -34,10 +38,10 @@ def run_search(query: str, file: Path | None, as_json: bool, paths: AppPaths) ->
     if not words:
         print("timeline-viewer search: the query has no words", file=sys.stderr)
         return ExitCode.USAGE
-    timeline = load_for_command(file or bundled_timeline())
+    timeline = load_shown(file or bundled_timeline(), added)
     if isinstance(timeline, ExitCode):
         return timeline
-    notes = read_notes(paths.data_dir, timeline, "search")
+    notes = read_shown_notes(paths.data_dir, timeline, "search")
     rows = search_all(TextIndex(timeline), words, NotesText(timeline, notes))
     notes_by_event: dict[str, list[Note]] = {}
     for note in notes:
@@ -72,7 +76,8 @@ def run_search(query: str, file: Path | None, as_json: bool, paths: AppPaths) ->
 def _print(timeline: Timeline, query: str, words: list[str], results: list[dict[str, Any]]) -> None:
     count = len(results)
     events = {0: "No events match", 1: "1 event matches"}.get(count, f"{count:,} events match")
-    print(terminal_safe(f"{events} “{isolate(query.strip())}” in {isolate(timeline.title)}"))
+    shown = " + ".join(isolate(layer.title) for layer in timeline.layers)
+    print(terminal_safe(f"{events} “{isolate(query.strip())}” in {shown}"))
     for result in results:
         print()
         print(terminal_safe(f"{result['date']}  {isolate(result['title'])}  [{result['event']}]"))
