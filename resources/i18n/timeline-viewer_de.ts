@@ -78,7 +78,7 @@
     <name>Document</name>
     <message>
         <source>{0} is shown already.</source>
-        <extracomment>A large file began loading in the background (its path); how far it is (0 to 1); and that it ended, opened, failed or cancelled. An import was converted (its report); ``opened`` follows when it loads. A timeline was added over the open one (its :class:`Layer` in the shown timeline), after ``opened`` showed them together. A file could not be added over the open one (its path, the reasons); what is shown stays. A file shown over this timeline last time could not be shown again (its path, the reasons): it is forgotten. What is shown: the file opened, with the timelines added over it. The file opened (File &gt; Open), without the ones added over it. Files to add once the load running ends (those added when last shown). Files larger than this many bytes load in the background. Files added over a timeline of more events than this do too. Every load thread still running, cancelled ones too (waited for on shutdown). Adding a file that is shown already; {0} is its name.</extracomment>
+        <extracomment>A large file began loading in the background (its path); how far it is (0 to 1); and that it ended, opened, failed or cancelled. An import was converted (its report); ``opened`` follows when it loads. A timeline was added over the open one (its :class:`Layer` in the shown timeline), after ``opened`` showed them together; True when it was shown over it last time (added again on opening), False when asked for now. A file could not be added over the open one (its path, the reasons); what is shown stays. A file shown over this timeline last time could not be shown again (its path, the reasons): it is forgotten. What is shown: the file opened, with the timelines added over it. The file opened (File &gt; Open), without the ones added over it. Files to add once the load running ends (those added when last shown). Files larger than this many bytes load in the background. Files added over a timeline of more events than this do too. Every load thread still running, cancelled ones too (waited for on shutdown). Adding a file that is shown already; {0} is its name.</extracomment>
         <translation>{0} wird schon gezeigt.</translation>
     </message>
 </context>
@@ -693,6 +693,10 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>{0} is no longer shown over this timeline: {1}</source>
         <translation>{0} wird nicht mehr über dieser Zeitleiste gezeigt: {1}</translation>
+    </message>
+    <message>
+        <source>Also showing “{0}” ({1} events), as last time.</source>
+        <translation>Auch „{0}“ wird gezeigt ({1} Ereignisse), wie beim letzten Mal.</translation>
     </message>
     <message>
         <source>Added “{0}”: {1} events. View ▸ Timelines shows or hides it.</source>

@@ -105,6 +105,9 @@ def test_what_was_added_is_shown_again_next_time(qtbot: QtBot, tmp_path: Path) -
     assert timeline is not None
     assert len(timeline.layers) == 2
     assert again.document.added_files == [added]
+    said = strip_isolates(again.statusBar().currentMessage())
+    title = "ACLED events from argentina_2022-06_sample.csv"
+    assert said == f"Also showing “{title}” (326 events), as last time."
     # Opening another file shows it alone; the report remembers its own again.
     other = tmp_path / "other.json"
     data = json.loads(bundled_timeline().read_text(encoding="utf-8"))

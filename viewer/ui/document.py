@@ -163,8 +163,9 @@ class Document(QObject):
     #: An import was converted (its report); ``opened`` follows when it loads.
     imported = Signal(object)
     #: A timeline was added over the open one (its :class:`Layer` in the shown
-    #: timeline), after ``opened`` showed them together.
-    added = Signal(object)
+    #: timeline), after ``opened`` showed them together; True when it was shown
+    #: over it last time (added again on opening), False when asked for now.
+    added = Signal(object, bool)
     #: A file could not be added over the open one (its path, the reasons); what is shown stays.
     addFailed = Signal(object, list)
     #: A file shown over this timeline last time could not be shown again (its
@@ -360,7 +361,7 @@ class Document(QObject):
         if entry not in self._added:
             return
         if adding.replaces is None:
-            self.added.emit(self.timeline.layers[-1])
+            self.added.emit(self.timeline.layers[-1], adding.remembered)
         elif reloaded:
             self.reloadedFromDisk.emit(path)
 

@@ -608,8 +608,11 @@ class MainWindow(QMainWindow):
         said = self.tr("{0} is no longer shown over this timeline: {1}")
         self.say(said.format(path.name, lines[0] if lines else ""), 15000)
 
-    def _on_added(self, layer: Layer) -> None:
-        said = self.tr("Added “{0}”: {1} events. View ▸ Timelines shows or hides it.")
+    def _on_added(self, layer: Layer, remembered: bool) -> None:
+        if remembered:  # opened again as it was left: said, not asked about
+            said = self.tr("Also showing “{0}” ({1} events), as last time.")
+        else:
+            said = self.tr("Added “{0}”: {1} events. View ▸ Timelines shows or hides it.")
         self.say(said.format(isolate(layer.title), words.number(len(layer.events))), 8000)
 
     def _fill_remove_menu(self, timeline: Timeline) -> None:
