@@ -189,3 +189,37 @@ def test_filters_search_and_facets_cover_every_timeline(tmp_path: Path) -> None:
     found = search_all(index, ["putin"])
     assert len(found)
     assert np.all(found < len(base.events))
+
+
+def test_a_renamed_actor_never_meets_one_of_the_timelines_own(minimal: dict[str, Any]) -> None:
+    base = Timeline.validate(minimal)
+    actors = copy.deepcopy(minimal["actors"])
+    actors[0]["name"] = "Bob"  # differs from the report's "a": renamed
+    actors.append({"id": "other:a", "kind": "person", "name": "Carl"})  # its own, so named
+    data = copy.deepcopy(minimal)
+    data["quotes"][0]["speaker"] = "other:a"
+    shown = _stacked(base, _other(data, actors=actors, quotes=data["quotes"]))
+    prefix = shown.layers[1].prefix
+    assert prefix == "other.2:"
+    quote = shown.quotes_by_id[f"{prefix}q1"]
+    assert shown.actors_by_id[quote.speaker].name == "Carl"
+    assert shown.actors_by_id[f"{prefix}a"].name == "Bob"
+
+
+def test_an_added_file_whose_ids_grew_gets_a_prefix_they_fit_behind(
+    minimal: dict[str, Any],
+) -> None:
+    base = Timeline.validate(minimal)
+    long_id = "x" * 30
+    parts = [Part.of(base)]
+    parts.append(part_beside(_other(minimal, id=long_id), parts))
+    assert parts[1].layer.prefix == f"{long_id}:"
+    grown = copy.deepcopy(minimal)
+    grown.update(id=long_id, title="Other")
+    grown["events"][1]["id"] = "e" * 180  # behind its prefix: 211 characters, too long
+    grown["events"][0]["related"] = ["e" * 180]
+    again = part_beside(Timeline.validate(grown), parts, replaces=parts[1])
+    shown = stack([parts[0], again])
+    assert again.layer.prefix.startswith("t")
+    assert len(again.layer.prefix) == 10
+    assert shown.events[3].id == again.layer.prefix + "e" * 180  # made, not refused

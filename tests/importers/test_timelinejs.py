@@ -564,7 +564,8 @@ def test_broken_html_is_read_as_a_browser_would(html: str, text: str) -> None:
 def test_markup_that_never_closes_shows_nothing_as_a_browser_shows_it() -> None:
     # "</" that starts no end tag, with no ">" after it, opens a comment to the end.
     assert html_to_text("<p>ok</ b")[0] == "ok"
-    assert html_to_text("x <3 y </")[0] == "x <3 y"
+    assert html_to_text("x <3 y </")[0] == "x <3 y </"  # at the very end: shown as it is
+    assert html_to_text("a </ b\nc")[0] == "a"
     assert html_to_text("a < b")[0] == "a < b"
     # Pathological input (what made html.parser search the rest at every "</"):
     # all of it is an unclosed comment, so nothing of it is text.

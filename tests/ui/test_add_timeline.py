@@ -227,3 +227,85 @@ def test_a_reloaded_timeline_renames_what_is_added_over_it_where_it_must(
     assert shown.quotes_by_id["other:q1"].speaker == "other:a"
     assert shown.actors_by_id["other:a"].name == "Anna"
     assert shown.actors_by_id["a"].name == "Someone else"
+
+
+def _two_files(tmp_path: Path, minimal: dict[str, Any]) -> tuple[Path, Path]:
+    paths = []
+    for name in ("r1", "r2"):
+        data = dict(minimal, id=name, title=name.upper())
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+def _remembering(qtbot: QtBot, *files: Path) -> None:
+    window = active_window(qtbot)
+    for path in files:
+        assert window.document.add(path)
+    window.close()
+
+
+def _reopened_in_the_background(qtbot: QtBot, first: Path) -> MainWindow:
+    """The window opened again, every file loading in a thread in turn: returned
+    when the report has opened and the first file of last time began loading."""
+    window = active_window(qtbot, open_model=False)
+    window.document.background_bytes = 0
+    with qtbot.waitSignal(window.document.opened, timeout=10_000):
+        assert window.open_file(bundled_timeline())
+    assert window.document.loading == first.resolve()
+    return window
+
+
+def test_adding_by_hand_a_file_waiting_from_last_time_adds_it_once(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    r1, r2 = _two_files(tmp_path, minimal)
+    _remembering(qtbot, r1, r2)
+    window = _reopened_in_the_background(qtbot, r1)
+    assert window.document.add(r2)  # while r1 loads, and r2 still waits in line
+    qtbot.waitUntil(lambda: len(window.document.added_files) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.document._jobs, timeout=10_000)
+    assert sorted(p.name for p in window.document.added_files) == ["r1.json", "r2.json"]
+    assert window.error_box is None
+    assert "no longer shown" not in window.statusBar().currentMessage()
+    remembered = window.document.remembered_layers(BUNDLED)
+    assert sorted(p.name for p in remembered) == ["r1.json", "r2.json"]
+
+
+def test_nothing_loads_once_the_app_shuts_down(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    r1, r2 = _two_files(tmp_path, minimal)
+    _remembering(qtbot, r1, r2)
+    window = _reopened_in_the_background(qtbot, r1)
+    window.document.shutdown()
+    assert window.document.loading is None
+    qtbot.wait(300)  # the stopped thread's end reaches the window's thread
+    assert window.document.loading is None
+    assert window.document.added_files == []
+    assert not window.document._jobs
+
+
+def test_a_reload_stopped_by_another_load_is_read_after_it(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    base, other = tmp_path / "base.json", tmp_path / "other.json"
+    base.write_text(json.dumps(dict(minimal, title="Base v1")), encoding="utf-8")
+    other.write_text(json.dumps(dict(minimal, id="other", title="Other")), encoding="utf-8")
+    window = active_window(qtbot, base)
+    document = window.document
+    document.background_bytes = 0
+    base.write_text(json.dumps(dict(minimal, title="Base v2")), encoding="utf-8")
+    stamp = base.stat().st_mtime_ns + 5_000_000_000
+    os.utime(base, ns=(stamp, stamp))
+    document._reload_if_changed()  # the change seen: read again in the background
+    assert document.loading == base
+    assert document.add(other)  # stops that reload
+    qtbot.waitUntil(
+        lambda: (
+            document.timeline is not None
+            and [layer.title for layer in document.timeline.layers] == ["Base v2", "Other"]
+        ),
+        timeout=10_000,
+    )

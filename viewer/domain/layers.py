@@ -136,8 +136,13 @@ def rebased(part: Part, before: Sequence[Part], prefix: str | None = None) -> Pa
             translate("layers", "A timeline with the id {0} is shown already.").format(layer.id)
         )
     wanted = prefix if prefix is not None else layer.prefix
-    if not wanted or any(_begins(other, wanted) for other in before):
-        wanted = choose_prefix(layer.id, part.longest_id, before)
+    if (
+        not wanted
+        or len(wanted) + part.longest_id > MAX_ID  # its ids grew since
+        or _owns(part, wanted)
+        or any(_begins(other, wanted) for other in before)
+    ):
+        wanted = choose_prefix(layer.id, part.longest_id, before, part)
     actor_ids = _renames(part.own_actors, [(o.actors, o.actor_ids) for o in before], wanted)
     source_ids = _renames(part.own_sources, [(o.sources, o.source_ids) for o in before], wanted)
     if (wanted, actor_ids, source_ids) == (layer.prefix, part.actor_ids, part.source_ids):
@@ -207,11 +212,14 @@ def _renamed(
     )
 
 
-def choose_prefix(layer_id: str, longest: int, parts: Sequence[Part]) -> str:
+def choose_prefix(
+    layer_id: str, longest: int, parts: Sequence[Part], own: Part | None = None
+) -> str:
     """The prefix for the timeline ``layer_id`` (whose longest id has ``longest``
     characters) shown after ``parts``: its id and a colon, unless an id shown
-    already begins so (then ``id.2:``, ``id.3:``, …). One whose ids would grow
-    too long behind it gets a short one (``t`` and 8 hex digits)."""
+    already begins so, or one of its own actors' or sources' (``own``: renamed,
+    one would meet the other), then ``id.2:``, ``id.3:``, …. One whose ids would
+    grow too long behind it gets a short one (``t`` and 8 hex digits)."""
     stem = layer_id
     if len(stem) + 4 + longest > MAX_ID:
         stem = "t" + hashlib.sha1(layer_id.encode()).hexdigest()[:8]
@@ -224,9 +232,18 @@ def choose_prefix(layer_id: str, longest: int, parts: Sequence[Part]) -> str:
     number = 1
     while True:
         prefix = f"{stem}:" if number == 1 else f"{stem}.{number}:"
-        if not any(_begins(part, prefix) for part in parts):
+        if not any(_begins(part, prefix) for part in parts) and not (
+            own is not None and _owns(own, prefix)
+        ):
             return prefix
         number += 1
+
+
+def _owns(part: Part, prefix: str) -> bool:
+    """Whether one of the part's own actors' or sources' ids begins with ``prefix``."""
+    return any(a.id.startswith(prefix) for a in part.own_actors) or any(
+        s.id.startswith(prefix) for s in part.own_sources
+    )
 
 
 def _begins(part: Part, prefix: str) -> bool:

@@ -35,11 +35,12 @@ _CELLS = frozenset({"td", "th"})
 _WHITE = re.compile(r"[ \t\n\r\f]+")
 #: Markup left unfinished at the end of the text: a browser shows none of it.
 _UNFINISHED = re.compile(r"<(?:[A-Za-z]|/[A-Za-z]|!|\?)")
-#: With no ">" after it, a "</" that starts no end tag opens a bogus comment
-#: that runs to the end: a browser shows none of that either. (Cut here, not
-#: left to html.parser, which searches the rest for ">" at each "</": 80,000
-#: of them took 0.5 s, and more took the square of it.)
-_NEVER_CLOSED = re.compile(r"<[A-Za-z/!?]")
+#: With no ">" after it, a "</" followed by anything opens a bogus comment (or
+#: an end tag) that runs to the end: a browser shows none of that either; a
+#: "</" that ends the text it shows as it is. (Cut here, not left to
+#: html.parser, which searches the rest for ">" at each "</": 80,000 of them
+#: took 0.5 s, and more took the square of it.)
+_NEVER_CLOSED = re.compile(r"<(?:[A-Za-z!?]|/[\s\S])")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_SPACES = re.compile(r"[ \t]+\n")
 

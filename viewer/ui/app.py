@@ -70,7 +70,8 @@ def run(paths: AppPaths, file: Path | None, language: str | None = None) -> int:
     window = MainWindow(settings, paths.data_dir)
     app.aboutToQuit.connect(window.notes.close)  # the last save, whatever ends the app
     app.aboutToQuit.connect(window.document.shutdown)  # no load thread outlives the app
-    app.installEventFilter(FileOpener(window))
+    if sys.platform == "darwin":  # elsewhere files come on the command line only
+        app.installEventFilter(FileOpener(window))
     window.show()
     window.open_at_start(file)
     return app.exec()

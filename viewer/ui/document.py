@@ -201,6 +201,8 @@ class Document(QObject):
         #: Every load thread still running, cancelled ones too (waited for on shutdown).
         self._jobs: list[_Load] = []
         self._reloading = False
+        #: Set by :meth:`shutdown`: no load starts after it.
+        self._shut = False
 
     @property
     def loading(self) -> Path | None:
@@ -292,6 +294,7 @@ class Document(QObject):
             said = self.tr("{0} is shown already.").format(path.name)
             self.addFailed.emit(path, [said])
             return False
+        self._queued = [q for q in self._queued if not _same_file(q, path)]  # asked for now
         return self._add(path)
 
     def _add(self, path: Path, replaces: str | None = None, remembered: bool = False) -> bool:
@@ -400,7 +403,10 @@ class Document(QObject):
     def _add_queued(self) -> None:
         """Add the next file that was shown over this timeline last time."""
         while self._queued and self._load is None:
-            self._add(self._queued.pop(0), remembered=True)
+            path = self._queued.pop(0)
+            shown = [*([self.path] if self.path else []), *self.added_files]
+            if not any(_same_file(path, other) for other in shown):
+                self._add(path, remembered=True)
 
     def import_file(
         self,
@@ -453,6 +459,8 @@ class Document(QObject):
             self._load = None
             self._reloading = False
             self.loadEnded.emit()
+        if self._shut:
+            return
         if self._load is None:
             self._add_queued()
         if self._load is None:
@@ -510,6 +518,14 @@ class Document(QObject):
         adding = job.adding
         if requeue and adding is not None and adding.remembered and adding.replaces is None:
             self._queued.insert(0, job.path)
+        # A file being read again because it changed: its change is seen again
+        # (and read) once the load that stopped it has ended.
+        if adding is not None and adding.replaces is not None:
+            for added in self._added:
+                if added.part.layer.id == adding.replaces:
+                    added.stamp = None
+        elif adding is None and job.final is None and self.path and _same_file(job.path, self.path):
+            self._loaded_stamp = None
         self._load = None
         self._reloading = False
         job.requestInterruption()
@@ -518,8 +534,12 @@ class Document(QObject):
         return True
 
     def shutdown(self) -> None:
-        """Stop a background load and wait for every load thread (before the app quits)."""
-        self.cancel_load()
+        """Stop a background load and wait for every load thread (before the app quits):
+        nothing else is loaded after this."""
+        self._shut = True
+        self._queued.clear()
+        self._settle.stop()
+        self.cancel_load(requeue=False)
         for job in list(self._jobs):
             job.requestInterruption()
             job.wait()
@@ -538,7 +558,7 @@ class Document(QObject):
 
     def _reload_if_changed(self) -> None:
         path = self.path
-        if path is None:
+        if path is None or self._shut:
             return
         if self._load is not None and self._load.path != path:
             return  # another file is loading: it replaces this one, or this is seen after
