@@ -20,7 +20,7 @@ from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QDate, QLocale, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
-    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -40,7 +39,7 @@ from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Layer, Timeline
-from viewer.ui.flow import FlowLayout
+from viewer.ui.flow import FlowBar
 from viewer.ui.notes import NotesController
 
 #: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
@@ -226,7 +225,7 @@ class DateRangeDialog(QDialog):
         return start.timestamp(), end.timestamp()
 
 
-class FilterBar(QWidget):
+class FilterBar(FlowBar):
     """ "Filter" with its menu, the chosen values as removable chips, and how many show."""
 
     def __init__(self, state: FilterState, parent: QWidget | None = None) -> None:
@@ -259,13 +258,8 @@ class FilterBar(QWidget):
         # more lines when they outgrow the bar (a long German name, a large font,
         # a narrow window); every chip stays whole and in view, and the bar never
         # makes the window wider than the screen.
-        self._row = FlowLayout(self)
-        self._row.setContentsMargins(6, 2, 6, 2)
         for part in (self.menu_button, self.clear_button, self.count):
-            self._row.addWidget(part)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+            self.row.addWidget(part)
         state.changed.connect(self._show)
         self._show()
 
@@ -273,7 +267,7 @@ class FilterBar(QWidget):
 
     def _show(self) -> None:
         for old in self.chips:
-            self._row.removeWidget(old)
+            self.row.removeWidget(old)
             old.hide()  # at once, not when the event loop deletes it
             old.deleteLater()
         self.chips = []
@@ -289,7 +283,7 @@ class FilterBar(QWidget):
             button.setToolTip(self.tr("Remove this filter:") + f"\n{isolate(chip.label)}")
             button.setAccessibleName(self.tr("Remove filter {0}").format(chip.label))
             button.clicked.connect(lambda _c=False, c=chip: self._remove(c))
-            self._row.insert_widget(len(self.chips) + 1, button)  # after "Filter"
+            self.row.insert_widget(len(self.chips) + 1, button)  # after "Filter"
             button.show()
             self.chips.append(button)
         for layer in self._state.layers:
@@ -304,7 +298,7 @@ class FilterBar(QWidget):
         self.count.setText(
             "" if unfiltered else showing.format(locale.toString(shown), locale.toString(total))
         )
-        self._keep_lines()
+        self.keep_lines()
 
     def _add_hidden_chip(self, layer: Layer) -> None:
         """A chip for a hidden timeline: "Hidden: its title"; its cross shows it again."""
@@ -318,20 +312,9 @@ class FilterBar(QWidget):
         button.setToolTip(self.tr("Show this timeline again:") + f"\n{isolate(title)}")
         button.setAccessibleName(self.tr("Show the timeline {0} again").format(title))
         button.clicked.connect(lambda _c=False, i=layer.id: self._state.set_layer_shown(i, True))
-        self._row.insert_widget(len(self.chips) + 1, button)
+        self.row.insert_widget(len(self.chips) + 1, button)
         button.show()
         self.chips.append(button)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._keep_lines()
-
-    def _keep_lines(self) -> None:
-        """Never shorter than its lines need at its width: when the window runs
-        short of height, the timeline below gives it up, not the chips."""
-        needed = self.heightForWidth(self.width())
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
 
     def _remove(self, chip: Chip) -> None:
         self._state.set_filter(self._state.filter.without(chip))

@@ -1,10 +1,12 @@
 """A layout that places its widgets left to right and wraps them onto the next
-line when the width runs out (as words on a page): the filter chips."""
+line when the width runs out (as words on a page): the filter chips, the
+timelines shown; and the bar that holds one."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget, QWidgetItem
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -106,3 +108,27 @@ class FlowLayout(QLayout):
             y += height + down
         used = y - down - area.y() if any(lines) else 0
         return used + margins.top() + margins.bottom()
+
+
+class FlowBar(QWidget):
+    """A bar whose items flow in a :class:`FlowLayout` (``self.row``), never shorter
+    than its lines need at its width: when the window runs short of height, the
+    timeline below gives it up, not the bar's items."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row = FlowLayout(self)
+        self.row.setContentsMargins(6, 2, 6, 2)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.keep_lines()
+
+    def keep_lines(self) -> None:
+        """As tall as its lines need now (call it when the items change)."""
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)

@@ -12,13 +12,13 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
-from PySide6.QtGui import QAction, QIcon, QPainter, QPalette, QPen, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QSizePolicy, QWidget
+from PySide6.QtGui import QAction, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QWidget
 
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Layer
 from viewer.ui.filters import FilterState
-from viewer.ui.flow import FlowLayout
+from viewer.ui.flow import FlowBar
 from viewer.ui.timeline_render import RING_RADIUS, RING_WIDTH, layer_color
 
 #: The widest a timeline's title is shown in the row and the menu (the rest elided).
@@ -73,7 +73,7 @@ def _layer_key(layers: tuple[Layer, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((layer.id, layer.title) for layer in layers)
 
 
-class LayerBar(QWidget):
+class LayerBar(FlowBar):
     """Under the timeline: each timeline shown, its colour and title, shown or not."""
 
     def __init__(self, state: FilterState, parent: QWidget | None = None) -> None:
@@ -85,14 +85,9 @@ class LayerBar(QWidget):
         self._key: tuple[tuple[str, str], ...] = ()
         #: One checkbox per timeline, by its id, in order.
         self.boxes: dict[str, QCheckBox] = {}
-        self._row = FlowLayout(self)
-        self._row.setContentsMargins(6, 2, 6, 2)
         self.caption = QLabel(self.tr("Timelines:"), self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
-        self._row.addWidget(self.caption)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.row.addWidget(self.caption)
         state.changed.connect(self._show)
         self._show()
 
@@ -106,7 +101,7 @@ class LayerBar(QWidget):
 
     def _build(self, layers: tuple[Layer, ...]) -> None:
         for box in self.boxes.values():
-            self._row.removeWidget(box)
+            self.row.removeWidget(box)
             box.hide()  # at once, not when the event loop deletes it
             box.deleteLater()
         self.boxes = {}
@@ -125,10 +120,10 @@ class LayerBar(QWidget):
             box.setAccessibleName(title)
             box.setAccessibleDescription(self.tr("Shows or hides this timeline's events"))
             box.toggled.connect(partial(self._toggled, layer.id))
-            self._row.addWidget(box)
+            self.row.addWidget(box)
             box.show()
             self.boxes[layer.id] = box
-        self._keep_lines()
+        self.keep_lines()
 
     def _toggled(self, layer_id: str, shown: bool) -> None:
         if not self._state.set_layer_shown(layer_id, shown):
@@ -142,16 +137,6 @@ class LayerBar(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._recolour()
         super().changeEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._keep_lines()
-
-    def _keep_lines(self) -> None:
-        """As tall as its lines need at its width (long titles wrap, never cut off)."""
-        needed = self.heightForWidth(self.width())
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
 
 
 class LayersMenu(QMenu):
