@@ -33,16 +33,14 @@ import argparse
 import csv
 import gc
 import json
-import os
-import resource
-import subprocess
-import sys
 import tempfile
 import time
 import tracemalloc
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+from processes import peak_rss, reset_peak, rss_now, run_child
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE.parent / "tests" / "data" / "acled" / "argentina_2022-06_sample.csv"
@@ -79,37 +77,6 @@ def make_acled_csv(path: Path, rows: int) -> None:
 # -- children: one measurement each, in a fresh process -------------------------------
 
 
-def _rss_now() -> int:
-    with open("/proc/self/statm", encoding="ascii") as handle:
-        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-def _reset_peak() -> None:
-    """Start the peak below over (Linux 4.0 on), so it is the measured call's."""
-    try:
-        with open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
-            handle.write("5")
-    except OSError:
-        pass
-
-
-def _peak_rss() -> int:
-    """The process's peak resident memory, in bytes.
-
-    ``VmHWM`` where there is one: ``ru_maxrss`` keeps the resident size of
-    the process that started this one up to its ``exec`` (``bench/run.py``,
-    with Qt loaded, would be everyone's floor).
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
 def _read_csv(path: Path) -> int:
     rows = 0
     with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -131,12 +98,12 @@ def child(kind: str, path: Path, traced: bool) -> dict[str, Any]:
 
     out = path.with_suffix(".json")
     gc.collect()
-    before = _rss_now()
-    _reset_peak()
+    before = rss_now()
+    reset_peak()
     start = time.perf_counter()
     rows = _measure(kind, path, out)
     seconds = time.perf_counter() - start
-    peak = _peak_rss()
+    peak = peak_rss()
     measured: dict[str, Any] = {
         "seconds": seconds,
         "rows": rows,
@@ -158,17 +125,7 @@ def child(kind: str, path: Path, traced: bool) -> dict[str, Any]:
 
 
 def _child(kind: str, path: Path, traced: bool) -> dict[str, Any]:
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", kind, str(path)]
-    result = subprocess.run(
-        [*command, *(["--traced"] if traced else [])],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"bench child {kind} {path} failed:\n{result.stderr[-3000:]}")
-    measured: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return measured
+    return run_child(__file__, [kind, str(path), *(["--traced"] if traced else [])])
 
 
 def _best(kind: str, path: Path, repeat: int) -> dict[str, Any]:

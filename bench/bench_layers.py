@@ -28,7 +28,6 @@ import contextlib
 import ctypes
 import gc
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,8 +37,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_import import _peak_rss, _reset_peak, _rss_now  # noqa: E402
 from make_timeline import make_timeline  # noqa: E402
+from processes import peak_rss, reset_peak, rss_now, run_child  # noqa: E402
 
 QUICK_SIZES = [10_000]
 FULL_SIZES = [100_000, 1_000_000]
@@ -71,25 +70,20 @@ def child(kind: str, path: Path) -> dict[str, Any]:
 
     base = load_timeline(bundled_timeline())  # open already: not measured
     gc.collect()
-    before = _rss_now()
-    _reset_peak()
+    before = rss_now()
+    reset_peak()
     start = time.perf_counter()
     shown = _measure(kind, path, base)
     seconds = time.perf_counter() - start
-    peak = _peak_rss()
+    peak = peak_rss()
     gc.collect()
     _trim()
-    kept = _rss_now() - before
+    kept = rss_now() - before
     return {"seconds": seconds, "events": len(shown.events), "peak": peak, "kept": kept}
 
 
 def _child(kind: str, path: Path) -> dict[str, Any]:
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", kind, str(path)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SystemExit(f"bench child {kind} {path} failed:\n{result.stderr[-3000:]}")
-    measured: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return measured
+    return run_child(__file__, [kind, str(path)])
 
 
 def _best(kind: str, path: Path, repeat: int) -> dict[str, Any]:

@@ -39,7 +39,6 @@ import json
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -52,14 +51,9 @@ sys.path.insert(0, str(HERE))
 import bench_import  # noqa: E402
 import bench_layers  # noqa: E402
 from make_timeline import make_timeline  # noqa: E402
+from processes import rss_now, run_child  # noqa: E402
 
 WIDTH, HEIGHT = 1920, 1080
-
-
-def _rss_now() -> int:
-    """The process's resident memory now, in bytes (Linux)."""
-    with open("/proc/self/statm", encoding="ascii") as handle:
-        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def _peak_rss() -> int:
@@ -73,14 +67,14 @@ def child_parse(path: Path) -> dict[str, float]:
     import orjson
 
     data = path.read_bytes()
-    before = _rss_now()
+    before = rss_now()
     gc.disable()
     start = time.perf_counter()
     document = orjson.loads(data)
     seconds = time.perf_counter() - start
     gc.enable()
     gc.collect()
-    kept = _rss_now() - before
+    kept = rss_now() - before
     assert document
     return {"seconds": seconds, "peak": _peak_rss() - before, "kept": kept}
 
@@ -97,7 +91,7 @@ def child_load(path: Path) -> dict[str, float]:
     # Qt's font database is read the first time text is measured, whatever
     # the timeline: it is the app's cost, not the timeline's, so it comes first.
     QFontMetricsF(QFont()).horizontalAdvance("Ereignis 0")
-    before = _rss_now()
+    before = rss_now()
     start = time.perf_counter()
     timeline = load_timeline(path)
     renderer = TimelineRenderer(timeline)
@@ -106,7 +100,7 @@ def child_load(path: Path) -> dict[str, float]:
     renderer.layout(extent[0], (extent[1] - extent[0]) / (WIDTH - GUTTER), WIDTH)
     seconds = time.perf_counter() - start
     gc.collect()
-    kept = _rss_now() - before
+    kept = rss_now() - before
     del app
     return {"seconds": seconds, "peak": _peak_rss() - before, "kept": kept}
 
@@ -217,14 +211,14 @@ def child_search(path: Path) -> dict[str, Any]:
     from viewer.persistence.model_file import load_timeline
 
     timeline = load_timeline(path)
-    before = _rss_now()
+    before = rss_now()
     index = TextIndex(timeline)
     start = time.perf_counter()
     for _share in index.build():
         pass
     build = time.perf_counter() - start
     gc.collect()
-    kept = _rss_now() - before
+    kept = rss_now() - before
     middle = timeline.events.title(len(timeline.events) // 2)
     queries = {
         "title": middle,  # a whole title: every word must match, one event or a few
@@ -253,17 +247,7 @@ def child_search(path: Path) -> dict[str, Any]:
 
 
 def _child(args: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"bench child {args} failed:\n{result.stderr[-3000:]}")
-    measured: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return measured
+    return run_child(__file__, args, env)
 
 
 def _compile_viewer() -> None:
