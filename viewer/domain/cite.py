@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from viewer.domain.describe import describe_date
 from viewer.domain.model import Event, Quote, QuoteMode, Source
-from viewer.domain.text import markdown_text
+from viewer.domain.text import markdown_text, one_line
 from viewer.domain.timeline import Timeline
 
 #: Opening and closing quotation marks by primary language subtag.
@@ -70,7 +70,7 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 def _one_line(text: str) -> str:
     """Data on one line, with no control characters (a pasted escape must not act)."""
-    return " ".join(_CONTROLS.sub(" ", text).split())
+    return one_line(_CONTROLS.sub(" ", text))
 
 
 def source_words(source: Source) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from viewer.domain.dates import Precision
 from viewer.domain.model import Event, FuzzyDate
 from viewer.domain.names import kind_name, status_name
+from viewer.domain.text import one_line
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -263,5 +264,5 @@ def event_facts(event: Event, timeline: Timeline | None = None) -> str:
         #: Read out after an event's date, kind and status when several timelines
         #: are shown: {0} is the title of the one it comes from.
         source = translate("describe", "From {0}.")
-        said += " " + source.format(" ".join(timeline.layer_of_id(event.id).title.split()))
+        said += " " + source.format(one_line(timeline.layer_of_id(event.id).title))
     return said

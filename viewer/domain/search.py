@@ -36,6 +36,7 @@ import numpy.typing as npt
 
 from viewer.domain.columns import BATCH
 from viewer.domain.notes import Note, event_of
+from viewer.domain.text import one_line
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 
@@ -118,7 +119,7 @@ def match_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
 
 def snippet(text: str, words: Sequence[str], width: int = 90) -> str:
     """A line of ``text`` around its first match, cut with "…" where it is cut."""
-    line = " ".join(text.split())
+    line = one_line(text)
     if len(line) <= width:
         return line
     spans = match_spans(line, words)

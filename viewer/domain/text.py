@@ -82,6 +82,11 @@ def terminal_safe_json(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line: each run of white space (line breaks too) one space."""
+    return " ".join(text.split())
+
+
 def isolate(text: str) -> str:
     """``text`` wrapped in FSI … PDI, so it cannot reorder the text around it.
 

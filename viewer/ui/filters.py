@@ -37,7 +37,7 @@ from viewer.domain.filters import Chip, EventFilter, Mask, event_mask
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.ui.flow import FlowBar
 from viewer.ui.notes import NotesController
@@ -302,7 +302,7 @@ class FilterBar(FlowBar):
 
     def _add_hidden_chip(self, layer: Layer) -> None:
         """A chip for a hidden timeline: "Hidden: its title"; its cross shows it again."""
-        title = " ".join(layer.title.split())
+        title = one_line(layer.title)
         short = self.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, CHIP_TITLE)
         button = QToolButton(self)
         button.setObjectName("hiddenLayerChip")

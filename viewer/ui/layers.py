@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtGui import QAction, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QWidget
 
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer
 from viewer.ui.filters import FilterState
 from viewer.ui.flow import FlowBar
@@ -42,10 +42,6 @@ def swatch(number: int, palette: QPalette, ratio: float = 1.0) -> QIcon:
     finally:
         painter.end()
     return QIcon(pixmap)
-
-
-def _one_line(title: str) -> str:
-    return " ".join(title.split())
 
 
 def _tip(can_hide: bool, title: str) -> str:
@@ -110,7 +106,7 @@ class LayerBar(FlowBar):
             return
         metrics = self.fontMetrics()
         for number, layer in enumerate(layers):
-            title = _one_line(layer.title)
+            title = one_line(layer.title)
             box = QCheckBox(self)
             box.setObjectName("layerToggle")
             # A checkbox shows its text as it is (never as HTML); "&" is shown, not a shortcut.
@@ -176,7 +172,7 @@ class LayersMenu(QMenu):
             return
         metrics = self.fontMetrics()
         for layer in layers:
-            title = _one_line(layer.title)
+            title = one_line(layer.title)
             short = metrics.elidedText(title, Qt.TextElideMode.ElideRight, TITLE_ROOM)
             action = self.addAction(isolate(short).replace("&", "&&"))
             action.setCheckable(True)

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from viewer import __version__
 from viewer.domain import words
 from viewer.domain.cite import cite_event, cite_quote
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.importers.common import ImportReport
@@ -542,7 +542,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.document.recent_files()
         titles = self.document.recent_titles()
-        shown = [" ".join(titles.get(str(path), "").split()) or path.name for path in recent]
+        shown = [one_line(titles.get(str(path), "")) or path.name for path in recent]
         for path, title in zip(recent, shown, strict=True):
             text = f"{title} — {path.name}" if shown.count(title) > 1 else title
             action = self.recent_menu.addAction(_menu_text(text))
@@ -1225,4 +1225,4 @@ class MainWindow(QMainWindow):
 
 def _menu_text(text: str) -> str:
     """A title from a file as a menu entry: one line, its direction kept, no "&" shortcut."""
-    return isolate(" ".join(text.split())).replace("&", "&&")
+    return isolate(one_line(text)).replace("&", "&&")

@@ -56,7 +56,7 @@ from viewer.domain.notes import (
     parse_tags,
     target_title,
 )
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.persistence.layered_notes import (
     beside,
@@ -685,7 +685,7 @@ class NoteActions(QObject):
 def _shown_title(title: str) -> str:
     """A title in the status bar's words: on one line, cut, isolated (the words
     around it put it in quotation marks, as the reader's language does)."""
-    return isolate(_first_line(" ".join(title.split()), 60))
+    return isolate(_first_line(one_line(title), 60))
 
 
 def _first_line(text: str, limit: int) -> str:

@@ -45,6 +45,7 @@ from viewer.axis import (
 from viewer.domain.filters import Mask
 from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
+from viewer.domain.text import one_line
 from viewer.domain.timeline import Timeline
 from viewer.index import EventIndex
 
@@ -957,7 +958,7 @@ def paint_legend(
     elide = Qt.TextElideMode.ElideRight
     if len(layers) > 1:
         entries += [
-            (f"layer:{n}", metrics.elidedText(" ".join(title.split()), elide, LEGEND_TITLE))
+            (f"layer:{n}", metrics.elidedText(one_line(title), elide, LEGEND_TITLE))
             for n, title in enumerate(layers)
         ]
     for sample, text in entries:
