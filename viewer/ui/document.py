@@ -55,6 +55,13 @@ class _Adding:
     #: Set by the load: the new timeline's part.
     part: Part | None = None
 
+    def place(self, timeline: Timeline) -> Part:
+        """Make ``timeline`` the part beside the parts shown (in place of the one
+        replaced), and return it."""
+        replaced = next((p for p in self.parts if p.layer.id == self.replaces), None)
+        self.part = part_beside(timeline, self.parts, replaced)
+        return self.part
+
 
 def _with_part(parts: Sequence[Part], part: Part, replaces: str | None) -> list[Part]:
     """``parts`` with ``part`` in place of the one ``replaces`` names, else after them."""
@@ -90,6 +97,8 @@ class _Load(QThread):
         self.final = final
         #: What the import left out (set before ``loaded``).
         self.report: ImportReport | None = None
+        #: The file its progress names (an import's source; set when it starts).
+        self.shown = path
         #: The file's size and time when the load began: a change while it
         #: loads is then seen as a change, and loaded again.
         self.stamp = stamp
@@ -116,9 +125,8 @@ class _Load(QThread):
             timeline = load_timeline(self.path, progress=progress)
             adding = self.adding
             if adding is not None:  # renamed and stacked here, not on the window's thread
-                replaced = next((p for p in adding.parts if p.layer.id == adding.replaces), None)
-                adding.part = part_beside(timeline, adding.parts, replaced)
-                timeline = stack(_with_part(adding.parts, adding.part, adding.replaces))
+                part = adding.place(timeline)
+                timeline = stack(_with_part(adding.parts, part, adding.replaces))
             timeline.index  # noqa: B018 - sorted here, not on the window's thread
         except LoadCancelled:
             return False
@@ -160,8 +168,11 @@ class Document(QObject):
     loadStarted = Signal(object)
     loadProgress = Signal(float)
     loadEnded = Signal()
-    #: An import was converted (its report); ``opened`` follows when it loads.
-    imported = Signal(object)
+    #: An import was converted (its report, the file imported); ``opened`` follows
+    #: when it loads.
+    imported = Signal(object, object)
+    #: Nothing could be imported from a file (it, the reasons).
+    importFailed = Signal(object, list)
     #: A timeline was added over the open one (its :class:`Layer` in the shown
     #: timeline), after ``opened`` showed them together; True when it was shown
     #: over it last time (added again on opening), False when asked for now.
@@ -208,6 +219,12 @@ class Document(QObject):
     def loading(self) -> Path | None:
         """The file loading in the background, if one is."""
         return None if self._load is None else self._load.path
+
+    @property
+    def importing(self) -> Path | None:
+        """The file being imported in the background, if one is."""
+        job = self._load
+        return job.shown if job is not None and job.final is not None else None
 
     def open(self, path: Path) -> bool:
         """Open ``path``; the open timeline stays if it cannot be.
@@ -289,7 +306,7 @@ class Document(QObject):
         """
         if self._base is None or self.path is None:
             return False
-        if any(_same_file(path, shown) for shown in [self.path, *self.added_files]):
+        if self._is_shown(path):
             #: Adding a file that is shown already; {0} is its name.
             said = self.tr("{0} is shown already.").format(path.name)
             self.addFailed.emit(path, [said])
@@ -308,8 +325,7 @@ class Document(QObject):
             return True
         try:
             timeline = load_timeline(path)
-            replaced = next((p for p in adding.parts if p.layer.id == replaces), None)
-            adding.part = part_beside(timeline, adding.parts, replaced)
+            adding.place(timeline)
         except ModelFileError as err:
             self._add_failed(path, adding, [str(problem) for problem in err.problems])
             return False
@@ -383,6 +399,11 @@ class Document(QObject):
             self.addFailed.emit(gone, [why])
         return True
 
+    def _is_shown(self, path: Path) -> bool:
+        """Whether ``path`` is the file opened or one added over it."""
+        shown = [*([self.path] if self.path else []), *self.added_files]
+        return any(_same_file(path, other) for other in shown)
+
     def remembered_layers(self, timeline_id: str) -> list[Path]:
         """The files that were shown over the timeline ``timeline_id`` when it was last open."""
         value = self._settings.value(f"layers/{timeline_id}", [])
@@ -404,8 +425,7 @@ class Document(QObject):
         """Add the next file that was shown over this timeline last time."""
         while self._queued and self._load is None:
             path = self._queued.pop(0)
-            shown = [*([self.path] if self.path else []), *self.added_files]
-            if not any(_same_file(path, other) for other in shown):
+            if not self._is_shown(path):
                 self._add(path, remembered=True)
 
     def import_file(
@@ -444,6 +464,7 @@ class Document(QObject):
         """Start ``job``; ``shown`` is the file its progress names."""
         self._load = job
         self._jobs.append(job)
+        job.shown = shown
         job.progressed.connect(lambda done: self._progressed(job, done))
         job.loaded.connect(lambda timeline: self._loaded(job, timeline))
         job.refused.connect(lambda lines, _unreadable: self._refused(job, lines, shown))
@@ -486,7 +507,7 @@ class Document(QObject):
                 self.failed.emit(job.final, [f"{job.final}: {err.strerror or err}"])
                 return
             path, stamp = job.final, _stamp(job.final)
-            self.imported.emit(job.report)
+            self.imported.emit(job.report, job.shown)
         if job.adding is not None:
             self._show_added(path, stamp, job.adding, timeline, reloaded=job.final is None)
             return
@@ -501,7 +522,9 @@ class Document(QObject):
         self._load = None
         self._reloading = False
         self.loadEnded.emit()
-        if job.adding is not None and job.final is None:
+        if job.final is not None:
+            self.importFailed.emit(shown, lines)
+        elif job.adding is not None:
             self._add_failed(shown, job.adding, lines)
         else:
             self.failed.emit(shown, lines)

@@ -196,8 +196,6 @@ class MainWindow(QMainWindow):
         self.notes = NotesController(data_dir, self)
         #: Where imported timelines are written (File > Import…).
         self.imports_dir = data_dir / "imports"
-        #: The file being imported, while it is.
-        self._importing: Path | None = None
         self.note_actions = NoteActions(self.notes, self)
 
         self.finder = FindController(self.selection, self.notes, self)
@@ -280,8 +278,13 @@ class MainWindow(QMainWindow):
         self.document.failed.connect(self._on_failed)
         self.document.recentChanged.connect(self._fill_recent)
         self.document.imported.connect(self._on_imported)
+        self.document.importFailed.connect(
+            lambda path, lines: self._on_failed(path, lines, importing=True)
+        )
         self.document.added.connect(self._on_added)
-        self.document.addFailed.connect(lambda path, lines: self._on_failed(path, lines, True))
+        self.document.addFailed.connect(
+            lambda path, lines: self._on_failed(path, lines, adding=True)
+        )
         self.document.rememberedFailed.connect(self._on_remembered_failed)
         self.import_box: QMessageBox | None = None
         self.document.reloadedFromDisk.connect(
@@ -342,7 +345,7 @@ class MainWindow(QMainWindow):
         self.document.loadEnded.connect(self.load_progress.hide)
 
     def _load_started(self, path: Path) -> None:
-        if path == self._importing:
+        if self.document.importing is not None:
             self.load_label.setText(self.tr("Importing {0}\u2026").format(path.name))
         else:
             self.load_label.setText(self.tr("Opening {0}\u2026").format(path.name))
@@ -351,7 +354,7 @@ class MainWindow(QMainWindow):
 
     def _cancel_load(self) -> None:
         path = self.document.loading
-        importing, self._importing = self._importing, None
+        importing = self.document.importing
         if self.document.cancel_load(requeue=False) and path is not None:
             if importing is not None:  # the partial file is gone with the import
                 self.say(self.tr("Stopped importing {0}.").format(importing.name), 8000)
@@ -575,22 +578,20 @@ class MainWindow(QMainWindow):
     def choose_import(self) -> None:
         """File > Import…: a TimelineJS JSON or an ACLED CSV, converted and opened."""
         start = str(self.document.start_folder())
-        timelinejs = self.tr("TimelineJS timelines (*.json)")
-        acled = self.tr("ACLED exports (*.csv)")
+        timelinejs, acled = self._import_filters()
         name, chosen = QFileDialog.getOpenFileName(
             self, self.tr("Import Timeline"), start, f"{timelinejs};;{acled}"
         )
         if name:
             source = Path(name)
-            self.import_file("acled" if chosen == acled else format_of(source), source)
+            self.import_file(self._import_kind(chosen, source), source)
 
     def choose_add(self) -> None:
         """File > Add Timeline…: a model file, or a TimelineJS or ACLED file
         imported first, shown over the open timeline."""
         start = str(self.document.start_folder())
         model = self.tr(MODEL_FILTER).split(";;")[0]
-        timelinejs = self.tr("TimelineJS timelines (*.json)")
-        acled = self.tr("ACLED exports (*.csv)")
+        timelinejs, acled = self._import_filters()
         name, chosen = QFileDialog.getOpenFileName(
             self, self.tr("Add Timeline"), start, f"{model};;{timelinejs};;{acled}"
         )
@@ -598,9 +599,17 @@ class MainWindow(QMainWindow):
             return
         path = Path(name)
         if chosen in (timelinejs, acled) or path.suffix.lower() == ".csv":
-            self.import_file("acled" if chosen == acled else format_of(path), path, add=True)
+            self.import_file(self._import_kind(chosen, path), path, add=True)
         else:
             self.document.add(path)
+
+    def _import_filters(self) -> tuple[str, str]:
+        """The file dialog's filters of the formats that import: TimelineJS, ACLED."""
+        return self.tr("TimelineJS timelines (*.json)"), self.tr("ACLED exports (*.csv)")
+
+    def _import_kind(self, chosen_filter: str, path: Path) -> str:
+        """The importer of ``path``: the one whose filter was chosen, else by its name."""
+        return "acled" if chosen_filter == self._import_filters()[1] else format_of(path)
 
     def _on_remembered_failed(self, path: Path, lines: list[str]) -> None:
         """A timeline shown over this one last time cannot be again: said once, in
@@ -647,14 +656,12 @@ class MainWindow(QMainWindow):
         except OSError as err:
             self._inform(failed, self.tr("Cannot write {0}: {1}").format(out, err))
             return out
-        self._importing = source
         self.document.import_file(kind, source, out, timeline_id, add=add)
         return out
 
-    def _on_imported(self, report: ImportReport) -> None:
+    def _on_imported(self, report: ImportReport, source: Path) -> None:
         """Say what an import wrote and, when rows were left out, which and why."""
-        source = self._importing
-        name = source.name if source is not None else ""
+        name = source.name
         said = self.tr("Imported {0} events from {1}.").format(words.number(report.events), name)
         if not report.skipped:
             self.say(said, 8000)
@@ -690,7 +697,6 @@ class MainWindow(QMainWindow):
             self.document.open(Path(name))
 
     def _on_opened(self, timeline: Timeline, path: Path) -> None:
-        self._importing = None
         saved_view = self.document.saved_view(timeline.id)
         same_timeline = self._shown_id == timeline.id
         previous = self.selection.event_id
@@ -853,7 +859,9 @@ class MainWindow(QMainWindow):
         self.event_menu = menu
         menu.popup(global_pos)
 
-    def _on_failed(self, path: Path, lines: list[str], adding: bool = False) -> None:
+    def _on_failed(
+        self, path: Path, lines: list[str], *, adding: bool = False, importing: bool = False
+    ) -> None:
         box = QMessageBox(self)
         box.setObjectName("loadErrorBox")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -861,7 +869,6 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         more = self.tr("… and {0} more").format(words.number(len(lines) - 20))
         shown = lines[:20] + ([more] if len(lines) > 20 else [])
-        importing, self._importing = self._importing == path, None
         if importing:
             box.setWindowTitle(self.tr("Could not import"))
             box.setText(self.tr("Nothing could be imported from {0}:").format(path))
