@@ -6,13 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.cli.exit_codes import ExitCode
-from viewer.cli.model import load_for_command
 from viewer.domain.text import terminal_safe
-from viewer.importers.common import ImportFailed, ImportProblem
-from viewer.importers.formats import FORMATS, run_import
+from viewer.importers.formats import FORMATS
 from viewer.persistence.paths import not_a_file
+
+if TYPE_CHECKING:
+    from viewer.importers.common import ImportProblem
 
 #: At most this many problems are printed; the rest are counted.
 SHOWN_PROBLEMS = 20
@@ -36,6 +38,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    # Here, not at the top: every command's start would pay for the importers.
+    from viewer.cli.model import load_for_command
+    from viewer.importers.common import ImportFailed
+    from viewer.importers.formats import run_import
+
     source: Path = args.source
     output: Path = args.output
     odd = not_a_file(source) or (None if source.exists() else "no such file")

@@ -14,7 +14,6 @@ from typing import Any
 from viewer import __version__
 from viewer.cli import import_command
 from viewer.cli.exit_codes import ExitCode
-from viewer.cli.model import load_shown, read_shown_notes
 from viewer.domain.filters import EventFilter, event_mask, find_actor
 from viewer.domain.model import EventKind, EventStatus, Verification, json_schema_text
 from viewer.domain.text import terminal_safe, terminal_safe_json
@@ -213,6 +212,8 @@ def _add_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from viewer.cli.model import load_shown, read_shown_notes
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     timeline = load_shown(args.file or bundled_timeline(), args.add)
     if isinstance(timeline, ExitCode):

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.domain.progress import Progress, no_progress
-from viewer.importers.common import ImportReport, make_id
+
+if TYPE_CHECKING:
+    from viewer.importers.common import ImportReport
 
 #: The formats that can be imported, as the command line names them.
 FORMATS = ("timelinejs", "acled")
@@ -46,4 +49,6 @@ def import_name(source: Path) -> str:
     whole path, so the same file again is the same timeline (and keeps its notes)
     and two files called "events.csv" never replace each other's import."""
     where = str(source.resolve()).encode("utf-8", "surrogateescape")
+    from viewer.importers.common import make_id
+
     return f"{make_id(source.stem)[:150]}-{hashlib.sha1(where).hexdigest()[:10]}"
