@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -21,8 +20,7 @@ from viewer.persistence.notes_export import (
     NotesImportError,
     file_too_big,
     from_w3c,
-    to_markdown,
-    to_w3c,
+    notes_text,
 )
 from viewer.persistence.paths import AppPaths, bundled_timeline, not_a_file
 
@@ -105,10 +103,7 @@ def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: 
 
 def _export(store: NoteStore, timeline: Timeline, fmt: str, output: Path | None) -> int:
     notes = store.notes()
-    if fmt == "w3c":
-        text = json.dumps(to_w3c(timeline, notes), indent=2, ensure_ascii=False) + "\n"
-    else:
-        text = to_markdown(timeline, notes)
+    text = notes_text(timeline, notes, w3c=fmt == "w3c")
     if output is None:  # to a terminal, perhaps: nothing in it may act on the terminal
         safe = terminal_safe_json(text) if fmt == "w3c" else terminal_safe(text, multiline=True)
         sys.stdout.write(safe)

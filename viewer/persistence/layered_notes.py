@@ -19,7 +19,6 @@ and changes notes in those shown ids, the stores in their own ones.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import cast
@@ -28,7 +27,7 @@ from viewer.domain.model import Actor, Event, Quote, Source
 from viewer.domain.notes import Note, NoteTarget
 from viewer.domain.timeline import Layer, Timeline
 from viewer.persistence.atomic import atomic_write_bytes
-from viewer.persistence.notes_export import to_markdown, to_w3c
+from viewer.persistence.notes_export import notes_text
 
 __all__ = ["LayerTimeline", "beside", "own_note", "own_timeline", "shown_note", "write_notes"]
 
@@ -151,9 +150,5 @@ def beside(path: Path, timeline_id: str) -> Path:
 def write_notes(path: Path, timeline: Timeline, notes: list[Note], *, w3c: bool = False) -> None:
     """Write ``notes`` (in ``timeline``'s ids) to ``path``: W3C Web Annotations when
     ``w3c`` or for a ``.json``/``.jsonld`` name, Markdown otherwise. Raises OSError."""
-    if w3c or path.suffix.lower() in (".json", ".jsonld"):
-        document = to_w3c(timeline, notes)
-        data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-    else:
-        data = to_markdown(timeline, notes).encode("utf-8")
-    atomic_write_bytes(path, data)
+    w3c = w3c or path.suffix.lower() in (".json", ".jsonld")
+    atomic_write_bytes(path, notes_text(timeline, notes, w3c=w3c).encode("utf-8"))

@@ -493,3 +493,10 @@ def _markdown_notes(timeline: Timeline, notes: list[Note]) -> list[str]:
             meta = " ".join(f"#{_md_line(tag)}" for tag in note.tags) + " · " + meta
         lines += [f"<sub>{meta}</sub>", ""]
     return lines
+
+
+def notes_text(timeline: Timeline, notes: list[Note], *, w3c: bool) -> str:
+    """``notes`` as a file holds them: W3C Web Annotations (JSON-LD) or Markdown."""
+    if w3c:
+        return json.dumps(to_w3c(timeline, notes), indent=2, ensure_ascii=False) + "\n"
+    return to_markdown(timeline, notes)
