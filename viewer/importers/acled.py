@@ -108,6 +108,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from viewer.domain.dates import quoted
+from viewer.domain.describe import MONTHS
 from viewer.domain.model import MAX_ID, MAX_ITEMS, MAX_LONG_TEXT
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.words import number, translate
@@ -173,20 +174,9 @@ _STATE_PREFIXES = ("government of ", "military forces of ", "police forces of ")
 #: An id that :func:`make_id` would give back unchanged: used as it is.
 _PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:-]*[A-Za-z0-9])?", re.ASCII)
 
-_MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+#: ACLED writes months in English, whatever the reader's language: the English
+#: names the dates' words are marked with (before any translation).
+_MONTH_NAMES = [month.lower() for month in MONTHS]
 #: Months by their English names and the first three letters of them, in lower case.
 _MONTHS = {
     **{month: number for number, month in enumerate(_MONTH_NAMES, start=1)},
@@ -265,7 +255,7 @@ _REPLACED = _Replaced()
 _MOST_BITMAP_BYTES = 32 * 1024 * 1024
 
 
-class _SeenIds:
+class _SeenIds(Ids):
     """The event ids taken so far, made unique as :class:`~viewer.importers.common.Ids`
     does ("ARG1" twice gives "ARG1-2"), in little memory: an id of letters and a
     number without leading zeros (ACLED's ``ARG10607``) is one bit in its
@@ -275,18 +265,15 @@ class _SeenIds:
     _NUMBERED = re.compile(r"([A-Za-z]{1,12})([1-9][0-9]{0,6})", re.ASCII)
 
     def __init__(self) -> None:
+        super().__init__()
         self._bits: dict[str, bytearray] = {}
         self._bitmap_bytes = 0
-        self._others: set[str] = set()
 
     def _take(self, wanted: str) -> bool:
         """Take ``wanted``; False if it was taken already."""
         numbered = self._NUMBERED.fullmatch(wanted)
         if numbered is None:
-            if wanted in self._others:
-                return False
-            self._others.add(wanted)
-            return True
+            return super()._take(wanted)
         letters, number = numbered.groups()
         n = int(number)
         at, mask = n >> 3, 1 << (n & 7)
@@ -295,10 +282,7 @@ class _SeenIds:
         if (bits is None or at >= len(bits)) and (
             self._bitmap_bytes + wanted_bytes > _MOST_BITMAP_BYTES
         ):
-            if wanted in self._others:  # past the bitmaps' budget: one string each
-                return False
-            self._others.add(wanted)
-            return True
+            return super()._take(wanted)  # past the bitmaps' budget: one string each
         if bits is None:
             bits = self._bits[letters] = bytearray(1024)
             self._bitmap_bytes += 1024
@@ -310,17 +294,6 @@ class _SeenIds:
             return False
         bits[at] |= mask
         return True
-
-    def unique(self, wanted: str) -> str:
-        if self._take(wanted):
-            return wanted
-        n = 1
-        while True:
-            n += 1
-            suffix = f"-{n}"
-            candidate = wanted[: MAX_ID - len(suffix)] + suffix
-            if self._take(candidate):
-                return candidate
 
 
 class _Import:

@@ -149,12 +149,18 @@ class Ids:
 
     def unique(self, wanted: str) -> str:
         candidate, n = wanted, 1
-        while candidate in self._taken:
+        while not self._take(candidate):
             n += 1
             suffix = f"-{n}"
             candidate = wanted[: MAX_ID - len(suffix)] + suffix
-        self._taken.add(candidate)
         return candidate
+
+    def _take(self, candidate: str) -> bool:
+        """Take ``candidate``; False if it was taken already."""
+        if candidate in self._taken:
+            return False
+        self._taken.add(candidate)
+        return True
 
 
 class ModelWriter:
