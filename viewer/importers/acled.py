@@ -125,6 +125,9 @@ from viewer.importers.common import (
     plain,
     tag,
 )
+from viewer.importers.common import (
+    timeline_id as common_timeline_id,
+)
 from viewer.importers.common import title as title_text
 
 #: The columns an event cannot be made without (see the module's docstring).
@@ -414,9 +417,7 @@ class _Import:
         i_lat, i_lon = column["latitude"], column["longitude"]
         i_source, i_notes, i_fatalities = column["source"], column["notes"], column["fatalities"]
 
-        made_id = timeline_id if timeline_id and _valid_id(timeline_id) else None
-        if made_id is None:
-            made_id = make_id(timeline_id or self.src.stem or "acled")
+        made_id = common_timeline_id(timeline_id, self.src, "acled")
         shown_title = title_text(title) or title_text(f"ACLED events from {self.src.name}")
         description = long_text(
             f"Imported from the ACLED export {plain(self.src.name, 500)}: one event per row, "
@@ -863,10 +864,6 @@ class _Import:
 def _line(line: int) -> str:
     """Where a problem is: the line of the file, in the reader's language."""
     return translate("importers", "line {0}").format(line)
-
-
-def _valid_id(text: str) -> bool:
-    return len(text) <= MAX_ID and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._:-]*", text) is not None
 
 
 def _number(text: str) -> float | None:

@@ -126,6 +126,18 @@ def url(text: str | None) -> str | None:
     return address
 
 
+#: An id as the model takes it (see :data:`viewer.domain.model.Id`).
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+
+
+def timeline_id(given: str | None, src: Path, fallback: str) -> str:
+    """The imported timeline's id: ``given`` when it is one the model takes, else
+    one made from it, or from the source's name (``fallback`` if it has none)."""
+    if given and len(given) <= MAX_ID and _ID.fullmatch(given):
+        return given
+    return make_id(given or src.stem or fallback)
+
+
 def make_id(text: str, prefix: str = "") -> str:
     """An id the model accepts, made from ``text``: its letters and digits
     (accents dropped), the rest as "-"; a long one ends in a hash of the whole."""

@@ -53,7 +53,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from viewer.domain.dates import Precision, quoted
-from viewer.domain.model import MAX_DATE_NOTE, MAX_ID, MAX_ITEMS
+from viewer.domain.model import MAX_DATE_NOTE, MAX_ITEMS
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.words import QT_TRANSLATE_NOOP, number, translate
 from viewer.importers.common import (
@@ -70,6 +70,9 @@ from viewer.importers.common import (
     title,
     url,
 )
+from viewer.importers.common import (
+    timeline_id as common_timeline_id,
+)
 from viewer.importers.common import title as title_text
 from viewer.importers.html_text import Link, read_html
 from viewer.persistence.paths import not_a_file
@@ -77,7 +80,6 @@ from viewer.persistence.paths import not_a_file
 LANGUAGE = "en"
 #: How many of the text's first words title a slide without a headline.
 TITLE_WORDS = 12
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _WHOLE_NUMBER = re.compile(r"[+-]?\d{1,12}", re.ASCII)
 #: The date parts TimelineJS gives, coarsest first, with the range of each.
 _CHAIN: tuple[tuple[str, int, int], ...] = (
@@ -218,7 +220,7 @@ def import_timelinejs(
     try:
         with ModelWriter(
             out,
-            timeline_id=_timeline_id(timeline_id, src),
+            timeline_id=common_timeline_id(timeline_id, src, "timeline"),
             title_=heading,
             language=LANGUAGE,
             description=header[1],
@@ -339,12 +341,6 @@ def _slides(document: dict[str, Any]) -> list[Any]:
             [ImportProblem("events", translate("importers", "the file has no events"))]
         )
     return slides
-
-
-def _timeline_id(given: str | None, src: Path) -> str:
-    if given and len(given) <= MAX_ID and _ID.fullmatch(given):
-        return given
-    return make_id(given or src.stem or "timeline")
 
 
 def _title(text: str | None) -> str:
