@@ -46,13 +46,12 @@ FULL_SIZES = [100_000, 1_000_000]
 
 def _measure(kind: str, path: Path, base: Any) -> Any:
     """Open ``path`` alone, or add it over ``base`` (the timeline open already)."""
-    from viewer.domain.layers import Part, part_beside, stack
+    from viewer.domain.layers import shown_together
     from viewer.persistence.model_file import load_timeline
 
     timeline = load_timeline(path)
     if kind == "add":
-        parts = [Part.of(base)]
-        timeline = stack([*parts, part_beside(timeline, parts)])
+        timeline = shown_together([base, timeline])
     timeline.index  # noqa: B018 - sorted, as the window needs it
     return timeline
 
