@@ -19,10 +19,11 @@ and changes notes in those shown ids, the stores in their own ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
+from viewer.domain.columns import Records
 from viewer.domain.model import Actor, Event, Quote, Source
 from viewer.domain.notes import Note, NoteTarget
 from viewer.domain.timeline import Layer, Timeline
@@ -77,68 +78,61 @@ class LayerTimeline:
         self.id = layer.id
         self.title = layer.title
         self.language = layer.language
-        self.events_by_id: Mapping[str, Event] = _OwnEvents(shown, layer)
-        self.quotes_by_id: Mapping[str, Quote] = _OwnQuotes(shown, layer)
+        self.events_by_id: Mapping[str, Event] = _Own(
+            shown.events,
+            layer.events,
+            layer,
+            lambda event, key: event.model_copy(update={"id": key}),
+        )
+
+        def own_quote(quote: Quote, key: str) -> Quote:
+            event = layer.inner(quote.event) or quote.event
+            return quote.model_copy(update={"id": key, "event": event})
+
+        self.quotes_by_id: Mapping[str, Quote] = _Own(shown.quotes, layer.quotes, layer, own_quote)
         self.actors_by_id: Mapping[str, Actor] = shown.actors_by_id
         self.sources_by_id: Mapping[str, Source] = shown.sources_by_id
 
 
-class _OwnEvents(Mapping[str, Event]):
-    def __init__(self, shown: Timeline, layer: Layer) -> None:
-        self._shown, self._layer = shown, layer
+_Item = TypeVar("_Item", Event, Quote)
+
+
+class _Own(Mapping[str, _Item]):
+    """A layer's rows of ``records`` (``rows``), by their own ids; each row made
+    by ``own`` from the shown one and its own id."""
+
+    def __init__(
+        self,
+        records: Records[_Item],
+        rows: range,
+        layer: Layer,
+        own: Callable[[_Item, str], _Item],
+    ) -> None:
+        self._records: Records[_Item] = records
+        self._own: Callable[[_Item, str], _Item] = own
+        self._rows, self._layer = rows, layer
 
     def _row(self, key: object) -> int | None:
         if not isinstance(key, str):
             return None
-        row = self._shown.events.row_of(self._layer.outer(key))
-        return row if row is not None and row in self._layer.events else None
+        row = self._records.row_of(self._layer.outer(key))
+        return row if row is not None and row in self._rows else None
 
-    def __getitem__(self, key: str) -> Event:
+    def __getitem__(self, key: str) -> _Item:
         row = self._row(key)
         if row is None:
             raise KeyError(key)
-        return self._shown.events[row].model_copy(update={"id": key})
+        return self._own(self._records[row], key)
 
     def __contains__(self, key: object) -> bool:
         return self._row(key) is not None
 
     def __iter__(self) -> Iterator[str]:
-        rows = self._layer.events
-        for shown_id in self._shown.events.ids[rows.start : rows.stop]:
+        for shown_id in self._records.ids[self._rows.start : self._rows.stop]:
             yield shown_id[len(self._layer.prefix) :]
 
     def __len__(self) -> int:
-        return len(self._layer.events)
-
-
-class _OwnQuotes(Mapping[str, Quote]):
-    def __init__(self, shown: Timeline, layer: Layer) -> None:
-        self._shown, self._layer = shown, layer
-
-    def _row(self, key: object) -> int | None:
-        if not isinstance(key, str):
-            return None
-        row = self._shown.quotes.row_of(self._layer.outer(key))
-        return row if row is not None and row in self._layer.quotes else None
-
-    def __getitem__(self, key: str) -> Quote:
-        row = self._row(key)
-        if row is None:
-            raise KeyError(key)
-        quote = self._shown.quotes[row]
-        event = self._layer.inner(quote.event) or quote.event
-        return quote.model_copy(update={"id": key, "event": event})
-
-    def __contains__(self, key: object) -> bool:
-        return self._row(key) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        rows = self._layer.quotes
-        for shown_id in self._shown.quotes.ids[rows.start : rows.stop]:
-            yield shown_id[len(self._layer.prefix) :]
-
-    def __len__(self) -> int:
-        return len(self._layer.quotes)
+        return len(self._rows)
 
 
 def beside(path: Path, timeline_id: str) -> Path:
