@@ -114,6 +114,15 @@ class Timeline:
         return max(owners, key=lambda layer: len(layer.prefix))
 
     @cached_property
+    def era_times(self) -> tuple[tuple[float, float, str], ...]:
+        """Each era's first instant and the instant after its last (UTC seconds),
+        and its title, in file order: what a view draws each time, read once."""
+        return tuple(
+            (era.date.earliest.timestamp(), era.date.latest.timestamp(), era.title)
+            for era in self.eras
+        )
+
+    @cached_property
     def layer_codes(self) -> npt.NDArray[np.uint8]:
         """Each event's timeline as its place in :attr:`layers`, by table row."""
         sizes = [len(layer.events) for layer in self.layers]

@@ -426,11 +426,11 @@ class TimelineRenderer:
         if self.timeline is None:
             return []
         spans = []
-        for era in self.timeline.eras:
-            x0 = max(layout.x_of(era.date.earliest.timestamp()), GUTTER)
-            x1 = min(layout.x_of(era.date.latest.timestamp()), layout.width)
+        for first, after, title in self.timeline.era_times:
+            x0 = max(layout.x_of(first), GUTTER)
+            x1 = min(layout.x_of(after), layout.width)
             if x1 > x0:
-                spans.append((x0, x1, era.title))
+                spans.append((x0, x1, title))
         return spans
 
     def _paint_eras(
