@@ -293,6 +293,15 @@ def event_mask(timeline: Timeline, chosen: EventFilter, notes: Sequence[Note] = 
     return keep
 
 
+def layers_mask(timeline: Timeline, hidden: Iterable[str]) -> Mask:
+    """Which events (by table row) belong to the timelines shown together that are
+    not ``hidden`` (by their ids)."""
+    gone = set(hidden)
+    shown = np.array([layer.id not in gone for layer in timeline.layers], np.bool_)
+    kept: Mask = shown[timeline.layer_codes]
+    return kept
+
+
 def find_actor(timeline: Timeline, text: str) -> str | None:
     """The id of the actor named ``text`` (an id, or a name in any case), or None."""
     if text in timeline.actors_by_id:

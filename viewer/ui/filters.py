@@ -18,7 +18,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-import numpy as np
 from PySide6.QtCore import QDate, QLocale, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.filters import Chip, EventFilter, Mask, event_mask
+from viewer.domain.filters import Chip, EventFilter, Mask, event_mask, layers_mask
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note
@@ -166,8 +165,7 @@ class FilterState(QObject):
             notes = self._notes.notes() if self.filter.uses_notes else []
             self.mask = event_mask(timeline, self.filter, notes)
         if timeline is not None and self.hidden:
-            shown = np.array([layer.id not in self.hidden for layer in timeline.layers])
-            kept = shown[timeline.layer_codes]
+            kept = layers_mask(timeline, self.hidden)
             self.mask = kept if self.mask is None else self.mask & kept
         self.changed.emit()
 
