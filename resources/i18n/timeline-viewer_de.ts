@@ -78,7 +78,7 @@
     <name>Document</name>
     <message>
         <source>{0} is shown already.</source>
-        <extracomment>A large file began loading in the background (its path); how far it is (0 to 1); and that it ended, opened, failed or cancelled. An import was converted (its report); ``opened`` follows when it loads. A timeline was added over the open one (its :class:`Layer` in the shown timeline), after ``opened`` showed them together; True when it was shown over it last time (added again on opening), False when asked for now. A file could not be added over the open one (its path, the reasons); what is shown stays. A file shown over this timeline last time could not be shown again (its path, the reasons): it is forgotten. What is shown: the file opened, with the timelines added over it. The file opened (File &gt; Open), without the ones added over it. Files to add once the load running ends (those added when last shown). Files larger than this many bytes load in the background. Files added over a timeline of more events than this do too. Every load thread still running, cancelled ones too (waited for on shutdown). Adding a file that is shown already; {0} is its name.</extracomment>
+        <extracomment>A large file began loading in the background (its path); how far it is (0 to 1); and that it ended, opened, failed or cancelled. An import was converted (its report, the file imported); ``opened`` follows when it loads. Nothing could be imported from a file (it, the reasons). A timeline was added over the open one (its :class:`Layer` in the shown timeline), after ``opened`` showed them together; True when it was shown over it last time (added again on opening), False when asked for now. A file could not be added over the open one (its path, the reasons); what is shown stays. A file shown over this timeline last time could not be shown again (its path, the reasons): it is forgotten. What is shown: the file opened, with the timelines added over it. The file opened (File &gt; Open), without the ones added over it. Files to add once the load running ends (those added when last shown). Files larger than this many bytes load in the background. Files added over a timeline of more events than this do too. Every load thread still running, cancelled ones too (waited for on shutdown). Set by :meth:`shutdown`: no load starts after it. Adding a file that is shown already; {0} is its name.</extracomment>
         <translation>{0} wird schon gezeigt.</translation>
     </message>
 </context>
@@ -456,7 +456,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>Event details</source>
-        <extracomment>Where imported timelines are written (File &gt; Import…). The file being imported, while it is.</extracomment>
+        <extracomment>Where imported timelines are written (File &gt; Import…).</extracomment>
         <translation>Ereignis im Detail</translation>
     </message>
     <message>
@@ -1281,7 +1281,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>_Load</name>
     <message>
         <source>could not be opened: {0}: {1}</source>
-        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Its file&apos;s time and size when it was read (a change is loaded again). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Its file&apos;s time and size when it was read (a change is loaded again). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file its progress names (an import&apos;s source; set when it starts). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
         <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
     </message>
 </context>
@@ -1681,7 +1681,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>importers</name>
     <message>
         <source>is not a regular file (a folder, a pipe)</source>
-        <extracomment>The columns an event cannot be made without (see the module&apos;s docstring). The columns used when they are there. Progress is told every this many rows. The caches of values that repeat from row to row (dates, places, actors&apos; fields, coordinates) are emptied when they reach this size: a file of millions of distinct values keeps memory flat, a usual one hits them. The largest number of fatalities kept: a whole number a JSON reader holds. Names ACLED gives a state&apos;s own forces and government: actors of kind &quot;state&quot;. An id that :func:`make_id` would give back unchanged: used as it is. Months by their English names and the first three letters of them, in lower case. &quot;04 June 2022&quot;, &quot;4 Jun 2022&quot;, &quot;04-Jun-22&quot;, &quot;04-June-2022&quot;. &quot;2022-06-04&quot;, and &quot;2022-06-04 00:00:00&quot; as spreadsheets and data frames write it.</extracomment>
+        <extracomment>The columns an event cannot be made without (see the module&apos;s docstring). The columns used when they are there. Progress is told every this many rows. The caches of values that repeat from row to row (dates, places, actors&apos; fields, coordinates) are emptied when they reach this size: a file of millions of distinct values keeps memory flat, a usual one hits them. The largest number of fatalities kept: a whole number a JSON reader holds. Names ACLED gives a state&apos;s own forces and government: actors of kind &quot;state&quot;. An id that :func:`make_id` would give back unchanged: used as it is. ACLED writes months in English, whatever the reader&apos;s language: the English names the dates&apos; words are marked with (before any translation). Months by their English names and the first three letters of them, in lower case. &quot;04 June 2022&quot;, &quot;4 Jun 2022&quot;, &quot;04-Jun-22&quot;, &quot;04-June-2022&quot;. &quot;2022-06-04&quot;, and &quot;2022-06-04 00:00:00&quot; as spreadsheets and data frames write it.</extracomment>
         <translation>ist keine gewöhnliche Datei (ein Ordner, eine Pipe)</translation>
     </message>
     <message>
@@ -1694,7 +1694,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <extracomment>At most this many bytes of id bitmaps (a hostile file of ids with many letter prefixes and large numbers would want a megabyte each); ids past it are kept one string each. Bytes read as U+FFFD so far whose rows were reported (see _Replaced).</extracomment>
+        <extracomment>Bytes read as U+FFFD so far whose rows were reported (see _Replaced).</extracomment>
         <translation>(leer)</translation>
     </message>
     <message>
@@ -2127,7 +2127,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>notes</name>
     <message>
         <source>{0} notes in {1} could not be read (written by another program or version?). They are left in the database, untouched.</source>
-        <extracomment>The newest database schema this version writes and understands. How long a writer waits for another one before it gives up (milliseconds). Migrations from each older schema version to the next, run in order. All notes as last read, with the waiting changes applied. Changes not yet in the database: a note to write, or None to delete. Made by a newer version (or unsafe to write): changes are refused. Why changes are waiting in memory, or None when all is on disk. False when notes exist on disk but could not be read: an empty list then means &quot;unknown&quot;, never &quot;no notes&quot;. Rows that could not be read as notes (left in the database). What the reader must still be told (a database moved aside while retrying); the window shows these and clears the list.</extracomment>
+        <extracomment>The newest database schema this version writes and understands. All notes as last read, with the waiting changes applied. Changes not yet in the database: a note to write, or None to delete. Made by a newer version (or unsafe to write): changes are refused. Why changes are waiting in memory, or None when all is on disk. False when notes exist on disk but could not be read: an empty list then means &quot;unknown&quot;, never &quot;no notes&quot;. Rows that could not be read as notes (left in the database). What the reader must still be told (a database moved aside while retrying); the window shows these and clears the list. Files beside the database that hold notes it does not (yet): an earlier version&apos;s file not carried over, notes that could not be.</extracomment>
         <translation>{0} Notizen in {1} konnten nicht gelesen werden (von einem anderen Programm oder einer anderen Version geschrieben?). Sie bleiben unverändert in der Datenbank.</translation>
     </message>
     <message>
@@ -2135,12 +2135,24 @@ Weiterhin angezeigt: {1}</translation>
         <translation>{0} kann keine Notizen aufnehmen: {1}</translation>
     </message>
     <message>
-        <source>Your notes file {0} could not be carried over ({1}). It is left as it is; new notes go into the database.</source>
-        <translation>Ihre Notizdatei {0} konnte nicht übernommen werden ({1}). Sie bleibt, wie sie ist; neue Notizen kommen in die Datenbank.</translation>
+        <source>Your notes database {0} lacked {1} (removed by another program?); it was made again. The notes in the database were kept.</source>
+        <translation>Ihrer Notizdatenbank {0} fehlte {1} (von einem anderen Programm entfernt?); es wurde neu angelegt. Die Notizen in der Datenbank sind erhalten.</translation>
     </message>
     <message>
-        <source>Your {0} notes were carried over into {1}; the old file stays beside it as a backup ({2}).</source>
-        <translation>Ihre {0} Notizen wurden nach {1} übernommen; die alte Datei bleibt als Sicherung daneben ({2}).</translation>
+        <source>Your notes file {0} could not be carried over ({1}). It is left as it is and tried again next time; new notes go into the database.</source>
+        <translation>Ihre Notizdatei {0} konnte nicht übernommen werden ({1}). Sie bleibt, wie sie ist, und wird beim nächsten Mal erneut versucht; neue Notizen kommen in die Datenbank.</translation>
+    </message>
+    <message>
+        <source>{0} of your {1} notes were carried over into {2}; the old file stays beside it as a backup ({3}).</source>
+        <translation>{0} Ihrer {1} Notizen wurden nach {2} übernommen; die alte Datei bleibt als Sicherung daneben ({3}).</translation>
+    </message>
+    <message>
+        <source>{0} of them had times without a time zone, read as UTC.</source>
+        <translation>{0} davon hatten Zeiten ohne Zeitzone; sie wurden als UTC gelesen.</translation>
+    </message>
+    <message>
+        <source>{0} could not be carried over ({1}); they are kept as they were in {2}. Fix them there and run: timeline-viewer notes import {2}</source>
+        <translation>{0} konnten nicht übernommen werden ({1}); sie sind unverändert in {2} aufbewahrt. Korrigieren Sie sie dort und führen Sie aus: timeline-viewer notes import {2}</translation>
     </message>
     <message>
         <source>Your notes cannot be saved right now: {0}. Notes you add or change are kept in memory and saving is retried.</source>
@@ -2165,6 +2177,11 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>{0} cannot be written ({1})</source>
         <translation>{0} kann nicht geschrieben werden ({1})</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <extracomment>Migrations from each older schema version to the next, run in order. The tables and indexes of :data:`SCHEMA`, by name. Free space below this on the notes&apos; disk means it is full (SQLite then says &quot;disk I/O error&quot; or &quot;readonly database&quot; as often as &quot;disk is full&quot;).</extracomment>
+        <translation>der Datenträger ist voll</translation>
     </message>
 </context>
 <context>

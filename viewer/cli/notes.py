@@ -22,6 +22,7 @@ from viewer.persistence.notes_export import (
     from_w3c,
     notes_text,
 )
+from viewer.persistence.notes_json import LegacyNotesError, from_notes_file, is_notes_file
 from viewer.persistence.paths import AppPaths, bundled_timeline, not_a_file
 
 
@@ -60,6 +61,12 @@ def run_notes(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _list(store: NoteStore, timeline: Timeline) -> int:
     notes = newest_first(store.notes())
+    if not notes and store.elsewhere:
+        # Never "no notes" while notes wait on disk outside the database.
+        kept = ", ".join(str(path) for path in store.elsewhere)
+        return _fail(
+            f"no notes in the database on {isolate(timeline.title)} yet; notes kept in {kept}"
+        )
     if not notes:
         print(terminal_safe(f"No notes on {isolate(timeline.title)}."))
     for note in notes:
@@ -120,7 +127,9 @@ def _export(store: NoteStore, timeline: Timeline, fmt: str, output: Path | None)
 
 
 def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
-    """Add the notes of a W3C file: all of them, or none when anything in it is wrong.
+    """Add the notes of a W3C file, or of a notes file of earlier versions (such
+    as the notes that could not be carried over, once fixed): all of them, or
+    none when anything in it is wrong.
 
     The whole file is checked first (see :func:`from_w3c`); each problem is told
     on its own line and nothing is written. A file over MAX_IMPORT_BYTES is
@@ -135,11 +144,16 @@ def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
             return _refused(source, NotesImportError(file_too_big(size, MAX_IMPORT_BYTES)))
         with source.open("rb") as stream:
             data = stream.read(MAX_IMPORT_BYTES + 1)  # it may have grown since
-        incoming = from_w3c(data, timeline)
+        if is_notes_file(data):
+            incoming = from_notes_file(data, timeline.id)
+        else:
+            incoming = from_w3c(data, timeline)
     except OSError as exc:
         return _fail(f"cannot read {source}: {exc.strerror or exc}", ExitCode.USAGE)
     except NotesImportError as err:
         return _refused(source, err)
+    except LegacyNotesError as err:
+        return _refused(source, NotesImportError(getattr(err, "problems", None) or str(err)))
     added = updated = 0
     taken = []
     for note in incoming:

@@ -12,12 +12,20 @@ Firefox, Calibre); so does this one. The store guarantees:
   permission) is kept in memory, shown, and written when :meth:`NoteStore.flush`
   succeeds; :attr:`NoteStore.problem` says why it is waiting. Notes already on
   disk are still read and shown;
-* a database that cannot be read is moved aside to a timestamped name (the
-  reader is told where) and a fresh one is started; one made by a newer
-  version is opened read-only and never written;
-* the JSON notes file of earlier versions is carried over on first open, in
-  one transaction, and left beside the database as a backup;
-* a path that is a folder, a pipe or a device is refused, never opened.
+* a database that is partly damaged is read, not moved aside: a missing table
+  or index is made again, and a note is read without its tags when they cannot
+  be. Only a file that cannot be opened as a database at all is moved aside to
+  a timestamped name (the reader is told where) and a fresh one started; one
+  made by a newer version is opened read-only and never written;
+* the JSON notes file of earlier versions is carried over note by note, in
+  one transaction, and left beside the database as a backup; the notes the
+  database refuses are kept whole in a file beside it
+  (:mod:`viewer.persistence.notes_json`). A carry-over that fails is tried
+  again at the next open;
+* a path that is a folder, a pipe or a device is refused, never opened; when
+  only SQLite's ``-wal``, ``-shm`` or ``-journal`` is one, the notes are read
+  from the database alone and changes wait;
+* a full disk is said as such, whatever SQLite calls it.
 
 Schema (``PRAGMA user_version`` = :data:`SCHEMA_VERSION`): ``note`` (one row per
 note, indexed by target and by modification time), ``note_tag`` (one row per
@@ -30,49 +38,43 @@ import contextlib
 import os
 import re
 import sqlite3
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from viewer.domain.notes import Note, NoteTarget, TargetKind, target_title
+from viewer.domain.notes import Note, target_title
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import translate
-from viewer.persistence.notes_json import LegacyNotesError, json_path, read_legacy
+from viewer.persistence.atomic import atomic_write_bytes
+from viewer.persistence.notes_json import (
+    LegacyNotesError,
+    json_path,
+    read_legacy,
+    refused_file,
+    refused_path,
+)
+from viewer.persistence.notes_sql import (
+    BUSY_TIMEOUT_MS,
+    MIGRATIONS,
+    PARTS,
+    SCHEMA,
+    companions,
+    is_corrupt,
+    names_in,
+    newer_in,
+    read,
+    reason_of,
+    statements,
+    when_not_busy,
+    why,
+    write,
+)
+from viewer.persistence.notes_sql import connect as _connect
 from viewer.persistence.paths import not_a_file
 
 #: The newest database schema this version writes and understands.
 SCHEMA_VERSION = 1
-#: How long a writer waits for another one before it gives up (milliseconds).
-BUSY_TIMEOUT_MS = 10_000
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS note (
-    id TEXT PRIMARY KEY,
-    target_kind TEXT NOT NULL CHECK (target_kind IN ('event', 'quote')),
-    target_id TEXT NOT NULL,
-    text TEXT NOT NULL,
-    created TEXT NOT NULL,
-    modified TEXT NOT NULL,
-    target_title TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS note_by_target ON note (target_kind, target_id);
-CREATE INDEX IF NOT EXISTS note_by_modified ON note (modified, id);
-CREATE TABLE IF NOT EXISTS note_tag (
-    note_id TEXT NOT NULL REFERENCES note (id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    tag TEXT NOT NULL,
-    PRIMARY KEY (note_id, position)
-);
-CREATE INDEX IF NOT EXISTS note_tag_by_tag ON note_tag (tag);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
-
-#: Migrations from each older schema version to the next, run in order.
-_MIGRATIONS: dict[int, str] = {}
 
 
 class NotesError(Exception):
@@ -125,6 +127,9 @@ class NoteStore:
         #: What the reader must still be told (a database moved aside while
         #: retrying); the window shows these and clears the list.
         self.notices: list[str] = []
+        #: Files beside the database that hold notes it does not (yet): an
+        #: earlier version's file not carried over, notes that could not be.
+        self.elsewhere: list[Path] = []
         self._read_error: sqlite3.DatabaseError | None = None
 
     # -- opening and closing -------------------------------------------------------
@@ -139,13 +144,13 @@ class NoteStore:
             self._read_all()
             if (
                 self._read_error is not None
-                and _is_corrupt(self._read_error)
+                and is_corrupt(self._read_error)
                 and not self.read_only  # a newer version's database is never moved
             ):
                 # Damage deeper in the file than opening looks: the same as a
                 # database that cannot be opened, moved aside and named.
                 self.close()
-                self._move_aside(report, _reason(self._read_error))
+                self._move_aside(report, reason_of(self._read_error))
                 self.problem = None
                 self._connect_fresh(report)
                 self._read_all()
@@ -156,15 +161,40 @@ class NoteStore:
                     "version?). They are left in the database, untouched.",
                 )
                 report.messages.append(said.format(self.skipped, self.path))
+        self.elsewhere = self._notes_elsewhere()
         return report
 
+    def _notes_elsewhere(self) -> list[Path]:
+        folder, stem = self.path.parent, file_stem(self.timeline_id)
+        found = []
+        legacy = json_path(folder, stem)
+        if legacy.is_file() and not self._carried_over():
+            found.append(legacy)
+        refused = refused_path(folder, stem)
+        if refused.is_file():
+            found.append(refused)
+        return found
+
+    def _carried_over(self) -> bool:
+        if self._db is None:
+            return False
+        try:
+            row = self._db.execute("SELECT 1 FROM meta WHERE key = 'carried_over_from'").fetchone()
+        except sqlite3.Error:
+            return False
+        return row is not None
+
     def _connect(self, report: OpenReport) -> None:
-        for path in (self.path, *_companions(self.path)):
+        for path in (self.path, *companions(self.path)):
             odd = not_a_file(path)
             if odd is not None:
-                self._cannot_save(
-                    report, translate("notes", "{0} cannot hold notes: {1}").format(path, odd)
-                )
+                said = translate("notes", "{0} cannot hold notes: {1}").format(path, odd)
+                if path != self.path and self.path.is_file():
+                    # Only SQLite's own file beside it is odd: read the notes
+                    # from the database alone, never touching that file.
+                    self._open_read_only(report, said, uris=(f"{self.path.as_uri()}?immutable=1",))
+                else:
+                    self._cannot_save(report, said)
                 return
         exists = self.path.exists()
         try:
@@ -172,9 +202,9 @@ class NoteStore:
             db = _connect(self.path)
         except (OSError, sqlite3.Error) as exc:
             if exists:
-                self._open_read_only(report, _reason(exc))
+                self._open_read_only(report, why(exc, self.path))
             else:
-                self._cannot_save(report, _cannot_write(self.path.parent, _reason(exc)))
+                self._cannot_save(report, _cannot_write(self.path.parent, why(exc, self.path)))
             return
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -187,22 +217,26 @@ class NoteStore:
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 # Switching needs the database alone for a moment, and SQLite does
                 # not wait for that itself: wait here, as long as for any writer.
-                _when_not_busy(lambda: db.execute("PRAGMA journal_mode = WAL"))
+                when_not_busy(lambda: db.execute("PRAGMA journal_mode = WAL"))
             db.execute("PRAGMA synchronous = FULL")
             self._db = db
             if version < SCHEMA_VERSION:
                 self._create_or_migrate(version, report)
+            else:
+                self._repair(report)
             db.execute("SELECT id FROM note LIMIT 1").fetchone()
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.Error):
                 db.close()
             self._db = None
-            if _is_corrupt(exc):
-                self._move_aside(report, _reason(exc))
+            if is_corrupt(exc):
+                self._move_aside(report, reason_of(exc))
                 if self._db is None:
                     self._connect_fresh(report)
             else:
-                self._open_read_only(report, _reason(exc))
+                self._open_read_only(report, why(exc, self.path))
+            return
+        self._carry_over_json(report)
 
     def _connect_fresh(self, report: OpenReport) -> None:
         """After moving a broken database aside: start an empty one."""
@@ -218,54 +252,108 @@ class NoteStore:
             if version == SCHEMA_VERSION:
                 return
             if version == 0:
-                for statement in _statements(_SCHEMA):
+                for statement in statements(SCHEMA):
                     db.execute(statement)
                 db.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('timeline_id', ?)",
                     (self.timeline_id,),
                 )
-                self._carry_over_json(db, report)
             else:
                 for step in range(version, SCHEMA_VERSION):
-                    for statement in _statements(_MIGRATIONS[step]):
+                    for statement in statements(MIGRATIONS[step]):
                         db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
-    def _carry_over_json(self, db: sqlite3.Connection, report: OpenReport) -> None:
-        legacy = json_path(self.path.parent, file_stem(self.timeline_id))
-        if not legacy.is_file():
+    def _repair(self, report: OpenReport) -> None:
+        """Make again the tables and indexes missing from a database of this
+        schema (dropped by another program); the notes in it stay as they are."""
+        db = self._db
+        assert db is not None
+        missing = [part for part in PARTS if part not in names_in(db)]
+        if not missing:
             return
-        try:
-            notes = read_legacy(legacy, self.timeline_id)
-        except LegacyNotesError as err:
-            said = translate(
-                "notes",
-                "Your notes file {0} could not be carried over ({1}). It is left as it is; "
-                "new notes go into the database.",
+        with self._transaction(db):
+            for statement in statements(SCHEMA):
+                db.execute(statement)
+            db.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('timeline_id', ?)",
+                (self.timeline_id,),
             )
-            report.messages.append(said.format(legacy, err))
-            return
-        for note in notes:
-            _write(db, note)
-        db.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('carried_over_from', ?)",
-            (legacy.name,),
-        )
         said = translate(
             "notes",
-            "Your {0} notes were carried over into {1}; the old file stays beside it as a "
-            "backup ({2}).",
+            "Your notes database {0} lacked {1} (removed by another program?); it was "
+            "made again. The notes in the database were kept.",
         )
-        report.messages.append(said.format(len(notes), self.path.name, legacy.name))
+        report.messages.append(said.format(self.path, ", ".join(missing)))
 
-    def _open_read_only(self, report: OpenReport, reason: str) -> None:
+    def _carry_over_json(self, report: OpenReport) -> None:
+        """Carry an earlier version's notes file into the database, once.
+
+        Each note on its own: those the database refuses are kept, whole, in a
+        file beside it. Nothing is marked done unless all of that is on disk,
+        so a carry-over that fails is tried again at the next open."""
+        db = self._db
+        folder, stem = self.path.parent, file_stem(self.timeline_id)
+        legacy = json_path(folder, stem)
+        if db is None or not legacy.is_file() or self._carried_over():
+            return
+        try:
+            with self._transaction(db):
+                if self._carried_over():  # another process, meanwhile
+                    return
+                found = read_legacy(legacy, self.timeline_id)
+                if found.refused:
+                    kept = refused_path(folder, stem)
+                    atomic_write_bytes(kept, refused_file(self.timeline_id, found, legacy))
+                for note in found.notes:
+                    if not newer_in(db, note):
+                        write(db, note)
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('carried_over_from', ?)",
+                    (legacy.name,),
+                )
+        except (LegacyNotesError, OSError, sqlite3.Error) as err:
+            reason = str(err) if isinstance(err, LegacyNotesError) else why(err, self.path)
+            said = translate(
+                "notes",
+                "Your notes file {0} could not be carried over ({1}). It is left as it is "
+                "and tried again next time; new notes go into the database.",
+            )
+            report.messages.append(said.format(legacy, reason))
+            return
+        said = translate(
+            "notes",
+            "{0} of your {1} notes were carried over into {2}; the old file stays beside "
+            "it as a backup ({3}).",
+        )
+        total = len(found.notes) + len(found.refused)
+        parts = [said.format(len(found.notes), total, self.path.name, legacy.name)]
+        if found.repaired:
+            said = translate("notes", "{0} of them had times without a time zone, read as UTC.")
+            parts.append(said.format(found.repaired))
+        if found.refused:
+            said = translate(
+                "notes",
+                "{0} could not be carried over ({1}); they are kept as they were in {2}. "
+                "Fix them there and run: timeline-viewer notes import {2}",
+            )
+            first = found.problems[0] + ("; …" if len(found.problems) > 1 else "")
+            parts.append(said.format(len(found.refused), first, kept))
+        report.messages.append(" ".join(parts))
+
+    def _open_read_only(self, report: OpenReport, reason: str, uris: tuple[str, ...] = ()) -> None:
         """The database exists but cannot be written: read it, keep changes waiting."""
-        for uri in (f"{self.path.as_uri()}?mode=ro", f"{self.path.as_uri()}?immutable=1"):
+        uris = uris or (f"{self.path.as_uri()}?mode=ro", f"{self.path.as_uri()}?immutable=1")
+        for uri in uris:
+            db = None
             try:
                 db = _connect(uri, uri=True)
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 db.execute("SELECT id FROM note LIMIT 1").fetchone()
             except sqlite3.Error:
+                if db is not None:
+                    with contextlib.suppress(sqlite3.Error):
+                        db.close()
                 continue
             self._db = db
             if version > SCHEMA_VERSION:
@@ -317,7 +405,7 @@ class NoteStore:
                 "Your notes database {0} could not be read ({1}), nor moved aside ({2}). It "
                 "is left untouched; notes are read-only here.",
             )
-            report.messages.append(said.format(self.path, reason, _reason(exc)))
+            report.messages.append(said.format(self.path, reason, reason_of(exc)))
             return
         report.backup = backup
         said = translate(
@@ -349,7 +437,7 @@ class NoteStore:
             try:
                 db.execute("BEGIN")  # one snapshot: notes and their tags agree
                 try:
-                    rows = list(_read(db))
+                    rows = list(read(db))
                     self._data_version = db.execute("PRAGMA data_version").fetchone()[0]
                 finally:
                     db.execute("COMMIT")
@@ -361,7 +449,7 @@ class NoteStore:
                 if isinstance(exc, sqlite3.DatabaseError):
                     self._read_error = exc
                 cannot = translate("notes", "{0} cannot be read ({1})")
-                self.problem = self.problem or cannot.format(self.path, _reason(exc))
+                self.problem = self.problem or cannot.format(self.path, reason_of(exc))
         else:
             self.readable = not_a_file(self.path) is None and not self.path.exists()
         for note_id, change in self._pending.items():
@@ -451,7 +539,7 @@ class NoteStore:
         if self._db is None or self.problem is not None:
             self._reconnect()
         db = self._db
-        if db is None:
+        if db is None or self.problem is not None:
             return False
         try:
             with self._transaction(db):
@@ -459,9 +547,9 @@ class NoteStore:
                     if change is None:
                         db.execute("DELETE FROM note WHERE id = ?", (note_id,))
                     else:
-                        _write(db, change)
+                        write(db, change)
         except (sqlite3.Error, OSError, ValueError) as exc:
-            self.problem = _cannot_write(self.path, _reason(exc))
+            self.problem = _cannot_write(self.path, why(exc, self.path))
             return False
         self._pending.clear()
         self.problem = None
@@ -501,89 +589,5 @@ class NoteStore:
         db.execute("COMMIT")
 
 
-def _connect(target: Path | str, uri: bool = False) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), waiting for
-    other writers up to BUSY_TIMEOUT_MS. Tests replace this to inject faults."""
-    return sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri)
-
-
-def _statements(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
-
-
-def _write(db: sqlite3.Connection, note: Note) -> None:
-    db.execute(
-        "INSERT OR REPLACE INTO note (id, target_kind, target_id, text, created, modified, "
-        "target_title) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            note.id,
-            note.target.kind.value,
-            note.target.id,
-            note.text,
-            note.created.isoformat(),
-            note.modified.isoformat(),
-            note.target_title,
-        ),
-    )
-    db.execute("DELETE FROM note_tag WHERE note_id = ?", (note.id,))
-    db.executemany(
-        "INSERT INTO note_tag (note_id, position, tag) VALUES (?, ?, ?)",
-        [(note.id, i, tag) for i, tag in enumerate(note.tags)],
-    )
-
-
-def _companions(path: Path) -> tuple[Path, ...]:
-    """The files SQLite keeps beside a database."""
-    return tuple(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))
-
-
-def _when_not_busy(run: Callable[[], object]) -> None:
-    """Run ``run``, trying again while the database is locked, up to BUSY_TIMEOUT_MS."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while True:
-        try:
-            run()
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.01)
-
-
-def _read(db: sqlite3.Connection) -> Iterator[Note | None]:
-    tags: dict[str, list[str]] = {}
-    for note_id, tag in db.execute("SELECT note_id, tag FROM note_tag ORDER BY note_id, position"):
-        tags.setdefault(note_id, []).append(tag)
-    rows = db.execute(
-        "SELECT id, target_kind, target_id, text, created, modified, target_title FROM note"
-    )
-    for note_id, kind, target_id, text, created, modified, title in rows:
-        try:
-            note = Note(
-                id=note_id,
-                target=NoteTarget(kind=TargetKind(kind), id=target_id),
-                text=text,
-                tags=tuple(tags.get(note_id, ())),
-                created=datetime.fromisoformat(created),
-                modified=datetime.fromisoformat(modified),
-                target_title=title,
-            )
-        except (ValueError, ValidationError):
-            yield None  # a row written wrong elsewhere: left in the database, counted
-            continue
-        yield note
-
-
-def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
-    text = str(exc).lower()
-    return "not a database" in text or "malformed" in text or "no such table" in text
-
-
 def _cannot_write(path: Path, reason: str) -> str:
     return translate("notes", "{0} cannot be written ({1})").format(path, reason)
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)

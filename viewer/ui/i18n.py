@@ -36,6 +36,7 @@ SOURCES: tuple[str, ...] = (
     "viewer/domain/layers.py",
     "viewer/domain/search.py",
     "viewer/persistence/notes.py",
+    "viewer/persistence/notes_sql.py",
     "viewer/importers/acled.py",
     "viewer/importers/timelinejs.py",
     "viewer/domain/names.py",

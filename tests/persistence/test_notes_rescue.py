@@ -1,0 +1,335 @@
+"""Notes that must never be lost to one bad note, a dropped table, an odd
+``-wal`` or a full disk: an earlier version's notes file carried over note by
+note, a partly damaged database read and repaired, a full disk said as such."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+from viewer.cli import main
+from viewer.domain.notes import MAX_NOTE_LENGTH, MAX_TAGS, Note, NoteTarget, TargetKind
+from viewer.persistence import notes as notes_module
+from viewer.persistence import notes_sql
+from viewer.persistence.notes import NoteStore, database_path
+from viewer.persistence.paths import AppPaths
+
+BUNDLED = "trump-putin-2025-06"  # the bundled timeline's id
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return AppPaths.from_environment().data_dir
+
+
+@pytest.fixture
+def stores() -> Iterator[list[NoteStore]]:
+    made: list[NoteStore] = []
+    yield made
+    for store in made:
+        store.close()
+
+
+def opened(stores: list[NoteStore], data_dir: Path, timeline_id: str = BUNDLED) -> NoteStore:
+    store = NoteStore(data_dir, timeline_id)
+    stores.append(store)
+    store.last_report = store.open()  # type: ignore[attr-defined]
+    return store
+
+
+def said(store: NoteStore) -> str:
+    return " ".join(store.last_report.messages)  # type: ignore[attr-defined]
+
+
+def raw(note_id: str, text: str = "Notiz", **changes: Any) -> dict[str, Any]:
+    """A note as an earlier version wrote it into its JSON file."""
+    note = Note.new(NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04"), "Notiz", ["alt"])
+    item: dict[str, Any] = json.loads(note.model_dump_json())
+    item.update(id=note_id, text=text, **changes)
+    return item
+
+
+def legacy_file(data_dir: Path, notes: list[Any], timeline_id: str = BUNDLED) -> Path:
+    path = data_dir / "notes" / f"{timeline_id}.notes.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {"format_version": 1, "timeline_id": timeline_id, "notes": notes}
+    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    return path
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["notes", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# -- 1. an earlier version's notes, carried over note by note -----------------------
+
+
+def test_one_bad_note_never_keeps_the_others_out(
+    data_dir: Path, stores: list[NoteStore], capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = raw("good", "bleibt")
+    naive = raw("naive", "ohne Zone", created="2025-06-04T10:00:00", modified="2025-06-04T11:00")
+    too_long = raw("long", "x" * (MAX_NOTE_LENGTH + 1))
+    many_tags = raw("tags", "Schlagworte", tags=[f"t{i}" for i in range(MAX_TAGS + 1)])
+    odd_id = raw("-odd id!", "seltsam")
+    legacy = legacy_file(data_dir, [good, naive, too_long, many_tags, odd_id])
+    before = legacy.read_bytes()
+
+    store = opened(stores, data_dir)
+    texts = {note.id: note.text for note in store.notes()}
+    assert texts == {"good": "bleibt", "naive": "ohne Zone"}
+    repaired = store.get("naive")
+    assert repaired is not None
+    assert repaired.created.isoformat() == "2025-06-04T10:00:00+00:00"  # read as UTC
+    kept = data_dir / "notes" / f"{BUNDLED}.notes-not-carried-over.json"
+    message = said(store)
+    assert "2 of your 5 notes were carried over" in message
+    assert "1 of them had times without a time zone, read as UTC" in message
+    assert str(kept) in message
+    assert "notes[2].text" in message
+    # The refused notes are kept whole, exactly as they were, with why.
+    document = json.loads(kept.read_text(encoding="utf-8"))
+    assert document["notes"] == [too_long, many_tags, odd_id]
+    assert len(document["problems"]) == 3
+    assert legacy.read_bytes() == before  # the old file stays as the backup
+    store.close()
+
+    # Said once: the next open carries nothing over again.
+    again = opened(stores, data_dir)
+    assert said(again) == ""
+    assert {note.id for note in again.notes()} == {"good", "naive"}
+    again.close()
+
+    # Fixed by hand, the kept file goes in through `notes import`.
+    document["notes"][0]["text"] = "gekürzt"
+    document["notes"][1]["tags"] = ["eins"]
+    document["notes"][2]["id"] = "odd-id"
+    kept.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = cli(capsys, "import", str(kept))
+    assert code == 0, err
+    assert "imported 3 new" in out
+    final = opened(stores, data_dir)
+    assert {note.id for note in final.notes()} == {"good", "naive", "long", "tags", "odd-id"}
+
+
+def test_a_notes_file_still_wrong_is_refused_whole_by_import(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = data_dir / "mine.json"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    document = {
+        "format_version": 1,
+        "timeline_id": BUNDLED,
+        "notes": [raw("fine"), raw("empty", "   "), raw("long", "x" * (MAX_NOTE_LENGTH + 1))],
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = cli(capsys, "import", str(path))
+    assert code == 1
+    assert "notes[2].text" in err
+    assert "note empty: its text is empty" in err
+    assert "nothing was imported" in err
+    assert not database_path(data_dir, BUNDLED).exists() or cli(capsys, "list")[1].startswith(
+        "No notes"
+    )
+
+
+def test_a_carry_over_that_failed_is_tried_again_and_never_says_no_notes(
+    data_dir: Path, stores: list[NoteStore], capsys: pytest.CaptureFixture[str]
+) -> None:
+    legacy = data_dir / "notes" / f"{BUNDLED}.notes.json"
+    legacy.parent.mkdir(parents=True)
+    legacy.write_bytes(b'{"format_version": 1, "timeline_id": "trump-putin-2025-06", "notes": [')
+
+    code, out, err = cli(capsys, "list")
+    assert code == 1
+    assert "No notes" not in out + err
+    assert str(legacy) in err
+    assert "tried again next time" in err
+
+    legacy_file(data_dir, [raw("spaet", "endlich da")])  # mended meanwhile
+    code, out, err = cli(capsys, "list")
+    assert code == 0, err
+    assert "1 of your 1 notes were carried over" in err
+    assert "endlich da" in out
+
+
+def test_a_database_whose_carry_over_failed_before_carries_it_over_now(
+    data_dir: Path, stores: list[NoteStore]
+) -> None:
+    """What the previous version left: a database with no carry-over done
+    (one note with a time without zone blocked it), and notes added since."""
+    store = opened(stores, data_dir)
+    store.put(Note.new(NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04"), "neu"))
+    store.close()
+    legacy_file(data_dir, [raw("alt"), raw("naiv", created="2025-05-01T08:00:00")])
+
+    store = opened(stores, data_dir)
+    assert {note.text for note in store.notes()} == {"neu", "Notiz"}
+    assert len(store.notes()) == 3
+    assert "2 of your 2 notes were carried over" in said(store)
+    assert store.elsewhere == []
+
+
+# -- 2. a partly damaged database is read, not moved aside --------------------------
+
+
+def three_notes(stores: list[NoteStore], data_dir: Path) -> list[Note]:
+    store = opened(stores, data_dir)
+    notes = [
+        Note.new(NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04"), f"Notiz {i}", [f"t{i}"])
+        for i in range(3)
+    ]
+    store.put_many(notes)
+    store.close()
+    return notes
+
+
+def test_a_dropped_tag_table_is_made_again_and_no_note_is_lost(
+    data_dir: Path, stores: list[NoteStore]
+) -> None:
+    notes = three_notes(stores, data_dir)
+    path = database_path(data_dir, BUNDLED)
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE note_tag")
+    db.close()
+
+    store = opened(stores, data_dir)
+    assert sorted(note.text for note in store.notes()) == sorted(note.text for note in notes)
+    assert "note_tag" in said(store)
+    assert "made again" in said(store)
+    assert list(path.parent.glob("*corrupt*")) == []  # nothing moved aside
+    store.put(notes[0].edited("mit Schlagwort", ["neu"]))
+    assert store.problem is None
+    store.close()
+    with sqlite3.connect(path) as db:
+        tags = db.execute("SELECT tag FROM note_tag").fetchall()
+    db.close()
+    assert tags == [("neu",)]
+
+
+def test_a_tag_table_missing_from_a_database_read_only_here_still_shows_the_notes(
+    data_dir: Path, stores: list[NoteStore]
+) -> None:
+    """Not repaired when it cannot be written (here: its ``-wal`` is a pipe),
+    the notes are still read, without their tags."""
+    notes = three_notes(stores, data_dir)
+    path = database_path(data_dir, BUNDLED)
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE note_tag")
+    db.close()
+    os.mkfifo(path.with_name(path.name + "-wal"))
+    store = opened(stores, data_dir)
+    assert store.readable
+    assert sorted(note.text for note in store.notes()) == sorted(note.text for note in notes)
+    assert all(note.tags == () for note in store.notes())
+
+
+@pytest.mark.parametrize("companion", ["-wal", "-shm"])
+def test_a_pipe_for_a_wal_shows_the_notes_and_says_why_new_ones_wait(
+    data_dir: Path, stores: list[NoteStore], companion: str
+) -> None:
+    notes = three_notes(stores, data_dir)
+    path = database_path(data_dir, BUNDLED)
+    odd = path.with_name(path.name + companion)
+    odd.unlink(missing_ok=True)
+    os.mkfifo(odd)
+
+    store = opened(stores, data_dir)  # would hang if SQLite opened the pipe
+    assert {note.id for note in store.notes()} == {note.id for note in notes}
+    assert store.readable
+    assert "it is a pipe" in said(store)
+    assert "cannot be saved right now" in said(store)
+    waiting = Note.new(NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04"), "wartet")
+    store.put(waiting)
+    assert store.unsaved == 1
+    assert store.problem is not None
+    assert "pipe" in store.problem
+    odd.unlink()
+    assert store.flush()
+    store.close()
+    assert len(opened(stores, data_dir).notes()) == 4
+
+
+# -- a full disk is said as such ------------------------------------------------------
+
+
+def test_a_full_disk_is_said_as_such_not_as_a_read_only_database(
+    data_dir: Path, stores: list[NoteStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a full disk SQLite says "attempt to write a readonly database" or
+    "disk I/O error" (seen on a full tmpfs): a connection that cannot write
+    stands in for the disk, and the disk reports no space left."""
+    store = opened(stores, data_dir)
+    store.close()
+    real = notes_module._connect
+
+    def cannot_write(target: Path | str, uri: bool = False) -> sqlite3.Connection:
+        if uri:
+            return real(target, uri)
+        return real(f"{Path(target).as_uri()}?mode=ro", uri=True)
+
+    monkeypatch.setattr(notes_module, "_connect", cannot_write)
+    store = opened(stores, data_dir)
+    store.put(Note.new(NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04"), "voll"))
+    assert store.problem is not None
+    assert "readonly" in store.problem  # what SQLite says, with space left
+
+    monkeypatch.setattr(notes_sql, "free_bytes", lambda _folder: 0)
+    assert not store.flush()
+    assert "the disk is full" in store.problem
+    assert "readonly" not in store.problem
+
+
+def test_a_real_full_disk_is_said_as_such(tmp_path: Path) -> None:
+    """A real, full tmpfs (mounting one needs root; elsewhere the test above
+    stands in for it)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        env = {**os.environ, "TIMELINE_VIEWER_HOME": str(disk / "home")}
+        command = [sys.executable, "-m", "viewer", "notes", "add", "call-2025-06-04"]
+        first = subprocess.run([*command, "passt"], env=env, cwd=REPO, capture_output=True)
+        assert first.returncode == 0, first.stderr
+        fill(disk / "filler")
+        full = subprocess.run(
+            [*command, "y" * 50_000], env=env, cwd=REPO, capture_output=True, text=True
+        )
+        assert full.returncode == 1
+        assert "the disk is full" in full.stderr
+        assert "readonly" not in full.stderr
+        assert "I/O error" not in full.stderr
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
+def fill(path: Path) -> None:
+    """Write ``path`` until the disk is full."""
+    filler = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        with pytest.raises(OSError, match="No space left"):
+            write_forever(filler)
+    finally:
+        os.close(filler)
+
+
+def write_forever(fd: int) -> None:
+    while True:
+        os.write(fd, b"x" * 4096)
