@@ -73,12 +73,14 @@ def test_control_characters_never_reach_the_terminal(
     minimal["events"][0]["title"] = "Anruf \x1b[31mrot\x1b[0m \x07"
     path = tmp_path / "hostile.json"
     path.write_bytes(dump(minimal))
+    # A model file's text holds no control character: the file is refused, and
+    # the refusal reaches the terminal without one.
     for args in (["rot", str(path)], ["rot", str(path), "--json"]):
-        code, out, _ = run(capsys, *args)
-        assert code == 0
-        assert "\x1b" not in out
-        assert "\x07" not in out
-        assert "\\x1b" in out or "\\u001b" in out
+        code, out, err = run(capsys, *args)
+        assert code == 1
+        assert "\x1b" not in out + err
+        assert "\x07" not in out + err
+        assert "events[0].title: holds a control character (U+001B)" in err
 
 
 def test_searching_makes_no_notes_database(capsys: pytest.CaptureFixture[str]) -> None:

@@ -62,7 +62,7 @@ def test_an_event_with_its_summary_and_linked_sources(bundled: Timeline) -> None
 
 def test_markdown_from_hostile_data_stays_text(minimal: dict[str, Any]) -> None:
     minimal["events"][0]["title"] = "[klick](javascript:alert(1)) <b>fett</b> *x*"
-    minimal["sources"][0]["title"] = "# Quelle\x1b[31m"
+    minimal["sources"][0]["title"] = "# Quelle"  # a control character is refused on load
     minimal["sources"][0]["url"] = "javascript:alert(1)"
     minimal["sources"].append({"id": "web", "title": "Web", "url": "https://example.org/a<b>c)"})
     minimal["events"][0]["sources"] = ["src", "web"]
@@ -73,19 +73,17 @@ def test_markdown_from_hostile_data_stays_text(minimal: dict[str, Any]) -> None:
     assert re.search(r"(?<!\\)\]\(javascript", markdown) is None  # no live link
     assert "\\# Quelle" in markdown
     assert "[Web](<https://example.org/a%3Cb%3Ec)>)" in markdown
-    # No control character reaches the clipboard.
-    assert "\x1b" not in citation.plain
-    assert "\x1b" not in citation.markdown
     assert "javascript:alert(1)\n" not in citation.plain + "\n"  # never shown as an address
 
 
 def test_an_address_with_a_newline_or_a_control_is_no_address(minimal: dict[str, Any]) -> None:
-    minimal["sources"][0]["url"] = "https://a.com/x\n[x](javascript:alert(1))\x1b[31m"
+    # A line separator (U+2028): a model's text holds no control character.
+    minimal["sources"][0]["url"] = "https://a.com/x\u2028[x](javascript:alert(1))"
     timeline = Timeline.validate(minimal)
     citation = cite_event(timeline, timeline.events_by_id["e1"])
     assert "javascript" not in citation.plain
     assert "javascript" not in citation.markdown
-    assert "\x1b" not in citation.plain + citation.markdown
+    assert web_url("https://a.com/x\n[x](javascript:alert(1))\x1b[31m") is None
     assert web_url("https://a.com/x y") is None
     assert web_url("https://a.com/\u202ex") is None
 

@@ -137,8 +137,10 @@ def test_across_chunks_and_in_time_order(minimal: dict[str, Any]) -> None:
 
 
 def test_marks_in_the_data_cannot_split_an_event(minimal: dict[str, Any]) -> None:
-    minimal["events"][0]["title"] = "Anruf\x1ehier\x1fdort\nweiter"
-    minimal["events"][0]["summary"] = "zwei\x00teile"
+    # The index's own marks (U+001E, U+001F) are control characters, which no
+    # model text holds (a file with one is refused): line breaks, where allowed.
+    minimal["events"][0]["title"] = "Anruf\u2029hier\u2028dort weiter"
+    minimal["events"][0]["summary"] = "zwei\nteile"
     timeline = Timeline.validate(minimal)
     assert ids(timeline, "hier dort weiter anruf") == ["e1"]
     assert ids(timeline, "angriff") == ["e2"]  # the next event is still itself

@@ -154,6 +154,17 @@ _EVENTS = msgspec.json.Decoder(list[Event])
 _QUOTES = msgspec.json.Decoder(list[Quote])
 #: Progress is told after this many events are decoded (about 20 ms of work).
 DECODE_BATCH = 20_000
+#: A control character written as a JSON escape: ``\\b``, ``\\f``, ``\\r``, a
+#: ``\\u`` escape of a C0 or C1 control or DEL, or a lone surrogate (a
+#: ``\\uD83D\\uDE00`` pair is an emoji). ``\\u000a`` and an escaped backslash
+#: before a "u" are taken too: the exact way then decides, only slower.
+_CONTROL_IN_JSON = re.compile(
+    rb"\\(?:[bfr]|u00[0189]|u007[fF]"
+    rb"|u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    rb"|(?<!u[dD][89abAB][0-9a-fA-F]{2}\\)u[dD][c-fC-F])"
+)
+#: A C1 control (U+0080 to U+009F) as UTF-8.
+_C1 = re.compile(b"\xc2[\x80-\x9f]")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
 _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
@@ -217,6 +228,9 @@ def _languages(tags: set[str]) -> None:
 
 
 def _build(data: bytes, progress: Progress) -> Timeline:
+    # Raw C0 controls are not JSON: the decoder refuses them. The rest is here.
+    _require(b"\x7f" not in data and _C1.search(data) is None)
+    _require(_CONTROL_IN_JSON.search(data) is None)
     document = _DECODER.decode(data)
     progress(0.05)
     _require(1 <= document.schema_version <= SCHEMA_VERSION)
@@ -245,6 +259,7 @@ def _build(data: bytes, progress: Progress) -> Timeline:
     progress(0.7)
     first, after = _date_columns(fields)
     _check_quotes(quotes, actor_ids, source_ids, known)
+    _check_texts(data, document, fields.titles, events)
     progress(0.8)
     header = {
         "schema_version": document.schema_version,
@@ -277,6 +292,23 @@ def _check_references(
         for claim in e.claims:  # rare
             _require(claim.by in actors and (claim.via is None or claim.via in actors))
             _require(claim.source is None or claim.source in sources)
+
+
+def _check_texts(data: bytes, document: File, titles: list[str], events: list[Event]) -> None:
+    """No one-line text holds a line break or a tab, as the model's validators say.
+    (:data:`_CONTROL_IN_JSON` has found every other control.) A file with no
+    ``\\n`` or ``\\t`` holds none: most files are spared a sweep over every event."""
+    if b"\\n" not in data and b"\\t" not in data:
+        return
+    one_line = chain(
+        [document.title],
+        titles,
+        chain.from_iterable(map(attrgetter("places"), events)),
+        chain.from_iterable(map(attrgetter("tags"), events)),
+        (note for e in events if (note := e.date.note) is not None),
+    )
+    joined = "".join(one_line)
+    _require("\n" not in joined and "\t" not in joined)
 
 
 def _date_columns(fields: EventFields) -> tuple[Any, Any]:

@@ -12,7 +12,15 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from viewer.domain.dates import (
     ANY_END_PATTERN,
@@ -22,6 +30,7 @@ from viewer.domain.dates import (
     Precision,
     parse_point,
 )
+from viewer.domain.text import CONTROL_FREE_LONG_PATTERN, CONTROL_FREE_PATTERN, control_in
 
 #: The newest model-file format this version of the app understands.
 #: 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``);
@@ -52,6 +61,30 @@ def _at_most(what: str, limit: int) -> str:
     return f"{what}: at most {limit:,} characters."
 
 
+def _one_line(text: str) -> str:
+    problem = control_in(text)
+    if problem is not None:
+        raise ValueError(problem)
+    return text
+
+
+def _long(text: str) -> str:
+    problem = control_in(text, long=True)
+    if problem is not None:
+        raise ValueError(problem)
+    return text
+
+
+#: Every text of a model file is free of control characters (and lone
+#: surrogates): a tool that writes one has made a mistake, and the file says
+#: so where it is. Long text (``_LONG``) may hold tabs and line breaks. The
+#: schema says it as a pattern.
+_LINE = AfterValidator(_one_line)
+_LINE_SCHEMA = {"pattern": CONTROL_FREE_PATTERN}
+_LONG = AfterValidator(_long)
+_LONG_SCHEMA = {"pattern": CONTROL_FREE_LONG_PATTERN}
+
+
 def _items(what: str) -> Any:
     """An event's list of ``what``: at most :data:`MAX_ITEMS` entries."""
     return Field(default=(), max_length=MAX_ITEMS, description=f"{what}: at most {MAX_ITEMS:,}.")
@@ -70,17 +103,42 @@ Id = Annotated[
     ),
 ]
 Title = Annotated[
-    str, Field(min_length=1, max_length=MAX_TITLE, description=_at_most("A title", MAX_TITLE))
+    str,
+    Field(
+        min_length=1,
+        max_length=MAX_TITLE,
+        description=_at_most("A title", MAX_TITLE),
+        json_schema_extra=_LINE_SCHEMA,
+    ),
+    _LINE,
 ]
-Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
+Name = Annotated[
+    str, Field(min_length=1, max_length=MAX_NAME, json_schema_extra=_LINE_SCHEMA), _LINE
+]
 #: Claim, quote and translation text.
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
-LongText = Annotated[str, Field(max_length=MAX_LONG_TEXT)]
+Text = Annotated[
+    str, Field(min_length=1, max_length=MAX_TEXT, json_schema_extra=_LONG_SCHEMA), _LONG
+]
+LongText = Annotated[str, Field(max_length=MAX_LONG_TEXT, json_schema_extra=_LONG_SCHEMA), _LONG]
 Place = Annotated[
-    str, Field(min_length=1, max_length=MAX_PLACE, description=_at_most("A place", MAX_PLACE))
+    str,
+    Field(
+        min_length=1,
+        max_length=MAX_PLACE,
+        description=_at_most("A place", MAX_PLACE),
+        json_schema_extra=_LINE_SCHEMA,
+    ),
+    _LINE,
 ]
 Tag = Annotated[
-    str, Field(min_length=1, max_length=MAX_TAG, description=_at_most("A tag", MAX_TAG))
+    str,
+    Field(
+        min_length=1,
+        max_length=MAX_TAG,
+        description=_at_most("A tag", MAX_TAG),
+        json_schema_extra=_LINE_SCHEMA,
+    ),
+    _LINE,
 ]
 LanguageTag = Annotated[
     str,
@@ -169,7 +227,10 @@ class FuzzyDate(_Frozen):
         ),
     ] = None
     approximate: bool = False
-    note: Annotated[str, Field(max_length=MAX_DATE_NOTE)] | None = Field(
+    note: (
+        Annotated[str, Field(max_length=MAX_DATE_NOTE, json_schema_extra=_LINE_SCHEMA), _LINE]
+        | None
+    ) = Field(
         default=None,
         description=_at_most("The source's own wording of the date", MAX_DATE_NOTE),
     )
@@ -230,8 +291,8 @@ class Source(_Frozen):
     id: Id
     title: Title
     publisher: Name | None = Field(default=None, description=_at_most("Who published it", MAX_NAME))
-    url: Annotated[str, Field(max_length=MAX_URL)] | None = Field(
-        default=None, description=_at_most("Where it can be read", MAX_URL)
+    url: Annotated[str, Field(max_length=MAX_URL, json_schema_extra=_LINE_SCHEMA), _LINE] | None = (
+        Field(default=None, description=_at_most("Where it can be read", MAX_URL))
     )
     language: LanguageTag | None = None
     published: FuzzyDate | None = None

@@ -82,6 +82,38 @@ def terminal_safe_json(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+#: What a model file's text may not hold (see :func:`control_in`): the controls
+#: above; in long text (a summary, a quote) tab and newline are text.
+_MODEL_CONTROL_LONG = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: The same as JSON Schema patterns (ECMA 262), for the committed schema; a lone
+#: surrogate cannot stand in a valid JSON text at all.
+CONTROL_FREE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+CONTROL_FREE_LONG_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]*$"
+
+
+def control_in(text: str, *, long: bool = False) -> str | None:
+    """Why ``text`` cannot be a model file's text, or None if it can.
+
+    A C0 or C1 control character, DEL or a lone surrogate in a model file is a
+    mistake of the tool that wrote it (a mis-decoded byte, an escape sequence
+    copied from a terminal): the file is refused, saying where. ``long`` text (a
+    summary, a quote) may hold tabs and line breaks.
+    """
+    pattern = _MODEL_CONTROL_LONG if long else _CONTROL
+    found = pattern.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    what = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
+    allowed = (
+        "" if long else " (tabs and line breaks only in descriptions, summaries, claims, quotes)"
+    )
+    return (
+        f"holds {what} (U+{code:04X}) at character {found.start() + 1:,}: "
+        f"a model file's text holds none{allowed}"
+    )
+
+
 def one_line(text: str) -> str:
     """``text`` on one line: each run of white space (line breaks too) one space."""
     return " ".join(text.split())
