@@ -2126,8 +2126,12 @@ Weiterhin angezeigt: {1}</translation>
 <context>
     <name>notes</name>
     <message>
-        <source>{0} notes in {1} could not be read (written by another program or version?). They are left in the database, untouched.</source>
+        <source>{0} notes could be read from it and were kept.</source>
         <extracomment>The newest database schema this version writes and understands. All notes as last read, with the waiting changes applied. Changes not yet in the database: a note to write, or None to delete. Made by a newer version (or unsafe to write): changes are refused. Why changes are waiting in memory, or None when all is on disk. False when notes exist on disk but could not be read: an empty list then means &quot;unknown&quot;, never &quot;no notes&quot;. Rows that could not be read as notes (left in the database). What the reader must still be told (a database moved aside while retrying); the window shows these and clears the list. Files beside the database that hold notes it does not (yet): an earlier version&apos;s file not carried over, notes that could not be.</extracomment>
+        <translation>{0} Notizen konnten daraus gelesen werden und sind erhalten.</translation>
+    </message>
+    <message>
+        <source>{0} notes in {1} could not be read (written by another program or version?). They are left in the database, untouched.</source>
         <translation>{0} Notizen in {1} konnten nicht gelesen werden (von einem anderen Programm oder einer anderen Version geschrieben?). Sie bleiben unverändert in der Datenbank.</translation>
     </message>
     <message>

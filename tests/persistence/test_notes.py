@@ -354,7 +354,9 @@ def test_damage_found_only_when_reading_is_moved_aside_and_named(data_dir: Path)
     assert str(report.backup) in " ".join(report.messages)
     assert again.readable
     again.put(on("e2", "danach"))
-    assert list(on_disk(data_dir).values()) == ["danach"]
+    kept = list(on_disk(data_dir).values())
+    assert "danach" in kept
+    assert 250 < len(kept) < 301  # what could be read from the damaged file is kept too
 
 
 def test_rows_that_are_no_notes_are_counted_and_left(data_dir: Path) -> None:

@@ -235,6 +235,31 @@ def test_a_tag_table_missing_from_a_database_read_only_here_still_shows_the_note
     assert all(note.tags == () for note in store.notes())
 
 
+def test_a_damaged_page_loses_only_the_notes_on_it(data_dir: Path, stores: list[NoteStore]) -> None:
+    """A page of the note table overwritten: the notes on every other page are
+    read into a fresh database; the damaged file is kept aside, as it was."""
+    store = opened(stores, data_dir)
+    target = NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04")
+    store.put_many([Note.new(target, f"{i} " + "x" * 1500, ["t"]) for i in range(60)])
+    store.close()
+    path = database_path(data_dir, BUNDLED)
+    data = bytearray(path.read_bytes())
+    size = 4096
+    leaves = [n for n in range(1, len(data) // size) if data[n * size] == 0x0D]  # table leaves
+    victim = leaves[len(leaves) // 2]
+    data[victim * size : (victim + 1) * size] = b"\xff" * size
+    path.write_bytes(bytes(data))
+
+    store = opened(stores, data_dir)
+    assert 50 <= len(store.notes()) < 60
+    assert all(note.tags == ("t",) for note in store.notes())
+    [backup] = path.parent.glob("*.corrupt-*.sqlite3")
+    assert backup.read_bytes() == bytes(data)
+    assert f"{len(store.notes())} notes could be read from it and were kept" in said(store)
+    store.close()
+    assert len(opened(stores, data_dir).notes()) == len(store.notes())  # on disk, not in memory
+
+
 @pytest.mark.parametrize("companion", ["-wal", "-shm"])
 def test_a_pipe_for_a_wal_shows_the_notes_and_says_why_new_ones_wait(
     data_dir: Path, stores: list[NoteStore], companion: str

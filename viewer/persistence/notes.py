@@ -65,6 +65,7 @@ from viewer.persistence.notes_sql import (
     newer_in,
     read,
     reason_of,
+    salvage,
     statements,
     when_not_busy,
     why,
@@ -147,12 +148,18 @@ class NoteStore:
                 and is_corrupt(self._read_error)
                 and not self.read_only  # a newer version's database is never moved
             ):
-                # Damage deeper in the file than opening looks: the same as a
-                # database that cannot be opened, moved aside and named.
+                # Damage deeper in the file than opening looks: what can be read
+                # goes into a fresh database; the file is moved aside and named.
+                saved = salvage(self._db) if self._db is not None else []
                 self.close()
                 self._move_aside(report, reason_of(self._read_error))
                 self.problem = None
                 self._connect_fresh(report)
+                if saved and report.backup is not None:
+                    self._pending.update({note.id: note for note in saved})
+                    self.flush()
+                    said = translate("notes", "{0} notes could be read from it and were kept.")
+                    report.messages.append(said.format(len(saved)))
                 self._read_all()
             if self.skipped:
                 said = translate(

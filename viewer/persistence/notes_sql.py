@@ -4,6 +4,7 @@ its schema, notes as rows and back, and what SQLite's errors mean (Qt-free).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import re
 import shutil
@@ -101,33 +102,58 @@ def when_not_busy(run: Callable[[], object]) -> None:
             time.sleep(0.01)
 
 
+_COLUMNS = "id, target_kind, target_id, text, created, modified, target_title"
+
+
 def read(db: sqlite3.Connection) -> Iterator[Note | None]:
-    tags: dict[str, list[str]] = {}
+    """Every note, or None for a row that is not one (written wrong elsewhere:
+    left in the database, counted)."""
     names = names_in(db)
     if "note" not in names:
         return  # nothing to read (a database opened read-only, not repaired)
+    tags: dict[str, list[str]] = {}
     if "note_tag" in names:  # else read the notes without their tags
-        rows = db.execute("SELECT note_id, tag FROM note_tag ORDER BY note_id, position")
-        for note_id, tag in rows:
-            tags.setdefault(note_id, []).append(tag)
-    rows = db.execute(
-        "SELECT id, target_kind, target_id, text, created, modified, target_title FROM note"
-    )
-    for note_id, kind, target_id, text, created, modified, title in rows:
-        try:
-            note = Note(
-                id=note_id,
-                target=NoteTarget(kind=TargetKind(kind), id=target_id),
-                text=text,
-                tags=tuple(tags.get(note_id, ())),
-                created=datetime.fromisoformat(created),
-                modified=datetime.fromisoformat(modified),
-                target_title=title,
-            )
-        except (ValueError, ValidationError):
-            yield None  # a row written wrong elsewhere: left in the database, counted
-            continue
-        yield note
+        _read_tags(db, tags)
+    for row in db.execute(f"SELECT {_COLUMNS} FROM note"):
+        yield _note(row, tags)
+
+
+def salvage(db: sqlite3.Connection) -> list[Note]:
+    """The notes that can still be read from a damaged database: its rows in
+    order up to the damage, then from the last back to it; with their tags
+    where those can be read."""
+    tags: dict[str, list[str]] = {}
+    with contextlib.suppress(sqlite3.Error):
+        _read_tags(db, tags)
+    found: dict[str, Note] = {}
+    for order in ("ASC", "DESC"):
+        with contextlib.suppress(sqlite3.Error):
+            for row in db.execute(f"SELECT {_COLUMNS} FROM note ORDER BY rowid {order}"):
+                note = _note(row, tags)
+                if note is not None:
+                    found.setdefault(note.id, note)
+    return list(found.values())
+
+
+def _read_tags(db: sqlite3.Connection, tags: dict[str, list[str]]) -> None:
+    for note_id, tag in db.execute("SELECT note_id, tag FROM note_tag ORDER BY note_id, position"):
+        tags.setdefault(note_id, []).append(tag)
+
+
+def _note(row: tuple[str, ...], tags: dict[str, list[str]]) -> Note | None:
+    note_id, kind, target_id, text, created, modified, title = row
+    try:
+        return Note(
+            id=note_id,
+            target=NoteTarget(kind=TargetKind(kind), id=target_id),
+            text=text,
+            tags=tuple(tags.get(note_id, ())),
+            created=datetime.fromisoformat(created),
+            modified=datetime.fromisoformat(modified),
+            target_title=title,
+        )
+    except (TypeError, ValueError, ValidationError):
+        return None
 
 
 def is_corrupt(exc: sqlite3.DatabaseError) -> bool:
