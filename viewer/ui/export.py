@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -22,6 +31,7 @@ from PySide6.QtWidgets import QApplication
 from viewer.axis import clamp_time, span_words
 from viewer.domain.cite import source_words
 from viewer.domain.filters import Mask
+from viewer.domain.text import terminal_safe
 from viewer.domain.timeline import Timeline
 from viewer.ui.timeline_render import (
     GUTTER,
@@ -63,6 +73,20 @@ def _text_height(font: QFont, width: float, text: str) -> float:
     metrics = QFontMetricsF(font)
     flags = int(Qt.TextFlag.TextWordWrap)
     return metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
+
+
+def _write_svg(data: bytes, out: Path) -> None:
+    """The SVG as written, with each control character in its texts shown as a
+    visible escape (``\\x1b``, as a terminal is shown it): XML 1.0 holds no C0
+    control, not even as a character reference, and the document must stay XML.
+    (A lone surrogate reaches it as U+FFFD: Qt's text holds none.)"""
+    text = terminal_safe(data.decode("utf-8", "replace"), multiline=True)
+    try:
+        out.write_bytes(text.encode("utf-8"))
+    except OSError:
+        #: {0} is the path of the file that could not be written.
+        said = QCoreApplication.translate("Export", "could not write {0}")
+        raise ExportError(said.format(out)) from None
 
 
 def export_timeline(
@@ -143,7 +167,9 @@ def export_timeline(
         device.fill(palette.color(QPalette.ColorRole.Window))
     elif suffix == ".svg":
         device = QSvgGenerator()
-        device.setFileName(str(out))
+        svg = QBuffer()
+        svg.open(QIODevice.OpenModeFlag.WriteOnly)
+        device.setOutputDevice(svg)
         device.setSize(size)
         device.setViewBox(QRectF(0, 0, width, height))
         device.setTitle(timeline.title)
@@ -188,6 +214,8 @@ def export_timeline(
             )
     finally:
         painter.end()
+    if isinstance(device, QSvgGenerator):
+        _write_svg(bytes(svg.data().data()), out)
     if (isinstance(device, QImage) and not device.save(str(out))) or not out.exists():
         #: {0} is the path of the file that could not be written.
         raise ExportError(QCoreApplication.translate("Export", "could not write {0}").format(out))
