@@ -129,6 +129,7 @@ from viewer.importers.common import (
     timeline_id as common_timeline_id,
 )
 from viewer.importers.common import title as title_text
+from viewer.importers.output_check import IdSet
 
 #: The columns an event cannot be made without (see the module's docstring).
 REQUIRED = ("event_id_cnty", "event_date", "time_precision", "event_type", "actor1", "location")
@@ -252,51 +253,20 @@ class _Replaced:
 
 
 _REPLACED = _Replaced()
-#: At most this many bytes of id bitmaps (a hostile file of ids with many
-#: letter prefixes and large numbers would want a megabyte each); ids past it
-#: are kept one string each.
-_MOST_BITMAP_BYTES = 32 * 1024 * 1024
 
 
 class _SeenIds(Ids):
     """The event ids taken so far, made unique as :class:`~viewer.importers.common.Ids`
-    does ("ARG1" twice gives "ARG1-2"), in little memory: an id of letters and a
-    number without leading zeros (ACLED's ``ARG10607``) is one bit in its
-    letters' bitmap, any other a string in a set. A million ACLED ids take
-    some 125 kB, not the 80 MB a set of them would."""
-
-    _NUMBERED = re.compile(r"([A-Za-z]{1,12})([1-9][0-9]{0,6})", re.ASCII)
+    does ("ARG1" twice gives "ARG1-2"), in little memory: a bit per ACLED id
+    (:class:`~viewer.importers.output_check.IdSet`)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._bits: dict[str, bytearray] = {}
-        self._bitmap_bytes = 0
+        self._seen = IdSet()
 
     def _take(self, wanted: str) -> bool:
         """Take ``wanted``; False if it was taken already."""
-        numbered = self._NUMBERED.fullmatch(wanted)
-        if numbered is None:
-            return super()._take(wanted)
-        letters, number = numbered.groups()
-        n = int(number)
-        at, mask = n >> 3, 1 << (n & 7)
-        bits = self._bits.get(letters)
-        wanted_bytes = max(at + 1, 1024)
-        if (bits is None or at >= len(bits)) and (
-            self._bitmap_bytes + wanted_bytes > _MOST_BITMAP_BYTES
-        ):
-            return super()._take(wanted)  # past the bitmaps' budget: one string each
-        if bits is None:
-            bits = self._bits[letters] = bytearray(1024)
-            self._bitmap_bytes += 1024
-        if at >= len(bits):
-            grown = max(at + 1, 2 * len(bits)) - len(bits)
-            bits.extend(bytes(grown))
-            self._bitmap_bytes += grown
-        if bits[at] & mask:
-            return False
-        bits[at] |= mask
-        return True
+        return self._seen.add(wanted)
 
 
 class _Import:

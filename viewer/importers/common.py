@@ -15,6 +15,7 @@ from typing import IO, Any
 
 import msgspec
 
+from viewer.domain.checks import Problem
 from viewer.domain.model import (
     MAX_ID,
     MAX_LONG_TEXT,
@@ -26,6 +27,7 @@ from viewer.domain.model import (
     SCHEMA_VERSION,
 )
 from viewer.domain.text import terminal_safe
+from viewer.importers.output_check import OutputCheck
 
 #: At most this many problems are kept word for word; the rest are counted.
 MOST_PROBLEMS = 200
@@ -179,7 +181,9 @@ class ModelWriter:
     """Writes a model file as it goes: the header, then each event as it comes,
     then actors, sources and eras; into a temporary file beside ``path`` that
     takes its place only when :meth:`finish` is called (an import stopped
-    halfway leaves nothing behind)."""
+    halfway leaves nothing behind). What it writes is checked as it goes
+    (:class:`~viewer.importers.output_check.OutputCheck`): a file that would
+    not validate is refused with :class:`ImportFailed`, and not put in place."""
 
     def __init__(
         self, path: Path, *, timeline_id: str, title_: str, language: str, description: str = ""
@@ -203,12 +207,15 @@ class ModelWriter:
         self._out: IO[bytes] = os.fdopen(handle, "wb", buffering=1 << 20)
         self._events = 0
         self._out.write(start)
+        self._check = OutputCheck(start)
 
     def event(self, event: dict[str, Any]) -> None:
         if self._events:
             self._out.write(b",\n")
-        self._out.write(self._encoder.encode(event))
+        data = self._encoder.encode(event)
+        self._out.write(data)
         self._events += 1
+        _refuse(self._check.event(data))
 
     def finish(
         self,
@@ -218,10 +225,16 @@ class ModelWriter:
     ) -> None:
         """Close the events, write the rest, and put the file in its place."""
         encode = self._encoder.encode
-        self._out.write(b"\n],\n")
-        self._out.write(b'"actors":' + encode(list(actors)) + b",\n")
-        self._out.write(b'"sources":' + encode(list(sources)) + b",\n")
-        self._out.write(b'"eras":' + encode(list(eras)) + b"\n}\n")
+        rest = b"".join(
+            (
+                b"\n],\n",
+                b'"actors":' + encode(list(actors)) + b",\n",
+                b'"sources":' + encode(list(sources)) + b",\n",
+                b'"eras":' + encode(list(eras)) + b"\n}\n",
+            )
+        )
+        self._out.write(rest)
+        _refuse(self._check.finish(rest))  # before the file takes its place
         self._out.flush()
         os.fsync(self._out.fileno())
         self._out.close()
@@ -244,3 +257,12 @@ class ModelWriter:
     ) -> None:
         if not self._out.closed:
             self.abandon()
+
+
+def _refuse(problems: list[Problem]) -> None:
+    """An importer's mistake: the file it makes would not validate, so none is written."""
+    if problems:
+        lead = "the model file made would not validate, so it is not written"
+        raise ImportFailed(
+            [ImportProblem("", lead), *(ImportProblem(p.path, p.message) for p in problems)]
+        )

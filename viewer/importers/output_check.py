@@ -1,0 +1,285 @@
+"""An import's model file checked as it is written, never read back whole (Qt-free).
+
+:class:`~viewer.importers.common.ModelWriter` hands :class:`OutputCheck` the
+bytes it writes: the header first, each event as it is written, and the rest
+(actors, sources, eras) at the end. The check makes the file a model file
+that ``validate`` accepts, as loading it after the import did, in memory that
+does not grow with the file (loading a 300,000-event import took 1.2 GB):
+
+* the events, a batch of :data:`CHECK_BATCH` at a time, decoded from the bytes
+  written with the struct the loader's fast way decodes them with
+  (:mod:`viewer.domain.fast_load`: types, lengths, allowed values), their ids'
+  pattern, dates and texts (no control characters) checked as the model
+  says (the loader's fast way checks them a column at a time); a batch that is not
+  plainly valid is validated the exact way, event by event
+  (:class:`~viewer.domain.model.Event`), which names each problem;
+* what needs the whole file: event ids unique (a bit per ACLED id, see
+  :class:`IdSet`), and every id an event refers to (its participants,
+  sources, related events, claims' actors and sources) kept once in a set
+  until the end, when the actors and sources are known;
+* the file without its events (the header, actors, sources, eras, and so the
+  JSON around the events) validated the exact way at the end, as
+  :func:`~viewer.persistence.model_file.load_timeline` would;
+* its size within :data:`~viewer.persistence.model_file.MAX_MODEL_BYTES`,
+  counted as it is written (so an import that would be too large to open stops
+  there).
+
+Each method gives back the problems found (none: the bytes are fine); the
+writer refuses the file when there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import chain
+from operator import attrgetter
+from typing import Any
+
+import msgspec
+import numpy as np
+from pydantic import ValidationError
+
+from viewer.domain.checks import Problem, check_timeline, json_path
+from viewer.domain.columns import PRECISION_CODE, id_keys, points
+from viewer.domain.dates import OPEN_END
+from viewer.domain.fast_load import Event as FastEvent
+from viewer.domain.model import SCHEMA_VERSION, Event, TimelineModel
+from viewer.domain.text import control_in
+from viewer.perf import paused_gc
+from viewer.persistence.model_file import MAX_MODEL_BYTES
+
+#: Events are checked this many at a time: some 3 kB each while they are (their
+#: bytes, and decoded), the check's whole share of the import's memory.
+CHECK_BATCH = 1024
+#: At most this many problems are said; an import with one has a mistake to fix.
+MOST_PROBLEMS = 20
+_EVENTS = msgspec.json.Decoder(list[FastEvent])
+#: At most this many bytes of id bitmaps (a hostile file of ids with many
+#: letter prefixes and large numbers would want a megabyte each); ids past it
+#: are kept one string each.
+_MOST_BITMAP_BYTES = 32 * 1024 * 1024
+
+
+class IdSet:
+    """A set of ids in little memory: an id of letters and a number without
+    leading zeros (ACLED's ``ARG10607``) is one bit in its letters' bitmap, any
+    other a string in a set. A million ACLED ids take some 125 kB, not the
+    80 MB a set of them would."""
+
+    _NUMBERED = re.compile(r"([A-Za-z]{1,12})([1-9][0-9]{0,6})", re.ASCII)
+
+    def __init__(self) -> None:
+        self._others: set[str] = set()
+        self._bits: dict[str, bytearray] = {}
+        self._bitmap_bytes = 0
+
+    def add(self, wanted: str) -> bool:
+        """Add ``wanted``; False if it was there already."""
+        numbered = self._NUMBERED.fullmatch(wanted)
+        if numbered is None:
+            return self._add_other(wanted)
+        letters, number = numbered.groups()
+        n = int(number)
+        at, mask = n >> 3, 1 << (n & 7)
+        bits = self._bits.get(letters)
+        wanted_bytes = max(at + 1, 1024)
+        if (bits is None or at >= len(bits)) and (
+            self._bitmap_bytes + wanted_bytes > _MOST_BITMAP_BYTES
+        ):
+            return self._add_other(wanted)  # past the bitmaps' budget: one string each
+        if bits is None:
+            bits = self._bits[letters] = bytearray(1024)
+            self._bitmap_bytes += 1024
+        if at >= len(bits):
+            grown = max(at + 1, 2 * len(bits)) - len(bits)
+            bits.extend(bytes(grown))
+            self._bitmap_bytes += grown
+        if bits[at] & mask or wanted in self._others:
+            return False
+        bits[at] |= mask
+        return True
+
+    def _add_other(self, wanted: str) -> bool:
+        if wanted in self._others:
+            return False
+        self._others.add(wanted)
+        return True
+
+    def __contains__(self, item: object) -> bool:
+        if not isinstance(item, str):
+            return False
+        if item in self._others:
+            return True
+        numbered = self._NUMBERED.fullmatch(item)
+        if numbered is None:
+            return False
+        letters, number = numbered.groups()
+        n = int(number)
+        bits = self._bits.get(letters)
+        return bits is not None and (n >> 3) < len(bits) and bool(bits[n >> 3] & (1 << (n & 7)))
+
+
+class OutputCheck:
+    """The checks of one model file as it is written (see the module's docstring)."""
+
+    def __init__(self, start: bytes, *, limit: int = MAX_MODEL_BYTES) -> None:
+        """``start``: the bytes written before the first event."""
+        self.limit = limit
+        self._start = start
+        self._pending: list[bytes] = []
+        self._checked = 0
+        #: The bytes of the events (and the commas between them) so far.
+        self._event_bytes = 0
+        self._ids = IdSet()
+        self._actors: set[str] = set()
+        self._sources: set[str] = set()
+        self._related: set[str] = set()
+
+    def event(self, data: bytes) -> list[Problem]:
+        """One event's JSON, as written."""
+        self._event_bytes += len(data) + (2 if self._checked or self._pending else 0)
+        if len(self._start) + self._event_bytes > self.limit:
+            return [self._too_large(len(self._start) + self._event_bytes)]
+        self._pending.append(data)
+        return self._batch() if len(self._pending) >= CHECK_BATCH else []
+
+    def finish(self, rest: bytes) -> list[Problem]:
+        """``rest``: every byte written after the last event."""
+        problems = self._batch()
+        if problems:
+            return problems
+        size = len(self._start) + self._event_bytes + len(rest)
+        if size > self.limit:
+            return [self._too_large(size)]
+        # The file as written without its events: the header, actors, sources,
+        # eras and the JSON around the events, validated as the loader does.
+        try:
+            with paused_gc():
+                model = TimelineModel.model_validate_json(self._start + rest)
+        except ValidationError as exc:
+            return _problems(exc, "")
+        if model.schema_version > SCHEMA_VERSION:
+            return [Problem("schema_version", f"is newer than {SCHEMA_VERSION}")]
+        problems = check_timeline(model)
+        problems += _dangling("actor", self._actors, model.actors_by_id)
+        problems += _dangling("source", self._sources, model.sources_by_id)
+        problems += _dangling("event", self._related, self._ids)
+        return problems[:MOST_PROBLEMS]
+
+    def _too_large(self, size: int) -> Problem:
+        mib = 1024 * 1024
+        at = self._checked + len(self._pending) + 1
+        return Problem(
+            "",
+            f"the model file would be over {size // mib:,} MiB at event {at:,}: model files "
+            f"are at most {self.limit // mib:,} MiB (import a part of the file)",
+        )
+
+    def _batch(self) -> list[Problem]:
+        """Check the events waiting."""
+        raws, self._pending = self._pending, []
+        if not raws:
+            return []
+        first, self._checked = self._checked, self._checked + len(raws)
+        with paused_gc():
+            events: list[Any] | None = _fast(raws)
+            if events is None:
+                problems, events = _exact(raws, first)
+                if problems:
+                    return problems
+            return self._whole_file(events, first)
+
+    def _whole_file(self, events: list[Any], first: int) -> list[Problem]:
+        """What needs more than one event: ids unique; the ids referred to, kept."""
+        problems: list[Problem] = []
+        add = self._ids.add
+        for n, item_id in enumerate(map(attrgetter("id"), events), first):
+            if not add(item_id) and len(problems) < MOST_PROBLEMS:
+                problems.append(Problem(f"events[{n}].id", f"duplicate id {item_id!r}"))
+        self._actors.update(chain.from_iterable(map(attrgetter("participants"), events)))
+        self._sources.update(chain.from_iterable(map(attrgetter("sources"), events)))
+        for event in events:
+            if event.related:
+                self._related.update(event.related)
+            for claim in event.claims:  # rare
+                self._actors.update(a for a in (claim.by, claim.via) if a is not None)
+                if claim.source is not None:
+                    self._sources.add(claim.source)
+        return problems
+
+
+def _fast(raws: list[bytes]) -> list[FastEvent] | None:
+    """The events decoded and checked as the loader's fast way checks them, or
+    None if they are not plainly valid."""
+    try:
+        events = _EVENTS.decode(b"[" + b",".join(raws) + b"]")
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    if len(events) != len(raws) or id_keys([e.id for e in events]) is None:
+        return None  # an event's bytes that are not one JSON value; an id's pattern
+    dates = [e.date for e in events]
+    codes = np.fromiter((PRECISION_CODE[d.precision] for d in dates), np.uint8, len(dates))
+    spans = points([d.start for d in dates], codes)
+    if spans is None:
+        return None
+    closed = [i for i, d in enumerate(dates) if d.end is not None and d.end != OPEN_END]
+    if any(d.approximate for d in dates if d.end == OPEN_END):
+        return None
+    if closed:
+        rows = np.array(closed, np.int64)
+        ends = points([dates[i].end or "" for i in closed], codes[rows])
+        if ends is None or not bool((ends[1] > spans[0][rows]).all()):
+            return None
+    if any(e.id in e.related for e in events if e.related):
+        return None
+    # Texts free of control characters, as the model's validators say (one
+    # search over them all).
+    one_line = chain(
+        map(attrgetter("title"), events),
+        chain.from_iterable(map(attrgetter("places"), events)),
+        chain.from_iterable(map(attrgetter("tags"), events)),
+        (note for d in dates if (note := d.note) is not None),
+    )
+    if control_in("".join(one_line)) is not None:
+        return None
+    long = chain(map(attrgetter("summary"), events), (c.text for e in events for c in e.claims))
+    if control_in("".join(long), long=True) is not None:
+        return None
+    return events
+
+
+def _exact(raws: list[bytes], first: int) -> tuple[list[Problem], list[Event]]:
+    """The problems of each event, found the exact way, with their JSON paths."""
+    problems: list[Problem] = []
+    events: list[Event] = []
+    for n, raw in enumerate(raws, first):
+        here = f"events[{n}]"
+        try:
+            event = Event.model_validate_json(raw)
+        except ValidationError as exc:
+            problems += _problems(exc, here)
+            continue
+        events.append(event)
+        date = event.date
+        if date.closed_end is not None and date.latest <= date.earliest:
+            problems.append(Problem(f"{here}.date.end", "ends before it starts"))
+        if event.id in event.related:
+            problems.append(Problem(f"{here}.related", "an event cannot be related to itself"))
+    return problems[:MOST_PROBLEMS], events
+
+
+def _problems(exc: ValidationError, here: str) -> list[Problem]:
+    found = []
+    for err in exc.errors(include_url=False, include_input=False)[:MOST_PROBLEMS]:
+        path = json_path([here, *err["loc"]] if here else err["loc"])
+        found.append(Problem(path, err["msg"]))
+    return found
+
+
+def _dangling(target: str, referred: Iterable[str], known: Any) -> list[Problem]:
+    missing = sorted(ref for ref in referred if ref not in known)
+    return [
+        Problem("events", f"an event refers to no {target}: found {ref!r}")
+        for ref in missing[:MOST_PROBLEMS]
+    ]
