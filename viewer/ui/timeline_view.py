@@ -280,7 +280,7 @@ class TimelineView(QAbstractScrollArea):
             text = f"{title}  \u2014  {describe_date(event.date)}".replace("&", "&&")
             action = menu.addAction(text)
             action.setData(event.id)
-            action.setToolTip(event.title)
+            action.setToolTip(rich_plain(event.title))  # never read as HTML: <img> loads files
             action.triggered.connect(
                 lambda _checked=False, event_id=event.id: self.selection.select(event_id)
             )

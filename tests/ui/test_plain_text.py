@@ -1,0 +1,84 @@
+"""Tooltips and item texts from data are plain text: a title holding HTML is
+shown as those characters, never read as markup (``<img src=…>`` would load a
+local file)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextDocument
+from PySide6.QtGui import Qt as QtGui
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import dump, strip_isolates
+from viewer.domain.timeline import Timeline
+from viewer.persistence.model_file import parse_timeline
+from viewer.ui.item_models import EventTableModel
+from viewer.ui.selection import Selection
+from viewer.ui.timeline_view import TimelineView
+
+HTML = '<img src="file:///tmp/x.png">Bold<b>x</b>'
+
+
+def seen(tip: str) -> str:
+    """What a tooltip of ``tip`` shows: Qt reads it as HTML if it might be rich text."""
+    document = QTextDocument()
+    if QtGui.mightBeRichText(tip):
+        document.setHtml(tip)
+    else:
+        document.setPlainText(tip)
+    return strip_isolates(document.toPlainText())
+
+
+def crowded(minimal: dict[str, Any]) -> Timeline:
+    minimal["events"] = [
+        {
+            "id": f"s{i}",
+            "kind": "statement",
+            "title": f"{HTML} {i}",
+            "date": {"precision": "minute", "start": f"2025-06-04T12:{i:02d}Z"},
+        }
+        for i in range(8)
+    ]
+    minimal["quotes"] = []
+    return parse_timeline(dump(minimal))
+
+
+def test_the_cluster_list_tooltip_shows_a_title_as_text(
+    qtbot: QtBot, minimal: dict[str, Any], selection: Selection
+) -> None:
+    view = TimelineView(selection)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_timeline(crowded(minimal))
+    [cluster] = [item for item in view.current_layout().items() if item.is_cluster]
+    centre = cluster.hit.center()
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(round(centre.x()), round(centre.y()))
+    )
+    menu = view.cluster_menu
+    assert menu is not None
+    qtbot.waitExposed(menu)
+    action = next(action for action in menu.actions() if action.data() == "s3")
+    pos = menu.actionGeometry(action).center()
+    menu.setActiveAction(action)
+    QApplication.sendEvent(menu, QHelpEvent(QEvent.Type.ToolTip, pos, menu.mapToGlobal(pos)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    try:
+        assert seen(QToolTip.text()) == f"{HTML} 3"
+    finally:
+        QToolTip.hideText()
+        menu.close()
+
+
+def test_the_events_table_tooltip_shows_a_title_as_text(minimal: dict[str, Any]) -> None:
+    timeline = crowded(minimal)
+    model = EventTableModel()
+    model.set_timeline(timeline)
+    for row in range(model.rowCount()):
+        tip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+        assert HTML in seen(tip)
