@@ -11,72 +11,37 @@ event or quote (``event=ID`` / ``quote=ID``).
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from urllib.parse import quote, unquote
-
-from pydantic import ValidationError
+from urllib.parse import quote
 
 from viewer.domain.describe import describe_date
-from viewer.domain.notes import (
-    MAX_NOTE_LENGTH,
-    MAX_TAG_LENGTH,
-    MAX_TAGS,
-    NOTE_ID_PATTERN,
-    Note,
-    NoteTarget,
-    TargetKind,
-    clean_tags,
-    event_of,
-    newest_first,
-    target_title,
-)
+from viewer.domain.notes import Note, TargetKind, event_of, newest_first, target_title
 from viewer.domain.text import markdown_text
 from viewer.domain.timeline import Timeline
+from viewer.persistence.notes_w3c import (
+    ANNO_CONTEXT,
+    MAX_ANNOTATIONS,
+    MAX_IMPORT_BYTES,
+    NOTE_URN,
+    NotesImportError,
+    file_too_big,
+    from_w3c,
+    timeline_urn,
+)
 
-ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-_TIMELINE_URN = "urn:timeline-viewer:timeline:"
-_NOTE_URN = "urn:uuid:"
-
-#: The largest W3C file that is read at all (the command line checks its size first).
-MAX_IMPORT_BYTES = 64 * 2**20
-#: The most annotations one import may hold.
-MAX_ANNOTATIONS = 200_000
-#: How many problems an error shows; the rest are counted.
-MAX_PROBLEMS_SHOWN = 20
-#: A note id: what this app makes (a UUID's hex) and other safe names. No colon,
-#: so an id can never look like an address (``javascript:...``) where it is used
-#: in a link of the details pane.
-NOTE_ID = re.compile(NOTE_ID_PATTERN)
-#: An event or quote id, as the model allows it (see ``NoteTarget``).
-TARGET_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")
-#: The longest target title kept with a note (as ``Note.target_title``).
-MAX_LABEL_LENGTH = 2_000
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class NotesImportError(ValueError):
-    """A W3C file that cannot be imported: every problem found, one line each.
-
-    :attr:`problems` holds them all; :meth:`shown` the first
-    :data:`MAX_PROBLEMS_SHOWN` and a count of the rest, for the user.
-    """
-
-    def __init__(self, problems: str | Sequence[str]) -> None:
-        self.problems = [problems] if isinstance(problems, str) else list(problems)
-        super().__init__("\n".join(self.shown()))
-
-    def shown(self, limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
-        lines = self.problems[:limit]
-        if len(self.problems) > limit:
-            lines.append(f"… and {len(self.problems) - limit:,} more")
-        return lines
-
-
-def timeline_urn(timeline_id: str) -> str:
-    return _TIMELINE_URN + quote(timeline_id, safe="")
+__all__ = [
+    "ANNO_CONTEXT",
+    "MAX_ANNOTATIONS",
+    "MAX_IMPORT_BYTES",
+    "NotesImportError",
+    "file_too_big",
+    "from_w3c",
+    "markdown_text",
+    "notes_text",
+    "to_markdown",
+    "to_w3c",
+]
 
 
 def _iso(moment: datetime) -> str:
@@ -108,7 +73,7 @@ def to_w3c(timeline: Timeline, notes: list[Note]) -> dict[str, Any]:
             target["label"] = title
         items.append(
             {
-                "id": _NOTE_URN + note.id,
+                "id": NOTE_URN + note.id,
                 "type": "Annotation",
                 "motivation": "commenting",
                 "created": _iso(note.created),
@@ -125,327 +90,6 @@ def to_w3c(timeline: Timeline, notes: list[Note]) -> dict[str, Any]:
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
-
-
-def from_w3c(data: bytes, timeline: Timeline) -> list[Note]:
-    """The notes in a W3C export, or :class:`NotesImportError` listing every problem.
-
-    The whole file is checked before anything is returned: one bad annotation
-    refuses the file, and the error names every problem found (annotation
-    number, field, what was found), so the caller writes nothing at all. A file
-    that is half imported is harder to reason about than one that is not.
-
-    Refused: more than :data:`MAX_IMPORT_BYTES` or :data:`MAX_ANNOTATIONS`; not
-    UTF-8 JSON, or nested too deeply to parse; a wrong type anywhere; a time
-    without its time zone; a note id that is not :data:`NOTE_ID` (after an
-    optional ``urn:uuid:``) or appears twice; an event or quote id that could not
-    be one; a text, tag or label longer than the app keeps; notes about another
-    timeline. An event or quote id that is well-formed but not in ``timeline`` is
-    accepted: the note is kept as a detached note, as the store keeps notes
-    whose target was removed, and comes back when the id does.
-    """
-    if len(data) > MAX_IMPORT_BYTES:
-        raise NotesImportError(file_too_big(len(data)))
-    document = _parse(data)
-    items = _items(document)
-    source = timeline_urn(timeline.id)
-    problems: list[str] = []
-    notes: list[Note] = []
-    first_with_id: dict[str, int] = {}
-    for number, item in enumerate(items, 1):
-        found: list[str] = []
-        note = _note(item, source, found)
-        if note is not None:
-            first = first_with_id.setdefault(note.id, number)
-            if first != number:
-                found.append(f"id: {_show(note.id)} is also the id of annotation {first}")
-            else:
-                notes.append(note)
-        problems += [f"annotation {number}: {problem}" for problem in found]
-    if problems:
-        raise NotesImportError(problems)
-    return notes
-
-
-def file_too_big(size: int, limit: int = MAX_IMPORT_BYTES) -> str:
-    """Why a file of ``size`` bytes is refused."""
-    return (
-        f"the file is {size / 2**20:,.1f} MiB; at most {limit / 2**20:,.0f} MiB "
-        "of notes can be imported at once"
-    )
-
-
-def _parse(data: bytes) -> Any:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise NotesImportError(
-            f"not a UTF-8 text file (byte {exc.start:,}: {exc.reason})"
-        ) from None
-    try:
-        return json.loads(text, parse_constant=_no_constant)
-    except RecursionError:
-        raise NotesImportError("not a notes file: its JSON is nested too deeply") from None
-    except json.JSONDecodeError as exc:
-        raise NotesImportError(
-            f"not a JSON file: {exc.msg} (line {exc.lineno:,}, column {exc.colno:,})"
-        ) from None
-    except ValueError as exc:  # a number too long, NaN, Infinity
-        raise NotesImportError(f"not a JSON file: {exc}") from None
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON value")
-
-
-def _items(document: Any) -> list[Any]:
-    if not isinstance(document, dict) or document.get("type") != "AnnotationCollection":
-        raise NotesImportError('not a W3C AnnotationCollection (its "type" must be that)')
-    context = document.get("@context")
-    contexts = context if isinstance(context, list) else [context]
-    if not any(c == ANNO_CONTEXT for c in contexts):
-        raise NotesImportError(f"its @context is not {ANNO_CONTEXT}")
-    if "first" not in document:
-        raise NotesImportError("first: missing (the AnnotationPage that holds the annotations)")
-    items: list[Any] = []
-    page, where = document["first"], "first"
-    pages = 0
-    while page is not None:
-        pages += 1
-        if not isinstance(page, dict):
-            raise NotesImportError(
-                f"{where}: must be an AnnotationPage in the file itself, found {_show(page)}"
-            )
-        page_items = page.get("items", _MISSING)
-        if not isinstance(page_items, list):
-            raise NotesImportError(
-                f"{where}: items: must be a list of annotations, found {_show(page_items)}"
-            )
-        items.extend(page_items)
-        page, where = page.get("next"), f"page {pages + 1}"
-    if len(items) > MAX_ANNOTATIONS:
-        raise NotesImportError(
-            f"the file has {len(items):,} annotations; at most {MAX_ANNOTATIONS:,} "
-            "can be imported at once"
-        )
-    return items
-
-
-# -- one annotation --------------------------------------------------------------------
-
-#: A field that is not there (``None`` is JSON's null).
-_MISSING: Any = object()
-
-
-def _show(value: Any) -> str:
-    """What was found, for a message: short, and never the value's own markup."""
-    if value is _MISSING:
-        return "nothing"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        return repr(value if len(value) <= 60 else value[:59] + "…")
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _text(value: Any, where: str, problems: list[str], limit: int) -> str | None:
-    """``value`` if it is text of at most ``limit`` characters, else a problem."""
-    if value is _MISSING:
-        problems.append(f"{where}: missing")
-        return None
-    if not isinstance(value, str):
-        problems.append(f"{where}: must be text, found {_show(value)}")
-        return None
-    if len(value) > limit:
-        problems.append(f"{where}: longer than the {limit:,} characters allowed ({len(value):,})")
-        return None
-    if _SURROGATE.search(value):
-        problems.append(f"{where}: contains a broken character (a lone UTF-16 surrogate)")
-        return None
-    return value
-
-
-def _note(item: Any, source: str, problems: list[str]) -> Note | None:
-    if not isinstance(item, dict):
-        problems.append(f"must be an Annotation (a JSON object), found {_show(item)}")
-        return None
-    kind = item.get("type", _MISSING)
-    if kind != "Annotation":
-        problems.append(f"type: must be 'Annotation', found {_show(kind)}")
-    note_id = _note_id(item.get("id", _MISSING), problems)
-    created = _time(item.get("created", _MISSING), "created", problems)
-    modified = created
-    if "modified" in item:
-        modified = _time(item["modified"], "modified", problems)
-    body = _body(item.get("body", _MISSING), problems)
-    target = _target(item.get("target", _MISSING), source, problems)
-    if problems or note_id is None or created is None or modified is None:
-        return None
-    if body is None or target is None:
-        return None
-    text, tags = body
-    note_target, label = target
-    try:
-        return Note(
-            id=note_id,
-            target=note_target,
-            text=text,
-            tags=clean_tags(tags),
-            created=created,
-            modified=modified,
-            target_title=label,
-        )
-    except ValidationError as exc:  # a rule of the note not checked above
-        for error in exc.errors(include_url=False):
-            field = ".".join(str(part) for part in error["loc"])
-            problems.append(f"{field}: {error['msg']}")
-        return None
-
-
-def _note_id(value: Any, problems: list[str]) -> str | None:
-    text = _text(value, "id", problems, 300)
-    if text is None:
-        return None
-    note_id = text.removeprefix(_NOTE_URN)
-    if not NOTE_ID.fullmatch(note_id):
-        problems.append(
-            "id: must be up to 200 letters, digits, '.', '_' or '-' (after an optional "
-            f"'urn:uuid:'), found {_show(text)}"
-        )
-        return None
-    return note_id
-
-
-def _time(value: Any, where: str, problems: list[str]) -> datetime | None:
-    text = _text(value, where, problems, 64)
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        problems.append(
-            f"{where}: not a date and time like '2025-06-04T10:00:00Z', found {_show(text)}"
-        )
-        return None
-    if moment.utcoffset() is None:
-        problems.append(f"{where}: a time needs its time zone, found {_show(text)}")
-        return None
-    try:
-        year = moment.astimezone(UTC).year
-    except OverflowError:
-        year = 0
-    if not 1 < year < 9999:  # so that it can be shown in any local time zone
-        problems.append(f"{where}: out of range (years 2 to 9998 in UTC), found {_show(text)}")
-        return None
-    return moment
-
-
-def _body(value: Any, problems: list[str]) -> tuple[str, list[str]] | None:
-    """The note's text (one ``commenting`` body) and its tags (``tagging`` bodies)."""
-    if value is _MISSING:
-        problems.append("body: missing (the note's text)")
-        return None
-    bodies = [value] if isinstance(value, dict) else value
-    if not isinstance(bodies, list):
-        problems.append(f"body: must be a TextualBody or a list of them, found {_show(value)}")
-        return None
-    if len(bodies) > MAX_TAGS + 1:
-        problems.append(
-            f"body: at most {MAX_TAGS + 1} (the text and {MAX_TAGS} tags), found {len(bodies):,}"
-        )
-        return None
-    texts: list[str] = []
-    tags: list[str] = []
-    ok = True
-    for number, body in enumerate(bodies, 1):
-        where = f"body {number}"
-        if not isinstance(body, dict):
-            problems.append(f"{where}: must be a TextualBody object, found {_show(body)}")
-            ok = False
-            continue
-        kind = body.get("type", "TextualBody")
-        if kind != "TextualBody":
-            problems.append(
-                f"{where}: type: only a TextualBody can be imported, found {_show(kind)}"
-            )
-            ok = False
-        purpose = body.get("purpose", "commenting")
-        if purpose not in ("commenting", "tagging"):
-            problems.append(
-                f"{where}: purpose: must be 'commenting' or 'tagging', found {_show(purpose)}"
-            )
-            ok = False
-            continue
-        limit = MAX_NOTE_LENGTH if purpose == "commenting" else MAX_TAG_LENGTH
-        text = _text(body.get("value", _MISSING), f"{where}: value", problems, limit)
-        if text is None:
-            ok = False
-        elif purpose == "commenting":
-            texts.append(text)
-        else:
-            tags.append(text)
-    if not ok:
-        return None
-    if len(texts) != 1:
-        problems.append(
-            "body: needs exactly one TextualBody with the purpose 'commenting' (the note's "
-            f"text), found {len(texts)}"
-        )
-        return None
-    return texts[0], tags
-
-
-def _target(value: Any, source: str, problems: list[str]) -> tuple[NoteTarget, str] | None:
-    if value is _MISSING:
-        problems.append("target: missing")
-        return None
-    if not isinstance(value, dict):
-        problems.append(f"target: must be a SpecificResource object, found {_show(value)}")
-        return None
-    about = value.get("source", _MISSING)
-    if about != source:
-        problems.append(f"target: source: it is about {_show(about)}, not this timeline ({source})")
-        return None
-    selector = value.get("selector", _MISSING)
-    if not isinstance(selector, dict):
-        problems.append(
-            f"target: selector: must be a FragmentSelector object, found {_show(selector)}"
-        )
-        return None
-    kind = selector.get("type", "FragmentSelector")
-    if kind != "FragmentSelector":
-        problems.append(f"target: selector: type: must be 'FragmentSelector', found {_show(kind)}")
-        return None
-    fragment = _text(selector.get("value", _MISSING), "target: selector: value", problems, 1_000)
-    if fragment is None:
-        return None
-    kind_text, equals, quoted_id = fragment.partition("=")
-    if not equals or kind_text not in (TargetKind.EVENT.value, TargetKind.QUOTE.value):
-        problems.append(
-            f"target: selector: value: must be 'event=ID' or 'quote=ID', found {_show(fragment)}"
-        )
-        return None
-    target_id = unquote(quoted_id)
-    if not TARGET_ID.fullmatch(target_id):
-        problems.append(
-            f"target: selector: value: not an event or quote id, found {_show(target_id)}"
-        )
-        return None
-    label = ""
-    if "label" in value:
-        label_text = _text(value["label"], "target: label", problems, MAX_LABEL_LENGTH)
-        if label_text is None:
-            return None
-        label = label_text
-    return NoteTarget(kind=TargetKind(kind_text), id=target_id), label
 
 
 # -- Markdown ---------------------------------------------------------------------------

@@ -1,0 +1,121 @@
+"""`timeline-viewer notes import` and `export` with hostile files, on real files:
+refused by structure as they are read, and written files carry no raw controls."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from viewer.cli import main
+from viewer.domain.notes import Note, NoteTarget, TargetKind
+from viewer.persistence.model_file import load_timeline
+from viewer.persistence.notes import NoteStore
+from viewer.persistence.notes_export import MAX_ANNOTATIONS, notes_text
+from viewer.persistence.paths import AppPaths, bundled_timeline
+
+TIMELINE_ID = "trump-putin-2025-06"
+EVENT_ID = "call-2025-06-04"
+WHEN = datetime(2025, 6, 4, 10, 0, tzinfo=UTC)
+HEAD = (
+    b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", '
+    b'"first": {"type": "AnnotationPage", "items": ['
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["notes", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def notes_now() -> list[Note]:
+    with NoteStore(AppPaths.from_environment().data_dir, TIMELINE_ID) as store:
+        store.open()
+        return sorted(store.notes(), key=lambda n: n.id)
+
+
+def note(number: int, text: str = "", *tags: str) -> Note:
+    return Note(
+        id=f"{number:032x}",
+        target=NoteTarget(kind=TargetKind.EVENT, id=EVENT_ID),
+        text=text or f"Notiz {number}",
+        tags=tags,
+        created=WHEN,
+        modified=WHEN,
+    )
+
+
+def export_file(path: Path, notes: list[Note]) -> Path:
+    timeline = load_timeline(bundled_timeline())
+    path.write_text(notes_text(timeline, notes, w3c=True), encoding="utf-8")
+    return path
+
+
+def check_refused(capsys: pytest.CaptureFixture[str], source: Path, *messages: str) -> list[str]:
+    """``source`` is refused, each of ``messages`` on a line of its own, nothing written."""
+    run(capsys, "add", EVENT_ID, "schon da")
+    before = notes_now()
+    code, out, err = run(capsys, "import", str(source))
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    for message in messages:
+        assert f"timeline-viewer notes: {source}: {message}" in lines
+    assert lines[-1].startswith(f"timeline-viewer notes: {source}: nothing was imported (")
+    assert "Traceback" not in err
+    assert notes_now() == before
+    return lines
+
+
+# -- bounded by structure ---------------------------------------------------------------
+
+
+def test_a_large_valid_export_imports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = [note(n, f"Notiz {n}\nmit zwei Zeilen", "Telefonat") for n in range(20_000)]
+    source = export_file(tmp_path / "large.jsonld", notes)
+    code, out, err = run(capsys, "import", str(source))
+    assert (code, err) == (0, "")
+    assert out == "imported 20000 new, 0 updated, 0 unchanged notes\n"
+    title = "Telefonat zwischen Trump und Putin"
+    assert notes_now() == [n.model_copy(update={"target_title": title}) for n in notes]
+
+
+def test_a_file_of_empty_objects_is_refused_at_the_first_one_too_many(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's file, cut short after the cap: the reader stops there, so the
+    broken rest is never read (it would be told as not JSON)."""
+    source = tmp_path / "empties.jsonld"
+    source.write_bytes(HEAD + b",".join([b"{}"] * (MAX_ANNOTATIONS + 1)) + b", {nicht JSON")
+    lines = check_refused(
+        capsys,
+        source,
+        f"the file has more than {MAX_ANNOTATIONS:,} annotations; "
+        f"at most {MAX_ANNOTATIONS:,} can be imported at once",
+    )
+    assert len(lines) == 2
+    assert lines[-1].endswith("nothing was imported (1 problem)")
+
+
+def test_deep_nesting_is_refused_with_its_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "deep.jsonld"
+    source.write_bytes(HEAD + b'{"x": ' + b"[" * 100_000)
+    check_refused(
+        capsys, source, "not a notes file: its JSON is nested too deeply (more than 64 levels)"
+    )
+
+
+def test_a_key_given_twice_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document: dict[str, Any] = json.loads(
+        export_file(tmp_path / "one.jsonld", [note(1)]).read_text(encoding="utf-8")
+    )
+    item = json.dumps(document["first"]["items"][0])
+    source = tmp_path / "twice.jsonld"
+    source.write_bytes(HEAD + item[:-1].encode() + b', "id": "urn:uuid:2"}]}}')
+    check_refused(capsys, source, "annotation 1: the key 'id' is given twice in one object")

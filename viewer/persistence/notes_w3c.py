@@ -1,0 +1,483 @@
+"""W3C Web Annotations (JSON-LD) in: the reader of ``timeline-viewer notes import``.
+
+What the file must be (see :func:`from_w3c`) is what
+:func:`viewer.persistence.notes_export.to_w3c` writes: an
+``AnnotationCollection`` whose ``AnnotationPage`` holds one ``Annotation`` per
+note. The file is read one annotation at a time (:mod:`.bounded_json`), so its
+structure is refused as it is read, before it can take memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote, unquote
+
+from pydantic import ValidationError
+
+from viewer.domain.notes import (
+    MAX_NOTE_LENGTH,
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    NOTE_ID_PATTERN,
+    Note,
+    NoteTarget,
+    TargetKind,
+    clean_tags,
+)
+from viewer.domain.timeline import Timeline
+from viewer.persistence.bounded_json import (
+    Budget,
+    JsonReader,
+    JsonReadError,
+    JsonTooDeep,
+    JsonTooMany,
+)
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_TIMELINE_URN = "urn:timeline-viewer:timeline:"
+NOTE_URN = "urn:uuid:"
+
+#: The largest W3C file that is read at all (the command line checks its size first).
+MAX_IMPORT_BYTES = 64 * 2**20
+#: The most annotations one import may hold.
+MAX_ANNOTATIONS = 200_000
+#: The most JSON values (objects, lists, texts, numbers ...) one annotation may
+#: hold; and the file outside its annotations. A note with all its tags is ~300.
+MAX_VALUES = 1_000
+#: The deepest nesting of objects and lists read (a note's is 6 or 7).
+MAX_DEPTH = 64
+#: How many problems are listed at most: after them, the annotations are only
+#: counted and read as JSON, not checked.
+MAX_PROBLEMS_LISTED = 1_000
+#: How many problems an error shows; the rest are counted.
+MAX_PROBLEMS_SHOWN = 20
+#: A note id: what this app makes (a UUID's hex) and other safe names. No colon,
+#: so an id can never look like an address (``javascript:...``) where it is used
+#: in a link of the details pane.
+NOTE_ID = re.compile(NOTE_ID_PATTERN)
+#: An event or quote id, as the model allows it (see ``NoteTarget``).
+TARGET_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")
+#: The longest target title kept with a note (as ``Note.target_title``).
+MAX_LABEL_LENGTH = 2_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class NotesImportError(ValueError):
+    """A W3C file that cannot be imported: every problem found, one line each.
+
+    :attr:`problems` holds them all; :meth:`shown` the first
+    :data:`MAX_PROBLEMS_SHOWN` and a count of the rest, for the user.
+    """
+
+    def __init__(self, problems: str | Sequence[str]) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("\n".join(self.shown()))
+
+    def shown(self, limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
+        lines = self.problems[:limit]
+        if len(self.problems) > limit:
+            lines.append(f"… and {len(self.problems) - limit:,} more")
+        return lines
+
+
+def timeline_urn(timeline_id: str) -> str:
+    return _TIMELINE_URN + quote(timeline_id, safe="")
+
+
+def from_w3c(data: bytes, timeline: Timeline) -> list[Note]:
+    """The notes in a W3C export, or :class:`NotesImportError` listing every problem.
+
+    The whole file is checked before anything is returned: one bad annotation
+    refuses the file, and the error names every problem found (annotation
+    number, field, what was found), so the caller writes nothing at all. A file
+    that is half imported is harder to reason about than one that is not.
+
+    The file is read one annotation at a time (:mod:`.bounded_json`): each is
+    checked and made a note, and only the notes are kept. So its structure is
+    refused as it is read, before it can take memory: more than
+    :data:`MAX_ANNOTATIONS`, more than :data:`MAX_VALUES` JSON values in one
+    annotation (or in the file outside its annotations), nesting deeper than
+    :data:`MAX_DEPTH` stop the reading at once. After :data:`MAX_PROBLEMS_LISTED`
+    problems, the annotations are only counted and read as JSON.
+
+    Also refused: more than :data:`MAX_IMPORT_BYTES`; not UTF-8 JSON; a key given
+    twice in one object; a wrong type anywhere; a time without its time zone; a
+    note id that is not :data:`NOTE_ID` (after an optional ``urn:uuid:``) or
+    appears twice; an event or quote id that could not be one; a text, tag or
+    label longer than the app keeps; notes about another timeline.
+    An event or quote id that is well-formed but not in ``timeline`` is
+    accepted: the note is kept as a detached note, as the store keeps notes
+    whose target was removed, and comes back when the id does.
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise NotesImportError(file_too_big(len(data)))
+    reading = _Reading(_decode(data), timeline_urn(timeline.id))
+    try:
+        document = reading.document()
+        reading.reader.finish()
+    except JsonTooDeep:
+        raise NotesImportError(
+            f"not a notes file: its JSON is nested too deeply (more than {MAX_DEPTH} levels)"
+        ) from None
+    except JsonTooMany:
+        raise NotesImportError(
+            f"the file holds more than {MAX_VALUES:,} JSON values outside its annotations; "
+            f"at most {MAX_VALUES:,} can be read"
+        ) from None
+    except JsonReadError as exc:
+        raise NotesImportError(f"not a JSON file: {exc.message}") from None
+    else:
+        _check_collection(document)
+    if reading.problems:
+        raise NotesImportError(reading.problems)
+    return reading.notes
+
+
+def file_too_big(size: int, limit: int = MAX_IMPORT_BYTES) -> str:
+    """Why a file of ``size`` bytes is refused."""
+    return (
+        f"the file is {size / 2**20:,.1f} MiB; at most {limit / 2**20:,.0f} MiB "
+        "of notes can be imported at once"
+    )
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NotesImportError(
+            f"not a UTF-8 text file (byte {exc.start:,}: {exc.reason})"
+        ) from None
+
+
+class _Streamed:
+    """Where a page's ``items`` were: read one by one, not kept."""
+
+
+class _Reading:
+    """A W3C file read one annotation at a time: its notes and problems so far.
+
+    The collection and its pages are kept (but for their ``items``), at most
+    MAX_VALUES values in all; each annotation is made a note, or problems, as
+    soon as it is read. The pages are ``first`` and, inside each page, ``next``.
+    """
+
+    def __init__(self, text: str, source: str) -> None:
+        self.reader = JsonReader(text, max_depth=MAX_DEPTH)
+        self.source = source
+        self.outside = Budget(MAX_VALUES, strict=True)
+        self.notes: list[Note] = []
+        self.problems: list[str] = []
+        self.count = 0
+        self.first_with_id: dict[str, int] = {}
+        self.unchecked = False
+
+    def document(self) -> Any:
+        if self.reader.next_char() != "{":
+            return self.reader.value(self.outside)
+        return self._object("", {"first"})
+
+    def _object(self, where: str, pages: set[str]) -> dict[str, Any]:
+        """The object that comes next; its members named in ``pages`` that are
+        objects are read as pages, an ``items`` list as annotations."""
+        found: dict[str, Any] = {}
+        for key in self.reader.members():
+            if key in found:
+                raise NotesImportError(f"{where}{key}: given twice")
+            char = self.reader.next_char()
+            if key in pages and char == "{":
+                found[key] = self._object(f"{where}{key}: ", {"next"})
+            elif key == "items" and where and char == "[":
+                self._annotations()
+                found[key] = _Streamed()
+            else:
+                found[key] = self.reader.value(self.outside)
+        return found
+
+    def _annotations(self) -> None:
+        for _ in self.reader.elements():
+            if self.count == MAX_ANNOTATIONS:
+                raise NotesImportError(
+                    f"the file has more than {MAX_ANNOTATIONS:,} annotations; "
+                    f"at most {MAX_ANNOTATIONS:,} can be imported at once"
+                )
+            self.count += 1
+            self._annotation(self.count)
+
+    def _annotation(self, number: int) -> None:
+        if self.unchecked:  # only read: counted, and its JSON checked
+            self.reader.value(Budget(0))
+            return
+        budget = Budget(MAX_VALUES)
+        item = self.reader.value(budget)
+        found: list[str] = []
+        if budget.over:
+            found.append(
+                f"more than {MAX_VALUES:,} JSON values; an annotation may hold at most "
+                f"{MAX_VALUES:,}"
+            )
+        elif budget.duplicate is not None:
+            found.append(f"the key {_show(budget.duplicate)} is given twice in one object")
+        else:
+            note = _note(item, self.source, found)
+            if note is not None:
+                first = self.first_with_id.setdefault(note.id, number)
+                if first != number:
+                    found.append(f"id: {_show(note.id)} is also the id of annotation {first}")
+                else:
+                    self.notes.append(note)
+        self.problems += [f"annotation {number}: {problem}" for problem in found]
+        if len(self.problems) > MAX_PROBLEMS_LISTED:
+            del self.problems[MAX_PROBLEMS_LISTED:]
+            self.problems.append(
+                f"more than {MAX_PROBLEMS_LISTED:,} problems: the annotations after "
+                f"annotation {number:,} were not checked"
+            )
+            self.unchecked = True
+            self.notes.clear()
+
+
+def _check_collection(document: Any) -> None:
+    """That ``document`` is an AnnotationCollection whose pages held annotations."""
+    if not isinstance(document, dict) or document.get("type") != "AnnotationCollection":
+        raise NotesImportError('not a W3C AnnotationCollection (its "type" must be that)')
+    context = document.get("@context")
+    contexts = context if isinstance(context, list) else [context]
+    if not any(c == ANNO_CONTEXT for c in contexts):
+        raise NotesImportError(f"its @context is not {ANNO_CONTEXT}")
+    if "first" not in document:
+        raise NotesImportError("first: missing (the AnnotationPage that holds the annotations)")
+    page, where = document["first"], "first"
+    pages = 0
+    while page is not None:
+        pages += 1
+        if not isinstance(page, dict):
+            raise NotesImportError(
+                f"{where}: must be an AnnotationPage in the file itself, found {_show(page)}"
+            )
+        page_items = page.get("items", _MISSING)
+        if not isinstance(page_items, _Streamed | list):
+            raise NotesImportError(
+                f"{where}: items: must be a list of annotations, found {_show(page_items)}"
+            )
+        page, where = page.get("next"), f"page {pages + 1}"
+
+
+# -- one annotation --------------------------------------------------------------------
+
+#: A field that is not there (``None`` is JSON's null).
+_MISSING: Any = object()
+
+
+def _show(value: Any) -> str:
+    """What was found, for a message: short, and never the value's own markup."""
+    if value is _MISSING:
+        return "nothing"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:59] + "…")
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _text(value: Any, where: str, problems: list[str], limit: int) -> str | None:
+    """``value`` if it is text of at most ``limit`` characters, else a problem."""
+    if value is _MISSING:
+        problems.append(f"{where}: missing")
+        return None
+    if not isinstance(value, str):
+        problems.append(f"{where}: must be text, found {_show(value)}")
+        return None
+    if len(value) > limit:
+        problems.append(f"{where}: longer than the {limit:,} characters allowed ({len(value):,})")
+        return None
+    if _SURROGATE.search(value):
+        problems.append(f"{where}: contains a broken character (a lone UTF-16 surrogate)")
+        return None
+    return value
+
+
+def _note(item: Any, source: str, problems: list[str]) -> Note | None:
+    if not isinstance(item, dict):
+        problems.append(f"must be an Annotation (a JSON object), found {_show(item)}")
+        return None
+    kind = item.get("type", _MISSING)
+    if kind != "Annotation":
+        problems.append(f"type: must be 'Annotation', found {_show(kind)}")
+    note_id = _note_id(item.get("id", _MISSING), problems)
+    created = _time(item.get("created", _MISSING), "created", problems)
+    modified = created
+    if "modified" in item:
+        modified = _time(item["modified"], "modified", problems)
+    body = _body(item.get("body", _MISSING), problems)
+    target = _target(item.get("target", _MISSING), source, problems)
+    if problems or note_id is None or created is None or modified is None:
+        return None
+    if body is None or target is None:
+        return None
+    text, tags = body
+    note_target, label = target
+    try:
+        return Note(
+            id=note_id,
+            target=note_target,
+            text=text,
+            tags=clean_tags(tags),
+            created=created,
+            modified=modified,
+            target_title=label,
+        )
+    except ValidationError as exc:  # a rule of the note not checked above
+        for error in exc.errors(include_url=False):
+            field = ".".join(str(part) for part in error["loc"])
+            problems.append(f"{field}: {error['msg']}")
+        return None
+
+
+def _note_id(value: Any, problems: list[str]) -> str | None:
+    text = _text(value, "id", problems, 300)
+    if text is None:
+        return None
+    note_id = text.removeprefix(NOTE_URN)
+    if not NOTE_ID.fullmatch(note_id):
+        problems.append(
+            "id: must be up to 200 letters, digits, '.', '_' or '-' (after an optional "
+            f"'urn:uuid:'), found {_show(text)}"
+        )
+        return None
+    return note_id
+
+
+def _time(value: Any, where: str, problems: list[str]) -> datetime | None:
+    text = _text(value, where, problems, 64)
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        problems.append(
+            f"{where}: not a date and time like '2025-06-04T10:00:00Z', found {_show(text)}"
+        )
+        return None
+    if moment.utcoffset() is None:
+        problems.append(f"{where}: a time needs its time zone, found {_show(text)}")
+        return None
+    try:
+        year = moment.astimezone(UTC).year
+    except OverflowError:
+        year = 0
+    if not 1 < year < 9999:  # so that it can be shown in any local time zone
+        problems.append(f"{where}: out of range (years 2 to 9998 in UTC), found {_show(text)}")
+        return None
+    return moment
+
+
+def _body(value: Any, problems: list[str]) -> tuple[str, list[str]] | None:
+    """The note's text (one ``commenting`` body) and its tags (``tagging`` bodies)."""
+    if value is _MISSING:
+        problems.append("body: missing (the note's text)")
+        return None
+    bodies = [value] if isinstance(value, dict) else value
+    if not isinstance(bodies, list):
+        problems.append(f"body: must be a TextualBody or a list of them, found {_show(value)}")
+        return None
+    if len(bodies) > MAX_TAGS + 1:
+        problems.append(
+            f"body: at most {MAX_TAGS + 1} (the text and {MAX_TAGS} tags), found {len(bodies):,}"
+        )
+        return None
+    texts: list[str] = []
+    tags: list[str] = []
+    ok = True
+    for number, body in enumerate(bodies, 1):
+        where = f"body {number}"
+        if not isinstance(body, dict):
+            problems.append(f"{where}: must be a TextualBody object, found {_show(body)}")
+            ok = False
+            continue
+        kind = body.get("type", "TextualBody")
+        if kind != "TextualBody":
+            problems.append(
+                f"{where}: type: only a TextualBody can be imported, found {_show(kind)}"
+            )
+            ok = False
+        purpose = body.get("purpose", "commenting")
+        if purpose not in ("commenting", "tagging"):
+            problems.append(
+                f"{where}: purpose: must be 'commenting' or 'tagging', found {_show(purpose)}"
+            )
+            ok = False
+            continue
+        limit = MAX_NOTE_LENGTH if purpose == "commenting" else MAX_TAG_LENGTH
+        text = _text(body.get("value", _MISSING), f"{where}: value", problems, limit)
+        if text is None:
+            ok = False
+        elif purpose == "commenting":
+            texts.append(text)
+        else:
+            tags.append(text)
+    if not ok:
+        return None
+    if len(texts) != 1:
+        problems.append(
+            "body: needs exactly one TextualBody with the purpose 'commenting' (the note's "
+            f"text), found {len(texts)}"
+        )
+        return None
+    return texts[0], tags
+
+
+def _target(value: Any, source: str, problems: list[str]) -> tuple[NoteTarget, str] | None:
+    if value is _MISSING:
+        problems.append("target: missing")
+        return None
+    if not isinstance(value, dict):
+        problems.append(f"target: must be a SpecificResource object, found {_show(value)}")
+        return None
+    about = value.get("source", _MISSING)
+    if about != source:
+        problems.append(f"target: source: it is about {_show(about)}, not this timeline ({source})")
+        return None
+    selector = value.get("selector", _MISSING)
+    if not isinstance(selector, dict):
+        problems.append(
+            f"target: selector: must be a FragmentSelector object, found {_show(selector)}"
+        )
+        return None
+    kind = selector.get("type", "FragmentSelector")
+    if kind != "FragmentSelector":
+        problems.append(f"target: selector: type: must be 'FragmentSelector', found {_show(kind)}")
+        return None
+    fragment = _text(selector.get("value", _MISSING), "target: selector: value", problems, 1_000)
+    if fragment is None:
+        return None
+    kind_text, equals, quoted_id = fragment.partition("=")
+    if not equals or kind_text not in (TargetKind.EVENT.value, TargetKind.QUOTE.value):
+        problems.append(
+            f"target: selector: value: must be 'event=ID' or 'quote=ID', found {_show(fragment)}"
+        )
+        return None
+    target_id = unquote(quoted_id)
+    if not TARGET_ID.fullmatch(target_id):
+        problems.append(
+            f"target: selector: value: not an event or quote id, found {_show(target_id)}"
+        )
+        return None
+    label = ""
+    if "label" in value:
+        label_text = _text(value["label"], "target: label", problems, MAX_LABEL_LENGTH)
+        if label_text is None:
+            return None
+        label = label_text
+    return NoteTarget(kind=TargetKind(kind_text), id=target_id), label
