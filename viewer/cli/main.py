@@ -276,7 +276,39 @@ def _open(file: Path | None, language: str | None = None) -> int:
     return run(AppPaths.from_environment(), file, language)
 
 
+#: The exit status of a command whose reader closed the pipe (``| head``): a
+#: Unix tool is ended by SIGPIPE, which a shell shows as 128 + 13. Not 1: the
+#: command did not fail, it was not read to the end; ``set -o pipefail`` tells
+#: the two apart as it does for ``yes | head``.
+CLOSED_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command ``argv`` (default: this process's arguments); its exit status."""
+    try:
+        code = _main(argv)
+        if sys.stdout is not None:  # None: a gui-script on Windows has no console
+            sys.stdout.flush()  # here, where a closed pipe can still be caught
+    except BrokenPipeError:
+        _stdout_nowhere()
+        return CLOSED_PIPE
+    return code
+
+
+def _stdout_nowhere() -> None:
+    """Standard output to the null device, as the Python documentation says to
+    (signal, "Note on SIGPIPE"): what is still buffered goes nowhere, so the
+    interpreter's last flush cannot fail again and print a traceback."""
+    try:
+        stdout = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # none, or no file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stdout)
+    os.close(devnull)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (
         args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")
