@@ -119,3 +119,23 @@ def test_a_key_given_twice_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
     source = tmp_path / "twice.jsonld"
     source.write_bytes(HEAD + item[:-1].encode() + b', "id": "urn:uuid:2"}]}}')
     check_refused(capsys, source, "annotation 1: the key 'id' is given twice in one object")
+
+
+# -- an empty note ----------------------------------------------------------------------
+
+
+def test_an_empty_note_does_not_get_in_through_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "add", EVENT_ID, " ")
+    assert code == 2
+    assert "the note's text is empty" in err
+    document: dict[str, Any] = json.loads(
+        export_file(tmp_path / "two.jsonld", [note(1), note(2)]).read_text(encoding="utf-8")
+    )
+    document["first"]["items"][1]["body"][0]["value"] = " \n "
+    source = tmp_path / "empty.jsonld"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    check_refused(
+        capsys, source, "annotation 2: body 1: value: the note's text is empty, found ' \\n '"
+    )

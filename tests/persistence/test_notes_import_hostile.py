@@ -209,3 +209,26 @@ def test_the_reader_gives_what_json_gives() -> None:
     assert reader.value(budget) is None  # read to its end, not kept
     assert budget.over
     reader.finish()
+
+
+# -- an empty note ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t \r\n", "\u3000\u2003"])
+def test_an_empty_note_is_refused_with_its_place(timeline: Timeline, text: str) -> None:
+    """As `notes add ""` refuses it: a note of nothing cannot be shown nor found."""
+    empty = good_item(timeline, 2)
+    empty["body"][0]["value"] = text
+    tagged = good_item(timeline, 3)
+    tagged["body"] = [{"value": "Tag", "purpose": "tagging"}, {"value": text}]
+    assert refused(collection([good_item(timeline), empty, tagged]), timeline) == [
+        f"annotation 2: body 1: value: the note's text is empty, found {text!r}",
+        f"annotation 3: body 2: value: the note's text is empty, found {text!r}",
+    ]
+
+
+def test_an_empty_tag_is_dropped_as_before(timeline: Timeline) -> None:
+    item = good_item(timeline)
+    item["body"].append({"value": "  ", "purpose": "tagging"})
+    [back] = from_w3c(collection([item]), timeline)
+    assert (back.text, back.tags) == ("Notiz 1", ())
