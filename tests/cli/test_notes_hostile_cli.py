@@ -4,6 +4,7 @@ refused by structure as they are read, and written files carry no raw controls."
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -139,3 +140,32 @@ def test_an_empty_note_does_not_get_in_through_import(
     check_refused(
         capsys, source, "annotation 2: body 1: value: the note's text is empty, found ' \\n '"
     )
+
+
+# -- control characters in the files written --------------------------------------------
+
+#: ESC (an escape sequence), BEL, CSI as one C1 character, NUL, DEL, a tab (kept).
+CONTROLS = "a\x1b[31mb\x07\tc\x9bd\x00e\x7f"
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def test_exported_files_carry_controls_escaped_and_import_back_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, _ = run(capsys, "add", EVENT_ID, f"{CONTROLS}\nzweite", "--tag", "t\x9bu")
+    assert code == 0
+    [kept] = notes_now()
+    markdown, w3c = tmp_path / "notes.md", tmp_path / "notes.jsonld"
+    for fmt, path in (("markdown", markdown), ("w3c", w3c)):
+        code, out, _ = run(capsys, "export", "--format", fmt, "-o", str(path))
+        assert (code, out) == (0, "")
+        assert not RAW.search(path.read_bytes().decode("utf-8")), fmt
+    shown = markdown.read_text(encoding="utf-8")
+    assert "a\\x1b\\[31mb\\x07\tc\\x9bd\\x00e\\x7f" in shown
+    assert "#\u2068t\\x9bu\u2069" in shown
+    assert "\\u001b[31mb\\u0007\\tc\\u009bd\\u0000e\\u007f" in w3c.read_text(encoding="utf-8")
+    # read back into notes of their own: the same note, byte for byte
+    monkeypatch.setenv("TIMELINE_VIEWER_HOME", str(tmp_path / "elsewhere"))
+    code, out, err = run(capsys, "import", str(w3c))
+    assert (code, out, err) == (0, "imported 1 new, 0 updated, 0 unchanged notes\n", "")
+    assert notes_now() == [kept]

@@ -4,18 +4,20 @@ it can take memory; nothing else gets in, and nothing valid is refused."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 import viewer.persistence.notes_w3c
 from tests.conftest import dump
 from viewer.domain.notes import Note, NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
 from viewer.persistence.bounded_json import Budget, JsonReader, JsonReadError
-from viewer.persistence.model_file import parse_timeline
+from viewer.persistence.model_file import load_timeline, parse_timeline
 from viewer.persistence.notes_export import (
     MAX_ANNOTATIONS,
     NotesImportError,
@@ -24,7 +26,10 @@ from viewer.persistence.notes_export import (
     to_w3c,
 )
 from viewer.persistence.notes_w3c import MAX_DEPTH, MAX_PROBLEMS_LISTED, MAX_VALUES
+from viewer.persistence.paths import AppPaths
+from viewer.ui.notes import NotesController
 
+F, P = "\u2068", "\u2069"  # the isolates around data
 WHEN = datetime(2025, 6, 4, 10, 0, tzinfo=UTC)
 EVENT = NoteTarget(kind=TargetKind.EVENT, id="e1")
 HEAD = (
@@ -232,3 +237,70 @@ def test_an_empty_tag_is_dropped_as_before(timeline: Timeline) -> None:
     item["body"].append({"value": "  ", "purpose": "tagging"})
     [back] = from_w3c(collection([item]), timeline)
     assert (back.text, back.tags) == ("Notiz 1", ())
+
+
+# -- control characters in the files written --------------------------------------------
+
+#: ESC (an escape sequence), BEL, CSI as one C1 character, NUL, DEL, a tab (kept).
+CONTROLS = "a\x1b[31mb\x07\tc\x9bd\x00e\x7f"
+#: What the Markdown shows for them: the escapes a terminal shows, the tab as it is.
+SHOWN = "a\\x1b\\[31mb\\x07\tc\\x9bd\\x00e\\x7f"
+#: Raw in a written file, any of these would act on a terminal that shows it.
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def hostile_notes() -> list[Note]:
+    quote = NoteTarget(kind=TargetKind.QUOTE, id="gone")  # detached: its title is the note's
+    return [
+        note(f"{CONTROLS}\nzweite\x85Zeile\x0bdritte", f"t\x1b{CONTROLS}"),
+        note(CONTROLS, note_id="n2", target=quote).model_copy(
+            update={"target_title": f"Titel {CONTROLS}"}
+        ),
+    ]
+
+
+def test_markdown_shows_control_characters_as_escapes(timeline: Timeline) -> None:
+    text = notes_text(timeline, hostile_notes(), w3c=False)
+    assert not RAW.search(text)
+    lines = text.splitlines()
+    assert f"{F}{SHOWN}{P}" in lines
+    assert f"{F}zweite{P}" in lines  # a line break stays one
+    assert f"> {F}Titel {SHOWN}{P}" in lines
+    assert f"<sub>#{F}t\\x1b{SHOWN}{P} · created 2025-06-04T10:00:00Z</sub>" in lines
+
+
+def test_w3c_escapes_control_characters_and_reads_them_back(timeline: Timeline) -> None:
+    notes = hostile_notes()
+    text = notes_text(timeline, notes, w3c=True)
+    assert not RAW.search(text)
+    assert "\\u001b[31mb\\u0007\\tc\\u009bd\\u0000e\\u007f" in text
+    back = sorted(from_w3c(text.encode("utf-8"), timeline), key=lambda n: n.id)
+    assert [(n.text, n.tags, n.target_title) for n in back] == [
+        (notes[0].text, notes[0].tags, "Anruf"),
+        (notes[1].text, (), notes[1].target_title),
+    ]
+
+
+@pytest.mark.parametrize("name", ["notes.md", "notes.jsonld"])
+def test_the_windows_export_and_rescue_files_carry_no_raw_controls(
+    qtbot: QtBot, minimal: dict[str, Any], tmp_path: Path, name: str
+) -> None:
+    """The window writes through NotesController.export_to and, at quit with
+    changes the database could not take, rescue_to (always W3C)."""
+    model = tmp_path / "model.json"
+    model.write_bytes(dump(minimal))
+    timeline = load_timeline(model)
+    controller = NotesController(AppPaths.from_environment().data_dir, retry_ms=60_000)
+    controller.open_for(timeline)
+    assert controller.add(EVENT, f"{CONTROLS}\nzweite", ("t\x9b",)) is not None
+    exported, rescued = tmp_path / name, tmp_path / f"rescue-{name}"
+    assert controller.export_to(exported) == 1
+    assert controller.rescue_to(rescued) == [rescued]
+    for path in (exported, rescued):
+        text = path.read_bytes().decode("utf-8")
+        assert not RAW.search(text), path
+        if path == exported and path.suffix == ".md":
+            assert f"{F}{SHOWN}{P}" in text.splitlines()
+        else:
+            [back] = from_w3c(path.read_bytes(), timeline)
+            assert (back.text, back.tags) == (f"{CONTROLS}\nzweite", ("t\x9b",))

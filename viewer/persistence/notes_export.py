@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from viewer.domain.describe import describe_date
 from viewer.domain.notes import Note, TargetKind, event_of, newest_first, target_title
-from viewer.domain.text import markdown_text
+from viewer.domain.text import markdown_text, terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
 from viewer.persistence.notes_w3c import (
     ANNO_CONTEXT,
@@ -99,7 +99,8 @@ def to_markdown(timeline: Timeline, notes: list[Note]) -> str:
     """A readable digest: notes grouped by event, in time order; detached ones last.
 
     Text from the timeline and the notes is data: it is escaped and isolated by
-    :func:`markdown_text`, one line at a time.
+    :func:`markdown_text`, one line at a time, and no control character of it
+    reaches the file (see :func:`_visible`).
     """
     lines = [f"# Notes on {markdown_text(timeline.title)}", ""]
     by_event: dict[str | None, list[Note]] = {}
@@ -114,7 +115,18 @@ def to_markdown(timeline: Timeline, notes: list[Note]) -> str:
     if detached:
         lines += ["## Detached notes", "", "Their event or quote is no longer in the timeline.", ""]
         lines += _markdown_notes(timeline, detached)
-    return "\n".join(lines).rstrip() + "\n"
+    return _visible("\n".join(lines).rstrip() + "\n")
+
+
+def _visible(text: str) -> str:
+    """``text`` with each control character shown as the terminal shows it
+    (:func:`terminal_safe`: ESC as ``\\x1b``, U+009B as ``\\x9b``, a lone
+    surrogate as ``\\udc80``), but for the newlines and tabs the text keeps.
+
+    Raw, a control in a file would act on whatever shows it (``cat`` in a
+    terminal), and a lone surrogate could not even be written as UTF-8.
+    """
+    return "\t".join(terminal_safe(part, multiline=True) for part in text.split("\t"))
 
 
 def _md_line(text: str) -> str:
@@ -140,7 +152,13 @@ def _markdown_notes(timeline: Timeline, notes: list[Note]) -> list[str]:
 
 
 def notes_text(timeline: Timeline, notes: list[Note], *, w3c: bool) -> str:
-    """``notes`` as a file holds them: W3C Web Annotations (JSON-LD) or Markdown."""
+    """``notes`` as a file holds them: W3C Web Annotations (JSON-LD) or Markdown.
+
+    The JSON has no raw control character: ``json.dumps`` escapes the C0 ones,
+    :func:`terminal_safe_json` DEL, the C1 ones, lone surrogates and bidi
+    controls, each as ``\\uXXXX``, which JSON reads back as the same character.
+    """
     if w3c:
-        return json.dumps(to_w3c(timeline, notes), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(to_w3c(timeline, notes), indent=2, ensure_ascii=False)
+        return terminal_safe_json(text) + "\n"
     return to_markdown(timeline, notes)
