@@ -8,17 +8,34 @@ become line breaks (paragraphs a blank line), other runs of white space one
 space, list items a bullet or their number; ``<script>``, ``<style>`` and
 ``<template>`` go with all they hold. Broken HTML is read as a browser reads
 it: a tag left open at the end of the text is dropped, an unclosed element
-simply runs to the end.
+simply runs to the end, a comment left open hides the rest.
+
+The markup is read as the HTML standard's tokenizer reads it, by a few
+patterns that never look back: each character is read once whatever the text,
+so the time is linear in its length. (:mod:`html.parser` spent some 2 µs on
+each "<" of a text: 4 MB of them took 8 s, 16 to 33 s on a busy machine; and
+it searches the rest of the text again at every construct left open.) A
+caller's ``check`` is called every :data:`CHUNK` characters: an import is
+cancelled inside a slide of megabytes.
 """
 
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
+
+#: Told that another :data:`CHUNK` characters were read; may raise to stop.
+Check = Callable[[], None]
+#: How many characters are read between two calls of a check (some milliseconds).
+CHUNK = 1 << 16
 
 #: Their content is never shown.
 _HIDDEN = frozenset({"script", "style", "template"})
+#: Their content is text up to their end tag, never markup (script data, raw text).
+_RAW = frozenset({"script", "style"})
 #: Blocks set off by a blank line (browsers give them margins).
 _PARAGRAPHS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "dl", "table"}
@@ -33,14 +50,33 @@ _LINES = frozenset(
 _CELLS = frozenset({"td", "th"})
 #: HTML's white space (a no-break space is not: browsers keep it).
 _WHITE = re.compile(r"[ \t\n\r\f]+")
-#: Markup left unfinished at the end of the text: a browser shows none of it.
-_UNFINISHED = re.compile(r"<(?:[A-Za-z]|/[A-Za-z]|!|\?)")
-#: With no ">" after it, a "</" followed by anything opens a bogus comment (or
-#: an end tag) that runs to the end: a browser shows none of that either; a
-#: "</" that ends the text it shows as it is. (Cut here, not left to
-#: html.parser, which searches the rest for ">" at each "</": 80,000 of them
-#: took 0.5 s, and more took the square of it.)
-_NEVER_CLOSED = re.compile(r"<(?:[A-Za-z!?]|/[\s\S])")
+#: Where markup starts: "<" and a letter (a tag), "!" (a comment, a doctype),
+#: "?" (a bogus comment), or "/" and any character (an end tag, or a bogus
+#: comment). Any other "<" is text, and so is a "</" that ends the text.
+_MARKUP = re.compile(r"<(?:[A-Za-z!?]|/[\s\S])")
+#: A start or end tag, from its "<" up to its ">" (not included) or the end of
+#: the text: the name, then attributes whose quoted values may hold ">". Every
+#: character but a ">" outside quotes goes on with the tag, and nothing is read
+#: twice (possessive quantifiers, alternatives that start differently).
+_TAG = re.compile(
+    r"""</?([A-Za-z][^\t\n\f\r />]*+)
+    (?:[\t\n\f\r /]++
+      |[^\t\n\f\r />][^\t\n\f\r />=]*+
+       (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+|[^\t\n\f\r >]*+))?+
+    )*+""",
+    re.VERBOSE,
+)
+#: One attribute of a start tag (searched for from the end of its name).
+_ATTRIBUTE = re.compile(
+    r"""([^\t\n\f\r />][^\t\n\f\r />=]*+)
+    (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+("[^"]*+"?+|'[^']*+'?+|[^\t\n\f\r >]*+))?+""",
+    re.VERBOSE,
+)
+#: The end of a comment ("<!-->" and "<!--->" end where they start).
+_COMMENT_END = re.compile(r"--!?>")
+#: Where the text of a script or style ends: its end tag.
+_RAW_END = {tag: re.compile(rf"</{tag}(?=[\t\n\f\r />])", re.IGNORECASE) for tag in sorted(_RAW)}
+_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_SPACES = re.compile(r"[ \t]+\n")
 
@@ -61,25 +97,27 @@ class HtmlText:
     links: tuple[Link, ...]
 
 
-def read_html(html: str) -> HtmlText:
-    """The text and links of ``html``; never raises on broken markup."""
-    parser = _TextParser()
+def read_html(html: str, check: Check | None = None) -> HtmlText:
+    """The text and links of ``html``; never raises on broken markup.
+
+    ``check`` (if given) is called every :data:`CHUNK` characters read, and
+    what it raises (a cancel) comes out of here."""
+    out = _Text()
+    reader = _Reader(html, out, check)
     try:
-        parser.feed(html)
-        tail = parser.rawdata
-        unfinished = (_UNFINISHED if ">" in tail else _NEVER_CLOSED).search(tail)
-        if unfinished is not None:
-            parser.rawdata = tail[: unfinished.start()]
-        parser.close()
-    except Exception:  # html.parser is lenient; this is the last resort for what it is not
-        return HtmlText(_white_space_only(re.sub(r"<[^>]*>?", " ", html)), ())
-    return parser.result()
+        reader.read()
+    except Exception:
+        if reader.in_check:  # raised by the check: the caller's to hear
+            raise
+        # The tokenizer takes any text; this is the last resort for a mistake in it.
+        return HtmlText(_white_space_only(re.sub(r"<[^>]*+>?", " ", html)), ())
+    return out.result()
 
 
-def html_to_text(html: str) -> tuple[str, list[str]]:
+def html_to_text(html: str, check: Check | None = None) -> tuple[str, list[str]]:
     """The plain text a browser shows of ``html``, and the targets of its links
     (the ``href`` of each ``<a>``, in order, each once)."""
-    read = read_html(html)
+    read = read_html(html, check)
     return read.text, [link.href for link in read.links]
 
 
@@ -87,9 +125,109 @@ def _white_space_only(text: str) -> str:
     return _WHITE.sub(" ", text).strip()
 
 
-class _TextParser(HTMLParser):
+class _Reader:
+    """Reads ``html`` from start to end once, telling ``out`` what it meets."""
+
+    def __init__(self, html: str, out: _Text, check: Check | None) -> None:
+        self._html = html
+        self._out = out
+        self._check = check
+        self._checked = 0  # where the check was last called
+        #: True while the check runs: what it raises is not a mistake in the markup.
+        self.in_check = False
+
+    def read(self) -> None:
+        html, size = self._html, len(self._html)
+        at = 0
+        while at < size:
+            found = _MARKUP.search(html, at)
+            starts = size if found is None else found.start()
+            if at < starts:
+                self._text(at, starts)
+            if found is None:
+                return
+            at = self._markup(starts)
+            self._progress(at)
+
+    def _progress(self, at: int) -> None:
+        if self._check is not None and at - self._checked >= CHUNK:
+            self._checked = at
+            self.in_check = True
+            self._check()
+            self.in_check = False
+
+    def _text(self, start: int, end: int) -> None:
+        """The text from ``start`` to ``end``, its references decoded, in chunks."""
+        html = self._html
+        while start < end:
+            due = self._checked + CHUNK  # where the check is due: a chunk ends there
+            cut = min(end, due if due > start else start + CHUNK)
+            if cut < end:
+                # Before the last "&": a reference never holds one, so none is cut.
+                amp = html.rfind("&", start + 1, cut)
+                if amp >= 0:
+                    cut = amp
+            self._out.data(unescape(html[start:cut]))
+            start = cut
+            self._progress(start)
+
+    def _markup(self, at: int) -> int:
+        """Read the markup at ``at`` (a "<" :data:`_MARKUP` found); where it ends."""
+        html, size = self._html, len(self._html)
+        after = html[at + 1]
+        if after == "!":
+            if html.startswith("--", at + 2):  # a comment
+                if html.startswith(">", at + 4):
+                    return at + 5
+                if html.startswith("->", at + 4):
+                    return at + 6
+                closed = _COMMENT_END.search(html, at + 4)
+                return size if closed is None else closed.end()
+            return self._past_gt(at + 2)  # a doctype, CDATA, a bogus comment
+        if after == "?":
+            return self._past_gt(at + 2)
+        if after == "/" and not ("A" <= html[at + 2] <= "Z" or "a" <= html[at + 2] <= "z"):
+            return at + 3 if html[at + 2] == ">" else self._past_gt(at + 2)
+        tag = _TAG.match(html, at)
+        assert tag is not None  # _MARKUP found "<" or "</" and a letter
+        end = tag.end()
+        if end >= size:  # the end of the text inside a tag: the tag is dropped
+            return size
+        name = tag.group(1).translate(_LOWER)
+        if after == "/":
+            self._out.end(name)
+            return end + 1
+        href = _href(html, tag.end(1), end) if name == "a" else None
+        self._out.start(name, href)
+        if name in _RAW:
+            closing = _RAW_END[name].search(html, end + 1)
+            return size if closing is None else closing.start()
+        return end + 1
+
+    def _past_gt(self, at: int) -> int:
+        """Just past the next ">" from ``at``, or the end of the text."""
+        gt = self._html.find(">", at)
+        return len(self._html) if gt < 0 else gt + 1
+
+
+def _href(html: str, start: int, end: int) -> str | None:
+    """The first ``href`` among the attributes from ``start`` to ``end``, decoded."""
+    for attribute in _ATTRIBUTE.finditer(html, start, end):
+        if attribute.group(1).translate(_LOWER) != "href":
+            continue
+        value = attribute.group(2)
+        if value is None:
+            return None
+        if value[:1] in ("'", '"'):
+            value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
+        return unescape(value) if value else value
+    return None
+
+
+class _Text:
+    """What is shown, as tags and text come."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self._out: list[str] = []
         self._breaks = 0  # line breaks owed before the next text
         self._space = False  # a space owed before the next text
@@ -100,9 +238,11 @@ class _TextParser(HTMLParser):
         self._link: str | None = None
         self._link_text: list[str] = []
 
-    # -- what the parser meets
+    # -- what the reader meets
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, href: str | None) -> None:
+        """A start tag (``<br/>`` is one break; ``<p/>`` opens a paragraph as
+        browsers read it); ``href`` is an ``<a>``'s."""
         if tag in _HIDDEN:
             self._hidden += 1
             return
@@ -125,13 +265,9 @@ class _TextParser(HTMLParser):
         elif tag in _CELLS:
             self._space = True
         elif tag == "a":
-            self._open_link(dict(attrs).get("href"))
+            self._open_link(href)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # "<br/>" is one break; "<p/>" opens a paragraph as browsers read it.
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag in _HIDDEN:
             self._hidden = max(0, self._hidden - 1)
             return
@@ -152,7 +288,7 @@ class _TextParser(HTMLParser):
         elif tag == "a":
             self._close_link()
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self._hidden or not data:
             return
         if self._link is not None:
