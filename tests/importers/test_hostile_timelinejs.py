@@ -1,9 +1,12 @@
-"""Hostile TimelineJS files: HTML that once took minutes. No test here is
-timed: the work is counted (calls made while converting), never the seconds."""
+"""Hostile TimelineJS files: HTML that once took minutes, and a Cancel inside
+one slide. No test here is timed: the work is
+counted (calls made while converting), never the seconds."""
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -11,6 +14,7 @@ import pytest
 
 from viewer.domain.progress import LoadCancelled
 from viewer.importers.html_text import CHUNK, html_to_text, read_html
+from viewer.importers.timelinejs import import_timelinejs
 
 #: Markup a browser reads as one thing (a text, a tag or comment left open) however
 #: long it is, and what it shows of it.
@@ -105,3 +109,48 @@ def test_a_check_is_called_every_chunk_and_what_it_raises_comes_out() -> None:
 
     with pytest.raises(LoadCancelled):  # not taken for broken markup and swallowed
         read_html(hostile("<", 10 * CHUNK), check=cancel)
+
+
+def _timeline(tmp_path: Path, document: dict[str, Any]) -> Path:
+    src = tmp_path / "hostile.json"
+    src.write_text(json.dumps(document), encoding="utf-8")
+    return src
+
+
+def _slide(text: str, year: int = 2020) -> dict[str, Any]:
+    return {"start_date": {"year": year}, "text": {"headline": "A slide", "text": text}}
+
+
+def test_cancel_stops_the_import_inside_a_long_slide(tmp_path: Path) -> None:
+    src = _timeline(tmp_path, {"events": [_slide(hostile("<", 20 * CHUNK)), _slide("next")]})
+    heard: list[float] = []
+    import_timelinejs(src, tmp_path / "whole.json", progress=heard.append)
+    # Told again and again while the first slide is read, not once per slide only.
+    assert heard.count(0.0) >= 20
+    assert heard == sorted(heard)
+    assert heard[-2:] == [0.5, 1.0]
+
+    told: list[float] = []
+
+    def cancel_within_the_first_slide(done: float) -> None:
+        told.append(done)
+        if len(told) == 5:
+            raise LoadCancelled
+
+    out = tmp_path / "cancelled.json"
+    with pytest.raises(LoadCancelled):
+        import_timelinejs(src, out, progress=cancel_within_the_first_slide)
+    assert told == [0.0] * 5  # the second slide was never reached
+    assert not out.exists()
+
+
+def test_cancel_is_heard_inside_a_long_title_slide_and_eras(tmp_path: Path) -> None:
+    long = hostile("<p>x", 10 * CHUNK)
+    document = {
+        "title": {"text": {"headline": "T", "text": long}},
+        "eras": [{"start_date": {"year": 2000}, "text": {"headline": long}}],
+        "events": [_slide("short")],
+    }
+    heard: list[float] = []
+    import_timelinejs(_timeline(tmp_path, document), tmp_path / "out.json", progress=heard.append)
+    assert heard.count(0.0) >= 2 + 2 * 9

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from html import unescape
 
@@ -31,6 +33,8 @@ from html import unescape
 Check = Callable[[], None]
 #: How many characters are read between two calls of a check (some milliseconds).
 CHUNK = 1 << 16
+#: The check of HTML read with none of its own (see :func:`checking`).
+_CHECK: ContextVar[Check | None] = ContextVar("html_check", default=None)
 
 #: Their content is never shown.
 _HIDDEN = frozenset({"script", "style", "template"})
@@ -97,13 +101,24 @@ class HtmlText:
     links: tuple[Link, ...]
 
 
+@contextmanager
+def checking(check: Check) -> Iterator[None]:
+    """Within it, HTML read with no check of its own calls ``check`` (an
+    importer's cancel, met inside every text of it without handing it down)."""
+    token = _CHECK.set(check)
+    try:
+        yield
+    finally:
+        _CHECK.reset(token)
+
+
 def read_html(html: str, check: Check | None = None) -> HtmlText:
     """The text and links of ``html``; never raises on broken markup.
 
-    ``check`` (if given) is called every :data:`CHUNK` characters read, and
-    what it raises (a cancel) comes out of here."""
+    ``check`` (or the one :func:`checking` set) is called every :data:`CHUNK`
+    characters read, and what it raises (a cancel) comes out of here."""
     out = _Text()
-    reader = _Reader(html, out, check)
+    reader = _Reader(html, out, check or _CHECK.get())
     try:
         reader.read()
     except Exception:

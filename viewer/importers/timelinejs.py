@@ -74,7 +74,7 @@ from viewer.importers.common import (
     timeline_id as common_timeline_id,
 )
 from viewer.importers.common import title as title_text
-from viewer.importers.html_text import Link, read_html
+from viewer.importers.html_text import Link, checking, read_html
 from viewer.persistence.paths import not_a_file
 
 LANGUAGE = "en"
@@ -201,32 +201,42 @@ def import_timelinejs(
 
     Raises :class:`~viewer.importers.common.ImportFailed` when nothing can be
     imported (``out`` is then left as it was); ``progress`` hears how far the
-    events are and may raise :class:`~viewer.domain.progress.LoadCancelled`,
-    which leaves ``out`` as it was too.
+    events are (inside long HTML too, every 64 Ki characters) and may raise
+    :class:`~viewer.domain.progress.LoadCancelled`, which leaves ``out`` as it
+    was too.
     """
     document = _read_json(src)
     slides = _slides(document)
     report = ImportReport()
     tally = _Tally()
+    at = 0.0  # how far the slides are
 
-    header = _title_slide(document.get("title"), report)
+    def still_wanted() -> None:  # called inside long HTML: a cancel stops it there
+        progress(at)
+
+    with checking(still_wanted):
+        header = _title_slide(document.get("title"), report)
+        eras = _eras(document.get("eras"), report, tally)
     # The title given and the file's name are plain text, not HTML as slides are.
     heading = title_text(title) or header[0] or title_text(src.stem) or "Imported timeline"
-    eras = _eras(document.get("eras"), report, tally)
     sources = _Sources()
     ids = Ids()
     first_bad: _Bad | None = None
     progress(0.0)
     try:
-        with ModelWriter(
-            out,
-            timeline_id=common_timeline_id(timeline_id, src, "timeline"),
-            title_=heading,
-            language=LANGUAGE,
-            description=header[1],
-        ) as writer:
+        with (
+            checking(still_wanted),
+            ModelWriter(
+                out,
+                timeline_id=common_timeline_id(timeline_id, src, "timeline"),
+                title_=heading,
+                language=LANGUAGE,
+                description=header[1],
+            ) as writer,
+        ):
             for i, slide in enumerate(slides):
-                progress(i / len(slides))
+                at = i / len(slides)
+                progress(at)
                 skipped, listed = report.skipped, len(report.problems)
                 try:
                     event = _event(slide, i, ids, sources, report, tally)
