@@ -1867,6 +1867,10 @@ Weiterhin angezeigt: {1}</translation>
         <translation>keine TimelineJS-Zeitleiste: auf oberster Ebene wurde ein Objekt ({0}) erwartet, gefunden: {1}</translation>
     </message>
     <message>
+        <source>is {0} MiB ({1} bytes), over the {2} MiB limit for TimelineJS files</source>
+        <translation>ist {0} MiB ({1} Byte) groß, über der Grenze von {2} MiB für TimelineJS-Dateien</translation>
+    </message>
+    <message>
         <source>missing: a TimelineJS timeline lists its slides under &quot;events&quot;</source>
         <translation>fehlt: Eine TimelineJS-Zeitleiste führt ihre Folien unter „events“ auf</translation>
     </message>

@@ -1,10 +1,11 @@
-"""Hostile TimelineJS files: HTML that once took minutes, and a Cancel inside
-one slide. No test here is timed: the work is
+"""Hostile TimelineJS files: HTML that once took minutes, a Cancel inside one
+slide, and files over the size limit. No test here is timed: the work is
 counted (calls made while converting), never the seconds."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from types import FrameType
@@ -12,9 +13,12 @@ from typing import Any
 
 import pytest
 
+from viewer.cli import main
 from viewer.domain.progress import LoadCancelled
+from viewer.importers import timelinejs
+from viewer.importers.common import ImportFailed
 from viewer.importers.html_text import CHUNK, html_to_text, read_html
-from viewer.importers.timelinejs import import_timelinejs
+from viewer.importers.timelinejs import MAX_TIMELINEJS_BYTES, import_timelinejs
 
 #: Markup a browser reads as one thing (a text, a tag or comment left open) however
 #: long it is, and what it shows of it.
@@ -154,3 +158,56 @@ def test_cancel_is_heard_inside_a_long_title_slide_and_eras(tmp_path: Path) -> N
     heard: list[float] = []
     import_timelinejs(_timeline(tmp_path, document), tmp_path / "out.json", progress=heard.append)
     assert heard.count(0.0) >= 2 + 2 * 9
+
+
+# -- the size limit
+
+
+def _too_large(tmp_path: Path) -> Path:
+    src = tmp_path / "huge.json"
+    with src.open("wb") as handle:  # sparse: nothing is written, nothing is read
+        handle.truncate(MAX_TIMELINEJS_BYTES + 1)
+    return src
+
+
+SAID = "is 65 MiB (67,108,865 bytes), over the 64 MiB limit for TimelineJS files"
+
+
+def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    assert MAX_TIMELINEJS_BYTES == 64 * 1024 * 1024
+    out = tmp_path / "out.json"
+    with pytest.raises(ImportFailed) as refused:
+        import_timelinejs(_too_large(tmp_path), out)
+    assert str(refused.value) == SAID  # not "not valid JSON": its zeros were never read
+    assert not out.exists()
+
+
+def test_the_limit_is_the_files_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _timeline(tmp_path, {"events": [_slide("x")]})
+    size = src.stat().st_size
+    monkeypatch.setattr(timelinejs, "MAX_TIMELINEJS_BYTES", size)
+    assert import_timelinejs(src, tmp_path / "out.json").events == 1
+    monkeypatch.setattr(timelinejs, "MAX_TIMELINEJS_BYTES", size - 1)
+    with pytest.raises(ImportFailed, match=f"[(]{size} bytes[)], over the 0 MiB limit"):
+        import_timelinejs(src, tmp_path / "out.json")
+
+
+def test_the_command_line_refuses_a_file_over_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = _too_large(tmp_path)
+    out = tmp_path / "out.json"
+    assert main(["import", "timelinejs", str(src), "-o", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"{src}: {SAID}\n"
+    assert captured.out == ""
+    assert not out.exists()
+
+
+def test_a_pipe_is_still_refused_unread(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ImportFailed, match="cannot be read: it is a pipe"):
+        import_timelinejs(fifo, tmp_path / "out.json")
+    assert main(["import", "timelinejs", str(fifo), "-o", str(tmp_path / "out.json")]) == 2
+    assert "it is a pipe" in capsys.readouterr().err

@@ -47,6 +47,12 @@ def run(args: argparse.Namespace) -> int:
     odd = not_a_file(source) or (None if source.exists() else "no such file")
     if odd is not None:
         return _usage(f"{source}: cannot be read ({odd})")
+    if args.format == "timelinejs":  # too large: refused unread (exit 2)
+        from viewer.importers.timelinejs import too_large
+
+        big = too_large(source)
+        if big is not None:
+            return _usage(f"{source}: {big}")
     if output.exists() and output.samefile(source):
         return _usage(f"{output}: is the file to import; write elsewhere")
     odd = not_a_file(output)

@@ -36,7 +36,7 @@ The title slide gives the timeline's title and description, eras become the
 timeline's eras. TimelineJS has no language field: the timeline is ``en``.
 
 A file that is no TimelineJS timeline at all (not JSON, not an object, no
-``events``, no event that can be read) raises
+``events``, no event that can be read), or one over 64 MiB, raises
 :class:`~viewer.importers.common.ImportFailed`. Anything smaller is left out
 with its JSON path (``events[4].start_date.year: ...``) in the report, and the
 import goes on.
@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,13 @@ from viewer.importers.html_text import Link, checking, read_html
 from viewer.persistence.paths import not_a_file
 
 LANGUAGE = "en"
+# Larger TimelineJS files are refused before they are read, as model files are.
+# TimelineJS shows every slide in a browser: its timelines are kilobytes to a few
+# megabytes, and 64 MiB is 140,000 slides like Houston's (10 s to import). The
+# document is parsed whole, several times its size in memory: gigabytes beyond.
+# ("#", not "#:": lupdate would take it for a note to the translators.)
+MAX_TIMELINEJS_BYTES = 64 * 1024 * 1024
+_MIB = 1024 * 1024
 #: How many of the text's first words title a slide without a headline.
 TITLE_WORDS = 12
 _WHOLE_NUMBER = re.compile(r"[+-]?\d{1,12}", re.ASCII)
@@ -282,11 +290,15 @@ def _read_json(src: Path) -> dict[str, Any]:
     if odd is not None:  # a pipe would hang reading it
         raise ImportFailed(translate("importers", "cannot be read: {0}").format(odd))
     try:
-        data = src.read_bytes()
+        with src.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(MAX_TIMELINEJS_BYTES + 1) if size <= MAX_TIMELINEJS_BYTES else b""
     except OSError as exc:
         raise ImportFailed(
             translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
         ) from None
+    if max(size, len(data)) > MAX_TIMELINEJS_BYTES:  # refused unread (or it grew meanwhile)
+        raise ImportFailed(_over_the_limit(max(size, len(data))))
     if not data.strip():
         raise ImportFailed(translate("importers", "the file is empty"))
     try:
@@ -319,6 +331,21 @@ def _read_json(src: Path) -> dict[str, Any]:
             ).format('{"events": [...]}', _kind(document)),
         )
     return document
+
+
+def too_large(src: Path) -> str | None:
+    """Why ``src`` is too large to import (its size and the limit), or None."""
+    try:
+        size = src.stat().st_size
+    except OSError:
+        return None  # said when it is read
+    return _over_the_limit(size) if size > MAX_TIMELINEJS_BYTES else None
+
+
+def _over_the_limit(size: int) -> str:
+    return translate(
+        "importers", "is {0} MiB ({1} bytes), over the {2} MiB limit for TimelineJS files"
+    ).format(number(-(-size // _MIB)), number(size), number(MAX_TIMELINEJS_BYTES // _MIB))
 
 
 def _slides(document: dict[str, Any]) -> list[Any]:
