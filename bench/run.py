@@ -20,13 +20,15 @@ timeline is made with ``bench/make_timeline.py`` (seeded) and measured:
 * import: an ACLED export of 100,000 and 1,000,000 rows into a model file,
   against ``csv.reader`` over the same file (``bench/bench_import.py``);
 * layers: a timeline of 100,000 and 1,000,000 events added over the bundled
-  one, against opening the same file alone (``bench/bench_layers.py``).
+  one, against opening the same file alone (``bench/bench_layers.py``);
+* HTML: a TimelineJS slide's HTML of 4,000,000 characters, in hostile shapes,
+  to text, against ``html.escape`` of the same text (``bench/bench_html.py``).
 
 Startup to the first painted frame of the bundled timeline is measured once,
 as a fresh process, against a bare QMainWindow shown and painted in a fresh
 process. ``--quick`` runs 1,000 and 10,000 events with a shorter sequence,
-adds 10,000 events, and imports 2,000 ACLED rows (CI runs it so the suite cannot rot). No figure is
-asserted anywhere.
+adds 10,000 events, imports 2,000 ACLED rows and converts 256,000 characters of HTML
+(CI runs it so the suite cannot rot). No figure is asserted anywhere.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import bench_html  # noqa: E402
 import bench_import  # noqa: E402
 import bench_layers  # noqa: E402
 from make_timeline import make_timeline  # noqa: E402
@@ -362,6 +365,9 @@ def main() -> None:
     print()
     layer_sizes = bench_layers.QUICK_SIZES if args.quick else bench_layers.FULL_SIZES
     results["layers"] = bench_layers.run(layer_sizes, repeat)
+    print()
+    html_size = bench_html.QUICK_SIZE if args.quick else bench_html.FULL_SIZE
+    results["html"] = bench_html.run(html_size, repeat)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
