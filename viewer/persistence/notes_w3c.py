@@ -99,7 +99,7 @@ def from_w3c(data: bytes, timeline: Timeline) -> list[Note]:
     checked and made a note, and only the notes are kept. So its structure is
     refused as it is read, before it can take memory: more than
     :data:`MAX_ANNOTATIONS`, more than :data:`MAX_VALUES` JSON values in one
-    annotation (or in the file outside its annotations), nesting deeper than
+    annotation (or in the file outside its annotations), or nesting deeper than
     :data:`MAX_DEPTH` stop the reading at once. After :data:`MAX_PROBLEMS_LISTED`
     problems, the annotations are only counted and read as JSON.
 
@@ -209,18 +209,22 @@ class _Reading:
             self._annotation(self.count)
 
     def _annotation(self, number: int) -> None:
+        budget = Budget(MAX_VALUES, strict=True)
+        try:
+            item = self.reader.value(budget)
+        except JsonTooMany:  # its values are neither kept nor read further
+            raise NotesImportError(
+                [
+                    *self.problems,
+                    f"annotation {number}: more than {MAX_VALUES:,} JSON values; an "
+                    f"annotation may hold at most {MAX_VALUES:,} (the rest of the file "
+                    "was not read)",
+                ]
+            ) from None
         if self.unchecked:  # only read: counted, and its JSON checked
-            self.reader.value(Budget(0))
             return
-        budget = Budget(MAX_VALUES)
-        item = self.reader.value(budget)
         found: list[str] = []
-        if budget.over:
-            found.append(
-                f"more than {MAX_VALUES:,} JSON values; an annotation may hold at most "
-                f"{MAX_VALUES:,}"
-            )
-        elif budget.duplicate is not None:
+        if budget.duplicate is not None:
             found.append(f"the key {_show(budget.duplicate)} is given twice in one object")
         else:
             note = _note(item, self.source, found)
@@ -235,7 +239,7 @@ class _Reading:
             del self.problems[MAX_PROBLEMS_LISTED:]
             self.problems.append(
                 f"more than {MAX_PROBLEMS_LISTED:,} problems: the annotations after "
-                f"annotation {number:,} were not checked"
+                f"annotation {number} were not checked"
             )
             self.unchecked = True
             self.notes.clear()
