@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import dump
-from viewer.cli.main import CLOSED_PIPE
+from viewer.cli.exit_codes import ExitCode
 from viewer.domain.notes import Note, NoteTarget, TargetKind
 from viewer.persistence.notes import NoteStore
 from viewer.persistence.paths import AppPaths
@@ -102,7 +102,7 @@ def test_a_closed_pipe_ends_the_command_quietly(files: dict[str, Path], command:
     assert "BrokenPipeError" not in err
     assert "Exception ignored" not in err
     assert err == ""
-    assert code == CLOSED_PIPE == 141
+    assert code == ExitCode.CLOSED_PIPE == 141
 
 
 def test_a_command_read_to_the_end_is_as_before(files: dict[str, Path]) -> None:

@@ -16,3 +16,8 @@ class ExitCode(IntEnum):
     #: The command line is wrong, or a file cannot be read at all (missing, a
     #: folder, a pipe, no permission, too large).
     USAGE = 2
+    #: The command's reader closed the pipe before reading it all (``| head``):
+    #: nothing more is printed. A Unix tool is ended by SIGPIPE, which a shell
+    #: shows as 128 + 13. Not FAILED: the command did not fail, it was not read
+    #: to the end; ``set -o pipefail`` tells the two apart as for ``yes | head``.
+    CLOSED_PIPE = 141

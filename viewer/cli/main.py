@@ -276,13 +276,6 @@ def _open(file: Path | None, language: str | None = None) -> int:
     return run(AppPaths.from_environment(), file, language)
 
 
-#: The exit status of a command whose reader closed the pipe (``| head``): a
-#: Unix tool is ended by SIGPIPE, which a shell shows as 128 + 13. Not 1: the
-#: command did not fail, it was not read to the end; ``set -o pipefail`` tells
-#: the two apart as it does for ``yes | head``.
-CLOSED_PIPE = 141
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command ``argv`` (default: this process's arguments); its exit status."""
     try:
@@ -291,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()  # here, where a closed pipe can still be caught
     except BrokenPipeError:
         _stdout_nowhere()
-        return CLOSED_PIPE
+        return ExitCode.CLOSED_PIPE
     return code
 
 
