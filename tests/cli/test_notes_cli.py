@@ -373,7 +373,7 @@ RAW_HOSTILE_IMPORTS: list[tuple[str, bytes, str]] = [
     (
         "a-million-annotations",
         json.dumps(collection([0] * 1_000_000)).encode(),
-        "the file has 1,000,000 annotations; at most 200,000 can be imported at once",
+        "the file has more than 200,000 annotations; at most 200,000 can be imported at once",
     ),
     ("not-json", b"{", "not a JSON file: Expecting property name enclosed in double quotes"),
     ("not-utf8", b"\xff\xfe{}", "not a UTF-8 text file"),
