@@ -358,3 +358,46 @@ def fill(path: Path) -> None:
 def write_forever(fd: int) -> None:
     while True:
         os.write(fd, b"x" * 4096)
+
+
+# -- a notes file given to `notes import` is read with bounds, like a W3C file -----
+
+
+def notes_document(items: str) -> bytes:
+    head = f'{{"format_version": 1, "timeline_id": "{BUNDLED}", "notes": ['
+    return (head + items + "]}").encode()
+
+
+def test_a_notes_file_of_millions_of_empty_objects_is_refused_early(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = data_dir / "hostile.json"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(notes_document(",".join(["{}"] * 5_000_000)))
+    code, _, err = cli(capsys, "import", str(path))
+    assert code == 1
+    assert "notes[0]" in err
+    assert "nothing was imported (1,001 problems)" in err  # stopped after 1,000
+    assert not database_path(data_dir, BUNDLED).exists() or not opened([], data_dir).notes()
+
+
+def test_a_note_of_too_many_values_and_too_many_notes_are_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = data_dir / "hostile.json"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    heavy = json.dumps(raw("schwer")).replace('"tags": ["alt"]', '"tags": [' + "[]," * 5_000 + "1]")
+    path.write_bytes(notes_document(heavy))
+    code, _, err = cli(capsys, "import", str(path))
+    assert code == 1
+    assert "notes[0]: more than 1,000 JSON values" in err
+
+    monkeypatch.setattr("viewer.persistence.notes_json.MAX_ANNOTATIONS", 3)
+    path.write_bytes(notes_document(",".join(json.dumps(raw(f"n{i}")) for i in range(4))))
+    code, _, err = cli(capsys, "import", str(path))
+    assert code == 1
+    assert "the file has more than 3 notes" in err
+    path.write_bytes(notes_document(",".join(json.dumps(raw(f"n{i}")) for i in range(3))))
+    code, out, err = cli(capsys, "import", str(path))
+    assert code == 0, err
+    assert "imported 3 new" in out

@@ -21,6 +21,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from viewer.domain.notes import Note
+from viewer.persistence.bounded_json import Budget, JsonReader, JsonReadError
+from viewer.persistence.notes_w3c import (
+    MAX_ANNOTATIONS,
+    MAX_DEPTH,
+    MAX_PROBLEMS_LISTED,
+    MAX_VALUES,
+)
 
 #: The only JSON notes format there was.
 JSON_FORMAT = 1
@@ -84,6 +91,37 @@ def parse_legacy(data: bytes, timeline_id: str) -> LegacyNotes:
         raise LegacyNotesError(f"it is not JSON ({_first_line(exc)})") from exc
     if not isinstance(document, dict):
         raise LegacyNotesError("it is not a JSON object")
+    _check_head(document, timeline_id)
+    items = document.get("notes", [])
+    if not isinstance(items, list):
+        raise LegacyNotesError("notes: a list is expected")
+    found = LegacyNotes()
+    for number, item in enumerate(items):
+        _take(item, number, found)
+    return found
+
+
+def _take(item: Any, number: int, found: LegacyNotes) -> None:
+    """``item`` (the note ``notes[number]``) as a note, repaired where that loses
+    nothing, or refused with why."""
+    try:
+        found.notes.append(Note.model_validate(item))
+        return
+    except ValidationError as exc:
+        problem = _problem(exc)
+    repaired = _with_zones(item)
+    if repaired is not None:
+        try:
+            found.notes.append(Note.model_validate(repaired))
+            found.repaired += 1
+            return
+        except ValidationError as exc:
+            problem = _problem(exc)
+    found.refused.append(item)
+    found.problems.append(f"notes[{number}]{problem}")
+
+
+def _check_head(document: dict[str, Any], timeline_id: str) -> None:
     version = document.get("format_version")
     if type(version) is not int or version < 1:
         raise LegacyNotesError("format_version: a whole number from 1 is expected")
@@ -91,27 +129,6 @@ def parse_legacy(data: bytes, timeline_id: str) -> LegacyNotes:
         raise LegacyNotesError(f"it has format {version}, newer than this app")
     if document.get("timeline_id") != timeline_id:
         raise LegacyNotesError(f"it belongs to timeline {document.get('timeline_id')!r}")
-    items = document.get("notes", [])
-    if not isinstance(items, list):
-        raise LegacyNotesError("notes: a list is expected")
-    found = LegacyNotes()
-    for number, item in enumerate(items):
-        try:
-            found.notes.append(Note.model_validate(item))
-            continue
-        except ValidationError as exc:
-            problem = _problem(exc)
-        repaired = _with_zones(item)
-        if repaired is not None:
-            try:
-                found.notes.append(Note.model_validate(repaired))
-                found.repaired += 1
-                continue
-            except ValidationError as exc:
-                problem = _problem(exc)
-        found.refused.append(item)
-        found.problems.append(f"notes[{number}]{problem}")
-    return found
 
 
 def refused_file(timeline_id: str, found: LegacyNotes, origin: Path) -> bytes:
@@ -164,8 +181,37 @@ def from_notes_file(data: bytes, timeline_id: str) -> list[Note]:
     not be carried over, once fixed), for ``notes import``: all of them, or
     :class:`NotesFileError` naming every note that cannot be taken. A time
     without a zone is read as UTC, as when carrying over; an empty note is
-    refused, as ``notes add`` refuses one."""
-    found = parse_legacy(data, timeline_id)
+    refused, as ``notes add`` refuses one.
+
+    Read as the W3C files are (:mod:`viewer.persistence.notes_w3c`), one note
+    at a time and refused by its shape as it is read: at most MAX_ANNOTATIONS
+    notes of at most MAX_VALUES JSON values each, nested at most MAX_DEPTH
+    deep; only the notes are kept, never the document."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NotesFileError(
+            [f"not a UTF-8 text file (byte {exc.start:,}: {exc.reason})"]
+        ) from None
+    reader = JsonReader(text, max_depth=MAX_DEPTH)
+    head: dict[str, Any] = {}
+    found = LegacyNotes()
+    try:
+        seen: set[str] = set()
+        for key in reader.members():
+            if key in seen:
+                raise NotesFileError([*found.problems, f"the key {key!r} is given twice"])
+            seen.add(key)
+            if key == "notes" and reader.next_char() == "[":
+                _read_notes(reader, found)
+            elif key in ("format_version", "timeline_id"):
+                head[key] = reader.value(Budget(1))  # a container is not kept
+            else:
+                reader.value(Budget(0))  # read, never kept
+        reader.finish()
+    except JsonReadError as exc:
+        raise NotesFileError([*found.problems, f"its JSON cannot be read: {exc.message}"]) from None
+    _check_head(head, timeline_id)
     problems = list(found.problems)
     for note in found.notes:
         if not note.text.strip():
@@ -173,6 +219,38 @@ def from_notes_file(data: bytes, timeline_id: str) -> list[Note]:
     if problems:
         raise NotesFileError(problems)
     return found.notes
+
+
+def _read_notes(reader: JsonReader, found: LegacyNotes) -> None:
+    for number in reader.elements():
+        if number == MAX_ANNOTATIONS:
+            raise NotesFileError(
+                [
+                    *found.problems,
+                    f"the file has more than {MAX_ANNOTATIONS:,} notes; at most "
+                    f"{MAX_ANNOTATIONS:,} can be imported at once",
+                ]
+            )
+        budget = Budget(MAX_VALUES)
+        item = reader.value(budget)
+        if budget.over:
+            found.problems.append(
+                f"notes[{number}]: more than {MAX_VALUES:,} JSON values; a note holds fewer"
+            )
+        elif budget.duplicate is not None:
+            found.problems.append(f"notes[{number}]: the key {budget.duplicate!r} is given twice")
+        else:
+            _take(item, number, found)
+            found.refused.clear()  # only why is kept
+        if len(found.problems) > MAX_PROBLEMS_LISTED:
+            del found.problems[MAX_PROBLEMS_LISTED:]
+            raise NotesFileError(
+                [
+                    *found.problems,
+                    f"more than {MAX_PROBLEMS_LISTED:,} problems; the rest of the file was "
+                    "not read",
+                ]
+            )
 
 
 class NotesFileError(LegacyNotesError):
