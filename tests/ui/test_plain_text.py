@@ -4,15 +4,17 @@ local file)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QTextDocument
 from PySide6.QtGui import Qt as QtGui
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
+from tests.ui.windows import active_window
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.item_models import EventTableModel
@@ -82,3 +84,23 @@ def test_the_events_table_tooltip_shows_a_title_as_text(minimal: dict[str, Any])
     for row in range(model.rowCount()):
         tip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
         assert HTML in seen(tip)
+
+
+def test_a_warning_about_a_file_shows_its_name_as_text(qtbot: QtBot, tmp_path: Path) -> None:
+    """A file name is the reader's text: "Could not write …<b>…" must show the
+    name as typed, not as bold type."""
+    window = active_window(qtbot)
+    target = tmp_path / "no such folder" / "<b>fett</b>.md"
+    shown: list[tuple[Qt.TextFormat, str]] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        shown.append((box.textFormat(), box.text()))
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    window.export_notes_to(target)
+    [(text_format, text)] = shown
+    assert text_format == Qt.TextFormat.PlainText
+    assert "<b>fett</b>.md" in text

@@ -67,6 +67,7 @@ from viewer.ui.quotes_panel import QuotesPanel
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import paint_legend
 from viewer.ui.timeline_view import TimelineView
+from viewer.ui.views import warn
 
 #: Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
@@ -938,7 +939,7 @@ class MainWindow(QMainWindow):
         """Write the notes (Markdown, or W3C for .json/.jsonld) and say so."""
         odd = not_a_file(path)
         if odd is not None:
-            QMessageBox.warning(
+            warn(
                 self,
                 self.tr("Notes not exported"),
                 self.tr("Cannot write {0}: {1}").format(path, odd),
@@ -947,7 +948,7 @@ class MainWindow(QMainWindow):
         try:
             count = self.notes.export_to(path)
         except OSError as err:
-            QMessageBox.warning(
+            warn(
                 self,
                 self.tr("Notes not exported"),
                 self.tr("Could not write {0}: {1}").format(path, err),
@@ -992,7 +993,7 @@ class MainWindow(QMainWindow):
                 ),
             )
         except ExportError as err:
-            QMessageBox.warning(self, self.tr("Export failed"), str(err))
+            warn(self, self.tr("Export failed"), str(err))
             return
         self.say(self.tr("Exported the timeline to {0}.").format(path.name), 6000)
 
@@ -1122,7 +1123,7 @@ class MainWindow(QMainWindow):
         try:
             self.notes.rescue_to(Path(name))
         except OSError as exc:
-            QMessageBox.warning(
+            warn(
                 self,
                 self.tr("Notes not saved"),
                 self.tr("Could not write {0}: {1}").format(name, exc),

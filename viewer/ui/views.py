@@ -1,5 +1,6 @@
 """Small view helpers shared by the panels: a filter that ignores case and accents,
-and a list delegate that keeps a count whole while it elides the rest."""
+a list delegate that keeps a count whole while it elides the rest, and a warning
+box that shows its text as text."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
+    QMessageBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
+    QWidget,
 )
 
 from viewer.domain.search import fold, query_words
@@ -135,3 +138,12 @@ def clear_button(edit: QLineEdit, name: str) -> None:
     for button in edit.findChildren(QToolButton):
         button.setAccessibleName(name)
         button.setToolTip(name)
+
+
+def warn(parent: QWidget, title: str, text: str) -> None:
+    """``QMessageBox.warning``, but ``text`` is plain text whatever it holds: a
+    file name or an error may hold ``<b>`` or ``<img src=…>``, which Qt's own
+    box would guess to be HTML."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
