@@ -2130,17 +2130,21 @@ Weiterhin angezeigt: {1}</translation>
 <context>
     <name>notes</name>
     <message>
-        <source>{0} notes could be read from it and were kept.</source>
-        <extracomment>The newest database schema this version writes and understands. All notes as last read, with the waiting changes applied. Changes not yet in the database: a note to write, or None to delete. Made by a newer version (or unsafe to write): changes are refused. Why changes are waiting in memory, or None when all is on disk. False when notes exist on disk but could not be read: an empty list then means &quot;unknown&quot;, never &quot;no notes&quot;. Rows that could not be read as notes (left in the database). What the reader must still be told (a database moved aside while retrying); the window shows these and clears the list. Files beside the database that hold notes it does not (yet): an earlier version&apos;s file not carried over, notes that could not be.</extracomment>
-        <translation>{0} Notizen konnten daraus gelesen werden und sind erhalten.</translation>
+        <source>{0} notes in {1} could not be read (written by another program or version?). They are left in the database, untouched.</source>
+        <extracomment>The newest database schema this version writes and understands. All notes as last read, with the waiting changes applied. Changes not yet in the database: a note to write, or None to delete. Made by a newer version (or unsafe to write): changes are refused. Why changes are waiting in memory, or None when all is on disk. False when notes exist on disk but could not be read: an empty list then means &quot;unknown&quot;, never &quot;no notes&quot;. Rows that could not be read as notes (left in the database). What the reader must still be told (a database moved aside while retrying); the window shows these and clears the list. Files beside the database that hold notes it does not (yet): an earlier version&apos;s file not carried over, notes that could not be. The notes of an earlier version&apos;s file that waits to be carried over while the database cannot take them: shown under the database&apos;s.</extracomment>
+        <translation>{0} Notizen in {1} konnten nicht gelesen werden (von einem anderen Programm oder einer anderen Version geschrieben?). Sie bleiben unverändert in der Datenbank.</translation>
     </message>
     <message>
-        <source>{0} notes in {1} could not be read (written by another program or version?). They are left in the database, untouched.</source>
-        <translation>{0} Notizen in {1} konnten nicht gelesen werden (von einem anderen Programm oder einer anderen Version geschrieben?). Sie bleiben unverändert in der Datenbank.</translation>
+        <source>{0} notes could be read from it and were kept; any others are only in the file moved aside.</source>
+        <translation>{0} Notizen konnten daraus gelesen werden und sind erhalten; alle anderen sind nur noch in der beiseitegelegten Datei.</translation>
     </message>
     <message>
         <source>{0} cannot hold notes: {1}</source>
         <translation>{0} kann keine Notizen aufnehmen: {1}</translation>
+    </message>
+    <message>
+        <source>Notes saved in {0} since it was last written into the database are not shown until {1} is a file again.</source>
+        <translation>Notizen, die seit dem letzten Übertragen in die Datenbank in {0} gespeichert wurden, werden erst angezeigt, wenn {1} wieder eine Datei ist.</translation>
     </message>
     <message>
         <source>Your notes database {0} lacked {1} (removed by another program?); it was made again. The notes in the database were kept.</source>
@@ -2161,6 +2165,10 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>{0} could not be carried over ({1}); they are kept as they were in {2}. Fix them there and run: timeline-viewer notes import {2}</source>
         <translation>{0} konnten nicht übernommen werden ({1}); sie sind unverändert in {2} aufbewahrt. Korrigieren Sie sie dort und führen Sie aus: timeline-viewer notes import {2}</translation>
+    </message>
+    <message>
+        <source>Your notes file {0} waits to be carried over until the notes database can be written; its {1} notes are shown meanwhile.</source>
+        <translation>Ihre Notizdatei {0} wird übernommen, sobald die Notizdatenbank beschrieben werden kann; ihre {1} Notizen werden solange angezeigt.</translation>
     </message>
     <message>
         <source>Your notes cannot be saved right now: {0}. Notes you add or change are kept in memory and saving is retried.</source>

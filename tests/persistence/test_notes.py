@@ -170,7 +170,10 @@ def test_json_notes_are_carried_over_and_kept_as_a_backup(data_dir: Path) -> Non
     report = store.open()
     assert "carried over" in " ".join(report.messages)
     assert sorted(store.notes(), key=lambda n: n.text) == sorted(notes, key=lambda n: n.text)
-    assert legacy.read_bytes() == before  # kept beside, as it was
+    assert not legacy.exists()  # renamed, so a fresh database never takes it again
+    backup = legacy.with_name("test-timeline.notes-carried-over.json")
+    assert backup.read_bytes() == before  # kept beside, as it was
+    assert backup.name in " ".join(report.messages)
     store.close()
     again = NoteStore(data_dir, "test-timeline")
     assert again.open().messages == []  # carried over once

@@ -102,7 +102,9 @@ def test_one_bad_note_never_keeps_the_others_out(
     document = json.loads(kept.read_text(encoding="utf-8"))
     assert document["notes"] == [too_long, many_tags, odd_id]
     assert len(document["problems"]) == 3
-    assert legacy.read_bytes() == before  # the old file stays as the backup
+    backup = legacy.with_name(f"{BUNDLED}.notes-carried-over.json")
+    assert backup.read_bytes() == before  # the old file stays as the backup, renamed
+    assert not legacy.exists()
     store.close()
 
     # Said once: the next open carries nothing over again.
@@ -401,3 +403,151 @@ def test_a_note_of_too_many_values_and_too_many_notes_are_refused(
     code, out, err = cli(capsys, "import", str(path))
     assert code == 0, err
     assert "imported 3 new" in out
+
+
+# -- what a hostile review found --------------------------------------------------------
+
+
+def test_two_notes_with_one_id_are_both_kept(
+    data_dir: Path, stores: list[NoteStore], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = raw("dup", "erste Fassung"), raw("dup", "ganz andere Notiz")
+    legacy_file(data_dir, [first, raw("other"), second])
+    store = opened(stores, data_dir)
+    assert store.get("dup") is not None
+    assert store.get("dup").text == "erste Fassung"  # type: ignore[union-attr]
+    assert "2 of your 3 notes were carried over" in said(store)
+    assert "notes[2].id: 'dup' is also the id of notes[0]" in said(store)
+    kept = data_dir / "notes" / f"{BUNDLED}.notes-not-carried-over.json"
+    assert json.loads(kept.read_text(encoding="utf-8"))["notes"] == [second]
+
+    # Given to `notes import`, the same is refused, as a W3C file's twin ids are.
+    twins = data_dir / "twins.json"
+    document = {"format_version": 1, "timeline_id": BUNDLED, "notes": [raw("a"), raw("a", "x")]}
+    twins.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = cli(capsys, "import", str(twins))
+    assert code == 1
+    assert "notes[1].id: 'a' is also the id of notes[0]" in err
+
+
+def test_a_carried_file_is_never_carried_again_nor_a_kept_file_overwritten(
+    data_dir: Path, stores: list[NoteStore]
+) -> None:
+    """The database's mark lost (its meta table dropped, or the database moved
+    aside): the notes deleted since stay deleted, the reader's fixes stay."""
+    legacy_file(data_dir, [raw("n1"), raw("n2"), raw("long", "x" * (MAX_NOTE_LENGTH + 1))])
+    store = opened(stores, data_dir)
+    store.remove("n1")
+    store.close()
+    kept = data_dir / "notes" / f"{BUNDLED}.notes-not-carried-over.json"
+    kept.write_text(kept.read_text(encoding="utf-8").replace("x" * 10, "y"), encoding="utf-8")
+    edited = kept.read_bytes()
+    path = database_path(data_dir, BUNDLED)
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE meta")
+    db.close()
+
+    store = opened(stores, data_dir)
+    assert {note.id for note in store.notes()} == {"n2"}  # n1 stays deleted
+    assert kept.read_bytes() == edited
+    store.close()
+    path.write_bytes(b"no database at all" * 100)  # moved aside at the next open
+    store = opened(stores, data_dir)
+    assert store.notes() == []
+    assert kept.read_bytes() == edited
+    assert sorted(p.name for p in kept.parent.glob("*not-carried-over*")) == [kept.name]
+
+
+def test_a_damaged_index_is_rebuilt_when_a_note_is_written(
+    data_dir: Path, stores: list[NoteStore]
+) -> None:
+    store = opened(stores, data_dir)
+    target = NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04")
+    store.put_many([Note.new(target, f"{i} " + "x" * 300) for i in range(300)])
+    store.close()
+    path = database_path(data_dir, BUNDLED)
+    with sqlite3.connect(path) as db:
+        [(root,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'note_by_modified'")
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * 4096 : root * 4096] = b"\xee" * 4096
+    path.write_bytes(bytes(data))
+
+    store = opened(stores, data_dir)
+    assert len(store.notes()) == 300  # the table itself reads
+    store.put(Note.new(target, "danach"))
+    assert store.problem is None, store.problem
+    assert store.unsaved == 0
+    assert "moved to" in " ".join(store.notices)
+    store.close()
+    again = opened(stores, data_dir)
+    assert len(again.notes()) == 301
+    again.put(Note.new(target, "noch eine"))
+    assert again.problem is None
+
+
+def test_notes_waiting_in_an_old_file_are_shown_while_the_database_cannot_take_them(
+    data_dir: Path, stores: list[NoteStore], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = opened(stores, data_dir)
+    store.put(Note.new(NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04"), "in der Datenbank"))
+    store.close()
+    legacy_file(data_dir, [raw("alt", "aus der alten Datei")])
+    path = database_path(data_dir, BUNDLED)
+    os.mkfifo(path.with_name(path.name + "-wal"))  # the database can be read, not written
+
+    store = opened(stores, data_dir)
+    assert {note.text for note in store.notes()} == {"in der Datenbank", "aus der alten Datei"}
+    assert "waits to be carried over" in said(store)
+    store.close()
+    code, out, _ = cli(capsys, "export", "--format", "markdown")
+    assert code == 0
+    assert "aus der alten Datei" in out
+    code, out, _ = cli(capsys, "list")
+    assert "aus der alten Datei" in out
+
+    path.with_name(path.name + "-wal").unlink()
+    store = opened(stores, data_dir)  # writable again: carried over now
+    assert "1 of your 1 notes were carried over" in said(store)
+    assert len(store.notes()) == 2
+
+
+def test_a_pipe_for_the_shm_beside_a_live_wal_says_what_is_not_shown(
+    data_dir: Path, stores: list[NoteStore]
+) -> None:
+    three_notes(stores, data_dir)
+    path = database_path(data_dir, BUNDLED)
+    keep_open = sqlite3.connect(path, isolation_level=None)
+    keep_open.execute("PRAGMA wal_autocheckpoint = 0")
+    keep_open.execute(
+        "INSERT INTO note VALUES ('in-wal', 'event', 'call-2025-06-04', 'im WAL', "
+        "'2025-06-04T10:00:00+00:00', '2025-06-04T10:00:00+00:00', '')"
+    )
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    assert wal.stat().st_size > 0
+    # keep_open stays open: closing the last connection would checkpoint the WAL
+    shm.unlink()
+    os.mkfifo(shm)
+    try:
+        store = opened(stores, data_dir)
+        assert len(store.notes()) == 3
+        assert f"Notes saved in {wal}" in said(store)
+    finally:
+        shm.unlink()
+        keep_open.close()
+
+
+def test_carrying_over_millions_of_empty_notes_keeps_them_as_text(
+    data_dir: Path, stores: list[NoteStore]
+) -> None:
+    path = data_dir / "notes" / f"{BUNDLED}.notes.json"
+    path.parent.mkdir(parents=True)
+    head = f'{{"format_version": 1, "timeline_id": "{BUNDLED}", "notes": ['
+    path.write_text(head + json.dumps(raw("gut")) + ", {}" * 300_000 + "]}", encoding="utf-8")
+    store = opened(stores, data_dir)
+    assert [note.id for note in store.notes()] == ["gut"]
+    kept = data_dir / "notes" / f"{BUNDLED}.notes-not-carried-over.json"
+    document = json.loads(kept.read_text(encoding="utf-8"))
+    assert len(document["notes"]) == 300_000
+    assert len(document["problems"]) == 1_001  # the first 1,000, then how many more
+    assert "1 of your 300001 notes were carried over" in said(store)

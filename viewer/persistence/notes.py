@@ -46,14 +46,8 @@ from pathlib import Path
 from viewer.domain.notes import Note, target_title
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import translate
-from viewer.persistence.atomic import atomic_write_bytes
-from viewer.persistence.notes_json import (
-    LegacyNotesError,
-    json_path,
-    read_legacy,
-    refused_file,
-    refused_path,
-)
+from viewer.persistence.notes_carry import carried_over, carry_over, waiting_notes
+from viewer.persistence.notes_json import json_path, refused_files
 from viewer.persistence.notes_sql import (
     BUSY_TIMEOUT_MS,
     MIGRATIONS,
@@ -62,7 +56,6 @@ from viewer.persistence.notes_sql import (
     companions,
     is_corrupt,
     names_in,
-    newer_in,
     read,
     reason_of,
     salvage,
@@ -132,6 +125,9 @@ class NoteStore:
         #: earlier version's file not carried over, notes that could not be.
         self.elsewhere: list[Path] = []
         self._read_error: sqlite3.DatabaseError | None = None
+        #: The notes of an earlier version's file that waits to be carried over
+        #: while the database cannot take them: shown under the database's.
+        self._waiting: list[Note] = []
 
     # -- opening and closing -------------------------------------------------------
 
@@ -141,6 +137,11 @@ class NoteStore:
         notes into memory (a command that only adds one)."""
         report = OpenReport()
         self._connect(report)
+        unwritable = self._db is None or self.problem is not None or self.read_only
+        if load and unwritable and not carried_over(self._db):
+            stem = file_stem(self.timeline_id)
+            self._waiting, told = waiting_notes(self.path, stem, self.timeline_id)
+            report.messages += told
         if load:
             self._read_all()
             if (
@@ -148,18 +149,8 @@ class NoteStore:
                 and is_corrupt(self._read_error)
                 and not self.read_only  # a newer version's database is never moved
             ):
-                # Damage deeper in the file than opening looks: what can be read
-                # goes into a fresh database; the file is moved aside and named.
-                saved = salvage(self._db) if self._db is not None else []
-                self.close()
-                self._move_aside(report, reason_of(self._read_error))
-                self.problem = None
-                self._connect_fresh(report)
-                if saved and report.backup is not None:
-                    self._pending.update({note.id: note for note in saved})
-                    self.flush()
-                    said = translate("notes", "{0} notes could be read from it and were kept.")
-                    report.messages.append(said.format(len(saved)))
+                self._rebuild(report, reason_of(self._read_error))
+                self.flush()
                 self._read_all()
             if self.skipped:
                 said = translate(
@@ -171,25 +162,36 @@ class NoteStore:
         self.elsewhere = self._notes_elsewhere()
         return report
 
+    def _rebuild(self, report: OpenReport, reason: str) -> None:
+        """Damage found in the database: move it aside (named in ``report``) and
+        put every note that can still be read from it, and every note held
+        here, into a fresh one (written by the next :meth:`flush`)."""
+        saved = salvage(self._db) if self._db is not None else []
+        self.close()
+        self._move_aside(report, reason)
+        self.problem = None
+        self._connect_fresh(report)
+        if report.backup is None:
+            return
+        kept = {note.id: note for note in saved}
+        kept.update(self._notes)
+        for note_id, change in self._pending.items():
+            if change is None:
+                kept.pop(note_id, None)
+        self._pending.update(kept)
+        if saved:
+            said = translate(
+                "notes",
+                "{0} notes could be read from it and were kept; any others are only in "
+                "the file moved aside.",
+            )
+            report.messages.append(said.format(len(saved)))
+
     def _notes_elsewhere(self) -> list[Path]:
         folder, stem = self.path.parent, file_stem(self.timeline_id)
-        found = []
         legacy = json_path(folder, stem)
-        if legacy.is_file() and not self._carried_over():
-            found.append(legacy)
-        refused = refused_path(folder, stem)
-        if refused.is_file():
-            found.append(refused)
-        return found
-
-    def _carried_over(self) -> bool:
-        if self._db is None:
-            return False
-        try:
-            row = self._db.execute("SELECT 1 FROM meta WHERE key = 'carried_over_from'").fetchone()
-        except sqlite3.Error:
-            return False
-        return row is not None
+        waiting = [legacy] if legacy.is_file() and not carried_over(self._db) else []
+        return waiting + refused_files(folder, stem)
 
     def _connect(self, report: OpenReport) -> None:
         for path in (self.path, *companions(self.path)):
@@ -200,6 +202,14 @@ class NoteStore:
                     # Only SQLite's own file beside it is odd: read the notes
                     # from the database alone, never touching that file.
                     self._open_read_only(report, said, uris=(f"{self.path.as_uri()}?immutable=1",))
+                    wal = companions(self.path)[1]
+                    if path != wal and wal.is_file() and wal.stat().st_size > 0:
+                        unseen = translate(
+                            "notes",
+                            "Notes saved in {0} since it was last written into the database "
+                            "are not shown until {1} is a file again.",
+                        )
+                        report.messages.append(unseen.format(wal, path))
                 else:
                     self._cannot_save(report, said)
                 return
@@ -294,59 +304,11 @@ class NoteStore:
         report.messages.append(said.format(self.path, ", ".join(missing)))
 
     def _carry_over_json(self, report: OpenReport) -> None:
-        """Carry an earlier version's notes file into the database, once.
-
-        Each note on its own: those the database refuses are kept, whole, in a
-        file beside it. Nothing is marked done unless all of that is on disk,
-        so a carry-over that fails is tried again at the next open."""
-        db = self._db
-        folder, stem = self.path.parent, file_stem(self.timeline_id)
-        legacy = json_path(folder, stem)
-        if db is None or not legacy.is_file() or self._carried_over():
-            return
-        try:
-            with self._transaction(db):
-                if self._carried_over():  # another process, meanwhile
-                    return
-                found = read_legacy(legacy, self.timeline_id)
-                if found.refused:
-                    kept = refused_path(folder, stem)
-                    atomic_write_bytes(kept, refused_file(self.timeline_id, found, legacy))
-                for note in found.notes:
-                    if not newer_in(db, note):
-                        write(db, note)
-                db.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('carried_over_from', ?)",
-                    (legacy.name,),
-                )
-        except (LegacyNotesError, OSError, sqlite3.Error) as err:
-            reason = str(err) if isinstance(err, LegacyNotesError) else why(err, self.path)
-            said = translate(
-                "notes",
-                "Your notes file {0} could not be carried over ({1}). It is left as it is "
-                "and tried again next time; new notes go into the database.",
-            )
-            report.messages.append(said.format(legacy, reason))
-            return
-        said = translate(
-            "notes",
-            "{0} of your {1} notes were carried over into {2}; the old file stays beside "
-            "it as a backup ({3}).",
-        )
-        total = len(found.notes) + len(found.refused)
-        parts = [said.format(len(found.notes), total, self.path.name, legacy.name)]
-        if found.repaired:
-            said = translate("notes", "{0} of them had times without a time zone, read as UTC.")
-            parts.append(said.format(found.repaired))
-        if found.refused:
-            said = translate(
-                "notes",
-                "{0} could not be carried over ({1}); they are kept as they were in {2}. "
-                "Fix them there and run: timeline-viewer notes import {2}",
-            )
-            first = found.problems[0] + ("; …" if len(found.problems) > 1 else "")
-            parts.append(said.format(len(found.refused), first, kept))
-        report.messages.append(" ".join(parts))
+        if self._db is not None:
+            stem = file_stem(self.timeline_id)
+            db = self._db
+            transaction = lambda: self._transaction(db)  # noqa: E731
+            report.messages += carry_over(db, self.path, stem, self.timeline_id, transaction)
 
     def _open_read_only(self, report: OpenReport, reason: str, uris: tuple[str, ...] = ()) -> None:
         """The database exists but cannot be written: read it, keep changes waiting."""
@@ -459,6 +421,10 @@ class NoteStore:
                 self.problem = self.problem or cannot.format(self.path, reason_of(exc))
         else:
             self.readable = not_a_file(self.path) is None and not self.path.exists()
+        if self._waiting and carried_over(db):
+            self._waiting = []  # in the database now
+        for note in self._waiting:
+            notes.setdefault(note.id, note)
         for note_id, change in self._pending.items():
             if change is None:
                 notes.pop(note_id, None)
@@ -539,8 +505,10 @@ class NoteStore:
         if changed:
             self.put_many(changed)
 
-    def flush(self) -> bool:
-        """Write the waiting changes in one transaction; True when nothing waits."""
+    def flush(self, rebuild: bool = True) -> bool:
+        """Write the waiting changes in one transaction; True when nothing waits.
+        A database found damaged is rebuilt (see :meth:`_rebuild`) unless
+        ``rebuild`` is false."""
         if not self._pending:
             return True
         if self._db is None or self.problem is not None:
@@ -556,6 +524,12 @@ class NoteStore:
                     else:
                         write(db, change)
         except (sqlite3.Error, OSError, ValueError) as exc:
+            if isinstance(exc, sqlite3.DatabaseError) and is_corrupt(exc) and rebuild:
+                # Damage only writing meets (an index): rebuilt, then written once more.
+                report = OpenReport()
+                self._rebuild(report, reason_of(exc))
+                self.notices += report.messages
+                return self.flush(rebuild=False)
             self.problem = _cannot_write(self.path, why(exc, self.path))
             return False
         self._pending.clear()

@@ -1,12 +1,14 @@
-"""The notes files of earlier versions (one JSON file per timeline), read to
-carry them into the database (:mod:`viewer.persistence.notes`). Qt-free.
+"""The notes files of earlier versions (one JSON file per timeline), read note by
+note: to carry them into the database (:mod:`viewer.persistence.notes_carry`),
+and for ``timeline-viewer notes import``. Qt-free.
 
-A note is carried over on its own: one the database refuses (a text over
-today's limit, too many tags, an odd id) never keeps the others out. A time
-without a zone, which an earlier version's W3C import let in, is read as UTC:
-that repair loses nothing. What cannot be carried over is kept whole, as it
-was, in a file of the same format beside the store (:func:`refused_path`),
-which ``timeline-viewer notes import`` reads once the notes in it are fixed.
+A note is taken on its own: one the database refuses (a text over today's
+limit, too many tags, an odd id, an id given to another note) never keeps the
+others out. A time without a zone, which an earlier version's W3C import let
+in, is read as UTC: that repair loses nothing. The file is read one note at a
+time with the W3C reader's bounds (:mod:`viewer.persistence.bounded_json`), so
+a hostile file is refused or set aside by its shape, never built whole in
+memory; a refused note is kept as its exact text in the file.
 """
 
 from __future__ import annotations
@@ -36,23 +38,32 @@ JSON_FORMAT = 1
 MAX_JSON_BYTES = 256 * 2**20
 #: How an earlier version's file, and a file of notes not carried over, begin.
 _BEGINNING = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"format_version"\s*:')
+#: What a note must have before pydantic is asked (a quick refusal of ``{}``).
+_REQUIRED = ("id", "target", "text", "created", "modified")
 
 
 class LegacyNotesError(Exception):
-    """The JSON file could not be carried over; the message says why."""
+    """The file as a whole cannot be read; :attr:`problems` says why, a line each."""
+
+    def __init__(self, problems: str | list[str]) -> None:
+        self.problems = [problems] if isinstance(problems, str) else problems
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass
 class LegacyNotes:
-    """What an earlier version's notes file holds, note by note."""
+    """What a notes file holds, note by note."""
 
-    #: Notes the database takes, in the file's order.
+    #: Notes to take, in the file's order, each id once.
     notes: list[Note] = field(default_factory=list)
     #: How many of them had a time without a zone, read as UTC.
     repaired: int = 0
-    #: The notes that could not be carried over, as they are in the file.
-    refused: list[Any] = field(default_factory=list)
-    #: Why, one line per refused note (``notes[3].text: ...``).
+    #: How many notes were refused.
+    refused: int = 0
+    #: The refused notes' JSON texts, exactly as in the file (when kept).
+    refused_texts: list[str] = field(default_factory=list)
+    #: Why, a line per refused note (``notes[3].text: ...``), the first
+    #: MAX_PROBLEMS_LISTED of them.
     problems: list[str] = field(default_factory=list)
 
 
@@ -60,9 +71,30 @@ def json_path(folder: Path, stem: str) -> Path:
     return folder / f"{stem}.notes.json"
 
 
+def carried_path(folder: Path, stem: str) -> Path:
+    """Where an earlier version's file is kept once carried over (renamed, so a
+    database started afresh never takes it again)."""
+    return folder / f"{stem}.notes-carried-over.json"
+
+
 def refused_path(folder: Path, stem: str) -> Path:
-    """Where the notes that could not be carried over are kept."""
-    return folder / f"{stem}.notes-not-carried-over.json"
+    """Where the notes that could not be carried over are kept: the first name
+    of ``<stem>.notes-not-carried-over[-N].json`` not taken yet."""
+    path = folder / f"{stem}.notes-not-carried-over.json"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}.notes-not-carried-over-{number}.json"
+        number += 1
+    return path
+
+
+def refused_files(folder: Path, stem: str) -> list[Path]:
+    """The files of notes not carried over that are beside the store."""
+    return sorted(folder.glob(f"{glob_escape(stem)}.notes-not-carried-over*.json"))
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def is_notes_file(data: bytes) -> bool:
@@ -71,8 +103,9 @@ def is_notes_file(data: bytes) -> bool:
 
 
 def read_legacy(path: Path, timeline_id: str) -> LegacyNotes:
-    """The notes of an old JSON file. Raises :class:`LegacyNotesError` when the
-    file as a whole cannot be read; a bad note is only counted as refused."""
+    """The notes of an earlier version's file, for carrying over: every note
+    that can be taken, and the others' texts. Raises :class:`LegacyNotesError`
+    when the file as a whole cannot be read."""
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_JSON_BYTES + 1)
@@ -80,60 +113,27 @@ def read_legacy(path: Path, timeline_id: str) -> LegacyNotes:
         raise LegacyNotesError(f"it cannot be read ({exc.strerror or exc})") from exc
     if len(data) > MAX_JSON_BYTES:
         raise LegacyNotesError(f"it is larger than {MAX_JSON_BYTES // 2**20} MB")
-    return parse_legacy(data, timeline_id)
+    return _read(data, timeline_id, keep=True)
 
 
-def parse_legacy(data: bytes, timeline_id: str) -> LegacyNotes:
-    """The notes of a notes file's bytes, note by note (see :func:`read_legacy`)."""
-    try:
-        document = json.loads(data)
-    except (ValueError, RecursionError) as exc:
-        raise LegacyNotesError(f"it is not JSON ({_first_line(exc)})") from exc
-    if not isinstance(document, dict):
-        raise LegacyNotesError("it is not a JSON object")
-    _check_head(document, timeline_id)
-    items = document.get("notes", [])
-    if not isinstance(items, list):
-        raise LegacyNotesError("notes: a list is expected")
-    found = LegacyNotes()
-    for number, item in enumerate(items):
-        _take(item, number, found)
-    return found
-
-
-def _take(item: Any, number: int, found: LegacyNotes) -> None:
-    """``item`` (the note ``notes[number]``) as a note, repaired where that loses
-    nothing, or refused with why."""
-    try:
-        found.notes.append(Note.model_validate(item))
-        return
-    except ValidationError as exc:
-        problem = _problem(exc)
-    repaired = _with_zones(item)
-    if repaired is not None:
-        try:
-            found.notes.append(Note.model_validate(repaired))
-            found.repaired += 1
-            return
-        except ValidationError as exc:
-            problem = _problem(exc)
-    found.refused.append(item)
-    found.problems.append(f"notes[{number}]{problem}")
-
-
-def _check_head(document: dict[str, Any], timeline_id: str) -> None:
-    version = document.get("format_version")
-    if type(version) is not int or version < 1:
-        raise LegacyNotesError("format_version: a whole number from 1 is expected")
-    if version > JSON_FORMAT:
-        raise LegacyNotesError(f"it has format {version}, newer than this app")
-    if document.get("timeline_id") != timeline_id:
-        raise LegacyNotesError(f"it belongs to timeline {document.get('timeline_id')!r}")
+def from_notes_file(data: bytes, timeline_id: str) -> list[Note]:
+    """The notes of a notes file (an earlier version's, or the notes that could
+    not be carried over, once fixed), for ``notes import``: all of them, or
+    :class:`LegacyNotesError` naming every note that cannot be taken. A time
+    without a zone is read as UTC, as when carrying over; an empty note is
+    refused, as ``notes add`` refuses one; so is an id given twice. At most
+    MAX_ANNOTATIONS notes; reading stops after MAX_PROBLEMS_LISTED problems."""
+    found = _read(data, timeline_id, keep=False)
+    problems = list(found.problems)
+    problems += [f"note {note.id}: its text is empty" for note in found.notes if _blank(note)]
+    if problems:
+        raise LegacyNotesError(problems)
+    return found.notes
 
 
 def refused_file(timeline_id: str, found: LegacyNotes, origin: Path) -> bytes:
-    """A notes file of the refused notes, each whole, with why beside them."""
-    document = {
+    """A notes file of the refused notes, each as it was, with why beside them."""
+    head = {
         "format_version": JSON_FORMAT,
         "timeline_id": timeline_id,
         "about": (
@@ -142,9 +142,112 @@ def refused_file(timeline_id: str, found: LegacyNotes, origin: Path) -> bytes:
             "notes import THIS-FILE"
         ),
         "problems": [f"{origin.name}: {problem}" for problem in found.problems],
-        "notes": found.refused,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]  # without "\n}"
+    notes = ",\n".join(found.refused_texts)
+    return f'{text},\n  "notes": [\n{notes}\n]\n}}\n'.encode()
+
+
+def _read(data: bytes, timeline_id: str, *, keep: bool) -> LegacyNotes:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LegacyNotesError(
+            f"not a UTF-8 text file (byte {exc.start:,}: {exc.reason})"
+        ) from None
+    reader = JsonReader(text, max_depth=MAX_DEPTH)
+    head: dict[str, Any] = {}
+    found = LegacyNotes()
+    try:
+        for key in reader.members():
+            if key in head:
+                raise LegacyNotesError(f"the key {key!r} is given twice")
+            if key == "notes" and reader.next_char() == "[":
+                _read_notes(reader, found, keep=keep)
+                head[key] = None
+            elif key in ("format_version", "timeline_id"):
+                head[key] = reader.value(Budget(1))  # a container is not kept
+            else:
+                reader.value(Budget(0))  # read, never kept
+                head[key] = None
+        reader.finish()
+    except JsonReadError as exc:
+        raise LegacyNotesError([*found.problems, f"it is not JSON: {exc.message}"]) from None
+    version = head.get("format_version")
+    if type(version) is not int or version < 1:
+        raise LegacyNotesError("format_version: a whole number from 1 is expected")
+    if version > JSON_FORMAT:
+        raise LegacyNotesError(f"it has format {version}, newer than this app")
+    if head.get("timeline_id") != timeline_id:
+        raise LegacyNotesError(f"it belongs to timeline {head.get('timeline_id')!r}")
+    return found
+
+
+def _read_notes(reader: JsonReader, found: LegacyNotes, *, keep: bool) -> None:
+    """The notes list, one note at a time. ``keep``: set the refused notes'
+    texts aside (carrying over) rather than stop at too many (importing)."""
+    first_with_id: dict[str, int] = {}
+    for number in reader.elements():
+        if number == MAX_ANNOTATIONS and not keep:
+            raise LegacyNotesError(
+                [
+                    *found.problems,
+                    f"the file has more than {MAX_ANNOTATIONS:,} notes; at most "
+                    f"{MAX_ANNOTATIONS:,} can be imported at once",
+                ]
+            )
+        reader.next_char()
+        start = reader.pos
+        budget = Budget(MAX_VALUES)
+        item = reader.value(budget)
+        note, problem, repaired = _note(item, budget)
+        if note is not None:
+            first = first_with_id.setdefault(note.id, number)
+            if first == number:
+                found.notes.append(note)
+                found.repaired += repaired
+                continue
+            problem = f".id: {note.id!r} is also the id of notes[{first}]"
+        found.refused += 1
+        if keep:
+            found.refused_texts.append(reader.text[start : reader.pos])
+        if len(found.problems) < MAX_PROBLEMS_LISTED:
+            found.problems.append(f"notes[{number}]{problem}")
+        elif not keep:
+            raise LegacyNotesError(
+                [
+                    *found.problems,
+                    f"more than {MAX_PROBLEMS_LISTED:,} problems; the rest of the file was "
+                    "not read",
+                ]
+            )
+        elif len(found.problems) == MAX_PROBLEMS_LISTED:
+            found.problems.append(f"more than {MAX_PROBLEMS_LISTED:,} problems; not listed")
+
+
+def _note(item: Any, budget: Budget) -> tuple[Note | None, str, bool]:
+    """``item`` as a note, repaired where that loses nothing (and whether it
+    was); or why not."""
+    if budget.over:
+        return None, f": more than {MAX_VALUES:,} JSON values; a note holds fewer", False
+    if budget.duplicate is not None:
+        return None, f": the key {budget.duplicate!r} is given twice", False
+    if not isinstance(item, dict):
+        return None, ": a note is a JSON object", False
+    missing = [key for key in _REQUIRED if key not in item]
+    if missing:
+        return None, f".{missing[0]}: Field required", False
+    try:
+        return Note.model_validate(item), "", False
+    except ValidationError as exc:
+        problem = _problem(exc)
+    repaired = _with_zones(item)
+    if repaired is None:
+        return None, problem, False
+    try:
+        return Note.model_validate(repaired), "", True
+    except ValidationError as exc:
+        return None, _problem(exc), False
 
 
 def _with_zones(item: Any) -> dict[str, Any] | None:
@@ -166,96 +269,11 @@ def _with_zones(item: Any) -> dict[str, Any] | None:
     return repaired if repaired != item else None
 
 
+def _blank(note: Note) -> bool:
+    return not note.text.strip()
+
+
 def _problem(exc: ValidationError) -> str:
     error = exc.errors(include_url=False)[0]
     where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"])
     return f"{where}: {error['msg']}"
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
-def from_notes_file(data: bytes, timeline_id: str) -> list[Note]:
-    """The notes of a notes file (an earlier version's, or the notes that could
-    not be carried over, once fixed), for ``notes import``: all of them, or
-    :class:`NotesFileError` naming every note that cannot be taken. A time
-    without a zone is read as UTC, as when carrying over; an empty note is
-    refused, as ``notes add`` refuses one.
-
-    Read as the W3C files are (:mod:`viewer.persistence.notes_w3c`), one note
-    at a time and refused by its shape as it is read: at most MAX_ANNOTATIONS
-    notes of at most MAX_VALUES JSON values each, nested at most MAX_DEPTH
-    deep; only the notes are kept, never the document."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise NotesFileError(
-            [f"not a UTF-8 text file (byte {exc.start:,}: {exc.reason})"]
-        ) from None
-    reader = JsonReader(text, max_depth=MAX_DEPTH)
-    head: dict[str, Any] = {}
-    found = LegacyNotes()
-    try:
-        seen: set[str] = set()
-        for key in reader.members():
-            if key in seen:
-                raise NotesFileError([*found.problems, f"the key {key!r} is given twice"])
-            seen.add(key)
-            if key == "notes" and reader.next_char() == "[":
-                _read_notes(reader, found)
-            elif key in ("format_version", "timeline_id"):
-                head[key] = reader.value(Budget(1))  # a container is not kept
-            else:
-                reader.value(Budget(0))  # read, never kept
-        reader.finish()
-    except JsonReadError as exc:
-        raise NotesFileError([*found.problems, f"its JSON cannot be read: {exc.message}"]) from None
-    _check_head(head, timeline_id)
-    problems = list(found.problems)
-    for note in found.notes:
-        if not note.text.strip():
-            problems.append(f"note {note.id}: its text is empty")
-    if problems:
-        raise NotesFileError(problems)
-    return found.notes
-
-
-def _read_notes(reader: JsonReader, found: LegacyNotes) -> None:
-    for number in reader.elements():
-        if number == MAX_ANNOTATIONS:
-            raise NotesFileError(
-                [
-                    *found.problems,
-                    f"the file has more than {MAX_ANNOTATIONS:,} notes; at most "
-                    f"{MAX_ANNOTATIONS:,} can be imported at once",
-                ]
-            )
-        budget = Budget(MAX_VALUES)
-        item = reader.value(budget)
-        if budget.over:
-            found.problems.append(
-                f"notes[{number}]: more than {MAX_VALUES:,} JSON values; a note holds fewer"
-            )
-        elif budget.duplicate is not None:
-            found.problems.append(f"notes[{number}]: the key {budget.duplicate!r} is given twice")
-        else:
-            _take(item, number, found)
-            found.refused.clear()  # only why is kept
-        if len(found.problems) > MAX_PROBLEMS_LISTED:
-            del found.problems[MAX_PROBLEMS_LISTED:]
-            raise NotesFileError(
-                [
-                    *found.problems,
-                    f"more than {MAX_PROBLEMS_LISTED:,} problems; the rest of the file was "
-                    "not read",
-                ]
-            )
-
-
-class NotesFileError(LegacyNotesError):
-    """A notes file that cannot be imported: each problem, one line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))

@@ -37,6 +37,7 @@ SOURCES: tuple[str, ...] = (
     "viewer/domain/search.py",
     "viewer/persistence/notes.py",
     "viewer/persistence/notes_sql.py",
+    "viewer/persistence/notes_carry.py",
     "viewer/importers/acled.py",
     "viewer/importers/timelinejs.py",
     "viewer/domain/names.py",
