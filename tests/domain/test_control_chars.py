@@ -1,9 +1,10 @@
 """A model file's text holds no control character: refused with its path, the
 same by the fast load and the exact one, said in the schema, never written by
-an importer."""
+an importer. Long text may break its lines with LF, CR LF or CR (kept as LF)."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 from pathlib import Path
@@ -15,13 +16,17 @@ from tests.conftest import DATA, dump
 from viewer.domain import fast_load
 from viewer.domain.model import TimelineModel
 from viewer.domain.text import CONTROL_FREE_LONG_PATTERN, CONTROL_FREE_PATTERN
+from viewer.domain.timeline import Timeline
+from viewer.importers import output_check
 from viewer.importers.acled import import_acled
+from viewer.importers.output_check import OutputCheck
 from viewer.importers.timelinejs import import_timelinejs
 from viewer.persistence.model_file import ModelFileError, load_timeline, parse_timeline
 
 JsonPath = tuple[str | int, ...]
 
-#: Every text of a model file, and whether it is long text (tabs and line breaks allowed).
+#: Every text of a model file, and whether it is long text (tabs and line breaks allowed:
+#: LF, and CR as a file written on Windows has it).
 TEXTS: list[tuple[JsonPath, bool]] = [
     (("title",), False),
     (("description",), True),
@@ -43,8 +48,11 @@ TEXTS: list[tuple[JsonPath, bool]] = [
     (("quotes", 0, "translation", "text"), True),
 ]
 
-#: ESC, BEL, NUL, CR, backspace, DEL, C1 CSI and NEL.
-CONTROLS = ["\x1b", "\x07", "\x00", "\r", "\x08", "\x7f", "\x9b", "\x85"]
+#: ESC, BEL, NUL, backspace, vertical tab, form feed, DEL, C1 CSI and NEL (CR: a
+#: line break, see test_tabs_and_line_breaks_only_in_long_text).
+CONTROLS = ["\x1b", "\x07", "\x00", "\x08", "\x0b", "\x0c", "\x7f", "\x9b", "\x85"]
+#: Line breaks and tab: text in long text, refused in one-line text.
+BREAKS = {"newline": "\n", "tab": "\t", "CR LF": "\r\n", "CR": "\r"}
 
 
 def _name(path: JsonPath) -> str:
@@ -103,7 +111,7 @@ def test_a_control_character_is_refused_with_its_path(
 
 
 @pytest.mark.parametrize(("path", "long"), TEXTS, ids=[_name(p) for p, _ in TEXTS])
-@pytest.mark.parametrize("char", ["\n", "\t"], ids=["newline", "tab"])
+@pytest.mark.parametrize("char", BREAKS.values(), ids=list(BREAKS))
 def test_tabs_and_line_breaks_only_in_long_text(
     minimal: dict[str, Any], path: JsonPath, long: bool, char: str
 ) -> None:
@@ -118,6 +126,112 @@ def test_tabs_and_line_breaks_only_in_long_text(
         with pytest.raises(ModelFileError) as caught:
             parse_timeline(raw)
         assert [p.path for p in caught.value.problems] == [_name(path)]
+        [problem] = caught.value.problems
+        assert f"holds a control character (U+{ord(char[0]):04X}) at" in problem.message
+
+
+def _with_breaks(minimal: dict[str, Any], newline: str) -> dict[str, Any]:
+    """The filled model with lines broken by ``newline`` in every kind of long text."""
+    data = _filled(minimal)
+    data["description"] = newline.join(["Worum es geht", "", "und wie"])
+    event = data["events"][0]
+    event["summary"] = newline.join(["Erste Zeile", "zweite Zeile", "", "dritte"])
+    event["claims"][0]["text"] = newline.join(["Es geschah", "so"])
+    quote = data["quotes"][0]
+    quote["text"] = newline.join(["Ein gutes", "Gespräch."])
+    quote["translation"]["text"] = newline.join(["A good", "talk."])
+    return data
+
+
+def _shown(timeline: Timeline) -> dict[str, Any]:
+    """What the views show of the long texts: the models' and the records' text."""
+    event, quote = timeline.events_by_id["e1"], timeline.quotes[0]
+    assert quote.translation is not None
+    return {
+        "description": timeline.description,
+        "summary": event.summary,
+        "claim": event.claims[0].text,
+        "quote": quote.text,
+        "translation": quote.translation.text,
+        "event record": timeline.events.record(0),
+        "quote record": timeline.quotes.record(0),
+    }
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CR LF", "CR"])
+def test_a_file_with_windows_line_breaks_opens_as_with_lf(
+    minimal: dict[str, Any], newline: str
+) -> None:
+    """A file written on Windows (CR LF in a summary, a quote) opened before CR
+    was refused; it opens again, both ways, and shows as the same file with LF."""
+    lf = _shown(parse_timeline(dump(_with_breaks(copy.deepcopy(minimal), "\n"))))
+    assert lf["summary"] == "Erste Zeile\nzweite Zeile\n\ndritte"
+    data = _with_breaks(minimal, newline)
+    raw = dump(data)
+    assert b"\\r" in raw
+    fast = fast_load.build(raw)
+    assert fast is not None, "the fast load vouches for it"
+    assert _shown(fast) == lf
+    assert _shown(parse_timeline(raw)) == lf  # as the app opens it (the fast way)
+    spelled = json.dumps(data).encode().replace(b"\\r", b"\\u000d")  # the exact way
+    assert fast_load.build(spelled) is None
+    assert _shown(parse_timeline(spelled)) == lf
+    exact = Timeline.from_model(TimelineModel.model_validate_json(raw))
+    assert _shown(exact) == lf
+
+
+def test_the_details_show_a_crlf_summary_as_with_lf(minimal: dict[str, Any]) -> None:
+    """One line break, not two, nor a box: the pane reads the text as loaded."""
+    from viewer.ui.details import _event_html
+
+    def html(newline: str) -> str:
+        timeline = parse_timeline(dump(_with_breaks(copy.deepcopy(minimal), newline)))
+        return _event_html(timeline, timeline.events_by_id["e1"])
+
+    assert "\r" not in html("\r\n")
+    assert html("\r\n") == html("\n") == html("\r")
+
+
+@pytest.mark.parametrize("spelled", [b"\\r", b"\\u000d", b"\\r\\n"])
+def test_a_cr_in_a_title_is_still_refused_with_its_path(
+    minimal: dict[str, Any], spelled: bytes
+) -> None:
+    data = _with_breaks(minimal, "\r\n")  # CR in long text too: the title is what is wrong
+    data["events"][0]["title"] = "Anruf@"
+    raw = json.dumps(data).encode().replace(b"@", spelled)
+    assert fast_load.build(raw) is None
+    with pytest.raises(ModelFileError) as caught:
+        parse_timeline(raw)
+    [problem] = caught.value.problems
+    assert problem.path == "events[0].title"
+    assert "holds a control character (U+000D) at character 6" in problem.message
+
+
+def _output_problems(data: dict[str, Any]) -> list[str]:
+    """What an import's check (:class:`OutputCheck`) says of the model as it is written."""
+    events = data.pop("events")
+    data["quotes"] = []  # an import writes none
+    start = dump(data)[:-1] + b', "events": ['
+    check = OutputCheck(start)
+    problems = [p for event in events for p in check.event(dump(event))]
+    problems += check.finish(b"]}")
+    return [str(p) for p in problems]
+
+
+def test_an_import_may_write_crlf_in_long_text_not_in_a_title(
+    minimal: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def not_plainly_valid(*_args: object) -> None:
+        raise AssertionError("the fast check should vouch for it")
+
+    data = _with_breaks(minimal, "\r\n")
+    with monkeypatch.context() as patched:
+        patched.setattr(output_check, "_exact", not_plainly_valid)
+        assert _output_problems(copy.deepcopy(data)) == []
+    data["events"][1]["title"] = "Angriff\r\n"
+    [problem] = _output_problems(data)
+    assert problem.startswith("events[1].title: ")
+    assert "U+000D" in problem
 
 
 def test_a_lone_surrogate_is_refused_an_escaped_pair_is_text(minimal: dict[str, Any]) -> None:

@@ -49,6 +49,7 @@ from viewer.domain.model import (
     Source,
 )
 from viewer.domain.progress import Progress, Share, no_progress
+from viewer.domain.text import line_breaks
 from viewer.domain.timeline import Timeline
 from viewer.perf import paused_gc
 
@@ -154,17 +155,20 @@ _EVENTS = msgspec.json.Decoder(list[Event])
 _QUOTES = msgspec.json.Decoder(list[Quote])
 #: Progress is told after this many events are decoded (about 20 ms of work).
 DECODE_BATCH = 20_000
-#: A control character written as a JSON escape: ``\\b``, ``\\f``, ``\\r``, a
-#: ``\\u`` escape of a C0 or C1 control or DEL, or a lone surrogate (a
-#: ``\\uD83D\\uDE00`` pair is an emoji). ``\\u000a`` and an escaped backslash
-#: before a "u" are taken too: the exact way then decides, only slower.
+#: A control character written as a JSON escape: ``\\b``, ``\\f``, a ``\\u``
+#: escape of a C0 or C1 control or DEL, or a lone surrogate (a ``\\uD83D\\uDE00``
+#: pair is an emoji). ``\\u000a``, ``\\u000d`` and an escaped backslash before a
+#: "u" are taken too: the exact way then decides, only slower. A ``\\r`` (CR, a
+#: line break in long text) is looked for where it may not be by :func:`_check_texts`.
 _CONTROL_IN_JSON = re.compile(
-    rb"\\(?:[bfr]|u00[0189]|u007[fF]"
+    rb"\\(?:[bf]|u00[0189]|u007[fF]"
     rb"|u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
     rb"|(?<!u[dD][89abAB][0-9a-fA-F]{2}\\)u[dD][c-fC-F])"
 )
 #: A C1 control (U+0080 to U+009F) as UTF-8.
 _C1 = re.compile(b"\xc2[\x80-\x9f]")
+#: Records with a line break made LF (see :func:`_lf_records`) are written again.
+_ENCODER = msgspec.json.Encoder()
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
 _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
@@ -205,7 +209,10 @@ def _decoded(
     every = max(BATCH, min(DECODE_BATCH, len(raw) // 50))
     for first in range(0, len(raw), BATCH):
         batch = b"[" + b",".join(raw[first : first + BATCH]) + b"]"
-        items += decoder.decode(batch)
+        decoded = decoder.decode(batch)
+        if b"\\r" in batch:  # rare: a CR in long text (a file written on Windows)
+            batch = _lf_records(decoded)
+        items += decoded
         batches.append(batch)
         if len(items) - told >= every:
             raw[told : len(items)] = [None] * (len(items) - told)  # the raw views go as read
@@ -213,6 +220,23 @@ def _decoded(
             progress(share.at(told / len(raw)))
     raw.clear()
     return items, batches
+
+
+def _lf_records(items: list[Any]) -> bytes:
+    """Events' or quotes' records with each CR LF or CR in their long text made LF,
+    as the model keeps it (:func:`~viewer.domain.text.line_breaks`): what reads
+    the records (search, the models made of them) reads what the exact way keeps.
+    (A CR in one-line text is refused by :func:`_check_texts`.)"""
+    for item in items:
+        if isinstance(item, Event):
+            item.summary = line_breaks(item.summary)
+            for claim in item.claims:
+                claim.text = line_breaks(claim.text)
+        else:
+            item.text = line_breaks(item.text)
+            if item.translation is not None:
+                item.translation.text = line_breaks(item.translation.text)
+    return _ENCODER.encode(items)
 
 
 def _ids(ids: list[str]) -> npt.NDArray[np.bytes_]:
@@ -266,7 +290,7 @@ def _build(data: bytes, progress: Progress) -> Timeline:
         "id": document.id,
         "title": document.title,
         "language": document.language,
-        "description": document.description,
+        "description": line_breaks(document.description),
         "eras": eras,
     }
     del document
@@ -295,10 +319,11 @@ def _check_references(
 
 
 def _check_texts(data: bytes, document: File, titles: list[str], events: list[Event]) -> None:
-    """No one-line text holds a line break or a tab, as the model's validators say.
-    (:data:`_CONTROL_IN_JSON` has found every other control.) A file with no
-    ``\\n`` or ``\\t`` holds none: most files are spared a sweep over every event."""
-    if b"\\n" not in data and b"\\t" not in data:
+    """No one-line text holds a line break (LF or CR) or a tab, as the model's
+    validators say. (:data:`_CONTROL_IN_JSON` has found every other control.) A
+    file with no ``\\n``, ``\\r`` or ``\\t`` holds none: most files are spared a
+    sweep over every event."""
+    if b"\\n" not in data and b"\\t" not in data and b"\\r" not in data:
         return
     one_line = chain(
         [document.title],
@@ -308,7 +333,7 @@ def _check_texts(data: bytes, document: File, titles: list[str], events: list[Ev
         (note for e in events if (note := e.date.note) is not None),
     )
     joined = "".join(one_line)
-    _require("\n" not in joined and "\t" not in joined)
+    _require("\n" not in joined and "\t" not in joined and "\r" not in joined)
 
 
 def _date_columns(fields: EventFields) -> tuple[Any, Any]:

@@ -30,7 +30,12 @@ from viewer.domain.dates import (
     Precision,
     parse_point,
 )
-from viewer.domain.text import CONTROL_FREE_LONG_PATTERN, CONTROL_FREE_PATTERN, control_in
+from viewer.domain.text import (
+    CONTROL_FREE_LONG_PATTERN,
+    CONTROL_FREE_PATTERN,
+    control_in,
+    line_breaks,
+)
 
 #: The newest model-file format this version of the app understands.
 #: 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``);
@@ -72,13 +77,15 @@ def _long(text: str) -> str:
     problem = control_in(text, long=True)
     if problem is not None:
         raise ValueError(problem)
-    return text
+    return line_breaks(text)
 
 
 #: Every text of a model file is free of control characters (and lone
 #: surrogates): a tool that writes one has made a mistake, and the file says
-#: so where it is. Long text (``_LONG``) may hold tabs and line breaks. The
-#: schema says it as a pattern.
+#: so where it is. Long text (``_LONG``) may hold tabs and line breaks: LF, and
+#: CR LF or CR (a file written on Windows), kept as LF here for every view (the
+#: fast load's records become these models, made LF the same way). The schema
+#: says it as a pattern.
 _LINE = AfterValidator(_one_line)
 _LINE_SCHEMA = {"pattern": CONTROL_FREE_PATTERN}
 _LONG = AfterValidator(_long)

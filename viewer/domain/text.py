@@ -83,12 +83,13 @@ def terminal_safe_json(text: str) -> str:
 
 
 #: What a model file's text may not hold (see :func:`control_in`): the controls
-#: above; in long text (a summary, a quote) tab and newline are text.
-_MODEL_CONTROL_LONG = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: above; in long text (a summary, a quote) tab and line breaks are text: newline,
+#: and carriage return (a file written on Windows breaks its lines with CR LF).
+_MODEL_CONTROL_LONG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 #: The same as JSON Schema patterns (ECMA 262), for the committed schema; a lone
 #: surrogate cannot stand in a valid JSON text at all.
 CONTROL_FREE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
-CONTROL_FREE_LONG_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]*$"
+CONTROL_FREE_LONG_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
 
 
 def control_in(text: str, *, long: bool = False) -> str | None:
@@ -97,7 +98,8 @@ def control_in(text: str, *, long: bool = False) -> str | None:
     A C0 or C1 control character, DEL or a lone surrogate in a model file is a
     mistake of the tool that wrote it (a mis-decoded byte, an escape sequence
     copied from a terminal): the file is refused, saying where. ``long`` text (a
-    summary, a quote) may hold tabs and line breaks.
+    summary, a quote) may hold tabs and line breaks (LF, CR LF or CR; see
+    :func:`line_breaks`).
     """
     pattern = _MODEL_CONTROL_LONG if long else _CONTROL
     found = pattern.search(text)
@@ -112,6 +114,18 @@ def control_in(text: str, *, long: bool = False) -> str | None:
         f"holds {what} (U+{code:04X}) at character {found.start() + 1:,}: "
         f"a model file's text holds none{allowed}"
     )
+
+
+def line_breaks(text: str) -> str:
+    """``text`` with each line break a newline: CR LF (Windows) and a lone CR become LF.
+
+    A model file's long text is kept so when it is loaded, once: every view (the
+    details, tooltips, a terminal) then breaks lines on ``\\n`` alone and never
+    shows a CR as a second break, a box or an escape.
+    """
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def one_line(text: str) -> str:
