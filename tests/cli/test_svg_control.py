@@ -1,8 +1,10 @@
 """An exported SVG stays XML whatever the texts in it hold: each control
-character shows as a visible escape, as the terminal shows it."""
+character, and each other character XML 1.0 forbids (U+FFFE, U+FFFF), shows
+as a visible escape, as the terminal shows it."""
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -70,3 +72,23 @@ def test_every_text_of_the_picture_is_escaped(
     assert texts.count(SHOWN) >= 2  # the document's <title> and the heading
     assert f"Filter: {SHOWN}\ufffd" in joined
     assert not any(0 < ord(c) < 0x20 and c != "\n" for c in joined)
+
+
+def test_characters_xml_forbids_beyond_controls_are_escaped(
+    tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    """U+FFFE and U+FFFF are no controls, and a model file may hold them; XML 1.0
+    may not (not even as a character reference): they show escaped too."""
+    minimal["events"][0]["title"] = "Anruf \ufffe und \uffff"
+    minimal["actors"][0]["name"] = "Anna \uffff\ufffe"
+    source = tmp_path / "nonchars.json"
+    source.write_text(json.dumps(minimal, ensure_ascii=False), encoding="utf-8")
+    assert main(["validate", str(source)]) == 0
+    out = tmp_path / "nonchars.svg"
+    assert main(["export", str(source), "-o", str(out), "--actor", "a"]) == 0
+    raw = out.read_bytes()
+    assert "\ufffe".encode() not in raw
+    assert "\uffff".encode() not in raw
+    texts = " ".join(_texts(out))  # parses: well-formed
+    assert "Anruf \\ufffe und \\uffff" in texts  # the event's label
+    assert "Anna \\uffff\\ufffe" in texts  # the filter, by the actor's name

@@ -71,6 +71,20 @@ def terminal_safe(text: str, *, multiline: bool = False) -> str:
     return pattern.sub(_visible, text)
 
 
+#: What XML 1.0 cannot hold, not even as a character reference (its ``Char`` is
+#: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000 up): C0 controls, lone
+#: surrogates, U+FFFE and U+FFFF; and, as :func:`terminal_safe` does, CR, DEL
+#: and C1 controls (allowed, but no text should hold them) and tab.
+_NOT_XML = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` as :func:`terminal_safe` (``multiline``) makes it, and with every
+    other character XML 1.0 forbids (U+FFFE, U+FFFF) a visible escape (``\\ufffe``)
+    too: an XML document written so stays well-formed whatever its texts hold."""
+    return _NOT_XML.sub(_visible, text)
+
+
 def terminal_safe_json(text: str) -> str:
     """A JSON text safe for a terminal, and still the same JSON.
 

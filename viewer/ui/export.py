@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication
 from viewer.axis import clamp_time, span_words
 from viewer.domain.cite import source_words
 from viewer.domain.filters import Mask
-from viewer.domain.text import terminal_safe
+from viewer.domain.text import xml_safe
 from viewer.domain.timeline import Timeline
 from viewer.ui.timeline_render import (
     GUTTER,
@@ -77,10 +77,11 @@ def _text_height(font: QFont, width: float, text: str) -> float:
 
 def _write_svg(data: bytes, out: Path) -> None:
     """The SVG as written, with each control character in its texts shown as a
-    visible escape (``\\x1b``, as a terminal is shown it): XML 1.0 holds no C0
-    control, not even as a character reference, and the document must stay XML.
+    visible escape (``\\x1b``, as a terminal is shown it), and each other
+    character XML 1.0 forbids too (``\\ufffe``, ``\\uffff``): XML holds none of
+    them, not even as a character reference, and the document must stay XML.
     (A lone surrogate reaches it as U+FFFD: Qt's text holds none.)"""
-    text = terminal_safe(data.decode("utf-8", "replace"), multiline=True)
+    text = xml_safe(data.decode("utf-8", "replace"))
     try:
         out.write_bytes(text.encode("utf-8"))
     except OSError:
