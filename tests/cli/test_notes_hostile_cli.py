@@ -169,3 +169,24 @@ def test_exported_files_carry_controls_escaped_and_import_back_the_same(
     code, out, err = run(capsys, "import", str(w3c))
     assert (code, out, err) == (0, "imported 1 new, 0 updated, 0 unchanged notes\n", "")
     assert notes_now() == [kept]
+
+
+@pytest.mark.parametrize("text", ["\u2066\u2069", "\u200b \u200b", "\ufeff"])
+def test_an_invisible_note_is_empty_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Only invisible characters (bidi isolates, zero width spaces, a BOM): a note
+    that shows nothing, refused as an empty one, added or imported."""
+    code, out, err = run(capsys, "add", EVENT_ID, text)
+    assert (code, out) == (2, "")
+    assert "the note's text is empty" in err
+    assert notes_now() == []
+    document: dict[str, Any] = json.loads(
+        export_file(tmp_path / "two.jsonld", [note(1), note(2)]).read_text(encoding="utf-8")
+    )
+    document["first"]["items"][0]["body"][0]["value"] = text
+    source = tmp_path / "invisible.jsonld"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    check_refused(
+        capsys, source, f"annotation 1: body 1: value: the note's text is empty, found {text!r}"
+    )

@@ -223,7 +223,12 @@ def test_the_reader_gives_what_json_gives() -> None:
 # -- an empty note ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\t \r\n", "\u3000\u2003"])
+#: Empty; white space; invisible characters (Unicode's format characters, Cf):
+#: zero width space, bidi isolates, a BOM, a soft hyphen, a word joiner.
+EMPTY = ["", " ", "\n\t \r\n", "\u3000\u2003", "\u200b", "\u2066\u2069", "\ufeff \u00ad\u2060"]
+
+
+@pytest.mark.parametrize("text", EMPTY)
 def test_an_empty_note_is_refused_with_its_place(timeline: Timeline, text: str) -> None:
     """As `notes add ""` refuses it: a note of nothing cannot be shown nor found."""
     empty = good_item(timeline, 2)
@@ -234,6 +239,13 @@ def test_an_empty_note_is_refused_with_its_place(timeline: Timeline, text: str) 
         f"annotation 2: body 1: value: the note's text is empty, found {text!r}",
         f"annotation 3: body 2: value: the note's text is empty, found {text!r}",
     ]
+
+
+def test_a_note_with_something_visible_is_kept(timeline: Timeline) -> None:
+    item = good_item(timeline)
+    item["body"][0]["value"] = "\u2068\u200bx\u2069"
+    [back] = from_w3c(collection([item]), timeline)
+    assert back.text == "\u2068\u200bx\u2069"
 
 
 def test_an_empty_tag_is_dropped_as_before(timeline: Timeline) -> None:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from viewer.cli.exit_codes import ExitCode
 from viewer.cli.model import load_for_command
-from viewer.domain.notes import Note, find_target, newest_first, target_title
+from viewer.domain.notes import Note, find_target, is_blank, newest_first, target_title
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
 from viewer.persistence.atomic import atomic_write_bytes
@@ -90,7 +90,7 @@ def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: 
     target = find_target(timeline, target_id)
     if target is None:
         return _fail(f"no event or quote with id {target_id!r} in {timeline.title!r}")
-    if not text.strip():
+    if is_blank(text):
         return _fail("the note's text is empty", ExitCode.USAGE)
     try:
         note = Note.new(target, text, tags, target_title(timeline, target) or "")

@@ -7,6 +7,7 @@ keeps them is :mod:`viewer.persistence.notes`.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -88,6 +89,14 @@ def newest_first(notes: Iterable[Note]) -> list[Note]:
     """The one order of notes for every list (window and command line):
     last changed first, ties by id."""
     return sorted(notes, key=lambda n: (n.modified, n.id), reverse=True)
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing, so cannot be a note: it is empty, or only
+    white space and format characters (Unicode category Cf: U+200B zero width
+    space, the bidi isolates U+2066–U+2069, U+FEFF, a soft hyphen…). Every way
+    a note comes in (the window, ``notes add``, an import) refuses such text."""
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:

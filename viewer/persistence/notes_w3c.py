@@ -26,6 +26,7 @@ from viewer.domain.notes import (
     NoteTarget,
     TargetKind,
     clean_tags,
+    is_blank,
 )
 from viewer.domain.timeline import Timeline
 from viewer.persistence.bounded_json import (
@@ -107,8 +108,8 @@ def from_w3c(data: bytes, timeline: Timeline) -> list[Note]:
     twice in one object; a wrong type anywhere; a time without its time zone; a
     note id that is not :data:`NOTE_ID` (after an optional ``urn:uuid:``) or
     appears twice; an event or quote id that could not be one; a text that is
-    empty or only white space; a text, tag or label longer than the app keeps;
-    notes about another timeline.
+    empty or only white space and invisible characters (:func:`is_blank`); a
+    text, tag or label longer than the app keeps; notes about another timeline.
     An event or quote id that is well-formed but not in ``timeline`` is
     accepted: the note is kept as a detached note, as the store keeps notes
     whose target was removed, and comes back when the id does.
@@ -428,7 +429,7 @@ def _body(value: Any, problems: list[str]) -> tuple[str, list[str]] | None:
         text = _text(body.get("value", _MISSING), f"{where}: value", problems, limit)
         if text is None:
             ok = False
-        elif purpose == "commenting" and not text.strip():  # as `notes add ""` refuses it
+        elif purpose == "commenting" and is_blank(text):  # as `notes add ""` refuses it
             problems.append(f"{where}: value: the note's text is empty, found {_show(text)}")
             ok = False
         elif purpose == "commenting":

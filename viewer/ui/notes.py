@@ -52,6 +52,7 @@ from viewer.domain.notes import (
     NoteTarget,
     TargetKind,
     event_of,
+    is_blank,
     newest_first,
     parse_tags,
     target_title,
@@ -645,7 +646,7 @@ class NoteActions(QObject):
 
         def accepted() -> None:
             text, tags = dialog.values()
-            if text:
+            if not is_blank(text):
                 apply(text, tags)
 
         dialog.accepted.connect(accepted)
