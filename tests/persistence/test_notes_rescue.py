@@ -133,13 +133,19 @@ def test_a_notes_file_still_wrong_is_refused_whole_by_import(
     document = {
         "format_version": 1,
         "timeline_id": BUNDLED,
-        "notes": [raw("fine"), raw("empty", "   "), raw("long", "x" * (MAX_NOTE_LENGTH + 1))],
+        "notes": [
+            raw("fine"),
+            raw("empty", "   "),
+            raw("long", "x" * (MAX_NOTE_LENGTH + 1)),
+            raw("invisible", "\u200b\u2066\u2069"),
+        ],
     }
     path.write_text(json.dumps(document), encoding="utf-8")
     code, _, err = cli(capsys, "import", str(path))
     assert code == 1
     assert "notes[2].text" in err
     assert "note empty: its text is empty" in err
+    assert "note invisible: its text is empty" in err
     assert "nothing was imported" in err
     assert not database_path(data_dir, BUNDLED).exists() or cli(capsys, "list")[1].startswith(
         "No notes"

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from viewer.domain.notes import Note
+from viewer.domain.notes import Note, is_blank
 from viewer.persistence.bounded_json import Budget, JsonReader, JsonReadError
 from viewer.persistence.notes_w3c import (
     MAX_ANNOTATIONS,
@@ -125,7 +125,8 @@ def from_notes_file(data: bytes, timeline_id: str) -> list[Note]:
     MAX_ANNOTATIONS notes; reading stops after MAX_PROBLEMS_LISTED problems."""
     found = _read(data, timeline_id, keep=False)
     problems = list(found.problems)
-    problems += [f"note {note.id}: its text is empty" for note in found.notes if _blank(note)]
+    blank = [note.id for note in found.notes if is_blank(note.text)]
+    problems += [f"note {note_id}: its text is empty" for note_id in blank]
     if problems:
         raise LegacyNotesError(problems)
     return found.notes
@@ -267,10 +268,6 @@ def _with_zones(item: Any) -> dict[str, Any] | None:
         if moment.tzinfo is None:
             repaired[key] = moment.replace(tzinfo=UTC).isoformat()
     return repaired if repaired != item else None
-
-
-def _blank(note: Note) -> bool:
-    return not note.text.strip()
 
 
 def _problem(exc: ValidationError) -> str:
