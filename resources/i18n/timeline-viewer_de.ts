@@ -2160,11 +2160,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>{0} of them had times without a time zone, read as UTC.</source>
-        <translation>{0} davon hatten Zeiten ohne Zeitzone; sie wurden als UTC gelesen.</translation>
+        <translation>Davon mit Zeiten ohne Zeitzone (als UTC gelesen): {0}.</translation>
     </message>
     <message>
         <source>{0} could not be carried over ({1}); they are kept as they were in {2}. Fix them there and run: timeline-viewer notes import {2}</source>
-        <translation>{0} konnten nicht übernommen werden ({1}); sie sind unverändert in {2} aufbewahrt. Korrigieren Sie sie dort und führen Sie aus: timeline-viewer notes import {2}</translation>
+        <translation>Nicht übernommen: {0} ({1}); unverändert aufbewahrt in {2}. Dort korrigieren und dann ausführen: timeline-viewer notes import {2}</translation>
     </message>
     <message>
         <source>Your notes file {0} waits to be carried over until the notes database can be written; its {1} notes are shown meanwhile.</source>
