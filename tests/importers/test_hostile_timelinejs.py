@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import re
 import sys
 from pathlib import Path
 from types import FrameType
@@ -15,7 +17,7 @@ import pytest
 
 from viewer.cli import main
 from viewer.domain.progress import LoadCancelled
-from viewer.importers import timelinejs
+from viewer.importers import html_text, timelinejs
 from viewer.importers.common import ImportFailed
 from viewer.importers.html_text import CHUNK, html_to_text, read_html
 from viewer.importers.timelinejs import MAX_TIMELINEJS_BYTES, import_timelinejs
@@ -42,6 +44,24 @@ HOSTILE = {
     "<![CDATA[": "",
 }
 SIZE = 200_000
+#: Texts whose lines end in long runs of spaces, or have no end: the finishing
+#: of the text once searched each run again from each of its characters (a
+#: slide of "<pre>" and 200,000 spaces took 37 s). What a browser shows of them,
+#: as kept (stripped, one blank line at most in a row).
+PRE: dict[str, Any] = {
+    "<pre> and spaces": (lambda n: "<pre>" + " " * n + "x", lambda n: "x"),
+    "<pre> and spaces, tabs": (lambda n: "<pre>" + " \t" * (n // 2) + "x", lambda n: "x"),
+    "spaces ending a line": (lambda n: "<pre>x" + " " * n + "\ny", lambda n: "x\ny"),
+    "spaces starting a line": (
+        lambda n: "<pre>x\n" + " " * n + "y",
+        lambda n: "x\n" + " " * n + "y",
+    ),
+    "lines of a space": (lambda n: "<pre>x" + " \n" * (n // 2) + "y", lambda n: "x\n\ny"),
+    "lines ending in a space": (
+        lambda n: "<pre>" + "x \n" * (n // 3),
+        lambda n: "\n".join(["x"] * (n // 3)),
+    ),
+}
 
 
 def hostile(unit: str, size: int = SIZE) -> str:
@@ -89,6 +109,72 @@ def test_hostile_html_costs_calls_per_chunk_not_per_character(unit: str) -> None
     assert large <= small + 20 * chunks, (small, large)
 
 
+def _repeat_that_may_fail(pattern: re.Pattern[str]) -> bool:
+    """Whether a search for ``pattern`` reads a run again from each of its
+    characters: the pattern starts with an unbounded repeat (of a class, say
+    ``[ \t]+``), and something after it may fail to match (``\n``). Tried at
+    every position, such a search reads a run of n with no match n times:
+    quadratic. A lookbehind first (``(?<![ \t])``) or a fixed start is fine."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+    if not items or items[0][0] not in repeats or items[0][1][1] != sre.MAXREPEAT:
+        return False
+    return any(op not in repeats or value[0] > 0 for op, value in items[1:])
+
+
+def _patterns_that_read_runs_again() -> list[str]:
+    """The converter's patterns (module constants) of that shape."""
+    patterns = [
+        value
+        for name, found in vars(html_text).items()
+        if name.startswith("_") and not name.startswith("__")
+        for value in (found.values() if isinstance(found, dict) else [found])
+        if isinstance(value, re.Pattern)
+    ]
+    assert len(patterns) >= 8
+    return [pattern.pattern for pattern in patterns if _repeat_that_may_fail(pattern)]
+
+
+def test_no_search_of_the_converter_reads_a_run_again_from_each_character() -> None:
+    # Searches and subs run in C, one call however long they take: counting
+    # calls cannot see one that backtracks, so the shape of each is checked.
+    assert _patterns_that_read_runs_again() == []
+    assert _repeat_that_may_fail(re.compile(r"[ \t]+\n"))  # what it was
+    assert not _repeat_that_may_fail(re.compile(r"(?<![ \t])[ \t]++\n"))
+    assert not _repeat_that_may_fail(re.compile(r"\n{3,}"))
+    assert not _repeat_that_may_fail(re.compile(r"[ \t\n]+"))
+
+
+@pytest.mark.parametrize("shape", sorted(PRE))
+def test_long_runs_of_spaces_are_finished_in_calls_per_chunk(shape: str) -> None:
+    # Fail here rather than take an hour (1,600,000 spaces read 1,600,000 times).
+    assert _patterns_that_read_runs_again() == []
+    html, shown = PRE[shape]
+    assert html_to_text(html(SIZE))[0] == shown(SIZE)
+    small, large = calls_made(html(SIZE)), calls_made(html(8 * SIZE))
+    chunks = 8 * SIZE // CHUNK + 1
+    assert small <= 200
+    assert large <= small + 20 * chunks, (small, large)
+
+
+def test_finishing_the_text_keeps_what_it_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Finished a chunk at a time, the text is the same as finished whole (as it
+    # was: a sub for spaces ending a line, one for blank lines, a strip), with
+    # runs of spaces and line breaks cut by the end of a chunk anywhere.
+    def whole(text: str) -> str:
+        return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip()
+
+    draw = random.Random(21)
+    for chunk in (1, 2, 3, 5, 8, CHUNK):
+        monkeypatch.setattr(html_text, "CHUNK", chunk)
+        for _ in range(500):
+            text = "".join(draw.choice(" \t\nx\xa0") for _ in range(draw.randrange(40)))
+            assert html_to_text("<pre>" + text)[0] == whole(text), (chunk, text)
+
+
 def test_a_text_of_many_tags_is_still_read_once() -> None:
     # Many tags are many calls (one per tag), but each is read once: a closing
     # ">" far away or missing is found with one scan, not one per tag.
@@ -113,6 +199,16 @@ def test_a_check_is_called_every_chunk_and_what_it_raises_comes_out() -> None:
 
     with pytest.raises(LoadCancelled):  # not taken for broken markup and swallowed
         read_html(hostile("<", 10 * CHUNK), check=cancel)
+
+
+def test_a_check_is_called_while_the_text_is_finished_too() -> None:
+    # The text shown is finished once the last character is read: that pass is
+    # in chunks too, the check called between two (Cancel heard there).
+    for shown in ("x", " \n", " "):
+        html = "<pre>" + hostile(shown, 10 * CHUNK) + "x"
+        heard: list[None] = []
+        read_html(html, check=lambda heard=heard: heard.append(None))  # type: ignore[misc]
+        assert len(heard) >= 9 + 9, shown  # 10 chunks read, 10 finished
 
 
 def _timeline(tmp_path: Path, document: dict[str, Any]) -> Path:

@@ -14,9 +14,11 @@ The markup is read as the HTML standard's tokenizer reads it, by a few
 patterns that never look back: each character is read once whatever the text,
 so the time is linear in its length. (:mod:`html.parser` spent some 2 µs on
 each "<" of a text: 4 MB of them took 8 s, 16 to 33 s on a busy machine; and
-it searches the rest of the text again at every construct left open.) A
-caller's ``check`` is called every :data:`CHUNK` characters: an import is
-cancelled inside a slide of megabytes.
+it searches the rest of the text again at every construct left open.) What
+is shown is then finished (no spaces ending a line, no two blank lines in a
+row) in one more pass, linear too. A caller's ``check`` is called every
+:data:`CHUNK` characters read and every :data:`CHUNK` characters finished: an
+import is cancelled inside a slide of megabytes.
 """
 
 from __future__ import annotations
@@ -81,8 +83,15 @@ _COMMENT_END = re.compile(r"--!?>")
 #: Where the text of a script or style ends: its end tag.
 _RAW_END = {tag: re.compile(rf"</{tag}(?=[\t\n\f\r />])", re.IGNORECASE) for tag in sorted(_RAW)}
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+#: What finishing the text changes: runs of spaces, tabs and line breaks.
+_RUN = " \t\n"
 _BLANK_LINES = re.compile(r"\n{3,}")
-_TRAILING_SPACES = re.compile(r"[ \t]+\n")
+#: Spaces and tabs that end a line. A search tries every position, so one that
+#: starts inside a run fails at once (the lookbehind): a run with no line break
+#: after it is read once, not again from each of its characters.
+_TRAILING_SPACES = re.compile(r"(?<![ \t])[ \t]++\n")
+#: Any tag, for the last resort (it starts with "<": each is read once).
+_ANY_TAG = re.compile(r"<[^>]*+>?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +125,8 @@ def read_html(html: str, check: Check | None = None) -> HtmlText:
     """The text and links of ``html``; never raises on broken markup.
 
     ``check`` (or the one :func:`checking` set) is called every :data:`CHUNK`
-    characters read, and what it raises (a cancel) comes out of here."""
+    characters read, then every :data:`CHUNK` characters of the text finished,
+    and what it raises (a cancel) comes out of here."""
     out = _Text()
     reader = _Reader(html, out, check or _CHECK.get())
     try:
@@ -125,8 +135,8 @@ def read_html(html: str, check: Check | None = None) -> HtmlText:
         if reader.in_check:  # raised by the check: the caller's to hear
             raise
         # The tokenizer takes any text; this is the last resort for a mistake in it.
-        return HtmlText(_white_space_only(re.sub(r"<[^>]*+>?", " ", html)), ())
-    return out.result()
+        return HtmlText(_white_space_only(_ANY_TAG.sub(" ", html)), ())
+    return out.result(reader.check)
 
 
 def html_to_text(html: str, check: Check | None = None) -> tuple[str, list[str]]:
@@ -146,7 +156,7 @@ class _Reader:
     def __init__(self, html: str, out: _Text, check: Check | None) -> None:
         self._html = html
         self._out = out
-        self._check = check
+        self.check = check
         self._checked = 0  # where the check was last called
         #: True while the check runs: what it raises is not a mistake in the markup.
         self.in_check = False
@@ -165,10 +175,10 @@ class _Reader:
             self._progress(at)
 
     def _progress(self, at: int) -> None:
-        if self._check is not None and at - self._checked >= CHUNK:
+        if self.check is not None and at - self._checked >= CHUNK:
             self._checked = at
             self.in_check = True
-            self._check()
+            self.check()
             self.in_check = False
 
     def _text(self, start: int, end: int) -> None:
@@ -360,8 +370,49 @@ class _Text:
         self._link = None
         self._link_text = []
 
-    def result(self) -> HtmlText:
+    def result(self, check: Check | None) -> HtmlText:
+        """What was shown, finished (see :func:`_finished`)."""
         self._close_link()
-        text = _TRAILING_SPACES.sub("\n", "".join(self._out))
-        text = _BLANK_LINES.sub("\n\n", text).strip()
+        text = _finished("".join(self._out), check)
         return HtmlText(text, tuple(Link(href, said) for href, said in self._links.items()))
+
+
+def _finished(text: str, check: Check | None) -> str:
+    """``text`` stripped, with no spaces or tabs ending a line and never more
+    than one blank line in a row.
+
+    Only runs of spaces, tabs and line breaks change, each on its own: one with
+    line breaks becomes one or two of them and the spaces after the last (a
+    ``<pre>``'s indent). The text is read :data:`CHUNK` characters at a time,
+    ``check`` called between two: a run cut by the end of a chunk is carried to
+    the next as a count of its line breaks and its last spaces."""
+    out: list[str] = []
+    breaks = 0  # line breaks in the run being read
+    spaces: list[str] = []  # its spaces and tabs after its last line break
+    for start in range(0, len(text), CHUNK):
+        if start and check is not None:
+            check()
+        chunk = text[start : start + CHUNK]
+        body = chunk.lstrip(_RUN)
+        if len(body) < len(chunk):  # the run goes on
+            head = chunk[: len(chunk) - len(body)]
+            last = head.rfind("\n")
+            if last >= 0:
+                breaks += head.count("\n")
+                spaces = [head[last + 1 :]]
+            else:
+                spaces.append(head)
+        if not body:
+            continue
+        out.append("\n" * min(breaks, 2))  # the run ends here
+        out.extend(spaces)
+        core = body.rstrip(_RUN)  # starts and ends with text: its runs are whole
+        tail = body[len(core) :]  # a run, going on in the next chunk or ending the text
+        if " \n" in core or "\t\n" in core:
+            core = _TRAILING_SPACES.sub("\n", core)
+        if "\n\n\n" in core:
+            core = _BLANK_LINES.sub("\n\n", core)
+        out.append(core)
+        breaks = tail.count("\n")
+        spaces = [tail[tail.rfind("\n") + 1 :]]
+    return "".join(out).strip()
