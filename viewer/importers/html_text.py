@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from html import unescape
+from html.entities import html5
 
 #: Told that another :data:`CHUNK` characters were read; may raise to stop.
 Check = Callable[[], None]
@@ -90,13 +91,18 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 #: starts inside a run fails at once (the lookbehind): a run with no line break
 #: after it is read once, not again from each of its characters.
 _TRAILING_SPACES = re.compile(r"(?<![ \t])[ \t]++\n")
+#: A character reference, as :func:`html.unescape` finds them (a name of at
+#: most 32 characters, its ";" if there is one).
+_REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_ALPHANUMERIC = frozenset(string.ascii_letters + string.digits)
 #: Any tag, for the last resort (it starts with "<": each is read once).
 _ANY_TAG = re.compile(r"<[^>]*+>?")
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A link's target (``href`` as written, entities decoded) and its text."""
+    """A link's target (``href`` as written, decoded as a browser decodes an
+    attribute's value: see :func:`_attribute_value`) and its text."""
 
     href: str
     text: str
@@ -245,8 +251,30 @@ def _href(html: str, start: int, end: int) -> str | None:
             return None
         if value[:1] in ("'", '"'):
             value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
-        return unescape(value) if value else value
+        return _attribute_value(value)
     return None
+
+
+def _attribute_value(value: str) -> str:
+    """An attribute's ``value`` with its character references decoded as a
+    browser decodes them: as in text (:func:`html.unescape`), but a name not
+    ended by ";" followed by "=" or a letter or digit is kept as written (the
+    HTML standard's rule "for historical reasons"): ``?a=1&region=us`` keeps
+    ``&reg``, ``&copy=x`` keeps ``&copy``; ``&copy.`` and ``&copy;`` are ©."""
+    return _REFERENCE.sub(_attribute_reference, value) if "&" in value else value
+
+
+def _attribute_reference(found: re.Match[str]) -> str:
+    reference, name = found.group(0), found.group(1)
+    if name[0] != "#" and name not in html5:
+        # Only a legacy name with no ";" (the longest that starts it) is read,
+        # and what follows it here is the rest of the name.
+        for end in range(len(name) - 1, 1, -1):
+            if name[:end] in html5:
+                if name[end] == "=" or name[end] in _ALPHANUMERIC:
+                    return reference
+                break
+    return unescape(reference)
 
 
 class _Text:
