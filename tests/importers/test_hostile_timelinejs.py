@@ -106,7 +106,7 @@ def test_hostile_html_costs_calls_per_chunk_not_per_character(unit: str) -> None
     small, large = calls_made(hostile(unit, SIZE)), calls_made(hostile(unit, 8 * SIZE))
     chunks = 8 * SIZE // CHUNK + 1
     assert small <= 200
-    assert large <= small + 20 * chunks, (small, large)
+    assert large <= small + 24 * chunks, (small, large)  # a couple of dozen calls a chunk
 
 
 def _repeat_that_may_fail(pattern: re.Pattern[str]) -> bool:
@@ -157,7 +157,7 @@ def test_long_runs_of_spaces_are_finished_in_calls_per_chunk(shape: str) -> None
     small, large = calls_made(html(SIZE)), calls_made(html(8 * SIZE))
     chunks = 8 * SIZE // CHUNK + 1
     assert small <= 200
-    assert large <= small + 20 * chunks, (small, large)
+    assert large <= small + 24 * chunks, (small, large)  # a couple of dozen calls a chunk
 
 
 def test_finishing_the_text_keeps_what_it_kept(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -356,3 +356,12 @@ def test_a_pipe_is_still_refused_unread(tmp_path: Path, capsys: pytest.CaptureFi
         import_timelinejs(fifo, tmp_path / "out.json")
     assert main(["import", "timelinejs", str(fifo), "-o", str(tmp_path / "out.json")]) == 2
     assert "it is a pipe" in capsys.readouterr().err
+
+
+def test_a_number_too_large_for_any_character_reads_as_a_replacement_character() -> None:
+    """A browser shows U+FFFD; html.unescape raised on more than 4,300 digits
+    and the whole text fell back to tag stripping, losing its paragraphs."""
+    digits = "1" * 5_000
+    assert html_to_text(f"<p>a</p>&#{digits};b")[0] == "a\n\n\ufffdb"
+    assert html_to_text("&#0000065; &#99999999; &#65")[0] == "A \ufffd A"
+    assert html_to_text(f'<a href="x?n=&#{digits};">x</a>')[1] == ["x?n=\ufffd"]

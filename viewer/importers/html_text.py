@@ -95,6 +95,10 @@ _TRAILING_SPACES = re.compile(r"(?<![ \t])[ \t]++\n")
 #: most 32 characters, its ";" if there is one).
 _REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 _ALPHANUMERIC = frozenset(string.ascii_letters + string.digits)
+#: A decimal reference past U+10FFFF (8 digits or more, after its zeros): shown
+#: as U+FFFD, as a browser does; :func:`html.unescape` raises on more than
+#: 4,300 digits (Python's limit on turning text into a number).
+_HUGE_NUMBER = re.compile(r"&#0*[1-9][0-9]{7,};?")
 #: Any tag, for the last resort (it starts with "<": each is read once).
 _ANY_TAG = re.compile(r"<[^>]*+>?")
 
@@ -198,7 +202,10 @@ class _Reader:
                 amp = html.rfind("&", start + 1, cut)
                 if amp >= 0:
                     cut = amp
-            self._out.data(unescape(html[start:cut]))
+            piece = html[start:cut]
+            if "&#" in piece:  # inline, not _unescape: no call per chunk for it
+                piece = _HUGE_NUMBER.sub("\ufffd", piece)
+            self._out.data(unescape(piece))
             start = cut
             self._progress(start)
 
@@ -255,6 +262,15 @@ def _href(html: str, start: int, end: int) -> str | None:
     return None
 
 
+def _unescape(text: str) -> str:
+    """``text`` with its character references decoded (:func:`html.unescape`),
+    a number too large for any character read as U+FFFD without turning it
+    into a number first."""
+    if "&#" in text:
+        text = _HUGE_NUMBER.sub("\ufffd", text)
+    return unescape(text)
+
+
 def _attribute_value(value: str) -> str:
     """An attribute's ``value`` with its character references decoded as a
     browser decodes them: as in text (:func:`html.unescape`), but a name not
@@ -274,7 +290,7 @@ def _attribute_reference(found: re.Match[str]) -> str:
                 if name[end] == "=" or name[end] in _ALPHANUMERIC:
                     return reference
                 break
-    return unescape(reference)
+    return _unescape(reference)
 
 
 class _Text:
