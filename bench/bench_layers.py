@@ -46,8 +46,8 @@ FULL_SIZES = [100_000, 1_000_000]
 
 def _measure(kind: str, path: Path, base: Any) -> Any:
     """Open ``path`` alone, or add it over ``base`` (the timeline open already)."""
-    from viewer.domain.layers import shown_together
     from viewer.persistence.model_file import load_timeline
+    from viewer.timeline.stacking import shown_together
 
     timeline = load_timeline(path)
     if kind == "add":

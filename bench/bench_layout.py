@@ -20,9 +20,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bench.bench_open import best_of
-from viewer.index import EventIndex
-from viewer.layout import ELLIPSIS, GUTTER, LABEL_MAX, Layouter
 from viewer.persistence.model_file import parse_timeline
+from viewer.timeline.index import EventIndex
+from viewer.timeline.layout import ELLIPSIS, GUTTER, LABEL_MAX, Layouter
 
 WIDTH = 1600.0
 BASE = datetime(2025, 1, 1, tzinfo=UTC)

@@ -41,9 +41,9 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from viewer.index import EventIndex
-    from viewer.perf import paused_gc
+    from viewer.domain.perf import paused_gc
     from viewer.persistence.model_file import parse_timeline
+    from viewer.timeline.index import EventIndex
     from viewer.ui.item_models import EventTableModel
     from viewer.ui.timeline_render import GUTTER, TimelineRenderer
 

@@ -210,8 +210,8 @@ def child_frames(path: Path, steps: int) -> dict[str, Any]:
 
 def child_search(path: Path) -> dict[str, Any]:
     """Find: building the text index once, then queries, to the first results and to all."""
-    from viewer.domain.search import TextIndex, query_words, search_all
     from viewer.persistence.model_file import load_timeline
+    from viewer.timeline.search import TextIndex, query_words, search_all
 
     timeline = load_timeline(path)
     before = rss_now()

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO, dump
-from viewer.axis import STEPS, ticks
 from viewer.domain.dates import END_OF_CALENDAR
 from viewer.domain.model import TimelineModel
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
+from viewer.timeline.axis import STEPS, ticks
 
 JsonPath = tuple[str | int, ...]
 

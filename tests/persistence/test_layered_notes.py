@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from tests.conftest import strip_isolates
-from viewer.domain.layers import shown_together
 from viewer.domain.notes import Note, NoteTarget, TargetKind, event_of, target_title
 from viewer.domain.timeline import Timeline
 from viewer.persistence.layered_notes import (
@@ -22,6 +21,7 @@ from viewer.persistence.layered_notes import (
     write_notes,
 )
 from viewer.persistence.notes_export import from_w3c
+from viewer.timeline.stacking import shown_together
 
 
 def _timelines(minimal: dict[str, Any]) -> tuple[Timeline, Timeline]:

@@ -18,8 +18,8 @@ from viewer.domain.describe import describe_date
 from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
 from viewer.domain.timeline import Timeline
-from viewer.layout import Rect
 from viewer.persistence.model_file import parse_timeline
+from viewer.timeline.layout import Rect
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import (
     BASE_TEXT_HEIGHT,

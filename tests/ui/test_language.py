@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO
 from tests.ui.windows import active_window
-from viewer.axis import STEPS, TickUnit, tick_label
 from viewer.cli.main import _build_parser
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import EventKind, FuzzyDate
 from viewer.domain.names import kind_name, kind_plural
 from viewer.persistence.paths import AppPaths
+from viewer.timeline.axis import STEPS, TickUnit, tick_label
 from viewer.ui import i18n
 from viewer.ui.app import open_settings
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import DATA, dump, strip_isolates
-from tests.domain.test_layers import _stacked
+from tests.timeline.test_stacking import _stacked
 from tests.ui.windows import active_window
 from viewer.domain.model import EventKind
 from viewer.importers.formats import run_import

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
 from viewer.domain.timeline import Timeline
-from viewer.layout import Rect
 from viewer.persistence.model_file import parse_timeline
+from viewer.timeline.layout import Rect
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import GUTTER
 from viewer.ui.timeline_view import TimelineView, rich_plain

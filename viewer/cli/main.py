@@ -14,12 +14,12 @@ from typing import Any
 from viewer import __version__
 from viewer.cli import import_command
 from viewer.cli.exit_codes import ExitCode
-from viewer.domain.filters import EventFilter, event_mask, find_actor
 from viewer.domain.model import EventKind, EventStatus, Verification, json_schema_text
 from viewer.domain.text import terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import AppPaths, bundled_timeline
+from viewer.timeline.filters import EventFilter, event_mask, find_actor
 
 
 def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_: str) -> None:

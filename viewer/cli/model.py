@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from viewer.cli.exit_codes import ExitCode
-from viewer.domain.layers import CannotAdd, Part, part_beside, stack
 from viewer.domain.notes import Note
 from viewer.domain.text import terminal_safe
 from viewer.domain.timeline import Timeline
@@ -16,6 +15,7 @@ from viewer.persistence.layered_notes import own_timeline, shown_note
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.notes import NoteStore, database_path, file_stem, notes_folder
 from viewer.persistence.notes_json import json_path
+from viewer.timeline.stacking import CannotAdd, Part, part_beside, stack
 
 
 def load_for_command(path: Path) -> Timeline | ExitCode:

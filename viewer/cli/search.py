@@ -12,7 +12,10 @@ from viewer.cli.exit_codes import ExitCode
 from viewer.cli.model import load_shown, read_shown_notes
 from viewer.domain.describe import describe_date
 from viewer.domain.notes import Note, event_of
-from viewer.domain.search import (
+from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
+from viewer.domain.timeline import Timeline
+from viewer.persistence.paths import AppPaths, bundled_timeline
+from viewer.timeline.search import (
     NotesText,
     TextIndex,
     found_in,
@@ -20,9 +23,6 @@ from viewer.domain.search import (
     search_all,
     snippet,
 )
-from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
-from viewer.domain.timeline import Timeline
-from viewer.persistence.paths import AppPaths, bundled_timeline
 
 
 def run_search(

@@ -48,10 +48,10 @@ from viewer.domain.model import (
     Era,
     Source,
 )
+from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, Share, no_progress
 from viewer.domain.text import line_breaks
 from viewer.domain.timeline import Timeline
-from viewer.perf import paused_gc
 
 #: An id: its pattern is checked for a whole column at once (:func:`_ids`), and
 #: a reference (a participant, a source, a quote's speaker) needs none: it must

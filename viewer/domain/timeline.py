@@ -17,16 +17,16 @@ import numpy.typing as npt
 
 from viewer.domain.columns import EventFields, EventTable, Grouped, Records, pack
 from viewer.domain.model import Actor, Era, Quote, Source, TimelineModel
-from viewer.perf import paused_gc
+from viewer.domain.perf import paused_gc
 
 if TYPE_CHECKING:
-    from viewer.domain.filters import Facets
-    from viewer.index import EventIndex
+    from viewer.timeline.filters import Facets
+    from viewer.timeline.index import EventIndex
 
 
 @dataclass(frozen=True, slots=True)
 class Layer:
-    """One of the timelines shown together (see :mod:`viewer.domain.layers`): its
+    """One of the timelines shown together (see :mod:`viewer.timeline.stacking`): its
     own id, title and language, what its ids are put behind, and its rows."""
 
     id: str
@@ -139,21 +139,21 @@ class Timeline:
     @cached_property
     def index(self) -> EventIndex:
         """The events in time order, with per-kind lanes: one per open timeline."""
-        from viewer.index import EventIndex
+        from viewer.timeline.index import EventIndex
 
         return EventIndex(self.events)
 
     @cached_property
     def facets(self) -> Facets:
         """Who takes part in each event, and its claims' verifications (read when first asked)."""
-        from viewer.domain.filters import Facets
+        from viewer.timeline.filters import Facets
 
         return Facets(self)
 
     @cached_property
     def quote_texts(self) -> list[str]:
         """Each quote's words, folded for searching, by quote row (made when first asked)."""
-        from viewer.domain.search import quote_texts
+        from viewer.timeline.search import quote_texts
 
         return quote_texts(self)
 

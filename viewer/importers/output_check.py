@@ -45,8 +45,8 @@ from viewer.domain.columns import PRECISION_CODE, id_keys, points
 from viewer.domain.dates import OPEN_END
 from viewer.domain.fast_load import Event as FastEvent
 from viewer.domain.model import SCHEMA_VERSION, Event, TimelineModel
+from viewer.domain.perf import paused_gc
 from viewer.domain.text import control_in
-from viewer.perf import paused_gc
 from viewer.persistence.model_file import MAX_MODEL_BYTES
 
 #: Events are checked this many at a time: some 3 kB each while they are (their

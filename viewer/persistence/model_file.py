@@ -12,9 +12,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from viewer.domain import fast_load
 from viewer.domain.checks import Problem, check_timeline, json_path
 from viewer.domain.model import SCHEMA_VERSION, TimelineModel
+from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.timeline import Timeline
-from viewer.perf import paused_gc
 
 #: Model files larger than this are refused before they are read.
 MAX_MODEL_BYTES = 512 * 1024 * 1024

@@ -38,10 +38,10 @@ from viewer.domain.model import (
 )
 from viewer.domain.names import kind_name, status_name
 from viewer.domain.notes import NoteTarget, TargetKind
-from viewer.domain.search import match_spans
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, number
+from viewer.timeline.search import match_spans
 from viewer.ui.notes import NoteActions, NotesController
 from viewer.ui.selection import Selection
 
@@ -155,7 +155,7 @@ class DetailsPanel(QWidget):
         self._refresh()
 
     def set_highlight(self, words: list[str]) -> None:
-        """Mark ``words`` (folded, as :func:`~viewer.domain.search.query_words` gives
+        """Mark ``words`` (folded, as :func:`~viewer.timeline.search.query_words` gives
         them) in what the pane shows; ``[]`` marks nothing."""
         if words != self._highlight:
             self._highlight = list(words)

@@ -11,13 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QThread, QTimer, Signal
 
 import viewer
-from viewer.domain.layers import CannotAdd, Part, part_beside, restacked, stack
 from viewer.domain.progress import LoadCancelled, Progress
 from viewer.domain.timeline import Timeline
 from viewer.importers.common import ImportFailed, ImportReport
 from viewer.importers.formats import run_import
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import resources_dir
+from viewer.timeline.stacking import CannotAdd, Part, part_beside, restacked, stack
 
 MAX_RECENT = 10
 #: Editors save in bursts (truncate, write; or write a temp file and rename).

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.filters import Mask
 from viewer.domain.timeline import Timeline
+from viewer.timeline.filters import Mask
 from viewer.ui.item_models import EventIdRole, EventTableModel
 from viewer.ui.selection import Selection
 

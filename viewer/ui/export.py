@@ -28,11 +28,11 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from viewer.axis import clamp_time, span_words
 from viewer.domain.cite import source_words
-from viewer.domain.filters import Mask
 from viewer.domain.text import xml_safe
 from viewer.domain.timeline import Timeline
+from viewer.timeline.axis import clamp_time, span_words
+from viewer.timeline.filters import Mask
 from viewer.ui.timeline_render import (
     GUTTER,
     TimelineRenderer,

@@ -1,6 +1,6 @@
 """Filters in the window: what the reader chose, the bar that shows it as chips.
 
-:class:`FilterState` holds the chosen :class:`~viewer.domain.filters.EventFilter`
+:class:`FilterState` holds the chosen :class:`~viewer.timeline.filters.EventFilter`
 of the open timeline and the mask of the events it keeps; the timeline, the
 table, the quotes panel and the find bar all follow its ``changed`` signal.
 Each timeline remembers its own filter in the settings.
@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.filters import Chip, EventFilter, Mask, event_mask, layers_mask
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note
 from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
+from viewer.timeline.filters import Chip, EventFilter, Mask, event_mask, layers_mask
 from viewer.ui.flow import FlowBar
 from viewer.ui.notes import NotesController
 

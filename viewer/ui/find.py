@@ -1,6 +1,6 @@
 """Find in the window: the find bar, the search run between frames, the list of results.
 
-The search itself is :mod:`viewer.domain.search`; here it runs in slices of
+The search itself is :mod:`viewer.timeline.search`; here it runs in slices of
 the event loop (:data:`SLICE` seconds each), so typing and panning stay smooth
 while a large timeline is searched (or its text index built, the first time).
 Results come in time order; the first one is selected as soon as it is found,
@@ -38,9 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.describe import describe_date
-from viewer.domain.filters import Mask
 from viewer.domain.notes import Note
-from viewer.domain.search import (
+from viewer.domain.text import isolate
+from viewer.domain.timeline import Timeline
+from viewer.timeline.filters import Mask
+from viewer.timeline.search import (
     Found,
     NotesText,
     Rows,
@@ -51,8 +53,6 @@ from viewer.domain.search import (
     snippet,
     where_name,
 )
-from viewer.domain.text import isolate
-from viewer.domain.timeline import Timeline
 from viewer.ui.item_models import EventIdRole
 from viewer.ui.notes import NotesController
 from viewer.ui.selection import Selection

@@ -33,8 +33,8 @@ SOURCES: tuple[str, ...] = (
     "viewer/ui/export.py",
     "viewer/ui/document.py",
     "viewer/ui/layers.py",
-    "viewer/domain/layers.py",
-    "viewer/domain/search.py",
+    "viewer/timeline/stacking.py",
+    "viewer/timeline/search.py",
     "viewer/persistence/notes.py",
     "viewer/persistence/notes_sql.py",
     "viewer/persistence/notes_carry.py",
@@ -42,8 +42,8 @@ SOURCES: tuple[str, ...] = (
     "viewer/importers/timelinejs.py",
     "viewer/domain/names.py",
     "viewer/domain/describe.py",
-    "viewer/domain/filters.py",
-    "viewer/axis.py",
+    "viewer/timeline/filters.py",
+    "viewer/timeline/axis.py",
 )
 
 #: The languages the interface speaks, each named in itself.

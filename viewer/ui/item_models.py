@@ -28,7 +28,6 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from viewer.domain.cite import quotation_marks
 from viewer.domain.describe import describe_date
-from viewer.domain.filters import Mask, Rows
 from viewer.domain.model import (
     Actor,
     ActorKind,
@@ -39,11 +38,12 @@ from viewer.domain.model import (
     QuoteMode,
 )
 from viewer.domain.names import kind_name, status_name
-from viewer.domain.search import query_words
+from viewer.domain.perf import paused_gc
 from viewer.domain.text import isolate, wrap_isolated
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
-from viewer.perf import paused_gc
+from viewer.timeline.filters import Mask, Rows
+from viewer.timeline.search import query_words
 from viewer.ui.timeline_render import layer_color
 
 _Index = QModelIndex | QPersistentModelIndex

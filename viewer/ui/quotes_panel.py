@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.cite import web_url
-from viewer.domain.filters import Mask
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
+from viewer.timeline.filters import Mask
 from viewer.ui.item_models import (
     ActorIdRole,
     ActorListModel,

@@ -28,10 +28,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget
 from shiboken6 import VoidPtr, getCppPointer
 
-from viewer.axis import span_words
 from viewer.domain import words
 from viewer.domain.describe import event_facts
-from viewer.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
+from viewer.timeline.axis import span_words
+from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
 from viewer.ui.timeline_render import _qrect
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
-"""Painting a timeline laid out by :mod:`viewer.layout`: shared by the widget and by export.
+"""Painting a timeline laid out by :mod:`viewer.timeline.layout`, for the widget and export.
 
 The renderer measures labels in its font for the layout (it is the layout's
-:class:`~viewer.layout.TextMetrics`) and paints the items the layout gives.
+:class:`~viewer.timeline.layout.TextMetrics`) and paints the items the layout gives.
 Far out, a lane is a density strip: the events starting in each pixel column,
 counted with bisections and drawn as one image, never one Qt object per event.
 """
@@ -32,7 +32,11 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from viewer.axis import (
+from viewer.domain.model import EventKind
+from viewer.domain.names import kind_plural
+from viewer.domain.text import one_line
+from viewer.domain.timeline import Timeline
+from viewer.timeline.axis import (
     TickStep,
     TickUnit,
     choose_step,
@@ -42,81 +46,77 @@ from viewer.axis import (
     tick_label,
     ticks,
 )
-from viewer.domain.filters import Mask
-from viewer.domain.model import EventKind
-from viewer.domain.names import kind_plural
-from viewer.domain.text import one_line
-from viewer.domain.timeline import Timeline
-from viewer.index import EventIndex
+from viewer.timeline.filters import Mask
+from viewer.timeline.index import EventIndex
 
 # The layout's names, where the painter's users have always found them.
-from viewer.layout import (
+from viewer.timeline.layout import (
     AXIS_HEIGHT as AXIS_HEIGHT,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     BUCKET_PX as BUCKET_PX,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     CLUSTER_ROW as CLUSTER_ROW,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     DETAIL_LIMIT as DETAIL_LIMIT,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     ELLIPSIS as ELLIPSIS,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     GLYPH as GLYPH,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     GUTTER as GUTTER,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     ITEM_GAP as ITEM_GAP,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     LABEL_MAX as LABEL_MAX,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     LABEL_REACH as LABEL_REACH,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     LANE_GAP as LANE_GAP,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     LEAST_LABEL as LEAST_LABEL,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     MAX_ROWS as MAX_ROWS,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     MIN_LABEL as MIN_LABEL,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     OPEN_END_FADE as OPEN_END_FADE,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     ROW_HEIGHT as ROW_HEIGHT,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     WIDE_BAND as WIDE_BAND,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     LaneLayout as LaneLayout,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     Layout as Layout,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     Layouter as Layouter,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     Placed as Placed,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     Point as Point,
 )
-from viewer.layout import (
+from viewer.timeline.layout import (
     Rect as Rect,
 )
 
@@ -383,7 +383,7 @@ class TimelineRenderer:
         self, t0: float, seconds_per_px: float, width: float, selected: str | None = None
     ) -> Layout:
         """Place what is visible between ``t0`` and the right edge ``width`` (see
-        :meth:`viewer.layout.Layouter.layout`), measured in this renderer's font."""
+        :meth:`viewer.timeline.layout.Layouter.layout`), measured in this renderer's font."""
         return Layouter(self.index, self).layout(t0, seconds_per_px, width, selected)
 
     # -- painting ---------------------------------------------------------

@@ -32,13 +32,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
-from viewer.axis import MAX_T, MIN_T
 from viewer.domain import words
 from viewer.domain.describe import describe_date, event_facts, precision_words
-from viewer.domain.filters import Mask
 from viewer.domain.names import kind_name, kind_plural, status_name
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
+from viewer.timeline.axis import MAX_T, MIN_T
+from viewer.timeline.filters import Mask
 from viewer.ui import timeline_access
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import (

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.search import fold, query_words
+from viewer.timeline.search import fold, query_words
 
 _Index = QModelIndex | QPersistentModelIndex
 

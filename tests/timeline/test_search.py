@@ -9,7 +9,10 @@ import numpy as np
 import pytest
 
 from viewer.domain.notes import Note, NoteTarget, TargetKind
-from viewer.domain.search import (
+from viewer.domain.timeline import Timeline
+from viewer.persistence.model_file import load_timeline
+from viewer.persistence.paths import bundled_timeline
+from viewer.timeline.search import (
     CHUNK,
     NotesText,
     TextIndex,
@@ -21,9 +24,6 @@ from viewer.domain.search import (
     search_all,
     snippet,
 )
-from viewer.domain.timeline import Timeline
-from viewer.persistence.model_file import load_timeline
-from viewer.persistence.paths import bundled_timeline
 
 
 @pytest.fixture(scope="module")

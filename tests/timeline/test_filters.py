@@ -7,12 +7,12 @@ from typing import Any
 import numpy as np
 import pytest
 
-from viewer.domain.filters import Chip, EventFilter, event_mask, find_actor
 from viewer.domain.model import Event, EventKind, EventStatus, Verification
 from viewer.domain.notes import Note, NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
+from viewer.timeline.filters import Chip, EventFilter, event_mask, find_actor
 
 
 @pytest.fixture(scope="module")

@@ -10,15 +10,15 @@ import numpy as np
 import pytest
 
 from tests.conftest import DATA
-from viewer.domain.filters import EventFilter, event_mask
-from viewer.domain.layers import CannotAdd, Part, part_beside, restacked, shown_together, stack
 from viewer.domain.model import EventKind
 from viewer.domain.notes import TargetKind, event_of, find_target
-from viewer.domain.search import TextIndex, search_all
 from viewer.domain.timeline import Timeline
 from viewer.importers.formats import run_import
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
+from viewer.timeline.filters import EventFilter, event_mask
+from viewer.timeline.search import TextIndex, search_all
+from viewer.timeline.stacking import CannotAdd, Part, part_beside, restacked, shown_together, stack
 
 
 def _other(minimal: dict[str, Any], **changes: Any) -> Timeline:

@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from viewer.domain import words
 from viewer.domain.model import EventKind
-from viewer.index import EventIndex, Lane
+from viewer.timeline.index import EventIndex, Lane
 
 AXIS_HEIGHT = 46.0
 GUTTER = 118.0

@@ -13,8 +13,8 @@ import pytest
 
 from bench.make_timeline import make_timeline
 from viewer.domain.timeline import Timeline
-from viewer.index import EventIndex
-from viewer.layout import (
+from viewer.timeline.index import EventIndex
+from viewer.timeline.layout import (
     DETAIL_LIMIT,
     ELLIPSIS,
     GUTTER,
