@@ -47,12 +47,13 @@ FULL_SIZES = [100_000, 1_000_000]
 def _measure(kind: str, path: Path, base: Any) -> Any:
     """Open ``path`` alone, or add it over ``base`` (the timeline open already)."""
     from viewer.persistence.model_file import load_timeline
+    from viewer.timeline.index import event_index
     from viewer.timeline.stacking import shown_together
 
     timeline = load_timeline(path)
     if kind == "add":
         timeline = shown_together([base, timeline])
-    timeline.index  # noqa: B018 - sorted, as the window needs it
+    event_index(timeline)  # sorted, as the window needs it
     return timeline
 
 

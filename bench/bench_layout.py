@@ -21,7 +21,7 @@ from typing import Any
 
 from bench.bench_open import best_of
 from viewer.persistence.model_file import parse_timeline
-from viewer.timeline.index import EventIndex
+from viewer.timeline.index import EventIndex, event_index
 from viewer.timeline.layout import ELLIPSIS, GUTTER, LABEL_MAX, Layouter
 
 WIDTH = 1600.0
@@ -55,7 +55,7 @@ class FixedWidth:
 
 def _renderer(events: list[dict[str, Any]]) -> Layouter:
     data = {"schema_version": 1, "id": "b", "title": "B", "language": "de", "events": events}
-    index = parse_timeline(json.dumps(data).encode()).index
+    index = event_index(parse_timeline(json.dumps(data).encode()))
     return Layouter(index, FixedWidth(index))
 
 

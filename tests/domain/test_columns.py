@@ -22,6 +22,7 @@ from viewer.domain.progress import LoadCancelled
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
 from viewer.persistence.paths import bundled_timeline
+from viewer.timeline.index import event_index
 
 
 def exact(data: bytes) -> Timeline | None:
@@ -45,7 +46,7 @@ def same(a: Timeline, b: Timeline) -> None:
     for name in ("first", "after", "kind", "status", "precision", "flags"):
         assert np.array_equal(getattr(a.events, name), getattr(b.events, name)), name
     assert [a.events.title(i) for i in range(len(a.events))] == [e.title for e in b.events]
-    assert np.array_equal(a.index.order, b.index.order)
+    assert np.array_equal(event_index(a).order, event_index(b).order)
     assert {k: len(v) for k, v in a.quotes_by_speaker.items()} == {
         k: len(v) for k, v in b.quotes_by_speaker.items()
     }
@@ -176,7 +177,7 @@ def _random_table(n: int, seed: int) -> Timeline:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_overlap_queries_agree_with_brute_force(seed: int) -> None:
     timeline = _random_table(2_000, seed)
-    index = timeline.index
+    index = event_index(timeline)
     rng = random.Random(seed)
     lo, hi = index.extent() or (0.0, 1.0)
     for _ in range(200):
@@ -193,7 +194,7 @@ def test_overlap_queries_agree_with_brute_force(seed: int) -> None:
 
 def test_the_index_sorts_by_start_then_end_then_id() -> None:
     timeline = _random_table(1_000, 5)
-    index = timeline.index
+    index = event_index(timeline)
     keys = [(index.starts[p], index.ends[p], index.id_of(p)) for p in range(len(index))]
     assert keys == sorted(keys)
     assert [index.title(p) for p in range(5)] == [index.events[p].title for p in range(5)]
@@ -258,11 +259,13 @@ def test_ids_are_found_short_or_long(minimal: dict[str, Any], length: int) -> No
     for row, event in enumerate(events):
         assert timeline.events.row_of(event["id"]) == row
         assert timeline.events_by_id[event["id"]].id == event["id"]
-        assert timeline.index.id_of(timeline.index.position[event["id"]]) == event["id"]
+        assert (
+            event_index(timeline).id_of(event_index(timeline).position[event["id"]]) == event["id"]
+        )
     for missing in ("", "zz", "é", events[0]["id"] + "x", events[0]["id"][:-1] or "-"):
         assert timeline.events.row_of(missing) is None
         assert missing not in timeline.events_by_id
-        assert missing not in timeline.index.position
+        assert missing not in event_index(timeline).position
     with pytest.raises(KeyError):
         timeline.events_by_id["nope"]
 

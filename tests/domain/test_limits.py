@@ -13,6 +13,7 @@ from viewer.domain.model import TimelineModel
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
 from viewer.timeline.axis import STEPS, ticks
+from viewer.timeline.index import event_index
 
 JsonPath = tuple[str | int, ...]
 
@@ -204,7 +205,7 @@ def test_events_at_both_ends_of_the_calendar_load(minimal: dict[str, Any]) -> No
 
 
 def test_the_index_and_the_axis_take_both_ends_of_the_calendar(minimal: dict[str, Any]) -> None:
-    index = _at_both_ends(minimal).index
+    index = event_index(_at_both_ends(minimal))
     extent = index.extent()
     assert extent is not None
     first, last = extent

@@ -13,6 +13,7 @@ from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.timeline.filters import Chip, EventFilter, event_mask, find_actor
+from viewer.timeline.index import event_index
 
 
 @pytest.fixture(scope="module")
@@ -167,10 +168,10 @@ def test_remembered_as_plain_data_and_garbage_is_left_out() -> None:
 def test_the_index_of_what_is_kept(bundled: Timeline) -> None:
     chosen = EventFilter(kinds=frozenset({EventKind.TALKS, EventKind.CALL}))
     mask = event_mask(bundled, chosen)
-    index = bundled.index.subset(mask)
+    index = event_index(bundled).subset(mask)
     ids = [index.id_of(p) for p in range(len(index))]
     assert set(ids) == kept(bundled, chosen)
-    full = [bundled.index.id_of(p) for p in range(len(bundled.index))]
+    full = [event_index(bundled).id_of(p) for p in range(len(event_index(bundled)))]
     assert ids == [i for i in full if i in set(ids)]  # the same time order
     assert {lane.kind for lane in index.lanes} == {EventKind.TALKS, EventKind.CALL}
     assert "drone-strike-2025-06-01" not in index.position

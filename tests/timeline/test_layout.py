@@ -13,7 +13,7 @@ import pytest
 
 from bench.make_timeline import make_timeline
 from viewer.domain.timeline import Timeline
-from viewer.timeline.index import EventIndex
+from viewer.timeline.index import EventIndex, event_index
 from viewer.timeline.layout import (
     DETAIL_LIMIT,
     ELLIPSIS,
@@ -56,12 +56,12 @@ def timeline() -> Timeline:
 
 
 def lay_out(timeline: Timeline, t0: float, spp: float, width: float = 1920.0) -> Layout:
-    index = timeline.index
+    index = event_index(timeline)
     return Layouter(index, Monospace(index)).layout(t0, spp, width)
 
 
 def test_far_out_every_lane_is_counts_and_a_density_strip(timeline: Timeline) -> None:
-    index = timeline.index
+    index = event_index(timeline)
     first, last = index.extent() or (0.0, 1.0)
     width = 1920.0
     spp = (last - first) / (width - GUTTER)
@@ -82,7 +82,7 @@ def test_far_out_every_lane_is_counts_and_a_density_strip(timeline: Timeline) ->
 
 
 def test_close_in_events_get_marks_and_labels_that_never_overlap(timeline: Timeline) -> None:
-    index = timeline.index
+    index = event_index(timeline)
     middle = float(np.median(index.starts))
     labelled = 0
     for spp in (60.0, 600.0, 3600.0, 6 * 3600.0):
@@ -102,7 +102,7 @@ def test_close_in_events_get_marks_and_labels_that_never_overlap(timeline: Timel
 
 
 def test_the_level_of_detail_follows_the_count_in_view(timeline: Timeline) -> None:
-    index = timeline.index
+    index = event_index(timeline)
     lane = max(index.lanes, key=len)
     middle = float(np.median(lane.starts))
     t1_of = lambda spp: middle + (1920.0 - GUTTER) * spp  # noqa: E731
@@ -114,7 +114,7 @@ def test_the_level_of_detail_follows_the_count_in_view(timeline: Timeline) -> No
 
 
 def test_the_selected_event_gets_a_row_of_its_own(timeline: Timeline) -> None:
-    index = timeline.index
+    index = event_index(timeline)
     lane = max(index.lanes, key=len)
     # a crowded view: more events than rows, fewer than the limit
     spp = 4 * 3600.0
@@ -151,7 +151,7 @@ def test_crowded_lanes_cluster_as_if_every_label_were_measured(
     timeline: Timeline, spp: float
 ) -> None:
     """The shortcut for events no row can take gives the very layout of trying each."""
-    index = timeline.index
+    index = event_index(timeline)
     middle = float(np.median(index.starts))
     fast = Layouter(index, Monospace(index))
     slow = Layouter(index, Monospace(index))

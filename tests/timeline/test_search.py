@@ -12,6 +12,7 @@ from viewer.domain.notes import Note, NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
+from viewer.timeline.index import event_index
 from viewer.timeline.search import (
     CHUNK,
     NotesText,
@@ -68,7 +69,7 @@ def test_every_word_must_match_anywhere_in_the_event(bundled: Timeline) -> None:
 
 def test_results_are_in_time_order(bundled: Timeline) -> None:
     found = ids(bundled, "putin")
-    positions = [bundled.index.position[event_id] for event_id in found]
+    positions = [event_index(bundled).position[event_id] for event_id in found]
     assert len(found) > 5
     assert positions == sorted(positions)
 
@@ -126,7 +127,7 @@ def test_across_chunks_and_in_time_order(minimal: dict[str, Any]) -> None:
     assert index.built
     rows = search_all(index, query_words("ereignis"))
     assert len(rows) == CHUNK + 50
-    positions = timeline.index.position_of_row[rows]
+    positions = event_index(timeline).position_of_row[rows]
     assert np.all(np.diff(positions) > 0)
     # The quote of the last event, in the second chunk: "ß" in the text, "ss" asked.
     assert [timeline.events.ids[int(r)] for r in search_all(index, ["schlusswort"])] == [

@@ -16,7 +16,7 @@ from viewer.domain.timeline import Timeline
 from viewer.importers.formats import run_import
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
-from viewer.timeline.filters import EventFilter, event_mask
+from viewer.timeline.filters import EventFilter, event_mask, facets_of
 from viewer.timeline.search import TextIndex, search_all
 from viewer.timeline.stacking import CannotAdd, Part, part_beside, restacked, shown_together, stack
 
@@ -178,9 +178,9 @@ def test_filters_search_and_facets_cover_every_timeline(tmp_path: Path) -> None:
     kept = shown.layer_codes[event_mask(shown, kinds)]
     assert set(kept.tolist()) == {0, 1}
     # Facets read each part's batches where they are (the report's last one is short).
-    protesters = shown.facets.actor_rows["actor-Protesters-Argentina"]
+    protesters = facets_of(shown).actor_rows["actor-Protesters-Argentina"]
     assert protesters.min() >= len(base.events)
-    assert shown.facets.actor_rows["putin"].max() < len(base.events)
+    assert facets_of(shown).actor_rows["putin"].max() < len(base.events)
     index = TextIndex(shown)
     for _ in index.build():
         pass

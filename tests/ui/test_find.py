@@ -12,6 +12,7 @@ from tests.conftest import strip_isolates
 from tests.ui.windows import active_window
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
+from viewer.timeline.index import event_index
 from viewer.ui.main_window import MainWindow
 
 
@@ -60,7 +61,7 @@ def test_enter_and_f3_step_through_the_matches_in_time_order(
     rows = window.finder.rows
     expected = [bundled.events.ids[int(row)] for row in rows]
     assert len(expected) >= 3
-    positions = [bundled.index.position[event_id] for event_id in expected]
+    positions = [event_index(bundled).position[event_id] for event_id in expected]
     assert positions == sorted(positions)
     assert window.selection.event_id == expected[0]
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)

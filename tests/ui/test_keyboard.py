@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import active_window
+from viewer.timeline.index import event_index
 from viewer.ui.main_window import MainWindow
 
 
@@ -73,7 +74,7 @@ def test_the_timeline_keys(qtbot: QtBot) -> None:
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Home)
     first = window.selection.event_id
-    assert first == window.document.timeline.index.first()
+    assert first == event_index(window.document.timeline).first()
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert window.selection.event_id != first
     qtbot.keyClick(view, Qt.Key.Key_Menu)

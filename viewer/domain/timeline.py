@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -18,10 +18,6 @@ import numpy.typing as npt
 from viewer.domain.columns import EventFields, EventTable, Grouped, Records, pack
 from viewer.domain.model import Actor, Era, Quote, Source, TimelineModel
 from viewer.domain.perf import paused_gc
-
-if TYPE_CHECKING:
-    from viewer.timeline.filters import Facets
-    from viewer.timeline.index import EventIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,27 +131,6 @@ class Timeline:
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
-
-    @cached_property
-    def index(self) -> EventIndex:
-        """The events in time order, with per-kind lanes: one per open timeline."""
-        from viewer.timeline.index import EventIndex
-
-        return EventIndex(self.events)
-
-    @cached_property
-    def facets(self) -> Facets:
-        """Who takes part in each event, and its claims' verifications (read when first asked)."""
-        from viewer.timeline.filters import Facets
-
-        return Facets(self)
-
-    @cached_property
-    def quote_texts(self) -> list[str]:
-        """Each quote's words, folded for searching, by quote row (made when first asked)."""
-        from viewer.timeline.search import quote_texts
-
-        return quote_texts(self)
 
     @classmethod
     def validate(cls, data: Any) -> Timeline:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import msgspec
 import numpy as np
@@ -77,6 +78,19 @@ class Facets:
         self.actor_rows: dict[str, Rows] = {
             actor_id: np.unique(np.array(rows, np.int64)) for actor_id, rows in per_actor.items()
         }
+
+
+#: Each timeline's facets, kept while the timeline lives.
+_FACETS: WeakKeyDictionary[Timeline, Facets] = WeakKeyDictionary()
+
+
+def facets_of(timeline: Timeline) -> Facets:
+    """Who takes part in each event of ``timeline``, and its claims'
+    verifications: read when first asked, then kept."""
+    found = _FACETS.get(timeline)
+    if found is None:
+        found = _FACETS[timeline] = Facets(timeline)
+    return found
 
 
 def _day(moment: float) -> str:
@@ -265,7 +279,7 @@ def event_mask(timeline: Timeline, chosen: EventFilter, notes: Sequence[Note] = 
     if chosen.end is not None:
         keep &= table.first < chosen.end
     if chosen.actors or chosen.verifications:
-        facets = timeline.facets
+        facets = facets_of(timeline)
         if chosen.actors:
             acting = np.zeros(len(table), np.bool_)
             for actor in chosen.actors:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 import numpy as np
 import numpy.typing as npt
 
 from viewer.domain.columns import APPROXIMATE, CLOSED_END, KINDS, EventTable, Group
 from viewer.domain.model import Event, EventKind
+from viewer.domain.timeline import Timeline
 
 Positions = npt.NDArray[np.int64]
 Times = npt.NDArray[np.float64]
@@ -223,3 +225,17 @@ class EventIndex:
             return self.first() if offset > 0 else self.last()
         target = min(max(self.position[event_id] + offset, 0), len(self) - 1)
         return self.id_of(target)
+
+
+#: Each timeline's index, kept while the timeline lives (a timeline never
+#: changes: another file or a reload is another Timeline).
+_INDEXES: WeakKeyDictionary[Timeline, EventIndex] = WeakKeyDictionary()
+
+
+def event_index(timeline: Timeline) -> EventIndex:
+    """The events of ``timeline`` in time order, with per-kind lanes: made when
+    first asked (the loader asks on its thread), then kept."""
+    index = _INDEXES.get(timeline)
+    if index is None:
+        index = _INDEXES[timeline] = EventIndex(timeline.events)
+    return index

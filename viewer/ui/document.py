@@ -17,6 +17,7 @@ from viewer.importers.common import ImportFailed, ImportReport
 from viewer.importers.formats import run_import
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import resources_dir
+from viewer.timeline.index import event_index
 from viewer.timeline.stacking import CannotAdd, Part, part_beside, restacked, stack
 
 MAX_RECENT = 10
@@ -127,7 +128,7 @@ class _Load(QThread):
             if adding is not None:  # renamed and stacked here, not on the window's thread
                 part = adding.place(timeline)
                 timeline = stack(_with_part(adding.parts, part, adding.replaces))
-            timeline.index  # noqa: B018 - sorted here, not on the window's thread
+            event_index(timeline)  # sorted here, not on the window's thread
         except LoadCancelled:
             return False
         except CannotAdd as err:

@@ -38,6 +38,7 @@ from viewer.domain.notes import Note
 from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.timeline.filters import Chip, EventFilter, Mask, event_mask, layers_mask
+from viewer.timeline.index import event_index
 from viewer.ui.flow import FlowBar
 from viewer.ui.notes import NotesController
 
@@ -379,7 +380,7 @@ class FilterBar(FlowBar):
         last = datetime.fromtimestamp(chosen.end - 1, UTC) if chosen.end is not None else None
         if first is None or last is None:
             timeline = self._state.timeline
-            extent = timeline.index.extent() if timeline is not None else None
+            extent = event_index(timeline).extent() if timeline is not None else None
             if extent is not None:
                 first = first or datetime.fromtimestamp(extent[0], UTC)
                 last = last or datetime.fromtimestamp(extent[1] - 1, UTC)

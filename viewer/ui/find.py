@@ -42,6 +42,7 @@ from viewer.domain.notes import Note
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
+from viewer.timeline.index import event_index
 from viewer.timeline.search import (
     Found,
     NotesText,
@@ -223,15 +224,19 @@ class FindController(QObject):
         timeline, event_id = self.timeline, self._selection.event_id
         if timeline is None or event_id is None or not len(self.rows):
             return None
-        here = timeline.index.position.get(event_id)
+        here = event_index(timeline).position.get(event_id)
         if here is None:
             return None
         at = int(np.searchsorted(self._positions(timeline), here))
-        return at if at < len(self.rows) and self.rows[at] == timeline.index.order[here] else None
+        return (
+            at
+            if at < len(self.rows) and self.rows[at] == event_index(timeline).order[here]
+            else None
+        )
 
     def _positions(self, timeline: Timeline) -> Rows:
         """The results' places in time order (sorted, as the results are)."""
-        positions: Rows = timeline.index.position_of_row[self.rows]
+        positions: Rows = event_index(timeline).position_of_row[self.rows]
         return positions
 
     def step(self, offset: int) -> str | None:
@@ -241,7 +246,7 @@ class FindController(QObject):
             return None
         positions = self._positions(timeline)
         event_id = self._selection.event_id
-        here = timeline.index.position.get(event_id) if event_id else None
+        here = event_index(timeline).position.get(event_id) if event_id else None
         if here is None:
             at = 0 if offset > 0 else len(self.rows) - 1
         elif offset > 0:

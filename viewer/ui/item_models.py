@@ -43,7 +43,8 @@ from viewer.domain.text import isolate, wrap_isolated
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.timeline.filters import Mask, Rows
-from viewer.timeline.search import query_words
+from viewer.timeline.index import event_index
+from viewer.timeline.search import query_words, quote_texts
 from viewer.ui.timeline_render import layer_color
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -373,7 +374,7 @@ class QuoteListModel(QAbstractListModel):
             rows = rows[np.lexsort((rows, after, first, ~known))]
             self._total = len(rows)
             if self._words:
-                texts, words = timeline.quote_texts, self._words
+                texts, words = quote_texts(timeline), self._words
                 kept = [r for r in rows.tolist() if all(w in texts[r] for w in words)]
                 rows = np.array(kept, np.int64)
         self._rows = rows
@@ -630,7 +631,7 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         timeline = self._timeline
         if timeline is None:
             return np.zeros(0, np.int64)
-        by_date = timeline.index.order
+        by_date = event_index(timeline).order
         if self._mask is not None:
             by_date = by_date[self._mask[by_date]]
         if column != self.DATE:

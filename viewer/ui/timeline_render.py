@@ -47,7 +47,7 @@ from viewer.timeline.axis import (
     ticks,
 )
 from viewer.timeline.filters import Mask
-from viewer.timeline.index import EventIndex
+from viewer.timeline.index import EventIndex, event_index
 
 # The layout's names, where the painter's users have always found them.
 from viewer.timeline.layout import (
@@ -307,7 +307,9 @@ class TimelineRenderer:
         if timeline is None:
             self.index = EventIndex()
         else:
-            self.index = timeline.index if mask is None else timeline.index.subset(mask)
+            self.index = (
+                event_index(timeline) if mask is None else event_index(timeline).subset(mask)
+            )
         self._label_width: dict[int, float] = {}  # by position, which a filter changes
         self._layer_at = None
         if timeline is not None and len(timeline.layers) > 1:
