@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench.bench_open import best_of
 from viewer.domain.notes import Note, NoteTarget, TargetKind
-from viewer.persistence.notes import NoteStore
+from viewer.persistence.notes_store import NoteStore
 
 TIMELINE_ID = "trump-putin-2025-06"  # the bundled timeline, so the CLI can add to it
 EVENT = "call-2025-06-04"

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import DATA, strip_isolates
 from viewer.cli import main
 from viewer.importers.formats import run_import
-from viewer.persistence.notes import NoteStore
+from viewer.persistence.notes_store import NoteStore
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 ALLENDE = "argentina_2022-06_sample:ARG10342"

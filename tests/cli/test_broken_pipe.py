@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import dump
 from viewer.cli.exit_codes import ExitCode
 from viewer.domain.notes import Note, NoteTarget, TargetKind
-from viewer.persistence.notes import NoteStore
+from viewer.persistence.notes_store import NoteStore
 from viewer.persistence.paths import AppPaths
 
 #: Enough for output of megabytes, far more than a pipe and Python's buffer hold:

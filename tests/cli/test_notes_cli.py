@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import dump, strip_isolates
 from viewer.cli import main
 from viewer.domain.notes import MAX_NOTE_LENGTH
-from viewer.persistence.notes import NoteStore
+from viewer.persistence.notes_store import NoteStore
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 

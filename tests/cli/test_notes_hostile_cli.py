@@ -14,8 +14,8 @@ import pytest
 from viewer.cli import main
 from viewer.domain.notes import Note, NoteTarget, TargetKind
 from viewer.persistence.model_file import load_timeline
-from viewer.persistence.notes import NoteStore
 from viewer.persistence.notes_export import MAX_ANNOTATIONS, notes_text
+from viewer.persistence.notes_store import NoteStore
 from viewer.persistence.paths import AppPaths, bundled_timeline
 
 TIMELINE_ID = "trump-putin-2025-06"

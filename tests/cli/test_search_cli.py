@@ -84,7 +84,7 @@ def test_control_characters_never_reach_the_terminal(
 
 
 def test_searching_makes_no_notes_database(capsys: pytest.CaptureFixture[str]) -> None:
-    from viewer.persistence.notes import database_path
+    from viewer.persistence.notes_store import database_path
     from viewer.persistence.paths import AppPaths
 
     assert run(capsys, "putin")[0] == 0

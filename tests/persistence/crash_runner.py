@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from viewer.domain.notes import Note, NoteTarget, TargetKind
-from viewer.persistence.notes import NoteStore
+from viewer.persistence.notes_store import NoteStore
 
 TIMELINE_ID = "crash-test"
 

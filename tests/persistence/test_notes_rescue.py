@@ -18,9 +18,9 @@ import pytest
 from tests.conftest import REPO
 from viewer.cli import main
 from viewer.domain.notes import MAX_NOTE_LENGTH, MAX_TAGS, Note, NoteTarget, TargetKind
-from viewer.persistence import notes as notes_module
 from viewer.persistence import notes_sql
-from viewer.persistence.notes import NoteStore, database_path
+from viewer.persistence import notes_store as notes_module
+from viewer.persistence.notes_store import NoteStore, database_path
 from viewer.persistence.paths import AppPaths
 
 BUNDLED = "trump-putin-2025-06"  # the bundled timeline's id

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import DATA, dump, strip_isolates
-from tests.persistence.test_notes import full_disk
+from tests.persistence.test_notes_store import full_disk
 from tests.ui.test_notes_ui import STRIKE, fill_dialog, panel_texts
 from tests.ui.windows import active_window
 from viewer.cli import main as cli_main
@@ -21,8 +21,8 @@ from viewer.domain.notes import Note, NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
 from viewer.importers.formats import run_import
 from viewer.persistence.model_file import load_timeline
-from viewer.persistence.notes import NoteStore, database_path
 from viewer.persistence.notes_export import from_w3c
+from viewer.persistence.notes_store import NoteStore, database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.timeline.stacking import shown_together
 from viewer.ui.notes import NoteActions, NotesController

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
-from tests.persistence.test_notes import full_disk
+from tests.persistence.test_notes_store import full_disk
 from tests.ui.windows import active_window
 from viewer.cli import main as cli_main
-from viewer.persistence.notes import database_path
+from viewer.persistence.notes_store import database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.item_models import QuoteIdRole
 from viewer.ui.main_window import MainWindow

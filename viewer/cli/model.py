@@ -13,8 +13,8 @@ from viewer.domain.text import terminal_safe
 from viewer.domain.timeline import Timeline
 from viewer.persistence.layered_notes import own_timeline, shown_note
 from viewer.persistence.model_file import ModelFileError, load_timeline
-from viewer.persistence.notes import NoteStore, database_path, file_stem, notes_folder
 from viewer.persistence.notes_json import json_path
+from viewer.persistence.notes_store import NoteStore, database_path, file_stem, notes_folder
 from viewer.timeline.stacking import CannotAdd, Part, part_beside, stack
 
 

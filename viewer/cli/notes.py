@@ -14,7 +14,6 @@ from viewer.domain.notes import Note, find_target, is_blank, newest_first, targe
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
 from viewer.persistence.atomic import atomic_write_bytes
-from viewer.persistence.notes import NotesError, NoteStore
 from viewer.persistence.notes_export import (
     MAX_IMPORT_BYTES,
     NotesImportError,
@@ -23,6 +22,7 @@ from viewer.persistence.notes_export import (
     notes_text,
 )
 from viewer.persistence.notes_json import LegacyNotesError, from_notes_file, is_notes_file
+from viewer.persistence.notes_store import NotesError, NoteStore
 from viewer.persistence.paths import AppPaths, bundled_timeline, not_a_file
 
 

@@ -1,7 +1,7 @@
 """The reader's notes as values: a note, what it is about, its tags (Qt-free).
 
 Notes are the reader's own and never go into a model file; the store that
-keeps them is :mod:`viewer.persistence.notes`.
+keeps them is :mod:`viewer.persistence.notes_store`.
 """
 
 from __future__ import annotations

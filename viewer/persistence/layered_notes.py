@@ -1,7 +1,7 @@
 """The reader's notes of several timelines shown as one (Qt-free).
 
 Each timeline keeps its notes where it keeps them when open alone: in the
-database of its own id (:func:`viewer.persistence.notes.database_path`), about
+database of its own id (:func:`viewer.persistence.notes_store.database_path`), about
 its own event and quote ids. Shown together, an added timeline's ids are put
 behind its prefix (:class:`~viewer.domain.timeline.Layer`); the window reads
 and changes notes in those shown ids, the stores in their own ones.

@@ -1,5 +1,5 @@
 """Carrying an earlier version's notes file into the notes database, once
-(Qt-free; used by :class:`viewer.persistence.notes.NoteStore`).
+(Qt-free; used by :class:`viewer.persistence.notes_store.NoteStore`).
 
 Each note on its own (:mod:`viewer.persistence.notes_json`): the notes the
 database refuses are kept, as their exact text, in a file beside it that no

@@ -1,4 +1,4 @@
-"""The notes database's SQL, under :class:`viewer.persistence.notes.NoteStore`:
+"""The notes database's SQL, under :class:`viewer.persistence.notes_store.NoteStore`:
 its schema, notes as rows and back, and what SQLite's errors mean (Qt-free).
 """
 

@@ -35,7 +35,7 @@ SOURCES: tuple[str, ...] = (
     "viewer/ui/layers.py",
     "viewer/timeline/stacking.py",
     "viewer/timeline/search.py",
-    "viewer/persistence/notes.py",
+    "viewer/persistence/notes_store.py",
     "viewer/persistence/notes_sql.py",
     "viewer/persistence/notes_carry.py",
     "viewer/importers/acled.py",

@@ -66,7 +66,7 @@ from viewer.persistence.layered_notes import (
     shown_note,
     write_notes,
 )
-from viewer.persistence.notes import NoteStore, OpenReport
+from viewer.persistence.notes_store import NoteStore, OpenReport
 from viewer.ui.selection import Selection
 from viewer.ui.views import FoldedFilter, clear_button
 

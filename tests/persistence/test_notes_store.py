@@ -17,9 +17,9 @@ import pytest
 from tests.conftest import REPO, dump
 from viewer.domain.notes import Note, NoteTarget, TargetKind, newest_first, parse_tags
 from viewer.domain.timeline import Timeline
-from viewer.persistence import notes as notes_module
+from viewer.persistence import notes_store as notes_module
 from viewer.persistence.model_file import parse_timeline
-from viewer.persistence.notes import SCHEMA_VERSION, NotesError, NoteStore, database_path
+from viewer.persistence.notes_store import SCHEMA_VERSION, NotesError, NoteStore, database_path
 from viewer.persistence.paths import AppPaths
 
 _OPEN: list[NoteStore] = []
@@ -138,7 +138,7 @@ def test_many_processes_add_at_the_same_time(data_dir: Path) -> None:
         import sys
         from pathlib import Path
         from viewer.domain.notes import Note, NoteTarget, TargetKind
-        from viewer.persistence.notes import NoteStore
+        from viewer.persistence.notes_store import NoteStore
         store = NoteStore(Path(sys.argv[1]), "test-timeline")
         store.open(load=False)
         for i in range(10):
@@ -478,7 +478,7 @@ def test_many_processes_making_the_database_at_once_carry_json_over_once(
         import sys, time
         from pathlib import Path
         from viewer.domain.notes import Note, NoteTarget, TargetKind
-        from viewer.persistence.notes import NoteStore
+        from viewer.persistence.notes_store import NoteStore
         time.sleep(max(0.0, float(sys.argv[3]) - time.time()))
         store = NoteStore(Path(sys.argv[1]), "test-timeline")
         report = store.open()
