@@ -293,7 +293,7 @@ def test_disk_full_is_reported_and_saving_retried(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot)
-    window.notes._retry.setInterval(200)
+    window.notes.retry_ms = 200
     window.selection.select(STRIKE)
     window.add_note_action.trigger()
     fill_dialog(qtbot, window, "erste")
@@ -319,7 +319,7 @@ def test_quitting_with_unsaved_notes_asks_and_saves_them_elsewhere(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     window = make_window(qtbot)
-    window.notes._retry.setInterval(60_000)
+    window.notes.retry_ms = 60_000
     store = window.notes.store
     assert store is not None
     full_disk(monkeypatch, store)
@@ -395,7 +395,7 @@ def test_changes_waiting_when_another_timeline_opens_are_kept_and_written_later(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
     window = make_window(qtbot)
-    window.notes._retry.setInterval(200)
+    window.notes.retry_ms = 200
     other = tmp_path / "other.json"
     other.write_bytes(dump(minimal))
     with monkeypatch.context() as patch:
@@ -414,7 +414,7 @@ def test_back_to_a_timeline_whose_changes_wait_a_newer_edit_wins(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
     window = make_window(qtbot)
-    window.notes._retry.setInterval(60_000)
+    window.notes.retry_ms = 60_000
     other = tmp_path / "other.json"
     other.write_bytes(dump(minimal))
     with monkeypatch.context() as patch:

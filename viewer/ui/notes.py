@@ -433,6 +433,15 @@ class NotesController(QObject):
 
     # -- saving --------------------------------------------------------------------
 
+    @property
+    def retry_ms(self) -> int:
+        """How long a change that could not be written waits before it is tried again."""
+        return self._retry.interval()
+
+    @retry_ms.setter
+    def retry_ms(self, ms: int) -> None:
+        self._retry.setInterval(ms)
+
     def save_now(self) -> bool:
         """Write what waits; on failure keep it in memory, say why, and retry later."""
         notices: list[str] = []
