@@ -279,9 +279,14 @@ def test_nothing_loads_once_the_app_shuts_down(
     r1, r2 = _two_files(tmp_path, minimal)
     _remembering(qtbot, r1, r2)
     window = _reopened_in_the_background(qtbot, r1)
-    window.document.shutdown()
-    assert window.document.loading is None
-    qtbot.wait(300)  # the stopped thread's end reaches the window's thread
+    with (
+        qtbot.assertNotEmitted(window.document.loadStarted),
+        qtbot.assertNotEmitted(window.document.added),
+    ):
+        window.document.shutdown()
+        assert window.document.loading is None
+        # The stopped thread's end reaches the window's thread: nothing starts after it.
+        qtbot.waitUntil(lambda: not window.document._jobs)
     assert window.document.loading is None
     assert window.document.added_files == []
     assert not window.document._jobs

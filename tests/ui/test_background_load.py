@@ -103,8 +103,10 @@ def test_cancel_leaves_the_open_timeline_as_it_was(
         qtbot.mouseClick(window.load_cancel, Qt.MouseButton.LeftButton)
     assert "Stopped opening large.json" in window.statusBar().currentMessage()
     gate.set()
-    window.document.shutdown()  # the cancelled thread has ended
-    qtbot.wait(50)
+    with qtbot.assertNotEmitted(window.document.opened):
+        window.document.shutdown()  # the cancelled thread has ended
+        # ... and its end (after all it said) has reached the window's thread
+        qtbot.waitUntil(lambda: not window.document._jobs)
     assert opened == []
     assert window.document.timeline is bundled
     assert window.document.path == path

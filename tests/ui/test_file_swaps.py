@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
 from tests.ui.test_main_window import make_window
+from tests.ui.windows import settle
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui.item_models import EventTableModel
 from viewer.ui.main_window import MainWindow
@@ -53,7 +54,7 @@ def test_a_second_file_over_the_same_span_shows_its_own_events(
 ) -> None:
     window = make_window(qtbot)
     window.selection.select(selected)
-    qtbot.wait(20)  # the window settles its size; the reader fits all in view
+    settle(qtbot)  # the window settles its size; the reader fits all in view
     window.timeline_view.fit_all()
     other = same_span_other_events(bundled_data())
     path = tmp_path / "other.json"

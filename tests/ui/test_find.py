@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
-from tests.ui.windows import active_window
+from tests.ui.windows import active_window, settle
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
 from viewer.timeline.index import event_index
@@ -189,7 +189,7 @@ def test_result_rows_fit_the_list_without_sideways_scrolling(qtbot: QtBot) -> No
     window.finder.finish()
     view = window.find_results.view
     view.setFixedWidth(200)
-    qtbot.wait(10)
+    settle(qtbot)
     rect = view.visualRect(window.find_results.model.index(0, 0))
     assert rect.right() <= view.viewport().width()
     assert not view.horizontalScrollBar().isVisible()

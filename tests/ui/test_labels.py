@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import dump
 from tests.ui.test_main_window import make_window
 from tests.ui.test_timeline_view import show_view
+from tests.ui.windows import settle
 from viewer.domain.describe import describe_date
 from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
@@ -95,7 +96,7 @@ def test_the_bundled_timeline_reads_at_the_default_zoom(
 ) -> None:
     window = make_window(qtbot)
     window.resize(*size)
-    qtbot.wait(20)
+    settle(qtbot)
     view = window.timeline_view
     view.fit_all()
     check_readable(view)

@@ -17,7 +17,7 @@ from tests.conftest import dump, strip_isolates
 from tests.persistence.test_notes_store import full_disk
 from tests.ui.windows import active_window
 from viewer.cli import main as cli_main
-from viewer.persistence.notes_store import database_path
+from viewer.persistence.notes_store import NoteStore, database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.item_models import QuoteIdRole
 from viewer.ui.main_window import MainWindow
@@ -64,6 +64,20 @@ def click_event(qtbot: QtBot, window: MainWindow, event_id: str) -> None:
 def panel_texts(window: MainWindow) -> list[str]:
     model = window.notes_panel.view.model()
     return [strip_isolates(model.index(r, 0).data()) for r in range(model.rowCount())]
+
+
+def count_writes(patch: pytest.MonkeyPatch, store: NoteStore) -> list[bool]:
+    """From now on (within ``patch``) each time ``store`` is written (a retry) adds
+    an item to the list returned."""
+    tries: list[bool] = []
+    real = store.flush
+
+    def flush(rebuild: bool = True) -> bool:
+        tries.append(True)
+        return real(rebuild)
+
+    patch.setattr(store, "flush", flush)
+    return tries
 
 
 def add_while_the_disk_is_full(
@@ -308,7 +322,8 @@ def test_disk_full_is_reported_and_saving_retried(
         assert "kept in memory" in window.notes_panel.status_label.text()
         assert len(window.notes.notes()) == 2  # shown, though not on disk
         assert texts_on_disk() == ["erste"]
-        qtbot.wait(450)  # retries meanwhile fail and lose nothing
+        tries = count_writes(patch, store)
+        qtbot.waitUntil(lambda: len(tries) >= 2)  # retries meanwhile fail and lose nothing
         assert window.notes.unsaved == 1
     # Space again: the retry writes it.
     qtbot.waitUntil(lambda: len(texts_on_disk()) == 2, timeout=5000)
@@ -396,6 +411,8 @@ def test_changes_waiting_when_another_timeline_opens_are_kept_and_written_later(
 ) -> None:
     window = make_window(qtbot)
     window.notes.retry_ms = 200
+    store = window.notes.store
+    assert store is not None
     other = tmp_path / "other.json"
     other.write_bytes(dump(minimal))
     with monkeypatch.context() as patch:
@@ -403,7 +420,8 @@ def test_changes_waiting_when_another_timeline_opens_are_kept_and_written_later(
         assert window.open_file(other)  # another timeline, while the change waits
         assert window.notes.unsaved == 1
         assert "kept in memory" in window.statusBar().currentMessage()
-        qtbot.wait(450)
+        tries = count_writes(patch, store)
+        qtbot.waitUntil(lambda: len(tries) >= 2)  # the waiting store's retries fail
         assert window.notes.unsaved == 1
     qtbot.waitUntil(lambda: window.notes.unsaved == 0, timeout=5000)
     assert texts_on_disk() == ["wartet " + "x" * 50_000]

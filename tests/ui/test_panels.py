@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
-from tests.ui.windows import active_window
+from tests.ui.windows import active_window, settle
 from viewer.domain.model import EventKind
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.ui.details import quote_anchor
@@ -19,43 +19,43 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.views import CountDelegate
 
 
-def settle(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:
+def resize(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width and window.height() == height)
-    qtbot.wait(10)
+    settle(qtbot)
 
 
 def test_a_large_window_gives_the_details_and_the_table_more_room(qtbot: QtBot) -> None:
     window = active_window(qtbot)
-    settle(qtbot, window, 1280, 800)
+    resize(qtbot, window, 1280, 800)
     details, table = window.details_dock.width(), window.events_dock.height()
     header = window.events_table.view.horizontalHeader()
     title = header.sectionSize(EventTableModel.TITLE)
     people = header.sectionSize(EventTableModel.PARTICIPANTS)
-    settle(qtbot, window, 1920, 1080)
+    resize(qtbot, window, 1920, 1080)
     assert window.details_dock.width() >= details * 1.4
     assert window.events_dock.height() >= table * 1.25
     assert header.sectionSize(EventTableModel.TITLE) > title * 1.3
     assert header.sectionSize(EventTableModel.PARTICIPANTS) > people * 1.3
     assert window.timeline_view.width() > 1000
     # And back: the same room as before.
-    settle(qtbot, window, 1280, 800)
+    resize(qtbot, window, 1280, 800)
     assert abs(window.details_dock.width() - details) <= 2
 
 
 def test_a_panel_the_reader_widened_keeps_its_share(qtbot: QtBot) -> None:
     window = active_window(qtbot)
-    settle(qtbot, window, 1280, 800)
+    resize(qtbot, window, 1280, 800)
     window.resizeDocks([window.details_dock], [480], Qt.Orientation.Horizontal)  # a drag
     qtbot.waitUntil(lambda: window.details_dock.width() == 480)
-    qtbot.wait(10)
-    settle(qtbot, window, 1920, 1080)
+    settle(qtbot)
+    resize(qtbot, window, 1920, 1080)
     assert abs(window.details_dock.width() - 720) <= 4
 
 
 def test_every_lane_is_reachable_in_a_small_window(qtbot: QtBot) -> None:
     window = active_window(qtbot)
-    settle(qtbot, window, 1024, 700)
+    resize(qtbot, window, 1024, 700)
     view = window.timeline_view
     view.fit_all()
     timeline = window.document.timeline
@@ -81,7 +81,7 @@ def test_all_speakers_and_counts_never_cut_off(qtbot: QtBot) -> None:
     assert ": " in first.splitlines()[1]  # with every speaker, each quote names its own
     # A narrow list: the count is painted whole, the name and role are cut.
     panel.actor_view.setFixedWidth(180)
-    qtbot.wait(10)
+    settle(qtbot)
     index = model.index(model.most_quoted_row(), 0)
     rect = panel.actor_view.visualRect(index)
     assert rect.right() <= panel.actor_view.viewport().width()  # no sideways scrolling
@@ -115,7 +115,7 @@ def anchor_position(document: QTextDocument, quote_id: str) -> int:
 
 def test_clicking_a_quote_scrolls_the_details_to_it(qtbot: QtBot) -> None:
     window = active_window(qtbot)
-    settle(qtbot, window, 1280, 700)
+    resize(qtbot, window, 1280, 700)
     panel = window.quotes
     view = panel.quote_view
     proxy = panel.quote_model

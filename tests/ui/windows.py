@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from viewer.persistence.paths import AppPaths, bundled_timeline
@@ -25,3 +27,13 @@ def active_window(
     if open_model:
         assert window.open_file(model or bundled_timeline())
     return window
+
+
+def settle(qtbot: QtBot) -> None:
+    """Wait until what the event loop was asked to do by now is done: the layout
+    requests posted (a resize lays out the docks and views by them) and the
+    zero-time timers started (the window's own, which ends a resize)."""
+    QApplication.sendPostedEvents()
+    done: list[bool] = []
+    QTimer.singleShot(0, lambda: done.append(True))  # runs after those started before
+    qtbot.waitUntil(lambda: bool(done))
