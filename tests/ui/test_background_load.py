@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from bench.make_timeline import make_timeline
-from tests.ui.test_main_window import make_window
 from tests.ui.test_timeline_view import click_event
+from tests.ui.windows import make_window
 from viewer.domain.progress import Progress
 from viewer.domain.timeline import Timeline
 from viewer.ui import document as document_module

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_notes_ui import STRIKE, fill_dialog, make_window, texts_on_disk
+from tests.ui.test_notes_ui import STRIKE, fill_dialog, texts_on_disk
+from tests.ui.windows import make_window
 from viewer.ui.main_window import MainWindow
 from viewer.ui.notes import NoteDialog
 

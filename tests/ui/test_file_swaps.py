@@ -11,8 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
-from tests.ui.test_main_window import make_window
-from tests.ui.windows import settle
+from tests.ui.windows import make_window, settle
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui.item_models import EventTableModel
 from viewer.ui.main_window import MainWindow
@@ -89,7 +88,7 @@ def test_an_event_removed_on_disk_leaves_no_trace(
     data = bundled_data()
     path = tmp_path / "t.json"
     path.write_bytes(dump(data))
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     if selected:
         click(qtbot, window, selected)
@@ -133,7 +132,7 @@ def test_the_sort_indicator_matches_the_order_after_a_reload(qtbot: QtBot, tmp_p
     data = bundled_data()
     path = tmp_path / "t.json"
     path.write_bytes(dump(data))
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     table = window.events_table
     table.view.sortByColumn(EventTableModel.TITLE, Qt.SortOrder.DescendingOrder)

@@ -9,17 +9,11 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
-from tests.ui.windows import active_window, settle
+from tests.ui.windows import make_window, settle
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
 from viewer.timeline.index import event_index
 from viewer.ui.main_window import MainWindow
-
-
-def make_window(qtbot: QtBot, open_bundled: bool = True) -> MainWindow:
-    window = active_window(qtbot, open_model=open_bundled)
-    window.timeline_view.setFocus()
-    return window
 
 
 def open_find(qtbot: QtBot, window: MainWindow) -> None:
@@ -147,7 +141,7 @@ def test_marks_are_never_markup(qtbot: QtBot, tmp_path: Any, minimal: dict[str, 
     minimal["events"][0]["title"] = "<b>fett</b> & <i>kursiv</i>"
     path = tmp_path / "markup.json"
     path.write_bytes(dump(minimal))
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     open_find(qtbot, window)
     qtbot.keyClicks(window.find_bar.edit, "<b>fett")

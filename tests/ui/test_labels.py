@@ -12,9 +12,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
-from tests.ui.test_main_window import make_window
 from tests.ui.test_timeline_view import show_view
-from tests.ui.windows import settle
+from tests.ui.windows import make_window, settle
 from viewer.domain.describe import describe_date
 from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural

@@ -13,22 +13,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
-from tests.ui.windows import active_window
+from tests.ui.windows import active_window, make_window
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.app import open_settings
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline_render import GUTTER
-
-
-def make_window(qtbot: QtBot, open_bundled: bool = True) -> MainWindow:
-    paths = AppPaths.from_environment()
-    window = MainWindow(open_settings(paths), paths.data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    if open_bundled:
-        assert window.open_file(bundled_timeline())
-    return window
 
 
 def title_of(window: MainWindow) -> str:
@@ -152,7 +141,7 @@ def test_window_layout_and_zoom_survive_a_restart(qtbot: QtBot) -> None:
 def test_reload_picks_up_a_changed_file(
     qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     path = tmp_path / "t.json"
     path.write_bytes(dump(minimal))
     assert window.open_file(path)
@@ -169,7 +158,7 @@ def test_model_text_is_never_html(qtbot: QtBot, tmp_path: Path, minimal: dict[st
     minimal["quotes"][0]["text"] = hostile
     path = tmp_path / "hostile.json"
     path.write_bytes(dump(minimal))
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     assert window.windowTitle() == f"\u2068{hostile}\u2069 — timeline-viewer"
     window.selection.select("e1")
@@ -202,7 +191,7 @@ def test_dragging_text_is_refused(qtbot: QtBot) -> None:
 
 
 def test_reload_keeps_the_selection(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> None:
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     path = tmp_path / "t.json"
     path.write_bytes(dump(minimal))
     assert window.open_file(path)
@@ -222,7 +211,7 @@ def test_a_right_to_left_override_in_the_title_stays_isolated(
     minimal["title"] = "\u202eTest"
     path = tmp_path / "t.json"
     path.write_bytes(dump(minimal))
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     assert window.windowTitle() == "\u2068\u202eTest\u2069 — timeline-viewer"
 
@@ -233,7 +222,7 @@ def test_brackets_star_in_a_title_is_shown_as_written(
     minimal["title"] = "Plan [*] B"
     path = tmp_path / "t.json"
     path.write_bytes(dump(minimal))
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     assert window.windowHandle().title() == "\u2068Plan [*] B\u2069 — timeline-viewer"
 
@@ -243,7 +232,7 @@ def test_a_file_that_changes_on_disk_is_reloaded(
 ) -> None:
     path = tmp_path / "t.json"
     path.write_bytes(dump(minimal))
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     window.selection.select("e1")
     minimal["title"] = "Geändert"
@@ -260,7 +249,7 @@ def test_a_broken_change_on_disk_keeps_the_old_version(
 ) -> None:
     path = tmp_path / "t.json"
     path.write_bytes(dump(minimal))
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     before = window.document.timeline
     path.write_text('{"schema_version": 1, "id": ', encoding="utf-8")  # half-written

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_notes_ui import make_window, notes_file, panel_texts
+from tests.ui.test_notes_ui import notes_file, panel_texts
+from tests.ui.windows import make_window
 from viewer.domain.notes import MAX_NOTE_LENGTH, Note, NoteTarget, TargetKind
 
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
 from tests.persistence.test_notes_store import full_disk
-from tests.ui.windows import active_window
+from tests.ui.windows import make_window
 from viewer.cli import main as cli_main
 from viewer.persistence.notes_store import NoteStore, database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
@@ -24,10 +24,6 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.notes import NoteDialog
 
 STRIKE = "drone-strike-2025-06-01"
-
-
-def make_window(qtbot: QtBot, model: Path | None = None) -> MainWindow:
-    return active_window(qtbot, model)
 
 
 def notes_file(timeline_id: str = "trump-putin-2025-06") -> Path:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
-from tests.ui.test_main_window import make_window
 from tests.ui.test_timeline_view import many_attacks, show_view
+from tests.ui.windows import make_window
 from viewer.persistence.model_file import parse_timeline
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_render import GUTTER, MAX_ROWS, Placed
@@ -98,7 +98,7 @@ def test_an_event_chosen_in_the_table_is_revealed_from_a_cluster(
 ) -> None:
     path = tmp_path / "calls.json"
     path.write_bytes(dump(ten_calls_on_one_day(minimal)))
-    window = make_window(qtbot, open_bundled=False)
+    window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     view = window.timeline_view
     hidden = [view.renderer.index.events[p].id for p in the_cluster(view).positions]

@@ -29,6 +29,14 @@ def active_window(
     return window
 
 
+def make_window(qtbot: QtBot, model: Path | None = None, *, open_model: bool = True) -> MainWindow:
+    """The window as most tests start it: :func:`active_window`, with the keyboard
+    on the timeline (where a reader who has just opened a timeline starts)."""
+    window = active_window(qtbot, model, open_model=open_model)
+    window.timeline_view.setFocus()
+    return window
+
+
 def settle(qtbot: QtBot) -> None:
     """Wait until what the event loop was asked to do by now is done: the layout
     requests posted (a resize lays out the docks and views by them) and the
