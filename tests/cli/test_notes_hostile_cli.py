@@ -75,6 +75,7 @@ def check_refused(capsys: pytest.CaptureFixture[str], source: Path, *messages: s
 # -- bounded by structure ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_large_valid_export_imports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     notes = [note(n, f"Notiz {n}\nmit zwei Zeilen", "Telefonat") for n in range(20_000)]
     source = export_file(tmp_path / "large.jsonld", notes)

@@ -216,6 +216,7 @@ def _traced_peak(src: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> in
     return peak
 
 
+@pytest.mark.slow
 def test_the_import_commands_memory_does_not_grow_with_its_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

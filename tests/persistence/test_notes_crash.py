@@ -30,6 +30,7 @@ def run_crash(*args: str) -> dict[str, int]:
     return summary
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork() and SIGKILL")
 def test_sigkill_during_commits_loses_nothing_reported_saved(tmp_path: Path) -> None:
     summary = run_crash(str(tmp_path), str(ROUNDS), "2025")
@@ -39,6 +40,7 @@ def test_sigkill_during_commits_loses_nothing_reported_saved(tmp_path: Path) -> 
     assert summary["notes"] > 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork() and SIGKILL")
 def test_sigkill_while_carrying_json_over_loses_nothing(tmp_path: Path) -> None:
     rounds = 30

@@ -299,6 +299,7 @@ def test_newer_notes_database_is_read_only_in_the_app(qtbot: QtBot) -> None:
     assert notes_file().read_bytes() == before
 
 
+@pytest.mark.slow
 def test_disk_full_is_reported_and_saving_retried(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -402,6 +403,7 @@ def test_my_notes_isolate_text_from_data(
     assert index.data(Qt.ItemDataRole.ToolTipRole) == "Note\n\u2068\u202eAnruf\u2069"
 
 
+@pytest.mark.slow
 def test_changes_waiting_when_another_timeline_opens_are_kept_and_written_later(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
