@@ -175,13 +175,13 @@ _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
 _ERAS: TypeAdapter[tuple[Era, ...]] = TypeAdapter(tuple[Era, ...])
 
 
-class _Unsure(Exception):
+class Unsure(Exception):
     """Something the column checks cannot vouch for."""
 
 
 def _require(condition: bool) -> None:
     if not condition:
-        raise _Unsure
+        raise Unsure
 
 
 def build(data: bytes, progress: Progress = no_progress) -> Timeline | None:
@@ -193,7 +193,7 @@ def build(data: bytes, progress: Progress = no_progress) -> Timeline | None:
     try:
         with paused_gc():
             return _build(data, progress)
-    except (_Unsure, msgspec.DecodeError, ValidationError, KeyError, ValueError, RecursionError):
+    except (Unsure, msgspec.DecodeError, ValidationError, KeyError, ValueError, RecursionError):
         return None  # RecursionError: nested too deep for msgspec; the exact way says where
 
 
@@ -281,7 +281,7 @@ def _build(data: bytes, progress: Progress) -> Timeline:
     _require(len(known) == len(events))
     _check_references(events, actor_ids, source_ids, known)
     progress(0.7)
-    first, after = _date_columns(fields)
+    first, after = date_columns(fields)
     _check_quotes(quotes, actor_ids, source_ids, known)
     _check_texts(data, document, fields.titles, events)
     progress(0.8)
@@ -336,7 +336,11 @@ def _check_texts(data: bytes, document: File, titles: list[str], events: list[Ev
     _require("\n" not in joined and "\t" not in joined and "\r" not in joined)
 
 
-def _date_columns(fields: EventFields) -> tuple[Any, Any]:
+def date_columns(fields: EventFields) -> tuple[Any, Any]:
+    """Each event's first and after instants (UTC seconds). Raises :class:`Unsure`
+    (or KeyError for a precision that is none) unless every date reads, no
+    approximate date is open-ended and every end is after its start: the
+    checks the import's output check makes the same way."""
     codes = fields.precision_codes()
     spans = points(fields.starts, codes)
     _require(spans is not None)

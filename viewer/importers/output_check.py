@@ -37,13 +37,12 @@ from operator import attrgetter
 from typing import Any
 
 import msgspec
-import numpy as np
 from pydantic import ValidationError
 
 from viewer.domain.checks import Problem, check_timeline, json_path
-from viewer.domain.columns import PRECISION_CODE, id_keys, points
-from viewer.domain.dates import OPEN_END
+from viewer.domain.columns import EventFields, id_keys
 from viewer.domain.fast_load import Event as FastEvent
+from viewer.domain.fast_load import Unsure, date_columns
 from viewer.domain.model import SCHEMA_VERSION, Event, TimelineModel
 from viewer.domain.perf import paused_gc
 from viewer.domain.text import control_in
@@ -218,19 +217,10 @@ def _fast(raws: list[bytes]) -> list[FastEvent] | None:
         return None
     if len(events) != len(raws) or id_keys([e.id for e in events]) is None:
         return None  # an event's bytes that are not one JSON value; an id's pattern
-    dates = [e.date for e in events]
-    codes = np.fromiter((PRECISION_CODE[d.precision] for d in dates), np.uint8, len(dates))
-    spans = points([d.start for d in dates], codes)
-    if spans is None:
+    try:
+        date_columns(EventFields.of(events))  # the loader's own date checks
+    except (Unsure, KeyError):
         return None
-    closed = [i for i, d in enumerate(dates) if d.end is not None and d.end != OPEN_END]
-    if any(d.approximate for d in dates if d.end == OPEN_END):
-        return None
-    if closed:
-        rows = np.array(closed, np.int64)
-        ends = points([dates[i].end or "" for i in closed], codes[rows])
-        if ends is None or not bool((ends[1] > spans[0][rows]).all()):
-            return None
     if any(e.id in e.related for e in events if e.related):
         return None
     # Texts free of control characters, as the model's validators say (one
@@ -239,7 +229,7 @@ def _fast(raws: list[bytes]) -> list[FastEvent] | None:
         map(attrgetter("title"), events),
         chain.from_iterable(map(attrgetter("places"), events)),
         chain.from_iterable(map(attrgetter("tags"), events)),
-        (note for d in dates if (note := d.note) is not None),
+        (note for e in events if (note := e.date.note) is not None),
     )
     if control_in("".join(one_line)) is not None:
         return None
