@@ -153,7 +153,7 @@ def _import(store: NoteStore, timeline: Timeline, source: Path) -> int:
     except NotesImportError as err:
         return _refused(source, err)
     except LegacyNotesError as err:
-        return _refused(source, NotesImportError(getattr(err, "problems", None) or str(err)))
+        return _refused(source, NotesImportError(err.problems))
     added = updated = 0
     taken = []
     for note in incoming:

@@ -13,6 +13,7 @@ memory; a refused note is kept as its exact text in the file.
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 from dataclasses import dataclass, field
@@ -90,11 +91,7 @@ def refused_path(folder: Path, stem: str) -> Path:
 
 def refused_files(folder: Path, stem: str) -> list[Path]:
     """The files of notes not carried over that are beside the store."""
-    return sorted(folder.glob(f"{glob_escape(stem)}.notes-not-carried-over*.json"))
-
-
-def glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
+    return sorted(folder.glob(f"{glob.escape(stem)}.notes-not-carried-over*.json"))
 
 
 def is_notes_file(data: bytes) -> bool:
