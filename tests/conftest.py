@@ -80,3 +80,20 @@ def _isolated_home(
 def strip_isolates(text: str) -> str:
     """What is shown without the bidi isolates (U+2068 … U+2069) around data."""
     return text.replace("\u2068", "").replace("\u2069", "")
+
+
+#: A place in a model file's JSON, as keys and list positions.
+JsonPath = tuple[str | int, ...]
+
+
+def path_name(path: JsonPath) -> str:
+    """``("events", 0, "title")`` -> ``events[0].title``, as the loader names it."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def set_at(data: dict[str, Any], path: JsonPath, value: str) -> None:
+    """Put ``value`` at ``path`` in a model's JSON data."""
+    target: Any = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value

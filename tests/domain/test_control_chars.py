@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, dump
+from tests.conftest import DATA, JsonPath, dump, path_name, set_at
 from viewer.domain import fast_load
 from viewer.domain.model import TimelineModel
 from viewer.domain.text import CONTROL_FREE_LONG_PATTERN, CONTROL_FREE_PATTERN
@@ -22,8 +22,6 @@ from viewer.importers.acled import import_acled
 from viewer.importers.output_check import OutputCheck
 from viewer.importers.timelinejs import import_timelinejs
 from viewer.persistence.model_file import ModelFileError, load_timeline, parse_timeline
-
-JsonPath = tuple[str | int, ...]
 
 #: Every text of a model file, and whether it is long text (tabs and line breaks allowed:
 #: LF, and CR as a file written on Windows has it).
@@ -55,10 +53,6 @@ CONTROLS = ["\x1b", "\x07", "\x00", "\x08", "\x0b", "\x0c", "\x7f", "\x9b", "\x8
 BREAKS = {"newline": "\n", "tab": "\t", "CR LF": "\r\n", "CR": "\r"}
 
 
-def _name(path: JsonPath) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-
-
 def _filled(minimal: dict[str, Any]) -> dict[str, Any]:
     """The minimal model with every optional text present."""
     minimal["schema_version"] = 3
@@ -80,13 +74,6 @@ def _filled(minimal: dict[str, Any]) -> dict[str, Any]:
     return minimal
 
 
-def _set(data: dict[str, Any], path: JsonPath, value: str) -> None:
-    target: Any = data
-    for part in path[:-1]:
-        target = target[part]
-    target[path[-1]] = value
-
-
 def test_the_filled_model_loads_both_ways(minimal: dict[str, Any]) -> None:
     raw = dump(_filled(minimal))
     assert fast_load.build(raw) is not None
@@ -94,29 +81,29 @@ def test_the_filled_model_loads_both_ways(minimal: dict[str, Any]) -> None:
     TimelineModel.model_validate_json(raw)
 
 
-@pytest.mark.parametrize(("path", "long"), TEXTS, ids=[_name(p) for p, _ in TEXTS])
+@pytest.mark.parametrize(("path", "long"), TEXTS, ids=[path_name(p) for p, _ in TEXTS])
 @pytest.mark.parametrize("char", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
 def test_a_control_character_is_refused_with_its_path(
     minimal: dict[str, Any], path: JsonPath, long: bool, char: str
 ) -> None:
     data = _filled(minimal)
-    _set(data, path, f"https://a.example/{char}x" if path[-1] == "url" else f"ab{char}c")
+    set_at(data, path, f"https://a.example/{char}x" if path[-1] == "url" else f"ab{char}c")
     for raw in (dump(data), json.dumps(data).encode()):  # raw UTF-8, and as \u escapes
         assert fast_load.build(raw) is None, "the fast load must not vouch for it"
         with pytest.raises(ModelFileError) as caught:
             parse_timeline(raw)
         [problem] = caught.value.problems
-        assert problem.path == _name(path)
+        assert problem.path == path_name(path)
         assert f"holds a control character (U+{ord(char):04X}) at character" in problem.message
 
 
-@pytest.mark.parametrize(("path", "long"), TEXTS, ids=[_name(p) for p, _ in TEXTS])
+@pytest.mark.parametrize(("path", "long"), TEXTS, ids=[path_name(p) for p, _ in TEXTS])
 @pytest.mark.parametrize("char", BREAKS.values(), ids=list(BREAKS))
 def test_tabs_and_line_breaks_only_in_long_text(
     minimal: dict[str, Any], path: JsonPath, long: bool, char: str
 ) -> None:
     data = _filled(minimal)
-    _set(data, path, f"https://a.example/{char}x" if path[-1] == "url" else f"ab{char}c")
+    set_at(data, path, f"https://a.example/{char}x" if path[-1] == "url" else f"ab{char}c")
     raw = dump(data)
     if long:
         assert fast_load.build(raw) is not None
@@ -125,7 +112,7 @@ def test_tabs_and_line_breaks_only_in_long_text(
         assert fast_load.build(raw) is None
         with pytest.raises(ModelFileError) as caught:
             parse_timeline(raw)
-        assert [p.path for p in caught.value.problems] == [_name(path)]
+        assert [p.path for p in caught.value.problems] == [path_name(path)]
         [problem] = caught.value.problems
         assert f"holds a control character (U+{ord(char[0]):04X}) at" in problem.message
 
@@ -255,7 +242,7 @@ def test_a_written_backslash_is_no_control(minimal: dict[str, Any]) -> None:
     assert parse_timeline(raw).events_by_id["e1"].title == "C:\\neu\\u001b \\r"
 
 
-@pytest.mark.parametrize(("path", "long"), TEXTS, ids=[_name(p) for p, _ in TEXTS])
+@pytest.mark.parametrize(("path", "long"), TEXTS, ids=[path_name(p) for p, _ in TEXTS])
 def test_the_schema_says_it(path: JsonPath, long: bool) -> None:
     schema = TimelineModel.model_json_schema()
     node: dict[str, Any] = schema

@@ -7,15 +7,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, dump
+from tests.conftest import REPO, JsonPath, dump, path_name, set_at
 from viewer.domain.dates import END_OF_CALENDAR
 from viewer.domain.model import TimelineModel
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
 from viewer.timeline.axis import STEPS, ticks
 from viewer.timeline.index import event_index
-
-JsonPath = tuple[str | int, ...]
 
 #: Every text field with a limit, and the limit, as the README's table gives them.
 LIMITS: list[tuple[JsonPath, int]] = [
@@ -39,10 +37,6 @@ LIMITS: list[tuple[JsonPath, int]] = [
 ]
 
 
-def _name(path: JsonPath) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-
-
 def _filled(minimal: dict[str, Any]) -> dict[str, Any]:
     """The minimal model with every optional limited field present."""
     minimal["sources"][0].update(
@@ -59,32 +53,25 @@ def _filled(minimal: dict[str, Any]) -> dict[str, Any]:
     return minimal
 
 
-def _set(data: dict[str, Any], path: JsonPath, value: str) -> None:
-    target: Any = data
-    for part in path[:-1]:
-        target = target[part]
-    target[path[-1]] = value
-
-
-@pytest.mark.parametrize(("path", "limit"), LIMITS, ids=[_name(p) for p, _ in LIMITS])
+@pytest.mark.parametrize(("path", "limit"), LIMITS, ids=[path_name(p) for p, _ in LIMITS])
 def test_a_text_at_its_limit_is_fine(minimal: dict[str, Any], path: JsonPath, limit: int) -> None:
     data = _filled(minimal)
     # In characters, not bytes: "ä" takes two bytes in UTF-8.
-    _set(data, path, "e" * limit if path[-1] == "id" else "ä" * limit)
+    set_at(data, path, "e" * limit if path[-1] == "id" else "ä" * limit)
     parse_timeline(dump(data))
 
 
-@pytest.mark.parametrize(("path", "limit"), LIMITS, ids=[_name(p) for p, _ in LIMITS])
+@pytest.mark.parametrize(("path", "limit"), LIMITS, ids=[path_name(p) for p, _ in LIMITS])
 def test_a_text_over_its_limit_names_the_path_the_limit_and_the_length(
     minimal: dict[str, Any], path: JsonPath, limit: int
 ) -> None:
     data = _filled(minimal)
-    _set(data, path, "e" * (limit + 1) if path[-1] == "id" else "ä" * (limit * 3))
+    set_at(data, path, "e" * (limit + 1) if path[-1] == "id" else "ä" * (limit * 3))
     with pytest.raises(ModelFileError) as caught:
         parse_timeline(dump(data))
     found = limit + 1 if path[-1] == "id" else limit * 3
     assert [str(p) for p in caught.value.problems] == [
-        f"{_name(path)}: at most {limit:,} characters, found {found:,}"
+        f"{path_name(path)}: at most {limit:,} characters, found {found:,}"
     ]
 
 
@@ -100,7 +87,7 @@ def _schema_of(path: JsonPath) -> dict[str, Any]:
     return node
 
 
-@pytest.mark.parametrize(("path", "limit"), LIMITS, ids=[_name(p) for p, _ in LIMITS])
+@pytest.mark.parametrize(("path", "limit"), LIMITS, ids=[path_name(p) for p, _ in LIMITS])
 def test_the_schema_says_each_limit(path: JsonPath, limit: int) -> None:
     assert _schema_of(path)["maxLength"] == limit
 
