@@ -13,10 +13,9 @@ from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import dump, strip_isolates
+from tests.conftest import strip_isolates
+from tests.ui.test_timeline_view import crowded
 from tests.ui.windows import active_window
-from viewer.domain.timeline import Timeline
-from viewer.persistence.model_file import parse_timeline
 from viewer.ui.item_models import EventTableModel
 from viewer.ui.selection import Selection
 from viewer.ui.timeline_view import TimelineView
@@ -34,20 +33,6 @@ def seen(tip: str) -> str:
     return strip_isolates(document.toPlainText())
 
 
-def crowded(minimal: dict[str, Any]) -> Timeline:
-    minimal["events"] = [
-        {
-            "id": f"s{i}",
-            "kind": "statement",
-            "title": f"{HTML} {i}",
-            "date": {"precision": "minute", "start": f"2025-06-04T12:{i:02d}Z"},
-        }
-        for i in range(8)
-    ]
-    minimal["quotes"] = []
-    return parse_timeline(dump(minimal))
-
-
 def test_the_cluster_list_tooltip_shows_a_title_as_text(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
@@ -56,7 +41,7 @@ def test_the_cluster_list_tooltip_shows_a_title_as_text(
     view.resize(900, 400)
     view.show()
     qtbot.waitExposed(view)
-    view.set_timeline(crowded(minimal))
+    view.set_timeline(crowded(minimal, HTML))
     [cluster] = [item for item in view.current_layout().items() if item.is_cluster]
     centre = cluster.hit.center()
     qtbot.mouseClick(
@@ -78,7 +63,7 @@ def test_the_cluster_list_tooltip_shows_a_title_as_text(
 
 
 def test_the_events_table_tooltip_shows_a_title_as_text(minimal: dict[str, Any]) -> None:
-    timeline = crowded(minimal)
+    timeline = crowded(minimal, HTML)
     model = EventTableModel()
     model.set_timeline(timeline)
     for row in range(model.rowCount()):

@@ -182,12 +182,13 @@ def test_tooltip_text_is_plain(view: TimelineView) -> None:
     assert rich_plain("<b>x</b>\ny") == "<qt>&lt;b&gt;x&lt;/b&gt;<br>y</qt>"
 
 
-def crowded(minimal: dict[str, Any]) -> Timeline:
+def crowded(minimal: dict[str, Any], title: str = "Erklärung Nummer") -> Timeline:
+    """Eight statements a minute apart, titled ``title`` and their number."""
     minimal["events"] = [
         {
             "id": f"s{i}",
             "kind": "statement",
-            "title": f"Erklärung Nummer {i}",
+            "title": f"{title} {i}",
             "date": {"precision": "minute", "start": f"2025-06-04T12:{i:02d}Z"},
         }
         for i in range(8)
