@@ -88,7 +88,7 @@ def child_load(path: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from viewer.persistence.model_file import load_timeline
-    from viewer.ui.timeline_render import GUTTER, TimelineRenderer
+    from viewer.ui.timeline.render import GUTTER, TimelineRenderer
 
     app = QApplication.instance() or QApplication([])
     # Qt's font database is read the first time text is measured, whatever
@@ -154,8 +154,8 @@ def child_frames(path: Path, steps: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from viewer.persistence.model_file import load_timeline
-    from viewer.ui.selection import Selection
-    from viewer.ui.timeline_view import TimelineView
+    from viewer.ui.document.selection import Selection
+    from viewer.ui.timeline.view import TimelineView
 
     app = QApplication.instance() or QApplication([])
     selection = Selection()

@@ -59,7 +59,7 @@ def _hostile_timeline(minimal: dict[str, Any], monkeypatch: pytest.MonkeyPatch) 
 def test_every_text_of_the_picture_is_escaped(
     tmp_path: Path, minimal: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from viewer.ui.export import export_timeline
+    from viewer.ui.timeline.export import export_timeline
 
     assert QApplication.instance() is not None or QApplication([]) is not None
     timeline = _hostile_timeline(minimal, monkeypatch)

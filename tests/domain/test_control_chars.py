@@ -169,7 +169,7 @@ def test_a_file_with_windows_line_breaks_opens_as_with_lf(
 
 def test_the_details_show_a_crlf_summary_as_with_lf(minimal: dict[str, Any]) -> None:
     """One line break, not two, nor a box: the pane reads the text as loaded."""
-    from viewer.ui.details import _event_html
+    from viewer.ui.panels.details import _event_html
 
     def html(newline: str) -> str:
         timeline = parse_timeline(dump(_with_breaks(copy.deepcopy(minimal), newline)))

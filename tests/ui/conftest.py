@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
-from viewer.ui.selection import Selection
+from viewer.ui.document.selection import Selection
 
 
 @pytest.fixture

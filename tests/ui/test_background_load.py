@@ -17,7 +17,7 @@ from tests.ui.test_timeline_view import click_event
 from tests.ui.windows import make_window
 from viewer.domain.progress import Progress
 from viewer.domain.timeline import Timeline
-from viewer.ui import document as document_module
+from viewer.ui.document import document as document_module
 from viewer.ui.main_window import MainWindow
 
 STRIKE = "drone-strike-2025-06-01"

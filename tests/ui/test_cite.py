@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import active_window
 from viewer.domain.cite import cite_event, cite_quote
-from viewer.ui.clipboard import MARKDOWN
-from viewer.ui.item_models import QuoteIdRole
+from viewer.ui.controllers.clipboard import MARKDOWN
 from viewer.ui.main_window import MainWindow
+from viewer.ui.models.item_models import QuoteIdRole
 
 
 def clipboard() -> tuple[str, str]:

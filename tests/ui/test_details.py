@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
 from viewer.domain.timeline import Timeline
-from viewer.ui.details import PLACEHOLDER, DetailsPanel
-from viewer.ui.selection import Selection
+from viewer.ui.document.selection import Selection
+from viewer.ui.panels.details import PLACEHOLDER, DetailsPanel
 
 # The offscreen platform plugin warns when a top-level window is shown; clicking a
 # link needs a laid-out, visible browser.
@@ -261,7 +261,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
     def never(url: QUrl) -> bool:  # pragma: no cover - fails the test if reached
         raise AssertionError(f"QDesktopServices.openUrl called with {url.toString()}")
 
-    monkeypatch.setattr("viewer.ui.details.QDesktopServices.openUrl", never)
+    monkeypatch.setattr("viewer.ui.panels.details.QDesktopServices.openUrl", never)
     return calls
 
 

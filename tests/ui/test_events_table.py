@@ -7,9 +7,9 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.domain.timeline import Timeline
-from viewer.ui.events_table import EventsTable
-from viewer.ui.item_models import EventIdRole, EventTableModel
-from viewer.ui.selection import Selection
+from viewer.ui.document.selection import Selection
+from viewer.ui.models.item_models import EventIdRole, EventTableModel
+from viewer.ui.panels.events_table import EventsTable
 
 # The offscreen platform plugin warns when a top-level window is shown.
 

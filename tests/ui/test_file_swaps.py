@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import dump, strip_isolates
 from tests.ui.windows import make_window, settle
 from viewer.persistence.paths import bundled_timeline
-from viewer.ui.item_models import EventTableModel
 from viewer.ui.main_window import MainWindow
+from viewer.ui.models.item_models import EventTableModel
 
 STRIKE = "drone-strike-2025-06-01"
 

@@ -16,8 +16,8 @@ from tests.ui.windows import active_window
 from viewer.domain.model import EventKind
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.persistence.paths import bundled_timeline
-from viewer.ui.item_models import ActorIdRole, EventIdRole
 from viewer.ui.main_window import MainWindow
+from viewer.ui.models.item_models import ActorIdRole, EventIdRole
 
 
 def menu_action(window: MainWindow, *path: str) -> QAction:

@@ -13,8 +13,8 @@ from tests.conftest import dump, strip_isolates
 from tests.domain.test_schema3 import imported
 from tests.ui.test_timeline_view import show_view
 from viewer.persistence.model_file import parse_timeline
-from viewer.ui.details import DetailsPanel
-from viewer.ui.selection import Selection
+from viewer.ui.document.selection import Selection
+from viewer.ui.panels.details import DetailsPanel
 
 
 def test_the_details_show_fatalities_tags_and_coordinates(

@@ -14,7 +14,7 @@ from tests.conftest import strip_isolates
 from viewer.domain.describe import describe_date
 from viewer.domain.model import QuoteMode
 from viewer.domain.timeline import Timeline
-from viewer.ui.item_models import (
+from viewer.ui.models.item_models import (
     ALL_SPEAKERS,
     ActorIdRole,
     ActorListModel,

@@ -20,8 +20,8 @@ from viewer.domain.names import kind_plural
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.timeline.layout import Rect
-from viewer.ui.selection import Selection
-from viewer.ui.timeline_render import (
+from viewer.ui.document.selection import Selection
+from viewer.ui.timeline.render import (
     BASE_TEXT_HEIGHT,
     GLYPH,
     GUTTER,
@@ -31,7 +31,7 @@ from viewer.ui.timeline_render import (
     LaneLayout,
     Placed,
 )
-from viewer.ui.timeline_view import TimelineView
+from viewer.ui.timeline.view import TimelineView
 
 ELLIPSIS = "\u2026"
 BRJANSK = "bridge-bryansk-2025-05-31"

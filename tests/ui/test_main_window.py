@@ -17,7 +17,7 @@ from tests.ui.windows import active_window, make_window
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.app import open_settings
 from viewer.ui.main_window import MainWindow
-from viewer.ui.timeline_render import GUTTER
+from viewer.ui.timeline.render import GUTTER
 
 
 def title_of(window: MainWindow) -> str:

@@ -15,8 +15,8 @@ from tests.conftest import dump, strip_isolates
 from tests.ui.windows import active_window
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.app import open_settings
-from viewer.ui.details import event_url
 from viewer.ui.main_window import MainWindow
+from viewer.ui.panels.details import event_url
 
 
 def click_event(qtbot: QtBot, window: MainWindow, event_id: str) -> None:

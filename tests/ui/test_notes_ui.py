@@ -19,9 +19,9 @@ from tests.ui.windows import make_window
 from viewer.cli import main as cli_main
 from viewer.persistence.notes_store import NoteStore, database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
-from viewer.ui.item_models import QuoteIdRole
 from viewer.ui.main_window import MainWindow
-from viewer.ui.notes import NoteDialog
+from viewer.ui.models.item_models import QuoteIdRole
+from viewer.ui.panels.notes_panel import NoteDialog
 
 STRIKE = "drone-strike-2025-06-01"
 

@@ -13,10 +13,16 @@ from tests.conftest import strip_isolates
 from tests.ui.windows import active_window, settle
 from viewer.domain.model import EventKind
 from viewer.domain.notes import NoteTarget, TargetKind
-from viewer.ui.details import quote_anchor
-from viewer.ui.item_models import ALL_SPEAKERS, CountRole, EventTableModel, NameRole, QuoteIdRole
 from viewer.ui.main_window import MainWindow
-from viewer.ui.views import CountDelegate
+from viewer.ui.models.item_models import (
+    ALL_SPEAKERS,
+    CountRole,
+    EventTableModel,
+    NameRole,
+    QuoteIdRole,
+)
+from viewer.ui.panels.details import quote_anchor
+from viewer.ui.widgets.views import CountDelegate
 
 
 def resize(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
 from viewer.domain.timeline import Timeline
-from viewer.ui.item_models import ActorIdRole, EventIdRole, QuoteIdRole
-from viewer.ui.quotes_panel import QuotesPanel
-from viewer.ui.selection import Selection
+from viewer.ui.document.selection import Selection
+from viewer.ui.models.item_models import ActorIdRole, EventIdRole, QuoteIdRole
+from viewer.ui.panels.quotes_panel import QuotesPanel
 
 # The offscreen platform plugin warns when a top-level window is shown.
 

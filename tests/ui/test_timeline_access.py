@@ -20,11 +20,11 @@ from tests.ui.test_reach import ten_calls_on_one_day, the_cluster
 from tests.ui.test_timeline_view import many_attacks, show_view
 from tests.ui.windows import active_window
 from viewer.persistence.model_file import parse_timeline
-from viewer.ui import announce as announce_module
-from viewer.ui import timeline_access
-from viewer.ui.selection import Selection
-from viewer.ui.timeline_access import TimelineAccessible
-from viewer.ui.timeline_view import TimelineView
+from viewer.ui.document.selection import Selection
+from viewer.ui.timeline import access as timeline_access
+from viewer.ui.timeline.access import TimelineAccessible
+from viewer.ui.timeline.view import TimelineView
+from viewer.ui.widgets import announce as announce_module
 
 
 def items_of(view: TimelineView) -> list[QAccessibleInterface]:

@@ -16,9 +16,9 @@ from tests.conftest import dump, strip_isolates
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.timeline.layout import Rect
-from viewer.ui.selection import Selection
-from viewer.ui.timeline_render import GUTTER
-from viewer.ui.timeline_view import TimelineView, rich_plain
+from viewer.ui.document.selection import Selection
+from viewer.ui.timeline.render import GUTTER
+from viewer.ui.timeline.view import TimelineView, rich_plain
 
 
 def show_view(

@@ -12,8 +12,8 @@ from tests.conftest import strip_isolates
 from tests.ui.windows import active_window
 from viewer.persistence.paths import AppPaths
 from viewer.ui.app import open_settings
-from viewer.ui.details import TRANSLATIONS_URL, DetailsPanel
 from viewer.ui.main_window import MainWindow
+from viewer.ui.panels.details import TRANSLATIONS_URL, DetailsPanel
 
 EVENT = "ceasefire-proposal-2025-06-04"
 

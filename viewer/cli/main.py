@@ -229,7 +229,7 @@ def _export(args: argparse.Namespace) -> int:
     # The range is the picture's span already: the filter line names the rest.
     described = [c.label for c in chosen.chips(names) if c.facet not in ("start", "end")]
     from viewer.ui.app import make_application
-    from viewer.ui.export import ExportError, export_timeline
+    from viewer.ui.timeline.export import ExportError, export_timeline
 
     make_application()
     try:

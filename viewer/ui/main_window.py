@@ -52,22 +52,22 @@ from viewer.importers.common import ImportReport
 from viewer.importers.formats import format_of, import_name
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
-from viewer.ui.announce import announce
-from viewer.ui.clipboard import put_citation
-from viewer.ui.details import DetailsPanel
-from viewer.ui.document import Document
-from viewer.ui.events_table import EventsTable
-from viewer.ui.filters import FilterBar, FilterState
-from viewer.ui.find import FindBar, FindController, FindResults
-from viewer.ui.history import History
-from viewer.ui.item_models import QuoteIdRole
-from viewer.ui.layers import LayerBar, LayersMenu
-from viewer.ui.notes import NoteActions, NotesController, NotesPanel
-from viewer.ui.quotes_panel import QuotesPanel
-from viewer.ui.selection import Selection
-from viewer.ui.timeline_render import paint_legend
-from viewer.ui.timeline_view import TimelineView
-from viewer.ui.views import warn
+from viewer.ui.controllers.clipboard import put_citation
+from viewer.ui.document.document import Document
+from viewer.ui.document.history import History
+from viewer.ui.document.selection import Selection
+from viewer.ui.models.item_models import QuoteIdRole
+from viewer.ui.panels.details import DetailsPanel
+from viewer.ui.panels.events_table import EventsTable
+from viewer.ui.panels.filter_bar import FilterBar, FilterState
+from viewer.ui.panels.find_bar import FindBar, FindController, FindResults
+from viewer.ui.panels.layer_bar import LayerBar, LayersMenu
+from viewer.ui.panels.notes_panel import NoteActions, NotesController, NotesPanel
+from viewer.ui.panels.quotes_panel import QuotesPanel
+from viewer.ui.timeline.render import paint_legend
+from viewer.ui.timeline.view import TimelineView
+from viewer.ui.widgets.announce import announce
+from viewer.ui.widgets.views import warn
 
 #: Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
@@ -972,7 +972,7 @@ class MainWindow(QMainWindow):
         if timeline is None:
             return
         # Imported when first used: the SVG and PDF writers are not needed to start.
-        from viewer.ui.export import ExportError, export_timeline
+        from viewer.ui.timeline.export import ExportError, export_timeline
 
         view = self.timeline_view
         try:

@@ -1,6 +1,6 @@
 """The timeline widget: a zoomable, scrollable time axis with one lane per kind.
 
-Painting and layout live in :mod:`viewer.ui.timeline_render`, shared with
+Painting and layout live in :mod:`viewer.ui.timeline.render`, shared with
 export; this widget owns the view state (left edge and zoom), input, and the
 link to the shared :class:`Selection`.
 """
@@ -39,9 +39,9 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import MAX_T, MIN_T
 from viewer.timeline.filters import Mask
-from viewer.ui import timeline_access
-from viewer.ui.selection import Selection
-from viewer.ui.timeline_render import (
+from viewer.ui.document.selection import Selection
+from viewer.ui.timeline import access as timeline_access
+from viewer.ui.timeline.render import (
     AXIS_HEIGHT,
     DETAIL_LIMIT,
     GLYPH,

@@ -33,7 +33,7 @@ from viewer.domain.text import xml_safe
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import clamp_time, span_words
 from viewer.timeline.filters import Mask
-from viewer.ui.timeline_render import (
+from viewer.ui.timeline.render import (
     GUTTER,
     TimelineRenderer,
     drawn_samples,

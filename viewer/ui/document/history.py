@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from viewer.ui.selection import Selection
+from viewer.ui.document.selection import Selection
 
 #: The most events remembered; the oldest go first.
 LIMIT = 500

@@ -39,8 +39,8 @@ from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.timeline.filters import Chip, EventFilter, Mask, event_mask, layers_mask
 from viewer.timeline.index import event_index
-from viewer.ui.flow import FlowBar
-from viewer.ui.notes import NotesController
+from viewer.ui.panels.notes_panel import NotesController
+from viewer.ui.widgets.flow import FlowBar
 
 #: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
 MENU_ACTORS = 25

@@ -30,7 +30,8 @@ from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
-from viewer.ui.item_models import (
+from viewer.ui.document.selection import Selection
+from viewer.ui.models.item_models import (
     ActorIdRole,
     ActorListModel,
     CountRole,
@@ -39,9 +40,8 @@ from viewer.ui.item_models import (
     QuoteIdRole,
     QuoteListModel,
 )
-from viewer.ui.notes import NoteActions
-from viewer.ui.selection import Selection
-from viewer.ui.views import CountDelegate, clear_button
+from viewer.ui.panels.notes_panel import NoteActions
+from viewer.ui.widgets.views import CountDelegate, clear_button
 
 
 class QuotesPanel(QWidget):

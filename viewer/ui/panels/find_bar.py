@@ -54,10 +54,10 @@ from viewer.timeline.search import (
     snippet,
     where_name,
 )
-from viewer.ui.item_models import EventIdRole
-from viewer.ui.notes import NotesController
-from viewer.ui.selection import Selection
-from viewer.ui.views import FitWidthDelegate, clear_button
+from viewer.ui.document.selection import Selection
+from viewer.ui.models.item_models import EventIdRole
+from viewer.ui.panels.notes_panel import NotesController
+from viewer.ui.widgets.views import FitWidthDelegate, clear_button
 
 #: How long one slice of searching may hold the event loop (seconds).
 SLICE = 0.012

@@ -32,10 +32,10 @@ from viewer.domain import words
 from viewer.domain.describe import event_facts
 from viewer.timeline.axis import span_words
 from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
-from viewer.ui.timeline_render import _qrect
+from viewer.ui.timeline.render import _qrect
 
 if TYPE_CHECKING:
-    from viewer.ui.timeline_view import TimelineView
+    from viewer.ui.timeline.view import TimelineView
 
 #: At most this many items are offered at once (a far zoom draws counts, not
 #: thousands of marks, so this only ever trims a crowded, wide screen).
@@ -347,7 +347,7 @@ def item_description(view: TimelineView, item: Placed) -> str:
 
 def factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     """Qt asks this for every object's interface; the timeline gets its own."""
-    from viewer.ui.timeline_view import TimelineView
+    from viewer.ui.timeline.view import TimelineView
 
     if isinstance(obj, TimelineView):
         return TimelineAccessible(obj)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
-from viewer.ui.item_models import EventIdRole, EventTableModel
-from viewer.ui.selection import Selection
+from viewer.ui.document.selection import Selection
+from viewer.ui.models.item_models import EventIdRole, EventTableModel
 
 
 class EventsTable(QWidget):

@@ -67,8 +67,8 @@ from viewer.persistence.layered_notes import (
     write_notes,
 )
 from viewer.persistence.notes_store import NoteStore, OpenReport
-from viewer.ui.selection import Selection
-from viewer.ui.views import FoldedFilter, clear_button
+from viewer.ui.document.selection import Selection
+from viewer.ui.widgets.views import FoldedFilter, clear_button
 
 RETRY_MS = 5000
 #: How often the window looks whether another window or command changed the notes.

@@ -1,0 +1,3 @@
+"""What the window does that is not a widget: notes with undo, finding, filters, citations,
+exports, imports, rescuing notes at quit.
+"""

@@ -1,0 +1,1 @@
+"""Qt item models over one timeline, their roles, and the proxies over them."""

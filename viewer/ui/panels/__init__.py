@@ -1,0 +1,3 @@
+"""The panels and dialogs a reader sees: details, quotes, events table, notes, find, filters,
+layers.
+"""

@@ -1,0 +1,3 @@
+"""Small pieces every panel uses: a wrapping layout, delegates, a clear button, spoken
+messages.
+"""
