@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import active_window
 from viewer.domain.model import EventKind
-from viewer.ui.timeline.render import KIND_STYLE, MARK_CONTRAST, contrast, kind_color, legible
+from viewer.ui.timeline.palette import KIND_STYLE, MARK_CONTRAST, contrast, kind_color, legible
 
 BACKGROUNDS = ["#ffffff", "#f0f0f0", "#2b2b2b", "#1e1e1e", "#000000"]
 

@@ -45,7 +45,7 @@ from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.index import event_index
 from viewer.timeline.search import query_words, quote_texts
-from viewer.ui.timeline.render import layer_color
+from viewer.ui.timeline.palette import layer_color
 
 _Index = QModelIndex | QPersistentModelIndex
 

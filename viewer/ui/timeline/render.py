@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -119,106 +118,18 @@ from viewer.timeline.layout import (
 from viewer.timeline.layout import (
     Rect as Rect,
 )
+from viewer.ui.timeline.palette import KIND_STYLE, kind_color, layer_color
 
 #: Room kept free right of the last event when fitting, for its label.
 FIT_LABEL_ROOM = 260.0
-
-# Okabe-Ito colours: told apart by colour-blind readers too; each kind also
-# has its own glyph, so colour is never the only cue.
-KIND_STYLE: dict[EventKind, tuple[str, str]] = {
-    EventKind.CALL: ("#0072B2", "circle"),
-    EventKind.ATTACK: ("#D55E00", "triangle"),
-    EventKind.TALKS: ("#009E73", "square"),
-    EventKind.MEETING: ("#CC79A7", "hexagon"),
-    EventKind.STATEMENT: ("#E69F00", "diamond"),
-    EventKind.PROPOSAL: ("#56B4E9", "star"),
-    EventKind.SANCTIONS: ("#A08C00", "cross"),
-    EventKind.OTHER: ("#8C8C8C", "pentagon"),
-}
-
 
 #: An era on screen: its left and right edge, and its title.
 EraSpan = tuple[float, float, str]
 
 
-def _luminance(color: QColor) -> float:
-    """WCAG 2 relative luminance."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    r, g, b = color.redF(), color.greenF(), color.blueF()
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio of two colours (1 to 21)."""
-    la, lb = _luminance(a), _luminance(b)
-    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-
-
-def legible(color: QColor, background: QColor, at_least: float) -> QColor:
-    """``color``, made lighter on a dark background (darker on a light one) just
-    enough to stand ``at_least`` to 1 against it; its hue is kept."""
-    if contrast(color, background) >= at_least:
-        return QColor(color)
-    hue, saturation = color.hslHueF(), color.hslSaturationF()
-    lightness, alpha = color.lightnessF(), color.alphaF()
-    towards = 1.0 if _luminance(background) < 0.18 else 0.0
-    best = QColor(color)
-    for step in range(1, 21):
-        mixed = lightness + (towards - lightness) * step / 20
-        best = QColor.fromHslF(max(hue, 0.0), saturation, mixed, alpha)
-        if contrast(best, background) >= at_least:
-            break
-    return best
-
-
-#: Marks (glyphs, bands' edges) against the background: WCAG's 3:1 for graphics.
-MARK_CONTRAST = 3.0
-
-
-def kind_color(kind: EventKind, palette: QPalette | None = None) -> QColor:
-    """A kind's colour; with a palette, one that keeps 3:1 against its base
-    (a dark or high-contrast theme lightens it)."""
-    if palette is None:
-        return QColor(KIND_STYLE[kind][0])
-    return QColor(_kind_colors_on(palette.color(QPalette.ColorRole.Base).rgba())[kind])
-
-
-@lru_cache(maxsize=8)
-def _kind_colors_on(base: int) -> dict[EventKind, QColor]:
-    background = QColor.fromRgba(base)
-    return {
-        kind: legible(QColor(style[0]), background, MARK_CONTRAST)
-        for kind, style in KIND_STYLE.items()
-    }
-
-
-# The timelines shown together (File > Add Timeline…): one colour each, in
-# order, drawn as a ring round every mark of that timeline. Hues apart from each
-# other (violet, red, green, magenta, ochre, blue; after Paul Tol's schemes),
-# dark enough for a light background and lightened on a dark one, like the
-# kinds' colours. More timelines than colours take them round again.
-LAYER_COLORS: tuple[str, ...] = ("#332288", "#CC3311", "#117733", "#AA3377", "#997700", "#0077BB")
 #: The ring round a mark: its radius (outside every glyph) and its pen's width.
 RING_RADIUS = GLYPH + 2.5
 RING_WIDTH = 1.6
-
-
-def layer_color(number: int, palette: QPalette | None = None) -> QColor:
-    """The colour of the ``number``-th timeline shown (0: the file opened); with a
-    palette, one that keeps 3:1 against its base."""
-    color = LAYER_COLORS[number % len(LAYER_COLORS)]
-    if palette is None:
-        return QColor(color)
-    return QColor(_layer_colors_on(palette.color(QPalette.ColorRole.Base).rgba())[color])
-
-
-@lru_cache(maxsize=8)
-def _layer_colors_on(base: int) -> dict[str, QColor]:
-    background = QColor.fromRgba(base)
-    return {color: legible(QColor(color), background, MARK_CONTRAST) for color in LAYER_COLORS}
 
 
 class _Rings:
