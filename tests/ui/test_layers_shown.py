@@ -18,9 +18,9 @@ from viewer.importers.formats import run_import
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.glyphs import RING_RADIUS
 from viewer.ui.timeline.palette import layer_color
 from viewer.ui.timeline.render import (
-    RING_RADIUS,
     TimelineRenderer,
     drawn_samples,
     paint_legend,

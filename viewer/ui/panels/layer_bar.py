@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QWidget
 from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer
 from viewer.ui.panels.filter_bar import FilterState
+from viewer.ui.timeline.glyphs import RING_RADIUS, RING_WIDTH
 from viewer.ui.timeline.palette import layer_color
-from viewer.ui.timeline.render import RING_RADIUS, RING_WIDTH
 from viewer.ui.widgets.flow import FlowBar
 
 #: The widest a timeline's title is shown in the row and the menu (the rest elided).

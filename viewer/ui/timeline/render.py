@@ -23,10 +23,8 @@ from PySide6.QtGui import (
     QImage,
     QLinearGradient,
     QPainter,
-    QPainterPath,
     QPalette,
     QPen,
-    QPolygonF,
     QStaticText,
     QTransform,
 )
@@ -118,6 +116,14 @@ from viewer.timeline.layout import (
 from viewer.timeline.layout import (
     Rect as Rect,
 )
+from viewer.ui.timeline.glyphs import (
+    RING_RADIUS,
+    RING_WIDTH,
+    Rings,
+    glyph_at,
+    glyph_path,
+    paint_note_marker,
+)
 from viewer.ui.timeline.palette import KIND_STYLE, kind_color, layer_color
 
 #: Room kept free right of the last event when fitting, for its label.
@@ -125,66 +131,6 @@ FIT_LABEL_ROOM = 260.0
 
 #: An era on screen: its left and right edge, and its title.
 EraSpan = tuple[float, float, str]
-
-
-#: The ring round a mark: its radius (outside every glyph) and its pen's width.
-RING_RADIUS = GLYPH + 2.5
-RING_WIDTH = 1.6
-
-
-class _Rings:
-    """The pens of one frame's rings: one per timeline shown, and the neutral
-    dashed one of a group ("+N", a count) holding events of several."""
-
-    def __init__(self, count: int, palette: QPalette) -> None:
-        self.pens = [QPen(layer_color(n, palette), RING_WIDTH) for n in range(count)]
-        neutral = palette.color(QPalette.ColorRole.Text)
-        self.mixed = QPen(neutral, RING_WIDTH, Qt.PenStyle.DashLine)
-
-    def of(self, codes: npt.NDArray[np.uint8]) -> QPen:
-        """The pen of a group whose events are of the timelines ``codes``."""
-        first = int(codes[0])
-        return self.pens[first] if bool((codes == first).all()) else self.mixed
-
-
-#: Each shape's glyph path around (0, 0), moved to where a mark goes.
-_GLYPHS: dict[str, QPainterPath] = {}
-
-
-def _glyph_at(shape: str, center: QPointF) -> QPainterPath:
-    """The glyph of ``shape`` (radius GLYPH) centred on ``center``, from a path made once."""
-    path = _GLYPHS.get(shape)
-    if path is None:
-        path = _GLYPHS[shape] = glyph_path(shape, QPointF(0, 0), GLYPH)
-    return path.translated(center)
-
-
-def glyph_path(shape: str, center: QPointF, r: float) -> QPainterPath:
-    path = QPainterPath()
-    x, y = center.x(), center.y()
-    if shape == "circle":
-        path.addEllipse(center, r, r)
-    elif shape == "square":
-        path.addRect(QRectF(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7))
-    elif shape == "cross":
-        w = r * 0.45
-        path.addRect(QRectF(x - r, y - w, 2 * r, 2 * w))
-        path.addRect(QRectF(x - w, y - r, 2 * w, 2 * r))
-        path = path.simplified()
-    else:
-        corners = {"triangle": 3, "diamond": 4, "pentagon": 5, "hexagon": 6, "star": 10}[shape]
-        points = []
-        for i in range(corners):
-            angle = -math.pi / 2 + 2 * math.pi * i / corners
-            radius = (
-                r
-                * (0.45 if shape == "star" and i % 2 else 1.0)
-                * (1.15 if shape == "triangle" else 1.0)
-            )
-            points.append(QPointF(x + radius * math.cos(angle), y + radius * math.sin(angle)))
-        path.addPolygon(QPolygonF(points))
-        path.closeSubpath()
-    return path
 
 
 class TimelineRenderer:
@@ -398,7 +344,7 @@ class TimelineRenderer:
         timeline = self.timeline
         rings = None
         if self._layer_at is not None and timeline is not None:
-            rings = _Rings(len(timeline.layers), palette)
+            rings = Rings(len(timeline.layers), palette)
         for lane in layout.lanes:
             lane_rect = QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP)
             color = kind_color(lane.kind, palette)
@@ -439,7 +385,7 @@ class TimelineRenderer:
         lane: LaneLayout,
         color: QColor,
         text_color: QColor,
-        rings: _Rings | None = None,
+        rings: Rings | None = None,
     ) -> None:
         """A far lane's counts: badges, then every number as cached static text.
 
@@ -458,7 +404,7 @@ class TimelineRenderer:
         for item in buckets:
             self._draw_centred(painter, item.text, item.hit.center())
 
-    def _bucket_pens(self, lane: LaneLayout, buckets: list[Placed], rings: _Rings) -> list[QPen]:
+    def _bucket_pens(self, lane: LaneLayout, buckets: list[Placed], rings: Rings) -> list[QPen]:
         """Each count's pen: its timeline's, or the mixed one (numpy over the
         lane, not a look at each event)."""
         index_lane = next((la for la in self.index.lanes if la.kind is lane.kind), None)
@@ -507,7 +453,7 @@ class TimelineRenderer:
         is_selected: bool,
         palette: QPalette,
         metrics: QFontMetricsF,
-        rings: _Rings | None = None,
+        rings: Rings | None = None,
     ) -> None:
         """Paint one mark, band, label or "+N" of ``kind``, in its lane's ``color``;
         with ``rings`` (several timelines), ringed in its timeline's colour."""
@@ -567,7 +513,7 @@ class TimelineRenderer:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(soft)
                 painter.drawRect(band)
-        path = _glyph_at(KIND_STYLE[kind][1], glyph)
+        path = glyph_at(KIND_STYLE[kind][1], glyph)
         if happened:
             painter.setPen(QPen(color.darker(130), 1.2))
             painter.setBrush(color)
@@ -762,17 +708,6 @@ def layout_font(font: QFont) -> tuple[QFont, float]:
 def label_room(time_area_width: float) -> float:
     """Room kept free right of the last event when fitting, for its label."""
     return min(FIT_LABEL_ROOM, time_area_width * 0.2)
-
-
-NOTE_MARK = "#7b3fbf"
-
-
-def paint_note_marker(painter: QPainter, glyph: QPointF, palette: QPalette) -> None:
-    """A small square at the glyph's upper right: this event has the reader's notes."""
-    rect = QRectF(glyph.x() + GLYPH * 0.35, glyph.y() - GLYPH - 3.5, 7, 7)
-    painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), 1.2))
-    painter.setBrush(QColor(NOTE_MARK))
-    painter.drawRect(rect)
 
 
 def legend_entries() -> list[tuple[str, str]]:
