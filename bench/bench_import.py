@@ -11,7 +11,7 @@ imported the importer before it starts the clock:
 
 * the baseline: ``csv.reader`` over the file, opened as the importer opens
   it, every row read and dropped;
-* the import: :func:`viewer.importers.acled.import_acled` of the same file
+* the import: :func:`viewer.importers.acled.convert.import_acled` of the same file
   into a model file beside it;
 * the command: ``timeline-viewer import acled FILE -o OUT`` (its ``main``,
   once): the import and whatever the command does after it (it used to load
@@ -94,7 +94,7 @@ def _read_csv(path: Path) -> int:
 
 
 def _measure(kind: str, path: Path, out: Path) -> int:
-    from viewer.importers.acled import import_acled
+    from viewer.importers.acled.convert import import_acled
 
     if kind == "command":
         from viewer.cli import main
@@ -109,7 +109,7 @@ def _measure(kind: str, path: Path, out: Path) -> int:
 def child(kind: str, path: Path, traced: bool) -> dict[str, Any]:
     """One run, timed, with the process's peak memory; then, if ``traced``, one
     under tracemalloc."""
-    from viewer.importers.acled import import_acled  # noqa: F401 (imported before it is timed)
+    from viewer.importers.acled.convert import import_acled  # noqa: F401 (imported before it is timed)
 
     if kind == "command":  # what it may use, imported before too: its run is measured
         import viewer.cli.main

@@ -18,7 +18,7 @@ from viewer.domain.model import TimelineModel
 from viewer.domain.text import CONTROL_FREE_LONG_PATTERN, CONTROL_FREE_PATTERN
 from viewer.domain.timeline import Timeline
 from viewer.importers import output_check
-from viewer.importers.acled import import_acled
+from viewer.importers.acled.convert import import_acled
 from viewer.importers.output_check import OutputCheck
 from viewer.importers.timelinejs import import_timelinejs
 from viewer.persistence.model_file import ModelFileError, load_timeline, parse_timeline

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import DATA
 from viewer.domain.progress import LoadCancelled
-from viewer.importers.acled import import_acled
+from viewer.importers.acled.convert import import_acled
 from viewer.importers.common import ImportFailed, ImportReport
 from viewer.persistence.model_file import load_timeline
 

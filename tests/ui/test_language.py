@@ -163,7 +163,7 @@ def test_the_shortcuts_read_in_german_keys_and_all(qtbot: QtBot, german: None) -
 
 
 def test_an_import_says_what_it_left_out_in_german(german: None, tmp_path: Path) -> None:
-    from viewer.importers.acled import import_acled
+    from viewer.importers.acled.convert import import_acled
 
     lines = (REPO / "tests/data/acled/argentina_2022-06_sample.csv").read_text(encoding="utf-8")
     header, first, *_rest = lines.splitlines()

@@ -39,7 +39,7 @@ def run_import(
         return import_timelinejs(
             source, out, timeline_id=timeline_id, title=title, progress=progress
         )
-    from viewer.importers.acled import import_acled
+    from viewer.importers.acled.convert import import_acled
 
     return import_acled(source, out, timeline_id=timeline_id, title=title, progress=progress)
 

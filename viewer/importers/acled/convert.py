@@ -1,0 +1,465 @@
+"""ACLED's CSV exports as a timeline: one event per row (Qt-free).
+
+ACLED (the Armed Conflict Location & Event Data project) exports one row per
+event. :func:`import_acled` reads the file as a stream, one row at a time,
+and hands each event to :class:`~viewer.importers.common.ModelWriter` as it
+is made: memory stays flat in the size of the file. Actors and sources are
+kept once per distinct name; the event ids seen so far, to keep them unique,
+one bit each (ACLED's ids are a country's letters and a number,
+``ARG10607``; any other id is kept as a string).
+
+Columns are found by name, in any case, in the current layout or the older
+one (:mod:`~viewer.importers.acled.header`). A file without the required
+columns is refused, naming the ones missing and the ones found:
+
+``event_id_cnty``, ``event_date``, ``time_precision``, ``event_type``,
+``actor1``, ``location``
+
+(the least an event is written from: its id, its date and how precise it
+is, its kind and title, who took part and where). Every other column is used
+when present. A row without one of these values, with a date or precision
+that cannot be read, or with more or fewer fields than the header is left
+out and reported by its line in the file (the line it starts on); a value
+that cannot be read in an optional column (fatalities, coordinates) is left
+out of its event, and reported the same way.
+
+What each event is made of:
+
+==============  ==============================================================
+event field     from
+==============  ==============================================================
+id              ``event_id_cnty``, as an id the model accepts; a repeated one
+                gets ``-2``, ``-3`` ... and is reported
+kind            ``event_type`` (and ``sub_event_type``)
+title           "``sub_event_type`` in ``location``" (``event_type`` when there
+                is no sub-event type), one line of at most 500 characters
+date            ``event_date`` and ``time_precision``
+status          always "occurred": ACLED records events that took place
+participants    ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2`` (the
+                associated actors hold several names separated by ";"), each
+                name once, in that order
+places          ``location``, ``admin2``, ``admin1``, ``country``: the distinct
+                ones that are not empty, in that order
+summary         ``notes``
+sources         ``source``: one or several names separated by ";"
+tags            ``event_type``, ``sub_event_type``, ``disorder_type``: the
+                distinct ones that are not empty, spelt as in the file (ACLED's
+                own "Demostrations" stays as it is)
+fatalities      ``fatalities``, a whole number from 0
+coordinates     ``latitude`` and ``longitude``, when both are given and on Earth
+==============  ==============================================================
+
+How kinds and dates are read is told in :mod:`~viewer.importers.acled.values`,
+who is an organisation and who a state in :mod:`~viewer.importers.acled.actors`.
+
+The timeline. Its id is ``timeline_id`` or one made from the file's name; its
+title is ``title``, or "ACLED events from <file name>": the model file's
+header is written before the first row is read, so the countries and the
+span of dates, known only at the end, go into the report's notes. Its
+language is English, ACLED's.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Any, TextIO
+
+from viewer.domain.dates import quoted
+from viewer.domain.model import MAX_ID, MAX_LONG_TEXT
+from viewer.domain.progress import Progress, no_progress
+from viewer.domain.words import translate
+from viewer.importers.acled.actors import ActorsAndSources
+from viewer.importers.acled.header import OPTIONAL, REQUIRED, column_index
+from viewer.importers.acled.report import Seen, add_notes, line
+from viewer.importers.acled.values import (
+    coordinates_of,
+    count,
+    date_of,
+    kind_of,
+    places_of,
+    remember,
+    title_of,
+)
+from viewer.importers.common import (
+    Ids,
+    ImportFailed,
+    ImportProblem,
+    ImportReport,
+    ModelWriter,
+    long_text,
+    make_id,
+    plain,
+)
+from viewer.importers.common import (
+    timeline_id as common_timeline_id,
+)
+from viewer.importers.common import title as title_text
+from viewer.importers.output_check import IdSet
+
+#: Progress is told every this many rows.
+_PROGRESS_ROWS = 4096
+
+#: An id that :func:`make_id` would give back unchanged: used as it is.
+_PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:-]*[A-Za-z0-9])?", re.ASCII)
+
+
+def import_acled(
+    src: Path,
+    out: Path,
+    *,
+    timeline_id: str | None = None,
+    title: str | None = None,
+    progress: Progress = no_progress,
+) -> ImportReport:
+    """Write the ACLED export ``src`` as the model file ``out``, one event per row.
+
+    Raises :class:`~viewer.importers.common.ImportFailed` when the file is not
+    an ACLED export (columns missing, not UTF-8 text) or no row could be
+    imported; ``progress`` hears the share of the file read and may raise
+    :class:`~viewer.domain.progress.LoadCancelled`, which leaves ``out`` as it
+    was. Rows and values left out are in the report, by line.
+    """
+    try:
+        if not stat.S_ISREG(src.stat().st_mode):  # a pipe would hang open() below
+            raise ImportFailed(translate("importers", "is not a regular file (a folder, a pipe)"))
+        # A byte that is not UTF-8 becomes U+FFFD and its row is reported (not
+        # the whole import refused): see _Replaced.
+        replaced = _REPLACED.count
+        handle = open(  # noqa: SIM115 (closed below)
+            src, encoding="utf-8-sig", newline="", errors=_REPLACED.name
+        )
+    except OSError as exc:
+        raise ImportFailed(
+            translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
+        ) from None
+    with handle:
+        try:
+            return _Import(src, handle, progress, replaced).run(out, timeline_id, title)
+        except UnicodeDecodeError as exc:
+            raise ImportFailed(
+                translate("importers", "not UTF-8 text ({0}); save the export as UTF-8").format(
+                    exc.reason
+                ),
+            ) from None
+
+
+class _Replaced:
+    """A codec error handler: each byte that is not UTF-8 is read as U+FFFD and
+    counted, so the row it is in can be reported (and the import goes on)."""
+
+    name = "timeline-viewer-acled-replace"
+
+    def __init__(self) -> None:
+        self.count = 0
+        codecs.register_error(self.name, self)
+
+    def __call__(self, error: UnicodeError) -> tuple[str, int]:
+        assert isinstance(error, UnicodeDecodeError)
+        self.count += 1
+        return "\ufffd", error.end
+
+
+_REPLACED = _Replaced()
+
+
+class _SeenIds(Ids):
+    """The event ids taken so far, made unique as :class:`~viewer.importers.common.Ids`
+    does ("ARG1" twice gives "ARG1-2"), in little memory: a bit per ACLED id
+    (:class:`~viewer.importers.output_check.IdSet`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen = IdSet()
+
+    def _take(self, wanted: str) -> bool:
+        """Take ``wanted``; False if it was taken already."""
+        return self._seen.add(wanted)
+
+
+class _Import:
+    """One import: the caches, the actors and sources so far, and the report."""
+
+    def __init__(self, src: Path, handle: TextIO, progress: Progress, replaced: int = 0) -> None:
+        self.src = src
+        #: Bytes read as U+FFFD so far whose rows were reported (see _Replaced).
+        self.replaced = replaced
+        self.handle = handle
+        self.progress = progress
+        self.report = ImportReport()
+        self.size = max(os.fstat(handle.fileno()).st_size, 1)
+        # Kept for the whole import: one entry per distinct name.
+        self.cast = ActorsAndSources()
+        self.event_ids = _SeenIds()
+        self.seen = Seen()
+        # Caches of values that repeat, emptied when full (see values.remember).
+        self.dates: dict[tuple[str, str], tuple[dict[str, Any], str] | str] = {}
+        self.kinds: dict[tuple[str, str, str], tuple[str, list[str], str, str | None]] = {}
+        self.titles: dict[tuple[str, str], str] = {}
+        self.places: dict[tuple[str, str, str, str], list[str]] = {}
+        self.coordinates: dict[tuple[str, str], dict[str, float] | str] = {}
+
+    # -- the rows ------------------------------------------------------------------
+
+    def run(self, out: Path, timeline_id: str | None, title: str | None) -> ImportReport:
+        report = self.report
+        reader = csv.reader(self.handle)
+        header: list[str] = []
+        while not header:
+            try:
+                header = next(reader)
+            except StopIteration:
+                raise ImportFailed(translate("importers", "the file is empty")) from None
+            except csv.Error as exc:
+                raise ImportFailed(
+                    [
+                        ImportProblem(
+                            line(reader.line_num),
+                            translate("importers", "not read as CSV: {0}").format(exc),
+                        )
+                    ]
+                ) from None
+        index = column_index(header, report)
+        fields = len(header)
+        # A column that is not there reads as the empty string put after each row.
+        pad = any(column not in index for column in OPTIONAL)
+        column = {c: index.get(c, fields) for c in (*REQUIRED, *OPTIONAL)}
+        i_id, i_date, i_precision = (
+            column["event_id_cnty"],
+            column["event_date"],
+            column["time_precision"],
+        )
+        i_type, i_sub, i_disorder = (
+            column["event_type"],
+            column["sub_event_type"],
+            column["disorder_type"],
+        )
+        i_actor1, i_assoc1, i_actor2, i_assoc2 = (
+            column["actor1"],
+            column["assoc_actor_1"],
+            column["actor2"],
+            column["assoc_actor_2"],
+        )
+        i_location, i_admin2, i_admin1, i_country = (
+            column["location"],
+            column["admin2"],
+            column["admin1"],
+            column["country"],
+        )
+        i_lat, i_lon = column["latitude"], column["longitude"]
+        i_source, i_notes, i_fatalities = column["source"], column["notes"], column["fatalities"]
+
+        made_id = common_timeline_id(timeline_id, self.src, "acled")
+        shown_title = title_text(title) or title_text(f"ACLED events from {self.src.name}")
+        description = long_text(
+            f"Imported from the ACLED export {plain(self.src.name, 500)}: one event per row, "
+            "as ACLED (the Armed Conflict Location & Event Data project) coded it."
+        )
+
+        dates, kinds, titles, places = self.dates, self.kinds, self.titles, self.places
+        cast, coordinates = self.cast, self.coordinates
+        participants_of, source_lists = cast.participant_lists, cast.source_lists
+        seen = self.seen
+        countries, precisions, unknown_types = seen.countries, seen.precisions, seen.unknown_types
+        unique_id = self.event_ids.unique
+        progress, buffer = self.progress, self.handle.buffer
+        first_day, last_day = "\uffff", ""
+        events = 0
+        last = reader.line_num
+        progress(0.0)
+        with ModelWriter(
+            out, timeline_id=made_id, title_=shown_title, language="en", description=description
+        ) as writer:
+            write = writer.event
+            rows = 0
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    report.problem(
+                        line(last + 1), translate("importers", "not read as CSV: {0}").format(exc)
+                    )
+                    last = reader.line_num
+                    continue
+                at = last + 1
+                last = reader.line_num
+                rows += 1
+                if _REPLACED.count != self.replaced:  # decoded ahead: find the rows
+                    found = sum(field.count("\ufffd") for field in row)
+                    if found:
+                        self.replaced += found
+                        report.problem(
+                            line(at),
+                            translate(
+                                "importers", "bytes that are not UTF-8 were read as {0}"
+                            ).format("\ufffd"),
+                        )
+                if not rows % _PROGRESS_ROWS:
+                    progress(min(buffer.tell() / self.size, 1.0))
+                if len(row) != fields:
+                    if row and (len(row) > 1 or row[0].strip()):
+                        report.problem(
+                            line(at),
+                            translate("importers", "has {0} fields, the header has {1}").format(
+                                len(row), fields
+                            ),
+                        )
+                    continue
+                if pad:
+                    row.append("")
+                raw_id = row[i_id].strip()
+                raw_date = row[i_date].strip()
+                raw_precision = row[i_precision].strip()
+                event_type = row[i_type].strip()
+                actor1 = row[i_actor1]
+                location = row[i_location]
+                if not (raw_id and raw_date and raw_precision and event_type and actor1.strip()):
+                    _left_out(report, at, row, column)
+                    continue
+                if not location.strip():
+                    _left_out(report, at, row, column)
+                    continue
+
+                date_key = (raw_date, raw_precision)
+                when = dates.get(date_key)
+                if when is None:
+                    when = remember(dates, date_key, date_of(date_key))
+                if isinstance(when, str):
+                    report.problem(line(at), when)
+                    continue
+                date_value, day = when
+
+                sub_type, disorder = row[i_sub], row[i_disorder]
+                kind_key = (event_type, sub_type, disorder)
+                kind = kinds.get(kind_key)
+                if kind is None:
+                    kind = remember(kinds, kind_key, kind_of(kind_key))
+                kind_name, tags, label, unknown = kind
+                if unknown is not None:
+                    unknown_types[unknown] += 1
+
+                title_key = (label, location)
+                event_title = titles.get(title_key)
+                if event_title is None:
+                    event_title = remember(titles, title_key, title_of(title_key))
+
+                admin2, admin1, country = row[i_admin2], row[i_admin1], row[i_country]
+                place_key = (location, admin2, admin1, country)
+                event_places = places.get(place_key)
+                if event_places is None:
+                    event_places = remember(places, place_key, places_of(place_key))
+
+                actor_key = (actor1, row[i_assoc1], row[i_actor2], row[i_assoc2])
+                participants = participants_of.get(actor_key)
+                if participants is None:
+                    participants = cast.participants(actor_key)
+
+                source_text = row[i_source]
+                sources = source_lists.get(source_text)
+                if sources is None:
+                    sources = cast.cited(source_text)
+
+                if len(raw_id) <= MAX_ID and _PLAIN_ID.fullmatch(raw_id):
+                    wanted = raw_id
+                else:
+                    wanted = make_id(raw_id)
+                event_id = unique_id(wanted)
+                if event_id != wanted:
+                    report.problem(
+                        line(at),
+                        translate("importers", "event id {0} is repeated: imported as {1}").format(
+                            quoted(raw_id), repr(event_id)
+                        ),
+                    )
+
+                summary = row[i_notes]
+                # long_text() when it has work to do: a line break, a control character.
+                if summary.isprintable() and len(summary) <= MAX_LONG_TEXT:
+                    summary = summary.strip()
+                else:
+                    summary = long_text(summary)
+
+                event: dict[str, Any] = {
+                    "id": event_id,
+                    "kind": kind_name,
+                    "title": event_title,
+                    "date": date_value,
+                    "participants": participants,
+                    "places": event_places,
+                    "summary": summary,
+                    "sources": sources,
+                    "tags": tags,
+                }
+
+                fatalities = row[i_fatalities]
+                if fatalities == "0":
+                    event["fatalities"] = 0
+                elif fatalities:
+                    dead = count(fatalities)
+                    if dead is None:
+                        report.problem(
+                            line(at),
+                            translate(
+                                "importers", "fatalities {0} is not a whole number from 0: left out"
+                            ).format(quoted(fatalities)),
+                        )
+                    else:
+                        event["fatalities"] = dead
+
+                where_key = (row[i_lat], row[i_lon])
+                where = coordinates.get(where_key)
+                if where is None:
+                    where = remember(coordinates, where_key, coordinates_of(where_key))
+                if type(where) is dict:
+                    event["coordinates"] = where
+                elif where:
+                    report.problem(line(at), str(where))
+
+                write(event)
+                events += 1
+                precisions[raw_precision] += 1
+                if day < first_day:
+                    first_day = day
+                if day > last_day:
+                    last_day = day
+                if country not in countries and len(countries) < 1000:
+                    countries[country] = None
+
+            report.events = events
+            if not events:
+                first = "; ".join(str(p) for p in report.problems[:3]) or translate(
+                    "importers", "the file has no rows"
+                )
+                raise ImportFailed(
+                    [
+                        ImportProblem(
+                            "",
+                            translate(
+                                "importers", "no rows could be imported; first problems: {0}"
+                            ).format(first),
+                        ),
+                        *report.problems,
+                    ]
+                )
+            seen.first_day, seen.last_day = first_day, last_day
+            progress(1.0)  # the last chance to stop: the file is not in place yet
+            writer.finish(cast.actors.values(), cast.sources.values())
+        report.actors = len(cast.actors)
+        report.sources = len(cast.sources)
+        add_notes(report, seen)
+        return report
+
+
+def _left_out(report: ImportReport, at: int, row: list[str], column: dict[str, int]) -> None:
+    """Report the row at line ``at`` as left out for the required values it lacks."""
+    empty = [c for c in REQUIRED if not row[column[c]].strip()]
+    report.problem(
+        line(at),
+        translate("importers", "no {0}: the row is left out").format(", ".join(empty)),
+    )
