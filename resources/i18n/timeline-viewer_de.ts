@@ -411,6 +411,14 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
 </context>
 <context>
+    <name>Load</name>
+    <message>
+        <source>could not be opened: {0}: {1}</source>
+        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Its file&apos;s time and size when it was read (a change is loaded again). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file its progress names (an import&apos;s source; set when it starts). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Timeline model files (*.json);;All files (*)</source>
@@ -1275,14 +1283,6 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>No event selected. Left and Right arrows select events in time order.</source>
         <translation>Kein Ereignis ausgewählt. Die Pfeiltasten nach links und rechts wählen Ereignisse in zeitlicher Reihenfolge aus.</translation>
-    </message>
-</context>
-<context>
-    <name>_Load</name>
-    <message>
-        <source>could not be opened: {0}: {1}</source>
-        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Its file&apos;s time and size when it was read (a change is loaded again). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file its progress names (an import&apos;s source; set when it starts). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
-        <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
     </message>
 </context>
 <context>

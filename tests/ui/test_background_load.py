@@ -17,7 +17,7 @@ from tests.ui.test_timeline_view import click_event
 from tests.ui.windows import make_window
 from viewer.domain.progress import Progress
 from viewer.domain.timeline import Timeline
-from viewer.ui.document import document as document_module
+from viewer.ui.document import loader
 from viewer.ui.main_window import MainWindow
 
 STRIKE = "drone-strike-2025-06-01"
@@ -34,7 +34,7 @@ def large(tmp_path: Path) -> Path:
 def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Background loads wait at their first step until the test lets them go on."""
     go_on = threading.Event()
-    real = document_module.load_timeline
+    real = loader.load_timeline
 
     def held(path: Path, *, progress: Progress | None = None, **kwargs: Any) -> Timeline:
         if progress is None:  # opened on the window's thread: not held
@@ -46,7 +46,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
 
         return real(path, progress=waiting, **kwargs)
 
-    monkeypatch.setattr(document_module, "load_timeline", held)
+    monkeypatch.setattr(loader, "load_timeline", held)
     yield go_on
     go_on.set()
 
@@ -148,19 +148,19 @@ def test_a_load_that_breaks_unexpectedly_is_reported_and_the_next_one_works(
 ) -> None:
     window = window_with_background_loads(qtbot)
     bundled = window.document.timeline
-    real = document_module.load_timeline
+    real = loader.load_timeline
 
     def broken(path: Path, **kwargs: Any) -> Timeline:
         raise RuntimeError("the disk said no")
 
-    monkeypatch.setattr(document_module, "load_timeline", broken)
+    monkeypatch.setattr(loader, "load_timeline", broken)
     with qtbot.waitSignal(window.document.failed, timeout=30_000) as failed:
         assert window.open_file(large)
     assert failed.args[1] == ["could not be opened: RuntimeError: the disk said no"]
     assert window.document.timeline is bundled
     assert window.document.loading is None
     assert not window.load_progress.isVisible()
-    monkeypatch.setattr(document_module, "load_timeline", real)
+    monkeypatch.setattr(loader, "load_timeline", real)
     with qtbot.waitSignal(window.document.opened, timeout=30_000):
         assert window.open_file(large)
     assert window.document.path == large

@@ -1,36 +1,23 @@
-"""The open timeline: loading, reloading, recent files and the last view, without a window."""
+"""The open timeline and the timelines shown over it: what is open, and the wiring of
+loading (:mod:`.loader`), watching (:mod:`.watcher`) and remembering (:mod:`.recent`)."""
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
-import viewer
-from viewer.domain.progress import LoadCancelled, Progress
+from viewer.domain.progress import Progress
 from viewer.domain.timeline import Timeline
-from viewer.importers.common import ImportFailed, ImportReport
+from viewer.importers.common import ImportReport
 from viewer.importers.formats import run_import
 from viewer.persistence.model_file import ModelFileError, load_timeline
-from viewer.persistence.paths import resources_dir
-from viewer.timeline.index import event_index
-from viewer.timeline.stacking import CannotAdd, Part, part_beside, restacked, stack
-
-MAX_RECENT = 10
-#: Editors save in bursts (truncate, write; or write a temp file and rename).
-CHANGE_SETTLE_MS = 400
-#: Files larger than this load in a thread, with progress and Cancel: about
-#: half a second of loading (100,000 events, 37 MB, take 0.6 s).
-BACKGROUND_BYTES = 16 * 1024 * 1024
-#: Progress is reported in steps of this much (a few dozen updates a load).
-PROGRESS_STEP = 0.02
-#: A timeline added over one of more events than this is stacked with it in the
-#: background, whatever its own size (stacking 300,000 events takes 0.4 s).
-BACKGROUND_EVENTS = 100_000
+from viewer.timeline.stacking import CannotAdd, Part, restacked, stack
+from viewer.ui.document.loader import BACKGROUND_BYTES, BACKGROUND_EVENTS, Adding, Load
+from viewer.ui.document.recent import Remembered
+from viewer.ui.document.watcher import Stamp, Watcher, file_stamp, same_file
 
 
 @dataclass(slots=True)
@@ -39,116 +26,6 @@ class _Added:
 
     path: Path
     part: Part
-    #: Its file's time and size when it was read (a change is loaded again).
-    stamp: tuple[int, int] | None
-
-
-@dataclass(slots=True)
-class _Adding:
-    """What a load that adds a timeline needs: the parts shown when it began, and
-    the place of the one it replaces (a changed file), if any."""
-
-    parts: list[Part]
-    replaces: str | None = None
-    #: Shown over this timeline last time (not asked for now): a failure is
-    #: said in the status bar, and the file forgotten.
-    remembered: bool = False
-    #: Set by the load: the new timeline's part.
-    part: Part | None = None
-
-    def place(self, timeline: Timeline) -> Part:
-        """Make ``timeline`` the part beside the parts shown (in place of the one
-        replaced), and return it."""
-        replaced = next((p for p in self.parts if p.layer.id == self.replaces), None)
-        self.part = part_beside(timeline, self.parts, replaced)
-        return self.part
-
-
-def _with_part(parts: Sequence[Part], part: Part, replaces: str | None) -> list[Part]:
-    """``parts`` with ``part`` in place of the one ``replaces`` names, else after them."""
-    if replaces is None:
-        return [*parts, part]
-    return [part if p.layer.id == replaces else p for p in parts]
-
-
-class _Load(QThread):
-    """Loads one model file off the window's thread; says how far, and stops when asked."""
-
-    progressed = Signal(float)
-    loaded = Signal(object)
-    refused = Signal(list, bool)
-
-    def __init__(
-        self,
-        path: Path,
-        stamp: tuple[int, int] | None,
-        parent: QObject | None = None,
-        convert: Callable[[Progress], ImportReport] | None = None,
-        final: Path | None = None,
-        adding: _Adding | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.path = path
-        #: Set when the timeline loaded is shown over the open one.
-        self.adding = adding
-        #: Writes ``path`` first (an import), told how far it is; None: a plain load.
-        self.convert = convert
-        #: Where an import's ``path`` goes once it has loaded (the window's thread
-        #: moves it): an import that fails or is cancelled leaves an earlier one.
-        self.final = final
-        #: What the import left out (set before ``loaded``).
-        self.report: ImportReport | None = None
-        #: The file its progress names (an import's source; set when it starts).
-        self.shown = path
-        #: The file's size and time when the load began: a change while it
-        #: loads is then seen as a change, and loaded again.
-        self.stamp = stamp
-        self._told = 0.0
-
-    def _progress(self, done: float) -> None:
-        if self.isInterruptionRequested():
-            raise LoadCancelled
-        if done >= 1.0 or done - self._told >= PROGRESS_STEP:
-            self._told = done
-            self.progressed.emit(done)
-
-    def run(self) -> None:
-        if not self._run() and self.final is not None:
-            self.path.unlink(missing_ok=True)  # a failed or cancelled import's file
-
-    def _run(self) -> bool:
-        """Convert (for an import) and load; True if ``loaded`` was sent."""
-        try:
-            progress: Progress = self._progress
-            if self.convert is not None:  # most of the time goes to converting
-                self.report = self.convert(lambda done: self._progress(0.8 * done))
-                progress = lambda done: self._progress(0.8 + 0.2 * done)  # noqa: E731
-            timeline = load_timeline(self.path, progress=progress)
-            adding = self.adding
-            if adding is not None:  # renamed and stacked here, not on the window's thread
-                part = adding.place(timeline)
-                timeline = stack(_with_part(adding.parts, part, adding.replaces))
-            event_index(timeline)  # sorted here, not on the window's thread
-        except LoadCancelled:
-            return False
-        except CannotAdd as err:
-            self.refused.emit([str(err)], False)
-            return False
-        except ModelFileError as err:
-            self.refused.emit([str(problem) for problem in err.problems], err.unreadable)
-            return False
-        except ImportFailed as err:
-            self.refused.emit([str(problem) for problem in err.problems], False)
-            return False
-        except Exception as err:  # said to the reader: a load never stays stuck
-            #: A file that failed to load: {0} is the error's Python name, {1} what it said.
-            said = self.tr("could not be opened: {0}: {1}").format(type(err).__name__, err)
-            self.refused.emit([said], False)
-            return False
-        if self.isInterruptionRequested():
-            return False
-        self.loaded.emit(timeline)
-        return True
 
 
 class Document(QObject):
@@ -186,7 +63,7 @@ class Document(QObject):
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._settings = settings
+        self._remembered = Remembered(settings)
         #: What is shown: the file opened, with the timelines added over it.
         self.timeline: Timeline | None = None
         #: The file opened (File > Open), without the ones added over it.
@@ -196,22 +73,14 @@ class Document(QObject):
         self._added: list[_Added] = []
         #: Files to add once the load running ends (those added when last shown).
         self._queued: list[Path] = []
-        self._loaded_stamp: tuple[int, int] | None = None
-        # The folder is watched too: saving by rename replaces the watched file.
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(self._on_disk_change)
-        self._watcher.directoryChanged.connect(self._on_disk_change)
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(CHANGE_SETTLE_MS)
-        self._settle.timeout.connect(self._reload_if_changed)
+        self._watcher = Watcher(self._reload_if_changed, self._read_again, self)
         #: Files larger than this many bytes load in the background.
         self.background_bytes = BACKGROUND_BYTES
         #: Files added over a timeline of more events than this do too.
         self.background_events = BACKGROUND_EVENTS
-        self._load: _Load | None = None
+        self._load: Load | None = None
         #: Every load thread still running, cancelled ones too (waited for on shutdown).
-        self._jobs: list[_Load] = []
+        self._jobs: list[Load] = []
         self._reloading = False
         #: Set by :meth:`shutdown`: no load starts after it.
         self._shut = False
@@ -235,7 +104,7 @@ class Document(QObject):
         running is cancelled first.
         """
         self.cancel_load()
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         if stamp is not None and stamp[1] > self.background_bytes and path.is_file():
             self._start_load(path, stamp)
             return True
@@ -247,16 +116,17 @@ class Document(QObject):
         self._opened(timeline, path, stamp)
         return True
 
-    def _opened(self, timeline: Timeline, path: Path, stamp: tuple[int, int] | None) -> None:
-        again = self.path is not None and _same_file(path, self.path)
+    def _opened(self, timeline: Timeline, path: Path, stamp: Stamp | None) -> None:
+        again = self.path is not None and same_file(path, self.path)
         if not again:
             self._added.clear()
             self._queued.clear()
         self._base, self._base_part, self.path = timeline, None, path
-        self._loaded_stamp = stamp
+        self._watcher.read(path, stamp)
         dropped = self._restack()  # reloaded: what is added over it, renamed if need be
         self._watch()
-        self._remember(path, timeline.title)
+        self._remembered.opened(path, timeline.title)
+        self.recentChanged.emit()
         self.opened.emit(self.timeline, path)
         for gone, why in dropped:
             self.addFailed.emit(gone, [why])
@@ -312,17 +182,17 @@ class Document(QObject):
             said = self.tr("{0} is shown already.").format(path.name)
             self.addFailed.emit(path, [said])
             return False
-        self._queued = [q for q in self._queued if not _same_file(q, path)]  # asked for now
+        self._queued = [q for q in self._queued if not same_file(q, path)]  # asked for now
         return self._add(path)
 
     def _add(self, path: Path, replaces: str | None = None, remembered: bool = False) -> bool:
         self.cancel_load()
-        stamp = _stamp(path)
-        adding = _Adding(self.parts, replaces, remembered)
+        stamp = file_stamp(path)
+        adding = Adding(self.parts, replaces, remembered)
         shown = len(self.timeline.events) if self.timeline is not None else 0
         large = stamp is not None and stamp[1] > self.background_bytes
         if (large or shown > self.background_events) and path.is_file():
-            self._run(_Load(path, stamp, self, adding=adding), shown=path)
+            self._run(Load(path, stamp, self, adding=adding), shown=path)
             return True
         try:
             timeline = load_timeline(path)
@@ -336,7 +206,7 @@ class Document(QObject):
         self._show_added(path, stamp, adding, None)
         return True
 
-    def _add_failed(self, path: Path, adding: _Adding, lines: list[str]) -> None:
+    def _add_failed(self, path: Path, adding: Adding, lines: list[str]) -> None:
         if adding.remembered:
             self._remember_layers()  # forgotten: not tried (nor said) at every start
             self.rememberedFailed.emit(path, lines)
@@ -346,8 +216,8 @@ class Document(QObject):
     def _show_added(
         self,
         path: Path,
-        stamp: tuple[int, int] | None,
-        adding: _Adding,
+        stamp: Stamp | None,
+        adding: Adding,
         shown: Timeline | None,
         reloaded: bool = True,
     ) -> None:
@@ -358,7 +228,8 @@ class Document(QObject):
         current = self.parts
         if adding.replaces is not None and all(p.layer.id != adding.replaces for p in current):
             return  # taken away while it was read again
-        entry = _Added(path, part, stamp)
+        entry = _Added(path, part)
+        self._watcher.read(path, stamp)
         if adding.replaces is None:
             self._added.append(entry)
         else:
@@ -403,13 +274,11 @@ class Document(QObject):
     def _is_shown(self, path: Path) -> bool:
         """Whether ``path`` is the file opened or one added over it."""
         shown = [*([self.path] if self.path else []), *self.added_files]
-        return any(_same_file(path, other) for other in shown)
+        return any(same_file(path, other) for other in shown)
 
     def remembered_layers(self, timeline_id: str) -> list[Path]:
         """The files that were shown over the timeline ``timeline_id`` when it was last open."""
-        value = self._settings.value(f"layers/{timeline_id}", [])
-        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        return [Path(item) for item in items if isinstance(item, str) and item]
+        return self._remembered.layers(timeline_id)
 
     def _remember_layers(self) -> None:
         """Remember the files shown over this timeline, and those still to be added."""
@@ -417,10 +286,8 @@ class Document(QObject):
             return
         job = self._load
         loading = [job.path] if job and job.adding and job.adding.replaces is None else []
-        files = dict.fromkeys(
-            str(p.resolve()) for p in [*self.added_files, *loading, *self._queued]
-        )
-        self._settings.setValue(f"layers/{self._base.id}", list(files))
+        files = [*self.added_files, *loading, *self._queued]
+        self._remembered.remember_layers(self._base.id, files)
 
     def _add_queued(self) -> None:
         """Add the next file that was shown over this timeline last time."""
@@ -444,24 +311,22 @@ class Document(QObject):
         left out, ``failed`` (with ``source``) why nothing could be."""
         self.cancel_load()
         adding = None
-        if add and self._base is not None and not (self.path and _same_file(out, self.path)):
-            earlier = next((a for a in self._added if _same_file(a.path, out)), None)
-            adding = _Adding(self.parts, earlier.part.layer.id if earlier else None)
+        if add and self._base is not None and not (self.path and same_file(out, self.path)):
+            earlier = next((a for a in self._added if same_file(a.path, out)), None)
+            adding = Adding(self.parts, earlier.part.layer.id if earlier else None)
 
         def convert(progress: Progress) -> ImportReport:
             return run_import(kind, source, job.path, timeline_id=timeline_id, progress=progress)
 
         # Written beside its place and moved there once it loads: an import that
         # fails or is cancelled leaves the earlier one as it was.
-        job = _Load(
-            out.with_name(f".{out.name}.new"), None, self, convert, final=out, adding=adding
-        )
+        job = Load(out.with_name(f".{out.name}.new"), None, self, convert, final=out, adding=adding)
         self._run(job, shown=source)
 
-    def _start_load(self, path: Path, stamp: tuple[int, int]) -> None:
-        self._run(_Load(path, stamp, self), shown=path)
+    def _start_load(self, path: Path, stamp: Stamp) -> None:
+        self._run(Load(path, stamp, self), shown=path)
 
-    def _run(self, job: _Load, shown: Path) -> None:
+    def _run(self, job: Load, shown: Path) -> None:
         """Start ``job``; ``shown`` is the file its progress names."""
         self._load = job
         self._jobs.append(job)
@@ -474,7 +339,7 @@ class Document(QObject):
         self.loadStarted.emit(shown)
         job.start()
 
-    def _finished(self, job: _Load) -> None:
+    def _finished(self, job: Load) -> None:
         """A load thread ended; if it said nothing (it cannot have), the load is over."""
         self._jobs.remove(job)
         if job is self._load:
@@ -486,13 +351,13 @@ class Document(QObject):
         if self._load is None:
             self._add_queued()
         if self._load is None:
-            self._settle.start()  # a file shown may have changed while this loaded
+            self._watcher.look_again()  # a file shown may have changed while this loaded
 
-    def _progressed(self, job: _Load, done: float) -> None:
+    def _progressed(self, job: Load, done: float) -> None:
         if job is self._load:
             self.loadProgress.emit(done)
 
-    def _loaded(self, job: _Load, timeline: Timeline) -> None:
+    def _loaded(self, job: Load, timeline: Timeline) -> None:
         if job is not self._load:  # cancelled, or replaced by a newer load
             if job.final is not None:
                 job.path.unlink(missing_ok=True)
@@ -507,7 +372,7 @@ class Document(QObject):
                 job.path.unlink(missing_ok=True)
                 self.failed.emit(job.final, [f"{job.final}: {err.strerror or err}"])
                 return
-            path, stamp = job.final, _stamp(job.final)
+            path, stamp = job.final, file_stamp(job.final)
             self.imported.emit(job.report, job.shown)
         if job.adding is not None:
             self._show_added(path, stamp, job.adding, timeline, reloaded=job.final is None)
@@ -517,7 +382,7 @@ class Document(QObject):
             self._reloading = False
             self.reloadedFromDisk.emit(job.path)
 
-    def _refused(self, job: _Load, lines: list[str], shown: Path) -> None:
+    def _refused(self, job: Load, lines: list[str], shown: Path) -> None:
         if job is not self._load:
             return
         self._load = None
@@ -529,7 +394,7 @@ class Document(QObject):
             self._add_failed(shown, job.adding, lines)
         else:
             self.failed.emit(shown, lines)
-        self._settle.start()  # the open file may have changed meanwhile
+        self._watcher.look_again()  # the open file may have changed meanwhile
 
     def cancel_load(self, requeue: bool = True) -> bool:
         """Stop a background load; the open timeline stays as it is. True if one ran.
@@ -547,14 +412,14 @@ class Document(QObject):
         if adding is not None and adding.replaces is not None:
             for added in self._added:
                 if added.part.layer.id == adding.replaces:
-                    added.stamp = None
-        elif adding is None and job.final is None and self.path and _same_file(job.path, self.path):
-            self._loaded_stamp = None
+                    self._watcher.read(added.path, None)
+        elif adding is None and job.final is None and self.path and same_file(job.path, self.path):
+            self._watcher.read(self.path, None)
         self._load = None
         self._reloading = False
         job.requestInterruption()
         self.loadEnded.emit()
-        self._settle.start()  # the open file may have changed meanwhile
+        self._watcher.look_again()  # the open file may have changed meanwhile
         return True
 
     def shutdown(self) -> None:
@@ -562,123 +427,59 @@ class Document(QObject):
         nothing else is loaded after this."""
         self._shut = True
         self._queued.clear()
-        self._settle.stop()
+        self._watcher.stop()
         self.cancel_load(requeue=False)
         for job in list(self._jobs):
             job.requestInterruption()
             job.wait()
 
     def _watch(self) -> None:
-        """Watch the files shown (and their folders: saving by rename replaces a file)."""
-        watched = self._watcher.files() + self._watcher.directories()
-        if watched:
-            self._watcher.removePaths(watched)
-        files = [self.path, *self.added_files] if self.path is not None else []
-        wanted = dict.fromkeys(str(p) for f in files for p in (f, f.parent))
-        self._watcher.addPaths(list(wanted))
-
-    def _on_disk_change(self, _changed: str) -> None:
-        self._settle.start()
+        """Watch the files shown."""
+        self._watcher.watch([self.path, *self.added_files] if self.path is not None else [])
 
     def _reload_if_changed(self) -> None:
+        """Read again a file shown that changed on disk."""
         path = self.path
         if path is None or self._shut:
             return
         if self._load is not None and self._load.path != path:
             return  # another file is loading: it replaces this one, or this is seen after
-        for added in self._added if self._load is None else []:
-            stamp = _stamp(added.path)
-            if stamp is not None and stamp != added.stamp:
-                added.stamp = stamp  # a broken version is reported once
-                if self._add(added.path, replaces=added.part.layer.id):
-                    return  # one at a time: the next change is seen after it
-        stamp = _stamp(path)
-        if stamp is None or stamp == self._loaded_stamp:
-            return  # gone (maybe mid-rename) or untouched: keep what is shown
-        self._loaded_stamp = stamp  # a broken version is reported once, not on every event
-        if self.open(path):
-            if self._load is not None:
-                self._reloading = True  # said when the background load ends
-            else:
-                self.reloadedFromDisk.emit(path)
-        elif str(path) not in self._watcher.files() and path.exists():
-            self._watcher.addPath(str(path))
+        added = self.added_files if self._load is None else []
+        self._watcher.read_changed([*added, path])
+
+    def _read_again(self, path: Path) -> bool:
+        """Read ``path``, a file shown, again; True if that began."""
+        if path != self.path:
+            layer = next((a.part.layer.id for a in self._added if a.path == path), None)
+            return layer is not None and self._add(path, replaces=layer)
+        if not self.open(path):
+            self._watcher.keep_watching(path)
+            return False
+        if self._load is not None:
+            self._reloading = True  # said when the background load ends
+        else:
+            self.reloadedFromDisk.emit(path)
+        return True
 
     def reload(self) -> bool:
         return self.path is not None and self.open(self.path)
 
     def saved_view(self, timeline_id: str) -> tuple[float, float] | None:
         """The left edge and zoom the reader last had on this timeline."""
-        saved = self._settings.value(f"view/{timeline_id}")
-        if isinstance(saved, list) and len(saved) == 2:
-            try:
-                return float(saved[0]), float(saved[1])
-            except (TypeError, ValueError):
-                return None
-        return None
+        return self._remembered.saved_view(timeline_id)
 
     def remember_view(self, t0: float, seconds_per_px: float) -> None:
         if self.timeline is not None:
-            self._settings.setValue(f"view/{self.timeline.id}", [t0, seconds_per_px])
+            self._remembered.remember_view(self.timeline.id, t0, seconds_per_px)
 
     def recent_files(self) -> list[Path]:
-        value = self._settings.value("recent", [])
-        # An INI file gives back one string for a list of one.
-        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        return [Path(item) for item in items if isinstance(item, str) and item]
+        return self._remembered.recent_files()
 
     def recent_titles(self) -> dict[str, str]:
         """The title each recent file had when it was last opened, by path."""
-        value = self._settings.value("recent_titles", "")
-        try:
-            titles = json.loads(value) if isinstance(value, str) and value else {}
-        except ValueError:
-            return {}
-        if not isinstance(titles, dict):
-            return {}
-        return {k: v for k, v in titles.items() if isinstance(k, str) and isinstance(v, str)}
-
-    def _remember(self, path: Path, title: str) -> None:
-        resolved = str(path.resolve())
-        recent = [str(p) for p in self.recent_files() if str(p) != resolved]
-        kept = [resolved, *recent][:MAX_RECENT]
-        self._settings.setValue("recent", kept)
-        titles = self.recent_titles()
-        titles[resolved] = title
-        self._settings.setValue(
-            "recent_titles", json.dumps({p: titles[p] for p in kept if p in titles})
-        )
-        if not _inside_the_app(path):
-            self._settings.setValue("last_folder", str(path.resolve().parent))
-        self.recentChanged.emit()
+        return self._remembered.recent_titles()
 
     def start_folder(self) -> Path:
         """Where File > Open starts: the folder of the last file opened (never one
         inside the installed app), else the home folder."""
-        value = self._settings.value("last_folder", "")
-        folder = Path(value) if isinstance(value, str) and value else None
-        if folder is not None and folder.is_dir() and not _inside_the_app(folder):
-            return folder
-        return Path.home()
-
-
-def _inside_the_app(path: Path) -> bool:
-    """Whether ``path`` lies in the installed app (its bundled timeline's folder, its code)."""
-    resolved = path.resolve()
-    roots = (resources_dir().resolve(), Path(viewer.__file__).resolve().parent)
-    return any(resolved == root or root in resolved.parents for root in roots)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return a == b
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
+        return self._remembered.start_folder()
