@@ -404,6 +404,34 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>happened</source>
+        <extracomment>Legend: a filled mark is an event that happened.</extracomment>
+        <translation>geschehen</translation>
+    </message>
+    <message>
+        <source>announced / proposed / demanded</source>
+        <extracomment>Legend: an outlined mark is an event announced, proposed or demanded (not yet happened).</extracomment>
+        <translation>angekündigt / vorgeschlagen / gefordert</translation>
+    </message>
+    <message>
+        <source>approximate date</source>
+        <extracomment>Legend: a hatched band is an event whose date is approximate.</extracomment>
+        <translation>ungefähres Datum</translation>
+    </message>
+    <message>
+        <source>publication date</source>
+        <extracomment>Legend: a dashed line marks when a source was published.</extracomment>
+        <translation>Veröffentlichungsdatum</translation>
+    </message>
+    <message>
+        <source>has my notes</source>
+        <extracomment>Legend: a small square on a mark says the reader has written notes on that event.</extracomment>
+        <translation>mit meinen Notizen</translation>
+    </message>
+</context>
+<context>
     <name>LegendBar</name>
     <message>
         <source>Legend</source>
@@ -414,7 +442,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>Load</name>
     <message>
         <source>could not be opened: {0}: {1}</source>
-        <extracomment>Editors save in bursts (truncate, write; or write a temp file and rename). Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Its file&apos;s time and size when it was read (a change is loaded again). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file its progress names (an import&apos;s source; set when it starts). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <extracomment>Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file its progress names (an import&apos;s source; set when it starts). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
         <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
     </message>
 </context>
@@ -1216,33 +1244,8 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineRenderer</name>
     <message>
         <source>UTC</source>
-        <extracomment>Room kept free right of the last event when fitting, for its label. An era on screen: its left and right edge, and its title. Marks (glyphs, bands&apos; edges) against the background: WCAG&apos;s 3:1 for graphics. The ring round a mark: its radius (outside every glyph) and its pen&apos;s width. Each shape&apos;s glyph path around (0, 0), moved to where a mark goes. Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
+        <extracomment>Room kept free right of the last event when fitting, for its label. An era on screen: its left and right edge, and its title. Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
         <translation>UTC</translation>
-    </message>
-    <message>
-        <source>happened</source>
-        <extracomment>The line height of the font the timeline&apos;s geometry (rows, gutter, axis) was made for (9-point Sans). A font up to a quarter taller fits it as it is; a larger one scales all of it alike, in quarter steps (so lines stay crisp at the usual sizes), up to MAX_SCALE. Legend: a filled mark is an event that happened.</extracomment>
-        <translation>geschehen</translation>
-    </message>
-    <message>
-        <source>announced / proposed / demanded</source>
-        <extracomment>Legend: an outlined mark is an event announced, proposed or demanded (not yet happened).</extracomment>
-        <translation>angekündigt / vorgeschlagen / gefordert</translation>
-    </message>
-    <message>
-        <source>approximate date</source>
-        <extracomment>Legend: a hatched band is an event whose date is approximate.</extracomment>
-        <translation>ungefähres Datum</translation>
-    </message>
-    <message>
-        <source>publication date</source>
-        <extracomment>Legend: a dashed line marks when a source was published.</extracomment>
-        <translation>Veröffentlichungsdatum</translation>
-    </message>
-    <message>
-        <source>has my notes</source>
-        <extracomment>Legend: a small square on a mark says the reader has written notes on that event.</extracomment>
-        <translation>mit meinen Notizen</translation>
     </message>
 </context>
 <context>
@@ -1645,7 +1648,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>filters</name>
     <message>
         <source>Kind: {}</source>
-        <extracomment>Bit ``1 &lt;&lt; i`` for each verification ``_VERIFICATIONS[i]`` among the claims. The table rows of each actor&apos;s events, sorted, each once. Tags as the reader wrote them; compared without case. Events that overlap ``[start, end)`` (UTC seconds); None: no bound.</extracomment>
+        <extracomment>Bit ``1 &lt;&lt; i`` for each verification ``_VERIFICATIONS[i]`` among the claims. The table rows of each actor&apos;s events, sorted, each once. Each timeline&apos;s facets, kept while the timeline lives. Tags as the reader wrote them; compared without case. Events that overlap ``[start, end)`` (UTC seconds); None: no bound.</extracomment>
         <translation>Art: {}</translation>
     </message>
     <message>
@@ -1681,7 +1684,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>importers</name>
     <message>
         <source>is not a regular file (a folder, a pipe)</source>
-        <extracomment>The columns an event cannot be made without (see the module&apos;s docstring). The columns used when they are there. Progress is told every this many rows. The caches of values that repeat from row to row (dates, places, actors&apos; fields, coordinates) are emptied when they reach this size: a file of millions of distinct values keeps memory flat, a usual one hits them. The largest number of fatalities kept: a whole number a JSON reader holds. Names ACLED gives a state&apos;s own forces and government: actors of kind &quot;state&quot;. An id that :func:`make_id` would give back unchanged: used as it is. ACLED writes months in English, whatever the reader&apos;s language: the English names the dates&apos; words are marked with (before any translation). Months by their English names and the first three letters of them, in lower case. &quot;04 June 2022&quot;, &quot;4 Jun 2022&quot;, &quot;04-Jun-22&quot;, &quot;04-June-2022&quot;. &quot;2022-06-04&quot;, and &quot;2022-06-04 00:00:00&quot; as spreadsheets and data frames write it.</extracomment>
+        <extracomment>Progress is told every this many rows. An id that :func:`make_id` would give back unchanged: used as it is.</extracomment>
         <translation>ist keine gewöhnliche Datei (ein Ordner, eine Pipe)</translation>
     </message>
     <message>
@@ -1694,7 +1697,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <extracomment>Bytes read as U+FFFD so far whose rows were reported (see _Replaced).</extracomment>
+        <extracomment>The columns an event cannot be made without: its id, its date and how precise it is, its kind and title, who took part and where. The columns used when they are there.</extracomment>
         <translation>(leer)</translation>
     </message>
     <message>
@@ -1715,6 +1718,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>the file is empty</source>
+        <extracomment>Bytes read as U+FFFD so far whose rows were reported (see _Replaced).</extracomment>
         <translation>die Datei ist leer</translation>
     </message>
     <message>
@@ -1751,6 +1755,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>event_date {0} is not a date (expected 2022-06-04 or 04 June 2022): the row is left out</source>
+        <extracomment>The caches of values that repeat from row to row (dates, places, actors&apos; fields, coordinates) are emptied when they reach this size: a file of millions of distinct values keeps memory flat, a usual one hits them. The largest number of fatalities kept: a whole number a JSON reader holds. ACLED writes months in English, whatever the reader&apos;s language: the English names the dates&apos; words are marked with (before any translation). Months by their English names and the first three letters of them, in lower case. &quot;04 June 2022&quot;, &quot;4 Jun 2022&quot;, &quot;04-Jun-22&quot;, &quot;04-June-2022&quot;. &quot;2022-06-04&quot;, and &quot;2022-06-04 00:00:00&quot; as spreadsheets and data frames write it.</extracomment>
         <translation>event_date {0} ist kein Datum (erwartet: 2022-06-04 oder 04 June 2022): die Zeile wird ausgelassen</translation>
     </message>
     <message>
@@ -1803,6 +1808,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>line {0}</source>
+        <extracomment>The countries, in the order met (at most 1000 are kept). The first and last day ACLED coded (ISO). Events by ``time_precision``, and by the event types ACLED does not list.</extracomment>
         <translation>Zeile {0}</translation>
     </message>
     <message>
@@ -2204,7 +2210,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>search</name>
     <message>
         <source>title</source>
-        <extracomment>Between the fields of one document, and after each document. Combining marks that NFKD splits off letters (accents, umlauts, cedillas). What never belongs in a word of a query or a document: controls (the index&apos;s marks). Each part as a result names it, in English (translated when shown).</extracomment>
+        <extracomment>Events per chunk of the index (a multiple of the records&apos; batch). Between the fields of one document, and after each document. Combining marks that NFKD splits off letters (accents, umlauts, cedillas). What never belongs in a word of a query or a document: controls (the index&apos;s marks). Each part as a result names it, in English (translated when shown).</extracomment>
         <translation>Titel</translation>
     </message>
     <message>

@@ -19,12 +19,9 @@ from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.glyphs import RING_RADIUS
+from viewer.ui.timeline.legend import drawn_samples, paint_legend
 from viewer.ui.timeline.palette import layer_color
-from viewer.ui.timeline.render import (
-    TimelineRenderer,
-    drawn_samples,
-    paint_legend,
-)
+from viewer.ui.timeline.render import TimelineRenderer
 
 BASE = "test-timeline"
 #: The added timeline's title: from a file, so shown as text, never as HTML.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -13,8 +13,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
     QResizeEvent,
     QShowEvent,
 )
@@ -64,7 +62,7 @@ from viewer.ui.panels.find_bar import FindBar, FindController, FindResults
 from viewer.ui.panels.layer_bar import LayerBar, LayersMenu
 from viewer.ui.panels.notes_panel import NoteActions, NotesController, NotesPanel
 from viewer.ui.panels.quotes_panel import QuotesPanel
-from viewer.ui.timeline.render import paint_legend
+from viewer.ui.timeline.legend import LegendBar
 from viewer.ui.timeline.view import TimelineView
 from viewer.ui.widgets.announce import announce
 from viewer.ui.widgets.views import warn
@@ -157,33 +155,6 @@ class ShortcutsDialog(QDialog):
             return item.text() if item is not None else ""
 
         return [(text(r, 0), text(r, 1)) for r in range(self.table.rowCount())]
-
-
-class LegendBar(QWidget):
-    """The legend under the timeline: glyph and colour of each kind, and the styles."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("legend")
-        self.setAccessibleName(self.tr("Legend"))
-        self._height = 26
-
-    def sizeHint(self) -> QSize:
-        return QSize(600, self._height)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(200, self._height)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            used = paint_legend(painter, self.rect().toRectF(), self.palette(), self.font())
-        finally:
-            painter.end()
-        needed = int(used) + 4
-        if needed != self._height:
-            self._height = needed
-            self.setFixedHeight(needed)
 
 
 class MainWindow(QMainWindow):

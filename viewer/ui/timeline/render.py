@@ -9,7 +9,6 @@ counted with bisections and drawn as one image, never one Qt object per event.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import numpy as np
@@ -31,7 +30,6 @@ from PySide6.QtGui import (
 
 from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
-from viewer.domain.text import one_line
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import (
     TickStep,
@@ -118,13 +116,12 @@ from viewer.timeline.layout import (
 )
 from viewer.ui.timeline.glyphs import (
     RING_RADIUS,
-    RING_WIDTH,
     Rings,
     glyph_at,
     glyph_path,
     paint_note_marker,
 )
-from viewer.ui.timeline.palette import KIND_STYLE, kind_color, layer_color
+from viewer.ui.timeline.palette import KIND_STYLE, kind_color
 
 #: Room kept free right of the last event when fitting, for its label.
 FIT_LABEL_ROOM = 260.0
@@ -680,9 +677,6 @@ def _context_step(step: TickStep) -> TickStep:
     )
 
 
-LEGEND_ROW = 22.0
-
-
 #: The line height of the font the timeline's geometry (rows, gutter, axis) was
 #: made for (9-point Sans). A font up to a quarter taller fits it as it is; a
 #: larger one scales all of it alike, in quarter steps (so lines stay crisp at
@@ -708,148 +702,3 @@ def layout_font(font: QFont) -> tuple[QFont, float]:
 def label_room(time_area_width: float) -> float:
     """Room kept free right of the last event when fitting, for its label."""
     return min(FIT_LABEL_ROOM, time_area_width * 0.2)
-
-
-def legend_entries() -> list[tuple[str, str]]:
-    """(sample, text) pairs of the legend, in order; the sample names what to draw."""
-    entries = [(f"kind:{kind.value}", kind_plural(kind)) for kind in EventKind]
-    #: Legend: a filled mark is an event that happened.
-    happened = QCoreApplication.translate("TimelineRenderer", "happened")
-    #: Legend: an outlined mark is an event announced, proposed or demanded (not yet happened).
-    not_yet = QCoreApplication.translate("TimelineRenderer", "announced / proposed / demanded")
-    #: Legend: a hatched band is an event whose date is approximate.
-    approximate = QCoreApplication.translate("TimelineRenderer", "approximate date")
-    #: Legend: a dashed line marks when a source was published.
-    published = QCoreApplication.translate("TimelineRenderer", "publication date")
-    #: Legend: a small square on a mark says the reader has written notes on that event.
-    notes = QCoreApplication.translate("TimelineRenderer", "has my notes")
-    entries += [
-        ("filled", happened),
-        ("outline", not_yet),
-        ("hatched", approximate),
-        ("published", published),
-        ("note", notes),
-    ]
-    return entries
-
-
-def drawn_samples(renderer: TimelineRenderer, layout: Layout) -> set[str]:
-    """The legend's samples that ``layout`` draws: its kinds, and the styles of its marks."""
-    index = renderer.index
-    samples: set[str] = set()
-    for lane in layout.lanes:
-        if lane.items or lane.bucketed:
-            samples.add(f"kind:{lane.kind.value}")
-        for item in lane.items:
-            if item.bucket or item.is_cluster:
-                continue
-            position = item.positions[0]
-            samples.add("filled" if index.happened(position) else "outline")
-            if index.approximate(position):
-                samples.add("hatched")
-            if renderer.note_counts.get(index.id_of(position)):
-                samples.add("note")
-    samples |= {f"layer:{number}" for number in _drawn_layers(renderer, layout)}
-    t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
-    timeline = renderer.timeline
-    for source in timeline.sources if timeline is not None else ():
-        published = source.published
-        if published is None:
-            continue
-        if published.latest.timestamp() > layout.t0 and published.earliest.timestamp() < t1:
-            samples.add("published")
-    return samples
-
-
-def _drawn_layers(renderer: TimelineRenderer, layout: Layout) -> set[int]:
-    """The timelines (their places in the layers) of what ``layout`` draws; none
-    when one timeline is shown."""
-    codes = renderer.layers_by_position
-    if codes is None:
-        return set()
-    found: set[int] = set()
-    t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
-    for lane in layout.lanes:
-        if lane.bucketed:
-            index_lane = next((la for la in renderer.index.lanes if la.kind is lane.kind), None)
-            if index_lane is not None:
-                lo, hi = np.searchsorted(index_lane.starts, [layout.t0, t1]).tolist()
-                found.update(np.flatnonzero(np.bincount(codes[index_lane.positions[lo:hi]])))
-            continue
-        for item in lane.items:
-            found.update(codes[np.asarray(item.positions)].tolist())
-    return {int(code) for code in found}
-
-
-#: The widest a timeline's title is shown in the legend (the rest elided).
-LEGEND_TITLE = 240.0
-
-
-def paint_legend(
-    painter: QPainter,
-    rect: QRectF,
-    palette: QPalette,
-    font: QFont,
-    only: set[str] | None = None,
-    layers: Sequence[str] = (),
-) -> float:
-    """Paint the legend (the entries of ``only``, or all), wrapping within ``rect``;
-    return the height it took. With several timelines' ``layers`` (their titles,
-    in order), each one's ring and title too (``layer:N`` in ``only``)."""
-    metrics = QFontMetricsF(font)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setFont(font)
-    x, y = rect.left() + 8, rect.top()
-    neutral = palette.color(QPalette.ColorRole.Text)
-    entries = legend_entries()
-    elide = Qt.TextElideMode.ElideRight
-    if len(layers) > 1:
-        entries += [
-            (f"layer:{n}", metrics.elidedText(one_line(title), elide, LEGEND_TITLE))
-            for n, title in enumerate(layers)
-        ]
-    for sample, text in entries:
-        if only is not None and sample not in only:
-            continue
-        width = 22 + metrics.horizontalAdvance(text) + 16
-        if x + width > rect.right() and x > rect.left() + 8:
-            x, y = rect.left() + 8, y + LEGEND_ROW
-        centre = QPointF(x + 8, y + LEGEND_ROW / 2)
-        if sample.startswith("kind:"):
-            kind = EventKind(sample.removeprefix("kind:"))
-            painter.setPen(QPen(kind_color(kind, palette).darker(130), 1.2))
-            painter.setBrush(kind_color(kind, palette))
-            painter.drawPath(glyph_path(KIND_STYLE[kind][1], centre, GLYPH))
-        elif sample == "filled":
-            painter.setPen(QPen(neutral, 1.2))
-            painter.setBrush(neutral)
-            painter.drawPath(glyph_path("circle", centre, GLYPH))
-        elif sample == "outline":
-            painter.setPen(QPen(neutral, 1.8))
-            painter.setBrush(palette.color(QPalette.ColorRole.Base))
-            painter.drawPath(glyph_path("circle", centre, GLYPH))
-        elif sample == "hatched":
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(neutral, Qt.BrushStyle.BDiagPattern))
-            painter.drawRect(QRectF(centre.x() - 8, centre.y() - 6, 16, 12))
-        elif sample == "note":
-            painter.setPen(QPen(neutral, 1.2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(glyph_path("circle", centre, GLYPH))
-            paint_note_marker(painter, centre, palette)
-        elif sample.startswith("layer:"):
-            number = int(sample.removeprefix("layer:"))
-            painter.setPen(QPen(layer_color(number, palette), RING_WIDTH))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(centre, RING_RADIUS - 1, RING_RADIUS - 1)
-        else:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Link), 1.5, Qt.PenStyle.DashLine))
-            painter.drawLine(
-                QPointF(centre.x(), centre.y() - 8), QPointF(centre.x(), centre.y() + 8)
-            )
-        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        painter.drawText(QRectF(x + 20, y, width, LEGEND_ROW), Qt.AlignmentFlag.AlignVCenter, text)
-        x += width
-    painter.restore()
-    return y + LEGEND_ROW - rect.top()
