@@ -42,6 +42,25 @@
     </message>
 </context>
 <context>
+    <name>Citations</name>
+    <message>
+        <source>the quote of {0}</source>
+        <translation>das Zitat von {0}</translation>
+    </message>
+    <message>
+        <source>Select an event or a quote to copy its citation.</source>
+        <translation>Wählen Sie ein Ereignis oder ein Zitat, um seinen Nachweis zu kopieren.</translation>
+    </message>
+    <message>
+        <source>Copied the citation of {0} as Markdown.</source>
+        <translation>Nachweis von {0} als Markdown kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied the citation of {0}.</source>
+        <translation>Nachweis von {0} kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>DateRangeDialog</name>
     <message>
         <source>Filter by Date</source>
@@ -442,7 +461,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>Load</name>
     <message>
         <source>could not be opened: {0}: {1}</source>
-        <extracomment>Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s part. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file its progress names (an import&apos;s source; set when it starts). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <extracomment>Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s layer. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file its progress names (an import&apos;s source; set when it starts). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
         <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
     </message>
 </context>
@@ -777,22 +796,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>The language changes when the app next starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
-    </message>
-    <message>
-        <source>the quote of {0}</source>
-        <translation>das Zitat von {0}</translation>
-    </message>
-    <message>
-        <source>Select an event or a quote to copy its citation.</source>
-        <translation>Wählen Sie ein Ereignis oder ein Zitat, um seinen Nachweis zu kopieren.</translation>
-    </message>
-    <message>
-        <source>Copied the citation of {0} as Markdown.</source>
-        <translation>Nachweis von {0} als Markdown kopiert.</translation>
-    </message>
-    <message>
-        <source>Copied the citation of {0}.</source>
-        <translation>Nachweis von {0} kopiert.</translation>
     </message>
     <message>
         <source>Copy Citation</source>
@@ -1813,7 +1816,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>{0} is not a month (from {1} to {2})</source>
-        <extracomment>How many of the text&apos;s first words title a slide without a headline. The date parts TimelineJS gives, coarsest first, with the range of each. The precisions a TimelineJS date can have, coarsest first. What is said of a date part out of its range (translated when said).</extracomment>
+        <extracomment>The date parts TimelineJS gives, coarsest first, with the range of each. The precisions a TimelineJS date can have, coarsest first. What is said of a date part out of its range (translated when said).</extracomment>
         <translation>{0} ist kein Monat (von {1} bis {2})</translation>
     </message>
     <message>
@@ -1890,6 +1893,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>expected an object, found {0}; left out</source>
+        <extracomment>How many of the text&apos;s first words title a slide without a headline.</extracomment>
         <translation>Objekt erwartet, gefunden: {0}; ausgelassen</translation>
     </message>
     <message>
@@ -2041,7 +2045,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>layers</name>
     <message>
         <source>A timeline with the id {0} is shown already.</source>
-        <extracomment>The events&apos; columns (as :class:`EventTable` names them) and titles: not the table itself, whose records an added timeline&apos;s part replaces.</extracomment>
+        <extracomment>Put before its event and quote ids (&quot;&quot; for the first timeline). The events&apos; columns (as :class:`EventTable` names them) and titles: not the table itself, whose records an added timeline&apos;s layer replaces.</extracomment>
         <translation>Eine Zeitleiste mit der Kennung {0} wird schon gezeigt.</translation>
     </message>
     <message>

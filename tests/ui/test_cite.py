@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import active_window
 from viewer.domain.cite import cite_event, cite_quote
-from viewer.ui.controllers.clipboard import MARKDOWN
+from viewer.ui.controllers.citations import MARKDOWN
 from viewer.ui.main_window import MainWindow
 from viewer.ui.models.item_models import QuoteIdRole
 
@@ -64,7 +64,7 @@ def test_nothing_selected_says_what_to_do(qtbot: QtBot) -> None:
     window = active_window(qtbot)
     window.selection.clear()
     window.timeline_view.setFocus()
-    assert not window.copy_current_citation()
+    assert not window.citations.copy_current_citation()
     assert window.statusBar().currentMessage() == (
         "Select an event or a quote to copy its citation."
     )

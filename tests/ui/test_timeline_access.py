@@ -131,7 +131,7 @@ def test_status_bar_messages_are_announced(qtbot: QtBot, monkeypatch: Any) -> No
             said.append((event.message(), event.politeness()))
 
     monkeypatch.setattr(announce_module.QAccessible, "updateAccessibility", heard)
-    window.copy_citation(event_id="call-2025-06-04")
+    window.citations.copy_citation(event_id="call-2025-06-04")
     message = window.findChild(QStatusBar).currentMessage()
     assert message.startswith("Copied the citation")
     assert said == [(message, QAccessible.AnnouncementPoliteness.Polite)]

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from viewer import __version__
 from viewer.domain import words
-from viewer.domain.cite import cite_event, cite_quote
 from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
@@ -50,11 +47,10 @@ from viewer.importers.common import ImportReport
 from viewer.importers.formats import format_of, import_name
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
-from viewer.ui.controllers.clipboard import put_citation
+from viewer.ui.controllers.citations import Citations
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import QuoteIdRole
 from viewer.ui.panels.details import DetailsPanel
 from viewer.ui.panels.events_table import EventsTable
 from viewer.ui.panels.filter_bar import FilterBar, FilterState
@@ -194,6 +190,8 @@ class MainWindow(QMainWindow):
         self.events_table = EventsTable(self.selection)
         self.notes_panel = NotesPanel(self.notes, self.note_actions, self.selection)
         self.find_results = FindResults(self.finder, self.selection)
+        self.citations = Citations(self.document, self.selection, self.quotes.quote_view, self)
+        self.citations.said.connect(self.say)
         self.details_dock = self._dock(
             "detailsDock",
             self.tr("Event details"),
@@ -271,7 +269,9 @@ class MainWindow(QMainWindow):
         self.events_table.eventMenuRequested.connect(self._event_menu)
         self.quotes.quoteActivated.connect(self.details.show_quote)
         self.quotes.copyRequested.connect(
-            lambda quote_id, markdown: self.copy_citation(quote_id=quote_id, as_markdown=markdown)
+            lambda quote_id, markdown: self.citations.copy_citation(
+                quote_id=quote_id, as_markdown=markdown
+            )
         )
         self.notes.changed.connect(self._show_note_counts)
         self.notes.statusChanged.connect(self._show_notes_status)
@@ -408,11 +408,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self.copy_citation_action = self._action(
-            self.tr("&Copy Citation"), self.copy_current_citation, QKeySequence.StandardKey.Copy
+            self.tr("&Copy Citation"),
+            self.citations.copy_current_citation,
+            QKeySequence.StandardKey.Copy,
         )
         self.copy_markdown_action = self._action(
             self.tr("Copy Citation as &Markdown"),
-            lambda: self.copy_current_citation(as_markdown=True),
+            lambda: self.citations.copy_current_citation(as_markdown=True),
             "Ctrl+Shift+C",
         )
         edit_menu.addAction(self.copy_citation_action)
@@ -718,60 +720,6 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(self.history.can_go_back)
         self.forward_action.setEnabled(self.history.can_go_forward)
 
-    # -- citations ------------------------------------------------------------
-
-    def copy_citation(
-        self,
-        *,
-        event_id: str | None = None,
-        quote_id: str | None = None,
-        as_markdown: bool = False,
-    ) -> bool:
-        """Copy the citation of a quote or an event; say so in the status bar."""
-        timeline = self.document.timeline
-        if timeline is None:
-            return False
-        if quote_id is not None and quote_id in timeline.quotes_by_id:
-            quote = timeline.quotes_by_id[quote_id]
-            citation = cite_quote(timeline, quote)
-            speaker = timeline.actors_by_id.get(quote.speaker)
-            who = speaker.name if speaker else quote.speaker
-            what = self.tr("the quote of {0}").format(who)
-        elif event_id is not None and event_id in timeline.events_by_id:
-            event = timeline.events_by_id[event_id]
-            citation = cite_event(timeline, event)
-            what = f"“{event.title}”"
-        else:
-            self.say(self.tr("Select an event or a quote to copy its citation."), 5000)
-            return False
-        put_citation(citation, as_markdown)
-        said = (
-            self.tr("Copied the citation of {0} as Markdown.")
-            if as_markdown
-            else self.tr("Copied the citation of {0}.")
-        )
-        self.say(said.format(isolate(what)), 5000)
-        return True
-
-    def copy_current_citation(self, as_markdown: bool = False) -> bool:
-        """Ctrl+C: selected text where the focus is (the details, a field) is copied
-        as such; else the quote chosen in the quotes list when it has the focus,
-        else the selected event's citation."""
-        focus = QApplication.focusWidget()
-        if not as_markdown and isinstance(focus, QLineEdit) and focus.hasSelectedText():
-            focus.copy()
-            return True
-        if not as_markdown and isinstance(focus, QTextEdit) and focus.textCursor().hasSelection():
-            focus.copy()
-            return True
-        quote_id = None
-        if self.quotes.quote_view.hasFocus():
-            current = self.quotes.quote_view.currentIndex()
-            quote_id = current.data(QuoteIdRole) if current.isValid() else None
-        return self.copy_citation(
-            event_id=self.selection.event_id, quote_id=quote_id, as_markdown=as_markdown
-        )
-
     # -- find and filter -------------------------------------------------------
 
     def _show_filtered(self) -> None:
@@ -822,10 +770,12 @@ class MainWindow(QMainWindow):
     def _event_menu(self, event_id: str, global_pos: QPoint) -> None:
         menu = self.note_actions.menu_for_event(event_id, self)
         menu.addSeparator()
-        menu.addAction(self.tr("Copy Citation"), lambda: self.copy_citation(event_id=event_id))
+        menu.addAction(
+            self.tr("Copy Citation"), lambda: self.citations.copy_citation(event_id=event_id)
+        )
         menu.addAction(
             self.tr("Copy Citation as Markdown"),
-            lambda: self.copy_citation(event_id=event_id, as_markdown=True),
+            lambda: self.citations.copy_citation(event_id=event_id, as_markdown=True),
         )
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.event_menu = menu
