@@ -20,7 +20,7 @@ from viewer.domain.timeline import Timeline
 from viewer.importers import output_check
 from viewer.importers.acled.convert import import_acled
 from viewer.importers.output_check import OutputCheck
-from viewer.importers.timelinejs import import_timelinejs
+from viewer.importers.timelinejs.convert import import_timelinejs
 from viewer.persistence.model_file import ModelFileError, load_timeline, parse_timeline
 
 #: Every text of a model file, and whether it is long text (tabs and line breaks allowed:

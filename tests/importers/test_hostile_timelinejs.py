@@ -17,10 +17,12 @@ import pytest
 
 from viewer.cli import main
 from viewer.domain.progress import LoadCancelled
-from viewer.importers import html_text, timelinejs
+from viewer.importers import html_text
 from viewer.importers.common import ImportFailed
 from viewer.importers.html_text import CHUNK, html_to_text, read_html
-from viewer.importers.timelinejs import MAX_TIMELINEJS_BYTES, import_timelinejs
+from viewer.importers.timelinejs import document as timelinejs_document
+from viewer.importers.timelinejs.convert import import_timelinejs
+from viewer.importers.timelinejs.document import MAX_TIMELINEJS_BYTES
 
 #: Markup a browser reads as one thing (a text, a tag or comment left open) however
 #: long it is, and what it shows of it.
@@ -330,9 +332,9 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
 def test_the_limit_is_the_files_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src = _timeline(tmp_path, {"events": [_slide("x")]})
     size = src.stat().st_size
-    monkeypatch.setattr(timelinejs, "MAX_TIMELINEJS_BYTES", size)
+    monkeypatch.setattr(timelinejs_document, "MAX_TIMELINEJS_BYTES", size)
     assert import_timelinejs(src, tmp_path / "out.json").events == 1
-    monkeypatch.setattr(timelinejs, "MAX_TIMELINEJS_BYTES", size - 1)
+    monkeypatch.setattr(timelinejs_document, "MAX_TIMELINEJS_BYTES", size - 1)
     with pytest.raises(ImportFailed, match=f"[(]{size} bytes[)], over the 0 MiB limit"):
         import_timelinejs(src, tmp_path / "out.json")
 

@@ -16,7 +16,7 @@ from viewer.domain.progress import LoadCancelled
 from viewer.domain.timeline import Timeline
 from viewer.importers.common import ImportFailed, ImportReport
 from viewer.importers.html_text import html_to_text, read_html
-from viewer.importers.timelinejs import import_timelinejs
+from viewer.importers.timelinejs.convert import import_timelinejs
 from viewer.persistence.model_file import load_timeline
 
 DATA = REPO / "tests" / "data" / "timelinejs"

@@ -34,7 +34,7 @@ def run_import(
 ) -> ImportReport:
     """Import ``source`` (one of :data:`FORMATS`) into the model file ``out``."""
     if kind == "timelinejs":
-        from viewer.importers.timelinejs import import_timelinejs
+        from viewer.importers.timelinejs.convert import import_timelinejs
 
         return import_timelinejs(
             source, out, timeline_id=timeline_id, title=title, progress=progress

@@ -1,0 +1,146 @@
+"""TimelineJS JSON (``{"title": slide, "events": [slide], "eras": [era]}``) as a model file.
+
+How a slide becomes an event:
+
+- **Dates.** The parts a date gives set its precision: a year alone is a
+  ``year``, with a month a ``month``, with a day a ``day``, with an hour (and
+  minute) a ``minute``. Parts may be numbers or strings (``"year": "2012"``, as
+  the TimelineJS spreadsheet writes them); an empty string is a part not given.
+  A finer part without the coarser one (a day without a month) is not read.
+  TimelineJS times carry no time zone: they are written as UTC. Seconds and
+  milliseconds are dropped, as the model's finest precision is the minute.
+  Years before 1 (TimelineJS writes BCE years as negative numbers) and after
+  9999 cannot be held by the model: such a slide is left out, with its path.
+- **End.** An ``end_date`` later than the start is the event's end, written
+  at the start's precision; when the two differ in precision both are written
+  at the coarser one. An end equal to the start is left out; an end before
+  the start, or one that cannot be read, is left out with a problem (the event
+  is kept).
+- **Text.** The headline (HTML) is the title as plain text; without one, the
+  first words of the text, else "Untitled event N". The text is the summary,
+  its paragraphs kept. ``display_date`` is the date's note.
+- **Sources.** The media is a source: its caption (or alt text, or URL) the
+  title, its credit the publisher, its URL the source's address when it is a
+  web address (a protocol-relative ``//host/...`` is read as https); a caption
+  or credit is kept even when the media is no web address (a YouTube id, an
+  image path). Media given as HTML (a ``<blockquote>``) adds its text to the
+  summary. Every web link in the headline, text, caption and credit is a
+  source too, one per address, titled with the link's text.
+- **Groups.** A TimelineJS group is a row of the timeline. This app's lanes
+  are its fixed kinds of event, so a group becomes one of the event's tags.
+- **Kinds.** TimelineJS has none: every event is ``other``.
+- **Ids.** A slide's ``unique_id`` is its event's id (made valid and unique),
+  else ``event-N`` for the Nth slide.
+
+The title slide gives the timeline's title and description, eras become the
+timeline's eras. TimelineJS has no language field: the timeline is ``en``.
+
+A file that is no TimelineJS timeline at all (not JSON, not an object, no
+``events``, no event that can be read), or one over 64 MiB, raises
+:class:`~viewer.importers.common.ImportFailed`. Anything smaller is left out
+with its JSON path (``events[4].start_date.year: ...``) in the report, and the
+import goes on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.domain.progress import Progress, no_progress
+from viewer.domain.words import number, translate
+from viewer.importers.common import Ids, ImportFailed, ImportProblem, ImportReport, ModelWriter
+from viewer.importers.common import (
+    timeline_id as common_timeline_id,
+)
+from viewer.importers.common import title as title_text
+from viewer.importers.html_text import checking
+from viewer.importers.timelinejs.document import read_json, slides_of
+from viewer.importers.timelinejs.fields import Bad
+from viewer.importers.timelinejs.report import LANGUAGE, Tally, add_notes
+from viewer.importers.timelinejs.slides import eras_of, event_of, title_slide
+from viewer.importers.timelinejs.sources import Sources
+
+
+def import_timelinejs(
+    src: Path,
+    out: Path,
+    *,
+    timeline_id: str | None = None,
+    title: str | None = None,
+    progress: Progress = no_progress,
+) -> ImportReport:
+    """Read the TimelineJS JSON ``src`` and write it to ``out`` as a model file.
+
+    Raises :class:`~viewer.importers.common.ImportFailed` when nothing can be
+    imported (``out`` is then left as it was); ``progress`` hears how far the
+    events are (inside long HTML too, every 64 Ki characters) and may raise
+    :class:`~viewer.domain.progress.LoadCancelled`, which leaves ``out`` as it
+    was too.
+    """
+    document = read_json(src)
+    slides = slides_of(document)
+    report = ImportReport()
+    tally = Tally()
+    at = 0.0  # how far the slides are
+
+    def still_wanted() -> None:  # called inside long HTML: a cancel stops it there
+        progress(at)
+
+    with checking(still_wanted):
+        header = title_slide(document.get("title"), report)
+        eras = eras_of(document.get("eras"), report, tally)
+    # The title given and the file's name are plain text, not HTML as slides are.
+    heading = title_text(title) or header[0] or title_text(src.stem) or "Imported timeline"
+    sources = Sources()
+    ids = Ids()
+    first_bad: Bad | None = None
+    progress(0.0)
+    try:
+        with (
+            checking(still_wanted),
+            ModelWriter(
+                out,
+                timeline_id=common_timeline_id(timeline_id, src, "timeline"),
+                title_=heading,
+                language=LANGUAGE,
+                description=header[1],
+            ) as writer,
+        ):
+            for i, slide in enumerate(slides):
+                at = i / len(slides)
+                progress(at)
+                skipped, listed = report.skipped, len(report.problems)
+                try:
+                    event = event_of(slide, i, ids, sources, report, tally)
+                except Bad as bad:
+                    # Field problems found before the slide was given up are moot.
+                    del report.problems[listed:]
+                    report.skipped = skipped
+                    report.problem(
+                        bad.where,
+                        translate("importers", "{0}; the slide is left out").format(bad.message),
+                    )
+                    first_bad = first_bad or bad
+                    continue
+                writer.event(event)
+                report.events += 1
+            if not report.events:
+                if first_bad:
+                    none = translate(
+                        "importers", "none of its {0} events could be read: first problem {1}"
+                    ).format(number(len(slides)), first_bad)
+                else:
+                    none = translate("importers", "none of its {0} events could be read").format(
+                        number(len(slides))
+                    )
+                raise ImportFailed([ImportProblem("events", none)])
+            progress(1.0)
+            writer.finish(sources=sources.records, eras=eras)
+    except OSError as exc:
+        raise ImportFailed(
+            translate("importers", "{0} cannot be written: {1}").format(out, exc.strerror or exc),
+        ) from None
+    report.sources = len(sources.records)
+    report.eras = len(eras)
+    add_notes(report, tally, document)
+    return report
