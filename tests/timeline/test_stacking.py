@@ -18,7 +18,14 @@ from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.timeline.filters import EventFilter, event_mask, facets_of
 from viewer.timeline.search import TextIndex, search_all
-from viewer.timeline.stacking import CannotAdd, Part, part_beside, restacked, shown_together, stack
+from viewer.timeline.stacking import (
+    CannotAdd,
+    LayerData,
+    layer_beside,
+    restacked,
+    shown_together,
+    stack,
+)
 
 
 def _other(minimal: dict[str, Any], **changes: Any) -> Timeline:
@@ -92,7 +99,7 @@ def test_a_prefix_never_meets_an_id_shown_already(minimal: dict[str, Any]) -> No
     assert shown.layers[1].prefix == "other.2:"
     assert len(set(shown.events.ids)) == 4
     with pytest.raises(CannotAdd, match="other"):
-        part_beside(_other(minimal), [Part.of(base), Part.of(_other(minimal))])
+        layer_beside(_other(minimal), [LayerData.of(base), LayerData.of(_other(minimal))])
 
 
 def test_no_quote_actor_or_source_id_shown_begins_with_a_new_prefix(
@@ -117,16 +124,16 @@ def test_added_timelines_are_renamed_again_when_what_is_before_them_changes(
 ) -> None:
     base = Timeline.validate(minimal)
     other = _other(minimal)
-    parts = [Part.of(base)]
-    parts.append(part_beside(other, parts))
-    assert parts[1].actor_ids == {}  # "a" and "b" are the same as the base's: shared
+    layers = [LayerData.of(base)]
+    layers.append(layer_beside(other, layers))
+    assert layers[1].actor_ids == {}  # "a" and "b" are the same as the base's: shared
     # The first timeline is reloaded: it now has another "a", and an event
     # whose id begins with the added one's prefix.
     changed = copy.deepcopy(minimal)
     changed["actors"][0]["name"] = "Base-only Alice"
     changed["events"][1]["id"] = "other:e1"
     changed["events"][0]["related"] = ["other:e1"]
-    kept, dropped = restacked([Part.of(Timeline.validate(changed)), parts[1]])
+    kept, dropped = restacked([LayerData.of(Timeline.validate(changed)), layers[1]])
     assert dropped == []
     shown = stack(kept)
     assert len(set(shown.events.ids)) == 4
@@ -135,13 +142,13 @@ def test_added_timelines_are_renamed_again_when_what_is_before_them_changes(
     assert shown.quotes_by_id[f"{prefix}q1"].speaker == f"{prefix}a"
     assert shown.actors_by_id[f"{prefix}a"].name == "Anna"
     assert shown.events_by_id[f"{prefix}e1"].related == (f"{prefix}e2",)
-    # Nothing changed before it: the part is kept as it is, records and all.
-    again, _ = restacked([Part.of(base), parts[1]])
-    assert again[1] is parts[1]
+    # Nothing changed before it: the layer is kept as it is, records and all.
+    again, _ = restacked([LayerData.of(base), layers[1]])
+    assert again[1] is layers[1]
     # The first timeline now has the added one's id: it cannot be shown with it.
     renamed = copy.deepcopy(minimal)
     renamed["id"] = "other"
-    kept, dropped = restacked([Part.of(Timeline.validate(renamed)), parts[1]])
+    kept, dropped = restacked([LayerData.of(Timeline.validate(renamed)), layers[1]])
     assert len(kept) == 1
     assert dropped[0][1] == "A timeline with the id other is shown already."
 
@@ -163,7 +170,7 @@ def test_long_ids_get_a_short_prefix(minimal: dict[str, Any]) -> None:
     data["id"] = "x" * 150
     data["events"][1]["id"] = "e" * 100
     data["events"][0]["related"] = ["e" * 100]
-    prefix = part_beside(Timeline.validate(data), [Part.of(base)]).layer.prefix
+    prefix = layer_beside(Timeline.validate(data), [LayerData.of(base)]).prefix
     assert prefix.startswith("t")
     assert len(prefix) == 10
 
@@ -177,7 +184,7 @@ def test_filters_search_and_facets_cover_every_timeline(tmp_path: Path) -> None:
     kinds = EventFilter(kinds=frozenset({EventKind.STATEMENT, EventKind.OTHER}))
     kept = shown.layer_codes[event_mask(shown, kinds)]
     assert set(kept.tolist()) == {0, 1}
-    # Facets read each part's batches where they are (the report's last one is short).
+    # Facets read each layer's batches where they are (the report's last one is short).
     protesters = facets_of(shown).actor_rows["actor-Protesters-Argentina"]
     assert protesters.min() >= len(base.events)
     assert facets_of(shown).actor_rows["putin"].max() < len(base.events)
@@ -211,15 +218,15 @@ def test_an_added_file_whose_ids_grew_gets_a_prefix_they_fit_behind(
 ) -> None:
     base = Timeline.validate(minimal)
     long_id = "x" * 30
-    parts = [Part.of(base)]
-    parts.append(part_beside(_other(minimal, id=long_id), parts))
-    assert parts[1].layer.prefix == f"{long_id}:"
+    layers = [LayerData.of(base)]
+    layers.append(layer_beside(_other(minimal, id=long_id), layers))
+    assert layers[1].prefix == f"{long_id}:"
     grown = copy.deepcopy(minimal)
     grown.update(id=long_id, title="Other")
     grown["events"][1]["id"] = "e" * 180  # behind its prefix: 211 characters, too long
     grown["events"][0]["related"] = ["e" * 180]
-    again = part_beside(Timeline.validate(grown), parts, replaces=parts[1])
-    shown = stack([parts[0], again])
-    assert again.layer.prefix.startswith("t")
-    assert len(again.layer.prefix) == 10
-    assert shown.events[3].id == again.layer.prefix + "e" * 180  # made, not refused
+    again = layer_beside(Timeline.validate(grown), layers, replaces=layers[1])
+    shown = stack([layers[0], again])
+    assert again.prefix.startswith("t")
+    assert len(again.prefix) == 10
+    assert shown.events[3].id == again.prefix + "e" * 180  # made, not refused

@@ -15,7 +15,7 @@ from viewer.persistence.layered_notes import own_timeline, shown_note
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.notes_json import json_path
 from viewer.persistence.notes_store import NoteStore, database_path, file_stem, notes_folder
-from viewer.timeline.stacking import CannotAdd, Part, part_beside, stack
+from viewer.timeline.stacking import CannotAdd, LayerData, layer_beside, stack
 
 
 def load_for_command(path: Path) -> Timeline | ExitCode:
@@ -39,17 +39,17 @@ def load_shown(path: Path, added: Sequence[Path] = ()) -> Timeline | ExitCode:
     first = load_for_command(path)
     if isinstance(first, ExitCode) or not added:
         return first
-    parts = [Part.of(first)]
+    layers = [LayerData.of(first)]
     for extra in added:
         timeline = load_for_command(extra)
         if isinstance(timeline, ExitCode):
             return timeline
         try:
-            parts.append(part_beside(timeline, parts))
+            layers.append(layer_beside(timeline, layers))
         except CannotAdd as err:
             print(terminal_safe(f"{extra}: {err}"), file=sys.stderr)
             return ExitCode.USAGE
-    return stack(parts)
+    return stack(layers)
 
 
 def read_shown_notes(data_dir: Path, timeline: Timeline, command: str) -> list[Note]:

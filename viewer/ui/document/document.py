@@ -14,18 +14,23 @@ from viewer.domain.timeline import Timeline
 from viewer.importers.common import ImportReport
 from viewer.importers.formats import run_import
 from viewer.persistence.model_file import ModelFileError, load_timeline
-from viewer.timeline.stacking import CannotAdd, Part, restacked, stack
+from viewer.timeline.stacking import CannotAdd, LayerData, restacked, stack
 from viewer.ui.document.loader import BACKGROUND_BYTES, BACKGROUND_EVENTS, Adding, Load
 from viewer.ui.document.recent import Remembered
 from viewer.ui.document.watcher import Stamp, Watcher, file_stamp, same_file
 
 
 @dataclass(slots=True)
-class _Added:
-    """A timeline shown over the open one (File > Add Timeline…)."""
+class LayerFile:
+    """A timeline shown over the open one (File > Add Timeline…): its file and its layer."""
 
     path: Path
-    part: Part
+    layer: LayerData
+
+
+def _names(layers: list[LayerData]) -> list[tuple[str, str, str, str]]:
+    """What tells the layers shown apart: a change to one is a change to what is shown."""
+    return [(layer.id, layer.title, layer.language, layer.prefix) for layer in layers]
 
 
 class Document(QObject):
@@ -69,8 +74,8 @@ class Document(QObject):
         #: The file opened (File > Open), without the ones added over it.
         self.path: Path | None = None
         self._base: Timeline | None = None
-        self._base_part: Part | None = None
-        self._added: list[_Added] = []
+        self._base_layer: LayerData | None = None
+        self._added: list[LayerFile] = []
         #: Files to add once the load running ends (those added when last shown).
         self._queued: list[Path] = []
         self._watcher = Watcher(self._reload_if_changed, self._read_again, self)
@@ -121,7 +126,7 @@ class Document(QObject):
         if not again:
             self._added.clear()
             self._queued.clear()
-        self._base, self._base_part, self.path = timeline, None, path
+        self._base, self._base_layer, self.path = timeline, None, path
         self._watcher.read(path, stamp)
         dropped = self._restack()  # reloaded: what is added over it, renamed if need be
         self._watch()
@@ -137,13 +142,13 @@ class Document(QObject):
     # -- timelines shown over the open one ------------------------------------------
 
     @property
-    def parts(self) -> list[Part]:
-        """The timelines shown, as parts of the stacked one (the file opened first)."""
+    def layers(self) -> list[LayerData]:
+        """The layers shown, with their data (the file opened first)."""
         if self._base is None:
             return []
-        if self._base_part is None:
-            self._base_part = Part.of(self._base)
-        return [self._base_part, *(added.part for added in self._added)]
+        if self._base_layer is None:
+            self._base_layer = LayerData.of(self._base)
+        return [self._base_layer, *(added.layer for added in self._added)]
 
     @property
     def added_files(self) -> list[Path]:
@@ -157,12 +162,12 @@ class Document(QObject):
         if not self._added:
             self.timeline = self._base
             return []
-        kept, dropped = restacked(self.parts)
-        gone = {part.layer.id for part, _why in dropped}
-        said = [(a.path, why) for a in self._added for p, why in dropped if p is a.part]
-        self._added = [a for a in self._added if a.part.layer.id not in gone]
-        for added, part in zip(self._added, kept[1:], strict=True):
-            added.part = part
+        kept, dropped = restacked(self.layers)
+        gone = {layer.id for layer, _why in dropped}
+        said = [(a.path, why) for a in self._added for p, why in dropped if p is a.layer]
+        self._added = [a for a in self._added if a.layer.id not in gone]
+        for added, layer in zip(self._added, kept[1:], strict=True):
+            added.layer = layer
         self.timeline = stack(kept)
         if dropped:
             self._remember_layers()
@@ -188,7 +193,7 @@ class Document(QObject):
     def _add(self, path: Path, replaces: str | None = None, remembered: bool = False) -> bool:
         self.cancel_load()
         stamp = file_stamp(path)
-        adding = Adding(self.parts, replaces, remembered)
+        adding = Adding(self.layers, replaces, remembered)
         shown = len(self.timeline.events) if self.timeline is not None else 0
         large = stamp is not None and stamp[1] > self.background_bytes
         if (large or shown > self.background_events) and path.is_file():
@@ -221,21 +226,21 @@ class Document(QObject):
         shown: Timeline | None,
         reloaded: bool = True,
     ) -> None:
-        """Show the part a load made (``shown``: stacked already, if what is shown
+        """Show the layer a load made (``shown``: stacked already, if what is shown
         has not changed since the load began)."""
-        part = adding.part
-        assert part is not None
-        current = self.parts
-        if adding.replaces is not None and all(p.layer.id != adding.replaces for p in current):
+        layer = adding.layer
+        assert layer is not None
+        current = self.layers
+        if adding.replaces is not None and all(p.id != adding.replaces for p in current):
             return  # taken away while it was read again
-        entry = _Added(path, part)
+        entry = LayerFile(path, layer)
         self._watcher.read(path, stamp)
         if adding.replaces is None:
             self._added.append(entry)
         else:
-            self._added = [entry if a.part.layer.id == adding.replaces else a for a in self._added]
+            self._added = [entry if a.layer.id == adding.replaces else a for a in self._added]
         dropped: list[tuple[Path, str]] = []
-        if shown is not None and [p.layer for p in current] == [p.layer for p in adding.parts]:
+        if shown is not None and _names(current) == _names(adding.layers):
             self.timeline = shown
         else:  # what is shown changed while it loaded: stacked again, here
             dropped = self._restack()
@@ -258,7 +263,7 @@ class Document(QObject):
 
     def remove_layer(self, layer_id: str) -> bool:
         """Stop showing the added timeline ``layer_id``; True if it was shown."""
-        kept = [added for added in self._added if added.part.layer.id != layer_id]
+        kept = [added for added in self._added if added.layer.id != layer_id]
         if len(kept) == len(self._added) or self.path is None:
             return False
         self._added = kept
@@ -313,7 +318,7 @@ class Document(QObject):
         adding = None
         if add and self._base is not None and not (self.path and same_file(out, self.path)):
             earlier = next((a for a in self._added if same_file(a.path, out)), None)
-            adding = Adding(self.parts, earlier.part.layer.id if earlier else None)
+            adding = Adding(self.layers, earlier.layer.id if earlier else None)
 
         def convert(progress: Progress) -> ImportReport:
             return run_import(kind, source, job.path, timeline_id=timeline_id, progress=progress)
@@ -411,7 +416,7 @@ class Document(QObject):
         # (and read) once the load that stopped it has ended.
         if adding is not None and adding.replaces is not None:
             for added in self._added:
-                if added.part.layer.id == adding.replaces:
+                if added.layer.id == adding.replaces:
                     self._watcher.read(added.path, None)
         elif adding is None and job.final is None and self.path and same_file(job.path, self.path):
             self._watcher.read(self.path, None)
@@ -450,8 +455,8 @@ class Document(QObject):
     def _read_again(self, path: Path) -> bool:
         """Read ``path``, a file shown, again; True if that began."""
         if path != self.path:
-            layer = next((a.part.layer.id for a in self._added if a.path == path), None)
-            return layer is not None and self._add(path, replaces=layer)
+            layer_id = next((a.layer.id for a in self._added if a.path == path), None)
+            return layer_id is not None and self._add(path, replaces=layer_id)
         if not self.open(path):
             self._watcher.keep_watching(path)
             return False

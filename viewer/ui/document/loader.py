@@ -13,7 +13,7 @@ from viewer.domain.timeline import Timeline
 from viewer.importers.common import ImportFailed, ImportReport
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.timeline.index import event_index
-from viewer.timeline.stacking import CannotAdd, Part, part_beside, stack
+from viewer.timeline.stacking import CannotAdd, LayerData, layer_beside, stack
 from viewer.ui.document.watcher import Stamp
 
 #: Files larger than this load in a thread, with progress and Cancel: about
@@ -28,30 +28,32 @@ BACKGROUND_EVENTS = 100_000
 
 @dataclass(slots=True)
 class Adding:
-    """What a load that adds a timeline needs: the parts shown when it began, and
+    """What a load that adds a timeline needs: the layers shown when it began, and
     the place of the one it replaces (a changed file), if any."""
 
-    parts: list[Part]
+    layers: list[LayerData]
     replaces: str | None = None
     #: Shown over this timeline last time (not asked for now): a failure is
     #: said in the status bar, and the file forgotten.
     remembered: bool = False
-    #: Set by the load: the new timeline's part.
-    part: Part | None = None
+    #: Set by the load: the new timeline's layer.
+    layer: LayerData | None = None
 
-    def place(self, timeline: Timeline) -> Part:
-        """Make ``timeline`` the part beside the parts shown (in place of the one
+    def place(self, timeline: Timeline) -> LayerData:
+        """Make ``timeline`` the layer beside the layers shown (in place of the one
         replaced), and return it."""
-        replaced = next((p for p in self.parts if p.layer.id == self.replaces), None)
-        self.part = part_beside(timeline, self.parts, replaced)
-        return self.part
+        replaced = next((p for p in self.layers if p.id == self.replaces), None)
+        self.layer = layer_beside(timeline, self.layers, replaced)
+        return self.layer
 
 
-def _with_part(parts: Sequence[Part], part: Part, replaces: str | None) -> list[Part]:
-    """``parts`` with ``part`` in place of the one ``replaces`` names, else after them."""
+def _with_layer(
+    layers: Sequence[LayerData], layer: LayerData, replaces: str | None
+) -> list[LayerData]:
+    """``layers`` with ``layer`` in place of the one ``replaces`` names, else after them."""
     if replaces is None:
-        return [*parts, part]
-    return [part if p.layer.id == replaces else p for p in parts]
+        return [*layers, layer]
+    return [layer if p.id == replaces else p for p in layers]
 
 
 class Load(QThread):
@@ -109,8 +111,8 @@ class Load(QThread):
             timeline = load_timeline(self.path, progress=progress)
             adding = self.adding
             if adding is not None:  # renamed and stacked here, not on the window's thread
-                part = adding.place(timeline)
-                timeline = stack(_with_part(adding.parts, part, adding.replaces))
+                layer = adding.place(timeline)
+                timeline = stack(_with_layer(adding.layers, layer, adding.replaces))
             event_index(timeline)  # sorted here, not on the window's thread
         except LoadCancelled:
             return False
