@@ -44,8 +44,9 @@ def main() -> None:
     from viewer.domain.perf import paused_gc
     from viewer.persistence.model_file import parse_timeline
     from viewer.timeline.index import EventIndex
+    from viewer.timeline.layout import GUTTER
     from viewer.ui.models.item_models import EventTableModel
-    from viewer.ui.timeline.render import GUTTER, TimelineRenderer
+    from viewer.ui.timeline.render import TimelineRenderer
 
     app = QApplication([])
     with tempfile.TemporaryDirectory() as folder:

@@ -88,7 +88,8 @@ def child_load(path: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from viewer.persistence.model_file import load_timeline
-    from viewer.ui.timeline.render import GUTTER, TimelineRenderer
+    from viewer.timeline.layout import GUTTER
+    from viewer.ui.timeline.render import TimelineRenderer
 
     app = QApplication.instance() or QApplication([])
     # Qt's font database is read the first time text is measured, whatever

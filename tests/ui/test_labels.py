@@ -19,10 +19,7 @@ from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
-from viewer.timeline.layout import Rect
-from viewer.ui.document.selection import Selection
-from viewer.ui.timeline.render import (
-    BASE_TEXT_HEIGHT,
+from viewer.timeline.layout import (
     GLYPH,
     GUTTER,
     ITEM_GAP,
@@ -30,7 +27,10 @@ from viewer.ui.timeline.render import (
     ROW_HEIGHT,
     LaneLayout,
     Placed,
+    Rect,
 )
+from viewer.ui.document.selection import Selection
+from viewer.ui.timeline.render import BASE_TEXT_HEIGHT
 from viewer.ui.timeline.view import TimelineView
 
 ELLIPSIS = "\u2026"

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import dump, strip_isolates
 from tests.ui.windows import active_window, make_window
 from viewer.persistence.paths import AppPaths, bundled_timeline
+from viewer.timeline.layout import GUTTER
 from viewer.ui.app import open_settings
 from viewer.ui.main_window import MainWindow
-from viewer.ui.timeline.render import GUTTER
 
 
 def title_of(window: MainWindow) -> str:

@@ -14,8 +14,8 @@ from tests.conftest import dump
 from tests.ui.test_timeline_view import many_attacks, show_view
 from tests.ui.windows import make_window
 from viewer.persistence.model_file import parse_timeline
+from viewer.timeline.layout import GUTTER, MAX_ROWS, Placed
 from viewer.ui.document.selection import Selection
-from viewer.ui.timeline.render import GUTTER, MAX_ROWS, Placed
 from viewer.ui.timeline.view import TimelineView
 
 CALLS = [f"call-{i}" for i in range(10)]

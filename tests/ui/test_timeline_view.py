@@ -15,9 +15,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import dump, strip_isolates
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
-from viewer.timeline.layout import Rect
+from viewer.timeline.layout import GUTTER, Rect
 from viewer.ui.document.selection import Selection
-from viewer.ui.timeline.render import GUTTER
 from viewer.ui.timeline.view import TimelineView, rich_plain
 
 

@@ -33,8 +33,9 @@ from viewer.domain.text import xml_safe
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import clamp_time, span_words
 from viewer.timeline.filters import Mask
+from viewer.timeline.layout import GUTTER
 from viewer.ui.timeline.legend import drawn_samples, paint_legend
-from viewer.ui.timeline.render import GUTTER, TimelineRenderer, label_room, layout_font
+from viewer.ui.timeline.render import TimelineRenderer, label_room, layout_font
 
 FORMATS = (".png", ".svg", ".pdf")
 #: Space around the title and the sources (pixels).

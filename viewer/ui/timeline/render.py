@@ -43,76 +43,21 @@ from viewer.timeline.axis import (
 )
 from viewer.timeline.filters import Mask
 from viewer.timeline.index import EventIndex, event_index
-
-# The layout's names, where the painter's users have always found them.
 from viewer.timeline.layout import (
-    AXIS_HEIGHT as AXIS_HEIGHT,
-)
-from viewer.timeline.layout import (
-    BUCKET_PX as BUCKET_PX,
-)
-from viewer.timeline.layout import (
-    CLUSTER_ROW as CLUSTER_ROW,
-)
-from viewer.timeline.layout import (
-    DETAIL_LIMIT as DETAIL_LIMIT,
-)
-from viewer.timeline.layout import (
-    ELLIPSIS as ELLIPSIS,
-)
-from viewer.timeline.layout import (
-    GLYPH as GLYPH,
-)
-from viewer.timeline.layout import (
-    GUTTER as GUTTER,
-)
-from viewer.timeline.layout import (
-    ITEM_GAP as ITEM_GAP,
-)
-from viewer.timeline.layout import (
-    LABEL_MAX as LABEL_MAX,
-)
-from viewer.timeline.layout import (
-    LABEL_REACH as LABEL_REACH,
-)
-from viewer.timeline.layout import (
-    LANE_GAP as LANE_GAP,
-)
-from viewer.timeline.layout import (
-    LEAST_LABEL as LEAST_LABEL,
-)
-from viewer.timeline.layout import (
-    MAX_ROWS as MAX_ROWS,
-)
-from viewer.timeline.layout import (
-    MIN_LABEL as MIN_LABEL,
-)
-from viewer.timeline.layout import (
-    OPEN_END_FADE as OPEN_END_FADE,
-)
-from viewer.timeline.layout import (
-    ROW_HEIGHT as ROW_HEIGHT,
-)
-from viewer.timeline.layout import (
-    WIDE_BAND as WIDE_BAND,
-)
-from viewer.timeline.layout import (
-    LaneLayout as LaneLayout,
-)
-from viewer.timeline.layout import (
-    Layout as Layout,
-)
-from viewer.timeline.layout import (
-    Layouter as Layouter,
-)
-from viewer.timeline.layout import (
-    Placed as Placed,
-)
-from viewer.timeline.layout import (
-    Point as Point,
-)
-from viewer.timeline.layout import (
-    Rect as Rect,
+    AXIS_HEIGHT,
+    FIT_LABEL_ROOM,
+    GLYPH,
+    GUTTER,
+    LABEL_MAX,
+    LANE_GAP,
+    OPEN_END_FADE,
+    ROW_HEIGHT,
+    LaneLayout,
+    Layout,
+    Layouter,
+    Placed,
+    Point,
+    Rect,
 )
 from viewer.ui.timeline.glyphs import (
     RING_RADIUS,
@@ -122,9 +67,6 @@ from viewer.ui.timeline.glyphs import (
     paint_note_marker,
 )
 from viewer.ui.timeline.palette import KIND_STYLE, kind_color
-
-#: Room kept free right of the last event when fitting, for its label.
-FIT_LABEL_ROOM = 260.0
 
 #: An era on screen: its left and right edge, and its title.
 EraSpan = tuple[float, float, str]

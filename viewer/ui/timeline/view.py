@@ -39,9 +39,7 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import MAX_T, MIN_T
 from viewer.timeline.filters import Mask
-from viewer.ui.document.selection import Selection
-from viewer.ui.timeline import access as timeline_access
-from viewer.ui.timeline.render import (
+from viewer.timeline.layout import (
     AXIS_HEIGHT,
     DETAIL_LIMIT,
     GLYPH,
@@ -51,10 +49,10 @@ from viewer.ui.timeline.render import (
     MAX_ROWS,
     Layout,
     Placed,
-    TimelineRenderer,
-    label_room,
-    layout_font,
 )
+from viewer.ui.document.selection import Selection
+from viewer.ui.timeline import access as timeline_access
+from viewer.ui.timeline.render import TimelineRenderer, label_room, layout_font
 
 ZOOM_STEP = 1.25
 MIN_SECONDS_PER_PX = 0.05
