@@ -1247,7 +1247,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineRenderer</name>
     <message>
         <source>UTC</source>
-        <extracomment>Room kept free right of the last event when fitting, for its label. An era on screen: its left and right edge, and its title. Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
+        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
         <translation>UTC</translation>
     </message>
 </context>

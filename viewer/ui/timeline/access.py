@@ -32,7 +32,7 @@ from viewer.domain import words
 from viewer.domain.describe import event_facts
 from viewer.timeline.axis import span_words
 from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
-from viewer.ui.timeline.render import _qrect
+from viewer.ui.timeline.render import qrect
 
 if TYPE_CHECKING:
     from viewer.ui.timeline.view import TimelineView
@@ -93,7 +93,7 @@ class TimelineAccessible(QAccessibleWidget):
         items = [
             item
             for item in view.current_layout().items()
-            if item.positions and events.intersects(_qrect(item.hit))
+            if item.positions and events.intersects(qrect(item.hit))
         ]
         items.sort(key=lambda item: (item.glyph.x(), item.glyph.y()))
         return items[:MOST_ITEMS]
@@ -276,7 +276,7 @@ class EventItemAccessible(QAccessibleInterface):
         if placed is None:
             return QRect()
         view = self.owner.view
-        hit = _qrect(placed.hit)
+        hit = qrect(placed.hit)
         area = QRectF(view.to_view(hit.left(), hit.top()), view.to_view(hit.right(), hit.bottom()))
         area = area.intersected(QRectF(view.viewport().rect()))
         top_left = view.viewport().mapToGlobal(area.topLeft().toPoint())

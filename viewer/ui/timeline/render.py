@@ -59,6 +59,7 @@ from viewer.timeline.layout import (
     Point,
     Rect,
 )
+from viewer.ui.timeline.backdrop import era_spans, paint_era_titles, paint_eras, paint_publication
 from viewer.ui.timeline.glyphs import (
     RING_RADIUS,
     Rings,
@@ -67,9 +68,6 @@ from viewer.ui.timeline.glyphs import (
     paint_note_marker,
 )
 from viewer.ui.timeline.palette import KIND_STYLE, kind_color
-
-#: An era on screen: its left and right edge, and its title.
-EraSpan = tuple[float, float, str]
 
 
 class TimelineRenderer:
@@ -210,64 +208,14 @@ class TimelineRenderer:
             painter.fillRect(
                 QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP), alt
             )
-        eras = self._era_spans(layout)
-        self._paint_eras(painter, eras, palette, max(layout.height, clip.height() + y_offset))
-        self._paint_publication(painter, layout, palette, layout.height)
+        eras = era_spans(self.timeline, layout)
+        paint_eras(painter, eras, palette, max(layout.height, clip.height() + y_offset))
+        paint_publication(painter, self.timeline, layout, palette, layout.height)
         self._paint_lanes(painter, layout, palette, selected, text_color, mid)
         painter.restore()
-        self._paint_era_titles(painter, eras, palette, clip.height())
+        paint_era_titles(painter, eras, palette, clip.height(), self._label_fonts()[True])
         self._paint_axis(painter, layout, palette, text_color, mid, clip.height())
         painter.restore()
-
-    def _era_spans(self, layout: Layout) -> list[EraSpan]:
-        """Each era's left and right edge on screen, and its title (those in view)."""
-        if self.timeline is None:
-            return []
-        spans = []
-        for first, after, title in self.timeline.era_times:
-            x0 = max(layout.x_of(first), GUTTER)
-            x1 = min(layout.x_of(after), layout.width)
-            if x1 > x0:
-                spans.append((x0, x1, title))
-        return spans
-
-    def _paint_eras(
-        self, painter: QPainter, spans: list[EraSpan], palette: QPalette, height: float
-    ) -> None:
-        """Eras as faint bands behind the events, each edged with a thin line."""
-        color = QColor(palette.color(QPalette.ColorRole.Highlight))
-        band = QColor(color)
-        band.setAlpha(22)
-        edge = QColor(color)
-        edge.setAlpha(90)
-        painter.setPen(QPen(edge, 1))
-        for x0, x1, _title in spans:
-            painter.fillRect(QRectF(x0, AXIS_HEIGHT, x1 - x0, height - AXIS_HEIGHT), band)
-            painter.drawLine(QPointF(x0, AXIS_HEIGHT), QPointF(x0, height))
-            painter.drawLine(QPointF(x1, AXIS_HEIGHT), QPointF(x1, height))
-
-    def _paint_era_titles(
-        self, painter: QPainter, spans: list[EraSpan], palette: QPalette, bottom: float
-    ) -> None:
-        """Each era's title at the foot of its band, on the base colour, cut to fit."""
-        if not spans:
-            return
-        font, metrics = self._label_fonts()[True]  # italic, as the labels of what is not certain
-        painter.setFont(font)
-        base = QColor(palette.color(QPalette.ColorRole.Base))
-        base.setAlpha(220)
-        text = palette.color(QPalette.ColorRole.Text)
-        height = metrics.height() + 2
-        for x0, x1, title in spans:
-            room = x1 - x0 - 6
-            if room < metrics.averageCharWidth() * 3:
-                continue
-            shown = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
-            box = QRectF(x0 + 2, bottom - height - 2, metrics.horizontalAdvance(shown) + 4, height)
-            painter.fillRect(box, base)
-            painter.setPen(text)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, shown)
-        painter.setFont(self.font)
 
     def _paint_lanes(
         self,
@@ -338,7 +286,7 @@ class TimelineRenderer:
         for number, item in enumerate(buckets):
             if pens is not None:
                 painter.setPen(pens[number])
-            painter.drawRoundedRect(_qrect(item.hit), 7, 7)
+            painter.drawRoundedRect(qrect(item.hit), 7, 7)
         painter.setPen(text_color)
         for item in buckets:
             self._draw_centred(painter, item.text, item.hit.center())
@@ -397,7 +345,7 @@ class TimelineRenderer:
         """Paint one mark, band, label or "+N" of ``kind``, in its lane's ``color``;
         with ``rings`` (several timelines), ringed in its timeline's colour."""
         text_color = palette.color(QPalette.ColorRole.Text)
-        hit, glyph = _qrect(item.hit), QPointF(item.glyph.x(), item.glyph.y())
+        hit, glyph = qrect(item.hit), QPointF(item.glyph.x(), item.glyph.y())
         if item.label is None:  # a cluster: a count badge (outlined if it hides the selection)
             highlight = palette.color(QPalette.ColorRole.Highlight)
             if is_selected:
@@ -418,7 +366,7 @@ class TimelineRenderer:
             painter.setPen(QPen(highlight, 2))
             painter.setBrush(QColor(highlight.red(), highlight.green(), highlight.blue(), 50))
             painter.drawRoundedRect(hit.adjusted(-3, 0, 3, 0), 4, 4)
-        band = None if item.band is None else _qrect(item.band)
+        band = None if item.band is None else qrect(item.band)
         if band is not None and index.open_end(position):
             # From this day on: the start's unit, then a band fading out.
             fade = QLinearGradient(band.left(), 0, band.right(), 0)
@@ -467,7 +415,7 @@ class TimelineRenderer:
         if self.note_counts.get(index.id_of(position)):
             paint_note_marker(painter, glyph, palette)
         if item.label is not None and item.text:  # always, for an event; keeps mypy's narrowing
-            label = _qrect(item.label)
+            label = qrect(item.label)
             font = self.label_font(item.positions[0])
             painter.setFont(font)
             # The label sits on a plate of the background (the selection's
@@ -556,31 +504,13 @@ class TimelineRenderer:
             context.insert(0, (GUTTER, pinned_text))
         return ticks_, context
 
-    def _paint_publication(
-        self, painter: QPainter, layout: Layout, palette: QPalette, height: float
-    ) -> None:
-        if self.timeline is None:
-            return
-        for source in self.timeline.sources:
-            if source.published is None:
-                continue
-            x0 = layout.x_of(source.published.earliest.timestamp())
-            x1 = layout.x_of(source.published.latest.timestamp())
-            color = QColor(palette.color(QPalette.ColorRole.Link))
-            band = QColor(color)
-            band.setAlpha(14)
-            painter.fillRect(QRectF(x0, AXIS_HEIGHT, max(x1 - x0, 2), height - AXIS_HEIGHT), band)
-            painter.setPen(QPen(color, 1.2, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(x0, AXIS_HEIGHT), QPointF(x0, height))
-            if source.published.approximate:
-                painter.drawLine(QPointF(x1, AXIS_HEIGHT), QPointF(x1, height))
-
     @staticmethod
     def _min_spacing(metrics: QFontMetricsF) -> float:
         return metrics.horizontalAdvance("00.00.0000") + 16
 
 
-def _qrect(rect: Rect) -> QRectF:
+def qrect(rect: Rect) -> QRectF:
+    """A rectangle of the layout as Qt's."""
     return QRectF(rect.x(), rect.y(), rect.width(), rect.height())
 
 
