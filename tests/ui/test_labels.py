@@ -30,7 +30,7 @@ from viewer.timeline.layout import (
     Rect,
 )
 from viewer.ui.document.selection import Selection
-from viewer.ui.timeline.render import BASE_TEXT_HEIGHT
+from viewer.ui.timeline.fit import BASE_TEXT_HEIGHT
 from viewer.ui.timeline.view import TimelineView
 
 ELLIPSIS = "\u2026"

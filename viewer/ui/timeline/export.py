@@ -34,8 +34,9 @@ from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import clamp_time, span_words
 from viewer.timeline.filters import Mask
 from viewer.timeline.layout import GUTTER
+from viewer.ui.timeline.fit import label_room, layout_font
 from viewer.ui.timeline.legend import drawn_samples, paint_legend
-from viewer.ui.timeline.render import TimelineRenderer, label_room, layout_font
+from viewer.ui.timeline.render import TimelineRenderer
 
 FORMATS = (".png", ".svg", ".pdf")
 #: Space around the title and the sources (pixels).

@@ -45,7 +45,6 @@ from viewer.timeline.filters import Mask
 from viewer.timeline.index import EventIndex, event_index
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
-    FIT_LABEL_ROOM,
     GLYPH,
     GUTTER,
     LABEL_MAX,
@@ -547,30 +546,3 @@ def _context_step(step: TickStep) -> TickStep:
             TickUnit.YEAR: 365.25 * 86400.0 * count,
         }[unit],
     )
-
-
-#: The line height of the font the timeline's geometry (rows, gutter, axis) was
-#: made for (9-point Sans). A font up to a quarter taller fits it as it is; a
-#: larger one scales all of it alike, in quarter steps (so lines stay crisp at
-#: the usual sizes), up to MAX_SCALE.
-BASE_TEXT_HEIGHT = 14.0
-MAX_SCALE = 6.0
-
-
-def layout_font(font: QFont) -> tuple[QFont, float]:
-    """The font to lay out and paint in, and the scale to paint at, so that the
-    text shows at ``font``'s size and the rows, gutter and axis grow with it."""
-    ratio = QFontMetricsF(font).height() / BASE_TEXT_HEIGHT
-    scale = 1.0 if ratio < 1.25 else min(round(ratio * 4) / 4, MAX_SCALE)
-    fitted = QFont(font)
-    if scale > 1.0:
-        if fitted.pointSizeF() > 0:
-            fitted.setPointSizeF(fitted.pointSizeF() / scale)
-        else:
-            fitted.setPixelSize(max(round(fitted.pixelSize() / scale), 1))
-    return fitted, scale
-
-
-def label_room(time_area_width: float) -> float:
-    """Room kept free right of the last event when fitting, for its label."""
-    return min(FIT_LABEL_ROOM, time_area_width * 0.2)

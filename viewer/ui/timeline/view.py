@@ -52,7 +52,8 @@ from viewer.timeline.layout import (
 )
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline import access as timeline_access
-from viewer.ui.timeline.render import TimelineRenderer, label_room, layout_font
+from viewer.ui.timeline.fit import label_room, layout_font
+from viewer.ui.timeline.render import TimelineRenderer
 
 ZOOM_STEP = 1.25
 MIN_SECONDS_PER_PX = 0.05
