@@ -15,10 +15,11 @@ from bench.make_timeline import make_timeline
 from tests.conftest import dump
 from viewer.domain import fast_load
 from viewer.domain.checks import check_timeline
-from viewer.domain.columns import PRECISION_CODE, id_keys, points
+from viewer.domain.columns import PRECISION_CODE, points
 from viewer.domain.dates import Precision, parse_point
 from viewer.domain.model import SCHEMA_VERSION, TimelineModel
 from viewer.domain.progress import LoadCancelled
+from viewer.domain.records import id_keys
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
 from viewer.persistence.paths import bundled_timeline

@@ -30,7 +30,7 @@ import numpy.typing as npt
 from msgspec import Meta, Struct
 from pydantic import TypeAdapter, ValidationError
 
-from viewer.domain.columns import BATCH, EventFields, id_keys, points
+from viewer.domain.columns import EventFields, points
 from viewer.domain.dates import OPEN_END
 from viewer.domain.model import (
     MAX_DATE_NOTE,
@@ -50,6 +50,7 @@ from viewer.domain.model import (
 )
 from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, Share, no_progress
+from viewer.domain.records import BATCH, id_keys
 from viewer.domain.text import line_breaks
 from viewer.domain.timeline import Timeline
 
@@ -201,7 +202,7 @@ def _decoded(
     raw: list[Any], decoder: Any, progress: Progress, share: Share
 ) -> tuple[list[Any], list[bytes]]:
     """The items of ``raw`` decoded and validated, and their JSON as it was written,
-    in arrays of :data:`~viewer.domain.columns.BATCH` (the records the app keeps)."""
+    in arrays of :data:`~viewer.domain.records.BATCH` (the records the app keeps)."""
     items: list[Any] = []
     batches: list[bytes] = []
     told = 0

@@ -15,9 +15,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from viewer.domain.columns import EventFields, EventTable, Grouped, Records, pack
+from viewer.domain.columns import EventFields, EventTable
 from viewer.domain.model import Actor, Era, Quote, Source, TimelineModel
 from viewer.domain.perf import paused_gc
+from viewer.domain.records import Grouped, Records, pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +171,7 @@ class Timeline:
         """The timeline of an event table and validated quotes.
 
         ``quotes`` are objects with attributes (models or structs), and
-        ``quote_batches`` their JSON records (see :func:`~viewer.domain.columns.pack`).
+        ``quote_batches`` their JSON records (see :func:`~viewer.domain.records.pack`).
         """
         quote_ids = [q.id for q in quotes]
         quote_events = [q.event for q in quotes]

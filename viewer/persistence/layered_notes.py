@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar, cast
 
-from viewer.domain.columns import Records
 from viewer.domain.model import Actor, Event, Quote, Source
 from viewer.domain.notes import Note, NoteTarget
+from viewer.domain.records import Records
 from viewer.domain.timeline import Layer, Timeline
 from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.notes_export import notes_text

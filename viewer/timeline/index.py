@@ -20,8 +20,9 @@ from weakref import WeakKeyDictionary
 import numpy as np
 import numpy.typing as npt
 
-from viewer.domain.columns import APPROXIMATE, CLOSED_END, KINDS, EventTable, Group
+from viewer.domain.columns import APPROXIMATE, CLOSED_END, KINDS, EventTable
 from viewer.domain.model import Event, EventKind
+from viewer.domain.records import Group
 from viewer.domain.timeline import Timeline
 
 Positions = npt.NDArray[np.int64]

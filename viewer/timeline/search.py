@@ -35,8 +35,8 @@ import msgspec
 import numpy as np
 import numpy.typing as npt
 
-from viewer.domain.columns import BATCH
 from viewer.domain.notes import Note, event_of
+from viewer.domain.records import BATCH
 from viewer.domain.text import one_line
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate

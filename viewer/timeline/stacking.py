@@ -28,8 +28,9 @@ from typing import Any
 import msgspec
 import numpy as np
 
-from viewer.domain.columns import EventTable, Records, Rows, Strings
+from viewer.domain.columns import EventTable
 from viewer.domain.model import MAX_ID, Actor, Quote, Source
+from viewer.domain.records import Records, Rows, Strings
 from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import translate
 
