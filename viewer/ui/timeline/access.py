@@ -8,16 +8,19 @@ an item can be selected (and a group opened) through its default action. Items
 are virtual (they have no widget), so each keeps one interface for as long as
 it is shown, and Qt's accessibility cache owns it (as Qt's own item views do).
 
+The view imports this module and hands itself in (:class:`TimelineWidget` is
+what is asked of it), so this module never imports the view.
+
 (PySide's stubs say these methods never return None; Qt's API returns null
 for "no such child", hence the ``type: ignore[override]``.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, QRect, QRectF, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -25,17 +28,15 @@ from PySide6.QtGui import (
     QAccessibleInterface,
     QWindow,
 )
-from PySide6.QtWidgets import QAccessibleWidget
+from PySide6.QtWidgets import QAccessibleWidget, QScrollBar, QWidget
 from shiboken6 import VoidPtr, getCppPointer
 
 from viewer.domain import words
 from viewer.domain.describe import event_facts
 from viewer.timeline.axis import span_words
 from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
-from viewer.ui.timeline.render import qrect
-
-if TYPE_CHECKING:
-    from viewer.ui.timeline.view import TimelineView
+from viewer.ui.document.selection import Selection
+from viewer.ui.timeline.render import TimelineRenderer, qrect
 
 #: At most this many items are offered at once (a far zoom draws counts, not
 #: thousands of marks, so this only ever trims a crowded, wide screen).
@@ -47,7 +48,35 @@ MOST_ITEMS = 500
 Key = tuple[str, str, int]
 
 
-def item_key(view: TimelineView, item: Placed) -> Key:
+class TimelineWidget(Protocol):
+    """What the list asks of the timeline widget: what it draws and where, the
+    selection, and what a press on an item does."""
+
+    @property
+    def renderer(self) -> TimelineRenderer: ...
+
+    @property
+    def selection(self) -> Selection: ...
+
+    def current_layout(self) -> Layout: ...
+
+    def shown_area(self) -> QRectF: ...
+
+    def item_at(self, pos: QPointF) -> Placed | None: ...
+
+    def to_view(self, x: float, y: float) -> QPointF: ...
+
+    def activate(self, item: Placed) -> None: ...
+
+    # Of the scroll area it is: where it draws, and how far it is scrolled.
+    def viewport(self) -> QWidget: ...
+
+    def verticalScrollBar(self) -> QScrollBar: ...
+
+    def hasFocus(self) -> bool: ...
+
+
+def item_key(view: TimelineWidget, item: Placed) -> Key:
     event_id = view.renderer.index.id_of(item.positions[0])
     return ("group", event_id, item.count) if item.is_cluster else ("event", event_id, 1)
 
@@ -60,10 +89,13 @@ class TimelineAccessible(QAccessibleWidget):
     update (:func:`children_changed`, after a new layout or a scroll), which
     says it went and has Qt delete it. So nothing is deleted while assistive
     technology is in the middle of a call on it.
+
+    ``widget`` is the view as Qt's widget, ``view`` the same object as what the
+    list asks of it.
     """
 
-    def __init__(self, view: TimelineView) -> None:
-        super().__init__(view, QAccessible.Role.List, "")
+    def __init__(self, widget: QWidget, view: TimelineWidget) -> None:
+        super().__init__(widget, QAccessible.Role.List, "")
         self.view = view
         #: One interface per item shown, kept while it is shown.
         self._items: dict[Key, EventItemAccessible] = {}
@@ -79,7 +111,7 @@ class TimelineAccessible(QAccessibleWidget):
         # The view's end is the items' end: Qt's cache would keep them (and,
         # through them, the view's timeline) for the rest of the run.
         items, gone = self._items, self._gone
-        view.destroyed.connect(lambda: _delete_all(items, gone))
+        widget.destroyed.connect(lambda: _delete_all(items, gone))
 
     # The list's items are the ones on screen; the scroll bars are left out
     # (the keys pan and zoom, and a screen reader reads the events).
@@ -124,7 +156,7 @@ class TimelineAccessible(QAccessibleWidget):
         if self._gone and not self._deleting:
             # Deleted from the event loop: never inside a call that asked.
             self._deleting = True
-            QTimer.singleShot(0, self.view, self._delete_gone)
+            QTimer.singleShot(0, self.widget(), self._delete_gone)
         if tell:
             came = list(self._came)
             self._came.clear()
@@ -321,7 +353,7 @@ class _ItemAction(QAccessibleActionInterface):
         return []
 
 
-def item_name(view: TimelineView, item: Placed) -> str:
+def item_name(view: TimelineWidget, item: Placed) -> str:
     index = view.renderer.index
     if item.is_cluster:
         #: A group of events drawn as one mark ("+N" or a count), named for a screen reader.
@@ -331,7 +363,7 @@ def item_name(view: TimelineView, item: Placed) -> str:
     return index.title(item.positions[0])
 
 
-def item_description(view: TimelineView, item: Placed) -> str:
+def item_description(view: TimelineWidget, item: Placed) -> str:
     index = view.renderer.index
     if item.is_cluster:
         translate = QCoreApplication.translate
@@ -345,27 +377,21 @@ def item_description(view: TimelineView, item: Placed) -> str:
     return event_facts(index.events[item.positions[0]], view.renderer.timeline)
 
 
-def factory(key: str, obj: QObject) -> QAccessibleInterface | None:
-    """Qt asks this for every object's interface; the timeline gets its own."""
-    from viewer.ui.timeline.view import TimelineView
-
-    if isinstance(obj, TimelineView):
-        return TimelineAccessible(obj)
-    return None
-
+#: What Qt asks for every object's interface (the view's answers the timeline's own).
+Factory = Callable[[str, QObject], QAccessibleInterface | None]
 
 _installed = False
 
 
-def install() -> None:
-    """Let Qt ask :func:`factory` (once per process)."""
+def install(factory: Factory) -> None:
+    """Let Qt ask ``factory`` (once per process)."""
     global _installed
     if not _installed:
         QAccessible.installFactory(factory)
         _installed = True
 
 
-def children_changed(view: TimelineView) -> None:
+def children_changed(view: QWidget) -> None:
     """Tell assistive technology the items drawn changed (a pan, a zoom, a filter)."""
     if not QAccessible.isActive():
         return
@@ -374,7 +400,7 @@ def children_changed(view: TimelineView) -> None:
         interface.refresh(tell=True)
 
 
-def announce_selection(view: TimelineView) -> None:
+def announce_selection(view: QWidget) -> None:
     """Tell assistive technology the selected event's item has the focus."""
     if not QAccessible.isActive():
         return

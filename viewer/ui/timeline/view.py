@@ -14,10 +14,11 @@ from bisect import bisect_left
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
+    QAccessibleInterface,
     QContextMenuEvent,
     QFocusEvent,
     QHelpEvent,
@@ -52,6 +53,7 @@ from viewer.timeline.layout import (
 )
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline import access as timeline_access
+from viewer.ui.timeline.access import TimelineAccessible
 from viewer.ui.timeline.fit import label_room, layout_font
 from viewer.ui.timeline.render import TimelineRenderer
 
@@ -83,7 +85,7 @@ class TimelineView(QAbstractScrollArea):
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineView")
-        timeline_access.install()
+        timeline_access.install(_accessible)
         #: The timeline widget's name for screen readers.
         self.setAccessibleName(self.tr("Timeline"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -698,3 +700,8 @@ class TimelineView(QAbstractScrollArea):
                 QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
             )
         timeline_access.announce_selection(self)
+
+
+def _accessible(key: str, obj: QObject) -> QAccessibleInterface | None:
+    """Qt asks this for every object's interface: a timeline's is the list of what it draws."""
+    return TimelineAccessible(obj, obj) if isinstance(obj, TimelineView) else None
