@@ -17,7 +17,8 @@ from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.timeline.layout import GUTTER, Rect
 from viewer.ui.document.selection import Selection
-from viewer.ui.timeline.view import TimelineView, rich_plain
+from viewer.ui.timeline.tooltips import rich_plain
+from viewer.ui.timeline.view import TimelineView
 
 
 def show_view(

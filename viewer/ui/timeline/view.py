@@ -7,7 +7,6 @@ link to the shared :class:`Selection`.
 
 from __future__ import annotations
 
-import html
 import itertools
 import math
 from bisect import bisect_left
@@ -34,9 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.domain import words
-from viewer.domain.describe import describe_date, event_facts, precision_words
-from viewer.domain.names import kind_name, kind_plural, status_name
-from viewer.domain.text import isolate
+from viewer.domain.describe import describe_date, event_facts
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import MAX_T, MIN_T
 from viewer.timeline.filters import Mask
@@ -45,7 +42,6 @@ from viewer.timeline.layout import (
     DETAIL_LIMIT,
     GLYPH,
     GUTTER,
-    LANE_GAP,
     LEAST_LABEL,
     MAX_ROWS,
     Layout,
@@ -56,6 +52,7 @@ from viewer.ui.timeline import access as timeline_access
 from viewer.ui.timeline.access import TimelineAccessible
 from viewer.ui.timeline.fit import label_room, layout_font
 from viewer.ui.timeline.render import TimelineRenderer
+from viewer.ui.timeline.tooltips import item_tip, lane_tip, rich_plain
 
 ZOOM_STEP = 1.25
 MIN_SECONDS_PER_PX = 0.05
@@ -65,11 +62,6 @@ _SCROLL_LIMIT = 1_000_000_000
 DRAG_THRESHOLD = 4
 #: A "+N" cluster's menu lists at most this many events.
 CLUSTER_MENU_LIMIT = 30
-
-
-def rich_plain(text: str) -> str:
-    """Plain text as explicit rich text, so a tooltip never interprets it as HTML."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 class TimelineView(QAbstractScrollArea):
@@ -639,44 +631,11 @@ class TimelineView(QAbstractScrollArea):
         return super().viewportEvent(event)
 
     def tooltip_text(self, pos: QPointF) -> str:
+        """What the tooltip at ``pos`` (in the viewport) says; "" for none."""
         if pos.x() < self.gutter and pos.y() >= self.axis_height:  # a lane's name, whole
-            y = self.to_layout(pos).y()
-            for lane in self.current_layout().lanes:
-                if lane.top - LANE_GAP / 2 <= y < lane.top + lane.height + LANE_GAP / 2:
-                    return kind_plural(lane.kind)
-            return ""
+            return lane_tip(self.current_layout(), self.to_layout(pos).y())
         item = self.item_at(pos)
-        if item is None:
-            return ""
-        index = self.renderer.index
-        if item.is_cluster:
-            titles = [isolate(index.title(p)) for p in item.positions[:8]]
-            more = "" if item.count <= len(titles) else "\n…"
-            count = words.number(item.count)
-            if item.bucket:
-                return self.tr("{0} events start here; click to zoom in").format(count)
-            chooser = self.tr("{0} more events here; click to choose one").format(count)
-            return chooser + "\n" + "\n".join(titles) + more + self._from_timelines(item)
-        event = index.events[item.positions[0]]
-        return (
-            f"{isolate(event.title)}\n{describe_date(event.date)} ({precision_words(event.date)})\n"
-            f"{kind_name(event.kind)} \u00b7 {status_name(event.status)}"
-        ) + self._from_timelines(item)
-
-    def _from_timelines(self, item: Placed) -> str:
-        """With several timelines shown: a line naming those ``item``'s events are
-        of ("" with one)."""
-        codes = self.renderer.layers_by_position
-        timeline = self.renderer.timeline
-        if codes is None or timeline is None:
-            return ""
-        found = sorted(set(codes[item.positions].tolist()))
-        titles = ", ".join(isolate(timeline.layers[code].title) for code in found)
-        if len(found) == 1:
-            #: In an event's tooltip, with several timelines shown: which it is of.
-            return "\n" + self.tr("Timeline: {0}").format(titles)
-        #: In a "+N" group's tooltip: the timelines its events are of.
-        return "\n" + self.tr("Timelines: {0}").format(titles)
+        return "" if item is None else item_tip(self.renderer, item)
 
     def _on_selection_changed(self, event_id: str) -> None:
         self._invalidate()  # the selected event is laid out first, never in a cluster
