@@ -61,6 +61,19 @@
     </message>
 </context>
 <context>
+    <name>ClusterMenu</name>
+    <message>
+        <source>Zoom In on These Events</source>
+        <extracomment>A &quot;+N&quot; cluster&apos;s menu lists at most this many events.</extracomment>
+        <translation>Auf diese Ereignisse zoomen</translation>
+    </message>
+    <message>
+        <source>{0} More</source>
+        <extracomment>A submenu listing the events left out above; {0} is how many.</extracomment>
+        <translation>{0} weitere</translation>
+    </message>
+</context>
+<context>
     <name>DateRangeDialog</name>
     <message>
         <source>Filter by Date</source>
@@ -1255,18 +1268,8 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineView</name>
     <message>
         <source>Timeline</source>
-        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. A &quot;+N&quot; cluster&apos;s menu lists at most this many events. The visible range changed: (left-edge time, seconds per pixel). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
+        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. The visible range changed: (left-edge time, seconds per pixel). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
         <translation>Zeitleiste</translation>
-    </message>
-    <message>
-        <source>Zoom In on These Events</source>
-        <extracomment>The last &quot;+N&quot; menu opened (it deletes itself when closed).</extracomment>
-        <translation>Auf diese Ereignisse zoomen</translation>
-    </message>
-    <message>
-        <source>{0} More</source>
-        <extracomment>A submenu listing the events left out above; {0} is how many.</extracomment>
-        <translation>{0} weitere</translation>
     </message>
     <message>
         <source>{0} events start here; click to zoom in</source>
@@ -1288,6 +1291,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>No event selected. Left and Right arrows select events in time order.</source>
+        <extracomment>The last &quot;+N&quot; menu opened (it deletes itself when closed).</extracomment>
         <translation>Kein Ereignis ausgewählt. Die Pfeiltasten nach links und rechts wählen Ereignisse in zeitlicher Reihenfolge aus.</translation>
     </message>
 </context>

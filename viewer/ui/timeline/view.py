@@ -30,10 +30,9 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from viewer.domain import words
-from viewer.domain.describe import describe_date, event_facts
+from viewer.domain.describe import event_facts
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import MAX_T, MIN_T
 from viewer.timeline.filters import Mask
@@ -50,6 +49,7 @@ from viewer.timeline.layout import (
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline import access as timeline_access
 from viewer.ui.timeline.access import TimelineAccessible
+from viewer.ui.timeline.cluster_menu import ClusterMenu
 from viewer.ui.timeline.fit import label_room, layout_font
 from viewer.ui.timeline.render import TimelineRenderer
 from viewer.ui.timeline.tooltips import item_tip, lane_tip, rich_plain
@@ -60,8 +60,6 @@ MAX_SECONDS_PER_PX = 400 * 365.25 * 86400 / 1000
 #: Scrollbar units are pixels until the scrollable width would overflow an int.
 _SCROLL_LIMIT = 1_000_000_000
 DRAG_THRESHOLD = 4
-#: A "+N" cluster's menu lists at most this many events.
-CLUSTER_MENU_LIMIT = 30
 
 
 class TimelineView(QAbstractScrollArea):
@@ -99,7 +97,7 @@ class TimelineView(QAbstractScrollArea):
         self._scroll_origin = 0.0
         self._scroll_unit = 1.0
         #: The last "+N" menu opened (it deletes itself when closed).
-        self.cluster_menu: QMenu | None = None
+        self.cluster_menu: ClusterMenu | None = None
         self.horizontalScrollBar().valueChanged.connect(self._on_hscroll)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
         selection.changed.connect(self._on_selection_changed)
@@ -233,61 +231,16 @@ class TimelineView(QAbstractScrollArea):
         pad = span * 0.15
         self.set_view(start - pad, (span + 2 * pad) / self.time_area_width())
 
-    def open_cluster(self, cluster: Placed, at: QPoint | None = None) -> QMenu:
-        """Offer the events of a "+N" cluster to choose from, in a menu at ``at``.
-
-        Zooming cannot separate events that share a day (or a minute), so a
-        cluster lists its events; choosing one selects it, and a selected
-        event always gets a row of its own. "Zoom In on These Events" is there
-        when zooming can spread them out.
-        """
-        index = self.renderer.index
-        menu = QMenu(self)
-        menu.setObjectName("clusterMenu")
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._list_events(menu, cluster.positions, 0)
-        starts = {index.starts[p] for p in cluster.positions}
-        if len(starts) > 1:
-            menu.addSeparator()
-            zoom = menu.addAction(self.tr("Zoom In on These Events"))
-            zoom.setObjectName("zoomToCluster")
-            zoom.triggered.connect(lambda: self.expand(cluster))
+    def open_cluster(self, cluster: Placed, at: QPoint | None = None) -> ClusterMenu:
+        """Offer the events of a "+N" cluster to choose from, in a menu at ``at``
+        (by default, under the cluster)."""
+        menu = ClusterMenu(cluster, self.renderer.index, self.selection, self.expand, self)
         self.cluster_menu = menu
         if at is None:
             corner = self.to_view(cluster.hit.left(), cluster.hit.bottom()).toPoint()
             at = self.viewport().mapToGlobal(corner)
         menu.popup(at)
         return menu
-
-    def _list_events(self, menu: QMenu, positions: list[int], first: int) -> None:
-        """Up to CLUSTER_MENU_LIMIT events from ``first`` on; the rest in a "More" submenu,
-        filled when it opens, so a cluster of thousands costs no more than one of ten.
-        """
-        index = self.renderer.index
-        menu.setToolTipsVisible(True)
-        metrics = menu.fontMetrics()
-        for position in positions[first : first + CLUSTER_MENU_LIMIT]:
-            event = index.events[position]
-            title = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, 420)
-            # "&" would be read as a shortcut marker: the title is plain text.
-            text = f"{title}  \u2014  {describe_date(event.date)}".replace("&", "&&")
-            action = menu.addAction(text)
-            action.setData(event.id)
-            action.setToolTip(rich_plain(event.title))  # never read as HTML: <img> loads files
-            action.triggered.connect(
-                lambda _checked=False, event_id=event.id: self.selection.select(event_id)
-            )
-        rest = first + CLUSTER_MENU_LIMIT
-        if rest < len(positions):
-            #: A submenu listing the events left out above; {0} is how many.
-            more = menu.addMenu(self.tr("{0} More").format(words.number(len(positions) - rest)))
-            more.setObjectName("moreEvents")
-
-            def fill() -> None:
-                if more.isEmpty():
-                    self._list_events(more, positions, rest)
-
-            more.aboutToShow.connect(fill)
 
     def expand(self, cluster: Placed) -> None:
         """Zoom in until the events of ``cluster`` get rows and labels of their own."""
