@@ -1255,6 +1255,11 @@ Weiterhin angezeigt: {1}</translation>
         <extracomment>A group of events, for a screen reader; {0} is the time it spans.</extracomment>
         <translation>{0}. Drücken, um eines auszuwählen.</translation>
     </message>
+    <message>
+        <source>No event selected. Left and Right arrows select events in time order.</source>
+        <extracomment>The timeline&apos;s description for a screen reader while no event is selected.</extracomment>
+        <translation>Kein Ereignis ausgewählt. Die Pfeiltasten nach links und rechts wählen Ereignisse in zeitlicher Reihenfolge aus.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineRenderer</name>
@@ -1288,11 +1293,6 @@ Weiterhin angezeigt: {1}</translation>
         <source>Timelines: {0}</source>
         <extracomment>In a &quot;+N&quot; group&apos;s tooltip: the timelines its events are of.</extracomment>
         <translation>Zeitleisten: {0}</translation>
-    </message>
-    <message>
-        <source>No event selected. Left and Right arrows select events in time order.</source>
-        <extracomment>The last &quot;+N&quot; menu opened (it deletes itself when closed).</extracomment>
-        <translation>Kein Ereignis ausgewählt. Die Pfeiltasten nach links und rechts wählen Ereignisse in zeitlicher Reihenfolge aus.</translation>
     </message>
 </context>
 <context>

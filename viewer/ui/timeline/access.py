@@ -33,6 +33,7 @@ from shiboken6 import VoidPtr, getCppPointer
 
 from viewer.domain import words
 from viewer.domain.describe import event_facts
+from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import span_words
 from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
 from viewer.ui.document.selection import Selection
@@ -375,6 +376,27 @@ def item_description(view: TimelineWidget, item: Placed) -> str:
             what = translate("TimelineAccessible", "{0}. Press to choose one.")
         return what.format(span_words(*item.span))
     return event_facts(index.events[item.positions[0]], view.renderer.timeline)
+
+
+def describe_selection(view: QWidget, timeline: Timeline | None, event_id: str) -> None:
+    """Tell assistive technology which event is selected: its title, date,
+    kind and status, as the timeline's description, with the event that says
+    the description changed."""
+    event = timeline.events_by_id.get(event_id) if timeline and event_id else None
+    if event is None:
+        #: The timeline's description for a screen reader while no event is selected.
+        text = QCoreApplication.translate(
+            "TimelineAccessible",
+            "No event selected. Left and Right arrows select events in time order.",
+        )
+    else:
+        text = f"{event.title}. {event_facts(event, timeline)}"
+    if text != view.accessibleDescription():
+        view.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(
+            QAccessibleEvent(view, QAccessible.Event.DescriptionChanged)
+        )
+    announce_selection(view)
 
 
 #: What Qt asks for every object's interface (the view's answers the timeline's own).

@@ -15,8 +15,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QAccessibleInterface,
     QContextMenuEvent,
     QFocusEvent,
@@ -32,7 +30,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from viewer.domain.describe import event_facts
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import MAX_T, MIN_T
 from viewer.timeline.filters import Mask
@@ -112,7 +109,7 @@ class TimelineView(QAbstractScrollArea):
         self._fitted = False
         self.fit_all()
         self._invalidate()
-        self._describe_selection(self.selection.event_id or "")
+        timeline_access.describe_selection(self, timeline, self.selection.event_id or "")
 
     def show_only(self, mask: Mask | None) -> None:
         """Draw only the events ``mask`` keeps (by table row); None: all of them.
@@ -594,24 +591,7 @@ class TimelineView(QAbstractScrollArea):
         self._invalidate()  # the selected event is laid out first, never in a cluster
         if event_id:
             self.ensure_visible(event_id)
-        self._describe_selection(event_id)
-
-    def _describe_selection(self, event_id: str) -> None:
-        """Tell assistive technology which event is selected: its title, date,
-        kind and status, as the timeline's description, with the event that says
-        the description changed."""
-        timeline = self.renderer.timeline
-        event = timeline.events_by_id.get(event_id) if timeline and event_id else None
-        if event is None:
-            text = self.tr("No event selected. Left and Right arrows select events in time order.")
-        else:
-            text = f"{event.title}. {event_facts(event, timeline)}"
-        if text != self.accessibleDescription():
-            self.setAccessibleDescription(text)
-            QAccessible.updateAccessibility(
-                QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
-            )
-        timeline_access.announce_selection(self)
+        timeline_access.describe_selection(self, self.renderer.timeline, event_id)
 
 
 def _accessible(key: str, obj: QObject) -> QAccessibleInterface | None:
