@@ -1,15 +1,16 @@
 """The timeline widget: a zoomable, scrollable time axis with one lane per kind.
 
-Painting and layout live in :mod:`viewer.ui.timeline.render`, shared with
-export; this widget owns the view state (left edge and zoom), input, and the
-link to the shared :class:`Selection`.
+Painting lives in :mod:`viewer.ui.timeline.render` (shared with export), the
+layout in :mod:`viewer.timeline.layout`; this widget owns the view state (left
+edge and zoom), input, and the link to the shared :class:`Selection`. What it
+says and offers comes from its neighbours: tooltips (:mod:`.tooltips`), the
+menu of a "+N" cluster (:mod:`.cluster_menu`), how far to zoom to reach events
+(:mod:`.reach`), and what a screen reader finds (:mod:`.access`).
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-from bisect import bisect_left
 from typing import Any
 
 import shiboken6
@@ -36,10 +37,8 @@ from viewer.timeline.filters import Mask
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
     DETAIL_LIMIT,
-    GLYPH,
     GUTTER,
     LEAST_LABEL,
-    MAX_ROWS,
     Layout,
     Placed,
 )
@@ -48,6 +47,7 @@ from viewer.ui.timeline import access as timeline_access
 from viewer.ui.timeline.access import TimelineAccessible
 from viewer.ui.timeline.cluster_menu import ClusterMenu
 from viewer.ui.timeline.fit import label_room, layout_font
+from viewer.ui.timeline.reach import neighbourhood, spreading_zoom
 from viewer.ui.timeline.render import TimelineRenderer
 from viewer.ui.timeline.tooltips import item_tip, lane_tip, rich_plain
 
@@ -241,24 +241,12 @@ class TimelineView(QAbstractScrollArea):
 
     def expand(self, cluster: Placed) -> None:
         """Zoom in until the events of ``cluster`` get rows and labels of their own."""
-        index = self.renderer.index
         start, end = cluster.span
-        kind = index.kind(cluster.positions[0])
-        near = [p for p in index.overlapping(start, end) if index.kind(p) is kind]
-        starts = sorted(index.starts[p] for p in near)
-        gaps = [b - a for a, b in itertools.pairwise(starts) if b > a]
-        if not gaps:
+        spp = spreading_zoom(self.renderer, cluster, self._scale, self._spp)
+        if spp is None:
             self.zoom_to(start, end)
-            return
-        widest = max(self.renderer.label_width(p) for p in near)
-        band = min(index.ends[p] - index.starts[p] for p in near)
-        # Neighbours MAX_ROWS apart share a row: between their markers goes
-        # half a band, a marker and a label.
-        room = MAX_ROWS * min(gaps) - band / 2
-        wanted = (widest + 4 * GLYPH + 16) * self._scale  # screen pixels
-        spp = room / wanted if room > 0 else self._spp / 4
-        spp = min(spp, self._spp / 2)
-        self.set_view(start - 0.1 * self.time_area_width() * spp, spp)
+        else:
+            self.set_view(start - 0.1 * self.time_area_width() * spp, spp)
 
     def ensure_visible(self, event_id: str) -> None:
         """Scroll (and, out of a far-zoom count, zoom) until ``event_id`` is drawn.
@@ -284,7 +272,7 @@ class TimelineView(QAbstractScrollArea):
                 break  # drawn, its mark in view, its label readable: the view stays put
             lane = next((la for la in self.current_layout().lanes if la.kind is kind), None)
             if lane is not None and lane.bucketed:
-                self.zoom_to(*self._neighbourhood(position, DETAIL_LIMIT // (4 << attempt)))
+                self.zoom_to(*neighbourhood(index, position, DETAIL_LIMIT // (4 << attempt)))
             else:
                 start, end = index.starts[position], index.ends[position]
                 centre = (start + end) / 2
@@ -298,15 +286,6 @@ class TimelineView(QAbstractScrollArea):
                 bar.setValue(int(top))
             elif bottom > bar.value() + self.viewport().height():
                 bar.setValue(int(bottom - self.viewport().height() + 4))
-
-    def _neighbourhood(self, position: int, reach: int) -> tuple[float, float]:
-        """The time from ``reach`` events of its lane before an event to ``reach`` after it."""
-        index = self.renderer.index
-        lane = next(la for la in index.lanes if la.kind is index.kind(position))
-        at = bisect_left(lane.starts, index.starts[position])
-        first = lane.starts[max(at - reach, 0)]
-        last = lane.starts[min(at + reach, len(lane.starts) - 1)]
-        return first, max(last, index.ends[position])
 
     # -- layout and hit-testing -------------------------------------------
 
