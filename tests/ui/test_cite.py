@@ -15,7 +15,7 @@ from tests.ui.windows import active_window
 from viewer.domain.cite import cite_event, cite_quote
 from viewer.ui.controllers.citations import MARKDOWN
 from viewer.ui.main_window import MainWindow
-from viewer.ui.models.item_models import QuoteIdRole
+from viewer.ui.models.roles import ItemRole
 
 
 def clipboard() -> tuple[str, str]:
@@ -56,7 +56,7 @@ def test_ctrl_c_in_the_quote_list_copies_that_quote(qtbot: QtBot) -> None:
     view.setFocus()
     qtbot.keySequence(view, QKeySequence(QKeySequence.StandardKey.Copy))
     timeline = window.document.timeline
-    quote = timeline.quotes_by_id[index.data(QuoteIdRole)]
+    quote = timeline.quotes_by_id[index.data(ItemRole.QUOTE_ID)]
     assert clipboard()[0] == cite_quote(timeline, quote).plain
 
 
@@ -133,7 +133,7 @@ def test_quote_menu_copies_and_opens_its_web_source(
     menu.close()
     actions["Copy Citation"].trigger()
     timeline = window.document.timeline
-    quote = timeline.quotes_by_id[first.data(QuoteIdRole)]
+    quote = timeline.quotes_by_id[first.data(ItemRole.QUOTE_ID)]
     assert clipboard()[0] == cite_quote(timeline, quote).plain
     assert "https://example.org/bericht" in clipboard()[0]
     actions["Open Source"].trigger()

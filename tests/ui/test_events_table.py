@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from viewer.domain.timeline import Timeline
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import EventIdRole, EventTableModel
+from viewer.ui.models.item_models import EventTableModel
+from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.events_table import EventsTable
 
 # The offscreen platform plugin warns when a top-level window is shown.
@@ -27,7 +28,7 @@ def table(qtbot: QtBot, selection: Selection, bundled: Timeline) -> EventsTable:
 
 def shown_ids(table: EventsTable) -> list[str]:
     model = table.view.model()
-    return [model.index(row, 0).data(EventIdRole) for row in range(model.rowCount())]
+    return [model.index(row, 0).data(ItemRole.EVENT_ID) for row in range(model.rowCount())]
 
 
 def click_row(qtbot: QtBot, table: EventsTable, row: int, column: int = 2) -> None:

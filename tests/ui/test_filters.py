@@ -17,7 +17,7 @@ from viewer.domain.model import EventKind
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui.main_window import MainWindow
-from viewer.ui.models.item_models import ActorIdRole, EventIdRole
+from viewer.ui.models.roles import ItemRole
 
 
 def menu_action(window: MainWindow, *path: str) -> QAction:
@@ -39,7 +39,7 @@ def drawn_ids(window: MainWindow) -> set[str]:
 
 def table_ids(window: MainWindow) -> set[str]:
     model = window.events_table.model
-    return {model.index(row, 0).data(EventIdRole) for row in range(model.rowCount())}
+    return {model.index(row, 0).data(ItemRole.EVENT_ID) for row in range(model.rowCount())}
 
 
 def quoted_event_ids(window: MainWindow) -> set[str]:
@@ -49,7 +49,7 @@ def quoted_event_ids(window: MainWindow) -> set[str]:
     for row in range(panel.actor_model.rowCount()):
         panel.choose_actor_row(row)
         proxy = panel.quote_model
-        found |= {proxy.index(r, 0).data(EventIdRole) for r in range(proxy.rowCount())}
+        found |= {proxy.index(r, 0).data(ItemRole.EVENT_ID) for r in range(proxy.rowCount())}
     return found
 
 
@@ -95,7 +95,7 @@ def test_an_actor_filter_keeps_who_takes_part_or_is_quoted(qtbot: QtBot) -> None
     assert table_ids(window) == expected
     # Speakers are listed with the quotes they have among the kept events.
     speakers = window.quotes.actor_model
-    ids = [speakers.index(r, 0).data(ActorIdRole) for r in range(speakers.rowCount())]
+    ids = [speakers.index(r, 0).data(ItemRole.ACTOR_ID) for r in range(speakers.rowCount())]
     assert "wadephul" in ids
     assert chip_texts(window) == ["Actor: Johann Wadephul  \u2715"]
 

@@ -16,15 +16,11 @@ from viewer.domain.model import QuoteMode
 from viewer.domain.timeline import Timeline
 from viewer.ui.models.item_models import (
     ALL_SPEAKERS,
-    ActorIdRole,
     ActorListModel,
-    EventIdRole,
     EventTableModel,
-    QuoteIdRole,
     QuoteListModel,
-    SearchTextRole,
-    SortRole,
 )
+from viewer.ui.models.roles import ItemRole
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -146,7 +142,7 @@ def test_models_pass_the_model_tester_while_changing(
 def test_actors_sorted_by_quote_count_then_name(bundled: Timeline) -> None:
     model = ActorListModel()
     model.set_timeline(bundled)
-    everyone, *ids = column(model, ActorIdRole)
+    everyone, *ids = column(model, ItemRole.ACTOR_ID)
     assert everyone == ALL_SPEAKERS
     assert model.index(0, 0).data(DISPLAY) == f"All speakers ({len(bundled.quotes)} quotes)"
     # The actors who are quoted, each once; Polen (no quotes) is not listed.
@@ -194,14 +190,15 @@ def test_quotes_of_one_actor_sorted_by_event_date(bundled: Timeline) -> None:
     model.set_timeline(bundled)
     assert model.rowCount() == 0
     model.set_actor("wadephul")
-    ids = column(model, QuoteIdRole)
+    ids = column(model, ItemRole.QUOTE_ID)
     expected = [quote.id for quote in bundled.quotes_by_speaker["wadephul"]]
     assert sorted(ids) == sorted(expected)
     starts = [
-        bundled.events_by_id[event_id].date.earliest for event_id in column(model, EventIdRole)
+        bundled.events_by_id[event_id].date.earliest
+        for event_id in column(model, ItemRole.EVENT_ID)
     ]
     assert starts == sorted(starts)
-    for quote_id, event_id in zip(ids, column(model, EventIdRole), strict=True):
+    for quote_id, event_id in zip(ids, column(model, ItemRole.EVENT_ID), strict=True):
         quote = next(q for q in bundled.quotes if q.id == quote_id)
         assert quote.speaker == "wadephul"
         assert quote.event == event_id
@@ -216,7 +213,7 @@ def test_quote_display_lines(bundled: Timeline) -> None:
     model.set_actor("trump")
     for row in range(model.rowCount()):
         index = model.index(row, 0)
-        quote = next(q for q in bundled.quotes if q.id == index.data(QuoteIdRole))
+        quote = next(q for q in bundled.quotes if q.id == index.data(ItemRole.QUOTE_ID))
         event = bundled.events_by_id[quote.event]
         lines = strip_isolates(index.data(DISPLAY)).split("\n")
         assert lines[0] == f"{describe_date(event.date)} \u2014 {event.title}"
@@ -225,10 +222,10 @@ def test_quote_display_lines(bundled: Timeline) -> None:
         assert quote.translation is not None
         assert lines[2] == quote.translation.text
         assert len(lines) == 3
-        assert quote.text in index.data(SearchTextRole)
-        assert event.title in index.data(SearchTextRole)
-    direct = model.index(column(model, QuoteIdRole).index("q-trump-1"), 0)
-    reported = model.index(column(model, QuoteIdRole).index("q-trump-2"), 0)
+        assert quote.text in index.data(ItemRole.SEARCH_TEXT)
+        assert event.title in index.data(ItemRole.SEARCH_TEXT)
+    direct = model.index(column(model, ItemRole.QUOTE_ID).index("q-trump-1"), 0)
+    reported = model.index(column(model, ItemRole.QUOTE_ID).index("q-trump-2"), 0)
     assert direct.data(DISPLAY).split("\n")[1] == (
         "\u201e\u2068Kein Gespräch, das zu einem sofortigen Frieden führen wird\u2069\u201c"
     )
@@ -241,7 +238,7 @@ def test_marking_an_event_updates_only_its_rows(bundled: Timeline) -> None:
     model = QuoteListModel()
     model.set_timeline(bundled)
     model.set_actor("putin")
-    events = column(model, EventIdRole)
+    events = column(model, ItemRole.EVENT_ID)
     assert len(set(events)) > 1, "the test needs an actor quoted at several events"
     target = events[-1]
     changes: list[tuple[int, int, list[int]]] = []
@@ -291,7 +288,7 @@ def test_mark_survives_choosing_another_actor(bundled: Timeline) -> None:
     model.set_marked_event("call-2025-06-04")
     model.set_actor("trump")
     marked = [model.index(row, 0).data(FONT) is not None for row in range(model.rowCount())]
-    expected = [event == "call-2025-06-04" for event in column(model, EventIdRole)]
+    expected = [event == "call-2025-06-04" for event in column(model, ItemRole.EVENT_ID)]
     assert marked == expected
     assert any(marked)
 
@@ -318,7 +315,7 @@ def test_event_table_contents(bundled: Timeline) -> None:
         "\u2068Deutschland\u2069",
         "Occurred",
     ]
-    assert all(model.index(row, col).data(EventIdRole) == event.id for col in range(5))
+    assert all(model.index(row, col).data(ItemRole.EVENT_ID) == event.id for col in range(5))
     proposed = model.row_of("leaders-summit-proposed")
     assert model.index(proposed, EventTableModel.STATUS).data(DISPLAY) == "Proposed"
     assert model.index(row, 2).data(TOOLTIP).splitlines()[0] == "Meeting \u00b7 Occurred"
@@ -327,15 +324,15 @@ def test_event_table_contents(bundled: Timeline) -> None:
 def test_event_table_sort_keys(bundled: Timeline) -> None:
     model = EventTableModel()
     model.set_timeline(bundled)
-    dates = column(model, SortRole, EventTableModel.DATE)
+    dates = column(model, ItemRole.SORT_KEY, EventTableModel.DATE)
     assert all(isinstance(key, float) for key in dates)
     assert dates == sorted(dates)
     for row in range(model.rowCount()):
-        event = bundled.events_by_id[model.index(row, 0).data(EventIdRole)]
-        assert model.index(row, 0).data(SortRole) == event.date.earliest.timestamp()
-        assert model.index(row, 2).data(SortRole) == event.title.casefold()
+        event = bundled.events_by_id[model.index(row, 0).data(ItemRole.EVENT_ID)]
+        assert model.index(row, 0).data(ItemRole.SORT_KEY) == event.date.earliest.timestamp()
+        assert model.index(row, 2).data(ItemRole.SORT_KEY) == event.title.casefold()
         for col in range(1, 5):
-            key = model.index(row, col).data(SortRole)
+            key = model.index(row, col).data(ItemRole.SORT_KEY)
             # The keys are the data as it is; only what is shown is isolated.
             assert key == strip_isolates(model.index(row, col).data(DISPLAY)).casefold()
 
@@ -420,9 +417,9 @@ def test_typing_a_name_finds_it_despite_the_isolates(bundled: Timeline) -> None:
     actors = ActorListModel()
     actors.set_timeline(bundled)
     [found] = actors.match(actors.index(0, 0), DISPLAY, "Johann W", 1, Qt.MatchFlag.MatchStartsWith)
-    assert found.data(ActorListModel.ActorIdRole) == "wadephul"
+    assert found.data(ItemRole.ACTOR_ID) == "wadephul"
     events = EventTableModel()
     events.set_timeline(bundled)
     start = events.index(0, EventTableModel.TITLE)
     [found] = events.match(start, DISPLAY, "telefonat zwischen", 1, Qt.MatchFlag.MatchStartsWith)
-    assert found.data(EventIdRole) == "call-2025-06-04"
+    assert found.data(ItemRole.EVENT_ID) == "call-2025-06-04"

@@ -20,7 +20,7 @@ from viewer.cli import main as cli_main
 from viewer.persistence.notes_store import NoteStore, database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.main_window import MainWindow
-from viewer.ui.models.item_models import QuoteIdRole
+from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.notes_panel import NoteDialog
 
 STRIKE = "drone-strike-2025-06-01"
@@ -382,7 +382,7 @@ def test_quote_context_menu_adds_a_note_on_the_quote(qtbot: QtBot) -> None:
     fill_dialog(qtbot, window, "Konjunktiv beachten")
     [note] = window.notes.notes()
     assert note.target.kind.value == "quote"
-    assert note.target.id == first.data(QuoteIdRole)
+    assert note.target.id == first.data(ItemRole.QUOTE_ID)
 
 
 def test_my_notes_isolate_text_from_data(

@@ -14,13 +14,8 @@ from tests.ui.windows import active_window, settle
 from viewer.domain.model import EventKind
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.ui.main_window import MainWindow
-from viewer.ui.models.item_models import (
-    ALL_SPEAKERS,
-    CountRole,
-    EventTableModel,
-    NameRole,
-    QuoteIdRole,
-)
+from viewer.ui.models.item_models import ALL_SPEAKERS, EventTableModel
+from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.details import quote_anchor
 from viewer.ui.widgets.views import CountDelegate
 
@@ -77,10 +72,11 @@ def test_all_speakers_and_counts_never_cut_off(qtbot: QtBot) -> None:
     window = active_window(qtbot)
     panel = window.quotes
     model = panel.actor_model
-    assert model.index(0, 0).data(QuoteIdRole) is None
+    assert model.index(0, 0).data(ItemRole.QUOTE_ID) is None
     panel.choose_actor_row(model.row_of(ALL_SPEAKERS))
     everyone = {
-        panel.quote_model.index(r, 0).data(QuoteIdRole) for r in range(panel.quote_model.rowCount())
+        panel.quote_model.index(r, 0).data(ItemRole.QUOTE_ID)
+        for r in range(panel.quote_model.rowCount())
     }
     assert everyone == set(window.document.timeline.quotes_by_id)
     first = strip_isolates(panel.quote_model.index(0, 0).data())
@@ -94,7 +90,9 @@ def test_all_speakers_and_counts_never_cut_off(qtbot: QtBot) -> None:
     delegate = panel.actor_view.itemDelegate()
     assert isinstance(delegate, CountDelegate)
     metrics = panel.actor_view.fontMetrics()
-    name, count = delegate.texts(index.data(NameRole), index.data(CountRole), 170, metrics)
+    name, count = delegate.texts(
+        index.data(ItemRole.NAME), index.data(ItemRole.COUNT), 170, metrics
+    )
     assert count == "(6 quotes)"
     assert "\u2026" in name  # the name and role are cut, not the count
     assert metrics.horizontalAdvance(name + " " + count) <= 170
@@ -131,7 +129,7 @@ def test_clicking_a_quote_scrolls_the_details_to_it(qtbot: QtBot) -> None:
     centre = view.visualRect(index).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     browser = window.details.browser
-    quote_id = index.data(QuoteIdRole)
+    quote_id = index.data(ItemRole.QUOTE_ID)
     said = window.document.timeline.quotes_by_id[quote_id].text[:30]
     # The quote where the pane lists it (a summary may say the same words earlier).
     document = browser.document()
@@ -144,7 +142,7 @@ def test_clicking_a_quote_scrolls_the_details_to_it(qtbot: QtBot) -> None:
 def test_quotes_with_notes_are_marked(qtbot: QtBot) -> None:
     window = active_window(qtbot)
     proxy = window.quotes.quote_model
-    quote_id = proxy.index(0, 0).data(QuoteIdRole)
+    quote_id = proxy.index(0, 0).data(ItemRole.QUOTE_ID)
     window.notes.add(NoteTarget(kind=TargetKind.QUOTE, id=quote_id), "prüfen")
     text = strip_isolates(proxy.index(0, 0).data())
     assert text.startswith("\u270e 1 \u00b7 ")

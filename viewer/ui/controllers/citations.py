@@ -11,7 +11,7 @@ from viewer.domain.cite import Citation, cite_event, cite_quote
 from viewer.domain.text import isolate
 from viewer.ui.document.document import Document
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import QuoteIdRole
+from viewer.ui.models.roles import ItemRole
 
 MARKDOWN = "text/markdown"
 
@@ -94,7 +94,7 @@ class Citations(QObject):
         quote_id = None
         if self._quote_view.hasFocus():
             current = self._quote_view.currentIndex()
-            quote_id = current.data(QuoteIdRole) if current.isValid() else None
+            quote_id = current.data(ItemRole.QUOTE_ID) if current.isValid() else None
         return self.copy_citation(
             event_id=self._selection.event_id, quote_id=quote_id, as_markdown=as_markdown
         )

@@ -45,30 +45,14 @@ from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.index import event_index
 from viewer.timeline.search import query_words, quote_texts
+from viewer.ui.models.roles import ItemRole
 from viewer.ui.timeline.palette import layer_color
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: The actor's id (``str``) on a row of :class:`ActorListModel`.
-ActorIdRole = Qt.ItemDataRole.UserRole + 1
-#: A sortable key (``float`` for dates, casefolded ``str`` otherwise) in :class:`EventTableModel`.
-SortRole = Qt.ItemDataRole.UserRole + 2
-#: The quote's id (``str``) on a row of :class:`QuoteListModel`.
-QuoteIdRole = Qt.ItemDataRole.UserRole + 3
-#: The event's id (``str``) in :class:`QuoteListModel` and :class:`EventTableModel`.
-EventIdRole = Qt.ItemDataRole.UserRole + 4
-#: What a quote filter matches: quote text, translation and event title, one per line.
-SearchTextRole = Qt.ItemDataRole.UserRole + 5
-#: An actor row's name and role (isolated), without the count: the delegate elides it.
-NameRole = Qt.ItemDataRole.UserRole + 7
-#: An actor row's quote count in words ("6 quotes"): always shown whole.
-CountRole = Qt.ItemDataRole.UserRole + 8
 #: The id of the speakers list's first row, which lists every speaker's quotes
 #: (ids never hold "*": their pattern says so).
 ALL_SPEAKERS = "*"
-#: What ``DisplayRole`` shows, without the isolates around data: what typing a
-#: name's first letters in a view looks for (``match()`` uses it for ``DisplayRole``).
-PlainDisplayRole = Qt.ItemDataRole.UserRole + 6
 
 # What kind of actor a speaker is (first line of its tooltip); translated
 # (context "ActorListModel") when shown.
@@ -136,7 +120,7 @@ def quote_rows(timeline: Timeline, actor_id: str, mask: Mask | None) -> Rows:
 
 class _MatchesPlainText:
     """Typing in a view finds the text as shown, isolates or not: ``match()`` on
-    ``DisplayRole`` looks at :data:`PlainDisplayRole`. Mixed into item models."""
+    ``DisplayRole`` looks at :attr:`ItemRole.PLAIN_DISPLAY`. Mixed into item models."""
 
     def match(
         self,
@@ -147,7 +131,7 @@ class _MatchesPlainText:
         flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
     ) -> list[QModelIndex]:
         if role == Qt.ItemDataRole.DisplayRole:
-            role = PlainDisplayRole
+            role = ItemRole.PLAIN_DISPLAY
         result: list[QModelIndex] = super().match(  # type: ignore[misc]
             start, role, value, hits, flags
         )
@@ -156,8 +140,6 @@ class _MatchesPlainText:
 
 class ActorListModel(_MatchesPlainText, QAbstractListModel):
     """All actors of a timeline, most quoted first, then by name."""
-
-    ActorIdRole = ActorIdRole
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -219,14 +201,14 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
         return len(self._actors) + self._first
 
     def _all_data(self, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, PlainDisplayRole):
+        if role in (Qt.ItemDataRole.DisplayRole, ItemRole.PLAIN_DISPLAY):
             #: The first row of the speakers list; {0} is e.g. "120 quotes".
             return self.tr("All speakers ({0})").format(self._count_words(self._all))
-        if role in (NameRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (ItemRole.NAME, Qt.ItemDataRole.AccessibleTextRole):
             return self.tr("All speakers")
-        if role == CountRole:
+        if role == ItemRole.COUNT:
             return self._count_words(self._all)
-        if role == ActorIdRole:
+        if role == ItemRole.ACTOR_ID:
             return ALL_SPEAKERS
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("The quotes of every speaker, in date order")
@@ -244,14 +226,14 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
         actor = self.actor_at(index.row())
         if actor is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, PlainDisplayRole, NameRole):
-            shown = isolate if role != PlainDisplayRole else str
+        if role in (Qt.ItemDataRole.DisplayRole, ItemRole.PLAIN_DISPLAY, ItemRole.NAME):
+            shown = isolate if role != ItemRole.PLAIN_DISPLAY else str
             role_text = f" {_EM_DASH} {shown(actor.role)}" if actor.role else ""
-            if role == NameRole:
+            if role == ItemRole.NAME:
                 return f"{shown(actor.name)}{role_text}"
             count = self._count_words(self._quote_count(actor))
             return f"{shown(actor.name)}{role_text} ({count})"
-        if role == CountRole:
+        if role == ItemRole.COUNT:
             return self._count_words(self._quote_count(actor))
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [self.tr(_KIND_WORDS[actor.kind]), isolate(actor.name)]
@@ -263,13 +245,13 @@ class ActorListModel(_MatchesPlainText, QAbstractListModel):
             return _tooltip(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return actor.name
-        if role == ActorIdRole:
+        if role == ItemRole.ACTOR_ID:
             return actor.id
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names[ActorIdRole] = QByteArray(b"actorId")
+        names[ItemRole.ACTOR_ID] = QByteArray(b"actorId")
         return names
 
 
@@ -279,10 +261,6 @@ class QuoteListModel(QAbstractListModel):
     Quotes of the *marked* event (usually the selected one) are bold and
     highlighted.
     """
-
-    QuoteIdRole = QuoteIdRole
-    EventIdRole = EventIdRole
-    SearchTextRole = SearchTextRole
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -472,11 +450,11 @@ class QuoteListModel(QAbstractListModel):
             return self._tooltip(quote)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return quote.text
-        if role == QuoteIdRole:
+        if role == ItemRole.QUOTE_ID:
             return quote.id
-        if role == EventIdRole:
+        if role == ItemRole.EVENT_ID:
             return quote.event
-        if role == SearchTextRole:
+        if role == ItemRole.SEARCH_TEXT:
             event = self._event(quote)
             parts = [quote.text, self._speaker(quote)]
             if quote.translation is not None:
@@ -522,8 +500,8 @@ class QuoteListModel(QAbstractListModel):
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names[QuoteIdRole] = QByteArray(b"quoteId")
-        names[EventIdRole] = QByteArray(b"eventId")
+        names[ItemRole.QUOTE_ID] = QByteArray(b"quoteId")
+        names[ItemRole.EVENT_ID] = QByteArray(b"eventId")
         return names
 
 
@@ -554,9 +532,6 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         QT_TRANSLATE_NOOP("EventTableModel", "Notes"),
     )
 
-    SortRole = SortRole
-    EventIdRole = EventIdRole
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timeline: Timeline | None = None
@@ -577,7 +552,7 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
         if len(self._shown):
             top = self.index(0, self.NOTES)
             bottom = self.index(len(self._shown) - 1, self.NOTES)
-            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SortRole])
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, ItemRole.SORT_KEY])
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         self.beginResetModel()
@@ -706,15 +681,15 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
             if column == self.PARTICIPANTS:
                 return self._participants(event, isolated=True)
             return self._text(event, column)
-        if role == PlainDisplayRole:
+        if role == ItemRole.PLAIN_DISPLAY:
             return self._text(event, column)
-        if role == SortRole:
+        if role == ItemRole.SORT_KEY:
             if column == self.DATE:
                 return event.date.earliest.timestamp()
             if column == self.NOTES:
                 return self._note_counts.get(event.id, 0)
             return self._text(event, column).casefold()
-        if role == EventIdRole:
+        if role == ItemRole.EVENT_ID:
             return event.id
         layers = self._timeline.layers if self._timeline is not None else ()
         if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE and len(layers) > 1:
@@ -754,6 +729,6 @@ class EventTableModel(_MatchesPlainText, QAbstractTableModel):
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names[SortRole] = QByteArray(b"sortKey")
-        names[EventIdRole] = QByteArray(b"eventId")
+        names[ItemRole.SORT_KEY] = QByteArray(b"sortKey")
+        names[ItemRole.EVENT_ID] = QByteArray(b"eventId")
         return names

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import EventIdRole, EventTableModel
+from viewer.ui.models.item_models import EventTableModel
+from viewer.ui.models.roles import ItemRole
 
 
 class EventsTable(QWidget):
@@ -90,7 +91,7 @@ class EventsTable(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
-        event_id = index.data(EventIdRole) if index.isValid() else None
+        event_id = index.data(ItemRole.EVENT_ID) if index.isValid() else None
         if event_id:
             self._selection.select(event_id)
             self.eventMenuRequested.emit(event_id, self.view.viewport().mapToGlobal(pos))
@@ -98,7 +99,7 @@ class EventsTable(QWidget):
     def selected_event_id(self) -> str | None:
         """The event of the selected row, or None."""
         rows = self.view.selectionModel().selectedRows()
-        return rows[0].data(EventIdRole) if rows else None
+        return rows[0].data(ItemRole.EVENT_ID) if rows else None
 
     def _on_rows_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._following:

@@ -55,7 +55,7 @@ from viewer.timeline.search import (
     where_name,
 )
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import EventIdRole
+from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.notes_panel import NotesController
 from viewer.ui.widgets.views import FitWidthDelegate, clear_button
 
@@ -403,7 +403,7 @@ class SearchResultsModel(QAbstractListModel):
         if not index.isValid() or timeline is None or not 0 <= index.row() < len(self._rows):
             return None
         row = int(self._rows[index.row()])
-        if role == EventIdRole:
+        if role == ItemRole.EVENT_ID:
             return timeline.events.ids[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._described.get(row)
@@ -473,6 +473,6 @@ class FindResults(QWidget):
         self.view.scrollTo(index)
 
     def _activated(self, index: _Index) -> None:
-        event_id = index.data(EventIdRole)
+        event_id = index.data(ItemRole.EVENT_ID)
         if event_id:
             self._selection.select(str(event_id))

@@ -68,6 +68,7 @@ from viewer.persistence.layered_notes import (
 )
 from viewer.persistence.notes_store import NoteStore, OpenReport
 from viewer.ui.document.selection import Selection
+from viewer.ui.models.roles import ItemRole
 from viewer.ui.widgets.views import FoldedFilter, clear_button
 
 RETRY_MS = 5000
@@ -703,11 +704,6 @@ def _first_line(text: str, limit: int) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-NoteIdRole = Qt.ItemDataRole.UserRole + 11
-NoteEventRole = Qt.ItemDataRole.UserRole + 12
-NoteSearchRole = Qt.ItemDataRole.UserRole + 13
-
-
 class NotesListModel(QAbstractListModel):
     """All notes of the open timeline, newest first (a view of the controller's notes)."""
 
@@ -754,11 +750,11 @@ class NotesListModel(QAbstractListModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == NoteIdRole:
+        if role == ItemRole.NOTE_ID:
             return note.id
-        if role == NoteEventRole:
+        if role == ItemRole.EVENT_ID:
             return self._controller.event_of(note) or ""
-        if role == NoteSearchRole:
+        if role == ItemRole.SEARCH_TEXT:
             return "\n".join([note.text, title, *note.tags])
         return None
 
@@ -779,7 +775,7 @@ class NotesPanel(QWidget):
         self._controller, self._actions, self._selection = controller, actions, selection
         self.model = NotesListModel(controller, self)
         # Case and accents do not matter, every word must match: as in Find.
-        self.proxy = FoldedFilter(NoteSearchRole, self)
+        self.proxy = FoldedFilter(ItemRole.SEARCH_TEXT, self)
         self.proxy.setSourceModel(self.model)
 
         self.status_label = QLabel(self)
@@ -805,7 +801,9 @@ class NotesPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.clicked.connect(self._go_to_event)
         self.view.activated.connect(self._go_to_event)
-        self.view.doubleClicked.connect(lambda index: self._actions.edit(index.data(NoteIdRole)))
+        self.view.doubleClicked.connect(
+            lambda index: self._actions.edit(index.data(ItemRole.NOTE_ID))
+        )
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
@@ -839,7 +837,7 @@ class NotesPanel(QWidget):
 
     def current_note_id(self) -> str | None:
         index = self.view.currentIndex()
-        return str(index.data(NoteIdRole)) if index.isValid() else None
+        return str(index.data(ItemRole.NOTE_ID)) if index.isValid() else None
 
     def edit_current(self) -> None:
         note_id = self.current_note_id()
@@ -852,7 +850,7 @@ class NotesPanel(QWidget):
             self._actions.delete(note_id)
 
     def _go_to_event(self, index: QModelIndex) -> None:
-        event_id = index.data(NoteEventRole)
+        event_id = index.data(ItemRole.EVENT_ID)
         if event_id:
             self._selection.select(str(event_id))
 
@@ -860,7 +858,7 @@ class NotesPanel(QWidget):
         index = self.view.indexAt(pos)
         if not index.isValid():
             return
-        note_id = str(index.data(NoteIdRole))
+        note_id = str(index.data(ItemRole.NOTE_ID))
         menu = QMenu(self)
         menu.addAction(self.tr("Edit Note…"), lambda: self._actions.edit(note_id))
         menu.addAction(self.tr("Delete Note"), lambda: self._actions.delete(note_id))

@@ -31,15 +31,8 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import (
-    ActorIdRole,
-    ActorListModel,
-    CountRole,
-    EventIdRole,
-    NameRole,
-    QuoteIdRole,
-    QuoteListModel,
-)
+from viewer.ui.models.item_models import ActorListModel, QuoteListModel
+from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.notes_panel import NoteActions
 from viewer.ui.widgets.views import CountDelegate, clear_button
 
@@ -84,7 +77,9 @@ class QuotesPanel(QWidget):
         self.actor_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.actor_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.actor_view.setUniformItemSizes(True)
-        self.actor_view.setItemDelegate(CountDelegate(NameRole, CountRole, self.actor_view))
+        self.actor_view.setItemDelegate(
+            CountDelegate(ItemRole.NAME, ItemRole.COUNT, self.actor_view)
+        )
         self.actor_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.filter_edit = QLineEdit(self)
@@ -179,7 +174,7 @@ class QuotesPanel(QWidget):
         self.actor_view.setCurrentIndex(self.actor_model.index(row, 0))
 
     def _on_actor_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        actor_id = current.data(ActorIdRole) if current.isValid() else None
+        actor_id = current.data(ItemRole.ACTOR_ID) if current.isValid() else None
         self.quote_model.set_actor(actor_id)
         self._scroll_to_marked()
 
@@ -202,10 +197,10 @@ class QuotesPanel(QWidget):
         self.no_match.setVisible(bool(text) and empty)
 
     def _on_quote_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        event_id = index.data(EventIdRole)
+        event_id = index.data(ItemRole.EVENT_ID)
         if event_id:
             self._selection.select(event_id)
-            self.quoteActivated.emit(str(index.data(QuoteIdRole)))
+            self.quoteActivated.emit(str(index.data(ItemRole.QUOTE_ID)))
 
     def _on_quote_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -216,7 +211,7 @@ class QuotesPanel(QWidget):
         self.quote_model.set_marked_event(event_id or None)
         # A selected quote of another event would contradict the marks.
         for index in self.quote_view.selectionModel().selectedIndexes():
-            if index.data(EventIdRole) != event_id:
+            if index.data(ItemRole.EVENT_ID) != event_id:
                 self.quote_view.selectionModel().clearSelection()
                 break
         self._scroll_to_marked()
@@ -240,7 +235,7 @@ class QuotesPanel(QWidget):
         index = self.quote_view.indexAt(pos)
         if not index.isValid():
             return
-        quote_id = str(index.data(QuoteIdRole))
+        quote_id = str(index.data(ItemRole.QUOTE_ID))
         menu = QMenu(self)
         menu.addAction(self.tr("Copy Citation"), lambda: self.copyRequested.emit(quote_id, False))
         menu.addAction(
