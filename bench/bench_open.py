@@ -45,7 +45,7 @@ def main() -> None:
     from viewer.persistence.model_file import parse_timeline
     from viewer.timeline.index import EventIndex
     from viewer.timeline.layout import GUTTER
-    from viewer.ui.models.item_models import EventTableModel
+    from viewer.ui.models.events import EventTableModel
     from viewer.ui.timeline.render import TimelineRenderer
 
     app = QApplication([])

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.domain.timeline import Timeline
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import EventTableModel
+from viewer.ui.models.events import EventTableModel
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.events_table import EventsTable
 

@@ -14,7 +14,7 @@ from tests.conftest import dump, strip_isolates
 from tests.ui.windows import make_window, settle
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui.main_window import MainWindow
-from viewer.ui.models.item_models import EventTableModel
+from viewer.ui.models.events import EventTableModel
 
 STRIKE = "drone-strike-2025-06-01"
 

@@ -14,7 +14,8 @@ from tests.ui.windows import active_window, settle
 from viewer.domain.model import EventKind
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.ui.main_window import MainWindow
-from viewer.ui.models.item_models import ALL_SPEAKERS, EventTableModel
+from viewer.ui.models.events import EventTableModel
+from viewer.ui.models.quotes import ALL_SPEAKERS
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.details import quote_anchor
 from viewer.ui.widgets.views import CountDelegate

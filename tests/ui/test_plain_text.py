@@ -17,7 +17,7 @@ from tests.conftest import strip_isolates
 from tests.ui.test_timeline_view import crowded
 from tests.ui.windows import active_window
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import EventTableModel
+from viewer.ui.models.events import EventTableModel
 from viewer.ui.timeline.view import TimelineView
 
 HTML = '<img src="file:///tmp/x.png">Bold<b>x</b>'

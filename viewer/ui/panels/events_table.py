@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import EventTableModel
+from viewer.ui.models.events import EventTableModel
 from viewer.ui.models.roles import ItemRole
 
 

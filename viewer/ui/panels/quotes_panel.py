@@ -31,7 +31,8 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.item_models import ActorListModel, QuoteListModel
+from viewer.ui.models.actors import ActorListModel
+from viewer.ui.models.quotes import QuoteListModel
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.notes_panel import NoteActions
 from viewer.ui.widgets.views import CountDelegate, clear_button
