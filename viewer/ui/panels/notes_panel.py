@@ -68,8 +68,9 @@ from viewer.persistence.layered_notes import (
 )
 from viewer.persistence.notes_store import NoteStore, OpenReport
 from viewer.ui.document.selection import Selection
+from viewer.ui.models.proxies import FoldedFilter
 from viewer.ui.models.roles import ItemRole
-from viewer.ui.widgets.views import FoldedFilter, clear_button
+from viewer.ui.widgets.views import clear_button
 
 RETRY_MS = 5000
 #: How often the window looks whether another window or command changed the notes.
