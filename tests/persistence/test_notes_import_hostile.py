@@ -27,7 +27,7 @@ from viewer.persistence.notes_export import (
 )
 from viewer.persistence.notes_w3c import MAX_DEPTH, MAX_PROBLEMS_LISTED, MAX_VALUES
 from viewer.persistence.paths import AppPaths
-from viewer.ui.panels.notes_panel import NotesController
+from viewer.ui.controllers.notes_control import NotesController
 
 F, P = "\u2068", "\u2069"  # the isolates around data
 WHEN = datetime(2025, 6, 4, 10, 0, tzinfo=UTC)

@@ -39,7 +39,7 @@ from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.timeline.filters import Chip, EventFilter, Mask, event_mask, layers_mask
 from viewer.timeline.index import event_index
-from viewer.ui.panels.notes_panel import NotesController
+from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.widgets.flow import FlowBar
 
 #: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.

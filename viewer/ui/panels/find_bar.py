@@ -54,9 +54,9 @@ from viewer.timeline.search import (
     snippet,
     where_name,
 )
+from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.roles import ItemRole
-from viewer.ui.panels.notes_panel import NotesController
 from viewer.ui.widgets.views import FitWidthDelegate, clear_button
 
 #: How long one slice of searching may hold the event loop (seconds).
