@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.test_notes_ui import STRIKE, fill_dialog, texts_on_disk
 from tests.ui.windows import make_window
 from viewer.ui.main_window import MainWindow
-from viewer.ui.panels.notes_panel import NoteDialog
+from viewer.ui.panels.note_dialog import NoteDialog
 
 #: Zero width spaces around a space; bidi isolates; a soft hyphen, a BOM (Qt drops
 #: one that leads) and a word joiner, and white space.

@@ -21,7 +21,7 @@ from viewer.persistence.notes_store import NoteStore, database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.ui.main_window import MainWindow
 from viewer.ui.models.roles import ItemRole
-from viewer.ui.panels.notes_panel import NoteDialog
+from viewer.ui.panels.note_dialog import NoteDialog
 
 STRIKE = "drone-strike-2025-06-01"
 

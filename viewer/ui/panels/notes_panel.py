@@ -1,5 +1,5 @@
-"""The reader's notes in the window: the note dialog, the actions on notes, the notes list
-and the "My notes" panel."""
+"""The reader's notes in the window: the actions on notes, the notes list and the "My
+notes" panel."""
 
 from __future__ import annotations
 
@@ -17,99 +17,27 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from viewer.domain import words
-from viewer.domain.notes import (
-    MAX_NOTE_LENGTH,
-    Note,
-    NoteTarget,
-    TargetKind,
-    is_blank,
-    parse_tags,
-    target_title,
-)
+from viewer.domain.notes import Note, NoteTarget, TargetKind, is_blank, target_title
 from viewer.domain.text import isolate
 from viewer.ui.controllers.notes_control import NotesController, first_line
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.proxies import FoldedFilter
 from viewer.ui.models.roles import ItemRole
+from viewer.ui.panels.note_dialog import NoteDialog
 from viewer.ui.widgets.views import clear_button
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class NoteDialog(QDialog):
-    """Write or edit a note: its text and its tags."""
-
-    def __init__(self, target_label: str, note: Note | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noteDialog")
-        self.setWindowTitle(self.tr("Edit Note") if note else self.tr("Add Note"))
-        self.too_long_box: QMessageBox | None = None
-        about = QLabel(target_label, self)
-        about.setTextFormat(Qt.TextFormat.PlainText)
-        about.setWordWrap(True)
-        self.text_edit = QPlainTextEdit(self)
-        self.text_edit.setObjectName("noteText")
-        self.text_edit.setAccessibleName(self.tr("Note"))
-        self.text_edit.setTabChangesFocus(True)
-        self.tags_edit = QLineEdit(self)
-        self.tags_edit.setObjectName("noteTags")
-        self.tags_edit.setPlaceholderText(self.tr("e.g. Istanbul, Sanktionen"))
-        if note is not None:
-            self.text_edit.setPlainText(note.text)
-            self.tags_edit.setText(", ".join(note.tags))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("&Note:"), self.text_edit)
-        form.addRow(self.tr("&Tags:"), self.tags_edit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.resize(460, 280)
-
-    def values(self) -> tuple[str, tuple[str, ...]]:
-        return self.text_edit.toPlainText().strip(), parse_tags(self.tags_edit.text())
-
-    def accept(self) -> None:
-        """Close only with a note the app can keep: a longer one stays here to be cut."""
-        length = len(self.values()[0])
-        if length > MAX_NOTE_LENGTH:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Note too long"),
-                self.tr(
-                    "A note holds at most {0} characters; this one has {1}. "
-                    "Shorten it (or keep the rest in a file) and try again."
-                ).format(words.number(MAX_NOTE_LENGTH), words.number(length)),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setObjectName("noteTooLongBox")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.too_long_box = box
-            box.open()
-            return
-        super().accept()
 
 
 class NoteActions(QObject):
