@@ -48,6 +48,7 @@ from viewer.importers.formats import format_of, import_name
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
 from viewer.ui.controllers.citations import Citations
+from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
@@ -57,7 +58,7 @@ from viewer.ui.panels.events_table import EventsTable
 from viewer.ui.panels.filter_bar import FilterBar, FilterState
 from viewer.ui.panels.find_bar import FindBar, FindController, FindResults
 from viewer.ui.panels.layer_bar import LayerBar, LayersMenu
-from viewer.ui.panels.notes_panel import NoteActions, NotesPanel
+from viewer.ui.panels.notes_panel import NotesPanel
 from viewer.ui.panels.quotes_panel import QuotesPanel
 from viewer.ui.timeline.legend import LegendBar
 from viewer.ui.timeline.view import TimelineView

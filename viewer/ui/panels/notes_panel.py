@@ -1,9 +1,7 @@
-"""The reader's notes in the window: the actions on notes, the notes list and the "My
-notes" panel."""
+"""The reader's notes in the window: the notes list and the "My notes" panel."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,116 +20,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from viewer.domain.notes import Note, NoteTarget, TargetKind, is_blank, target_title
+from viewer.domain.notes import Note
 from viewer.domain.text import isolate
-from viewer.ui.controllers.notes_control import NotesController, first_line
+from viewer.ui.controllers.note_actions import NoteActions
+from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.proxies import FoldedFilter
 from viewer.ui.models.roles import ItemRole
-from viewer.ui.panels.note_dialog import NoteDialog
 from viewer.ui.widgets.views import clear_button
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class NoteActions(QObject):
-    """The user-facing actions on notes: dialogs for add and edit, delete."""
-
-    def __init__(self, controller: NotesController, parent_widget: QWidget) -> None:
-        super().__init__(parent_widget)
-        self.controller = controller
-        self._parent = parent_widget
-        #: The dialog being shown, if any (tests drive it).
-        self.dialog: NoteDialog | None = None
-
-    def add(self, target: NoteTarget) -> None:
-        if self.controller.read_only_for(target.id) or self.controller.timeline is None:
-            self._explain_read_only()
-            return
-        label = target_title(self.controller.timeline, target) or target.id
-        self._show(
-            NoteDialog(self.tr("Note on {0}").format(label), None, self._parent),
-            lambda text, tags: self.controller.add(target, text, tags),
-        )
-
-    def add_to_event(self, event_id: str | None) -> None:
-        if event_id:
-            self.add(NoteTarget(kind=TargetKind.EVENT, id=event_id))
-
-    def edit(self, note_id: str) -> None:
-        note = self.controller.get(note_id)
-        if note is None:
-            return
-        if self.controller.read_only_for(note.target.id):
-            self._explain_read_only()
-            return
-        title, detached = self.controller.title_of(note)
-        if detached:
-            label = self.tr("Note on {0} (detached: no longer in the timeline)").format(title)
-        else:
-            label = self.tr("Note on {0}").format(title)
-        self._show(
-            NoteDialog(label, note, self._parent),
-            lambda text, tags: self.controller.edit(note_id, text, tags),
-        )
-
-    def delete(self, note_id: str) -> None:
-        note = self.controller.get(note_id)
-        if note is None:
-            return
-        if self.controller.read_only_for(note.target.id):
-            self._explain_read_only()
-            return
-        self.controller.delete(note_id)  # undoable, so no "are you sure?"
-
-    def _show(self, dialog: NoteDialog, apply: Any) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = dialog
-
-        def accepted() -> None:
-            text, tags = dialog.values()
-            if not is_blank(text):
-                apply(text, tags)
-
-        dialog.accepted.connect(accepted)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def _forget(self, dialog: NoteDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-
-    def _explain_read_only(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Notes are read-only"),
-            self.controller.status or self.tr("No timeline is open."),
-            QMessageBox.StandardButton.Ok,
-            self._parent,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def menu_for_event(self, event_id: str, parent: QWidget) -> QMenu:
-        """The context menu of an event: add a note, edit or delete its notes."""
-        menu = QMenu(parent)
-        add = menu.addAction(self.tr("Add Note…"), lambda: self.add_to_event(event_id))
-        add.setEnabled(not self.controller.read_only_for(event_id))
-        for note in self.controller.notes_for(NoteTarget(kind=TargetKind.EVENT, id=event_id)):
-            first = first_line(note.text, 40)
-            edit, delete = self.tr("Edit Note “{0}”…"), self.tr("Delete Note “{0}”")
-            menu.addAction(edit.format(first), partial(self.edit, note.id))
-            menu.addAction(delete.format(first), partial(self.delete, note.id))
-        return menu
 
 
 class NotesListModel(QAbstractListModel):

@@ -30,11 +30,11 @@ from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
+from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.actors import ActorListModel
 from viewer.ui.models.quotes import QuoteListModel
 from viewer.ui.models.roles import ItemRole
-from viewer.ui.panels.notes_panel import NoteActions
 from viewer.ui.widgets.views import CountDelegate, clear_button
 
 
