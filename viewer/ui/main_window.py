@@ -48,6 +48,7 @@ from viewer.importers.formats import format_of, import_name
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
 from viewer.ui.controllers.citations import Citations
+from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.finder import FindController
 from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
@@ -56,7 +57,7 @@ from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
 from viewer.ui.panels.details import DetailsPanel
 from viewer.ui.panels.events_table import EventsTable
-from viewer.ui.panels.filter_bar import FilterBar, FilterState
+from viewer.ui.panels.filter_bar import FilterBar
 from viewer.ui.panels.find_bar import FindBar, FindResults
 from viewer.ui.panels.layer_bar import LayerBar, LayersMenu
 from viewer.ui.panels.notes_panel import NotesPanel

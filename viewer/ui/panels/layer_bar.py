@@ -3,7 +3,7 @@
 :class:`LayerBar` is the row under the timeline (one checkbox per timeline:
 its colour as the ring its marks wear, its title, shown or not) and
 :class:`LayersMenu` is View > Timelines (one checkable entry each). Both are
-views of :class:`~viewer.ui.panels.filter_bar.FilterState`, which holds what is hidden;
+views of :class:`~viewer.ui.controllers.filter_state.FilterState`, which holds what is hidden;
 both are hidden while one timeline is shown.
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QWidget
 
 from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer
-from viewer.ui.panels.filter_bar import FilterState
+from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.timeline.glyphs import RING_RADIUS, RING_WIDTH
 from viewer.ui.timeline.palette import layer_color
 from viewer.ui.widgets.flow import FlowBar
