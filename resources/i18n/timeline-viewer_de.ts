@@ -5,7 +5,7 @@
     <name>ActorListModel</name>
     <message>
         <source>Person</source>
-        <extracomment>The actor&apos;s id (``str``) on a row of :class:`ActorListModel`. A sortable key (``float`` for dates, casefolded ``str`` otherwise) in :class:`EventTableModel`. The quote&apos;s id (``str``) on a row of :class:`QuoteListModel`. The event&apos;s id (``str``) in :class:`QuoteListModel` and :class:`EventTableModel`. What a quote filter matches: quote text, translation and event title, one per line. An actor row&apos;s name and role (isolated), without the count: the delegate elides it. An actor row&apos;s quote count in words (&quot;6 quotes&quot;): always shown whole. The id of the speakers list&apos;s first row, which lists every speaker&apos;s quotes (ids never hold &quot;*&quot;: their pattern says so). What ``DisplayRole`` shows, without the isolates around data: what typing a name&apos;s first letters in a view looks for (``match()`` uses it for ``DisplayRole``). An actor who is a person.</extracomment>
+        <extracomment>An actor who is a person.</extracomment>
         <translation>Person</translation>
     </message>
     <message>
@@ -20,7 +20,6 @@
     </message>
     <message>
         <source>1 quote</source>
-        <extracomment>A quote list longer than this shows each quote on two lines (see ``compact``).</extracomment>
         <translation>1 Zitat</translation>
     </message>
     <message>
@@ -77,7 +76,7 @@
     <name>DateRangeDialog</name>
     <message>
         <source>Filter by Date</source>
-        <extracomment>Actors listed in the Filter menu itself; with more, &quot;Other Actor…&quot; asks for one. The widest a hidden timeline&apos;s title is shown on its chip (the rest elided). The ids of the timelines shown together that the reader hid (never all). Which table rows are shown; None when nothing is filtered or hidden.</extracomment>
+        <extracomment>Actors listed in the Filter menu itself; with more, &quot;Other Actor…&quot; asks for one. The widest a hidden timeline&apos;s title is shown on its chip (the rest elided).</extracomment>
         <translation>Nach Datum filtern</translation>
     </message>
     <message>
@@ -219,6 +218,61 @@
         <source>could not write {0}</source>
         <extracomment>{0} is the path of the file that could not be written.</extracomment>
         <translation>{0} konnte nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>Export Image</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation>Notizen exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)</source>
+        <translation>Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Notes not exported</source>
+        <translation>Notizen nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>{0} kann nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0} konnte nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <source>Exported 1 note to {1}.</source>
+        <translation>1 Notiz nach {1} exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported {0} notes to {1}.</source>
+        <translation>{0} Notizen nach {1} exportiert.</translation>
+    </message>
+    <message>
+        <source>Each added timeline&apos;s: {0}.</source>
+        <translation>Die der hinzugefügten Zeitleisten: {0}.</translation>
+    </message>
+    <message>
+        <source>Hidden: {0}</source>
+        <translation>Ausgeblendet: {0}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exported the timeline to {0}.</source>
+        <translation>Zeitleiste nach {0} exportiert.</translation>
     </message>
 </context>
 <context>
@@ -371,7 +425,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>FindController</name>
     <message>
         <source>Preparing search… {0}%</source>
-        <extracomment>How long one slice of searching may hold the event loop (seconds). How often a long search shows what it has so far (seconds). The parts of an event a result row shows (the rest are counted). The results (or the progress) changed. The selected event changed: it may be another result, or none. The next selection is the first result of a query as it is typed. Table rows of the matching events, in time order. How much of the text index is built while it is (0..1), else None. The events searched (by table row), or None for all.</extracomment>
+        <extracomment>How long one slice of searching may hold the event loop (seconds). How often a long search shows what it has so far (seconds). The results (or the progress) changed. The selected event changed: it may be another result, or none. The next selection is the first result of a query as it is typed. Table rows of the matching events, in time order. How much of the text index is built while it is (0..1), else None. The events searched (by table row), or None for all.</extracomment>
         <translation>Suche wird vorbereitet… {0} %</translation>
     </message>
     <message>
@@ -855,57 +909,8 @@ Weiterhin angezeigt: {1}</translation>
         <translation>{0} ist keine Zeitleiste, die diese App öffnen kann:</translation>
     </message>
     <message>
-        <source>Export Image</source>
-        <translation>Bild exportieren</translation>
-    </message>
-    <message>
-        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
-        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export Notes</source>
-        <translation>Notizen exportieren</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)</source>
-        <translation>Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)</translation>
-    </message>
-    <message>
-        <source>Notes not exported</source>
-        <translation>Notizen nicht exportiert</translation>
-    </message>
-    <message>
         <source>Cannot write {0}: {1}</source>
         <translation>{0} kann nicht geschrieben werden: {1}</translation>
-    </message>
-    <message>
-        <source>Could not write {0}: {1}</source>
-        <translation>{0} konnte nicht geschrieben werden: {1}</translation>
-    </message>
-    <message>
-        <source>Exported 1 note to {1}.</source>
-        <translation>1 Notiz nach {1} exportiert.</translation>
-    </message>
-    <message>
-        <source>Exported {0} notes to {1}.</source>
-        <translation>{0} Notizen nach {1} exportiert.</translation>
-    </message>
-    <message>
-        <source>Each added timeline&apos;s: {0}.</source>
-        <extracomment>After &quot;Exported 5 notes to a.md.&quot;: the files of the other timelines shown.</extracomment>
-        <translation>Die der hinzugefügten Zeitleisten: {0}.</translation>
-    </message>
-    <message>
-        <source>Hidden: {0}</source>
-        <translation>Ausgeblendet: {0}</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Exported the timeline to {0}.</source>
-        <translation>Zeitleiste nach {0} exportiert.</translation>
     </message>
     <message>
         <source>About timeline-viewer</source>
@@ -914,38 +919,6 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Events, claims with their sources and verification, quotes per actor, and dates with their honest uncertainty.</source>
         <translation>Ereignisse, Aussagen mit ihren Quellen und ihrer Überprüfung, Zitate nach Akteur und Daten mit ihrer ehrlichen Unsicherheit.</translation>
-    </message>
-    <message>
-        <source>Notes not saved</source>
-        <translation>Notizen nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>1 change to your notes could not be saved: {1}.</source>
-        <translation>1 Änderung an Ihren Notizen konnte nicht gespeichert werden: {1}.</translation>
-    </message>
-    <message>
-        <source>{0} changes to your notes could not be saved: {1}.</source>
-        <translation>{0} Änderungen an Ihren Notizen konnten nicht gespeichert werden: {1}.</translation>
-    </message>
-    <message>
-        <source>Save all your notes to a file (W3C Web Annotations, which “timeline-viewer notes import” reads back) before quitting? Notes of another timeline you had open go into a file beside it.</source>
-        <translation>Vor dem Beenden alle Notizen in eine Datei speichern (W3C Web Annotations, die „timeline-viewer notes import“ wieder einliest)? Notizen einer anderen Zeitleiste, die Sie geöffnet hatten, kommen in eine Datei daneben.</translation>
-    </message>
-    <message>
-        <source>Save to File…</source>
-        <translation>In Datei speichern …</translation>
-    </message>
-    <message>
-        <source>Quit Without Them</source>
-        <translation>Ohne sie beenden</translation>
-    </message>
-    <message>
-        <source>Save Notes</source>
-        <translation>Notizen speichern</translation>
-    </message>
-    <message>
-        <source>W3C annotations (*.jsonld *.json)</source>
-        <translation>W3C-Annotationen (*.jsonld *.json)</translation>
     </message>
 </context>
 <context>
@@ -1121,7 +1094,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>QuoteListModel</name>
     <message>
         <source>(reported)</source>
-        <extracomment>The quote rows shown, in order. Many rows: two lines each (the translation beside the quote), so a view can lay them out without measuring each (uniform sizes). Each quote&apos;s translation on a line of its own below it (when asked for). How many of the reader&apos;s notes each quote has. After a quote in reported (indirect) speech, not in the speaker&apos;s words.</extracomment>
+        <extracomment>The id of the speakers list&apos;s first row, which lists every speaker&apos;s quotes (ids never hold &quot;*&quot;: their pattern says so). A quote list longer than this shows each quote on two lines (see ``compact``). The quote rows shown, in order. Many rows: two lines each (the translation beside the quote), so a view can lay them out without measuring each (uniform sizes). Each quote&apos;s translation on a line of its own below it (when asked for). How many of the reader&apos;s notes each quote has. After a quote in reported (indirect) speech, not in the speaker&apos;s words.</extracomment>
         <translation>(indirekt)</translation>
     </message>
     <message>
@@ -1213,9 +1186,49 @@ Weiterhin angezeigt: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Rescue</name>
+    <message>
+        <source>Notes not saved</source>
+        <translation>Notizen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>1 change to your notes could not be saved: {1}.</source>
+        <translation>1 Änderung an Ihren Notizen konnte nicht gespeichert werden: {1}.</translation>
+    </message>
+    <message>
+        <source>{0} changes to your notes could not be saved: {1}.</source>
+        <translation>{0} Änderungen an Ihren Notizen konnten nicht gespeichert werden: {1}.</translation>
+    </message>
+    <message>
+        <source>Save all your notes to a file (W3C Web Annotations, which “timeline-viewer notes import” reads back) before quitting? Notes of another timeline you had open go into a file beside it.</source>
+        <translation>Vor dem Beenden alle Notizen in eine Datei speichern (W3C Web Annotations, die „timeline-viewer notes import“ wieder einliest)? Notizen einer anderen Zeitleiste, die Sie geöffnet hatten, kommen in eine Datei daneben.</translation>
+    </message>
+    <message>
+        <source>Save to File…</source>
+        <translation>In Datei speichern …</translation>
+    </message>
+    <message>
+        <source>Quit Without Them</source>
+        <translation>Ohne sie beenden</translation>
+    </message>
+    <message>
+        <source>Save Notes</source>
+        <translation>Notizen speichern</translation>
+    </message>
+    <message>
+        <source>W3C annotations (*.jsonld *.json)</source>
+        <translation>W3C-Annotationen (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0} konnte nicht geschrieben werden: {1}</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <source>+{0} more</source>
+        <extracomment>The parts of an event a result row shows (the rest are counted).</extracomment>
         <translation>+{0} weitere</translation>
     </message>
 </context>

@@ -175,7 +175,7 @@ def test_the_exported_picture_shows_the_filtered_events(qtbot: QtBot, tmp_path: 
     window = active_window(qtbot)
     menu_action(window, "Kind", "Attack").trigger()
     out = tmp_path / "attacks.svg"
-    window.export_to(out)
+    window.exports.export_to(out)
     raw = out.read_text(encoding="utf-8")
     assert "Drohnenangriff des SBU" in raw
     assert "Sikorski in Berlin" not in raw

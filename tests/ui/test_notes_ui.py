@@ -341,7 +341,7 @@ def test_quitting_with_unsaved_notes_asks_and_saves_them_elsewhere(
     assert window.notes.unsaved == 1
 
     def answer(button: str) -> None:
-        box = window.unsaved_box
+        box = window.rescue.unsaved_box
         assert box is not None
         assert "could not be saved" in box.text()
         [chosen] = [b for b in box.buttons() if b.text() == button]

@@ -181,12 +181,12 @@ def test_export_notes_confirms(qtbot: QtBot, tmp_path: Path) -> None:
     window = active_window(qtbot)
     window.notes.add(NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04"), "eins")
     out = tmp_path / "notes.md"
-    window.export_notes_to(out)
+    window.exports.export_notes_to(out)
     assert "eins" in out.read_text(encoding="utf-8")
     assert window.statusBar().currentMessage() == "Exported 1 note to notes.md."
-    window.export_notes_to(tmp_path / "notes.jsonld")
+    window.exports.export_notes_to(tmp_path / "notes.jsonld")
     assert '"@context"' in (tmp_path / "notes.jsonld").read_text(encoding="utf-8")
-    window.export_to(tmp_path / "t.png")
+    window.exports.export_to(tmp_path / "t.png")
     assert window.statusBar().currentMessage() == "Exported the timeline to t.png."
 
 

@@ -85,7 +85,7 @@ def test_a_warning_about_a_file_shows_its_name_as_text(qtbot: QtBot, tmp_path: P
         box.close()
 
     QTimer.singleShot(0, read_and_close)
-    window.export_notes_to(target)
+    window.exports.export_notes_to(target)
     [(text_format, text)] = shown
     assert text_format == Qt.TextFormat.PlainText
     assert "<b>fett</b>.md" in text

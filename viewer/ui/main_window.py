@@ -48,10 +48,12 @@ from viewer.importers.formats import format_of, import_name
 from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui import i18n
 from viewer.ui.controllers.citations import Citations
+from viewer.ui.controllers.exports import Exports
 from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.finder import FindController
 from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
+from viewer.ui.controllers.rescue import Rescue
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
@@ -65,7 +67,6 @@ from viewer.ui.panels.quotes_panel import QuotesPanel
 from viewer.ui.timeline.legend import LegendBar
 from viewer.ui.timeline.view import TimelineView
 from viewer.ui.widgets.announce import announce
-from viewer.ui.widgets.views import warn
 
 #: Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
@@ -196,6 +197,11 @@ class MainWindow(QMainWindow):
         self.find_results = FindResults(self.finder, self.selection)
         self.citations = Citations(self.document, self.selection, self.quotes.quote_view, self)
         self.citations.said.connect(self.say)
+        self.exports = Exports(
+            self.document, self.notes, self.timeline_view, self.selection, self.filters, self
+        )
+        self.exports.said.connect(self.say)
+        self.rescue = Rescue(self.notes, self.document, self)
         self.details_dock = self._dock(
             "detailsDock",
             self.tr("Event details"),
@@ -233,7 +239,6 @@ class MainWindow(QMainWindow):
         self._shown_id: str | None = None
         self.notes_box: QMessageBox | None = None
         self.event_menu: QMenu | None = None
-        self.unsaved_box: QMessageBox | None = None
         self.shortcuts_box: ShortcutsDialog | None = None
 
         self.history = History(
@@ -385,9 +390,13 @@ class MainWindow(QMainWindow):
         self.remove_menu = file_menu.addMenu(self.tr("Re&move Added Timeline"))
         self.remove_menu.setEnabled(False)
         file_menu.addSeparator()
-        self.export_action = self._action(self.tr("&Export Image…"), self.choose_export, "Ctrl+E")
+        self.export_action = self._action(
+            self.tr("&Export Image…"), self.exports.choose_export, "Ctrl+E"
+        )
         file_menu.addAction(self.export_action)
-        self.export_notes_action = self._action(self.tr("Export &Notes…"), self.choose_notes_export)
+        self.export_notes_action = self._action(
+            self.tr("Export &Notes…"), self.exports.choose_notes_export
+        )
         file_menu.addAction(self.export_notes_action)
         file_menu.addSeparator()
         file_menu.addAction(
@@ -832,96 +841,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.document.open(files[0])
 
-    # -- export, about ------------------------------------------------------------
-
-    def choose_export(self) -> None:
-        timeline = self.document.timeline
-        if timeline is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Image"),
-            f"{timeline.id}.png",
-            self.tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"),
-        )
-        if name:
-            self.export_to(Path(name))
-
-    def choose_notes_export(self) -> None:
-        timeline = self.document.timeline
-        if timeline is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Notes"),
-            str(self.document.start_folder() / f"{timeline.id}.notes.md"),
-            self.tr("Markdown (*.md);;W3C Web Annotations (*.jsonld *.json)"),
-        )
-        if name:
-            self.export_notes_to(Path(name))
-
-    def export_notes_to(self, path: Path) -> None:
-        """Write the notes (Markdown, or W3C for .json/.jsonld) and say so."""
-        odd = not_a_file(path)
-        if odd is not None:
-            warn(
-                self,
-                self.tr("Notes not exported"),
-                self.tr("Cannot write {0}: {1}").format(path, odd),
-            )
-            return
-        try:
-            count = self.notes.export_to(path)
-        except OSError as err:
-            warn(
-                self,
-                self.tr("Notes not exported"),
-                self.tr("Could not write {0}: {1}").format(path, err),
-            )
-            return
-        said = (
-            self.tr("Exported 1 note to {1}.")
-            if count == 1
-            else self.tr("Exported {0} notes to {1}.")
-        )
-        said = said.format(words.number(count), path.name)
-        beside = [written.name for written in self.notes.exported if written != path]
-        if beside:
-            #: After "Exported 5 notes to a.md.": the files of the other timelines shown.
-            said += " " + self.tr("Each added timeline's: {0}.").format(", ".join(beside))
-        self.say(said, 6000)
-
-    def export_to(self, path: Path) -> None:
-        """Export what the timeline shows now, at the width it has now."""
-        timeline = self.document.timeline
-        if timeline is None:
-            return
-        # Imported when first used: the SVG and PDF writers are not needed to start.
-        from viewer.ui.timeline.export import ExportError, export_timeline
-
-        view = self.timeline_view
-        try:
-            export_timeline(
-                timeline,
-                path,
-                width=max(view.viewport().width(), 400),
-                start=view.t0,
-                end=view.t_of(view.viewport().width()),
-                palette=self.palette(),
-                selected=self.selection.event_id,
-                mask=self.filters.mask,
-                filter_words=", ".join(
-                    [
-                        *(c.label for c in self.filters.filter.chips(self.filters.actor_names())),
-                        *(self.tr("Hidden: {0}").format(t) for t in self.filters.hidden_titles()),
-                    ]
-                ),
-            )
-        except ExportError as err:
-            warn(self, self.tr("Export failed"), str(err))
-            return
-        self.say(self.tr("Exported the timeline to {0}.").format(path.name), 6000)
-
     # -- the keyboard -----------------------------------------------------------
 
     def _panels(self) -> list[tuple[QWidget, QWidget]]:
@@ -994,67 +913,6 @@ class MainWindow(QMainWindow):
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-
-    # -- quitting with notes the database could not take ---------------------------
-
-    def _rescue_unsaved_notes(self) -> bool:
-        """True when quitting may go on: nothing waits, or the reader chose."""
-        self.notes.save_now()
-        count = self.notes.unsaved
-        if count == 0:
-            return True
-        box = QMessageBox(self)
-        box.setObjectName("unsavedNotesBox")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Notes not saved"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        said = (
-            self.tr("1 change to your notes could not be saved: {1}.")
-            if count == 1
-            else self.tr("{0} changes to your notes could not be saved: {1}.")
-        )
-        box.setText(said.format(words.number(count), self.notes.problem))
-        box.setInformativeText(
-            self.tr(
-                "Save all your notes to a file (W3C Web Annotations, which "
-                "“timeline-viewer notes import” reads back) before quitting? Notes of "
-                "another timeline you had open go into a file beside it."
-            )
-        )
-        save = box.addButton(self.tr("Save to File…"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(
-            self.tr("Quit Without Them"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save)
-        self.unsaved_box = box
-        box.exec()
-        clicked = box.clickedButton()
-        self.unsaved_box = None
-        if clicked is discard:
-            return True
-        if clicked is not save:
-            return False
-        timeline = self.document.timeline
-        suggested = f"{timeline.id if timeline else 'notes'}.notes.jsonld"
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save Notes"),
-            str(Path.home() / suggested),
-            self.tr("W3C annotations (*.jsonld *.json)"),
-        )
-        if not name:
-            return False
-        try:
-            self.notes.rescue_to(Path(name))
-        except OSError as exc:
-            warn(
-                self,
-                self.tr("Notes not saved"),
-                self.tr("Could not write {0}: {1}").format(name, exc),
-            )
-            return False
-        return True
 
     # -- settings ------------------------------------------------------------
 
@@ -1145,7 +1003,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._rescue_unsaved_notes():
+        if not self.rescue.may_quit():
             event.ignore()
             return
         self.document.shutdown()
