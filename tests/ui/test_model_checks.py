@@ -1,15 +1,19 @@
 """Every item model and proxy the window shows, run through pytest-qt's
-qtmodeltester while it holds real rows (the others are checked in
-test_item_models.py)."""
+qtmodeltester while it holds real rows and while they change under it (the
+models alone are checked in test_item_models.py). A broken rule is a Qt
+warning, and a Qt warning fails the test (qt_log_level_fail)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import active_window
 from viewer.cli import main as cli_main
+from viewer.ui.models.events import EventTableModel
+from viewer.ui.models.quotes import ALL_SPEAKERS
 
 
 def test_the_search_results_model_holds_to_qts_rules(
@@ -48,3 +52,30 @@ def test_the_notes_list_and_its_filter_hold_to_qts_rules(
     panel.proxy.set_query("")
     assert panel.proxy.rowCount() == 3
     qtmodeltester.check(panel.proxy)
+
+
+def test_the_speakers_quotes_and_events_models_hold_to_qts_rules(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    window = active_window(qtbot)
+    panel, events = window.quotes, window.events_table.model
+    speakers, quotes = panel.actor_model, panel.quote_model
+    assert speakers.rowCount() > 1
+    qtmodeltester.check(speakers)
+    window.filters.toggle("kinds", "call")  # every model is shown again, with fewer rows
+    assert speakers.rowCount() > 0
+    window.filters.toggle("kinds", "call")
+    assert quotes.rowCount() > 0
+    qtmodeltester.check(quotes)
+    panel.choose_actor_row(speakers.row_of(ALL_SPEAKERS))
+    panel.filter_edit.setText("putin")  # the quotes list filters itself
+    assert quotes.rowCount() > 0
+    panel.filter_edit.clear()
+    everything = events.rowCount()
+    assert everything > 1
+    qtmodeltester.check(events)
+    events.sort(EventTableModel.TITLE, Qt.SortOrder.DescendingOrder)  # a layout change
+    window.filters.toggle("kinds", "call")
+    assert 0 < events.rowCount() < everything
+    window.filters.toggle("kinds", "call")
+    assert events.rowCount() == everything
