@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -13,8 +13,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QResizeEvent,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +52,7 @@ from viewer.ui.controllers.finder import FindController
 from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.controllers.rescue import Rescue
+from viewer.ui.dock_layout import DockLayout
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
@@ -287,15 +286,12 @@ class MainWindow(QMainWindow):
         self.notes.notice.connect(lambda text: self._inform(self.tr("Your notes"), text))
         self.notes.confirmed.connect(self._confirm_notes)
         self.resize(1280, 800)
-        side, bottom = self._docks_by_edge()
-        self._shares: dict[QObject, float] = {d: self._SIDE_SHARE for d in side}
-        self._shares.update({d: self._BOTTOM_SHARE for d in bottom})
-        self._shares_set = False
-        self._applying = False
-        self._sized = self.size()
-        for dock in (*side, *bottom):
-            dock.installEventFilter(self)
-        self._restore_layout()
+        self.dock_layout = DockLayout(
+            self,
+            settings,
+            side=[self.quotes_dock, self.details_dock, self.notes_dock, self.find_dock],
+            bottom=[self.events_dock],
+        )
         self._set_title(None)
 
     def _build_load_progress(self) -> None:
@@ -914,103 +910,13 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    # -- settings ------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:  # the first run: on a large screen, most of it (never less than 1280x800)
-            screen = self.screen().availableGeometry()
-            self.resize(
-                max(self.width(), min(screen.width() * 4 // 5, 2400)),
-                max(self.height(), min(screen.height() * 4 // 5, 1500)),
-            )
-        state = self.settings.value("window/state")
-        self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
-
-    # The panels' shares of the window: kept as the window is resized, so the
-    # details and the table grow with a large window (not the timeline alone);
-    # dragging a panel's edge sets its share anew.
-    _SIDE_SHARE = 0.2
-    _BOTTOM_SHARE = 0.25
-
-    def _docks_by_edge(self) -> tuple[list[QDockWidget], list[QDockWidget]]:
-        side = [self.quotes_dock, self.details_dock, self.notes_dock, self.find_dock]
-        return side, [self.events_dock]
-
-    def _apply_shares(self) -> None:
-        side, bottom = self._docks_by_edge()
-        applying, self._applying = self._applying, True
-        try:
-            shown = [d for d in side if d.isVisible() and not d.isFloating()]
-            if shown:
-                widths = [max(160, round(self._shares[d] * self.width())) for d in shown]
-                self.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
-            shown = [d for d in bottom if d.isVisible() and not d.isFloating()]
-            if shown:
-                heights = [max(100, round(self._shares[d] * self.height())) for d in shown]
-                self.resizeDocks(shown, heights, Qt.Orientation.Vertical)
-        finally:
-            self._applying = applying
-
-    def _take_shares(self) -> None:
-        """The panels' shares as they are now (a restored layout, an edge dragged)."""
-        if self.width() <= 0 or self.height() <= 0:
-            return
-        side, bottom = self._docks_by_edge()
-        for dock in side:
-            if dock.isVisible() and not dock.isFloating():
-                self._shares[dock] = dock.width() / self.width()
-        for dock in bottom:
-            if dock.isVisible() and not dock.isFloating():
-                self._shares[dock] = dock.height() / self.height()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._shares_set:
-            self._shares_set = True
-            if self._layout_restored:
-                self._take_shares()
-            else:
-                self._apply_shares()
-            self._sized = self.size()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._shares_set and self.isVisible() and event.size() != self._sized:
-            self._sized = event.size()
-            # The docks are laid out after this event, by posted layout requests:
-            # until those are done, a dock's resize is the window's, not the reader's.
-            self._applying = True
-            self._apply_shares()
-            self._applying = True
-            QTimer.singleShot(0, self._settled)
-
-    def _settled(self) -> None:
-        self._applying = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A panel resized while the window kept its size: the reader dragged its edge.
-        if (
-            event.type() == QEvent.Type.Resize
-            and self._shares_set
-            and not self._applying
-            and self.size() == self._sized
-            and watched in self._shares
-        ):
-            self._take_shares()
-        return super().eventFilter(watched, event)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.rescue.may_quit():
             event.ignore()
             return
         self.document.shutdown()
         self.notes.shutdown()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.sync()
+        self.dock_layout.save()
         super().closeEvent(event)
 
 

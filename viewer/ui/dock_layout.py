@@ -1,0 +1,135 @@
+"""The window's size and its panels' shares of it: restored at start, kept as the
+window is resized, saved at quit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+# The panels' shares of the window: kept as the window is resized, so the
+# details and the table grow with a large window (not the timeline alone);
+# dragging a panel's edge sets its share anew.
+_SIDE_SHARE = 0.2
+_BOTTOM_SHARE = 0.25
+
+
+class DockLayout(QObject):
+    """Watches ``window`` and its docks (``side`` ones beside the timeline, ``bottom``
+    ones under it) to keep each dock's share of the window as it is resized.
+
+    Made once the docks are in place: it restores the window's size and layout
+    from ``settings`` at once.
+    """
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: QSettings,
+        side: Sequence[QDockWidget],
+        bottom: Sequence[QDockWidget],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self._side = list(side)
+        self._bottom = list(bottom)
+        self._shares: dict[QObject, float] = {d: _SIDE_SHARE for d in side}
+        self._shares.update({d: _BOTTOM_SHARE for d in bottom})
+        self._shares_set = False
+        self._applying = False
+        self._sized = window.size()
+        for dock in (*side, *bottom):
+            dock.installEventFilter(self)
+        window.installEventFilter(self)
+        self._restored = self._restore()
+
+    def _restore(self) -> bool:
+        """The window's size and docks as they were left; True if the docks were."""
+        window = self._window
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            window.restoreGeometry(geometry)
+        else:  # the first run: on a large screen, most of it (never less than 1280x800)
+            screen = window.screen().availableGeometry()
+            window.resize(
+                max(window.width(), min(screen.width() * 4 // 5, 2400)),
+                max(window.height(), min(screen.height() * 4 // 5, 1500)),
+            )
+        state = self._settings.value("window/state")
+        return isinstance(state, QByteArray) and window.restoreState(state)
+
+    def save(self) -> None:
+        """Remember the window's size and docks for the next start."""
+        self._settings.setValue("window/geometry", self._window.saveGeometry())
+        self._settings.setValue("window/state", self._window.saveState())
+        self._settings.sync()
+
+    def _apply_shares(self) -> None:
+        window = self._window
+        applying, self._applying = self._applying, True
+        try:
+            shown = [d for d in self._side if d.isVisible() and not d.isFloating()]
+            if shown:
+                widths = [max(160, round(self._shares[d] * window.width())) for d in shown]
+                window.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
+            shown = [d for d in self._bottom if d.isVisible() and not d.isFloating()]
+            if shown:
+                heights = [max(100, round(self._shares[d] * window.height())) for d in shown]
+                window.resizeDocks(shown, heights, Qt.Orientation.Vertical)
+        finally:
+            self._applying = applying
+
+    def _take_shares(self) -> None:
+        """The panels' shares as they are now (a restored layout, an edge dragged)."""
+        width, height = self._window.width(), self._window.height()
+        if width <= 0 or height <= 0:
+            return
+        for dock in self._side:
+            if dock.isVisible() and not dock.isFloating():
+                self._shares[dock] = dock.width() / width
+        for dock in self._bottom:
+            if dock.isVisible() and not dock.isFloating():
+                self._shares[dock] = dock.height() / height
+
+    def _shown(self) -> None:
+        if not self._shares_set:
+            self._shares_set = True
+            if self._restored:
+                self._take_shares()
+            else:
+                self._apply_shares()
+            self._sized = self._window.size()
+
+    def _resized(self) -> None:
+        window = self._window
+        if self._shares_set and window.isVisible() and window.size() != self._sized:
+            self._sized = window.size()
+            # The docks are laid out after this event, by posted layout requests:
+            # until those are done, a dock's resize is the window's, not the reader's.
+            self._applying = True
+            self._apply_shares()
+            self._applying = True
+            QTimer.singleShot(0, self._settled)
+
+    def _settled(self) -> None:
+        self._applying = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._window:
+            if kind == QEvent.Type.Show:
+                self._shown()
+            elif kind == QEvent.Type.Resize:
+                self._resized()
+        # A panel resized while the window kept its size: the reader dragged its edge.
+        elif (
+            kind == QEvent.Type.Resize
+            and self._shares_set
+            and not self._applying
+            and self._window.size() == self._sized
+            and watched in self._shares
+        ):
+            self._take_shares()
+        return False
