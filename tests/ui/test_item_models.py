@@ -14,10 +14,10 @@ from tests.conftest import strip_isolates
 from viewer.domain.describe import describe_date
 from viewer.domain.model import QuoteMode
 from viewer.domain.timeline import Timeline
-from viewer.ui.models.actors import ActorListModel
 from viewer.ui.models.events import EventTableModel
 from viewer.ui.models.quotes import ALL_SPEAKERS, QuoteListModel
 from viewer.ui.models.roles import ItemRole
+from viewer.ui.models.speakers import ActorListModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole

@@ -32,9 +32,9 @@ from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
 from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.actors import ActorListModel
 from viewer.ui.models.quotes import QuoteListModel
 from viewer.ui.models.roles import ItemRole
+from viewer.ui.models.speakers import ActorListModel
 from viewer.ui.widgets.views import CountDelegate, clear_button
 
 
