@@ -457,6 +457,86 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
 </context>
 <context>
+    <name>Imports</name>
+    <message>
+        <source>Timeline model files (*.json);;All files (*)</source>
+        <extracomment>The open dialog&apos;s file types (translated where shown).</extracomment>
+        <translation>Zeitleisten-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Added Timeline</source>
+        <translation>Hinzugefügte Zeitleiste en&amp;tfernen</translation>
+    </message>
+    <message>
+        <source>Open Timeline</source>
+        <translation>Zeitleiste öffnen</translation>
+    </message>
+    <message>
+        <source>Import Timeline</source>
+        <translation>Zeitleiste importieren</translation>
+    </message>
+    <message>
+        <source>Add Timeline</source>
+        <translation>Zeitleiste hinzufügen</translation>
+    </message>
+    <message>
+        <source>TimelineJS timelines (*.json)</source>
+        <translation>TimelineJS-Zeitleisten (*.json)</translation>
+    </message>
+    <message>
+        <source>ACLED exports (*.csv)</source>
+        <translation>ACLED-Exporte (*.csv)</translation>
+    </message>
+    <message>
+        <source>{0} is no longer shown over this timeline: {1}</source>
+        <translation>{0} wird nicht mehr über dieser Zeitleiste gezeigt: {1}</translation>
+    </message>
+    <message>
+        <source>Also showing “{0}” ({1} events), as last time.</source>
+        <translation>Auch „{0}“ wird gezeigt ({1} Ereignisse), wie beim letzten Mal.</translation>
+    </message>
+    <message>
+        <source>Added “{0}”: {1} events. View ▸ Timelines shows or hides it.</source>
+        <translation>„{0}“ hinzugefügt: {1} Ereignisse. Ansicht ▸ Zeitleisten zeigt sie oder blendet sie aus.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>keine solche Datei</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>{0} kann nicht gelesen werden: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is an imported timeline already: open it instead.</source>
+        <translation>{0} ist bereits eine importierte Zeitleiste: Öffnen Sie sie stattdessen.</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>{0} kann nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <source>Imported {0} events from {1}.</source>
+        <translation>{0} Ereignisse aus {1} importiert.</translation>
+    </message>
+    <message>
+        <source>Imported {0} events from {1}; {2} left out or changed.</source>
+        <translation>{0} Ereignisse aus {1} importiert; {2} ausgelassen oder geändert.</translation>
+    </message>
+    <message>
+        <source>Imported with problems</source>
+        <translation>Mit Problemen importiert</translation>
+    </message>
+    <message>
+        <source>{0} events were imported from {1}; {2} rows or parts were left out or changed.</source>
+        <translation>{0} Ereignisse wurden aus {1} importiert; {2} Zeilen oder Teile wurden ausgelassen oder geändert.</translation>
+    </message>
+</context>
+<context>
     <name>LayerBar</name>
     <message>
         <source>Show or hide the events of this timeline:</source>
@@ -535,13 +615,8 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Timeline model files (*.json);;All files (*)</source>
-        <extracomment>Whether quotes show their translations (View &gt; Quote Translations). The open dialog&apos;s file types (translated where shown).</extracomment>
-        <translation>Zeitleisten-Dateien (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Timeline: previous / next event</source>
-        <extracomment>The timeline&apos;s own keys (not menu actions), for Help &gt; Keyboard Shortcuts.</extracomment>
+        <extracomment>Whether quotes show their translations (View &gt; Quote Translations). The timeline&apos;s own keys (not menu actions), for Help &gt; Keyboard Shortcuts.</extracomment>
         <translation>Zeitleiste: vorheriges / nächstes Ereignis</translation>
     </message>
     <message>
@@ -578,7 +653,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>Event details</source>
-        <extracomment>Where imported timelines are written (File &gt; Import…).</extracomment>
         <translation>Ereignis im Detail</translation>
     </message>
     <message>
@@ -668,10 +742,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>Show another timeline over this one (a model file, TimelineJS or ACLED)</source>
         <translation>Eine weitere Zeitleiste über dieser zeigen (eine Modelldatei, TimelineJS oder ACLED)</translation>
-    </message>
-    <message>
-        <source>Re&amp;move Added Timeline</source>
-        <translation>Hinzugefügte Zeitleiste en&amp;tfernen</translation>
     </message>
     <message>
         <source>&amp;Export Image…</source>
@@ -797,70 +867,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>{0} ist nicht mehr vorhanden.</translation>
     </message>
     <message>
-        <source>TimelineJS timelines (*.json)</source>
-        <translation>TimelineJS-Zeitleisten (*.json)</translation>
-    </message>
-    <message>
-        <source>ACLED exports (*.csv)</source>
-        <translation>ACLED-Exporte (*.csv)</translation>
-    </message>
-    <message>
-        <source>Import Timeline</source>
-        <translation>Zeitleiste importieren</translation>
-    </message>
-    <message>
-        <source>Add Timeline</source>
-        <translation>Zeitleiste hinzufügen</translation>
-    </message>
-    <message>
-        <source>{0} is no longer shown over this timeline: {1}</source>
-        <translation>{0} wird nicht mehr über dieser Zeitleiste gezeigt: {1}</translation>
-    </message>
-    <message>
-        <source>Also showing “{0}” ({1} events), as last time.</source>
-        <translation>Auch „{0}“ wird gezeigt ({1} Ereignisse), wie beim letzten Mal.</translation>
-    </message>
-    <message>
-        <source>Added “{0}”: {1} events. View ▸ Timelines shows or hides it.</source>
-        <translation>„{0}“ hinzugefügt: {1} Ereignisse. Ansicht ▸ Zeitleisten zeigt sie oder blendet sie aus.</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>Import fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>no such file</source>
-        <translation>keine solche Datei</translation>
-    </message>
-    <message>
-        <source>Cannot read {0}: {1}</source>
-        <translation>{0} kann nicht gelesen werden: {1}</translation>
-    </message>
-    <message>
-        <source>{0} is an imported timeline already: open it instead.</source>
-        <translation>{0} ist bereits eine importierte Zeitleiste: Öffnen Sie sie stattdessen.</translation>
-    </message>
-    <message>
-        <source>Imported {0} events from {1}.</source>
-        <translation>{0} Ereignisse aus {1} importiert.</translation>
-    </message>
-    <message>
-        <source>Imported {0} events from {1}; {2} left out or changed.</source>
-        <translation>{0} Ereignisse aus {1} importiert; {2} ausgelassen oder geändert.</translation>
-    </message>
-    <message>
-        <source>Imported with problems</source>
-        <translation>Mit Problemen importiert</translation>
-    </message>
-    <message>
-        <source>{0} events were imported from {1}; {2} rows or parts were left out or changed.</source>
-        <translation>{0} Ereignisse wurden aus {1} importiert; {2} Zeilen oder Teile wurden ausgelassen oder geändert.</translation>
-    </message>
-    <message>
-        <source>Open Timeline</source>
-        <translation>Zeitleiste öffnen</translation>
-    </message>
-    <message>
         <source>The language changes when the app next starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
@@ -907,10 +913,6 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>{0} is not a timeline this app can open:</source>
         <translation>{0} ist keine Zeitleiste, die diese App öffnen kann:</translation>
-    </message>
-    <message>
-        <source>Cannot write {0}: {1}</source>
-        <translation>{0} kann nicht geschrieben werden: {1}</translation>
     </message>
     <message>
         <source>About timeline-viewer</source>

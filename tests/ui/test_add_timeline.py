@@ -37,7 +37,7 @@ def _click(qtbot: QtBot, window: MainWindow, event_id: str) -> None:
 
 def test_an_added_timeline_is_shown_with_the_open_one(qtbot: QtBot, tmp_path: Path) -> None:
     window = active_window(qtbot)
-    assert not window.remove_menu.isEnabled()
+    assert not window.imports.remove_menu.isEnabled()
     assert window.document.add(_acled_model(tmp_path))
     timeline = window.document.timeline
     assert timeline is not None
@@ -83,15 +83,15 @@ def test_an_added_timeline_is_shown_with_the_open_one(qtbot: QtBot, tmp_path: Pa
     selected = window.selection.event_id  # the first match for "Putin": the report's
     assert selected is not None
     assert not selected.startswith("argentina")
-    assert window.remove_menu.isEnabled()
-    entries = [strip_isolates(a.text()) for a in window.remove_menu.actions()]
+    assert window.imports.remove_menu.isEnabled()
+    entries = [strip_isolates(a.text()) for a in window.imports.remove_menu.actions()]
     assert entries == ["ACLED events from argentina_2022-06_sample.csv"]
-    window.remove_menu.actions()[0].trigger()
+    window.imports.remove_menu.actions()[0].trigger()
     timeline = window.document.timeline
     assert timeline is not None
     assert len(timeline.events) == 14
     assert window.events_table.model.rowCount() == 14
-    assert not window.remove_menu.isEnabled()
+    assert not window.imports.remove_menu.isEnabled()
     assert window.selection.event_id == selected  # the report's event stays selected
 
 
@@ -173,7 +173,7 @@ def test_a_large_file_is_added_in_the_background(qtbot: QtBot, tmp_path: Path) -
 
 def test_an_acled_export_is_imported_and_added(qtbot: QtBot) -> None:
     window = active_window(qtbot)
-    out = window.import_file("acled", ACLED, add=True)
+    out = window.imports.import_file("acled", ACLED, add=True)
     qtbot.waitUntil(lambda: window.document.added_files == [out], timeout=20_000)
     assert window.document.path == bundled_timeline()
     assert window.document.timeline is not None
@@ -181,7 +181,7 @@ def test_an_acled_export_is_imported_and_added(qtbot: QtBot) -> None:
     before = window.document.timeline
     # Importing it again replaces it where it is shown.
     with qtbot.waitSignal(window.document.opened, timeout=20_000):
-        window.import_file("acled", ACLED, add=True)
+        window.imports.import_file("acled", ACLED, add=True)
     assert window.error_box is None
     assert window.document.timeline is not before
     assert window.document.added_files == [out]

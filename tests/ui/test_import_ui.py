@@ -13,11 +13,11 @@ from tests.ui.windows import active_window
 
 def test_an_acled_export_is_imported_and_opened(qtbot: QtBot) -> None:
     window = active_window(qtbot)
-    out = window.import_file("acled", ACLED)
+    out = window.imports.import_file("acled", ACLED)
     qtbot.waitUntil(lambda: window.document.path == out, timeout=20_000)
     timeline = window.document.timeline
     assert timeline is not None
-    assert out.parent == window.imports_dir
+    assert out.parent == window.imports.imports_dir
     assert len(timeline.events) > 300
     assert window.events_table.model.rowCount() == len(timeline.events)
     assert (
@@ -26,13 +26,13 @@ def test_an_acled_export_is_imported_and_opened(qtbot: QtBot) -> None:
         .startswith(f"Imported {len(timeline.events)} events from {ACLED.name}")
     )
     # The same file again replaces its import (and keeps its notes: the same id).
-    again = window.import_file("acled", ACLED)
+    again = window.imports.import_file("acled", ACLED)
     assert again == out
 
 
 def test_a_timelinejs_file_is_imported_and_opened(qtbot: QtBot) -> None:
     window = active_window(qtbot)
-    out = window.import_file("timelinejs", HOUSTON)
+    out = window.imports.import_file("timelinejs", HOUSTON)
     qtbot.waitUntil(lambda: window.document.path == out, timeout=20_000)
     assert window.document.timeline is not None
     assert len(window.document.timeline.events) > 10
@@ -45,7 +45,7 @@ def test_a_broken_file_imports_nothing_and_the_open_timeline_stays(
     before = window.document.path
     broken = tmp_path / "broken.json"
     broken.write_text('{"events": [', encoding="utf-8")
-    out = window.import_file("timelinejs", broken)
+    out = window.imports.import_file("timelinejs", broken)
     qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
     assert window.error_box is not None
     assert window.error_box.windowTitle() == "Could not import"
@@ -64,7 +64,7 @@ def test_an_import_can_be_cancelled_and_leaves_nothing(qtbot: QtBot, tmp_path: P
         target.write(header)
         for _ in range(60):
             target.writelines(rows)
-    out = window.import_file("acled", big)
+    out = window.imports.import_file("acled", big)
     assert window.load_progress.isVisible()
     assert window.load_label.text() == f"Importing {big.name}\u2026"
     window.load_cancel.click()
@@ -83,9 +83,9 @@ def test_two_files_of_one_name_never_replace_each_others_import(
     for path in (first, second):
         path.parent.mkdir()
         path.write_bytes(HOUSTON.read_bytes())
-    one = window.import_file("timelinejs", first)
+    one = window.imports.import_file("timelinejs", first)
     qtbot.waitUntil(lambda: window.document.path == one, timeout=20_000)
-    other = window.import_file("timelinejs", second)
+    other = window.imports.import_file("timelinejs", second)
     qtbot.waitUntil(lambda: window.document.path == other, timeout=20_000)
     assert one != other
     assert one.exists()
@@ -97,11 +97,11 @@ def test_a_failed_or_cancelled_import_leaves_the_earlier_one(qtbot: QtBot, tmp_p
     window = active_window(qtbot)
     source = tmp_path / "events.csv"
     source.write_bytes(ACLED.read_bytes())
-    out = window.import_file("acled", source)
+    out = window.imports.import_file("acled", source)
     qtbot.waitUntil(lambda: window.document.path == out, timeout=20_000)
     good = out.read_bytes()
     source.write_text("name,when\nAnna,2022\n", encoding="utf-8")  # not an export now
-    window.import_file("acled", source)
+    window.imports.import_file("acled", source)
     qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
     assert out.read_bytes() == good
     assert window.error_box is not None
@@ -111,7 +111,7 @@ def test_a_failed_or_cancelled_import_leaves_the_earlier_one(qtbot: QtBot, tmp_p
         target.write(header)
         for _ in range(60):
             target.writelines(rows)
-    window.import_file("acled", source)
+    window.imports.import_file("acled", source)
     window.load_cancel.click()
     qtbot.waitUntil(lambda: not window.document._jobs, timeout=20_000)
     assert out.read_bytes() == good
@@ -122,7 +122,7 @@ def test_a_pipe_is_refused_before_it_can_hang_the_import(qtbot: QtBot, tmp_path:
     window = active_window(qtbot)
     pipe = tmp_path / "events.csv"
     os.mkfifo(pipe)
-    window.import_file("acled", pipe)
+    window.imports.import_file("acled", pipe)
     assert window.notes_box is not None
     assert "Cannot read" in window.notes_box.text()
     assert window.document.loading is None

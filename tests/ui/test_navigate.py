@@ -113,7 +113,7 @@ def test_open_starts_in_the_last_folder_never_in_the_app(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_dialog)
     window = active_window(qtbot)  # the bundled timeline, inside the app
-    window.choose_file()
+    window.imports.choose_file()
     assert asked[-1] == str(Path.home())
     folder = tmp_path / "mine"
     folder.mkdir()

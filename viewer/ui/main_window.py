@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,16 +38,15 @@ from PySide6.QtWidgets import (
 from viewer import __version__
 from viewer.domain import words
 from viewer.domain.text import isolate, one_line
-from viewer.domain.timeline import Layer, Timeline
+from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
-from viewer.importers.common import ImportReport
-from viewer.importers.formats import format_of, import_name
-from viewer.persistence.paths import bundled_timeline, not_a_file
+from viewer.persistence.paths import bundled_timeline
 from viewer.ui import i18n
 from viewer.ui.controllers.citations import Citations
 from viewer.ui.controllers.exports import Exports
 from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.finder import FindController
+from viewer.ui.controllers.imports import Imports, menu_text
 from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.controllers.rescue import Rescue
@@ -69,8 +67,6 @@ from viewer.ui.widgets.announce import announce
 
 #: Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
-#: The open dialog's file types (translated where shown).
-MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Timeline model files (*.json);;All files (*)")
 
 
 def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -166,9 +162,10 @@ class MainWindow(QMainWindow):
         self.selection = Selection(self)
         self.document = Document(settings, self)
         self.notes = NotesController(data_dir, self)
-        #: Where imported timelines are written (File > Import…).
-        self.imports_dir = data_dir / "imports"
         self.note_actions = NoteActions(self.notes, self)
+        self.imports = Imports(self.document, data_dir / "imports", self)
+        self.imports.said.connect(self.say)
+        self.imports.informed.connect(self._inform)
 
         self.finder = FindController(self.selection, self.notes, self)
         self.find_bar = FindBar(self.finder)
@@ -255,16 +252,12 @@ class MainWindow(QMainWindow):
         self.document.opened.connect(self._on_opened)
         self.document.failed.connect(self._on_failed)
         self.document.recentChanged.connect(self._fill_recent)
-        self.document.imported.connect(self._on_imported)
         self.document.importFailed.connect(
             lambda path, lines: self._on_failed(path, lines, importing=True)
         )
-        self.document.added.connect(self._on_added)
         self.document.addFailed.connect(
             lambda path, lines: self._on_failed(path, lines, adding=True)
         )
-        self.document.rememberedFailed.connect(self._on_remembered_failed)
-        self.import_box: QMessageBox | None = None
         self.document.reloadedFromDisk.connect(
             lambda path: self.say(
                 self.tr("Reloaded {0}: the file changed on disk.").format(path.name), 8000
@@ -367,24 +360,25 @@ class MainWindow(QMainWindow):
             extension.setAccessibleName(self.tr("More menus"))
         file_menu = bar.addMenu(self.tr("&File"))
         self.open_action = self._action(
-            self.tr("&Open…"), self.choose_file, QKeySequence.StandardKey.Open
+            self.tr("&Open…"), self.imports.choose_file, QKeySequence.StandardKey.Open
         )
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.reload_action = self._action(self.tr("&Reload"), self.document.reload, "Ctrl+R")
         file_menu.addAction(self.reload_action)
-        self.import_action = self._action(self.tr("&Import…"), self.choose_import, "Ctrl+I")
+        self.import_action = self._action(self.tr("&Import…"), self.imports.choose_import, "Ctrl+I")
         self.import_action.setToolTip(
             self.tr("Open a TimelineJS timeline or an ACLED export, converted to a model file")
         )
         file_menu.addAction(self.import_action)
-        self.add_action = self._action(self.tr("&Add Timeline…"), self.choose_add, "Ctrl+Shift+O")
+        self.add_action = self._action(
+            self.tr("&Add Timeline…"), self.imports.choose_add, "Ctrl+Shift+O"
+        )
         self.add_action.setToolTip(
             self.tr("Show another timeline over this one (a model file, TimelineJS or ACLED)")
         )
         file_menu.addAction(self.add_action)
-        self.remove_menu = file_menu.addMenu(self.tr("Re&move Added Timeline"))
-        self.remove_menu.setEnabled(False)
+        file_menu.addMenu(self.imports.remove_menu)
         file_menu.addSeparator()
         self.export_action = self._action(
             self.tr("&Export Image…"), self.exports.choose_export, "Ctrl+E"
@@ -531,7 +525,7 @@ class MainWindow(QMainWindow):
         shown = [one_line(titles.get(str(path), "")) or path.name for path in recent]
         for path, title in zip(recent, shown, strict=True):
             text = f"{title} — {path.name}" if shown.count(title) > 1 else title
-            action = self.recent_menu.addAction(_menu_text(text))
+            action = self.recent_menu.addAction(menu_text(text))
             # A fixed first line: a path with "<b>" in it is never taken for rich text.
             action.setToolTip(self.tr("Timeline file:\n{0}").format(path))
             action.setStatusTip(str(path))
@@ -558,127 +552,6 @@ class MainWindow(QMainWindow):
                 self.say(self.tr("{0} is no longer there.").format(last), 8000)
         self.open_file(bundled_timeline())
 
-    def choose_import(self) -> None:
-        """File > Import…: a TimelineJS JSON or an ACLED CSV, converted and opened."""
-        start = str(self.document.start_folder())
-        timelinejs, acled = self._import_filters()
-        name, chosen = QFileDialog.getOpenFileName(
-            self, self.tr("Import Timeline"), start, f"{timelinejs};;{acled}"
-        )
-        if name:
-            source = Path(name)
-            self.import_file(self._import_kind(chosen, source), source)
-
-    def choose_add(self) -> None:
-        """File > Add Timeline…: a model file, or a TimelineJS or ACLED file
-        imported first, shown over the open timeline."""
-        start = str(self.document.start_folder())
-        model = self.tr(MODEL_FILTER).split(";;")[0]
-        timelinejs, acled = self._import_filters()
-        name, chosen = QFileDialog.getOpenFileName(
-            self, self.tr("Add Timeline"), start, f"{model};;{timelinejs};;{acled}"
-        )
-        if not name:
-            return
-        path = Path(name)
-        if chosen in (timelinejs, acled) or path.suffix.lower() == ".csv":
-            self.import_file(self._import_kind(chosen, path), path, add=True)
-        else:
-            self.document.add(path)
-
-    def _import_filters(self) -> tuple[str, str]:
-        """The file dialog's filters of the formats that import: TimelineJS, ACLED."""
-        return self.tr("TimelineJS timelines (*.json)"), self.tr("ACLED exports (*.csv)")
-
-    def _import_kind(self, chosen_filter: str, path: Path) -> str:
-        """The importer of ``path``: the one whose filter was chosen, else by its name."""
-        return "acled" if chosen_filter == self._import_filters()[1] else format_of(path)
-
-    def _on_remembered_failed(self, path: Path, lines: list[str]) -> None:
-        """A timeline shown over this one last time cannot be again: said once, in
-        the status bar (not a box at every start), and forgotten."""
-        said = self.tr("{0} is no longer shown over this timeline: {1}")
-        self.say(said.format(path.name, lines[0] if lines else ""), 15000)
-
-    def _on_added(self, layer: Layer, remembered: bool) -> None:
-        if remembered:  # opened again as it was left: said, not asked about
-            said = self.tr("Also showing “{0}” ({1} events), as last time.")
-        else:
-            said = self.tr("Added “{0}”: {1} events. View ▸ Timelines shows or hides it.")
-        self.say(said.format(isolate(layer.title), words.number(len(layer.events))), 8000)
-
-    def _fill_remove_menu(self, timeline: Timeline) -> None:
-        """File > Remove Added Timeline: one entry per timeline shown over the first."""
-        self.remove_menu.clear()
-        for layer in timeline.layers[1:]:
-            action = self.remove_menu.addAction(_menu_text(layer.title))
-            action.triggered.connect(
-                lambda _checked=False, i=layer.id: self.document.remove_layer(i)
-            )
-        self.remove_menu.setEnabled(len(timeline.layers) > 1)
-
-    def import_file(self, kind: str, source: Path, add: bool = False) -> Path:
-        """Convert ``source`` into a model file under the app's data folder (the
-        same file again replaces its earlier import, and keeps its notes) and
-        open it (``add``: show it over the open timeline), in the background
-        with progress and Cancel. Returns the model file's path."""
-        timeline_id = import_name(source)
-        out = self.imports_dir / f"{timeline_id}.json"
-        failed = self.tr("Import failed")
-        odd = not_a_file(source)
-        if odd is not None or not source.is_file():  # a pipe would hang the import
-            reason = odd or self.tr("no such file")
-            self._inform(failed, self.tr("Cannot read {0}: {1}").format(source, reason))
-            return out
-        if out.exists() and out.samefile(source):
-            said = self.tr("{0} is an imported timeline already: open it instead.")
-            self._inform(failed, said.format(source))
-            return out
-        try:
-            self.imports_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            self._inform(failed, self.tr("Cannot write {0}: {1}").format(out, err))
-            return out
-        self.document.import_file(kind, source, out, timeline_id, add=add)
-        return out
-
-    def _on_imported(self, report: ImportReport, source: Path) -> None:
-        """Say what an import wrote and, when rows were left out, which and why."""
-        name = source.name
-        said = self.tr("Imported {0} events from {1}.").format(words.number(report.events), name)
-        if not report.skipped:
-            self.say(said, 8000)
-            return
-        self.say(
-            self.tr("Imported {0} events from {1}; {2} left out or changed.").format(
-                words.number(report.events), name, words.number(report.skipped)
-            ),
-            8000,
-        )
-        box = QMessageBox(self)
-        box.setObjectName("importReportBox")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("Imported with problems"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            self.tr(
-                "{0} events were imported from {1}; {2} rows or parts were left out or changed."
-            ).format(words.number(report.events), name, words.number(report.skipped))
-        )
-        box.setInformativeText("\n".join(str(p) for p in report.problems[:10]))
-        box.setDetailedText("\n".join([*report.notes, *(str(p) for p in report.problems)]))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.import_box = box
-        box.open()
-
-    def choose_file(self) -> None:
-        start = str(self.document.start_folder())
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Timeline"), start, self.tr(MODEL_FILTER)
-        )
-        if name:
-            self.document.open(Path(name))
-
     def _on_opened(self, timeline: Timeline, path: Path) -> None:
         saved_view = self.document.saved_view(timeline.id)
         same_timeline = self._shown_id == timeline.id
@@ -691,7 +564,6 @@ class MainWindow(QMainWindow):
         if saved_view is not None:
             self.timeline_view.set_view(*saved_view)
         self._set_title(timeline)
-        self._fill_remove_menu(timeline)
         if same_timeline and previous in timeline.events_by_id:  # a reload keeps the place
             self.selection.select(previous)
         if not same_timeline:
@@ -918,8 +790,3 @@ class MainWindow(QMainWindow):
         self.notes.shutdown()
         self.dock_layout.save()
         super().closeEvent(event)
-
-
-def _menu_text(text: str) -> str:
-    """A title from a file as a menu entry: one line, its direction kept, no "&" shortcut."""
-    return isolate(one_line(text)).replace("&", "&&")

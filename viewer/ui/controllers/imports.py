@@ -1,0 +1,173 @@
+"""File > Open, Import and Add Timeline: choosing the file, converting what needs
+it into a model file, and saying how it went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from viewer.domain import words
+from viewer.domain.text import isolate, one_line
+from viewer.domain.timeline import Layer, Timeline
+from viewer.domain.words import QT_TRANSLATE_NOOP
+from viewer.importers.common import ImportReport
+from viewer.importers.formats import format_of, import_name
+from viewer.persistence.paths import not_a_file
+from viewer.ui.document.document import Document
+
+#: The open dialog's file types (translated where shown).
+MODEL_FILTER = QT_TRANSLATE_NOOP("Imports", "Timeline model files (*.json);;All files (*)")
+
+
+def menu_text(text: str) -> str:
+    """A title from a file as a menu entry: one line, its direction kept, no "&" shortcut."""
+    return isolate(one_line(text)).replace("&", "&&")
+
+
+class Imports(QObject):
+    """Opens, imports and adds the files the reader chooses, and keeps File > Remove
+    Added Timeline (:attr:`remove_menu`) to the timelines shown. ``imports_dir`` is
+    where imported timelines are written; ``parent`` is what dialogs open over."""
+
+    # A message for the status bar, and for how many ms it shows.
+    said = Signal(str, int)
+    # A problem for a message box: its title and its text.
+    informed = Signal(str, str)
+
+    def __init__(self, document: Document, imports_dir: Path, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._document = document
+        self.imports_dir = imports_dir
+        self.remove_menu = QMenu(self.tr("Re&move Added Timeline"), parent)
+        self.remove_menu.setEnabled(False)
+        # The box of what an import left out, while it is open.
+        self.import_box: QMessageBox | None = None
+        document.opened.connect(self._fill_remove_menu)
+        document.imported.connect(self._on_imported)
+        document.added.connect(self._on_added)
+        document.rememberedFailed.connect(self._on_remembered_failed)
+
+    def choose_file(self) -> None:
+        """File > Open…: a model file."""
+        start = str(self._document.start_folder())
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent, self.tr("Open Timeline"), start, self.tr(MODEL_FILTER)
+        )
+        if name:
+            self._document.open(Path(name))
+
+    def choose_import(self) -> None:
+        """File > Import…: a TimelineJS JSON or an ACLED CSV, converted and opened."""
+        start = str(self._document.start_folder())
+        timelinejs, acled = self._import_filters()
+        name, chosen = QFileDialog.getOpenFileName(
+            self._parent, self.tr("Import Timeline"), start, f"{timelinejs};;{acled}"
+        )
+        if name:
+            source = Path(name)
+            self.import_file(self._import_kind(chosen, source), source)
+
+    def choose_add(self) -> None:
+        """File > Add Timeline…: a model file, or a TimelineJS or ACLED file
+        imported first, shown over the open timeline."""
+        start = str(self._document.start_folder())
+        model = self.tr(MODEL_FILTER).split(";;")[0]
+        timelinejs, acled = self._import_filters()
+        name, chosen = QFileDialog.getOpenFileName(
+            self._parent, self.tr("Add Timeline"), start, f"{model};;{timelinejs};;{acled}"
+        )
+        if not name:
+            return
+        path = Path(name)
+        if chosen in (timelinejs, acled) or path.suffix.lower() == ".csv":
+            self.import_file(self._import_kind(chosen, path), path, add=True)
+        else:
+            self._document.add(path)
+
+    def _import_filters(self) -> tuple[str, str]:
+        """The file dialog's filters of the formats that import: TimelineJS, ACLED."""
+        return self.tr("TimelineJS timelines (*.json)"), self.tr("ACLED exports (*.csv)")
+
+    def _import_kind(self, chosen_filter: str, path: Path) -> str:
+        """The importer of ``path``: the one whose filter was chosen, else by its name."""
+        return "acled" if chosen_filter == self._import_filters()[1] else format_of(path)
+
+    def _on_remembered_failed(self, path: Path, lines: list[str]) -> None:
+        """A timeline shown over this one last time cannot be again: said once, in
+        the status bar (not a box at every start), and forgotten."""
+        said = self.tr("{0} is no longer shown over this timeline: {1}")
+        self.said.emit(said.format(path.name, lines[0] if lines else ""), 15000)
+
+    def _on_added(self, layer: Layer, remembered: bool) -> None:
+        if remembered:  # opened again as it was left: said, not asked about
+            said = self.tr("Also showing “{0}” ({1} events), as last time.")
+        else:
+            said = self.tr("Added “{0}”: {1} events. View ▸ Timelines shows or hides it.")
+        self.said.emit(said.format(isolate(layer.title), words.number(len(layer.events))), 8000)
+
+    def _fill_remove_menu(self, timeline: Timeline) -> None:
+        """File > Remove Added Timeline: one entry per timeline shown over the first."""
+        self.remove_menu.clear()
+        for layer in timeline.layers[1:]:
+            action = self.remove_menu.addAction(menu_text(layer.title))
+            action.triggered.connect(
+                lambda _checked=False, i=layer.id: self._document.remove_layer(i)
+            )
+        self.remove_menu.setEnabled(len(timeline.layers) > 1)
+
+    def import_file(self, kind: str, source: Path, add: bool = False) -> Path:
+        """Convert ``source`` into a model file under the app's data folder (the
+        same file again replaces its earlier import, and keeps its notes) and
+        open it (``add``: show it over the open timeline), in the background
+        with progress and Cancel. Returns the model file's path."""
+        timeline_id = import_name(source)
+        out = self.imports_dir / f"{timeline_id}.json"
+        failed = self.tr("Import failed")
+        odd = not_a_file(source)
+        if odd is not None or not source.is_file():  # a pipe would hang the import
+            reason = odd or self.tr("no such file")
+            self.informed.emit(failed, self.tr("Cannot read {0}: {1}").format(source, reason))
+            return out
+        if out.exists() and out.samefile(source):
+            said = self.tr("{0} is an imported timeline already: open it instead.")
+            self.informed.emit(failed, said.format(source))
+            return out
+        try:
+            self.imports_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            self.informed.emit(failed, self.tr("Cannot write {0}: {1}").format(out, err))
+            return out
+        self._document.import_file(kind, source, out, timeline_id, add=add)
+        return out
+
+    def _on_imported(self, report: ImportReport, source: Path) -> None:
+        """Say what an import wrote and, when rows were left out, which and why."""
+        name = source.name
+        said = self.tr("Imported {0} events from {1}.").format(words.number(report.events), name)
+        if not report.skipped:
+            self.said.emit(said, 8000)
+            return
+        self.said.emit(
+            self.tr("Imported {0} events from {1}; {2} left out or changed.").format(
+                words.number(report.events), name, words.number(report.skipped)
+            ),
+            8000,
+        )
+        box = QMessageBox(self._parent)
+        box.setObjectName("importReportBox")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Imported with problems"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "{0} events were imported from {1}; {2} rows or parts were left out or changed."
+            ).format(words.number(report.events), name, words.number(report.skipped))
+        )
+        box.setInformativeText("\n".join(str(p) for p in report.problems[:10]))
+        box.setDetailedText("\n".join([*report.notes, *(str(p) for p in report.problems)]))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_box = box
+        box.open()
