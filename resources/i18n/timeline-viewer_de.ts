@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>About timeline-viewer</source>
+        <translation>Über timeline-viewer</translation>
+    </message>
+    <message>
+        <source>Events, claims with their sources and verification, quotes per actor, and dates with their honest uncertainty.</source>
+        <translation>Ereignisse, Aussagen mit ihren Quellen und ihrer Überprüfung, Zitate nach Akteur und Daten mit ihrer ehrlichen Unsicherheit.</translation>
+    </message>
+</context>
+<context>
     <name>ActorListModel</name>
     <message>
         <source>Person</source>
@@ -613,72 +624,46 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LoadErrorBox</name>
     <message>
-        <source>Timeline: previous / next event</source>
-        <extracomment>Whether quotes show their translations (View &gt; Quote Translations). The timeline&apos;s own keys (not menu actions), for Help &gt; Keyboard Shortcuts.</extracomment>
-        <translation>Zeitleiste: vorheriges / nächstes Ereignis</translation>
+        <source>Could not open timeline</source>
+        <translation>Zeitleiste konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>Timeline: first / last event</source>
-        <translation>Zeitleiste: erstes / letztes Ereignis</translation>
+        <source>… and {0} more</source>
+        <translation>… und {0} weitere</translation>
     </message>
     <message>
-        <source>Timeline: pan</source>
-        <translation>Zeitleiste: verschieben</translation>
+        <source>Could not import</source>
+        <translation>Import nicht möglich</translation>
     </message>
     <message>
-        <source>Timeline: zoom in / out</source>
-        <translation>Zeitleiste: vergrößern / verkleinern</translation>
+        <source>Nothing could be imported from {0}:</source>
+        <translation>Aus {0} konnte nichts importiert werden:</translation>
     </message>
     <message>
-        <source>Timeline: read the selected event&apos;s details</source>
-        <translation>Zeitleiste: Details des gewählten Ereignisses lesen</translation>
+        <source>Could not add timeline</source>
+        <translation>Zeitleiste konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <source>Timeline: the selected event&apos;s menu</source>
-        <translation>Zeitleiste: Menü des gewählten Ereignisses</translation>
+        <source>{0} cannot be shown over “{1}”:</source>
+        <translation>{0} kann nicht über „{1}“ gezeigt werden:</translation>
     </message>
     <message>
-        <source>Timeline: open the nearest &quot;+N&quot; (or zoom into a count)</source>
-        <translation>Zeitleiste: nächstes „+N“ öffnen (oder in eine Anzahl hineinzoomen)</translation>
+        <source>{0} is not a timeline this app can open:
+
+Still showing: {1}</source>
+        <translation>{0} ist keine Zeitleiste, die diese App öffnen kann:
+
+Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
-        <source>Timeline: no event selected</source>
-        <translation>Zeitleiste: kein Ereignis gewählt</translation>
+        <source>{0} is not a timeline this app can open:</source>
+        <translation>{0} ist keine Zeitleiste, die diese App öffnen kann:</translation>
     </message>
-    <message>
-        <source>Find bar: next / previous match, close</source>
-        <translation>Suchleiste: nächster / vorheriger Treffer, schließen</translation>
-    </message>
-    <message>
-        <source>Event details</source>
-        <translation>Ereignis im Detail</translation>
-    </message>
-    <message>
-        <source>Quotes by actor</source>
-        <translation>Zitate nach Akteur</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>Ereignisse</translation>
-    </message>
-    <message>
-        <source>My notes</source>
-        <translation>Meine Notizen</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation>Suchergebnisse</translation>
-    </message>
-    <message>
-        <source>Reloaded {0}: the file changed on disk.</source>
-        <translation>{0} neu geladen: Die Datei wurde auf der Festplatte geändert.</translation>
-    </message>
-    <message>
-        <source>Your notes</source>
-        <translation>Ihre Notizen</translation>
-    </message>
+</context>
+<context>
+    <name>LoadProgress</name>
     <message>
         <source>Opening progress</source>
         <translation>Fortschritt beim Öffnen</translation>
@@ -707,21 +692,65 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <source>Stopped opening {0}.</source>
         <translation>Öffnen von {0} abgebrochen.</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <source>More menus</source>
-        <translation>Weitere Menüs</translation>
+        <source>Event details</source>
+        <extracomment>Whether quotes show their translations (View &gt; Quote Translations).</extracomment>
+        <translation>Ereignis im Detail</translation>
     </message>
     <message>
+        <source>Quotes by actor</source>
+        <translation>Zitate nach Akteur</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <translation>Meine Notizen</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Reloaded {0}: the file changed on disk.</source>
+        <translation>{0} neu geladen: Die Datei wurde auf der Festplatte geändert.</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>Ihre Notizen</translation>
+    </message>
+    <message>
+        <source>{0} is no longer there.</source>
+        <translation>{0} ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>The language changes when the app next starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Copy Citation</source>
+        <translation>Nachweis kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Citation as Markdown</source>
+        <translation>Nachweis als Markdown kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
         <source>&amp;File</source>
+        <extracomment>A key: a sequence as text, a standard action&apos;s first key, or every key it has. Where the window&apos;s own menus and lists go in a menu of :data:`MENUS`. The menu bar: each menu&apos;s title and entries, in order.</extracomment>
         <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
@@ -809,12 +838,19 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>Quote &amp;Translations</source>
-        <extracomment>Quotes in their own language; their translations beside them when asked for.</extracomment>
         <translation>Zitat-&amp;Übersetzungen</translation>
     </message>
     <message>
         <source>Show each quote&apos;s translation beside the original</source>
         <translation>Die Übersetzung jedes Zitats neben dem Original zeigen</translation>
+    </message>
+    <message>
+        <source>Next &amp;Panel</source>
+        <translation>Nächster &amp;Bereich</translation>
+    </message>
+    <message>
+        <source>Previous Pane&amp;l</source>
+        <translation>&amp;Vorheriger Bereich</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -829,22 +865,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>&amp;Vorwärts</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <source>As the System</source>
-        <translation>Wie das System</translation>
-    </message>
-    <message>
-        <source>Next &amp;Panel</source>
-        <translation>Nächster &amp;Bereich</translation>
-    </message>
-    <message>
-        <source>Previous Pane&amp;l</source>
-        <translation>&amp;Vorheriger Bereich</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -857,70 +877,63 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>&amp;Über timeline-viewer</translation>
     </message>
     <message>
+        <source>Timeline: previous / next event</source>
+        <extracomment>The timeline&apos;s own keys (not menu actions), for Help &gt; Keyboard Shortcuts.</extracomment>
+        <translation>Zeitleiste: vorheriges / nächstes Ereignis</translation>
+    </message>
+    <message>
+        <source>Timeline: first / last event</source>
+        <translation>Zeitleiste: erstes / letztes Ereignis</translation>
+    </message>
+    <message>
+        <source>Timeline: pan</source>
+        <translation>Zeitleiste: verschieben</translation>
+    </message>
+    <message>
+        <source>Timeline: zoom in / out</source>
+        <translation>Zeitleiste: vergrößern / verkleinern</translation>
+    </message>
+    <message>
+        <source>Timeline: read the selected event&apos;s details</source>
+        <translation>Zeitleiste: Details des gewählten Ereignisses lesen</translation>
+    </message>
+    <message>
+        <source>Timeline: the selected event&apos;s menu</source>
+        <translation>Zeitleiste: Menü des gewählten Ereignisses</translation>
+    </message>
+    <message>
+        <source>Timeline: open the nearest &quot;+N&quot; (or zoom into a count)</source>
+        <translation>Zeitleiste: nächstes „+N“ öffnen (oder in eine Anzahl hineinzoomen)</translation>
+    </message>
+    <message>
+        <source>Timeline: no event selected</source>
+        <translation>Zeitleiste: kein Ereignis gewählt</translation>
+    </message>
+    <message>
+        <source>Find bar: next / previous match, close</source>
+        <translation>Suchleiste: nächster / vorheriger Treffer, schließen</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Weitere Menüs</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>As the System</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
         <source>Timeline file:
 {0}</source>
         <translation>Zeitleisten-Datei:
 {0}</translation>
-    </message>
-    <message>
-        <source>{0} is no longer there.</source>
-        <translation>{0} ist nicht mehr vorhanden.</translation>
-    </message>
-    <message>
-        <source>The language changes when the app next starts.</source>
-        <translation>Die Sprache wechselt beim nächsten Start.</translation>
-    </message>
-    <message>
-        <source>Copy Citation</source>
-        <translation>Nachweis kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Citation as Markdown</source>
-        <translation>Nachweis als Markdown kopieren</translation>
-    </message>
-    <message>
-        <source>Could not open timeline</source>
-        <translation>Zeitleiste konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>… and {0} more</source>
-        <translation>… und {0} weitere</translation>
-    </message>
-    <message>
-        <source>Could not import</source>
-        <translation>Import nicht möglich</translation>
-    </message>
-    <message>
-        <source>Nothing could be imported from {0}:</source>
-        <translation>Aus {0} konnte nichts importiert werden:</translation>
-    </message>
-    <message>
-        <source>Could not add timeline</source>
-        <translation>Zeitleiste konnte nicht hinzugefügt werden</translation>
-    </message>
-    <message>
-        <source>{0} cannot be shown over “{1}”:</source>
-        <translation>{0} kann nicht über „{1}“ gezeigt werden:</translation>
-    </message>
-    <message>
-        <source>{0} is not a timeline this app can open:
-
-Still showing: {1}</source>
-        <translation>{0} ist keine Zeitleiste, die diese App öffnen kann:
-
-Weiterhin angezeigt: {1}</translation>
-    </message>
-    <message>
-        <source>{0} is not a timeline this app can open:</source>
-        <translation>{0} ist keine Zeitleiste, die diese App öffnen kann:</translation>
-    </message>
-    <message>
-        <source>About timeline-viewer</source>
-        <translation>Über timeline-viewer</translation>
-    </message>
-    <message>
-        <source>Events, claims with their sources and verification, quotes per actor, and dates with their honest uncertainty.</source>
-        <translation>Ereignisse, Aussagen mit ihren Quellen und ihrer Überprüfung, Zitate nach Akteur und Daten mit ihrer ehrlichen Unsicherheit.</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@ def test_a_large_file_opens_with_progress(qtbot: QtBot, large: Path) -> None:
     with qtbot.waitSignal(window.document.opened, timeout=30_000) as opened:
         assert window.open_file(large)
         assert window.load_progress.isVisible()
-        assert "large.json" in window.load_label.text()
+        assert "large.json" in window.load_progress.label.text()
     timeline, path = opened.args
     assert path == large
     assert len(timeline.events) == 5_000
@@ -100,7 +100,7 @@ def test_cancel_leaves_the_open_timeline_as_it_was(
     window.document.opened.connect(lambda *args: opened.append(args))
     assert window.open_file(large)
     with qtbot.waitSignal(window.document.loadEnded):
-        qtbot.mouseClick(window.load_cancel, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.load_progress.cancel, Qt.MouseButton.LeftButton)
     assert "Stopped opening large.json" in window.statusBar().currentMessage()
     gate.set()
     with qtbot.assertNotEmitted(window.document.opened):

@@ -35,11 +35,11 @@ def write(qtbot: QtBot, window: MainWindow, text: str) -> None:
 def test_a_blank_note_is_not_kept(qtbot: QtBot, text: str) -> None:
     window = make_window(qtbot)
     window.selection.select(STRIKE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     write(qtbot, window, text)
     assert window.notes.notes() == []
     assert window.notes.counts_by_event() == {}
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, "echt")  # a note with text is, as before
     assert texts_on_disk() == ["echt"]
 
@@ -48,7 +48,7 @@ def test_a_blank_note_is_not_kept(qtbot: QtBot, text: str) -> None:
 def test_a_note_edited_to_blank_keeps_its_text(qtbot: QtBot, text: str) -> None:
     window = make_window(qtbot)
     window.selection.select(STRIKE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, "bleibt")
     [note] = window.notes.notes()
     window.note_actions.edit(note.id)

@@ -138,7 +138,7 @@ def test_the_sort_indicator_matches_the_order_after_a_reload(qtbot: QtBot, tmp_p
     table.view.sortByColumn(EventTableModel.TITLE, Qt.SortOrder.DescendingOrder)
     data["events"][0]["title"] = "Aaa zuerst im Alphabet"
     path.write_bytes(dump(data))
-    window.reload_action.trigger()
+    window.menus["reload"].trigger()
     header = table.view.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         EventTableModel.TITLE,

@@ -66,8 +66,8 @@ def test_an_import_can_be_cancelled_and_leaves_nothing(qtbot: QtBot, tmp_path: P
             target.writelines(rows)
     out = window.imports.import_file("acled", big)
     assert window.load_progress.isVisible()
-    assert window.load_label.text() == f"Importing {big.name}\u2026"
-    window.load_cancel.click()
+    assert window.load_progress.label.text() == f"Importing {big.name}\u2026"
+    window.load_progress.cancel.click()
     assert window.statusBar().currentMessage() == f"Stopped importing {big.name}."
     qtbot.waitUntil(lambda: not window.document._jobs, timeout=20_000)
     assert window.document.path == before
@@ -112,7 +112,7 @@ def test_a_failed_or_cancelled_import_leaves_the_earlier_one(qtbot: QtBot, tmp_p
         for _ in range(60):
             target.writelines(rows)
     window.imports.import_file("acled", source)
-    window.load_cancel.click()
+    window.load_progress.cancel.click()
     qtbot.waitUntil(lambda: not window.document._jobs, timeout=20_000)
     assert out.read_bytes() == good
     assert sorted(p.name for p in out.parent.iterdir()) == [out.name]  # nothing half-written

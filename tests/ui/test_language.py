@@ -53,9 +53,9 @@ def test_the_german_ui_shows_german_menus(qtbot: QtBot, german: None) -> None:
     window = active_window(qtbot)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Datei", "&Bearbeiten", "&Ansicht", "&Gehe zu", "&Hilfe"]
-    assert window.find_action.text() == "&Suchen…"
+    assert window.menus["find"].text() == "&Suchen…"
     assert window.events_dock.windowTitle() == "Ereignisse"
-    assert window.back_action.text() == "&Zurück"
+    assert window.menus["back"].text() == "&Zurück"
     # The panels' own words too: the find bar, the filters, the quotes.
     window.open_find()
     assert window.find_bar.edit.placeholderText().startswith("In Ereignissen, Zitaten")
@@ -110,7 +110,7 @@ def test_the_language_chosen(qtbot: QtBot) -> None:
     args = _build_parser().parse_args(["open", "--lang", "de"])
     assert args.lang == "de"
     window = active_window(qtbot)
-    deutsch = next(a for a in window.language_actions.actions() if a.data() == "de")
+    deutsch = next(a for a in window.menus.language_actions.actions() if a.data() == "de")
     deutsch.trigger()
     assert window.settings.value(i18n.SETTING) == "de"
     assert "next starts" in window.statusBar().currentMessage()

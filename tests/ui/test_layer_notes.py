@@ -298,10 +298,10 @@ def test_in_the_window_each_timeline_keeps_its_notes(qtbot: QtBot, tmp_path: Pat
     assert timeline is not None
     assert [layer.id for layer in timeline.layers] == ["trump-putin-2025-06", ACLED_ID]
     window.selection.select(ALLENDE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, "Protest in Villa Allende")
     window.selection.select(STRIKE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, "Zahlen pruefen")
     assert on_disk(ACLED_ID) == [("event", ARG, "Protest in Villa Allende")]
     assert on_disk("trump-putin-2025-06") == [("event", STRIKE, "Zahlen pruefen")]
@@ -315,12 +315,12 @@ def test_in_the_window_each_timeline_keeps_its_notes(qtbot: QtBot, tmp_path: Pat
     window.selection.select(ALLENDE)
     assert "Protest in Villa Allende" in window.details.plain_text()
     # Undo takes the note out of the ACLED timeline's database, redo puts it back.
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menus["undo"].trigger()
+    window.menus["undo"].trigger()
     assert on_disk(ACLED_ID) == []
     assert on_disk("trump-putin-2025-06") == []
-    window.redo_action.trigger()
-    window.redo_action.trigger()
+    window.menus["redo"].trigger()
+    window.menus["redo"].trigger()
     assert on_disk(ACLED_ID) == [("event", ARG, "Protest in Villa Allende")]
     # Taken away, its notes go with it; opened alone, they are there.
     assert window.document.remove_layer(ACLED_ID)

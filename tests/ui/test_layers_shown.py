@@ -67,7 +67,7 @@ def _entries(window: MainWindow) -> dict[str, tuple[bool, bool]]:
     """View > Timelines: (checked, enabled) of each entry, by timeline id."""
     return {
         action.data(): (action.isChecked(), action.isEnabled())
-        for action in window.timelines_menu.actions()
+        for action in window.menus.timelines_menu.actions()
     }
 
 
@@ -85,12 +85,12 @@ def test_hiding_a_timeline_leaves_its_events_out_of_every_view(
     window = active_window(qtbot, base)
     # One timeline: no row of timelines, no menu, nothing ringed.
     assert not window.layer_bar.isVisible()
-    assert not window.timelines_menu.menuAction().isVisible()
+    assert not window.menus.timelines_menu.menuAction().isVisible()
     assert window.timeline_view.renderer.layers_by_position is None
     assert window.document.add(other)
     bar = window.layer_bar
     assert bar.isVisible()
-    assert window.timelines_menu.menuAction().isVisible()
+    assert window.menus.timelines_menu.menuAction().isVisible()
     assert list(bar.boxes) == [BASE, "other"]
     box = bar.boxes["other"]
     # The title as text: "&" shown (not a shortcut), "<b>" shown (not bold).
@@ -147,7 +147,7 @@ def test_hiding_a_timeline_leaves_its_events_out_of_every_view(
     assert window.selection.event_id == "other:e1"
 
     # The menu's entry and the box are one switch.
-    entry = next(a for a in window.timelines_menu.actions() if a.data() == BASE)
+    entry = next(a for a in window.menus.timelines_menu.actions() if a.data() == BASE)
     entry.trigger()
     assert not bar.boxes[BASE].isChecked()
     assert window.events_table.model.rowCount() == 2

@@ -147,7 +147,7 @@ def test_reload_picks_up_a_changed_file(
     assert window.open_file(path)
     minimal["title"] = "Neu"
     path.write_text(json.dumps(minimal), encoding="utf-8")
-    window.reload_action.trigger()
+    window.menus["reload"].trigger()
     assert title_of(window) == "Neu — timeline-viewer"
 
 
@@ -198,7 +198,7 @@ def test_reload_keeps_the_selection(qtbot: QtBot, tmp_path: Path, minimal: dict[
     window.selection.select("e2")
     minimal["events"][1]["title"] = "Angriff (korrigiert)"
     path.write_bytes(dump(minimal))
-    window.reload_action.trigger()
+    window.menus["reload"].trigger()
     assert window.selection.event_id == "e2"
     assert "Angriff (korrigiert)" in window.details.plain_text()
     assert window.open_file(bundled_timeline())

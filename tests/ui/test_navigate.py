@@ -34,7 +34,7 @@ def press(qtbot: QtBot, window: MainWindow, keys: str) -> None:
 def test_back_and_forward_through_clicks_links_and_search(qtbot: QtBot) -> None:
     window = active_window(qtbot)
     window.timeline_view.setFocus()
-    assert not window.back_action.isEnabled()
+    assert not window.menus["back"].isEnabled()
     click_event(qtbot, window, "call-2025-06-04")
     # A link in the details: a related event.
     window.details.browser.anchorClicked.emit(QUrl(event_url("drone-strike-2025-06-01")))
@@ -45,19 +45,19 @@ def test_back_and_forward_through_clicks_links_and_search(qtbot: QtBot) -> None:
     window.finder.finish()
     assert window.selection.event_id == "press-conference-berlin-2025-06-04"
     window.timeline_view.setFocus()
-    assert window.back_action.isEnabled()
-    assert not window.forward_action.isEnabled()
+    assert window.menus["back"].isEnabled()
+    assert not window.menus["forward"].isEnabled()
     press(qtbot, window, "Alt+Left")
     assert window.selection.event_id == "drone-strike-2025-06-01"
     press(qtbot, window, "Alt+Left")
     assert window.selection.event_id == "call-2025-06-04"
-    assert not window.back_action.isEnabled()
+    assert not window.menus["back"].isEnabled()
     press(qtbot, window, "Alt+Right")
     assert window.selection.event_id == "drone-strike-2025-06-01"
-    assert window.forward_action.isEnabled()
+    assert window.menus["forward"].isEnabled()
     # Somewhere new after going back: what lay ahead is dropped.
     click_event(qtbot, window, "talks-istanbul-2025-05-16")
-    assert not window.forward_action.isEnabled()
+    assert not window.menus["forward"].isEnabled()
     press(qtbot, window, "Alt+Left")
     assert window.selection.event_id == "drone-strike-2025-06-01"
 
@@ -71,7 +71,7 @@ def test_another_timeline_starts_a_new_history(
     other = tmp_path / "other.json"
     other.write_bytes(dump(minimal))
     assert window.open_file(other)
-    assert not window.back_action.isEnabled()
+    assert not window.menus["back"].isEnabled()
 
 
 def new_window(qtbot: QtBot) -> MainWindow:
@@ -120,7 +120,7 @@ def test_open_starts_in_the_last_folder_never_in_the_app(
     (folder / "t.json").write_bytes(dump(minimal))
     assert window.open_file(folder / "t.json")
     assert window.open_file(bundled_timeline())
-    window.open_action.trigger()
+    window.menus["open"].trigger()
     assert asked[-1] == str(folder.resolve())
 
 
@@ -132,13 +132,13 @@ def test_open_recent_shows_titles_with_the_path_as_tooltip(
     for name in ("a.json", "b.json"):
         (tmp_path / name).write_bytes(dump(minimal))
         assert window.open_file(tmp_path / name)
-    actions = window.recent_menu.actions()
+    actions = window.menus.recent_menu.actions()
     texts = [strip_isolates(a.text()) for a in actions]
     assert texts[0] == "Meine Zeitleiste && mehr \u2014 b.json"  # "&&" shows one "&"
     assert texts[1] == "Meine Zeitleiste && mehr \u2014 a.json"
     assert texts[2].startswith("Trump, Putin und der Ukraine-Krieg")
     assert actions[0].toolTip() == f"Timeline file:\n{(tmp_path / 'b.json').resolve()}"
-    assert window.recent_menu.toolTipsVisible()
+    assert window.menus.recent_menu.toolTipsVisible()
     actions[1].trigger()
     assert window.document.path == (tmp_path / "a.json").resolve()
 

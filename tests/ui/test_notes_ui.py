@@ -84,7 +84,7 @@ def add_while_the_disk_is_full(
     assert store is not None
     full_disk(patch, store)
     window.selection.select(STRIKE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, text)
 
 
@@ -112,20 +112,20 @@ def test_add_a_note_quit_and_find_it_again(qtbot: QtBot) -> None:
 def test_a_note_is_on_disk_the_moment_its_dialog_closes(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     window.selection.select(STRIKE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, "ohne Speichern-Knopf")
     # No waiting, no event loop turn: committed when the dialog reports it done.
     assert texts_on_disk() == ["ohne Speichern-Knopf"]
-    window.undo_action.trigger()
+    window.menus["undo"].trigger()
     assert texts_on_disk() == []
-    window.redo_action.trigger()
+    window.menus["redo"].trigger()
     assert texts_on_disk() == ["ohne Speichern-Knopf"]
 
 
 def test_undo_and_redo_across_several_edits(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     window.selection.select(STRIKE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, "eins")
     note_id = window.notes.notes()[0].id
     window.note_actions.edit(note_id)
@@ -205,7 +205,7 @@ def test_my_notes_panel_goes_to_the_event_and_filters(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     for event_id, text in [(STRIKE, "Drohnen"), ("sanctions-18-demanded", "Sanktionen")]:
         window.selection.select(event_id)
-        window.add_note_action.trigger()
+        window.menus["add_note"].trigger()
         fill_dialog(qtbot, window, text)
     window.selection.clear()
     view = window.notes_panel.view
@@ -228,18 +228,18 @@ def test_detached_notes_are_listed_and_come_back(
     model.write_bytes(dump(minimal))
     window = make_window(qtbot, model)
     window.selection.select("e2")
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, "zum Angriff")
     original = dict(minimal)
     minimal["events"] = minimal["events"][:1]
     minimal["events"][0]["related"] = []
     model.write_bytes(dump(minimal))
-    window.reload_action.trigger()
+    window.menus["reload"].trigger()
     [text] = panel_texts(window)
     assert text.startswith("(detached) Angriff")
     assert window.notes.counts_by_event() == {}
     model.write_bytes(dump(original))
-    window.reload_action.trigger()
+    window.menus["reload"].trigger()
     [text] = panel_texts(window)
     assert text.startswith("Angriff")
     assert window.notes.counts_by_event() == {"e2": 1}
@@ -250,9 +250,9 @@ def test_two_windows_write_and_see_each_others_notes(qtbot: QtBot) -> None:
     second = make_window(qtbot)
     assert second.notes_box is None  # nobody is refused
     for window, text in ((first, "aus dem ersten"), (second, "aus dem zweiten")):
-        assert window.add_note_action.isEnabled()
+        assert window.menus["add_note"].isEnabled()
         window.selection.select(STRIKE)
-        window.add_note_action.trigger()
+        window.menus["add_note"].trigger()
         fill_dialog(qtbot, window, text)
     assert texts_on_disk() == ["aus dem ersten", "aus dem zweiten"]
     for window in (first, second):
@@ -278,7 +278,7 @@ def test_corrupt_notes_database_is_backed_up_and_the_user_told(qtbot: QtBot) -> 
     assert backups[0].read_bytes() == b"kaputt" * 100
     assert str(backups[0]) in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
-    assert window.add_note_action.isEnabled()
+    assert window.menus["add_note"].isEnabled()
 
 
 def test_newer_notes_database_is_read_only_in_the_app(qtbot: QtBot) -> None:
@@ -294,7 +294,7 @@ def test_newer_notes_database_is_read_only_in_the_app(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     assert window.notes_box is not None
     assert "newer version" in window.notes_box.text()
-    assert not window.add_note_action.isEnabled()
+    assert not window.menus["add_note"].isEnabled()
     window.close()
     assert notes_file().read_bytes() == before
 
@@ -306,14 +306,14 @@ def test_disk_full_is_reported_and_saving_retried(
     window = make_window(qtbot)
     window.notes.retry_ms = 200
     window.selection.select(STRIKE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, "erste")
     assert texts_on_disk() == ["erste"]
     store = window.notes.store
     assert store is not None
     with monkeypatch.context() as patch:
         full_disk(patch, store)
-        window.add_note_action.trigger()
+        window.menus["add_note"].trigger()
         fill_dialog(qtbot, window, "zweite " + "x" * 50_000)
         assert "full" in window.statusBar().currentMessage()
         assert "kept in memory" in window.notes_panel.status_label.text()
@@ -336,7 +336,7 @@ def test_quitting_with_unsaved_notes_asks_and_saves_them_elsewhere(
     assert store is not None
     full_disk(monkeypatch, store)
     window.selection.select(STRIKE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     fill_dialog(qtbot, window, "gerettet " + "x" * 50_000)
     assert window.notes.unsaved == 1
 
@@ -447,7 +447,7 @@ def test_back_to_a_timeline_whose_changes_wait_a_newer_edit_wins(
 def test_a_note_too_long_to_keep_stays_in_its_dialog(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     window.selection.select(STRIKE)
-    window.add_note_action.trigger()
+    window.menus["add_note"].trigger()
     dialog = window.note_actions.dialog
     assert isinstance(dialog, NoteDialog)
     qtbot.waitUntil(dialog.isVisible)

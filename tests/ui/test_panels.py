@@ -168,11 +168,11 @@ def test_notes_buttons_need_a_chosen_note_and_changes_are_confirmed(qtbot: QtBot
     )
     assert panel.edit_button.isEnabled()
     assert panel.delete_button.isEnabled()
-    window.undo_action.trigger()
+    window.menus["undo"].trigger()
     assert window.statusBar().currentMessage() == "Undone: Add Note."
-    assert window.undo_action.text() == "&Undo"
-    assert window.redo_action.text() == "&Redo Add Note"
-    window.redo_action.trigger()
+    assert window.menus["undo"].text() == "&Undo"
+    assert window.menus["redo"].text() == "&Redo Add Note"
+    window.menus["redo"].trigger()
     assert window.statusBar().currentMessage() == "Redone: Add Note."
     assert not panel.edit_button.isEnabled()  # the list was made anew: nothing chosen
 

@@ -56,7 +56,7 @@ def test_translations_show_when_asked_and_the_choice_is_kept(qtbot: QtBot, tmp_p
         Qt.MouseButton.LeftButton,
         pos=link_position(details, TRANSLATIONS_URL),
     )
-    assert window.translations_action.isChecked()
+    assert window.menus["translations"].isChecked()
     assert "Translation (en):" in strip_isolates(details.plain_text())
     shown = quote_lines(window)
     assert any(line.count("\n") == 2 for line in shown)  # the translation on a line below
@@ -65,7 +65,7 @@ def test_translations_show_when_asked_and_the_choice_is_kept(qtbot: QtBot, tmp_p
     window.settings.sync()
     again = MainWindow(open_settings(AppPaths.from_environment()), tmp_path)
     qtbot.addWidget(again)
-    assert again.translations_action.isChecked()
+    assert again.menus["translations"].isChecked()
     assert again.details.show_translations
     # And the menu's key takes them away.
     window.activateWindow()
@@ -74,5 +74,5 @@ def test_translations_show_when_asked_and_the_choice_is_kept(qtbot: QtBot, tmp_p
         Qt.Key.Key_T,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert not window.translations_action.isChecked()
+    assert not window.menus["translations"].isChecked()
     assert "Translation (en):" not in strip_isolates(details.plain_text())
