@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.cli.test_import_cli import HOUSTON
 from tests.persistence.test_notes_store import full_disk
 from viewer.domain.cite import cite_event, cite_quote
 from viewer.domain.notes import NoteTarget, TargetKind
@@ -26,6 +27,7 @@ from viewer.persistence.paths import bundled_timeline
 from viewer.ui.controllers.citations import MARKDOWN, Citations
 from viewer.ui.controllers.exports import Exports
 from viewer.ui.controllers.filter_state import FilterState
+from viewer.ui.controllers.imports import Imports
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.controllers.rescue import Rescue
 from viewer.ui.document.document import Document
@@ -72,7 +74,7 @@ def note_on_the_call(notes: NotesController, text: str) -> None:
     assert notes.add(NoteTarget(kind=TargetKind.EVENT, id=CALL), text) is not None
 
 
-def messages(controller: Citations | Exports) -> list[str]:
+def messages(controller: Citations | Exports | Imports) -> list[str]:
     """What ``controller`` says in the status bar from now on."""
     said: list[str] = []
     controller.said.connect(lambda text, _ms: said.append(text))
@@ -278,3 +280,33 @@ def test_rescue_quits_without_the_notes_when_told_to(
     assert rescue.may_quit()
     assert asked == []  # no file asked for
     assert list(tmp_path.glob("*.jsonld")) == []
+
+
+# -- imports ----------------------------------------------------------------------
+
+
+def test_imports_convert_a_timelinejs_file_open_it_and_say_so(
+    document: Document, parent: QWidget, qtbot: QtBot, tmp_path: Path
+) -> None:
+    importer = Imports(document, tmp_path / "imports", parent)
+    said = messages(importer)
+    with qtbot.waitSignal(document.opened, timeout=20_000):
+        out = importer.import_file("timelinejs", HOUSTON)
+    assert out.parent == tmp_path / "imports"
+    assert out.is_file()
+    assert document.path == out
+    assert said[-1].startswith("Imported ")
+    assert said[-1].endswith(f" events from {HOUSTON.name}.")
+
+
+def test_imports_refuse_a_missing_file_with_a_notice(
+    document: Document, parent: QWidget, tmp_path: Path
+) -> None:
+    importer = Imports(document, tmp_path / "imports", parent)
+    told: list[tuple[str, str]] = []
+    importer.informed.connect(lambda title, text: told.append((title, text)))
+    missing = tmp_path / "missing.json"
+    importer.import_file("timelinejs", missing)
+    assert told == [("Import failed", f"Cannot read {missing}: no such file")]
+    assert not (tmp_path / "imports").exists()
+    assert document.path == bundled_timeline()
