@@ -64,6 +64,7 @@ def check_refused(capsys: pytest.CaptureFixture[str], source: Path, *messages: s
     assert code == 1
     assert out == ""
     lines = err.splitlines()
+    assert messages
     for message in messages:
         assert f"timeline-viewer notes: {source}: {message}" in lines
     assert lines[-1].startswith(f"timeline-viewer notes: {source}: nothing was imported (")

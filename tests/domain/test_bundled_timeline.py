@@ -115,6 +115,7 @@ def test_uncertain_dates_are_marked_approximate(timeline: Timeline) -> None:
 
 
 def test_every_quote_is_verbatim_and_has_a_known_speaker(timeline: Timeline) -> None:
+    assert timeline.quotes
     for quote in timeline.quotes:
         assert quote.text in ARTICLE, quote.id
         assert quote.speaker in timeline.actors_by_id

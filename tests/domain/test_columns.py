@@ -186,6 +186,7 @@ def test_overlap_queries_agree_with_brute_force(seed: int) -> None:
         t1 = t0 + rng.choice([60.0, 3600.0, 86400.0, 86400.0 * 40, 86400.0 * 4000])
         brute = [p for p in range(len(index)) if index.starts[p] < t1 and index.ends[p] > t0]
         assert index.overlapping(t0, t1) == brute
+        assert index.lanes
         for lane in index.lanes:
             mine = [p for p in brute if index.kind(p) is lane.kind]
             assert lane.overlapping(t0, t1) == mine
@@ -257,6 +258,7 @@ def test_ids_are_found_short_or_long(minimal: dict[str, Any], length: int) -> No
     for quote in minimal["quotes"]:
         quote["event"] = renamed[quote["event"]]
     timeline = parse_timeline(dump(minimal))
+    assert len(events) == 2
     for row, event in enumerate(events):
         assert timeline.events.row_of(event["id"]) == row
         assert timeline.events_by_id[event["id"]].id == event["id"]

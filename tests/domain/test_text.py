@@ -78,6 +78,7 @@ def _balanced(line: str) -> bool:
 
 def test_every_isolated_paragraph_is_balanced() -> None:
     nasty = f"{PDI}{PDI}a{LRI}{RLI}b{PDI}c{RLO}\nd{FSI}{FSI}\u2029{PDI}e"
+    assert len(isolate(nasty).splitlines()) == 3
     for paragraph in isolate(nasty).splitlines():
         assert _balanced(paragraph), ascii(paragraph)
         assert paragraph.startswith(FSI)

@@ -123,6 +123,7 @@ def test_houston_media_are_sources_with_their_credits(tmp_path: Path) -> None:
     assert last.url == "https://twitter.com/Blavity/status/851872780949889024"
     # A slide without media cites nothing.
     assert events["event-10"].sources == ()
+    assert timeline.sources
     for source in timeline.sources:
         assert not _TAG.search(source.title)
         assert not _TAG.search(source.publisher or "")

@@ -187,6 +187,7 @@ def test_markdown_export_makes_no_markup_of_data(minimal: dict[str, Any]) -> Non
     text = to_markdown(timeline, [note(EVENT, "\n".join(HOSTILE_LINES), "<b>")])
     data = text.replace("<sub>", "").replace("</sub>", "").replace("*4 June 2025*", "")
     assert not re.search(r"(?<!\\)[<>\[\]*_`&|~]", data.replace("\\\\", ""))
+    assert data.splitlines()
     for line in data.splitlines():
         if line.startswith("#"):  # the app's own headings and tag markers
             continue

@@ -67,6 +67,7 @@ def test_far_out_every_lane_is_counts_and_a_density_strip(timeline: Timeline) ->
     spp = (last - first) / (width - GUTTER)
     layout = lay_out(timeline, first, spp, width)
     t1 = first + (width - GUTTER) * spp
+    assert layout.lanes
     for lane_layout, lane in zip(layout.lanes, index.lanes, strict=True):
         assert lane_layout.bucketed
         assert all(item.bucket for item in lane_layout.items)
@@ -76,6 +77,7 @@ def test_far_out_every_lane_is_counts_and_a_density_strip(timeline: Timeline) ->
         assert lane_layout.density is not None
         assert len(lane_layout.density) == int(width - GUTTER)
         assert int(lane_layout.density.sum()) == starting
+        assert lane_layout.items
         for item in lane_layout.items:
             span_start, span_end = item.span
             assert item.count == lane.count_starting(span_start, span_end)
@@ -88,6 +90,7 @@ def test_close_in_events_get_marks_and_labels_that_never_overlap(timeline: Timel
     for spp in (60.0, 600.0, 3600.0, 6 * 3600.0):
         layout = lay_out(timeline, middle, spp)
         labelled += sum(item.label is not None for item in layout.items())
+        assert layout.lanes
         for lane in layout.lanes:
             assert not lane.bucketed
             labels: dict[float, list[Rect]] = {}

@@ -241,6 +241,7 @@ def _two_files(tmp_path: Path, minimal: dict[str, Any]) -> tuple[Path, Path]:
 
 def _remembering(qtbot: QtBot, *files: Path) -> None:
     window = active_window(qtbot)
+    assert files
     for path in files:
         assert window.document.add(path)
     window.close()

@@ -131,6 +131,7 @@ def test_claims_show_author_text_and_badge(
     selection.select("drone-strike-2025-06-01")
     text = strip_isolates(panel.plain_text())
     event = bundled.events_by_id["drone-strike-2025-06-01"]
+    assert event.claims
     for claim in event.claims:
         author = bundled.actors_by_id[claim.by].name
         assert f"{author}: {claim.text}" in text

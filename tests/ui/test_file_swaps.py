@@ -61,6 +61,7 @@ def test_a_second_file_over_the_same_span_shows_its_own_events(
     assert window.open_file(path)
     assert window.selection.event_id is None
     view = window.timeline_view
+    assert other["events"]
     drawn = {
         view.renderer.index.events[item.positions[0]].id for item in view.current_layout().items()
     }
@@ -116,6 +117,7 @@ def test_an_event_removed_on_disk_leaves_no_trace(
         table.index(r, EventTableModel.TITLE).data() for r in range(table.rowCount())
     ]
     quotes = window.quotes
+    assert quotes.actor_model.rowCount() > 0
     for row in range(quotes.actor_model.rowCount()):
         quotes.choose_actor_row(row)
         texts = [
@@ -123,6 +125,7 @@ def test_an_event_removed_on_disk_leaves_no_trace(
         ]
         assert not any(removed in text for text in texts for removed in removed_quotes)
     # Where the click lands now selects what is drawn there, not a ghost.
+    assert shown
     for event_id in shown:
         click(qtbot, window, event_id)
         assert window.details.current_event_id == event_id

@@ -195,6 +195,7 @@ def test_quotes_of_one_actor_sorted_by_event_date(bundled: Timeline) -> None:
         for event_id in column(model, ItemRole.EVENT_ID)
     ]
     assert starts == sorted(starts)
+    assert ids
     for quote_id, event_id in zip(ids, column(model, ItemRole.EVENT_ID), strict=True):
         quote = next(q for q in bundled.quotes if q.id == quote_id)
         assert quote.speaker == "wadephul"
@@ -208,6 +209,7 @@ def test_quote_display_lines(bundled: Timeline) -> None:
     model.set_show_translations(True)
     model.set_timeline(bundled)
     model.set_actor("trump")
+    assert model.rowCount() > 0
     for row in range(model.rowCount()):
         index = model.index(row, 0)
         quote = next(q for q in bundled.quotes if q.id == index.data(ItemRole.QUOTE_ID))
@@ -324,6 +326,7 @@ def test_event_table_sort_keys(bundled: Timeline) -> None:
     dates = column(model, ItemRole.SORT_KEY, EventTableModel.DATE)
     assert all(isinstance(key, float) for key in dates)
     assert dates == sorted(dates)
+    assert model.rowCount() > 0
     for row in range(model.rowCount()):
         event = bundled.events_by_id[model.index(row, 0).data(ItemRole.EVENT_ID)]
         assert model.index(row, 0).data(ItemRole.SORT_KEY) == event.date.earliest.timestamp()

@@ -57,6 +57,7 @@ def footprint(item: Placed) -> Rect:
 def check_readable(view: TimelineView) -> None:
     layout = view.current_layout()
     width = view.viewport().width()
+    assert layout.lanes
     for lane in layout.lanes:
         for row in rows(lane).values():
             for i, item in enumerate(row):
@@ -170,6 +171,7 @@ def test_the_selected_label_is_not_shorter(
         view.renderer.index.events[i.positions[0]].id: (i.text, i.label)
         for i in view.current_layout().items()
     }
+    assert before
     for event_id, (text, label) in before.items():
         selection.select(event_id)
         item = view.placed(event_id)

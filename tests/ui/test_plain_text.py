@@ -66,6 +66,7 @@ def test_the_events_table_tooltip_shows_a_title_as_text(minimal: dict[str, Any])
     timeline = crowded(minimal, HTML)
     model = EventTableModel()
     model.set_timeline(timeline)
+    assert model.rowCount() > 0
     for row in range(model.rowCount()):
         tip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
         assert HTML in seen(tip)

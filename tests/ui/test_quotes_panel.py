@@ -173,6 +173,7 @@ def test_filter_stays_when_choosing_another_speaker(qtbot: QtBot, panel: QuotesP
 def marked_rows(view: QListView) -> list[int]:
     model = view.model()
     rows = []
+    assert model.rowCount() > 0
     for row in range(model.rowCount()):
         font = model.index(row, 0).data(Qt.ItemDataRole.FontRole)
         if isinstance(font, QFont) and font.bold():

@@ -60,6 +60,7 @@ def wheel(view: TimelineView, pos: QPointF, delta: int, modifiers: Any = None) -
 
 
 def test_fit_all_shows_every_event(view: TimelineView, bundled: Timeline) -> None:
+    assert bundled.events
     for event in bundled.events:
         pos = view.event_pos(event.id)
         assert pos is not None, event.id
@@ -206,6 +207,7 @@ def test_crowded_lane_collapses_into_a_cluster_that_lists_its_events(
     assert len(clusters) == 1
     assert clusters[0].count == 8 - 3  # three rows labelled, the rest counted
     labels = [item.label for item in view.current_layout().items() if item.label is not None]
+    assert len(labels) > 1
     for i, a in enumerate(labels):
         for b in labels[i + 1 :]:
             assert not a.intersects(b), "labels never overlap"
