@@ -13,7 +13,7 @@ from tests.conftest import strip_isolates
 from viewer.domain.notes import Note, NoteTarget, TargetKind, event_of, target_title
 from viewer.domain.timeline import Timeline
 from viewer.persistence.layered_notes import (
-    LayerTimeline,
+    LayerInOwnIds,
     beside,
     own_note,
     own_timeline,
@@ -65,7 +65,7 @@ def test_each_timeline_reads_in_its_own_ids(minimal: dict[str, Any]) -> None:
     assert own_timeline(alone, alone.layers[0]) is alone
     shown = _stacked(alone, other)
     base, added = (own_timeline(shown, layer) for layer in shown.layers)
-    assert isinstance(added, LayerTimeline)
+    assert isinstance(added, LayerInOwnIds)
     assert (added.id, added.title) == ("other", "Other")
     assert list(added.events_by_id) == ["e1", "e2"]
     assert len(added.quotes_by_id) == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 from viewer.cli.exit_codes import ExitCode
 from viewer.domain.notes import Note
 from viewer.domain.text import terminal_safe
-from viewer.domain.timeline import Timeline
+from viewer.domain.timeline import Timeline, TimelineById
 from viewer.persistence.layered_notes import own_timeline, shown_note
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.notes_json import json_path
@@ -62,7 +62,7 @@ def read_shown_notes(data_dir: Path, timeline: Timeline, command: str) -> list[N
     ]
 
 
-def read_notes(data_dir: Path, timeline: Timeline, command: str) -> list[Note]:
+def read_notes(data_dir: Path, timeline: TimelineById, command: str) -> list[Note]:
     """The reader's notes on ``timeline``, for a command that only reads them: none
     (and no database made) when there are none; what cannot be read is said on
     standard error, made safe for a terminal."""

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from viewer.domain.timeline import Timeline
+from viewer.domain.timeline import TimelineById
 
 #: The longest note text the app keeps (characters); longer ones are refused.
 MAX_NOTE_LENGTH = 100_000
@@ -114,7 +114,7 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return clean_tags(re.split(r"[,\s]+", text))
 
 
-def target_title(timeline: Timeline, target: NoteTarget) -> str | None:
+def target_title(timeline: TimelineById, target: NoteTarget) -> str | None:
     """The current title of a note's target, or ``None`` if it is gone."""
     if target.kind is TargetKind.EVENT:
         event = timeline.events_by_id.get(target.id)
@@ -127,7 +127,7 @@ def target_title(timeline: Timeline, target: NoteTarget) -> str | None:
     return f"{who}: „{_clip(quote.text, 80)}“"
 
 
-def event_of(timeline: Timeline, target: NoteTarget) -> str | None:
+def event_of(timeline: TimelineById, target: NoteTarget) -> str | None:
     """The event a note belongs to on the timeline (a quote's event), if it exists."""
     if target.kind is TargetKind.EVENT:
         return target.id if target.id in timeline.events_by_id else None
@@ -137,7 +137,7 @@ def event_of(timeline: Timeline, target: NoteTarget) -> str | None:
     return quote.event if quote.event in timeline.events_by_id else None
 
 
-def find_target(timeline: Timeline, target_id: str) -> NoteTarget | None:
+def find_target(timeline: TimelineById, target_id: str) -> NoteTarget | None:
     """The event or quote with this id, as a note target."""
     if target_id in timeline.events_by_id:
         return NoteTarget(kind=TargetKind.EVENT, id=target_id)
@@ -146,7 +146,7 @@ def find_target(timeline: Timeline, target_id: str) -> NoteTarget | None:
     return None
 
 
-def detached(timeline: Timeline, notes: Sequence[Note]) -> list[Note]:
+def detached(timeline: TimelineById, notes: Sequence[Note]) -> list[Note]:
     """The notes whose event or quote is gone from the timeline."""
     return [n for n in notes if target_title(timeline, n.target) is None]
 

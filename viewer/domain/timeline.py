@@ -8,15 +8,16 @@ something it cannot vouch for, from the validated
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from viewer.domain.columns import EventFields, EventTable
-from viewer.domain.model import Actor, Era, Quote, Source, TimelineModel
+from viewer.domain.model import Actor, Era, Event, Quote, Source, TimelineModel
 from viewer.domain.perf import paused_gc
 from viewer.domain.records import Grouped, Records, pack
 
@@ -43,6 +44,31 @@ class Layer:
         if not item_id.startswith(self.prefix):
             return None
         return item_id[len(self.prefix) :] or None
+
+
+class TimelineById(Protocol):
+    """What notes read of a timeline: its id and title, and its events, quotes and
+    actors by their ids (a note's target, its title, its event, an export's words).
+
+    A :class:`Timeline` is one; so is one layer of several shown together, in
+    its own ids (:class:`viewer.persistence.layered_notes.LayerInOwnIds`), whose
+    notes are kept apart from the others'.
+    """
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def events_by_id(self) -> Mapping[str, Event]: ...
+
+    @property
+    def quotes_by_id(self) -> Mapping[str, Quote]: ...
+
+    @property
+    def actors_by_id(self) -> Mapping[str, Actor]: ...
 
 
 class Timeline:

@@ -21,16 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
 
-from viewer.domain.model import Actor, Event, Quote, Source
+from viewer.domain.model import Actor, Event, Quote
 from viewer.domain.notes import Note, NoteTarget
 from viewer.domain.records import Records
-from viewer.domain.timeline import Layer, Timeline
+from viewer.domain.timeline import Layer, Timeline, TimelineById
 from viewer.persistence.atomic import atomic_write_bytes
 from viewer.persistence.notes_export import notes_text
 
-__all__ = ["LayerTimeline", "beside", "own_note", "own_timeline", "shown_note", "write_notes"]
+__all__ = ["LayerInOwnIds", "beside", "own_note", "own_timeline", "shown_note", "write_notes"]
 
 
 def shown_note(layer: Layer, note: Note) -> Note:
@@ -54,30 +54,28 @@ def own_note(layer: Layer, note: Note) -> Note:
     return note.model_copy(update={"target": target})
 
 
-def own_timeline(shown: Timeline, layer: Layer) -> Timeline:
+def own_timeline(shown: Timeline, layer: Layer) -> TimelineById:
     """``layer`` of ``shown`` in its own ids: ``shown`` itself when it is the only one.
 
-    Otherwise a :class:`LayerTimeline`, which has what reading notes asks of a
-    timeline (its id and title, events, quotes, actors and sources by id),
-    not the rest: it is given only to what reads notes."""
+    Otherwise a :class:`LayerInOwnIds`, which has what notes read of a timeline
+    (:class:`~viewer.domain.timeline.TimelineById`), not the rest."""
     if len(shown.layers) == 1:
         return shown
-    return cast(Timeline, LayerTimeline(shown, layer))
+    return LayerInOwnIds(shown, layer)
 
 
-class LayerTimeline:
-    """One timeline of a stacked one, as its own ids name it (see :func:`own_timeline`).
+class LayerInOwnIds:
+    """One layer of a stacked timeline, as its own ids name it (see :func:`own_timeline`).
 
     Its events and quotes are found by their own ids among its rows only (an
     id of another timeline, or of the first one's that another's prefix
     begins, is not its); they carry their own ids, and a quote its event's.
-    Actors and sources keep the ids shown (a quote's speaker is found by it)."""
+    Actors keep the ids shown (a quote's speaker is found by it)."""
 
     def __init__(self, shown: Timeline, layer: Layer) -> None:
         self.layer = layer
         self.id = layer.id
         self.title = layer.title
-        self.language = layer.language
         self.events_by_id: Mapping[str, Event] = _Own(
             shown.events,
             layer.events,
@@ -91,7 +89,6 @@ class LayerTimeline:
 
         self.quotes_by_id: Mapping[str, Quote] = _Own(shown.quotes, layer.quotes, layer, own_quote)
         self.actors_by_id: Mapping[str, Actor] = shown.actors_by_id
-        self.sources_by_id: Mapping[str, Source] = shown.sources_by_id
 
 
 _Item = TypeVar("_Item", Event, Quote)
@@ -141,7 +138,9 @@ def beside(path: Path, timeline_id: str) -> Path:
     return path.with_name(f"{path.stem}.{timeline_id}{path.suffix}")
 
 
-def write_notes(path: Path, timeline: Timeline, notes: list[Note], *, w3c: bool = False) -> None:
+def write_notes(
+    path: Path, timeline: TimelineById, notes: list[Note], *, w3c: bool = False
+) -> None:
     """Write ``notes`` (in ``timeline``'s ids) to ``path``: W3C Web Annotations when
     ``w3c`` or for a ``.json``/``.jsonld`` name, Markdown otherwise. Raises OSError."""
     w3c = w3c or path.suffix.lower() in (".json", ".jsonld")

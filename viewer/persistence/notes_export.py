@@ -18,7 +18,7 @@ from urllib.parse import quote
 from viewer.domain.describe import describe_date
 from viewer.domain.notes import Note, TargetKind, event_of, newest_first, target_title
 from viewer.domain.text import markdown_text, terminal_safe, terminal_safe_json
-from viewer.domain.timeline import Timeline
+from viewer.domain.timeline import TimelineById
 from viewer.persistence.notes_w3c import (
     ANNO_CONTEXT,
     MAX_ANNOTATIONS,
@@ -48,7 +48,7 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
 
 
-def to_w3c(timeline: Timeline, notes: list[Note]) -> dict[str, Any]:
+def to_w3c(timeline: TimelineById, notes: list[Note]) -> dict[str, Any]:
     items = []
     for note in newest_first(notes):
         bodies: list[dict[str, Any]] = [
@@ -95,7 +95,7 @@ def to_w3c(timeline: Timeline, notes: list[Note]) -> dict[str, Any]:
 # -- Markdown ---------------------------------------------------------------------------
 
 
-def to_markdown(timeline: Timeline, notes: list[Note]) -> str:
+def to_markdown(timeline: TimelineById, notes: list[Note]) -> str:
     """A readable digest: notes grouped by event, in time order; detached ones last.
 
     Text from the timeline and the notes is data: it is escaped and isolated by
@@ -134,7 +134,7 @@ def _md_line(text: str) -> str:
     return markdown_text(" ".join(text.splitlines()))
 
 
-def _markdown_notes(timeline: Timeline, notes: list[Note]) -> list[str]:
+def _markdown_notes(timeline: TimelineById, notes: list[Note]) -> list[str]:
     lines: list[str] = []
     for note in newest_first(notes):
         if note.target.kind is TargetKind.QUOTE:
@@ -151,7 +151,7 @@ def _markdown_notes(timeline: Timeline, notes: list[Note]) -> list[str]:
     return lines
 
 
-def notes_text(timeline: Timeline, notes: list[Note], *, w3c: bool) -> str:
+def notes_text(timeline: TimelineById, notes: list[Note], *, w3c: bool) -> str:
     """``notes`` as a file holds them: W3C Web Annotations (JSON-LD) or Markdown.
 
     The JSON has no raw control character: ``json.dumps`` escapes the C0 ones,

@@ -44,7 +44,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from viewer.domain.notes import Note, target_title
-from viewer.domain.timeline import Timeline
+from viewer.domain.timeline import TimelineById
 from viewer.domain.words import translate
 from viewer.persistence.notes_carry import carried_over, carry_over, waiting_notes
 from viewer.persistence.notes_json import json_path, refused_files
@@ -452,7 +452,7 @@ class NoteStore:
     def get(self, note_id: str) -> Note | None:
         return self._notes.get(note_id)
 
-    def detached(self, timeline: Timeline) -> list[Note]:
+    def detached(self, timeline: TimelineById) -> list[Note]:
         return [n for n in self._notes.values() if target_title(timeline, n.target) is None]
 
     @property
@@ -490,7 +490,7 @@ class NoteStore:
         if self.read_only:
             raise NotesError("the notes are read-only here: " + (self.problem or "newer version"))
 
-    def remember_titles(self, timeline: Timeline) -> None:
+    def remember_titles(self, timeline: TimelineById) -> None:
         """Keep each attached note's current target title, for the day it is gone.
 
         Only when the database can be written now: a title is not a change the

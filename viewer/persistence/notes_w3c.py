@@ -28,7 +28,7 @@ from viewer.domain.notes import (
     clean_tags,
     is_blank,
 )
-from viewer.domain.timeline import Timeline
+from viewer.domain.timeline import TimelineById
 from viewer.persistence.bounded_json import (
     Budget,
     JsonReader,
@@ -88,7 +88,7 @@ def timeline_urn(timeline_id: str) -> str:
     return _TIMELINE_URN + quote(timeline_id, safe="")
 
 
-def from_w3c(data: bytes, timeline: Timeline) -> list[Note]:
+def from_w3c(data: bytes, timeline: TimelineById) -> list[Note]:
     """The notes in a W3C export, or :class:`NotesImportError` listing every problem.
 
     The whole file is checked before anything is returned: one bad annotation

@@ -20,7 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from viewer.domain import words
 from viewer.domain.notes import Note, NoteTarget, TargetKind, event_of, newest_first, target_title
 from viewer.domain.text import isolate, one_line
-from viewer.domain.timeline import Layer, Timeline
+from viewer.domain.timeline import Layer, Timeline, TimelineById
 from viewer.persistence.layered_notes import beside, own_note, own_timeline, shown_note, write_notes
 from viewer.persistence.notes_store import NoteStore, OpenReport
 
@@ -71,7 +71,7 @@ class _LayerNotes:
 
     layer: Layer
     store: NoteStore
-    own: Timeline
+    own: TimelineById
 
 
 class NotesController(QObject):
@@ -118,7 +118,7 @@ class NotesController(QObject):
         self._read_only_said: dict[str, str] = {}
         #: Stores of timelines left while their changes could not be written
         #: (each with its timeline in its own ids).
-        self.waiting: list[tuple[NoteStore, Timeline]] = []
+        self.waiting: list[tuple[NoteStore, TimelineById]] = []
         self.status = ""
         #: The files the last :meth:`export_to` wrote.
         self.exported: list[Path] = []
