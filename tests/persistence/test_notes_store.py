@@ -132,6 +132,7 @@ def test_two_writers_at_once_both_land(data_dir: Path) -> None:
     assert not window.changed_elsewhere()  # and only once
 
 
+@pytest.mark.slow
 def test_many_processes_add_at_the_same_time(data_dir: Path) -> None:
     script = textwrap.dedent(
         """
@@ -457,6 +458,7 @@ def test_an_edit_over_the_limit_is_refused_like_a_new_note() -> None:
         note.edited("x" * 100_001, [])
 
 
+@pytest.mark.slow
 def test_many_processes_making_the_database_at_once_carry_json_over_once(
     data_dir: Path,
 ) -> None:
