@@ -12,7 +12,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QListView,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -90,7 +89,7 @@ def clipboard() -> tuple[str, str]:
 
 
 def citations(document: Document, selection: Selection, parent: QWidget) -> Citations:
-    return Citations(document, selection, QListView(parent), parent)
+    return Citations(document, selection, lambda: None, parent)
 
 
 def test_citations_copy_the_selected_event_plain_and_as_markdown(

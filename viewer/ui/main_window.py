@@ -26,7 +26,6 @@ from viewer.ui.controllers.exports import Exports
 from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.finder import FindController
 from viewer.ui.controllers.imports import Imports
-from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.controllers.rescue import Rescue
 from viewer.ui.dock_layout import DockLayout
@@ -40,6 +39,7 @@ from viewer.ui.panels.filter_bar import FilterBar
 from viewer.ui.panels.find_bar import FindBar, FindResults
 from viewer.ui.panels.layer_bar import LayerBar
 from viewer.ui.panels.load_progress import LoadProgress
+from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.panels.notes_panel import NotesPanel
 from viewer.ui.panels.quotes_panel import QuotesPanel
 from viewer.ui.timeline.legend import LegendBar
@@ -88,7 +88,9 @@ class MainWindow(QMainWindow):
         self.events_table = EventsTable(self.selection)
         self.notes_panel = NotesPanel(self.notes, self.note_actions, self.selection)
         self.find_results = FindResults(self.finder, self.selection)
-        self.citations = Citations(self.document, self.selection, self.quotes.quote_view, self)
+        self.citations = Citations(
+            self.document, self.selection, self.quotes.focused_quote_id, self
+        )
         self.citations.said.connect(self.say)
         self.exports = Exports(
             self.document, self.notes, self.timeline_view, self.selection, self.filters, self

@@ -3,15 +3,16 @@ Markdown for those that take it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit
 
 from viewer.domain.cite import Citation, cite_event, cite_quote
 from viewer.domain.text import isolate
 from viewer.ui.document.document import Document
 from viewer.ui.document.selection import Selection
-from viewer.ui.models.roles import ItemRole
 
 MARKDOWN = "text/markdown"
 
@@ -28,8 +29,9 @@ def put_citation(citation: Citation, as_markdown: bool = False) -> None:
 class Citations(QObject):
     """Copies the citation of an event or a quote of the open timeline, and says so.
 
-    ``quote_view`` is the quotes list: a quote chosen there while it has the focus
-    is what Ctrl+C cites.
+    ``focused_quote`` gives the id of the quote chosen in the quotes list while
+    that list has the focus (else None): that quote is what Ctrl+C cites. A
+    function, not the list, so citing knows no view.
     """
 
     # A message for the status bar, and for how many ms it shows.
@@ -39,13 +41,13 @@ class Citations(QObject):
         self,
         document: Document,
         selection: Selection,
-        quote_view: QAbstractItemView,
+        focused_quote: Callable[[], str | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._document = document
         self._selection = selection
-        self._quote_view = quote_view
+        self._focused_quote = focused_quote
 
     def copy_citation(
         self,
@@ -91,10 +93,8 @@ class Citations(QObject):
         if not as_markdown and isinstance(focus, QTextEdit) and focus.textCursor().hasSelection():
             focus.copy()
             return True
-        quote_id = None
-        if self._quote_view.hasFocus():
-            current = self._quote_view.currentIndex()
-            quote_id = current.data(ItemRole.QUOTE_ID) if current.isValid() else None
         return self.copy_citation(
-            event_id=self._selection.event_id, quote_id=quote_id, as_markdown=as_markdown
+            event_id=self._selection.event_id,
+            quote_id=self._focused_quote(),
+            as_markdown=as_markdown,
         )

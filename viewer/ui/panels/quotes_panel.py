@@ -30,11 +30,11 @@ from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask
-from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.quotes import QuoteListModel
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.models.speakers import ActorListModel
+from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.widgets.views import CountDelegate, clear_button
 
 
@@ -173,6 +173,14 @@ class QuotesPanel(QWidget):
     def choose_actor_row(self, row: int) -> None:
         """Make the speaker on ``row`` the chosen one, as a click would."""
         self.actor_view.setCurrentIndex(self.actor_model.index(row, 0))
+
+    def focused_quote_id(self) -> str | None:
+        """The id of the quote chosen in the list while the list has the focus, else None."""
+        if not self.quote_view.hasFocus():
+            return None
+        current = self.quote_view.currentIndex()
+        quote_id = current.data(ItemRole.QUOTE_ID) if current.isValid() else None
+        return quote_id if isinstance(quote_id, str) else None
 
     def _on_actor_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         actor_id = current.data(ItemRole.ACTOR_ID) if current.isValid() else None
