@@ -25,8 +25,8 @@ from viewer.persistence.notes_export import from_w3c
 from viewer.persistence.notes_store import NoteStore, database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.timeline.stacking import shown_together
-from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
+from viewer.ui.panels.note_actions import NoteActions
 
 BASE, OTHER = "test-timeline", "other"
 #: An ACLED event (Villa Allende, 3 June 2022): its own id, and as the stacked timeline names it.

@@ -22,12 +22,12 @@ from viewer.ui.controllers.exports import Exports
 from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.finder import FindController
 from viewer.ui.controllers.imports import Imports, menu_text
-from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
 from viewer.ui.panels.layer_bar import LayersMenu
+from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.timeline.view import TimelineView
 
 

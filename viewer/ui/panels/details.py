@@ -42,9 +42,9 @@ from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, number
 from viewer.timeline.search import match_spans
-from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.selection import Selection
+from viewer.ui.panels.note_actions import NoteActions
 
 #: Shown in the details pane while no event is selected.
 PLACEHOLDER = QT_TRANSLATE_NOOP("DetailsPanel", "Select an event on the timeline or in the table.")

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.controllers.note_actions import NoteActions
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.notes_list import NotesListModel
 from viewer.ui.models.proxies import FoldedFilter
 from viewer.ui.models.roles import ItemRole
+from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.widgets.views import clear_button
 
 
