@@ -112,8 +112,8 @@ def child(kind: str, path: Path, traced: bool) -> dict[str, Any]:
     from viewer.importers.acled.convert import import_acled  # noqa: F401 (imported before it is timed)
 
     if kind == "command":  # what it may use, imported before too: its run is measured
+        import viewer.cli.loading
         import viewer.cli.main
-        import viewer.cli.model
         import viewer.persistence.model_file  # noqa: F401
 
     out = path.with_suffix(".json")

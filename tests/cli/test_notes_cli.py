@@ -454,11 +454,11 @@ def test_every_problem_is_listed_up_to_twenty(
 def test_a_file_over_the_size_limit_is_not_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import viewer.cli.notes
+    import viewer.cli.notes_command
 
-    monkeypatch.setattr(viewer.cli.notes, "MAX_IMPORT_BYTES", 2**20)
+    monkeypatch.setattr(viewer.cli.notes_command, "MAX_IMPORT_BYTES", 2**20)
     parsed: list[bytes] = []
-    monkeypatch.setattr(viewer.cli.notes, "from_w3c", lambda data, _t: parsed.append(data))
+    monkeypatch.setattr(viewer.cli.notes_command, "from_w3c", lambda data, _t: parsed.append(data))
     source = tmp_path / "big.jsonld"
     source.write_bytes(b" " * (2**20 + 1))
     code, _, err = run(capsys, "import", str(source))

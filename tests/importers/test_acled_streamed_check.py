@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-import viewer.cli.model
+import viewer.cli.loading
 import viewer.domain.fast_load
 import viewer.persistence.model_file
 from tests.importers.test_acled import FIXTURE, ROWS, fixture_rows, set_field, write_csv
@@ -35,7 +35,7 @@ def no_whole_file(monkeypatch: pytest.MonkeyPatch) -> None:
         (viewer.persistence.model_file, "read_model_bytes"),
         (viewer.persistence.model_file, "parse_timeline"),
         (viewer.persistence.model_file, "load_timeline"),
-        (viewer.cli.model, "load_timeline"),
+        (viewer.cli.loading, "load_timeline"),
         (viewer.domain.fast_load, "build"),
     ):
         monkeypatch.setattr(module, function, whole_file)

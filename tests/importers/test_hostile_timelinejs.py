@@ -20,9 +20,9 @@ from viewer.domain.progress import LoadCancelled
 from viewer.importers import html_text
 from viewer.importers.common import ImportFailed
 from viewer.importers.html_text import CHUNK, html_to_text, read_html
-from viewer.importers.timelinejs import document as timelinejs_document
+from viewer.importers.timelinejs import json_file as timelinejs_document
 from viewer.importers.timelinejs.convert import import_timelinejs
-from viewer.importers.timelinejs.document import MAX_TIMELINEJS_BYTES
+from viewer.importers.timelinejs.json_file import MAX_TIMELINEJS_BYTES
 
 #: Markup a browser reads as one thing (a text, a tag or comment left open) however
 #: long it is, and what it shows of it.

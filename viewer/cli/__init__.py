@@ -1,7 +1,7 @@
 """The command line: ``timeline-viewer [FILE]`` opens the app; subcommands do the rest.
 
 ``main`` parses and dispatches (:mod:`viewer.cli.main`); the notes commands are
-in :mod:`viewer.cli.notes`; every exit code comes from :class:`ExitCode`.
+in :mod:`viewer.cli.notes_command`; every exit code comes from :class:`ExitCode`.
 """
 
 from viewer.cli.exit_codes import ExitCode

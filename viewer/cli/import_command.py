@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if odd is not None:
         return _usage(f"{source}: cannot be read ({odd})")
     if args.format == "timelinejs":  # too large: refused unread (exit 2)
-        from viewer.importers.timelinejs.document import too_large
+        from viewer.importers.timelinejs.json_file import too_large
 
         big = too_large(source)
         if big is not None:

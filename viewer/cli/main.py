@@ -212,7 +212,7 @@ def _add_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from viewer.cli.model import load_shown, read_shown_notes
+    from viewer.cli.loading import load_shown, read_shown_notes
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     timeline = load_shown(args.file or bundled_timeline(), args.add)
@@ -318,13 +318,13 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stdout.write(json_schema_text())
         return ExitCode.OK
     if args.command == "notes":
-        from viewer.cli.notes import run_notes
+        from viewer.cli.notes_command import run_notes
 
         return run_notes(args, AppPaths.from_environment())
     if args.command == "import":
         return import_command.run(args)
     if args.command == "search":
-        from viewer.cli.search import run_search
+        from viewer.cli.search_command import run_search
 
         return run_search(args.query, args.file, args.json, AppPaths.from_environment(), args.add)
     if args.command == "export":

@@ -1,9 +1,9 @@
 """TimelineJS JSON as a timeline, one event per slide (Qt-free).
 
 :mod:`~viewer.importers.timelinejs.convert` writes the model file;
-:mod:`~viewer.importers.timelinejs.document` reads the file and refuses one
+:mod:`~viewer.importers.timelinejs.json_file` reads the file and refuses one
 too large, :mod:`~viewer.importers.timelinejs.slides` makes events and eras
-from slides, with their dates (:mod:`~viewer.importers.timelinejs.dates`) and
+from slides, with their dates (:mod:`~viewer.importers.timelinejs.slide_dates`) and
 sources (:mod:`~viewer.importers.timelinejs.sources`), the fields read by
 :mod:`~viewer.importers.timelinejs.fields`;
 :mod:`~viewer.importers.timelinejs.report` adds the notes.

@@ -54,8 +54,8 @@ from viewer.importers.common import (
 )
 from viewer.importers.common import title as title_text
 from viewer.importers.html_text import checking
-from viewer.importers.timelinejs.document import read_json, slides_of
 from viewer.importers.timelinejs.fields import Bad
+from viewer.importers.timelinejs.json_file import read_json, slides_of
 from viewer.importers.timelinejs.report import LANGUAGE, Tally, add_notes
 from viewer.importers.timelinejs.slides import eras_of, event_of, title_slide
 from viewer.importers.timelinejs.sources import Sources

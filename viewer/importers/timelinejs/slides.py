@@ -8,9 +8,9 @@ from viewer.domain.model import MAX_ITEMS
 from viewer.domain.words import number, translate
 from viewer.importers.common import Ids, ImportReport, long_text, make_id, name, tag, title
 from viewer.importers.html_text import Link, read_html
-from viewer.importers.timelinejs.dates import date_of
 from viewer.importers.timelinejs.fields import Bad, kind_of, object_in, text_in
 from viewer.importers.timelinejs.report import Tally
+from viewer.importers.timelinejs.slide_dates import date_of
 from viewer.importers.timelinejs.sources import Sources, web_address
 
 #: How many of the text's first words title a slide without a headline.

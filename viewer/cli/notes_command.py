@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from viewer.cli.exit_codes import ExitCode
-from viewer.cli.model import load_for_command
+from viewer.cli.loading import load_for_command
 from viewer.domain.notes import Note, find_target, is_blank, newest_first, target_title
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.cli.exit_codes import ExitCode
-from viewer.cli.model import load_shown, read_shown_notes
+from viewer.cli.loading import load_shown, read_shown_notes
 from viewer.domain.describe import describe_date
 from viewer.domain.notes import Note, event_of
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
