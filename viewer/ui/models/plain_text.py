@@ -1,6 +1,6 @@
 """What every item model shares: plain text out, and typing finds it as shown.
 
-The models hold the (frozen) :class:`~viewer.domain.model.Timeline` and a sorted
+The models hold the (frozen) :class:`~viewer.domain.timeline.Timeline` and a sorted
 tuple of references into it; they never copy texts into widget items. Every
 text they hand out is plain: the views draw ``DisplayRole`` as plain text, and
 tooltips start with a fixed, tag-free line so Qt's rich-text guess (which only
