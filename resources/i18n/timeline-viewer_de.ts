@@ -232,14 +232,79 @@
     </message>
 </context>
 <context>
+    <name>ExportImageDialog</name>
+    <message>
+        <source>Export Image</source>
+        <extracomment>The narrowest and widest picture (the narrowest is what the export can lay out).</extracomment>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG picture</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG-Zeichnung</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>&amp;Breite:</translation>
+    </message>
+    <message>
+        <source>The time &amp;shown now</source>
+        <translation>Den &amp;jetzt gezeigten Zeitraum</translation>
+    </message>
+    <message>
+        <source>All events the filter &amp;keeps</source>
+        <translation>Alle vom Filter be&amp;haltenen Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;All events</source>
+        <translation>&amp;Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Span:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark the selected event</source>
+        <translation>Ausgewähltes Ereignis &amp;markieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+</context>
+<context>
     <name>Exports</name>
     <message>
         <source>Export Image</source>
         <translation>Bild exportieren</translation>
     </message>
     <message>
-        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
-        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+        <source>PNG (*.png)</source>
+        <extracomment>The time the timeline shows now, with the events the filter keeps. From the first event to the last the filter keeps, with those events. Every event of the timeline, whatever the filter. The formats a picture can be written in, by file name suffix. Draw the selected event as selected (off: the picture is the same whatever the reader clicked last). What File &gt; Export Image drew last in this session, offered again.</extracomment>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export Notes</source>

@@ -26,6 +26,7 @@ from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
+from viewer.ui.panels.export_image import export_image
 from viewer.ui.panels.layer_bar import LayersMenu
 from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.timeline.view import TimelineView
@@ -156,7 +157,12 @@ MENUS: list[tuple[str, list[Act | str]]] = [
             Act(
                 "export",
                 QT_TRANSLATE_NOOP("Menus", "&Export Image…"),
-                lambda w: w.exports.choose_export,
+                lambda w: lambda: export_image(
+                    w.exports,
+                    filtered=w.filters.mask is not None,
+                    selected=w.selection.event_id is not None,
+                    parent=w.timeline_view.window(),
+                ),
                 ("Ctrl+E",),
             ),
             Act(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,6 +17,34 @@ from viewer.ui.document.document import Document
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline.view import TimelineView
 from viewer.ui.widgets.views import warn
+
+
+class ImageRange(StrEnum):
+    """What time an exported picture spans, and which events it draws."""
+
+    #: The time the timeline shows now, with the events the filter keeps.
+    SHOWN = "shown"
+    #: From the first event to the last the filter keeps, with those events.
+    FILTERED = "filtered"
+    #: Every event of the timeline, whatever the filter.
+    ALL = "all"
+
+
+#: The formats a picture can be written in, by file name suffix.
+IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+@dataclass(frozen=True, slots=True)
+class ImageChoice:
+    """What File > Export Image draws: as ``timeline-viewer export`` does (1,600
+    pixels wide, no selection) unless the reader asks otherwise."""
+
+    width: int = 1600
+    range: ImageRange = ImageRange.SHOWN
+    #: Draw the selected event as selected (off: the picture is the same
+    #: whatever the reader clicked last).
+    mark_selected: bool = False
+    suffix: str = ".png"
 
 
 class Exports(QObject):
@@ -40,19 +70,31 @@ class Exports(QObject):
         self._view = view
         self._selection = selection
         self._filters = filters
+        #: What File > Export Image drew last in this session, offered again.
+        self.last_choice = ImageChoice()
 
-    def choose_export(self) -> None:
+    def choose_export(self, choice: ImageChoice | None = None) -> None:
+        """Ask where to write the picture ``choice`` describes (default: the last
+        one chosen in this session), and write it."""
         timeline = self._document.timeline
         if timeline is None:
             return
+        choice = choice or self.last_choice
+        self.last_choice = choice
+        filters = {
+            ".png": self.tr("PNG (*.png)"),
+            ".svg": self.tr("SVG (*.svg)"),
+            ".pdf": self.tr("PDF (*.pdf)"),
+        }
+        chosen = filters.get(choice.suffix, filters[".png"])
         name, _ = QFileDialog.getSaveFileName(
             self._parent,
             self.tr("Export Image"),
-            f"{timeline.id}.png",
-            self.tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"),
+            str(self._document.start_folder() / f"{timeline.id}{choice.suffix}"),
+            ";;".join([chosen, *(f for f in filters.values() if f != chosen)]),
         )
         if name:
-            self.export_to(Path(name))
+            self.export_to(Path(name), choice)
 
     def choose_notes_export(self) -> None:
         timeline = self._document.timeline
@@ -98,32 +140,37 @@ class Exports(QObject):
             said += " " + self.tr("Each added timeline's: {0}.").format(", ".join(beside))
         self.said.emit(said, 6000)
 
-    def export_to(self, path: Path) -> None:
-        """Export what the timeline shows now, at the width it has now."""
+    def export_to(self, path: Path, choice: ImageChoice | None = None) -> None:
+        """Export the timeline as ``choice`` says (default: the last choice): the
+        time shown now, the filtered events' span or everything, at its width."""
         timeline = self._document.timeline
         if timeline is None:
             return
+        choice = choice or self.last_choice
         # Imported when first used: the SVG and PDF writers are not needed to start.
         from viewer.ui.timeline.export import ExportError, export_timeline
 
         view = self._view
         filters = self._filters
+        start = end = None
+        if choice.range is ImageRange.SHOWN:
+            start, end = view.t0, view.t_of(view.viewport().width())
+        filtered = choice.range is not ImageRange.ALL
+        words = [
+            *(c.label for c in filters.filter.chips(filters.actor_names())),
+            *(self.tr("Hidden: {0}").format(t) for t in filters.hidden_titles()),
+        ]
         try:
             export_timeline(
                 timeline,
                 path,
-                width=max(view.viewport().width(), 400),
-                start=view.t0,
-                end=view.t_of(view.viewport().width()),
+                width=choice.width,
+                start=start,
+                end=end,
                 palette=self._parent.palette(),
-                selected=self._selection.event_id,
-                mask=filters.mask,
-                filter_words=", ".join(
-                    [
-                        *(c.label for c in filters.filter.chips(filters.actor_names())),
-                        *(self.tr("Hidden: {0}").format(t) for t in filters.hidden_titles()),
-                    ]
-                ),
+                selected=self._selection.event_id if choice.mark_selected else None,
+                mask=filters.mask if filtered else None,
+                filter_words=", ".join(words) if filtered else "",
             )
         except ExportError as err:
             warn(self._parent, self.tr("Export failed"), str(err))
