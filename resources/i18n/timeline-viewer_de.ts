@@ -846,6 +846,14 @@ Weiterhin angezeigt: {1}</translation>
         <translation>&amp;Notizen exportieren…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Print the events the filter keeps, on pages at the zoom shown</source>
+        <translation>Die Ereignisse, die der Filter behält, auf Seiten im gezeigten Maßstab drucken</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1052,6 +1060,10 @@ Weiterhin angezeigt: {1}</translation>
         <translation>z. B. Istanbul, Sanktionen</translation>
     </message>
     <message>
+        <source>Keep the note (Ctrl+Enter)</source>
+        <translation>Notiz behalten (Strg+Eingabe)</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>&amp;Notiz:</translation>
     </message>
@@ -1168,6 +1180,14 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Delete Note</source>
         <translation>Notiz löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source>Page {0} of {1}: {2}</source>
+        <extracomment>How wide a page is drawn, in the window&apos;s pixels (scaled to the paper). At most this many pages: a reader zoomed in to minutes prints a few pages at a coarser zoom, never hundreds. Room above the timeline for the page&apos;s heading (pixels, before scaling). Above a printed page: {0} and {1} are its number and the number of pages, {2} the time span it shows.</extracomment>
+        <translation>Seite {0} von {1}: {2}</translation>
     </message>
 </context>
 <context>

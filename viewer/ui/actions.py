@@ -157,11 +157,13 @@ MENUS: list[tuple[str, list[Act | str]]] = [
             Act(
                 "export",
                 QT_TRANSLATE_NOOP("Menus", "&Export Image…"),
-                lambda w: lambda: export_image(
-                    w.exports,
-                    filtered=w.filters.mask is not None,
-                    selected=w.selection.event_id is not None,
-                    parent=w.timeline_view.window(),
+                lambda w: (
+                    lambda: export_image(
+                        w.exports,
+                        filtered=w.filters.mask is not None,
+                        selected=w.selection.event_id is not None,
+                        parent=w.timeline_view.window(),
+                    )
                 ),
                 ("Ctrl+E",),
             ),
@@ -169,6 +171,15 @@ MENUS: list[tuple[str, list[Act | str]]] = [
                 "export_notes",
                 QT_TRANSLATE_NOOP("Menus", "Export &Notes…"),
                 lambda w: w.exports.choose_notes_export,
+            ),
+            Act(
+                "print",
+                QT_TRANSLATE_NOOP("Menus", "&Print…"),
+                lambda w: w.exports.print_preview,
+                (_Std.Print,),
+                QT_TRANSLATE_NOOP(
+                    "Menus", "Print the events the filter keeps, on pages at the zoom shown"
+                ),
             ),
             SEPARATOR,
             Act("quit", QT_TRANSLATE_NOOP("Menus", "&Quit"), lambda w: w.close, (_Std.Quit,)),

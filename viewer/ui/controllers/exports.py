@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from viewer.domain import words
 from viewer.persistence.paths import not_a_file
@@ -17,6 +18,9 @@ from viewer.ui.document.document import Document
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline.view import TimelineView
 from viewer.ui.widgets.views import warn
+
+if TYPE_CHECKING:  # printing is imported when first used
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class ImageRange(StrEnum):
@@ -156,10 +160,6 @@ class Exports(QObject):
         if choice.range is ImageRange.SHOWN:
             start, end = view.t0, view.t_of(view.viewport().width())
         filtered = choice.range is not ImageRange.ALL
-        words = [
-            *(c.label for c in filters.filter.chips(filters.actor_names())),
-            *(self.tr("Hidden: {0}").format(t) for t in filters.hidden_titles()),
-        ]
         try:
             export_timeline(
                 timeline,
@@ -170,9 +170,53 @@ class Exports(QObject):
                 palette=self._parent.palette(),
                 selected=self._selection.event_id if choice.mark_selected else None,
                 mask=filters.mask if filtered else None,
-                filter_words=", ".join(words) if filtered else "",
+                filter_words=self._filter_words() if filtered else "",
             )
         except ExportError as err:
             warn(self._parent, self.tr("Export failed"), str(err))
             return
         self.said.emit(self.tr("Exported the timeline to {0}.").format(path.name), 6000)
+
+    def print_preview(self) -> None:
+        """File > Print: the events the filter keeps, on pages at the zoom shown,
+        in a preview from which the reader prints."""
+        if self._document.timeline is None:
+            return
+        # Imported when first used: printing is not needed to start.
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self._parent)
+        dialog.setObjectName("printPreview")
+        dialog.paintRequested.connect(self.print_to)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print the events the filter keeps on ``printer`` (a QPrinter); return
+        the number of pages. On paper's colours, whatever the window's theme."""
+        timeline = self._document.timeline
+        if timeline is None:
+            return 0
+        from viewer.ui.timeline.printing import print_timeline
+
+        return print_timeline(
+            printer,
+            timeline,
+            seconds_per_px=self._view.seconds_per_px,
+            mask=self._filters.mask,
+            filter_words=self._filter_words(),
+            palette=QApplication.style().standardPalette(),
+        )
+
+    def _filter_words(self) -> str:
+        """The filter chosen and the timelines hidden, as an export says them."""
+        filters = self._filters
+        return ", ".join(
+            [
+                *(c.label for c in filters.filter.chips(filters.actor_names())),
+                *(self.tr("Hidden: {0}").format(t) for t in filters.hidden_titles()),
+            ]
+        )

@@ -47,14 +47,23 @@ class ExportError(Exception):
     """An export that could not be written, with a message for the user."""
 
 
-def _view_for(
-    renderer: TimelineRenderer, width: int, start: float | None, end: float | None
+def shown_span(
+    renderer: TimelineRenderer, start: float | None, end: float | None
 ) -> tuple[float, float]:
-    """The left edge and zoom that show ``start``..``end`` (default: everything)."""
+    """``start``..``end``, each bound that is None taken from the events the
+    renderer draws, with a little room around them."""
     extent = renderer.index.extent() or (0.0, 86400.0)
     pad = max((extent[1] - extent[0]) * 0.04, 3600.0)
     lo = clamp_time(start if start is not None else extent[0] - pad)
     hi = clamp_time(end if end is not None else extent[1] + pad)
+    return lo, hi
+
+
+def _view_for(
+    renderer: TimelineRenderer, width: int, start: float | None, end: float | None
+) -> tuple[float, float]:
+    """The left edge and zoom that show ``start``..``end`` (default: everything)."""
+    lo, hi = shown_span(renderer, start, end)
     if hi <= lo:
         raise ExportError(
             QCoreApplication.translate("Export", "the end of the range must come after its start")
