@@ -36,6 +36,16 @@ def texts_on_disk(timeline_id: str = "trump-putin-2025-06") -> list[str]:
         return sorted(text for (text,) in db.execute("SELECT text FROM note"))
 
 
+def open_note_dialog(qtbot: QtBot, window: MainWindow) -> NoteDialog:
+    """Select the drone strike and open the dialog that adds a note on it."""
+    window.selection.select(STRIKE)
+    window.menus["add_note"].trigger()
+    dialog = window.note_actions.dialog
+    assert isinstance(dialog, NoteDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
 def fill_dialog(qtbot: QtBot, window: MainWindow, text: str, tags: str = "") -> None:
     dialog = window.note_actions.dialog
     assert isinstance(dialog, NoteDialog)
@@ -445,12 +455,7 @@ def test_back_to_a_timeline_whose_changes_wait_a_newer_edit_wins(
 
 
 def test_a_note_too_long_to_keep_stays_in_its_dialog(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
-    window.selection.select(STRIKE)
-    window.menus["add_note"].trigger()
-    dialog = window.note_actions.dialog
-    assert isinstance(dialog, NoteDialog)
-    qtbot.waitUntil(dialog.isVisible)
+    dialog = open_note_dialog(qtbot, make_window(qtbot))
     dialog.text_edit.setPlainText("x" * 100_001)
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
@@ -464,3 +469,16 @@ def test_a_note_too_long_to_keep_stays_in_its_dialog(qtbot: QtBot) -> None:
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     assert texts_on_disk() == ["kurz"]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter], ids=["return", "enter"])
+def test_enter_starts_a_line_and_ctrl_enter_keeps_the_note(qtbot: QtBot, key: Qt.Key) -> None:
+    dialog = open_note_dialog(qtbot, make_window(qtbot))
+    qtbot.keyClicks(dialog.text_edit, "eins")
+    qtbot.keyClick(dialog.text_edit, key)
+    qtbot.keyClicks(dialog.text_edit, "zwei")
+    assert dialog.isVisible()  # Enter alone only made a new line
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.text_edit, key, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    assert texts_on_disk() == ["eins\nzwei"]

@@ -3,7 +3,8 @@ note can hold."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +36,7 @@ class NoteDialog(QDialog):
         self.text_edit.setObjectName("noteText")
         self.text_edit.setAccessibleName(self.tr("Note"))
         self.text_edit.setTabChangesFocus(True)
+        self.text_edit.installEventFilter(self)
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setObjectName("noteTags")
         self.tags_edit.setPlaceholderText(self.tr("e.g. Istanbul, Sanktionen"))
@@ -43,6 +45,9 @@ class NoteDialog(QDialog):
             self.tags_edit.setText(", ".join(note.tags))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            self.tr("Keep the note (Ctrl+Enter)")
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -54,6 +59,19 @@ class NoteDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.resize(460, 280)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the text Enter starts a new line; Ctrl+Enter keeps the note, as OK does."""
+        if (
+            watched is self.text_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def values(self) -> tuple[str, tuple[str, ...]]:
         return self.text_edit.toPlainText().strip(), parse_tags(self.tags_edit.text())
