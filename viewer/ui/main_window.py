@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -43,8 +42,10 @@ from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.panels.notes_panel import NotesPanel
 from viewer.ui.panels.quotes_panel import QuotesPanel
 from viewer.ui.timeline.legend import LegendBar
+from viewer.ui.timeline.overview_strip import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
 from viewer.ui.widgets.announce import announce
+from viewer.ui.widgets.column import column
 
 #: Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
@@ -72,15 +73,9 @@ class MainWindow(QMainWindow):
         self.timeline_view = TimelineView(self.selection)
         self.legend = LegendBar()
         self.layer_bar = LayerBar(self.filters)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.timeline_view, 1)
-        layout.addWidget(self.layer_bar)
-        layout.addWidget(self.legend)
+        self.overview = OverviewStrip(self.timeline_view)
+        parts = (self.find_bar, self.filter_bar, self.timeline_view, self.overview)
+        central = column(*parts, self.layer_bar, self.legend, stretch=self.timeline_view)
         self.setCentralWidget(central)
 
         self.details = DetailsPanel(self.selection, notes=self.note_actions)
@@ -112,6 +107,7 @@ class MainWindow(QMainWindow):
         self.quotes_dock.raise_()
         self.finder.resultsChanged.connect(self._show_find_marks)
         self.filters.changed.connect(self._show_filtered)
+        self.filters.changed.connect(self.overview.update)
         self.error_box: QMessageBox | None = None
         self._shown_id: str | None = None
         self.notes_box: QMessageBox | None = None
