@@ -1183,6 +1183,22 @@ Weiterhin angezeigt: {1}</translation>
     </message>
 </context>
 <context>
+    <name>OverviewStrip</name>
+    <message>
+        <source>Overview</source>
+        <extracomment>The strip&apos;s height, in pixels: a scroll bar&apos;s and a little more, as it stands in the scroll bar&apos;s place. Room left and right of the span drawn.</extracomment>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>The whole timeline, how many events fall where, and the part shown</source>
+        <translation>Die ganze Zeitleiste, wie viele Ereignisse wohin fallen, und der gezeigte Teil</translation>
+    </message>
+    <message>
+        <source>Drag the marked part, or click, to show another time</source>
+        <translation>Den markierten Teil ziehen oder daneben klicken, um eine andere Zeit zu zeigen</translation>
+    </message>
+</context>
+<context>
     <name>Print</name>
     <message>
         <source>Page {0} of {1}: {2}</source>
@@ -2156,6 +2172,22 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>The timeline is on the &quot;cosmological&quot; scale: years outside 0001 to 9999 cannot be held, and their slides were left out.</source>
         <translation>Die Zeitleiste hat die Skala „cosmological“: Jahre außerhalb von 0001 bis 9999 können nicht übernommen werden, ihre Folien wurden ausgelassen.</translation>
+    </message>
+</context>
+<context>
+    <name>lanes</name>
+    <message>
+        <source>No actor</source>
+        <extracomment>The lane of the events without a value of the facet (there is none for kinds: every event has one; nor for timelines: every event belongs to one).</extracomment>
+        <translation>Ohne Akteur</translation>
+    </message>
+    <message>
+        <source>No tag</source>
+        <translation>Ohne Schlagwort</translation>
+    </message>
+    <message>
+        <source>No place</source>
+        <translation>Ohne Ort</translation>
     </message>
 </context>
 <context>
