@@ -189,6 +189,14 @@
         <extracomment>The table&apos;s (hidden) row headers, for screen readers.</extracomment>
         <translation>Zeilen</translation>
     </message>
+    <message>
+        <source>No events in this timeline</source>
+        <translation>Keine Ereignisse in dieser Zeitleiste</translation>
+    </message>
+    <message>
+        <source>No event matches the filter</source>
+        <translation>Kein Ereignis passt zum Filter</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1174,6 +1182,14 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Notiz &amp;löschen</translation>
     </message>
     <message>
+        <source>No note matches “{0}”</source>
+        <translation>Keine Notiz passt zu „{0}“</translation>
+    </message>
+    <message>
+        <source>No notes yet: select an event and press {0}</source>
+        <translation>Noch keine Notizen: ein Ereignis auswählen und {0} drücken</translation>
+    </message>
+    <message>
         <source>Edit Note…</source>
         <translation>Notiz bearbeiten…</translation>
     </message>
@@ -1283,6 +1299,14 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>No quotes match “{0}”.</source>
         <translation>Kein Zitat passt zu „{0}“.</translation>
+    </message>
+    <message>
+        <source>No quotes in this timeline</source>
+        <translation>Keine Zitate in dieser Zeitleiste</translation>
+    </message>
+    <message>
+        <source>No quote is on an event the filter keeps</source>
+        <translation>Kein Zitat gehört zu einem Ereignis, das der Filter behält</translation>
     </message>
     <message>
         <source>Copy Citation</source>

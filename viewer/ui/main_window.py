@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         )
         self.finder.typedSelection.connect(self.history.typed)
         self.menus = Menus(self, self.menuBar(), self)
+        self.notes_panel.set_add_keys(self.menus["add_note"].shortcut())
         self.details.translationsRequested.connect(lambda: self.show_translations(True))
         self.show_translations(bool(self.settings.value(TRANSLATIONS_SETTING, False, type=bool)))
         self.document.opened.connect(self._on_opened)

@@ -17,6 +17,7 @@ from viewer.timeline.filters import Mask
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.events import EventTableModel
 from viewer.ui.models.roles import ItemRole
+from viewer.ui.widgets.empty_state import EmptyState
 
 
 class EventsTable(QWidget):
@@ -31,6 +32,7 @@ class EventsTable(QWidget):
         self.setAccessibleName(self.tr("Events"))
         self._selection = selection
         self._following = False
+        self._timeline: Timeline | None = None
 
         # The model sorts itself (EventTableModel.sort): a sort proxy would call
         # data() millions of times on a large timeline.
@@ -72,6 +74,7 @@ class EventsTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.empty = EmptyState(self.view, self._why_empty)
 
         self.view.selectionModel().selectionChanged.connect(self._on_rows_selected)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -79,6 +82,7 @@ class EventsTable(QWidget):
         selection.changed.connect(self._follow)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
+        self._timeline = timeline
         self.model.set_timeline(timeline)
         for column in (EventTableModel.DATE, EventTableModel.KIND, EventTableModel.STATUS):
             self.view.resizeColumnToContents(column)
@@ -88,6 +92,13 @@ class EventsTable(QWidget):
         """Rows for the events ``mask`` keeps (by table row); None: all."""
         self.model.show_only(mask)
         self._follow(self._selection.event_id or "")
+
+    def _why_empty(self) -> str:
+        if self._timeline is None:
+            return ""
+        if len(self._timeline.events) == 0:
+            return self.tr("No events in this timeline")
+        return self.tr("No event matches the filter")
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.text import isolate
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.notes_list import NotesListModel
 from viewer.ui.models.proxies import FoldedFilter
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.note_actions import NoteActions
+from viewer.ui.widgets.empty_state import EmptyState
 from viewer.ui.widgets.views import clear_button
 
 
@@ -93,6 +95,11 @@ class NotesPanel(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        # The keys that add a note (the window's Add Note action), named when there is none.
+        self.add_keys = QKeySequence()
+        self.empty = EmptyState(self.view, self._why_empty)
+        # Typing on with nothing left changes no row, only what the list says.
+        self.filter_edit.textChanged.connect(lambda _text: self.empty.refresh())
         controller.statusChanged.connect(self._show_status)
         controller.changed.connect(self._update_buttons)
         selection.changed.connect(lambda _id: self._update_buttons())
@@ -120,6 +127,21 @@ class NotesPanel(QWidget):
         event_id = index.data(ItemRole.EVENT_ID)
         if event_id:
             self._selection.select(str(event_id))
+
+    def set_add_keys(self, keys: QKeySequence) -> None:
+        """Name ``keys`` in the hint of an empty list (the window's Add Note keys)."""
+        self.add_keys = keys
+        self.empty.refresh()
+
+    def _why_empty(self) -> str:
+        if self._controller.timeline is None:
+            return ""
+        if self.model.rowCount() > 0:
+            query = self.filter_edit.text().strip()
+            return self.tr("No note matches “{0}”").format(isolate(query))
+        keys = self.add_keys.toString(QKeySequence.SequenceFormat.NativeText)
+        how = keys or self.add_button.text().replace("&", "")
+        return self.tr("No notes yet: select an event and press {0}").format(how)
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)

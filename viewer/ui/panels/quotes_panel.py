@@ -35,6 +35,7 @@ from viewer.ui.models.quotes import QuoteListModel
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.models.speakers import ActorListModel
 from viewer.ui.panels.note_actions import NoteActions
+from viewer.ui.widgets.empty_state import EmptyState
 from viewer.ui.widgets.views import CountDelegate, clear_button
 
 
@@ -138,6 +139,7 @@ class QuotesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 2, 2)
         layout.addWidget(self.splitter)
+        self.empty = EmptyState(self.quote_view, self._why_empty)
 
         self.actor_view.selectionModel().currentRowChanged.connect(self._on_actor_changed)
         self.filter_edit.textChanged.connect(self.quote_model.set_query)
@@ -204,6 +206,14 @@ class QuotesPanel(QWidget):
         no_match = self.tr("No quotes match “{0}”.").format(isolate(text))
         self.no_match.setText(no_match if empty else "")
         self.no_match.setVisible(bool(text) and empty)
+
+    def _why_empty(self) -> str:
+        """Why no quote shows (a query that matches none says so above the list)."""
+        if self._timeline is None or self.quote_model.total > 0:
+            return ""
+        if len(self._timeline.quotes) == 0:
+            return self.tr("No quotes in this timeline")
+        return self.tr("No quote is on an event the filter keeps")
 
     def _on_quote_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         event_id = index.data(ItemRole.EVENT_ID)
