@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
+from tests.ui.test_filters import menu_action
+from tests.ui.windows import active_window
 from viewer.domain.timeline import Timeline
 from viewer.ui.document.selection import Selection
 from viewer.ui.panels.details import PLACEHOLDER, DetailsPanel
@@ -478,3 +480,21 @@ def test_translated_words_are_text_not_markup(
         qapp.removeTranslator(translator)
     assert "Wann <&> wo:" in text
     assert "<b>Art</b>:" in text
+
+
+def test_a_filter_that_hides_the_event_shown_clears_the_details(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    details = window.details
+    window.selection.select("leaders-summit-proposed")  # talks
+    menu_action(window, "Kind", "Talks").trigger()  # keeps it: it stays
+    assert details.current_event_id == "leaders-summit-proposed"
+    assert window.events_table.selected_event_id() == "leaders-summit-proposed"
+    qtbot.mouseClick(window.filter_bar.clear_button, Qt.MouseButton.LeftButton)
+    window.selection.select("drone-strike-2025-06-01")  # an attack
+    menu_action(window, "Kind", "Talks").trigger()  # hides it
+    assert window.selection.event_id is None
+    assert details.current_event_id is None
+    assert strip_isolates(details.plain_text()) == PLACEHOLDER
+    assert window.events_table.selected_event_id() is None
+    qtbot.mouseClick(window.filter_bar.clear_button, Qt.MouseButton.LeftButton)
+    assert details.current_event_id is None  # nothing comes back by itself

@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
     def _show_filtered(self) -> None:
         """Every view shows the events the filter keeps."""
         mask = self.filters.mask
-        for part in (self.timeline_view, self.events_table, self.quotes, self.finder):
+        # The details last: a filter that hides their event clears the selection.
+        parts = (self.timeline_view, self.events_table, self.quotes, self.finder, self.details)
+        for part in parts:
             part.show_only(mask)
 
     def open_find(self) -> None:

@@ -41,6 +41,7 @@ from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, number
+from viewer.timeline.filters import Mask
 from viewer.timeline.search import match_spans
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.selection import Selection
@@ -154,6 +155,17 @@ class DetailsPanel(QWidget):
         """Show events of ``timeline`` (``None``: nothing is open)."""
         self._timeline = timeline
         self._refresh()
+
+    def show_only(self, mask: Mask | None) -> None:
+        """A filter (``mask``, by table row) that hides the selected event clears the
+        selection: no view draws the event any more, and Add Note or Copy Citation
+        would act on what the reader cannot see. Back returns to it."""
+        event_id, timeline = self._selection.event_id, self._timeline
+        if mask is None or timeline is None or not event_id:
+            return
+        row = timeline.events.row_of(event_id)
+        if row is not None and not mask[row]:
+            self._selection.clear()
 
     def set_highlight(self, words: list[str]) -> None:
         """Mark ``words`` (folded, as :func:`~viewer.timeline.search.query_words` gives
