@@ -5,6 +5,7 @@ No display, no Qt: text is measured by a stand-in of fixed-width glyphs.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import math
 
@@ -12,11 +13,14 @@ import numpy as np
 import pytest
 
 from bench.make_timeline import make_timeline
+from tests.conftest import _MINIMAL, dump
 from viewer.domain.timeline import Timeline
+from viewer.persistence.model_file import parse_timeline
 from viewer.timeline.index import EventIndex, event_index
+from viewer.timeline.labels import ELLIPSIS, LEADER_GAP, least_width, two_lines, word_cut
 from viewer.timeline.layout import (
     DETAIL_LIMIT,
-    ELLIPSIS,
+    GLYPH,
     GUTTER,
     LABEL_MAX,
     LABEL_REACH,
@@ -29,7 +33,7 @@ CHAR = 7.0
 
 
 class Monospace:
-    """Every character CHAR pixels wide; eliding keeps what fits and adds an ellipsis."""
+    """Every character CHAR pixels wide."""
 
     def __init__(self, index: EventIndex) -> None:
         self.index = index
@@ -37,14 +41,8 @@ class Monospace:
     def label_width(self, position: int) -> float:
         return min(len(self.index.title(position)) * CHAR, LABEL_MAX) + 1.0
 
-    def elide(self, position: int, room: float, middle: bool = False) -> str:
-        title = self.index.title(position)
-        if len(title) * CHAR <= room:
-            return title
-        keep = max(int(room // CHAR) - 1, 0)
-        if middle:
-            return title[: keep - keep // 2] + ELLIPSIS + title[len(title) - keep // 2 :]
-        return title[:keep] + ELLIPSIS if keep else ""
+    def label_advance(self, position: int, text: str) -> float:
+        return len(text) * CHAR
 
     def advance(self, text: str) -> float:
         return len(text) * CHAR
@@ -163,3 +161,155 @@ def test_crowded_lanes_cluster_as_if_every_label_were_measured(
         quick, thorough = fast.layout(t0, spp, 1280.0), slow.layout(t0, spp, 1280.0)
         assert _signature(quick) == _signature(thorough)
     assert any(item.is_cluster for item in quick.items()), "the view should be crowded"
+
+
+# -- labels a reader can read ------------------------------------------------
+
+
+def width(text: str) -> float:
+    return len(text) * CHAR
+
+
+def room_for(text: str) -> float:
+    return width(text) + 0.5
+
+
+@pytest.mark.parametrize(
+    ("title", "room_text", "shown"),
+    [
+        # German titles cut after the last whole word, never inside one.
+        (
+            "Erste Runde direkter Gespräche zwischen der Ukraine und Russland",
+            "Erste Runde direkter Gespräche zwi",
+            "Erste Runde direkter Gespräche…",
+        ),
+        # A hyphenated word is one word: never "Selenskyj-Tr…"; with it, two words
+        # fit, or none are shown.
+        (
+            "Treffen Selenskyj-Trump-Putin in Istanbul",
+            "Treffen Selenskyj-Trump-Putin in Ist",
+            "Treffen Selenskyj-Trump-Putin in…",
+        ),
+        ("Treffen Selenskyj-Trump-Putin in Istanbul", "Treffen Selenskyj-Trump-Pu", ""),
+        # Not cut between quotes or brackets ("(„Operation…"), nor after a dash or comma.
+        (
+            "Drohnenangriff auf Flugplätze („Operation Spiderweb“) der Ukraine",
+            "Drohnenangriff auf Flugplätze („Operation Spid",
+            "Drohnenangriff auf Flugplätze…",
+        ),
+        (
+            "Waffenruhe, sagt Kyjiw – vorerst",
+            "Waffenruhe, sagt Kyjiw – vo",
+            "Waffenruhe, sagt Kyjiw…",
+        ),
+        # Fewer than two words fit: hidden (the title shows on hover).
+        ("Sanktionspaket beschlossen gegen Russland", "Sanktionspaket beschl", ""),
+        # A one-word title: whole, or not at all.
+        ("Waffenstillstandsverhandlungen", "Waffenstillstandsverhandlunge", ""),
+        (
+            "Waffenstillstandsverhandlungen",
+            "Waffenstillstandsverhandlungen",
+            "Waffenstillstandsverhandlungen",
+        ),
+    ],
+)
+def test_a_title_is_cut_only_at_a_word_end(title: str, room_text: str, shown: str) -> None:
+    cut = word_cut(title, room_for(room_text), width)
+    assert cut == shown
+    if cut and cut != title:
+        assert cut.endswith(ELLIPSIS)
+        assert width(cut) <= room_for(room_text)
+
+
+def test_the_shortest_label_is_two_words() -> None:
+    assert least_width("Explosion an einer Brücke", width) == width("Explosion an" + ELLIPSIS)
+    assert least_width("Waffenruhe", width) == width("Waffenruhe")
+    assert least_width("Gipfel geplant", width) == width("Gipfel geplant")
+
+
+def test_a_whole_title_wraps_to_two_lines_at_a_word_end() -> None:
+    title = "Selenskyj schlägt Waffenruhe bis zu einem Gipfel der Staatschefs vor"
+    assert two_lines(title, width(title), width) == [title]
+    first, second = two_lines(title, room_for("Selenskyj schlägt Waffenruhe bis zu"), width)
+    assert first == "Selenskyj schlägt Waffenruhe bis zu"
+    assert second == "einem Gipfel der Staatschefs vor"
+    # Longer than two lines: the second is cut at a word's end.
+    first, second = two_lines(title, room_for("Selenskyj schlägt Waffen"), width)
+    assert (first, second) == ("Selenskyj schlägt", "Waffenruhe bis zu einem…")
+
+
+def _layouter(titles: list[str], days: list[int], open_end: bool = False) -> Layouter:
+    events = [
+        {
+            "id": f"e{n}",
+            "kind": "call",
+            "title": title,
+            "date": {
+                "precision": "day",
+                "start": f"2025-06-{day:02d}",
+                **({"end": ".."} if open_end else {}),
+            },
+        }
+        for n, (title, day) in enumerate(zip(titles, days, strict=True))
+    ]
+    data = {**copy.deepcopy(_MINIMAL), "events": events, "quotes": []}
+    index = event_index(parse_timeline(dump(data)))
+    return Layouter(index, Monospace(index))
+
+
+def test_a_label_starts_at_its_mark_or_is_joined_to_it_by_a_leader() -> None:
+    title = "Vorgeschlagener Gipfel der Staatschefs in Istanbul"
+    layouter = _layouter([title], [20])
+    day = 86400.0
+    t_mark = float(layouter.index.starts[0]) + day / 2
+    # In the middle of the plot: right of its mark, whole, no leader.
+    spp = day / 20
+    layout = layouter.layout(t_mark - 300 * spp, spp, 1200.0)
+    [item] = layout.items()
+    assert item.label is not None
+    assert item.text == title
+    assert item.label.left() == pytest.approx(item.glyph.x() + GLYPH + 4)
+    assert item.leader is None
+    # At the right edge: left of its mark, ending at a leader line to the mark.
+    layout = layouter.layout(t_mark - (1200 - GUTTER - 40) * spp, spp, 1200.0)
+    [item] = layout.items()
+    assert item.label is not None
+    assert item.label.right() < item.glyph.x()
+    assert item.text == title
+    assert item.leader == (item.label.right(), item.glyph.x() - GLYPH - 1)
+    # Left of its mark with little room: cut at a word's end, still ending at the leader.
+    narrow = GUTTER + LEADER_GAP + GLYPH + 2 + width("Vorgeschlagener Gipfel der Sta") + 40
+    layout = layouter.layout(t_mark - (narrow - GUTTER - 40) * spp, spp, narrow)
+    [item] = layout.items()
+    assert item.label is not None
+    assert item.text == "Vorgeschlagener Gipfel der" + ELLIPSIS
+    assert item.leader is not None
+    assert item.label.right() == pytest.approx(item.leader[0])
+    assert item.label.width() == pytest.approx(width(item.text) + 1)
+    # Its mark scrolled off to the left: pinned near the edge, a leader to the edge.
+    layout = layouter.layout(t_mark + 40 * spp, spp, 1200.0)
+    [item] = layout.items()
+    assert item.label is not None
+    assert item.glyph.x() < GUTTER
+    assert item.label.left() == GUTTER + LEADER_GAP
+    assert item.leader == (GUTTER, GUTTER + LEADER_GAP)
+    assert item.text.endswith(ELLIPSIS)
+    assert title.startswith(item.text.removesuffix(ELLIPSIS) + " ")
+
+
+def test_crowded_labels_are_whole_words_or_hidden(timeline: Timeline) -> None:
+    index = event_index(timeline)
+    middle = float(np.median(index.starts))
+    labels = [
+        (index.title(item.positions[0]), item.text)
+        for spp in (300.0, 3000.0)
+        for item in lay_out(timeline, middle, spp, 1280.0).items()
+        if item.label is not None
+    ]
+    assert any(text.endswith(ELLIPSIS) for _title, text in labels), "some labels are cut"
+    for title, text in labels:
+        if text and text != title:
+            shown = text.removesuffix(ELLIPSIS)
+            assert title.startswith(shown)
+            assert not title[len(shown)].isalnum(), text
+            assert len(shown.split()) >= 2, text

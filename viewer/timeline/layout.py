@@ -19,7 +19,7 @@ a "+N" cluster that expands on zoom or click.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -29,6 +29,14 @@ import numpy.typing as npt
 from viewer.domain import words
 from viewer.domain.model import EventKind
 from viewer.timeline.index import EventIndex, Lane
+from viewer.timeline.labels import (
+    LEADER_GAP,
+    LEAST_LABEL,
+    MIN_LABEL,
+    Measure,
+    least_width,
+    word_cut,
+)
 
 AXIS_HEIGHT = 46.0
 GUTTER = 118.0
@@ -42,10 +50,6 @@ LABEL_MAX = 1000.0
 #: How far left of the plot an event's mark may be for its label to be
 #: pinned at the plot's edge (a label reaching farther in is cut there).
 LABEL_REACH = 480.0
-#: A label may be cut down to this to share its row (then it is elided).
-LEAST_LABEL = 110.0
-#: A label pinned at the left edge with less room than this is not drawn.
-MIN_LABEL = 28.0
 #: Space kept between one item's label and the next mark in its row.
 ITEM_GAP = 8.0
 #: A band wider than this keeps its marker in view when it crosses an edge.
@@ -54,7 +58,6 @@ WIDE_BAND = 240.0
 OPEN_END_FADE = 120.0
 #: Room kept free right of the last event when fitting, for its label.
 FIT_LABEL_ROOM = 260.0
-ELLIPSIS = "\u2026"
 GLYPH = 6.0
 #: A lane with more visible events than this is drawn as counts per bucket.
 DETAIL_LIMIT = 200
@@ -181,8 +184,8 @@ class TextMetrics(Protocol):
         """The whole width of an event's title in its label font (at most LABEL_MAX)."""
         ...
 
-    def elide(self, position: int, room: float, middle: bool = False) -> str:
-        """An event's title cut to ``room`` pixels, at the end (or in the middle)."""
+    def label_advance(self, position: int, text: str) -> float:
+        """The width of ``text`` in the label font of the event at ``position``."""
         ...
 
     def advance(self, text: str) -> float:
@@ -206,6 +209,9 @@ class Placed:
     span: tuple[float, float] = (0.0, 0.0)
     #: A far-zoom count of the events starting in ``span`` (not a list of them).
     bucket: bool = False
+    #: For a label that stands away from its mark (left of it, or pinned at the
+    #: plot's left edge): the line joining them, from x to x at the mark's height.
+    leader: tuple[float, float] | None = None
 
     @property
     def is_cluster(self) -> bool:
@@ -394,6 +400,8 @@ class Layouter:
         # An open end fades out to the right: nothing else goes on the fade.
         tail = x1 + OPEN_END_FADE if index.open_end(position) else x1
         full = self.metrics.label_width(position)
+        # The shortest label shown is a word or two: a row keeps room for it.
+        shortest = max(LEAST_LABEL, least_width(index.title(position), self._measure(position)))
         label_x = gx + GLYPH + 4
 
         def slot(label_x: float, full: float, least: float, flipped: bool) -> _Slot:
@@ -402,32 +410,39 @@ class Layouter:
             return _Slot(position, x0, tail, gx, label_x, full, least, left, flipped)
 
         if label_x < GUTTER + 2:
-            # The mark is left of the plot: the label is pinned to the plot's
-            # edge and keeps the room its whole label would have reached into
-            # the plot, shown from its start and cut at the end, never clipped
-            # at the start ("rump …"). It takes no more room than unpinned, so
-            # panning never pushes its neighbours into other rows.
-            full = label_x + full - (GUTTER + 2)
+            # The mark is left of the plot: the label is pinned near the plot's
+            # edge (a leader line joins it to the edge the mark is past) and
+            # keeps the room its whole label would have reached into the plot,
+            # shown from its start and cut at a word's end. It takes no more
+            # room than unpinned, so panning never pushes its neighbours into
+            # other rows.
+            full = label_x + full - (GUTTER + LEADER_GAP)
             if full < MIN_LABEL:
                 if x1 < GUTTER:
                     return []
                 full = 0.0  # its band is in view, its label is not
-            return [slot(GUTTER + 2, full, min(full, LEAST_LABEL), False)]
+            return [slot(GUTTER + LEADER_GAP, full, min(full, shortest), False)]
         # Right of the mark, cut at the plot's right edge; or left of the mark
-        # (whole, or cut to LEAST_LABEL): at the right edge when there is more
-        # room there, and for an open end, whose fading band needs the right.
+        # (whole, or cut to the shortest), a leader line joining it to the mark:
+        # at the right edge when there is more room there, and for an open end,
+        # whose fading band needs the right.
         room_right = layout.width - 2 - label_x
-        room_left = gx - GLYPH - 4 - (GUTTER + 2)
+        room_left = gx - GLYPH - LEADER_GAP - (GUTTER + 2)
         on_right = min(full, room_right)
-        right = slot(min(label_x, layout.width - 2), on_right, min(on_right, LEAST_LABEL), False)
+        right = slot(min(label_x, layout.width - 2), on_right, min(on_right, shortest), False)
         open_left = index.open_end(position) and room_left >= full
         if not open_left and (full <= room_right or room_left <= room_right):
             return [right]
         whole_left = min(full, room_left)
-        left_whole = slot(gx - GLYPH - 4 - whole_left, whole_left, whole_left, True)
-        least_left = min(full, room_left, LEAST_LABEL)
-        left_least = slot(gx - GLYPH - 4 - least_left, least_left, least_left, True)
+        left_whole = slot(gx - GLYPH - LEADER_GAP - whole_left, whole_left, whole_left, True)
+        least_left = min(full, room_left, shortest)
+        left_least = slot(gx - GLYPH - LEADER_GAP - least_left, least_left, least_left, True)
         return [left_whole, right, left_least] if open_left else [left_whole, left_least, right]
+
+    def _measure(self, position: int) -> Measure:
+        """How wide a text is in the label font of the event at ``position``."""
+        metrics = self.metrics
+        return lambda text: metrics.label_advance(position, text)
 
     def _place(
         self, lane: LaneLayout, visible: list[int], layout: Layout, first: int | None = None
@@ -475,7 +490,6 @@ class Layouter:
             for i, slot in enumerate(row.slots):
                 limit = row.slots[i + 1].left if i + 1 < len(row.slots) else layout.width - 2
                 lane.items.append(self._placed(slot, y, limit))
-        self._keep_apart(lane.items)
         lane.height = max(len(rows), 1) * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
         cluster_top = lane.top + max(len(rows), 1) * ROW_HEIGHT
         for cluster in overflow:
@@ -514,37 +528,28 @@ class Layouter:
         cluster.right = cluster.gx - GLYPH + self.metrics.advance(f"+{len(cluster.positions)}") + 10
 
     def _placed(self, slot: _Slot, y: float, limit: float) -> Placed:
-        """The event of ``slot`` in its row, its label taking the room up to ``limit``."""
+        """The event of ``slot`` in its row, its label taking the room up to ``limit``
+        and showing its title cut at a word's end (see :mod:`viewer.timeline.labels`)."""
         room = slot.full if slot.flipped else min(slot.full, limit - ITEM_GAP - slot.label_x)
         room = max(room, 0.0)
-        text = self.metrics.elide(slot.position, room)
+        measure = self._measure(slot.position)
+        text = word_cut(self.index.title(slot.position), room, measure)
+        label_x, leader = slot.label_x, None
+        if slot.flipped:
+            # Left of its mark: the label ends at the leader line, however it was cut.
+            room = measure(text) + 1 if text else 0.0
+            label_x = slot.gx - GLYPH - LEADER_GAP - room
+            if text:
+                leader = (label_x + room, slot.gx - GLYPH - 1)
+        elif text and slot.label_x > slot.gx + GLYPH + 4:
+            # Pinned at the plot's left edge: the line runs to the edge the mark is past.
+            leader = (min(GUTTER, slot.label_x), slot.label_x)
         # slot.x1 is where the band ends: with an open end, where its fade does.
         band = Rect(slot.x0, y - ROW_HEIGHT / 2 + 3, max(slot.x1 - slot.x0, 1), ROW_HEIGHT - 6)
-        label = Rect(slot.label_x, y - ROW_HEIGHT / 2, room, ROW_HEIGHT)
-        hit = Rect(min(slot.x0, slot.gx - GLYPH, slot.label_x), y - ROW_HEIGHT / 2, 0, ROW_HEIGHT)
+        label = Rect(label_x, y - ROW_HEIGHT / 2, room, ROW_HEIGHT)
+        hit = Rect(min(slot.x0, slot.gx - GLYPH, label_x), y - ROW_HEIGHT / 2, 0, ROW_HEIGHT)
         hit.setRight(max(slot.x1, slot.gx + GLYPH, label.right()))
-        return Placed([slot.position], hit, Point(slot.gx, y), band, label, text)
-
-    def _keep_apart(self, items: list[Placed]) -> None:
-        """Cut a label in the middle when what it shows would fit another title too.
-
-        Titles that begin alike ("Explosion an einer Brücke in der Region …")
-        keep their different ends in view.
-        """
-        index = self.index
-        titles = sorted(index.title(item.positions[0]) for item in items)
-        for item in items:
-            if item.label is None or not item.text.endswith(ELLIPSIS):
-                continue
-            title = index.title(item.positions[0])
-            shown = item.text.removesuffix(ELLIPSIS)
-            at = bisect_left(titles, shown)
-            alike = 0
-            while at < len(titles) and titles[at].startswith(shown):
-                alike += titles[at] != title
-                at += 1
-            if alike:
-                item.text = self.metrics.elide(item.positions[0], item.label.width(), middle=True)
+        return Placed([slot.position], hit, Point(slot.gx, y), band, label, text, leader=leader)
 
     def _bucket(
         self, lane_layout: LaneLayout, lane: Lane, layout: Layout, t0: float, t1: float

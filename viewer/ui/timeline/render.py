@@ -66,6 +66,7 @@ from viewer.ui.timeline.glyphs import (
     glyph_path,
     paint_note_marker,
 )
+from viewer.ui.timeline.label_paint import paint_label, paint_whole_title
 from viewer.ui.timeline.palette import KIND_STYLE, kind_color
 
 
@@ -81,6 +82,8 @@ class TimelineRenderer:
         self._fonts: dict[bool, tuple[QFont, QFontMetricsF]] | None = None
         #: Counts laid out as static text, by text (plain font).
         self._statics: dict[str, QStaticText] = {}
+        #: The event under the pointer (its whole title is shown), by id.
+        self.hovered: str | None = None
         #: How many of the reader's notes each event has (drawn as a marker).
         self.note_counts: dict[str, int] = {}
         #: With several timelines shown: each position's timeline (its place in
@@ -162,11 +165,17 @@ class TimelineRenderer:
             self._label_width[position] = width
         return width
 
-    def elide(self, position: int, room: float, middle: bool = False) -> str:
-        """An event's title cut to ``room`` pixels in its label font."""
-        mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
-        metrics = self._label_metrics(position)
-        return metrics.elidedText(self.index.title(position), mode, room)
+    def hover(self, item: Placed | None) -> bool:
+        """Show the whole title of ``item``'s event (none for a count or a "+N");
+        whether what is hovered changed."""
+        event = None if item is None or item.label is None else item.positions[0]
+        hovered = None if event is None else self.index.id_of(event)
+        changed, self.hovered = hovered != self.hovered, hovered
+        return changed
+
+    def label_advance(self, position: int, text: str) -> float:
+        """The width of ``text`` in the label font of the event at ``position``."""
+        return self._label_metrics(position).horizontalAdvance(text)
 
     def advance(self, text: str) -> float:
         width = self._advance.get(text)
@@ -264,6 +273,29 @@ class TimelineRenderer:
             painter.restore()
         painter.setPen(QPen(mid, 1))
         painter.drawLine(QPointF(GUTTER - 0.5, AXIS_HEIGHT), QPointF(GUTTER - 0.5, layout.height))
+        self._paint_whole_titles(painter, layout, palette, selected_pos)
+
+    def _paint_whole_titles(
+        self, painter: QPainter, layout: Layout, palette: QPalette, selected: int | None
+    ) -> None:
+        """The whole title of the hovered and then the selected event, over the labels."""
+        hovered = self.index.position.get(self.hovered) if self.hovered else None
+        wanted = [p for p in (hovered, selected) if p is not None]
+        if not wanted:
+            return
+        painter.save()
+        plot = QRectF(GUTTER, AXIS_HEIGHT, layout.width - GUTTER, layout.height)
+        painter.setClipRect(plot, Qt.ClipOperation.IntersectClip)
+        for position in dict.fromkeys(wanted):
+            item = next((i for i in layout.items() if i.positions == [position]), None)
+            if item is not None and not item.bucket and item.label is not None:
+                title = self.index.title(position)
+                font = self.label_font(position)
+                paint_whole_title(
+                    painter, item, title, font, palette, layout.width, position == selected
+                )
+        painter.restore()
+        painter.setFont(self.font)
 
     def _paint_counts(
         self,
@@ -413,33 +445,9 @@ class TimelineRenderer:
             painter.drawEllipse(glyph, RING_RADIUS, RING_RADIUS)
         if self.note_counts.get(index.id_of(position)):
             paint_note_marker(painter, glyph, palette)
-        if item.label is not None and item.text:  # always, for an event; keeps mypy's narrowing
-            label = qrect(item.label)
-            font = self.label_font(item.positions[0])
-            painter.setFont(font)
-            # The label sits on a plate of the background (the selection's
-            # colour when selected), so bands and lines under it never make
-            # it hard to read. Same font either way: a selected label is
-            # never shorter than it was.
-            text_width = self._label_metrics(item.positions[0]).horizontalAdvance(item.text)
-            plate = QRectF(label.left() - 2, label.top() + 3, text_width + 4, 16)
-            plate.moveCenter(QPointF(plate.center().x(), label.center().y()))
-            if is_selected:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(highlight)
-                painter.drawRoundedRect(plate, 3, 3)
-                painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
-            else:
-                base = QColor(palette.color(QPalette.ColorRole.Base))
-                base.setAlpha(215)
-                painter.fillRect(plate, base)
-                painter.setPen(text_color)
-            painter.drawText(
-                label.adjusted(0, 0, 4, 0),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                item.text,
-            )
-            painter.setFont(self.font)
+        font = self.label_font(position)
+        paint_label(painter, item, font, self._label_metrics(position), palette, is_selected)
+        painter.setFont(self.font)
 
     def _paint_axis(
         self,

@@ -34,11 +34,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import MAX_T, MIN_T
 from viewer.timeline.filters import Mask
+from viewer.timeline.labels import LEAST_LABEL
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
     DETAIL_LIMIT,
     GUTTER,
-    LEAST_LABEL,
     Layout,
     Placed,
 )
@@ -442,6 +442,8 @@ class TimelineView(QAbstractScrollArea):
                 self._dragging = True
                 self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
                 self.set_view(self._press_t0 - dx * self._spp, self._spp)
+        if self.renderer.hover(self.item_at(event.position())):
+            self.viewport().update()  # its whole title shows, or no longer
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -549,6 +551,8 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().update()
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave and self.renderer.hover(None):
+            self.viewport().update()
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             text = self.tooltip_text(QPointF(event.pos()))
