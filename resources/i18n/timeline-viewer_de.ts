@@ -676,6 +676,11 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
         <translation>Veröffentlichungsdatum</translation>
     </message>
     <message>
+        <source>today</source>
+        <extracomment>Legend: a solid line marks the present day on the time axis.</extracomment>
+        <translation>heute</translation>
+    </message>
+    <message>
         <source>has my notes</source>
         <extracomment>Legend: a small square on a mark says the reader has written notes on that event.</extracomment>
         <translation>mit meinen Notizen</translation>
@@ -1417,9 +1422,9 @@ Weiterhin angezeigt: {1}</translation>
 <context>
     <name>TimelineRenderer</name>
     <message>
-        <source>UTC</source>
-        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. Counts laid out as static text, by text (plain font). How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. Above the lanes&apos; names: the axis&apos;s times are in UTC (the time zone&apos;s abbreviation).</extracomment>
-        <translation>UTC</translation>
+        <source>today</source>
+        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. The axis&apos;s coarse tier&apos;s font (bold) and its metrics. Counts laid out as static text, by text (plain font). The event under the pointer (its whole title is shown), by id. How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. The time marked as today (POSIX seconds); None: the clock&apos;s, when painted. On the time axis, beside the line that marks the present day.</extracomment>
+        <translation>heute</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1649,11 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>around mid-{}</source>
         <translation>ca. Mitte {}</translation>
+    </message>
+    <message>
+        <source>{decade}s</source>
+        <extracomment>About how far apart the fine tier&apos;s labels stand (pixels). The least room between two labels of a tier (pixels). A label&apos;s width in pixels, as the painter&apos;s font measures it. The shortest a step can be (a month of February); the typical one if 0. The years of a decade on the time axis: &quot;2020s&quot; (German &quot;2020er&quot;).</extracomment>
+        <translation>{decade}er</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSignalBlocker, Qt
-from PySide6.QtGui import QHelpEvent, QWheelEvent
+from PySide6.QtGui import QColor, QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.timeline.layout import GUTTER, Rect
 from viewer.ui.document.selection import Selection
+from viewer.ui.timeline.backdrop import today_color
 from viewer.ui.timeline.tooltips import rich_plain
 from viewer.ui.timeline.view import TimelineView
 
@@ -362,6 +363,27 @@ def test_axis_labels_follow_the_zoom(view: TimelineView) -> None:
     assert "03:00" in [text for _, text in ticks]
     # The same date style as the panels ("4 June 2025"), never "01/06/2025".
     assert [text for _, text in context][-1] == "1 June 2025"
+
+
+def test_today_is_marked_by_a_line_and_its_word_on_the_axis(view: TimelineView) -> None:
+    now = datetime(2025, 6, 5, 12, tzinfo=UTC).timestamp()
+    view.renderer.now = now  # injected: the clock is never read in the test
+    axis = view.renderer.axis(view.current_layout())
+    assert axis.now_x == pytest.approx(view.current_layout().x_of(now))
+    assert axis.now_label is not None
+    assert axis.now_label[1] == "today"
+    assert axis.now_label[0] >= axis.now_x
+    image = view.grab().toImage()
+    want = today_color(view.palette())
+    column = [QColor(image.pixel(round(axis.now_x), y)) for y in range(22, 40)]
+    assert column
+    assert all(
+        max(abs(c.red() - want.red()), abs(c.green() - want.green())) < 60 for c in column
+    ), [c.name() for c in column]
+    view.renderer.now = datetime(2030, 1, 1, tzinfo=UTC).timestamp()
+    later = view.renderer.axis(view.current_layout())
+    assert later.now_x is None
+    assert later.now_label is None
 
 
 def test_events_on_the_first_and_last_days_of_the_calendar_are_drawn(

@@ -1,17 +1,39 @@
-"""Ticks for a time axis that adapt to the zoom, and their labels. Qt-free.
+"""The time axis: two tiers of ticks that adapt to the zoom, their labels, and "today".
 
-Times are POSIX seconds, shown in UTC: model files carry their own offsets and
-calendar days are UTC days (see :mod:`viewer.domain.dates`).
+The fine tier has a tick about every :data:`TARGET_PX` pixels, with a label
+each (days, hours, months, years...); the coarse tier above it names the span
+each part of the fine tier lies in (the month above the days, the day above
+the hours, the decade above the years). Labels are measured with the width
+function the painter gives, so they never overlap. Qt-free: the clock is never
+read here, "now" is passed in.
+
+Times are POSIX seconds, shown in :data:`ZONE` (UTC): model files carry their own
+offsets and calendar days are UTC days (see :mod:`viewer.domain.dates`); UTC has
+no daylight saving, so every day has 24 hours.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
+from itertools import pairwise
 
 from viewer.domain.dates import MAX_T, MIN_T, clamp_time
 from viewer.domain.describe import day_month_words, day_words, month_name, month_words
+from viewer.domain.words import translate
+
+#: The zone the axis shows its dates and times in (and names at its left).
+ZONE: tzinfo = UTC
+#: About how far apart the fine tier's labels stand (pixels).
+TARGET_PX = 100.0
+#: The least room between two labels of a tier (pixels).
+LABEL_GAP = 12.0
+
+#: A label's width in pixels, as the painter's font measures it.
+WidthOf = Callable[[str], float]
 
 
 class TickUnit(StrEnum):
@@ -19,6 +41,7 @@ class TickUnit(StrEnum):
     HOUR = "hour"
     DAY = "day"
     WEEK = "week"
+    HALF_MONTH = "half-month"  # the 1st and the 16th
     MONTH = "month"
     YEAR = "year"
 
@@ -28,25 +51,96 @@ class TickStep:
     unit: TickUnit
     count: int
     approx_seconds: float
+    #: The shortest a step can be (a month of February); the typical one if 0.
+    least_seconds: float = field(default=0.0, compare=False)
+
+    @property
+    def shortest(self) -> float:
+        return self.least_seconds or self.approx_seconds
 
 
 _DAY = 86400.0
+_YEAR = 365.25 * _DAY
 STEPS: tuple[TickStep, ...] = (
-    *(TickStep(TickUnit.MINUTE, n, 60.0 * n) for n in (1, 5, 15, 30)),
-    *(TickStep(TickUnit.HOUR, n, 3600.0 * n) for n in (1, 3, 6, 12)),
-    *(TickStep(TickUnit.DAY, n, _DAY * n) for n in (1, 2)),
+    *(TickStep(TickUnit.MINUTE, n, 60.0 * n) for n in (1, 2, 5, 10, 15, 30)),
+    *(TickStep(TickUnit.HOUR, n, 3600.0 * n) for n in (1, 2, 3, 6, 12)),
+    *(TickStep(TickUnit.DAY, n, _DAY * n) for n in (1, 2, 3, 4)),
     TickStep(TickUnit.WEEK, 1, 7 * _DAY),
-    *(TickStep(TickUnit.MONTH, n, 30.4 * _DAY * n) for n in (1, 3, 6)),
-    *(TickStep(TickUnit.YEAR, n, 365.25 * _DAY * n) for n in (1, 2, 5, 10, 25, 50, 100, 250)),
+    TickStep(TickUnit.HALF_MONTH, 1, 15.2 * _DAY, 13 * _DAY),
+    *(
+        TickStep(TickUnit.MONTH, n, 30.4 * _DAY * n, (28 + 30.4 * (n - 1)) * _DAY)
+        for n in (1, 2, 3, 4, 6)
+    ),
+    *(
+        TickStep(TickUnit.YEAR, n, _YEAR * n, 365 * _DAY * n)
+        for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000)
+    ),
 )
 
 
-def choose_step(seconds_per_pixel: float, min_spacing_px: float) -> TickStep:
-    """The finest step whose ticks stand at least ``min_spacing_px`` apart."""
+def context_step(step: TickStep) -> TickStep:
+    """The coarse tier above ``step``: the day above hours, the month above days,
+    the year above months, the decade above years, the century above decades..."""
+    if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
+        return TickStep(TickUnit.DAY, 1, _DAY)
+    if step.unit in (TickUnit.DAY, TickUnit.WEEK, TickUnit.HALF_MONTH):
+        return TickStep(TickUnit.MONTH, 1, 30.4 * _DAY, 28 * _DAY)
+    if step.unit is TickUnit.MONTH:
+        return TickStep(TickUnit.YEAR, 1, _YEAR)
+    count = next((n for n in (10, 100, 1000) if step.count < n), 10000)
+    return TickStep(TickUnit.YEAR, count, _YEAR * count)
+
+
+def choose_step(
+    seconds_per_px: float,
+    width_of: WidthOf,
+    span: tuple[float, float] | None = None,
+    target_px: float = TARGET_PX,
+    gap: float = LABEL_GAP,
+) -> TickStep:
+    """The step whose labels stand nearest ``target_px`` apart without running into
+    each other: the labels of the ticks in ``span`` (POSIX seconds), or of any
+    tick without it (the longest month's names, a February's few days)."""
+    best, best_miss = STEPS[-1], math.inf
     for step in STEPS:
-        if step.approx_seconds / seconds_per_pixel >= min_spacing_px:
-            return step
-    return STEPS[-1]
+        spacing = step.approx_seconds / seconds_per_px
+        if spacing < target_px / 4:
+            continue
+        if spacing > target_px * 4 and best_miss < math.inf:
+            break
+        if _room(step, span) / seconds_per_px < _widest(step, width_of, span) + gap:
+            continue
+        miss = abs(math.log(spacing / target_px))
+        if miss < best_miss:
+            best, best_miss = step, miss
+    return best
+
+
+def _moments(step: TickStep, span: tuple[float, float] | None) -> list[datetime]:
+    """The ticks of ``step`` in ``span``; or, without a span (or a tick in it),
+    moments with the widest labels the step has (the 28th of each month)."""
+    if span is not None:
+        moments = ticks(span[0], span[1], step)
+        if moments:
+            return moments
+    if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
+        return [datetime(2000, 1, 1, 23, 58, tzinfo=UTC)]
+    if step.unit is TickUnit.YEAR:
+        return [datetime(8888, 1, 1, tzinfo=UTC)]
+    return [datetime(2000, month, 28, tzinfo=UTC) for month in range(1, 13)]
+
+
+def _widest(step: TickStep, width_of: WidthOf, span: tuple[float, float] | None) -> float:
+    return max(width_of(tick_label(moment, step)) for moment in _moments(step, span))
+
+
+def _room(step: TickStep, span: tuple[float, float] | None) -> float:
+    """The least time between two ticks of ``step`` (in ``span``, if given)."""
+    moments = _moments(step, span) if span is not None else []
+    if len(moments) < 2:
+        return step.shortest
+    stamps = [moment.timestamp() for moment in moments]
+    return min(b - a for a, b in pairwise(stamps))
 
 
 def floor_to_step(moment: datetime, step: TickStep) -> datetime:
@@ -71,6 +165,8 @@ def _floor_to_step(moment: datetime, step: TickStep) -> datetime:
         return day - timedelta(days=day.toordinal() % step.count)
     if step.unit is TickUnit.WEEK:
         return day - timedelta(days=day.weekday())
+    if step.unit is TickUnit.HALF_MONTH:
+        return day.replace(day=16 if day.day >= 16 else 1)
     if step.unit is TickUnit.MONTH:
         month0 = (day.month - 1) - (day.month - 1) % step.count
         return day.replace(month=month0 + 1, day=1)
@@ -78,11 +174,16 @@ def _floor_to_step(moment: datetime, step: TickStep) -> datetime:
 
 
 def _advance(moment: datetime, step: TickStep) -> datetime:
+    if step.unit is TickUnit.HALF_MONTH:
+        if moment.day == 1:
+            return moment.replace(day=16)
+        return _advance(moment.replace(day=1), TickStep(TickUnit.MONTH, 1, 0.0))
     if step.unit is TickUnit.MONTH:
         months = moment.month - 1 + step.count
         return moment.replace(year=moment.year + months // 12, month=months % 12 + 1)
     if step.unit is TickUnit.YEAR:
-        return moment.replace(year=moment.year + step.count)
+        # From year 1 (the floor of the first years), on to the step's round years.
+        return moment.replace(year=moment.year - moment.year % step.count + step.count)
     return moment + timedelta(seconds=step.approx_seconds)
 
 
@@ -92,7 +193,7 @@ def ticks(t0: float, t1: float, step: TickStep, limit: int = 2000) -> list[datet
     out: list[datetime] = []
     if t1 <= t0:
         return out
-    moment = floor_to_step(datetime.fromtimestamp(t0, UTC), step)
+    moment = floor_to_step(datetime.fromtimestamp(t0, ZONE), step)
     while len(out) < limit:
         if moment.timestamp() >= t0:
             if moment.timestamp() > t1:
@@ -106,38 +207,154 @@ def ticks(t0: float, t1: float, step: TickStep, limit: int = 2000) -> list[datet
 
 
 def tick_label(moment: datetime, step: TickStep) -> str:
-    """A tick's label, in the app's one date style: ``14:00``, ``19 May``, ``June``, ``2025``."""
+    """A fine tick's label, in the app's one date style: ``14:00``, ``19 May``,
+    ``June``, ``2025``."""
     if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
         return f"{moment.hour:02d}:{moment.minute:02d}"
-    if step.unit in (TickUnit.DAY, TickUnit.WEEK):
+    if step.unit in (TickUnit.DAY, TickUnit.WEEK, TickUnit.HALF_MONTH):
         return day_month_words(moment.date())
     if step.unit is TickUnit.MONTH:
         return month_name(moment.month)
     return str(moment.year)
 
 
-def context_label(moment: datetime, step: TickStep) -> str:
-    """The coarser label above the ticks: the day (``4 June 2025``) for hours, the
-    month (``May 2025``) for days, the year for months."""
-    if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
+def context_label(moment: datetime, coarse: TickStep) -> str:
+    """A coarse tier's label, naming the span it starts: the day (``4 June 2025``),
+    the month (``May 2025``), the year, the decade (``2020s``), the century
+    (``1900–1999``)."""
+    if coarse.unit in (TickUnit.MINUTE, TickUnit.HOUR, TickUnit.DAY):
         return day_words(moment.date())
-    if step.unit in (TickUnit.DAY, TickUnit.WEEK):
+    if coarse.unit in (TickUnit.WEEK, TickUnit.HALF_MONTH, TickUnit.MONTH):
         return month_words(moment.year, moment.month)
-    if step.unit is TickUnit.MONTH:
+    if coarse.count == 1:
         return str(moment.year)
-    return ""
+    if coarse.count > 1000:
+        return ""
+    first = moment.year - moment.year % coarse.count
+    if coarse.count == 10:
+        #: The years of a decade on the time axis: "2020s" (German "2020er").
+        return translate("dates", "{decade}s").format(decade=first)
+    return f"{max(first, 1)}\u2013{first + coarse.count - 1}"
+
+
+#: A label on the axis: where it starts (pixels) and its text.
+AxisLabel = tuple[float, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """The axis over a view: its steps, the ticks of both tiers and their labels."""
+
+    step: TickStep
+    coarse: TickStep
+    #: Where each fine tick stands (pixels), labelled or not.
+    tick_xs: list[float]
+    #: The fine tier's labels: each starts at its tick.
+    labels: list[AxisLabel]
+    #: Where each coarse span starts (pixels), in view.
+    bounds: list[float]
+    #: The coarse tier's labels; the first is pinned at the left edge for the
+    #: span the edge is in, unless the next span's would run into it.
+    context: list[AxisLabel]
+    #: Where "now" is (pixels), when in view, and its label ("today") beside it.
+    now_x: float | None = None
+    now_label: AxisLabel | None = None
+
+
+def axis_layout(
+    t0: float,
+    seconds_per_px: float,
+    left: float,
+    right: float,
+    width_of: WidthOf,
+    now: float | None = None,
+    now_text: str = "",
+    context_width_of: WidthOf | None = None,
+) -> Axis:
+    """The axis of a view whose time ``t0`` is at ``left`` and that ends at
+    ``right`` (pixels), with ``seconds_per_px``; labels measured by ``width_of``.
+
+    The coarse tier and the word for now are measured by ``context_width_of`` (a
+    bolder font), if given.
+    ``now`` (POSIX seconds), when in view, takes its place in the fine tier with
+    ``now_text`` ("today"), and fine labels that would run into it are left out.
+    Labels are whole or not shown, and never closer than :data:`LABEL_GAP`.
+    """
+    t1 = t0 + (right - left) * seconds_per_px
+    step = choose_step(seconds_per_px, width_of, (t0, t1))
+    wide = context_width_of or width_of
+    coarse = context_step(step)
+
+    def x_of(t: float) -> float:
+        return left + (t - t0) / seconds_per_px
+
+    now_x = x_of(now) if now is not None and t0 <= now <= t1 else None
+    taken: list[tuple[float, float]] = []
+    now_label: AxisLabel | None = None
+    if now_x is not None and now_text:
+        width = wide(now_text)
+        start = now_x + 3 if now_x + 3 + width <= right else now_x - 3 - width
+        if start >= left:
+            now_label = (start, now_text)
+            taken.append((start, start + width))
+    tick_xs: list[float] = []
+    labels: list[AxisLabel] = []
+    for moment in ticks(t0, t1, step):
+        x = x_of(moment.timestamp())
+        tick_xs.append(x)
+        text = tick_label(moment, step)
+        _place(labels, taken, (x + 3, text), width_of(text), right)
+    moments = ticks(t0, t1, coarse)
+    bounds = [x_of(moment.timestamp()) for moment in moments]
+    context: list[AxisLabel] = []
+    coarse_taken: list[tuple[float, float]] = []
+    if not moments or bounds[0] > left:
+        # The span the left edge is in keeps its label pinned there, unless the
+        # next span's would run into it.
+        edge = floor_to_step(datetime.fromtimestamp(clamp_time(t0), ZONE), coarse)
+        text = context_label(edge, coarse)
+        if text and (not bounds or left + wide(text) + LABEL_GAP <= bounds[0]):
+            _place(context, coarse_taken, (left + 3, text), wide(text), right)
+    for x, moment in zip(bounds, moments, strict=True):
+        text = context_label(moment, coarse)
+        if text:
+            _place(context, coarse_taken, (x + 3, text), wide(text), right)
+    return Axis(step, coarse, tick_xs, labels, bounds, context, now_x, now_label)
+
+
+def _place(
+    out: list[AxisLabel],
+    taken: list[tuple[float, float]],
+    label: AxisLabel,
+    width: float,
+    right: float,
+) -> None:
+    """Add ``label`` to ``out`` if it fits whole before ``right`` and clear of
+    every span in ``taken`` (which it then takes)."""
+    x0, x1 = label[0], label[0] + width
+    if x1 > right:
+        return
+    if any(x0 < end + LABEL_GAP and start < x1 + LABEL_GAP for start, end in taken):
+        return
+    taken.append((x0, x1))
+    out.append(label)
+
+
+def zone_name() -> str:
+    """The name of the zone the axis shows times in: ``UTC``."""
+    return ZONE.tzname(None) or "UTC"
 
 
 def span_words(start: float, end: float) -> str:
     """A span shown, in the app's date style: days, or hours within a day or two."""
     start, end = clamp_time(start), clamp_time(end)
-    first, last = datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC)
+    first, last = datetime.fromtimestamp(start, ZONE), datetime.fromtimestamp(end, ZONE)
     if end - start >= 2 * 86400:
         # An end at midnight ends the day before: that is the last day shown.
         if (last.hour, last.minute, last.second) == (0, 0, 0):
-            last = datetime.fromtimestamp(end - 1, UTC)
+            last = datetime.fromtimestamp(end - 1, ZONE)
         return f"{day_words(first.date())} \u2013 {day_words(last.date())}"
     return (
         f"{day_words(first.date())}, {first:%H:%M} \u2013 "
-        f"{day_words(last.date())}, {last:%H:%M} (UTC)"
+        f"{day_words(last.date())}, {last:%H:%M} ({zone_name()})"
     )

@@ -1,8 +1,10 @@
-"""What the timeline paints behind its events: its eras and its sources' publication dates.
+"""What the timeline paints behind its events: its eras, its sources' publication
+dates, and today.
 
-Both come from the timeline itself, not from its events, and cross every lane.
-An era's title sits at the foot of its band over the events, so the renderer
-paints the titles after the lanes.
+All cross every lane. An era's title sits at the foot of its band over the
+events, so the renderer paints the titles after the lanes; the word "today"
+stands on the axis, which the renderer paints last. The legend draws its
+samples with the same pens (:func:`publication_pen`, :func:`today_pen`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from viewer.domain.timeline import Timeline
 from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout
+from viewer.ui.timeline.palette import MARK_CONTRAST, legible
+
+#: The colour of the line at today (made legible on the background).
+TODAY = QColor(214, 39, 40)
 
 #: An era on screen: its left and right edge, and its title.
 EraSpan = tuple[float, float, str]
@@ -86,11 +92,33 @@ def paint_publication(
             continue
         x0 = layout.x_of(source.published.earliest.timestamp())
         x1 = layout.x_of(source.published.latest.timestamp())
-        color = QColor(palette.color(QPalette.ColorRole.Link))
-        band = QColor(color)
+        band = QColor(palette.color(QPalette.ColorRole.Link))
         band.setAlpha(14)
         painter.fillRect(QRectF(x0, AXIS_HEIGHT, max(x1 - x0, 2), height - AXIS_HEIGHT), band)
-        painter.setPen(QPen(color, 1.2, Qt.PenStyle.DashLine))
+        painter.setPen(publication_pen(palette))
         painter.drawLine(QPointF(x0, AXIS_HEIGHT), QPointF(x0, height))
         if source.published.approximate:
             painter.drawLine(QPointF(x1, AXIS_HEIGHT), QPointF(x1, height))
+
+
+def publication_pen(palette: QPalette) -> QPen:
+    """The dashed line at a publication date, on the timeline and in the legend."""
+    return QPen(palette.color(QPalette.ColorRole.Link), 1.5, Qt.PenStyle.DashLine)
+
+
+def today_color(palette: QPalette) -> QColor:
+    """The colour of today's line and word, legible on the background."""
+    return legible(TODAY, palette.color(QPalette.ColorRole.Base), MARK_CONTRAST)
+
+
+def today_pen(palette: QPalette) -> QPen:
+    """The solid line at today, on the timeline and in the legend."""
+    return QPen(today_color(palette), 2)
+
+
+def paint_today(painter: QPainter, x: float | None, palette: QPalette, height: float) -> None:
+    """Today as a solid line across the lanes, at ``x`` (None: not in view)."""
+    if x is None:
+        return
+    painter.setPen(today_pen(palette))
+    painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, height))

@@ -18,6 +18,7 @@ from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
 from viewer.domain.text import one_line
 from viewer.timeline.layout import GLYPH, GUTTER, Layout
+from viewer.ui.timeline.backdrop import publication_pen, today_pen
 from viewer.ui.timeline.glyphs import RING_RADIUS, RING_WIDTH, glyph_path, paint_note_marker
 from viewer.ui.timeline.palette import KIND_STYLE, kind_color, layer_color
 from viewer.ui.timeline.render import TimelineRenderer
@@ -61,6 +62,8 @@ def legend_entries() -> list[tuple[str, str]]:
     approximate = QCoreApplication.translate("Legend", "approximate date")
     #: Legend: a dashed line marks when a source was published.
     published = QCoreApplication.translate("Legend", "publication date")
+    #: Legend: a solid line marks the present day on the time axis.
+    today = QCoreApplication.translate("Legend", "today")
     #: Legend: a small square on a mark says the reader has written notes on that event.
     notes = QCoreApplication.translate("Legend", "has my notes")
     entries += [
@@ -68,6 +71,7 @@ def legend_entries() -> list[tuple[str, str]]:
         ("outline", not_yet),
         ("hatched", approximate),
         ("published", published),
+        ("today", today),
         ("note", notes),
     ]
     return entries
@@ -104,6 +108,8 @@ def drawn_samples(renderer: TimelineRenderer, layout: Layout) -> set[str]:
             continue
         if published.latest.timestamp() > layout.t0 and published.earliest.timestamp() < t1:
             samples.add("published")
+    if layout.t0 <= renderer.now_time() <= t1:
+        samples.add("today")
     return samples
 
 
@@ -185,8 +191,8 @@ def paint_legend(
             painter.setPen(QPen(layer_color(number, palette), RING_WIDTH))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(centre, RING_RADIUS - 1, RING_RADIUS - 1)
-        else:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Link), 1.5, Qt.PenStyle.DashLine))
+        else:  # the lines across the lanes: a publication date, today
+            painter.setPen(today_pen(palette) if sample == "today" else publication_pen(palette))
             painter.drawLine(
                 QPointF(centre.x(), centre.y() - 8), QPointF(centre.x(), centre.y() + 8)
             )

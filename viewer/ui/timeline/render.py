@@ -9,7 +9,7 @@ counted with bisections and drawn as one image, never one Qt object per event.
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
+import time
 
 import numpy as np
 import numpy.typing as npt
@@ -31,16 +31,7 @@ from PySide6.QtGui import (
 from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
 from viewer.domain.timeline import Timeline
-from viewer.timeline.axis import (
-    TickStep,
-    TickUnit,
-    choose_step,
-    clamp_time,
-    context_label,
-    floor_to_step,
-    tick_label,
-    ticks,
-)
+from viewer.timeline.axis import Axis, AxisLabel, axis_layout, zone_name
 from viewer.timeline.filters import Mask
 from viewer.timeline.index import EventIndex, event_index
 from viewer.timeline.layout import (
@@ -58,7 +49,14 @@ from viewer.timeline.layout import (
     Point,
     Rect,
 )
-from viewer.ui.timeline.backdrop import era_spans, paint_era_titles, paint_eras, paint_publication
+from viewer.ui.timeline.backdrop import (
+    era_spans,
+    paint_era_titles,
+    paint_eras,
+    paint_publication,
+    paint_today,
+    today_color,
+)
 from viewer.ui.timeline.glyphs import (
     RING_RADIUS,
     Rings,
@@ -80,6 +78,8 @@ class TimelineRenderer:
         #: Widths of counts and "+N" in the plain font, by text.
         self._advance: dict[str, float] = {}
         self._fonts: dict[bool, tuple[QFont, QFontMetricsF]] | None = None
+        #: The axis's coarse tier's font (bold) and its metrics.
+        self._bold: tuple[QFont, QFontMetricsF] | None = None
         #: Counts laid out as static text, by text (plain font).
         self._statics: dict[str, QStaticText] = {}
         #: The event under the pointer (its whole title is shown), by id.
@@ -91,6 +91,8 @@ class TimelineRenderer:
         self._layer_at: npt.NDArray[np.uint8] | None = None
         #: The same in each lane's order, made when a lane is first drawn as counts.
         self._lane_layers: dict[EventKind, npt.NDArray[np.uint8]] = {}
+        #: The time marked as today (POSIX seconds); None: the clock's, when painted.
+        self.now: float | None = None
         self.set_timeline(timeline, mask)
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
@@ -134,6 +136,11 @@ class TimelineRenderer:
             self._advance = {}
             self._fonts = None
             self._statics = {}
+            self._bold = None
+
+    def now_time(self) -> float:
+        """The time marked as today: :attr:`now`, or the clock's."""
+        return time.time() if self.now is None else self.now
 
     def label_font(self, position: int) -> QFont:
         """The font of an event's label: italic for what has not (yet) happened."""
@@ -219,10 +226,12 @@ class TimelineRenderer:
         eras = era_spans(self.timeline, layout)
         paint_eras(painter, eras, palette, max(layout.height, clip.height() + y_offset))
         paint_publication(painter, self.timeline, layout, palette, layout.height)
+        axis = self.axis(layout)
+        paint_today(painter, axis.now_x, palette, layout.height)
         self._paint_lanes(painter, layout, palette, selected, text_color, mid)
         painter.restore()
         paint_era_titles(painter, eras, palette, clip.height(), self._label_fonts()[True])
-        self._paint_axis(painter, layout, palette, text_color, mid, clip.height())
+        self._paint_axis(painter, axis, layout, palette, mid, clip.height())
         painter.restore()
 
     def _paint_lanes(
@@ -452,68 +461,78 @@ class TimelineRenderer:
     def _paint_axis(
         self,
         painter: QPainter,
+        axis: Axis,
         layout: Layout,
         palette: QPalette,
-        text_color: QColor,
         mid: QColor,
         height: float,
     ) -> None:
+        """The axis's two tiers: the coarse spans' labels at their bounds above, the
+        fine ticks with their labels below, today's word on its line; the zone at
+        the left."""
         painter.fillRect(
             QRectF(0, 0, layout.width, AXIS_HEIGHT), palette.color(QPalette.ColorRole.Window)
         )
         painter.setPen(QPen(mid, 1))
         painter.drawLine(QPointF(0, AXIS_HEIGHT - 0.5), QPointF(layout.width, AXIS_HEIGHT - 0.5))
-        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        #: Above the lanes' names: the axis's times are in UTC (the time zone's abbreviation).
-        zone = QCoreApplication.translate("TimelineRenderer", "UTC")
-        painter.drawText(QRectF(6, 4, GUTTER - 10, 18), Qt.AlignmentFlag.AlignLeft, zone)
-        ticks_, context = self.axis_labels(layout)
+        ink = palette.color(QPalette.ColorRole.WindowText)
+        painter.setPen(ink)
+        # Above the lanes' names: the zone the axis's times are in.
+        painter.drawText(QRectF(6, 4, GUTTER - 10, 18), Qt.AlignmentFlag.AlignLeft, zone_name())
         painter.save()
         painter.setClipRect(QRectF(GUTTER, 0, layout.width - GUTTER, height))
         grid = QColor(mid)
-        grid.setAlpha(90)
-        metrics = QFontMetricsF(self.font)
-        for x, text in ticks_:
-            painter.setPen(QPen(grid, 1))
+        grid.setAlpha(70)
+        painter.setPen(QPen(grid, 1))
+        for x in axis.tick_xs:
             painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, height))
-            if x + 3 + metrics.horizontalAdvance(text) <= layout.width:  # whole, or not at all
-                painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-                painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 10), text)
-        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        for x, text in context:
-            painter.drawText(QPointF(x + 3, 16), text)
+        bound = QColor(mid)
+        bound.setAlpha(170)
+        painter.setPen(QPen(bound, 1))
+        for x in axis.bounds:  # clear of the fine labels, which may run past a bound
+            painter.drawLine(QPointF(x, 2), QPointF(x, 20))
+            painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, height))
+        if axis.now_x is not None:
+            painter.setPen(QPen(today_color(palette), 2))
+            painter.drawLine(QPointF(axis.now_x, 2), QPointF(axis.now_x, AXIS_HEIGHT))
+        painter.setPen(ink)
+        for x, text in axis.labels:
+            painter.drawText(QPointF(x, AXIS_HEIGHT - 10), text)
+        painter.setFont(self._bold_font()[0])
+        for x, text in axis.context:
+            painter.drawText(QPointF(x, 16), text)
+        if axis.now_label is not None:
+            painter.setPen(today_color(palette))
+            painter.drawText(QPointF(axis.now_label[0], AXIS_HEIGHT - 10), axis.now_label[1])
         painter.restore()
 
-    def axis_labels(
-        self, layout: Layout
-    ) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
-        """The axis as painted: (x, label) of each tick, and of the coarser context above."""
-        t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
-        metrics = QFontMetricsF(self.font)
-        step = choose_step(layout.seconds_per_px, self._min_spacing(metrics))
-        ticks_ = [
-            (layout.x_of(moment.timestamp()), tick_label(moment, step))
-            for moment in ticks(layout.t0, t1, step)
-        ]
-        context_step = _context_step(step)
-        context = [
-            (layout.x_of(moment.timestamp()), context_label(moment, step))
-            for moment in ticks(layout.t0, t1, context_step)
-        ]
-        # The unit the left edge is in keeps its label pinned at the left,
-        # until the next one would run into it.
-        pinned_text = context_label(
-            floor_to_step(datetime.fromtimestamp(clamp_time(layout.t0), UTC), context_step),
-            step,
-        )
-        pinned_end = GUTTER + 3 + metrics.horizontalAdvance(pinned_text) + 12
-        if not context or context[0][0] > pinned_end:
-            context.insert(0, (GUTTER, pinned_text))
-        return ticks_, context
+    def _bold_font(self) -> tuple[QFont, QFontMetricsF]:
+        if self._bold is None:
+            font = QFont(self._font)
+            font.setBold(True)
+            self._bold = (font, QFontMetricsF(font))
+        return self._bold
 
-    @staticmethod
-    def _min_spacing(metrics: QFontMetricsF) -> float:
-        return metrics.horizontalAdvance("00.00.0000") + 16
+    def axis(self, layout: Layout) -> Axis:
+        """The axis over ``layout``: both tiers measured in this renderer's fonts,
+        and today where it is in view."""
+        bold = self._bold_font()[1]
+        return axis_layout(
+            layout.t0,
+            layout.seconds_per_px,
+            GUTTER,
+            layout.width,
+            self.advance,
+            now=self.now_time(),
+            #: On the time axis, beside the line that marks the present day.
+            now_text=QCoreApplication.translate("TimelineRenderer", "today"),
+            context_width_of=bold.horizontalAdvance,
+        )
+
+    def axis_labels(self, layout: Layout) -> tuple[list[AxisLabel], list[AxisLabel]]:
+        """The axis as painted: (x, text) of each fine label and of each coarse one."""
+        axis = self.axis(layout)
+        return axis.labels, axis.context
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -533,24 +552,3 @@ def _paint_density(
     pixels = np.ascontiguousarray((alpha << 24) | rgb, dtype=np.uint32)
     image = QImage(pixels.data, len(pixels), 1, len(pixels) * 4, QImage.Format.Format_ARGB32)
     painter.drawImage(QRectF(GUTTER, top + 2, len(pixels), ROW_HEIGHT - 4), image)
-
-
-def _context_step(step: TickStep) -> TickStep:
-    unit = {
-        TickUnit.MINUTE: TickUnit.DAY,
-        TickUnit.HOUR: TickUnit.DAY,
-        TickUnit.DAY: TickUnit.MONTH,
-        TickUnit.WEEK: TickUnit.MONTH,
-        TickUnit.MONTH: TickUnit.YEAR,
-        TickUnit.YEAR: TickUnit.YEAR,
-    }[step.unit]
-    count = 100 if step.unit is TickUnit.YEAR else 1
-    return TickStep(
-        unit,
-        count,
-        {
-            TickUnit.DAY: 86400.0,
-            TickUnit.MONTH: 30.4 * 86400.0,
-            TickUnit.YEAR: 365.25 * 86400.0 * count,
-        }[unit],
-    )
