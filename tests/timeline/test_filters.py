@@ -116,7 +116,23 @@ def test_a_date_range_keeps_what_overlaps_it(bundled: Timeline) -> None:
     assert "call-2025-06-04" in expected
     assert kept(bundled, chosen) == expected
     labels = [chip.label for chip in chosen.chips({})]
-    assert labels == ["From 4 June 2025", "Until 4 June 2025"]
+    assert labels == ["4 June 2025"]
+
+
+DAY = 86400.0
+JUNE_1 = 1748736000.0  # 1 June 2025, 00:00 UTC
+
+
+def test_a_date_range_is_one_chip_in_the_app_s_date_style() -> None:
+    chosen = EventFilter(has_notes=True, start=JUNE_1, end=JUNE_1 + 5 * DAY)
+    chips = chosen.chips({})
+    assert [c.label for c in chips] == ["Has my notes", "1\u20135 June 2025"]
+    assert chosen.without(chips[1]) == EventFilter(has_notes=True)  # the whole range goes
+    across = EventFilter(start=JUNE_1 - 2 * DAY, end=JUNE_1 + 2 * DAY)
+    assert [c.label for c in across.chips({})] == ["30 May \u2013 2 June 2025"]
+    # A bound alone says which it is.
+    assert [c.label for c in EventFilter(start=JUNE_1).chips({})] == ["From 1 June 2025"]
+    assert [c.label for c in EventFilter(end=JUNE_1 + DAY).chips({})] == ["Until 1 June 2025"]
 
 
 def test_chips_in_facet_order_and_removing_one(bundled: Timeline) -> None:

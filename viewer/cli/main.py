@@ -19,7 +19,7 @@ from viewer.domain.text import terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import AppPaths, bundled_timeline
-from viewer.timeline.filters import EventFilter, event_mask, find_actor
+from viewer.timeline.filters import DATE_FACETS, EventFilter, event_mask, find_actor
 
 
 def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_: str) -> None:
@@ -227,7 +227,7 @@ def _export(args: argparse.Namespace) -> int:
     mask = None if chosen.empty else event_mask(timeline, chosen, notes)
     names = {actor.id: actor.name for actor in timeline.actors}
     # The range is the picture's span already: the filter line names the rest.
-    described = [c.label for c in chosen.chips(names) if c.facet not in ("start", "end")]
+    described = [c.label for c in chosen.chips(names) if c.facet not in DATE_FACETS]
     from viewer.ui.app import make_application
     from viewer.ui.timeline.export import ExportError, export_timeline
 

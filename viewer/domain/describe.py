@@ -139,7 +139,9 @@ def day_month_words(day: date) -> str:
     return translate("dates", "{day} {month}").format(day=day.day, month=month_name(day.month))
 
 
-def _day_range_words(first: date, last: date) -> str:
+def day_range_words(first: date, last: date) -> str:
+    """The days ``first`` to ``last`` in the app's date style, as short as reads
+    well: ``4 June 2025``, ``4–5 June 2025``, ``30 May – 2 June 2025``."""
     if first == last:
         return day_words(first)
     if first.year != last.year:
@@ -204,12 +206,12 @@ def _plain_words(fuzzy: FuzzyDate) -> tuple[str, str]:
         last_w = _week_monday(end) if end else first_w
         if first_w == last_w:
             return day_words(first_w), "week"
-        return _day_range_words(first_w, last_w), "weeks"
+        return day_range_words(first_w, last_w), "weeks"
     if precision is Precision.DAY:
         first_d = _day(start)
         last_d = _day(end) if end else first_d
         form = "weekend" if _is_weekend(first_d, last_d) else "plain"
-        return _day_range_words(first_d, last_d), form
+        return day_range_words(first_d, last_d), form
     first_t, first_offset = _minute(start)
     last_t, last_offset = _minute(end) if end else (first_t, first_offset)
     if (first_t, first_offset) == (last_t, last_offset):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from viewer.domain.columns import KINDS, STATUSES
 from viewer.domain.dates import MAX_T, MIN_T, clamp_time
-from viewer.domain.describe import day_words
+from viewer.domain.describe import day_range_words, day_words
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import kind_name, status_name, verification_name
 from viewer.domain.notes import Note, event_of
@@ -93,9 +93,16 @@ def facets_of(timeline: Timeline) -> Facets:
     return found
 
 
+def _date(moment: float) -> date:
+    return datetime.fromtimestamp(clamp_time(moment), UTC).date()
+
+
 def _day(moment: float) -> str:
-    day = datetime.fromtimestamp(clamp_time(moment), UTC)
-    return day_words(day.date())
+    return day_words(_date(moment))
+
+
+#: The facets of the chips that name days (an export's span names them already).
+DATE_FACETS = frozenset({"start", "end", "dates"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,8 @@ class EventFilter:
 
     def without(self, chip: Chip) -> EventFilter:
         """This filter without what ``chip`` shows."""
+        if chip.facet == "dates":
+            return replace(self, start=None, end=None)
         if chip.facet in ("start", "end"):
             return self._with(chip.facet, None)
         if chip.facet == "has_notes":
@@ -186,11 +195,15 @@ class EventFilter:
         ]
         if self.has_notes:
             chips.append(Chip("has_notes", "", translate("filters", "Has my notes")))
-        if self.start is not None:
+        if self.start is not None and self.end is not None:
+            # A range is one chip, its days as event dates read: "1–5 June 2025".
+            days = day_range_words(_date(self.start), _date(self.end - 1))
+            chips.append(Chip("dates", "", days))
+        elif self.start is not None:
             chips.append(
                 Chip("start", "", translate("filters", "From {}").format(_day(self.start)))
             )
-        if self.end is not None:
+        elif self.end is not None:
             chips.append(
                 Chip("end", "", translate("filters", "Until {}").format(_day(self.end - 1)))
             )
