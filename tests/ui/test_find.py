@@ -1,11 +1,11 @@
-"""Find in the window: Ctrl+F, typing, stepping, results, marks in the details."""
+"""Find in the window: Ctrl+F, typing, stepping, results, marks in details and timeline."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QImage, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import strip_isolates
@@ -187,3 +187,38 @@ def test_result_rows_fit_the_list_without_sideways_scrolling(qtbot: QtBot) -> No
     rect = view.visualRect(window.find_results.model.index(0, 0))
     assert rect.right() <= view.viewport().width()
     assert not view.horizontalScrollBar().isVisible()
+
+
+def test_every_match_is_marked_on_the_timeline_until_the_query_is_cleared(
+    qtbot: QtBot, bundled: Timeline
+) -> None:
+    window = make_window(qtbot)
+    view = window.timeline_view
+    open_find(qtbot, window)
+    qtbot.keyClicks(window.find_bar.edit, "selenskyj")
+    window.finder.finish()
+    matches = [bundled.events.ids[int(row)] for row in window.finder.rows]
+    others = [
+        m for m in matches if m != window.selection.event_id and visible_on_timeline(window, m)
+    ]
+    assert len(others) >= 2, "two matches besides the current one, drawn on the timeline"
+
+    def around(image: QImage, event_id: str) -> QImage:
+        """The pixels round an event's mark."""
+        pos = view.event_pos(event_id)
+        assert pos is not None
+        return image.copy(QRect(pos.x() - 14, pos.y() - 14, 28, 28))
+
+    marked = view.grab().toImage()
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Backspace)
+    assert not len(window.finder.rows)
+    unmarked = view.grab().toImage()  # the same view and selection, without the query
+    for event_id in others[:2]:
+        assert around(marked, event_id) != around(unmarked, event_id), event_id
+    # Searched again and closed: the marks go with the bar.
+    qtbot.keyClicks(window.find_bar.edit, "selenskyj")
+    window.finder.finish()
+    assert around(view.grab().toImage(), others[0]) == around(marked, others[0])
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert around(view.grab().toImage(), others[0]) == around(unmarked, others[0])

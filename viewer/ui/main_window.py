@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
 
     def _show_find_marks(self) -> None:
         self.details.set_highlight(self.finder.words if self.find_bar.isVisible() else [])
+        self.timeline_view.set_find_marks(self.finder.rows if self.find_bar.isVisible() else None)
 
     def _show_note_counts(self) -> None:
         counts = self.notes.counts_by_event()

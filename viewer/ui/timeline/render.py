@@ -32,7 +32,7 @@ from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import Axis, AxisLabel, axis_layout, zone_name
-from viewer.timeline.filters import Mask
+from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.index import EventIndex, event_index
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
@@ -49,6 +49,7 @@ from viewer.timeline.layout import (
     Point,
     Rect,
 )
+from viewer.timeline.matches import Matches
 from viewer.ui.timeline.backdrop import (
     era_spans,
     paint_era_titles,
@@ -65,6 +66,7 @@ from viewer.ui.timeline.glyphs import (
     paint_note_marker,
 )
 from viewer.ui.timeline.label_paint import paint_label, paint_whole_title
+from viewer.ui.timeline.match_marks import paint_lane_matches
 from viewer.ui.timeline.palette import KIND_STYLE, kind_color
 
 
@@ -93,10 +95,14 @@ class TimelineRenderer:
         self._lane_layers: dict[EventKind, npt.NDArray[np.uint8]] = {}
         #: The time marked as today (POSIX seconds); None: the clock's, when painted.
         self.now: float | None = None
+        #: A search's matches, each marked (by table row; see :meth:`set_matches`).
+        self._match_rows: Rows | None = None
+        self.matches: Matches | None = None
         self.set_timeline(timeline, mask)
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         self.timeline = timeline
+        self._match_rows = None  # rows of the old timeline's table
         self.show_only(mask)
 
     def show_only(self, mask: Mask | None) -> None:
@@ -113,6 +119,12 @@ class TimelineRenderer:
         if timeline is not None and len(timeline.layers) > 1:
             self._layer_at = timeline.layer_codes[self.index.order]
         self._lane_layers = {}
+        self.set_matches(self._match_rows)
+
+    def set_matches(self, rows: Rows | None) -> None:
+        """Mark every event at table ``rows`` (a search's matches) that is drawn; None: none."""
+        self._match_rows = rows
+        self.matches = None if rows is None or not len(rows) else Matches(self.index, rows)
 
     @property
     def layers_by_position(self) -> npt.NDArray[np.uint8] | None:
@@ -279,6 +291,8 @@ class TimelineRenderer:
                 self._paint_item(
                     painter, item, lane.kind, color, is_selected, palette, metrics, rings
                 )
+            if self.matches is not None:
+                paint_lane_matches(painter, self.matches, lane, layout, palette, selected_pos)
             painter.restore()
         painter.setPen(QPen(mid, 1))
         painter.drawLine(QPointF(GUTTER - 0.5, AXIS_HEIGHT), QPointF(GUTTER - 0.5, layout.height))

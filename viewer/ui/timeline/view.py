@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import MAX_T, MIN_T
-from viewer.timeline.filters import Mask
+from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.labels import LEAST_LABEL
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
@@ -126,6 +126,11 @@ class TimelineView(QAbstractScrollArea):
         if menu is not None and shiboken6.isValid(menu):
             menu.close()
 
+    def set_find_marks(self, rows: Rows | None) -> None:
+        """Mark every match of a search (table ``rows``) in view; None: no marks."""
+        self.renderer.set_matches(rows)
+        self.viewport().update()
+
     def set_note_counts(self, counts: dict[str, int]) -> None:
         self.renderer.note_counts = counts
         self.viewport().update()
@@ -213,6 +218,10 @@ class TimelineView(QAbstractScrollArea):
         self.set_view(start, spp)
         self._fitted = True  # until the reader zooms or pans, a resize fits again
 
+    def center_on(self, t: float) -> None:
+        """Scroll (at this zoom) until the time ``t`` is in the middle of the view."""
+        self.set_view(t - self.time_area_width() / 2 * self._spp, self._spp)
+
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom in (factor > 1) or out, keeping the time under ``anchor_x`` fixed."""
         x = anchor_x if anchor_x is not None else self.gutter + self.time_area_width() / 2
@@ -275,8 +284,7 @@ class TimelineView(QAbstractScrollArea):
                 self.zoom_to(*neighbourhood(index, position, DETAIL_LIMIT // (4 << attempt)))
             else:
                 start, end = index.starts[position], index.ends[position]
-                centre = (start + end) / 2
-                self.set_view(centre - self.time_area_width() / 2 * self._spp, self._spp)
+                self.center_on((start + end) / 2)
         placed = self.placed(event_id)
         if placed is not None:
             bar = self.verticalScrollBar()
