@@ -2272,7 +2272,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Calls</source>
-        <extracomment>A kind as a lane and the legend name its events (&quot;Calls&quot;).</extracomment>
+        <extracomment>A kind as the name of its events (&quot;Calls&quot;): the lanes, the legend and the Kind filter (its menu and chip), so the menu names a kind as its lane does.</extracomment>
         <translation>Telefonate</translation>
     </message>
     <message>

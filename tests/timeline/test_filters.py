@@ -148,7 +148,7 @@ def test_chips_in_facet_order_and_removing_one(bundled: Timeline) -> None:
     names = {a.id: a.name for a in bundled.actors}
     chips = chosen.chips(names)
     assert [c.label for c in chips] == [
-        "Kind: Call",
+        "Kind: Calls",
         "Kind: Talks",
         "Status: Proposed",
         "Actor: Wolodymyr Selenskyj",

@@ -49,7 +49,7 @@ def test_all_events_leaves_the_filter_out_and_the_filtered_span_keeps_it(
     kept = export(window, tmp_path / "kept.svg", range=ImageRange.FILTERED).read_text("utf-8")
     assert "Drohnenangriff des SBU" in kept
     assert "Sikorski in Berlin" not in kept
-    assert "Filter: Kind: Attack" in kept
+    assert "Filter: Kind: Attacks" in kept
 
 
 def test_the_dialog_offers_only_what_makes_sense(qtbot: QtBot) -> None:

@@ -6,7 +6,8 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+import pytest
+from PySide6.QtCore import QDate, QLocale, QPointF, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,7 @@ from tests.ui.windows import active_window
 from viewer.domain.model import EventKind
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.persistence.paths import bundled_timeline
+from viewer.ui import i18n
 from viewer.ui.main_window import MainWindow
 from viewer.ui.models.roles import ItemRole
 
@@ -146,18 +148,18 @@ def test_each_timeline_remembers_its_filter(
     qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
     window = active_window(qtbot)
-    menu_action(window, "Kind", "Call").trigger()
+    menu_action(window, "Kind", "Calls").trigger()
     other = tmp_path / "other.json"
     other.write_bytes(dump(minimal))
     assert window.open_file(other)
     assert chip_texts(window) == []
     assert drawn_ids(window) == {"e1", "e2"}
     assert window.open_file(bundled_timeline())
-    assert chip_texts(window) == ["Kind: Call  \u2715"]
+    assert chip_texts(window) == ["Kind: Calls  \u2715"]
     window.close()
     # And after a restart.
     again = active_window(qtbot)
-    assert chip_texts(again) == ["Kind: Call  \u2715"]
+    assert chip_texts(again) == ["Kind: Calls  \u2715"]
     assert all(
         again.document.timeline.events_by_id[i].kind is EventKind.CALL for i in drawn_ids(again)
     )
@@ -165,7 +167,7 @@ def test_each_timeline_remembers_its_filter(
 
 def test_find_looks_among_the_filtered_events(qtbot: QtBot) -> None:
     window = active_window(qtbot)
-    menu_action(window, "Kind", "Statement").trigger()
+    menu_action(window, "Kind", "Statements").trigger()
     window.open_find()
     qtbot.keyClicks(window.find_bar.edit, "selenskyj")
     window.finder.finish()
@@ -176,13 +178,13 @@ def test_find_looks_among_the_filtered_events(qtbot: QtBot) -> None:
 
 def test_the_exported_picture_shows_the_filtered_events(qtbot: QtBot, tmp_path: Path) -> None:
     window = active_window(qtbot)
-    menu_action(window, "Kind", "Attack").trigger()
+    menu_action(window, "Kind", "Attacks").trigger()
     out = tmp_path / "attacks.svg"
     window.exports.export_to(out)
     raw = out.read_text(encoding="utf-8")
     assert "Drohnenangriff des SBU" in raw
     assert "Sikorski in Berlin" not in raw
-    assert "Filter: Kind: Attack" in raw
+    assert "Filter: Kind: Attacks" in raw
 
 
 def test_a_filter_in_the_settings_that_makes_no_sense_is_left_out(qtbot: QtBot) -> None:
@@ -193,7 +195,7 @@ def test_a_filter_in_the_settings_that_makes_no_sense_is_left_out(qtbot: QtBot) 
     settings.setValue("filter/trump-putin-2025-06", '{"start": 5e11, "kinds": ["call", 7]}')
     settings.sync()
     window = active_window(qtbot)
-    assert chip_texts(window) == ["Kind: Call  \u2715"]
+    assert chip_texts(window) == ["Kind: Calls  \u2715"]
 
 
 def test_chips_wrap_onto_more_lines_and_each_stays_whole(qtbot: QtBot) -> None:
@@ -231,3 +233,33 @@ def test_a_short_window_never_cuts_chips_off(qtbot: QtBot) -> None:
     assert bar.chips
     for chip in bar.chips:
         assert bar.rect().contains(chip.geometry()), chip.text()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_kind_menu_names_each_kind_as_its_lane_does(
+    qtbot: QtBot, qapp: QApplication, language: str
+) -> None:
+    before = QLocale()
+    installed = i18n.install(qapp, language) if language != "en" else []
+    try:
+        window = active_window(qtbot)
+        view = window.timeline_view
+        layout = view.current_layout()
+        headers: dict[EventKind, str] = {}
+        for lane in layout.lanes:  # the name the gutter shows for the lane
+            at = view.to_view(0, lane.top + lane.height / 2)
+            headers[lane.kind] = view.tooltip_text(QPointF(10, at.y()))
+        assert len(headers) >= 4
+        menu = window.filter_bar.menu
+        menu.aboutToShow.emit()  # the menu is filled when it opens
+        kinds = menu.actions()[0].menu()  # Filter > Kind
+        assert kinds is not None
+        entries = dict(zip(EventKind, (a.text() for a in kinds.actions()), strict=True))
+        assert {kind: entries[kind] for kind in headers} == headers
+        if language == "de":
+            assert headers[EventKind.CALL] == "Telefonate"
+        else:
+            assert headers[EventKind.CALL] == "Calls"
+    finally:  # English again for the tests after
+        i18n.uninstall(qapp, installed)
+        QLocale.setDefault(before)

@@ -137,7 +137,7 @@ def test_dates_names_and_numbers_read_in_german(qtbot: QtBot, german: None) -> N
     description = window.timeline_view.accessibleDescription()
     assert description == "Telefonat zwischen Trump und Putin. 4. Juni 2025. Telefonat, Geschehen."
     window.filters.toggle("kinds", "call")
-    assert [chip.text() for chip in window.filter_bar.chips] == ["Art: Telefonat  \u2715"]
+    assert [chip.text() for chip in window.filter_bar.chips] == ["Art: Telefonate  \u2715"]
 
 
 def test_english_again_after_german(qtbot: QtBot) -> None:

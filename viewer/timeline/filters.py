@@ -26,7 +26,7 @@ from viewer.domain.columns import KINDS, STATUSES
 from viewer.domain.dates import MAX_T, MIN_T, clamp_time
 from viewer.domain.describe import day_range_words, day_words
 from viewer.domain.model import EventKind, EventStatus, Verification
-from viewer.domain.names import kind_name, status_name, verification_name
+from viewer.domain.names import kind_plural, status_name, verification_name
 from viewer.domain.notes import Note, event_of
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import translate
@@ -170,7 +170,7 @@ class EventFilter:
     def chips(self, actor_names: Mapping[str, str]) -> list[Chip]:
         """The chosen values, in the order of the facets, each with its label."""
         chips = [
-            Chip("kinds", k.value, translate("filters", "Kind: {}").format(kind_name(k)))
+            Chip("kinds", k.value, translate("filters", "Kind: {}").format(kind_plural(k)))
             for k in _sorted(self.kinds)
         ]
         chips += [

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.model import EventKind, EventStatus, Verification
-from viewer.domain.names import kind_name, status_name, verification_name
+from viewer.domain.names import kind_plural, status_name, verification_name
 from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer
 from viewer.timeline.filters import Chip, EventFilter
@@ -186,7 +186,7 @@ class FilterBar(FlowBar):
         timeline = state.timeline
         kinds = menu.addMenu(self.tr("&Kind"))
         for kind in EventKind:
-            self._check(kinds, kind_name(kind), "kinds", kind.value)
+            self._check(kinds, kind_plural(kind), "kinds", kind.value)
         statuses = menu.addMenu(self.tr("&Status"))
         for status in EventStatus:
             self._check(statuses, status_name(status), "statuses", status.value)
