@@ -541,6 +541,33 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
 </context>
 <context>
+    <name>GoToDateDialog</name>
+    <message>
+        <source>Go to Date</source>
+        <translation>Zu Datum gehen</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation>d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>The timeline runs from {0} to {1}.</source>
+        <translation>Die Zeitleiste reicht vom {0} bis zum {1}.</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>Showing {0}</source>
+        <translation>Angezeigt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Imports</name>
     <message>
         <source>Timeline model files (*.json);;All files (*)</source>
@@ -949,6 +976,14 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>&amp;Forward</source>
         <translation>&amp;Vorwärts</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Date…</source>
+        <translation>Zu &amp;Datum…</translation>
+    </message>
+    <message>
+        <source>Show a day in the middle of the timeline</source>
+        <translation>Einen Tag in der Mitte der Zeitleiste zeigen</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -27,6 +27,7 @@ from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
 from viewer.ui.panels.export_image import export_image
+from viewer.ui.panels.go_to_date import go_to_date
 from viewer.ui.panels.layer_bar import LayersMenu
 from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.timeline.view import TimelineView
@@ -87,6 +88,7 @@ class Window(Protocol):
     def cycle_panels(self, step: int) -> None: ...
     def show_shortcuts(self) -> None: ...
     def show_about(self) -> None: ...
+    def say(self, text: str, timeout: int = 0) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -300,6 +302,14 @@ MENUS: list[tuple[str, list[Act | str]]] = [
                 QT_TRANSLATE_NOOP("Menus", "&Forward"),
                 lambda w: w.history.forward,
                 ("Alt+Right", Every(_Std.Forward)),
+            ),
+            SEPARATOR,
+            Act(
+                "go_to_date",
+                QT_TRANSLATE_NOOP("Menus", "Go to &Date…"),
+                lambda w: lambda: go_to_date(w.timeline_view, w.say),
+                ("Ctrl+G",),
+                QT_TRANSLATE_NOOP("Menus", "Show a day in the middle of the timeline"),
             ),
         ],
     ),

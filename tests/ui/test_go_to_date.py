@@ -1,0 +1,90 @@
+"""Go > Go to Date (Ctrl+G): a day typed is the middle of the view, at the same zoom."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from tests.ui.test_language import german  # noqa: F401 (a fixture)
+from tests.ui.windows import make_window
+from viewer.ui.main_window import MainWindow
+from viewer.ui.panels.go_to_date import GoToDateDialog
+
+NOON_2_JUNE = datetime(2025, 6, 2, 12, tzinfo=UTC).timestamp()
+
+
+def middle(window: MainWindow) -> float:
+    """The time in the middle of the timeline's view, by the view's own mapping."""
+    view = window.timeline_view
+    return view.t_of(view.gutter + view.time_area_width() / 2)
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> GoToDateDialog:
+    qtbot.keySequence(window.timeline_view, QKeySequence("Ctrl+G"))
+    dialog = window.findChild(GoToDateDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.date_edit.hasFocus)
+    return dialog
+
+
+def type_day(qtbot: QtBot, dialog: GoToDateDialog, day: str) -> None:
+    """Type ``day`` as the dialog opened, as a reader would: straight over the day shown."""
+    qtbot.keyClicks(dialog.date_edit, day)
+
+
+def test_ctrl_g_puts_the_day_typed_in_the_middle_at_the_same_zoom(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    view = window.timeline_view
+    view.zoom(3)
+    spp = view.seconds_per_px
+    dialog = open_dialog(qtbot, window)
+    # It starts at the day in the middle of the view.
+    shown = datetime.fromtimestamp(middle(window), UTC).date()
+    assert dialog.day() == shown
+    type_day(qtbot, dialog, "2 June 2025")
+    assert dialog.date_edit.text() == "2 June 2025"
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert abs(view.x_of(NOON_2_JUNE) - (view.gutter + view.time_area_width() / 2)) <= 1
+    assert abs(middle(window) - NOON_2_JUNE) <= spp
+    assert view.seconds_per_px == spp
+    assert window.statusBar().currentMessage() == "Showing 2 June 2025"
+
+
+def test_a_day_outside_the_timeline_is_shown_too(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    dialog = open_dialog(qtbot, window)
+    type_day(qtbot, dialog, "1 January 1990")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Enter)
+    noon = datetime(1990, 1, 1, 12, tzinfo=UTC).timestamp()
+    assert abs(middle(window) - noon) <= window.timeline_view.seconds_per_px
+
+
+def test_escape_leaves_the_view_where_it_was(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    view = window.timeline_view
+    before = (view.t0, view.seconds_per_px)
+    dialog = open_dialog(qtbot, window)
+    type_day(qtbot, dialog, "2 June 2024")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Escape)
+    assert (view.t0, view.seconds_per_px) == before
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_the_go_menu_lists_it_with_its_key_in_english_and_german(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert window.menus["go_to_date"].text() == "Go to &Date…"
+    assert ("Go to Date…", "Ctrl+G") in window.menus.shortcut_rows()
+
+
+def test_in_german_its_mnemonic_is_its_own(qtbot: QtBot, german: None) -> None:  # noqa: F811
+    window = make_window(qtbot)
+    go = [window.menus[name].text() for name in ("back", "forward", "go_to_date")]
+    assert go[2] == "Zu &Datum…"
+    keys = [text[text.index("&") + 1].lower() for text in go]
+    assert len(set(keys)) == len(keys)
