@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -17,8 +20,11 @@ from tests.conftest import dump, strip_isolates
 from tests.persistence.test_notes_store import full_disk
 from tests.ui.windows import make_window
 from viewer.cli import main as cli_main
+from viewer.domain import notes as notes_module
+from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.persistence.notes_store import NoteStore, database_path
 from viewer.persistence.paths import AppPaths, bundled_timeline
+from viewer.ui import i18n
 from viewer.ui.main_window import MainWindow
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.note_dialog import NoteDialog
@@ -482,3 +488,35 @@ def test_enter_starts_a_line_and_ctrl_enter_keeps_the_note(qtbot: QtBot, key: Qt
         qtbot.keyClick(dialog.text_edit, key, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
     assert texts_on_disk() == ["eins\nzwei"]
+
+
+@pytest.fixture
+def at_noon_on_4_june(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Notes are written at 12:05 UTC on 4 June 2025, and the reader's clock is UTC."""
+    monkeypatch.setattr(notes_module, "utc_now", lambda: datetime(2025, 6, 4, 12, 5, tzinfo=UTC))
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("language", "written"), [("en", "4 June 2025, 12:05"), ("de", "4. Juni 2025, 12:05")]
+)
+def test_a_note_says_when_it_was_written_as_event_dates_read(
+    qtbot: QtBot, qapp: QApplication, at_noon_on_4_june: None, language: str, written: str
+) -> None:
+    before = QLocale()
+    installed = i18n.install(qapp, language) if language != "en" else []
+    try:
+        window = make_window(qtbot)
+        window.notes.add(NoteTarget(kind=TargetKind.EVENT, id=STRIKE), "Zahlen", ("Drohnen",))
+        [row] = panel_texts(window)
+        assert row.splitlines()[-1] == f"#Drohnen · {written}"
+        window.selection.select(STRIKE)
+        assert f"#Drohnen · {written}" in strip_isolates(window.details.plain_text())
+        assert "2025-06-04" not in row + window.details.plain_text()
+    finally:  # English again for the tests after
+        i18n.uninstall(qapp, installed)
+        QLocale.setDefault(before)

@@ -163,8 +163,9 @@ def _offset_words(offset: str) -> str:
     return "UTC" if offset in ("Z", "+00:00") else f"UTC{offset}"
 
 
-def _clock_words(moment: datetime, offset: str | None = None) -> str:
-    """A day and a time of it: ``31 May 2025, 22:50`` and, given, its offset."""
+def clock_words(moment: datetime, offset: str | None = None) -> str:
+    """A day and a time of it: ``31 May 2025, 22:50`` (German ``31. Mai 2025, 22:50``)
+    and, given, its offset. Event times and the reader's note times read alike."""
     words = f"{day_words(moment.date())}, {moment:%H:%M}"
     return words if offset is None else f"{words} ({_offset_words(offset)})"
 
@@ -215,13 +216,13 @@ def _plain_words(fuzzy: FuzzyDate) -> tuple[str, str]:
     first_t, first_offset = _minute(start)
     last_t, last_offset = _minute(end) if end else (first_t, first_offset)
     if (first_t, first_offset) == (last_t, last_offset):
-        return _clock_words(first_t, first_offset), "plain"
+        return clock_words(first_t, first_offset), "plain"
     if first_offset == last_offset:
         offset = f"({_offset_words(first_offset)})"
         if first_t.date() == last_t.date():
-            return f"{_clock_words(first_t)}{_EN_DASH}{last_t:%H:%M} {offset}", "plain"
-        return f"{_clock_words(first_t)}{_RANGE}{_clock_words(last_t)} {offset}", "plain"
-    words = f"{_clock_words(first_t, first_offset)}{_RANGE}{_clock_words(last_t, last_offset)}"
+            return f"{clock_words(first_t)}{_EN_DASH}{last_t:%H:%M} {offset}", "plain"
+        return f"{clock_words(first_t)}{_RANGE}{clock_words(last_t)} {offset}", "plain"
+    words = f"{clock_words(first_t, first_offset)}{_RANGE}{clock_words(last_t, last_offset)}"
     return words, "plain"
 
 

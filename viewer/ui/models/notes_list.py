@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from viewer.domain.describe import clock_words
 from viewer.domain.notes import Note
 from viewer.domain.text import isolate
 from viewer.ui.controllers.notes_control import NotesController
@@ -49,7 +50,8 @@ class NotesListModel(QAbstractListModel):
             shown = isolate(title or note.target.id)
             head = self.tr("(detached) {0}").format(shown) if detached else shown
             tags = " ".join(f"#{isolate(tag)}" for tag in note.tags)
-            stamp = note.modified.astimezone().strftime("%Y-%m-%d %H:%M")
+            # When it was last written, in the reader's time and the app's date style.
+            stamp = clock_words(note.modified.astimezone())
             return f"{head}\n{isolate(note.text)}\n{tags + ' · ' if tags else ''}{stamp}"
         if role == Qt.ItemDataRole.ToolTipRole:
             what = (

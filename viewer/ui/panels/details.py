@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from viewer.domain.cite import web_url
-from viewer.domain.describe import describe_date, precision_words
+from viewer.domain.describe import clock_words, describe_date, precision_words
 from viewer.domain.model import (
     Claim,
     Coordinates,
@@ -382,7 +382,9 @@ def _notes_html(notes: NotesController, event: Event) -> str:
                 f' <small><a href="{_note_url("note-edit", note.id)}">{edit}</a> · '
                 f'<a href="{_note_url("note-delete", note.id)}">{delete}</a></small>'
             )
-        items.append(f"{about}{text}<br><small>{tags}</small>{links}")
+        written = clock_words(note.modified.astimezone())
+        line = f"{tags} · {_e(written)}" if tags else _e(written)
+        items.append(f"{about}{text}<br><small>{line}</small>{links}")
     add = ""
     if not notes.read_only:
         add_note = _e(QCoreApplication.translate("details", "Add Note…"))
