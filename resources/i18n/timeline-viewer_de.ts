@@ -1732,10 +1732,6 @@ Weiterhin angezeigt: {1}</translation>
         <translation>(weitergegeben von {0})</translation>
     </message>
     <message>
-        <source>Source: {0}</source>
-        <translation>Quelle: {0}</translation>
-    </message>
-    <message>
         <source>(not in this timeline)</source>
         <extracomment>After the id of a related event the open timeline does not hold.</extracomment>
         <translation>(nicht in dieser Zeitleiste)</translation>
@@ -1853,7 +1849,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>filters</name>
     <message>
         <source>Kind: {}</source>
-        <extracomment>Bit ``1 &lt;&lt; i`` for each verification ``_VERIFICATIONS[i]`` among the claims. The table rows of each actor&apos;s events, sorted, each once. Each timeline&apos;s facets, kept while the timeline lives. Tags as the reader wrote them; compared without case. Events that overlap ``[start, end)`` (UTC seconds); None: no bound.</extracomment>
+        <extracomment>Bit ``1 &lt;&lt; i`` for each verification ``_VERIFICATIONS[i]`` among the claims. The table rows of each actor&apos;s events, sorted, each once. Each timeline&apos;s facets, kept while the timeline lives. The facets of the chips that name days (an export&apos;s span names them already). Tags as the reader wrote them; compared without case. Events that overlap ``[start, end)`` (UTC seconds); None: no bound.</extracomment>
         <translation>Art: {}</translation>
     </message>
     <message>

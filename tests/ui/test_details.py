@@ -298,7 +298,7 @@ def test_other_schemes_are_not_links(
     qtbot: QtBot, selection: Selection, opened: list[QUrl], url: str
 ) -> None:
     widget = _link_panel(qtbot, selection, url, opened)
-    assert "<a" not in widget.browser.toHtml().split("<body", 1)[1]
+    assert "<a href" not in widget.browser.toHtml().split("<body", 1)[1]
     click_text(qtbot, widget, "The report")
     assert opened == []
 
@@ -435,8 +435,8 @@ def test_hostile_text_makes_no_anchors(qtbot: QtBot, selection: Selection) -> No
     # Only the panel's own links: the related event. The source's address has a
     # space in it (and markup): it is no address at all, and is not linked.
     assert anchors == {"event:f"}
-    # And its own places: one per quote.
-    assert names <= {f"quote-{quote.id}" for quote in _hostile_timeline().quotes}
+    # And its own places: one per quote, one per source.
+    assert names <= {f"quote-{quote.id}" for quote in _hostile_timeline().quotes} | {"source-1"}
 
 
 def test_text_from_data_is_isolated_against_bidi_overrides(
@@ -498,3 +498,34 @@ def test_a_filter_that_hides_the_event_shown_clears_the_details(qtbot: QtBot) ->
     assert window.events_table.selected_event_id() is None
     qtbot.mouseClick(window.filter_bar.clear_button, Qt.MouseButton.LeftButton)
     assert details.current_event_id is None  # nothing comes back by itself
+
+
+def test_a_source_cited_by_several_quotes_is_listed_once(
+    qtbot: QtBot, panel: DetailsPanel, selection: Selection, bundled: Timeline
+) -> None:
+    event = bundled.events_by_id["call-2025-06-04"]
+    quotes = bundled.quotes_by_event[event.id]
+    assert len(quotes) > 1
+    assert {q.source for q in quotes} == {"article"}  # all from the one report
+    panel.resize(700, 300)
+    selection.select(event.id)
+    text = strip_isolates(panel.plain_text())
+    article = bundled.sources_by_id["article"].title
+    assert text.count(article) == 1  # in the Sources list only
+    sources = text[text.index("Sources") :]
+    numbered = [f"[{n}] {bundled.sources_by_id[s].title}" for n, s in enumerate(event.sources, 1)]
+    assert [line in sources for line in numbered] == [True] * len(event.sources)
+    # Each quote points at its source by number; the number leads to the list.
+    citing = len(quotes) + sum(c.source == "article" for c in event.claims)
+    assert text.count("[1]") == citing + 1  # and once in the list
+    browser = panel.browser
+    listed = browser.document().find("[1]", browser.document().find("Sources"))
+    assert not listed.isNull()
+
+    def in_view() -> bool:
+        return browser.viewport().rect().contains(browser.cursorRect(listed).center())
+
+    at = anchor_point(panel, "[1]")  # the first quote or claim that cites it
+    assert not in_view()
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert in_view()

@@ -255,6 +255,8 @@ class DetailsPanel(QWidget):
             self._note_action(
                 scheme, unquote(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
             )
+        elif not scheme and url.hasFragment() and not url.path():  # a source's number
+            self.browser.scrollToAnchor(url.fragment())
         elif url.toString() == TRANSLATIONS_URL:
             self.translationsRequested.emit()
         elif scheme in WEB_SCHEMES and url.isValid() and url.host():
@@ -288,13 +290,6 @@ def _actor_name(timeline: Timeline, actor_id: str) -> str:
     return actor.name if actor is not None else actor_id
 
 
-def _source_title(timeline: Timeline, source_id: str | None) -> str | None:
-    if source_id is None:
-        return None
-    source = timeline.sources_by_id.get(source_id)
-    return source.title if source is not None else source_id
-
-
 def _participant(timeline: Timeline, actor_id: str) -> str:
     actor = timeline.actors_by_id.get(actor_id)
     if actor is None:
@@ -315,18 +310,38 @@ def _badge(verification: Verification) -> str:
     )
 
 
-def _claim(timeline: Timeline, claim: Claim) -> str:
+def source_anchor(number: int) -> str:
+    """The name of the place in the pane where source ``number`` is listed."""
+    return f"source-{number}"
+
+
+def _cited(numbers: dict[str, int], source_id: str | None) -> str:
+    """A link to the source's number in the Sources list ("[2]"), or nothing."""
+    if source_id is None or source_id not in numbers:
+        return ""
+    n = numbers[source_id]
+    return f' <small><a href="#{source_anchor(n)}">[{n}]</a></small>'
+
+
+def _source_numbers(event: Event, quotes: Iterable[Quote]) -> dict[str, int]:
+    """Each source of the event, and each its claims and quotes cite, numbered once:
+    the event's own first, then the others in the order they are cited."""
+    cited = [*event.sources, *(c.source for c in event.claims), *(q.source for q in quotes)]
+    numbers: dict[str, int] = {}
+    for source_id in cited:
+        if source_id is not None and source_id not in numbers:
+            numbers[source_id] = len(numbers) + 1
+    return numbers
+
+
+def _claim(timeline: Timeline, claim: Claim, numbers: dict[str, int]) -> str:
     author = f"<b>{_d(_actor_name(timeline, claim.by))}</b>"
     if claim.via is not None:
         #: After a claim's author: who passed the claim on.
         relayed = _e(QCoreApplication.translate("details", "(relayed by {0})"))
         author += " " + relayed.format(_d(_actor_name(timeline, claim.via)))
-    text = f"{author}: {_d(claim.text)} {_badge(claim.verification)}"
-    source = _source_title(timeline, claim.source)
-    if source:
-        said_in = _e(QCoreApplication.translate("details", "Source: {0}")).format(_d(source))
-        text += f"<br><small>{said_in}</small>"
-    return text
+    # The source by its number in the list below: cited once there, not under each claim.
+    return f"{author}: {_d(claim.text)} {_badge(claim.verification)}{_cited(numbers, claim.source)}"
 
 
 def _related(timeline: Timeline, event_id: str) -> str:
@@ -399,6 +414,7 @@ def _notes_html(notes: NotesController, event: Event) -> str:
 def _quote(
     timeline: Timeline,
     quote_: Quote,
+    numbers: dict[str, int],
     notes: NotesController | None = None,
     translations: bool = True,
 ) -> str:
@@ -411,7 +427,7 @@ def _quote(
     text = (
         f'<a name="{_e(quote_anchor(quote_.id))}"></a>'
         f"<b>{speaker}</b> <small>({_e(mode)}, "
-        f"{_d(quote_.language)})</small><br>{words}"
+        f"{_d(quote_.language)})</small><br>{words}{_cited(numbers, quote_.source)}"
     )
     if quote_.translation is not None and translations:
         #: A quote's translation: {0} is the language's code (e.g. "en"), {1} the text.
@@ -423,9 +439,6 @@ def _quote(
         ask = _e(QCoreApplication.translate("details", "Show translation ({0})"))
         ask = ask.format(_d(quote_.translation.language))
         text += f'<br><small><a href="{TRANSLATIONS_URL}">{ask}</a></small>'
-    if quote_.source:  # beside the quote, a link when it has a web address
-        said_in = _e(QCoreApplication.translate("details", "Source: {0}"))
-        text += f"<br><small>{said_in.format(_source(timeline, quote_.source))}</small>"
     if notes is not None and not notes.read_only:
         link = _note_url("note-add", "quote:" + quote_.id)
         add_note = _e(QCoreApplication.translate("details", "Add Note…"))
@@ -502,14 +515,16 @@ def _event_html(
     parts.append(_section(QCoreApplication.translate("details", "Participants"), participants))
     places = (_d(place) for place in event.places)
     parts.append(_section(QCoreApplication.translate("details", "Places"), places))
-    claims = (_claim(timeline, claim) for claim in event.claims)
+    event_quotes = timeline.quotes_by_event.get(event.id, ())
+    numbers = _source_numbers(event, event_quotes)
+    claims = (_claim(timeline, claim, numbers) for claim in event.claims)
     parts.append(_section(QCoreApplication.translate("details", "Claims"), claims))
-    quotes = (
-        _quote(timeline, q, notes, translations) for q in timeline.quotes_by_event.get(event.id, ())
-    )
+    quotes = (_quote(timeline, q, numbers, notes, translations) for q in event_quotes)
     parts.append(_section(QCoreApplication.translate("details", "Quotes"), quotes))
     related = (_related(timeline, r) for r in event.related)
     parts.append(_section(QCoreApplication.translate("details", "Related events"), related))
-    sources = (_source(timeline, s) for s in event.sources)
+    sources = (
+        f'<a name="{source_anchor(n)}"></a>[{n}] {_source(timeline, s)}' for s, n in numbers.items()
+    )
     parts.append(_section(QCoreApplication.translate("details", "Sources"), sources))
     return "".join(parts)
