@@ -544,11 +544,8 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>GoToDateDialog</name>
     <message>
         <source>Go to Date</source>
+        <extracomment>How a typed day may be written (Qt&apos;s date formats), tried in the reader&apos;s language and in English: a field of sections jumps on by itself after two digits and then skips the month at the next space, so the day is read whole.</extracomment>
         <translation>Zu Datum gehen</translation>
-    </message>
-    <message>
-        <source>d MMMM yyyy</source>
-        <translation>d. MMMM yyyy</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -561,6 +558,11 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>Type a day, such as {0} or 2025-06-02.</source>
+        <extracomment>{0} is an example of a day as the app writes it.</extracomment>
+        <translation>Geben Sie einen Tag ein, etwa {0} oder 2025-06-02.</translation>
     </message>
     <message>
         <source>Showing {0}</source>
@@ -1458,7 +1460,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineRenderer</name>
     <message>
         <source>today</source>
-        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. The axis&apos;s coarse tier&apos;s font (bold) and its metrics. Counts laid out as static text, by text (plain font). The event under the pointer (its whole title is shown), by id. How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. The time marked as today (POSIX seconds); None: the clock&apos;s, when painted. On the time axis, beside the line that marks the present day.</extracomment>
+        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. The axis&apos;s coarse tier&apos;s font (bold) and its metrics. Counts laid out as static text, by text (plain font). The event under the pointer (its whole title is shown), by id. How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. The time marked as today (POSIX seconds); None: the clock&apos;s, when painted. A search&apos;s matches, each marked (by table row; see :meth:`set_matches`). On the time axis, beside the line that marks the present day.</extracomment>
         <translation>heute</translation>
     </message>
 </context>

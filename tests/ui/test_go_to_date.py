@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -88,3 +88,51 @@ def test_in_german_its_mnemonic_is_its_own(qtbot: QtBot, german: None) -> None: 
     assert go[2] == "Zu &Datum…"
     keys = [text[text.index("&") + 1].lower() for text in go]
     assert len(set(keys)) == len(keys)
+
+
+def test_a_day_typed_with_a_two_digit_day_keeps_its_month(qtbot: QtBot) -> None:
+    # A field of sections jumped to the month after "15" and skipped it at the space.
+    window = make_window(qtbot)
+    written = ("15 March 1999", "15 march 1999", "March 15, 1999", "1999-03-15", "15/3/1999")
+    for text in written:
+        dialog = open_dialog(qtbot, window)
+        type_day(qtbot, dialog, text)
+        assert dialog.day() == date(1999, 3, 15), text
+        with qtbot.waitSignal(dialog.finished):
+            qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+        assert window.statusBar().currentMessage() == "Showing 15 March 1999"
+        qtbot.waitUntil(lambda: window.findChild(GoToDateDialog) is None)  # closed, deleted
+        window.activateWindow()  # the keys go to the window again
+        qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_in_german_a_day_is_typed_as_germans_write_it(qtbot: QtBot, german: None) -> None:  # noqa: F811
+    window = make_window(qtbot)
+    for text in ("15.3.1999", "15. März 1999", "15 March 1999"):
+        dialog = open_dialog(qtbot, window)
+        if text.isascii():
+            type_day(qtbot, dialog, text)
+        else:  # QTest types no "ä": pasted over the day shown, as a reader may
+            dialog.date_edit.insert(text)
+        assert dialog.day() == date(1999, 3, 15), text
+        with qtbot.waitSignal(dialog.finished):
+            qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+        assert window.statusBar().currentMessage() == "Angezeigt: 15. März 1999"
+        qtbot.waitUntil(lambda: window.findChild(GoToDateDialog) is None)  # closed, deleted
+        window.activateWindow()  # the keys go to the window again
+        qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_a_text_that_names_no_day_is_said_and_the_dialog_stays(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    view = window.timeline_view
+    before = view.t0
+    dialog = open_dialog(qtbot, window)
+    type_day(qtbot, dialog, "next Tuesday")
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.problem.isVisible()
+    assert dialog.problem.text() == "Type a day, such as 2 June 2025 or 2025-06-02."
+    assert view.t0 == before
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Escape)

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QWidget,
 )
 
@@ -32,6 +32,37 @@ SAID_FOR = 6000
 def day_at(t: float) -> date:
     """The day (UTC, as the axis shows it) that the time ``t`` falls in."""
     return datetime.fromtimestamp(clamp_time(t), UTC).date()
+
+
+#: How a typed day may be written (Qt's date formats), tried in the reader's
+#: language and in English: a field of sections jumps on by itself after two
+#: digits and then skips the month at the next space, so the day is read whole.
+DAY_FORMATS = (
+    "d MMMM yyyy",
+    "d. MMMM yyyy",
+    "d MMM yyyy",
+    "d. MMM yyyy",
+    "MMMM d, yyyy",
+    "MMMM d yyyy",
+    "d.M.yyyy",
+    "d/M/yyyy",
+    "yyyy-M-d",
+)
+
+
+def read_day(text: str) -> date | None:
+    """The day ``text`` names in one of :data:`DAY_FORMATS` (German or English month
+    names, any case), or None."""
+    text = " ".join(text.split())
+    locales = (QLocale(), QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    for locale in locales:
+        for form in DAY_FORMATS:
+            found = locale.toDate(text, form)
+            if not found.isValid():
+                found = locale.toDate(text.title(), form)
+            if found.isValid() and 1 <= found.year() <= 9999:
+                return date(found.year(), found.month(), found.day())
+    return None
 
 
 def middle_of(day: date) -> float:
@@ -54,16 +85,19 @@ class GoToDateDialog(QDialog):
         self.setWindowTitle(self.tr("Go to Date"))
         self._view = view
         self._say = say
-        self.date_edit = QDateEdit(self)
+        self.date_edit = QLineEdit(self)
         self.date_edit.setObjectName("goToDateEdit")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
-        # The days as the reader's language writes them (Qt's date format).
-        self.date_edit.setDisplayFormat(self.tr("d MMMM yyyy"))
         shown = day_at(view.t_of(view.gutter + view.time_area_width() / 2))
-        self.date_edit.setDate(QDate(shown.year, shown.month, shown.day))
+        self.date_edit.setText(day_words(shown))
+        self.date_edit.selectAll()  # typing replaces it
+        self.problem = QLabel(self)
+        self.problem.setObjectName("goToDateProblem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         form = QFormLayout(self)
         form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow(self.problem)
         extent = view.renderer.index.extent()
         if extent is not None:
             first, last = (day_words(day_at(t)) for t in extent)
@@ -80,17 +114,21 @@ class GoToDateDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.date_edit.setFocus()
-        # The first part of the day (the day's number in English) takes what is typed:
-        # "2 June 2025" typed at once is that day.
-        self.date_edit.setSelectedSection(self.date_edit.sectionAt(0))
 
-    def day(self) -> date:
-        """The day chosen."""
-        chosen = self.date_edit.date()
-        return date(chosen.year(), chosen.month(), chosen.day())
+    def day(self) -> date | None:
+        """The day typed; None if the text names none."""
+        return read_day(self.date_edit.text())
 
     def accept(self) -> None:
         day = self.day()
+        if day is None:
+            #: {0} is an example of a day as the app writes it.
+            said = self.tr("Type a day, such as {0} or 2025-06-02.")
+            self.problem.setText(said.format(day_words(date(2025, 6, 2))))
+            self.problem.show()
+            self.date_edit.setFocus()
+            self.date_edit.selectAll()
+            return
         self._view.center_on(middle_of(day))
         self._say(self.tr("Showing {0}").format(day_words(day)), SAID_FOR)
         super().accept()
