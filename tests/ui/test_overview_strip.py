@@ -96,3 +96,26 @@ def test_the_density_is_drawn_where_the_events_are(qtbot: QtBot) -> None:
     outside = [x for x in empty if not left - 2 <= MARGIN + x <= right + 2]
     assert outside
     assert not inked(outside[0])
+
+
+def test_with_no_event_kept_the_strip_shows_and_moves_nothing(qtbot: QtBot) -> None:
+    window = zoomed_in(qtbot)
+    window.filters.toggle("has_notes", "")  # no notes yet: no event kept
+    strip, view = window.overview, window.timeline_view
+    before = view.t0
+    assert strip.overview() is None
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(strip.width() // 2, 5))
+    assert view.t0 == before  # not off to 1970
+
+
+def test_a_drag_past_the_strips_end_stops_at_its_end(qtbot: QtBot) -> None:
+    window = zoomed_in(qtbot)
+    strip = window.overview
+    left, right = window_columns(window)
+    grab = QPoint(int((left + right) / 2), strip.height() // 2)
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(strip, grab + QPoint(5000, 0))
+    far = window.timeline_view.t0
+    qtbot.mouseMove(strip, grab + QPoint(50000, 0))
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=grab + QPoint(50000, 0))
+    assert window.timeline_view.t0 == far  # no further than the end of the span

@@ -52,8 +52,9 @@ class OverviewStrip(QWidget):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def overview(self) -> Overview | None:
-        """The overview as drawn now; None while no timeline is shown."""
-        if self.view.renderer.timeline is None:
+        """The overview as drawn now; None while no event is shown (no timeline, or a
+        filter that keeps none): then there is no span to show or to click in."""
+        if self.view.renderer.timeline is None or self.view.renderer.index.extent() is None:
             return None
         return Overview.of(self.view.renderer.index, self.width() - 2 * MARGIN)
 
@@ -129,6 +130,7 @@ class OverviewStrip(QWidget):
     def _move_to(self, x: float) -> None:
         assert self._drag is not None
         overview, grip = self._drag
+        x = min(max(x, 0.0), float(overview.width))  # past its ends: as at its ends
         start, end = self.shown()
         view = self.view
         view.set_view(overview.left_edge_for(x - grip, end - start), view.seconds_per_px)
