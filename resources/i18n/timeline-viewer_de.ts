@@ -347,6 +347,14 @@
         <translation>Die der hinzugefügten Zeitleisten: {0}.</translation>
     </message>
     <message>
+        <source>The filter keeps no event: there is nothing to draw.</source>
+        <translation>Der Filter behält kein Ereignis: Es gibt nichts zu zeichnen.</translation>
+    </message>
+    <message>
+        <source>This timeline has no events: there is nothing to draw.</source>
+        <translation>Diese Zeitleiste hat keine Ereignisse: Es gibt nichts zu zeichnen.</translation>
+    </message>
+    <message>
         <source>Hidden: {0}</source>
         <translation>Ausgeblendet: {0}</translation>
     </message>

@@ -15,6 +15,7 @@ from tests.ui.windows import active_window, settle
 from viewer.ui.controllers.exports import ImageChoice, ImageRange
 from viewer.ui.main_window import MainWindow
 from viewer.ui.panels.export_image import ExportImageDialog
+from viewer.ui.timeline.export import ExportError, export_timeline
 
 CALL = "call-2025-06-04"
 
@@ -97,3 +98,33 @@ def test_ctrl_e_asks_what_to_draw_then_where_and_writes_it(
     assert 'width="900' in out.read_text("utf-8")
     assert window.exports.last_choice.width == 900
     assert window.statusBar().currentMessage() == "Exported the timeline to chosen.svg."
+
+
+def test_the_filtered_span_of_no_event_is_refused_with_a_word(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = active_window(qtbot)
+    window.filters.toggle("has_notes", "")  # no notes yet: no event kept
+    told: list[str] = []
+    monkeypatch.setattr(
+        "viewer.ui.controllers.exports.warn", lambda _parent, _title, text: told.append(text)
+    )
+    out = tmp_path / "none.png"
+    window.exports.export_to(out, ImageChoice(range=ImageRange.FILTERED))
+    assert told == ["The filter keeps no event: there is nothing to draw."]
+    assert not out.exists()
+    window.exports.export_to(out, ImageChoice(range=ImageRange.SHOWN))  # the time shown: drawn
+    assert out.exists()
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin")  # Qt says so itself, then we do
+def test_a_pdf_that_cannot_be_written_is_an_error_not_a_success(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = active_window(qtbot)
+    timeline = window.document.timeline
+    assert timeline is not None
+    taken = tmp_path / "a folder.pdf"
+    taken.mkdir()  # exists, so "the file is there" said nothing
+    with pytest.raises(ExportError, match="could not write"):
+        export_timeline(timeline, taken)

@@ -80,3 +80,16 @@ def test_ctrl_p_shows_a_preview_of_the_pages(qtbot: QtBot) -> None:
     settle(qtbot)
     assert len(seen) == 1
     assert seen[0] >= 1
+
+
+def test_a_filter_that_keeps_nothing_is_said_instead_of_a_blank_page(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    window.filters.toggle("has_notes", "")  # no notes yet: no event kept
+    assert window.filters.mask is not None
+    assert not window.filters.mask.any()
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert QApplication.activeModalWidget() is None  # no preview of a 1970 page
+    assert window.statusBar().currentMessage() == (
+        "The filter keeps no event: there is nothing to draw."
+    )

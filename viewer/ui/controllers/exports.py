@@ -160,6 +160,9 @@ class Exports(QObject):
         if choice.range is ImageRange.SHOWN:
             start, end = view.t0, view.t_of(view.viewport().width())
         filtered = choice.range is not ImageRange.ALL
+        if start is None and not self._events_kept(filtered):
+            warn(self._parent, self.tr("Export failed"), self._nothing(filtered))
+            return
         try:
             export_timeline(
                 timeline,
@@ -181,6 +184,9 @@ class Exports(QObject):
         """File > Print: the events the filter keeps, on pages at the zoom shown,
         in a preview from which the reader prints."""
         if self._document.timeline is None:
+            return
+        if not self._events_kept(True):
+            self.said.emit(self._nothing(True), 6000)
             return
         # Imported when first used: printing is not needed to start.
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -210,6 +216,20 @@ class Exports(QObject):
             filter_words=self._filter_words(),
             palette=QApplication.style().standardPalette(),
         )
+
+    def _events_kept(self, filtered: bool) -> bool:
+        """Whether there is an event to draw: any, or (``filtered``) any the filter keeps."""
+        timeline = self._document.timeline
+        if timeline is None or not len(timeline.events):
+            return False
+        mask = self._filters.mask
+        return not filtered or mask is None or bool(mask.any())
+
+    def _nothing(self, filtered: bool) -> str:
+        """Why there is nothing to print or export."""
+        if filtered and self._filters.mask is not None:
+            return self.tr("The filter keeps no event: there is nothing to draw.")
+        return self.tr("This timeline has no events: there is nothing to draw.")
 
     def _filter_words(self) -> str:
         """The filter chosen and the timelines hidden, as an export says them."""

@@ -191,6 +191,9 @@ def export_timeline(
         )
         device.setTitle(timeline.title)
     painter = QPainter(device)
+    if not painter.isActive():  # a PDF over a file that cannot be written
+        #: {0} is the path of the file that could not be written.
+        raise ExportError(QCoreApplication.translate("Export", "could not write {0}").format(out))
     try:
         if suffix == ".pdf":
             scale = painter.device().width() / width
