@@ -1468,7 +1468,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineRenderer</name>
     <message>
         <source>today</source>
-        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. The axis&apos;s coarse tier&apos;s font (bold) and its metrics. Counts laid out as static text, by text (plain font). The event under the pointer (its whole title is shown), by id. How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order, made when a lane is first drawn as counts. The time marked as today (POSIX seconds); None: the clock&apos;s, when painted. A search&apos;s matches, each marked (by table row; see :meth:`set_matches`). On the time axis, beside the line that marks the present day.</extracomment>
+        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. The axis&apos;s coarse tier&apos;s font (bold) and its metrics. Counts laid out as static text, by text (plain font). The event under the pointer (its whole title is shown), by id. How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order (by its key), made when a lane is first drawn as counts. What the lanes are, how they are sorted, and the reader&apos;s own order (lane keys; see :meth:`set_lanes`). The lanes folded to a strip, by key. The time marked as today (POSIX seconds); None: the clock&apos;s, when painted. A search&apos;s matches, each marked (by table row; see :meth:`set_matches`). On the time axis, beside the line that marks the present day.</extracomment>
         <translation>heute</translation>
     </message>
 </context>
@@ -1478,6 +1478,29 @@ Weiterhin angezeigt: {1}</translation>
         <source>Timeline</source>
         <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. The visible range changed: (left-edge time, seconds per pixel). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
         <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Events: {0}</source>
+        <translation>Ereignisse: {0}</translation>
+    </message>
+    <message>
+        <source>Folded: click the triangle to open it</source>
+        <translation>Eingeklappt: zum Öffnen auf das Dreieck klicken</translation>
+    </message>
+    <message>
+        <source>In view, drawn as counts: {0}</source>
+        <extracomment>A lane with too many events in view to draw: they are counted instead.</extracomment>
+        <translation>Im Blick, als Zahlen gezeichnet: {0}</translation>
+    </message>
+    <message>
+        <source>In view, in “+N” badges: {0}</source>
+        <extracomment>Events of a lane that no row could take, in its &quot;+N&quot; badges.</extracomment>
+        <translation>Im Blick, in „+N“-Marken: {0}</translation>
+    </message>
+    <message>
+        <source>Events starting here: {0}</source>
+        <extracomment>Over a lane&apos;s density strip: how many events start under the pointer, and when.</extracomment>
+        <translation>Ereignisse, die hier beginnen: {0}</translation>
     </message>
     <message>
         <source>{0} events start here; click to zoom in</source>

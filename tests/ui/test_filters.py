@@ -248,7 +248,8 @@ def test_the_kind_menu_names_each_kind_as_its_lane_does(
         headers: dict[EventKind, str] = {}
         for lane in layout.lanes:  # the name the gutter shows for the lane
             at = view.to_view(0, lane.top + lane.height / 2)
-            headers[lane.kind] = view.tooltip_text(QPointF(10, at.y()))
+            assert lane.kind is not None
+            headers[lane.kind] = view.tooltip_text(QPointF(10, at.y())).splitlines()[0]
         assert len(headers) >= 4
         menu = window.filter_bar.menu
         menu.aboutToShow.emit()  # the menu is filled when it opens

@@ -18,10 +18,11 @@ from viewer.timeline.layout import GUTTER, MAX_ROWS, Placed
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline.view import TimelineView
 
-CALLS = [f"call-{i}" for i in range(10)]
+#: More calls on one day than the 400-pixel-high view has rows for.
+CALLS = [f"call-{i:02d}" for i in range(30)]
 
 
-def ten_calls_on_one_day(minimal: dict[str, Any]) -> dict[str, Any]:
+def calls_on_one_day(minimal: dict[str, Any]) -> dict[str, Any]:
     minimal["events"] = [
         {
             "id": event_id,
@@ -33,6 +34,12 @@ def ten_calls_on_one_day(minimal: dict[str, Any]) -> dict[str, Any]:
     ]
     minimal["quotes"] = []
     return minimal
+
+
+def rows_of(view: TimelineView) -> int:
+    """How many rows of marks the view's one lane has."""
+    [lane] = view.current_layout().lanes
+    return lane.rows
 
 
 def the_cluster(view: TimelineView) -> Placed:
@@ -54,9 +61,10 @@ def drawn_in_view(view: TimelineView, event_id: str) -> bool:
 def test_a_cluster_of_one_day_lists_its_events_and_choosing_one_draws_it(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
-    view = show_view(qtbot, selection, parse_timeline(dump(ten_calls_on_one_day(minimal))))
+    view = show_view(qtbot, selection, parse_timeline(dump(calls_on_one_day(minimal))))
     hidden = [CALLS[i] for i in the_cluster(view).positions]
-    assert len(hidden) == len(CALLS) - MAX_ROWS
+    assert len(hidden) == len(CALLS) - rows_of(view)
+    assert MAX_ROWS < rows_of(view) < len(CALLS)  # the rows the window offers, all taken
     spp = view.seconds_per_px
     click_cluster(qtbot, view)
     assert view.seconds_per_px == spp  # zooming could not separate them: no zoom
@@ -65,8 +73,8 @@ def test_a_cluster_of_one_day_lists_its_events_and_choosing_one_draws_it(
     actions = [action for action in menu.actions() if action.data()]
     assert [action.data() for action in actions] == hidden
     # A title is plain text: "&" is shown, not taken for a shortcut marker.
-    assert "Nummer 9 && mehr" in actions[-1].text()
-    # All ten share one day: zooming cannot help, so it is not offered.
+    assert "Nummer 29 && mehr" in actions[-1].text()
+    # All thirty share one day: zooming cannot help, so it is not offered.
     assert not any(action.objectName() == "zoomToCluster" for action in menu.actions())
     actions[-1].trigger()
     menu.close()
@@ -74,14 +82,14 @@ def test_a_cluster_of_one_day_lists_its_events_and_choosing_one_draws_it(
     assert drawn_in_view(view, hidden[-1])
     item = view.placed(hidden[-1])
     assert item is not None
-    assert item.text == "Telefonat Nummer 9 & mehr"
+    assert item.text == "Telefonat Nummer 29 & mehr"
     assert view.seconds_per_px == spp
 
 
 def test_every_event_of_a_crowded_day_is_reached_by_keyboard(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
-    view = show_view(qtbot, selection, parse_timeline(dump(ten_calls_on_one_day(minimal))))
+    view = show_view(qtbot, selection, parse_timeline(dump(calls_on_one_day(minimal))))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Home)
     seen = []
@@ -97,7 +105,7 @@ def test_an_event_chosen_in_the_table_is_revealed_from_a_cluster(
     qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
     path = tmp_path / "calls.json"
-    path.write_bytes(dump(ten_calls_on_one_day(minimal)))
+    path.write_bytes(dump(calls_on_one_day(minimal)))
     window = make_window(qtbot, open_model=False)
     assert window.open_file(path)
     view = window.timeline_view
@@ -131,7 +139,7 @@ def test_an_event_in_a_far_zoom_count_is_revealed_when_selected(
 def test_a_cluster_menu_open_when_the_file_changes_is_closed(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
-    data = ten_calls_on_one_day(minimal)
+    data = calls_on_one_day(minimal)
     view = show_view(qtbot, selection, parse_timeline(dump(data)))
     click_cluster(qtbot, view)
     menu = view.cluster_menu
@@ -169,7 +177,7 @@ def test_every_event_of_a_huge_cluster_can_be_chosen(
             more.aboutToShow.emit()  # filled when it opens
         menu = more
     assert listed == hidden
-    assert len(hidden) == 100 - MAX_ROWS
+    assert len(hidden) == 100 - rows_of(view)
     assert view.cluster_menu is not None
     view.cluster_menu.close()
     selection.select(hidden[-1])
@@ -179,7 +187,7 @@ def test_every_event_of_a_huge_cluster_can_be_chosen(
 def test_space_opens_a_cluster_from_the_keyboard(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
-    view = show_view(qtbot, selection, parse_timeline(dump(ten_calls_on_one_day(minimal))))
+    view = show_view(qtbot, selection, parse_timeline(dump(calls_on_one_day(minimal))))
     hidden = [CALLS[i] for i in the_cluster(view).positions]
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Space)
@@ -198,7 +206,7 @@ def test_space_opens_a_cluster_from_the_keyboard(
 def test_a_cluster_menu_closed_before_the_file_changes_is_no_trouble(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
-    data = ten_calls_on_one_day(minimal)
+    data = calls_on_one_day(minimal)
     view = show_view(qtbot, selection, parse_timeline(dump(data)))
     click_cluster(qtbot, view)
     menu = view.cluster_menu

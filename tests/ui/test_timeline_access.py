@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStatusBar
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
-from tests.ui.test_reach import ten_calls_on_one_day, the_cluster
+from tests.ui.test_reach import calls_on_one_day, the_cluster
 from tests.ui.test_timeline_view import many_attacks, show_view
 from tests.ui.windows import active_window
 from viewer.persistence.model_file import parse_timeline
@@ -95,7 +95,7 @@ def test_pressing_an_item_selects_its_event_and_the_selection_is_its_focus(qtbot
 def test_a_group_is_one_item_that_opens_its_list(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
-    view = show_view(qtbot, selection, parse_timeline(dump(ten_calls_on_one_day(minimal))))
+    view = show_view(qtbot, selection, parse_timeline(dump(calls_on_one_day(minimal))))
     cluster = the_cluster(view)
     [group] = [i for i in items_of(view) if name(i) == f"{cluster.count} events"]
     assert group.text(QAccessible.Text.Description).endswith("Press to choose one.")

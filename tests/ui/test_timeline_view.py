@@ -185,15 +185,18 @@ def test_tooltip_text_is_plain(view: TimelineView) -> None:
 
 
 def crowded(minimal: dict[str, Any], title: str = "Erklärung Nummer") -> Timeline:
-    """Eight statements a minute apart, titled ``title`` and their number."""
+    """Forty statements, ten at each of four minutes two minutes apart (more than
+    a 400-pixel view has rows for at once), titled ``title`` and their number.
+    (A minute's band abuts the next minute's: ten a minute in a row of minutes
+    would need twenty rows at any zoom.)"""
     minimal["events"] = [
         {
             "id": f"s{i}",
             "kind": "statement",
             "title": f"{title} {i}",
-            "date": {"precision": "minute", "start": f"2025-06-04T12:{i:02d}Z"},
+            "date": {"precision": "minute", "start": f"2025-06-04T12:{2 * (i // 10):02d}Z"},
         }
-        for i in range(8)
+        for i in range(40)
     ]
     minimal["quotes"] = []
     return parse_timeline(dump(minimal))
@@ -206,7 +209,9 @@ def test_crowded_lane_collapses_into_a_cluster_that_lists_its_events(
     view = show_view(qtbot, selection, timeline)
     clusters = [item for item in view.current_layout().items() if item.is_cluster]
     assert len(clusters) == 1
-    assert clusters[0].count == 8 - 3  # three rows labelled, the rest counted
+    [lane] = view.current_layout().lanes
+    assert 3 < lane.rows < 40  # as many rows labelled as the view offers, the rest counted
+    assert clusters[0].count == 40 - lane.rows
     labels = [item.label for item in view.current_layout().items() if item.label is not None]
     assert len(labels) > 1
     for i, a in enumerate(labels):
@@ -219,13 +224,13 @@ def test_crowded_lane_collapses_into_a_cluster_that_lists_its_events(
     menu = view.cluster_menu
     assert menu is not None
     listed = [action.data() for action in menu.actions() if action.data()]
-    assert listed == [f"s{i}" for i in range(3, 8)]
+    assert listed == [f"s{i}" for i in range(lane.rows, 40)]
     # These differ by minutes, so zooming can spread them out: the menu offers it.
     [zoom] = [action for action in menu.actions() if action.objectName() == "zoomToCluster"]
     zoom.trigger()
     menu.close()
     assert not any(item.is_cluster for item in view.current_layout().items())
-    assert all(view.event_pos(f"s{i}") is not None for i in range(8))
+    assert all(view.event_pos(f"s{i}") is not None for i in range(40))
 
 
 def test_a_fitted_view_fits_again_on_resize_but_a_zoomed_one_stays(view: TimelineView) -> None:
@@ -292,16 +297,16 @@ def test_selecting_an_event_inside_a_cluster_draws_it_without_zooming(
     qtbot: QtBot, minimal: dict[str, Any], selection: Selection
 ) -> None:
     view = show_view(qtbot, selection, crowded(minimal))
-    assert view.event_pos("s6") is None  # hidden in the +N cluster
+    assert view.event_pos("s38") is None  # hidden in the +N cluster
     spp = view.seconds_per_px
     qtbot.keyClick(view, Qt.Key.Key_End)
     qtbot.keyClick(view, Qt.Key.Key_Left)
-    assert selection.event_id == "s6"
-    pos = view.event_pos("s6")
+    assert selection.event_id == "s38"
+    pos = view.event_pos("s38")
     assert pos is not None
     assert GUTTER <= pos.x() <= view.viewport().width()
     assert view.seconds_per_px == spp  # the lane gives it a row; no zoom needed
-    item = view.placed("s6")
+    item = view.placed("s38")
     assert item is not None
     # The highlight is painted: the selected label's box differs from unselected.
     highlighted = view.grab(aligned(item.hit)).toImage()
@@ -323,7 +328,7 @@ def test_a_cluster_that_hides_the_selection_is_outlined(
     [cluster] = [item for item in view.current_layout().items() if item.is_cluster]
     plain = view.grab(aligned(cluster.hit).adjusted(-3, -3, 3, 3)).toImage()
     with QSignalBlocker(selection):  # selected without the view zooming to it
-        selection.select("s6")
+        selection.select("s38")
     view.viewport().update()
     outlined = view.grab(aligned(cluster.hit).adjusted(-3, -3, 3, 3)).toImage()
     assert plain != outlined

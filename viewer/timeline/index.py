@@ -1,4 +1,4 @@
-"""A timeline's events in time order, with per-kind lanes, for drawing and hit-testing.
+"""A timeline's events in time order, with lanes, for drawing and hit-testing.
 
 Qt-free, and built on the columns of :class:`~viewer.domain.columns.EventTable`:
 sorting a million events is one ``numpy.lexsort``. Events are ordered by
@@ -9,12 +9,18 @@ in that order.
 class of span length: a lane keeps its events in classes whose spans lie
 within a factor of four of each other, so one month-long event does not
 make every query look back a month over events of a minute.
+
+The lanes are one per kind until :meth:`EventIndex.with_lanes` gives others
+(by actor, tag, timeline or place: :mod:`viewer.timeline.lanes`); an event
+may then stand in several lanes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import copy
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -22,6 +28,7 @@ import numpy.typing as npt
 
 from viewer.domain.columns import APPROXIMATE, CLOSED_END, KINDS, EventTable
 from viewer.domain.model import Event, EventKind
+from viewer.domain.names import kind_plural
 from viewer.domain.records import Group
 from viewer.domain.timeline import Timeline
 
@@ -40,10 +47,37 @@ class _SpanClass:
     max_span: float
 
 
-class Lane:
-    """One kind's events, in time order: positions into the index and their times."""
+class LaneRows(Protocol):
+    """What a lane is made of: its key, its title and its events' table rows
+    (:class:`viewer.timeline.lanes.FacetLane` is one)."""
 
-    def __init__(self, kind: EventKind, positions: Positions, starts: Times, ends: Times) -> None:
+    @property
+    def key(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def rows(self) -> npt.NDArray[np.int64]: ...
+
+
+class Lane:
+    """One lane's events, in time order: positions into the index and their times.
+
+    ``key`` names the lane (a kind's value, an actor's id, a tag…) and
+    ``title`` is what its header says; ``kind`` is the kind all its events
+    are of, for a lane by kind (None otherwise).
+    """
+
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        positions: Positions,
+        starts: Times,
+        ends: Times,
+        kind: EventKind | None = None,
+    ) -> None:
+        self.key = key
+        self.title = title
         self.kind = kind
         self.positions = positions
         self.starts = starts
@@ -138,7 +172,8 @@ def _empty_table() -> EventTable:
 
 
 class EventIndex:
-    """The events of one timeline in time order, with per-kind lanes."""
+    """The events of one timeline in time order, with lanes (one per kind unless
+    :meth:`with_lanes` gives others)."""
 
     def __init__(self, table: EventTable | None = None, order: Positions | None = None) -> None:
         table = _empty_table() if table is None else table
@@ -163,7 +198,10 @@ class EventIndex:
         for code, kind in enumerate(KINDS):  # in the order the kinds are declared
             members = np.flatnonzero(self._kinds == code)
             if len(members):
-                self.lanes.append(Lane(kind, members, self.starts[members], self.ends[members]))
+                starts, ends = self.starts[members], self.ends[members]
+                self.lanes.append(Lane(kind.value, kind_plural(kind), members, starts, ends, kind))
+        #: Whether an event may stand in more than one lane.
+        self.shared = False
 
     def __len__(self) -> int:
         return len(self.order)
@@ -172,6 +210,33 @@ class EventIndex:
         """An index of the events whose table rows ``keep`` marks, in the same order
         (a filter: no sorting again)."""
         return EventIndex(self.table, self.order[keep[self.order]])
+
+    def with_lanes(self, lanes: Iterable[LaneRows]) -> EventIndex:
+        """The same index with ``lanes`` (each a key, a title and table rows), in
+        that order; rows this index leaves out are left out, and so are lanes
+        left empty. An event may stand in several of them."""
+        made = copy.copy(self)
+        made.lanes = []
+        for lane in lanes:
+            positions = self.position_of_row[lane.rows]
+            positions = np.sort(positions[positions >= 0])
+            if len(positions):
+                starts, ends = self.starts[positions], self.ends[positions]
+                made.lanes.append(Lane(lane.key, lane.title, positions, starts, ends))
+        made.shared = True
+        return made
+
+    def lane(self, key: str) -> Lane | None:
+        """The lane named ``key``, if it has events."""
+        return next((lane for lane in self.lanes if lane.key == key), None)
+
+    def lane_of(self, position: int) -> Lane | None:
+        """The first lane the event at ``position`` stands in."""
+        for lane in self.lanes:
+            at = int(np.searchsorted(lane.positions, position))
+            if at < len(lane.positions) and lane.positions[at] == position:
+                return lane
+        return None
 
     # -- what the painter and the hit test read, without making an Event -----
 
@@ -205,8 +270,7 @@ class EventIndex:
     def overlapping(self, t0: float, t1: float) -> list[int]:
         """Positions of all events overlapping ``[t0, t1)``, in time order."""
         found = [p for lane in self.lanes for p in lane.overlapping(t0, t1)]
-        found.sort()
-        return found
+        return sorted(set(found)) if self.shared else sorted(found)
 
     def first(self) -> str | None:
         return self.id_of(0) if len(self) else None

@@ -10,7 +10,7 @@ event. Qt-free: the layout and the command line's export use the same lanes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from weakref import WeakKeyDictionary
@@ -20,12 +20,22 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.domain.columns import KINDS
+from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 from viewer.timeline.filters import Mask, Rows, facets_of
+from viewer.timeline.index import EventIndex, event_index
 
-__all__ = ["FacetLane", "LaneFacet", "LaneOrder", "facet_lanes", "sorted_lanes"]
+__all__ = [
+    "FacetLane",
+    "LaneFacet",
+    "LaneOrder",
+    "arranged",
+    "facet_lanes",
+    "lanes_index",
+    "sorted_lanes",
+]
 
 
 class LaneFacet(StrEnum):
@@ -125,6 +135,38 @@ def sorted_lanes(lanes: Iterable[FacetLane], order: LaneOrder) -> list[FacetLane
     lanes = list(lanes)
     values = [lane for lane in lanes if lane.key != NO_VALUE_KEY]
     return sorted(values, key=by[order]) + [lane for lane in lanes if lane.key == NO_VALUE_KEY]
+
+
+def arranged(lanes: Iterable[FacetLane], moved: Sequence[str]) -> list[FacetLane]:
+    """``lanes`` with those keyed in ``moved`` first, in that order (where the
+    reader dragged them), the others after them as they were."""
+    lanes = list(lanes)
+    place = {key: number for number, key in enumerate(moved)}
+    first = sorted((lane for lane in lanes if lane.key in place), key=lambda la: place[la.key])
+    return first + [lane for lane in lanes if lane.key not in place]
+
+
+def lanes_index(
+    timeline: Timeline,
+    mask: Mask | None,
+    facet: LaneFacet,
+    order: LaneOrder | None = None,
+    moved: Sequence[str] = (),
+) -> EventIndex:
+    """The index of ``timeline``'s events that ``mask`` keeps (all with None),
+    with lanes by ``facet``, sorted by ``order`` (None: the facet's own) and
+    then ``arranged`` as the reader moved them."""
+    index = event_index(timeline) if mask is None else event_index(timeline).subset(mask)
+    if facet is LaneFacet.KIND and order is None and not moved:
+        return index  # the index's own lanes are these
+    lanes = facet_lanes(timeline, facet, mask)
+    if order is not None:
+        lanes = sorted_lanes(lanes, order)
+    index = index.with_lanes(arranged(lanes, moved))
+    if facet is LaneFacet.KIND:
+        for lane in index.lanes:
+            lane.kind = EventKind(lane.key)
+    return index
 
 
 def _without(groups: list[tuple[str, str, Rows]], timeline: Timeline) -> Rows:

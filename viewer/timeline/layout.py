@@ -19,7 +19,6 @@ a "+N" cluster that expands on zoom or click.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -28,6 +27,7 @@ import numpy.typing as npt
 
 from viewer.domain import words
 from viewer.domain.model import EventKind
+from viewer.timeline.geometry import Point, Rect
 from viewer.timeline.index import EventIndex, Lane
 from viewer.timeline.labels import (
     LEADER_GAP,
@@ -37,144 +37,33 @@ from viewer.timeline.labels import (
     least_width,
     word_cut,
 )
+from viewer.timeline.rows import GLYPH, ITEM_GAP, Cluster, Row, Slot, row_for, share_rows
 
 AXIS_HEIGHT = 46.0
 GUTTER = 118.0
 ROW_HEIGHT = 22.0
 CLUSTER_ROW = 18.0
 LANE_GAP = 8.0
+#: The rows a lane takes at most when no height is given to share (an export's
+#: default).
 MAX_ROWS = 3
+#: The most rows a lane takes, however tall the window.
+ROWS_LIMIT = 40
 #: The longest label drawn; titles longer than this are cut. Labels are
 #: otherwise as wide as the room up to the next mark in their row.
 LABEL_MAX = 1000.0
 #: How far left of the plot an event's mark may be for its label to be
 #: pinned at the plot's edge (a label reaching farther in is cut there).
 LABEL_REACH = 480.0
-#: Space kept between one item's label and the next mark in its row.
-ITEM_GAP = 8.0
 #: A band wider than this keeps its marker in view when it crosses an edge.
 WIDE_BAND = 240.0
 #: How far an open end ("from this day on") fades out to the right.
 OPEN_END_FADE = 120.0
 #: Room kept free right of the last event when fitting, for its label.
 FIT_LABEL_ROOM = 260.0
-GLYPH = 6.0
 #: A lane with more visible events than this is drawn as counts per bucket.
 DETAIL_LIMIT = 200
 BUCKET_PX = 56.0
-
-
-class Point:
-    """A point in the widget's coordinates (QPointF's reading API, without Qt)."""
-
-    __slots__ = ("_x", "_y")
-
-    def __init__(self, x: float = 0.0, y: float = 0.0) -> None:
-        self._x, self._y = float(x), float(y)
-
-    def x(self) -> float:
-        return self._x
-
-    def y(self) -> float:
-        return self._y
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Point) and (self._x, self._y) == (other._x, other._y)
-
-    def __hash__(self) -> int:
-        return hash((self._x, self._y))
-
-    def __repr__(self) -> str:
-        return f"Point({self._x:g}, {self._y:g})"
-
-
-class _HasXY(Protocol):
-    def x(self) -> float: ...
-    def y(self) -> float: ...
-
-
-class Rect:
-    """A rectangle in the widget's coordinates (QRectF's API as the views use it, without Qt)."""
-
-    __slots__ = ("_h", "_w", "_x", "_y")
-
-    def __init__(self, x: float = 0.0, y: float = 0.0, w: float = 0.0, h: float = 0.0) -> None:
-        self._x, self._y, self._w, self._h = float(x), float(y), float(w), float(h)
-
-    def x(self) -> float:
-        return self._x
-
-    def y(self) -> float:
-        return self._y
-
-    def left(self) -> float:
-        return self._x
-
-    def top(self) -> float:
-        return self._y
-
-    def right(self) -> float:
-        return self._x + self._w
-
-    def bottom(self) -> float:
-        return self._y + self._h
-
-    def width(self) -> float:
-        return self._w
-
-    def height(self) -> float:
-        return self._h
-
-    def center(self) -> Point:
-        return Point(self._x + self._w / 2, self._y + self._h / 2)
-
-    def isNull(self) -> bool:
-        return self._w == 0 and self._h == 0
-
-    def contains(self, point: _HasXY) -> bool:
-        """On or inside the edges, as QRectF.contains."""
-        x, y = point.x(), point.y()
-        return self._x <= x <= self._x + self._w and self._y <= y <= self._y + self._h
-
-    def intersects(self, other: Rect) -> bool:
-        """The insides overlap (touching edges do not), as QRectF.intersects."""
-        if not (self._w and self._h and other._w and other._h):
-            return False
-        return (
-            self._x < other.right()
-            and other._x < self.right()
-            and self._y < other.bottom()
-            and other._y < self.bottom()
-        )
-
-    def united(self, other: Rect) -> Rect:
-        """The smallest rectangle holding both."""
-        left, top = min(self._x, other._x), min(self._y, other._y)
-        right, bottom = max(self.right(), other.right()), max(self.bottom(), other.bottom())
-        return Rect(left, top, right - left, bottom - top)
-
-    def adjusted(self, dx1: float, dy1: float, dx2: float, dy2: float) -> Rect:
-        return Rect(self._x + dx1, self._y + dy1, self._w - dx1 + dx2, self._h - dy1 + dy2)
-
-    def moveTop(self, y: float) -> None:
-        self._y = float(y)
-
-    def setRight(self, x: float) -> None:
-        self._w = float(x) - self._x
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Rect) and (self._x, self._y, self._w, self._h) == (
-            other._x,
-            other._y,
-            other._w,
-            other._h,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self._x, self._y, self._w, self._h))
-
-    def __repr__(self) -> str:
-        return f"Rect({self._x:g}, {self._y:g}, {self._w:g}, {self._h:g})"
 
 
 class TextMetrics(Protocol):
@@ -220,15 +109,42 @@ class Placed:
 
 @dataclass(slots=True)
 class LaneLayout:
-    kind: EventKind
+    """One lane as laid out: where it stands, its rows and what it draws."""
+
+    lane: Lane
     top: float
     height: float
     items: list[Placed] = field(default_factory=list)
     #: Drawn as counts per bucket: too many events in view for marks.
     bucketed: bool = False
-    #: For a bucketed lane: how many events start in each pixel column of the
-    #: plot, drawn as one strip image under the counts.
+    #: For a bucketed or collapsed lane: how many events start in each pixel
+    #: column of the plot, drawn as one strip image (under the counts).
     density: npt.NDArray[np.int32] | None = None
+    #: Folded to its header: a density strip and no marks.
+    collapsed: bool = False
+    #: How many rows of marks it has (the "+N" row not counted).
+    rows: int = 1
+    #: How many of its events in view are not drawn as marks of their own (in
+    #: "+N" badges, counts or a collapsed lane's strip).
+    hidden: int = 0
+
+    @property
+    def key(self) -> str:
+        return self.lane.key
+
+    @property
+    def title(self) -> str:
+        return self.lane.title
+
+    @property
+    def kind(self) -> EventKind | None:
+        """The kind of all its events, for a lane by kind."""
+        return self.lane.kind
+
+    @property
+    def count(self) -> int:
+        """How many events stand in it (in view or not)."""
+        return len(self.lane)
 
 
 @dataclass(slots=True)
@@ -249,81 +165,6 @@ class Layout:
         return [item for lane in self.lanes for item in lane.items]
 
 
-@dataclass(slots=True)
-class _Slot:
-    """An event being placed in a lane: its mark, band and the room its label wants."""
-
-    position: int
-    x0: float
-    #: Where the band ends: for an open end, where its fade does.
-    x1: float
-    gx: float
-    label_x: float
-    #: The label's whole width, and the width it may be cut down to.
-    full: float
-    least: float
-    left: float
-    flipped: bool
-
-    def right(self, whole: bool) -> float:
-        label_end = self.label_x + (self.full if whole or self.flipped else self.least)
-        return max(self.x1, self.gx + GLYPH, label_end) + ITEM_GAP
-
-
-class _Row:
-    """One row of a lane: its slots in left-to-right order."""
-
-    __slots__ = ("lefts", "slots")
-
-    def __init__(self) -> None:
-        self.lefts: list[float] = []
-        self.slots: list[_Slot] = []
-
-    def fits(self, slot: _Slot, whole: bool) -> bool:
-        i = bisect_right(self.lefts, slot.left)
-        if i > 0 and self.slots[i - 1].right(whole) > slot.left:
-            return False
-        return i == len(self.slots) or slot.right(whole) <= self.slots[i].left
-
-    def room_before(self, slot: _Slot) -> float:
-        """How far the slot's left is from the whole label of the slot before it."""
-        i = bisect_right(self.lefts, slot.left)
-        return math.inf if i == 0 else slot.left - self.slots[i - 1].right(True)
-
-    def add(self, slot: _Slot) -> None:
-        i = bisect_right(self.lefts, slot.left)
-        self.lefts.insert(i, slot.left)
-        self.slots.insert(i, slot)
-
-
-@dataclass(slots=True)
-class _Cluster:
-    """A "+N" cluster being gathered: its events, first mark, time span and right edge."""
-
-    positions: list[int]
-    gx: float
-    start: float
-    end: float
-    right: float
-
-
-def _row_for(rows: list[_Row], slot: _Slot) -> _Row | None:
-    """A row where both labels stay whole; else a new row; else the row where
-    the label before it is cut least; else None (the slot joins a "+N" cluster).
-    """
-    row = next((r for r in rows if r.fits(slot, True)), None)
-    if row is None and len(rows) < MAX_ROWS:
-        row = _Row()
-        rows.append(row)
-    if row is None:
-        best = -math.inf
-        for candidate in rows:
-            room = candidate.room_before(slot)
-            if room > best and candidate.fits(slot, False):
-                row, best = candidate, room
-    return row
-
-
 class Layouter:
     """Lays out one index with one way of measuring text."""
 
@@ -336,36 +177,131 @@ class Layouter:
         self.metrics = metrics
 
     def layout(
-        self, t0: float, seconds_per_px: float, width: float, selected: str | None = None
+        self,
+        t0: float,
+        seconds_per_px: float,
+        width: float,
+        selected: str | None = None,
+        height: float | None = None,
+        collapsed: frozenset[str] = frozenset(),
     ) -> Layout:
         """Place what is visible between ``t0`` and the right edge ``width``.
 
         The ``selected`` event always gets a row and a label of its own when
         its lane is drawn event by event: it is never hidden in a "+N" cluster.
+        With a ``height``, the lanes share the rows it offers (see
+        :func:`share_rows`): a "+N" badge only where a lane's rows are all
+        taken; without, each lane takes up to :data:`MAX_ROWS`. The lanes whose
+        keys are in ``collapsed`` are folded to a density strip.
         """
         t1 = t0 + (width - GUTTER) * seconds_per_px
         margin = LABEL_REACH * seconds_per_px
         layout = Layout(t0, seconds_per_px, width, [], 0.0, self.index)
         pinned = self.index.position.get(selected) if selected else None
-        top = AXIS_HEIGHT
-        for lane in self.index.lanes:
-            lane_layout = LaneLayout(lane.kind, top, ROW_HEIGHT)
+        lanes = self.index.lanes
+        if height is None:
+            most = MAX_ROWS
+        else:
+            room = height - AXIS_HEIGHT - len(lanes) * LANE_GAP
+            most = min(max(int(room // ROW_HEIGHT), MAX_ROWS), ROWS_LIMIT)
+        placed: list[tuple[LaneLayout, list[int]]] = []
+        for lane in lanes:
+            lane_layout = LaneLayout(lane, 0.0, ROW_HEIGHT)
+            visible: list[int] = []
             # Counted before any list of positions is made: a far view of a
             # million events costs a few bisections per lane, not a million.
-            if lane.count_overlapping(t0 - margin, t1, more_than=DETAIL_LIMIT) > DETAIL_LIMIT:
-                self._bucket(lane_layout, lane, layout, t0, t1)
+            if lane.key in collapsed:
+                self._strip(lane_layout, layout, t0, t1)
+                lane_layout.collapsed = True
+            elif lane.count_overlapping(t0 - margin, t1, more_than=DETAIL_LIMIT) > DETAIL_LIMIT:
+                self._bucket(lane_layout, layout, t0, t1)
             else:
                 visible = lane.overlapping(t0 - margin, t1)
-                self._place(lane_layout, visible, layout)
-                if pinned is not None and any(
-                    item.is_cluster and pinned in item.positions for item in lane_layout.items
-                ):
-                    lane_layout = LaneLayout(lane.kind, top, ROW_HEIGHT)
-                    self._place(lane_layout, visible, layout, first=pinned)
+                self._place_lane(lane_layout, visible, layout, pinned, most)
+            placed.append((lane_layout, visible))
+        if height is not None:
+            self._share(placed, layout, pinned, height)
+        top = AXIS_HEIGHT
+        for lane_layout, _visible in placed:
+            lane_layout.top = top
+            for item in lane_layout.items:
+                _move_down(item, top)
             layout.lanes.append(lane_layout)
             top += lane_layout.height + LANE_GAP
         layout.height = top
         return layout
+
+    def _place_lane(
+        self,
+        lane_layout: LaneLayout,
+        visible: list[int],
+        layout: Layout,
+        pinned: int | None,
+        max_rows: int,
+        tight: bool = False,
+    ) -> None:
+        """Lay out a lane's ``visible`` events on at most ``max_rows`` rows, the
+        ``pinned`` (selected) one out of any "+N" cluster; ``tight``, cutting
+        labels before taking another row."""
+        lane_layout.items = []
+        self._place(lane_layout, visible, layout, max_rows=max_rows, tight=tight)
+        if pinned is not None and any(
+            item.is_cluster and pinned in item.positions for item in lane_layout.items
+        ):
+            lane_layout.items = []
+            self._place(lane_layout, visible, layout, pinned, max_rows, tight)
+
+    def _share(
+        self,
+        placed: list[tuple[LaneLayout, list[int]]],
+        layout: Layout,
+        pinned: int | None,
+        height: float,
+    ) -> None:
+        """Lay out again, on fewer rows, the lanes that took more than their share
+        of ``height``.
+
+        A lane's rows come in two parts: those it cannot do without (every
+        event a mark of its own, labels cut) and those that keep its labels
+        whole. The rows there are go first to the former, then to the latter,
+        so a "+N" badge appears only where the window has no row left.
+        """
+        drawn = [(ll, visible) for ll, visible in placed if not ll.bucketed and not ll.collapsed]
+        fixed = sum(ll.height for ll, _visible in placed if ll.bucketed or ll.collapsed)
+        room = height - AXIS_HEIGHT - len(placed) * LANE_GAP - fixed
+        needs = [ll.rows for ll, _visible in drawn]
+        badges = sum(CLUSTER_ROW for ll, _visible in drawn if ll.hidden)
+        if not drawn or sum(needs) * ROW_HEIGHT + badges <= room:
+            return
+        least = []
+        for (lane_layout, visible), need in zip(drawn, needs, strict=True):
+            if need > 1:
+                self._place_lane(lane_layout, visible, layout, pinned, need, tight=True)
+            least.append(lane_layout.rows)
+        clustered = {id(ll) for ll, _visible in drawn if ll.hidden}
+        shares = needs
+        for _round in range(2):  # again, once the lanes cut down have a "+N" row too
+            budget = max(int((room - CLUSTER_ROW * len(clustered)) // ROW_HEIGHT), len(needs))
+            if sum(least) <= budget:
+                wants = [n - k for n, k in zip(needs, least, strict=True)]
+                more = share_rows(wants, budget - sum(least), at_least=0)
+                shares = [k + m for k, m in zip(least, more, strict=True)]
+            else:
+                shares = share_rows(least, budget)
+            # However short the window, a lane keeps the rows an export has (the
+            # plot scrolls instead).
+            shares = [max(s, min(k, MAX_ROWS)) for s, k in zip(shares, least, strict=True)]
+            cut = {id(ll) for (ll, _v), k, s in zip(drawn, least, shares, strict=True) if s < k}
+            if cut <= clustered:
+                break
+            clustered |= cut
+        for (lane_layout, visible), share in zip(drawn, shares, strict=True):
+            if share < lane_layout.rows:  # fewer rows than even the tight layout took
+                self._place_lane(lane_layout, visible, layout, pinned, share, tight=True)
+            elif share > lane_layout.rows:  # room for some whole labels again
+                self._place_lane(lane_layout, visible, layout, pinned, share)
+                if lane_layout.hidden:  # the loose layout ran out of rows: cut labels instead
+                    self._place_lane(lane_layout, visible, layout, pinned, share, tight=True)
 
     def _marks(
         self, positions: list[int], layout: Layout
@@ -390,7 +326,7 @@ class Layouter:
             gx = np.where(wide, kept, gx)
         return x0.tolist(), x1.tolist(), gx.tolist()
 
-    def _slots(self, position: int, layout: Layout, x0: float, x1: float, gx: float) -> list[_Slot]:
+    def _slots(self, position: int, layout: Layout, x0: float, x1: float, gx: float) -> list[Slot]:
         """Where an event's mark, band and label may go, in the order preferred.
 
         ``x0``, ``x1`` and ``gx`` are its band and mark (:meth:`_marks`).
@@ -404,10 +340,10 @@ class Layouter:
         shortest = max(LEAST_LABEL, least_width(index.title(position), self._measure(position)))
         label_x = gx + GLYPH + 4
 
-        def slot(label_x: float, full: float, least: float, flipped: bool) -> _Slot:
+        def slot(label_x: float, full: float, least: float, flipped: bool) -> Slot:
             full, least = max(full, 0.0), max(least, 0.0)
             left = min(x0, gx - GLYPH, label_x) - 2
-            return _Slot(position, x0, tail, gx, label_x, full, least, left, flipped)
+            return Slot(position, x0, tail, gx, label_x, full, least, left, flipped)
 
         if label_x < GUTTER + 2:
             # The mark is left of the plot: the label is pinned near the plot's
@@ -445,10 +381,18 @@ class Layouter:
         return lambda text: metrics.label_advance(position, text)
 
     def _place(
-        self, lane: LaneLayout, visible: list[int], layout: Layout, first: int | None = None
+        self,
+        lane: LaneLayout,
+        visible: list[int],
+        layout: Layout,
+        first: int | None = None,
+        max_rows: int = MAX_ROWS,
+        tight: bool = False,
     ) -> None:
-        rows: list[_Row] = []
-        overflow: list[_Cluster] = []
+        """Place ``visible`` on at most ``max_rows`` rows of ``lane`` (from y 0:
+        the layout moves the lane down to its place), ``first`` before the others."""
+        rows: list[Row] = []
+        overflow: list[Cluster] = []
         order = visible if first is None else [first, *(p for p in visible if p != first)]
         marks = zip(order, *self._marks(order, layout), strict=True)
         # How far left the rows' last labels all reach (once every row is
@@ -471,15 +415,20 @@ class Layouter:
             # once (a crowded lane costs one comparison per row, not many).
             crowded = (
                 first is None
-                and len(rows) == MAX_ROWS
+                and len(rows) == max_rows
                 and all(row.slots[-1].right(False) > slot.left for row in rows for slot in slots)
             )
-            for slot in () if crowded else slots:
-                row = _row_for(rows, slot)
+            # Tight, every way of placing the label is tried on the rows there
+            # are before one opens another row.
+            tries = [(slot, len(rows) if tight else max_rows) for slot in slots]
+            if tight:
+                tries.append((slots[0], max_rows))
+            for slot, most in () if crowded else tries:
+                row = row_for(rows, slot, most, tight)
                 if row is not None:
                     row.add(slot)
                     placed = True
-                    if len(rows) == MAX_ROWS:
+                    if len(rows) == max_rows:
                         reach = min(r.slots[-1].right(False) for r in rows)
                     break
             if placed:
@@ -487,11 +436,20 @@ class Layouter:
             self._overflow(overflow, position, slots[0].gx)
         for number, row in enumerate(rows):
             y = lane.top + number * ROW_HEIGHT + ROW_HEIGHT / 2
-            for i, slot in enumerate(row.slots):
-                limit = row.slots[i + 1].left if i + 1 < len(row.slots) else layout.width - 2
-                lane.items.append(self._placed(slot, y, limit))
-        lane.height = max(len(rows), 1) * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
-        cluster_top = lane.top + max(len(rows), 1) * ROW_HEIGHT
+            # Right to left: a label left of its mark may come out shorter than
+            # the room its row kept for it, and the label before it then takes
+            # the room up to where it really starts.
+            limit = layout.width - 2
+            in_row: list[Placed] = []
+            for slot in reversed(row.slots):
+                item = self._placed(slot, y, limit)
+                in_row.append(item)
+                limit = item.hit.left() - 2
+            lane.items.extend(reversed(in_row))
+        lane.rows = max(len(rows), 1)
+        lane.height = lane.rows * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
+        lane.hidden = sum(len(cluster.positions) for cluster in overflow)
+        cluster_top = lane.top + lane.rows * ROW_HEIGHT
         for cluster in overflow:
             count = len(cluster.positions)
             text = f"+{count}"
@@ -511,7 +469,7 @@ class Layouter:
                 )
             )
 
-    def _overflow(self, overflow: list[_Cluster], position: int, gx: float) -> None:
+    def _overflow(self, overflow: list[Cluster], position: int, gx: float) -> None:
         """Put an event that fits no row into the "+N" cluster at its mark (or a new one)."""
         start, end = float(self.index.starts[position]), float(self.index.ends[position])
         if overflow and gx - GLYPH <= overflow[-1].right + 4:
@@ -522,12 +480,12 @@ class Layouter:
             if end > cluster.end:
                 cluster.end = end
         else:
-            cluster = _Cluster([position], gx, start, end, 0.0)
+            cluster = Cluster([position], gx, start, end, 0.0)
             overflow.append(cluster)
         # The badge reads "+N": as wide as its text, from just left of the first mark.
         cluster.right = cluster.gx - GLYPH + self.metrics.advance(f"+{len(cluster.positions)}") + 10
 
-    def _placed(self, slot: _Slot, y: float, limit: float) -> Placed:
+    def _placed(self, slot: Slot, y: float, limit: float) -> Placed:
         """The event of ``slot`` in its row, its label taking the room up to ``limit``
         and showing its title cut at a word's end (see :mod:`viewer.timeline.labels`)."""
         room = slot.full if slot.flipped else min(slot.full, limit - ITEM_GAP - slot.label_x)
@@ -551,10 +509,9 @@ class Layouter:
         hit.setRight(max(slot.x1, slot.gx + GLYPH, label.right()))
         return Placed([slot.position], hit, Point(slot.gx, y), band, label, text, leader=leader)
 
-    def _bucket(
-        self, lane_layout: LaneLayout, lane: Lane, layout: Layout, t0: float, t1: float
-    ) -> None:
+    def _bucket(self, lane_layout: LaneLayout, layout: Layout, t0: float, t1: float) -> None:
         """Counts per bucket of BUCKET_PX, and per pixel column for the density strip."""
+        lane = lane_layout.lane
         spp = layout.seconds_per_px
         span = BUCKET_PX * spp
         start = math.floor(t0 / span) * span
@@ -578,8 +535,31 @@ class Layouter:
                     bucket=True,
                 )
             )
-        columns = max(int(layout.width - GUTTER), 0)
-        starts_at = np.searchsorted(lane.starts, t0 + spp * np.arange(columns + 1))
-        lane_layout.density = np.diff(starts_at).astype(np.int32)
-        lane_layout.height = ROW_HEIGHT
+        self._strip(lane_layout, layout, t0, t1)
         lane_layout.bucketed = True
+
+    def _strip(self, lane_layout: LaneLayout, layout: Layout, t0: float, t1: float) -> None:
+        """How many of the lane's events start in each pixel column of the plot."""
+        lane = lane_layout.lane
+        columns = max(int(layout.width - GUTTER), 0)
+        edges = t0 + layout.seconds_per_px * np.arange(columns + 1)
+        starts_at = np.searchsorted(lane.starts, edges)
+        lane_layout.density = np.diff(starts_at).astype(np.int32)
+        lane_layout.hidden = lane.count_overlapping(t0, t1)
+        lane_layout.height = ROW_HEIGHT
+
+
+def _move_down(item: Placed, dy: float) -> None:
+    """Move ``item``, laid out from y 0, ``dy`` down to its lane's place."""
+    if not dy:
+        return
+
+    def down(rect: Rect) -> Rect:
+        return Rect(rect.x(), rect.y() + dy, rect.width(), rect.height())
+
+    item.hit = down(item.hit)
+    item.glyph = Point(item.glyph.x(), item.glyph.y() + dy)
+    if item.band is not None:
+        item.band = down(item.band)
+    if item.label is not None:
+        item.label = down(item.label)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from viewer.domain.model import EventKind
 from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.index import EventIndex, Times
 
@@ -26,8 +25,8 @@ class Matches:
         #: Whether the event at each position matches.
         self.at: Mask = np.zeros(len(index), np.bool_)
         self.at[positions[positions >= 0]] = True
-        self._starts: dict[EventKind, Times] = {
-            lane.kind: lane.starts[self.at[lane.positions]] for lane in index.lanes
+        self._starts: dict[str, Times] = {
+            lane.key: lane.starts[self.at[lane.positions]] for lane in index.lanes
         }
 
     def __len__(self) -> int:
@@ -38,12 +37,12 @@ class Matches:
         return bool(len(positions)) and bool(self.at[np.asarray(positions)].any())
 
     def columns(
-        self, kind: EventKind, t0: float, seconds_per_px: float, width: int
+        self, lane: str, t0: float, seconds_per_px: float, width: int
     ) -> npt.NDArray[np.bool_]:
-        """Which of ``width`` pixel columns from ``t0`` a match of ``kind``'s lane
-        starts in (only the matches in view are looked at)."""
+        """Which of ``width`` pixel columns from ``t0`` a match of the lane keyed
+        ``lane`` starts in (only the matches in view are looked at)."""
         marked = np.zeros(max(width, 0), np.bool_)
-        starts = self._starts.get(kind)
+        starts = self._starts.get(lane)
         if starts is None or not len(marked):
             return marked
         lo, hi = np.searchsorted(starts, [t0, t0 + width * seconds_per_px])

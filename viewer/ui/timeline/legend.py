@@ -88,12 +88,13 @@ def drawn_samples(renderer: TimelineRenderer, layout: Layout) -> set[str]:
     index = renderer.index
     samples: set[str] = set()
     for lane in layout.lanes:
-        if lane.items or lane.bucketed:
+        if lane.kind is not None and (lane.items or lane.bucketed):
             samples.add(f"kind:{lane.kind.value}")
         for item in lane.items:
             if item.bucket or item.is_cluster:
                 continue
             position = item.positions[0]
+            samples.add(f"kind:{index.kind(position).value}")
             samples.add("filled" if index.happened(position) else "outline")
             if index.approximate(position):
                 samples.add("hatched")
@@ -122,11 +123,10 @@ def _drawn_layers(renderer: TimelineRenderer, layout: Layout) -> set[int]:
     found: set[int] = set()
     t1 = layout.t0 + (layout.width - GUTTER) * layout.seconds_per_px
     for lane in layout.lanes:
-        if lane.bucketed:
-            index_lane = next((la for la in renderer.index.lanes if la.kind is lane.kind), None)
-            if index_lane is not None:
-                lo, hi = np.searchsorted(index_lane.starts, [layout.t0, t1]).tolist()
-                found.update(np.flatnonzero(np.bincount(codes[index_lane.positions[lo:hi]])))
+        if lane.bucketed or lane.collapsed:
+            index_lane = lane.lane
+            lo, hi = np.searchsorted(index_lane.starts, [layout.t0, t1]).tolist()
+            found.update(np.flatnonzero(np.bincount(codes[index_lane.positions[lo:hi]])))
             continue
         for item in lane.items:
             found.update(codes[np.asarray(item.positions)].tolist())

@@ -34,7 +34,7 @@ def paint_lane_matches(
     each match drawn on its own (not the selected one: it is the current match)."""
     color = QColor(palette.color(QPalette.ColorRole.Highlight))
     width = int(layout.width - GUTTER) + 1
-    marked = matches.columns(lane.kind, layout.t0, layout.seconds_per_px, width)
+    marked = matches.columns(lane.key, layout.t0, layout.seconds_per_px, width)
     if marked.any():
         marked[1:] |= marked[:-1].copy()  # three columns wide: a match is never a hairline
         marked[:-1] |= marked[1:].copy()

@@ -81,6 +81,21 @@ def _kind_colors_on(base: int) -> dict[EventKind, QColor]:
     }
 
 
+#: A lane of mixed kinds (by actor, tag, …): its counts, "+N" and density strip.
+MIXED_COLOR = "#5A6473"
+
+
+def lane_color(kind: EventKind | None, palette: QPalette | None = None) -> QColor:
+    """The colour of a lane's counts and strip: its kind's, or a neutral slate for
+    a lane of several kinds, with a palette one that keeps 3:1 against its base."""
+    if kind is not None:
+        return kind_color(kind, palette)
+    if palette is None:
+        return QColor(MIXED_COLOR)
+    base = QColor.fromRgba(palette.color(QPalette.ColorRole.Base).rgba())
+    return legible(QColor(MIXED_COLOR), base, MARK_CONTRAST)
+
+
 # The timelines shown together (File > Add Timeline…): one colour each, in
 # order, drawn as a ring round every mark of that timeline. Hues apart from each
 # other (violet, red, green, magenta, ochre, blue; after Paul Tol's schemes),

@@ -28,12 +28,11 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from viewer.domain.model import EventKind
-from viewer.domain.names import kind_plural
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import Axis, AxisLabel, axis_layout, zone_name
 from viewer.timeline.filters import Mask, Rows
-from viewer.timeline.index import EventIndex, event_index
+from viewer.timeline.index import EventIndex
+from viewer.timeline.lanes import LaneFacet, LaneOrder, lanes_index
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
     GLYPH,
@@ -62,12 +61,12 @@ from viewer.ui.timeline.glyphs import (
     RING_RADIUS,
     Rings,
     glyph_at,
-    glyph_path,
     paint_note_marker,
 )
 from viewer.ui.timeline.label_paint import paint_label, paint_whole_title
+from viewer.ui.timeline.lane_header import paint_lane_header
 from viewer.ui.timeline.match_marks import paint_lane_matches
-from viewer.ui.timeline.palette import KIND_STYLE, kind_color
+from viewer.ui.timeline.palette import KIND_STYLE, kind_color, lane_color
 
 
 class TimelineRenderer:
@@ -91,8 +90,17 @@ class TimelineRenderer:
         #: With several timelines shown: each position's timeline (its place in
         #: the timeline's layers); None with one.
         self._layer_at: npt.NDArray[np.uint8] | None = None
-        #: The same in each lane's order, made when a lane is first drawn as counts.
-        self._lane_layers: dict[EventKind, npt.NDArray[np.uint8]] = {}
+        #: The same in each lane's order (by its key), made when a lane is first
+        #: drawn as counts.
+        self._lane_layers: dict[str, npt.NDArray[np.uint8]] = {}
+        #: What the lanes are, how they are sorted, and the reader's own order
+        #: (lane keys; see :meth:`set_lanes`).
+        self.facet = LaneFacet.KIND
+        self.order: LaneOrder | None = None
+        self.moved: tuple[str, ...] = ()
+        #: The lanes folded to a strip, by key.
+        self.collapsed: frozenset[str] = frozenset()
+        self._mask: Mask | None = None
         #: The time marked as today (POSIX seconds); None: the clock's, when painted.
         self.now: float | None = None
         #: A search's matches, each marked (by table row; see :meth:`set_matches`).
@@ -108,18 +116,32 @@ class TimelineRenderer:
     def show_only(self, mask: Mask | None) -> None:
         """Draw the events ``mask`` keeps (by table row), or all with None."""
         timeline = self.timeline
+        self._mask = mask
         if timeline is None:
             self.index = EventIndex()
         else:
-            self.index = (
-                event_index(timeline) if mask is None else event_index(timeline).subset(mask)
-            )
+            self.index = lanes_index(timeline, mask, self.facet, self.order, self.moved)
         self._label_width: dict[int, float] = {}  # by position, which a filter changes
         self._layer_at = None
         if timeline is not None and len(timeline.layers) > 1:
             self._layer_at = timeline.layer_codes[self.index.order]
         self._lane_layers = {}
         self.set_matches(self._match_rows)
+
+    def set_lanes(
+        self,
+        facet: LaneFacet,
+        order: LaneOrder | None = None,
+        moved: tuple[str, ...] = (),
+        collapsed: frozenset[str] = frozenset(),
+    ) -> None:
+        """Lanes by ``facet``, sorted by ``order`` (None: the facet's own order),
+        then the lanes in ``moved`` first in that order (the reader's dragging),
+        and those in ``collapsed`` folded."""
+        self.collapsed = collapsed
+        if (facet, order, moved) != (self.facet, self.order, self.moved):
+            self.facet, self.order, self.moved = facet, order, moved
+            self.show_only(self._mask)
 
     def set_matches(self, rows: Rows | None) -> None:
         """Mark every event at table ``rows`` (a search's matches) that is drawn; None: none."""
@@ -203,11 +225,19 @@ class TimelineRenderer:
         return width
 
     def layout(
-        self, t0: float, seconds_per_px: float, width: float, selected: str | None = None
+        self,
+        t0: float,
+        seconds_per_px: float,
+        width: float,
+        selected: str | None = None,
+        height: float | None = None,
     ) -> Layout:
-        """Place what is visible between ``t0`` and the right edge ``width`` (see
-        :meth:`viewer.timeline.layout.Layouter.layout`), measured in this renderer's font."""
-        return Layouter(self.index, self).layout(t0, seconds_per_px, width, selected)
+        """Place what is visible between ``t0`` and the right edge ``width``, the
+        lanes sharing ``height`` (see :meth:`viewer.timeline.layout.Layouter.layout`),
+        measured in this renderer's font."""
+        return Layouter(self.index, self).layout(
+            t0, seconds_per_px, width, selected, height, self.collapsed
+        )
 
     # -- painting ---------------------------------------------------------
 
@@ -263,20 +293,8 @@ class TimelineRenderer:
             rings = Rings(len(timeline.layers), palette)
         for lane in layout.lanes:
             lane_rect = QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP)
-            color = kind_color(lane.kind, palette)
-            shape = KIND_STYLE[lane.kind][1]
-            painter.setPen(QPen(color.darker(110), 1.2))
-            painter.setBrush(color)
-            painter.drawPath(glyph_path(shape, QPointF(12, lane.top + ROW_HEIGHT / 2), GLYPH))
-            painter.setPen(text_color)
-            # A large font may not fit the name in the gutter: cut it with an
-            # ellipsis (its tooltip and the legend give it whole), never mid-letter.
-            name_room = GUTTER - 28
-            painter.drawText(
-                QRectF(24, lane.top, name_room, ROW_HEIGHT),
-                Qt.AlignmentFlag.AlignVCenter,
-                metrics.elidedText(kind_plural(lane.kind), Qt.TextElideMode.ElideRight, name_room),
-            )
+            color = lane_color(lane.kind, palette)
+            paint_lane_header(painter, lane, color, palette, metrics)
             painter.save()
             painter.setClipRect(
                 QRectF(GUTTER, lane_rect.top(), layout.width - GUTTER, lane_rect.height())
@@ -288,9 +306,7 @@ class TimelineRenderer:
                 is_selected = selected_pos is not None and selected_pos in item.positions
                 if item.bucket and not is_selected:
                     continue  # painted with the other counts
-                self._paint_item(
-                    painter, item, lane.kind, color, is_selected, palette, metrics, rings
-                )
+                self._paint_item(painter, item, lane, color, is_selected, palette, metrics, rings)
             if self.matches is not None:
                 paint_lane_matches(painter, self.matches, lane, layout, palette, selected_pos)
             painter.restore()
@@ -348,12 +364,12 @@ class TimelineRenderer:
     def _bucket_pens(self, lane: LaneLayout, buckets: list[Placed], rings: Rings) -> list[QPen]:
         """Each count's pen: its timeline's, or the mixed one (numpy over the
         lane, not a look at each event)."""
-        index_lane = next((la for la in self.index.lanes if la.kind is lane.kind), None)
-        if index_lane is None or not buckets or self._layer_at is None:
+        index_lane = lane.lane
+        if not buckets or self._layer_at is None:
             return [rings.mixed] * len(buckets)
-        codes = self._lane_layers.get(lane.kind)
+        codes = self._lane_layers.get(lane.key)
         if codes is None:
-            codes = self._lane_layers[lane.kind] = self._layer_at[index_lane.positions]
+            codes = self._lane_layers[lane.key] = self._layer_at[index_lane.positions]
         # The counts tile the axis in time order and an empty one is not drawn:
         # the events of one run from its first up to the next one's first.
         starts = np.searchsorted(index_lane.starts, [item.span[0] for item in buckets])
@@ -389,15 +405,16 @@ class TimelineRenderer:
         self,
         painter: QPainter,
         item: Placed,
-        kind: EventKind,
+        lane: LaneLayout,
         color: QColor,
         is_selected: bool,
         palette: QPalette,
         metrics: QFontMetricsF,
         rings: Rings | None = None,
     ) -> None:
-        """Paint one mark, band, label or "+N" of ``kind``, in its lane's ``color``;
-        with ``rings`` (several timelines), ringed in its timeline's colour."""
+        """Paint one mark, band, label or "+N" of ``lane``: a "+N" in the lane's
+        ``color``, a mark in its kind's; with ``rings`` (several timelines),
+        ringed in its timeline's colour."""
         text_color = palette.color(QPalette.ColorRole.Text)
         hit, glyph = qrect(item.hit), QPointF(item.glyph.x(), item.glyph.y())
         if item.label is None:  # a cluster: a count badge (outlined if it hides the selection)
@@ -414,6 +431,9 @@ class TimelineRenderer:
             self._draw_centred(painter, item.text, item.hit.center())
             return
         index, position = self.index, item.positions[0]
+        kind = index.kind(position)
+        if lane.kind is None:
+            color = kind_color(kind, palette)
         happened = index.happened(position)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         if is_selected:

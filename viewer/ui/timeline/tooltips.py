@@ -8,14 +8,15 @@ never as HTML. The texts are the timeline view's, and keep its translation conte
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
 from viewer.domain import words
-from viewer.domain.describe import describe_date, precision_words
-from viewer.domain.names import kind_name, kind_plural, status_name
+from viewer.domain.describe import day_range_words, day_words, describe_date, precision_words
+from viewer.domain.names import kind_name, status_name
 from viewer.domain.text import isolate
-from viewer.timeline.layout import LANE_GAP, Layout, Placed
+from viewer.timeline.layout import GUTTER, LANE_GAP, LaneLayout, Layout, Placed
 from viewer.ui.timeline.render import TimelineRenderer
 
 
@@ -24,12 +25,64 @@ def rich_plain(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
-def lane_tip(layout: Layout, y: float) -> str:
-    """The name of the lane at ``y`` (in the layout's units), whole; "" between lanes."""
+def lane_at(layout: Layout, y: float) -> LaneLayout | None:
+    """The lane at ``y`` (in the layout's units); None between lanes."""
     for lane in layout.lanes:
         if lane.top - LANE_GAP / 2 <= y < lane.top + lane.height + LANE_GAP / 2:
-            return kind_plural(lane.kind)
-    return ""
+            return lane
+    return None
+
+
+def lane_tip(layout: Layout, y: float) -> str:
+    """The lane at ``y``: its name whole, how many events it holds and how many
+    of those in view it does not draw one by one; "" between lanes."""
+    lane = lane_at(layout, y)
+    if lane is None:
+        return ""
+    translate = QCoreApplication.translate
+    #: A lane's tooltip: how many events stand in it.
+    count = translate("TimelineView", "Events: {0}").format(words.number(lane.count))
+    lines = [lane.title, count]  # each on its own line: no isolates needed
+    if lane.collapsed:
+        lines.append(translate("TimelineView", "Folded: click the triangle to open it"))
+    elif lane.bucketed:
+        #: A lane with too many events in view to draw: they are counted instead.
+        lines.append(
+            translate("TimelineView", "In view, drawn as counts: {0}").format(
+                words.number(lane.hidden)
+            )
+        )
+    elif lane.hidden:
+        #: Events of a lane that no row could take, in its "+N" badges.
+        lines.append(
+            translate("TimelineView", "In view, in “+N” badges: {0}").format(
+                words.number(lane.hidden)
+            )
+        )
+    return "\n".join(lines)
+
+
+def strip_tip(layout: Layout, x: float, y: float) -> str:
+    """Over a lane drawn as a density strip: how many events start within two
+    pixels of ``x``, and when; "" elsewhere."""
+    lane = lane_at(layout, y)
+    if lane is None or lane.density is None or not len(lane.density):
+        return ""
+    column = int(x - GUTTER)
+    lo, hi = max(column - 2, 0), min(column + 3, len(lane.density))
+    if hi <= lo:
+        return ""
+    count = int(lane.density[lo:hi].sum())
+    start = layout.t0 + lo * layout.seconds_per_px
+    end = layout.t0 + hi * layout.seconds_per_px
+    first = datetime.fromtimestamp(start, UTC).date()
+    last = datetime.fromtimestamp(max(end - 1, start), UTC).date()
+    when = day_words(first) if first == last else day_range_words(first, last)
+    #: Over a lane's density strip: how many events start under the pointer, and when.
+    text = QCoreApplication.translate("TimelineView", "Events starting here: {0}").format(
+        words.number(count)
+    )
+    return f"{lane.title}\n{when}\n{text}"
 
 
 def item_tip(renderer: TimelineRenderer, item: Placed) -> str:

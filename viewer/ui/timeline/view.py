@@ -49,7 +49,7 @@ from viewer.ui.timeline.cluster_menu import ClusterMenu
 from viewer.ui.timeline.fit import label_room, layout_font
 from viewer.ui.timeline.reach import neighbourhood, spreading_zoom
 from viewer.ui.timeline.render import TimelineRenderer
-from viewer.ui.timeline.tooltips import item_tip, lane_tip, rich_plain
+from viewer.ui.timeline.tooltips import item_tip, lane_tip, rich_plain, strip_tip
 
 ZOOM_STEP = 1.25
 MIN_SECONDS_PER_PX = 0.05
@@ -251,7 +251,8 @@ class TimelineView(QAbstractScrollArea):
     def expand(self, cluster: Placed) -> None:
         """Zoom in until the events of ``cluster`` get rows and labels of their own."""
         start, end = cluster.span
-        spp = spreading_zoom(self.renderer, cluster, self._scale, self._spp)
+        layout = self.current_layout()
+        spp = spreading_zoom(self.renderer, cluster, self._scale, self._spp, layout)
         if spp is None:
             self.zoom_to(start, end)
         else:
@@ -268,7 +269,7 @@ class TimelineView(QAbstractScrollArea):
         position = index.position.get(event_id)
         if position is None:
             return
-        kind = index.kind(position)
+        home = index.lane_of(position)
         for attempt in range(8):
             placed = self.placed(event_id)
             if (
@@ -279,8 +280,8 @@ class TimelineView(QAbstractScrollArea):
                 >= min(self.renderer.label_width(position), LEAST_LABEL)
             ):
                 break  # drawn, its mark in view, its label readable: the view stays put
-            lane = next((la for la in self.current_layout().lanes if la.kind is kind), None)
-            if lane is not None and lane.bucketed:
+            lane = next((la for la in self.current_layout().lanes if la.lane is home), None)
+            if lane is not None and (lane.bucketed or lane.collapsed):
                 self.zoom_to(*neighbourhood(index, position, DETAIL_LIMIT // (4 << attempt)))
             else:
                 start, end = index.starts[position], index.ends[position]
@@ -305,6 +306,7 @@ class TimelineView(QAbstractScrollArea):
                 self._spp * self._scale,
                 self.viewport().width() / self._scale,
                 self.selection.event_id,
+                self.viewport().height() / self._scale,
             )
             self._sync_scrollbars(self._layout)
         return self._layout
@@ -529,12 +531,12 @@ class TimelineView(QAbstractScrollArea):
             return None
         selected = self.placed(self.selection.event_id) if self.selection.event_id else None
         centre = selected.glyph if selected is not None else None
-        kind = self.renderer.index.kind(selected.positions[0]) if selected is not None else None
+        home = None if selected is None else self.renderer.index.lane_of(selected.positions[0])
         x = centre.x() if centre is not None else self.viewport().width() / 2 / self._scale
 
         def distance(pair: tuple[Any, Placed]) -> tuple[bool, float]:
             lane, item = pair
-            return (lane.kind is not kind, abs(item.glyph.x() - x))
+            return (lane.lane is not home, abs(item.glyph.x() - x))
 
         _lane, nearest = min(groups, key=distance)
         if nearest.bucket:
@@ -576,7 +578,10 @@ class TimelineView(QAbstractScrollArea):
         if pos.x() < self.gutter and pos.y() >= self.axis_height:  # a lane's name, whole
             return lane_tip(self.current_layout(), self.to_layout(pos).y())
         item = self.item_at(pos)
-        return "" if item is None else item_tip(self.renderer, item)
+        if item is None:
+            at = self.to_layout(pos)
+            return strip_tip(self.current_layout(), at.x(), at.y())
+        return item_tip(self.renderer, item)
 
     def _on_selection_changed(self, event_id: str) -> None:
         self._invalidate()  # the selected event is laid out first, never in a cluster

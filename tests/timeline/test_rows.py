@@ -1,0 +1,182 @@
+"""Rows and lanes as the layout shares them: the window's height among the lanes,
+a "+N" badge only where rows are really taken, any facet's lanes, folded lanes."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from tests.conftest import _MINIMAL, dump
+from tests.timeline.test_layout import Monospace
+from viewer.persistence.model_file import load_timeline, parse_timeline
+from viewer.persistence.paths import bundled_timeline
+from viewer.timeline.index import EventIndex, event_index
+from viewer.timeline.lanes import LaneFacet, lanes_index
+from viewer.timeline.layout import (
+    AXIS_HEIGHT,
+    CLUSTER_ROW,
+    GUTTER,
+    LANE_GAP,
+    MAX_ROWS,
+    ROW_HEIGHT,
+    Layout,
+    Layouter,
+)
+from viewer.timeline.rows import GLYPH, Row, Slot, row_for, share_rows
+
+DAY = 86400.0
+
+
+@pytest.mark.parametrize(
+    ("needs", "budget", "shares"),
+    [
+        ([2, 3, 1], 10, [2, 3, 1]),  # room for all: each its own
+        ([10, 10], 6, [3, 3]),  # evenly when both want more
+        ([1, 10, 10], 7, [1, 3, 3]),  # what one leaves goes to the others
+        ([5, 5, 5], 8, [3, 3, 2]),  # the rest one each, first lanes first
+        ([4, 4], 1, [1, 1]),  # never fewer than one
+    ],
+)
+def test_rows_are_shared_by_water_filling(needs: list[int], budget: int, shares: list[int]) -> None:
+    assert share_rows(needs, budget) == shares
+    assert sum(shares) <= max(budget, len(needs))
+
+
+def test_extra_rows_may_be_none() -> None:
+    assert share_rows([0, 3, 2], 2, at_least=0) == [0, 1, 1]
+    assert share_rows([2, 2], 0, at_least=0) == [0, 0]
+
+
+def slot(left: float, right: float, least: float) -> Slot:
+    """A slot whose mark is at ``left`` and whose label is ``right - left`` wide
+    whole and ``least`` wide cut."""
+    gx = left + GLYPH
+    return Slot(0, gx, gx, gx, gx + GLYPH + 4, right - gx - GLYPH - 4, least, left, False)
+
+
+def test_a_tight_row_cuts_a_label_before_it_opens_another_row() -> None:
+    first, second = slot(0, 300, 40), slot(150, 300, 40)
+    loose: list[Row] = [Row()]
+    loose[0].add(first)
+    assert row_for(loose, second, 3) is not loose[0]  # a new row keeps both whole
+    assert len(loose) == 2
+    tight: list[Row] = [Row()]
+    tight[0].add(first)
+    assert row_for(tight, second, 3, tight=True) is tight[0]  # the first label is cut instead
+    assert len(tight) == 1
+
+
+def one_day(count: int, kinds: tuple[str, ...] = ("call",), title: str = "Anruf") -> EventIndex:
+    """``count`` events of each of ``kinds`` on the same day."""
+    events = [
+        {
+            "id": f"{kind}-{n:02d}",
+            "kind": kind,
+            "title": f"{title} {n}",
+            "date": {"precision": "day", "start": "2025-06-04"},
+        }
+        for kind in kinds
+        for n in range(count)
+    ]
+    data: dict[str, Any] = {**copy.deepcopy(_MINIMAL), "events": events, "quotes": []}
+    return event_index(parse_timeline(dump(data)))
+
+
+def lay_out(index: EventIndex, height: float | None, **kwargs: Any) -> Layout:
+    t0 = float(index.starts[0]) - 100 * DAY / 200
+    return Layouter(index, Monospace(index)).layout(t0, DAY / 200, 1200.0, height=height, **kwargs)
+
+
+def badges(layout: Layout) -> int:
+    return sum(item.count for item in layout.items() if item.is_cluster)
+
+
+def test_a_lane_takes_the_rows_the_height_offers_and_counts_the_rest() -> None:
+    index = one_day(30)
+    assert lay_out(index, None).lanes[0].rows == MAX_ROWS  # an export's default
+    for height in (300.0, 500.0):
+        layout = lay_out(index, height)
+        [lane] = layout.lanes
+        offered = int((height - AXIS_HEIGHT - LANE_GAP - CLUSTER_ROW) // ROW_HEIGHT)
+        assert lane.rows == offered  # every row the window has
+        assert lane.hidden == badges(layout) == 30 - offered
+        assert layout.height <= height
+    tall = lay_out(index, 30 * ROW_HEIGHT + AXIS_HEIGHT + LANE_GAP)
+    assert tall.lanes[0].rows == 30
+    assert badges(tall) == 0  # rows for all: no "+N"
+
+
+def test_the_rows_go_first_where_events_would_be_hidden() -> None:
+    # Thirty calls on one day need thirty rows; the statements, on another day
+    # and far apart, need one row cut or two whole.
+    index = one_day(30)
+    crowded = lay_out(index, 400.0)
+    events = [
+        {
+            "id": f"call-{n:02d}",
+            "kind": "call",
+            "title": f"Anruf {n}",
+            "date": {"precision": "day", "start": "2025-06-04"},
+        }
+        for n in range(6)
+    ] + [
+        {
+            "id": f"statement-{n}",
+            "kind": "statement",
+            "title": "Eine lange Erklärung mit vielen Worten " * 3,
+            "date": {"precision": "day", "start": f"2025-06-{4 + 2 * n:02d}"},
+        }
+        for n in range(3)
+    ]
+    data: dict[str, Any] = {**copy.deepcopy(_MINIMAL), "events": events, "quotes": []}
+    mixed = event_index(parse_timeline(dump(data)))
+    roomy = lay_out(mixed, 1000.0)
+    assert badges(roomy) == 0
+    statements_whole = roomy.lanes[1].rows
+    assert statements_whole > 1  # whole labels, a row each
+    # Just enough height for every call and one statement row: the calls keep
+    # their rows and the statements' labels are cut instead of hidden.
+    height = AXIS_HEIGHT + 2 * LANE_GAP + 7 * ROW_HEIGHT
+    short = lay_out(mixed, height)
+    assert badges(short) == 0
+    calls, statements = short.lanes
+    assert calls.rows == 6
+    assert statements.rows == 1
+    assert all(item.text.endswith("\u2026") for item in statements.items)
+    assert crowded.lanes[0].hidden > 0
+
+
+def test_an_event_of_several_lanes_stands_in_each() -> None:
+    bundled = load_timeline(bundled_timeline())
+    index = lanes_index(bundled, None, LaneFacet.ACTOR)
+    call = index.position["call-2025-06-04"]
+    holding = [lane.key for lane in index.lanes if call in lane.positions.tolist()]
+    assert {"trump", "putin"} <= set(holding)
+    # Counted once among all the events in view, once in each lane.
+    everything = index.overlapping(-1e12, 1e12)
+    assert len(everything) == len(set(everything)) == len(index)
+    assert index.lane_of(call) is not None
+    assert index.lane(holding[0]) is index.lane_of(call)
+    layout = Layouter(index, Monospace(index)).layout(
+        float(index.starts[call]) - 200 * 600, 600.0, 1600.0, height=2000.0
+    )
+    marks = [lane.key for lane in layout.lanes for item in lane.items if call in item.positions]
+    assert set(holding) <= set(marks)
+
+
+def test_a_folded_lane_is_a_strip_that_says_what_it_hides() -> None:
+    index = one_day(5, kinds=("call", "statement"))
+    layout = lay_out(index, 600.0, collapsed=frozenset({"call"}))
+    calls, statements = layout.lanes
+    assert calls.collapsed
+    assert not statements.collapsed
+    assert calls.items == []
+    assert calls.hidden == 5
+    assert calls.height == ROW_HEIGHT
+    assert calls.density is not None
+    assert int(calls.density.sum()) == 5
+    assert len(calls.density) == int(1200.0 - GUTTER)
+    assert statements.top == calls.top + ROW_HEIGHT + LANE_GAP
+    assert len([item for item in statements.items if not item.is_cluster]) == 5
