@@ -202,8 +202,13 @@
     <name>Export</name>
     <message>
         <source>the end of the range must come after its start</source>
-        <extracomment>Space around the title and the sources (pixels).</extracomment>
+        <extracomment>Space around the title and the sources (pixels). The least plot a picture of a given height draws: the axis and one lane&apos;s row.</extracomment>
         <translation>das Ende des Zeitraums muss nach seinem Anfang liegen</translation>
+    </message>
+    <message>
+        <source>the height must be at least {0} pixels: less leaves no room for lanes</source>
+        <extracomment>{0} is the least height in pixels, such as 320.</extracomment>
+        <translation>die Höhe muss mindestens {0} Pixel betragen: weniger lässt keinen Platz für Spuren</translation>
     </message>
     <message>
         <source>cannot export to {0}: use .png, .svg or .pdf</source>
@@ -655,6 +660,64 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>{0} events were imported from {1}; {2} rows or parts were left out or changed.</source>
         <translation>{0} Ereignisse wurden aus {1} importiert; {2} Zeilen oder Teile wurden ausgelassen oder geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>LanesMenu</name>
+    <message>
+        <source>By &amp;Kind</source>
+        <extracomment>The menu&apos;s words for each facet, in the order it lists them.</extracomment>
+        <translation>Nach A&amp;rt</translation>
+    </message>
+    <message>
+        <source>By &amp;Actor</source>
+        <translation>Nach &amp;Akteur</translation>
+    </message>
+    <message>
+        <source>By &amp;Tag</source>
+        <translation>Nach &amp;Schlagwort</translation>
+    </message>
+    <message>
+        <source>By Time&amp;line</source>
+        <translation>Nach &amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>By &amp;Place</source>
+        <translation>Nach &amp;Ort</translation>
+    </message>
+    <message>
+        <source>&amp;Usual Order</source>
+        <extracomment>The sort orders; None is each facet&apos;s own (kinds as the legend lists them, timelines as shown, the rest by count).</extracomment>
+        <translation>&amp;Übliche Reihenfolge</translation>
+    </message>
+    <message>
+        <source>&amp;Most Events First</source>
+        <translation>&amp;Meiste Ereignisse zuerst</translation>
+    </message>
+    <message>
+        <source>By &amp;Name</source>
+        <translation>Nach &amp;Name</translation>
+    </message>
+    <message>
+        <source>By &amp;First Event</source>
+        <translation>Nach &amp;erstem Ereignis</translation>
+    </message>
+    <message>
+        <source>La&amp;nes</source>
+        <translation>Spu&amp;ren</translation>
+    </message>
+    <message>
+        <source>Fol&amp;d</source>
+        <extracomment>A lane of the ones shown, folded to its strip when checked.</extracomment>
+        <translation>Ein&amp;klappen</translation>
+    </message>
+    <message>
+        <source>Open All Lan&amp;es</source>
+        <translation>A&amp;lle Spuren öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Lane Order</source>
+        <translation>Ursprüngliche Reihenfolge &amp;wiederherstellen</translation>
     </message>
 </context>
 <context>
@@ -1484,8 +1547,14 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Ereignisse: {0}</translation>
     </message>
     <message>
-        <source>Folded: click the triangle to open it</source>
-        <translation>Eingeklappt: zum Öffnen auf das Dreieck klicken</translation>
+        <source>Folded: click to open it, drag to move it</source>
+        <extracomment>A folded lane&apos;s tooltip, over its name.</extracomment>
+        <translation>Eingeklappt: zum Öffnen klicken, zum Verschieben ziehen</translation>
+    </message>
+    <message>
+        <source>Click to fold it, drag to move it</source>
+        <extracomment>An open lane&apos;s tooltip, over its name.</extracomment>
+        <translation>Zum Einklappen klicken, zum Verschieben ziehen</translation>
     </message>
     <message>
         <source>In view, drawn as counts: {0}</source>

@@ -28,6 +28,7 @@ from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
 from viewer.ui.panels.export_image import export_image
 from viewer.ui.panels.go_to_date import go_to_date
+from viewer.ui.panels.lanes_menu import LanesMenu
 from viewer.ui.panels.layer_bar import LayersMenu
 from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.timeline.view import TimelineView
@@ -105,13 +106,14 @@ class Act:
 
 
 #: Where the window's own menus and lists go in a menu of :data:`MENUS`.
-SEPARATOR, RECENT, REMOVE, DOCKS, TIMELINES, LANGUAGE = (
+SEPARATOR, RECENT, REMOVE, DOCKS, TIMELINES, LANGUAGE, LANES = (
     "-",
     "recent",
     "remove",
     "docks",
     "tl",
     "lang",
+    "lanes",
 )
 
 _Std = QKeySequence.StandardKey
@@ -259,6 +261,7 @@ MENUS: list[tuple[str, list[Act | str]]] = [
                 lambda w: w.timeline_view.fit_all,
                 ("Ctrl+0",),
             ),
+            LANES,
             SEPARATOR,
             DOCKS,
             SEPARATOR,
@@ -373,6 +376,7 @@ class Menus(QObject):
         self.recent_menu = QMenu(self.tr("Open &Recent"), parent)
         self.timelines_menu = LayersMenu(window.filters, parent)
         self.language_menu = QMenu(self.tr("&Language"), parent)
+        self.lanes_menu = LanesMenu(window.timeline_view, window.settings, parent)
         self.language_actions = QActionGroup(self)
         for title, entries in MENUS:
             menu = bar.addMenu(self.tr(title))
@@ -406,6 +410,7 @@ class Menus(QObject):
         else:
             own = {RECENT: self.recent_menu, REMOVE: self._window.imports.remove_menu}
             own |= {TIMELINES: self.timelines_menu, LANGUAGE: self.language_menu}
+            own[LANES] = self.lanes_menu
             menu.addMenu(own[entry])
 
     def _fill_languages(self, settings: QSettings) -> None:

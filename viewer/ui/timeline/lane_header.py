@@ -15,8 +15,6 @@ from viewer.ui.timeline.palette import KIND_STYLE
 TRIANGLE_X = 3.0
 MARK_X = 16.0
 NAME_X = 25.0
-#: The header's part that folds the lane when clicked: its triangle.
-FOLD_WIDTH = 12.0
 
 
 def paint_lane_header(

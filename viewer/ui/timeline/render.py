@@ -326,13 +326,14 @@ class TimelineRenderer:
         plot = QRectF(GUTTER, AXIS_HEIGHT, layout.width - GUTTER, layout.height)
         painter.setClipRect(plot, Qt.ClipOperation.IntersectClip)
         for position in dict.fromkeys(wanted):
-            item = next((i for i in layout.items() if i.positions == [position]), None)
-            if item is not None and not item.bucket and item.label is not None:
-                title = self.index.title(position)
-                font = self.label_font(position)
-                paint_whole_title(
-                    painter, item, title, font, palette, layout.width, position == selected
-                )
+            # In each lane it stands in (an event of several actors is in several).
+            for item in (i for i in layout.items() if i.positions == [position]):
+                if not item.bucket and item.label is not None:
+                    title = self.index.title(position)
+                    font = self.label_font(position)
+                    paint_whole_title(
+                        painter, item, title, font, palette, layout.width, position == selected
+                    )
         painter.restore()
         painter.setFont(self.font)
 

@@ -44,8 +44,12 @@ def lane_tip(layout: Layout, y: float) -> str:
     count = translate("TimelineView", "Events: {0}").format(words.number(lane.count))
     lines = [lane.title, count]  # each on its own line: no isolates needed
     if lane.collapsed:
-        lines.append(translate("TimelineView", "Folded: click the triangle to open it"))
-    elif lane.bucketed:
+        #: A folded lane's tooltip, over its name.
+        lines.append(translate("TimelineView", "Folded: click to open it, drag to move it"))
+    else:
+        #: An open lane's tooltip, over its name.
+        lines.append(translate("TimelineView", "Click to fold it, drag to move it"))
+    if lane.bucketed:
         #: A lane with too many events in view to draw: they are counted instead.
         lines.append(
             translate("TimelineView", "In view, drawn as counts: {0}").format(

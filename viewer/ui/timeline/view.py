@@ -35,6 +35,7 @@ from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import MAX_T, MIN_T
 from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.labels import LEAST_LABEL
+from viewer.timeline.lanes import LaneFacet, LaneOrder
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
     DETAIL_LIMIT,
@@ -47,6 +48,7 @@ from viewer.ui.timeline import access as timeline_access
 from viewer.ui.timeline.access import TimelineAccessible
 from viewer.ui.timeline.cluster_menu import ClusterMenu
 from viewer.ui.timeline.fit import label_room, layout_font
+from viewer.ui.timeline.pointer import Pointer
 from viewer.ui.timeline.reach import neighbourhood, spreading_zoom
 from viewer.ui.timeline.render import TimelineRenderer
 from viewer.ui.timeline.tooltips import item_tip, lane_tip, rich_plain, strip_tip
@@ -56,7 +58,6 @@ MIN_SECONDS_PER_PX = 0.05
 MAX_SECONDS_PER_PX = 400 * 365.25 * 86400 / 1000
 #: Scrollbar units are pixels until the scrollable width would overflow an int.
 _SCROLL_LIMIT = 1_000_000_000
-DRAG_THRESHOLD = 4
 
 
 class TimelineView(QAbstractScrollArea):
@@ -87,9 +88,7 @@ class TimelineView(QAbstractScrollArea):
         self._scale = 1.0
         self._fit_font()
         self._fitted = False
-        self._press: QPoint | None = None
-        self._press_t0 = 0.0
-        self._dragging = False
+        self.pointer = Pointer(self)
         self._syncing_scrollbar = False
         self._scroll_origin = 0.0
         self._scroll_unit = 1.0
@@ -118,6 +117,18 @@ class TimelineView(QAbstractScrollArea):
         """
         self._close_cluster_menu()
         self.renderer.show_only(mask)
+        self._invalidate()
+
+    def set_lanes(
+        self,
+        facet: LaneFacet,
+        order: LaneOrder | None = None,
+        moved: tuple[str, ...] = (),
+        collapsed: frozenset[str] = frozenset(),
+    ) -> None:
+        """Lanes by ``facet`` (see :meth:`TimelineRenderer.set_lanes`)."""
+        self._close_cluster_menu()
+        self.renderer.set_lanes(facet, order, moved, collapsed)
         self._invalidate()
 
     def _close_cluster_menu(self) -> None:
@@ -281,7 +292,11 @@ class TimelineView(QAbstractScrollArea):
             ):
                 break  # drawn, its mark in view, its label readable: the view stays put
             lane = next((la for la in self.current_layout().lanes if la.lane is home), None)
-            if lane is not None and (lane.bucketed or lane.collapsed):
+            if lane is not None and lane.collapsed:  # opened to show it
+                renderer = self.renderer
+                folded = renderer.collapsed - {lane.key}
+                self.set_lanes(renderer.facet, renderer.order, renderer.moved, folded)
+            elif lane is not None and lane.bucketed:
                 self.zoom_to(*neighbourhood(index, position, DETAIL_LIMIT // (4 << attempt)))
             else:
                 start, end = index.starts[position], index.ends[position]
@@ -395,6 +410,7 @@ class TimelineView(QAbstractScrollArea):
                 shown.top(),
             )
             painter.restore()
+            self.pointer.paint(painter, self.palette())
             if self.hasFocus():  # where the keys go: a frame in the highlight colour
                 pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
                 painter.setPen(pen)
@@ -439,36 +455,19 @@ class TimelineView(QAbstractScrollArea):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position().toPoint()
-            self._press_t0 = self._t0
-            self._dragging = False
             self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.pointer.press(event)
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            dx = event.position().x() - self._press.x()
-            if self._dragging or abs(dx) > DRAG_THRESHOLD:
-                self._dragging = True
-                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-                self.set_view(self._press_t0 - dx * self._spp, self._spp)
+        self.pointer.move(event)
         if self.renderer.hover(self.item_at(event.position())):
             self.viewport().update()  # its whole title shows, or no longer
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
-            if not self._dragging:
-                self._click(event.position())
-            self._press = None
-            self._dragging = False
-            self.viewport().unsetCursor()
+        self.pointer.release(event)
         event.accept()
-
-    def _click(self, pos: QPointF) -> None:
-        item = self.item_at(pos)
-        if item is not None:
-            self.activate(item)
 
     def activate(self, item: Placed) -> None:
         """What a click on ``item`` does: zoom into a count, list a group's

@@ -1,0 +1,173 @@
+"""View ▸ Lanes and the lane headers: lanes by any facet, sorted, folded with a
+click on their name, moved by dragging it, the choice kept for the next start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QPalette
+from pytestqt.qtbot import QtBot
+
+from tests.ui.test_add_timeline import _acled_model
+from tests.ui.windows import make_window, settle
+from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.layout import ROW_HEIGHT, LaneLayout, Placed
+from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.view import TimelineView
+
+CALL = "call-2025-06-04"
+
+
+def lanes(view: TimelineView) -> list[LaneLayout]:
+    return view.current_layout().lanes
+
+
+def header(view: TimelineView, key: str) -> QPoint:
+    """Where the name of lane ``key`` is painted, in the viewport."""
+    lane = next(lane for lane in lanes(view) if lane.key == key)
+    return view.to_view(40, lane.top + ROW_HEIGHT / 2).toPoint()
+
+
+def instances(view: TimelineView, event_id: str, keys: tuple[str, ...]) -> list[Placed]:
+    """Where ``event_id`` is drawn in each of the lanes ``keys``, in that order."""
+    position = view.renderer.index.position[event_id]
+    by_key = {lane.key: lane for lane in lanes(view)}
+    return [
+        next(item for item in by_key[key].items if item.positions == [position]) for key in keys
+    ]
+
+
+def by(window: MainWindow, facet: LaneFacet) -> None:
+    menu = window.menus.lanes_menu
+    menu.aboutToShow.emit()
+    action = menu.facet_actions[facet]
+    assert action.isEnabled()
+    action.trigger()
+    settle_view(window)
+
+
+def settle_view(window: MainWindow) -> None:
+    window.timeline_view.current_layout()
+
+
+def test_lanes_by_actor_put_a_call_in_each_callers_lane(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    view = window.timeline_view
+    assert lanes(view)[0].key == "call"  # by kind, as always
+    by(window, LaneFacet.ACTOR)
+    keys = [lane.key for lane in lanes(view)]
+    assert {"trump", "putin"} <= set(keys)
+    titles = {lane.key: lane.title for lane in lanes(view)}
+    assert titles["trump"] == "Donald Trump"
+    # The same event in both lanes: a click on one selects it, and both are
+    # drawn selected.
+    [trump] = instances(view, CALL, ("trump",))
+    pos = view.to_view(trump.glyph.x(), trump.glyph.y()).toPoint()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.selection.event_id == CALL
+    image = view.grab().toImage()
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+    for item in instances(view, CALL, ("trump", "putin")):
+        x = round(view.to_view(item.hit.center().x(), 0).x())
+        top = round(view.to_view(0, item.hit.top()).y())
+        colours = [QColor(image.pixel(x, y)) for y in range(top - 2, top + 3)]
+        assert any(abs(c.hue() - highlight.hue()) < 20 and c.saturation() > 60 for c in colours), (
+            item
+        )
+    # The header says how many events each lane holds.
+    counts = {lane.key: lane.count for lane in lanes(view)}
+    assert counts["trump"] >= 2
+
+
+def test_the_choice_is_kept_for_the_next_window(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    by(window, LaneFacet.TAG)
+    window.menus.lanes_menu.order_actions[LaneOrder.NAME].trigger()
+    window.close()
+    again = make_window(qtbot)
+    assert again.timeline_view.renderer.facet is LaneFacet.TAG
+    assert again.timeline_view.renderer.order is LaneOrder.NAME
+    again.menus.lanes_menu.aboutToShow.emit()
+    assert again.menus.lanes_menu.facet_actions[LaneFacet.TAG].isChecked()
+    titles = [lane.title for lane in lanes(again.timeline_view)]
+    named = [t for t in titles if t != "No tag"]
+    assert named == sorted(named, key=str.casefold)
+
+
+def test_lanes_by_timeline_are_offered_with_several_timelines(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot)
+    menu = window.menus.lanes_menu
+    menu.aboutToShow.emit()
+    assert not menu.facet_actions[LaneFacet.TIMELINE].isEnabled()
+    assert window.document.add(_acled_model(tmp_path))
+    settle(qtbot)
+    by(window, LaneFacet.TIMELINE)
+    view = window.timeline_view
+    assert [lane.count for lane in lanes(view)] == [14, 326]
+    by(window, LaneFacet.TAG)  # the ACLED event types are tags
+    assert "Protests" in {lane.title for lane in lanes(view)}
+
+
+def test_a_click_on_a_lane_name_folds_it_and_another_opens_it(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.resize(1280, 800)
+    settle(qtbot)
+    view = window.timeline_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "attack"))
+    attack = next(lane for lane in lanes(view) if lane.key == "attack")
+    assert attack.collapsed
+    assert attack.items == []
+    assert attack.hidden == attack.count
+    tip = view.tooltip_text(QPointF(header(view, "attack")))
+    assert tip.splitlines()[0] == "Attacks"
+    assert "click to open it" in tip
+    # Choosing an event of a folded lane opens it, to show the event.
+    window.selection.select("drone-strike-2025-06-01")
+    attack = next(lane for lane in lanes(view) if lane.key == "attack")
+    assert not attack.collapsed
+    assert view.placed("drone-strike-2025-06-01") is not None
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "call"))
+    assert next(lane for lane in lanes(view) if lane.key == "call").collapsed
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "call"))
+    assert not next(lane for lane in lanes(view) if lane.key == "call").collapsed
+
+
+def test_a_lane_dragged_by_its_name_moves_and_the_menu_puts_it_back(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.resize(1280, 800)
+    settle(qtbot)
+    view = window.timeline_view
+    before = [lane.key for lane in lanes(view)]
+    start = header(view, before[0])
+    target = next(lane for lane in lanes(view) if lane.key == before[3])
+    end = view.to_view(40, target.top + target.height * 0.75).toPoint()
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + (end - start) * step / 5)
+    assert view.pointer.drop_at == 4
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    after = [lane.key for lane in lanes(view)]
+    assert after == [*before[1:4], before[0], *before[4:]]
+    assert not any(lane.collapsed for lane in lanes(view))  # a drag is no click
+    menu = window.menus.lanes_menu
+    menu.aboutToShow.emit()
+    assert menu.reset_order.isEnabled()
+    menu.reset_order.trigger()
+    assert [lane.key for lane in lanes(view)] == before
+
+
+def test_the_fold_menu_folds_from_the_keyboard(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    view = window.timeline_view
+    menu = window.menus.lanes_menu
+    menu.fold_menu.aboutToShow.emit()
+    [statements] = [a for a in menu.fold_menu.actions() if a.data() == "statement"]
+    assert not statements.isChecked()
+    statements.trigger()
+    assert next(lane for lane in lanes(view) if lane.key == "statement").collapsed
+    menu.aboutToShow.emit()
+    assert menu.unfold_all.isEnabled()
+    menu.unfold_all.trigger()
+    assert not any(lane.collapsed for lane in lanes(view))

@@ -1,0 +1,176 @@
+"""What the mouse does on the timeline: drag the plot to pan, click an item, and
+in the gutter click a lane's header to fold or open it and drag it to move it.
+
+The widget hands its mouse events here; this keeps the press and the drag,
+and asks the widget (through :class:`Host`) to pan, activate an item or
+rearrange the lanes.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QWidget
+
+from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.layout import LANE_GAP, LaneLayout, Layout, Placed
+from viewer.ui.timeline.render import TimelineRenderer
+from viewer.ui.timeline.tooltips import lane_at
+
+#: How far (screen pixels) the pointer moves before a press becomes a drag.
+DRAG_THRESHOLD = 4
+
+
+class Host(Protocol):
+    """The timeline widget as the pointer sees it."""
+
+    renderer: TimelineRenderer
+
+    @property
+    def t0(self) -> float: ...
+    @property
+    def seconds_per_px(self) -> float: ...
+    @property
+    def gutter(self) -> float: ...
+    @property
+    def axis_height(self) -> float: ...
+    def viewport(self) -> QWidget: ...
+    def set_view(self, t0: float, seconds_per_px: float) -> None: ...
+    def current_layout(self) -> Layout: ...
+    def item_at(self, pos: QPointF) -> Placed | None: ...
+    def activate(self, item: Placed) -> None: ...
+    def to_layout(self, pos: QPointF) -> QPointF: ...
+    def to_view(self, x: float, y: float) -> QPointF: ...
+    def set_lanes(
+        self,
+        facet: LaneFacet,
+        order: LaneOrder | None = None,
+        moved: tuple[str, ...] = (),
+        collapsed: frozenset[str] = frozenset(),
+    ) -> None: ...
+
+
+class Pointer:
+    """The mouse on one timeline widget."""
+
+    def __init__(self, host: Host) -> None:
+        self._host = host
+        self._press: QPoint | None = None
+        self._press_t0 = 0.0
+        self._dragging = False
+        #: The lane whose header was pressed, and where it would drop now (the
+        #: index among the lanes it would take), once dragged.
+        self._lane: str | None = None
+        self.drop_at: int | None = None
+
+    def press(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        host = self._host
+        self._press = event.position().toPoint()
+        self._press_t0 = host.t0
+        self._dragging = False
+        self._lane = self._header_at(event.position())
+        self.drop_at = None
+
+    def move(self, event: QMouseEvent) -> None:
+        host = self._host
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        if self._lane is not None:
+            if self._dragging or abs(event.position().y() - self._press.y()) > DRAG_THRESHOLD:
+                self._dragging = True
+                host.viewport().setCursor(Qt.CursorShape.SizeVerCursor)
+                self.drop_at = self._gap_at(event.position())
+                host.viewport().update()
+            return
+        dx = event.position().x() - self._press.x()
+        if self._dragging or abs(dx) > DRAG_THRESHOLD:
+            self._dragging = True
+            host.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            host.set_view(self._press_t0 - dx * host.seconds_per_px, host.seconds_per_px)
+
+    def release(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return
+        host = self._host
+        lane, drop_at = self._lane, self.drop_at
+        dragged = self._dragging
+        self._press, self._lane, self.drop_at, self._dragging = None, None, None, False
+        host.viewport().unsetCursor()
+        if lane is not None:
+            if not dragged:
+                self.fold(lane)
+            elif drop_at is not None:
+                self.move_lane(lane, drop_at)
+            host.viewport().update()
+            return
+        if not dragged:
+            item = host.item_at(event.position())
+            if item is not None:
+                host.activate(item)
+
+    # -- lanes --------------------------------------------------------------
+
+    def fold(self, key: str) -> None:
+        """Fold the lane ``key`` to its strip, or open it again."""
+        renderer = self._host.renderer
+        collapsed = renderer.collapsed ^ {key}
+        self._host.set_lanes(renderer.facet, renderer.order, renderer.moved, collapsed)
+
+    def move_lane(self, key: str, to: int) -> None:
+        """Put the lane ``key`` at place ``to`` among the lanes (counted before it
+        leaves its own place)."""
+        renderer = self._host.renderer
+        keys = [lane.key for lane in renderer.index.lanes]
+        if key not in keys:
+            return
+        at = keys.index(key)
+        keys.insert(to, key)
+        del keys[at + 1 if to <= at else at]
+        if tuple(keys) == tuple(lane.key for lane in renderer.index.lanes):
+            return
+        self._host.set_lanes(renderer.facet, renderer.order, tuple(keys), renderer.collapsed)
+
+    def _header_at(self, pos: QPointF) -> str | None:
+        """The key of the lane whose header (in the gutter) is at ``pos``."""
+        host = self._host
+        if pos.x() >= host.gutter or pos.y() < host.axis_height:
+            return None
+        lane = lane_at(host.current_layout(), host.to_layout(pos).y())
+        return None if lane is None else lane.key
+
+    def _gap_at(self, pos: QPointF) -> int:
+        """The place among the lanes a lane dropped at ``pos`` takes: before the
+        first lane whose middle is below it."""
+        y = self._host.to_layout(pos).y()
+        lanes = self._host.current_layout().lanes
+        return next((i for i, lane in enumerate(lanes) if y < _middle(lane)), len(lanes))
+
+    def paint(self, painter: QPainter, palette: QPalette) -> None:
+        """While a lane is dragged: a line where it would drop (view coordinates)."""
+        if self.drop_at is None:
+            return
+        host = self._host
+        lanes = host.current_layout().lanes
+        if not lanes:
+            return
+        if self.drop_at < len(lanes):
+            y = lanes[self.drop_at].top - LANE_GAP / 2
+        else:
+            y = lanes[-1].top + lanes[-1].height + LANE_GAP / 2
+        at = host.to_view(0, y)
+        painter.save()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
+        width = host.viewport().width()
+        painter.drawLine(QPointF(0, at.y()), QPointF(width, at.y()))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        painter.drawRect(QRectF(0, at.y() - 5, 4, 10))
+        painter.restore()
+
+
+def _middle(lane: LaneLayout) -> float:
+    return lane.top + lane.height / 2
