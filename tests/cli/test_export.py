@@ -5,11 +5,16 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtGui import QImage
 
 from viewer.cli import main
+from viewer.timeline.layout import LaneLayout, Layout
+
+if TYPE_CHECKING:
+    from viewer.ui.timeline.render import TimelineRenderer
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
@@ -173,3 +178,138 @@ def test_a_picture_reaching_the_end_of_the_calendar(
     model = tmp_path / "late.json"
     model.write_bytes(dump(minimal))
     assert main(["export", str(model), "-o", str(tmp_path / "late.png")]) == 0
+
+
+@pytest.fixture(scope="module")
+def acled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ACLED sample as a model file (its tags: ACLED's event and sub-event types)."""
+    from tests.conftest import DATA
+    from viewer.importers.acled.convert import import_acled
+
+    out = tmp_path_factory.mktemp("acled") / "acled.json"
+    import_acled(DATA / "acled" / "argentina_2022-06_sample.csv", out)
+    return out
+
+
+Painted = list[tuple["TimelineRenderer", "Layout"]]
+
+
+@pytest.fixture
+def painted(monkeypatch: pytest.MonkeyPatch) -> Painted:
+    """Each renderer that paints a plot, with the layout it paints."""
+    from viewer.ui.timeline.render import TimelineRenderer
+
+    seen: Painted = []
+    paint = TimelineRenderer.paint
+
+    def recording(renderer: TimelineRenderer, painter: Any, layout: Layout, *rest: Any) -> None:
+        seen.append((renderer, layout))
+        paint(renderer, painter, layout, *rest)
+
+    monkeypatch.setattr(TimelineRenderer, "paint", recording)
+    return seen
+
+
+def drawn(layout: Layout) -> dict[str, LaneLayout]:
+    return {lane.title: lane for lane in layout.lanes}
+
+
+def test_lanes_by_tag_are_acleds_event_types_with_titles_drawn(
+    tmp_path: Path, acled: Path, painted: Painted
+) -> None:
+    out = tmp_path / "tags.svg"
+    assert main(["export", str(acled), "-o", str(out), "--lanes", "tag", "--width", "1920"]) == 0
+    assert len(painted) == 1
+    lanes = drawn(painted[0][1])
+    assert {"Protests", "Riots", "Strategic developments", "Peaceful protest"} <= set(lanes)
+    assert "Other" not in lanes  # the kind, which every ACLED event has here
+    riots = lanes["Riots"]
+    titles = [item.text for item in riots.items if item.label is not None and not item.bucket]
+    assert titles  # events with their titles, not only counts
+    text = " ".join(svg_texts(out).split())
+    assert "Mob violence in Formosa" in text
+    assert "Riots" in text
+
+
+def test_a_height_is_the_pictures_and_its_lanes_share_the_rows(
+    tmp_path: Path, acled: Path, painted: Painted
+) -> None:
+    common = [str(acled), "--lanes", "tag", "--width", "1920"]
+    assert main(["export", *common, "-o", str(tmp_path / "usual.png")]) == 0
+    assert main(["export", *common, "-o", str(tmp_path / "tall.png"), "--height", "1440"]) == 0
+    usual, tall = (QImage(str(tmp_path / name)) for name in ("usual.png", "tall.png"))
+    assert usual.height() < 1440
+    assert (tall.width(), tall.height()) == (1920, 1440)
+    assert len(painted) == 2
+    before, after = (drawn(layout) for _renderer, layout in painted)
+    assert list(before) == list(after)  # the same lanes, in the same order
+    assert max(lane.rows for lane in before.values()) == 3  # the default's most
+    assert sum(lane.rows for lane in after.values()) > sum(lane.rows for lane in before.values())
+    assert after["Riots"].rows > before["Riots"].rows
+    assert 0 < after["Riots"].hidden < before["Riots"].hidden
+    hidden = sum(lane.hidden for lane in after.values())
+    assert hidden < sum(lane.hidden for lane in before.values())
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
+def test_the_vector_pictures_are_as_tall_as_asked(
+    tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / f"tall{suffix}"
+    assert main(["export", "-o", str(out), "--width", "1200", "--height", "1111"]) == 0
+    assert "(1200×1111)" in capsys.readouterr().out
+    data = out.read_bytes()
+    size = b'viewBox="0 0 1200 1111"' if suffix == ".svg" else b"MediaBox [0 0 1200.000000 1111"
+    assert size in data
+
+
+def test_a_height_too_small_for_a_lane_says_how_tall_the_least_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    out = tmp_path / "short.png"
+    assert main(["export", "-o", str(out), "--height", "200"]) == 2
+    said = capsys.readouterr().err
+    assert "the height must be at least" in said
+    assert not out.exists()
+    found = re.search(r"at least (\d+) pixels", said)
+    assert found is not None
+    least = int(found.group(1))
+    assert 200 < least < 2000
+    assert main(["export", "-o", str(out), "--height", str(least)]) == 0
+    assert QImage(str(out)).height() == least
+    capsys.readouterr()
+    assert main(["export", "-o", str(out), "--height", str(least - 1)]) == 2
+    assert "the height must be at least" in capsys.readouterr().err
+
+
+def test_lanes_by_actor_draw_a_call_in_each_callers_lane(tmp_path: Path, painted: Painted) -> None:
+    out = tmp_path / "actors.svg"
+    assert main(["export", "-o", str(out), "--lanes", "actor"]) == 0
+    assert len(painted) == 1
+    renderer, layout = painted[0]
+    call = renderer.index.position["call-2025-06-04"]
+    holding = {lane.title for lane in layout.lanes if any(call in i.positions for i in lane.items)}
+    assert {"Donald Trump", "Wladimir Putin"} <= holding  # one event, drawn in both lanes
+    assert "Wolodymyr Selenskyj" not in holding
+    assert "Donald Trump" in svg_texts(out)
+
+
+def test_lane_order_sorts_the_lanes(tmp_path: Path, painted: Painted) -> None:
+    out = tmp_path / "named.png"
+    assert main(["export", "-o", str(out), "--lanes", "actor", "--lane-order", "name"]) == 0
+    titles = [lane.title for lane in painted[0][1].lanes]
+    assert titles[-1] == "No actor"  # the events without one, last whatever the order
+    assert titles[:-1] == sorted(titles[:-1], key=str.casefold)
+    assert len(titles) > 3
+    painted.clear()
+    assert main(["export", "-o", str(out), "--lanes", "kind", "--lane-order", "count"]) == 0
+    counts = [lane.count for lane in painted[0][1].lanes]
+    assert len(counts) > 3
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_bad_lanes_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "-o", "x.png", "--lanes", "colour"]) == 2
+    assert "'colour'" in capsys.readouterr().err  # argparse's words, whatever their language

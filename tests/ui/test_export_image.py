@@ -4,6 +4,7 @@ what ``timeline-viewer export`` draws: no selection unless asked."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -12,10 +13,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import active_window, settle
+from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.layout import Layout
 from viewer.ui.controllers.exports import ImageChoice, ImageRange
 from viewer.ui.main_window import MainWindow
 from viewer.ui.panels.export_image import ExportImageDialog
 from viewer.ui.timeline.export import ExportError, export_timeline
+from viewer.ui.timeline.render import TimelineRenderer
 
 CALL = "call-2025-06-04"
 
@@ -128,3 +132,43 @@ def test_a_pdf_that_cannot_be_written_is_an_error_not_a_success(
     taken.mkdir()  # exists, so "the file is there" said nothing
     with pytest.raises(ExportError, match="could not write"):
         export_timeline(timeline, taken)
+
+
+def test_the_picture_and_the_pages_draw_the_lanes_the_window_shows(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    window = active_window(qtbot)
+    view = window.timeline_view
+    drawn: list[Layout] = []
+    paint = TimelineRenderer.paint
+
+    def recording(renderer: TimelineRenderer, painter: Any, layout: Layout, *rest: Any) -> None:
+        if renderer is not view.renderer:  # the picture's or the page's, not the window's
+            drawn.append(layout)
+        paint(renderer, painter, layout, *rest)
+
+    monkeypatch.setattr(TimelineRenderer, "paint", recording)
+    kinds = export(window, tmp_path / "kinds.svg", range=ImageRange.ALL).read_text("utf-8")
+    assert len(drawn) == 1
+    assert [lane.key for lane in drawn[0].lanes][:2] == ["call", "attack"]
+
+    view.set_lanes(LaneFacet.ACTOR, LaneOrder.NAME, ("putin",), frozenset({"trump"}))
+    shown = [lane.key for lane in view.renderer.index.lanes]
+    assert shown[0] == "putin"
+    drawn.clear()
+    picture = export(window, tmp_path / "actors.svg", range=ImageRange.ALL)
+    assert len(drawn) == 1
+    assert [lane.key for lane in drawn[0].lanes] == shown
+    assert {lane.key for lane in drawn[0].lanes if lane.collapsed} == {"trump"}
+    assert ">Donald Trump<" in picture.read_text("utf-8")  # a lane's name
+    assert ">Donald Trump<" not in kinds
+
+    drawn.clear()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert window.exports.print_to(printer) >= 1
+    assert drawn
+    assert [lane.key for lane in drawn[0].lanes] == shown

@@ -20,6 +20,7 @@ from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.timeline.filters import DATE_FACETS, EventFilter, event_mask, find_actor
+from viewer.timeline.lanes import LaneFacet, LaneOrder
 
 
 def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_: str) -> None:
@@ -79,6 +80,26 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--width", type=int, default=1600, metavar="PX", help="width in pixels (default 1600)"
+    )
+    export.add_argument(
+        "--height",
+        type=int,
+        metavar="PX",
+        help="height in pixels: the lanes share the rows it leaves, as in the window "
+        "(default: as tall as each lane's first three rows need)",
+    )
+    export.add_argument(
+        "--lanes",
+        choices=[f.value for f in LaneFacet],
+        default=LaneFacet.KIND.value,
+        help="a lane per kind (the default), actor, tag, timeline or place, as View > Lanes "
+        "has them: an event stands in the lane of each of its actors, tags or places",
+    )
+    export.add_argument(
+        "--lane-order",
+        choices=[o.value for o in LaneOrder],
+        help="lanes with the most events first, by name, or by their first event (default: "
+        "kinds as the legend lists them, actors and places as the file does, tags by name)",
     )
     shown = export.add_argument_group(
         "filters",
@@ -237,10 +258,13 @@ def _export(args: argparse.Namespace) -> int:
             timeline,
             args.output,
             width=args.width,
+            height=args.height,
             start=args.start,
             end=args.end,
             mask=mask,
             filter_words=", ".join(described),
+            facet=LaneFacet(args.lanes),
+            order=None if args.lane_order is None else LaneOrder(args.lane_order),
         )
     except ExportError as err:
         print(terminal_safe(f"timeline-viewer export: {err}"), file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -33,7 +35,8 @@ from viewer.domain.text import xml_safe
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import clamp_time, span_words
 from viewer.timeline.filters import Mask
-from viewer.timeline.layout import GUTTER
+from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, LANE_GAP, ROW_HEIGHT, Layout
 from viewer.ui.timeline.fit import label_room, layout_font
 from viewer.ui.timeline.legend import drawn_samples, paint_legend
 from viewer.ui.timeline.render import TimelineRenderer
@@ -41,6 +44,8 @@ from viewer.ui.timeline.render import TimelineRenderer
 FORMATS = (".png", ".svg", ".pdf")
 #: Space around the title and the sources (pixels).
 MARGIN = 12
+#: The least plot a picture of a given height draws: the axis and one lane's row.
+LEAST_PLOT = AXIS_HEIGHT + ROW_HEIGHT + LANE_GAP
 
 
 class ExportError(Exception):
@@ -95,23 +100,65 @@ def _write_svg(data: bytes, out: Path) -> None:
         raise ExportError(said.format(out)) from None
 
 
+def _plot_of(
+    renderer: TimelineRenderer,
+    view: tuple[float, float, int],
+    height: int,
+    texts: float,
+    legend_height: Callable[[set[str]], float],
+    legend: float,
+) -> tuple[Layout, set[str], float]:
+    """The layout of the plot in a picture ``height`` pixels tall once the texts
+    (``texts`` pixels) and the legend (``legend`` pixels at first) are taken from
+    it, as the window lays out its viewport; the samples it draws; the legend's
+    height. Lanes that do not start in the plot are left out (the window would
+    scroll to them)."""
+    t0, spp, width = view
+    while True:
+        plot = height - texts - legend
+        if plot < LEAST_PLOT:
+            #: {0} is the least height in pixels, such as 320.
+            said = QCoreApplication.translate(
+                "Export", "the height must be at least {0} pixels: less leaves no room for lanes"
+            )
+            raise ExportError(said.format(math.ceil(height - plot + LEAST_PLOT)))
+        laid = renderer.layout(t0, spp, width, height=plot)
+        lanes = [lane for lane in laid.lanes if lane.top < plot]
+        layout = Layout(laid.t0, laid.seconds_per_px, laid.width, lanes, laid.height, laid.index)
+        only = drawn_samples(renderer, layout)
+        needed = legend_height(only)
+        if needed <= legend:
+            return layout, only, legend
+        legend = needed  # more is drawn, so more is named: lay out again, a little shorter
+
+
 def export_timeline(
     timeline: Timeline,
     out: Path,
     *,
     width: int = 1600,
+    height: int | None = None,
     start: float | None = None,
     end: float | None = None,
     palette: QPalette | None = None,
     selected: str | None = None,
     mask: Mask | None = None,
     filter_words: str = "",
+    facet: LaneFacet = LaneFacet.KIND,
+    order: LaneOrder | None = None,
+    moved: tuple[str, ...] = (),
+    collapsed: frozenset[str] = frozenset(),
 ) -> QSize:
     """Write the timeline to ``out`` (format from the suffix); return the picture's size.
 
     Above the timeline: its title, the span shown and the filter (if any);
     under it: the legend of what is drawn, and the timeline's sources. Every
-    text is painted as text: an SVG holds it as text, never as markup.
+    text is painted as text: an SVG holds it as text, never as markup. The
+    lanes are by ``facet``, sorted and moved and folded as
+    :meth:`TimelineRenderer.set_lanes` says. Without a ``height`` the picture
+    is as tall as each lane's first rows need; with one, it is that tall and
+    the plot fills what the texts leave, its lanes sharing its rows as the
+    window's do.
     """
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
@@ -132,6 +179,7 @@ def export_timeline(
         )
     palette = palette or QApplication.palette()
     renderer = TimelineRenderer(timeline, mask)
+    renderer.set_lanes(facet, order, moved, collapsed)
     # The picture keeps the geometry as made, with text of the size it was made
     # for (a large desktop font would not fit its rows): as the window at scale 1.
     renderer.font = layout_font(QApplication.font())[0]
@@ -151,21 +199,37 @@ def export_timeline(
         shown += "\n" + QCoreApplication.translate("Export", "Filter: {0}").format(filter_words)
     title_height = _text_height(title_font, text_width, timeline.title)
     header_height = MARGIN + title_height + 4 + _text_height(font, text_width, shown) + MARGIN
-    scratch = QImage(width, 10, QImage.Format.Format_ARGB32)
-    probe = QPainter(scratch)
-    only = drawn_samples(renderer, layout)
     layers = [layer.title for layer in timeline.layers] if len(timeline.layers) > 1 else []
-    legend_height = paint_legend(probe, QRectF(0, 0, width, 400), palette, font, only, layers)
-    probe.end()
+
+    def legend_height_of(only: set[str]) -> float:
+        scratch = QImage(width, 10, QImage.Format.Format_ARGB32)
+        probe = QPainter(scratch)
+        try:
+            return paint_legend(probe, QRectF(0, 0, width, 400), palette, font, only, layers)
+        finally:
+            probe.end()
+
+    only = drawn_samples(renderer, layout)
+    legend_height = legend_height_of(only)
     sources = "\n".join(source_words(source) for source in timeline.sources)
     #: Under an exported picture: the heading of the list of the timeline's sources.
     heading = QCoreApplication.translate("Export", "Sources:")
     sources_text = f"{heading}\n{sources}" if sources else ""
     sources_height = _text_height(font, text_width, sources_text) + MARGIN if sources else 0.0
     top = header_height
-    legend_top = top + layout.height + 6
+    # The texts' share of the picture: the header, the legend's and the sources' gaps.
+    texts = header_height + 6 + 6 + MARGIN / 2 + sources_height + MARGIN / 2
+    plot_height = layout.height
+    if height is not None:
+        view = (t0, spp, width)
+        layout, only, legend_height = _plot_of(
+            renderer, view, height, texts, legend_height_of, legend_height
+        )
+        plot_height = height - texts - legend_height
+    legend_top = top + plot_height + 6
     sources_top = legend_top + legend_height + 6 + MARGIN / 2
-    height = int(sources_top + sources_height + MARGIN / 2)
+    if height is None:
+        height = int(sources_top + sources_height + MARGIN / 2)
     size = QSize(width, height)
     device: QPaintDevice
     if suffix == ".png":
@@ -210,8 +274,11 @@ def export_timeline(
         )
         painter.save()
         painter.translate(0, top)
-        renderer.paint(painter, layout, palette, selected, QRectF(0, 0, width, layout.height))
+        renderer.paint(painter, layout, palette, selected, QRectF(0, 0, width, plot_height))
         painter.restore()
+        # A lane cut by the picture's height ends there, as at a window's edge.
+        below = QRectF(0, top + plot_height, width, height - top - plot_height)
+        painter.fillRect(below, palette.color(QPalette.ColorRole.Window))
         paint_legend(
             painter, QRectF(0, legend_top, width, legend_height + 6), palette, font, only, layers
         )
