@@ -30,7 +30,8 @@ FACET_WORDS: dict[LaneFacet, str] = {
     LaneFacet.PLACE: QT_TRANSLATE_NOOP("LanesMenu", "By &Place"),
 }
 #: The sort orders; None is each facet's own (kinds as the legend lists them,
-#: timelines as shown, the rest by count).
+#: actors as the file lists them, tags by name, places and timelines as they
+#: come).
 ORDER_WORDS: dict[LaneOrder | None, str] = {
     None: QT_TRANSLATE_NOOP("LanesMenu", "&Usual Order"),
     LaneOrder.COUNT: QT_TRANSLATE_NOOP("LanesMenu", "&Most Events First"),
