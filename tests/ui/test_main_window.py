@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
-from tests.ui.windows import active_window, make_window
+from tests.ui.windows import active_window, make_window, settle
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.timeline.layout import GUTTER
 from viewer.ui.app import open_settings
@@ -136,6 +136,22 @@ def test_window_layout_and_zoom_survive_a_restart(qtbot: QtBot) -> None:
     assert again.quotes_dock.isHidden()
     recent = again.document.recent_files()
     assert recent[0] == bundled_timeline().resolve()
+
+
+def test_a_fitted_view_opens_fitted_to_the_new_window(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.resize(900, 600)
+    settle(qtbot)
+    window.timeline_view.zoom(2.0)
+    window.timeline_view.fit_all()  # zoomed, then fitted again: left fitted
+    narrow = window.timeline_view.seconds_per_px
+    window.close()
+    again = make_window(qtbot)
+    again.resize(1600, 900)
+    settle(qtbot)
+    view = again.timeline_view
+    assert view.fitted
+    assert view.seconds_per_px < narrow  # fitted to the wider window, not kept
 
 
 def test_reload_picks_up_a_changed_file(

@@ -473,8 +473,14 @@ class Document(QObject):
         """The left edge and zoom the reader last had on this timeline."""
         return self._remembered.saved_view(timeline_id)
 
-    def remember_view(self, t0: float, seconds_per_px: float) -> None:
-        if self.timeline is not None:
+    def remember_view(self, t0: float, seconds_per_px: float, fitted: bool = False) -> None:
+        """Remember where the reader is on the open timeline; a ``fitted`` view is
+        remembered as none, so the timeline opens fitted to the window it opens in."""
+        if self.timeline is None:
+            return
+        if fitted:
+            self._remembered.forget_view(self.timeline.id)
+        else:
             self._remembered.remember_view(self.timeline.id, t0, seconds_per_px)
 
     def recent_files(self) -> list[Path]:

@@ -70,6 +70,9 @@ class Remembered:
     def remember_view(self, timeline_id: str, t0: float, seconds_per_px: float) -> None:
         self._settings.setValue(f"view/{timeline_id}", [t0, seconds_per_px])
 
+    def forget_view(self, timeline_id: str) -> None:
+        self._settings.remove(f"view/{timeline_id}")
+
     def layers(self, timeline_id: str) -> list[Path]:
         """The files that were shown over the timeline ``timeline_id`` when it was last open."""
         return _paths(self._settings.value(f"layers/{timeline_id}", []))

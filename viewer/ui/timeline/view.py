@@ -199,7 +199,8 @@ class TimelineView(QAbstractScrollArea):
         size = self.viewport().size()
         return QRectF(0, top, size.width() / self._scale, size.height() / self._scale)
 
-    def set_view(self, t0: float, seconds_per_px: float) -> None:
+    def set_view(self, t0: float, seconds_per_px: float, fitted: bool = False) -> None:
+        """Show from ``t0`` at ``seconds_per_px``; ``fitted``: as Fit All (a resize fits again)."""
         spp = min(max(seconds_per_px, MIN_SECONDS_PER_PX), MAX_SECONDS_PER_PX)
         # The calendar ends at years 1 and 9999: the view stays within them.
         span = self.time_area_width() * spp
@@ -210,7 +211,7 @@ class TimelineView(QAbstractScrollArea):
         if math.isclose(t0, self._t0) and math.isclose(spp, self._spp):
             return
         self._t0, self._spp = t0, spp
-        self._fitted = False
+        self._fitted = fitted
         self._invalidate()
         self.viewChanged.emit(self._t0, self._spp)
 
@@ -226,8 +227,13 @@ class TimelineView(QAbstractScrollArea):
         # Room on the right for the last event's label.
         area = self.time_area_width()
         spp = (end - start) / max(area - label_room(area / self._scale) * self._scale, 100)
-        self.set_view(start, spp)
+        self.set_view(start, spp, fitted=True)
         self._fitted = True  # until the reader zooms or pans, a resize fits again
+
+    @property
+    def fitted(self) -> bool:
+        """Whether the view shows everything as Fit All does (not zoomed or panned since)."""
+        return self._fitted
 
     def center_on(self, t: float) -> None:
         """Scroll (at this zoom) until the time ``t`` is in the middle of the view."""
