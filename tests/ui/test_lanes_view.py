@@ -171,3 +171,33 @@ def test_the_fold_menu_folds_from_the_keyboard(qtbot: QtBot) -> None:
     assert menu.unfold_all.isEnabled()
     menu.unfold_all.trigger()
     assert not any(lane.collapsed for lane in lanes(view))
+
+
+def test_a_long_lane_name_takes_a_second_line_where_the_lane_has_room(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, _acled_model(tmp_path))
+    window.resize(1600, 1000)
+    settle(qtbot)
+    by(window, LaneFacet.TAG)
+    view = window.timeline_view
+    image = view.grab().toImage()
+    text = view.palette().color(QPalette.ColorRole.Text)
+
+    def inked(lane: LaneLayout, line: int) -> bool:
+        """Whether text is painted on line ``line`` of the lane's name."""
+        step = view.fontMetrics().lineSpacing()
+        y = round(view.to_view(0, lane.top + ROW_HEIGHT / 2).y() + line * step)
+        return any(
+            QColor(image.pixel(x, y + dy)).lightness() < text.lightness() + 60
+            for x in range(30, 90)
+            for dy in (-2, 0, 2)
+        )
+
+    tall = next(lane for lane in lanes(view) if lane.title == "Protest with intervention")
+    assert tall.height >= 2 * ROW_HEIGHT
+    assert inked(tall, 0)
+    assert inked(tall, 1)  # "intervention" under "Protest with"
+    short = next(lane for lane in lanes(view) if lane.bucketed)
+    assert inked(short, 0)
+    assert not inked(short, 1)

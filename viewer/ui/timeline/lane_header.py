@@ -7,7 +7,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 
 from viewer.domain import words
-from viewer.timeline.layout import GLYPH, GUTTER, ROW_HEIGHT, LaneLayout
+from viewer.timeline.labels import two_lines
+from viewer.timeline.layout import CLUSTER_ROW, GLYPH, GUTTER, ROW_HEIGHT, LaneLayout
 from viewer.ui.timeline.glyphs import glyph_path
 from viewer.ui.timeline.palette import KIND_STYLE
 
@@ -24,9 +25,9 @@ def paint_lane_header(
     palette: QPalette,
     metrics: QFontMetricsF,
 ) -> None:
-    """The header of ``lane`` at its first row: ▸ or ▾, the mark, the name cut
-    with an ellipsis where it does not fit (its tooltip gives it whole), and
-    the count of its events at the gutter's right."""
+    """The header of ``lane`` at its first row: ▸ or ▾, the mark, the name (on
+    two lines in a lane two rows tall, cut with an ellipsis where it still does
+    not fit), and the count of its events at the gutter's right."""
     middle = lane.top + ROW_HEIGHT / 2
     text = palette.color(QPalette.ColorRole.Text)
     painter.save()
@@ -49,15 +50,21 @@ def paint_lane_header(
         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
         count,
     )
-    # A large font may not fit the name in the gutter: cut it with an
-    # ellipsis (its tooltip and the legend give it whole), never mid-letter.
+    # A long name (an ACLED event type, a large font) takes a second line
+    # where the lane is two rows tall, broken at a word's end; what still
+    # does not fit is cut with an ellipsis (the tooltip gives it whole).
     room = max(right - count_width - 5 - name_x, 0.0)
+    lines = [lane.title]
+    if lane.height >= ROW_HEIGHT + CLUSTER_ROW:
+        lines = two_lines(lane.title, room, metrics.horizontalAdvance)
     painter.setPen(text)
-    painter.drawText(
-        QRectF(name_x, lane.top, room, ROW_HEIGHT),
-        Qt.AlignmentFlag.AlignVCenter,
-        metrics.elidedText(lane.title, Qt.TextElideMode.ElideRight, room),
-    )
+    step = metrics.lineSpacing()
+    for number, line in enumerate(lines):
+        painter.drawText(
+            QRectF(name_x, lane.top + number * step, room, ROW_HEIGHT),
+            Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, room),
+        )
     painter.restore()
 
 
