@@ -687,7 +687,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>&amp;Usual Order</source>
-        <extracomment>The sort orders; None is each facet&apos;s own (kinds as the legend lists them, timelines as shown, the rest by count).</extracomment>
+        <extracomment>The sort orders; None is each facet&apos;s own (kinds as the legend lists them, actors as the file lists them, tags by name, places and timelines as they come).</extracomment>
         <translation>&amp;Übliche Reihenfolge</translation>
     </message>
     <message>
@@ -2277,8 +2277,8 @@ Weiterhin angezeigt: {1}</translation>
         <translation>TimelineJS hat kein Sprachfeld: Die Sprache der Zeitleiste wird auf „{0}“ gesetzt.</translation>
     </message>
     <message>
-        <source>TimelineJS groups became tags, as this app&apos;s lanes are its fixed kinds of event: {0}.</source>
-        <translation>TimelineJS-Gruppen wurden zu Schlagwörtern, da die Spuren dieser App ihre festen Ereignisarten sind: {0}.</translation>
+        <source>TimelineJS groups became tags, one lane each in View &gt; Lanes &gt; By Tag: {0}.</source>
+        <translation>TimelineJS-Gruppen wurden zu Schlagwörtern, je eine Spur unter Ansicht ▸ Spuren ▸ Nach Schlagwort: {0}.</translation>
     </message>
     <message>
         <source>{0} date gives a time of day: TimelineJS times have no time zone, so they were written as UTC.</source>

@@ -26,8 +26,9 @@ How a slide becomes an event:
   image path). Media given as HTML (a ``<blockquote>``) adds its text to the
   summary. Every web link in the headline, text, caption and credit is a
   source too, one per address, titled with the link's text.
-- **Groups.** A TimelineJS group is a row of the timeline. This app's lanes
-  are its fixed kinds of event, so a group becomes one of the event's tags.
+- **Groups.** A TimelineJS group is a row of the timeline. It becomes the
+  event's tag, and lanes by tag (View > Lanes > By Tag, ``export --lanes
+  tag``) give each group its row again.
 - **Kinds.** TimelineJS has none: every event is ``other``.
 - **Ids.** A slide's ``unique_id`` is its event's id (made valid and unique),
   else ``event-N`` for the Nth slide.

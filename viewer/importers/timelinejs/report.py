@@ -44,8 +44,7 @@ def add_notes(report: ImportReport, tally: Tally, document: dict[str, Any]) -> N
         notes.append(
             translate(
                 "importers",
-                "TimelineJS groups became tags, as this app's lanes are its fixed kinds of "
-                "event: {0}.",
+                "TimelineJS groups became tags, one lane each in View > Lanes > By Tag: {0}.",
             ).format(listed)
         )
     if tally.minutes:
