@@ -20,6 +20,7 @@ from tests.ui.test_reach import calls_on_one_day, the_cluster
 from tests.ui.test_timeline_view import many_attacks, show_view
 from tests.ui.windows import active_window
 from viewer.persistence.model_file import parse_timeline
+from viewer.timeline.lanes import LaneFacet
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline import access as timeline_access
 from viewer.ui.timeline.access import TimelineAccessible
@@ -229,3 +230,21 @@ def test_a_view_taken_down_takes_its_items_with_it(
     view.deleteLater()
     qtbot.waitUntil(lambda: not shiboken6.isValid(view))
     assert not any(shiboken6.isValid(item) for item in items)
+
+
+def test_an_event_in_several_lanes_is_one_item(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    window.resize(1400, 900)
+    view = window.timeline_view
+    view.set_lanes(LaneFacet.ACTOR)
+    call = "call-2025-06-04"
+    position = view.renderer.index.position[call]
+    drawn = [item for item in view.current_layout().items() if item.positions == [position]]
+    assert len(drawn) >= 2  # in Trump's lane and in Putin's
+    items = items_of(view)
+    assert items
+    names = [name(item) for item in items]
+    assert len(names) == len(set(names))  # each event read once
+    timeline = window.document.timeline
+    assert timeline is not None
+    assert names.count(timeline.events_by_id[call].title) == 1

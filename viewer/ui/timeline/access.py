@@ -129,6 +129,10 @@ class TimelineAccessible(QAccessibleWidget):
             if item.positions and events.intersects(qrect(item.hit))
         ]
         items.sort(key=lambda item: (item.glyph.x(), item.glyph.y()))
+        # An event in several lanes (of several actors, tags, places) is one
+        # item of the list: read once, where it is drawn first.
+        once = {item_key(view, item): item for item in reversed(items)}
+        items = [item for item in items if once[item_key(view, item)] is item]
         return items[:MOST_ITEMS]
 
     def refresh(self, *, tell: bool = False) -> None:
