@@ -11,9 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.test_add_timeline import _acled_model
 from tests.ui.windows import make_window, settle
+from viewer.domain.model import EventKind
 from viewer.timeline.lanes import LaneFacet, LaneOrder
 from viewer.timeline.layout import ROW_HEIGHT, LaneLayout, Placed
 from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.palette import kind_color
 from viewer.ui.timeline.view import TimelineView
 
 CALL = "call-2025-06-04"
@@ -201,3 +203,46 @@ def test_a_long_lane_name_takes_a_second_line_where_the_lane_has_room(
     short = next(lane for lane in lanes(view) if lane.bucketed)
     assert inked(short, 0)
     assert not inked(short, 1)
+
+
+def test_a_folded_lane_shows_even_one_event_and_hides_no_badges(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.resize(1280, 800)
+    settle(qtbot)
+    view = window.timeline_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "meeting"))
+    meetings = next(lane for lane in lanes(view) if lane.key == "meeting")
+    assert meetings.collapsed
+    assert meetings.count == 1
+    image = view.grab().toImage()
+    colour = kind_color(EventKind.MEETING, view.palette())
+    y = round(view.to_view(0, meetings.top + ROW_HEIGHT / 2).y())
+    gutter = round(view.gutter)
+    inked = [
+        x for x in range(gutter + 2, image.width() - 20) if _near(QColor(image.pixel(x, y)), colour)
+    ]
+    assert len(inked) >= 3  # a lone event is a tick three pixels wide, not one
+
+
+def _near(a: QColor, b: QColor) -> bool:
+    return abs(a.hue() - b.hue()) < 40 and a.saturation() > 40 and abs(a.value() - b.value()) < 90
+
+
+def test_no_density_line_runs_through_a_count(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot, _acled_model(tmp_path))
+    window.resize(1600, 1000)
+    settle(qtbot)
+    by(window, LaneFacet.TAG)
+    view = window.timeline_view
+    image = view.grab().toImage()
+    counted = [lane for lane in lanes(view) if lane.bucketed]
+    assert counted
+    for lane in counted:
+        badges = [item for item in lane.items if item.bucket]
+        assert badges
+        fills = set()
+        for badge in badges:
+            at = view.to_view(badge.hit.left() + 3, badge.hit.center().y()).toPoint()
+            if at.x() > view.gutter + 2:
+                fills |= {image.pixel(at.x() + dx, at.y() + dy) for dx in (0, 1) for dy in (-2, 2)}
+        assert len(fills) == 1, lane.title  # the same opaque fill, whatever lies under it

@@ -301,7 +301,7 @@ class TimelineRenderer:
             )
             if lane.density is not None:
                 _paint_density(painter, lane.density, color, lane.top)
-                self._paint_counts(painter, lane, color, text_color, rings)
+                self._paint_counts(painter, lane, color, palette, rings)
             for item in lane.items:
                 is_selected = selected_pos is not None and selected_pos in item.positions
                 if item.bucket and not is_selected:
@@ -342,17 +342,21 @@ class TimelineRenderer:
         painter: QPainter,
         lane: LaneLayout,
         color: QColor,
-        text_color: QColor,
+        palette: QPalette,
         rings: Rings | None = None,
     ) -> None:
         """A far lane's counts: badges, then every number as cached static text.
 
-        With several timelines, a badge is edged in the colour of the timeline
-        its events are of, or dashed in the text's colour when they are of several.
+        A badge is filled opaque (its lane's colour, faint, over the background),
+        so the density strip under it never runs through its number. With
+        several timelines, a badge is edged in the colour of the timeline its
+        events are of, or dashed in the text's colour when they are of several.
         """
         buckets = [item for item in lane.items if item.bucket]
+        text_color = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
         painter.setPen(QPen(color.darker(120), 1))
-        painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
+        painter.setBrush(_blend(base, color, 60 / 255))
         pens = self._bucket_pens(lane, buckets, rings) if rings is not None else None
         for number, item in enumerate(buckets):
             if pens is not None:
@@ -575,12 +579,26 @@ def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x(), rect.y(), rect.width(), rect.height())
 
 
+def _blend(under: QColor, over: QColor, share: float) -> QColor:
+    """``over`` laid at ``share`` opacity on ``under``, as one opaque colour."""
+    return QColor.fromRgbF(
+        under.redF() + (over.redF() - under.redF()) * share,
+        under.greenF() + (over.greenF() - under.greenF()) * share,
+        under.blueF() + (over.blueF() - under.blueF()) * share,
+    )
+
+
 def _paint_density(
     painter: QPainter, density: npt.NDArray[np.int32], color: QColor, top: float
 ) -> None:
-    """The events starting in each pixel column as one strip image: the more, the denser."""
+    """The events starting in each pixel column as one strip image: the more, the
+    denser; a column with events is at least three pixels wide, so a lone
+    event of a folded lane is seen."""
     if not len(density) or not density.any():
         return
+    density = density.copy()
+    density[1:] = np.maximum(density[1:], density[:-1])
+    density[:-1] = np.maximum(density[:-1], density[1:])
     strength = np.log1p(density.astype(np.float64)) / math.log1p(float(density.max()))
     alpha = np.where(density > 0, 40 + 170 * strength, 0).astype(np.uint32)
     rgb = (color.red() << 16) | (color.green() << 8) | color.blue()
