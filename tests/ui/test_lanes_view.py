@@ -205,6 +205,26 @@ def test_a_long_lane_name_takes_a_second_line_where_the_lane_has_room(
     assert not inked(short, 1)
 
 
+def test_escape_leaves_a_dragged_lane_where_it_was(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.resize(1280, 800)
+    settle(qtbot)
+    view = window.timeline_view
+    before = [lane.key for lane in lanes(view)]
+    start = header(view, before[0])
+    end = header(view, before[3])
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + (end - start) / 2)
+    qtbot.mouseMove(viewport, end)
+    assert view.pointer.dragging_lane
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.pointer.drop_at is None
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    assert [lane.key for lane in lanes(view)] == before
+    assert not any(lane.collapsed for lane in lanes(view))
+
+
 def test_a_folded_lane_shows_even_one_event_and_hides_no_badges(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     window.resize(1280, 800)
@@ -214,6 +234,8 @@ def test_a_folded_lane_shows_even_one_event_and_hides_no_badges(qtbot: QtBot) ->
     meetings = next(lane for lane in lanes(view) if lane.key == "meeting")
     assert meetings.collapsed
     assert meetings.count == 1
+    tip = view.tooltip_text(QPointF(header(view, "meeting")))
+    assert "+N" not in tip
     image = view.grab().toImage()
     colour = kind_color(EventKind.MEETING, view.palette())
     y = round(view.to_view(0, meetings.top + ROW_HEIGHT / 2).y())

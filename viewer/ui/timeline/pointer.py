@@ -92,6 +92,16 @@ class Pointer:
             host.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             host.set_view(self._press_t0 - dx * host.seconds_per_px, host.seconds_per_px)
 
+    @property
+    def dragging_lane(self) -> bool:
+        return self._lane is not None and self._dragging
+
+    def cancel(self) -> None:
+        """Escape: the lane being dragged stays where it was."""
+        self._press, self._lane, self.drop_at, self._dragging = None, None, None, False
+        self._host.viewport().unsetCursor()
+        self._host.viewport().update()
+
     def release(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             return

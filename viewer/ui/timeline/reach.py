@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from viewer.timeline.index import EventIndex
-from viewer.timeline.layout import GLYPH, MAX_ROWS, Layout, Placed
+from viewer.timeline.layout import GLYPH, MAX_ROWS, LaneLayout, Layout, Placed
 from viewer.ui.timeline.render import TimelineRenderer
 
 
@@ -62,3 +62,21 @@ def neighbourhood(index: EventIndex, position: int, reach: int) -> tuple[float, 
 def lane_rows(layout: Layout, item: Placed) -> int:
     """How many rows of marks the lane of ``item`` has in ``layout``."""
     return next((lane.rows for lane in layout.lanes if item in lane.items), MAX_ROWS)
+
+
+def nearest_group(
+    layout: Layout, index: EventIndex, selected: Placed | None, middle: float
+) -> Placed | None:
+    """The "+N" cluster or count nearest the ``selected`` event (in its lane
+    first), or nearest ``middle`` with nothing selected; None when there is none."""
+    groups = [(lane, item) for lane in layout.lanes for item in lane.items if item.is_cluster]
+    if not groups:
+        return None
+    home = None if selected is None else index.lane_of(selected.positions[0])
+    x = middle if selected is None else selected.glyph.x()
+
+    def distance(pair: tuple[LaneLayout, Placed]) -> tuple[bool, float]:
+        lane, item = pair
+        return (lane.lane is not home, abs(item.glyph.x() - x))
+
+    return min(groups, key=distance)[1]

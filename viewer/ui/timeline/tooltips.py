@@ -49,7 +49,9 @@ def lane_tip(layout: Layout, y: float) -> str:
     else:
         #: An open lane's tooltip, over its name.
         lines.append(translate("TimelineView", "Click to fold it, drag to move it"))
-    if lane.bucketed:
+    if lane.collapsed:
+        pass  # its strip shows them all: nothing more is hidden
+    elif lane.bucketed:
         #: A lane with too many events in view to draw: they are counted instead.
         lines.append(
             translate("TimelineView", "In view, drawn as counts: {0}").format(

@@ -11,7 +11,6 @@ menu of a "+N" cluster (:mod:`.cluster_menu`), how far to zoom to reach events
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -49,7 +48,7 @@ from viewer.ui.timeline.access import TimelineAccessible
 from viewer.ui.timeline.cluster_menu import ClusterMenu
 from viewer.ui.timeline.fit import label_room, layout_font
 from viewer.ui.timeline.pointer import Pointer
-from viewer.ui.timeline.reach import neighbourhood, spreading_zoom
+from viewer.ui.timeline.reach import nearest_group, neighbourhood, spreading_zoom
 from viewer.ui.timeline.render import TimelineRenderer
 from viewer.ui.timeline.tooltips import item_tip, lane_tip, rich_plain, strip_tip
 
@@ -512,6 +511,8 @@ class TimelineView(QAbstractScrollArea):
             self.selection.select(index.first())
         elif key == Qt.Key.Key_End:
             self.selection.select(index.last())
+        elif key == Qt.Key.Key_Escape and self.pointer.dragging_lane:
+            self.pointer.cancel()  # the lane stays; a second Escape clears the selection
         elif key == Qt.Key.Key_Escape:
             self.selection.clear()
         elif key == Qt.Key.Key_Space:
@@ -530,23 +531,12 @@ class TimelineView(QAbstractScrollArea):
     def open_nearest_group(self) -> Placed | None:
         """Space: open the "+N" cluster (or zoom into the count) nearest the selected
         event, in its lane first; with nothing selected, nearest the middle."""
-        layout = self.current_layout()
-        groups = [(lane, item) for lane in layout.lanes for item in lane.items if item.is_cluster]
-        if not groups:
-            return None
         selected = self.placed(self.selection.event_id) if self.selection.event_id else None
-        centre = selected.glyph if selected is not None else None
-        home = None if selected is None else self.renderer.index.lane_of(selected.positions[0])
-        x = centre.x() if centre is not None else self.viewport().width() / 2 / self._scale
-
-        def distance(pair: tuple[Any, Placed]) -> tuple[bool, float]:
-            lane, item = pair
-            return (lane.lane is not home, abs(item.glyph.x() - x))
-
-        _lane, nearest = min(groups, key=distance)
-        if nearest.bucket:
+        middle = self.viewport().width() / 2 / self._scale
+        nearest = nearest_group(self.current_layout(), self.renderer.index, selected, middle)
+        if nearest is not None and nearest.bucket:
             self.expand(nearest)
-        else:
+        elif nearest is not None:
             self.open_cluster(nearest)
         return nearest
 
