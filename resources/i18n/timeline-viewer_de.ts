@@ -666,7 +666,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>LanesMenu</name>
     <message>
         <source>By &amp;Kind</source>
-        <extracomment>The menu&apos;s words for each facet, in the order it lists them.</extracomment>
+        <extracomment>The most lanes the Fold menu lists at once; the rest are in &quot;More&quot;. The menu&apos;s words for each facet, in the order it lists them.</extracomment>
         <translation>Nach A&amp;rt</translation>
     </message>
     <message>
@@ -718,6 +718,15 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>&amp;Reset Lane Order</source>
         <translation>Ursprüngliche Reihenfolge &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Fold All Lanes</source>
+        <translation>Alle Spuren einklappen</translation>
+    </message>
+    <message>
+        <source>{0} More</source>
+        <extracomment>A submenu of the lanes left out above; {0} is how many.</extracomment>
+        <translation>{0} weitere</translation>
     </message>
 </context>
 <context>

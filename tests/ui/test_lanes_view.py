@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_add_timeline import _acled_model
@@ -15,6 +16,7 @@ from viewer.domain.model import EventKind
 from viewer.timeline.lanes import LaneFacet, LaneOrder
 from viewer.timeline.layout import ROW_HEIGHT, LaneLayout, Placed
 from viewer.ui.main_window import MainWindow
+from viewer.ui.panels.lanes_menu import FOLD_MENU_LIMIT
 from viewer.ui.timeline.palette import kind_color
 from viewer.ui.timeline.view import TimelineView
 
@@ -268,3 +270,33 @@ def test_no_density_line_runs_through_a_count(qtbot: QtBot, tmp_path: Path) -> N
             if at.x() > view.gutter + 2:
                 fills |= {image.pixel(at.x() + dx, at.y() + dy) for dx in (0, 1) for dy in (-2, 2)}
         assert len(fills) == 1, lane.title  # the same opaque fill, whatever lies under it
+
+
+def test_the_fold_menu_reaches_every_lane_of_many(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot, _acled_model(tmp_path))
+    by(window, LaneFacet.PLACE)
+    view = window.timeline_view
+    keys = [lane.key for lane in view.renderer.index.lanes]
+    assert len(keys) > 2 * FOLD_MENU_LIMIT  # ACLED's places: towns, districts, provinces
+    menu = window.menus.lanes_menu.fold_menu
+    menu.aboutToShow.emit()
+    listed: list[str] = []
+    while True:
+        lanes_here = [a for a in menu.actions() if a.data()]
+        assert len(lanes_here) <= FOLD_MENU_LIMIT  # a menu that fits the screen
+        listed += [a.data() for a in lanes_here]
+        more = menu.findChild(QMenu, "moreLanes")
+        if more is None or more.parent() is not menu:
+            break
+        more.aboutToShow.emit()
+        menu = more
+    assert listed == keys
+    last = next(a for a in menu.actions() if a.data() == keys[-1])
+    last.trigger()
+    assert view.renderer.collapsed == {keys[-1]}
+    window.menus.lanes_menu.fold_menu.aboutToShow.emit()
+    [fold_all] = [
+        a for a in window.menus.lanes_menu.fold_menu.actions() if a.objectName() == "foldAllLanes"
+    ]
+    fold_all.trigger()
+    assert all(lane.collapsed for lane in lanes(view))

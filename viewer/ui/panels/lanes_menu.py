@@ -13,12 +13,15 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from viewer.domain import words
 from viewer.domain.text import one_line
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.timeline.lanes import LaneFacet, LaneOrder
 from viewer.ui.timeline.view import TimelineView
 
 FACET_SETTING = "timeline/lanes"
+#: The most lanes the Fold menu lists at once; the rest are in "More".
+FOLD_MENU_LIMIT = 30
 ORDER_SETTING = "timeline/lane_order"
 
 #: The menu's words for each facet, in the order it lists them.
@@ -117,14 +120,43 @@ class LanesMenu(QMenu):
         self.reset_order.setEnabled(bool(renderer.moved))
 
     def _fill_fold_menu(self) -> None:
-        renderer = self._view.renderer
         self.fold_menu.clear()
-        for lane in renderer.index.lanes:
-            action = self.fold_menu.addAction(one_line(lane.title).replace("&", "&&"))
+        all_lanes = self.fold_menu.addAction(self.tr("Fold All Lanes"))
+        all_lanes.setObjectName("foldAllLanes")
+        all_lanes.triggered.connect(self._fold_all)
+        self.fold_menu.addSeparator()
+        self._list_lanes(self.fold_menu, 0)
+
+    def _list_lanes(self, menu: QMenu, first: int) -> None:
+        """The lanes from ``first`` on, FOLD_MENU_LIMIT of them; the rest in a
+        "More" submenu filled when it opens (a menu of hundreds of places
+        would run off the screen)."""
+        renderer = self._view.renderer
+        shown = renderer.index.lanes[first : first + FOLD_MENU_LIMIT]
+        for lane in shown:
+            action = menu.addAction(one_line(lane.title).replace("&", "&&"))
             action.setCheckable(True)
             action.setChecked(lane.key in renderer.collapsed)
             action.setData(lane.key)
             action.triggered.connect(lambda _c=False, k=lane.key: self._view.pointer.fold(k))
+        rest = first + FOLD_MENU_LIMIT
+        if rest < len(renderer.index.lanes):
+            #: A submenu of the lanes left out above; {0} is how many.
+            more = menu.addMenu(
+                self.tr("{0} More").format(words.number(len(renderer.index.lanes) - rest))
+            )
+            more.setObjectName("moreLanes")
+
+            def fill() -> None:
+                if more.isEmpty():
+                    self._list_lanes(more, rest)
+
+            more.aboutToShow.connect(fill)
+
+    def _fold_all(self) -> None:
+        renderer = self._view.renderer
+        keys = frozenset(lane.key for lane in renderer.index.lanes)
+        self._view.set_lanes(renderer.facet, renderer.order, renderer.moved, keys)
 
     def _open_all(self) -> None:
         renderer = self._view.renderer
