@@ -300,3 +300,26 @@ def test_the_fold_menu_reaches_every_lane_of_many(qtbot: QtBot, tmp_path: Path) 
     ]
     fold_all.trigger()
     assert all(lane.collapsed for lane in lanes(view))
+
+
+def test_a_lane_held_at_the_bottom_edge_scrolls_the_plot(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot, _acled_model(tmp_path))
+    window.resize(1280, 800)
+    settle(qtbot)
+    by(window, LaneFacet.PLACE)
+    view = window.timeline_view
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0
+    assert bar.value() == 0
+    first = lanes(view)[0].key
+    start = header(view, first)
+    bottom = QPoint(start.x(), view.viewport().height() - 5)
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(0, 20))
+    qtbot.mouseMove(viewport, bottom)
+    qtbot.waitUntil(lambda: bar.value() > 300)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=bottom)
+    keys = [lane.key for lane in lanes(view)]
+    shown_at_first = sum(1 for lane in lanes(view) if lane.top < viewport.height())
+    assert keys.index(first) > shown_at_first  # carried past what the window first showed

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollBar, QWidget
 
 from viewer.timeline.lanes import LaneFacet, LaneOrder
 from viewer.timeline.layout import LANE_GAP, LaneLayout, Layout, Placed
@@ -21,6 +21,11 @@ from viewer.ui.timeline.tooltips import lane_at
 
 #: How far (screen pixels) the pointer moves before a press becomes a drag.
 DRAG_THRESHOLD = 4
+#: While a lane is dragged this near the plot's top or bottom edge, the plot
+#: scrolls by SCROLL_STEP pixels every SCROLL_MS.
+SCROLL_EDGE = 24
+SCROLL_STEP = 18
+SCROLL_MS = 40
 
 
 class Host(Protocol):
@@ -37,6 +42,7 @@ class Host(Protocol):
     @property
     def axis_height(self) -> float: ...
     def viewport(self) -> QWidget: ...
+    def verticalScrollBar(self) -> QScrollBar: ...
     def set_view(self, t0: float, seconds_per_px: float) -> None: ...
     def current_layout(self) -> Layout: ...
     def item_at(self, pos: QPointF) -> Placed | None: ...
@@ -64,6 +70,11 @@ class Pointer:
         #: index among the lanes it would take), once dragged.
         self._lane: str | None = None
         self.drop_at: int | None = None
+        #: Where the pointer is while a lane is dragged, for scrolling at the edges.
+        self._at = QPointF()
+        self._scroller = QTimer(host.viewport())
+        self._scroller.setInterval(SCROLL_MS)
+        self._scroller.timeout.connect(self._scroll)
 
     def press(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -83,7 +94,12 @@ class Pointer:
             if self._dragging or abs(event.position().y() - self._press.y()) > DRAG_THRESHOLD:
                 self._dragging = True
                 host.viewport().setCursor(Qt.CursorShape.SizeVerCursor)
-                self.drop_at = self._gap_at(event.position())
+                self._at = event.position()
+                self.drop_at = self._gap_at(self._at)
+                if self._edge():
+                    self._scroller.start()
+                else:
+                    self._scroller.stop()
                 host.viewport().update()
             return
         dx = event.position().x() - self._press.x()
@@ -98,6 +114,7 @@ class Pointer:
 
     def cancel(self) -> None:
         """Escape: the lane being dragged stays where it was."""
+        self._scroller.stop()
         self._press, self._lane, self.drop_at, self._dragging = None, None, None, False
         self._host.viewport().unsetCursor()
         self._host.viewport().update()
@@ -108,6 +125,7 @@ class Pointer:
         host = self._host
         lane, drop_at = self._lane, self.drop_at
         dragged = self._dragging
+        self._scroller.stop()
         self._press, self._lane, self.drop_at, self._dragging = None, None, None, False
         host.viewport().unsetCursor()
         if lane is not None:
@@ -143,6 +161,24 @@ class Pointer:
         if tuple(keys) == tuple(lane.key for lane in renderer.index.lanes):
             return
         self._host.set_lanes(renderer.facet, renderer.order, tuple(keys), renderer.collapsed)
+
+    def _edge(self) -> int:
+        """-1 while a dragged lane is held at the plot's top edge, 1 at its bottom, else 0."""
+        y, host = self._at.y(), self._host
+        if y < host.axis_height + SCROLL_EDGE:
+            return -1
+        return 1 if y > host.viewport().height() - SCROLL_EDGE else 0
+
+    def _scroll(self) -> None:
+        """Scroll the plot a step toward the edge the dragged lane is held at."""
+        edge = self._edge()
+        if not edge or self._lane is None:
+            self._scroller.stop()
+            return
+        bar = self._host.verticalScrollBar()
+        bar.setValue(bar.value() + edge * SCROLL_STEP)
+        self.drop_at = self._gap_at(self._at)
+        self._host.viewport().update()
 
     def _header_at(self, pos: QPointF) -> str | None:
         """The key of the lane whose header (in the gutter) is at ``pos``."""
