@@ -284,6 +284,25 @@ def test_a_height_too_small_for_a_lane_says_how_tall_the_least_is(
     assert "the height must be at least" in capsys.readouterr().err
 
 
+def test_lanes_a_height_has_no_room_for_are_named(
+    tmp_path: Path, acled: Path, painted: Painted, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "places.png"
+    args = [str(acled), "-o", str(out), "--lanes", "place", "--height", "1080"]
+    assert main(["export", *args]) == 0
+    said = capsys.readouterr()
+    assert "(1600×1080)" in said.out
+    [(renderer, layout)] = painted
+    missing = len(renderer.index.lanes) - len(layout.lanes)
+    assert missing > 100  # ACLED's places: far more lanes than 1080 pixels hold
+    assert f"{missing} lanes did not fit 1080 pixels and were left out" in said.err
+    first_missing = renderer.index.lanes[len(layout.lanes)].title
+    assert first_missing in said.err
+    # Room for every lane: nothing is said.
+    assert main(["export", str(acled), "-o", str(out), "--lanes", "tag", "--height", "2000"]) == 0
+    assert "left out" not in capsys.readouterr().err
+
+
 def test_lanes_by_actor_draw_a_call_in_each_callers_lane(tmp_path: Path, painted: Painted) -> None:
     out = tmp_path / "actors.svg"
     assert main(["export", "-o", str(out), "--lanes", "actor"]) == 0

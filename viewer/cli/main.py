@@ -254,6 +254,7 @@ def _export(args: argparse.Namespace) -> int:
 
     make_application()
     try:
+        left_out: list[str] = []
         size = export_timeline(
             timeline,
             args.output,
@@ -265,11 +266,22 @@ def _export(args: argparse.Namespace) -> int:
             filter_words=", ".join(described),
             facet=LaneFacet(args.lanes),
             order=None if args.lane_order is None else LaneOrder(args.lane_order),
+            left_out=left_out,
         )
     except ExportError as err:
         print(terminal_safe(f"timeline-viewer export: {err}"), file=sys.stderr)
         return ExitCode.USAGE
     print(terminal_safe(f"wrote {args.output} ({size.width()}×{size.height()})"))
+    if left_out:
+        named = ", ".join(left_out[:5]) + (", …" if len(left_out) > 5 else "")
+        print(
+            terminal_safe(
+                f"timeline-viewer export: {len(left_out)} lanes did not fit "
+                f"{args.height} pixels and were left out ({named}); a larger --height, "
+                "fewer lanes (--lanes) or a filter shows them"
+            ),
+            file=sys.stderr,
+        )
     return ExitCode.OK
 
 

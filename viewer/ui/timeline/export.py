@@ -148,6 +148,7 @@ def export_timeline(
     order: LaneOrder | None = None,
     moved: tuple[str, ...] = (),
     collapsed: frozenset[str] = frozenset(),
+    left_out: list[str] | None = None,
 ) -> QSize:
     """Write the timeline to ``out`` (format from the suffix); return the picture's size.
 
@@ -158,7 +159,8 @@ def export_timeline(
     :meth:`TimelineRenderer.set_lanes` says. Without a ``height`` the picture
     is as tall as each lane's first rows need; with one, it is that tall and
     the plot fills what the texts leave, its lanes sharing its rows as the
-    window's do.
+    window's do; the titles of the lanes that did not fit are added to
+    ``left_out``, if given.
     """
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
@@ -226,6 +228,9 @@ def export_timeline(
             renderer, view, height, texts, legend_height_of, legend_height
         )
         plot_height = height - texts - legend_height
+        if left_out is not None:  # the lanes below the plot's end: named to the caller
+            drawn = {id(lane.lane) for lane in layout.lanes}
+            left_out += [lane.title for lane in renderer.index.lanes if id(lane) not in drawn]
     legend_top = top + plot_height + 6
     sources_top = legend_top + legend_height + 6 + MARGIN / 2
     if height is None:
