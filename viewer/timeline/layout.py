@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -34,10 +33,19 @@ from viewer.timeline.labels import (
     LEAST_LABEL,
     MIN_LABEL,
     Measure,
-    least_width,
     word_cut,
 )
-from viewer.timeline.rows import GLYPH, ITEM_GAP, Cluster, Row, Slot, row_for, share_rows
+from viewer.timeline.rows import (
+    GLYPH,
+    ITEM_GAP,
+    Cluster,
+    LabelWidths,
+    Row,
+    Slot,
+    TextMetrics,
+    row_for,
+    share_rows,
+)
 
 AXIS_HEIGHT = 46.0
 GUTTER = 118.0
@@ -64,22 +72,6 @@ FIT_LABEL_ROOM = 260.0
 #: A lane with more visible events than this is drawn as counts per bucket.
 DETAIL_LIMIT = 200
 BUCKET_PX = 56.0
-
-
-class TextMetrics(Protocol):
-    """How wide labels are, in the font they are drawn in (the painter's side knows)."""
-
-    def label_width(self, position: int) -> float:
-        """The whole width of an event's title in its label font (at most LABEL_MAX)."""
-        ...
-
-    def label_advance(self, position: int, text: str) -> float:
-        """The width of ``text`` in the label font of the event at ``position``."""
-        ...
-
-    def advance(self, text: str) -> float:
-        """The width of ``text`` in the plain font (a count, "+N")."""
-        ...
 
 
 @dataclass(slots=True)
@@ -175,6 +167,14 @@ class Layouter:
     def __init__(self, index: EventIndex, metrics: TextMetrics) -> None:
         self.index = index
         self.metrics = metrics
+        #: Each event's slots in the layout being made (they depend on nothing
+        #: else), so a lane laid out again on fewer rows measures no label twice.
+        self._slots_of: dict[int, list[Slot]] = {}
+        self._slots_in: Layout | None = None
+        #: The lanes placed event by event in the layout being made, by id:
+        #: their rows and "+N" clusters, made into items once settled.
+        self._drafts: dict[int, tuple[LaneLayout, list[Row], list[Cluster]]] = {}
+        self._widths = LabelWidths(metrics, index, index.title)
 
     def layout(
         self,
@@ -205,6 +205,7 @@ class Layouter:
             room = height - AXIS_HEIGHT - len(lanes) * LANE_GAP
             most = min(max(int(room // ROW_HEIGHT), MAX_ROWS), ROWS_LIMIT)
         placed: list[tuple[LaneLayout, list[int]]] = []
+        self._drafts = {}
         for lane in lanes:
             lane_layout = LaneLayout(lane, 0.0, ROW_HEIGHT)
             visible: list[int] = []
@@ -221,6 +222,9 @@ class Layouter:
             placed.append((lane_layout, visible))
         if height is not None:
             self._share(placed, layout, pinned, height)
+        drafts, self._drafts = self._drafts, {}
+        for lane_layout, rows, overflow in drafts.values():
+            self._items(lane_layout, rows, overflow, layout)
         top = AXIS_HEIGHT
         for lane_layout, _visible in placed:
             lane_layout.top = top
@@ -243,12 +247,9 @@ class Layouter:
         """Lay out a lane's ``visible`` events on at most ``max_rows`` rows, the
         ``pinned`` (selected) one out of any "+N" cluster; ``tight``, cutting
         labels before taking another row."""
-        lane_layout.items = []
         self._place(lane_layout, visible, layout, max_rows=max_rows, tight=tight)
-        if pinned is not None and any(
-            item.is_cluster and pinned in item.positions for item in lane_layout.items
-        ):
-            lane_layout.items = []
+        overflow = self._drafts[id(lane_layout)][2]
+        if pinned is not None and any(pinned in cluster.positions for cluster in overflow):
             self._place(lane_layout, visible, layout, pinned, max_rows, tight)
 
     def _share(
@@ -326,6 +327,17 @@ class Layouter:
             gx = np.where(wide, kept, gx)
         return x0.tolist(), x1.tolist(), gx.tolist()
 
+    def _slots_once(
+        self, position: int, layout: Layout, x0: float, x1: float, gx: float
+    ) -> list[Slot]:
+        """:meth:`_slots`, worked out once per event and layout."""
+        if self._slots_in is not layout:
+            self._slots_of, self._slots_in = {}, layout
+        slots = self._slots_of.get(position)
+        if slots is None:
+            slots = self._slots_of[position] = self._slots(position, layout, x0, x1, gx)
+        return slots
+
     def _slots(self, position: int, layout: Layout, x0: float, x1: float, gx: float) -> list[Slot]:
         """Where an event's mark, band and label may go, in the order preferred.
 
@@ -337,7 +349,7 @@ class Layouter:
         tail = x1 + OPEN_END_FADE if index.open_end(position) else x1
         full = self.metrics.label_width(position)
         # The shortest label shown is a word or two: a row keeps room for it.
-        shortest = max(LEAST_LABEL, least_width(index.title(position), self._measure(position)))
+        shortest = max(LEAST_LABEL, self._widths(position)[1])
         label_x = gx + GLYPH + 4
 
         def slot(label_x: float, full: float, least: float, flipped: bool) -> Slot:
@@ -406,7 +418,7 @@ class Layouter:
             if shortcut and reach > x0 - 2 and x1 >= GUTTER:
                 self._overflow(overflow, position, gx)
                 continue
-            slots = self._slots(position, layout, x0, x1, gx)
+            slots = self._slots_once(position, layout, x0, x1, gx)
             if not slots:
                 continue
             placed = False
@@ -416,7 +428,8 @@ class Layouter:
             crowded = (
                 first is None
                 and len(rows) == max_rows
-                and all(row.slots[-1].right(False) > slot.left for row in rows for slot in slots)
+                # every row's last label, cut, reaches past every slot's left
+                and (not rows or min(r.end_cut for r in rows) > max(s.left for s in slots))
             )
             # Tight, every way of placing the label is tried on the rows there
             # are before one opens another row.
@@ -429,11 +442,23 @@ class Layouter:
                     row.add(slot)
                     placed = True
                     if len(rows) == max_rows:
-                        reach = min(r.slots[-1].right(False) for r in rows)
+                        reach = min(r.end_cut for r in rows)
                     break
             if placed:
                 continue
             self._overflow(overflow, position, slots[0].gx)
+        lane.rows = max(len(rows), 1)
+        lane.height = lane.rows * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
+        lane.hidden = sum(len(cluster.positions) for cluster in overflow)
+        # Its items are made once the lanes' rows are settled (:meth:`_items`).
+        self._drafts[id(lane)] = (lane, rows, overflow)
+
+    def _items(
+        self, lane: LaneLayout, rows: list[Row], overflow: list[Cluster], layout: Layout
+    ) -> None:
+        """The items of ``lane`` as :meth:`_place` last placed them: its events
+        row by row, then its "+N" clusters."""
+        lane.items = []
         for number, row in enumerate(rows):
             y = lane.top + number * ROW_HEIGHT + ROW_HEIGHT / 2
             # Right to left: a label left of its mark may come out shorter than
@@ -446,9 +471,6 @@ class Layouter:
                 in_row.append(item)
                 limit = item.hit.left() - 2
             lane.items.extend(reversed(in_row))
-        lane.rows = max(len(rows), 1)
-        lane.height = lane.rows * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
-        lane.hidden = sum(len(cluster.positions) for cluster in overflow)
         cluster_top = lane.top + lane.rows * ROW_HEIGHT
         for cluster in overflow:
             count = len(cluster.positions)
@@ -491,7 +513,10 @@ class Layouter:
         room = slot.full if slot.flipped else min(slot.full, limit - ITEM_GAP - slot.label_x)
         room = max(room, 0.0)
         measure = self._measure(slot.position)
-        text = word_cut(self.index.title(slot.position), room, measure)
+        title = self.index.title(slot.position)
+        # Whole when it fits (word_cut's first test, with the width known).
+        fits = self._widths(slot.position)[0] <= room
+        text = title if fits else word_cut(title, room, measure)
         label_x, leader = slot.label_x, None
         if slot.flipped:
             # Left of its mark: the label ends at the leader line, however it was cut.

@@ -1,5 +1,6 @@
 """The rows of a lane being laid out: which row takes an event's mark and label,
-and how many rows each lane gets when a window's height is shared (Qt-free).
+how many rows each lane gets when a window's height is shared, and the widths
+of labels kept from one layout to the next (Qt-free).
 
 :mod:`viewer.timeline.layout` places events through these; they know nothing
 of time, only of the x extents the layout measured.
@@ -9,7 +10,29 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+from weakref import WeakKeyDictionary, ref
+
+from viewer.timeline.labels import least_width
+
+
+class TextMetrics(Protocol):
+    """How wide labels are, in the font they are drawn in (the painter's side knows)."""
+
+    def label_width(self, position: int) -> float:
+        """The whole width of an event's title in its label font (at most LABEL_MAX)."""
+        ...
+
+    def label_advance(self, position: int, text: str) -> float:
+        """The width of ``text`` in the label font of the event at ``position``."""
+        ...
+
+    def advance(self, text: str) -> float:
+        """The width of ``text`` in the plain font (a count, "+N")."""
+        ...
+
 
 #: Space kept between one item's label and the next mark in its row.
 ITEM_GAP = 8.0
@@ -31,36 +54,57 @@ class Slot:
     least: float
     left: float
     flipped: bool
+    #: :meth:`right` with the label whole and cut, worked out once (a row asks
+    #: again and again while a lane is laid out).
+    _whole: float = field(init=False, repr=False, compare=False)
+    _cut: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        mark = max(self.x1, self.gx + GLYPH)
+        self._whole = max(mark, self.label_x + self.full) + ITEM_GAP
+        self._cut = self._whole if self.flipped else max(mark, self.label_x + self.least) + ITEM_GAP
 
     def right(self, whole: bool) -> float:
-        label_end = self.label_x + (self.full if whole or self.flipped else self.least)
-        return max(self.x1, self.gx + GLYPH, label_end) + ITEM_GAP
+        return self._whole if whole else self._cut
 
 
 class Row:
     """One row of a lane: its slots in left-to-right order."""
 
-    __slots__ = ("lefts", "slots")
+    __slots__ = ("end_cut", "end_left", "end_whole", "lefts", "slots")
 
     def __init__(self) -> None:
         self.lefts: list[float] = []
         self.slots: list[Slot] = []
+        #: The last slot's left and its right with the label whole and cut (a
+        #: slot in time order mostly comes after it: one comparison, no bisection).
+        self.end_left = self.end_whole = self.end_cut = -math.inf
 
     def fits(self, slot: Slot, whole: bool) -> bool:
-        i = bisect_right(self.lefts, slot.left)
-        if i > 0 and self.slots[i - 1].right(whole) > slot.left:
+        left = slot.left
+        if left >= self.end_left:  # after every slot (or none): only the last counts
+            return (self.end_whole if whole else self.end_cut) <= left
+        i = bisect_right(self.lefts, left)
+        if i > 0 and self.slots[i - 1].right(whole) > left:
             return False
         return i == len(self.slots) or slot.right(whole) <= self.slots[i].left
 
     def room_before(self, slot: Slot) -> float:
         """How far the slot's left is from the whole label of the slot before it."""
-        i = bisect_right(self.lefts, slot.left)
-        return math.inf if i == 0 else slot.left - self.slots[i - 1].right(True)
+        left = slot.left
+        if not self.slots:
+            return math.inf
+        if left >= self.end_left:
+            return left - self.end_whole
+        i = bisect_right(self.lefts, left)
+        return math.inf if i == 0 else left - self.slots[i - 1].right(True)
 
     def add(self, slot: Slot) -> None:
         i = bisect_right(self.lefts, slot.left)
         self.lefts.insert(i, slot.left)
         self.slots.insert(i, slot)
+        if i == len(self.slots) - 1:
+            self.end_left, self.end_whole, self.end_cut = slot.left, slot._whole, slot._cut
 
 
 @dataclass(slots=True)
@@ -81,7 +125,14 @@ def row_for(rows: list[Row], slot: Slot, max_rows: int, tight: bool = False) -> 
     ``tight`` cuts a label before it opens a new row: the fewest rows that
     draw every event as a mark of its own.
     """
-    row = next((r for r in rows if r.fits(slot, True)), None)
+    row = None
+    left = slot.left
+    for candidate in rows:
+        # Row.fits(slot, True), its common case inline: a crowded lane asks every row.
+        after = left >= candidate.end_left
+        if candidate.end_whole <= left if after else candidate.fits(slot, True):
+            row = candidate
+            break
     if row is None and tight:
         row = _cut_least(rows, slot)
     if row is None and len(rows) < max_rows:
@@ -96,7 +147,13 @@ def _cut_least(rows: list[Row], slot: Slot) -> Row | None:
     """The row that takes ``slot`` with labels cut where the label before it is
     cut least, if any."""
     row, best = None, -math.inf
+    left = slot.left
     for candidate in rows:
+        if left >= candidate.end_left:  # room_before and fits, their common case inline
+            room = left - candidate.end_whole
+            if room > best and candidate.end_cut <= left:
+                row, best = candidate, room
+            continue
         room = candidate.room_before(slot)
         if room > best and candidate.fits(slot, False):
             row, best = candidate, room
@@ -123,3 +180,58 @@ def share_rows(needs: list[int], budget: int, at_least: int = 1) -> list[int]:
             shares[lane] += 1
             left -= 1
     return shares
+
+
+#: Per label width, by position: the label's whole width (as the metrics'
+#: ``label_width`` gives it, checked on every use), the title's width and the
+#: shortest label's (see :func:`viewer.timeline.labels.least_width`).
+Widths = dict[int, tuple[float, float, float]]
+#: The most events whose widths are kept (a long pan through a million events
+#: starts again from an empty store rather than keep them all).
+WIDTHS_KEPT = 1 << 16
+#: A text whose width in the plain font tells one font from another.
+PROBE = "Hamburgefonstiv 0123456789 QWXYZ qwxyz"
+#: Per way of measuring text: the index (or other owner of the positions) and
+#: the probe's width the widths were measured for. Kept between layouts: a
+#: pan measures only the events it brings into view.
+_WIDTHS: WeakKeyDictionary[object, tuple[ref[object], float, Widths]] = WeakKeyDictionary()
+
+
+def kept_widths(metrics: object, owner: object, probe: float) -> Widths | None:
+    """The widths kept for the positions of ``owner`` measured by ``metrics``
+    in the font whose ``probe`` width this is (emptied when the owner or the
+    font is another); None when ``metrics`` cannot be kept weakly."""
+    try:
+        kept = _WIDTHS.get(metrics)
+        if kept is None or kept[0]() is not owner or kept[1] != probe:
+            kept = _WIDTHS[metrics] = (ref(owner), probe, {})
+    except TypeError:  # not hashable or weakly referable
+        return None
+    return kept[2]
+
+
+class LabelWidths:
+    """Each event's whole title's width and its shortest label's (see
+    :func:`least_width`), measured once per way of measuring, index and font."""
+
+    def __init__(self, metrics: TextMetrics, owner: object, title: Callable[[int], str]) -> None:
+        self.metrics, self.title = metrics, title
+        self.kept = kept_widths(metrics, owner, metrics.advance(PROBE))
+
+    def __call__(self, position: int) -> tuple[float, float]:
+        full = self.metrics.label_width(position)
+        known = self.kept.get(position) if self.kept is not None else None
+        if known is not None and known[0] == full:
+            return known[1], known[2]
+        title = self.title(position)
+        metrics = self.metrics
+
+        def measure(text: str) -> float:
+            return metrics.label_advance(position, text)
+
+        whole, least = measure(title), least_width(title, measure)
+        if self.kept is not None:
+            if len(self.kept) >= WIDTHS_KEPT:
+                self.kept.clear()
+            self.kept[position] = (full, whole, least)
+        return whole, least
