@@ -4,9 +4,16 @@
 
 Seeded, so the same N gives the same file. Events spread over about 30 years
 with bursts (a crisis packs many events into a few days), every kind, one to
-three participants from a pool that grows with N, a quote for every third
-event, and mixed precisions (minute, day, week, month, year; some approximate,
-some real durations, a few open-ended). The output validates.
+three participants from a few dozen actors (some far busier than others), the
+tags an ACLED export gives (event type, sub-event type, disorder type; one
+event in fifty without), a quote for every third event, and mixed precisions
+(minute, day, week, month, year; some approximate, some real durations, a few
+open-ended). The output validates.
+
+The tags come from a random generator of their own and the actors from the
+draws the generator always made (from a pool that grows with N, folded onto
+the few dozen), so kinds, dates and everything else are what they were
+before either was added: figures of frames by kind stay comparable.
 """
 
 from __future__ import annotations
@@ -21,6 +28,18 @@ from typing import Any
 KINDS = ["call", "attack", "talks", "meeting", "statement", "proposal", "sanctions", "other"]
 STATUSES = ["occurred"] * 8 + ["announced", "proposed", "demanded"]
 START = datetime(1996, 1, 1, tzinfo=UTC)
+#: How many actors there are (fewer for a timeline of a few hundred events).
+ACTORS = 40
+#: ACLED's event types with sub-event types, and its disorder types.
+EVENT_TYPES = {
+    "Battles": ["Armed clash", "Government regains territory"],
+    "Explosions/Remote violence": ["Air/drone strike", "Shelling/artillery/missile attack"],
+    "Violence against civilians": ["Attack", "Abduction/forced disappearance"],
+    "Protests": ["Peaceful protest", "Protest with intervention"],
+    "Riots": ["Violent demonstration", "Mob violence"],
+    "Strategic developments": ["Agreement", "Arrests", "Change to group/activity"],
+}
+DISORDER_TYPES = ["Political violence", "Demonstrations", "Strategic developments"]
 SPAN_MINUTES = 30 * 365 * 24 * 60
 
 
@@ -50,24 +69,32 @@ def _date(rng: random.Random, moment: datetime) -> dict[str, Any]:
     return {"precision": "year", "start": moment.strftime("%Y")}
 
 
+def _tags(rng: random.Random) -> list[str]:
+    """An event's tags as ACLED's importer gives them; none for one event in fifty."""
+    if rng.random() < 0.02:
+        return []
+    event_type = rng.choice(list(EVENT_TYPES))
+    return [event_type, rng.choice(EVENT_TYPES[event_type]), rng.choice(DISORDER_TYPES)]
+
+
 def make_timeline(events: int, seed: int = 1) -> dict[str, Any]:
     rng = random.Random(seed)
+    tag_rng = random.Random(f"tags {seed}")
     bursts = [START + timedelta(days=rng.randrange(30 * 365)) for _ in range(max(events // 500, 3))]
     pool = max(20, int(events**0.6))
+    kinds = [rng.choice(["person", "organisation", "state"]) for _ in range(pool)]
+    count = min(pool, ACTORS)
     actors = [
-        {
-            "id": f"a{i}",
-            "kind": rng.choice(["person", "organisation", "state"]),
-            "name": f"Akteur {i}",
-            "role": "Rolle",
-        }
-        for i in range(pool)
+        {"id": f"a{i}", "kind": kinds[i], "name": f"Akteur {i}", "role": "Rolle"}
+        for i in range(count)
     ]
     out_events: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
     for i in range(events):
         moment = _moment(rng, bursts)
-        participants = sorted({f"a{rng.randrange(pool)}" for _ in range(rng.randint(1, 3))})
+        # A draw from the pool, folded onto the actors: the first far busier.
+        drawn = [rng.randrange(pool) for _ in range(rng.randint(1, 3))]
+        participants = sorted({f"a{int(count * (d / pool) ** 2)}" for d in drawn})
         out_events.append(
             {
                 "id": f"e{i}",
@@ -77,6 +104,7 @@ def make_timeline(events: int, seed: int = 1) -> dict[str, Any]:
                 "status": rng.choice(STATUSES),
                 "participants": participants,
                 "places": [f"Ort {i % 997}"],
+                "tags": _tags(tag_rng),
                 "summary": "Eine kurze Zusammenfassung des Ereignisses, wie sie ein Bericht gibt.",
                 "sources": ["s0"],
             }
@@ -94,7 +122,7 @@ def make_timeline(events: int, seed: int = 1) -> dict[str, Any]:
                 }
             )
     return {
-        "schema_version": 2,
+        "schema_version": 3,
         "id": f"bench-{events}",
         "title": f"Benchmark: {events:,} Ereignisse",
         "language": "de",

@@ -11,7 +11,12 @@ timeline is made with ``bench/make_timeline.py`` (seeded) and measured:
   while loading and the memory it keeps once loaded (after a collection);
 * frames: paint time of the timeline widget at 1920x1080 over a scripted
   sequence of pan and zoom steps from fit-all down to hours (median and 95th
-  percentile), against the same sequence on the 1,000-event timeline;
+  percentile), against the same sequence on the 1,000-event timeline; the
+  same sequence again with every other event found, and with lanes by actor,
+  by tag and by place (not with ``--quick``), each against the lanes by kind
+  in the same process;
+  and making the lanes by actor and by tag (``lanes_index``) against making
+  the time index (``event_index``);
 * hit test: position to event, per call;
 * select far away: select the last event while zoomed into the first, until it
   is revealed and painted;
@@ -45,7 +50,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -56,7 +61,14 @@ import bench_layers  # noqa: E402
 from make_timeline import make_timeline  # noqa: E402
 from processes import rss_now, run_child  # noqa: E402
 
+if TYPE_CHECKING:
+    from viewer.timeline.lanes import LaneFacet
+
 WIDTH, HEIGHT = 1920, 1080
+#: The facets whose lanes the frames are timed with, beside the kinds' (with
+#: ``--quick``, not by place: a lane per place is some thousand lanes).
+FACETS = ("actor", "tag", "place")
+QUICK_FACETS = ("actor", "tag")
 
 
 def _peak_rss() -> int:
@@ -148,7 +160,7 @@ def child_startup(bare: bool) -> dict[str, float]:
     return {"seconds": painted[0] - started}
 
 
-def child_frames(path: Path, steps: int) -> dict[str, Any]:
+def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import numpy as np
     from PySide6.QtCore import QPointF
@@ -156,6 +168,7 @@ def child_frames(path: Path, steps: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from viewer.persistence.model_file import load_timeline
+    from viewer.timeline.lanes import LaneFacet
     from viewer.ui.document.selection import Selection
     from viewer.ui.timeline.view import TimelineView
 
@@ -165,7 +178,9 @@ def child_frames(path: Path, steps: int) -> dict[str, Any]:
     view.resize(WIDTH, HEIGHT)
     view.show()
     app.processEvents()
-    view.set_timeline(load_timeline(path))
+    timeline = load_timeline(path)
+    indexes = _time_lanes_index(timeline)
+    view.set_timeline(timeline)
     view.fit_all()
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
 
@@ -211,6 +226,19 @@ def child_frames(path: Path, steps: int) -> dict[str, Any]:
     view.set_find_marks(np.arange(0, len(index), 2, dtype=np.int64))
     marked = journey()
     view.set_find_marks(None)
+    # The same journey with lanes by each other facet (View > Lanes by), the
+    # lanes made before it starts, as when the reader switches.
+    by_facet: dict[str, dict[str, float]] = {}
+    for facet in facets:
+        _lanes_by(view, LaneFacet(facet))
+        frame()
+        journeyed = journey()
+        by_facet[facet] = {
+            "median": statistics.median(journeyed),
+            "p95": _p95(journeyed),
+            "lanes": len(view.renderer.index.lanes),
+        }
+    _lanes_by(view, LaneFacet.KIND)
     return {
         "median": statistics.median(times),
         "p95": _p95(times),
@@ -219,7 +247,46 @@ def child_frames(path: Path, steps: int) -> dict[str, Any]:
         "marked_median": statistics.median(marked),
         "marked_p95": _p95(marked),
         "steps": steps,
+        "lanes": len(index.lanes),
+        "by_facet": by_facet,
+        "lanes_index": indexes,
     }
+
+
+def _lanes_by(view: Any, facet: LaneFacet) -> None:
+    """Lanes by ``facet`` in ``view``, as View > Lanes by sets them."""
+    set_lanes = getattr(view, "set_lanes", None)
+    if set_lanes is not None:
+        set_lanes(facet)
+        return
+    view.renderer.set_lanes(facet)  # an older view: drop its layout by hand
+    view._layout = None
+    view.viewport().update()
+
+
+def _time_lanes_index(timeline: Any) -> dict[str, float]:
+    """Seconds to make the time index (``event_index``, the baseline, made once
+    and then kept), then the lanes by actor and by tag from it: the first time
+    (the facet's rows per value found in the records) and again (a filter's
+    or an order's change), each the best of three but the first."""
+    from viewer.timeline.index import EventIndex, event_index
+    from viewer.timeline.lanes import LaneFacet, lanes_index
+
+    start = time.perf_counter()
+    event_index(timeline)
+    out = {"event_index": time.perf_counter() - start}
+    out["event_index_again"] = min(_seconds(lambda: EventIndex(timeline.events)) for _ in range(3))
+    for facet in (LaneFacet.ACTOR, LaneFacet.TAG):
+        out[f"{facet}_first"] = _seconds(lambda f=facet: lanes_index(timeline, None, f))
+        again = [_seconds(lambda f=facet: lanes_index(timeline, None, f)) for _ in range(3)]
+        out[f"{facet}_again"] = min(again)
+    return out
+
+
+def _seconds(call: Any) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
 
 
 def _p95(times: list[float]) -> float:
@@ -317,7 +384,7 @@ def main() -> None:
         elif kind == "search":
             out = child_search(Path(rest[0]))
         else:
-            out = child_frames(Path(rest[0]), int(rest[1]))
+            out = child_frames(Path(rest[0]), int(rest[1]), tuple(rest[2].split(",")))
         print(json.dumps(out))
         return
     sizes = [1000, 10000] if args.quick else [int(s) for s in args.sizes.split(",")]
@@ -344,7 +411,8 @@ def main() -> None:
             path.write_text(json.dumps(make_timeline(size), ensure_ascii=False), encoding="utf-8")
             parse = _best(["parse", str(path)], repeat)
             load = _best(["load", str(path)], repeat)
-            frames = _child(["frames", str(path), str(steps)])
+            facets = ",".join(QUICK_FACETS if args.quick else FACETS)
+            frames = _child(["frames", str(path), str(steps), facets])
             search = _child(["search", str(path)])
             results[str(size)] = {"parse": parse, "load": load, "frames": frames, "search": search}
             searches.append((size, search))
@@ -369,6 +437,35 @@ def main() -> None:
             f"| {size:,} | {frames['marked_median'] * 1e3:.1f} | {frames['marked_p95'] * 1e3:.1f} "
             f"| {frames['marked_median'] / frames['median']:.2f} |"
         )
+    print()
+    print(
+        "| events | lanes by | lanes | frame median (ms) | p95 (ms) "
+        "| × by kind, median | × by kind, p95 |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        frames = results[str(size)]["frames"]
+        facets = {"kind": {k: frames[k] for k in ("median", "p95", "lanes")}}
+        for facet, by in {**facets, **frames["by_facet"]}.items():
+            print(
+                f"| {size:,} | {facet} | {by['lanes']:,} | {by['median'] * 1e3:.1f} "
+                f"| {by['p95'] * 1e3:.1f} | {by['median'] / frames['median']:.2f} "
+                f"| {by['p95'] / frames['p95']:.2f} |"
+            )
+    print()
+    print(
+        "| events | event_index (ms) | by actor, first (ms) | × | again (ms) | × "
+        "| by tag, first (ms) | × | again (ms) | × |"
+    )
+    print("|---:|" + "---:|" * 9)
+    for size in sizes:
+        made = results[str(size)]["frames"]["lanes_index"]
+        base = made["event_index"]
+        cells = " | ".join(
+            f"{made[key] * 1e3:.0f} | {made[key] / base:.2f}"
+            for key in ("actor_first", "actor_again", "tag_first", "tag_again")
+        )
+        print(f"| {size:,} | {base * 1e3:.0f} | {cells} |")
     print()
     print(
         "| events | index built (s) | index MB | first results, worst query (ms) "
