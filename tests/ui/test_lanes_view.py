@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QMenu
@@ -323,3 +324,33 @@ def test_a_lane_held_at_the_bottom_edge_scrolls_the_plot(qtbot: QtBot, tmp_path:
     keys = [lane.key for lane in lanes(view)]
     shown_at_first = sum(1 for lane in lanes(view) if lane.top < viewport.height())
     assert keys.index(first) > shown_at_first  # carried past what the window first showed
+
+
+def test_only_the_lanes_in_view_are_painted(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viewer.ui.timeline import render
+
+    window = make_window(qtbot, _acled_model(tmp_path))
+    window.resize(1280, 800)
+    settle(qtbot)
+    by(window, LaneFacet.PLACE)
+    view = window.timeline_view
+    painted: list[str] = []
+    header_paint = render.paint_lane_header
+
+    def recording(painter: object, lane: LaneLayout, *rest: object) -> None:
+        painted.append(lane.key)
+        header_paint(painter, lane, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "paint_lane_header", recording)
+    view.verticalScrollBar().setValue(600)
+    view.grab()
+    top = view.to_layout(QPointF(0, view.axis_height)).y()
+    bottom = view.to_layout(QPointF(0, view.viewport().height())).y()
+    in_view = [
+        lane.key for lane in lanes(view) if lane.top + lane.height >= top and lane.top <= bottom
+    ]
+    assert in_view
+    assert len(in_view) < len(lanes(view)) / 4  # of 177 places, a screenful
+    assert painted == in_view

@@ -117,3 +117,12 @@ def layer_color(number: int, palette: QPalette | None = None) -> QColor:
 def _layer_colors_on(base: int) -> dict[str, QColor]:
     background = QColor.fromRgba(base)
     return {color: legible(QColor(color), background, MARK_CONTRAST) for color in LAYER_COLORS}
+
+
+def blend(under: QColor, over: QColor, share: float) -> QColor:
+    """``over`` laid at ``share`` opacity on ``under``, as one opaque colour."""
+    return QColor.fromRgbF(
+        under.redF() + (over.redF() - under.redF()) * share,
+        under.greenF() + (over.greenF() - under.greenF()) * share,
+        under.blueF() + (over.blueF() - under.blueF()) * share,
+    )

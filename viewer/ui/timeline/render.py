@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
     QLinearGradient,
     QPainter,
     QPalette,
@@ -40,7 +39,6 @@ from viewer.timeline.layout import (
     LABEL_MAX,
     LANE_GAP,
     OPEN_END_FADE,
-    ROW_HEIGHT,
     LaneLayout,
     Layout,
     Layouter,
@@ -57,6 +55,7 @@ from viewer.ui.timeline.backdrop import (
     paint_today,
     today_color,
 )
+from viewer.ui.timeline.density import paint_density
 from viewer.ui.timeline.glyphs import (
     RING_RADIUS,
     Rings,
@@ -66,7 +65,7 @@ from viewer.ui.timeline.glyphs import (
 from viewer.ui.timeline.label_paint import paint_label, paint_whole_title
 from viewer.ui.timeline.lane_header import paint_lane_header
 from viewer.ui.timeline.match_marks import paint_lane_matches
-from viewer.ui.timeline.palette import KIND_STYLE, kind_color, lane_color
+from viewer.ui.timeline.palette import KIND_STYLE, blend, kind_color, lane_color
 
 
 class TimelineRenderer:
@@ -270,7 +269,8 @@ class TimelineRenderer:
         paint_publication(painter, self.timeline, layout, palette, layout.height)
         axis = self.axis(layout)
         paint_today(painter, axis.now_x, palette, layout.height)
-        self._paint_lanes(painter, layout, palette, selected, text_color, mid)
+        shown = (y_offset + AXIS_HEIGHT, y_offset + clip.height())
+        self._paint_lanes(painter, layout, palette, selected, text_color, mid, shown)
         painter.restore()
         paint_era_titles(painter, eras, palette, clip.height(), self._label_fonts()[True])
         self._paint_axis(painter, axis, layout, palette, mid, clip.height())
@@ -284,7 +284,10 @@ class TimelineRenderer:
         selected: str | None,
         text_color: QColor,
         mid: QColor,
+        shown: tuple[float, float] = (-math.inf, math.inf),
     ) -> None:
+        """Each lane that reaches into ``shown`` (the top and bottom in view, in
+        the layout's units): the lanes scrolled out of view cost nothing."""
         metrics = QFontMetricsF(self.font)
         selected_pos = self.index.position.get(selected) if selected else None
         timeline = self.timeline
@@ -292,6 +295,8 @@ class TimelineRenderer:
         if self._layer_at is not None and timeline is not None:
             rings = Rings(len(timeline.layers), palette)
         for lane in layout.lanes:
+            if lane.top + lane.height < shown[0] or lane.top > shown[1]:
+                continue
             lane_rect = QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP)
             color = lane_color(lane.kind, palette)
             paint_lane_header(painter, lane, color, palette, metrics)
@@ -300,7 +305,7 @@ class TimelineRenderer:
                 QRectF(GUTTER, lane_rect.top(), layout.width - GUTTER, lane_rect.height())
             )
             if lane.density is not None:
-                _paint_density(painter, lane.density, color, lane.top)
+                paint_density(painter, lane.density, color, lane.top)
                 self._paint_counts(painter, lane, color, palette, rings)
             for item in lane.items:
                 is_selected = selected_pos is not None and selected_pos in item.positions
@@ -356,7 +361,7 @@ class TimelineRenderer:
         text_color = palette.color(QPalette.ColorRole.Text)
         base = palette.color(QPalette.ColorRole.Base)
         painter.setPen(QPen(color.darker(120), 1))
-        painter.setBrush(_blend(base, color, 60 / 255))
+        painter.setBrush(blend(base, color, 60 / 255))
         pens = self._bucket_pens(lane, buckets, rings) if rings is not None else None
         for number, item in enumerate(buckets):
             if pens is not None:
@@ -577,31 +582,3 @@ class TimelineRenderer:
 def qrect(rect: Rect) -> QRectF:
     """A rectangle of the layout as Qt's."""
     return QRectF(rect.x(), rect.y(), rect.width(), rect.height())
-
-
-def _blend(under: QColor, over: QColor, share: float) -> QColor:
-    """``over`` laid at ``share`` opacity on ``under``, as one opaque colour."""
-    return QColor.fromRgbF(
-        under.redF() + (over.redF() - under.redF()) * share,
-        under.greenF() + (over.greenF() - under.greenF()) * share,
-        under.blueF() + (over.blueF() - under.blueF()) * share,
-    )
-
-
-def _paint_density(
-    painter: QPainter, density: npt.NDArray[np.int32], color: QColor, top: float
-) -> None:
-    """The events starting in each pixel column as one strip image: the more, the
-    denser; a column with events is at least three pixels wide, so a lone
-    event of a folded lane is seen."""
-    if not len(density) or not density.any():
-        return
-    density = density.copy()
-    density[1:] = np.maximum(density[1:], density[:-1])
-    density[:-1] = np.maximum(density[:-1], density[1:])
-    strength = np.log1p(density.astype(np.float64)) / math.log1p(float(density.max()))
-    alpha = np.where(density > 0, 40 + 170 * strength, 0).astype(np.uint32)
-    rgb = (color.red() << 16) | (color.green() << 8) | color.blue()
-    pixels = np.ascontiguousarray((alpha << 24) | rgb, dtype=np.uint32)
-    image = QImage(pixels.data, len(pixels), 1, len(pixels) * 4, QImage.Format.Format_ARGB32)
-    painter.drawImage(QRectF(GUTTER, top + 2, len(pixels), ROW_HEIGHT - 4), image)
