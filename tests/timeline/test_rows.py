@@ -16,6 +16,7 @@ from viewer.timeline.index import EventIndex, event_index
 from viewer.timeline.lanes import LaneFacet, lanes_index
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
+    BUCKET_PX,
     CLUSTER_ROW,
     GUTTER,
     LANE_GAP,
@@ -180,3 +181,16 @@ def test_a_folded_lane_is_a_strip_that_says_what_it_hides() -> None:
     assert len(calls.density) == int(1200.0 - GUTTER)
     assert statements.top == calls.top + ROW_HEIGHT + LANE_GAP
     assert len([item for item in statements.items if not item.is_cluster]) == 5
+
+
+def test_a_count_whose_span_runs_into_view_shows_whole() -> None:
+    index = one_day(300, kinds=("call",))
+    first = float(index.starts[0])
+    spp = DAY / BUCKET_PX / 4  # a bucket is a quarter of a day
+    for shift in (5.0, 20.0, 40.0):  # the day starts this many pixels left of the plot
+        layout = Layouter(index, Monospace(index)).layout(first + shift * spp, spp, 1200.0)
+        [lane] = layout.lanes
+        assert lane.bucketed
+        [count] = [item for item in lane.items if item.bucket]
+        assert count.hit.left() >= GUTTER + 2  # not behind the lane names
+        assert count.count == 300

@@ -544,11 +544,15 @@ class Layouter:
         at = np.searchsorted(lane.starts, edges)
         counts = np.diff(at)
         y = lane_layout.top + ROW_HEIGHT / 2
-        for k in np.flatnonzero(counts).tolist():
+        shown = np.flatnonzero(counts).tolist()
+        for n, k in enumerate(shown):
             t, count = float(edges[k]), int(counts[k])
             x = layout.x_of(t)
             text = words.number(count)
             w = self.metrics.advance(text) + 10
+            following = layout.x_of(float(edges[shown[n + 1]])) if n + 1 < len(shown) else math.inf
+            if x < GUTTER + 2 and GUTTER + 2 + w + 4 <= following:
+                x = GUTTER + 2  # its span runs into view: its count shows whole
             lane_layout.items.append(
                 Placed(
                     [int(lane.positions[at[k]])],
