@@ -194,3 +194,26 @@ def test_a_count_whose_span_runs_into_view_shows_whole() -> None:
         [count] = [item for item in lane.items if item.bucket]
         assert count.hit.left() >= GUTTER + 2  # not behind the lane names
         assert count.count == 300
+
+
+def test_a_label_that_cannot_show_right_of_its_mark_is_tried_left_first() -> None:
+    title = "Vorgeschlagener Gipfel der Staatschefs"
+    events = [
+        {
+            "id": "summit",
+            "kind": "proposal",
+            "title": title,
+            "date": {"precision": "day", "start": "2025-06-09", "end": ".."},
+        }
+    ]
+    data: dict[str, Any] = {**copy.deepcopy(_MINIMAL), "events": events, "quotes": []}
+    index = event_index(parse_timeline(dump(data)))
+    layouter = Layouter(index, Monospace(index))
+    width = 1200.0
+    spp = DAY / 40
+    mark = width - 60.0  # too near the right edge for two words on the right
+    t0 = float(index.starts[0]) + DAY / 2 - (mark - GUTTER) * spp
+    layout = Layout(t0, spp, width, [], 0.0, index)
+    x0, x1, gx = (values[0] for values in layouter._marks([0], layout))
+    slots = layouter._slots(0, layout, x0, x1, gx)
+    assert [slot.flipped for slot in slots] == [True, True, False]  # left whole, left cut, right

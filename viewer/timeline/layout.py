@@ -385,7 +385,11 @@ class Layouter:
         left_whole = slot(gx - GLYPH - LEADER_GAP - whole_left, whole_left, whole_left, True)
         least_left = min(full, room_left, shortest)
         left_least = slot(gx - GLYPH - LEADER_GAP - least_left, least_left, least_left, True)
-        return [left_whole, right, left_least] if open_left else [left_whole, left_least, right]
+        if open_left and on_right >= shortest:
+            return [left_whole, right, left_least]
+        # A right whose room has no two words for the label comes last: the
+        # label shows cut on the left rather than not at all.
+        return [left_whole, left_least, right]
 
     def _measure(self, position: int) -> Measure:
         """How wide a text is in the label font of the event at ``position``."""
