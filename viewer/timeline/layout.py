@@ -203,7 +203,8 @@ class Layouter:
             most = MAX_ROWS
         else:
             room = height - AXIS_HEIGHT - len(lanes) * LANE_GAP
-            most = min(max(int(room // ROW_HEIGHT), MAX_ROWS), ROWS_LIMIT)
+            # No lane gets more than the rows the others leave it, one each.
+            most = min(max(int(room // ROW_HEIGHT) - (len(lanes) - 1), MAX_ROWS), ROWS_LIMIT)
         placed: list[tuple[LaneLayout, list[int]]] = []
         self._drafts = {}
         for lane in lanes:
