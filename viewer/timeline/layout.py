@@ -19,15 +19,12 @@ a "+N" cluster that expands on zoom or click.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
 from viewer.domain import words
-from viewer.domain.model import EventKind
 from viewer.timeline.geometry import Point, Rect
-from viewer.timeline.index import EventIndex, Lane
+from viewer.timeline.index import EventIndex
 from viewer.timeline.labels import (
     LEADER_GAP,
     LEAST_LABEL,
@@ -35,6 +32,11 @@ from viewer.timeline.labels import (
     Measure,
     word_cut,
 )
+from viewer.timeline.placed import GUTTER as GUTTER
+from viewer.timeline.placed import LaneLayout as LaneLayout
+from viewer.timeline.placed import Layout as Layout
+from viewer.timeline.placed import Placed as Placed
+from viewer.timeline.placed import move_down
 from viewer.timeline.rows import (
     GLYPH,
     ITEM_GAP,
@@ -48,7 +50,6 @@ from viewer.timeline.rows import (
 )
 
 AXIS_HEIGHT = 46.0
-GUTTER = 118.0
 ROW_HEIGHT = 22.0
 CLUSTER_ROW = 18.0
 LANE_GAP = 8.0
@@ -72,89 +73,6 @@ FIT_LABEL_ROOM = 260.0
 #: A lane with more visible events than this is drawn as counts per bucket.
 DETAIL_LIMIT = 200
 BUCKET_PX = 56.0
-
-
-@dataclass(slots=True)
-class Placed:
-    """An event (or a cluster of events, or a count bucket) where it was laid out."""
-
-    positions: list[int]
-    hit: Rect
-    glyph: Point
-    band: Rect | None = None
-    label: Rect | None = None
-    #: What is drawn: an event's title as it fits its room, or a cluster's count.
-    text: str = ""
-    #: For a cluster or bucket: how many events it stands for, and the time they span.
-    count: int = 1
-    span: tuple[float, float] = (0.0, 0.0)
-    #: A far-zoom count of the events starting in ``span`` (not a list of them).
-    bucket: bool = False
-    #: For a label that stands away from its mark (left of it, or pinned at the
-    #: plot's left edge): the line joining them, from x to x at the mark's height.
-    leader: tuple[float, float] | None = None
-
-    @property
-    def is_cluster(self) -> bool:
-        return self.label is None
-
-
-@dataclass(slots=True)
-class LaneLayout:
-    """One lane as laid out: where it stands, its rows and what it draws."""
-
-    lane: Lane
-    top: float
-    height: float
-    items: list[Placed] = field(default_factory=list)
-    #: Drawn as counts per bucket: too many events in view for marks.
-    bucketed: bool = False
-    #: For a bucketed or collapsed lane: how many events start in each pixel
-    #: column of the plot, drawn as one strip image (under the counts).
-    density: npt.NDArray[np.int32] | None = None
-    #: Folded to its header: a density strip and no marks.
-    collapsed: bool = False
-    #: How many rows of marks it has (the "+N" row not counted).
-    rows: int = 1
-    #: How many of its events in view are not drawn as marks of their own (in
-    #: "+N" badges, counts or a collapsed lane's strip).
-    hidden: int = 0
-
-    @property
-    def key(self) -> str:
-        return self.lane.key
-
-    @property
-    def title(self) -> str:
-        return self.lane.title
-
-    @property
-    def kind(self) -> EventKind | None:
-        """The kind of all its events, for a lane by kind."""
-        return self.lane.kind
-
-    @property
-    def count(self) -> int:
-        """How many events stand in it (in view or not)."""
-        return len(self.lane)
-
-
-@dataclass(slots=True)
-class Layout:
-    t0: float
-    seconds_per_px: float
-    width: float
-    lanes: list[LaneLayout]
-    height: float
-    #: The index the positions in this layout point into: a layout of another
-    #: index (the timeline was swapped) is never painted or hit-tested.
-    index: EventIndex | None = None
-
-    def x_of(self, t: float) -> float:
-        return GUTTER + (t - self.t0) / self.seconds_per_px
-
-    def items(self) -> list[Placed]:
-        return [item for lane in self.lanes for item in lane.items]
 
 
 class Layouter:
@@ -230,7 +148,7 @@ class Layouter:
         for lane_layout, _visible in placed:
             lane_layout.top = top
             for item in lane_layout.items:
-                _move_down(item, top)
+                move_down(item, top)
             layout.lanes.append(lane_layout)
             top += lane_layout.height + LANE_GAP
         layout.height = top
@@ -581,19 +499,3 @@ class Layouter:
         lane_layout.density = np.diff(starts_at).astype(np.int32)
         lane_layout.hidden = lane.count_overlapping(t0, t1)
         lane_layout.height = ROW_HEIGHT
-
-
-def _move_down(item: Placed, dy: float) -> None:
-    """Move ``item``, laid out from y 0, ``dy`` down to its lane's place."""
-    if not dy:
-        return
-
-    def down(rect: Rect) -> Rect:
-        return Rect(rect.x(), rect.y() + dy, rect.width(), rect.height())
-
-    item.hit = down(item.hit)
-    item.glyph = Point(item.glyph.x(), item.glyph.y() + dy)
-    if item.band is not None:
-        item.band = down(item.band)
-    if item.label is not None:
-        item.label = down(item.label)
