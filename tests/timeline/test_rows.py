@@ -217,3 +217,16 @@ def test_a_label_that_cannot_show_right_of_its_mark_is_tried_left_first() -> Non
     x0, x1, gx = (values[0] for values in layouter._marks([0], layout))
     slots = layouter._slots(0, layout, x0, x1, gx)
     assert [slot.flipped for slot in slots] == [True, True, False]  # left whole, left cut, right
+
+
+def test_a_window_too_short_for_the_lanes_leaves_each_lane_its_three_rows() -> None:
+    kinds = ("call", "attack", "talks", "meeting", "statement", "proposal")
+    index = one_day(10, kinds=kinds)
+    height = AXIS_HEIGHT + len(kinds) * (ROW_HEIGHT + LANE_GAP)  # a row each, no more
+    short = lay_out(index, height)
+    assert [lane.rows for lane in short.lanes] == [MAX_ROWS] * len(kinds)
+    assert short.height > height  # the plot scrolls
+    assert badges(short) == len(kinds) * (10 - MAX_ROWS)
+    roomy = lay_out(index, AXIS_HEIGHT + len(kinds) * (10 * ROW_HEIGHT + LANE_GAP))
+    assert [lane.rows for lane in roomy.lanes] == [10] * len(kinds)
+    assert badges(roomy) == 0

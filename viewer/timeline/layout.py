@@ -137,9 +137,16 @@ class Layouter:
                 self._bucket(lane_layout, layout, t0, t1)
             else:
                 visible = lane.overlapping(t0 - margin, t1)
-                self._place_lane(lane_layout, visible, layout, pinned, most)
+                self._place_lane(lane_layout, visible, layout, pinned, MAX_ROWS)
             placed.append((lane_layout, visible))
-        if height is not None:
+        if height is not None and self._spare(placed, height):
+            # Room to spare: the lanes that filled their rows try more of them,
+            # and the lanes share the height. (With none, every lane keeps the
+            # rows an export's has: the plot scrolls, and a frame of many
+            # lanes costs one pass.)
+            for lane_layout, visible in placed:
+                if lane_layout.rows == MAX_ROWS and most > MAX_ROWS and visible:
+                    self._place_lane(lane_layout, visible, layout, pinned, most)
             self._share(placed, layout, pinned, height)
         drafts, self._drafts = self._drafts, {}
         for lane_layout, rows, overflow in drafts.values():
@@ -170,6 +177,12 @@ class Layouter:
         overflow = self._drafts[id(lane_layout)][2]
         if pinned is not None and any(pinned in cluster.positions for cluster in overflow):
             self._place(lane_layout, visible, layout, pinned, max_rows, tight)
+
+    @staticmethod
+    def _spare(placed: list[tuple[LaneLayout, list[int]]], height: float) -> bool:
+        """Whether the lanes as placed leave some of ``height`` free."""
+        taken = AXIS_HEIGHT + sum(ll.height + LANE_GAP for ll, _visible in placed)
+        return taken < height
 
     def _share(
         self,
