@@ -129,3 +129,11 @@ def test_by_timeline_each_shown_timeline_is_a_lane(bundled: Timeline, houston: T
     lanes = facet_lanes(both, LaneFacet.TIMELINE)
     assert [lane.title for lane in lanes] == [bundled.title, houston.title]
     assert [len(lane) for lane in lanes] == [len(bundled.events), len(houston.events)]
+
+
+def test_a_lane_is_named_on_one_line() -> None:
+    document = json.loads(bundled_timeline().read_text("utf-8"))
+    document["actors"][0]["name"] = "   Donald   Trump  "
+    spaced = Timeline.validate(document)
+    titles = {lane.key: lane.title for lane in facet_lanes(spaced, LaneFacet.ACTOR)}
+    assert titles[document["actors"][0]["id"]] == "Donald Trump"

@@ -22,6 +22,7 @@ import numpy.typing as npt
 from viewer.domain.columns import KINDS
 from viewer.domain.model import EventKind
 from viewer.domain.names import kind_plural
+from viewer.domain.text import one_line
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 from viewer.timeline.filters import Mask, Rows, facets_of
@@ -120,7 +121,8 @@ def facet_lanes(timeline: Timeline, facet: LaneFacet, mask: Mask | None = None) 
     for key, title, rows in groups:
         kept = rows if mask is None else rows[mask[rows]]
         if len(kept):
-            lanes.append(FacetLane(key, title, kept, float(starts[kept].min())))
+            # A name is shown as spaced as words are ("  Donald   Trump " is "Donald Trump").
+            lanes.append(FacetLane(key, one_line(title), kept, float(starts[kept].min())))
     return lanes
 
 
