@@ -22,7 +22,8 @@ from typing import Any
 from bench.bench_open import best_of
 from viewer.persistence.model_file import parse_timeline
 from viewer.timeline.index import EventIndex, event_index
-from viewer.timeline.layout import ELLIPSIS, GUTTER, LABEL_MAX, Layouter
+from viewer.timeline.labels import ELLIPSIS
+from viewer.timeline.layout import GUTTER, LABEL_MAX, Layouter
 
 WIDTH = 1600.0
 BASE = datetime(2025, 1, 1, tzinfo=UTC)
@@ -48,6 +49,9 @@ class FixedWidth:
         title = self.index.title(position)
         keep = int(room // self.CHAR)
         return title if len(title) <= keep else title[: max(keep - 1, 0)] + ELLIPSIS
+
+    def label_advance(self, position: int, text: str) -> float:
+        return len(text) * self.CHAR
 
     def advance(self, text: str) -> float:
         return len(text) * self.CHAR
