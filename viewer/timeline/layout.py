@@ -93,6 +93,8 @@ class Layouter:
         #: their rows and "+N" clusters, made into items once settled.
         self._drafts: dict[int, tuple[LaneLayout, list[Row], list[Cluster]]] = {}
         self._widths = LabelWidths(metrics, index, index.title)
+        #: The width of a "+N" badge's text, by N.
+        self._plus: dict[int, float] = {}
 
     def layout(
         self,
@@ -383,6 +385,7 @@ class Layouter:
             if placed:
                 continue
             self._overflow(overflow, position, slots[0].gx)
+        self._spans(overflow)
         lane.rows = max(len(rows), 1)
         lane.height = lane.rows * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
         lane.hidden = sum(len(cluster.positions) for cluster in overflow)
@@ -428,20 +431,30 @@ class Layouter:
             )
 
     def _overflow(self, overflow: list[Cluster], position: int, gx: float) -> None:
-        """Put an event that fits no row into the "+N" cluster at its mark (or a new one)."""
-        start, end = float(self.index.starts[position]), float(self.index.ends[position])
+        """Put an event that fits no row into the "+N" cluster at its mark (or a new
+        one). Most events of a crowded view come here, one call each: the span is
+        worked out once the lane is placed (:meth:`_spans`), a badge's width once
+        per count."""
         if overflow and gx - GLYPH <= overflow[-1].right + 4:
             cluster = overflow[-1]
             cluster.positions.append(position)
-            if start < cluster.start:
-                cluster.start = start
-            if end > cluster.end:
-                cluster.end = end
         else:
-            cluster = Cluster([position], gx, start, end, 0.0)
+            cluster = Cluster([position], gx, 0.0, 0.0, 0.0)
             overflow.append(cluster)
         # The badge reads "+N": as wide as its text, from just left of the first mark.
-        cluster.right = cluster.gx - GLYPH + self.metrics.advance(f"+{len(cluster.positions)}") + 10
+        count = len(cluster.positions)
+        width = self._plus.get(count)
+        if width is None:
+            width = self._plus[count] = self.metrics.advance(f"+{count}")
+        cluster.right = cluster.gx - GLYPH + width + 10
+
+    def _spans(self, overflow: list[Cluster]) -> None:
+        """Each cluster's time span: from its events' first start to their last end."""
+        index = self.index
+        for cluster in overflow:
+            at = np.asarray(cluster.positions, np.int64)
+            cluster.start = float(index.starts[at].min())
+            cluster.end = float(index.ends[at].max())
 
     def _placed(self, slot: Slot, y: float, limit: float) -> Placed:
         """The event of ``slot`` in its row, its label taking the room up to ``limit``
