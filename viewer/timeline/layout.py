@@ -208,6 +208,10 @@ class Layouter:
         badges = sum(CLUSTER_ROW for ll, _visible in drawn if ll.hidden)
         if not drawn or sum(needs) * ROW_HEIGHT + badges <= room:
             return
+        # Each lane as placed with all the rows it wants, put back when it gets them.
+        loose = {
+            id(ll): (ll.rows, ll.height, ll.hidden, self._drafts[id(ll)]) for ll, _visible in drawn
+        }
         least = []
         for (lane_layout, visible), need in zip(drawn, needs, strict=True):
             if need > 1:
@@ -230,9 +234,13 @@ class Layouter:
             if cut <= clustered:
                 break
             clustered |= cut
-        for (lane_layout, visible), share in zip(drawn, shares, strict=True):
+        for (lane_layout, visible), need, share in zip(drawn, needs, shares, strict=True):
             if share < lane_layout.rows:  # fewer rows than even the tight layout took
                 self._place_lane(lane_layout, visible, layout, pinned, share, tight=True)
+            elif share >= need:  # all it wants: as first placed
+                rows, lane_height, hidden, draft = loose[id(lane_layout)]
+                lane_layout.rows, lane_layout.height, lane_layout.hidden = rows, lane_height, hidden
+                self._drafts[id(lane_layout)] = draft
             elif share > lane_layout.rows:  # room for some whole labels again
                 self._place_lane(lane_layout, visible, layout, pinned, share)
                 if lane_layout.hidden:  # the loose layout ran out of rows: cut labels instead
