@@ -36,7 +36,6 @@ from viewer.timeline.placed import GUTTER as GUTTER
 from viewer.timeline.placed import LaneLayout as LaneLayout
 from viewer.timeline.placed import Layout as Layout
 from viewer.timeline.placed import Placed as Placed
-from viewer.timeline.placed import move_down
 from viewer.timeline.rows import (
     GLYPH,
     ITEM_GAP,
@@ -136,7 +135,7 @@ class Layouter:
                 self._strip(lane_layout, layout, t0, t1)
                 lane_layout.collapsed = True
             elif lane.count_overlapping(t0 - margin, t1, more_than=DETAIL_LIMIT) > DETAIL_LIMIT:
-                self._bucket(lane_layout, layout, t0, t1)
+                lane_layout.bucketed = True  # counted once it has its place (below)
             else:
                 visible = lane.overlapping(t0 - margin, t1)
                 self._place_lane(lane_layout, visible, layout, pinned, MAX_ROWS)
@@ -150,16 +149,18 @@ class Layouter:
                 if lane_layout.rows == MAX_ROWS and most > MAX_ROWS and visible:
                     self._place_lane(lane_layout, visible, layout, pinned, most)
             self._share(placed, layout, pinned, height)
-        drafts, self._drafts = self._drafts, {}
-        for lane_layout, rows, overflow in drafts.values():
-            self._items(lane_layout, rows, overflow, layout)
+        # Each lane in its place, then its items made there (never moved).
         top = AXIS_HEIGHT
         for lane_layout, _visible in placed:
             lane_layout.top = top
-            for item in lane_layout.items:
-                move_down(item, top)
             layout.lanes.append(lane_layout)
             top += lane_layout.height + LANE_GAP
+        drafts, self._drafts = self._drafts, {}
+        for lane_layout, rows, overflow in drafts.values():
+            self._items(lane_layout, rows, overflow, layout)
+        for lane_layout in layout.lanes:
+            if lane_layout.bucketed:
+                self._bucket(lane_layout, layout, t0, t1)
         layout.height = top
         return layout
 

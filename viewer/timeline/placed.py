@@ -101,19 +101,3 @@ class Layout:
 
     def items(self) -> list[Placed]:
         return [item for lane in self.lanes for item in lane.items]
-
-
-def move_down(item: Placed, dy: float) -> None:
-    """Move ``item``, laid out from y 0, ``dy`` down to its lane's place."""
-    if not dy:
-        return
-
-    def down(rect: Rect) -> Rect:
-        return Rect(rect.x(), rect.y() + dy, rect.width(), rect.height())
-
-    item.hit = down(item.hit)
-    item.glyph = Point(item.glyph.x(), item.glyph.y() + dy)
-    if item.band is not None:
-        item.band = down(item.band)
-    if item.label is not None:
-        item.label = down(item.label)
