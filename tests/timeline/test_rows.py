@@ -13,6 +13,7 @@ from tests.timeline.test_layout import Monospace
 from viewer.persistence.model_file import load_timeline, parse_timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.timeline.index import EventIndex, event_index
+from viewer.timeline.labels import CutWidths, word_cut
 from viewer.timeline.lanes import LaneFacet, lanes_index
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
@@ -230,3 +231,20 @@ def test_a_window_too_short_for_the_lanes_leaves_each_lane_its_three_rows() -> N
     roomy = lay_out(index, AXIS_HEIGHT + len(kinds) * (10 * ROW_HEIGHT + LANE_GAP))
     assert [lane.rows for lane in roomy.lanes] == [10] * len(kinds)
     assert badges(roomy) == 0
+
+
+def test_a_titles_cuts_are_measured_once_and_cut_as_word_cut_does() -> None:
+    title = "Explosion an einer Brücke in der Region Brjansk („Operation Spinnennetz“)"
+    measured: list[str] = []
+
+    def measure(text: str) -> float:
+        measured.append(text)
+        return len(text) * 7.0
+
+    table = CutWidths(title, measure)
+    rooms = [float(room) for room in range(0, len(title) * 7, 5)]  # all narrower than it
+    assert rooms
+    for room in rooms:
+        assert table.longest(room) == word_cut(title, room, lambda t: len(t) * 7.0)
+    assert len(measured) == len(set(measured))  # each cut once, whatever the rooms
+    assert len(measured) <= len(table)

@@ -94,11 +94,42 @@ def word_cut(title: str, room: float, measure: Measure) -> str:
     fits, with "…"; else "" (fewer than two words, or not the one word, fit)."""
     if not title or measure(title) <= room:
         return title
-    least = _least_words(title)
-    cuts = _cuts(title, least)
+    return _longest(word_cuts(title), room, measure)
+
+
+def word_cuts(title: str) -> list[str]:
+    """The cuts :func:`word_cut` chooses among for ``title``, shortest first."""
+    cuts = _cuts(title, _least_words(title))
     if cuts and cuts[-1].removesuffix(ELLIPSIS) == title.rstrip(_TRAILING):
         cuts.pop()  # the whole title with "…" is no cut of it
-    return _longest(cuts, room, measure)
+    return cuts
+
+
+class CutWidths:
+    """The cuts of one title with their widths, each measured once, when a
+    bisection first looks at it: a label cut again at the next frame's room
+    measures nothing."""
+
+    __slots__ = ("cuts", "measure", "widths")
+
+    def __init__(self, title: str, measure: Measure) -> None:
+        self.cuts = word_cuts(title)
+        self.measure = measure
+        self.widths: list[float | None] = [None] * len(self.cuts)
+
+    def __len__(self) -> int:
+        return len(self.cuts)
+
+    def __getitem__(self, i: int) -> float:
+        width = self.widths[i]
+        if width is None:
+            width = self.widths[i] = self.measure(self.cuts[i])
+        return width
+
+    def longest(self, room: float) -> str:
+        """As :func:`word_cut` for a title wider than ``room``."""
+        fits = bisect_right(self, room)
+        return self.cuts[fits - 1] if fits else ""
 
 
 def least_width(title: str, measure: Measure) -> float:

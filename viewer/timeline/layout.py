@@ -30,7 +30,6 @@ from viewer.timeline.labels import (
     LEAST_LABEL,
     MIN_LABEL,
     Measure,
-    word_cut,
 )
 from viewer.timeline.placed import GUTTER as GUTTER
 from viewer.timeline.placed import LaneLayout as LaneLayout
@@ -471,10 +470,7 @@ class Layouter:
         room = slot.full if slot.flipped else min(slot.full, limit - ITEM_GAP - slot.label_x)
         room = max(room, 0.0)
         measure = self._measure(slot.position)
-        title = self.index.title(slot.position)
-        # Whole when it fits (word_cut's first test, with the width known).
-        fits = self._widths(slot.position)[0] <= room
-        text = title if fits else word_cut(title, room, measure)
+        text = self._widths.cut(slot.position, room)
         label_x, leader = slot.label_x, None
         if slot.flipped:
             # Left of its mark: the label ends at the leader line, however it was cut.

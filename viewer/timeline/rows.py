@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from weakref import WeakKeyDictionary, ref
 
-from viewer.timeline.labels import least_width
+from viewer.timeline.labels import CutWidths, least_width
 
 
 class TextMetrics(Protocol):
@@ -186,6 +186,9 @@ def share_rows(needs: list[int], budget: int, at_least: int = 1) -> list[int]:
 #: ``label_width`` gives it, checked on every use), the title's width and the
 #: shortest label's (see :func:`viewer.timeline.labels.least_width`).
 Widths = dict[int, tuple[float, float, float]]
+#: Per position: its title's cuts with their widths (see
+#: :class:`viewer.timeline.labels.CutWidths`), made when its label is first cut.
+Cuts = dict[int, CutWidths]
 #: The most events whose widths are kept (a long pan through a million events
 #: starts again from an empty store rather than keep them all).
 WIDTHS_KEPT = 1 << 16
@@ -194,20 +197,20 @@ PROBE = "Hamburgefonstiv 0123456789 QWXYZ qwxyz"
 #: Per way of measuring text: the index (or other owner of the positions) and
 #: the probe's width the widths were measured for. Kept between layouts: a
 #: pan measures only the events it brings into view.
-_WIDTHS: WeakKeyDictionary[object, tuple[ref[object], float, Widths]] = WeakKeyDictionary()
+_WIDTHS: WeakKeyDictionary[object, tuple[ref[object], float, Widths, Cuts]] = WeakKeyDictionary()
 
 
-def kept_widths(metrics: object, owner: object, probe: float) -> Widths | None:
-    """The widths kept for the positions of ``owner`` measured by ``metrics``
-    in the font whose ``probe`` width this is (emptied when the owner or the
-    font is another); None when ``metrics`` cannot be kept weakly."""
+def kept_widths(metrics: object, owner: object, probe: float) -> tuple[Widths, Cuts] | None:
+    """The widths and cuts kept for the positions of ``owner`` measured by
+    ``metrics`` in the font whose ``probe`` width this is (emptied when the
+    owner or the font is another); None when ``metrics`` cannot be kept weakly."""
     try:
         kept = _WIDTHS.get(metrics)
         if kept is None or kept[0]() is not owner or kept[1] != probe:
-            kept = _WIDTHS[metrics] = (ref(owner), probe, {})
+            kept = _WIDTHS[metrics] = (ref(owner), probe, {}, {})
     except TypeError:  # not hashable or weakly referable
         return None
-    return kept[2]
+    return kept[2], kept[3]
 
 
 class LabelWidths:
@@ -216,7 +219,9 @@ class LabelWidths:
 
     def __init__(self, metrics: TextMetrics, owner: object, title: Callable[[int], str]) -> None:
         self.metrics, self.title = metrics, title
-        self.kept = kept_widths(metrics, owner, metrics.advance(PROBE))
+        kept = kept_widths(metrics, owner, metrics.advance(PROBE))
+        self.kept: Widths | None = None if kept is None else kept[0]
+        self.cuts: Cuts | None = None if kept is None else kept[1]
 
     def __call__(self, position: int) -> tuple[float, float]:
         full = self.metrics.label_width(position)
@@ -234,4 +239,26 @@ class LabelWidths:
             if len(self.kept) >= WIDTHS_KEPT:
                 self.kept.clear()
             self.kept[position] = (full, whole, least)
+            if self.cuts is not None:
+                self.cuts.pop(position, None)  # measured in another font
         return whole, least
+
+    def cut(self, position: int, room: float) -> str:
+        """The event's title as :func:`viewer.timeline.labels.word_cut` cuts it
+        for ``room``, its cuts measured once for this and later layouts."""
+        title = self.title(position)
+        if self(position)[0] <= room:
+            return title
+        table = self.cuts.get(position) if self.cuts is not None else None
+        if table is None:
+            metrics = self.metrics
+
+            def measure(text: str) -> float:
+                return metrics.label_advance(position, text)
+
+            table = CutWidths(title, measure)
+            if self.cuts is not None:
+                if len(self.cuts) >= WIDTHS_KEPT:
+                    self.cuts.clear()
+                self.cuts[position] = table
+        return table.longest(room)
