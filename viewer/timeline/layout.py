@@ -70,7 +70,10 @@ OPEN_END_FADE = 120.0
 FIT_LABEL_ROOM = 260.0
 #: A lane with more visible events than this is drawn as counts per bucket.
 DETAIL_LIMIT = 200
-BUCKET_PX = 56.0
+#: How wide the span is that a count stands for: a count every 112 pixels
+#: (a far view of forty lanes draws some 600 of them; the strip under them
+#: shows each pixel's events, and its tooltip their number).
+BUCKET_PX = 112.0
 
 
 class Layouter:
