@@ -241,10 +241,24 @@ def test_a_titles_cuts_are_measured_once_and_cut_as_word_cut_does() -> None:
         measured.append(text)
         return len(text) * 7.0
 
-    table = CutWidths(title, measure)
+    table = CutWidths(title)
     rooms = [float(room) for room in range(0, len(title) * 7, 5)]  # all narrower than it
     assert rooms
     for room in rooms:
-        assert table.longest(room) == word_cut(title, room, lambda t: len(t) * 7.0)
+        assert table.longest(room, measure) == word_cut(title, room, lambda t: len(t) * 7.0)
     assert len(measured) == len(set(measured))  # each cut once, whatever the rooms
-    assert len(measured) <= len(table)
+    assert len(measured) <= len(table.cuts)
+
+
+def test_the_widths_kept_between_frames_let_their_metrics_go() -> None:
+    import gc
+    import weakref
+
+    index = one_day(3, kinds=("call",), title="Ein sehr langer Titel, der geschnitten wird, " * 3)
+    metrics = Monospace(index)
+    layout = Layouter(index, metrics).layout(float(index.starts[0]) - 300 * 60.0, 60.0, 700.0)
+    assert any(item.text.endswith("\u2026") for item in layout.items())  # cuts were kept
+    gone = weakref.ref(metrics)
+    del metrics, layout
+    gc.collect()
+    assert gone() is None  # nothing kept for it holds it alive

@@ -108,28 +108,28 @@ def word_cuts(title: str) -> list[str]:
 class CutWidths:
     """The cuts of one title with their widths, each measured once, when a
     bisection first looks at it: a label cut again at the next frame's room
-    measures nothing."""
+    measures nothing. (It keeps no way of measuring: a table kept beside the
+    metrics must not keep them alive.)"""
 
-    __slots__ = ("cuts", "measure", "widths")
+    __slots__ = ("cuts", "widths")
 
-    def __init__(self, title: str, measure: Measure) -> None:
+    def __init__(self, title: str) -> None:
         self.cuts = word_cuts(title)
-        self.measure = measure
         self.widths: list[float | None] = [None] * len(self.cuts)
 
-    def __len__(self) -> int:
-        return len(self.cuts)
-
-    def __getitem__(self, i: int) -> float:
-        width = self.widths[i]
-        if width is None:
-            width = self.widths[i] = self.measure(self.cuts[i])
-        return width
-
-    def longest(self, room: float) -> str:
-        """As :func:`word_cut` for a title wider than ``room``."""
-        fits = bisect_right(self, room)
-        return self.cuts[fits - 1] if fits else ""
+    def longest(self, room: float, measure: Measure) -> str:
+        """As :func:`word_cut` for a title wider than ``room``, measured by ``measure``."""
+        lo, hi = 0, len(self.cuts)
+        while lo < hi:  # the first cut wider than the room (bisect_right)
+            mid = (lo + hi) // 2
+            width = self.widths[mid]
+            if width is None:
+                width = self.widths[mid] = measure(self.cuts[mid])
+            if room < width:
+                hi = mid
+            else:
+                lo = mid + 1
+        return self.cuts[lo - 1] if lo else ""
 
 
 def least_width(title: str, measure: Measure) -> float:

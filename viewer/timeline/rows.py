@@ -251,14 +251,14 @@ class LabelWidths:
             return title
         table = self.cuts.get(position) if self.cuts is not None else None
         if table is None:
-            metrics = self.metrics
-
-            def measure(text: str) -> float:
-                return metrics.label_advance(position, text)
-
-            table = CutWidths(title, measure)
+            table = CutWidths(title)
             if self.cuts is not None:
                 if len(self.cuts) >= WIDTHS_KEPT:
                     self.cuts.clear()
                 self.cuts[position] = table
-        return table.longest(room)
+        metrics = self.metrics
+
+        def measure(text: str) -> float:
+            return metrics.label_advance(position, text)
+
+        return table.longest(room, measure)
