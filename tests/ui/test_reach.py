@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +11,15 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import dump
+from tests.conftest import _MINIMAL, dump
 from tests.ui.test_timeline_view import many_attacks, show_view
 from tests.ui.windows import make_window
 from viewer.persistence.model_file import parse_timeline
+from viewer.timeline.lanes import LaneFacet
 from viewer.timeline.layout import GUTTER, MAX_ROWS, Placed
 from viewer.ui.document.selection import Selection
+from viewer.ui.timeline.reach import spreading_zoom
+from viewer.ui.timeline.render import TimelineRenderer
 from viewer.ui.timeline.view import TimelineView
 
 #: More calls on one day than the 400-pixel-high view has rows for.
@@ -217,3 +221,50 @@ def test_a_cluster_menu_closed_before_the_file_changes_is_no_trouble(
     view.set_timeline(parse_timeline(dump(data)))  # closing it again must not raise
     assert view.cluster_menu is None
     assert len(view.renderer.index) == 2
+
+
+def test_a_badge_zooms_by_the_events_of_the_lane_it_is_drawn_in(qtbot: QtBot) -> None:
+    """By actor, a badge in b's lane whose first event is also a's zooms as its
+    neighbours do, by b's events, not by a's one."""
+    events: list[dict[str, Any]] = [
+        {
+            "id": "x",
+            "kind": "call",
+            "title": "Anruf X",
+            "participants": ["a", "b"],
+            "date": {"precision": "day", "start": "2025-06-01"},
+        }
+    ]
+    events += [
+        {
+            "id": f"early{n}",
+            "kind": "call",
+            "title": f"Erstes Gespräch {n}",
+            "participants": ["b"],
+            "date": {"precision": "day", "start": "2025-06-01"},
+        }
+        for n in range(3)
+    ]
+    events += [
+        {
+            "id": f"y{n:02d}",
+            "kind": "call",
+            "title": f"Gespräch Nummer {n}",
+            "participants": ["b"],
+            "date": {"precision": "day", "start": f"2025-06-{1 + n // 2:02d}"},
+        }
+        for n in range(40)
+    ]
+    data = {**copy.deepcopy(_MINIMAL), "events": events, "quotes": []}
+    renderer = TimelineRenderer(parse_timeline(dump(data)))
+    renderer.set_lanes(LaneFacet.ACTOR)
+    index = renderer.index
+    spp = 86400 / 6
+    layout = renderer.layout(float(index.starts[0]) - 2 * 86400, spp, 1000.0)
+    [b] = [lane for lane in layout.lanes if lane.key == "b"]
+    badges = [item for item in b.items if item.is_cluster]
+    assert badges
+    first = badges[0]
+    assert index.id_of(first.positions[0]) == "x"  # also in a's lane, which is drawn first
+    zooms = {spreading_zoom(renderer, badge, 1.0, spp, layout) for badge in badges}
+    assert None not in zooms  # b's events part on zoom, as its other badges' do

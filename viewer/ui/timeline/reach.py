@@ -29,7 +29,9 @@ def spreading_zoom(
     part them."""
     index = renderer.index
     start, end = cluster.span
-    lane = index.lane_of(cluster.positions[0])
+    # The lane it is drawn in (its first event may stand in other lanes too).
+    drawn = None if layout is None else lane_holding(layout, cluster)
+    lane = index.lane_of(cluster.positions[0]) if drawn is None else drawn.lane
     near = [] if lane is None else lane.overlapping(start, end)
     starts = sorted(index.starts[p] for p in near)
     gaps = [b - a for a, b in itertools.pairwise(starts) if b > a]
@@ -41,7 +43,7 @@ def spreading_zoom(
     # once they are a label apart: between markers that share a row goes half
     # a band, a marker and a label.
     at_once = max(Counter(starts).values())
-    rows = MAX_ROWS if layout is None else lane_rows(layout, cluster)
+    rows = MAX_ROWS if drawn is None else drawn.rows
     room = max(rows // at_once, 1) * min(gaps) - band / 2
     wanted = (widest + 4 * GLYPH + 16) * scale  # screen pixels
     spp = room / wanted if room > 0 else seconds_per_px / 4
@@ -59,24 +61,22 @@ def neighbourhood(index: EventIndex, position: int, reach: int) -> tuple[float, 
     return first, max(last, index.ends[position])
 
 
-def lane_rows(layout: Layout, item: Placed) -> int:
-    """How many rows of marks the lane of ``item`` has in ``layout``."""
-    return next((lane.rows for lane in layout.lanes if item in lane.items), MAX_ROWS)
+def lane_holding(layout: Layout, item: Placed) -> LaneLayout | None:
+    """The lane of ``layout`` that ``item`` (this very item) is drawn in."""
+    return next((lane for lane in layout.lanes if any(i is item for i in lane.items)), None)
 
 
-def nearest_group(
-    layout: Layout, index: EventIndex, selected: Placed | None, middle: float
-) -> Placed | None:
+def nearest_group(layout: Layout, selected: Placed | None, middle: float) -> Placed | None:
     """The "+N" cluster or count nearest the ``selected`` event (in its lane
     first), or nearest ``middle`` with nothing selected; None when there is none."""
     groups = [(lane, item) for lane in layout.lanes for item in lane.items if item.is_cluster]
     if not groups:
         return None
-    home = None if selected is None else index.lane_of(selected.positions[0])
+    home = None if selected is None else lane_holding(layout, selected)
     x = middle if selected is None else selected.glyph.x()
 
     def distance(pair: tuple[LaneLayout, Placed]) -> tuple[bool, float]:
         lane, item = pair
-        return (lane.lane is not home, abs(item.glyph.x() - x))
+        return (lane is not home, abs(item.glyph.x() - x))
 
     return min(groups, key=distance)[1]

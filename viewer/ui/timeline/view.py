@@ -533,7 +533,7 @@ class TimelineView(QAbstractScrollArea):
         event, in its lane first; with nothing selected, nearest the middle."""
         selected = self.placed(self.selection.event_id) if self.selection.event_id else None
         middle = self.viewport().width() / 2 / self._scale
-        nearest = nearest_group(self.current_layout(), self.renderer.index, selected, middle)
+        nearest = nearest_group(self.current_layout(), selected, middle)
         if nearest is not None and nearest.bucket:
             self.expand(nearest)
         elif nearest is not None:
