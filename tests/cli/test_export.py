@@ -332,3 +332,47 @@ def test_lane_order_sorts_the_lanes(tmp_path: Path, painted: Painted) -> None:
 def test_bad_lanes_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "-o", "x.png", "--lanes", "colour"]) == 2
     assert "'colour'" in capsys.readouterr().err  # argparse's words, whatever their language
+
+
+def test_an_export_draws_a_lane_whole_rows_or_names_it_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viewer.persistence.model_file import load_timeline
+    from viewer.persistence.paths import bundled_timeline
+    from viewer.timeline.lanes import LaneFacet
+    from viewer.timeline.layout import ROW_HEIGHT
+    from viewer.ui.app import make_application
+    from viewer.ui.timeline import export
+
+    make_application()
+    timeline = load_timeline(bundled_timeline())
+    seen: dict[str, Any] = {}
+    plot_of = export._plot_of
+
+    def recording(*args: Any) -> Any:
+        layout, only, legend = plot_of(*args)
+        seen["layout"], seen["plot"] = layout, args[2] - args[3] - legend
+        return layout, only, legend
+
+    monkeypatch.setattr(export, "_plot_of", recording)
+    tried = 0
+    for height in range(330, 700, 9):
+        left_out: list[str] = []
+        try:
+            export.export_timeline(
+                timeline,
+                tmp_path / "h.png",
+                width=1000,
+                height=height,
+                facet=LaneFacet.ACTOR,
+                left_out=left_out,
+            )
+        except export.ExportError:
+            continue
+        tried += 1
+        lanes = seen["layout"].lanes
+        assert all(lane.top + ROW_HEIGHT <= seen["plot"] for lane in lanes), height
+        drawn = [lane.title for lane in lanes]
+        assert len(drawn) + len(left_out) == len(seen["layout"].index.lanes)
+        assert not set(drawn) & set(left_out)
+    assert tried > 10

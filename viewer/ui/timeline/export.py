@@ -111,7 +111,7 @@ def _plot_of(
     """The layout of the plot in a picture ``height`` pixels tall once the texts
     (``texts`` pixels) and the legend (``legend`` pixels at first) are taken from
     it, as the window lays out its viewport; the samples it draws; the legend's
-    height. Lanes that do not start in the plot are left out (the window would
+    height. Lanes whose first row is not in the plot are left out (the window would
     scroll to them)."""
     t0, spp, width = view
     while True:
@@ -123,7 +123,8 @@ def _plot_of(
             )
             raise ExportError(said.format(math.ceil(height - plot + LEAST_PLOT)))
         laid = renderer.layout(t0, spp, width, height=plot)
-        lanes = [lane for lane in laid.lanes if lane.top < plot]
+        # A lane whose first row (its name, its marks) does not fit is left out.
+        lanes = [lane for lane in laid.lanes if lane.top + ROW_HEIGHT <= plot]
         layout = Layout(laid.t0, laid.seconds_per_px, laid.width, lanes, laid.height, laid.index)
         only = drawn_samples(renderer, layout)
         needed = legend_height(only)
