@@ -354,3 +354,26 @@ def test_only_the_lanes_in_view_are_painted(
     assert in_view
     assert len(in_view) < len(lanes(view)) / 4  # of 177 places, a screenful
     assert painted == in_view
+
+
+def test_a_drag_whose_release_went_elsewhere_stops_scrolling(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot, _acled_model(tmp_path))
+    window.resize(1280, 800)
+    settle(qtbot)
+    by(window, LaneFacet.PLACE)
+    view = window.timeline_view
+    bar = view.verticalScrollBar()
+    before = [lane.key for lane in lanes(view)]
+    start = header(view, before[0])
+    bottom = QPoint(start.x(), view.viewport().height() - 5)
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(0, 20))
+    qtbot.mouseMove(viewport, bottom)
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    # The button comes up over another widget (as when a dialog takes the mouse).
+    assert view.pointer.scrolling
+    qtbot.mouseRelease(window.events_table, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.pointer.dragging_lane)
+    assert not view.pointer.scrolling
+    assert [lane.key for lane in lanes(view)] == before  # and nothing moved

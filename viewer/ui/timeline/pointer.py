@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QScrollBar, QWidget
 
 from viewer.timeline.lanes import LaneFacet, LaneOrder
@@ -112,6 +112,11 @@ class Pointer:
     def dragging_lane(self) -> bool:
         return self._lane is not None and self._dragging
 
+    @property
+    def scrolling(self) -> bool:
+        """Whether the plot scrolls under a lane held at its edge."""
+        return self._scroller.isActive()
+
     def cancel(self) -> None:
         """Escape: the lane being dragged stays where it was."""
         self._scroller.stop()
@@ -172,6 +177,9 @@ class Pointer:
     def _scroll(self) -> None:
         """Scroll the plot a step toward the edge the dragged lane is held at."""
         edge = self._edge()
+        if not QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self.cancel()  # the release went elsewhere (a dialog took the mouse)
+            return
         if not edge or self._lane is None:
             self._scroller.stop()
             return
