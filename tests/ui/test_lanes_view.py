@@ -4,11 +4,12 @@ click on their name, moved by dragging it, the choice kept for the next start.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_add_timeline import _acled_model
@@ -43,6 +44,17 @@ def instances(view: TimelineView, event_id: str, keys: tuple[str, ...]) -> list[
     ]
 
 
+def _recording_cursor(show_only: Any, busy: list[object]) -> Any:
+    """``show_only``, noting the override cursor each time it is called."""
+
+    def recording(mask: Any) -> None:
+        cursor = QApplication.overrideCursor()
+        busy.append(None if cursor is None else cursor.shape())
+        show_only(mask)
+
+    return recording
+
+
 def by(window: MainWindow, facet: LaneFacet) -> None:
     menu = window.menus.lanes_menu
     menu.aboutToShow.emit()
@@ -60,7 +72,11 @@ def test_lanes_by_actor_put_a_call_in_each_callers_lane(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     view = window.timeline_view
     assert lanes(view)[0].key == "call"  # by kind, as always
+    busy: list[object] = []
+    view.renderer.show_only = _recording_cursor(view.renderer.show_only, busy)  # type: ignore[method-assign]
     by(window, LaneFacet.ACTOR)
+    assert busy == [Qt.CursorShape.WaitCursor]  # the lanes were made under a busy cursor
+    assert QApplication.overrideCursor() is None  # and it is gone again
     keys = [lane.key for lane in lanes(view)]
     assert {"trump", "putin"} <= set(keys)
     titles = {lane.key: lane.title for lane in lanes(view)}

@@ -9,9 +9,9 @@ lanes of the same keys keep them, others ignore them).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from viewer.domain import words
 from viewer.domain.text import one_line
@@ -98,7 +98,13 @@ class LanesMenu(QMenu):
         (they were of other lanes)."""
         renderer = self._view.renderer
         if (facet, order) != (renderer.facet, renderer.order):
-            self._view.set_lanes(facet, order)
+            # The first lanes by actor or tag of a large timeline take a moment
+            # (two seconds at a million events): say so with the cursor.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._view.set_lanes(facet, order)
+            finally:
+                QApplication.restoreOverrideCursor()
         if save:
             self._settings.setValue(FACET_SETTING, facet.value)
             self._settings.setValue(ORDER_SETTING, order.value if order is not None else "")
