@@ -254,14 +254,10 @@ def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> di
 
 
 def _lanes_by(view: Any, facet: LaneFacet) -> None:
-    """Lanes by ``facet`` in ``view``, as View > Lanes by sets them."""
-    set_lanes = getattr(view, "set_lanes", None)
-    if set_lanes is not None:
-        set_lanes(facet)
-        return
-    view.renderer.set_lanes(facet)  # an older view: drop its layout by hand
-    view._layout = None
-    view.viewport().update()
+    """Lanes by ``facet`` in ``view``, as View > Lanes sets them."""
+    from viewer.timeline.lanes import LaneChoice
+
+    view.set_lanes(LaneChoice(facet))
 
 
 def _time_lanes_index(timeline: Any) -> dict[str, float]:

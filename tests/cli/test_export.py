@@ -339,7 +339,7 @@ def test_an_export_draws_a_lane_whole_rows_or_names_it_left_out(
 ) -> None:
     from viewer.persistence.model_file import load_timeline
     from viewer.persistence.paths import bundled_timeline
-    from viewer.timeline.lanes import LaneFacet
+    from viewer.timeline.lanes import LaneChoice, LaneFacet
     from viewer.timeline.layout import ROW_HEIGHT
     from viewer.ui.app import make_application
     from viewer.ui.timeline import export
@@ -364,7 +364,7 @@ def test_an_export_draws_a_lane_whole_rows_or_names_it_left_out(
                 tmp_path / "h.png",
                 width=1000,
                 height=height,
-                facet=LaneFacet.ACTOR,
+                lanes=LaneChoice(LaneFacet.ACTOR),
                 left_out=left_out,
             )
         except export.ExportError:

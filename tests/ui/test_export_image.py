@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import active_window, settle
-from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.lanes import LaneChoice, LaneFacet, LaneOrder
 from viewer.timeline.layout import Layout
 from viewer.ui.controllers.exports import ImageChoice, ImageRange
 from viewer.ui.main_window import MainWindow
@@ -154,7 +154,7 @@ def test_the_picture_and_the_pages_draw_the_lanes_the_window_shows(
     assert len(drawn) == 1
     assert [lane.key for lane in drawn[0].lanes][:2] == ["call", "attack"]
 
-    view.set_lanes(LaneFacet.ACTOR, LaneOrder.NAME, ("putin",), frozenset({"trump"}))
+    view.set_lanes(LaneChoice(LaneFacet.ACTOR, LaneOrder.NAME, ("putin",), frozenset({"trump"})))
     shown = [lane.key for lane in view.renderer.index.lanes]
     assert shown[0] == "putin"
     drawn.clear()

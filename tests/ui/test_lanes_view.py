@@ -107,8 +107,8 @@ def test_the_choice_is_kept_for_the_next_window(qtbot: QtBot) -> None:
     window.menus.lanes_menu.order_actions[LaneOrder.NAME].trigger()
     window.close()
     again = make_window(qtbot)
-    assert again.timeline_view.renderer.facet is LaneFacet.TAG
-    assert again.timeline_view.renderer.order is LaneOrder.NAME
+    assert again.timeline_view.renderer.lanes.facet is LaneFacet.TAG
+    assert again.timeline_view.renderer.lanes.order is LaneOrder.NAME
     again.menus.lanes_menu.aboutToShow.emit()
     assert again.menus.lanes_menu.facet_actions[LaneFacet.TAG].isChecked()
     titles = [lane.title for lane in lanes(again.timeline_view)]
@@ -310,7 +310,7 @@ def test_the_fold_menu_reaches_every_lane_of_many(qtbot: QtBot, tmp_path: Path) 
     assert listed == keys
     last = next(a for a in menu.actions() if a.data() == keys[-1])
     last.trigger()
-    assert view.renderer.collapsed == {keys[-1]}
+    assert view.renderer.lanes.collapsed == {keys[-1]}
     window.menus.lanes_menu.fold_menu.aboutToShow.emit()
     [fold_all] = [
         a for a in window.menus.lanes_menu.fold_menu.actions() if a.objectName() == "foldAllLanes"

@@ -15,7 +15,7 @@ from tests.conftest import _MINIMAL, dump
 from tests.ui.test_timeline_view import many_attacks, show_view
 from tests.ui.windows import make_window
 from viewer.persistence.model_file import parse_timeline
-from viewer.timeline.lanes import LaneFacet
+from viewer.timeline.lanes import LaneChoice, LaneFacet
 from viewer.timeline.layout import GUTTER, MAX_ROWS, Placed
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline.reach import spreading_zoom
@@ -257,7 +257,7 @@ def test_a_badge_zooms_by_the_events_of_the_lane_it_is_drawn_in(qtbot: QtBot) ->
     ]
     data = {**copy.deepcopy(_MINIMAL), "events": events, "quotes": []}
     renderer = TimelineRenderer(parse_timeline(dump(data)))
-    renderer.set_lanes(LaneFacet.ACTOR)
+    renderer.set_lanes(LaneChoice(LaneFacet.ACTOR))
     index = renderer.index
     spp = 86400 / 6
     layout = renderer.layout(float(index.starts[0]) - 2 * 86400, spp, 1000.0)

@@ -20,7 +20,7 @@ from tests.ui.test_reach import calls_on_one_day, the_cluster
 from tests.ui.test_timeline_view import many_attacks, show_view
 from tests.ui.windows import active_window
 from viewer.persistence.model_file import parse_timeline
-from viewer.timeline.lanes import LaneFacet
+from viewer.timeline.lanes import LaneChoice, LaneFacet
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline import access as timeline_access
 from viewer.ui.timeline.access import TimelineAccessible
@@ -236,7 +236,7 @@ def test_an_event_in_several_lanes_is_one_item(qtbot: QtBot) -> None:
     window = active_window(qtbot)
     window.resize(1400, 900)
     view = window.timeline_view
-    view.set_lanes(LaneFacet.ACTOR)
+    view.set_lanes(LaneChoice(LaneFacet.ACTOR))
     call = "call-2025-06-04"
     position = view.renderer.index.position[call]
     drawn = [item for item in view.current_layout().items() if item.positions == [position]]

@@ -20,7 +20,7 @@ from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.timeline.filters import DATE_FACETS, EventFilter, event_mask, find_actor
-from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.lanes import LaneChoice, LaneFacet, LaneOrder
 
 
 def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_: str) -> None:
@@ -264,8 +264,10 @@ def _export(args: argparse.Namespace) -> int:
             end=args.end,
             mask=mask,
             filter_words=", ".join(described),
-            facet=LaneFacet(args.lanes),
-            order=None if args.lane_order is None else LaneOrder(args.lane_order),
+            lanes=LaneChoice(
+                LaneFacet(args.lanes),
+                None if args.lane_order is None else LaneOrder(args.lane_order),
+            ),
             left_out=left_out,
         )
     except ExportError as err:

@@ -11,7 +11,7 @@ event. Qt-free: the layout and the command line's export use the same lanes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from weakref import WeakKeyDictionary
 
@@ -29,7 +29,9 @@ from viewer.timeline.filters import Mask, Rows, facets_of
 from viewer.timeline.index import EventIndex, event_index
 
 __all__ = [
+    "BY_KIND",
     "FacetLane",
+    "LaneChoice",
     "LaneFacet",
     "LaneOrder",
     "arranged",
@@ -55,6 +57,26 @@ class LaneOrder(StrEnum):
     COUNT = "count"
     NAME = "name"
     FIRST = "first"
+
+
+@dataclass(frozen=True, slots=True)
+class LaneChoice:
+    """The lanes a reader chose: by ``facet``, sorted by ``order`` (None: the
+    facet's own), the lanes keyed in ``moved`` first in that order (where the
+    reader dragged them), those in ``collapsed`` folded to a strip."""
+
+    facet: LaneFacet = LaneFacet.KIND
+    order: LaneOrder | None = None
+    moved: tuple[str, ...] = ()
+    collapsed: frozenset[str] = frozenset()
+
+    def folding(self, key: str) -> LaneChoice:
+        """The same lanes with ``key`` folded, or opened when it was folded."""
+        return replace(self, collapsed=self.collapsed ^ {key})
+
+
+#: The lanes a timeline opens with: one per kind, none moved or folded.
+BY_KIND = LaneChoice()
 
 
 #: The lane of the events without a value of the facet (there is none for kinds:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from viewer.domain import words
 from viewer.persistence.paths import not_a_file
-from viewer.timeline.lanes import LaneFacet, LaneOrder
 from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.document import Document
@@ -33,15 +32,6 @@ class ImageRange(StrEnum):
     FILTERED = "filtered"
     #: Every event of the timeline, whatever the filter.
     ALL = "all"
-
-
-class LanesShown(TypedDict):
-    """The window's lanes, as a picture and the printed pages draw them."""
-
-    facet: LaneFacet
-    order: LaneOrder | None
-    moved: tuple[str, ...]
-    collapsed: frozenset[str]
 
 
 #: The formats a picture can be written in, by file name suffix.
@@ -184,7 +174,7 @@ class Exports(QObject):
                 selected=self._selection.event_id if choice.mark_selected else None,
                 mask=filters.mask if filtered else None,
                 filter_words=self._filter_words() if filtered else "",
-                **self._lanes(),
+                lanes=self._view.renderer.lanes,
             )
         except ExportError as err:
             warn(self._parent, self.tr("Export failed"), str(err))
@@ -226,17 +216,7 @@ class Exports(QObject):
             mask=self._filters.mask,
             filter_words=self._filter_words(),
             palette=QApplication.style().standardPalette(),
-            **self._lanes(),
-        )
-
-    def _lanes(self) -> LanesShown:
-        """The lanes the window shows: by what, in which order, which moved and folded."""
-        renderer = self._view.renderer
-        return LanesShown(
-            facet=renderer.facet,
-            order=renderer.order,
-            moved=renderer.moved,
-            collapsed=renderer.collapsed,
+            lanes=self._view.renderer.lanes,
         )
 
     def _events_kept(self, filtered: bool) -> bool:

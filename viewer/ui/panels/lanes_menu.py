@@ -9,14 +9,15 @@ lanes of the same keys keep them, others ignore them).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from viewer.domain import words
-from viewer.domain.text import one_line
 from viewer.domain.words import QT_TRANSLATE_NOOP
-from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.lanes import LaneChoice, LaneFacet, LaneOrder
 from viewer.ui.timeline.view import TimelineView
 
 FACET_SETTING = "timeline/lanes"
@@ -88,21 +89,21 @@ class LanesMenu(QMenu):
         return action
 
     def _facet(self) -> LaneFacet:
-        return self._view.renderer.facet
+        return self._view.renderer.lanes.facet
 
     def _order(self) -> LaneOrder | None:
-        return self._view.renderer.order
+        return self._view.renderer.lanes.order
 
     def choose(self, facet: LaneFacet, order: LaneOrder | None, save: bool = True) -> None:
         """Lanes by ``facet`` sorted by ``order``; folds and moves start afresh
         (they were of other lanes)."""
-        renderer = self._view.renderer
-        if (facet, order) != (renderer.facet, renderer.order):
+        lanes = self._view.renderer.lanes
+        if (facet, order) != (lanes.facet, lanes.order):
             # The first lanes by actor or tag of a large timeline take a moment
             # (two seconds at a million events): say so with the cursor.
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                self._view.set_lanes(facet, order)
+                self._view.set_lanes(LaneChoice(facet, order))
             finally:
                 QApplication.restoreOverrideCursor()
         if save:
@@ -114,16 +115,17 @@ class LanesMenu(QMenu):
         """The checks and what is offered, as the view is now: by timeline only
         with several shown (or while chosen)."""
         renderer = self._view.renderer
-        self.facet_actions[renderer.facet].setChecked(True)
-        self.order_actions[renderer.order].setChecked(True)
+        lanes = renderer.lanes
+        self.facet_actions[lanes.facet].setChecked(True)
+        self.order_actions[lanes.order].setChecked(True)
         timeline = renderer.timeline
         several = timeline is not None and len(timeline.layers) > 1
         self.facet_actions[LaneFacet.TIMELINE].setEnabled(
-            several or renderer.facet is LaneFacet.TIMELINE
+            several or lanes.facet is LaneFacet.TIMELINE
         )
         self.fold_menu.setEnabled(bool(renderer.index.lanes))
-        self.unfold_all.setEnabled(bool(renderer.collapsed))
-        self.reset_order.setEnabled(bool(renderer.moved))
+        self.unfold_all.setEnabled(bool(lanes.collapsed))
+        self.reset_order.setEnabled(bool(lanes.moved))
 
     def _fill_fold_menu(self) -> None:
         self.fold_menu.clear()
@@ -140,9 +142,9 @@ class LanesMenu(QMenu):
         renderer = self._view.renderer
         shown = renderer.index.lanes[first : first + FOLD_MENU_LIMIT]
         for lane in shown:
-            action = menu.addAction(one_line(lane.title).replace("&", "&&"))
+            action = menu.addAction(lane.title.replace("&", "&&"))
             action.setCheckable(True)
-            action.setChecked(lane.key in renderer.collapsed)
+            action.setChecked(lane.key in renderer.lanes.collapsed)
             action.setData(lane.key)
             action.triggered.connect(lambda _c=False, k=lane.key: self._view.pointer.fold(k))
         rest = first + FOLD_MENU_LIMIT
@@ -162,12 +164,10 @@ class LanesMenu(QMenu):
     def _fold_all(self) -> None:
         renderer = self._view.renderer
         keys = frozenset(lane.key for lane in renderer.index.lanes)
-        self._view.set_lanes(renderer.facet, renderer.order, renderer.moved, keys)
+        self._view.set_lanes(replace(renderer.lanes, collapsed=keys))
 
     def _open_all(self) -> None:
-        renderer = self._view.renderer
-        self._view.set_lanes(renderer.facet, renderer.order, renderer.moved)
+        self._view.set_lanes(replace(self._view.renderer.lanes, collapsed=frozenset()))
 
     def _reset_order(self) -> None:
-        renderer = self._view.renderer
-        self._view.set_lanes(renderer.facet, renderer.order, (), renderer.collapsed)
+        self._view.set_lanes(replace(self._view.renderer.lanes, moved=()))

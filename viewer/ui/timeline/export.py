@@ -35,7 +35,7 @@ from viewer.domain.text import xml_safe
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import clamp_time, span_words
 from viewer.timeline.filters import Mask
-from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.lanes import BY_KIND, LaneChoice
 from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, LANE_GAP, ROW_HEIGHT, Layout
 from viewer.ui.timeline.fit import label_room, layout_font
 from viewer.ui.timeline.legend import drawn_samples, paint_legend
@@ -145,10 +145,7 @@ def export_timeline(
     selected: str | None = None,
     mask: Mask | None = None,
     filter_words: str = "",
-    facet: LaneFacet = LaneFacet.KIND,
-    order: LaneOrder | None = None,
-    moved: tuple[str, ...] = (),
-    collapsed: frozenset[str] = frozenset(),
+    lanes: LaneChoice = BY_KIND,
     left_out: list[str] | None = None,
 ) -> QSize:
     """Write the timeline to ``out`` (format from the suffix); return the picture's size.
@@ -156,8 +153,7 @@ def export_timeline(
     Above the timeline: its title, the span shown and the filter (if any);
     under it: the legend of what is drawn, and the timeline's sources. Every
     text is painted as text: an SVG holds it as text, never as markup. The
-    lanes are by ``facet``, sorted and moved and folded as
-    :meth:`TimelineRenderer.set_lanes` says. Without a ``height`` the picture
+    lanes are those of ``lanes``. Without a ``height`` the picture
     is as tall as each lane's first rows need; with one, it is that tall and
     the plot fills what the texts leave, its lanes sharing its rows as the
     window's do; the titles of the lanes that did not fit are added to
@@ -182,7 +178,7 @@ def export_timeline(
         )
     palette = palette or QApplication.palette()
     renderer = TimelineRenderer(timeline, mask)
-    renderer.set_lanes(facet, order, moved, collapsed)
+    renderer.set_lanes(lanes)
     # The picture keeps the geometry as made, with text of the size it was made
     # for (a large desktop font would not fit its rows): as the window at scale 1.
     renderer.font = layout_font(QApplication.font())[0]

@@ -8,13 +8,14 @@ rearrange the lanes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QScrollBar, QWidget
 
-from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.lanes import LaneChoice
 from viewer.timeline.layout import LANE_GAP, LaneLayout, Layout, Placed
 from viewer.ui.timeline.render import TimelineRenderer
 from viewer.ui.timeline.tooltips import lane_at
@@ -49,13 +50,7 @@ class Host(Protocol):
     def activate(self, item: Placed) -> None: ...
     def to_layout(self, pos: QPointF) -> QPointF: ...
     def to_view(self, x: float, y: float) -> QPointF: ...
-    def set_lanes(
-        self,
-        facet: LaneFacet,
-        order: LaneOrder | None = None,
-        moved: tuple[str, ...] = (),
-        collapsed: frozenset[str] = frozenset(),
-    ) -> None: ...
+    def set_lanes(self, lanes: LaneChoice) -> None: ...
 
 
 class Pointer:
@@ -149,9 +144,7 @@ class Pointer:
 
     def fold(self, key: str) -> None:
         """Fold the lane ``key`` to its strip, or open it again."""
-        renderer = self._host.renderer
-        collapsed = renderer.collapsed ^ {key}
-        self._host.set_lanes(renderer.facet, renderer.order, renderer.moved, collapsed)
+        self._host.set_lanes(self._host.renderer.lanes.folding(key))
 
     def move_lane(self, key: str, to: int) -> None:
         """Put the lane ``key`` at place ``to`` among the lanes (counted before it
@@ -165,7 +158,7 @@ class Pointer:
         del keys[at + 1 if to <= at else at]
         if tuple(keys) == tuple(lane.key for lane in renderer.index.lanes):
             return
-        self._host.set_lanes(renderer.facet, renderer.order, tuple(keys), renderer.collapsed)
+        self._host.set_lanes(replace(renderer.lanes, moved=tuple(keys)))
 
     def _edge(self) -> int:
         """-1 while a dragged lane is held at the plot's top edge, 1 at its bottom, else 0."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import span_words
 from viewer.timeline.filters import Mask
-from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.lanes import BY_KIND, LaneChoice
 from viewer.timeline.layout import GUTTER
 from viewer.ui.timeline.export import shown_span
 from viewer.ui.timeline.fit import layout_font
@@ -56,18 +56,14 @@ def print_timeline(
     mask: Mask | None = None,
     filter_words: str = "",
     palette: QPalette | None = None,
-    facet: LaneFacet = LaneFacet.KIND,
-    order: LaneOrder | None = None,
-    moved: tuple[str, ...] = (),
-    collapsed: frozenset[str] = frozenset(),
+    lanes: LaneChoice = BY_KIND,
 ) -> int:
     """Print ``start``..``end`` of ``timeline`` (default: the span of the events
-    ``mask`` keeps) on ``printer``, at the zoom ``seconds_per_px``, its lanes by
-    ``facet`` as :meth:`TimelineRenderer.set_lanes` says; return the number of
-    pages."""
+    ``mask`` keeps) on ``printer``, at the zoom ``seconds_per_px``, its lanes those of
+    ``lanes``; return the number of pages."""
     palette = palette or QApplication.palette()
     renderer = TimelineRenderer(timeline, mask)
-    renderer.set_lanes(facet, order, moved, collapsed)
+    renderer.set_lanes(lanes)
     renderer.font = layout_font(QApplication.font())[0]
     start, end = shown_span(renderer, start, end)
     font = renderer.font

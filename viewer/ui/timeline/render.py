@@ -31,7 +31,7 @@ from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import Axis, AxisLabel, axis_layout, zone_name
 from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.index import EventIndex
-from viewer.timeline.lanes import LaneFacet, LaneOrder, lanes_index
+from viewer.timeline.lanes import BY_KIND, LaneChoice, lanes_index
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
     GLYPH,
@@ -92,13 +92,8 @@ class TimelineRenderer:
         #: The same in each lane's order (by its key), made when a lane is first
         #: drawn as counts.
         self._lane_layers: dict[str, npt.NDArray[np.uint8]] = {}
-        #: What the lanes are, how they are sorted, and the reader's own order
-        #: (lane keys; see :meth:`set_lanes`).
-        self.facet = LaneFacet.KIND
-        self.order: LaneOrder | None = None
-        self.moved: tuple[str, ...] = ()
-        #: The lanes folded to a strip, by key.
-        self.collapsed: frozenset[str] = frozenset()
+        #: What the lanes are, their order and the ones folded (see :meth:`set_lanes`).
+        self.lanes = BY_KIND
         self._mask: Mask | None = None
         #: The time marked as today (POSIX seconds); None: the clock's, when painted.
         self.now: float | None = None
@@ -119,7 +114,8 @@ class TimelineRenderer:
         if timeline is None:
             self.index = EventIndex()
         else:
-            self.index = lanes_index(timeline, mask, self.facet, self.order, self.moved)
+            lanes = self.lanes
+            self.index = lanes_index(timeline, mask, lanes.facet, lanes.order, lanes.moved)
         self._label_width: dict[int, float] = {}  # by position, which a filter changes
         self._layer_at = None
         if timeline is not None and len(timeline.layers) > 1:
@@ -127,19 +123,10 @@ class TimelineRenderer:
         self._lane_layers = {}
         self.set_matches(self._match_rows)
 
-    def set_lanes(
-        self,
-        facet: LaneFacet,
-        order: LaneOrder | None = None,
-        moved: tuple[str, ...] = (),
-        collapsed: frozenset[str] = frozenset(),
-    ) -> None:
-        """Lanes by ``facet``, sorted by ``order`` (None: the facet's own order),
-        then the lanes in ``moved`` first in that order (the reader's dragging),
-        and those in ``collapsed`` folded."""
-        self.collapsed = collapsed
-        if (facet, order, moved) != (self.facet, self.order, self.moved):
-            self.facet, self.order, self.moved = facet, order, moved
+    def set_lanes(self, lanes: LaneChoice) -> None:
+        """Draw ``lanes``: the index is made again only when more than the folds changed."""
+        before, self.lanes = self.lanes, lanes
+        if (lanes.facet, lanes.order, lanes.moved) != (before.facet, before.order, before.moved):
             self.show_only(self._mask)
 
     def set_matches(self, rows: Rows | None) -> None:
@@ -235,7 +222,7 @@ class TimelineRenderer:
         lanes sharing ``height`` (see :meth:`viewer.timeline.layout.Layouter.layout`),
         measured in this renderer's font."""
         return Layouter(self.index, self).layout(
-            t0, seconds_per_px, width, selected, height, self.collapsed
+            t0, seconds_per_px, width, selected, height, self.lanes.collapsed
         )
 
     # -- painting ---------------------------------------------------------

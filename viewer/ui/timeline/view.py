@@ -34,7 +34,7 @@ from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import MAX_T, MIN_T
 from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.labels import LEAST_LABEL
-from viewer.timeline.lanes import LaneFacet, LaneOrder
+from viewer.timeline.lanes import LaneChoice
 from viewer.timeline.layout import (
     AXIS_HEIGHT,
     DETAIL_LIMIT,
@@ -118,16 +118,10 @@ class TimelineView(QAbstractScrollArea):
         self.renderer.show_only(mask)
         self._invalidate()
 
-    def set_lanes(
-        self,
-        facet: LaneFacet,
-        order: LaneOrder | None = None,
-        moved: tuple[str, ...] = (),
-        collapsed: frozenset[str] = frozenset(),
-    ) -> None:
-        """Lanes by ``facet`` (see :meth:`TimelineRenderer.set_lanes`)."""
+    def set_lanes(self, lanes: LaneChoice) -> None:
+        """Draw ``lanes`` (see :meth:`TimelineRenderer.set_lanes`)."""
         self._close_cluster_menu()
-        self.renderer.set_lanes(facet, order, moved, collapsed)
+        self.renderer.set_lanes(lanes)
         self._invalidate()
 
     def _close_cluster_menu(self) -> None:
@@ -298,9 +292,7 @@ class TimelineView(QAbstractScrollArea):
                 break  # drawn, its mark in view, its label readable: the view stays put
             lane = next((la for la in self.current_layout().lanes if la.lane is home), None)
             if lane is not None and lane.collapsed:  # opened to show it
-                renderer = self.renderer
-                folded = renderer.collapsed - {lane.key}
-                self.set_lanes(renderer.facet, renderer.order, renderer.moved, folded)
+                self.set_lanes(self.renderer.lanes.folding(lane.key))
             elif lane is not None and lane.bucketed:
                 self.zoom_to(*neighbourhood(index, position, DETAIL_LIMIT // (4 << attempt)))
             else:
