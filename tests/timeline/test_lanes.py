@@ -14,7 +14,14 @@ from viewer.importers.acled.convert import import_acled
 from viewer.importers.timelinejs.convert import import_timelinejs
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
-from viewer.timeline.lanes import NO_VALUE_KEY, LaneFacet, LaneOrder, facet_lanes, sorted_lanes
+from viewer.timeline.lanes import (
+    NO_VALUE_KEY,
+    LaneChoice,
+    LaneFacet,
+    LaneOrder,
+    facet_lanes,
+    sorted_lanes,
+)
 from viewer.timeline.stacking import shown_together
 
 CALL = "call-2025-06-04"
@@ -137,3 +144,25 @@ def test_a_lane_is_named_on_one_line() -> None:
     spaced = Timeline.validate(document)
     titles = {lane.key: lane.title for lane in facet_lanes(spaced, LaneFacet.ACTOR)}
     assert titles[document["actors"][0]["id"]] == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("key", "to", "order"),
+    [
+        ("a", 3, ("b", "c", "a", "d")),  # down: dropped before the fourth
+        ("d", 0, ("d", "a", "b", "c")),  # up to the top
+        ("c", 4, ("a", "b", "d", "c")),  # past the last
+        ("b", 1, None),  # onto itself
+        ("b", 2, None),  # just after itself: the same place
+        ("x", 0, None),  # not a lane shown
+    ],
+)
+def test_a_dragged_lane_goes_where_it_is_dropped(
+    key: str, to: int, order: tuple[str, ...] | None
+) -> None:
+    folded = LaneChoice(LaneFacet.TAG, collapsed=frozenset({"c"}))
+    moved = folded.moving(["a", "b", "c", "d"], key, to)
+    if order is None:
+        assert moved is folded
+    else:
+        assert moved == LaneChoice(LaneFacet.TAG, None, order, frozenset({"c"}))

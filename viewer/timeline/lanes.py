@@ -74,6 +74,18 @@ class LaneChoice:
         """The same lanes with ``key`` folded, or opened when it was folded."""
         return replace(self, collapsed=self.collapsed ^ {key})
 
+    def moving(self, keys: Sequence[str], key: str, to: int) -> LaneChoice:
+        """The same lanes, shown in the order ``keys``, with ``key`` put at place
+        ``to`` (counted before it leaves its own place): the reader's drag.
+        Itself when that changes nothing (or ``key`` is not among them)."""
+        if key not in keys:
+            return self
+        order = list(keys)
+        at = order.index(key)
+        order.insert(to, key)
+        del order[at + 1 if to <= at else at]
+        return self if order == list(keys) else replace(self, moved=tuple(order))
+
 
 #: The lanes a timeline opens with: one per kind, none moved or folded.
 BY_KIND = LaneChoice()

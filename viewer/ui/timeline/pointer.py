@@ -8,7 +8,6 @@ rearrange the lanes.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
@@ -151,14 +150,9 @@ class Pointer:
         leaves its own place)."""
         renderer = self._host.renderer
         keys = [lane.key for lane in renderer.index.lanes]
-        if key not in keys:
-            return
-        at = keys.index(key)
-        keys.insert(to, key)
-        del keys[at + 1 if to <= at else at]
-        if tuple(keys) == tuple(lane.key for lane in renderer.index.lanes):
-            return
-        self._host.set_lanes(replace(renderer.lanes, moved=tuple(keys)))
+        moved = renderer.lanes.moving(keys, key, to)
+        if moved is not renderer.lanes:
+            self._host.set_lanes(moved)
 
     def _edge(self) -> int:
         """-1 while a dragged lane is held at the plot's top edge, 1 at its bottom, else 0."""
