@@ -143,9 +143,7 @@ class MainWindow(QMainWindow):
         self.load_progress = LoadProgress(self.document, self)
         self.load_progress.said.connect(self.say)
         self.statusBar().addPermanentWidget(self.load_progress)
-        self.timeline_view.viewChanged.connect(
-            lambda t0, spp: self.document.remember_view(t0, spp, self.timeline_view.fitted)
-        )
+        self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.timeline_view.detailsRequested.connect(lambda _id: self.focus_panel(self.details_dock))
         self.events_table.eventMenuRequested.connect(self._event_menu)

@@ -62,8 +62,8 @@ _SCROLL_LIMIT = 1_000_000_000
 class TimelineView(QAbstractScrollArea):
     """Draws the open timeline and lets the reader zoom, pan and select."""
 
-    #: The visible range changed: (left-edge time, seconds per pixel).
-    viewChanged = Signal(float, float)
+    #: The visible range changed: (left-edge time, seconds per pixel, as Fit All).
+    viewChanged = Signal(float, float, bool)
     #: The reader asked for the context menu of an event: (event id, global position).
     eventMenuRequested = Signal(str, QPoint)
     #: Enter on the timeline: the reader wants to read the selected event's details.
@@ -206,7 +206,7 @@ class TimelineView(QAbstractScrollArea):
         self._t0, self._spp = t0, spp
         self._fitted = fitted
         self._invalidate()
-        self.viewChanged.emit(self._t0, self._spp)
+        self.viewChanged.emit(self._t0, self._spp, fitted)
 
     def fit_all(self) -> None:
         extent = self.renderer.index.extent()
