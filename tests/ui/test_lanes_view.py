@@ -31,7 +31,7 @@ def lanes(view: TimelineView) -> list[LaneLayout]:
 
 def header(view: TimelineView, key: str) -> QPoint:
     """Where the name of lane ``key`` is painted, in the viewport."""
-    lane = next(lane for lane in lanes(view) if lane.key == key)
+    lane = lane_keyed(view, key)
     return view.to_view(40, lane.top + ROW_HEIGHT / 2).toPoint()
 
 
@@ -53,6 +53,22 @@ def _recording_cursor(show_only: Any, busy: list[object]) -> Any:
         show_only(mask)
 
     return recording
+
+
+def acled_by(
+    qtbot: QtBot, tmp_path: Path, facet: LaneFacet, size: tuple[int, int] = (1280, 800)
+) -> MainWindow:
+    """The window on the ACLED sample, ``size`` large, its lanes by ``facet``."""
+    window = make_window(qtbot, _acled_model(tmp_path))
+    window.resize(*size)
+    settle(qtbot)
+    by(window, facet)
+    return window
+
+
+def lane_keyed(view: TimelineView, key: str) -> LaneLayout:
+    """The lane keyed ``key`` as laid out now."""
+    return next(la for la in lanes(view) if la.key == key)
 
 
 def by(window: MainWindow, facet: LaneFacet) -> None:
@@ -136,7 +152,7 @@ def test_a_click_on_a_lane_name_folds_it_and_another_opens_it(qtbot: QtBot) -> N
     settle(qtbot)
     view = window.timeline_view
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "attack"))
-    attack = next(lane for lane in lanes(view) if lane.key == "attack")
+    attack = lane_keyed(view, "attack")
     assert attack.collapsed
     assert attack.items == []
     assert attack.hidden == attack.count
@@ -145,13 +161,13 @@ def test_a_click_on_a_lane_name_folds_it_and_another_opens_it(qtbot: QtBot) -> N
     assert "click to open it" in tip
     # Choosing an event of a folded lane opens it, to show the event.
     window.selection.select("drone-strike-2025-06-01")
-    attack = next(lane for lane in lanes(view) if lane.key == "attack")
+    attack = lane_keyed(view, "attack")
     assert not attack.collapsed
     assert view.placed("drone-strike-2025-06-01") is not None
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "call"))
-    assert next(lane for lane in lanes(view) if lane.key == "call").collapsed
+    assert lane_keyed(view, "call").collapsed
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "call"))
-    assert not next(lane for lane in lanes(view) if lane.key == "call").collapsed
+    assert not lane_keyed(view, "call").collapsed
 
 
 def test_a_lane_dragged_by_its_name_moves_and_the_menu_puts_it_back(qtbot: QtBot) -> None:
@@ -161,7 +177,7 @@ def test_a_lane_dragged_by_its_name_moves_and_the_menu_puts_it_back(qtbot: QtBot
     view = window.timeline_view
     before = [lane.key for lane in lanes(view)]
     start = header(view, before[0])
-    target = next(lane for lane in lanes(view) if lane.key == before[3])
+    target = lane_keyed(view, before[3])
     end = view.to_view(40, target.top + target.height * 0.75).toPoint()
     viewport = view.viewport()
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
@@ -187,7 +203,7 @@ def test_the_fold_menu_folds_from_the_keyboard(qtbot: QtBot) -> None:
     [statements] = [a for a in menu.fold_menu.actions() if a.data() == "statement"]
     assert not statements.isChecked()
     statements.trigger()
-    assert next(lane for lane in lanes(view) if lane.key == "statement").collapsed
+    assert lane_keyed(view, "statement").collapsed
     menu.aboutToShow.emit()
     assert menu.unfold_all.isEnabled()
     menu.unfold_all.trigger()
@@ -197,10 +213,7 @@ def test_the_fold_menu_folds_from_the_keyboard(qtbot: QtBot) -> None:
 def test_a_long_lane_name_takes_a_second_line_where_the_lane_has_room(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = make_window(qtbot, _acled_model(tmp_path))
-    window.resize(1600, 1000)
-    settle(qtbot)
-    by(window, LaneFacet.TAG)
+    window = acled_by(qtbot, tmp_path, LaneFacet.TAG, (1600, 1000))
     view = window.timeline_view
     image = view.grab().toImage()
     text = view.palette().color(QPalette.ColorRole.Text)
@@ -250,7 +263,7 @@ def test_a_folded_lane_shows_even_one_event_and_hides_no_badges(qtbot: QtBot) ->
     settle(qtbot)
     view = window.timeline_view
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "meeting"))
-    meetings = next(lane for lane in lanes(view) if lane.key == "meeting")
+    meetings = lane_keyed(view, "meeting")
     assert meetings.collapsed
     assert meetings.count == 1
     tip = view.tooltip_text(QPointF(header(view, "meeting")))
@@ -270,10 +283,7 @@ def _near(a: QColor, b: QColor) -> bool:
 
 
 def test_no_density_line_runs_through_a_count(qtbot: QtBot, tmp_path: Path) -> None:
-    window = make_window(qtbot, _acled_model(tmp_path))
-    window.resize(1600, 1000)
-    settle(qtbot)
-    by(window, LaneFacet.TAG)
+    window = acled_by(qtbot, tmp_path, LaneFacet.TAG, (1600, 1000))
     view = window.timeline_view
     image = view.grab().toImage()
     counted = [lane for lane in lanes(view) if lane.bucketed]
@@ -320,10 +330,7 @@ def test_the_fold_menu_reaches_every_lane_of_many(qtbot: QtBot, tmp_path: Path) 
 
 
 def test_a_lane_held_at_the_bottom_edge_scrolls_the_plot(qtbot: QtBot, tmp_path: Path) -> None:
-    window = make_window(qtbot, _acled_model(tmp_path))
-    window.resize(1280, 800)
-    settle(qtbot)
-    by(window, LaneFacet.PLACE)
+    window = acled_by(qtbot, tmp_path, LaneFacet.PLACE)
     view = window.timeline_view
     bar = view.verticalScrollBar()
     assert bar.maximum() > 0
@@ -347,10 +354,7 @@ def test_only_the_lanes_in_view_are_painted(
 ) -> None:
     from viewer.ui.timeline import render
 
-    window = make_window(qtbot, _acled_model(tmp_path))
-    window.resize(1280, 800)
-    settle(qtbot)
-    by(window, LaneFacet.PLACE)
+    window = acled_by(qtbot, tmp_path, LaneFacet.PLACE)
     view = window.timeline_view
     painted: list[str] = []
     header_paint = render.paint_lane_header
@@ -373,10 +377,7 @@ def test_only_the_lanes_in_view_are_painted(
 
 
 def test_a_drag_whose_release_went_elsewhere_stops_scrolling(qtbot: QtBot, tmp_path: Path) -> None:
-    window = make_window(qtbot, _acled_model(tmp_path))
-    window.resize(1280, 800)
-    settle(qtbot)
-    by(window, LaneFacet.PLACE)
+    window = acled_by(qtbot, tmp_path, LaneFacet.PLACE)
     view = window.timeline_view
     bar = view.verticalScrollBar()
     before = [lane.key for lane in lanes(view)]
