@@ -35,6 +35,15 @@ from viewer.domain.timeline import Timeline
 Positions = npt.NDArray[np.int64]
 Times = npt.NDArray[np.float64]
 
+Counts = npt.NDArray[np.integer]
+#: How many events start in each column of a density strip.
+Density = npt.NDArray[np.int32]
+#: A lane with fewer events than this counts its density strip without a grid.
+GRID_LEAST = 4096
+#: How many cells of a lane's grid a density strip's column spans at least
+#: for the grid to be read instead of the events.
+GRID_FINER = 4
+
 #: A span class holds spans from 4**k to 4**(k+1) seconds (class 0: up to 4 s).
 _CLASS_BASE = np.log(4.0)
 
@@ -81,6 +90,7 @@ class Lane:
         self.kind = kind
         self.positions = positions
         self.starts = starts
+        self._cumulative: tuple[float, float, Counts] | tuple[()] | None = None
         spans = ends - starts
         self.max_span = float(spans.max()) if len(spans) else 0.0
         classes = np.floor(np.log(np.maximum(spans, 1.0)) / _CLASS_BASE).astype(np.int64)
@@ -141,6 +151,59 @@ class Lane:
     def count_starting(self, t0: float, t1: float) -> int:
         """How many of this lane's events start in ``[t0, t1)``."""
         return int(np.searchsorted(self.starts, t1, "left") - np.searchsorted(self.starts, t0))
+
+    def starting_per_column(self, t0: float, width: float, columns: int) -> Density:
+        """How many of this lane's events start in each of ``columns`` columns
+        ``width`` seconds wide from ``t0`` (a density strip's pixels).
+
+        Far out, read off :meth:`_grid` (cumulative counts on a grid at least
+        :data:`GRID_FINER` times finer than a column: an event within an eighth
+        of a column of its edge may be counted in the next one); nearer, with
+        few events in view, each counted exactly. A frame of forty lanes of a
+        million events costs no bisection per column.
+        """
+        if columns <= 0:
+            return np.zeros(0, np.int32)
+        t1 = t0 + width * columns
+        grid = self._grid()
+        if grid is not None and grid[1] * GRID_FINER <= width:
+            origin, step, cumulative = grid
+            at = np.rint((t0 + width * np.arange(columns + 1) - origin) / step)
+            np.clip(at, 0, len(cumulative) - 1, out=at)
+            read: Density = np.diff(cumulative[at.astype(np.intp)]).astype(np.int32)
+            return read
+        lo, hi = np.searchsorted(self.starts, (t0, t1), "left").tolist()
+        if hi - lo <= columns * 4:  # few: each event's column, then a count per column
+            starts = self.starts[lo:hi]
+            column = ((starts - t0) / width).astype(np.intp)
+            # As a bisection at each edge t0 + k * width would count one on an edge.
+            column -= starts < t0 + width * column
+            column += starts >= t0 + width * (column + 1)
+            np.clip(column, 0, columns - 1, out=column)
+            return np.bincount(column, minlength=columns).astype(np.int32)
+        edges = t0 + width * np.arange(columns + 1)
+        found: Density = np.diff(np.searchsorted(self.starts[lo:hi], edges)).astype(np.int32)
+        return found
+
+    def _grid(self) -> tuple[float, float, Counts] | None:
+        """How many events start before each point of a regular grid over the
+        lane's starts, about two events a cell (made the first time asked, in
+        one pass); None for a lane too small to need it."""
+        if self._cumulative is None:
+            n = len(self.starts)
+            first, last = (float(self.starts[0]), float(self.starts[-1])) if n else (0.0, 0.0)
+            if n < GRID_LEAST or not last > first:
+                self._cumulative = ()
+            else:
+                step = (last - first) / (2 * n)
+                cells = ((self.starts - first) / step).astype(np.intp)
+                counts = np.bincount(cells, minlength=int(cells[-1]) + 1)
+                cumulative: Counts = np.zeros(
+                    len(counts) + 1, np.int32 if n < 1 << 31 else np.int64
+                )
+                np.cumsum(counts, out=cumulative[1:])
+                self._cumulative = (first, step, cumulative)
+        return self._cumulative or None
 
 
 class _Positions(Mapping[str, int]):

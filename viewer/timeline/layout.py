@@ -528,8 +528,6 @@ class Layouter:
         """How many of the lane's events start in each pixel column of the plot."""
         lane = lane_layout.lane
         columns = max(int(layout.width - GUTTER), 0)
-        edges = t0 + layout.seconds_per_px * np.arange(columns + 1)
-        starts_at = np.searchsorted(lane.starts, edges)
-        lane_layout.density = np.diff(starts_at).astype(np.int32)
-        lane_layout.hidden = lane.count_overlapping(t0, t1)
+        lane_layout.density = lane.starting_per_column(t0, layout.seconds_per_px, columns)
+        lane_layout.hide_in_view(t0, t1)
         lane_layout.height = ROW_HEIGHT

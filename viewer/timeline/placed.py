@@ -62,9 +62,9 @@ class LaneLayout:
     collapsed: bool = False
     #: How many rows of marks it has (the "+N" row not counted).
     rows: int = 1
-    #: How many of its events in view are not drawn as marks of their own (in
-    #: "+N" badges, counts or a collapsed lane's strip).
-    hidden: int = 0
+    #: How many of its events in view are not drawn as marks of their own (see
+    #: :attr:`hidden`); or, for a strip, the span they are counted in once asked.
+    _hidden: int | tuple[float, float] = 0
 
     @property
     def key(self) -> str:
@@ -78,6 +78,24 @@ class LaneLayout:
     def kind(self) -> EventKind | None:
         """The kind of all its events, for a lane by kind."""
         return self.lane.kind
+
+    @property
+    def hidden(self) -> int:
+        """How many of its events in view are not drawn as marks of their own (in
+        "+N" badges, counts or a collapsed lane's strip)."""
+        if isinstance(self._hidden, tuple):
+            # A strip's are counted when first asked (a tooltip), not every frame.
+            self._hidden = self.lane.count_overlapping(*self._hidden)
+        return self._hidden
+
+    @hidden.setter
+    def hidden(self, hidden: int) -> None:
+        self._hidden = hidden
+
+    def hide_in_view(self, t0: float, t1: float) -> None:
+        """Say that its events overlapping ``[t0, t1)`` are all hidden (a strip's),
+        counted only when :attr:`hidden` is asked."""
+        self._hidden = (t0, t1)
 
     @property
     def count(self) -> int:

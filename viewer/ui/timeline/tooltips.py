@@ -78,9 +78,9 @@ def strip_tip(layout: Layout, x: float, y: float) -> str:
     lo, hi = max(column - 2, 0), min(column + 3, len(lane.density))
     if hi <= lo:
         return ""
-    count = int(lane.density[lo:hi].sum())
     start = layout.t0 + lo * layout.seconds_per_px
     end = layout.t0 + hi * layout.seconds_per_px
+    count = lane.lane.count_starting(start, end)  # each event counted, not the strip's
     first = datetime.fromtimestamp(start, UTC).date()
     last = datetime.fromtimestamp(max(end - 1, start), UTC).date()
     when = day_words(first) if first == last else day_range_words(first, last)
