@@ -96,6 +96,8 @@ class Layouter:
         self._widths = LabelWidths(metrics, index, index.title)
         #: The width of a "+N" badge's text, by N.
         self._plus: dict[int, float] = {}
+        #: A count's text and its badge's width, by count.
+        self._counts: dict[int, tuple[str, float]] = {}
 
     def layout(
         self,
@@ -500,19 +502,22 @@ class Layouter:
         edges = start + span * np.arange(math.ceil((t1 - start) / span) + 1)
         at = np.searchsorted(lane.starts, edges)
         counts = np.diff(at)
+        shown = np.flatnonzero(counts)
         y = lane_layout.top + ROW_HEIGHT / 2
-        shown = np.flatnonzero(counts).tolist()
-        for n, k in enumerate(shown):
-            t, count = float(edges[k]), int(counts[k])
-            x = layout.x_of(t)
-            text = words.number(count)
-            w = self.metrics.advance(text) + 10
-            following = layout.x_of(float(edges[shown[n + 1]])) if n + 1 < len(shown) else math.inf
-            if x < GUTTER + 2 and GUTTER + 2 + w + 4 <= following:
+        times = edges[shown].tolist()
+        xs = (GUTTER + (edges[shown] - layout.t0) / spp).tolist()
+        firsts = lane.positions[at[shown]].tolist()
+        items = lane_layout.items
+        last = len(xs) - 1
+        for n, (t, x, count, first) in enumerate(
+            zip(times, xs, counts[shown].tolist(), firsts, strict=True)
+        ):
+            text, w = self._count_text(count)
+            if x < GUTTER + 2 and GUTTER + 2 + w + 4 <= (xs[n + 1] if n < last else math.inf):
                 x = GUTTER + 2  # its span runs into view: its count shows whole
-            lane_layout.items.append(
+            items.append(
                 Placed(
-                    [int(lane.positions[at[k]])],
+                    [first],
                     Rect(x, y - 8, w, 16),
                     Point(x, y),
                     text=text,
@@ -523,6 +528,14 @@ class Layouter:
             )
         self._strip(lane_layout, layout, t0, t1)
         lane_layout.bucketed = True
+
+    def _count_text(self, count: int) -> tuple[str, float]:
+        """A count as its badge reads it, and the badge's width (once per count)."""
+        known = self._counts.get(count)
+        if known is None:
+            text = words.number(count)
+            known = self._counts[count] = (text, self.metrics.advance(text) + 10)
+        return known
 
     def _strip(self, lane_layout: LaneLayout, layout: Layout, t0: float, t1: float) -> None:
         """How many of the lane's events start in each pixel column of the plot."""
