@@ -462,12 +462,18 @@ class Layouter:
         cluster.right = cluster.gx - GLYPH + width + 10
 
     def _spans(self, overflow: list[Cluster]) -> None:
-        """Each cluster's time span: from its events' first start to their last end."""
+        """Each cluster's time span: from its events' first start to their last end
+        (all of a lane's clusters at once)."""
+        if not overflow:
+            return
         index = self.index
-        for cluster in overflow:
-            at = np.asarray(cluster.positions, np.int64)
-            cluster.start = float(index.starts[at].min())
-            cluster.end = float(index.ends[at].max())
+        at = np.fromiter((p for cluster in overflow for p in cluster.positions), np.int64)
+        sizes = [len(cluster.positions) for cluster in overflow]
+        firsts = np.cumsum([0, *sizes[:-1]])
+        starts = np.minimum.reduceat(index.starts[at], firsts).tolist()
+        ends = np.maximum.reduceat(index.ends[at], firsts).tolist()
+        for cluster, start, end in zip(overflow, starts, ends, strict=True):
+            cluster.start, cluster.end = start, end
 
     def _placed(self, slot: Slot, y: float, limit: float) -> Placed:
         """The event of ``slot`` in its row, its label taking the room up to ``limit``
