@@ -163,6 +163,27 @@ def test_crowded_lanes_cluster_as_if_every_label_were_measured(
     assert any(item.is_cluster for item in quick.items()), "the view should be crowded"
 
 
+@pytest.mark.parametrize("spp", [300.0, 3000.0, 20_000.0])
+@pytest.mark.parametrize("height", [600.0, 1400.0, 2400.0])
+def test_lanes_placed_once_are_placed_as_in_two_passes(
+    timeline: Timeline, spp: float, height: float
+) -> None:
+    """With room to spare for sure, a lane placed at once on the rows it may take
+    is placed as on MAX_ROWS first and then on those rows, selected or not."""
+    index = event_index(timeline)
+    middle = float(np.median(index.starts))
+    once = Layouter(index, Monospace(index))
+    twice = Layouter(index, Monospace(index))
+    twice.place_once = False
+    selected = [None, index.id_of(int(np.searchsorted(index.starts, middle + 300 * spp)))]
+    for t0, chosen in itertools.product((middle, middle + 700 * spp), selected):
+        quick = once.layout(t0, spp, 1280.0, chosen, height)
+        slow = twice.layout(t0, spp, 1280.0, chosen, height)
+        assert _signature(quick) == _signature(slow)
+        assert [ll.height for ll in quick.lanes] == [ll.height for ll in slow.lanes]
+    assert any(len(ll.items) > 3 for ll in quick.lanes), "the lanes should have events"
+
+
 # -- labels a reader can read ------------------------------------------------
 
 

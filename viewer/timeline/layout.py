@@ -82,6 +82,9 @@ class Layouter:
     #: Measure and try every event even when no row can take it (the slow way,
     #: which tests hold the shortcut to).
     measure_crowded = False
+    #: Place a lane on all the rows it may take at once when the lanes leave
+    #: room to spare for sure, not on MAX_ROWS first (tests hold it to the two).
+    place_once = True
 
     def __init__(self, index: EventIndex, metrics: TextMetrics) -> None:
         self.index = index
@@ -130,6 +133,16 @@ class Layouter:
             most = min(max(int(room // ROW_HEIGHT) - (len(lanes) - 1), MAX_ROWS), ROWS_LIMIT)
         placed: list[tuple[LaneLayout, list[int]]] = []
         self._drafts = {}
+        # Lanes of MAX_ROWS rows and a "+N" row each leave room to spare: each
+        # lane then takes at once the rows it will try (see below).
+        spare = (
+            height is not None
+            and self.place_once
+            and (
+                AXIS_HEIGHT + len(lanes) * (MAX_ROWS * ROW_HEIGHT + CLUSTER_ROW + LANE_GAP) < height
+            )
+        )
+        at_most: set[int] = set()
         for lane in lanes:
             lane_layout = LaneLayout(lane, 0.0, ROW_HEIGHT)
             visible: list[int] = []
@@ -142,14 +155,22 @@ class Layouter:
                 lane_layout.bucketed = True  # counted once it has its place (below)
             else:
                 visible = lane.overlapping(t0 - margin, t1)
-                self._place_lane(lane_layout, visible, layout, pinned, MAX_ROWS)
+                if spare and pinned not in visible:
+                    # What MAX_ROWS rows and then `most` would give, in one pass:
+                    # fewer than MAX_ROWS rows are placed alike either way.
+                    self._place_lane(lane_layout, visible, layout, pinned, most)
+                    at_most.add(id(lane_layout))
+                else:
+                    self._place_lane(lane_layout, visible, layout, pinned, MAX_ROWS)
             placed.append((lane_layout, visible))
-        if height is not None and self._spare(placed, height):
+        if height is not None and (spare or self._spare(placed, height)):
             # Room to spare: the lanes that filled their rows try more of them,
             # and the lanes share the height. (With none, every lane keeps the
             # rows an export's has: the plot scrolls, and a frame of many
             # lanes costs one pass.)
             for lane_layout, visible in placed:
+                if id(lane_layout) in at_most:
+                    continue
                 if lane_layout.rows == MAX_ROWS and most > MAX_ROWS and visible:
                     self._place_lane(lane_layout, visible, layout, pinned, most)
             self._share(placed, layout, pinned, height)
