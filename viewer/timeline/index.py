@@ -114,17 +114,32 @@ class Lane:
 
     def _candidates(self, t0: float, t1: float) -> Iterator[tuple[_SpanClass, int, int]]:
         for span_class in self._classes:
-            lo = int(np.searchsorted(span_class.starts, t0 - span_class.max_span, "left"))
-            hi = int(np.searchsorted(span_class.starts, t1, "left"))
+            # (The array's own method: numpy's function around it costs as much again.)
+            lo = int(span_class.starts.searchsorted(t0 - span_class.max_span))
+            hi = int(span_class.starts.searchsorted(t1))
             if hi > lo:
                 yield span_class, lo, hi
 
     def overlapping(self, t0: float, t1: float) -> list[int]:
         """Positions of this lane's events that overlap ``[t0, t1)``, in time order."""
-        found = [c.positions[lo:hi][c.ends[lo:hi] > t0] for c, lo, hi in self._candidates(t0, t1)]
+        return self._overlapping(list(self._candidates(t0, t1)), t0)
+
+    @staticmethod
+    def _overlapping(candidates: list[tuple[_SpanClass, int, int]], t0: float) -> list[int]:
+        found = [c.positions[lo:hi][c.ends[lo:hi] > t0] for c, lo, hi in candidates]
         if not found:
             return []
         return np.sort(np.concatenate(found)).tolist()  # type: ignore[no-any-return]
+
+    def overlapping_unless_more(self, t0: float, t1: float, limit: int) -> list[int] | None:
+        """:meth:`overlapping`, or None when more than ``limit`` events overlap
+        (:meth:`count_overlapping` and the list, each span class bisected once)."""
+        if self.count_starting(t0, t1) > limit:
+            return None
+        candidates = list(self._candidates(t0, t1))
+        if self._count(candidates, t0, limit) > limit:
+            return None
+        return self._overlapping(candidates, t0)
 
     def count_overlapping(self, t0: float, t1: float, more_than: int | None = None) -> int:
         """How many of this lane's events overlap ``[t0, t1)``.
@@ -138,9 +153,15 @@ class Lane:
             starting = self.count_starting(t0, t1)
             if starting > more_than:
                 return starting
+        return self._count(self._candidates(t0, t1), t0, more_than)
+
+    @staticmethod
+    def _count(
+        candidates: Iterable[tuple[_SpanClass, int, int]], t0: float, more_than: int | None
+    ) -> int:
         total = 0
-        for c, lo, hi in self._candidates(t0, t1):
-            at_least = int(np.searchsorted(c.starts, t0, "left"))
+        for c, lo, hi in candidates:
+            at_least = int(c.starts.searchsorted(t0))
             total += hi - max(lo, min(at_least, hi))  # those starting in [t0, t1) all overlap
             if more_than is not None and total > more_than:
                 return total
@@ -150,7 +171,8 @@ class Lane:
 
     def count_starting(self, t0: float, t1: float) -> int:
         """How many of this lane's events start in ``[t0, t1)``."""
-        return int(np.searchsorted(self.starts, t1, "left") - np.searchsorted(self.starts, t0))
+        lo, hi = self.starts.searchsorted((t0, t1)).tolist()
+        return int(hi - lo)
 
     def starting_per_column(self, t0: float, width: float, columns: int) -> Density:
         """How many of this lane's events start in each of ``columns`` columns
@@ -271,6 +293,7 @@ class EventIndex:
                 self.lanes.append(Lane(kind.value, kind_plural(kind), members, starts, ends, kind))
         #: Whether an event may stand in more than one lane.
         self.shared = False
+        self._extent: tuple[float, float] | None = None
 
     def __len__(self) -> int:
         return len(self.order)
@@ -331,10 +354,13 @@ class EventIndex:
         return self.table.closed_end(int(self.order[position]))
 
     def extent(self) -> tuple[float, float] | None:
-        """The first and the last instant any event may mean."""
+        """The first and the last instant any event may mean (worked out once: the
+        scroll bars ask every frame)."""
         if not len(self):
             return None
-        return float(self.starts[0]), float(self.ends.max())
+        if self._extent is None:
+            self._extent = float(self.starts[0]), float(self.ends.max())
+        return self._extent
 
     def overlapping(self, t0: float, t1: float) -> list[int]:
         """Positions of all events overlapping ``[t0, t1)``, in time order."""

@@ -151,10 +151,10 @@ class Layouter:
             if lane.key in collapsed:
                 self._strip(lane_layout, layout, t0, t1)
                 lane_layout.collapsed = True
-            elif lane.count_overlapping(t0 - margin, t1, more_than=DETAIL_LIMIT) > DETAIL_LIMIT:
+            elif (found := lane.overlapping_unless_more(t0 - margin, t1, DETAIL_LIMIT)) is None:
                 lane_layout.bucketed = True  # counted once it has its place (below)
             else:
-                visible = lane.overlapping(t0 - margin, t1)
+                visible = found
                 if spare and pinned not in visible:
                     # What MAX_ROWS rows and then `most` would give, in one pass:
                     # fewer than MAX_ROWS rows are placed alike either way.
