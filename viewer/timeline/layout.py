@@ -10,8 +10,8 @@ so the layout is tested and measured without a display.
 Only what is visible is laid out, and the level of detail is chosen from
 counts before any per-event object is made: a lane with more than
 :data:`DETAIL_LIMIT` events in view is a density strip with counts per
-bucket (two bisections per bucket); fewer, and its events are placed one
-by one. Labels never overlap: an event takes the first row of its lane
+bucket (:mod:`viewer.timeline.counts`); fewer, and its events are placed
+one by one. Labels never overlap: an event takes the first row of its lane
 where its mark and label fit, and events that fit nowhere are gathered into
 a "+N" cluster that expands on zoom or click.
 """
@@ -23,6 +23,8 @@ import math
 import numpy as np
 
 from viewer.domain import words
+from viewer.timeline.counts import BUCKET_PX as BUCKET_PX
+from viewer.timeline.counts import count_buckets, density_strip
 from viewer.timeline.geometry import Point, Rect
 from viewer.timeline.index import EventIndex
 from viewer.timeline.labels import (
@@ -32,6 +34,7 @@ from viewer.timeline.labels import (
     Measure,
 )
 from viewer.timeline.placed import GUTTER as GUTTER
+from viewer.timeline.placed import ROW_HEIGHT as ROW_HEIGHT
 from viewer.timeline.placed import LaneLayout as LaneLayout
 from viewer.timeline.placed import Layout as Layout
 from viewer.timeline.placed import Placed as Placed
@@ -48,7 +51,6 @@ from viewer.timeline.rows import (
 )
 
 AXIS_HEIGHT = 46.0
-ROW_HEIGHT = 22.0
 CLUSTER_ROW = 18.0
 LANE_GAP = 8.0
 #: The rows a lane takes at most when no height is given to share (an export's
@@ -70,10 +72,6 @@ OPEN_END_FADE = 120.0
 FIT_LABEL_ROOM = 260.0
 #: A lane with more visible events than this is drawn as counts per bucket.
 DETAIL_LIMIT = 200
-#: How wide the span is that a count stands for: a count every 112 pixels
-#: (a far view of forty lanes draws some 600 of them; the strip under them
-#: shows each pixel's events, and its tooltip their number).
-BUCKET_PX = 112.0
 
 
 class Layouter:
@@ -149,7 +147,7 @@ class Layouter:
             # Counted before any list of positions is made: a far view of a
             # million events costs a few bisections per lane, not a million.
             if lane.key in collapsed:
-                self._strip(lane_layout, layout, t0, t1)
+                density_strip(lane_layout, layout, t0, t1)
                 lane_layout.collapsed = True
             elif (found := lane.overlapping_unless_more(t0 - margin, t1, DETAIL_LIMIT)) is None:
                 lane_layout.bucketed = True  # counted once it has its place (below)
@@ -185,7 +183,7 @@ class Layouter:
             self._items(lane_layout, rows, overflow, layout)
         for lane_layout in layout.lanes:
             if lane_layout.bucketed:
-                self._bucket(lane_layout, layout, t0, t1)
+                count_buckets(lane_layout, layout, t0, t1, self._count_text)
         layout.height = top
         return layout
 
@@ -520,42 +518,6 @@ class Layouter:
         hit.setRight(max(slot.x1, slot.gx + GLYPH, label.right()))
         return Placed([slot.position], hit, Point(slot.gx, y), band, label, text, leader=leader)
 
-    def _bucket(self, lane_layout: LaneLayout, layout: Layout, t0: float, t1: float) -> None:
-        """Counts per bucket of BUCKET_PX, and per pixel column for the density strip."""
-        lane = lane_layout.lane
-        spp = layout.seconds_per_px
-        span = BUCKET_PX * spp
-        start = math.floor(t0 / span) * span
-        edges = start + span * np.arange(math.ceil((t1 - start) / span) + 1)
-        at = np.searchsorted(lane.starts, edges)
-        counts = np.diff(at)
-        shown = np.flatnonzero(counts)
-        y = lane_layout.top + ROW_HEIGHT / 2
-        times = edges[shown].tolist()
-        xs = (GUTTER + (edges[shown] - layout.t0) / spp).tolist()
-        firsts = lane.positions[at[shown]].tolist()
-        items = lane_layout.items
-        last = len(xs) - 1
-        for n, (t, x, count, first) in enumerate(
-            zip(times, xs, counts[shown].tolist(), firsts, strict=True)
-        ):
-            text, w = self._count_text(count)
-            if x < GUTTER + 2 and GUTTER + 2 + w + 4 <= (xs[n + 1] if n < last else math.inf):
-                x = GUTTER + 2  # its span runs into view: its count shows whole
-            items.append(
-                Placed(
-                    [first],
-                    Rect(x, y - 8, w, 16),
-                    Point(x, y),
-                    text=text,
-                    count=count,
-                    span=(t, t + span),
-                    bucket=True,
-                )
-            )
-        self._strip(lane_layout, layout, t0, t1)
-        lane_layout.bucketed = True
-
     def _count_text(self, count: int) -> tuple[str, float]:
         """A count as its badge reads it, and the badge's width (once per count)."""
         known = self._counts.get(count)
@@ -563,11 +525,3 @@ class Layouter:
             text = words.number(count)
             known = self._counts[count] = (text, self.metrics.advance(text) + 10)
         return known
-
-    def _strip(self, lane_layout: LaneLayout, layout: Layout, t0: float, t1: float) -> None:
-        """How many of the lane's events start in each pixel column of the plot."""
-        lane = lane_layout.lane
-        columns = max(int(layout.width - GUTTER), 0)
-        lane_layout.density = lane.starting_per_column(t0, layout.seconds_per_px, columns)
-        lane_layout.hide_in_view(t0, t1)
-        lane_layout.height = ROW_HEIGHT

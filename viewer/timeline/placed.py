@@ -18,6 +18,8 @@ from viewer.timeline.index import EventIndex, Lane
 
 #: The width of the lanes' names, left of the plot.
 GUTTER = 118.0
+#: The height of a row of marks (and of a density strip).
+ROW_HEIGHT = 22.0
 
 
 @dataclass(slots=True)
