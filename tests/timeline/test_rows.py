@@ -4,6 +4,8 @@ a "+N" badge only where rows are really taken, any facet's lanes, folded lanes."
 from __future__ import annotations
 
 import copy
+import math
+import random
 from typing import Any
 
 import pytest
@@ -26,7 +28,7 @@ from viewer.timeline.layout import (
     Layout,
     Layouter,
 )
-from viewer.timeline.rows import GLYPH, Row, Slot, row_for, share_rows
+from viewer.timeline.rows import GLYPH, Rows, Slot, row_for, share_rows
 
 DAY = 86400.0
 
@@ -60,12 +62,12 @@ def slot(left: float, right: float, least: float) -> Slot:
 
 def test_a_tight_row_cuts_a_label_before_it_opens_another_row() -> None:
     first, second = slot(0, 300, 40), slot(150, 300, 40)
-    loose: list[Row] = [Row()]
-    loose[0].add(first)
+    loose = Rows()
+    loose.put(loose.open(), first)
     assert row_for(loose, second, 3) is not loose[0]  # a new row keeps both whole
     assert len(loose) == 2
-    tight: list[Row] = [Row()]
-    tight[0].add(first)
+    tight = Rows()
+    tight.put(tight.open(), first)
     assert row_for(tight, second, 3, tight=True) is tight[0]  # the first label is cut instead
     assert len(tight) == 1
 
@@ -262,3 +264,33 @@ def test_the_widths_kept_between_frames_let_their_metrics_go() -> None:
     del metrics, layout
     gc.collect()
     assert gone() is None  # nothing kept for it holds it alive
+
+
+class _AskEachRow(Rows):
+    """Rows that never turn a slot away at once: row_for asks each of them."""
+
+    @property
+    def reach(self) -> float:
+        return -math.inf
+
+
+@pytest.mark.parametrize("tight", [False, True])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_rows_that_turn_a_slot_away_at_once_place_as_asking_each(seed: int, tight: bool) -> None:
+    rng = random.Random(seed)
+    quick, slow = Rows(), _AskEachRow()
+    left = 0.0
+    for _ in range(600):
+        left += rng.choice([0.0, 1.0, 3.0, 10.0, 40.0])
+        # now and then a slot before the last ones (a label left of its mark)
+        at = left - rng.choice([0.0, 0.0, 0.0, 30.0, 120.0])
+        whole, least = rng.uniform(20, 300), rng.uniform(5, 60)
+        placed = []
+        for rows in (quick, slow):
+            row = row_for(rows, slot(at, at + whole, min(least, whole)), 12, tight)
+            if row is not None:
+                rows.put(row, slot(at, at + whole, min(least, whole)))
+            placed.append(None if row is None else rows.index(row))
+        assert placed[0] == placed[1]
+    assert len(quick) == len(slow) == 12
+    assert [len(row.slots) for row in quick] == [len(row.slots) for row in slow]

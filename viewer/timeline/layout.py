@@ -44,6 +44,7 @@ from viewer.timeline.rows import (
     Cluster,
     LabelWidths,
     Row,
+    Rows,
     Slot,
     TextMetrics,
     row_for,
@@ -373,7 +374,7 @@ class Layouter:
     ) -> None:
         """Place ``visible`` on at most ``max_rows`` rows of ``lane`` (from y 0:
         the layout moves the lane down to its place), ``first`` before the others."""
-        rows: list[Row] = []
+        rows = Rows()
         overflow: list[Cluster] = []
         order = visible if first is None else [first, *(p for p in visible if p != first)]
         marks = zip(order, *self._marks(order, layout), strict=True)
@@ -399,7 +400,7 @@ class Layouter:
                 first is None
                 and len(rows) == max_rows
                 # every row's last label, cut, reaches past every slot's left
-                and (not rows or min(r.end_cut for r in rows) > max(s.left for s in slots))
+                and (not rows or rows.reach > max(s.left for s in slots))
             )
             # Tight, every way of placing the label is tried on the rows there
             # are before one opens another row.
@@ -409,10 +410,10 @@ class Layouter:
             for slot, most in () if crowded else tries:
                 row = row_for(rows, slot, most, tight)
                 if row is not None:
-                    row.add(slot)
+                    rows.put(row, slot)
                     placed = True
                     if len(rows) == max_rows:
-                        reach = min(r.end_cut for r in rows)
+                        reach = rows.reach
                     break
             if placed:
                 continue
