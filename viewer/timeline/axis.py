@@ -101,43 +101,63 @@ def choose_step(
     """The step whose labels stand nearest ``target_px`` apart without running into
     each other: the labels of the ticks in ``span`` (POSIX seconds), or of any
     tick without it (the longest month's names, a February's few days)."""
-    best, best_miss = STEPS[-1], math.inf
-    for step in STEPS:
+    return _choose(seconds_per_px, width_of, span, target_px, gap)[0]
+
+
+def _choose(
+    seconds_per_px: float,
+    width_of: WidthOf,
+    span: tuple[float, float] | None,
+    target_px: float = TARGET_PX,
+    gap: float = LABEL_GAP,
+) -> tuple[TickStep, list[datetime] | None]:
+    """:func:`choose_step`'s step, and its ticks in ``span`` when they were made
+    to measure it (None if not).
+
+    The steps within a factor of four of ``target_px`` are tried nearest first,
+    and the first whose labels fit is taken; if none does, the first longer one
+    that fits. (Each step's ticks are made once, and only for the steps tried.)"""
+    near: list[tuple[float, int, TickStep]] = []
+    longer: list[TickStep] = []
+    for number, step in enumerate(STEPS):
         spacing = step.approx_seconds / seconds_per_px
         if spacing < target_px / 4:
             continue
-        if spacing > target_px * 4 and best_miss < math.inf:
-            break
-        if _room(step, span) / seconds_per_px < _widest(step, width_of, span) + gap:
+        if spacing > target_px * 4:
+            longer.append(step)
+        else:
+            near.append((abs(math.log(spacing / target_px)), number, step))
+    for step in [step for _miss, _number, step in sorted(near)] + longer:
+        moments, in_span = _moments(step, span)
+        if _room(step, span, moments) / seconds_per_px < _widest(step, width_of, moments) + gap:
             continue
-        miss = abs(math.log(spacing / target_px))
-        if miss < best_miss:
-            best, best_miss = step, miss
-    return best
+        return step, moments if in_span else None
+    return STEPS[-1], None
 
 
-def _moments(step: TickStep, span: tuple[float, float] | None) -> list[datetime]:
+def _moments(step: TickStep, span: tuple[float, float] | None) -> tuple[list[datetime], bool]:
     """The ticks of ``step`` in ``span``; or, without a span (or a tick in it),
-    moments with the widest labels the step has (the 28th of each month)."""
+    moments with the widest labels the step has (the 28th of each month); and
+    whether they are the ticks in the span."""
     if span is not None:
         moments = ticks(span[0], span[1], step)
         if moments:
-            return moments
+            return moments, True
     if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
-        return [datetime(2000, 1, 1, 23, 58, tzinfo=UTC)]
+        return [datetime(2000, 1, 1, 23, 58, tzinfo=UTC)], False
     if step.unit is TickUnit.YEAR:
-        return [datetime(8888, 1, 1, tzinfo=UTC)]
-    return [datetime(2000, month, 28, tzinfo=UTC) for month in range(1, 13)]
+        return [datetime(8888, 1, 1, tzinfo=UTC)], False
+    return [datetime(2000, month, 28, tzinfo=UTC) for month in range(1, 13)], False
 
 
-def _widest(step: TickStep, width_of: WidthOf, span: tuple[float, float] | None) -> float:
-    return max(width_of(tick_label(moment, step)) for moment in _moments(step, span))
+def _widest(step: TickStep, width_of: WidthOf, moments: list[datetime]) -> float:
+    return max(width_of(tick_label(moment, step)) for moment in moments)
 
 
-def _room(step: TickStep, span: tuple[float, float] | None) -> float:
-    """The least time between two ticks of ``step`` (in ``span``, if given)."""
-    moments = _moments(step, span) if span is not None else []
-    if len(moments) < 2:
+def _room(step: TickStep, span: tuple[float, float] | None, moments: list[datetime]) -> float:
+    """The least time between two ticks of ``step`` (of its ``moments`` in
+    ``span``, if a span is given)."""
+    if span is None or len(moments) < 2:
         return step.shortest
     stamps = [moment.timestamp() for moment in moments]
     return min(b - a for a, b in pairwise(stamps))
@@ -281,7 +301,7 @@ def axis_layout(
     Labels are whole or not shown, and never closer than :data:`LABEL_GAP`.
     """
     t1 = t0 + (right - left) * seconds_per_px
-    step = choose_step(seconds_per_px, width_of, (t0, t1))
+    step, fine = _choose(seconds_per_px, width_of, (t0, t1))
     wide = context_width_of or width_of
     coarse = context_step(step)
 
@@ -299,7 +319,7 @@ def axis_layout(
             taken.append((start, start + width))
     tick_xs: list[float] = []
     labels: list[AxisLabel] = []
-    for moment in ticks(t0, t1, step):
+    for moment in ticks(t0, t1, step) if fine is None else fine:
         x = x_of(moment.timestamp())
         tick_xs.append(x)
         text = tick_label(moment, step)
