@@ -1,7 +1,14 @@
 """A lane's header in the gutter: whether it is folded, its kind's mark (in a
-lane by kind), its name and how many events it holds."""
+lane by kind), its name and how many events it holds.
+
+On the screen a header is drawn from a sprite (:mod:`viewer.ui.timeline.sprites`)
+painted once per name, count, fold and colours; a vector device gets the shapes
+and the text.
+"""
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
@@ -11,6 +18,7 @@ from viewer.timeline.labels import two_lines
 from viewer.timeline.layout import CLUSTER_ROW, GLYPH, GUTTER, ROW_HEIGHT, LaneLayout
 from viewer.ui.timeline.glyphs import glyph_path
 from viewer.ui.timeline.palette import KIND_STYLE
+from viewer.ui.timeline.sprites import Grid, Sprites, blank, draw, offset, spot
 
 #: Where the folding triangle, the kind's mark and the name start.
 TRIANGLE_X = 3.0
@@ -24,10 +32,55 @@ def paint_lane_header(
     color: QColor,
     palette: QPalette,
     metrics: QFontMetricsF,
+    sprites: Sprites | None = None,
+    grid: Grid | None = None,
 ) -> None:
     """The header of ``lane`` at its first row: ▸ or ▾, the mark, the name (on
     two lines in a lane two rows tall, cut with an ellipsis where it still does
-    not fit), and the count of its events at the gutter's right."""
+    not fit), and the count of its events at the gutter's right.
+
+    With ``sprites`` (kept for the painter's font) and the ``grid`` of the
+    raster device painted on, from a sprite."""
+    if sprites is None or grid is None:
+        _paint_header(painter, lane, color, palette, metrics)
+        return
+    two = lane.height >= ROW_HEIGHT + CLUSTER_ROW
+    at = spot(grid, 0.0, lane.top)
+    text = palette.color(QPalette.ColorRole.Text)
+    faint = palette.color(QPalette.ColorRole.PlaceholderText)
+    style = (color.getRgbF(), text.getRgbF(), faint.getRgbF(), grid.scale)
+    # The count as the reader's language writes it: another language, another sprite.
+    count = words.number(lane.count)
+    key = (lane.title, count, lane.collapsed, lane.kind, two, at.phase_x, at.phase_y)
+    kept = sprites.of(style)
+    sprite = kept.get(key)
+    # Room above and below the row (and the second line) for any glyph of the
+    # font, in pixels.
+    pad = math.ceil(metrics.height() * grid.scale)
+    if sprite is None:
+        left, top = offset(at.phase_x, 0, grid.scale), offset(at.phase_y, pad, grid.scale)
+        bottom = top + ROW_HEIGHT + (metrics.lineSpacing() if two else 0.0)
+        sprite, on = blank(
+            grid, math.ceil((left + GUTTER) * grid.scale), math.ceil(bottom * grid.scale) + pad
+        )
+        try:
+            on.setFont(painter.font())
+            on.translate(left, top - lane.top)
+            _paint_header(on, lane, color, palette, metrics)
+        finally:
+            on.end()
+        sprites.add(kept, key, sprite)
+    draw(painter, grid, at.x, at.y - pad, sprite)
+
+
+def _paint_header(
+    painter: QPainter,
+    lane: LaneLayout,
+    color: QColor,
+    palette: QPalette,
+    metrics: QFontMetricsF,
+) -> None:
+    """The header of ``lane`` as shapes and text (see :func:`paint_lane_header`)."""
     middle = lane.top + ROW_HEIGHT / 2
     text = palette.color(QPalette.ColorRole.Text)
     painter.save()

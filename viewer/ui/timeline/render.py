@@ -23,8 +23,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
-    QStaticText,
-    QTransform,
 )
 
 from viewer.domain.timeline import Timeline
@@ -43,7 +41,6 @@ from viewer.timeline.layout import (
     Layout,
     Layouter,
     Placed,
-    Point,
     Rect,
 )
 from viewer.timeline.matches import Matches
@@ -55,6 +52,7 @@ from viewer.ui.timeline.backdrop import (
     paint_today,
     today_color,
 )
+from viewer.ui.timeline.badges import CountBadges
 from viewer.ui.timeline.density import paint_density
 from viewer.ui.timeline.glyphs import (
     RING_RADIUS,
@@ -66,6 +64,8 @@ from viewer.ui.timeline.label_paint import paint_label, paint_whole_title
 from viewer.ui.timeline.lane_header import paint_lane_header
 from viewer.ui.timeline.match_marks import paint_lane_matches
 from viewer.ui.timeline.palette import KIND_STYLE, blend, kind_color, lane_color
+from viewer.ui.timeline.rules import Rules
+from viewer.ui.timeline.sprites import Grid, Sprites, pixel_grid
 
 
 class TimelineRenderer:
@@ -80,8 +80,12 @@ class TimelineRenderer:
         self._fonts: dict[bool, tuple[QFont, QFontMetricsF]] | None = None
         #: The axis's coarse tier's font (bold) and its metrics.
         self._bold: tuple[QFont, QFontMetricsF] | None = None
-        #: Counts laid out as static text, by text (plain font).
-        self._statics: dict[str, QStaticText] = {}
+        #: Counts as static text, and far lanes' count badges (plain font).
+        self._badges = CountBadges()
+        #: Lanes' headers drawn on the screen, as sprites (some 118 by 60 pixels).
+        self._headers = Sprites(256)
+        #: The axis's lines down the plot, as sprites.
+        self._rules = Rules()
         #: The event under the pointer (its whole title is shown), by id.
         self.hovered: str | None = None
         #: How many of the reader's notes each event has (drawn as a marker).
@@ -155,7 +159,8 @@ class TimelineRenderer:
             self._label_width = {}  # measured in the old font
             self._advance = {}
             self._fonts = None
-            self._statics = {}
+            self._badges.font = self._font
+            self._headers.clear()
             self._bold = None
 
     def now_time(self) -> float:
@@ -236,6 +241,7 @@ class TimelineRenderer:
         clip: QRectF,
         y_offset: float = 0.0,
     ) -> None:
+        self._badges.start_frame()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.font)
@@ -276,6 +282,7 @@ class TimelineRenderer:
         """Each lane that reaches into ``shown`` (the top and bottom in view, in
         the layout's units): the lanes scrolled out of view cost nothing."""
         metrics = QFontMetricsF(self.font)
+        grid = pixel_grid(painter)
         selected_pos = self.index.position.get(selected) if selected else None
         timeline = self.timeline
         rings = None
@@ -286,14 +293,14 @@ class TimelineRenderer:
                 continue
             lane_rect = QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP)
             color = lane_color(lane.kind, palette)
-            paint_lane_header(painter, lane, color, palette, metrics)
+            paint_lane_header(painter, lane, color, palette, metrics, self._headers, grid)
             painter.save()
             painter.setClipRect(
                 QRectF(GUTTER, lane_rect.top(), layout.width - GUTTER, lane_rect.height())
             )
             if lane.density is not None:
-                paint_density(painter, lane.density, color, lane.top)
-                self._paint_counts(painter, lane, color, palette, rings)
+                paint_density(painter, lane.density, color, lane.top, grid)
+                self._paint_counts(painter, grid, lane, color, palette, rings)
             for item in lane.items:
                 is_selected = selected_pos is not None and selected_pos in item.positions
                 if item.bucket and not is_selected:
@@ -332,6 +339,7 @@ class TimelineRenderer:
     def _paint_counts(
         self,
         painter: QPainter,
+        grid: Grid | None,
         lane: LaneLayout,
         color: QColor,
         palette: QPalette,
@@ -347,16 +355,10 @@ class TimelineRenderer:
         buckets = [item for item in lane.items if item.bucket]
         text_color = palette.color(QPalette.ColorRole.Text)
         base = palette.color(QPalette.ColorRole.Base)
-        painter.setPen(QPen(color.darker(120), 1))
-        painter.setBrush(blend(base, color, 60 / 255))
         pens = self._bucket_pens(lane, buckets, rings) if rings is not None else None
-        for number, item in enumerate(buckets):
-            if pens is not None:
-                painter.setPen(pens[number])
-            painter.drawRoundedRect(qrect(item.hit), 7, 7)
-        painter.setPen(text_color)
-        for item in buckets:
-            self._draw_centred(painter, item.text, item.hit.center())
+        fill = blend(base, color, 60 / 255)
+        edge = QPen(color.darker(120), 1)
+        self._badges.paint(painter, grid, buckets, edge, fill, text_color, pens)
 
     def _bucket_pens(self, lane: LaneLayout, buckets: list[Placed], rings: Rings) -> list[QPen]:
         """Each count's pen: its timeline's, or the mixed one (numpy over the
@@ -379,24 +381,6 @@ class TimelineRenderer:
             rings.pens[int(low)] if low == high else rings.mixed
             for low, high in zip(lowest.tolist(), highest.tolist(), strict=True)
         ]
-
-    def _draw_centred(self, painter: QPainter, text: str, centre: Point) -> None:
-        """A count ("12", "+3") centred on ``centre``, in the plain font."""
-        static = self._static_text(text)
-        size = static.size()
-        at = QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2)
-        painter.drawStaticText(at, static)
-
-    def _static_text(self, text: str) -> QStaticText:
-        """``text`` laid out once in the plain font, for the next frames too."""
-        static = self._statics.get(text)
-        if static is None:
-            if len(self._statics) > 4096:
-                self._statics.clear()
-            static = self._statics[text] = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(QTransform(), self._font)
-        return static
 
     def _paint_item(
         self,
@@ -425,7 +409,7 @@ class TimelineRenderer:
             painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
             painter.drawRoundedRect(hit, 7, 7)
             painter.setPen(text_color)
-            self._draw_centred(painter, item.text, item.hit.center())
+            self._badges.draw_centred(painter, item.text, item.hit.center())
             return
         index, position = self.index, item.positions[0]
         kind = index.kind(position)
@@ -504,8 +488,16 @@ class TimelineRenderer:
         painter.fillRect(
             QRectF(0, 0, layout.width, AXIS_HEIGHT), palette.color(QPalette.ColorRole.Window)
         )
-        painter.setPen(QPen(mid, 1))
-        painter.drawLine(QPointF(0, AXIS_HEIGHT - 0.5), QPointF(layout.width, AXIS_HEIGHT - 0.5))
+        pixels = pixel_grid(painter)
+        if pixels is not None and pixels.scale == 1 and pixels.dy.is_integer():
+            # The line under the axis, as its pixels: a row, its square caps half
+            # a pixel past its ends (Qt's antialiased line costs a blend per pixel).
+            painter.fillRect(QRectF(-0.5, AXIS_HEIGHT - 1, layout.width + 1, 1), mid)
+        else:
+            painter.setPen(QPen(mid, 1))
+            painter.drawLine(
+                QPointF(0, AXIS_HEIGHT - 0.5), QPointF(layout.width, AXIS_HEIGHT - 0.5)
+            )
         ink = palette.color(QPalette.ColorRole.WindowText)
         painter.setPen(ink)
         # Above the lanes' names: the zone the axis's times are in.
@@ -514,15 +506,13 @@ class TimelineRenderer:
         painter.setClipRect(QRectF(GUTTER, 0, layout.width - GUTTER, height))
         grid = QColor(mid)
         grid.setAlpha(70)
-        painter.setPen(QPen(grid, 1))
-        for x in axis.tick_xs:
-            painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, height))
+        self._rules.paint(painter, pixels, QPen(grid, 1), axis.tick_xs, AXIS_HEIGHT - 8, height)
         bound = QColor(mid)
         bound.setAlpha(170)
         painter.setPen(QPen(bound, 1))
         for x in axis.bounds:  # clear of the fine labels, which may run past a bound
             painter.drawLine(QPointF(x, 2), QPointF(x, 20))
-            painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, height))
+        self._rules.paint(painter, pixels, QPen(bound, 1), axis.bounds, AXIS_HEIGHT - 8, height)
         if axis.now_x is not None:
             painter.setPen(QPen(today_color(palette), 2))
             painter.drawLine(QPointF(axis.now_x, 2), QPointF(axis.now_x, AXIS_HEIGHT))
