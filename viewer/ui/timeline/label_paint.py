@@ -9,13 +9,50 @@ What a label says and where it stands is the layout's
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QPen,
+    QStaticText,
+    QTransform,
+)
 
 from viewer.timeline.labels import two_lines
 from viewer.timeline.layout import GUTTER, Placed
 
 #: The height of a label's plate, and of each line of a whole title's.
 PLATE = 16.0
+
+
+class LabelTexts:
+    """Labels laid out once per text and font, for the next frames too (a pan or
+    a zoom draws mostly the same labels again; laying out a text each time
+    it is drawn costs more than drawing it)."""
+
+    #: The most texts kept (all are dropped past it).
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str], tuple[QStaticText, float]] = {}
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+    def of(self, text: str, font: QFont) -> tuple[QStaticText, float]:
+        """``text`` laid out in ``font``, and half its height."""
+        key = (text, font.key())
+        found = self._kept.get(key)
+        if found is None:
+            if len(self._kept) >= self.LIMIT:
+                self._kept.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), font)
+            found = self._kept[key] = (static, static.size().height() / 2)
+        return found
 
 
 def paint_label(
@@ -25,10 +62,12 @@ def paint_label(
     metrics: QFontMetricsF,
     palette: QPalette,
     is_selected: bool,
+    texts: LabelTexts | None = None,
 ) -> None:
     """The label of ``item`` on a plate of the background (the selection's colour
     when selected), so bands and lines under it never make it hard to read; and
-    the leader line joining it to its mark when it stands away from it."""
+    the leader line joining it to its mark when it stands away from it. With
+    ``texts``, its text is laid out once for later frames."""
     if item.label is None or not item.text:
         return
     label = QRectF(item.label.x(), item.label.y(), item.label.width(), item.label.height())
@@ -52,6 +91,10 @@ def paint_label(
         base.setAlpha(215)
         painter.fillRect(plate, base)
         painter.setPen(text_color)
+    if texts is not None:
+        static, half = texts.of(item.text, font)
+        painter.drawStaticText(QPointF(label.left(), label.center().y() - half), static)
+        return
     painter.drawText(
         label.adjusted(0, 0, 4, 0),
         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

@@ -60,7 +60,7 @@ from viewer.ui.timeline.glyphs import (
     glyph_at,
     paint_note_marker,
 )
-from viewer.ui.timeline.label_paint import paint_label, paint_whole_title
+from viewer.ui.timeline.label_paint import LabelTexts, paint_label, paint_whole_title
 from viewer.ui.timeline.lane_header import paint_lane_header
 from viewer.ui.timeline.match_marks import paint_lane_matches
 from viewer.ui.timeline.palette import KIND_STYLE, blend, kind_color, lane_color
@@ -86,6 +86,8 @@ class TimelineRenderer:
         self._headers = Sprites(256)
         #: The axis's lines down the plot, as sprites.
         self._rules = Rules()
+        #: Labels laid out once per text and font.
+        self._label_texts = LabelTexts()
         #: The event under the pointer (its whole title is shown), by id.
         self.hovered: str | None = None
         #: How many of the reader's notes each event has (drawn as a marker).
@@ -161,6 +163,7 @@ class TimelineRenderer:
             self._fonts = None
             self._badges.font = self._font
             self._headers.clear()
+            self._label_texts.clear()
             self._bold = None
 
     def now_time(self) -> float:
@@ -470,7 +473,8 @@ class TimelineRenderer:
         if self.note_counts.get(index.id_of(position)):
             paint_note_marker(painter, glyph, palette)
         font = self.label_font(position)
-        paint_label(painter, item, font, self._label_metrics(position), palette, is_selected)
+        metrics = self._label_metrics(position)
+        paint_label(painter, item, font, metrics, palette, is_selected, self._label_texts)
         painter.setFont(self.font)
 
     def _paint_axis(
