@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QPainter, QPen, QPixmap
+from PySide6.QtGui import QPainter, QPen, QPixmap, QTransform
 
 from viewer.ui.timeline.sprites import PHASES, Grid, Sprites, blank, offset
 
@@ -35,8 +35,13 @@ class Rules:
     ) -> None:
         """A line in ``pen`` from ``top`` down to ``bottom`` at each of ``xs``, as
         ``drawLine`` draws it; from sprites on the raster device whose pixels
-        are ``grid`` (None: lines)."""
+        are ``grid`` (None: lines).
+
+        Under no more than a scale and a shift, each line is moved to the
+        middle of the device's pixel column it is in: crisp, and one sprite
+        serves every line of a pen (a zoom moves every tick)."""
         painter.setPen(pen)
+        xs = _centred(painter, xs)
         if grid is None:
             for x in xs:
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
@@ -74,3 +79,14 @@ class Rules:
         finally:
             painter.end()
         return pixmap
+
+
+def _centred(painter: QPainter, xs: Iterable[float]) -> Iterable[float]:
+    """``xs`` each moved to the middle of the device's pixel column it falls in,
+    when the painter only scales and shifts (else as they are)."""
+    transform = painter.deviceTransform()
+    scale = transform.m11()
+    if transform.type().value > QTransform.TransformationType.TxScale.value or scale <= 0:
+        return xs
+    dx = transform.dx()
+    return [(math.floor(x * scale + dx) + 0.5 - dx) / scale for x in xs]
