@@ -36,13 +36,16 @@ class LabelTexts:
     LIMIT = 4096
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[str, str], tuple[QStaticText, float]] = {}
+        self._kept: dict[tuple[str, str], tuple[QStaticText, float, float]] = {}
 
     def clear(self) -> None:
         self._kept.clear()
 
-    def of(self, text: str, font: QFont) -> tuple[QStaticText, float]:
-        """``text`` laid out in ``font``, and half its height."""
+    def of(
+        self, text: str, font: QFont, metrics: QFontMetricsF
+    ) -> tuple[QStaticText, float, float]:
+        """``text`` laid out in ``font`` (measured by ``metrics``), half its height
+        and its width."""
         key = (text, font.key())
         found = self._kept.get(key)
         if found is None:
@@ -51,7 +54,8 @@ class LabelTexts:
             static = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(QTransform(), font)
-            found = self._kept[key] = (static, static.size().height() / 2)
+            half = static.size().height() / 2
+            found = self._kept[key] = (static, half, metrics.horizontalAdvance(text))
         return found
 
 
@@ -79,7 +83,11 @@ def paint_label(
         y = item.glyph.y()
         painter.drawLine(QPointF(item.leader[0], y), QPointF(item.leader[1], y))
     painter.setFont(font)
-    plate = QRectF(label.left() - 2, 0, metrics.horizontalAdvance(item.text) + 4, PLATE)
+    if texts is not None:
+        static, half, advance = texts.of(item.text, font, metrics)
+    else:
+        advance = metrics.horizontalAdvance(item.text)
+    plate = QRectF(label.left() - 2, 0, advance + 4, PLATE)
     plate.moveCenter(QPointF(plate.center().x(), label.center().y()))
     if is_selected:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -92,7 +100,6 @@ def paint_label(
         painter.fillRect(plate, base)
         painter.setPen(text_color)
     if texts is not None:
-        static, half = texts.of(item.text, font)
         painter.drawStaticText(QPointF(label.left(), label.center().y() - half), static)
         return
     painter.drawText(

@@ -470,7 +470,7 @@ class TimelineRenderer:
             painter.setPen(rings.pens[int(self._layer_at[position])])
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(glyph, RING_RADIUS, RING_RADIUS)
-        if self.note_counts.get(index.id_of(position)):
+        if self.note_counts and self.note_counts.get(index.id_of(position)):
             paint_note_marker(painter, glyph, palette)
         font = self.label_font(position)
         metrics = self._label_metrics(position)
