@@ -16,6 +16,7 @@ from collections.abc import Hashable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QStaticText, QTransform
 
+from viewer.domain.perf import Kept
 from viewer.timeline.geometry import Point, Rect
 from viewer.timeline.layout import Placed
 from viewer.ui.timeline.sprites import PHASES, Grid, Sprites, blank, offset
@@ -32,10 +33,9 @@ class CountBadges:
 
     def __init__(self) -> None:
         self._font = QFont()
-        #: Counts laid out as static text, by text (plain font).
-        self._statics: dict[str, QStaticText] = {}
-        #: Half the width and height of each, by text.
-        self._sizes: dict[str, tuple[float, float]] = {}
+        #: Counts laid out as static text, with half their width and height, by
+        #: text (plain font).
+        self._statics: Kept[str, tuple[QStaticText, float, float]] = Kept(self._lay_out, 4096)
         #: A badge's sprite is some 50 by 20 pixels: 4 kB.
         self.sprites = Sprites(4096)
         #: Blank badges, by width (and colours and place between two pixels).
@@ -50,8 +50,7 @@ class CountBadges:
     @font.setter
     def font(self, font: QFont) -> None:
         self._font = QFont(font)
-        self._statics = {}
-        self._sizes = {}
+        self._statics.clear()
         self.sprites.clear()
         self.blanks.clear()
 
@@ -61,22 +60,19 @@ class CountBadges:
 
     def static_text(self, text: str) -> QStaticText:
         """``text`` laid out once in the plain font, for the next frames too."""
-        static = self._statics.get(text)
-        if static is None:
-            if len(self._statics) > 4096:
-                self._statics.clear()
-                self._sizes.clear()
-            static = self._statics[text] = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(QTransform(), self._font)
-        return static
+        return self._statics[text][0]
+
+    def _lay_out(self, text: str) -> tuple[QStaticText, float, float]:
+        static = QStaticText(text)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(QTransform(), self._font)
+        size = static.size()
+        return static, size.width() / 2, size.height() / 2
 
     def draw_centred(self, painter: QPainter, text: str, centre: Point) -> None:
         """A count ("12", "+3") centred on ``centre``, in the plain font."""
-        static = self.static_text(text)
-        size = static.size()
-        at = QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2)
-        painter.drawStaticText(at, static)
+        static, half_width, half_height = self._statics[text]
+        painter.drawStaticText(QPointF(centre.x() - half_width, centre.y() - half_height), static)
 
     def paint(
         self,
@@ -139,7 +135,7 @@ class CountBadges:
         style = (fill.getRgbF(), text.getRgbF(), grid.scale)
         scale, dx, dy = grid
         floor = math.floor
-        sizes = self._sizes
+        statics = self._statics
         edge: QPen | None = None
         sprites: dict[Hashable, QPixmap] = {}
         blanks: dict[Hashable, QPixmap] = {}
@@ -159,12 +155,9 @@ class CountBadges:
             if x < right:
                 return False
             right = x + width
-            size = sizes.get(words)
-            if size is None:
-                found = self.static_text(words).size()
-                size = sizes[words] = (found.width() / 2, found.height() / 2)
+            _static, half_width, half_height = statics[words]
             # Where the number starts, as draw_centred puts it.
-            at_x, at_y = x + width / 2 - size[0], y + height / 2 - size[1]
+            at_x, at_y = x + width / 2 - half_width, y + height / 2 - half_height
             x, y = x * scale + dx, y * scale + dy
             left, top = floor(x), floor(y)
             phase_x, phase_y = round((x - left) * PHASES), round((y - top) * PHASES)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from viewer.domain.perf import Kept
 from viewer.timeline.labels import two_lines
 from viewer.timeline.layout import GUTTER, Placed
 
@@ -32,31 +33,34 @@ class LabelTexts:
     a zoom draws mostly the same labels again; laying out a text each time
     it is drawn costs more than drawing it)."""
 
-    #: The most texts kept (all are dropped past it).
-    LIMIT = 4096
-
     def __init__(self) -> None:
-        self._kept: dict[tuple[str, str], tuple[QStaticText, float, float]] = {}
+        self._kept: Kept[tuple[str, str], tuple[QStaticText, float, float]] = Kept(
+            self._lay_out, 4096
+        )
+        #: The fonts (and their metrics) the texts are laid out in, by key.
+        self._fonts: dict[str, tuple[QFont, QFontMetricsF]] = {}
 
     def clear(self) -> None:
         self._kept.clear()
+        self._fonts.clear()
 
     def of(
         self, text: str, font: QFont, metrics: QFontMetricsF
     ) -> tuple[QStaticText, float, float]:
         """``text`` laid out in ``font`` (measured by ``metrics``), half its height
         and its width."""
-        key = (text, font.key())
-        found = self._kept.get(key)
-        if found is None:
-            if len(self._kept) >= self.LIMIT:
-                self._kept.clear()
-            static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(QTransform(), font)
-            half = static.size().height() / 2
-            found = self._kept[key] = (static, half, metrics.horizontalAdvance(text))
-        return found
+        key = font.key()
+        if key not in self._fonts:
+            self._fonts[key] = (font, metrics)
+        return self._kept[text, key]
+
+    def _lay_out(self, key: tuple[str, str]) -> tuple[QStaticText, float, float]:
+        text, font_key = key
+        font, metrics = self._fonts[font_key]
+        static = QStaticText(text)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(QTransform(), font)
+        return static, static.size().height() / 2, metrics.horizontalAdvance(text)
 
 
 def paint_label(
