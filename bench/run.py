@@ -184,17 +184,25 @@ def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> di
     view.fit_all()
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
 
+    #: Each frame's layout and paint, apart (the last journey's).
+    parts: dict[str, list[float]] = {"layout": [], "paint": []}
+
     def frame() -> float:
         start = time.perf_counter()
         view.current_layout()
+        laid_out = time.perf_counter()
         view.viewport().render(image)
-        return time.perf_counter() - start
+        end = time.perf_counter()
+        parts["layout"].append(laid_out - start)
+        parts["paint"].append(end - laid_out)
+        return end - start
 
     frame()
 
     def journey() -> list[float]:
         """Zoom from fit-all down to hours around the middle, panning as a reader does."""
         view.fit_all()
+        parts["layout"], parts["paint"] = [], []
         times = []
         fitted = view.seconds_per_px
         zoom_steps = steps // 2
@@ -208,6 +216,7 @@ def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> di
         return sorted(times)
 
     times = journey()
+    split = {part: _p95(sorted(each)) for part, each in parts.items()}
     layout = view.current_layout()
     points = [item.glyph for item in layout.items()][:200] or [QPointF(WIDTH / 2, 100)]
     start = time.perf_counter()
@@ -237,6 +246,8 @@ def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> di
             "median": statistics.median(journeyed),
             "p95": _p95(journeyed),
             "lanes": len(view.renderer.index.lanes),
+            "layout_p95": _p95(sorted(parts["layout"])),
+            "paint_p95": _p95(sorted(parts["paint"])),
         }
     _lanes_by(view, LaneFacet.KIND)
     return {
@@ -248,6 +259,8 @@ def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> di
         "marked_p95": _p95(marked),
         "steps": steps,
         "lanes": len(index.lanes),
+        "layout_p95": split["layout"],
+        "paint_p95": split["paint"],
         "by_facet": by_facet,
         "lanes_index": indexes,
     }
@@ -436,17 +449,19 @@ def main() -> None:
     print()
     print(
         "| events | lanes by | lanes | frame median (ms) | p95 (ms) "
-        "| × by kind, median | × by kind, p95 |"
+        "| × by kind, median | × by kind, p95 | layout p95 (ms) | paint p95 (ms) |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         frames = results[str(size)]["frames"]
-        facets = {"kind": {k: frames[k] for k in ("median", "p95", "lanes")}}
+        keys = ("median", "p95", "lanes", "layout_p95", "paint_p95")
+        facets = {"kind": {k: frames[k] for k in keys}}
         for facet, by in {**facets, **frames["by_facet"]}.items():
             print(
                 f"| {size:,} | {facet} | {by['lanes']:,} | {by['median'] * 1e3:.1f} "
                 f"| {by['p95'] * 1e3:.1f} | {by['median'] / frames['median']:.2f} "
-                f"| {by['p95'] / frames['p95']:.2f} |"
+                f"| {by['p95'] / frames['p95']:.2f} | {by['layout_p95'] * 1e3:.1f} "
+                f"| {by['paint_p95'] * 1e3:.1f} |"
             )
     print()
     print(
