@@ -18,12 +18,15 @@ from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import parse_timeline
 from viewer.timeline.index import EventIndex, event_index
 from viewer.timeline.labels import ELLIPSIS, LEADER_GAP, least_width, two_lines, word_cut
+from viewer.timeline.lanes import LaneFacet, lanes_index
 from viewer.timeline.layout import (
+    DETAIL_BUDGET,
     DETAIL_LIMIT,
     GLYPH,
     GUTTER,
     LABEL_MAX,
     LABEL_REACH,
+    LaneLayout,
     Layout,
     Layouter,
     Rect,
@@ -182,6 +185,37 @@ def test_lanes_placed_once_are_placed_as_in_two_passes(
         assert _signature(quick) == _signature(slow)
         assert [ll.height for ll in quick.lanes] == [ll.height for ll in slow.lanes]
     assert any(len(ll.items) > 3 for ll in quick.lanes), "the lanes should have events"
+
+
+def test_many_lanes_place_no_more_events_than_the_budget(timeline: Timeline) -> None:
+    """Lanes by actor place at most DETAIL_BUDGET events one by one in a frame;
+    the lanes with the most events in view are counted first, and the lane of
+    the selected event last."""
+    index = lanes_index(timeline, None, LaneFacet.ACTOR)
+    middle = float(np.median(index.starts))
+    spp = 6 * 3600.0
+    t1 = middle + (1920 - GUTTER) * spp
+    margin = LABEL_REACH * spp
+
+    def in_view(lane_layout: LaneLayout) -> int:
+        return len(lane_layout.lane.overlapping(middle - margin, t1))
+
+    layout = Layouter(index, Monospace(index)).layout(middle, spp, 1920.0)
+    wanted = [in_view(ll) for ll in layout.lanes if in_view(ll) <= DETAIL_LIMIT]
+    assert sum(wanted) > DETAIL_BUDGET, "the view should hold more than the budget"
+    detailed = [ll for ll in layout.lanes if not ll.bucketed]
+    by_budget = [ll for ll in layout.lanes if ll.bucketed and in_view(ll) <= DETAIL_LIMIT]
+    assert detailed
+    assert by_budget
+    assert sum(in_view(ll) for ll in detailed) <= DETAIL_BUDGET
+    assert min(in_view(ll) for ll in by_budget) >= max(in_view(ll) for ll in detailed)
+    # Selected, an event of the busiest lane counted by the budget keeps it in detail.
+    busiest = max(by_budget, key=in_view)
+    chosen = busiest.lane.overlapping(middle, t1)[0]
+    selected = Layouter(index, Monospace(index)).layout(middle, spp, 1920.0, index.id_of(chosen))
+    lane = next(ll for ll in selected.lanes if ll.key == busiest.key)
+    assert not lane.bucketed
+    assert any(chosen in item.positions and not item.is_cluster for item in lane.items)
 
 
 # -- labels a reader can read ------------------------------------------------

@@ -11,9 +11,11 @@ Only what is visible is laid out, and the level of detail is chosen from
 counts before any per-event object is made: a lane with more than
 :data:`DETAIL_LIMIT` events in view is a density strip with counts per
 bucket (:mod:`viewer.timeline.counts`); fewer, and its events are placed
-one by one. Labels never overlap: an event takes the first row of its lane
-where its mark and label fit, and events that fit nowhere are gathered into
-a "+N" cluster that expands on zoom or click.
+one by one, up to :data:`DETAIL_BUDGET` in all lanes together (the lanes
+with the most events are counted first). Labels never overlap: an event
+takes the first row of its lane where its mark and label fit, and events
+that fit nowhere are gathered into a "+N" cluster that expands on zoom or
+click.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from viewer.domain import words
 from viewer.timeline.counts import BUCKET_PX as BUCKET_PX
 from viewer.timeline.counts import count_buckets, density_strip
 from viewer.timeline.geometry import Point, Rect
-from viewer.timeline.index import EventIndex
+from viewer.timeline.index import EventIndex, Lane
 from viewer.timeline.labels import (
     LEADER_GAP,
     LEAST_LABEL,
@@ -73,6 +75,10 @@ OPEN_END_FADE = 120.0
 FIT_LABEL_ROOM = 260.0
 #: A lane with more visible events than this is drawn as counts per bucket.
 DETAIL_LIMIT = 200
+#: The most events placed one by one in a frame, all lanes together (as many as
+#: eight lanes by kind at :data:`DETAIL_LIMIT`): past it, the lanes with the most
+#: events in view are drawn as counts too.
+DETAIL_BUDGET = 8 * DETAIL_LIMIT
 
 
 class Layouter:
@@ -142,18 +148,10 @@ class Layouter:
             )
         )
         at_most: set[int] = set()
-        for lane in lanes:
-            lane_layout = LaneLayout(lane, 0.0, ROW_HEIGHT)
-            visible: list[int] = []
-            # Counted before any list of positions is made: a far view of a
-            # million events costs a few bisections per lane, not a million.
-            if lane.key in collapsed:
+        for lane_layout, visible in self._in_detail(lanes, collapsed, t0 - margin, t1, pinned):
+            if lane_layout.collapsed:
                 density_strip(lane_layout, layout, t0, t1)
-                lane_layout.collapsed = True
-            elif (found := lane.overlapping_unless_more(t0 - margin, t1, DETAIL_LIMIT)) is None:
-                lane_layout.bucketed = True  # counted once it has its place (below)
-            else:
-                visible = found
+            elif not lane_layout.bucketed:  # (a bucketed lane is counted once in its place)
                 if spare and pinned not in visible:
                     # What MAX_ROWS rows and then `most` would give, in one pass:
                     # fewer than MAX_ROWS rows are placed alike either way.
@@ -187,6 +185,46 @@ class Layouter:
                 count_buckets(lane_layout, layout, t0, t1, self._count_text)
         layout.height = top
         return layout
+
+    @staticmethod
+    def _in_detail(
+        lanes: list[Lane], collapsed: frozenset[str], t0: float, t1: float, pinned: int | None
+    ) -> list[tuple[LaneLayout, list[int]]]:
+        """Each lane, folded (in ``collapsed``), to be counted or to be placed event
+        by event (with its events overlapping ``[t0, t1)``).
+
+        A lane with more than :data:`DETAIL_LIMIT` events in view is counted;
+        and when the lanes left hold more than :data:`DETAIL_BUDGET` in all, so
+        are those with the most, until the rest fit it (the ``pinned`` event's
+        lane last): forty lanes by actor place no more events than eight by kind.
+        """
+        shown: list[tuple[LaneLayout, list[int]]] = []
+        for lane in lanes:
+            lane_layout = LaneLayout(lane, 0.0, ROW_HEIGHT)
+            found: list[int] | None = []
+            # Counted before any list of positions is made: a far view of a
+            # million events costs a few bisections per lane, not a million.
+            if lane.key in collapsed:
+                lane_layout.collapsed = True
+            elif (found := lane.overlapping_unless_more(t0, t1, DETAIL_LIMIT)) is None:
+                lane_layout.bucketed = True
+            shown.append((lane_layout, found or []))
+        detailed = [(ll, visible) for ll, visible in shown if not ll.bucketed and not ll.collapsed]
+        total = sum(len(visible) for _ll, visible in detailed)
+        if total > DETAIL_BUDGET:
+            # Counted first: the lanes with the most events; of as many, the later.
+            order = sorted(
+                range(len(detailed)),
+                key=lambda n: (pinned in detailed[n][1], -len(detailed[n][1]), -n),
+            )
+            for n in order:
+                if total <= DETAIL_BUDGET:
+                    break
+                lane_layout, visible = detailed[n]
+                lane_layout.bucketed = True
+                total -= len(visible)
+                visible.clear()
+        return shown
 
     def _place_lane(
         self,
