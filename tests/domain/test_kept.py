@@ -36,3 +36,14 @@ def test_what_is_in_use_outlives_a_turn_and_the_rest_is_dropped() -> None:
     kept["a"]
     assert made[-1] == "a"
     assert len(kept) == 1
+
+
+def test_get_finds_what_is_kept_and_makes_nothing() -> None:
+    made: list[int] = []
+    kept: Kept[int, int] = Kept(lambda n: made.append(n) or n + 1, limit=2)
+    assert kept.get(1) is None
+    assert kept[1] == 2
+    kept[2]
+    kept[3]  # a turn: 1 and 2 are the old ones
+    assert kept.get(1) == 2  # found among the old, and kept again
+    assert made == [1, 2, 3]

@@ -50,12 +50,22 @@ class Kept(Generic[K, V]):
         self._old.clear()
 
     def __getitem__(self, key: K) -> V:
+        found = self.get(key)
+        if found is None:
+            found = self._keep(key, self._make(key))
+        return found
+
+    def get(self, key: K) -> V | None:
+        """The value kept for ``key``, if any (none is made)."""
         found = self._new.get(key)
         if found is None:
             found = self._old.pop(key, None)
-            if found is None:
-                found = self._make(key)
-            if len(self._new) >= self._limit:
-                self._old, self._new = self._new, {}
-            self._new[key] = found
+            if found is not None:
+                self._keep(key, found)
         return found
+
+    def _keep(self, key: K, value: V) -> V:
+        if len(self._new) >= self._limit:
+            self._old, self._new = self._new, {}
+        self._new[key] = value
+        return value

@@ -13,13 +13,13 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QStaticText, QTransform
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
-from viewer.domain.perf import Kept
 from viewer.timeline.geometry import Point, Rect
 from viewer.timeline.layout import Placed
 from viewer.ui.timeline.sprites import PHASES, Grid, Sprites, blank, offset
+from viewer.ui.timeline.texts import Texts
 
 #: The corners' radius of a count's badge.
 RADIUS = 7.0
@@ -33,9 +33,8 @@ class CountBadges:
 
     def __init__(self) -> None:
         self._font = QFont()
-        #: Counts laid out as static text, with half their width and height, by
-        #: text (plain font).
-        self._statics: Kept[str, tuple[QStaticText, float, float]] = Kept(self._lay_out, 4096)
+        #: The counts' texts, in the plain font.
+        self._texts = Texts(self._font)
         #: A badge's sprite is some 50 by 20 pixels: 4 kB.
         self.sprites = Sprites(4096)
         #: Blank badges, by width (and colours and place between two pixels).
@@ -50,7 +49,7 @@ class CountBadges:
     @font.setter
     def font(self, font: QFont) -> None:
         self._font = QFont(font)
-        self._statics.clear()
+        self._texts = Texts(self._font)
         self.sprites.clear()
         self.blanks.clear()
 
@@ -58,21 +57,11 @@ class CountBadges:
         """A new frame: it may paint :data:`BUDGET` new sprites again."""
         self.budget = BUDGET
 
-    def static_text(self, text: str) -> QStaticText:
-        """``text`` laid out once in the plain font, for the next frames too."""
-        return self._statics[text][0]
-
-    def _lay_out(self, text: str) -> tuple[QStaticText, float, float]:
-        static = QStaticText(text)
-        static.setTextFormat(Qt.TextFormat.PlainText)
-        static.prepare(QTransform(), self._font)
-        size = static.size()
-        return static, size.width() / 2, size.height() / 2
-
     def draw_centred(self, painter: QPainter, text: str, centre: Point) -> None:
         """A count ("12", "+3") centred on ``centre``, in the plain font."""
-        static, half_width, half_height = self._statics[text]
-        painter.drawStaticText(QPointF(centre.x() - half_width, centre.y() - half_height), static)
+        texts = self._texts
+        x, top = centre.x() - texts.width(text) / 2, centre.y() - texts.height / 2
+        texts.draw(painter, x, top, text)
 
     def paint(
         self,
@@ -135,7 +124,7 @@ class CountBadges:
         style = (fill.getRgbF(), text.getRgbF(), grid.scale)
         scale, dx, dy = grid
         floor = math.floor
-        statics = self._statics
+        texts = self._texts
         edge: QPen | None = None
         sprites: dict[Hashable, QPixmap] = {}
         blanks: dict[Hashable, QPixmap] = {}
@@ -155,9 +144,9 @@ class CountBadges:
             if x < right:
                 return False
             right = x + width
-            _static, half_width, half_height = statics[words]
             # Where the number starts, as draw_centred puts it.
-            at_x, at_y = x + width / 2 - half_width, y + height / 2 - half_height
+            at_x = x + width / 2 - texts.width(words) / 2
+            at_y = y + height / 2 - texts.height / 2
             x, y = x * scale + dx, y * scale + dy
             left, top = floor(x), floor(y)
             phase_x, phase_y = round((x - left) * PHASES), round((y - top) * PHASES)
@@ -187,7 +176,7 @@ class CountBadges:
             else:
                 painter.drawPixmap(QPointF((left - dx) / scale, (top - dy) / scale), sprite)
             if blank_of is not None:
-                painter.drawStaticText(QPointF(at_x, at_y), self.static_text(blank_of.text))
+                texts.draw(painter, at_x, at_y, blank_of.text)
         return True
 
     def _sprite(
@@ -208,7 +197,7 @@ class CountBadges:
             painter.setPen(text)
             painter.setFont(self._font)
             at = QPointF((pad + text_x / 64) / grid.scale, (pad + text_y / 64) / grid.scale)
-            painter.drawStaticText(at, self.static_text(item.text))
+            self._texts.draw(painter, at.x(), at.y(), item.text)
         finally:
             painter.end()
         return pixmap

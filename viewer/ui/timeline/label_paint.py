@@ -16,51 +16,31 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
-    QStaticText,
-    QTransform,
 )
 
-from viewer.domain.perf import Kept
 from viewer.timeline.labels import two_lines
 from viewer.timeline.layout import GUTTER, Placed
+from viewer.ui.timeline.texts import Texts
 
 #: The height of a label's plate, and of each line of a whole title's.
 PLATE = 16.0
 
 
 class LabelTexts:
-    """Labels laid out once per text and font, for the next frames too (a pan or
-    a zoom draws mostly the same labels again; laying out a text each time
-    it is drawn costs more than drawing it)."""
+    """Labels' texts, by font (upright or italic), drawn as :class:`Texts` do."""
 
     def __init__(self) -> None:
-        self._kept: Kept[tuple[str, str], tuple[QStaticText, float, float]] = Kept(
-            self._lay_out, 4096
-        )
-        #: The fonts (and their metrics) the texts are laid out in, by key.
-        self._fonts: dict[str, tuple[QFont, QFontMetricsF]] = {}
+        self._fonts: dict[str, Texts] = {}
 
     def clear(self) -> None:
-        self._kept.clear()
         self._fonts.clear()
 
-    def of(
-        self, text: str, font: QFont, metrics: QFontMetricsF
-    ) -> tuple[QStaticText, float, float]:
-        """``text`` laid out in ``font`` (measured by ``metrics``), half its height
-        and its width."""
+    def of(self, font: QFont) -> Texts:
         key = font.key()
-        if key not in self._fonts:
-            self._fonts[key] = (font, metrics)
-        return self._kept[text, key]
-
-    def _lay_out(self, key: tuple[str, str]) -> tuple[QStaticText, float, float]:
-        text, font_key = key
-        font, metrics = self._fonts[font_key]
-        static = QStaticText(text)
-        static.setTextFormat(Qt.TextFormat.PlainText)
-        static.prepare(QTransform(), font)
-        return static, static.size().height() / 2, metrics.horizontalAdvance(text)
+        texts = self._fonts.get(key)
+        if texts is None:
+            texts = self._fonts[key] = Texts(font)
+        return texts
 
 
 def paint_label(
@@ -87,10 +67,8 @@ def paint_label(
         y = item.glyph.y()
         painter.drawLine(QPointF(item.leader[0], y), QPointF(item.leader[1], y))
     painter.setFont(font)
-    if texts is not None:
-        static, half, advance = texts.of(item.text, font, metrics)
-    else:
-        advance = metrics.horizontalAdvance(item.text)
+    drawer = None if texts is None else texts.of(font)
+    advance = metrics.horizontalAdvance(item.text) if drawer is None else drawer.width(item.text)
     plate = QRectF(label.left() - 2, 0, advance + 4, PLATE)
     plate.moveCenter(QPointF(plate.center().x(), label.center().y()))
     if is_selected:
@@ -103,8 +81,8 @@ def paint_label(
         base.setAlpha(215)
         painter.fillRect(plate, base)
         painter.setPen(text_color)
-    if texts is not None:
-        painter.drawStaticText(QPointF(label.left(), label.center().y() - half), static)
+    if drawer is not None:
+        drawer.draw(painter, label.left(), label.center().y() - drawer.height / 2, item.text)
         return
     painter.drawText(
         label.adjusted(0, 0, 4, 0),
