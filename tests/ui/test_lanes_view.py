@@ -71,6 +71,20 @@ def lane_keyed(view: TimelineView, key: str) -> LaneLayout:
     return next(la for la in lanes(view) if la.key == key)
 
 
+def bundled(qtbot: QtBot) -> MainWindow:
+    """The window on the bundled timeline, 1280 by 800."""
+    window = make_window(qtbot)
+    window.resize(1280, 800)
+    settle(qtbot)
+    return window
+
+
+def fold(qtbot: QtBot, view: TimelineView, key: str) -> LaneLayout:
+    """The lane keyed ``key`` once a click on its name folded it (or opened it)."""
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, key))
+    return lane_keyed(view, key)
+
+
 def by(window: MainWindow, facet: LaneFacet) -> None:
     menu = window.menus.lanes_menu
     menu.aboutToShow.emit()
@@ -147,12 +161,9 @@ def test_lanes_by_timeline_are_offered_with_several_timelines(qtbot: QtBot, tmp_
 
 
 def test_a_click_on_a_lane_name_folds_it_and_another_opens_it(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
-    window.resize(1280, 800)
-    settle(qtbot)
+    window = bundled(qtbot)
     view = window.timeline_view
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "attack"))
-    attack = lane_keyed(view, "attack")
+    attack = fold(qtbot, view, "attack")
     assert attack.collapsed
     assert attack.items == []
     assert attack.hidden == attack.count
@@ -164,16 +175,12 @@ def test_a_click_on_a_lane_name_folds_it_and_another_opens_it(qtbot: QtBot) -> N
     attack = lane_keyed(view, "attack")
     assert not attack.collapsed
     assert view.placed("drone-strike-2025-06-01") is not None
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "call"))
-    assert lane_keyed(view, "call").collapsed
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "call"))
-    assert not lane_keyed(view, "call").collapsed
+    assert fold(qtbot, view, "call").collapsed
+    assert not fold(qtbot, view, "call").collapsed
 
 
 def test_a_lane_dragged_by_its_name_moves_and_the_menu_puts_it_back(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
-    window.resize(1280, 800)
-    settle(qtbot)
+    window = bundled(qtbot)
     view = window.timeline_view
     before = [lane.key for lane in lanes(view)]
     start = header(view, before[0])
@@ -238,9 +245,7 @@ def test_a_long_lane_name_takes_a_second_line_where_the_lane_has_room(
 
 
 def test_escape_leaves_a_dragged_lane_where_it_was(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
-    window.resize(1280, 800)
-    settle(qtbot)
+    window = bundled(qtbot)
     view = window.timeline_view
     before = [lane.key for lane in lanes(view)]
     start = header(view, before[0])
@@ -258,12 +263,9 @@ def test_escape_leaves_a_dragged_lane_where_it_was(qtbot: QtBot) -> None:
 
 
 def test_a_folded_lane_shows_even_one_event_and_hides_no_badges(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
-    window.resize(1280, 800)
-    settle(qtbot)
+    window = bundled(qtbot)
     view = window.timeline_view
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=header(view, "meeting"))
-    meetings = lane_keyed(view, "meeting")
+    meetings = fold(qtbot, view, "meeting")
     assert meetings.collapsed
     assert meetings.count == 1
     tip = view.tooltip_text(QPointF(header(view, "meeting")))
