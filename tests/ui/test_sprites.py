@@ -212,7 +212,7 @@ def _badges_image(
 @pytest.mark.parametrize("budget", [True, False])
 def test_a_kept_badge_follows_its_number_and_colours(qapp: QApplication, budget: bool) -> None:
     badges = CountBadges()
-    badges.font = QFont()
+    badges.set_font(QFont())
     pale, red, grey = QColor(220, 230, 250), QColor(250, 200, 200), QColor(90, 90, 90)
     cases = [
         (["12"], pale, grey),

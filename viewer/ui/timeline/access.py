@@ -131,9 +131,14 @@ class TimelineAccessible(QAccessibleWidget):
         items.sort(key=lambda item: (item.glyph.x(), item.glyph.y()))
         # An event in several lanes (of several actors, tags, places) is one
         # item of the list: read once, where it is drawn first.
-        once = {item_key(view, item): item for item in reversed(items)}
-        items = [item for item in items if once[item_key(view, item)] is item]
-        return items[:MOST_ITEMS]
+        seen: set[Key] = set()
+        once = []
+        for item in items:
+            key = item_key(view, item)
+            if key not in seen:
+                seen.add(key)
+                once.append(item)
+        return once[:MOST_ITEMS]
 
     def refresh(self, *, tell: bool = False) -> None:
         """Match the items to what is drawn now. With ``tell`` (an update, never

@@ -42,12 +42,8 @@ class CountBadges:
         #: How many more sprites of badges with their numbers this frame may paint.
         self.budget = BUDGET
 
-    @property
-    def font(self) -> QFont:
-        return self._font
-
-    @font.setter
-    def font(self, font: QFont) -> None:
+    def set_font(self, font: QFont) -> None:
+        """Draw in ``font`` from now on (what was kept in another is dropped)."""
         self._font = QFont(font)
         self._texts = Texts(self._font)
         self.sprites.clear()
@@ -134,8 +130,9 @@ class CountBadges:
         # where its number goes (the painter's units).
         shown: list[tuple[QPixmap, int, int, Placed | None, float, float]] = []
         for number, item in enumerate(buckets):
-            if edge is not (pens[number] if pens is not None else pen):
-                edge = pens[number] if pens is not None else pen
+            wanted_edge = pens[number] if pens is not None else pen
+            if edge is not wanted_edge:
+                edge = wanted_edge
                 pad = math.ceil(edge.widthF() * scale / 2) + 1
                 key = (style, edge.color().getRgbF(), edge.widthF(), edge.style().value)
                 sprites, blanks = self.sprites.of(key), self.blanks.of(key)
@@ -157,7 +154,7 @@ class CountBadges:
             sprite = sprites.get(wanted)
             if sprite is None and self.budget > 0:
                 self.budget -= 1
-                sprite = self._sprite(grid, item, wanted, edge, pad, fill, text)
+                sprite = self._sprite(grid, wanted, edge, pad, fill, text)
                 self.sprites.add(sprites, wanted, sprite)
             if sprite is not None:
                 shown.append((sprite, left - pad, top - pad, None, 0.0, 0.0))
@@ -182,22 +179,21 @@ class CountBadges:
     def _sprite(
         self,
         grid: Grid,
-        item: Placed,
         spot: tuple[str, float, float, int, int, int, int],
         pen: QPen,
         pad: int,
         fill: QColor,
         text: QColor,
     ) -> QPixmap:
-        """The badge of ``item`` with its number, as :meth:`_paint_shapes` paints
-        it, where ``spot`` says (the size, phases and 64ths of :meth:`_paint_sprites`)."""
-        _words, width, height, phase_x, phase_y, text_x, text_y = spot
+        """A badge with its number, as :meth:`_paint_shapes` paints it, where
+        ``spot`` says (the number, size, phases and 64ths of :meth:`_paint_sprites`)."""
+        words, width, height, phase_x, phase_y, text_x, text_y = spot
         pixmap, painter = self._badge(grid, (width, height, phase_x, phase_y), pen, pad, fill)
         try:
             painter.setPen(text)
             painter.setFont(self._font)
             at = QPointF((pad + text_x / 64) / grid.scale, (pad + text_y / 64) / grid.scale)
-            self._texts.draw(painter, at.x(), at.y(), item.text)
+            self._texts.draw(painter, at.x(), at.y(), words)
         finally:
             painter.end()
         return pixmap

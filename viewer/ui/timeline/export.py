@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -125,7 +126,7 @@ def _plot_of(
         laid = renderer.layout(t0, spp, width, height=plot)
         # A lane whose first row (its name, its marks) does not fit is left out.
         lanes = [lane for lane in laid.lanes if lane.top + ROW_HEIGHT <= plot]
-        layout = Layout(laid.t0, laid.seconds_per_px, laid.width, lanes, laid.height, laid.index)
+        layout = dataclasses.replace(laid, lanes=lanes)
         only = drawn_samples(renderer, layout)
         needed = legend_height(only)
         if needed <= legend:

@@ -47,15 +47,14 @@ def paint_label(
     painter: QPainter,
     item: Placed,
     font: QFont,
-    metrics: QFontMetricsF,
     palette: QPalette,
     is_selected: bool,
-    texts: LabelTexts | None = None,
+    texts: LabelTexts,
 ) -> None:
     """The label of ``item`` on a plate of the background (the selection's colour
     when selected), so bands and lines under it never make it hard to read; and
-    the leader line joining it to its mark when it stands away from it. With
-    ``texts``, its text is laid out once for later frames."""
+    the leader line joining it to its mark when it stands away from it. Its
+    text is drawn through ``texts``, laid out once for later frames."""
     if item.label is None or not item.text:
         return
     label = QRectF(item.label.x(), item.label.y(), item.label.width(), item.label.height())
@@ -67,9 +66,8 @@ def paint_label(
         y = item.glyph.y()
         painter.drawLine(QPointF(item.leader[0], y), QPointF(item.leader[1], y))
     painter.setFont(font)
-    drawer = None if texts is None else texts.of(font)
-    advance = metrics.horizontalAdvance(item.text) if drawer is None else drawer.width(item.text)
-    plate = QRectF(label.left() - 2, 0, advance + 4, PLATE)
+    drawer = texts.of(font)
+    plate = QRectF(label.left() - 2, 0, drawer.width(item.text) + 4, PLATE)
     plate.moveCenter(QPointF(plate.center().x(), label.center().y()))
     if is_selected:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -81,14 +79,7 @@ def paint_label(
         base.setAlpha(215)
         painter.fillRect(plate, base)
         painter.setPen(text_color)
-    if drawer is not None:
-        drawer.draw(painter, label.left(), label.center().y() - drawer.height / 2, item.text)
-        return
-    painter.drawText(
-        label.adjusted(0, 0, 4, 0),
-        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-        item.text,
-    )
+    drawer.draw(painter, label.left(), label.center().y() - drawer.height / 2, item.text)
 
 
 def whole_title_lines(

@@ -21,7 +21,7 @@ def spreading_zoom(
     cluster: Placed,
     scale: float,
     seconds_per_px: float,
-    layout: Layout | None = None,
+    layout: Layout,
 ) -> float | None:
     """The seconds per screen pixel at which the events of ``cluster`` get rows and
     labels of their own, on the rows their lane has in ``layout`` (at least twice as close
@@ -30,7 +30,7 @@ def spreading_zoom(
     index = renderer.index
     start, end = cluster.span
     # The lane it is drawn in (its first event may stand in other lanes too).
-    drawn = None if layout is None else lane_holding(layout, cluster)
+    drawn = lane_holding(layout, cluster)
     lane = index.lane_of(cluster.positions[0]) if drawn is None else drawn.lane
     near = [] if lane is None else lane.overlapping(start, end)
     starts = sorted(index.starts[p] for p in near)

@@ -161,7 +161,7 @@ class TimelineRenderer:
             self._label_width = {}  # measured in the old font
             self._advance = {}
             self._fonts = None
-            self._badges.font = self._font
+            self._badges.set_font(self._font)
             self._headers.clear()
             self._label_texts.clear()
             self._bold = None
@@ -280,7 +280,7 @@ class TimelineRenderer:
         selected: str | None,
         text_color: QColor,
         mid: QColor,
-        shown: tuple[float, float] = (-math.inf, math.inf),
+        shown: tuple[float, float],
     ) -> None:
         """Each lane that reaches into ``shown`` (the top and bottom in view, in
         the layout's units): the lanes scrolled out of view cost nothing."""
@@ -473,8 +473,7 @@ class TimelineRenderer:
         if self.note_counts and self.note_counts.get(index.id_of(position)):
             paint_note_marker(painter, glyph, palette)
         font = self.label_font(position)
-        metrics = self._label_metrics(position)
-        paint_label(painter, item, font, metrics, palette, is_selected, self._label_texts)
+        paint_label(painter, item, font, palette, is_selected, self._label_texts)
         painter.setFont(self.font)
 
     def _paint_axis(

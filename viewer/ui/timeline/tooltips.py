@@ -43,15 +43,13 @@ def lane_tip(layout: Layout, y: float) -> str:
     #: A lane's tooltip: how many events stand in it.
     count = translate("TimelineView", "Events: {0}").format(words.number(lane.count))
     lines = [lane.title, count]  # each on its own line: no isolates needed
-    if lane.collapsed:
+    if lane.collapsed:  # its strip shows them all: nothing more is hidden
         #: A folded lane's tooltip, over its name.
         lines.append(translate("TimelineView", "Folded: click to open it, drag to move it"))
-    else:
-        #: An open lane's tooltip, over its name.
-        lines.append(translate("TimelineView", "Click to fold it, drag to move it"))
-    if lane.collapsed:
-        pass  # its strip shows them all: nothing more is hidden
-    elif lane.bucketed:
+        return "\n".join(lines)
+    #: An open lane's tooltip, over its name.
+    lines.append(translate("TimelineView", "Click to fold it, drag to move it"))
+    if lane.bucketed:
         #: A lane with too many events in view to draw: they are counted instead.
         lines.append(
             translate("TimelineView", "In view, drawn as counts: {0}").format(
