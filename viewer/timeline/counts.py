@@ -63,7 +63,6 @@ def count_buckets(
             )
         )
     density_strip(lane_layout, layout, t0, t1)
-    lane_layout.bucketed = True
 
 
 def density_strip(lane_layout: LaneLayout, layout: Layout, t0: float, t1: float) -> None:
@@ -73,4 +72,3 @@ def density_strip(lane_layout: LaneLayout, layout: Layout, t0: float, t1: float)
     columns = max(int(layout.width - GUTTER), 0)
     lane_layout.density = lane.starting_per_column(t0, layout.seconds_per_px, columns)
     lane_layout.hide_in_view(t0, t1)
-    lane_layout.height = ROW_HEIGHT

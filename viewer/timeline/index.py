@@ -135,25 +135,17 @@ class Lane:
         """:meth:`overlapping`, or None when more than ``limit`` events overlap
         (:meth:`count_overlapping` and the list, each span class bisected once)."""
         if self.count_starting(t0, t1) > limit:
+            # Those starting in [t0, t1) all overlap: two bisections answer a far
+            # view of a crowded lane, without a look at each span class.
             return None
         candidates = list(self._candidates(t0, t1))
         if self._count(candidates, t0, limit) > limit:
             return None
         return self._overlapping(candidates, t0)
 
-    def count_overlapping(self, t0: float, t1: float, more_than: int | None = None) -> int:
-        """How many of this lane's events overlap ``[t0, t1)``.
-
-        With ``more_than``, stops counting exactly once the bound is passed for
-        sure: the level of detail only asks "more than this many?".
-        """
-        if more_than is not None:
-            # Those starting in [t0, t1) all overlap: two bisections answer a far
-            # view of a crowded lane, without a look at each span class.
-            starting = self.count_starting(t0, t1)
-            if starting > more_than:
-                return starting
-        return self._count(self._candidates(t0, t1), t0, more_than)
+    def count_overlapping(self, t0: float, t1: float) -> int:
+        """How many of this lane's events overlap ``[t0, t1)``."""
+        return self._count(self._candidates(t0, t1), t0, None)
 
     @staticmethod
     def _count(

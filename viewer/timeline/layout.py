@@ -97,7 +97,6 @@ class Layouter:
         #: Each event's slots in the layout being made (they depend on nothing
         #: else), so a lane laid out again on fewer rows measures no label twice.
         self._slots_of: dict[int, list[Slot]] = {}
-        self._slots_in: Layout | None = None
         #: The lanes placed event by event in the layout being made, by id:
         #: their rows and "+N" clusters, made into items once settled.
         self._drafts: dict[int, tuple[LaneLayout, list[Row], list[Cluster]]] = {}
@@ -137,7 +136,7 @@ class Layouter:
             # No lane gets more than the rows the others leave it, one each.
             most = min(max(int(room // ROW_HEIGHT) - (len(lanes) - 1), MAX_ROWS), ROWS_LIMIT)
         placed: list[tuple[LaneLayout, list[int]]] = []
-        self._drafts = {}
+        self._drafts, self._slots_of = {}, {}
         # Lanes of MAX_ROWS rows and a "+N" row each leave room to spare: each
         # lane then takes at once the rows it will try (see below).
         spare = (
@@ -336,8 +335,6 @@ class Layouter:
         self, position: int, layout: Layout, x0: float, x1: float, gx: float
     ) -> list[Slot]:
         """:meth:`_slots`, worked out once per event and layout."""
-        if self._slots_in is not layout:
-            self._slots_of, self._slots_in = {}, layout
         slots = self._slots_of.get(position)
         if slots is None:
             slots = self._slots_of[position] = self._slots(position, layout, x0, x1, gx)

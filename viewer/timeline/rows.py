@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 from weakref import WeakKeyDictionary, ref
@@ -115,15 +115,14 @@ class Rows(list[Row]):
     last that no row can take, whole or cut, is known at once, not by asking
     each row (a crowded lane of forty rows asked some 1,600 times a pass)."""
 
-    def __init__(self, rows: Iterable[Row] = ()) -> None:
-        super().__init__(rows)
-        taken = [row for row in self if row.slots]
+    def __init__(self) -> None:
+        super().__init__()
         #: How many rows have no slot yet (an empty row takes any slot).
-        self._empty = len(self) - len(taken)
+        self._empty = 0
         #: The least ``end_cut`` of the rows with slots.
-        self._reach = min((row.end_cut for row in taken), default=math.inf)
+        self._reach = math.inf
         #: The greatest of the rows' ``end_left``.
-        self.last_left = max((row.end_left for row in self), default=-math.inf)
+        self.last_left = -math.inf
 
     @property
     def reach(self) -> float:
