@@ -35,6 +35,7 @@ from viewer.timeline.labels import (
     MIN_LABEL,
     Measure,
 )
+from viewer.timeline.placed import CLUSTER_ROW as CLUSTER_ROW
 from viewer.timeline.placed import GUTTER as GUTTER
 from viewer.timeline.placed import ROW_HEIGHT as ROW_HEIGHT
 from viewer.timeline.placed import LaneLayout as LaneLayout
@@ -54,7 +55,6 @@ from viewer.timeline.rows import (
 )
 
 AXIS_HEIGHT = 46.0
-CLUSTER_ROW = 18.0
 LANE_GAP = 8.0
 #: The rows a lane takes at most when no height is given to share (an export's
 #: default).

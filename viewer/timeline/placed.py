@@ -20,6 +20,8 @@ from viewer.timeline.index import EventIndex, Lane
 GUTTER = 118.0
 #: The height of a row of marks (and of a density strip).
 ROW_HEIGHT = 22.0
+#: The height of a lane's row of "+N" clusters.
+CLUSTER_ROW = 18.0
 
 
 @dataclass(slots=True)
@@ -98,6 +100,11 @@ class LaneLayout:
         """Say that its events overlapping ``[t0, t1)`` are all hidden (a strip's),
         counted only when :attr:`hidden` is asked."""
         self._hidden = (t0, t1)
+
+    @property
+    def tall(self) -> bool:
+        """At least a row and a "+N" row tall: its name may take two lines."""
+        return self.height >= ROW_HEIGHT + CLUSTER_ROW
 
     @property
     def count(self) -> int:

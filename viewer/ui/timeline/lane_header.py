@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalett
 
 from viewer.domain import words
 from viewer.timeline.labels import two_lines
-from viewer.timeline.layout import CLUSTER_ROW, GLYPH, GUTTER, ROW_HEIGHT, LaneLayout
+from viewer.timeline.layout import GLYPH, GUTTER, ROW_HEIGHT, LaneLayout
 from viewer.ui.timeline.glyphs import glyph_path
 from viewer.ui.timeline.palette import KIND_STYLE
 from viewer.ui.timeline.sprites import Grid, Sprites, blank, draw, offset, spot
@@ -44,7 +44,7 @@ def paint_lane_header(
     if sprites is None or grid is None:
         _paint_header(painter, lane, color, palette, metrics)
         return
-    two = lane.height >= ROW_HEIGHT + CLUSTER_ROW
+    two = lane.tall
     at = spot(grid, 0.0, lane.top)
     text = palette.color(QPalette.ColorRole.Text)
     faint = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -108,7 +108,7 @@ def _paint_header(
     # does not fit is cut with an ellipsis (the tooltip gives it whole).
     room = max(right - count_width - 5 - name_x, 0.0)
     lines = [lane.title]
-    if lane.height >= ROW_HEIGHT + CLUSTER_ROW:
+    if lane.tall:
         lines = two_lines(lane.title, room, metrics.horizontalAdvance)
     painter.setPen(text)
     step = metrics.lineSpacing()
