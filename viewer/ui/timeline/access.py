@@ -37,7 +37,8 @@ from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import span_words
 from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
 from viewer.ui.document.selection import Selection
-from viewer.ui.timeline.render import TimelineRenderer, qrect
+from viewer.ui.timeline.glyphs import qrect
+from viewer.ui.timeline.render import TimelineRenderer
 
 #: At most this many items are offered at once (a far zoom draws counts, not
 #: thousands of marks, so this only ever trims a crowded, wide screen).

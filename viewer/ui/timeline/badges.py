@@ -16,8 +16,9 @@ from collections.abc import Hashable
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
-from viewer.timeline.geometry import Point, Rect
+from viewer.timeline.geometry import Point
 from viewer.timeline.layout import Placed
+from viewer.ui.timeline.glyphs import qrect
 from viewer.ui.timeline.sprites import PHASES, Grid, Sprites, blank, offset
 from viewer.ui.timeline.texts import Texts
 
@@ -94,7 +95,7 @@ class CountBadges:
         for number, item in enumerate(buckets):
             if pens is not None:
                 painter.setPen(pens[number])
-            painter.drawRoundedRect(_qrect(item.hit), RADIUS, RADIUS)
+            painter.drawRoundedRect(qrect(item.hit), RADIUS, RADIUS)
         painter.setPen(text)
         for item in buckets:
             self.draw_centred(painter, item.text, item.hit.center())
@@ -165,7 +166,7 @@ class CountBadges:
                 sprite = self._blank(grid, plain, edge, pad, fill)
                 self.blanks.add(blanks, plain, sprite)
             shown.append((sprite, left - pad, top - pad, item, at_x, at_y))
-        whole = scale == 1 and dx.is_integer() and dy.is_integer()
+        whole = grid.whole
         painter.setPen(text)
         for sprite, left, top, blank_of, at_x, at_y in shown:
             if whole:
@@ -222,7 +223,3 @@ class CountBadges:
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(left, top, width, height), RADIUS, RADIUS)
         return pixmap, painter
-
-
-def _qrect(rect: Rect) -> QRectF:
-    return QRectF(rect.x(), rect.y(), rect.width(), rect.height())

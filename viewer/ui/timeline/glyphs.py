@@ -14,6 +14,7 @@ import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
+from viewer.timeline.geometry import Rect
 from viewer.timeline.layout import GLYPH
 from viewer.ui.timeline.palette import layer_color
 
@@ -90,3 +91,8 @@ def paint_note_marker(painter: QPainter, glyph: QPointF, palette: QPalette) -> N
     painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), 1.2))
     painter.setBrush(QColor(NOTE_MARK))
     painter.drawRect(rect)
+
+
+def qrect(rect: Rect) -> QRectF:
+    """A rectangle of the layout as Qt's."""
+    return QRectF(rect.x(), rect.y(), rect.width(), rect.height())

@@ -41,7 +41,6 @@ from viewer.timeline.layout import (
     Layout,
     Layouter,
     Placed,
-    Rect,
 )
 from viewer.timeline.matches import Matches
 from viewer.ui.timeline.backdrop import (
@@ -59,6 +58,7 @@ from viewer.ui.timeline.glyphs import (
     Rings,
     glyph_at,
     paint_note_marker,
+    qrect,
 )
 from viewer.ui.timeline.label_paint import LabelTexts, paint_label, paint_whole_title
 from viewer.ui.timeline.lane_header import paint_lane_header
@@ -557,8 +557,3 @@ class TimelineRenderer:
         """The axis as painted: (x, text) of each fine label and of each coarse one."""
         axis = self.axis(layout)
         return axis.labels, axis.context
-
-
-def qrect(rect: Rect) -> QRectF:
-    """A rectangle of the layout as Qt's."""
-    return QRectF(rect.x(), rect.y(), rect.width(), rect.height())

@@ -53,7 +53,7 @@ class Rules:
         phase_y = round((y - row) * PHASES)
         style = (pen.color().getRgbF(), pen.widthF(), pen.style().value, scale, bottom - top)
         kept = self.sprites.of(style)
-        whole = scale == 1 and dx.is_integer() and dy.is_integer()
+        whole = grid.whole
         for x in xs:
             at = x * scale + dx
             column = math.floor(at)

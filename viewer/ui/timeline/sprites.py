@@ -31,6 +31,11 @@ class Grid(NamedTuple):
     dx: float
     dy: float
 
+    @property
+    def whole(self) -> bool:
+        """Whether the painter's units are the device's pixels, shifted by whole ones."""
+        return self.scale == 1 and self.dx.is_integer() and self.dy.is_integer()
+
 
 def pixel_grid(painter: QPainter) -> Grid | None:
     """The pixels ``painter`` paints into, when sprites may stand for shapes: a
