@@ -146,7 +146,7 @@ class LanesMenu(QMenu):
             action.setCheckable(True)
             action.setChecked(lane.key in renderer.lanes.collapsed)
             action.setData(lane.key)
-            action.triggered.connect(lambda _c=False, k=lane.key: self._view.pointer.fold(k))
+            action.triggered.connect(lambda _c=False, k=lane.key: self._view.fold_lane(k))
         rest = first + FOLD_MENU_LIMIT
         if rest < len(renderer.index.lanes):
             #: A submenu of the lanes left out above; {0} is how many.

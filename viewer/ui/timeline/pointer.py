@@ -50,6 +50,7 @@ class Host(Protocol):
     def to_layout(self, pos: QPointF) -> QPointF: ...
     def to_view(self, x: float, y: float) -> QPointF: ...
     def set_lanes(self, lanes: LaneChoice) -> None: ...
+    def fold_lane(self, key: str) -> None: ...
 
 
 class Pointer:
@@ -129,7 +130,7 @@ class Pointer:
         host.viewport().unsetCursor()
         if lane is not None:
             if not dragged:
-                self.fold(lane)
+                host.fold_lane(lane)
             elif drop_at is not None:
                 self.move_lane(lane, drop_at)
             host.viewport().update()
@@ -140,10 +141,6 @@ class Pointer:
                 host.activate(item)
 
     # -- lanes --------------------------------------------------------------
-
-    def fold(self, key: str) -> None:
-        """Fold the lane ``key`` to its strip, or open it again."""
-        self._host.set_lanes(self._host.renderer.lanes.folding(key))
 
     def move_lane(self, key: str, to: int) -> None:
         """Put the lane ``key`` at place ``to`` among the lanes (counted before it

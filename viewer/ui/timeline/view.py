@@ -124,6 +124,10 @@ class TimelineView(QAbstractScrollArea):
         self.renderer.set_lanes(lanes)
         self._invalidate()
 
+    def fold_lane(self, key: str) -> None:
+        """Fold the lane ``key`` to its strip, or open it again."""
+        self.set_lanes(self.renderer.lanes.folding(key))
+
     def _close_cluster_menu(self) -> None:
         """Close the open "+N" menu, if any (one closed before deletes itself)."""
         menu, self.cluster_menu = self.cluster_menu, None
@@ -292,7 +296,7 @@ class TimelineView(QAbstractScrollArea):
                 break  # drawn, its mark in view, its label readable: the view stays put
             lane = next((la for la in self.current_layout().lanes if la.lane is home), None)
             if lane is not None and lane.collapsed:  # opened to show it
-                self.set_lanes(self.renderer.lanes.folding(lane.key))
+                self.fold_lane(lane.key)
             elif lane is not None and lane.bucketed:
                 self.zoom_to(*neighbourhood(index, position, DETAIL_LIMIT // (4 << attempt)))
             else:
