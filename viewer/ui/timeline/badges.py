@@ -80,6 +80,17 @@ class CountBadges:
         if grid is None or not self._paint_sprites(painter, grid, buckets, pen, fill, text, pens):
             self._paint_shapes(painter, buckets, pen, fill, text, pens)
 
+    def paint_one(
+        self, painter: QPainter, item: Placed, pen: QPen, fill: QColor, text: QColor
+    ) -> None:
+        """The badge of ``item`` (a count or a "+N") as a shape, edged with ``pen``
+        and filled with ``fill``, its number in ``text`` over it."""
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(qrect(item.hit), RADIUS, RADIUS)
+        painter.setPen(text)
+        self.draw_centred(painter, item.text, item.hit.center())
+
     def _paint_shapes(
         self,
         painter: QPainter,

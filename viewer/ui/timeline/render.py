@@ -402,17 +402,14 @@ class TimelineRenderer:
         text_color = palette.color(QPalette.ColorRole.Text)
         hit, glyph = qrect(item.hit), QPointF(item.glyph.x(), item.glyph.y())
         if item.label is None:  # a cluster: a count badge (outlined if it hides the selection)
-            highlight = palette.color(QPalette.ColorRole.Highlight)
             if is_selected:
-                painter.setPen(QPen(highlight, 2.5))
+                edge = QPen(palette.color(QPalette.ColorRole.Highlight), 2.5)
             elif rings is not None and self._layer_at is not None:
-                painter.setPen(rings.of(self._layer_at[np.asarray(item.positions)]))
+                edge = rings.of(self._layer_at[np.asarray(item.positions)])
             else:
-                painter.setPen(QPen(color.darker(120), 1))
-            painter.setBrush(QColor(color.red(), color.green(), color.blue(), 60))
-            painter.drawRoundedRect(hit, 7, 7)
-            painter.setPen(text_color)
-            self._badges.draw_centred(painter, item.text, item.hit.center())
+                edge = QPen(color.darker(120), 1)
+            fill = QColor(color.red(), color.green(), color.blue(), 60)
+            self._badges.paint_one(painter, item, edge, fill, text_color)
             return
         index, position = self.index, item.positions[0]
         kind = index.kind(position)
