@@ -37,6 +37,7 @@ from viewer.timeline.labels import (
 )
 from viewer.timeline.placed import CLUSTER_ROW as CLUSTER_ROW
 from viewer.timeline.placed import GUTTER as GUTTER
+from viewer.timeline.placed import LANE_GAP as LANE_GAP
 from viewer.timeline.placed import ROW_HEIGHT as ROW_HEIGHT
 from viewer.timeline.placed import LaneLayout as LaneLayout
 from viewer.timeline.placed import Layout as Layout
@@ -55,7 +56,6 @@ from viewer.timeline.rows import (
 )
 
 AXIS_HEIGHT = 46.0
-LANE_GAP = 8.0
 #: The rows a lane takes at most when no height is given to share (an export's
 #: default).
 MAX_ROWS = 3

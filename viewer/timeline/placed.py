@@ -22,6 +22,8 @@ GUTTER = 118.0
 ROW_HEIGHT = 22.0
 #: The height of a lane's row of "+N" clusters.
 CLUSTER_ROW = 18.0
+#: The space between two lanes.
+LANE_GAP = 8.0
 
 
 @dataclass(slots=True)
@@ -102,6 +104,16 @@ class LaneLayout:
         self._hidden = (t0, t1)
 
     @property
+    def band_top(self) -> float:
+        """Where its band starts: half the gap above its first row."""
+        return self.top - LANE_GAP / 2
+
+    @property
+    def band_bottom(self) -> float:
+        """Where its band ends: half the gap below its last row."""
+        return self.top + self.height + LANE_GAP / 2
+
+    @property
     def tall(self) -> bool:
         """At least a row and a "+N" row tall: its name may take two lines."""
         return self.height >= ROW_HEIGHT + CLUSTER_ROW
@@ -128,3 +140,22 @@ class Layout:
 
     def items(self) -> list[Placed]:
         return [item for lane in self.lanes for item in lane.items]
+
+    def lane_at(self, y: float) -> LaneLayout | None:
+        """The lane whose band holds ``y``; None above or below them all."""
+        return next((la for la in self.lanes if la.band_top <= y < la.band_bottom), None)
+
+    def lane_holding(self, item: Placed) -> LaneLayout | None:
+        """The lane that ``item`` (this very item) is drawn in."""
+        return next((la for la in self.lanes if any(i is item for i in la.items)), None)
+
+    def drop_place(self, y: float) -> int:
+        """The place among the lanes a lane dropped at ``y`` takes: before the
+        first lane whose middle is below it."""
+        lanes = self.lanes
+        return next((n for n, la in enumerate(lanes) if y < la.top + la.height / 2), len(lanes))
+
+    def drop_line(self, place: int) -> float:
+        """Where the line showing a drop at ``place`` (see :meth:`drop_place`) stands."""
+        lanes = self.lanes
+        return lanes[place].band_top if place < len(lanes) else lanes[-1].band_bottom

@@ -15,9 +15,8 @@ from PySide6.QtGui import QGuiApplication, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QScrollBar, QWidget
 
 from viewer.timeline.lanes import LaneChoice
-from viewer.timeline.layout import LANE_GAP, LaneLayout, Layout, Placed
+from viewer.timeline.layout import Layout, Placed
 from viewer.ui.timeline.render import TimelineRenderer
-from viewer.ui.timeline.tooltips import lane_at
 
 #: How far (screen pixels) the pointer moves before a press becomes a drag.
 DRAG_THRESHOLD = 4
@@ -177,29 +176,23 @@ class Pointer:
         host = self._host
         if pos.x() >= host.gutter or pos.y() < host.axis_height:
             return None
-        lane = lane_at(host.current_layout(), host.to_layout(pos).y())
+        lane = host.current_layout().lane_at(host.to_layout(pos).y())
         return None if lane is None else lane.key
 
     def _gap_at(self, pos: QPointF) -> int:
         """The place among the lanes a lane dropped at ``pos`` takes: before the
         first lane whose middle is below it."""
-        y = self._host.to_layout(pos).y()
-        lanes = self._host.current_layout().lanes
-        return next((i for i, lane in enumerate(lanes) if y < _middle(lane)), len(lanes))
+        return self._host.current_layout().drop_place(self._host.to_layout(pos).y())
 
     def paint(self, painter: QPainter, palette: QPalette) -> None:
         """While a lane is dragged: a line where it would drop (view coordinates)."""
         if self.drop_at is None:
             return
         host = self._host
-        lanes = host.current_layout().lanes
-        if not lanes:
+        layout = host.current_layout()
+        if not layout.lanes:
             return
-        if self.drop_at < len(lanes):
-            y = lanes[self.drop_at].top - LANE_GAP / 2
-        else:
-            y = lanes[-1].top + lanes[-1].height + LANE_GAP / 2
-        at = host.to_view(0, y)
+        at = host.to_view(0, layout.drop_line(self.drop_at))
         painter.save()
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
         width = host.viewport().width()
@@ -208,7 +201,3 @@ class Pointer:
         painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
         painter.drawRect(QRectF(0, at.y() - 5, 4, 10))
         painter.restore()
-
-
-def _middle(lane: LaneLayout) -> float:
-    return lane.top + lane.height / 2

@@ -30,7 +30,7 @@ def spreading_zoom(
     index = renderer.index
     start, end = cluster.span
     # The lane it is drawn in (its first event may stand in other lanes too).
-    drawn = lane_holding(layout, cluster)
+    drawn = layout.lane_holding(cluster)
     lane = index.lane_of(cluster.positions[0]) if drawn is None else drawn.lane
     near = [] if lane is None else lane.overlapping(start, end)
     starts = sorted(index.starts[p] for p in near)
@@ -61,18 +61,13 @@ def neighbourhood(index: EventIndex, position: int, reach: int) -> tuple[float, 
     return first, max(last, index.ends[position])
 
 
-def lane_holding(layout: Layout, item: Placed) -> LaneLayout | None:
-    """The lane of ``layout`` that ``item`` (this very item) is drawn in."""
-    return next((lane for lane in layout.lanes if any(i is item for i in lane.items)), None)
-
-
 def nearest_group(layout: Layout, selected: Placed | None, middle: float) -> Placed | None:
     """The "+N" cluster or count nearest the ``selected`` event (in its lane
     first), or nearest ``middle`` with nothing selected; None when there is none."""
     groups = [(lane, item) for lane in layout.lanes for item in lane.items if item.is_cluster]
     if not groups:
         return None
-    home = None if selected is None else lane_holding(layout, selected)
+    home = None if selected is None else layout.lane_holding(selected)
     x = middle if selected is None else selected.glyph.x()
 
     def distance(pair: tuple[LaneLayout, Placed]) -> tuple[bool, float]:

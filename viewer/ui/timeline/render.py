@@ -35,7 +35,6 @@ from viewer.timeline.layout import (
     GLYPH,
     GUTTER,
     LABEL_MAX,
-    LANE_GAP,
     OPEN_END_FADE,
     LaneLayout,
     Layout,
@@ -258,7 +257,7 @@ class TimelineRenderer:
         alt = palette.color(QPalette.ColorRole.AlternateBase)
         for lane in layout.lanes[1::2]:  # banded lanes, under everything else
             painter.fillRect(
-                QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP), alt
+                QRectF(0, lane.band_top, layout.width, lane.band_bottom - lane.band_top), alt
             )
         eras = era_spans(self.timeline, layout)
         paint_eras(painter, eras, palette, max(layout.height, clip.height() + y_offset))
@@ -294,7 +293,7 @@ class TimelineRenderer:
         for lane in layout.lanes:
             if lane.top + lane.height < shown[0] or lane.top > shown[1]:
                 continue
-            lane_rect = QRectF(0, lane.top - LANE_GAP / 2, layout.width, lane.height + LANE_GAP)
+            lane_rect = QRectF(0, lane.band_top, layout.width, lane.band_bottom - lane.band_top)
             color = lane_color(lane.kind, palette)
             paint_lane_header(painter, lane, color, palette, metrics, self._headers, grid)
             painter.save()

@@ -16,7 +16,7 @@ from viewer.domain import words
 from viewer.domain.describe import day_range_words, day_words, describe_date, precision_words
 from viewer.domain.names import kind_name, status_name
 from viewer.domain.text import isolate
-from viewer.timeline.layout import GUTTER, LANE_GAP, LaneLayout, Layout, Placed
+from viewer.timeline.layout import GUTTER, Layout, Placed
 from viewer.ui.timeline.render import TimelineRenderer
 
 
@@ -25,18 +25,10 @@ def rich_plain(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
-def lane_at(layout: Layout, y: float) -> LaneLayout | None:
-    """The lane at ``y`` (in the layout's units); None between lanes."""
-    for lane in layout.lanes:
-        if lane.top - LANE_GAP / 2 <= y < lane.top + lane.height + LANE_GAP / 2:
-            return lane
-    return None
-
-
 def lane_tip(layout: Layout, y: float) -> str:
     """The lane at ``y``: its name whole, how many events it holds and how many
     of those in view it does not draw one by one; "" between lanes."""
-    lane = lane_at(layout, y)
+    lane = layout.lane_at(y)
     if lane is None:
         return ""
     translate = QCoreApplication.translate
@@ -69,7 +61,7 @@ def lane_tip(layout: Layout, y: float) -> str:
 def strip_tip(layout: Layout, x: float, y: float) -> str:
     """Over a lane drawn as a density strip: how many events start within two
     pixels of ``x``, and when; "" elsewhere."""
-    lane = lane_at(layout, y)
+    lane = layout.lane_at(y)
     if lane is None or lane.density is None or not len(lane.density):
         return ""
     column = int(x - GUTTER)
