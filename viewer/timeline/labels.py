@@ -119,6 +119,10 @@ class CutWidths:
 
     def longest(self, room: float, measure: Measure) -> str:
         """As :func:`word_cut` for a title wider than ``room``, measured by ``measure``."""
+        return self.longest_measured(room, measure)[0]
+
+    def longest_measured(self, room: float, measure: Measure) -> tuple[str, float]:
+        """:meth:`longest`, and its width (the bisection measured it: 0 for "")."""
         lo, hi = 0, len(self.cuts)
         while lo < hi:  # the first cut wider than the room (bisect_right)
             mid = (lo + hi) // 2
@@ -129,7 +133,12 @@ class CutWidths:
                 hi = mid
             else:
                 lo = mid + 1
-        return self.cuts[lo - 1] if lo else ""
+        if not lo:
+            return "", 0.0
+        # The cut before the first one too wide was found narrow enough: measured.
+        found = self.widths[lo - 1]
+        assert found is not None
+        return self.cuts[lo - 1], found
 
 
 def least_width(title: str, measure: Measure) -> float:

@@ -33,7 +33,6 @@ from viewer.timeline.labels import (
     LEADER_GAP,
     LEAST_LABEL,
     MIN_LABEL,
-    Measure,
 )
 from viewer.timeline.placed import CLUSTER_ROW as CLUSTER_ROW
 from viewer.timeline.placed import GUTTER as GUTTER
@@ -393,11 +392,6 @@ class Layouter:
         # label shows cut on the left rather than not at all.
         return [left_whole, left_least, right]
 
-    def _measure(self, position: int) -> Measure:
-        """How wide a text is in the label font of the event at ``position``."""
-        metrics = self.metrics
-        return lambda text: metrics.label_advance(position, text)
-
     def _place(
         self,
         lane: LaneLayout,
@@ -535,12 +529,11 @@ class Layouter:
         and showing its title cut at a word's end (see :mod:`viewer.timeline.labels`)."""
         room = slot.full if slot.flipped else min(slot.full, limit - ITEM_GAP - slot.label_x)
         room = max(room, 0.0)
-        measure = self._measure(slot.position)
-        text = self._widths.cut(slot.position, room)
+        text, text_width = self._widths.cut(slot.position, room)
         label_x, leader = slot.label_x, None
         if slot.flipped:
             # Left of its mark: the label ends at the leader line, however it was cut.
-            room = measure(text) + 1 if text else 0.0
+            room = text_width + 1 if text else 0.0
             label_x = slot.gx - GLYPH - LEADER_GAP - room
             if text:
                 leader = (label_x + room, slot.gx - GLYPH - 1)

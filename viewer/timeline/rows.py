@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from weakref import WeakKeyDictionary, ref
 
-from viewer.timeline.labels import CutWidths, least_width
+from viewer.timeline.labels import CutWidths, Measure, least_width
 
 
 class TextMetrics(Protocol):
@@ -273,11 +273,7 @@ class LabelWidths:
         if known is not None and known[0] == full:
             return known[1], known[2]
         title = self.title(position)
-        metrics = self.metrics
-
-        def measure(text: str) -> float:
-            return metrics.label_advance(position, text)
-
+        measure = self._measure(position)
         whole, least = measure(title), least_width(title, measure)
         if self.kept is not None:
             if len(self.kept) >= WIDTHS_KEPT:
@@ -287,12 +283,14 @@ class LabelWidths:
                 self.cuts.pop(position, None)  # measured in another font
         return whole, least
 
-    def cut(self, position: int, room: float) -> str:
+    def cut(self, position: int, room: float) -> tuple[str, float]:
         """The event's title as :func:`viewer.timeline.labels.word_cut` cuts it
-        for ``room``, its cuts measured once for this and later layouts."""
+        for ``room``, and its width, its cuts measured once for this and later
+        layouts."""
         title = self.title(position)
-        if self(position)[0] <= room:
-            return title
+        whole = self(position)[0]
+        if whole <= room:
+            return title, whole
         table = self.cuts.get(position) if self.cuts is not None else None
         if table is None:
             table = CutWidths(title)
@@ -300,9 +298,9 @@ class LabelWidths:
                 if len(self.cuts) >= WIDTHS_KEPT:
                     self.cuts.clear()
                 self.cuts[position] = table
+        return table.longest_measured(room, self._measure(position))
+
+    def _measure(self, position: int) -> Measure:
+        """How wide a text is in the label font of the event at ``position``."""
         metrics = self.metrics
-
-        def measure(text: str) -> float:
-            return metrics.label_advance(position, text)
-
-        return table.longest(room, measure)
+        return lambda text: metrics.label_advance(position, text)
