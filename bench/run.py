@@ -11,7 +11,10 @@ timeline is made with ``bench/make_timeline.py`` (seeded) and measured:
   while loading and the memory it keeps once loaded (after a collection);
 * frames: paint time of the timeline widget at 1920x1080 over a scripted
   sequence of pan and zoom steps from fit-all down to hours (median and 95th
-  percentile), against the same sequence on the 1,000-event timeline; the
+  percentile), against the same sequence on the 1,000-event timeline and
+  against a floor taken over the same steps in the same process (the events in
+  view counted per pixel column with one ``numpy.bincount``, one picture of
+  the counts painted over the image: what no frame can go below); the
   same sequence again with every other event found, and with lanes by actor,
   by tag and by place (not with ``--quick``), each against the lanes by kind
   in the same process;
@@ -49,6 +52,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -164,7 +168,7 @@ def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> di
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import numpy as np
     from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
     from viewer.persistence.model_file import load_timeline
@@ -198,8 +202,27 @@ def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> di
         return end - start
 
     frame()
+    starts = view.renderer.index.starts
+    columns = view.viewport().width()
 
-    def journey() -> list[float]:
+    def floor() -> float:
+        """The least a frame can cost: the events in view counted per pixel column
+        (one ``numpy.bincount``) and one picture of the counts painted over the
+        whole image; no layout, no marks, no labels."""
+        start = time.perf_counter()
+        t0, spp = view.t0, view.seconds_per_px
+        lo, hi = starts.searchsorted((t0, t0 + spp * columns)).tolist()
+        column = ((starts[lo:hi] - t0) / spp).astype(np.intp)
+        counts = np.bincount(column, minlength=columns)[:columns]
+        row = np.ascontiguousarray(np.where(counts > 0, 0xFF336699, 0xFFFFFFFF).astype(np.uint32))
+        strip = QImage(row.data, columns, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        painter.fillRect(image.rect(), QColor("white"))
+        painter.drawImage(image.rect(), strip)
+        painter.end()
+        return time.perf_counter() - start
+
+    def journey(step: Callable[[], float] = frame) -> list[float]:
         """Zoom from fit-all down to hours around the middle, panning as a reader does."""
         view.fit_all()
         parts["layout"], parts["paint"] = [], []
@@ -212,9 +235,10 @@ def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> di
                 view.zoom(factor)
             else:
                 view.pan_pixels(120 if (i // 20) % 2 else -120)
-            times.append(frame())
+            times.append(step())
         return sorted(times)
 
+    floors = journey(floor)
     times = journey()
     split = {part: _p95(sorted(each)) for part, each in parts.items()}
     layout = view.current_layout()
@@ -253,6 +277,8 @@ def child_frames(path: Path, steps: int, facets: tuple[str, ...] = FACETS) -> di
     return {
         "median": statistics.median(times),
         "p95": _p95(times),
+        "floor_median": statistics.median(floors),
+        "floor_p95": _p95(floors),
         "hit": hit,
         "reveal": reveal,
         "marked_median": statistics.median(marked),
@@ -462,6 +488,20 @@ def main() -> None:
                 f"| {by['p95'] * 1e3:.1f} | {by['median'] / frames['median']:.2f} "
                 f"| {by['p95'] / frames['p95']:.2f} | {by['layout_p95'] * 1e3:.1f} "
                 f"| {by['paint_p95'] * 1e3:.1f} |"
+            )
+    print()
+    print(
+        "| events | floor median (ms) | floor p95 (ms) | lanes by "
+        "| frame median × floor | frame p95 × floor |"
+    )
+    print("|---:|---:|---:|---|---:|---:|")
+    for size in sizes:
+        frames = results[str(size)]["frames"]
+        base_median, base_p95 = frames["floor_median"], frames["floor_p95"]
+        for facet, by in {"kind": frames, **frames["by_facet"]}.items():
+            print(
+                f"| {size:,} | {base_median * 1e3:.1f} | {base_p95 * 1e3:.1f} | {facet} "
+                f"| {by['median'] / base_median:.1f} | {by['p95'] / base_p95:.1f} |"
             )
     print()
     print(
