@@ -57,6 +57,7 @@ def test_a_timeline_without_quotes_says_so(
 def test_the_notes_panel_says_how_to_add_a_note(qtbot: QtBot) -> None:
     window = active_window(qtbot)
     panel = window.notes_panel
+    window.focus_panel(window.notes_dock)  # its tab forward: behind another, it shows nothing
     assert says(panel.empty) == "No notes yet: select an event and press Ctrl+N"
     window.notes.add(NoteTarget(kind=TargetKind.EVENT, id="drone-strike-2025-06-01"), "Zahlen")
     assert says(panel.empty) == ""

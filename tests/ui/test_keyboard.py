@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QAccessible, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import active_window
@@ -25,6 +25,49 @@ def test_tab_leaves_the_table_in_one_step(qtbot: QtBot) -> None:
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert focused() is not table
     assert window.selection.event_id == selected  # Tab changed nothing on its way
+
+
+def _dock_of(widget: QWidget) -> QDockWidget | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QDockWidget):
+        parent = parent.parentWidget()
+    return parent
+
+
+def test_tab_never_enters_a_panel_behind_another_tab(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    behind = window.notes_dock  # tabbed behind "Quotes by actor"
+    assert behind.visibleRegion().isEmpty()
+    window.events_table.view.setFocus()
+    stops: list[QWidget] = []
+    for _ in range(24):
+        widget = focused()
+        assert widget is not None
+        stops.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    for widget in stops:  # every stop is on screen, none in a tab behind another
+        assert not widget.visibleRegion().isEmpty(), widget.objectName()
+        assert _dock_of(widget) is not behind
+    assert window.quotes.actor_view in stops
+    assert window.details.browser in stops
+    # To a screen reader the panel behind is not showing; Alt keys there do not fire.
+    names = QAccessible.queryAccessibleInterface(window.notes_panel.filter_edit)
+    assert names is not None
+    assert names.state().invisible
+    qtbot.keyClicks(window.events_table.view, "x")
+    assert window.notes_panel.filter_edit.text() == ""
+    # Its tab brought forward (a click on the tab), it is reached again.
+    window.notes_dock.raise_()
+    qtbot.waitUntil(window.notes_panel.isVisible)
+    window.events_table.view.setFocus()
+    for _ in range(24):
+        if focused() is window.notes_panel.filter_edit:
+            break
+        qtbot.keyClick(focused() or window, Qt.Key.Key_Tab)
+    assert focused() is window.notes_panel.filter_edit
+    names = QAccessible.queryAccessibleInterface(window.notes_panel.filter_edit)
+    assert names is not None
+    assert not names.state().invisible
 
 
 def test_f6_visits_every_panel_and_brings_tabbed_docks_forward(qtbot: QtBot) -> None:

@@ -15,6 +15,29 @@ _SIDE_SHARE = 0.2
 _BOTTOM_SHARE = 0.25
 
 
+def hide_behind_tabs(dock: QDockWidget) -> None:
+    """Hide what ``dock`` holds while the dock is out of sight (a tab behind
+    another, or closed), and show it again when it comes forward.
+
+    Qt counts a dock behind another's tab as visible, so Tab would walk into
+    its fields (what is typed there is lost to the eye), its buttons' Alt keys
+    would fire, and a screen reader would call it showing.
+    """
+    contents = dock.widget()
+    if contents is not None:
+        dock.visibilityChanged.connect(contents.setVisible)
+
+
+def bring_forward(dock: QDockWidget) -> None:
+    """Show ``dock`` and raise it over the docks it shares tabs with, its
+    contents shown at once (so they can take the focus now)."""
+    dock.show()
+    dock.raise_()
+    contents = dock.widget()
+    if contents is not None:
+        contents.show()
+
+
 class DockLayout(QObject):
     """Watches ``window`` and its docks (``side`` ones beside the timeline, ``bottom``
     ones under it) to keep each dock's share of the window as it is resized.

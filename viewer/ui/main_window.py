@@ -27,7 +27,7 @@ from viewer.ui.controllers.finder import FindController
 from viewer.ui.controllers.imports import Imports
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.controllers.rescue import Rescue
-from viewer.ui.dock_layout import DockLayout
+from viewer.ui.dock_layout import DockLayout, bring_forward, hide_behind_tabs
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        hide_behind_tabs(dock)
         return dock
 
     # -- opening ------------------------------------------------------------
@@ -250,8 +251,7 @@ class MainWindow(QMainWindow):
     def open_find(self) -> None:
         """Show the find bar with its query selected, and the list of results."""
         self.find_bar.open_bar()
-        self.find_dock.show()
-        self.find_dock.raise_()
+        bring_forward(self.find_dock)
 
     def _show_find_marks(self) -> None:
         self.details.set_highlight(self.finder.words if self.find_bar.isVisible() else [])
@@ -346,8 +346,7 @@ class MainWindow(QMainWindow):
         for candidate, target in self._panels():
             if candidate is panel:
                 if isinstance(panel, QDockWidget):
-                    panel.show()
-                    panel.raise_()
+                    bring_forward(panel)
                 target.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
 
