@@ -1,6 +1,8 @@
 """Everything about the selected event, in one read-only scrolling pane.
 
-The pane is a :class:`QTextBrowser` showing HTML built here. Text from a model
+The pane is a :class:`~viewer.ui.panels.details_browser.DetailsBrowser` (a
+read-only text browser that a screen reader finds as a document with links)
+showing HTML built here. Text from a model
 file is data, never markup: every string from the model goes through
 :func:`html.escape` before it joins the HTML, so ``<b>`` in a title shows as
 ``<b>``; it is also isolated (:func:`~viewer.domain.text.isolate`, FSI … PDI),
@@ -22,7 +24,7 @@ from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from viewer.domain.cite import web_url
 from viewer.domain.describe import clock_words, describe_date, precision_words
@@ -37,14 +39,15 @@ from viewer.domain.model import (
     Verification,
 )
 from viewer.domain.names import kind_name, status_name
-from viewer.domain.notes import NoteTarget, TargetKind
+from viewer.domain.notes import NoteTarget, TargetKind, target_title
 from viewer.domain.text import isolate
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, number
 from viewer.timeline.filters import Mask
 from viewer.timeline.search import match_spans
-from viewer.ui.controllers.notes_control import NotesController
+from viewer.ui.controllers.notes_control import NotesController, first_line
 from viewer.ui.document.selection import Selection
+from viewer.ui.panels.details_browser import DetailsBrowser
 from viewer.ui.panels.note_actions import NoteActions
 
 #: Shown in the details pane while no event is selected.
@@ -132,10 +135,10 @@ class DetailsPanel(QWidget):
         #: Opens a web link; replace it to intercept (tests do).
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
-        self.browser = QTextBrowser(self)
+        #: A document whose links Tab reaches and a screen reader finds.
+        self.browser = DetailsBrowser(self.describe_link, self)
         self.browser.setObjectName("detailsBrowser")
         self.browser.setAccessibleName(self.tr("Event details"))
-        self.browser.setReadOnly(True)
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
@@ -211,12 +214,14 @@ class DetailsPanel(QWidget):
         self._event = event
         if timeline is None or event is None:
             placeholder = QCoreApplication.translate("DetailsPanel", PLACEHOLDER)
-            self.browser.setHtml(f"<p><i>{_e(placeholder)}</i></p>")
+            self.browser.show_html(f"<p><i>{_e(placeholder)}</i></p>")
         else:
             notes = self._notes.controller if self._notes is not None else None
             scroll = self.browser.verticalScrollBar().value()
             same = self.browser.property("shownEvent") == event.id
-            self.browser.setHtml(_event_html(timeline, event, notes, self.show_translations))
+            html = _event_html(timeline, event, notes, self.show_translations)
+            # A note changed or translations shown: the keys stay where they were.
+            self.browser.show_html(html, keep_place=same)
             self.browser.setProperty("shownEvent", event.id)
             if same:  # a note changed: keep the reader's place
                 self.browser.verticalScrollBar().setValue(scroll)
@@ -273,6 +278,43 @@ class DetailsPanel(QWidget):
             self._notes.edit(argument)
         elif scheme == "note-delete":
             self._notes.delete(argument)
+
+    def _source_title(self, anchor: str) -> str:
+        """The title of the source a "[n]" in the pane stands for."""
+        timeline, event = self._timeline, self._event
+        if timeline is None or event is None:
+            return ""
+        numbers = _source_numbers(event, timeline.quotes_by_event.get(event.id, ()))
+        for source_id, n in numbers.items():
+            if source_anchor(n) == anchor:
+                source = timeline.sources_by_id.get(source_id)
+                return source.title if source is not None else source_id
+        return ""
+
+    def describe_link(self, href: str) -> str:
+        """What a link's words leave unsaid, for a screen reader: which note
+        "edit" and "delete" act on, which quote an "Add Note…" is for."""
+        url = QUrl(href)
+        scheme = url.scheme().lower()
+        argument = unquote(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
+        if not scheme and url.fragment().startswith("source-") and self._event is not None:
+            return self._source_title(url.fragment())
+        if self._notes is None or scheme not in NOTE_SCHEMES:
+            return ""
+        translate = QCoreApplication.translate
+        notes = self._notes.controller
+        if scheme == "note-add":
+            kind, _, target_id = argument.partition(":")
+            if kind != TargetKind.QUOTE.value or notes.timeline is None:
+                return ""  # the event's: the pane is about it
+            title = target_title(notes.timeline, NoteTarget(kind=TargetKind.QUOTE, id=target_id))
+            return translate("NoteActions", "Note on {0}").format(title) if title else ""
+        note = notes.get(argument)
+        if note is None:
+            return ""
+        if scheme == "note-edit":
+            return translate("NoteActions", "Edit Note “{0}”…").format(first_line(note.text, 40))
+        return translate("NoteActions", "Delete Note “{0}”").format(first_line(note.text, 40))
 
 
 # -- HTML ----------------------------------------------------------------------
