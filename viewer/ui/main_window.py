@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.document = Document(settings, self)
         self.notes = NotesController(data_dir, self)
         self.note_actions = NoteActions(self.notes, self)
+        self.note_actions.said.connect(self.say)
         self.imports = Imports(self.document, data_dir / "imports", self)
         self.imports.said.connect(self.say)
         self.imports.informed.connect(self._inform)
@@ -287,6 +288,8 @@ class MainWindow(QMainWindow):
             self.tr("Copy Citation as Markdown"),
             lambda: self.citations.copy_citation(event_id=event_id, as_markdown=True),
         )
+        if self.sender() is self.events_table:  # the table sorts from its rows' menu
+            self.events_table.add_sort_menu(menu)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.event_menu = menu
         menu.popup(global_pos)

@@ -40,6 +40,8 @@ class FindController(QObject):
     currentChanged = Signal()
     #: The next selection is the first result of a query as it is typed.
     typedSelection = Signal()
+    #: The reader stepped to the next or the previous result (after it is selected).
+    stepped = Signal()
 
     def __init__(self, selection: Selection, notes: NotesController, parent: QObject) -> None:
         super().__init__(parent)
@@ -217,7 +219,12 @@ class FindController(QObject):
             at = (int(np.searchsorted(positions, here, "left")) - 1) % len(self.rows)
         target = timeline.events.ids[int(self.rows[at])]
         self._selection.select(target)
+        self.stepped.emit()
         return target
+
+    def settled(self) -> bool:
+        """Whether :meth:`status` is the search's answer, not its progress."""
+        return self.done and self.preparing is None
 
     def status(self) -> str:
         """What the find bar says: progress, "No matches", or "2 of 14"."""

@@ -1,12 +1,18 @@
-"""All events of a timeline as a sortable table that follows the shared selection."""
+"""All events of a timeline as a sortable table that follows the shared selection.
+
+A click on a column's header sorts by it; from the keyboard, "Sort By" in a
+row's context menu (Shift+F10 or the Menu key) does the same.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QHeaderView,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,6 +24,7 @@ from viewer.ui.document.selection import Selection
 from viewer.ui.models.events import EventTableModel
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.widgets.empty_state import EmptyState
+from viewer.ui.widgets.keyboard_menu import menu_on_shift_f10
 
 
 class EventsTable(QWidget):
@@ -41,7 +48,11 @@ class EventsTable(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName("eventsTable")
         self.view.setAccessibleName(self.tr("Events"))
-        self.view.setAccessibleDescription(self.tr("All events; sort by clicking a column header"))
+        self.view.setAccessibleDescription(
+            self.tr(
+                "All events; sort by clicking a column header, or with Sort By in the context menu"
+            )
+        )
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -79,6 +90,7 @@ class EventsTable(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._on_rows_selected)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        menu_on_shift_f10(self.view, self._context_menu)
         selection.changed.connect(self._follow)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
@@ -106,6 +118,41 @@ class EventsTable(QWidget):
         if event_id:
             self._selection.select(event_id)
             self.eventMenuRequested.emit(event_id, self.view.viewport().mapToGlobal(pos))
+
+    def add_sort_menu(self, menu: QMenu) -> QMenu:
+        """Add "Sort By" to a row's context ``menu``: the column to sort the rows
+        by and the order, checked as they are (a header's click, from the keys)."""
+        menu.addSeparator()
+        sort = menu.addMenu(self.tr("Sort &By"))
+        sort.setObjectName("sortMenu")
+        header = self.view.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        columns = QActionGroup(sort)
+        for section in range(self.model.columnCount()):
+            name = str(self.model.headerData(section, Qt.Orientation.Horizontal))
+            action = sort.addAction(name.replace("&", "&&"))
+            action.setCheckable(True)
+            action.setChecked(section == column)
+            columns.addAction(action)
+            action.triggered.connect(lambda _on=False, c=section: self.sort_by(c, order))
+        sort.addSeparator()
+        orders = QActionGroup(sort)
+        ascending, descending = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+        for text, way in ((self.tr("&Ascending"), ascending), (self.tr("&Descending"), descending)):
+            action = sort.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(way == order)
+            orders.addAction(action)
+            action.triggered.connect(lambda _on=False, w=way: self.sort_by(column, w))
+        return sort
+
+    def sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort the rows by ``column`` in ``order``, as a click on its header does;
+        the selected row stays in view."""
+        self.view.sortByColumn(column, order)
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current)
 
     def selected_event_id(self) -> str | None:
         """The event of the selected row, or None."""

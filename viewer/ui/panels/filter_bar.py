@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import kind_plural, status_name, verification_name
 from viewer.domain.text import isolate, one_line
-from viewer.domain.timeline import Layer
+from viewer.domain.timeline import Layer, Timeline
 from viewer.timeline.filters import Chip, EventFilter
 from viewer.timeline.index import event_index
 from viewer.ui.controllers.filter_state import FilterState
+from viewer.ui.widgets.announce import announce
 from viewer.ui.widgets.flow import FlowBar
+from viewer.ui.widgets.keyboard_menu import FirstItemMenu
 
 #: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
 MENU_ACTORS = 25
@@ -90,7 +92,7 @@ class FilterBar(FlowBar):
             self.tr("Show only some events: by kind, actor, status, claim, tag, date")
         )
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu = QMenu(self)
+        self.menu = FirstItemMenu(self)  # opens with "Kind" active, for the keys
         self.menu.setObjectName("filterMenu")
         self.menu.aboutToShow.connect(self._fill_menu)
         self.menu_button.setMenu(self.menu)
@@ -110,6 +112,8 @@ class FilterBar(FlowBar):
         # makes the window wider than the screen.
         for part in (self.menu_button, self.clear_button, self.count):
             self.row.addWidget(part)
+        #: The timeline the count was last shown for: a count changed on it is read out.
+        self._counted: Timeline | None = None
         state.changed.connect(self._show)
         self._show()
 
@@ -145,10 +149,24 @@ class FilterBar(FlowBar):
         locale = QLocale()
         showing = self.tr("Showing {0} of {1} events")
         unfiltered = chosen.empty and not self._state.hidden
+        before = self.count.text()
         self.count.setText(
             "" if unfiltered else showing.format(locale.toString(shown), locale.toString(total))
         )
         self.keep_lines()
+        self._announce_count(timeline, before, total)
+
+    def _announce_count(self, timeline: Timeline | None, before: str, total: int) -> None:
+        """Have a screen reader read how many events show now, once: when the
+        reader changed the filter (or the notes a filter uses) on the same
+        timeline, not when another one opened with its own."""
+        same, self._counted = timeline is not None and timeline is self._counted, timeline
+        now = self.count.text()
+        if not same or now == before:
+            return
+        if not now:  # filtered before, all shown now: say so rather than nothing
+            now = self.tr("Showing all {0} events").format(QLocale().toString(total))
+        announce(self.count, now)
 
     def _add_hidden_chip(self, layer: Layer) -> None:
         """A chip for a hidden timeline: "Hidden: its title"; its cross shows it again."""

@@ -23,6 +23,7 @@ from viewer.ui.controllers.finder import FindController
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.models.search_results import SearchResultsModel
+from viewer.ui.widgets.announce import announce
 from viewer.ui.widgets.views import FitWidthDelegate, clear_button
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -83,8 +84,12 @@ class FindBar(QWidget):
         self.previous.clicked.connect(lambda: find.step(-1))
         self.next.clicked.connect(lambda: find.step(1))
         self.close_button.clicked.connect(self.close_bar)
+        #: What a screen reader was last told of the results, while it is shown.
+        self._heard = ""
         find.resultsChanged.connect(self._show_status)
+        find.resultsChanged.connect(self._announce_status)
         find.currentChanged.connect(self._show_status)
+        find.stepped.connect(self._announce_status)
         self.edit.installEventFilter(self)
 
     def open_bar(self) -> None:
@@ -98,10 +103,23 @@ class FindBar(QWidget):
         self._find.set_query("")
 
     def _show_status(self) -> None:
-        self.status.setText(self._find.status())
+        text = self._find.status()
+        self.status.setText(text)
         has = len(self._find.rows) > 0
         self.previous.setEnabled(has)
         self.next.setEnabled(has)
+        if text != self._heard and self._find.settled():
+            self._heard = ""  # other words shown since: those heard may be read again
+
+    def _announce_status(self) -> None:
+        """Have a screen reader read what the search found ("No matches", "2 of
+        17"), once it has found it, when the query or a step changed it: not
+        its progress, nor the same words twice, nor when another part of the
+        window selects an event."""
+        text = self.status.text()
+        if text and text != self._heard and self._find.settled() and self.isVisible():
+            self._heard = text
+            announce(self.status, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from viewer.domain.notes import NoteTarget, TargetKind, is_blank, target_title
@@ -16,6 +16,9 @@ from viewer.ui.panels.note_dialog import NoteDialog
 
 class NoteActions(QObject):
     """The user-facing actions on notes: dialogs for add and edit, delete."""
+
+    #: Why an action did nothing, in words for the status bar (and how long, ms).
+    said = Signal(str, int)
 
     def __init__(self, controller: NotesController, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
@@ -35,8 +38,12 @@ class NoteActions(QObject):
         )
 
     def add_to_event(self, event_id: str | None) -> None:
+        """Add a note to ``event_id``; with no event (Add Note with nothing
+        selected), say what to do first."""
         if event_id:
             self.add(NoteTarget(kind=TargetKind.EVENT, id=event_id))
+        else:
+            self.said.emit(self.tr("Select an event first to add a note."), 6000)
 
     def edit(self, note_id: str) -> None:
         note = self.controller.get(note_id)

@@ -25,6 +25,7 @@ from viewer.ui.models.proxies import FoldedFilter
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.widgets.empty_state import EmptyState
+from viewer.ui.widgets.keyboard_menu import menu_on_shift_f10
 from viewer.ui.widgets.views import clear_button
 
 
@@ -68,6 +69,9 @@ class NotesPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        menu_on_shift_f10(self.view, self._context_menu)
+        #: The context menu of a note last opened (it deletes itself when closed).
+        self.note_menu: QMenu | None = None
         self.view.clicked.connect(self._go_to_event)
         self.view.activated.connect(self._go_to_event)
         self.view.doubleClicked.connect(
@@ -152,6 +156,7 @@ class NotesPanel(QWidget):
         menu.addAction(self.tr("Edit Note…"), lambda: self._actions.edit(note_id))
         menu.addAction(self.tr("Delete Note"), lambda: self._actions.delete(note_id))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.note_menu = menu
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _show_status(self, status: str) -> None:

@@ -35,7 +35,9 @@ from viewer.ui.models.quotes import QuoteListModel
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.models.speakers import ActorListModel
 from viewer.ui.panels.note_actions import NoteActions
+from viewer.ui.widgets.announce import announce
 from viewer.ui.widgets.empty_state import EmptyState
+from viewer.ui.widgets.keyboard_menu import menu_on_shift_f10
 from viewer.ui.widgets.views import CountDelegate, clear_button
 
 
@@ -151,6 +153,7 @@ class QuotesPanel(QWidget):
         selection.changed.connect(self._on_selection_changed)
         self.quote_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.quote_view.customContextMenuRequested.connect(self._quote_context_menu)
+        menu_on_shift_f10(self.quote_view, self._quote_context_menu)
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         """Show ``timeline`` (the quotes on the events ``mask`` keeps): keep the chosen
@@ -200,12 +203,16 @@ class QuotesPanel(QWidget):
             self.quote_view.setTextElideMode(mode)
 
     def _show_no_match(self) -> None:
-        """Say so when the filter leaves no quote (rather than an empty list)."""
+        """Say so when the filter leaves no quote (rather than an empty list); a
+        screen reader reads it out as it appears."""
         text = self.filter_edit.text().strip()
         empty = self.quote_model.rowCount() == 0 and self.quote_model.total > 0
         no_match = self.tr("No quotes match “{0}”.").format(isolate(text))
+        appears = bool(text) and empty and self.no_match.isHidden()
         self.no_match.setText(no_match if empty else "")
         self.no_match.setVisible(bool(text) and empty)
+        if appears and self.isVisible():  # once, as the list empties; not at each key typed on
+            announce(self.no_match, no_match)
 
     def _why_empty(self) -> str:
         """Why no quote shows (a query that matches none says so above the list)."""

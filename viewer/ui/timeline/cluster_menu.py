@@ -3,7 +3,8 @@
 Zooming cannot separate events that share a day (or a minute), so a cluster
 lists its events; choosing one selects it, and a selected event always gets a
 row of its own. "Zoom In on These Events" is there when zooming can spread
-them out.
+them out. The menu opens with its first event active, so arrows and Enter
+act at once and a screen reader reads it.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from viewer.timeline.index import EventIndex
 from viewer.timeline.layout import Placed
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline.tooltips import rich_plain
+from viewer.ui.widgets.keyboard_menu import FirstItemMenu
 
 #: A "+N" cluster's menu lists at most this many events.
 CLUSTER_MENU_LIMIT = 30
 
 
-class ClusterMenu(QMenu):
+class ClusterMenu(FirstItemMenu):
     """The events of ``cluster``; choosing one selects it in ``selection``, and
     "Zoom In on These Events" calls ``expand`` with the cluster. It deletes
     itself when closed."""
