@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 # The panels' shares of the window: kept as the window is resized, so the
@@ -13,6 +13,16 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 # dragging a panel's edge sets its share anew.
 _SIDE_SHARE = 0.2
 _BOTTOM_SHARE = 0.25
+
+
+def first_size(wanted: QSize, screen: QSize) -> QSize:
+    """The window's size at its first start on a ``screen`` of that free size:
+    most of a large screen (up to 2400x1500), ``wanted`` on a smaller one, but
+    never more than the screen (a scale factor of 2 makes a 1280x800 window
+    twice a 1280x800 screen)."""
+    width = max(wanted.width(), min(screen.width() * 4 // 5, 2400))
+    height = max(wanted.height(), min(screen.height() * 4 // 5, 1500))
+    return QSize(min(width, screen.width()), min(height, screen.height()))
 
 
 def hide_behind_tabs(dock: QDockWidget) -> None:
@@ -74,12 +84,8 @@ class DockLayout(QObject):
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             window.restoreGeometry(geometry)
-        else:  # the first run: on a large screen, most of it (never less than 1280x800)
-            screen = window.screen().availableGeometry()
-            window.resize(
-                max(window.width(), min(screen.width() * 4 // 5, 2400)),
-                max(window.height(), min(screen.height() * 4 // 5, 1500)),
-            )
+        else:
+            window.resize(first_size(window.size(), window.screen().availableGeometry().size()))
         state = self._settings.value("window/state")
         return isinstance(state, QByteArray) and window.restoreState(state)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,9 +44,9 @@ class ShortcutsDialog(QDialog):
         # The keys whole; the actions take the rest of the width and wrap (German
         # names are long): nothing is cut off and nothing scrolls sideways.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(True)
+        self._keys_width = 0
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -53,7 +54,37 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(self._wanted_size(rows))
+
+    def _wanted_size(self, rows: list[tuple[str, str]]) -> QSize:
+        """Wide enough for every action and its keys on one line in this font (a
+        large font, German words), but never wider or taller than the screen:
+        there the actions wrap."""
+        metrics = self.table.fontMetrics()
+        pad = 3 * metrics.averageCharWidth()
+        actions = max((metrics.horizontalAdvance(a) for a, _k in rows), default=0) + pad
+        keys = max((metrics.horizontalAdvance(k) for _a, k in rows), default=0) + pad
+        self._keys_width = keys
+        chrome = 4 * metrics.averageCharWidth() + self.table.verticalScrollBar().sizeHint().width()
+        width, height = max(560, actions + keys + chrome), max(520, 26 * metrics.height())
+        screen = self.screen().availableGeometry()
+        return QSize(min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._share_columns()
+
+    def _share_columns(self) -> None:
+        """The keys whole if they take at most 40 % of the width (else wrapped
+        there); the actions the rest."""
+        room = self.table.viewport().width()
+        keys = min(self._keys_width, room * 2 // 5)
+        self.table.setColumnWidth(1, keys)
+        self.table.setColumnWidth(0, max(room - keys, 0))
 
     def rows(self) -> list[tuple[str, str]]:
         def text(row: int, column: int) -> str:

@@ -7,7 +7,6 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -25,6 +24,7 @@ from viewer.ui.models.proxies import FoldedFilter
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.widgets.empty_state import EmptyState
+from viewer.ui.widgets.flow import FlowLayout
 from viewer.ui.widgets.keyboard_menu import menu_on_shift_f10
 from viewer.ui.widgets.views import clear_button
 
@@ -88,10 +88,11 @@ class NotesPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button = QPushButton(self.tr("&Delete Note"), self)
         self.delete_button.clicked.connect(self.delete_current)
-        buttons = QHBoxLayout()
+        # The buttons wrap onto a second line rather than widen the panel (a
+        # large font, longer words in German).
+        buttons = FlowLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 2, 2)

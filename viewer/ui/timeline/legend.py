@@ -19,6 +19,7 @@ from viewer.domain.names import kind_plural
 from viewer.domain.text import one_line
 from viewer.timeline.layout import GLYPH, GUTTER, Layout
 from viewer.ui.timeline.backdrop import publication_pen, today_pen
+from viewer.ui.timeline.fit import layout_font
 from viewer.ui.timeline.glyphs import RING_RADIUS, RING_WIDTH, glyph_path, paint_note_marker
 from viewer.ui.timeline.palette import KIND_STYLE, kind_color, layer_color
 from viewer.ui.timeline.render import TimelineRenderer
@@ -143,9 +144,15 @@ def paint_legend(
 ) -> float:
     """Paint the legend (the entries of ``only``, or all), wrapping within ``rect``;
     return the height it took. With several timelines' ``layers`` (their titles,
-    in order), each one's ring and title too (``layer:N`` in ``only``)."""
+    in order), each one's ring and title too (``layer:N`` in ``only``).
+
+    A large font scales the whole legend, its symbols and rows with its words,
+    as it scales the timeline (:func:`~viewer.ui.timeline.fit.layout_font`)."""
+    font, scale = layout_font(font)
+    rect = QRectF(rect.topLeft() / scale, rect.size() / scale)
     metrics = QFontMetricsF(font)
     painter.save()
+    painter.scale(scale, scale)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(font)
     x, y = rect.left() + 8, rect.top()
@@ -200,4 +207,4 @@ def paint_legend(
         painter.drawText(QRectF(x + 20, y, width, LEGEND_ROW), Qt.AlignmentFlag.AlignVCenter, text)
         x += width
     painter.restore()
-    return y + LEGEND_ROW - rect.top()
+    return (y + LEGEND_ROW - rect.top()) * scale

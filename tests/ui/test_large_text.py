@@ -1,0 +1,119 @@
+"""Large text holds: at an 18 pt font in German the panels wrap rather than
+crowd the timeline out, the legend grows with its words, the shortcuts list
+cuts nothing, and the first window never outgrows the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, QRectF, QSize
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.windows import active_window, settle
+from viewer.ui import i18n
+from viewer.ui.dock_layout import first_size
+from viewer.ui.panels.dialogs import ShortcutsDialog
+from viewer.ui.timeline.legend import paint_legend
+
+
+@pytest.fixture
+def german_18pt(qapp: QApplication) -> Iterator[None]:
+    before_locale, before_font = QLocale(), QFont(qapp.font())
+    installed = i18n.install(qapp, "de")
+    large = QFont(before_font)
+    large.setPointSizeF(18)
+    qapp.setFont(large)
+    try:
+        assert installed
+        yield
+    finally:
+        qapp.setFont(before_font)
+        i18n.uninstall(qapp, installed)
+        QLocale.setDefault(before_locale)
+
+
+def test_the_notes_buttons_wrap_rather_than_widen_the_panel(
+    qtbot: QtBot, german_18pt: None
+) -> None:
+    window = active_window(qtbot)
+    window.resize(1280, 800)
+    window.focus_panel(window.notes_dock)
+    settle(qtbot)
+    panel = window.notes_panel
+    buttons = [panel.add_button, panel.edit_button, panel.delete_button]
+    widest = max(button.sizeHint().width() for button in buttons)
+    # Not the three side by side: the panel needs no more than its widest button.
+    assert panel.minimumSizeHint().width() < sum(b.sizeHint().width() for b in buttons)
+    assert panel.minimumSizeHint().width() <= widest + 24
+    assert window.notes_dock.width() < 1280 // 3
+    for button in buttons:  # each whole and inside the panel
+        assert button.width() >= button.sizeHint().width()
+        assert panel.rect().contains(button.geometry())
+    assert window.timeline_view.width() > 1280 // 3
+
+
+def _inked_rows(image: QImage, background: QColor) -> int:
+    """How many rows of ``image`` hold a pixel that is not ``background``."""
+    return sum(
+        any(image.pixelColor(x, y) != background for x in range(0, 40))
+        for y in range(image.height())
+    )
+
+
+def test_the_legend_grows_with_the_font(qapp: QApplication) -> None:
+    palette = qapp.palette()
+    small, large = QFont(qapp.font()), QFont(qapp.font())
+    small.setPixelSize(12)
+    large.setPixelSize(30)
+    heights, symbols = [], []
+    for font in (small, large):
+        image = QImage(1600, 400, QImage.Format.Format_ARGB32_Premultiplied)
+        white = QColor("white")
+        image.fill(white)
+        painter = QPainter(image)
+        heights.append(paint_legend(painter, QRectF(0, 0, 1600, 400), palette, font))
+        painter.end()
+        first_row = image.copy(0, 0, 40, int(heights[-1]))
+        symbols.append(_inked_rows(first_row, white))
+    # Rows and symbols (the first kind's mark, left of its words) grow alike.
+    assert heights[1] >= 2 * heights[0]
+    assert symbols[1] >= 2 * symbols[0]
+
+
+def test_the_shortcuts_list_cuts_no_action(qtbot: QtBot, german_18pt: None) -> None:
+    window = active_window(qtbot)
+    dialog = ShortcutsDialog(window.menus.shortcut_rows(), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot)
+    table = dialog.table
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width()
+    assert dialog.height() <= screen.height()
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        for column in (0, 1):
+            item = table.item(row, column)
+            assert item is not None
+            words = item.text().replace(",", " ").split()
+            # Every word fits its column (a longer text wraps between words).
+            widest = max(metrics.horizontalAdvance(word) for word in words)
+            assert widest < table.columnWidth(column), item.text()
+            lines = -(-metrics.horizontalAdvance(item.text()) // table.columnWidth(column))
+            assert table.rowHeight(row) >= lines * metrics.lineSpacing() - 1, item.text()
+    assert table.columnWidth(0) + table.columnWidth(1) <= table.viewport().width()
+
+
+def test_the_first_window_never_outgrows_the_screen(qtbot: QtBot) -> None:
+    # A scale factor of 2 on a 1280x800 screen leaves 640x400 logical pixels.
+    assert first_size(QSize(1280, 800), QSize(640, 400)) == QSize(640, 400)
+    assert first_size(QSize(1280, 800), QSize(1920, 1080)) == QSize(1536, 864)
+    assert first_size(QSize(1280, 800), QSize(1440, 900)) == QSize(1280, 800)
+    assert first_size(QSize(1280, 800), QSize(3840, 2160)) == QSize(2400, 1500)
+    window = active_window(qtbot, open_model=False)
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    assert window.width() <= screen.width()
+    assert window.height() <= screen.height()
