@@ -33,9 +33,13 @@
         <source>1 quote</source>
         <translation>1 Zitat</translation>
     </message>
-    <message>
-        <source>{0} quotes</source>
-        <translation>{0} Zitate</translation>
+    <message numerus="yes">
+        <source>%n quotes</source>
+        <extracomment>How many quotes a speaker has (or all of them have); never 1.</extracomment>
+        <translation>
+            <numerusform>%n Zitat</numerusform>
+            <numerusform>%n Zitate</numerusform>
+        </translation>
     </message>
     <message>
         <source>All speakers ({0})</source>
@@ -112,7 +116,7 @@
     </message>
     <message>
         <source>Event details</source>
-        <extracomment>Statuses of what has not happened (yet): said so beside the status&apos;s name. The reader asked to see quotes&apos; translations (a link under a quote). The reader&apos;s notes, shown with the event and added from here. The words of the find bar&apos;s query, marked wherever the pane shows them. Quotes show their translations (View &gt; Quote Translations). Opens a web link; replace it to intercept (tests do).</extracomment>
+        <extracomment>Statuses of what has not happened (yet): said so beside the status&apos;s name. The reader asked to see quotes&apos; translations (a link under a quote). The reader&apos;s notes, shown with the event and added from here. The words of the find bar&apos;s query, marked wherever the pane shows them. Quotes show their translations (View &gt; Quote Translations). Opens a web link; replace it to intercept (tests do). A document whose links Tab reaches and a screen reader finds.</extracomment>
         <translation>Ereignis im Detail</translation>
     </message>
 </context>
@@ -154,12 +158,25 @@
     </message>
     <message>
         <source>Timeline: {0}</source>
-        <extracomment>The table row (file order) of the event shown on each row, and back. While sorting: each kind&apos;s and status&apos;s name as sorted (folded). The events shown (by table row), or None for all. The order the view asked for last; a new timeline is shown in it too. In a tooltip, with several timelines shown: the one an event is from.</extracomment>
+        <extracomment>In a tooltip, with several timelines shown: the one an event is from.</extracomment>
         <translation>Zeitleiste: {0}</translation>
     </message>
     <message>
+        <source>1 note</source>
+        <extracomment>An event&apos;s notes in the events table, as a screen reader reads the cell.</extracomment>
+        <translation>1 Notiz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <extracomment>An event&apos;s notes in the events table, as a screen reader reads the cell; never 1.</extracomment>
+        <translation>
+            <numerusform>%n Notiz</numerusform>
+            <numerusform>%n Notizen</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Source wording: {0}</source>
-        <extracomment>In a tooltip: the date as the source worded it.</extracomment>
+        <extracomment>The table row (file order) of the event shown on each row, and back. While sorting: each kind&apos;s and status&apos;s name as sorted (folded). The events shown (by table row), or None for all. The order the view asked for last; a new timeline is shown in it too. In a tooltip: the date as the source worded it.</extracomment>
         <translation>Wortlaut der Quelle: {0}</translation>
     </message>
 </context>
@@ -171,8 +188,8 @@
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <source>All events; sort by clicking a column header</source>
-        <translation>Alle Ereignisse; zum Sortieren auf eine Spaltenüberschrift klicken</translation>
+        <source>All events; sort by clicking a column header, or with Sort By in the context menu</source>
+        <translation>Alle Ereignisse; zum Sortieren auf eine Spaltenüberschrift klicken oder im Kontextmenü „Sortieren nach“ wählen</translation>
     </message>
     <message>
         <source>Select all (off: one event at a time)</source>
@@ -196,6 +213,18 @@
     <message>
         <source>No event matches the filter</source>
         <translation>Kein Ereignis passt zum Filter</translation>
+    </message>
+    <message>
+        <source>Sort &amp;By</source>
+        <translation>Sortieren &amp;nach</translation>
+    </message>
+    <message>
+        <source>&amp;Ascending</source>
+        <translation>&amp;Aufsteigend</translation>
+    </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation>Ab&amp;steigend</translation>
     </message>
 </context>
 <context>
@@ -393,6 +422,7 @@
     </message>
     <message>
         <source>Remove this filter:</source>
+        <extracomment>The timeline the count was last shown for: a count changed on it is read out.</extracomment>
         <translation>Diesen Filter entfernen:</translation>
     </message>
     <message>
@@ -402,6 +432,10 @@
     <message>
         <source>Showing {0} of {1} events</source>
         <translation>{0} von {1} Ereignissen</translation>
+    </message>
+    <message>
+        <source>Showing all {0} events</source>
+        <translation>Alle {0} Ereignisse werden angezeigt</translation>
     </message>
     <message>
         <source>Hidden: {0}</source>
@@ -442,7 +476,7 @@
     </message>
     <message>
         <source>&amp;Tag</source>
-        <translation>&amp;Schlagwort</translation>
+        <translation>Schlag&amp;wort</translation>
     </message>
     <message>
         <source>Has My Notes</source>
@@ -453,8 +487,8 @@
         <translation>&amp;Zeitraum…</translation>
     </message>
     <message>
-        <source>&amp;Clear Filters</source>
-        <translation>Filter &amp;aufheben</translation>
+        <source>Clear &amp;Filters</source>
+        <translation>Filter auf&amp;heben</translation>
     </message>
     <message>
         <source>Filter by Actor</source>
@@ -522,7 +556,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>FindController</name>
     <message>
         <source>Preparing search… {0}%</source>
-        <extracomment>How long one slice of searching may hold the event loop (seconds). How often a long search shows what it has so far (seconds). The results (or the progress) changed. The selected event changed: it may be another result, or none. The next selection is the first result of a query as it is typed. Table rows of the matching events, in time order. How much of the text index is built while it is (0..1), else None. The events searched (by table row), or None for all.</extracomment>
+        <extracomment>How long one slice of searching may hold the event loop (seconds). How often a long search shows what it has so far (seconds). The results (or the progress) changed. The selected event changed: it may be another result, or none. The next selection is the first result of a query as it is typed. The reader stepped to the next or the previous result (after it is selected). Table rows of the matching events, in time order. How much of the text index is built while it is (0..1), else None. The events searched (by table row), or None for all.</extracomment>
         <translation>Suche wird vorbereitet… {0} %</translation>
     </message>
     <message>
@@ -550,6 +584,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>FindResults</name>
     <message>
         <source>Search results</source>
+        <extracomment>What a screen reader was last told of the results, while it is shown.</extracomment>
         <translation>Suchergebnisse</translation>
     </message>
 </context>
@@ -888,20 +923,40 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Ereignis im Detail</translation>
     </message>
     <message>
+        <source>Event &amp;details</source>
+        <translation>Ereignis im &amp;Detail</translation>
+    </message>
+    <message>
         <source>Quotes by actor</source>
         <translation>Zitate nach Akteur</translation>
+    </message>
+    <message>
+        <source>&amp;Quotes by actor</source>
+        <translation>&amp;Zitate nach Akteur</translation>
     </message>
     <message>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
         <source>My notes</source>
         <translation>Meine Notizen</translation>
     </message>
     <message>
+        <source>My note&amp;s</source>
+        <translation>Meine &amp;Notizen</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Search &amp;results</source>
+        <translation>Suc&amp;hergebnisse</translation>
     </message>
     <message>
         <source>Reloaded {0}: the file changed on disk.</source>
@@ -940,12 +995,8 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <source>&amp;Reload</source>
-        <translation>&amp;Neu laden</translation>
-    </message>
-    <message>
         <source>&amp;Import…</source>
-        <translation>&amp;Importieren …</translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>Open a TimelineJS timeline or an ACLED export, converted to a model file</source>
@@ -1000,20 +1051,16 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Zitat mit Quelle als &amp;Markdown kopieren</translation>
     </message>
     <message>
-        <source>Add &amp;Note…</source>
-        <translation>&amp;Notiz hinzufügen…</translation>
-    </message>
-    <message>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
         <source>Find &amp;Next</source>
-        <translation>&amp;Weitersuchen</translation>
+        <translation>We&amp;itersuchen</translation>
     </message>
     <message>
         <source>Find Pre&amp;vious</source>
-        <translation>&amp;Rückwärts suchen</translation>
+        <translation>Rückwär&amp;ts suchen</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1044,7 +1091,15 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Nächster &amp;Bereich</translation>
     </message>
     <message>
-        <source>Previous Pane&amp;l</source>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Add Note…</source>
+        <translation>&amp;Notiz hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Panel</source>
         <translation>&amp;Vorheriger Bereich</translation>
     </message>
     <message>
@@ -1143,8 +1198,12 @@ Weiterhin angezeigt: {1}</translation>
     <name>NoteActions</name>
     <message>
         <source>Note on {0}</source>
-        <extracomment>The dialog being shown, if any (tests drive it).</extracomment>
+        <extracomment>Why an action did nothing, in words for the status bar (and how long, ms). The dialog being shown, if any (tests drive it).</extracomment>
         <translation>Notiz zu {0}</translation>
+    </message>
+    <message>
+        <source>Select an event first to add a note.</source>
+        <translation>Zuerst ein Ereignis auswählen, um eine Notiz hinzuzufügen.</translation>
     </message>
     <message>
         <source>Note on {0} (detached: no longer in the timeline)</source>
@@ -1289,15 +1348,16 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>&amp;Add Note…</source>
-        <translation>Notiz &amp;hinzufügen…</translation>
+        <extracomment>The context menu of a note last opened (it deletes itself when closed).</extracomment>
+        <translation>&amp;Notiz hinzufügen…</translation>
     </message>
     <message>
         <source>Add a note to the selected event</source>
         <translation>Dem gewählten Ereignis eine Notiz hinzufügen</translation>
     </message>
     <message>
-        <source>&amp;Edit Note…</source>
-        <translation>Notiz &amp;bearbeiten…</translation>
+        <source>Ed&amp;it Note…</source>
+        <translation>Notiz bearbei&amp;ten…</translation>
     </message>
     <message>
         <source>&amp;Delete Note</source>
@@ -1517,7 +1577,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineAccessible</name>
     <message>
         <source>{0} events</source>
-        <extracomment>At most this many items are offered at once (a far zoom draws counts, not thousands of marks, so this only ever trims a crowded, wide screen). What an item is, across layouts of one index: (&quot;event&quot;, its id), or (&quot;group&quot;, the id of its first event, how many it holds). One interface per item shown, kept while it is shown. Where each item stands in the list (by the interface&apos;s identity). Items no longer shown, and items newly shown, not yet told. Every item made and not yet deleted, kept from Python&apos;s collector: Qt&apos;s cache may hold any of them, and one freed behind its back is a crash. Where it is drawn now; None once it is no longer shown. The event (for a group, its first event). A group of events drawn as one mark (&quot;+N&quot; or a count), named for a screen reader.</extracomment>
+        <extracomment>At most this many items are offered at once (a far zoom draws counts, not thousands of marks, so this only ever trims a crowded, wide screen). What an item is, across layouts of one index: (&quot;event&quot;, its id), or (&quot;group&quot;, the id of its first event, how many it holds). One interface per item shown, kept while it is shown. Where each item stands in the list (by the interface&apos;s identity). Items no longer shown, and items newly shown, not yet told. The item last said to be selected (see :func:`selection_changed`). Every item made and not yet deleted, kept from Python&apos;s collector: Qt&apos;s cache may hold any of them, and one freed behind its back is a crash. Where it is drawn now; None once it is no longer shown. The event (for a group, its first event). A group of events drawn as one mark (&quot;+N&quot; or a count), named for a screen reader.</extracomment>
         <translation>{0} Ereignisse</translation>
     </message>
     <message>
@@ -1540,7 +1600,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineRenderer</name>
     <message>
         <source>today</source>
-        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. The axis&apos;s coarse tier&apos;s font (bold) and its metrics. Counts laid out as static text, by text (plain font). The event under the pointer (its whole title is shown), by id. How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order (by its key), made when a lane is first drawn as counts. What the lanes are, how they are sorted, and the reader&apos;s own order (lane keys; see :meth:`set_lanes`). The lanes folded to a strip, by key. The time marked as today (POSIX seconds); None: the clock&apos;s, when painted. A search&apos;s matches, each marked (by table row; see :meth:`set_matches`). On the time axis, beside the line that marks the present day.</extracomment>
+        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. The axis&apos;s coarse tier&apos;s font (bold) and its metrics. Counts as static text, and far lanes&apos; count badges (plain font). Lanes&apos; headers drawn on the screen, as sprites (some 118 by 60 pixels). The axis&apos;s lines down the plot, as sprites. Labels laid out once per text and font. The event under the pointer (its whole title is shown), by id. How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order (by its key), made when a lane is first drawn as counts. What the lanes are, their order and the ones folded (see :meth:`set_lanes`). The time marked as today (POSIX seconds); None: the clock&apos;s, when painted. A search&apos;s matches, each marked (by table row; see :meth:`set_matches`). On the time axis, beside the line that marks the present day.</extracomment>
         <translation>heute</translation>
     </message>
 </context>
@@ -1548,7 +1608,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineView</name>
     <message>
         <source>Timeline</source>
-        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. The visible range changed: (left-edge time, seconds per pixel). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
+        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. The visible range changed: (left-edge time, seconds per pixel, as Fit All). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
         <translation>Zeitleiste</translation>
     </message>
     <message>
@@ -2354,7 +2414,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>lanes</name>
     <message>
         <source>No actor</source>
-        <extracomment>The lane of the events without a value of the facet (there is none for kinds: every event has one; nor for timelines: every event belongs to one).</extracomment>
+        <extracomment>The lanes a timeline opens with: one per kind, none moved or folded. The lane of the events without a value of the facet (there is none for kinds: every event has one; nor for timelines: every event belongs to one).</extracomment>
         <translation>Ohne Akteur</translation>
     </message>
     <message>

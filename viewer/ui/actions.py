@@ -132,7 +132,7 @@ MENUS: list[tuple[str, list[Act | str]]] = [
             RECENT,
             Act(
                 "reload",
-                QT_TRANSLATE_NOOP("Menus", "&Reload"),
+                QT_TRANSLATE_NOOP("Menus", "Re&load"),
                 lambda w: w.document.reload,
                 ("Ctrl+R",),
             ),
@@ -220,7 +220,7 @@ MENUS: list[tuple[str, list[Act | str]]] = [
             SEPARATOR,
             Act(
                 "add_note",
-                QT_TRANSLATE_NOOP("Menus", "Add &Note…"),
+                QT_TRANSLATE_NOOP("Menus", "&Add Note…"),
                 lambda w: lambda: w.note_actions.add_to_event(w.selection.event_id),
                 ("Ctrl+N",),
             ),
@@ -285,7 +285,7 @@ MENUS: list[tuple[str, list[Act | str]]] = [
             ),
             Act(
                 "previous_panel",
-                QT_TRANSLATE_NOOP("Menus", "Previous Pane&l"),
+                QT_TRANSLATE_NOOP("Menus", "Pre&vious Panel"),
                 lambda w: lambda: w.cycle_panels(-1),
                 ("Shift+F6",),
             ),

@@ -95,13 +95,34 @@ class MainWindow(QMainWindow):
         self.rescue = Rescue(self.notes, self.document, self)
         area = Qt.DockWidgetArea
         left, right = area.LeftDockWidgetArea, area.RightDockWidgetArea
-        self.details_dock = self._dock("detailsDock", self.tr("Event details"), self.details, right)
-        self.quotes_dock = self._dock("quotesDock", self.tr("Quotes by actor"), self.quotes, left)
-        self.events_dock = self._dock(
-            "eventsDock", self.tr("Events"), self.events_table, area.BottomDockWidgetArea
+        # Each panel's title, and its toggle in View with its Alt key.
+        self.details_dock = self._dock(
+            "detailsDock",
+            (self.tr("Event details"), self.tr("Event &details")),
+            self.details,
+            right,
         )
-        self.notes_dock = self._dock("notesDock", self.tr("My notes"), self.notes_panel, left)
-        self.find_dock = self._dock("findDock", self.tr("Search results"), self.find_results, left)
+        self.quotes_dock = self._dock(
+            "quotesDock",
+            (self.tr("Quotes by actor"), self.tr("&Quotes by actor")),
+            self.quotes,
+            left,
+        )
+        self.events_dock = self._dock(
+            "eventsDock",
+            (self.tr("Events"), self.tr("&Events")),
+            self.events_table,
+            area.BottomDockWidgetArea,
+        )
+        self.notes_dock = self._dock(
+            "notesDock", (self.tr("My notes"), self.tr("My note&s")), self.notes_panel, left
+        )
+        self.find_dock = self._dock(
+            "findDock",
+            (self.tr("Search results"), self.tr("Search &results")),
+            self.find_results,
+            left,
+        )
         self.tabifyDockWidget(self.quotes_dock, self.notes_dock)
         self.tabifyDockWidget(self.quotes_dock, self.find_dock)
         self.find_dock.hide()
@@ -167,10 +188,16 @@ class MainWindow(QMainWindow):
         )
         self._set_title(None)
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(
+        self, name: str, titles: tuple[str, str], widget: QWidget, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
+        """A dock ``name`` holding ``widget`` in ``area``; ``titles``: its title,
+        and its toggle's text in View (with an Alt key: titles are set once)."""
+        title, toggle = titles
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        dock.toggleViewAction().setText(toggle)
         self.addDockWidget(area, dock)
         hide_behind_tabs(dock)
         return dock

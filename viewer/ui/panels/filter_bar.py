@@ -228,7 +228,7 @@ class FilterBar(FlowBar):
         self._check(menu, self.tr("Has My Notes"), "has_notes", "")
         menu.addAction(self.tr("&Date Range…"), self._choose_dates)
         menu.addSeparator()
-        clear = menu.addAction(self.tr("&Clear Filters"), lambda: state.set_filter(EventFilter()))
+        clear = menu.addAction(self.tr("Clear &Filters"), lambda: state.set_filter(EventFilter()))
         clear.setEnabled(not state.filter.empty)
 
     def _choose_actor(self) -> None:

@@ -84,7 +84,7 @@ class NotesPanel(QWidget):
         self.add_button = QPushButton(self.tr("&Add Note…"), self)
         self.add_button.setToolTip(self.tr("Add a note to the selected event"))
         self.add_button.clicked.connect(lambda: actions.add_to_event(selection.event_id))
-        self.edit_button = QPushButton(self.tr("&Edit Note…"), self)
+        self.edit_button = QPushButton(self.tr("Ed&it Note…"), self)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button = QPushButton(self.tr("&Delete Note"), self)
         self.delete_button.clicked.connect(self.delete_current)
