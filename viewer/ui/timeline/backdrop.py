@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from viewer.domain.timeline import Timeline
 from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout
-from viewer.ui.timeline.palette import MARK_CONTRAST, legible
+from viewer.ui.timeline.palette import ERA_BAND_ALPHA, MARK_CONTRAST, PUBLICATION_BAND_ALPHA
+from viewer.ui.widgets.contrast import legible
 
 #: The colour of the line at today (made legible on the background).
 TODAY = QColor(214, 39, 40)
@@ -40,7 +41,7 @@ def paint_eras(painter: QPainter, spans: list[EraSpan], palette: QPalette, heigh
     """Eras as faint bands behind the events, each edged with a thin line."""
     color = QColor(palette.color(QPalette.ColorRole.Highlight))
     band = QColor(color)
-    band.setAlpha(22)
+    band.setAlpha(ERA_BAND_ALPHA)
     edge = QColor(color)
     edge.setAlpha(90)
     painter.setPen(QPen(edge, 1))
@@ -93,7 +94,7 @@ def paint_publication(
         x0 = layout.x_of(source.published.earliest.timestamp())
         x1 = layout.x_of(source.published.latest.timestamp())
         band = QColor(palette.color(QPalette.ColorRole.Link))
-        band.setAlpha(14)
+        band.setAlpha(PUBLICATION_BAND_ALPHA)
         painter.fillRect(QRectF(x0, AXIS_HEIGHT, max(x1 - x0, 2), height - AXIS_HEIGHT), band)
         painter.setPen(publication_pen(palette))
         painter.drawLine(QPointF(x0, AXIS_HEIGHT), QPointF(x0, height))

@@ -2,7 +2,9 @@
 
 A colour is never the only cue (each kind has its own glyph, each timeline its
 ring), but it must still stand out: on a dark or high-contrast palette each is
-lightened (or darkened) just enough to keep WCAG's 3:1 against the background.
+lightened (or darkened) just enough to keep WCAG's 3:1 against every background
+the timeline draws it on: the base, the banded lanes, the eras' and the
+publication dates' bands.
 """
 
 from __future__ import annotations
@@ -12,6 +14,11 @@ from functools import lru_cache
 from PySide6.QtGui import QColor, QPalette
 
 from viewer.domain.model import EventKind
+
+# contrast and legible are also found here, where the timeline's colours are.
+from viewer.ui.widgets.contrast import contrast as contrast
+from viewer.ui.widgets.contrast import legible as legible
+from viewer.ui.widgets.contrast import legible_on
 
 # Okabe-Ito colours: told apart by colour-blind readers too; each kind also
 # has its own glyph, so colour is never the only cue.
@@ -27,37 +34,52 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
 }
 
 
-def _luminance(color: QColor) -> float:
-    """WCAG 2 relative luminance."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    r, g, b = color.redF(), color.greenF(), color.blueF()
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+#: How much of the link colour a source's publication band lays over the lanes,
+#: and of the highlight colour an era's band (out of 255).
+PUBLICATION_BAND_ALPHA = 14
+ERA_BAND_ALPHA = 22
 
 
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio of two colours (1 to 21)."""
-    la, lb = _luminance(a), _luminance(b)
-    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+def mark_backgrounds(palette: QPalette) -> tuple[QColor, ...]:
+    """Every background the timeline draws its marks on: the base and the banded
+    lanes' alternate base, each bare, under an era's band, under a publication
+    band and under both (the base first: it says which way a colour is moved)."""
+    link = palette.color(QPalette.ColorRole.Link)
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    found: list[QColor] = []
+    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
+        lane = QColor(palette.color(role))
+        era = blend(lane, highlight, ERA_BAND_ALPHA / 255)
+        for background in (
+            lane,
+            era,
+            blend(lane, link, PUBLICATION_BAND_ALPHA / 255),
+            blend(era, link, PUBLICATION_BAND_ALPHA / 255),
+        ):
+            if background not in found:
+                found.append(background)
+    return tuple(found)
 
 
-def legible(color: QColor, background: QColor, at_least: float) -> QColor:
-    """``color``, made lighter on a dark background (darker on a light one) just
-    enough to stand ``at_least`` to 1 against it; its hue is kept."""
-    if contrast(color, background) >= at_least:
-        return QColor(color)
-    hue, saturation = color.hslHueF(), color.hslSaturationF()
-    lightness, alpha = color.lightnessF(), color.alphaF()
-    towards = 1.0 if _luminance(background) < 0.18 else 0.0
-    best = QColor(color)
-    for step in range(1, 21):
-        mixed = lightness + (towards - lightness) * step / 20
-        best = QColor.fromHslF(max(hue, 0.0), saturation, mixed, alpha)
-        if contrast(best, background) >= at_least:
-            break
-    return best
+#: The roles :func:`mark_backgrounds` are made of.
+_BACKGROUND_ROLES = (
+    QPalette.ColorRole.Base,
+    QPalette.ColorRole.AlternateBase,
+    QPalette.ColorRole.Link,
+    QPalette.ColorRole.Highlight,
+)
+
+
+def _backgrounds_key(palette: QPalette) -> tuple[int, ...]:
+    """What the colours on the timeline depend on, to cache them by."""
+    return tuple(palette.color(role).rgba() for role in _BACKGROUND_ROLES)
+
+
+def _backgrounds_of(key: tuple[int, ...]) -> tuple[QColor, ...]:
+    palette = QPalette()
+    for role, rgba in zip(_BACKGROUND_ROLES, key, strict=True):
+        palette.setColor(role, QColor.fromRgba(rgba))
+    return mark_backgrounds(palette)
 
 
 #: Marks (glyphs, bands' edges) against the background: WCAG's 3:1 for graphics.
@@ -65,18 +87,19 @@ MARK_CONTRAST = 3.0
 
 
 def kind_color(kind: EventKind, palette: QPalette | None = None) -> QColor:
-    """A kind's colour; with a palette, one that keeps 3:1 against its base
-    (a dark or high-contrast theme lightens it)."""
+    """A kind's colour; with a palette, one that keeps 3:1 against every
+    background of the timeline (:func:`mark_backgrounds`: a dark or
+    high-contrast theme lightens it)."""
     if palette is None:
         return QColor(KIND_STYLE[kind][0])
-    return QColor(_kind_colors_on(palette.color(QPalette.ColorRole.Base).rgba())[kind])
+    return QColor(_kind_colors_on(_backgrounds_key(palette))[kind])
 
 
 @lru_cache(maxsize=8)
-def _kind_colors_on(base: int) -> dict[EventKind, QColor]:
-    background = QColor.fromRgba(base)
+def _kind_colors_on(key: tuple[int, ...]) -> dict[EventKind, QColor]:
+    backgrounds = _backgrounds_of(key)
     return {
-        kind: legible(QColor(style[0]), background, MARK_CONTRAST)
+        kind: legible_on(QColor(style[0]), backgrounds, MARK_CONTRAST)
         for kind, style in KIND_STYLE.items()
     }
 
@@ -87,13 +110,18 @@ MIXED_COLOR = "#5A6473"
 
 def lane_color(kind: EventKind | None, palette: QPalette | None = None) -> QColor:
     """The colour of a lane's counts and strip: its kind's, or a neutral slate for
-    a lane of several kinds, with a palette one that keeps 3:1 against its base."""
+    a lane of several kinds, with a palette one that keeps 3:1 against every
+    background of the timeline."""
     if kind is not None:
         return kind_color(kind, palette)
     if palette is None:
         return QColor(MIXED_COLOR)
-    base = QColor.fromRgba(palette.color(QPalette.ColorRole.Base).rgba())
-    return legible(QColor(MIXED_COLOR), base, MARK_CONTRAST)
+    return QColor(_mixed_color_on(_backgrounds_key(palette)))
+
+
+@lru_cache(maxsize=8)
+def _mixed_color_on(key: tuple[int, ...]) -> QColor:
+    return legible_on(QColor(MIXED_COLOR), _backgrounds_of(key), MARK_CONTRAST)
 
 
 # The timelines shown together (File > Add Timeline…): one colour each, in
@@ -106,17 +134,17 @@ LAYER_COLORS: tuple[str, ...] = ("#332288", "#CC3311", "#117733", "#AA3377", "#9
 
 def layer_color(number: int, palette: QPalette | None = None) -> QColor:
     """The colour of the ``number``-th timeline shown (0: the file opened); with a
-    palette, one that keeps 3:1 against its base."""
+    palette, one that keeps 3:1 against every background of the timeline."""
     color = LAYER_COLORS[number % len(LAYER_COLORS)]
     if palette is None:
         return QColor(color)
-    return QColor(_layer_colors_on(palette.color(QPalette.ColorRole.Base).rgba())[color])
+    return QColor(_layer_colors_on(_backgrounds_key(palette))[color])
 
 
 @lru_cache(maxsize=8)
-def _layer_colors_on(base: int) -> dict[str, QColor]:
-    background = QColor.fromRgba(base)
-    return {color: legible(QColor(color), background, MARK_CONTRAST) for color in LAYER_COLORS}
+def _layer_colors_on(key: tuple[int, ...]) -> dict[str, QColor]:
+    backgrounds = _backgrounds_of(key)
+    return {color: legible_on(QColor(color), backgrounds, MARK_CONTRAST) for color in LAYER_COLORS}
 
 
 def blend(under: QColor, over: QColor, share: float) -> QColor:
