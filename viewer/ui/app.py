@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from viewer import __version__
 from viewer.domain.text import terminal_safe
 from viewer.persistence.paths import APP_ID, APP_NAME, AppPaths, app_icon, not_a_file
+from viewer.ui.widgets import focus_style
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -47,6 +48,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         return existing
     app = QApplication(argv or [sys.argv[0]])
     brand(app)
+    focus_style.install(app)  # the keys' place always shows
     return app
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionFocusRect,
     QStyleOptionViewItem,
     QToolButton,
     QWidget,
@@ -53,6 +54,8 @@ class CountDelegate(QStyledItemDelegate):
         options = QStyleOptionViewItem(option)
         self.initStyleOption(options, index)
         options.text = ""
+        focused = bool(options.state & QStyle.StateFlag.State_HasFocus)
+        options.state &= ~QStyle.StateFlag.State_HasFocus  # drawn over the texts, below
         widget = options.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
@@ -74,6 +77,17 @@ class CountDelegate(QStyledItemDelegate):
         left = QRect(text_rect.left(), top, max(text_rect.width() - count_width, 0), height)
         painter.drawText(left, align | Qt.AlignmentFlag.AlignLeft, name)
         painter.restore()
+        if focused:  # the focus frame last, as Qt's own items have it: no letter covers it
+            frame = QStyleOptionFocusRect()
+            frame.rect = style.subElementRect(
+                QStyle.SubElement.SE_ItemViewItemFocusRect, options, widget
+            )
+            frame.state = options.state | QStyle.StateFlag.State_HasFocus
+            frame.state |= QStyle.StateFlag.State_KeyboardFocusChange | QStyle.StateFlag.State_Item
+            frame.palette = options.palette
+            selected_role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Window
+            frame.backgroundColor = options.palette.color(selected_role)
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame, painter, widget)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         """As tall as a row, and only as wide as the count: the name is elided to the
