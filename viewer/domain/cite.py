@@ -1,9 +1,14 @@
 """Citations: a quote or an event with who, when and where from, as plain text and Markdown.
 
 Qt-free. The plain text is for pasting anywhere; the Markdown is inert:
-every piece of data in it is escaped (:func:`~viewer.domain.text.markdown_text`),
+every piece of data in it is escaped (:func:`~viewer.domain.text.markdown_escape`),
 so a title with ``[x](javascript:…)`` or ``<b>`` in it stays text. Addresses
 become links only when they are http or https.
+
+Neither holds a bidi isolate (U+2066–U+2069): pasted, they would stay in the
+text, invisible, and a braille display shows them. Each piece of data is kept
+from reordering what follows it by closing its own embeddings and overrides
+instead (:func:`~viewer.domain.text.bidi_contained`).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from urllib.parse import urlsplit
 
 from viewer.domain.describe import describe_date
 from viewer.domain.model import Event, Quote, QuoteMode, Source
-from viewer.domain.text import markdown_text, one_line
+from viewer.domain.text import bidi_contained, markdown_escape, one_line
 from viewer.domain.timeline import Timeline
 
 #: Opening and closing quotation marks by primary language subtag.
@@ -69,8 +74,9 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _one_line(text: str) -> str:
-    """Data on one line, with no control characters (a pasted escape must not act)."""
-    return one_line(_CONTROLS.sub(" ", text))
+    """Data on one line, with no control characters (a pasted escape must not act),
+    no isolates, and its embeddings and overrides closed (it cannot reorder the rest)."""
+    return bidi_contained(one_line(_CONTROLS.sub(" ", text)))
 
 
 def source_words(source: Source) -> str:
@@ -85,16 +91,16 @@ def source_words(source: Source) -> str:
 
 
 def _source_markdown(source: Source) -> str:
-    title = markdown_text(_one_line(source.title))
+    title = markdown_escape(_one_line(source.title))
     url = web_url(source.url)
     # In a link's destination only "<", ">" and spaces could end it early: an
     # address in angle brackets with those percent-encoded stays one link.
     text = f"[{title}](<{_link(url)}>)" if url else title
     extra = []
     if source.publisher:
-        extra.append(markdown_text(_one_line(source.publisher)))
+        extra.append(markdown_escape(_one_line(source.publisher)))
     if source.published is not None:
-        extra.append(markdown_text(describe_date(source.published)))
+        extra.append(markdown_escape(describe_date(source.published)))
     return ", ".join([text, *extra])
 
 
@@ -132,16 +138,18 @@ def cite_quote(timeline: Timeline, quote: Quote) -> Citation:
 
     plain = [said]
     if quote.translation is not None:
-        plain.append(f"[{quote.translation.language}] {_one_line(quote.translation.text)}")
+        language = _one_line(quote.translation.language)
+        plain.append(f"[{language}] {_one_line(quote.translation.text)}")
     plain.append(f"\u2014 {speaker}{reported}{when}{at}")
     plain += [f"Source: {source_words(source)}" for source in sources]
 
-    md_said = markdown_text(said)
+    md_said = markdown_escape(said)
     markdown = [f"> {md_said}"]
     if quote.translation is not None:
-        language = markdown_text(quote.translation.language)
-        markdown += [">", f"> \\[{language}\\] {markdown_text(_one_line(quote.translation.text))}"]
-    by = markdown_text(f"{speaker}{reported}{when}{at}")
+        language = markdown_escape(_one_line(quote.translation.language))
+        translated = markdown_escape(_one_line(quote.translation.text))
+        markdown += [">", f"> \\[{language}\\] {translated}"]
+    by = markdown_escape(f"{speaker}{reported}{when}{at}")
     markdown += [">", f"> \u2014 {by}"]
     if sources:
         markdown.append("")
@@ -157,9 +165,9 @@ def cite_event(timeline: Timeline, event: Event) -> Citation:
     if event.summary:
         plain.append(_one_line(event.summary))
     plain += [f"Source: {source_words(source)}" for source in sources]
-    markdown = [f"**{markdown_text(title)}** ({markdown_text(when)})"]
+    markdown = [f"**{markdown_escape(title)}** ({markdown_escape(when)})"]
     if event.summary:
-        markdown += ["", markdown_text(_one_line(event.summary))]
+        markdown += ["", markdown_escape(_one_line(event.summary))]
     if sources:
         markdown.append("")
         markdown += [f"Source: {_source_markdown(source)}  " for source in sources]

@@ -26,17 +26,31 @@ rules X5c, X6a, X7, BD9):
   carriage return, U+001C–U+001E, U+0085, U+2029): our FSI before a newline in
   the data would not reach past it. So each paragraph of the data is isolated
   on its own.
+
+Isolates do their job where text is *painted*. Text that is heard or leaves the
+app (a screen reader's names and announcements, a braille display, the
+clipboard) must not carry them: a braille display shows them as stray cells and
+a pasted citation keeps them invisibly. :func:`without_isolates` takes them out
+of such text; :func:`bidi_contained` keeps data that leaves the app from
+reordering what follows it without them (its isolates made embeddings, and
+every embedding and override closed at its end).
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 
 #: U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE.
 FSI = "\u2068"
 PDI = "\u2069"
 _INITIATORS = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI
+#: Every isolate control: LRI, RLI, FSI and PDI (U+2066–U+2069).
+_ISOLATES = re.compile("[\u2066-\u2069]")
+#: The embeddings and overrides (LRE, RLE, LRO, RLO), and their end (PDF).
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
+_PDF = "\u202c"
 
 #: Characters of bidi class B: each ends a paragraph, and with it every bidi state.
 _PARAGRAPH = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
@@ -179,6 +193,89 @@ def _isolate_paragraph(text: str) -> str:
     return FSI + "".join(kept) + PDI * open_isolates + PDI
 
 
+def without_isolates(text: str) -> str:
+    """``text`` without any isolate control (LRI, RLI, FSI, PDI: U+2066–U+2069).
+
+    For text a screen reader reads (accessible names, table cells, announcements)
+    and text put on the clipboard: there the isolates that keep painted text in
+    order are noise (a braille display shows them, a pasted text keeps them).
+    """
+    return _ISOLATES.sub("", text) if text else text
+
+
+def bidi_contained(text: str) -> str:
+    """Data for text that leaves the app (the clipboard): no isolates, and nothing
+    in it that could reorder the text after it.
+
+    Pasted, the isolates would stay in the text, unseen (see :func:`without_isolates`),
+    so none is added; and the data's own are made the embeddings nearest to them
+    (LRI, RLI: LRE, RLE; FSI: as its first strong character goes; PDI: a PDF for
+    it and for every embedding opened inside it, as a PDI closes those too). Each
+    paragraph's embeddings and overrides (U+202A, U+202B, U+202D, U+202E) left open
+    are closed at its end, and a PDF (U+202C) with nothing to close is dropped: an
+    override in a title reverses the title, never the rest of the line it is
+    pasted into.
+    """
+    if not _BIDI_CONTROLS.intersection(text):
+        return text
+    parts = _PARAGRAPH.split(text)
+    return "".join(part if i % 2 else _contained_paragraph(part) for i, part in enumerate(parts))
+
+
+#: Every explicit bidi control that opens or closes something (UAX #9, X2–X7).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LRE, _RLE = "\u202a", "\u202b"
+
+
+def _contained_paragraph(text: str) -> str:
+    kept: list[str] = []
+    opened: list[bool] = []  # what each PDF still to come closes: True for an isolate
+    for at, char in enumerate(text):
+        if char in _EMBEDDINGS:
+            opened.append(False)
+            kept.append(char)
+        elif char in _INITIATORS:
+            opened.append(True)
+            kept.append(_embedding_for(char, text, at))
+        elif char == _PDF:
+            if opened and not opened[-1]:  # a PDF never closes an isolate (X7)
+                opened.pop()
+                kept.append(char)
+        elif char == PDI:
+            if True in opened:  # it closes its isolate and all opened inside it (X6a)
+                while not opened.pop():
+                    kept.append(_PDF)
+                kept.append(_PDF)
+        else:
+            kept.append(char)
+    return "".join(kept) + _PDF * len(opened)
+
+
+def _embedding_for(initiator: str, text: str, at: int) -> str:
+    """The embedding that stands in for the isolate ``initiator`` at ``text[at]``."""
+    if initiator == "\u2066":
+        return _LRE
+    if initiator == "\u2067":
+        return _RLE
+    # FSI: the direction of the first strong character up to its PDI (rule P2,
+    # skipping isolates inside it); left to right if there is none (P3).
+    depth = 0
+    for char in text[at + 1 :]:
+        if char in _INITIATORS:
+            depth += 1
+        elif char == PDI:
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0:
+            kind = unicodedata.bidirectional(char)
+            if kind == "L":
+                return _LRE
+            if kind in ("R", "AL"):
+                return _RLE
+    return _LRE
+
+
 def wrap_isolated(line: str, width: int) -> list[str]:
     """``line`` wrapped to ``width`` (:func:`textwrap.wrap`), isolates kept whole.
 
@@ -209,7 +306,14 @@ _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
 def markdown_text(text: str) -> str:
-    """One line of data as inert Markdown, isolated against bidi reordering.
+    """One line of data as inert Markdown (:func:`markdown_escape`), isolated
+    against bidi reordering."""
+    return isolate(markdown_escape(text))
+
+
+def markdown_escape(text: str) -> str:
+    """One line of data as inert Markdown, not isolated (for the clipboard: see
+    :func:`bidi_contained`).
 
     Every character that Markdown or HTML would act on is escaped with a
     backslash (``\\*``, ``\\[``, ``\\<``, ``\\&``, ...), and so is a block marker at
@@ -220,7 +324,7 @@ def markdown_text(text: str) -> str:
     escaped = _MD_LINE_START.sub(_escape_block_marker, escaped)
     # GitHub's extended autolinks turn bare "https://…" and "www.…" into links.
     escaped = _MD_AUTOLINK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], escaped)
-    return isolate(escaped)
+    return escaped
 
 
 def _escape_block_marker(match: re.Match[str]) -> str:

@@ -1,5 +1,10 @@
 """Citations of events and quotes on the clipboard: plain text for any program,
-Markdown for those that take it."""
+Markdown for those that take it.
+
+Nothing put on the clipboard here holds a bidi isolate (U+2066–U+2069): they keep
+painted text in order, but pasted they stay in the text, unseen, and a braille
+display shows them (see :func:`~viewer.domain.text.without_isolates`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit
 
 from viewer.domain.cite import Citation, cite_event, cite_quote
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, without_isolates
 from viewer.ui.document.document import Document
 from viewer.ui.document.selection import Selection
 
@@ -20,9 +25,21 @@ MARKDOWN = "text/markdown"
 def put_citation(citation: Citation, as_markdown: bool = False) -> None:
     """Put ``citation`` on the clipboard: as ``text/markdown`` always, and as plain
     text either its plain form or (``as_markdown``) its Markdown."""
+    markdown = without_isolates(citation.markdown)  # (a citation holds none: in case)
     data = QMimeData()
-    data.setText(citation.markdown if as_markdown else citation.plain)
-    data.setData(MARKDOWN, citation.markdown.encode("utf-8"))
+    data.setText(markdown if as_markdown else without_isolates(citation.plain))
+    data.setData(MARKDOWN, markdown.encode("utf-8"))
+    QGuiApplication.clipboard().setMimeData(data)
+
+
+def copy_selected_text(edit: QTextEdit) -> None:
+    """Put the text selected in ``edit`` on the clipboard, as plain text and HTML, as
+    ``QTextEdit.copy()`` does but without the isolates around the data in it (the
+    details isolate every piece of data they show)."""
+    selected = edit.textCursor().selection()
+    data = QMimeData()
+    data.setHtml(without_isolates(selected.toHtml()))
+    data.setText(without_isolates(selected.toPlainText()))
     QGuiApplication.clipboard().setMimeData(data)
 
 
@@ -91,7 +108,7 @@ class Citations(QObject):
             focus.copy()
             return True
         if not as_markdown and isinstance(focus, QTextEdit) and focus.textCursor().hasSelection():
-            focus.copy()
+            copy_selected_text(focus)
             return True
         return self.copy_citation(
             event_id=self._selection.event_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -19,7 +20,7 @@ from viewer.domain.describe import describe_date
 from viewer.domain.model import Event, EventKind, EventStatus
 from viewer.domain.names import kind_name, status_name
 from viewer.domain.perf import paused_gc
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, without_isolates
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.timeline.filters import Mask
@@ -198,6 +199,12 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
             return self._text(event, column)
         if role == ItemRole.PLAIN_DISPLAY:
             return self._text(event, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # What a screen reader reads of the cell (else it reads DisplayRole, isolates
+            # and all, and a braille display shows them); the notes in words, not "✎ 2".
+            if column == self.NOTES:
+                return self._notes_words(self._note_counts.get(event.id, 0))
+            return without_isolates(self._text(event, column))
         if role == ItemRole.SORT_KEY:
             if column == self.DATE:
                 return event.date.earliest.timestamp()
@@ -212,12 +219,14 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
             assert self._timeline is not None
             number = int(self._timeline.layer_codes[int(self._shown[index.row()])])
             return layer_color(number, QGuiApplication.palette())
+        several = len(layers) > 1 and self._timeline is not None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == self.TITLE and several:
+            # The row's colour, for a screen reader: the timeline the event is from.
+            return without_isolates(self._layer_words(event, str))
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{kind_name(event.kind)} \u00b7 {status_name(event.status)}"]
-            if len(layers) > 1 and self._timeline is not None:
-                #: In a tooltip, with several timelines shown: the one an event is from.
-                title = self._timeline.layer_of_id(event.id).title
-                lines.append(self.tr("Timeline: {0}").format(isolate(title)))
+            if several:
+                lines.append(self._layer_words(event, isolate))
             lines.append(isolate(event.title))
             lines.append(describe_date(event.date))
             if event.date.note:
@@ -227,6 +236,23 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
                 lines.append(isolate(event.summary))
             return tooltip(lines)
         return None
+
+    def _layer_words(self, event: Event, shown: Callable[[str], str]) -> str:
+        """The words "Timeline: …" for the timeline ``event`` is from (its title ``shown``)."""
+        assert self._timeline is not None
+        title = self._timeline.layer_of_id(event.id).title
+        #: In a tooltip, with several timelines shown: the one an event is from.
+        return self.tr("Timeline: {0}").format(shown(title))
+
+    def _notes_words(self, count: int) -> str:
+        """How many of the reader's notes an event has, in words ("" for none)."""
+        if count == 0:
+            return ""
+        if count == 1:
+            #: An event's notes in the events table, as a screen reader reads the cell.
+            return self.tr("1 note")
+        #: An event's notes in the events table, as a screen reader reads the cell; never 1.
+        return self.tr("%n notes", "", count)
 
     def headerData(
         self,

@@ -8,6 +8,12 @@ looks at the first line) never takes a model file's text for HTML. Text from the
 model is isolated (FSI … PDI, :func:`~viewer.domain.text.isolate`) where it is
 shown with the app's own words, so a right-to-left override in it cannot reorder
 them; the sort keys and search texts keep it as it is.
+
+What a screen reader reads has no isolates (a braille display would show them):
+a view's item is read from ``AccessibleTextRole`` (else from ``DisplayRole``,
+isolates and all) and ``AccessibleDescriptionRole``, so every model gives those
+as plain text (:func:`~viewer.domain.text.without_isolates`), carrying what the
+row shows: a quote's speaker, date and "(reported)", a speaker's quote count.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 from viewer.domain.cite import quotation_marks
 from viewer.domain.describe import describe_date
 from viewer.domain.model import Event, Quote, QuoteMode
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, one_line, without_isolates
 from viewer.domain.timeline import Timeline
 from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.search import query_words, quote_texts
@@ -261,10 +261,7 @@ class QuoteListModel(QAbstractListModel):
         if quote is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            said = quoted(quote)
-            if quote.mode is QuoteMode.REPORTED:
-                #: After a quote in reported (indirect) speech, not in the speaker's words.
-                said += " " + self.tr("(reported)")
+            said = quoted(quote) + self._reported(quote)
             if self._actor_id == ALL_SPEAKERS:
                 said = f"{isolate(self._speaker(quote))}: {said}"
             heading = self._heading(quote)
@@ -281,7 +278,9 @@ class QuoteListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(quote)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return quote.text
+            return self._accessible_name(quote)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self._accessible_description(quote)
         if role == ItemRole.QUOTE_ID:
             return quote.id
         if role == ItemRole.EVENT_ID:
@@ -301,6 +300,40 @@ class QuoteListModel(QAbstractListModel):
             return mark_brush()
         return None
 
+    def _reported(self, quote: Quote) -> str:
+        """The words " (reported)" after a quote in reported speech, else ""."""
+        if quote.mode is not QuoteMode.REPORTED:
+            return ""
+        #: After a quote in reported (indirect) speech, not in the speaker's words.
+        return " " + self.tr("(reported)")
+
+    def _accessible_name(self, quote: Quote) -> str:
+        """What a screen reader reads for the row: who said it, when, the words, and
+        "(reported)" for reported speech, as the row shows; no isolates (they reach a
+        braille display)."""
+        event = self._event(quote)
+        who = self._speaker(quote)
+        if event is not None:
+            who = f"{who}, {describe_date(event.date)}"
+        return without_isolates(one_line(f"{who}: {quote.text}{self._reported(quote)}"))
+
+    def _accessible_description(self, quote: Quote) -> str:
+        """The rest of what the row shows: the event's title, the reader's notes on
+        the quote, and its translation while translations are shown."""
+        event = self._event(quote)
+        parts = [event.title if event is not None else quote.event]
+        notes = self._note_counts.get(quote.id, 0)
+        if notes:
+            parts.append(self._notes_words(notes))
+        if quote.translation is not None and self.show_translations:
+            parts.append(quote.translation.text)
+        return without_isolates(one_line(". ".join(parts)))
+
+    def _notes_words(self, notes: int) -> str:
+        #: How many of the reader's own notes are on the quote.
+        mine = self.tr("1 note of yours") if notes == 1 else self.tr("{0} notes of yours")
+        return mine.format(notes)
+
     def _speaker(self, quote: Quote) -> str:
         actors = self._timeline.actors_by_id if self._timeline is not None else {}
         return actors[quote.speaker].name if quote.speaker in actors else quote.speaker
@@ -313,9 +346,7 @@ class QuoteListModel(QAbstractListModel):
             lines = [self.tr("Reported speech")]
         notes = self._note_counts.get(quote.id, 0)
         if notes:
-            #: How many of the reader's own notes are on the quote.
-            mine = self.tr("1 note of yours") if notes == 1 else self.tr("{0} notes of yours")
-            lines.append(mine.format(notes))
+            lines.append(self._notes_words(notes))
         timeline = self._timeline
         if timeline is not None and quote.speaker in timeline.actors_by_id:
             speaker = isolate(timeline.actors_by_id[quote.speaker].name)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from viewer.domain.model import Actor, ActorKind
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, without_isolates
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.timeline.filters import Mask
@@ -95,8 +95,21 @@ class ActorListModel(MatchesPlainText, QAbstractListModel):
         return self._counts.get(actor.id, 0)
 
     def _count_words(self, count: int) -> str:
-        """``count`` quotes in words ("6 quotes")."""
-        return self.tr("1 quote") if count == 1 else self.tr("{0} quotes").format(count)
+        """``count`` quotes in words ("6 quotes"), in the plural form its number takes.
+
+        English is the code's own words (no translation is loaded for it), so its
+        one form for 1 is written here; any other number takes the translation's
+        plural forms for it (``%n``)."""
+        if count == 1:
+            return self.tr("1 quote")
+        #: How many quotes a speaker has (or all of them have); never 1.
+        return self.tr("%n quotes", "", count)
+
+    def _accessible_name(self, name: str, role: str, count: int) -> str:
+        """What a screen reader reads for a row: what it shows ("Putin, President,
+        4 quotes"), without the isolates that keep it in order on screen."""
+        parts = [name, role, self._count_words(count)]
+        return without_isolates(", ".join(part for part in parts if part))
 
     def rowCount(self, parent: _Index | None = None) -> int:
         if parent is not None and parent.isValid():
@@ -107,8 +120,10 @@ class ActorListModel(MatchesPlainText, QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, ItemRole.PLAIN_DISPLAY):
             #: The first row of the speakers list; {0} is e.g. "120 quotes".
             return self.tr("All speakers ({0})").format(self._count_words(self._all))
-        if role in (ItemRole.NAME, Qt.ItemDataRole.AccessibleTextRole):
+        if role == ItemRole.NAME:
             return self.tr("All speakers")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible_name(self.tr("All speakers"), "", self._all)
         if role == ItemRole.COUNT:
             return self._count_words(self._all)
         if role == ItemRole.ACTOR_ID:
@@ -147,7 +162,7 @@ class ActorListModel(MatchesPlainText, QAbstractListModel):
             lines.append(self._count_words(self._quote_count(actor)))
             return tooltip(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return actor.name
+            return self._accessible_name(actor.name, actor.role or "", self._quote_count(actor))
         if role == ItemRole.ACTOR_ID:
             return actor.id
         return None

@@ -3,8 +3,12 @@
 The timeline paints its events itself, so without help assistive technology
 sees one empty picture. :class:`TimelineAccessible` tells it the timeline is a
 list whose items are the marks and "+N" groups on screen, in time order, each
-named by its title (or its count) and described by its date, kind and status;
-an item can be selected (and a group opened) through its default action. Items
+named by its title (or its count) and described by its date, kind and status,
+without the bidi isolates that keep painted text in order (a braille display
+would show them); an item can be selected (and a group opened) through its
+default action. Which item is selected the list answers through Qt's selection
+interface (AT-SPI's Selection: the selected event's item, while it is drawn), as
+its focus child, and in the item's Selected state; a change of it is told. Items
 are virtual (they have no widget), so each keeps one interface for as long as
 it is shown, and Qt's accessibility cache owns it (as Qt's own item views do).
 
@@ -26,6 +30,7 @@ from PySide6.QtGui import (
     QAccessibleActionInterface,
     QAccessibleEvent,
     QAccessibleInterface,
+    QAccessibleSelectionInterface,
     QWindow,
 )
 from PySide6.QtWidgets import QAccessibleWidget, QScrollBar, QWidget
@@ -33,6 +38,7 @@ from shiboken6 import VoidPtr, getCppPointer
 
 from viewer.domain import words
 from viewer.domain.describe import event_facts
+from viewer.domain.text import without_isolates
 from viewer.domain.timeline import Timeline
 from viewer.timeline.axis import span_words
 from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
@@ -110,6 +116,9 @@ class TimelineAccessible(QAccessibleWidget):
         self._deleting = False
         self._stamp: tuple[object, ...] = ()
         self._layout: Layout | None = None
+        self._selection = _ListSelection(self)
+        #: The item last said to be selected (see :meth:`tell_selection`).
+        self._said_selected: EventItemAccessible | None = None
         # The view's end is the items' end: Qt's cache would keep them (and,
         # through them, the view's timeline) for the rest of the run.
         items, gone = self._items, self._gone
@@ -129,7 +138,18 @@ class TimelineAccessible(QAccessibleWidget):
             for item in view.current_layout().items()
             if item.positions and events.intersects(qrect(item.hit))
         ]
-        items.sort(key=lambda item: (item.glyph.x(), item.glyph.y()))
+        # In time order (for a group, its first event's): by start, then end (a
+        # mark stands in the middle of its date's unit, a day or a week, so its
+        # place on the axis is not when it starts), one time's from the top down.
+        index = view.renderer.index
+        starts, ends = index.starts, index.ends
+        items.sort(
+            key=lambda item: (
+                float(starts[item.positions[0]]),
+                float(ends[item.positions[0]]),
+                item.glyph.y(),
+            )
+        )
         # An event in several lanes (of several actors, tags, places) is one
         # item of the list: read once, where it is drawn first.
         seen: set[Key] = set()
@@ -220,11 +240,30 @@ class TimelineAccessible(QAccessibleWidget):
         return self.selected_item()
 
     def selected_item(self) -> EventItemAccessible | None:
+        """The selected event's item, while it is drawn."""
         event_id = self.view.selection.event_id
         if not event_id:
             return None
         self.refresh()
         return self._items.get(("event", event_id, 1))
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> VoidPtr:  # type: ignore[override]
+        if kind == QAccessible.InterfaceType.SelectionInterface:
+            return VoidPtr(getCppPointer(self._selection)[0])
+        return VoidPtr(super().interface_cast(kind))
+
+    def tell_selection(self) -> None:
+        """Say the selected item changed: the one selected before is no longer, and
+        the selected event's item (if drawn) is (AT-SPI's "selection-changed")."""
+        before, now = self._said_selected, self.selected_item()
+        if before is now:
+            return
+        self._said_selected = now
+        if before is not None and before.placed is not None:
+            event = QAccessibleEvent(before, QAccessible.Event.SelectionRemove)
+            QAccessible.updateAccessibility(event)
+        if now is not None:
+            QAccessible.updateAccessibility(QAccessibleEvent(now, QAccessible.Event.Selection))
 
 
 #: Every item made and not yet deleted, kept from Python's collector: Qt's
@@ -345,6 +384,57 @@ class EventItemAccessible(QAccessibleInterface):
         return VoidPtr(0)  # (None would be the address of Python's None)
 
 
+class _ListSelection(QAccessibleSelectionInterface):
+    """Which item of the list is selected: the selected event's, while it is drawn
+    (one at most; a group is never selected, it is opened). Selecting an event's
+    item selects the event, as pressing it does."""
+
+    def __init__(self, owner: TimelineAccessible) -> None:
+        super().__init__()
+        self.owner = owner
+
+    def selectedItemCount(self) -> int:
+        return 1 if self.owner.selected_item() is not None else 0
+
+    def selectedItems(self) -> list[QAccessibleInterface]:
+        item = self.owner.selected_item()
+        return [] if item is None else [item]
+
+    def selectedItem(self, selectionIndex: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        return self.owner.selected_item() if selectionIndex == 0 else None
+
+    def isSelected(self, childItem: QAccessibleInterface) -> bool:
+        item = self.owner.selected_item()
+        return item is not None and childItem is item
+
+    def select(self, childItem: QAccessibleInterface) -> bool:
+        item = self._event_item(childItem)
+        if item is None:
+            return False
+        self.owner.view.selection.select(item.event_id)
+        return True
+
+    def unselect(self, childItem: QAccessibleInterface) -> bool:
+        if not self.isSelected(childItem):
+            return False
+        self.owner.view.selection.clear()
+        return True
+
+    def selectAll(self) -> bool:
+        return False  # one event at a time
+
+    def clear(self) -> bool:
+        self.owner.view.selection.clear()
+        return True
+
+    def _event_item(self, child: QAccessibleInterface) -> EventItemAccessible | None:
+        """``child`` if it is an event's item (not a group's) of this list, drawn now."""
+        if not isinstance(child, EventItemAccessible) or child.owner is not self.owner:
+            return None
+        placed = child.now()
+        return child if placed is not None and not placed.is_cluster else None
+
+
 class _ItemAction(QAccessibleActionInterface):
     """Press: select the event, open the group's list or zoom into a count (as a click does)."""
 
@@ -371,7 +461,7 @@ def item_name(view: TimelineWidget, item: Placed) -> str:
         return QCoreApplication.translate("TimelineAccessible", "{0} events").format(
             words.number(item.count)
         )
-    return index.title(item.positions[0])
+    return without_isolates(index.title(item.positions[0]))
 
 
 def item_description(view: TimelineWidget, item: Placed) -> str:
@@ -385,7 +475,7 @@ def item_description(view: TimelineWidget, item: Placed) -> str:
             #: A group of events, for a screen reader; {0} is the time it spans.
             what = translate("TimelineAccessible", "{0}. Press to choose one.")
         return what.format(span_words(*item.span))
-    return event_facts(index.events[item.positions[0]], view.renderer.timeline)
+    return without_isolates(event_facts(index.events[item.positions[0]], view.renderer.timeline))
 
 
 def describe_selection(view: QWidget, timeline: Timeline | None, event_id: str) -> None:
@@ -400,7 +490,7 @@ def describe_selection(view: QWidget, timeline: Timeline | None, event_id: str) 
             "No event selected. Left and Right arrows select events in time order.",
         )
     else:
-        text = f"{event.title}. {event_facts(event, timeline)}"
+        text = without_isolates(f"{event.title}. {event_facts(event, timeline)}")
     if text != view.accessibleDescription():
         view.setAccessibleDescription(text)
         QAccessible.updateAccessibility(
@@ -439,6 +529,7 @@ def announce_selection(view: QWidget) -> None:
     interface = QAccessible.queryAccessibleInterface(view)
     if not isinstance(interface, TimelineAccessible):
         return
+    interface.tell_selection()
     item = interface.selected_item()
     # Only while the timeline has the keys: a selection made in the table or
     # the find results must not pull the screen reader's focus away.
