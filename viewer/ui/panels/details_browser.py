@@ -22,13 +22,12 @@ for "no such child", hence the ``type: ignore[override]``.)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QPoint, QRect, QRectF, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleActionInterface,
     QAccessibleEvent,
     QAccessibleInterface,
     QAccessibleTextInterface,
@@ -38,10 +37,11 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QTextCursor,
-    QWindow,
 )
 from PySide6.QtWidgets import QAccessibleWidget, QTextBrowser, QWidget
 from shiboken6 import VoidPtr, getCppPointer
+
+from viewer.ui.widgets.access_leaf import LeafAccessible, delete_leaves, install_factory
 
 
 @dataclass(frozen=True)
@@ -268,7 +268,7 @@ class DetailsAccessible(QAccessibleWidget):
                 QAccessible.updateAccessibility(
                     QAccessibleEvent(item, QAccessible.Event.ObjectDestroyed)
                 )
-        _delete(gone)
+        delete_leaves(gone)
 
     def state(self) -> QAccessible.State:
         state = super().state()
@@ -382,35 +382,27 @@ class DocumentText(QAccessibleTextInterface):
         self.browser.ensureCursorVisible()
 
 
-#: Every link interface made and not yet deleted, kept from Python's collector:
-#: Qt's cache may hold any of them, and one freed behind its back is a crash.
-_ALIVE: dict[int, LinkAccessible] = {}
-
-
-def _delete(interfaces: Iterable[LinkAccessible]) -> None:
-    """Have Qt's cache delete ``interfaces`` (it owns what it was given)."""
-    for interface in interfaces:
-        interface.index = None
-        if _ALIVE.pop(id(interface), None) is not None:
-            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
-
-
 def _delete_all(items: list[LinkAccessible], gone: list[LinkAccessible]) -> None:
-    _delete([*items, *gone])
+    delete_leaves([*items, *gone])
     items.clear()
     gone.clear()
 
 
-class LinkAccessible(QAccessibleInterface):
+class LinkAccessible(LeafAccessible):
     """One link of the document."""
 
     def __init__(self, owner: DetailsAccessible, index: int) -> None:
-        super().__init__()
+        super().__init__(owner)
         self.owner = owner
         #: Which link of the document it is; None once that document is gone.
         self.index: int | None = index
-        self._action = _LinkAction(self)
-        _ALIVE[id(self)] = self
+
+    def press(self) -> None:
+        if self.index is not None:
+            self.owner.browser.follow(self.index)  # as Enter on it does
+
+    def forget(self) -> None:
+        self.index = None
 
     def link(self) -> Link | None:
         if self.index is None:
@@ -424,35 +416,6 @@ class LinkAccessible(QAccessibleInterface):
 
     def isValid(self) -> bool:
         return self.link() is not None
-
-    def object(self) -> QObject | None:  # type: ignore[override]
-        return None
-
-    def window(self) -> QWindow | None:  # type: ignore[override]
-        return self.owner.window()
-
-    def parent(self) -> QAccessibleInterface:
-        return self.owner
-
-    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def childCount(self) -> int:
-        return 0
-
-    def indexOfChild(self, child: QAccessibleInterface) -> int:
-        return -1
-
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def relations(
-        self, match: QAccessible.RelationFlag = QAccessible.RelationFlag.AllRelations
-    ) -> list:  # type: ignore[type-arg]
-        return []
 
     def role(self) -> QAccessible.Role:
         return QAccessible.Role.Link
@@ -468,9 +431,6 @@ class LinkAccessible(QAccessibleInterface):
         if kind == QAccessible.Text.Value:
             return link.href
         return ""
-
-    def setText(self, kind: QAccessible.Text, text: str) -> None:
-        return None
 
     def rect(self) -> QRect:
         rects = self.viewport_rects()
@@ -496,45 +456,15 @@ class LinkAccessible(QAccessibleInterface):
             state.offscreen = True
         return state
 
-    def interface_cast(self, kind: QAccessible.InterfaceType) -> VoidPtr:  # type: ignore[override]
-        if kind == QAccessible.InterfaceType.ActionInterface:
-            return VoidPtr(getCppPointer(self._action)[0])
-        return VoidPtr(0)  # (None would be the address of Python's None)
-
-
-class _LinkAction(QAccessibleActionInterface):
-    """Press: follow the link, as Enter on it does."""
-
-    def __init__(self, item: LinkAccessible) -> None:
-        super().__init__()
-        self.item = item
-
-    def actionNames(self) -> list[str]:
-        return [QAccessibleActionInterface.pressAction()]
-
-    def doAction(self, name: str) -> None:
-        index = self.item.index
-        if index is not None and name == QAccessibleActionInterface.pressAction():
-            self.item.owner.browser.follow(index)
-
-    def keyBindingsForAction(self, name: str) -> list[str]:
-        return []
-
 
 def _accessible(key: str, obj: QObject) -> QAccessibleInterface | None:
     """Qt asks this for every object's interface: the details pane's is a document."""
     return DetailsAccessible(obj) if isinstance(obj, DetailsBrowser) else None
 
 
-_installed = False
-
-
 def install() -> None:
     """Let Qt ask :func:`_accessible` (once per process)."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_accessible)
-        _installed = True
+    install_factory(_accessible)
 
 
 def links_changed(browser: DetailsBrowser) -> None:

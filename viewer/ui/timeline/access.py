@@ -21,17 +21,15 @@ for "no such child", hence the ``type: ignore[override]``.)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, QRect, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, QTimer
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleActionInterface,
     QAccessibleEvent,
     QAccessibleInterface,
     QAccessibleSelectionInterface,
-    QWindow,
 )
 from PySide6.QtWidgets import QAccessibleWidget, QScrollBar, QWidget
 from shiboken6 import VoidPtr, getCppPointer
@@ -45,6 +43,7 @@ from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout, Placed
 from viewer.ui.document.selection import Selection
 from viewer.ui.timeline.glyphs import qrect
 from viewer.ui.timeline.render import TimelineRenderer
+from viewer.ui.widgets.access_leaf import LeafAccessible, delete_leaves
 
 #: At most this many items are offered at once (a far zoom draws counts, not
 #: thousands of marks, so this only ever trims a crowded, wide screen).
@@ -207,7 +206,7 @@ class TimelineAccessible(QAccessibleWidget):
                 QAccessible.updateAccessibility(
                     QAccessibleEvent(interface, QAccessible.Event.ObjectDestroyed)
                 )
-        _delete(gone)
+        delete_leaves(gone)
 
     def _forget(self, keys: Iterable[Key]) -> None:
         for key in keys:
@@ -266,38 +265,30 @@ class TimelineAccessible(QAccessibleWidget):
             QAccessible.updateAccessibility(QAccessibleEvent(now, QAccessible.Event.Selection))
 
 
-#: Every item made and not yet deleted, kept from Python's collector: Qt's
-#: cache may hold any of them, and one freed behind its back is a crash.
-_ALIVE: dict[int, EventItemAccessible] = {}
-
-
-def _delete(interfaces: Iterable[EventItemAccessible]) -> None:
-    """Have Qt's cache delete ``interfaces`` (it owns what it was given); each
-    wrapper is left empty, and safe to drop."""
-    for interface in interfaces:
-        interface.placed = None
-        if _ALIVE.pop(id(interface), None) is not None:
-            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
-
-
 def _delete_all(items: dict[Key, EventItemAccessible], gone: list[EventItemAccessible]) -> None:
-    _delete([*items.values(), *gone])
+    delete_leaves([*items.values(), *gone])
     items.clear()
     gone.clear()
 
 
-class EventItemAccessible(QAccessibleInterface):
+class EventItemAccessible(LeafAccessible):
     """One event (or "+N" group) drawn in the timeline, as a list item."""
 
     def __init__(self, owner: TimelineAccessible, placed: Placed, event_id: str) -> None:
-        super().__init__()
+        super().__init__(owner)
         self.owner = owner
         #: Where it is drawn now; None once it is no longer shown.
         self.placed: Placed | None = placed
         #: The event (for a group, its first event).
         self.event_id = event_id
-        self._action = _ItemAction(self)
-        _ALIVE[id(self)] = self
+
+    def press(self) -> None:
+        placed = self.now()
+        if placed is not None:
+            self.owner.view.activate(placed)  # as a click on it does
+
+    def forget(self) -> None:
+        self.placed = None
 
     def now(self) -> Placed | None:
         """Where it is drawn now (the view may have moved since it was asked)."""
@@ -307,35 +298,6 @@ class EventItemAccessible(QAccessibleInterface):
 
     def isValid(self) -> bool:
         return self.now() is not None
-
-    def object(self) -> QObject | None:  # type: ignore[override]
-        return None
-
-    def window(self) -> QWindow | None:  # type: ignore[override]
-        return self.owner.window()
-
-    def parent(self) -> QAccessibleInterface:
-        return self.owner
-
-    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def childCount(self) -> int:
-        return 0
-
-    def indexOfChild(self, child: QAccessibleInterface) -> int:
-        return -1
-
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def relations(
-        self, match: QAccessible.RelationFlag = QAccessible.RelationFlag.AllRelations
-    ) -> list:  # type: ignore[type-arg]
-        return []
 
     def role(self) -> QAccessible.Role:
         return QAccessible.Role.ListItem
@@ -349,9 +311,6 @@ class EventItemAccessible(QAccessibleInterface):
         if kind == QAccessible.Text.Description:
             return item_description(self.owner.view, placed)
         return ""
-
-    def setText(self, kind: QAccessible.Text, text: str) -> None:
-        return None
 
     def rect(self) -> QRect:
         placed = self.now()
@@ -376,12 +335,6 @@ class EventItemAccessible(QAccessibleInterface):
         state.selected = selected
         state.focused = selected and self.owner.view.hasFocus()
         return state
-
-    def interface_cast(self, kind: QAccessible.InterfaceType) -> VoidPtr:  # type: ignore[override]
-        # Qt wants the C++ address of the interface asked for, not a wrapper.
-        if kind == QAccessible.InterfaceType.ActionInterface:
-            return VoidPtr(getCppPointer(self._action)[0])
-        return VoidPtr(0)  # (None would be the address of Python's None)
 
 
 class _ListSelection(QAccessibleSelectionInterface):
@@ -435,25 +388,6 @@ class _ListSelection(QAccessibleSelectionInterface):
         return child if placed is not None and not placed.is_cluster else None
 
 
-class _ItemAction(QAccessibleActionInterface):
-    """Press: select the event, open the group's list or zoom into a count (as a click does)."""
-
-    def __init__(self, item: EventItemAccessible) -> None:
-        super().__init__()
-        self.item = item
-
-    def actionNames(self) -> list[str]:
-        return [QAccessibleActionInterface.pressAction()]
-
-    def doAction(self, name: str) -> None:
-        placed = self.item.now()
-        if placed is not None and name == QAccessibleActionInterface.pressAction():
-            self.item.owner.view.activate(placed)  # as a click on it does
-
-    def keyBindingsForAction(self, name: str) -> list[str]:
-        return []
-
-
 def item_name(view: TimelineWidget, item: Placed) -> str:
     index = view.renderer.index
     if item.is_cluster:
@@ -497,20 +431,6 @@ def describe_selection(view: QWidget, timeline: Timeline | None, event_id: str) 
             QAccessibleEvent(view, QAccessible.Event.DescriptionChanged)
         )
     announce_selection(view)
-
-
-#: What Qt asks for every object's interface (the view's answers the timeline's own).
-Factory = Callable[[str, QObject], QAccessibleInterface | None]
-
-_installed = False
-
-
-def install(factory: Factory) -> None:
-    """Let Qt ask ``factory`` (once per process)."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(factory)
-        _installed = True
 
 
 def children_changed(view: QWidget) -> None:

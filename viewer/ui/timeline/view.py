@@ -51,6 +51,7 @@ from viewer.ui.timeline.pointer import Pointer
 from viewer.ui.timeline.reach import nearest_group, neighbourhood, spreading_zoom
 from viewer.ui.timeline.render import TimelineRenderer
 from viewer.ui.timeline.tooltips import item_tip, lane_tip, rich_plain, strip_tip
+from viewer.ui.widgets.access_leaf import install_factory
 
 ZOOM_STEP = 1.25
 MIN_SECONDS_PER_PX = 0.05
@@ -72,7 +73,7 @@ class TimelineView(QAbstractScrollArea):
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineView")
-        timeline_access.install(_accessible)
+        install_factory(_accessible)
         #: The timeline widget's name for screen readers.
         self.setAccessibleName(self.tr("Timeline"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
