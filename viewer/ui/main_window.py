@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -168,7 +169,9 @@ class MainWindow(QMainWindow):
         self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.timeline_view.detailsRequested.connect(lambda _id: self.focus_panel(self.details_dock))
-        self.events_table.eventMenuRequested.connect(self._event_menu)
+        self.events_table.eventMenuRequested.connect(
+            lambda event_id, at: self._event_menu(event_id, at, self.events_table.add_sort_menu)
+        )
         self.quotes.quoteActivated.connect(self.details.show_quote)
         self.quotes.copyRequested.connect(
             lambda quote_id, markdown: self.citations.copy_citation(
@@ -305,7 +308,11 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _event_menu(self, event_id: str, global_pos: QPoint) -> None:
+    def _event_menu(
+        self, event_id: str, global_pos: QPoint, more: Callable[[QMenu], object] | None = None
+    ) -> None:
+        """The event's menu at ``global_pos``; ``more`` adds the asking view's own
+        entries (the table's Sort By)."""
         menu = self.note_actions.menu_for_event(event_id, self)
         menu.addSeparator()
         menu.addAction(
@@ -315,8 +322,8 @@ class MainWindow(QMainWindow):
             self.tr("Copy Citation as Markdown"),
             lambda: self.citations.copy_citation(event_id=event_id, as_markdown=True),
         )
-        if self.sender() is self.events_table:  # the table sorts from its rows' menu
-            self.events_table.add_sort_menu(menu)
+        if more is not None:
+            more(menu)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.event_menu = menu
         menu.popup(global_pos)
