@@ -475,9 +475,10 @@ def main() -> None:
     print()
     print(
         "| events | lanes by | lanes | frame median (ms) | p95 (ms) "
-        "| × by kind, median | × by kind, p95 | layout p95 (ms) | paint p95 (ms) |"
+        "| × by kind, median | × by kind, p95 | layout p95 (ms) | paint p95 (ms) "
+        "| × floor, median | × floor, p95 |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         frames = results[str(size)]["frames"]
         keys = ("median", "p95", "lanes", "layout_p95", "paint_p95")
@@ -487,22 +488,17 @@ def main() -> None:
                 f"| {size:,} | {facet} | {by['lanes']:,} | {by['median'] * 1e3:.1f} "
                 f"| {by['p95'] * 1e3:.1f} | {by['median'] / frames['median']:.2f} "
                 f"| {by['p95'] / frames['p95']:.2f} | {by['layout_p95'] * 1e3:.1f} "
-                f"| {by['paint_p95'] * 1e3:.1f} |"
+                f"| {by['paint_p95'] * 1e3:.1f} | {by['median'] / frames['floor_median']:.1f} "
+                f"| {by['p95'] / frames['floor_p95']:.1f} |"
             )
     print()
-    print(
-        "| events | floor median (ms) | floor p95 (ms) | lanes by "
-        "| frame median × floor | frame p95 × floor |"
-    )
-    print("|---:|---:|---:|---|---:|---:|")
+    print("| events | floor median (ms) | floor p95 (ms) |")
+    print("|---:|---:|---:|")
     for size in sizes:
         frames = results[str(size)]["frames"]
-        base_median, base_p95 = frames["floor_median"], frames["floor_p95"]
-        for facet, by in {"kind": frames, **frames["by_facet"]}.items():
-            print(
-                f"| {size:,} | {base_median * 1e3:.1f} | {base_p95 * 1e3:.1f} | {facet} "
-                f"| {by['median'] / base_median:.1f} | {by['p95'] / base_p95:.1f} |"
-            )
+        print(
+            f"| {size:,} | {frames['floor_median'] * 1e3:.1f} | {frames['floor_p95'] * 1e3:.1f} |"
+        )
     print()
     print(
         "| events | event_index (ms) | by actor, first (ms) | × | again (ms) | × "
