@@ -78,7 +78,6 @@
     <name>ClusterMenu</name>
     <message>
         <source>Zoom In on These Events</source>
-        <extracomment>A &quot;+N&quot; cluster&apos;s menu lists at most this many events.</extracomment>
         <translation>Auf diese Ereignisse zoomen</translation>
     </message>
     <message>
@@ -91,7 +90,6 @@
     <name>DateRangeDialog</name>
     <message>
         <source>Filter by Date</source>
-        <extracomment>Actors listed in the Filter menu itself; with more, &quot;Other Actor…&quot; asks for one. The widest a hidden timeline&apos;s title is shown on its chip (the rest elided).</extracomment>
         <translation>Nach Datum filtern</translation>
     </message>
     <message>
@@ -116,7 +114,6 @@
     </message>
     <message>
         <source>Event details</source>
-        <extracomment>Statuses of what has not happened (yet): said so beside the status&apos;s name. The reader asked to see quotes&apos; translations (a link under a quote). The reader&apos;s notes, shown with the event and added from here. The words of the find bar&apos;s query, marked wherever the pane shows them. Quotes show their translations (View &gt; Quote Translations). Opens a web link; replace it to intercept (tests do). A document whose links Tab reaches and a screen reader finds.</extracomment>
         <translation>Ereignis im Detail</translation>
     </message>
 </context>
@@ -124,7 +121,7 @@
     <name>Document</name>
     <message>
         <source>{0} is shown already.</source>
-        <extracomment>A large file began loading in the background (its path); how far it is (0 to 1); and that it ended, opened, failed or cancelled. An import was converted (its report, the file imported); ``opened`` follows when it loads. Nothing could be imported from a file (it, the reasons). A timeline was added over the open one (its :class:`Layer` in the shown timeline), after ``opened`` showed them together; True when it was shown over it last time (added again on opening), False when asked for now. A file could not be added over the open one (its path, the reasons); what is shown stays. A file shown over this timeline last time could not be shown again (its path, the reasons): it is forgotten. What is shown: the file opened, with the timelines added over it. The file opened (File &gt; Open), without the ones added over it. Files to add once the load running ends (those added when last shown). Files larger than this many bytes load in the background. Files added over a timeline of more events than this do too. Every load thread still running, cancelled ones too (waited for on shutdown). Set by :meth:`shutdown`: no load starts after it. Adding a file that is shown already; {0} is its name.</extracomment>
+        <extracomment>Adding a file that is shown already; {0} is its name.</extracomment>
         <translation>{0} wird schon gezeigt.</translation>
     </message>
 </context>
@@ -176,7 +173,7 @@
     </message>
     <message>
         <source>Source wording: {0}</source>
-        <extracomment>The table row (file order) of the event shown on each row, and back. While sorting: each kind&apos;s and status&apos;s name as sorted (folded). The events shown (by table row), or None for all. The order the view asked for last; a new timeline is shown in it too. In a tooltip: the date as the source worded it.</extracomment>
+        <extracomment>In a tooltip: the date as the source worded it.</extracomment>
         <translation>Wortlaut der Quelle: {0}</translation>
     </message>
 </context>
@@ -184,7 +181,6 @@
     <name>EventsTable</name>
     <message>
         <source>Events</source>
-        <extracomment>A row&apos;s context menu was asked for: the event&apos;s id and where (global).</extracomment>
         <translation>Ereignisse</translation>
     </message>
     <message>
@@ -231,7 +227,6 @@
     <name>Export</name>
     <message>
         <source>the end of the range must come after its start</source>
-        <extracomment>Space around the title and the sources (pixels). The least plot a picture of a given height draws: the axis and one lane&apos;s row.</extracomment>
         <translation>das Ende des Zeitraums muss nach seinem Anfang liegen</translation>
     </message>
     <message>
@@ -277,7 +272,6 @@
     <name>ExportImageDialog</name>
     <message>
         <source>Export Image</source>
-        <extracomment>The narrowest and widest picture (the narrowest is what the export can lay out).</extracomment>
         <translation>Bild exportieren</translation>
     </message>
     <message>
@@ -337,7 +331,6 @@
     </message>
     <message>
         <source>PNG (*.png)</source>
-        <extracomment>The time the timeline shows now, with the events the filter keeps. From the first event to the last the filter keeps, with those events. Every event of the timeline, whatever the filter. The formats a picture can be written in, by file name suffix. Draw the selected event as selected (off: the picture is the same whatever the reader clicked last). What File &gt; Export Image drew last in this session, offered again.</extracomment>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
@@ -417,12 +410,10 @@
     </message>
     <message>
         <source>Clear Filters</source>
-        <extracomment>The date range dialog while it is open.</extracomment>
         <translation>Filter aufheben</translation>
     </message>
     <message>
         <source>Remove this filter:</source>
-        <extracomment>The timeline the count was last shown for: a count changed on it is read out.</extracomment>
         <translation>Diesen Filter entfernen:</translation>
     </message>
     <message>
@@ -556,7 +547,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>FindController</name>
     <message>
         <source>Preparing search… {0}%</source>
-        <extracomment>How long one slice of searching may hold the event loop (seconds). How often a long search shows what it has so far (seconds). The results (or the progress) changed. The selected event changed: it may be another result, or none. The next selection is the first result of a query as it is typed. The reader stepped to the next or the previous result (after it is selected). Table rows of the matching events, in time order. How much of the text index is built while it is (0..1), else None. The events searched (by table row), or None for all.</extracomment>
         <translation>Suche wird vorbereitet… {0} %</translation>
     </message>
     <message>
@@ -584,7 +574,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>FindResults</name>
     <message>
         <source>Search results</source>
-        <extracomment>What a screen reader was last told of the results, while it is shown.</extracomment>
         <translation>Suchergebnisse</translation>
     </message>
 </context>
@@ -592,7 +581,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>GoToDateDialog</name>
     <message>
         <source>Go to Date</source>
-        <extracomment>How a typed day may be written (Qt&apos;s date formats), tried in the reader&apos;s language and in English: a field of sections jumps on by itself after two digits and then skips the month at the next space, so the day is read whole.</extracomment>
         <translation>Zu Datum gehen</translation>
     </message>
     <message>
@@ -621,7 +609,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>Imports</name>
     <message>
         <source>Timeline model files (*.json);;All files (*)</source>
-        <extracomment>The open dialog&apos;s file types (translated where shown).</extracomment>
+        <extracomment>The Open dialog&apos;s file types: translate the names; keep the patterns in parentheses and the &quot;;;&quot; between the types.</extracomment>
         <translation>Zeitleisten-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
@@ -701,7 +689,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>LanesMenu</name>
     <message>
         <source>By &amp;Kind</source>
-        <extracomment>The most lanes the Fold menu lists at once; the rest are in &quot;More&quot;. The menu&apos;s words for each facet, in the order it lists them.</extracomment>
         <translation>Nach A&amp;rt</translation>
     </message>
     <message>
@@ -722,7 +709,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>&amp;Usual Order</source>
-        <extracomment>The sort orders; None is each facet&apos;s own (kinds as the legend lists them, actors as the file lists them, tags by name, places and timelines as they come).</extracomment>
         <translation>&amp;Übliche Reihenfolge</translation>
     </message>
     <message>
@@ -768,7 +754,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>LayerBar</name>
     <message>
         <source>Show or hide the events of this timeline:</source>
-        <extracomment>The widest a timeline&apos;s title is shown in the row and the menu (the rest elided). The swatch&apos;s size: as large as a mark&apos;s ring.</extracomment>
         <translation>Die Ereignisse dieser Zeitleiste zeigen oder ausblenden:</translation>
     </message>
     <message>
@@ -782,7 +767,6 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>Timelines:</source>
-        <extracomment>One checkbox per timeline, by its id, in order.</extracomment>
         <translation>Zeitleisten:</translation>
     </message>
     <message>
@@ -841,7 +825,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>Load</name>
     <message>
         <source>could not be opened: {0}: {1}</source>
-        <extracomment>Files larger than this load in a thread, with progress and Cancel: about half a second of loading (100,000 events, 37 MB, take 0.6 s). Progress is reported in steps of this much (a few dozen updates a load). A timeline added over one of more events than this is stacked with it in the background, whatever its own size (stacking 300,000 events takes 0.4 s). Shown over this timeline last time (not asked for now): a failure is said in the status bar, and the file forgotten. Set by the load: the new timeline&apos;s layer. Set when the timeline loaded is shown over the open one. Writes ``path`` first (an import), told how far it is; None: a plain load. Where an import&apos;s ``path`` goes once it has loaded (the window&apos;s thread moves it): an import that fails or is cancelled leaves an earlier one. What the import left out (set before ``loaded``). The file its progress names (an import&apos;s source; set when it starts). The file&apos;s size and time when the load began: a change while it loads is then seen as a change, and loaded again. A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
+        <extracomment>A file that failed to load: {0} is the error&apos;s Python name, {1} what it said.</extracomment>
         <translation>konnte nicht geöffnet werden: {0}: {1}</translation>
     </message>
 </context>
@@ -919,7 +903,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>MainWindow</name>
     <message>
         <source>Event details</source>
-        <extracomment>Whether quotes show their translations (View &gt; Quote Translations).</extracomment>
         <translation>Ereignis im Detail</translation>
     </message>
     <message>
@@ -987,7 +970,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>A key: a sequence as text, a standard action&apos;s first key, or every key it has. Where the window&apos;s own menus and lists go in a menu of :data:`MENUS`. The menu bar: each menu&apos;s title and entries, in order.</extracomment>
         <translation>&amp;Datei</translation>
     </message>
     <message>
@@ -1136,7 +1118,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Timeline: previous / next event</source>
-        <extracomment>The timeline&apos;s own keys (not menu actions), for Help &gt; Keyboard Shortcuts.</extracomment>
         <translation>Zeitleiste: vorheriges / nächstes Ereignis</translation>
     </message>
     <message>
@@ -1198,7 +1179,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>NoteActions</name>
     <message>
         <source>Note on {0}</source>
-        <extracomment>Why an action did nothing, in words for the status bar (and how long, ms). The dialog being shown, if any (tests drive it).</extracomment>
         <translation>Notiz zu {0}</translation>
     </message>
     <message>
@@ -1273,7 +1253,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>NotesController</name>
     <message>
         <source>Notes: {0}</source>
-        <extracomment>A change done, undone or redone, in words for the status bar. What the reader should know about saving; &quot;&quot; when everything is on disk. Something the reader must be told once (a database moved aside meanwhile). The timeline shown (several stacked as one, or one alone). The notes of each timeline shown, by its id, in the order shown. What the status says about a timeline whose notes are read-only, by its id. Stores of timelines left while their changes could not be written (each with its timeline in its own ids). The files the last :meth:`export_to` wrote.</extracomment>
         <translation>Notizen: {0}</translation>
     </message>
     <message>
@@ -1348,7 +1327,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>&amp;Add Note…</source>
-        <extracomment>The context menu of a note last opened (it deletes itself when closed).</extracomment>
         <translation>&amp;Notiz hinzufügen…</translation>
     </message>
     <message>
@@ -1384,7 +1362,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>OverviewStrip</name>
     <message>
         <source>Overview</source>
-        <extracomment>The strip&apos;s height, in pixels: a scroll bar&apos;s and a little more, as it stands in the scroll bar&apos;s place. Room left and right of the span drawn.</extracomment>
         <translation>Übersicht</translation>
     </message>
     <message>
@@ -1400,7 +1377,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>Print</name>
     <message>
         <source>Page {0} of {1}: {2}</source>
-        <extracomment>How wide a page is drawn, in the window&apos;s pixels (scaled to the paper). At most this many pages: a reader zoomed in to minutes prints a few pages at a coarser zoom, never hundreds. Room above the timeline for the page&apos;s heading (pixels, before scaling). Above a printed page: {0} and {1} are its number and the number of pages, {2} the time span it shows.</extracomment>
+        <extracomment>Above a printed page: {0} and {1} are its number and the number of pages, {2} the time span it shows.</extracomment>
         <translation>Seite {0} von {1}: {2}</translation>
     </message>
 </context>
@@ -1408,7 +1385,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>QuoteListModel</name>
     <message>
         <source>(reported)</source>
-        <extracomment>The id of the speakers list&apos;s first row, which lists every speaker&apos;s quotes (ids never hold &quot;*&quot;: their pattern says so). A quote list longer than this shows each quote on two lines (see ``compact``). The quote rows shown, in order. Many rows: two lines each (the translation beside the quote), so a view can lay them out without measuring each (uniform sizes). Each quote&apos;s translation on a line of its own below it (when asked for). How many of the reader&apos;s notes each quote has. After a quote in reported (indirect) speech, not in the speaker&apos;s words.</extracomment>
+        <extracomment>After a quote in reported (indirect) speech, not in the speaker&apos;s words.</extracomment>
         <translation>(indirekt)</translation>
     </message>
     <message>
@@ -1442,12 +1419,10 @@ Weiterhin angezeigt: {1}</translation>
     <name>QuotesPanel</name>
     <message>
         <source>Quotes</source>
-        <extracomment>&quot;Copy Citation&quot; on a quote: its id, and whether as Markdown. A quote was clicked or activated: its id (its event is selected first). Where &quot;Add Note…&quot; in the quote&apos;s context menu goes.</extracomment>
         <translation>Zitate</translation>
     </message>
     <message>
         <source>Speakers</source>
-        <extracomment>Opens a source&apos;s web address; replace it to intercept (tests do).</extracomment>
         <translation>Sprecher</translation>
     </message>
     <message>
@@ -1550,7 +1525,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>SearchResultsModel</name>
     <message>
         <source>+{0} more</source>
-        <extracomment>The parts of an event a result row shows (the rest are counted).</extracomment>
         <translation>+{0} weitere</translation>
     </message>
 </context>
@@ -1577,7 +1551,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineAccessible</name>
     <message>
         <source>{0} events</source>
-        <extracomment>At most this many items are offered at once (a far zoom draws counts, not thousands of marks, so this only ever trims a crowded, wide screen). What an item is, across layouts of one index: (&quot;event&quot;, its id), or (&quot;group&quot;, the id of its first event, how many it holds). One interface per item shown, kept while it is shown. Where each item stands in the list (by the interface&apos;s identity). Items no longer shown, and items newly shown, not yet told. The item last said to be selected (see :meth:`tell_selection`). Every item made and not yet deleted, kept from Python&apos;s collector: Qt&apos;s cache may hold any of them, and one freed behind its back is a crash. Where it is drawn now; None once it is no longer shown. The event (for a group, its first event). A group of events drawn as one mark (&quot;+N&quot; or a count), named for a screen reader.</extracomment>
+        <extracomment>A group of events drawn as one mark (&quot;+N&quot; or a count), named for a screen reader.</extracomment>
         <translation>{0} Ereignisse</translation>
     </message>
     <message>
@@ -1600,7 +1574,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineRenderer</name>
     <message>
         <source>today</source>
-        <extracomment>Widths of counts and &quot;+N&quot; in the plain font, by text. The axis&apos;s coarse tier&apos;s font (bold) and its metrics. Counts as static text, and far lanes&apos; count badges (plain font). Lanes&apos; headers drawn on the screen, as sprites (some 118 by 60 pixels). The axis&apos;s lines down the plot, as sprites. Labels laid out once per text and font. The event under the pointer (its whole title is shown), by id. How many of the reader&apos;s notes each event has (drawn as a marker). With several timelines shown: each position&apos;s timeline (its place in the timeline&apos;s layers); None with one. The same in each lane&apos;s order (by its key), made when a lane is first drawn as counts. What the lanes are, their order and the ones folded (see :meth:`set_lanes`). The time marked as today (POSIX seconds); None: the clock&apos;s, when painted. A search&apos;s matches, each marked (by table row; see :meth:`set_matches`). On the time axis, beside the line that marks the present day.</extracomment>
+        <extracomment>On the time axis, beside the line that marks the present day.</extracomment>
         <translation>heute</translation>
     </message>
 </context>
@@ -1608,7 +1582,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>TimelineView</name>
     <message>
         <source>Timeline</source>
-        <extracomment>Scrollbar units are pixels until the scrollable width would overflow an int. The visible range changed: (left-edge time, seconds per pixel, as Fit All). The reader asked for the context menu of an event: (event id, global position). Enter on the timeline: the reader wants to read the selected event&apos;s details. The timeline widget&apos;s name for screen readers.</extracomment>
+        <extracomment>The timeline widget&apos;s name for screen readers.</extracomment>
         <translation>Zeitleiste</translation>
     </message>
     <message>
@@ -1663,7 +1637,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>_PutNote</name>
     <message>
         <source>Add Note</source>
-        <extracomment>How often the window looks whether another window or command changed the notes.</extracomment>
         <translation>Notiz hinzufügen</translation>
     </message>
     <message>
@@ -1682,7 +1655,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>dates</name>
     <message>
         <source>January</source>
-        <extracomment>The months, in English; :func:`month_name` gives them in the reader&apos;s language.</extracomment>
         <translation>Januar</translation>
     </message>
     <message>
@@ -1731,7 +1703,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>exact to the year</source>
-        <extracomment>How precisely a date is known, for each precision: exact, approximate, open-ended.</extracomment>
         <translation>auf das Jahr genau</translation>
     </message>
     <message>
@@ -1792,7 +1763,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>around {}</source>
-        <extracomment>What a date is said to be, and how: as it is, approximately, or from it on.</extracomment>
         <translation>ca. {}</translation>
     </message>
     <message>
@@ -1858,7 +1828,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>{decade}s</source>
-        <extracomment>About how far apart the fine tier&apos;s labels stand (pixels). The least room between two labels of a tier (pixels). A label&apos;s width in pixels, as the painter&apos;s font measures it. The shortest a step can be (a month of February); the typical one if 0. The years of a decade on the time axis: &quot;2020s&quot; (German &quot;2020er&quot;).</extracomment>
+        <extracomment>The years of a decade on the time axis: &quot;2020s&quot; (German &quot;2020er&quot;).</extracomment>
         <translation>{decade}er</translation>
     </message>
 </context>
@@ -1874,7 +1844,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>details</name>
     <message>
         <source>✓ confirmed</source>
-        <extracomment>The link under a quote whose translation is hidden: show translations. Text, foreground and background of each verification badge. Both colours are fixed so the badge reads the same on a light or a dark window. Badge after a claim that has been verified.</extracomment>
+        <extracomment>Badge after a claim that has been verified.</extracomment>
         <translation>✓ bestätigt</translation>
     </message>
     <message>
@@ -2020,7 +1990,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>filters</name>
     <message>
         <source>Kind: {}</source>
-        <extracomment>Bit ``1 &lt;&lt; i`` for each verification ``_VERIFICATIONS[i]`` among the claims. The table rows of each actor&apos;s events, sorted, each once. Each timeline&apos;s facets, kept while the timeline lives. The facets of the chips that name days (an export&apos;s span names them already). Tags as the reader wrote them; compared without case. Events that overlap ``[start, end)`` (UTC seconds); None: no bound.</extracomment>
         <translation>Art: {}</translation>
     </message>
     <message>
@@ -2056,7 +2025,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>importers</name>
     <message>
         <source>is not a regular file (a folder, a pipe)</source>
-        <extracomment>Progress is told every this many rows. An id that :func:`make_id` would give back unchanged: used as it is.</extracomment>
         <translation>ist keine gewöhnliche Datei (ein Ordner, eine Pipe)</translation>
     </message>
     <message>
@@ -2069,7 +2037,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <extracomment>The columns an event cannot be made without: its id, its date and how precise it is, its kind and title, who took part and where. The columns used when they are there.</extracomment>
         <translation>(leer)</translation>
     </message>
     <message>
@@ -2090,7 +2057,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <extracomment>Bytes read as U+FFFD so far whose rows were reported (see _Replaced).</extracomment>
         <translation>die Datei ist leer</translation>
     </message>
     <message>
@@ -2127,7 +2093,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>event_date {0} is not a date (expected 2022-06-04 or 04 June 2022): the row is left out</source>
-        <extracomment>The caches of values that repeat from row to row (dates, places, actors&apos; fields, coordinates) are emptied when they reach this size: a file of millions of distinct values keeps memory flat, a usual one hits them. The largest number of fatalities kept: a whole number a JSON reader holds. ACLED writes months in English, whatever the reader&apos;s language: the English names the dates&apos; words are marked with (before any translation). Months by their English names and the first three letters of them, in lower case. &quot;04 June 2022&quot;, &quot;4 Jun 2022&quot;, &quot;04-Jun-22&quot;, &quot;04-June-2022&quot;. &quot;2022-06-04&quot;, and &quot;2022-06-04 00:00:00&quot; as spreadsheets and data frames write it.</extracomment>
         <translation>event_date {0} ist kein Datum (erwartet: 2022-06-04 oder 04 June 2022): die Zeile wird ausgelassen</translation>
     </message>
     <message>
@@ -2180,12 +2145,10 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>line {0}</source>
-        <extracomment>The countries, in the order met (at most 1000 are kept). The first and last day ACLED coded (ISO). Events by ``time_precision``, and by the event types ACLED does not list.</extracomment>
         <translation>Zeile {0}</translation>
     </message>
     <message>
         <source>{0} is not a month (from {1} to {2})</source>
-        <extracomment>The date parts TimelineJS gives, coarsest first, with the range of each. The precisions a TimelineJS date can have, coarsest first. What is said of a date part out of its range (translated when said).</extracomment>
         <translation>{0} ist kein Monat (von {1} bis {2})</translation>
     </message>
     <message>
@@ -2262,7 +2225,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>expected an object, found {0}; left out</source>
-        <extracomment>How many of the text&apos;s first words title a slide without a headline.</extracomment>
         <translation>Objekt erwartet, gefunden: {0}; ausgelassen</translation>
     </message>
     <message>
@@ -2414,7 +2376,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>lanes</name>
     <message>
         <source>No actor</source>
-        <extracomment>The lanes a timeline opens with: one per kind, none moved or folded. The lane of the events without a value of the facet (there is none for kinds: every event has one; nor for timelines: every event belongs to one).</extracomment>
         <translation>Ohne Akteur</translation>
     </message>
     <message>
@@ -2430,7 +2391,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>layers</name>
     <message>
         <source>A timeline with the id {0} is shown already.</source>
-        <extracomment>Put before its event and quote ids (&quot;&quot; for the first timeline). The events&apos; columns (as :class:`EventTable` names them) and titles: not the table itself, whose records an added timeline&apos;s layer replaces.</extracomment>
         <translation>Eine Zeitleiste mit der Kennung {0} wird schon gezeigt.</translation>
     </message>
     <message>
@@ -2474,7 +2434,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Calls</source>
-        <extracomment>A kind as the name of its events (&quot;Calls&quot;): the lanes, the legend and the Kind filter (its menu and chip), so the menu names a kind as its lane does.</extracomment>
         <translation>Telefonate</translation>
     </message>
     <message>
@@ -2526,7 +2485,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>notes</name>
     <message>
         <source>{0} notes in {1} could not be read (written by another program or version?). They are left in the database, untouched.</source>
-        <extracomment>The newest database schema this version writes and understands. All notes as last read, with the waiting changes applied. Changes not yet in the database: a note to write, or None to delete. Made by a newer version (or unsafe to write): changes are refused. Why changes are waiting in memory, or None when all is on disk. False when notes exist on disk but could not be read: an empty list then means &quot;unknown&quot;, never &quot;no notes&quot;. Rows that could not be read as notes (left in the database). What the reader must still be told (a database moved aside while retrying); the window shows these and clears the list. Files beside the database that hold notes it does not (yet): an earlier version&apos;s file not carried over, notes that could not be. The notes of an earlier version&apos;s file that waits to be carried over while the database cannot take them: shown under the database&apos;s.</extracomment>
         <translation>{0} Notizen in {1} konnten nicht gelesen werden (von einem anderen Programm oder einer anderen Version geschrieben?). Sie bleiben unverändert in der Datenbank.</translation>
     </message>
     <message>
@@ -2591,7 +2549,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>the disk is full</source>
-        <extracomment>Migrations from each older schema version to the next, run in order. The tables and indexes of :data:`SCHEMA`, by name. Free space below this on the notes&apos; disk means it is full (SQLite then says &quot;disk I/O error&quot; or &quot;readonly database&quot; as often as &quot;disk is full&quot;).</extracomment>
         <translation>der Datenträger ist voll</translation>
     </message>
 </context>
@@ -2599,7 +2556,6 @@ Weiterhin angezeigt: {1}</translation>
     <name>search</name>
     <message>
         <source>title</source>
-        <extracomment>Events per chunk of the index (a multiple of the records&apos; batch). Between the fields of one document, and after each document. Combining marks that NFKD splits off letters (accents, umlauts, cedillas). What never belongs in a word of a query or a document: controls (the index&apos;s marks). Each part as a result names it, in English (translated when shown).</extracomment>
         <translation>Titel</translation>
     </message>
     <message>
@@ -2640,7 +2596,6 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>{0}, via {1}</source>
-        <extracomment>Who said or claimed it, for quotes, translations and claims. The quote or note it is in, if any. One searchable part of an event or a quote: where it is, its text, the names of who made it (they are searched too), and who, as a result shows it: no one, one name, or who claims and through whom.</extracomment>
         <translation>{0}, über {1}</translation>
     </message>
 </context>

@@ -16,7 +16,7 @@ from viewer.persistence.paths import not_a_file
 if TYPE_CHECKING:
     from viewer.importers.common import ImportProblem
 
-#: At most this many problems are printed; the rest are counted.
+# At most this many problems are printed; the rest are counted.
 SHOWN_PROBLEMS = 20
 
 

@@ -23,7 +23,7 @@ class Problem:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
-#: A name in a path longer than this is cut: an unknown field's name may be megabytes.
+# A name in a path longer than this is cut: an unknown field's name may be megabytes.
 _PATH_NAME = 60
 
 

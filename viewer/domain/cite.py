@@ -22,7 +22,7 @@ from viewer.domain.model import Event, Quote, QuoteMode, Source
 from viewer.domain.text import bidi_contained, markdown_escape, one_line
 from viewer.domain.timeline import Timeline
 
-#: Opening and closing quotation marks by primary language subtag.
+# Opening and closing quotation marks by primary language subtag.
 QUOTATION_MARKS: dict[str, tuple[str, str]] = {
     "de": ("\u201e", "\u201c"),  # „…“
     "en": ("\u201c", "\u201d"),  # “…”
@@ -32,7 +32,7 @@ QUOTATION_MARKS: dict[str, tuple[str, str]] = {
     "pl": ("\u201e", "\u201d"),  # „…”
 }
 _DEFAULT_MARKS = QUOTATION_MARKS["de"]
-#: Controls (C0, DEL, C1) and the bidi controls: never part of an address shown.
+# Controls (C0, DEL, C1) and the bidi controls: never part of an address shown.
 _UNSAFE = frozenset(
     [chr(c) for c in range(0x20)]
     + [chr(c) for c in range(0x7F, 0xA0)]

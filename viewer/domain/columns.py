@@ -26,7 +26,7 @@ from viewer.domain.records import Records, Rows, Strings
 Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.uint8]
 
-#: The order of each code column's values: code ``i`` is ``KINDS[i]``.
+# The order of each code column's values: code ``i`` is ``KINDS[i]``.
 KINDS: tuple[EventKind, ...] = tuple(EventKind)
 STATUSES: tuple[EventStatus, ...] = tuple(EventStatus)
 PRECISIONS: tuple[Precision, ...] = tuple(Precision)
@@ -34,7 +34,7 @@ KIND_CODE = {kind.value: code for code, kind in enumerate(KINDS)}
 STATUS_CODE = {status.value: code for code, status in enumerate(STATUSES)}
 PRECISION_CODE = {precision.value: code for code, precision in enumerate(PRECISIONS)}
 
-#: Seconds since 1970 of the first instant of the calendar and of its last.
+# Seconds since 1970 of the first instant of the calendar and of its last.
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 FIRST_SECOND = (datetime(1, 1, 1, tzinfo=UTC) - _EPOCH).total_seconds()
 LAST_INSTANT = END_OF_CALENDAR.timestamp()
@@ -132,7 +132,7 @@ class EventTable(Records[Event]):
         starts: Rows | None = None,
     ) -> None:
         super().__init__(Event, ids, batches, keys, starts)
-        #: Each event's place in id order.
+        # Each event's place in id order.
         self.id_rank = np.empty(len(ids), np.int64)
         self.id_rank[self._by_id] = np.arange(len(ids))
         self.first = first
@@ -140,7 +140,7 @@ class EventTable(Records[Event]):
         self.kind = kind
         self.status = status
         self.precision = precision
-        #: bit 0: approximate; bit 1: open end; bit 2: a closed end (start..end).
+        # bit 0: approximate; bit 1: open end; bit 2: a closed end (start..end).
         self.flags = flags
         self.titles = Strings(titles)
 
@@ -168,10 +168,10 @@ class EventTable(Records[Event]):
 
 APPROXIMATE, OPEN_END, CLOSED_END = 1, 2, 4
 
-#: Where each precision's form has its digits and what it has between them
-#: (``YYYY-MM-DDTHH:MM``, then ``Z`` or ``+HH:MM``). The fast way reads a
-#: column of points as a matrix of bytes; anything else (another length, a
-#: digit of another script) goes to the exact way, which accepts it or says why not.
+# Where each precision's form has its digits and what it has between them
+# (``YYYY-MM-DDTHH:MM``, then ``Z`` or ``+HH:MM``). The fast way reads a
+# column of points as a matrix of bytes; anything else (another length, a
+# digit of another script) goes to the exact way, which accepts it or says why not.
 _SEPARATORS = {4: b"-", 7: b"-", 10: b"T", 13: b":"}
 _WIDTH = {Precision.YEAR: 4, Precision.MONTH: 7, Precision.DAY: 10}
 _MINUTE_Z, _MINUTE_OFFSET = 17, 22

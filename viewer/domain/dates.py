@@ -47,7 +47,7 @@ FORMATS: dict[Precision, str] = {
     Precision.MINUTE: "YYYY-MM-DDTHH:MM+HH:MM",
 }
 
-#: ASCII digits only, as the JSON Schema's patterns mean (Python's \d takes any script's).
+# ASCII digits only, as the JSON Schema's patterns mean (Python's \d takes any script's).
 _PATTERNS: dict[Precision, re.Pattern[str]] = {
     Precision.YEAR: re.compile(r"(\d{4})", re.ASCII),
     Precision.MONTH: re.compile(r"(\d{4})-(\d{2})", re.ASCII),
@@ -58,23 +58,23 @@ _PATTERNS: dict[Precision, re.Pattern[str]] = {
     ),
 }
 
-#: Z, or an offset from -12:00 to +14:00 with minutes 00 to 59.
+# Z, or an offset from -12:00 to +14:00 with minutes 00 to 59.
 _OFFSET = r"(Z|\+(0\d|1[0-3]):[0-5]\d|\+14:00|-(0\d|1[01]):[0-5]\d|-12:00)"
 _POINT = rf"\d{{4}}(-W\d{{2}}|-\d{{2}}(-\d{{2}}(T\d{{2}}:\d{{2}}{_OFFSET})?)?)?"
-#: A pattern that admits any of the forms, for the JSON Schema.
+# A pattern that admits any of the forms, for the JSON Schema.
 ANY_POINT_PATTERN = f"^{_POINT}$"
-#: The end of a date that is open ("from this day on"), written as EDTF does.
+# The end of a date that is open ("from this day on"), written as EDTF does.
 OPEN_END = ".."
-#: An end: any point, or the open end.
+# An end: any point, or the open end.
 ANY_END_PATTERN = f"^(\\.\\.|{_POINT})$"
 
 
-#: The last instant a datetime can hold. A unit that runs to the end of
-#: 9999-12-31 ends here: the instant after it (year 10000) cannot be written.
+# The last instant a datetime can hold. A unit that runs to the end of
+# 9999-12-31 ends here: the instant after it (year 10000) cannot be written.
 END_OF_CALENDAR = datetime.max.replace(tzinfo=UTC)
 
-#: Datetimes exist only in years 1..9999: views and bounds never leave them. The
-#: last second is kept out, so a timestamp's float rounding never reaches year 10000.
+# Datetimes exist only in years 1..9999: views and bounds never leave them. The
+# last second is kept out, so a timestamp's float rounding never reaches year 10000.
 MIN_T = datetime(MINYEAR, 1, 1, tzinfo=UTC).timestamp()
 MAX_T = datetime(MAXYEAR, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
 
@@ -84,11 +84,11 @@ def clamp_time(t: float) -> float:
     return min(max(t, MIN_T), MAX_T)
 
 
-#: UTC offsets in use on Earth run from -12:00 (Baker Island) to +14:00 (Kiribati).
+# UTC offsets in use on Earth run from -12:00 (Baker Island) to +14:00 (Kiribati).
 MIN_OFFSET = timedelta(hours=-12)
 MAX_OFFSET = timedelta(hours=14)
 _OFFSET_RANGE = "-12:00 and +14:00"
-#: How much of a wrong point a message quotes: a file may hold megabytes there.
+# How much of a wrong point a message quotes: a file may hold megabytes there.
 _QUOTED = 40
 
 

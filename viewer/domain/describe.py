@@ -20,7 +20,7 @@ from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 if TYPE_CHECKING:
     from viewer.domain.timeline import Timeline
 
-#: The months, in English; :func:`month_name` gives them in the reader's language.
+# The months, in English; :func:`month_name` gives them in the reader's language.
 MONTHS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("dates", "January"),
     QT_TRANSLATE_NOOP("dates", "February"),
@@ -36,7 +36,7 @@ MONTHS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("dates", "December"),
 )
 
-#: How precisely a date is known, for each precision: exact, approximate, open-ended.
+# How precisely a date is known, for each precision: exact, approximate, open-ended.
 _PRECISION_WORDS: dict[Precision, tuple[str, str, str]] = {
     Precision.YEAR: (
         QT_TRANSLATE_NOOP("dates", "exact to the year"),
@@ -65,7 +65,7 @@ _PRECISION_WORDS: dict[Precision, tuple[str, str, str]] = {
     ),
 }
 
-#: What a date is said to be, and how: as it is, approximately, or from it on.
+# What a date is said to be, and how: as it is, approximately, or from it on.
 _FORMS: dict[str, tuple[str, str, str]] = {
     "plain": (
         "{}",

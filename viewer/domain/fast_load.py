@@ -54,17 +54,17 @@ from viewer.domain.records import BATCH, id_keys
 from viewer.domain.text import line_breaks
 from viewer.domain.timeline import Timeline
 
-#: An id: its pattern is checked for a whole column at once (:func:`_ids`), and
-#: a reference (a participant, a source, a quote's speaker) needs none: it must
-#: be one of the ids the file declares, which match it.
+# An id: its pattern is checked for a whole column at once (:func:`_ids`), and
+# a reference (a participant, a source, a quote's speaker) needs none: it must
+# be one of the ids the file declares, which match it.
 Id = Annotated[str, Meta(min_length=1, max_length=MAX_ID)]
 Title = Annotated[str, Meta(min_length=1, max_length=MAX_TITLE)]
 Text = Annotated[str, Meta(min_length=1, max_length=MAX_TEXT)]
 LongText = Annotated[str, Meta(max_length=MAX_LONG_TEXT)]
 Place = Annotated[str, Meta(min_length=1, max_length=MAX_PLACE)]
-#: Its pattern is checked once per tag the file uses (:func:`_languages`).
+# Its pattern is checked once per tag the file uses (:func:`_languages`).
 LanguageTag = Annotated[str, Meta(min_length=2, max_length=MAX_LANGUAGE_TAG)]
-#: Dates are checked as their precision asks by :func:`~viewer.domain.columns.points`.
+# Dates are checked as their precision asks by :func:`~viewer.domain.columns.points`.
 Point = Annotated[str, Meta(min_length=1, max_length=64)]
 Name = Annotated[str, Meta(min_length=1, max_length=MAX_NAME)]
 Tag = Annotated[str, Meta(min_length=1, max_length=MAX_TAG)]
@@ -148,27 +148,27 @@ class File(_Strict):
     eras: list[Any] = []
 
 
-#: The file's header is decoded whole; its events and quotes are kept as raw
-#: JSON and decoded a batch at a time, so a load in a thread lets the window
-#: run between batches, reports how far it is, and can stop.
+# The file's header is decoded whole; its events and quotes are kept as raw
+# JSON and decoded a batch at a time, so a load in a thread lets the window
+# run between batches, reports how far it is, and can stop.
 _DECODER = msgspec.json.Decoder(File)
 _EVENTS = msgspec.json.Decoder(list[Event])
 _QUOTES = msgspec.json.Decoder(list[Quote])
-#: Progress is told after this many events are decoded (about 20 ms of work).
+# Progress is told after this many events are decoded (about 20 ms of work).
 DECODE_BATCH = 20_000
-#: A control character written as a JSON escape: ``\\b``, ``\\f``, a ``\\u``
-#: escape of a C0 or C1 control or DEL, or a lone surrogate (a ``\\uD83D\\uDE00``
-#: pair is an emoji). ``\\u000a``, ``\\u000d`` and an escaped backslash before a
-#: "u" are taken too: the exact way then decides, only slower. A ``\\r`` (CR, a
-#: line break in long text) is looked for where it may not be by :func:`_check_texts`.
+# A control character written as a JSON escape: ``\\b``, ``\\f``, a ``\\u``
+# escape of a C0 or C1 control or DEL, or a lone surrogate (a ``\\uD83D\\uDE00``
+# pair is an emoji). ``\\u000a``, ``\\u000d`` and an escaped backslash before a
+# "u" are taken too: the exact way then decides, only slower. A ``\\r`` (CR, a
+# line break in long text) is looked for where it may not be by :func:`_check_texts`.
 _CONTROL_IN_JSON = re.compile(
     rb"\\(?:[bf]|u00[0189]|u007[fF]"
     rb"|u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
     rb"|(?<!u[dD][89abAB][0-9a-fA-F]{2}\\)u[dD][c-fC-F])"
 )
-#: A C1 control (U+0080 to U+009F) as UTF-8.
+# A C1 control (U+0080 to U+009F) as UTF-8.
 _C1 = re.compile(b"\xc2[\x80-\x9f]")
-#: Records with a line break made LF (see :func:`_lf_records`) are written again.
+# Records with a line break made LF (see :func:`_lf_records`) are written again.
 _ENCODER = msgspec.json.Encoder()
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])

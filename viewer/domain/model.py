@@ -37,15 +37,15 @@ from viewer.domain.text import (
     line_breaks,
 )
 
-#: The newest model-file format this version of the app understands.
-#: 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``);
-#: 3 added events' tags, fatalities and coordinates, and the timeline's eras
-#: (what imported timelines carry: TimelineJS groups and eras, ACLED's records).
+# The newest model-file format this version of the app understands.
+# 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``);
+# 3 added events' tags, fatalities and coordinates, and the timeline's eras
+# (what imported timelines carry: TimelineJS groups and eras, ACLED's records).
 SCHEMA_VERSION = 3
 
-#: The longest text each field may hold, in characters (Unicode code points).
-#: Said up front, in the JSON Schema: a longer text is a problem with its path
-#: and the limit, never a window that freezes laying out a 50 MB title.
+# The longest text each field may hold, in characters (Unicode code points).
+# Said up front, in the JSON Schema: a longer text is a problem with its path
+# and the limit, never a window that freezes laying out a 50 MB title.
 MAX_ID = 200
 MAX_TITLE = 500
 MAX_NAME = 200
@@ -56,8 +56,8 @@ MAX_TEXT = 10_000
 MAX_LONG_TEXT = 20_000
 MAX_LANGUAGE_TAG = 35
 MAX_TAG = 100
-#: The most entries each of an event's lists may hold: its details pane lays
-#: them all out at once (50,000 places froze the window for over a minute).
+# The most entries each of an event's lists may hold: its details pane lays
+# them all out at once (50,000 places froze the window for over a minute).
 MAX_ITEMS = 1_000
 
 
@@ -80,12 +80,12 @@ def _long(text: str) -> str:
     return line_breaks(text)
 
 
-#: Every text of a model file is free of control characters (and lone
-#: surrogates): a tool that writes one has made a mistake, and the file says
-#: so where it is. Long text (``_LONG``) may hold tabs and line breaks: LF, and
-#: CR LF or CR (a file written on Windows), kept as LF here for every view (the
-#: fast load's records become these models, made LF the same way). The schema
-#: says it as a pattern.
+# Every text of a model file is free of control characters (and lone
+# surrogates): a tool that writes one has made a mistake, and the file says
+# so where it is. Long text (``_LONG``) may hold tabs and line breaks: LF, and
+# CR LF or CR (a file written on Windows), kept as LF here for every view (the
+# fast load's records become these models, made LF the same way). The schema
+# says it as a pattern.
 _LINE = AfterValidator(_one_line)
 _LINE_SCHEMA = {"pattern": CONTROL_FREE_PATTERN}
 _LONG = AfterValidator(_long)
@@ -122,7 +122,7 @@ Title = Annotated[
 Name = Annotated[
     str, Field(min_length=1, max_length=MAX_NAME, json_schema_extra=_LINE_SCHEMA), _LINE
 ]
-#: Claim, quote and translation text.
+# Claim, quote and translation text.
 Text = Annotated[
     str, Field(min_length=1, max_length=MAX_TEXT, json_schema_extra=_LONG_SCHEMA), _LONG
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 
-#: A kind as one event of it is called ("a call"): the table, details and tooltips.
+# A kind as one event of it is called ("a call"): the table, details and tooltips.
 KIND_NAME: dict[EventKind, str] = {
     EventKind.CALL: QT_TRANSLATE_NOOP("names", "Call"),
     EventKind.ATTACK: QT_TRANSLATE_NOOP("names", "Attack"),
@@ -21,8 +21,8 @@ KIND_NAME: dict[EventKind, str] = {
     EventKind.OTHER: QT_TRANSLATE_NOOP("names", "Other"),
 }
 
-#: A kind as the name of its events ("Calls"): the lanes, the legend and the
-#: Kind filter (its menu and chip), so the menu names a kind as its lane does.
+# A kind as the name of its events ("Calls"): the lanes, the legend and the
+# Kind filter (its menu and chip), so the menu names a kind as its lane does.
 KIND_PLURAL: dict[EventKind, str] = {
     EventKind.CALL: QT_TRANSLATE_NOOP("names", "Calls"),
     EventKind.ATTACK: QT_TRANSLATE_NOOP("names", "Attacks"),

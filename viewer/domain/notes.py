@@ -17,14 +17,14 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from viewer.domain.timeline import TimelineById
 
-#: The longest note text the app keeps (characters); longer ones are refused.
+# The longest note text the app keeps (characters); longer ones are refused.
 MAX_NOTE_LENGTH = 100_000
-#: The longest tag, and the most tags on one note.
+# The longest tag, and the most tags on one note.
 MAX_TAG_LENGTH = 100
 MAX_TAGS = 50
 
 
-#: A note id: letters, digits and . _ - (no ":" so it never reads as a URL scheme).
+# A note id: letters, digits and . _ - (no ":" so it never reads as a URL scheme).
 NOTE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"
 
 
@@ -47,10 +47,10 @@ class Note(BaseModel):
     target: NoteTarget
     text: str = Field(max_length=MAX_NOTE_LENGTH)
     tags: tuple[str, ...] = Field(default=(), max_length=MAX_TAGS)
-    #: Times carry their zone (UTC when made here); a time without one is refused.
+    # Times carry their zone (UTC when made here); a time without one is refused.
     created: AwareDatetime
     modified: AwareDatetime
-    #: The target's title when the note was last attached, shown if it is gone.
+    # The target's title when the note was last attached, shown if it is gone.
     target_title: str = Field(default="", max_length=2_000)
 
     @classmethod

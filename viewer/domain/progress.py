@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-#: Told how far a load is, from 0 to 1; may raise :class:`LoadCancelled`.
+# Told how far a load is, from 0 to 1; may raise :class:`LoadCancelled`.
 Progress = Callable[[float], None]
 
 

@@ -26,9 +26,9 @@ from viewer.domain.model import Event, Quote
 
 Rows = npt.NDArray[np.int64]
 
-#: Ids longer than this (in bytes) are looked up in a dict, not bisected.
+# Ids longer than this (in bytes) are looked up in a dict, not bisected.
 _LONG_ID = 48
-#: Made objects kept for the next time they are asked for.
+# Made objects kept for the next time they are asked for.
 _CACHED = 4096
 
 _Model = TypeVar("_Model", Event, Quote)
@@ -131,8 +131,8 @@ class Records(Sequence[_Model], Generic[_Model]):
         starts: Rows | None = None,
     ) -> None:
         self._model: type[_Model] = model
-        #: The rows in id order, and their ids as bytes (ids are ASCII: their
-        #: pattern says so), sorted the way Python sorts the strings.
+        # The rows in id order, and their ids as bytes (ids are ASCII: their
+        # pattern says so), sorted the way Python sorts the strings.
         if keys is None:
             keys = np.array(ids if isinstance(ids, list) else list(ids), "S")
         self._by_id = np.argsort(keys, kind="stable")
@@ -143,11 +143,11 @@ class Records(Sequence[_Model], Generic[_Model]):
             self._sorted = self._sorted[:0]
         self.ids = Strings(ids)
         self._batches = batches
-        #: The row each batch begins with; None: every :data:`BATCH` rows (one file's
-        #: records). Timelines shown together keep each one's batches as they were.
+        # The row each batch begins with; None: every :data:`BATCH` rows (one file's
+        # records). Timelines shown together keep each one's batches as they were.
         self._starts = starts
         self._made: OrderedDict[int, _Model] = OrderedDict()
-        #: The batch of records read last: the next row asked for is often in it.
+        # The batch of records read last: the next row asked for is often in it.
         self._batch: tuple[int, list[Any]] = (-1, [])
 
     def __len__(self) -> int:
@@ -318,7 +318,7 @@ class Grouped(Mapping[str, Group[_Model]], Generic[_Model]):
         self._records: Records[_Model] = records
         self._keys = keys
         self._code_of = code_of
-        #: Each row's key number (-1: none).
+        # Each row's key number (-1: none).
         self.codes = codes
         self._order = np.argsort(codes, kind="stable")
         self._bounds = np.searchsorted(codes[self._order], np.arange(len(keys) + 1))
@@ -363,8 +363,8 @@ class Grouped(Mapping[str, Group[_Model]], Generic[_Model]):
         return 0 if rows is None else len(rows)
 
 
-#: Records are kept as JSON arrays of this many: one small array is read to
-#: make one model, and encoding them in arrays is five times as fast as one by one.
+# Records are kept as JSON arrays of this many: one small array is read to
+# make one model, and encoding them in arrays is five times as fast as one by one.
 BATCH = 64
 _ENCODE = msgspec.json.Encoder()
 

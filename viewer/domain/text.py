@@ -42,25 +42,25 @@ import re
 import textwrap
 import unicodedata
 
-#: U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE.
+# U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE.
 FSI = "\u2068"
 PDI = "\u2069"
 _INITIATORS = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI
-#: Every isolate control: LRI, RLI, FSI and PDI (U+2066–U+2069).
+# Every isolate control: LRI, RLI, FSI and PDI (U+2066–U+2069).
 _ISOLATES = re.compile("[\u2066-\u2069]")
-#: The embeddings and overrides (LRE, RLE, LRO, RLO), and their end (PDF).
+# The embeddings and overrides (LRE, RLE, LRO, RLO), and their end (PDF).
 _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
 _PDF = "\u202c"
 
-#: Characters of bidi class B: each ends a paragraph, and with it every bidi state.
+# Characters of bidi class B: each ends a paragraph, and with it every bidi state.
 _PARAGRAPH = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
 
-#: C0 and C1 controls and DEL, and lone surrogates (which cannot be written as UTF-8).
+# C0 and C1 controls and DEL, and lone surrogates (which cannot be written as UTF-8).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
-#: What a JSON text must not carry raw to a terminal: DEL, C1 controls, lone
-#: surrogates and the bidi controls. (JSON escapes C0 controls itself.)
+# What a JSON text must not carry raw to a terminal: DEL, C1 controls, lone
+# surrogates and the bidi controls. (JSON escapes C0 controls itself.)
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -85,10 +85,10 @@ def terminal_safe(text: str, *, multiline: bool = False) -> str:
     return pattern.sub(_visible, text)
 
 
-#: What XML 1.0 cannot hold, not even as a character reference (its ``Char`` is
-#: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000 up): C0 controls, lone
-#: surrogates, U+FFFE and U+FFFF; and, as :func:`terminal_safe` does, CR, DEL
-#: and C1 controls (allowed, but no text should hold them) and tab.
+# What XML 1.0 cannot hold, not even as a character reference (its ``Char`` is
+# tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000 up): C0 controls, lone
+# surrogates, U+FFFE and U+FFFF; and, as :func:`terminal_safe` does, CR, DEL
+# and C1 controls (allowed, but no text should hold them) and tab.
 _NOT_XML = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -110,12 +110,12 @@ def terminal_safe_json(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-#: What a model file's text may not hold (see :func:`control_in`): the controls
-#: above; in long text (a summary, a quote) tab and line breaks are text: newline,
-#: and carriage return (a file written on Windows breaks its lines with CR LF).
+# What a model file's text may not hold (see :func:`control_in`): the controls
+# above; in long text (a summary, a quote) tab and line breaks are text: newline,
+# and carriage return (a file written on Windows breaks its lines with CR LF).
 _MODEL_CONTROL_LONG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-#: The same as JSON Schema patterns (ECMA 262), for the committed schema; a lone
-#: surrogate cannot stand in a valid JSON text at all.
+# The same as JSON Schema patterns (ECMA 262), for the committed schema; a lone
+# surrogate cannot stand in a valid JSON text at all.
 CONTROL_FREE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
 CONTROL_FREE_LONG_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
 
@@ -222,7 +222,7 @@ def bidi_contained(text: str) -> str:
     return "".join(part if i % 2 else _contained_paragraph(part) for i, part in enumerate(parts))
 
 
-#: Every explicit bidi control that opens or closes something (UAX #9, X2–X7).
+# Every explicit bidi control that opens or closes something (UAX #9, X2–X7).
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _LRE, _RLE = "\u202a", "\u202b"
 
@@ -295,12 +295,12 @@ def wrap_isolated(line: str, width: int) -> list[str]:
 
 # -- Markdown ---------------------------------------------------------------------------
 
-#: Characters that mean something anywhere in a Markdown line (CommonMark and
-#: GitHub's tables and strikethrough): emphasis, code, links and images, raw HTML
-#: and entities, headings' closing hashes, table cells.
+# Characters that mean something anywhere in a Markdown line (CommonMark and
+# GitHub's tables and strikethrough): emphasis, code, links and images, raw HTML
+# and entities, headings' closing hashes, table cells.
 _MD_INLINE = re.compile(r"[\\`*_\[\]<>&#|~]")
-#: What starts a block at the beginning of a line: a list item (``-``, ``+``,
-#: ``1.``, ``1)``), a setext underline (``===``) or a thematic break (``---``).
+# What starts a block at the beginning of a line: a list item (``-``, ``+``,
+# ``1.``, ``1)``), a setext underline (``===``) or a thematic break (``---``).
 _MD_AUTOLINK = re.compile(r"(?i)(?:\b(?:https?|ftp|mailto):|\bwww\.)")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 

@@ -30,7 +30,7 @@ class Layer:
     id: str
     title: str
     language: str
-    #: Put before its event and quote ids ("" for the first timeline).
+    # Put before its event and quote ids ("" for the first timeline).
     prefix: str
     events: range
     quotes: range
@@ -90,7 +90,7 @@ class Timeline:
         self.title: str = header["title"]
         self.language: str = header["language"]
         self.description: str = header.get("description", "")
-        #: Named stretches of time (drawn behind the events), in file order.
+        # Named stretches of time (drawn behind the events), in file order.
         self.eras: tuple[Era, ...] = header.get("eras", ())
         self.sources = sources
         self.actors = actors
@@ -104,7 +104,7 @@ class Timeline:
         self.quotes_by_speaker = Grouped(
             quotes, speaker_codes, [actor.id for actor in actors], speakers
         )
-        #: The timelines shown together in this one, in order: one when alone.
+        # The timelines shown together in this one, in order: one when alone.
         self.layers = layers or (
             Layer(
                 self.id,

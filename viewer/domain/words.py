@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-#: (context, English text) -> the text in the reader's language.
+# (context, English text) -> the text in the reader's language.
 Translator = Callable[[str, str], str]
-#: A whole number as the reader's language groups its digits.
+# A whole number as the reader's language groups its digits.
 NumberFormat = Callable[[int], str]
 
 

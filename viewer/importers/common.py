@@ -29,13 +29,13 @@ from viewer.domain.model import (
 from viewer.domain.text import terminal_safe
 from viewer.importers.output_check import OutputCheck
 
-#: At most this many problems are kept word for word; the rest are counted.
+# At most this many problems are kept word for word; the rest are counted.
 MOST_PROBLEMS = 200
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._:-]+")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-#: Halves of a UTF-16 pair alone (from "\ud800" in JSON, or a file name that is
-#: not UTF-8): no text can hold them; each becomes U+FFFD.
+# Halves of a UTF-16 pair alone (from "\ud800" in JSON, or a file name that is
+# not UTF-8): no text can hold them; each becomes U+FFFD.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -74,10 +74,10 @@ class ImportReport:
     actors: int = 0
     sources: int = 0
     eras: int = 0
-    #: The first MOST_PROBLEMS problems; ``skipped`` counts them all.
+    # The first MOST_PROBLEMS problems; ``skipped`` counts them all.
     problems: list[ImportProblem] = field(default_factory=list)
     skipped: int = 0
-    #: Notes on how the source was read (a layout, a choice made), for the reader.
+    # Notes on how the source was read (a layout, a choice made), for the reader.
     notes: list[str] = field(default_factory=list)
 
     def problem(self, where: str, message: str) -> None:
@@ -128,7 +128,7 @@ def url(text: str | None) -> str | None:
     return address
 
 
-#: An id as the model takes it (see :data:`viewer.domain.model.Id`).
+# An id as the model takes it (see :data:`viewer.domain.model.Id`).
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 
 

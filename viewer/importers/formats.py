@@ -14,7 +14,7 @@ from viewer.domain.progress import Progress, no_progress
 if TYPE_CHECKING:
     from viewer.importers.common import ImportReport
 
-#: The formats that can be imported, as the command line names them.
+# The formats that can be imported, as the command line names them.
 FORMATS = ("timelinejs", "acled")
 
 

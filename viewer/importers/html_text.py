@@ -32,39 +32,39 @@ from dataclasses import dataclass
 from html import unescape
 from html.entities import html5
 
-#: Told that another :data:`CHUNK` characters were read; may raise to stop.
+# Told that another :data:`CHUNK` characters were read; may raise to stop.
 Check = Callable[[], None]
-#: How many characters are read between two calls of a check (some milliseconds).
+# How many characters are read between two calls of a check (some milliseconds).
 CHUNK = 1 << 16
-#: The check of HTML read with none of its own (see :func:`checking`).
+# The check of HTML read with none of its own (see :func:`checking`).
 _CHECK: ContextVar[Check | None] = ContextVar("html_check", default=None)
 
-#: Their content is never shown.
+# Their content is never shown.
 _HIDDEN = frozenset({"script", "style", "template"})
-#: Their content is text up to their end tag, never markup (script data, raw text).
+# Their content is text up to their end tag, never markup (script data, raw text).
 _RAW = frozenset({"script", "style"})
-#: Blocks set off by a blank line (browsers give them margins).
+# Blocks set off by a blank line (browsers give them margins).
 _PARAGRAPHS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "dl", "table"}
     | {"figure", "hr", "address", "details", "fieldset", "form", "menu"}
 )
-#: Blocks that start on a line of their own.
+# Blocks that start on a line of their own.
 _LINES = frozenset(
     {"div", "li", "dd", "dt", "tr", "section", "article", "aside", "header", "footer", "nav"}
     | {"main", "figcaption", "caption", "summary", "legend", "center", "dialog", "hgroup"}
     | {"option", "thead", "tbody", "tfoot", "search"}
 )
 _CELLS = frozenset({"td", "th"})
-#: HTML's white space (a no-break space is not: browsers keep it).
+# HTML's white space (a no-break space is not: browsers keep it).
 _WHITE = re.compile(r"[ \t\n\r\f]+")
-#: Where markup starts: "<" and a letter (a tag), "!" (a comment, a doctype),
-#: "?" (a bogus comment), or "/" and any character (an end tag, or a bogus
-#: comment). Any other "<" is text, and so is a "</" that ends the text.
+# Where markup starts: "<" and a letter (a tag), "!" (a comment, a doctype),
+# "?" (a bogus comment), or "/" and any character (an end tag, or a bogus
+# comment). Any other "<" is text, and so is a "</" that ends the text.
 _MARKUP = re.compile(r"<(?:[A-Za-z!?]|/[\s\S])")
-#: A start or end tag, from its "<" up to its ">" (not included) or the end of
-#: the text: the name, then attributes whose quoted values may hold ">". Every
-#: character but a ">" outside quotes goes on with the tag, and nothing is read
-#: twice (possessive quantifiers, alternatives that start differently).
+# A start or end tag, from its "<" up to its ">" (not included) or the end of
+# the text: the name, then attributes whose quoted values may hold ">". Every
+# character but a ">" outside quotes goes on with the tag, and nothing is read
+# twice (possessive quantifiers, alternatives that start differently).
 _TAG = re.compile(
     r"""</?([A-Za-z][^\t\n\f\r />]*+)
     (?:[\t\n\f\r /]++
@@ -73,33 +73,33 @@ _TAG = re.compile(
     )*+""",
     re.VERBOSE,
 )
-#: One attribute of a start tag (searched for from the end of its name).
+# One attribute of a start tag (searched for from the end of its name).
 _ATTRIBUTE = re.compile(
     r"""([^\t\n\f\r />][^\t\n\f\r />=]*+)
     (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+("[^"]*+"?+|'[^']*+'?+|[^\t\n\f\r >]*+))?+""",
     re.VERBOSE,
 )
-#: The end of a comment ("<!-->" and "<!--->" end where they start).
+# The end of a comment ("<!-->" and "<!--->" end where they start).
 _COMMENT_END = re.compile(r"--!?>")
-#: Where the text of a script or style ends: its end tag.
+# Where the text of a script or style ends: its end tag.
 _RAW_END = {tag: re.compile(rf"</{tag}(?=[\t\n\f\r />])", re.IGNORECASE) for tag in sorted(_RAW)}
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-#: What finishing the text changes: runs of spaces, tabs and line breaks.
+# What finishing the text changes: runs of spaces, tabs and line breaks.
 _RUN = " \t\n"
 _BLANK_LINES = re.compile(r"\n{3,}")
-#: Spaces and tabs that end a line. A search tries every position, so one that
-#: starts inside a run fails at once (the lookbehind): a run with no line break
-#: after it is read once, not again from each of its characters.
+# Spaces and tabs that end a line. A search tries every position, so one that
+# starts inside a run fails at once (the lookbehind): a run with no line break
+# after it is read once, not again from each of its characters.
 _TRAILING_SPACES = re.compile(r"(?<![ \t])[ \t]++\n")
-#: A character reference, as :func:`html.unescape` finds them (a name of at
-#: most 32 characters, its ";" if there is one).
+# A character reference, as :func:`html.unescape` finds them (a name of at
+# most 32 characters, its ";" if there is one).
 _REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 _ALPHANUMERIC = frozenset(string.ascii_letters + string.digits)
-#: A decimal reference past U+10FFFF (8 digits or more, after its zeros): shown
-#: as U+FFFD, as a browser does; :func:`html.unescape` raises on more than
-#: 4,300 digits (Python's limit on turning text into a number).
+# A decimal reference past U+10FFFF (8 digits or more, after its zeros): shown
+# as U+FFFD, as a browser does; :func:`html.unescape` raises on more than
+# 4,300 digits (Python's limit on turning text into a number).
 _HUGE_NUMBER = re.compile(r"&#0*[1-9][0-9]{7,};?")
-#: Any tag, for the last resort (it starts with "<": each is read once).
+# Any tag, for the last resort (it starts with "<": each is read once).
 _ANY_TAG = re.compile(r"<[^>]*+>?")
 
 
@@ -168,7 +168,7 @@ class _Reader:
         self._out = out
         self.check = check
         self._checked = 0  # where the check was last called
-        #: True while the check runs: what it raises is not a mistake in the markup.
+        # True while the check runs: what it raises is not a mistake in the markup.
         self.in_check = False
 
     def read(self) -> None:

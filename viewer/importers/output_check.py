@@ -49,15 +49,15 @@ from viewer.domain.records import id_keys
 from viewer.domain.text import control_in
 from viewer.persistence.model_file import MAX_MODEL_BYTES
 
-#: Events are checked this many at a time: some 3 kB each while they are (their
-#: bytes, and decoded), the check's whole share of the import's memory.
+# Events are checked this many at a time: some 3 kB each while they are (their
+# bytes, and decoded), the check's whole share of the import's memory.
 CHECK_BATCH = 1024
-#: At most this many problems are said; an import with one has a mistake to fix.
+# At most this many problems are said; an import with one has a mistake to fix.
 MOST_PROBLEMS = 20
 _EVENTS = msgspec.json.Decoder(list[FastEvent])
-#: At most this many bytes of id bitmaps (a hostile file of ids with many
-#: letter prefixes and large numbers would want a megabyte each); ids past it
-#: are kept one string each.
+# At most this many bytes of id bitmaps (a hostile file of ids with many
+# letter prefixes and large numbers would want a megabyte each); ids past it
+# are kept one string each.
 _MOST_BITMAP_BYTES = 32 * 1024 * 1024
 
 
@@ -129,7 +129,7 @@ class OutputCheck:
         self._start = start
         self._pending: list[bytes] = []
         self._checked = 0
-        #: The bytes of the events (and the commas between them) so far.
+        # The bytes of the events (and the commas between them) so far.
         self._event_bytes = 0
         self._ids = IdSet()
         self._actors: set[str] = set()

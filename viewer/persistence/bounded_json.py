@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterator
 from json import JSONDecodeError
 from typing import Any
 
-#: :mod:`json`'s own reader of a string (in C): the text, the index after the
-#: opening quote, strict (no raw control characters) -> the string, the index
-#: after its closing quote. Raises JSONDecodeError as :func:`json.loads` does.
+# :mod:`json`'s own reader of a string (in C): the text, the index after the
+# opening quote, strict (no raw control characters) -> the string, the index
+# after its closing quote. Raises JSONDecodeError as :func:`json.loads` does.
 scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 _SPACE = re.compile(r"[ \t\n\r]*")

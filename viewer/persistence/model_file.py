@@ -16,7 +16,7 @@ from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.timeline import Timeline
 
-#: Model files larger than this are refused before they are read.
+# Model files larger than this are refused before they are read.
 MAX_MODEL_BYTES = 512 * 1024 * 1024
 
 _BOM = b"\xef\xbb\xbf"

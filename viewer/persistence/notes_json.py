@@ -32,14 +32,14 @@ from viewer.persistence.notes_w3c import (
     MAX_VALUES,
 )
 
-#: The only JSON notes format there was.
+# The only JSON notes format there was.
 JSON_FORMAT = 1
-#: The largest notes file read (an earlier version wrote them; 100,000 notes of
-#: a page each stay under it).
+# The largest notes file read (an earlier version wrote them; 100,000 notes of
+# a page each stay under it).
 MAX_JSON_BYTES = 256 * 2**20
-#: How an earlier version's file, and a file of notes not carried over, begin.
+# How an earlier version's file, and a file of notes not carried over, begin.
 _BEGINNING = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"format_version"\s*:')
-#: What a note must have before pydantic is asked (a quick refusal of ``{}``).
+# What a note must have before pydantic is asked (a quick refusal of ``{}``).
 _REQUIRED = ("id", "target", "text", "created", "modified")
 
 
@@ -55,16 +55,16 @@ class LegacyNotesError(Exception):
 class LegacyNotes:
     """What a notes file holds, note by note."""
 
-    #: Notes to take, in the file's order, each id once.
+    # Notes to take, in the file's order, each id once.
     notes: list[Note] = field(default_factory=list)
-    #: How many of them had a time without a zone, read as UTC.
+    # How many of them had a time without a zone, read as UTC.
     repaired: int = 0
-    #: How many notes were refused.
+    # How many notes were refused.
     refused: int = 0
-    #: The refused notes' JSON texts, exactly as in the file (when kept).
+    # The refused notes' JSON texts, exactly as in the file (when kept).
     refused_texts: list[str] = field(default_factory=list)
-    #: Why, a line per refused note (``notes[3].text: ...``), the first
-    #: MAX_PROBLEMS_LISTED of them.
+    # Why, a line per refused note (``notes[3].text: ...``), the first
+    # MAX_PROBLEMS_LISTED of them.
     problems: list[str] = field(default_factory=list)
 
 

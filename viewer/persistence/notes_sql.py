@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from viewer.domain.notes import Note, NoteTarget, TargetKind
 from viewer.domain.words import translate
 
-#: How long a writer waits for another one before it gives up (milliseconds).
+# How long a writer waits for another one before it gives up (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
 
 SCHEMA = """
@@ -44,12 +44,12 @@ CREATE INDEX IF NOT EXISTS note_tag_by_tag ON note_tag (tag);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
-#: Migrations from each older schema version to the next, run in order.
+# Migrations from each older schema version to the next, run in order.
 MIGRATIONS: dict[int, str] = {}
-#: The tables and indexes of :data:`SCHEMA`, by name.
+# The tables and indexes of :data:`SCHEMA`, by name.
 PARTS = tuple(re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", SCHEMA))
-#: Free space below this on the notes' disk means it is full (SQLite then says
-#: "disk I/O error" or "readonly database" as often as "disk is full").
+# Free space below this on the notes' disk means it is full (SQLite then says
+# "disk I/O error" or "readonly database" as often as "disk is full").
 FULL_DISK_BYTES = 64 * 1024
 
 

@@ -67,7 +67,7 @@ from viewer.persistence.notes_sql import (
 from viewer.persistence.notes_sql import connect as _connect
 from viewer.persistence.paths import not_a_file
 
-#: The newest database schema this version writes and understands.
+# The newest database schema this version writes and understands.
 SCHEMA_VERSION = 1
 
 
@@ -104,29 +104,29 @@ class NoteStore:
         self.timeline_id = timeline_id
         self.path = database_path(data_dir, timeline_id)
         self._db: sqlite3.Connection | None = None
-        #: All notes as last read, with the waiting changes applied.
+        # All notes as last read, with the waiting changes applied.
         self._notes: dict[str, Note] = {}
-        #: Changes not yet in the database: a note to write, or None to delete.
+        # Changes not yet in the database: a note to write, or None to delete.
         self._pending: dict[str, Note | None] = {}
         self._data_version: int | None = None
-        #: Made by a newer version (or unsafe to write): changes are refused.
+        # Made by a newer version (or unsafe to write): changes are refused.
         self.read_only = False
-        #: Why changes are waiting in memory, or None when all is on disk.
+        # Why changes are waiting in memory, or None when all is on disk.
         self.problem: str | None = None
-        #: False when notes exist on disk but could not be read: an empty list
-        #: then means "unknown", never "no notes".
+        # False when notes exist on disk but could not be read: an empty list
+        # then means "unknown", never "no notes".
         self.readable = True
-        #: Rows that could not be read as notes (left in the database).
+        # Rows that could not be read as notes (left in the database).
         self.skipped = 0
-        #: What the reader must still be told (a database moved aside while
-        #: retrying); the window shows these and clears the list.
+        # What the reader must still be told (a database moved aside while
+        # retrying); the window shows these and clears the list.
         self.notices: list[str] = []
-        #: Files beside the database that hold notes it does not (yet): an
-        #: earlier version's file not carried over, notes that could not be.
+        # Files beside the database that hold notes it does not (yet): an
+        # earlier version's file not carried over, notes that could not be.
         self.elsewhere: list[Path] = []
         self._read_error: sqlite3.DatabaseError | None = None
-        #: The notes of an earlier version's file that waits to be carried over
-        #: while the database cannot take them: shown under the database's.
+        # The notes of an earlier version's file that waits to be carried over
+        # while the database cannot take them: shown under the database's.
         self._waiting: list[Note] = []
 
     # -- opening and closing -------------------------------------------------------

@@ -41,27 +41,27 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _TIMELINE_URN = "urn:timeline-viewer:timeline:"
 NOTE_URN = "urn:uuid:"
 
-#: The largest W3C file that is read at all (the command line checks its size first).
+# The largest W3C file that is read at all (the command line checks its size first).
 MAX_IMPORT_BYTES = 64 * 2**20
-#: The most annotations one import may hold.
+# The most annotations one import may hold.
 MAX_ANNOTATIONS = 200_000
-#: The most JSON values (objects, lists, texts, numbers ...) one annotation may
-#: hold; and the file outside its annotations. A note with all its tags is ~300.
+# The most JSON values (objects, lists, texts, numbers ...) one annotation may
+# hold; and the file outside its annotations. A note with all its tags is ~300.
 MAX_VALUES = 1_000
-#: The deepest nesting of objects and lists read (a note's is 6 or 7).
+# The deepest nesting of objects and lists read (a note's is 6 or 7).
 MAX_DEPTH = 64
-#: How many problems are listed at most: after them, the annotations are only
-#: counted and read as JSON, not checked.
+# How many problems are listed at most: after them, the annotations are only
+# counted and read as JSON, not checked.
 MAX_PROBLEMS_LISTED = 1_000
-#: How many problems an error shows; the rest are counted.
+# How many problems an error shows; the rest are counted.
 MAX_PROBLEMS_SHOWN = 20
-#: A note id: what this app makes (a UUID's hex) and other safe names. No colon,
-#: so an id can never look like an address (``javascript:...``) where it is used
-#: in a link of the details pane.
+# A note id: what this app makes (a UUID's hex) and other safe names. No colon,
+# so an id can never look like an address (``javascript:...``) where it is used
+# in a link of the details pane.
 NOTE_ID = re.compile(NOTE_ID_PATTERN)
-#: An event or quote id, as the model allows it (see ``NoteTarget``).
+# An event or quote id, as the model allows it (see ``NoteTarget``).
 TARGET_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")
-#: The longest target title kept with a note (as ``Note.target_title``).
+# The longest target title kept with a note (as ``Note.target_title``).
 MAX_LABEL_LENGTH = 2_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -274,7 +274,7 @@ def _check_collection(document: Any) -> None:
 
 # -- one annotation --------------------------------------------------------------------
 
-#: A field that is not there (``None`` is JSON's null).
+# A field that is not there (``None`` is JSON's null).
 _MISSING: Any = object()
 
 

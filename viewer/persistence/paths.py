@@ -15,13 +15,13 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "timeline-viewer"
-#: Set to a folder to keep settings and notes there (portable use, tests).
+# Set to a folder to keep settings and notes there (portable use, tests).
 HOME_ENV = "TIMELINE_VIEWER_HOME"
 
 BUNDLED_TIMELINE_NAME = "trump-putin-2025-06.json"
 SCHEMA_NAME = "timeline.schema.json"
-#: The app's id on the desktop: its .desktop entry, AppStream file and icon are
-#: named so (packaging/linux), and the window says it, so a desktop matches them.
+# The app's id on the desktop: its .desktop entry, AppStream file and icon are
+# named so (packaging/linux), and the window says it, so a desktop matches them.
 APP_ID = "io.github.timelineviewer.TimelineViewer"
 
 

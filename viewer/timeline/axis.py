@@ -25,14 +25,14 @@ from viewer.domain.dates import MAX_T, MIN_T, clamp_time
 from viewer.domain.describe import day_month_words, day_words, month_name, month_words
 from viewer.domain.words import translate
 
-#: The zone the axis shows its dates and times in (and names at its left).
+# The zone the axis shows its dates and times in (and names at its left).
 ZONE: tzinfo = UTC
-#: About how far apart the fine tier's labels stand (pixels).
+# About how far apart the fine tier's labels stand (pixels).
 TARGET_PX = 100.0
-#: The least room between two labels of a tier (pixels).
+# The least room between two labels of a tier (pixels).
 LABEL_GAP = 12.0
 
-#: A label's width in pixels, as the painter's font measures it.
+# A label's width in pixels, as the painter's font measures it.
 WidthOf = Callable[[str], float]
 
 
@@ -51,7 +51,7 @@ class TickStep:
     unit: TickUnit
     count: int
     approx_seconds: float
-    #: The shortest a step can be (a month of February); the typical one if 0.
+    # The shortest a step can be (a month of February); the typical one if 0.
     least_seconds: float = field(default=0.0, compare=False)
 
     @property
@@ -257,7 +257,7 @@ def context_label(moment: datetime, coarse: TickStep) -> str:
     return f"{max(first, 1)}\u2013{first + coarse.count - 1}"
 
 
-#: A label on the axis: where it starts (pixels) and its text.
+# A label on the axis: where it starts (pixels) and its text.
 AxisLabel = tuple[float, str]
 
 
@@ -267,16 +267,16 @@ class Axis:
 
     step: TickStep
     coarse: TickStep
-    #: Where each fine tick stands (pixels), labelled or not.
+    # Where each fine tick stands (pixels), labelled or not.
     tick_xs: list[float]
-    #: The fine tier's labels: each starts at its tick.
+    # The fine tier's labels: each starts at its tick.
     labels: list[AxisLabel]
-    #: Where each coarse span starts (pixels), in view.
+    # Where each coarse span starts (pixels), in view.
     bounds: list[float]
-    #: The coarse tier's labels; the first is pinned at the left edge for the
-    #: span the edge is in, unless the next span's would run into it.
+    # The coarse tier's labels; the first is pinned at the left edge for the
+    # span the edge is in, unless the next span's would run into it.
     context: list[AxisLabel]
-    #: Where "now" is (pixels), when in view, and its label ("today") beside it.
+    # Where "now" is (pixels), when in view, and its label ("today") beside it.
     now_x: float | None = None
     now_label: AxisLabel | None = None
 

@@ -16,12 +16,12 @@ import numpy as np
 from viewer.timeline.geometry import Point, Rect
 from viewer.timeline.placed import GUTTER, ROW_HEIGHT, LaneLayout, Layout, Placed
 
-#: How wide the span is that a count stands for: a count every 112 pixels
-#: (a far view of forty lanes draws some 600 of them; the strip under them
-#: shows each pixel's events, and its tooltip their number).
+# How wide the span is that a count stands for: a count every 112 pixels
+# (a far view of forty lanes draws some 600 of them; the strip under them
+# shows each pixel's events, and its tooltip their number).
 BUCKET_PX = 112.0
 
-#: A count's text and its badge's width.
+# A count's text and its badge's width.
 CountText = Callable[[int], tuple[str, float]]
 
 

@@ -56,7 +56,7 @@ class Facets:
 
     def __init__(self, timeline: Timeline) -> None:
         events = timeline.events
-        #: Bit ``1 << i`` for each verification ``_VERIFICATIONS[i]`` among the claims.
+        # Bit ``1 << i`` for each verification ``_VERIFICATIONS[i]`` among the claims.
         self.verifications = np.zeros(len(events), np.uint8)
         bits = {v.value: 1 << i for i, v in enumerate(_VERIFICATIONS)}
         per_actor: dict[str, list[int]] = {}
@@ -74,13 +74,13 @@ class Facets:
             quoted = quote_events[timeline.quotes_by_speaker.rows_at(code)]
             if len(quoted):
                 per_actor.setdefault(speaker.id, []).extend(quoted[quoted >= 0].tolist())
-        #: The table rows of each actor's events, sorted, each once.
+        # The table rows of each actor's events, sorted, each once.
         self.actor_rows: dict[str, Rows] = {
             actor_id: np.unique(np.array(rows, np.int64)) for actor_id, rows in per_actor.items()
         }
 
 
-#: Each timeline's facets, kept while the timeline lives.
+# Each timeline's facets, kept while the timeline lives.
 _FACETS: WeakKeyDictionary[Timeline, Facets] = WeakKeyDictionary()
 
 
@@ -101,7 +101,7 @@ def _day(moment: float) -> str:
     return day_words(_date(moment))
 
 
-#: The facets of the chips that name days (an export's span names them already).
+# The facets of the chips that name days (an export's span names them already).
 DATE_FACETS = frozenset({"start", "end", "dates"})
 
 
@@ -122,10 +122,10 @@ class EventFilter:
     statuses: frozenset[EventStatus] = field(default_factory=frozenset)
     actors: frozenset[str] = field(default_factory=frozenset)
     verifications: frozenset[Verification] = field(default_factory=frozenset)
-    #: Tags as the reader wrote them; compared without case.
+    # Tags as the reader wrote them; compared without case.
     tags: frozenset[str] = field(default_factory=frozenset)
     has_notes: bool = False
-    #: Events that overlap ``[start, end)`` (UTC seconds); None: no bound.
+    # Events that overlap ``[start, end)`` (UTC seconds); None: no bound.
     start: float | None = None
     end: float | None = None
 

@@ -36,15 +36,15 @@ Positions = npt.NDArray[np.int64]
 Times = npt.NDArray[np.float64]
 
 Counts = npt.NDArray[np.integer]
-#: How many events start in each column of a density strip.
+# How many events start in each column of a density strip.
 Density = npt.NDArray[np.int32]
-#: A lane with fewer events than this counts its density strip without a grid.
+# A lane with fewer events than this counts its density strip without a grid.
 GRID_LEAST = 4096
-#: How many cells of a lane's grid a density strip's column spans at least
-#: for the grid to be read instead of the events.
+# How many cells of a lane's grid a density strip's column spans at least
+# for the grid to be read instead of the events.
 GRID_FINER = 4
 
-#: A span class holds spans from 4**k to 4**(k+1) seconds (class 0: up to 4 s).
+# A span class holds spans from 4**k to 4**(k+1) seconds (class 0: up to 4 s).
 _CLASS_BASE = np.log(4.0)
 
 
@@ -263,17 +263,17 @@ class EventIndex:
         self.table = table
         if order is None:
             order = np.lexsort((table.id_rank, table.after, table.first))
-        #: The table rows of the events, in time order (some of them, in a :meth:`subset`).
+        # The table rows of the events, in time order (some of them, in a :meth:`subset`).
         self.order: Positions = order
         self.starts: Times = table.first[order]
         self.ends: Times = table.after[order]
         self._kinds = table.kind[order]
-        #: Real durations (start..end, not approximate), marked at their start.
+        # Real durations (start..end, not approximate), marked at their start.
         flags = table.flags[order]
         self.durations = (flags & CLOSED_END).astype(bool) & ~(flags & APPROXIMATE).astype(bool)
         position_of_row = np.full(len(table), -1, np.int64)
         position_of_row[order] = np.arange(len(order))
-        #: Each table row's position (-1: not in this index).
+        # Each table row's position (-1: not in this index).
         self.position_of_row: Positions = position_of_row
         self.position: Mapping[str, int] = _Positions(table, position_of_row)
         self.events: Sequence[Event] = Group(table, order)
@@ -283,7 +283,7 @@ class EventIndex:
             if len(members):
                 starts, ends = self.starts[members], self.ends[members]
                 self.lanes.append(Lane(kind.value, kind_plural(kind), members, starts, ends, kind))
-        #: Whether an event may stand in more than one lane.
+        # Whether an event may stand in more than one lane.
         self.shared = False
         self._extent: tuple[float, float] | None = None
 
@@ -379,8 +379,8 @@ class EventIndex:
         return self.id_of(target)
 
 
-#: Each timeline's index, kept while the timeline lives (a timeline never
-#: changes: another file or a reload is another Timeline).
+# Each timeline's index, kept while the timeline lives (a timeline never
+# changes: another file or a reload is another Timeline).
 _INDEXES: WeakKeyDictionary[Timeline, EventIndex] = WeakKeyDictionary()
 
 

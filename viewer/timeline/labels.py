@@ -17,23 +17,23 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 ELLIPSIS = "\u2026"
-#: A label may be cut down to this to share its row (then it is cut at a word's end).
+# A label may be cut down to this to share its row (then it is cut at a word's end).
 LEAST_LABEL = 110.0
-#: A label pinned at the left edge with less room than this is not drawn.
+# A label pinned at the left edge with less room than this is not drawn.
 MIN_LABEL = 28.0
-#: Room between a label that stands away from its mark and the mark, for the
-#: leader line that joins them.
+# Room between a label that stands away from its mark and the mark, for the
+# leader line that joins them.
 LEADER_GAP = 10.0
-#: How many words a cut label shows at least (a one-word title: that word, whole).
+# How many words a cut label shows at least (a one-word title: that word, whole).
 LEAST_WORDS = 2
 
 Measure = Callable[[str], float]
 
 _TOKEN = re.compile(r"\S+")
-#: What a cut label does not end with before its ellipsis: separators and
-#: dashes ("Waffenruhe, …", "Kyjiw – …") that would leave it hanging.
+# What a cut label does not end with before its ellipsis: separators and
+# dashes ("Waffenruhe, …", "Kyjiw – …") that would leave it hanging.
 _TRAILING = " \t,;:/\u2013\u2014-"
-#: Brackets and German quotes: a label is not cut between them ("(„Operation…").
+# Brackets and German quotes: a label is not cut between them ("(„Operation…").
 _OPEN, _CLOSE = "([\u201e", ")]\u201c"
 
 

@@ -87,18 +87,18 @@ class LaneChoice:
         return self if order == list(keys) else replace(self, moved=tuple(order))
 
 
-#: The lanes a timeline opens with: one per kind, none moved or folded.
+# The lanes a timeline opens with: one per kind, none moved or folded.
 BY_KIND = LaneChoice()
 
 
-#: The lane of the events without a value of the facet (there is none for kinds:
-#: every event has one; nor for timelines: every event belongs to one).
+# The lane of the events without a value of the facet (there is none for kinds:
+# every event has one; nor for timelines: every event belongs to one).
 NO_VALUE: dict[LaneFacet, str] = {
     LaneFacet.ACTOR: QT_TRANSLATE_NOOP("lanes", "No actor"),
     LaneFacet.TAG: QT_TRANSLATE_NOOP("lanes", "No tag"),
     LaneFacet.PLACE: QT_TRANSLATE_NOOP("lanes", "No place"),
 }
-#: The key of that lane: no value of a facet is empty.
+# The key of that lane: no value of a facet is empty.
 NO_VALUE_KEY = ""
 
 
@@ -111,7 +111,7 @@ class FacetLane:
     key: str
     title: str
     rows: Rows
-    #: Its first event's start (UTC seconds), for sorting by first event.
+    # Its first event's start (UTC seconds), for sorting by first event.
     first: float
 
     def __len__(self) -> int:
@@ -242,7 +242,7 @@ def _rows(rows: list[int]) -> npt.NDArray[np.int64]:
     return np.array(rows, np.int64)
 
 
-#: Each timeline's tags and places, kept while the timeline lives.
+# Each timeline's tags and places, kept while the timeline lives.
 _VALUES: WeakKeyDictionary[Timeline, EventValues] = WeakKeyDictionary()
 
 

@@ -55,54 +55,54 @@ from viewer.timeline.rows import (
 )
 
 AXIS_HEIGHT = 46.0
-#: The rows a lane takes at most when no height is given to share (an export's
-#: default).
+# The rows a lane takes at most when no height is given to share (an export's
+# default).
 MAX_ROWS = 3
-#: The most rows a lane takes, however tall the window.
+# The most rows a lane takes, however tall the window.
 ROWS_LIMIT = 40
-#: The longest label drawn; titles longer than this are cut. Labels are
-#: otherwise as wide as the room up to the next mark in their row.
+# The longest label drawn; titles longer than this are cut. Labels are
+# otherwise as wide as the room up to the next mark in their row.
 LABEL_MAX = 1000.0
-#: How far left of the plot an event's mark may be for its label to be
-#: pinned at the plot's edge (a label reaching farther in is cut there).
+# How far left of the plot an event's mark may be for its label to be
+# pinned at the plot's edge (a label reaching farther in is cut there).
 LABEL_REACH = 480.0
-#: A band wider than this keeps its marker in view when it crosses an edge.
+# A band wider than this keeps its marker in view when it crosses an edge.
 WIDE_BAND = 240.0
-#: How far an open end ("from this day on") fades out to the right.
+# How far an open end ("from this day on") fades out to the right.
 OPEN_END_FADE = 120.0
-#: Room kept free right of the last event when fitting, for its label.
+# Room kept free right of the last event when fitting, for its label.
 FIT_LABEL_ROOM = 260.0
-#: A lane with more visible events than this is drawn as counts per bucket.
+# A lane with more visible events than this is drawn as counts per bucket.
 DETAIL_LIMIT = 200
-#: The most events placed one by one in a frame, all lanes together (as many as
-#: eight lanes by kind at :data:`DETAIL_LIMIT`): past it, the lanes with the most
-#: events in view are drawn as counts too.
+# The most events placed one by one in a frame, all lanes together (as many as
+# eight lanes by kind at :data:`DETAIL_LIMIT`): past it, the lanes with the most
+# events in view are drawn as counts too.
 DETAIL_BUDGET = 8 * DETAIL_LIMIT
 
 
 class Layouter:
     """Lays out one index with one way of measuring text."""
 
-    #: Measure and try every event even when no row can take it (the slow way,
-    #: which tests hold the shortcut to).
+    # Measure and try every event even when no row can take it (the slow way,
+    # which tests hold the shortcut to).
     measure_crowded = False
-    #: Place a lane on all the rows it may take at once when the lanes leave
-    #: room to spare for sure, not on MAX_ROWS first (tests hold it to the two).
+    # Place a lane on all the rows it may take at once when the lanes leave
+    # room to spare for sure, not on MAX_ROWS first (tests hold it to the two).
     place_once = True
 
     def __init__(self, index: EventIndex, metrics: TextMetrics) -> None:
         self.index = index
         self.metrics = metrics
-        #: Each event's slots in the layout being made (they depend on nothing
-        #: else), so a lane laid out again on fewer rows measures no label twice.
+        # Each event's slots in the layout being made (they depend on nothing
+        # else), so a lane laid out again on fewer rows measures no label twice.
         self._slots_of: dict[int, list[Slot]] = {}
-        #: The lanes placed event by event in the layout being made, by id:
-        #: their rows and "+N" clusters, made into items once settled.
+        # The lanes placed event by event in the layout being made, by id:
+        # their rows and "+N" clusters, made into items once settled.
         self._drafts: dict[int, tuple[LaneLayout, list[Row], list[Cluster]]] = {}
         self._widths = LabelWidths(metrics, index, index.title)
-        #: The width of a "+N" badge's text, by N.
+        # The width of a "+N" badge's text, by N.
         self._plus: dict[int, float] = {}
-        #: A count's text and its badge's width, by count.
+        # A count's text and its badge's width, by count.
         self._counts: dict[int, tuple[str, float]] = {}
 
     def layout(

@@ -22,7 +22,7 @@ class Matches:
 
     def __init__(self, index: EventIndex, rows: Rows) -> None:
         positions = index.position_of_row[rows] if len(rows) else np.zeros(0, np.int64)
-        #: Whether the event at each position matches.
+        # Whether the event at each position matches.
         self.at: Mask = np.zeros(len(index), np.bool_)
         self.at[positions[positions >= 0]] = True
         self._starts: dict[str, Times] = {

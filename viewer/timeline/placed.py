@@ -16,13 +16,13 @@ from viewer.domain.model import EventKind
 from viewer.timeline.geometry import Point, Rect
 from viewer.timeline.index import EventIndex, Lane
 
-#: The width of the lanes' names, left of the plot.
+# The width of the lanes' names, left of the plot.
 GUTTER = 118.0
-#: The height of a row of marks (and of a density strip).
+# The height of a row of marks (and of a density strip).
 ROW_HEIGHT = 22.0
-#: The height of a lane's row of "+N" clusters.
+# The height of a lane's row of "+N" clusters.
 CLUSTER_ROW = 18.0
-#: The space between two lanes.
+# The space between two lanes.
 LANE_GAP = 8.0
 
 
@@ -35,15 +35,15 @@ class Placed:
     glyph: Point
     band: Rect | None = None
     label: Rect | None = None
-    #: What is drawn: an event's title as it fits its room, or a cluster's count.
+    # What is drawn: an event's title as it fits its room, or a cluster's count.
     text: str = ""
-    #: For a cluster or bucket: how many events it stands for, and the time they span.
+    # For a cluster or bucket: how many events it stands for, and the time they span.
     count: int = 1
     span: tuple[float, float] = (0.0, 0.0)
-    #: A far-zoom count of the events starting in ``span`` (not a list of them).
+    # A far-zoom count of the events starting in ``span`` (not a list of them).
     bucket: bool = False
-    #: For a label that stands away from its mark (left of it, or pinned at the
-    #: plot's left edge): the line joining them, from x to x at the mark's height.
+    # For a label that stands away from its mark (left of it, or pinned at the
+    # plot's left edge): the line joining them, from x to x at the mark's height.
     leader: tuple[float, float] | None = None
 
     @property
@@ -59,17 +59,17 @@ class LaneLayout:
     top: float
     height: float
     items: list[Placed] = field(default_factory=list)
-    #: Drawn as counts per bucket: too many events in view for marks.
+    # Drawn as counts per bucket: too many events in view for marks.
     bucketed: bool = False
-    #: For a bucketed or collapsed lane: how many events start in each pixel
-    #: column of the plot, drawn as one strip image (under the counts).
+    # For a bucketed or collapsed lane: how many events start in each pixel
+    # column of the plot, drawn as one strip image (under the counts).
     density: npt.NDArray[np.int32] | None = None
-    #: Folded to its header: a density strip and no marks.
+    # Folded to its header: a density strip and no marks.
     collapsed: bool = False
-    #: How many rows of marks it has (the "+N" row not counted).
+    # How many rows of marks it has (the "+N" row not counted).
     rows: int = 1
-    #: How many of its events in view are not drawn as marks of their own (see
-    #: :attr:`hidden`); or, for a strip, the span they are counted in once asked.
+    # How many of its events in view are not drawn as marks of their own (see
+    # :attr:`hidden`); or, for a strip, the span they are counted in once asked.
     _hidden: int | tuple[float, float] = 0
 
     @property
@@ -131,8 +131,8 @@ class Layout:
     width: float
     lanes: list[LaneLayout]
     height: float
-    #: The index the positions in this layout point into: a layout of another
-    #: index (the timeline was swapped) is never painted or hit-tested.
+    # The index the positions in this layout point into: a layout of another
+    # index (the timeline was swapped) is never painted or hit-tested.
     index: EventIndex | None = None
 
     def x_of(self, t: float) -> float:

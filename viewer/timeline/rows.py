@@ -34,7 +34,7 @@ class TextMetrics(Protocol):
         ...
 
 
-#: Space kept between one item's label and the next mark in its row.
+# Space kept between one item's label and the next mark in its row.
 ITEM_GAP = 8.0
 GLYPH = 6.0
 
@@ -45,17 +45,17 @@ class Slot:
 
     position: int
     x0: float
-    #: Where the band ends: for an open end, where its fade does.
+    # Where the band ends: for an open end, where its fade does.
     x1: float
     gx: float
     label_x: float
-    #: The label's whole width, and the width it may be cut down to.
+    # The label's whole width, and the width it may be cut down to.
     full: float
     least: float
     left: float
     flipped: bool
-    #: :meth:`right` with the label whole and cut, worked out once (a row asks
-    #: again and again while a lane is laid out).
+    # :meth:`right` with the label whole and cut, worked out once (a row asks
+    # again and again while a lane is laid out).
     _whole: float = field(init=False, repr=False, compare=False)
     _cut: float = field(init=False, repr=False, compare=False)
 
@@ -78,8 +78,8 @@ class Row:
     def __init__(self) -> None:
         self.lefts: list[float] = []
         self.slots: list[Slot] = []
-        #: The last slot's left and its right with the label whole and cut (a
-        #: slot in time order mostly comes after it: one comparison, no bisection).
+        # The last slot's left and its right with the label whole and cut (a
+        # slot in time order mostly comes after it: one comparison, no bisection).
         self.end_left = self.end_whole = self.end_cut = -math.inf
 
     def fits(self, slot: Slot, whole: bool) -> bool:
@@ -117,11 +117,11 @@ class Rows(list[Row]):
 
     def __init__(self) -> None:
         super().__init__()
-        #: How many rows have no slot yet (an empty row takes any slot).
+        # How many rows have no slot yet (an empty row takes any slot).
         self._empty = 0
-        #: The least ``end_cut`` of the rows with slots.
+        # The least ``end_cut`` of the rows with slots.
         self._reach = math.inf
-        #: The greatest of the rows' ``end_left``.
+        # The greatest of the rows' ``end_left``.
         self.last_left = -math.inf
 
     @property
@@ -226,21 +226,21 @@ def share_rows(needs: list[int], budget: int, at_least: int = 1) -> list[int]:
     return shares
 
 
-#: Per label width, by position: the label's whole width (as the metrics'
-#: ``label_width`` gives it, checked on every use), the title's width and the
-#: shortest label's (see :func:`viewer.timeline.labels.least_width`).
+# Per label width, by position: the label's whole width (as the metrics'
+# ``label_width`` gives it, checked on every use), the title's width and the
+# shortest label's (see :func:`viewer.timeline.labels.least_width`).
 Widths = dict[int, tuple[float, float, float]]
-#: Per position: its title's cuts with their widths (see
-#: :class:`viewer.timeline.labels.CutWidths`), made when its label is first cut.
+# Per position: its title's cuts with their widths (see
+# :class:`viewer.timeline.labels.CutWidths`), made when its label is first cut.
 Cuts = dict[int, CutWidths]
-#: The most events whose widths are kept (a long pan through a million events
-#: starts again from an empty store rather than keep them all).
+# The most events whose widths are kept (a long pan through a million events
+# starts again from an empty store rather than keep them all).
 WIDTHS_KEPT = 1 << 16
-#: A text whose width in the plain font tells one font from another.
+# A text whose width in the plain font tells one font from another.
 PROBE = "Hamburgefonstiv 0123456789 QWXYZ qwxyz"
-#: Per way of measuring text: the index (or other owner of the positions) and
-#: the probe's width the widths were measured for. Kept between layouts: a
-#: pan measures only the events it brings into view.
+# Per way of measuring text: the index (or other owner of the positions) and
+# the probe's width the widths were measured for. Kept between layouts: a
+# pan measures only the events it brings into view.
 _WIDTHS: WeakKeyDictionary[object, tuple[ref[object], float, Widths, Cuts]] = WeakKeyDictionary()
 
 

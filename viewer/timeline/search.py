@@ -42,16 +42,16 @@ from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 from viewer.timeline.index import event_index
 
-#: Events per chunk of the index (a multiple of the records' batch).
+# Events per chunk of the index (a multiple of the records' batch).
 CHUNK = 64 * BATCH
 
-#: Between the fields of one document, and after each document.
+# Between the fields of one document, and after each document.
 _FIELD = "\x1f"
 _END = "\x1e"
 
-#: Combining marks that NFKD splits off letters (accents, umlauts, cedillas).
+# Combining marks that NFKD splits off letters (accents, umlauts, cedillas).
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-#: What never belongs in a word of a query or a document: controls (the index's marks).
+# What never belongs in a word of a query or a document: controls (the index's marks).
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]+")
 _END_MARKS = re.compile(_END)
 _CONTROLS_BUT_MARKS = re.compile("[\x00-\x1d\x7f-\x9f]+")
@@ -150,7 +150,7 @@ class Where(StrEnum):
     TAG = "my tag"
 
 
-#: Each part as a result names it, in English (translated when shown).
+# Each part as a result names it, in English (translated when shown).
 WHERE_NAME: dict[Where, str] = {
     Where.TITLE: QT_TRANSLATE_NOOP("search", "title"),
     Where.SUMMARY: QT_TRANSLATE_NOOP("search", "summary"),
@@ -176,9 +176,9 @@ class Found:
 
     where: Where
     text: str
-    #: Who said or claimed it, for quotes, translations and claims.
+    # Who said or claimed it, for quotes, translations and claims.
     by: str = ""
-    #: The quote or note it is in, if any.
+    # The quote or note it is in, if any.
     owner: str = ""
 
 
@@ -221,9 +221,9 @@ _EVENTS = msgspec.json.Decoder(list[_EventText])
 _QUOTES = msgspec.json.Decoder(list[_QuoteText])
 
 
-#: One searchable part of an event or a quote: where it is, its text, the names
-#: of who made it (they are searched too), and who, as a result shows it: no one,
-#: one name, or who claims and through whom.
+# One searchable part of an event or a quote: where it is, its text, the names
+# of who made it (they are searched too), and who, as a result shows it: no one,
+# one name, or who claims and through whom.
 _Part = tuple[Where, str, tuple[str, ...], tuple[str, ...]]
 
 
@@ -272,7 +272,7 @@ def _texts(parts: Iterable[_Part]) -> list[str]:
 @dataclass(slots=True)
 class _Chunk:
     text: str
-    #: Where each document's end mark is: document ``i`` is ``text[ends[i-1]+1 : ends[i]]``.
+    # Where each document's end mark is: document ``i`` is ``text[ends[i-1]+1 : ends[i]]``.
     ends: Rows
 
 
@@ -309,7 +309,7 @@ class TextIndex:
         self.timeline = timeline
         count = len(timeline.events)
         self._chunks: list[_Chunk | None] = [None] * -(-count // CHUNK)
-        #: Each quote's document, by quote row, while the chunks are being built.
+        # Each quote's document, by quote row, while the chunks are being built.
         self._quote_docs: list[str] | None = None
 
     @property
@@ -412,7 +412,7 @@ def _documents_with(text: str, ends: Rows, word: str) -> Rows:
     return docs
 
 
-#: Each timeline's folded quote texts, kept while the timeline lives.
+# Each timeline's folded quote texts, kept while the timeline lives.
 _QUOTE_TEXTS: WeakKeyDictionary[Timeline, list[str]] = WeakKeyDictionary()
 
 

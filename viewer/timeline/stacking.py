@@ -69,7 +69,7 @@ class LayerData:
     id: str
     title: str
     language: str
-    #: Put before its event and quote ids ("" for the first timeline).
+    # Put before its event and quote ids ("" for the first timeline).
     prefix: str
     header: dict[str, Any]
     sources: tuple[Source, ...]
@@ -78,8 +78,8 @@ class LayerData:
     own_actors: tuple[Actor, ...]
     actor_ids: dict[str, str]
     source_ids: dict[str, str]
-    #: The events' columns (as :class:`EventTable` names them) and titles: not
-    #: the table itself, whose records an added timeline's layer replaces.
+    # The events' columns (as :class:`EventTable` names them) and titles: not
+    # the table itself, whose records an added timeline's layer replaces.
     columns: dict[str, Any]
     titles: Strings
     ids: Strings

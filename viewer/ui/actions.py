@@ -41,7 +41,7 @@ class Every:
     key: QKeySequence.StandardKey
 
 
-#: A key: a sequence as text, a standard action's first key, or every key it has.
+# A key: a sequence as text, a standard action's first key, or every key it has.
 Key = str | QKeySequence.StandardKey | Every
 
 
@@ -105,7 +105,7 @@ class Act:
     checkable: bool = False
 
 
-#: Where the window's own menus and lists go in a menu of :data:`MENUS`.
+# Where the window's own menus and lists go in a menu of :data:`MENUS`.
 SEPARATOR, RECENT, REMOVE, DOCKS, TIMELINES, LANGUAGE, LANES = (
     "-",
     "recent",
@@ -118,7 +118,7 @@ SEPARATOR, RECENT, REMOVE, DOCKS, TIMELINES, LANGUAGE, LANES = (
 
 _Std = QKeySequence.StandardKey
 
-#: The menu bar: each menu's title and entries, in order.
+# The menu bar: each menu's title and entries, in order.
 MENUS: list[tuple[str, list[Act | str]]] = [
     (
         QT_TRANSLATE_NOOP("Menus", "&File"),
@@ -334,7 +334,7 @@ MENUS: list[tuple[str, list[Act | str]]] = [
     ),
 ]
 
-#: The timeline's own keys (not menu actions), for Help > Keyboard Shortcuts.
+# The timeline's own keys (not menu actions), for Help > Keyboard Shortcuts.
 TIMELINE_KEYS: list[tuple[str, str]] = [
     (QT_TRANSLATE_NOOP("Menus", "Timeline: previous / next event"), "Left, Right"),
     (QT_TRANSLATE_NOOP("Menus", "Timeline: first / last event"), "Home, End"),

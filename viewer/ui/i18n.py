@@ -26,7 +26,7 @@ def sources() -> list[str]:
     return sorted(str(path.relative_to(package.parent)) for path in package.rglob("*.py"))
 
 
-#: The languages the interface speaks, each named in itself.
+# The languages the interface speaks, each named in itself.
 LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
 SETTING = "language"
 LOCALES: dict[str, QLocale] = {

@@ -48,7 +48,7 @@ from viewer.ui.timeline.view import TimelineView
 from viewer.ui.widgets.announce import announce
 from viewer.ui.widgets.column import column
 
-#: Whether quotes show their translations (View > Quote Translations).
+# Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
 
 

@@ -17,7 +17,7 @@ from viewer.importers.acled.values import remember
 from viewer.importers.common import Ids, make_id, name
 from viewer.importers.common import title as title_text
 
-#: Names ACLED gives a state's own forces and government: actors of kind "state".
+# Names ACLED gives a state's own forces and government: actors of kind "state".
 _STATE_PREFIXES = ("government of ", "military forces of ", "police forces of ")
 
 
@@ -26,12 +26,12 @@ class ActorsAndSources:
     (kept, as rows repeat them)."""
 
     def __init__(self) -> None:
-        #: The actors' and the sources' records, by name: one per distinct name.
+        # The actors' and the sources' records, by name: one per distinct name.
         self.actors: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, dict[str, Any]] = {}
         self._actor_ids = Ids()
         self._source_ids = Ids()
-        #: The caches of :meth:`participants` and :meth:`cited`, emptied when full.
+        # The caches of :meth:`participants` and :meth:`cited`, emptied when full.
         self.participant_lists: dict[tuple[str, str, str, str], list[str]] = {}
         self.source_lists: dict[str, list[str]] = {}
         self._actor_texts: dict[str, str | None] = {}

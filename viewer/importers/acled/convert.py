@@ -101,10 +101,10 @@ from viewer.importers.common import (
 from viewer.importers.common import title as title_text
 from viewer.importers.output_check import IdSet
 
-#: Progress is told every this many rows.
+# Progress is told every this many rows.
 _PROGRESS_ROWS = 4096
 
-#: An id that :func:`make_id` would give back unchanged: used as it is.
+# An id that :func:`make_id` would give back unchanged: used as it is.
 _PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:-]*[A-Za-z0-9])?", re.ASCII)
 
 
@@ -186,7 +186,7 @@ class _Import:
 
     def __init__(self, src: Path, handle: TextIO, progress: Progress, replaced: int = 0) -> None:
         self.src = src
-        #: Bytes read as U+FFFD so far whose rows were reported (see _Replaced).
+        # Bytes read as U+FFFD so far whose rows were reported (see _Replaced).
         self.replaced = replaced
         self.handle = handle
         self.progress = progress

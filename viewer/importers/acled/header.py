@@ -11,10 +11,10 @@ from __future__ import annotations
 from viewer.domain.words import translate
 from viewer.importers.common import ImportFailed, ImportReport, plain
 
-#: The columns an event cannot be made without: its id, its date and how
-#: precise it is, its kind and title, who took part and where.
+# The columns an event cannot be made without: its id, its date and how
+# precise it is, its kind and title, who took part and where.
 REQUIRED = ("event_id_cnty", "event_date", "time_precision", "event_type", "actor1", "location")
-#: The columns used when they are there.
+# The columns used when they are there.
 OPTIONAL = (
     "disorder_type",
     "sub_event_type",

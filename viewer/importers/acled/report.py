@@ -19,12 +19,12 @@ from viewer.importers.common import ImportReport, plain
 class Seen:
     """What the notes tell of the events imported."""
 
-    #: The countries, in the order met (at most 1000 are kept).
+    # The countries, in the order met (at most 1000 are kept).
     countries: dict[str, None] = field(default_factory=dict)
-    #: The first and last day ACLED coded (ISO).
+    # The first and last day ACLED coded (ISO).
     first_day: str = ""
     last_day: str = ""
-    #: Events by ``time_precision``, and by the event types ACLED does not list.
+    # Events by ``time_precision``, and by the event types ACLED does not list.
     precisions: Counter[str] = field(default_factory=Counter)
     unknown_types: Counter[str] = field(default_factory=Counter)
 

@@ -50,11 +50,11 @@ from viewer.domain.words import translate
 from viewer.importers.common import place, tag
 from viewer.importers.common import title as title_text
 
-#: The caches of values that repeat from row to row (dates, places, actors'
-#: fields, coordinates) are emptied when they reach this size: a file of
-#: millions of distinct values keeps memory flat, a usual one hits them.
+# The caches of values that repeat from row to row (dates, places, actors'
+# fields, coordinates) are emptied when they reach this size: a file of
+# millions of distinct values keeps memory flat, a usual one hits them.
 CACHE_SIZE = 1 << 12
-#: The largest number of fatalities kept: a whole number a JSON reader holds.
+# The largest number of fatalities kept: a whole number a JSON reader holds.
 _MOST_FATALITIES = 2**63 - 1
 
 _ATTACK_TYPES = frozenset(
@@ -71,19 +71,19 @@ _OTHER_TYPES = frozenset(
     }
 )
 
-#: ACLED writes months in English, whatever the reader's language: the English
-#: names the dates' words are marked with (before any translation).
+# ACLED writes months in English, whatever the reader's language: the English
+# names the dates' words are marked with (before any translation).
 _MONTH_NAMES = [month.lower() for month in MONTHS]
-#: Months by their English names and the first three letters of them, in lower case.
+# Months by their English names and the first three letters of them, in lower case.
 _MONTHS = {
     **{month: number for number, month in enumerate(_MONTH_NAMES, start=1)},
     **{month[:3]: number for number, month in enumerate(_MONTH_NAMES, start=1)},
     "sept": 9,
 }
-#: "04 June 2022", "4 Jun 2022", "04-Jun-22", "04-June-2022".
+# "04 June 2022", "4 Jun 2022", "04-Jun-22", "04-June-2022".
 _SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
 _WORDED_DATE = re.compile(r"(\d{1,2})(?: +|-)([A-Za-z]{3,9})\.?(?: +|-)(\d{4}|\d{2})", re.ASCII)
-#: "2022-06-04", and "2022-06-04 00:00:00" as spreadsheets and data frames write it.
+# "2022-06-04", and "2022-06-04 00:00:00" as spreadsheets and data frames write it.
 _ISO_DATE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", re.ASCII
 )

@@ -21,7 +21,7 @@ from viewer.importers.timelinejs.fields import Bad, kind_of, text_in
 from viewer.importers.timelinejs.report import Tally
 
 _WHOLE_NUMBER = re.compile(r"[+-]?\d{1,12}", re.ASCII)
-#: The date parts TimelineJS gives, coarsest first, with the range of each.
+# The date parts TimelineJS gives, coarsest first, with the range of each.
 _CHAIN: tuple[tuple[str, int, int], ...] = (
     ("month", 1, 12),
     ("day", 1, 31),
@@ -29,10 +29,10 @@ _CHAIN: tuple[tuple[str, int, int], ...] = (
     ("minute", 0, 59),
 )
 _FINE = (("second", 0, 59), ("millisecond", 0, 999))
-#: The precisions a TimelineJS date can have, coarsest first.
+# The precisions a TimelineJS date can have, coarsest first.
 _ORDER = (Precision.YEAR, Precision.MONTH, Precision.DAY, Precision.MINUTE)
 _PARTS = {Precision.YEAR: 1, Precision.MONTH: 2, Precision.DAY: 3, Precision.MINUTE: 5}
-#: What is said of a date part out of its range (translated when said).
+# What is said of a date part out of its range (translated when said).
 _NOT_A = {
     "month": QT_TRANSLATE_NOOP("importers", "{0} is not a month (from {1} to {2})"),
     "day": QT_TRANSLATE_NOOP("importers", "{0} is not a day (from {1} to {2})"),

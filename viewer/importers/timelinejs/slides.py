@@ -13,7 +13,7 @@ from viewer.importers.timelinejs.report import Tally
 from viewer.importers.timelinejs.slide_dates import date_of
 from viewer.importers.timelinejs.sources import Sources, web_address
 
-#: How many of the text's first words title a slide without a headline.
+# How many of the text's first words title a slide without a headline.
 TITLE_WORDS = 12
 
 

@@ -26,15 +26,15 @@ if TYPE_CHECKING:  # printing is imported when first used
 class ImageRange(StrEnum):
     """What time an exported picture spans, and which events it draws."""
 
-    #: The time the timeline shows now, with the events the filter keeps.
+    # The time the timeline shows now, with the events the filter keeps.
     SHOWN = "shown"
-    #: From the first event to the last the filter keeps, with those events.
+    # From the first event to the last the filter keeps, with those events.
     FILTERED = "filtered"
-    #: Every event of the timeline, whatever the filter.
+    # Every event of the timeline, whatever the filter.
     ALL = "all"
 
 
-#: The formats a picture can be written in, by file name suffix.
+# The formats a picture can be written in, by file name suffix.
 IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
 
 
@@ -45,8 +45,8 @@ class ImageChoice:
 
     width: int = 1600
     range: ImageRange = ImageRange.SHOWN
-    #: Draw the selected event as selected (off: the picture is the same
-    #: whatever the reader clicked last).
+    # Draw the selected event as selected (off: the picture is the same
+    # whatever the reader clicked last).
     mark_selected: bool = False
     suffix: str = ".png"
 
@@ -74,7 +74,7 @@ class Exports(QObject):
         self._view = view
         self._selection = selection
         self._filters = filters
-        #: What File > Export Image drew last in this session, offered again.
+        # What File > Export Image drew last in this session, offered again.
         self.last_choice = ImageChoice()
 
     def choose_export(self, choice: ImageChoice | None = None) -> None:

@@ -35,9 +35,9 @@ class FilterState(QObject):
         self._notes = notes
         self.timeline: Timeline | None = None
         self.filter = EventFilter()
-        #: The ids of the timelines shown together that the reader hid (never all).
+        # The ids of the timelines shown together that the reader hid (never all).
         self.hidden: frozenset[str] = frozenset()
-        #: Which table rows are shown; None when nothing is filtered or hidden.
+        # Which table rows are shown; None when nothing is filtered or hidden.
         self.mask: Mask | None = None
         notes.changed.connect(self._notes_changed)
 

@@ -25,22 +25,22 @@ from viewer.timeline.search import NotesText, Rows, TextIndex, in_time_order, qu
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.selection import Selection
 
-#: How long one slice of searching may hold the event loop (seconds).
+# How long one slice of searching may hold the event loop (seconds).
 SLICE = 0.012
-#: How often a long search shows what it has so far (seconds).
+# How often a long search shows what it has so far (seconds).
 SHOW_EVERY = 0.1
 
 
 class FindController(QObject):
     """The query, its results in time order, and the search that finds them."""
 
-    #: The results (or the progress) changed.
+    # The results (or the progress) changed.
     resultsChanged = Signal()
-    #: The selected event changed: it may be another result, or none.
+    # The selected event changed: it may be another result, or none.
     currentChanged = Signal()
-    #: The next selection is the first result of a query as it is typed.
+    # The next selection is the first result of a query as it is typed.
     typedSelection = Signal()
-    #: The reader stepped to the next or the previous result (after it is selected).
+    # The reader stepped to the next or the previous result (after it is selected).
     stepped = Signal()
 
     def __init__(self, selection: Selection, notes: NotesController, parent: QObject) -> None:
@@ -52,13 +52,13 @@ class FindController(QObject):
         self._notes_text: NotesText | None = None
         self.query = ""
         self.words: list[str] = []
-        #: Table rows of the matching events, in time order.
+        # Table rows of the matching events, in time order.
         self.rows: Rows = np.zeros(0, np.int64)
         self.done = True
-        #: How much of the text index is built while it is (0..1), else None.
+        # How much of the text index is built while it is (0..1), else None.
         self.preparing: float | None = None
         self._found: list[Rows] = []
-        #: The events searched (by table row), or None for all.
+        # The events searched (by table row), or None for all.
         self._mask: Mask | None = None
         self._steps: Iterator[tuple[str, Any]] | None = None
         self._shown_at = 0.0

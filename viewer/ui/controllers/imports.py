@@ -17,7 +17,8 @@ from viewer.importers.formats import format_of, import_name
 from viewer.persistence.paths import not_a_file
 from viewer.ui.document.document import Document
 
-#: The open dialog's file types (translated where shown).
+#: The Open dialog's file types: translate the names; keep the patterns in
+#: parentheses and the ";;" between the types.
 MODEL_FILTER = QT_TRANSLATE_NOOP("Imports", "Timeline model files (*.json);;All files (*)")
 
 

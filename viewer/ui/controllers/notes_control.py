@@ -25,7 +25,7 @@ from viewer.persistence.layered_notes import beside, own_note, own_timeline, sho
 from viewer.persistence.notes_store import NoteStore, OpenReport
 
 RETRY_MS = 5000
-#: How often the window looks whether another window or command changed the notes.
+# How often the window looks whether another window or command changed the notes.
 WATCH_MS = 1000
 
 
@@ -92,11 +92,11 @@ class NotesController(QObject):
     """
 
     changed = Signal()
-    #: A change done, undone or redone, in words for the status bar.
+    # A change done, undone or redone, in words for the status bar.
     confirmed = Signal(str)
-    #: What the reader should know about saving; "" when everything is on disk.
+    # What the reader should know about saving; "" when everything is on disk.
     statusChanged = Signal(str)
-    #: Something the reader must be told once (a database moved aside meanwhile).
+    # Something the reader must be told once (a database moved aside meanwhile).
     notice = Signal(str)
 
     def __init__(
@@ -110,17 +110,17 @@ class NotesController(QObject):
         super().__init__(parent)
         self.data_dir = data_dir
         self.undo_stack = QUndoStack(self)
-        #: The timeline shown (several stacked as one, or one alone).
+        # The timeline shown (several stacked as one, or one alone).
         self.timeline: Timeline | None = None
-        #: The notes of each timeline shown, by its id, in the order shown.
+        # The notes of each timeline shown, by its id, in the order shown.
         self._layers: dict[str, _LayerNotes] = {}
-        #: What the status says about a timeline whose notes are read-only, by its id.
+        # What the status says about a timeline whose notes are read-only, by its id.
         self._read_only_said: dict[str, str] = {}
-        #: Stores of timelines left while their changes could not be written
-        #: (each with its timeline in its own ids).
+        # Stores of timelines left while their changes could not be written
+        # (each with its timeline in its own ids).
         self.waiting: list[tuple[NoteStore, TimelineById]] = []
         self.status = ""
-        #: The files the last :meth:`export_to` wrote.
+        # The files the last :meth:`export_to` wrote.
         self.exported: list[Path] = []
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)

@@ -46,48 +46,48 @@ class Document(QObject):
     failed = Signal(object, list)
     recentChanged = Signal()
     reloadedFromDisk = Signal(object)
-    #: A large file began loading in the background (its path); how far it is
-    #: (0 to 1); and that it ended, opened, failed or cancelled.
+    # A large file began loading in the background (its path); how far it is
+    # (0 to 1); and that it ended, opened, failed or cancelled.
     loadStarted = Signal(object)
     loadProgress = Signal(float)
     loadEnded = Signal()
-    #: An import was converted (its report, the file imported); ``opened`` follows
-    #: when it loads.
+    # An import was converted (its report, the file imported); ``opened`` follows
+    # when it loads.
     imported = Signal(object, object)
-    #: Nothing could be imported from a file (it, the reasons).
+    # Nothing could be imported from a file (it, the reasons).
     importFailed = Signal(object, list)
-    #: A timeline was added over the open one (its :class:`Layer` in the shown
-    #: timeline), after ``opened`` showed them together; True when it was shown
-    #: over it last time (added again on opening), False when asked for now.
+    # A timeline was added over the open one (its :class:`Layer` in the shown
+    # timeline), after ``opened`` showed them together; True when it was shown
+    # over it last time (added again on opening), False when asked for now.
     added = Signal(object, bool)
-    #: A file could not be added over the open one (its path, the reasons); what is shown stays.
+    # A file could not be added over the open one (its path, the reasons); what is shown stays.
     addFailed = Signal(object, list)
-    #: A file shown over this timeline last time could not be shown again (its
-    #: path, the reasons): it is forgotten.
+    # A file shown over this timeline last time could not be shown again (its
+    # path, the reasons): it is forgotten.
     rememberedFailed = Signal(object, list)
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._remembered = Remembered(settings)
-        #: What is shown: the file opened, with the timelines added over it.
+        # What is shown: the file opened, with the timelines added over it.
         self.timeline: Timeline | None = None
-        #: The file opened (File > Open), without the ones added over it.
+        # The file opened (File > Open), without the ones added over it.
         self.path: Path | None = None
         self._base: Timeline | None = None
         self._base_layer: LayerData | None = None
         self._added: list[LayerFile] = []
-        #: Files to add once the load running ends (those added when last shown).
+        # Files to add once the load running ends (those added when last shown).
         self._queued: list[Path] = []
         self._watcher = Watcher(self._reload_if_changed, self._read_again, self)
-        #: Files larger than this many bytes load in the background.
+        # Files larger than this many bytes load in the background.
         self.background_bytes = BACKGROUND_BYTES
-        #: Files added over a timeline of more events than this do too.
+        # Files added over a timeline of more events than this do too.
         self.background_events = BACKGROUND_EVENTS
         self._load: Load | None = None
-        #: Every load thread still running, cancelled ones too (waited for on shutdown).
+        # Every load thread still running, cancelled ones too (waited for on shutdown).
         self._jobs: list[Load] = []
         self._reloading = False
-        #: Set by :meth:`shutdown`: no load starts after it.
+        # Set by :meth:`shutdown`: no load starts after it.
         self._shut = False
 
     @property

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.ui.document.selection import Selection
 
-#: The most events remembered; the oldest go first.
+# The most events remembered; the oldest go first.
 LIMIT = 500
 
 
@@ -31,8 +31,8 @@ class History(QObject):
         self._entries: list[str] = []
         self._at = -1
         self._moving = False
-        #: The next visit is a find-as-you-type result: it takes the place of the
-        #: last one if that was one too, so typing a word leaves one entry.
+        # The next visit is a find-as-you-type result: it takes the place of the
+        # last one if that was one too, so typing a word leaves one entry.
         self._typing = False
         self._last_typed = False
         selection.changed.connect(self._visited)

@@ -16,13 +16,13 @@ from viewer.timeline.index import event_index
 from viewer.timeline.stacking import CannotAdd, LayerData, layer_beside, stack
 from viewer.ui.document.watcher import Stamp
 
-#: Files larger than this load in a thread, with progress and Cancel: about
-#: half a second of loading (100,000 events, 37 MB, take 0.6 s).
+# Files larger than this load in a thread, with progress and Cancel: about
+# half a second of loading (100,000 events, 37 MB, take 0.6 s).
 BACKGROUND_BYTES = 16 * 1024 * 1024
-#: Progress is reported in steps of this much (a few dozen updates a load).
+# Progress is reported in steps of this much (a few dozen updates a load).
 PROGRESS_STEP = 0.02
-#: A timeline added over one of more events than this is stacked with it in the
-#: background, whatever its own size (stacking 300,000 events takes 0.4 s).
+# A timeline added over one of more events than this is stacked with it in the
+# background, whatever its own size (stacking 300,000 events takes 0.4 s).
 BACKGROUND_EVENTS = 100_000
 
 
@@ -33,10 +33,10 @@ class Adding:
 
     layers: list[LayerData]
     replaces: str | None = None
-    #: Shown over this timeline last time (not asked for now): a failure is
-    #: said in the status bar, and the file forgotten.
+    # Shown over this timeline last time (not asked for now): a failure is
+    # said in the status bar, and the file forgotten.
     remembered: bool = False
-    #: Set by the load: the new timeline's layer.
+    # Set by the load: the new timeline's layer.
     layer: LayerData | None = None
 
     def place(self, timeline: Timeline) -> LayerData:
@@ -74,19 +74,19 @@ class Load(QThread):
     ) -> None:
         super().__init__(parent)
         self.path = path
-        #: Set when the timeline loaded is shown over the open one.
+        # Set when the timeline loaded is shown over the open one.
         self.adding = adding
-        #: Writes ``path`` first (an import), told how far it is; None: a plain load.
+        # Writes ``path`` first (an import), told how far it is; None: a plain load.
         self.convert = convert
-        #: Where an import's ``path`` goes once it has loaded (the window's thread
-        #: moves it): an import that fails or is cancelled leaves an earlier one.
+        # Where an import's ``path`` goes once it has loaded (the window's thread
+        # moves it): an import that fails or is cancelled leaves an earlier one.
         self.final = final
-        #: What the import left out (set before ``loaded``).
+        # What the import left out (set before ``loaded``).
         self.report: ImportReport | None = None
-        #: The file its progress names (an import's source; set when it starts).
+        # The file its progress names (an import's source; set when it starts).
         self.shown = path
-        #: The file's size and time when the load began: a change while it
-        #: loads is then seen as a change, and loaded again.
+        # The file's size and time when the load began: a change while it
+        # loads is then seen as a change, and loaded again.
         self.stamp = stamp
         self._told = 0.0
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
-#: A file's time (in nanoseconds) and size.
+# A file's time (in nanoseconds) and size.
 Stamp = tuple[int, int]
 
-#: Editors save in bursts (truncate, write; or write a temp file and rename).
+# Editors save in bursts (truncate, write; or write a temp file and rename).
 CHANGE_SETTLE_MS = 400
 
 

@@ -51,15 +51,15 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timeline: Timeline | None = None
-        #: The table row (file order) of the event shown on each row, and back.
+        # The table row (file order) of the event shown on each row, and back.
         self._shown: np.ndarray[Any, np.dtype[np.int64]] = np.zeros(0, np.int64)
         self._row_of_record: np.ndarray[Any, np.dtype[np.int64]] = np.zeros(0, np.int64)
         self._note_counts: dict[str, int] = {}
-        #: While sorting: each kind's and status's name as sorted (folded).
+        # While sorting: each kind's and status's name as sorted (folded).
         self._names: dict[EventKind | EventStatus, str] = {}
-        #: The events shown (by table row), or None for all.
+        # The events shown (by table row), or None for all.
         self._mask: Mask | None = None
-        #: The order the view asked for last; a new timeline is shown in it too.
+        # The order the view asked for last; a new timeline is shown in it too.
         self._order: tuple[int, Qt.SortOrder] = (self.DATE, Qt.SortOrder.AscendingOrder)
 
     def set_note_counts(self, counts: dict[str, int]) -> None:

@@ -27,7 +27,7 @@ from viewer.ui.models.roles import ItemRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: Between a name and what follows it ("Name — role", "date — title").
+# Between a name and what follows it ("Name — role", "date — title").
 EM_DASH = "\u2014"
 
 

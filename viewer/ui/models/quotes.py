@@ -31,8 +31,8 @@ from viewer.ui.models.roles import ItemRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: The id of the speakers list's first row, which lists every speaker's quotes
-#: (ids never hold "*": their pattern says so).
+# The id of the speakers list's first row, which lists every speaker's quotes
+# (ids never hold "*": their pattern says so).
 ALL_SPEAKERS = "*"
 
 
@@ -60,7 +60,7 @@ def _bold_font() -> QFont:
 
 
 _NO_ROWS: Rows = np.zeros(0, np.int64)
-#: A quote list longer than this shows each quote on two lines (see ``compact``).
+# A quote list longer than this shows each quote on two lines (see ``compact``).
 COMPACT_FROM = 1000
 
 
@@ -100,16 +100,16 @@ class QuoteListModel(QAbstractListModel):
         self._actor_id: str | None = None
         self._marked_event_id: str | None = None
         self._mask: Mask | None = None
-        #: The quote rows shown, in order.
+        # The quote rows shown, in order.
         self._rows: Rows = _NO_ROWS
-        #: Many rows: two lines each (the translation beside the quote), so a view
-        #: can lay them out without measuring each (uniform sizes).
+        # Many rows: two lines each (the translation beside the quote), so a view
+        # can lay them out without measuring each (uniform sizes).
         self.compact = False
-        #: Each quote's translation on a line of its own below it (when asked for).
+        # Each quote's translation on a line of its own below it (when asked for).
         self.show_translations = False
         self._total = 0
         self._words: list[str] = []
-        #: How many of the reader's notes each quote has.
+        # How many of the reader's notes each quote has.
         self._note_counts: dict[str, int] = {}
 
     def set_show_translations(self, shown: bool) -> None:

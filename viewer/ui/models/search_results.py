@@ -18,7 +18,7 @@ from viewer.ui.models.roles import ItemRole
 _Index = QModelIndex | QPersistentModelIndex
 
 
-#: The parts of an event a result row shows (the rest are counted).
+# The parts of an event a result row shows (the rest are counted).
 SHOWN_PARTS = 3
 
 

@@ -55,12 +55,12 @@ PLACEHOLDER = QT_TRANSLATE_NOOP("DetailsPanel", "Select an event on the timeline
 
 EVENT_SCHEME = "event"
 NOTE_SCHEMES = frozenset({"note-add", "note-edit", "note-delete"})
-#: The link under a quote whose translation is hidden: show translations.
+# The link under a quote whose translation is hidden: show translations.
 TRANSLATIONS_URL = "show-translations:all"
 WEB_SCHEMES = frozenset({"http", "https"})
 
-#: Text, foreground and background of each verification badge. Both colours
-#: are fixed so the badge reads the same on a light or a dark window.
+# Text, foreground and background of each verification badge. Both colours
+# are fixed so the badge reads the same on a light or a dark window.
 _BADGES: dict[Verification, tuple[str, str, str]] = {
     #: Badge after a claim that has been verified.
     Verification.CONFIRMED: (
@@ -82,7 +82,7 @@ _MODE_WORDS: dict[QuoteMode, str] = {
     QuoteMode.REPORTED: QT_TRANSLATE_NOOP("details", "reported speech"),
 }
 
-#: Statuses of what has not happened (yet): said so beside the status's name.
+# Statuses of what has not happened (yet): said so beside the status's name.
 _NOT_YET = frozenset({EventStatus.ANNOUNCED, EventStatus.PROPOSED, EventStatus.DEMANDED})
 
 
@@ -113,7 +113,7 @@ def quote_anchor(quote_id: str) -> str:
 class DetailsPanel(QWidget):
     """Shows the event that ``selection`` names, or a placeholder."""
 
-    #: The reader asked to see quotes' translations (a link under a quote).
+    # The reader asked to see quotes' translations (a link under a quote).
     translationsRequested = Signal()
 
     def __init__(
@@ -124,18 +124,18 @@ class DetailsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._selection = selection
-        #: The reader's notes, shown with the event and added from here.
+        # The reader's notes, shown with the event and added from here.
         self._notes = notes
         self._timeline: Timeline | None = None
         self._event: Event | None = None
-        #: The words of the find bar's query, marked wherever the pane shows them.
+        # The words of the find bar's query, marked wherever the pane shows them.
         self._highlight: list[str] = []
-        #: Quotes show their translations (View > Quote Translations).
+        # Quotes show their translations (View > Quote Translations).
         self.show_translations = False
-        #: Opens a web link; replace it to intercept (tests do).
+        # Opens a web link; replace it to intercept (tests do).
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
-        #: A document whose links Tab reaches and a screen reader finds.
+        # A document whose links Tab reaches and a screen reader finds.
         self.browser = DetailsBrowser(self.describe_link, self)
         self.browser.setObjectName("detailsBrowser")
         self.browser.setAccessibleName(self.tr("Event details"))

@@ -90,7 +90,7 @@ class DetailsBrowser(QTextBrowser):
         self.describe = describe
         self.setReadOnly(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        #: Counts the documents shown: a link belongs to one of them.
+        # Counts the documents shown: a link belongs to one of them.
         self.generation = 0
         self._links: list[Link] = []
         self._links_of = -1
@@ -227,7 +227,7 @@ class DetailsAccessible(QAccessibleWidget):
         self._items: list[LinkAccessible] = []
         self._items_of = -1
         self._where: dict[int, int] = {}
-        #: Links of a document no longer shown, not yet told and deleted.
+        # Links of a document no longer shown, not yet told and deleted.
         self._gone: list[LinkAccessible] = []
         self._came: list[LinkAccessible] = []
         self._deleting = False
@@ -394,7 +394,7 @@ class LinkAccessible(LeafAccessible):
     def __init__(self, owner: DetailsAccessible, index: int) -> None:
         super().__init__(owner)
         self.owner = owner
-        #: Which link of the document it is; None once that document is gone.
+        # Which link of the document it is; None once that document is gone.
         self.index: int | None = index
 
     def press(self) -> None:

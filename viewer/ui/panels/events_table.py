@@ -30,7 +30,7 @@ from viewer.ui.widgets.keyboard_menu import menu_on_shift_f10
 class EventsTable(QWidget):
     """A table of events; selecting a row selects its event and vice versa."""
 
-    #: A row's context menu was asked for: the event's id and where (global).
+    # A row's context menu was asked for: the event's id and where (global).
     eventMenuRequested = Signal(str, QPoint)
 
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:

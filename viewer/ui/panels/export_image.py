@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from viewer.ui.controllers.exports import IMAGE_SUFFIXES, Exports, ImageChoice, ImageRange
 
-#: The narrowest and widest picture (the narrowest is what the export can lay out).
+# The narrowest and widest picture (the narrowest is what the export can lay out).
 MIN_WIDTH, MAX_WIDTH = 400, 20_000
 
 

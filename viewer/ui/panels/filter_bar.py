@@ -36,9 +36,9 @@ from viewer.ui.widgets.announce import announce
 from viewer.ui.widgets.flow import FlowBar
 from viewer.ui.widgets.keyboard_menu import FirstItemMenu
 
-#: Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
+# Actors listed in the Filter menu itself; with more, "Other Actor…" asks for one.
 MENU_ACTORS = 25
-#: The widest a hidden timeline's title is shown on its chip (the rest elided).
+# The widest a hidden timeline's title is shown on its chip (the rest elided).
 CHIP_TITLE = 240
 
 
@@ -97,7 +97,7 @@ class FilterBar(FlowBar):
         self.menu.aboutToShow.connect(self._fill_menu)
         self.menu_button.setMenu(self.menu)
         self.chips: list[QToolButton] = []
-        #: The date range dialog while it is open.
+        # The date range dialog while it is open.
         self.date_dialog: DateRangeDialog | None = None
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("filterClear")
@@ -112,7 +112,7 @@ class FilterBar(FlowBar):
         # makes the window wider than the screen.
         for part in (self.menu_button, self.clear_button, self.count):
             self.row.addWidget(part)
-        #: The timeline the count was last shown for: a count changed on it is read out.
+        # The timeline the count was last shown for: a count changed on it is read out.
         self._counted: Timeline | None = None
         state.changed.connect(self._show)
         self._show()

@@ -84,7 +84,7 @@ class FindBar(QWidget):
         self.previous.clicked.connect(lambda: find.step(-1))
         self.next.clicked.connect(lambda: find.step(1))
         self.close_button.clicked.connect(self.close_bar)
-        #: What a screen reader was last told of the results, while it is shown.
+        # What a screen reader was last told of the results, while it is shown.
         self._heard = ""
         find.resultsChanged.connect(self._show_status)
         find.resultsChanged.connect(self._announce_status)

@@ -34,9 +34,9 @@ def day_at(t: float) -> date:
     return datetime.fromtimestamp(clamp_time(t), UTC).date()
 
 
-#: How a typed day may be written (Qt's date formats), tried in the reader's
-#: language and in English: a field of sections jumps on by itself after two
-#: digits and then skips the month at the next space, so the day is read whole.
+# How a typed day may be written (Qt's date formats), tried in the reader's
+# language and in English: a field of sections jumps on by itself after two
+# digits and then skips the month at the next space, so the day is read whole.
 DAY_FORMATS = (
     "d MMMM yyyy",
     "d. MMMM yyyy",

@@ -21,11 +21,11 @@ from viewer.timeline.lanes import LaneChoice, LaneFacet, LaneOrder
 from viewer.ui.timeline.view import TimelineView
 
 FACET_SETTING = "timeline/lanes"
-#: The most lanes the Fold menu lists at once; the rest are in "More".
+# The most lanes the Fold menu lists at once; the rest are in "More".
 FOLD_MENU_LIMIT = 30
 ORDER_SETTING = "timeline/lane_order"
 
-#: The menu's words for each facet, in the order it lists them.
+# The menu's words for each facet, in the order it lists them.
 FACET_WORDS: dict[LaneFacet, str] = {
     LaneFacet.KIND: QT_TRANSLATE_NOOP("LanesMenu", "By &Kind"),
     LaneFacet.ACTOR: QT_TRANSLATE_NOOP("LanesMenu", "By &Actor"),
@@ -33,9 +33,9 @@ FACET_WORDS: dict[LaneFacet, str] = {
     LaneFacet.TIMELINE: QT_TRANSLATE_NOOP("LanesMenu", "By Time&line"),
     LaneFacet.PLACE: QT_TRANSLATE_NOOP("LanesMenu", "By &Place"),
 }
-#: The sort orders; None is each facet's own (kinds as the legend lists them,
-#: actors as the file lists them, tags by name, places and timelines as they
-#: come).
+# The sort orders; None is each facet's own (kinds as the legend lists them,
+# actors as the file lists them, tags by name, places and timelines as they
+# come).
 ORDER_WORDS: dict[LaneOrder | None, str] = {
     None: QT_TRANSLATE_NOOP("LanesMenu", "&Usual Order"),
     LaneOrder.COUNT: QT_TRANSLATE_NOOP("LanesMenu", "&Most Events First"),

@@ -22,9 +22,9 @@ from viewer.ui.timeline.glyphs import RING_RADIUS, RING_WIDTH
 from viewer.ui.timeline.palette import layer_color
 from viewer.ui.widgets.flow import FlowBar
 
-#: The widest a timeline's title is shown in the row and the menu (the rest elided).
+# The widest a timeline's title is shown in the row and the menu (the rest elided).
 TITLE_ROOM = 260
-#: The swatch's size: as large as a mark's ring.
+# The swatch's size: as large as a mark's ring.
 SWATCH = 20
 
 
@@ -80,7 +80,7 @@ class LayerBar(FlowBar):
         self.setAccessibleName(self.tr("Timelines shown"))
         self._state = state
         self._key: tuple[tuple[str, str], ...] = ()
-        #: One checkbox per timeline, by its id, in order.
+        # One checkbox per timeline, by its id, in order.
         self.boxes: dict[str, QCheckBox] = {}
         self.caption = QLabel(self.tr("Timelines:"), self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -146,7 +146,7 @@ class LayersMenu(QMenu):
         self.setToolTipsVisible(True)
         self._state = state
         self._key: tuple[tuple[str, str], ...] = ()
-        #: One checkable entry per timeline, by its id, in order.
+        # One checkable entry per timeline, by its id, in order.
         self.entries: dict[str, QAction] = {}
         self._titles: dict[str, str] = {}
         state.changed.connect(self._show)

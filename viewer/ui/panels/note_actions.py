@@ -17,14 +17,14 @@ from viewer.ui.panels.note_dialog import NoteDialog
 class NoteActions(QObject):
     """The user-facing actions on notes: dialogs for add and edit, delete."""
 
-    #: Why an action did nothing, in words for the status bar (and how long, ms).
+    # Why an action did nothing, in words for the status bar (and how long, ms).
     said = Signal(str, int)
 
     def __init__(self, controller: NotesController, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self.controller = controller
         self._parent = parent_widget
-        #: The dialog being shown, if any (tests drive it).
+        # The dialog being shown, if any (tests drive it).
         self.dialog: NoteDialog | None = None
 
     def add(self, target: NoteTarget) -> None:

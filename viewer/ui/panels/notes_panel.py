@@ -70,7 +70,7 @@ class NotesPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         menu_on_shift_f10(self.view, self._context_menu)
-        #: The context menu of a note last opened (it deletes itself when closed).
+        # The context menu of a note last opened (it deletes itself when closed).
         self.note_menu: QMenu | None = None
         self.view.clicked.connect(self._go_to_event)
         self.view.activated.connect(self._go_to_event)

@@ -48,9 +48,9 @@ class QuotesPanel(QWidget):
     quotes of the selected event are marked (the chosen speaker stays).
     """
 
-    #: "Copy Citation" on a quote: its id, and whether as Markdown.
+    # "Copy Citation" on a quote: its id, and whether as Markdown.
     copyRequested = Signal(str, bool)
-    #: A quote was clicked or activated: its id (its event is selected first).
+    # A quote was clicked or activated: its id (its event is selected first).
     quoteActivated = Signal(str)
 
     def __init__(
@@ -60,14 +60,14 @@ class QuotesPanel(QWidget):
         notes: NoteActions | None = None,
     ) -> None:
         super().__init__(parent)
-        #: Where "Add Note…" in the quote's context menu goes.
+        # Where "Add Note…" in the quote's context menu goes.
         self._notes = notes
         self.quote_menu: QMenu | None = None
         self.setObjectName("quotesPanel")
         self.setAccessibleName(self.tr("Quotes"))
         self._selection = selection
         self._timeline: Timeline | None = None
-        #: Opens a source's web address; replace it to intercept (tests do).
+        # Opens a source's web address; replace it to intercept (tests do).
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
         self.actor_model = ActorListModel(self)

@@ -45,13 +45,13 @@ from viewer.ui.timeline.glyphs import qrect
 from viewer.ui.timeline.render import TimelineRenderer
 from viewer.ui.widgets.access_leaf import LeafAccessible, delete_leaves
 
-#: At most this many items are offered at once (a far zoom draws counts, not
-#: thousands of marks, so this only ever trims a crowded, wide screen).
+# At most this many items are offered at once (a far zoom draws counts, not
+# thousands of marks, so this only ever trims a crowded, wide screen).
 MOST_ITEMS = 500
 
 
-#: What an item is, across layouts of one index: ("event", its id), or
-#: ("group", the id of its first event, how many it holds).
+# What an item is, across layouts of one index: ("event", its id), or
+# ("group", the id of its first event, how many it holds).
 Key = tuple[str, str, int]
 
 
@@ -104,19 +104,19 @@ class TimelineAccessible(QAccessibleWidget):
     def __init__(self, widget: QWidget, view: TimelineWidget) -> None:
         super().__init__(widget, QAccessible.Role.List, "")
         self.view = view
-        #: One interface per item shown, kept while it is shown.
+        # One interface per item shown, kept while it is shown.
         self._items: dict[Key, EventItemAccessible] = {}
         self._order: list[Key] = []
-        #: Where each item stands in the list (by the interface's identity).
+        # Where each item stands in the list (by the interface's identity).
         self._where: dict[int, int] = {}
-        #: Items no longer shown, and items newly shown, not yet told.
+        # Items no longer shown, and items newly shown, not yet told.
         self._gone: list[EventItemAccessible] = []
         self._came: list[EventItemAccessible] = []
         self._deleting = False
         self._stamp: tuple[object, ...] = ()
         self._layout: Layout | None = None
         self._selection = _ListSelection(self)
-        #: The item last said to be selected (see :meth:`tell_selection`).
+        # The item last said to be selected (see :meth:`tell_selection`).
         self._said_selected: EventItemAccessible | None = None
         # The view's end is the items' end: Qt's cache would keep them (and,
         # through them, the view's timeline) for the rest of the run.
@@ -277,9 +277,9 @@ class EventItemAccessible(LeafAccessible):
     def __init__(self, owner: TimelineAccessible, placed: Placed, event_id: str) -> None:
         super().__init__(owner)
         self.owner = owner
-        #: Where it is drawn now; None once it is no longer shown.
+        # Where it is drawn now; None once it is no longer shown.
         self.placed: Placed | None = placed
-        #: The event (for a group, its first event).
+        # The event (for a group, its first event).
         self.event_id = event_id
 
     def press(self) -> None:

@@ -17,10 +17,10 @@ from viewer.timeline.layout import AXIS_HEIGHT, GUTTER, Layout
 from viewer.ui.timeline.palette import ERA_BAND_ALPHA, MARK_CONTRAST, PUBLICATION_BAND_ALPHA
 from viewer.ui.widgets.contrast import legible
 
-#: The colour of the line at today (made legible on the background).
+# The colour of the line at today (made legible on the background).
 TODAY = QColor(214, 39, 40)
 
-#: An era on screen: its left and right edge, and its title.
+# An era on screen: its left and right edge, and its title.
 EraSpan = tuple[float, float, str]
 
 

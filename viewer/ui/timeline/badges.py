@@ -22,9 +22,9 @@ from viewer.ui.timeline.glyphs import qrect
 from viewer.ui.timeline.sprites import PHASES, Grid, Sprites, blank, offset
 from viewer.ui.timeline.texts import Texts
 
-#: The corners' radius of a count's badge.
+# The corners' radius of a count's badge.
 RADIUS = 7.0
-#: How many sprites of badges with their numbers a frame paints at most.
+# How many sprites of badges with their numbers a frame paints at most.
 BUDGET = 32
 
 
@@ -34,13 +34,13 @@ class CountBadges:
 
     def __init__(self) -> None:
         self._font = QFont()
-        #: The counts' texts, in the plain font.
+        # The counts' texts, in the plain font.
         self._texts = Texts(self._font)
-        #: A badge's sprite is some 50 by 20 pixels: 4 kB.
+        # A badge's sprite is some 50 by 20 pixels: 4 kB.
         self.sprites = Sprites(4096)
-        #: Blank badges, by width (and colours and place between two pixels).
+        # Blank badges, by width (and colours and place between two pixels).
         self.blanks = Sprites(1024)
-        #: How many more sprites of badges with their numbers this frame may paint.
+        # How many more sprites of badges with their numbers this frame may paint.
         self.budget = BUDGET
 
     def set_font(self, font: QFont) -> None:

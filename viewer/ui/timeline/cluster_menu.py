@@ -22,7 +22,7 @@ from viewer.ui.document.selection import Selection
 from viewer.ui.timeline.tooltips import rich_plain
 from viewer.ui.widgets.keyboard_menu import FirstItemMenu
 
-#: A "+N" cluster's menu lists at most this many events.
+# A "+N" cluster's menu lists at most this many events.
 CLUSTER_MENU_LIMIT = 30
 
 

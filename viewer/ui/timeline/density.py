@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from viewer.timeline.layout import GUTTER, ROW_HEIGHT
 from viewer.ui.timeline.sprites import Grid
 
-#: The strip's height: its lane's first row, less a margin above and below.
+# The strip's height: its lane's first row, less a margin above and below.
 STRIP = ROW_HEIGHT - 4
 PREMULTIPLIED = QImage.Format.Format_ARGB32_Premultiplied
 

@@ -43,9 +43,9 @@ from viewer.ui.timeline.legend import drawn_samples, paint_legend
 from viewer.ui.timeline.render import TimelineRenderer
 
 FORMATS = (".png", ".svg", ".pdf")
-#: Space around the title and the sources (pixels).
+# Space around the title and the sources (pixels).
 MARGIN = 12
-#: The least plot a picture of a given height draws: the axis and one lane's row.
+# The least plot a picture of a given height draws: the axis and one lane's row.
 LEAST_PLOT = AXIS_HEIGHT + ROW_HEIGHT + LANE_GAP
 
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from viewer.timeline.layout import FIT_LABEL_ROOM
 
-#: The line height of the font the timeline's geometry (rows, gutter, axis) was
-#: made for (9-point Sans). A font up to a quarter taller fits it as it is; a
-#: larger one scales all of it alike, in quarter steps (so lines stay crisp at
-#: the usual sizes), up to MAX_SCALE.
+# The line height of the font the timeline's geometry (rows, gutter, axis) was
+# made for (9-point Sans). A font up to a quarter taller fits it as it is; a
+# larger one scales all of it alike, in quarter steps (so lines stay crisp at
+# the usual sizes), up to MAX_SCALE.
 BASE_TEXT_HEIGHT = 14.0
 MAX_SCALE = 6.0
 

@@ -49,7 +49,7 @@ def glyph_path(shape: str, center: QPointF, r: float) -> QPainterPath:
     return path
 
 
-#: Each shape's glyph path around (0, 0), moved to where a mark goes.
+# Each shape's glyph path around (0, 0), moved to where a mark goes.
 _GLYPHS: dict[str, QPainterPath] = {}
 
 
@@ -61,7 +61,7 @@ def glyph_at(shape: str, center: QPointF) -> QPainterPath:
     return path.translated(center)
 
 
-#: The ring round a mark: its radius (outside every glyph) and its pen's width.
+# The ring round a mark: its radius (outside every glyph) and its pen's width.
 RING_RADIUS = GLYPH + 2.5
 RING_WIDTH = 1.6
 
@@ -81,7 +81,7 @@ class Rings:
         return self.pens[first] if bool((codes == first).all()) else self.mixed
 
 
-#: The fill of the square that marks an event with the reader's notes.
+# The fill of the square that marks an event with the reader's notes.
 NOTE_MARK = "#7b3fbf"
 
 

@@ -22,7 +22,7 @@ from viewer.timeline.labels import two_lines
 from viewer.timeline.layout import GUTTER, Placed
 from viewer.ui.timeline.texts import Texts
 
-#: The height of a label's plate, and of each line of a whole title's.
+# The height of a label's plate, and of each line of a whole title's.
 PLATE = 16.0
 
 

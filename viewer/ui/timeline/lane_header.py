@@ -20,7 +20,7 @@ from viewer.ui.timeline.glyphs import glyph_path
 from viewer.ui.timeline.palette import KIND_STYLE
 from viewer.ui.timeline.sprites import Grid, Sprites, blank, draw, offset, spot
 
-#: Where the folding triangle, the kind's mark and the name start.
+# Where the folding triangle, the kind's mark and the name start.
 TRIANGLE_X = 3.0
 MARK_X = 16.0
 NAME_X = 25.0

@@ -78,9 +78,9 @@ def legend_entries() -> list[tuple[str, str]]:
     return entries
 
 
-#: The height of one row of the legend.
+# The height of one row of the legend.
 LEGEND_ROW = 22.0
-#: The widest a timeline's title is shown in the legend (the rest elided).
+# The widest a timeline's title is shown in the legend (the rest elided).
 LEGEND_TITLE = 240.0
 
 

@@ -16,9 +16,9 @@ from viewer.timeline.layout import GUTTER, LaneLayout, Layout
 from viewer.timeline.matches import Matches
 from viewer.ui.timeline.glyphs import RING_RADIUS
 
-#: How strong a match's mark is (the alpha of the highlight colour): seen, not shouting.
+# How strong a match's mark is (the alpha of the highlight colour): seen, not shouting.
 STRENGTH = 170
-#: The line under a lane: how far below the lane's last row, and how thick.
+# The line under a lane: how far below the lane's last row, and how thick.
 UNDERLINE_GAP, UNDERLINE = 0.5, 3.0
 
 

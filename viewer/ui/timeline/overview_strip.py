@@ -17,10 +17,10 @@ from viewer.timeline.index import EventIndex
 from viewer.timeline.overview import Counts, Overview
 from viewer.ui.timeline.view import TimelineView
 
-#: The strip's height, in pixels: a scroll bar's and a little more, as it stands
-#: in the scroll bar's place.
+# The strip's height, in pixels: a scroll bar's and a little more, as it stands
+# in the scroll bar's place.
 HEIGHT = 20
-#: Room left and right of the span drawn.
+# Room left and right of the span drawn.
 MARGIN = 4
 
 

@@ -34,8 +34,8 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
 }
 
 
-#: How much of the link colour a source's publication band lays over the lanes,
-#: and of the highlight colour an era's band (out of 255).
+# How much of the link colour a source's publication band lays over the lanes,
+# and of the highlight colour an era's band (out of 255).
 PUBLICATION_BAND_ALPHA = 14
 ERA_BAND_ALPHA = 22
 
@@ -61,7 +61,7 @@ def mark_backgrounds(palette: QPalette) -> tuple[QColor, ...]:
     return tuple(found)
 
 
-#: The roles :func:`mark_backgrounds` are made of.
+# The roles :func:`mark_backgrounds` are made of.
 _BACKGROUND_ROLES = (
     QPalette.ColorRole.Base,
     QPalette.ColorRole.AlternateBase,
@@ -82,7 +82,7 @@ def _backgrounds_of(key: tuple[int, ...]) -> tuple[QColor, ...]:
     return mark_backgrounds(palette)
 
 
-#: Marks (glyphs, bands' edges) against the background: WCAG's 3:1 for graphics.
+# Marks (glyphs, bands' edges) against the background: WCAG's 3:1 for graphics.
 MARK_CONTRAST = 3.0
 
 
@@ -104,7 +104,7 @@ def _kind_colors_on(key: tuple[int, ...]) -> dict[EventKind, QColor]:
     }
 
 
-#: A lane of mixed kinds (by actor, tag, …): its counts, "+N" and density strip.
+# A lane of mixed kinds (by actor, tag, …): its counts, "+N" and density strip.
 MIXED_COLOR = "#5A6473"
 
 

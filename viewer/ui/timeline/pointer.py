@@ -18,10 +18,10 @@ from viewer.timeline.lanes import LaneChoice
 from viewer.timeline.layout import Layout, Placed
 from viewer.ui.timeline.render import TimelineRenderer
 
-#: How far (screen pixels) the pointer moves before a press becomes a drag.
+# How far (screen pixels) the pointer moves before a press becomes a drag.
 DRAG_THRESHOLD = 4
-#: While a lane is dragged this near the plot's top or bottom edge, the plot
-#: scrolls by SCROLL_STEP pixels every SCROLL_MS.
+# While a lane is dragged this near the plot's top or bottom edge, the plot
+# scrolls by SCROLL_STEP pixels every SCROLL_MS.
 SCROLL_EDGE = 24
 SCROLL_STEP = 18
 SCROLL_MS = 40
@@ -60,11 +60,11 @@ class Pointer:
         self._press: QPoint | None = None
         self._press_t0 = 0.0
         self._dragging = False
-        #: The lane whose header was pressed, and where it would drop now (the
-        #: index among the lanes it would take), once dragged.
+        # The lane whose header was pressed, and where it would drop now (the
+        # index among the lanes it would take), once dragged.
         self._lane: str | None = None
         self.drop_at: int | None = None
-        #: Where the pointer is while a lane is dragged, for scrolling at the edges.
+        # Where the pointer is while a lane is dragged, for scrolling at the edges.
         self._at = QPointF()
         self._scroller = QTimer(host.viewport())
         self._scroller.setInterval(SCROLL_MS)

@@ -27,12 +27,12 @@ from viewer.ui.timeline.fit import layout_font
 from viewer.ui.timeline.legend import drawn_samples, paint_legend
 from viewer.ui.timeline.render import TimelineRenderer
 
-#: How wide a page is drawn, in the window's pixels (scaled to the paper).
+# How wide a page is drawn, in the window's pixels (scaled to the paper).
 PAGE_WIDTH = 1100.0
-#: At most this many pages: a reader zoomed in to minutes prints a few pages at
-#: a coarser zoom, never hundreds.
+# At most this many pages: a reader zoomed in to minutes prints a few pages at
+# a coarser zoom, never hundreds.
 MAX_PAGES = 20
-#: Room above the timeline for the page's heading (pixels, before scaling).
+# Room above the timeline for the page's heading (pixels, before scaling).
 MARGIN = 12.0
 
 

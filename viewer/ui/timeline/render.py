@@ -74,35 +74,35 @@ class TimelineRenderer:
         self.timeline: Timeline | None = None
         self.index = EventIndex()
         self._font = QFont()
-        #: Widths of counts and "+N" in the plain font, by text.
+        # Widths of counts and "+N" in the plain font, by text.
         self._advance: dict[str, float] = {}
         self._fonts: dict[bool, tuple[QFont, QFontMetricsF]] | None = None
-        #: The axis's coarse tier's font (bold) and its metrics.
+        # The axis's coarse tier's font (bold) and its metrics.
         self._bold: tuple[QFont, QFontMetricsF] | None = None
-        #: Counts as static text, and far lanes' count badges (plain font).
+        # Counts as static text, and far lanes' count badges (plain font).
         self._badges = CountBadges()
-        #: Lanes' headers drawn on the screen, as sprites (some 118 by 60 pixels).
+        # Lanes' headers drawn on the screen, as sprites (some 118 by 60 pixels).
         self._headers = Sprites(256)
-        #: The axis's lines down the plot, as sprites.
+        # The axis's lines down the plot, as sprites.
         self._rules = Rules()
-        #: Labels laid out once per text and font.
+        # Labels laid out once per text and font.
         self._label_texts = LabelTexts()
-        #: The event under the pointer (its whole title is shown), by id.
+        # The event under the pointer (its whole title is shown), by id.
         self.hovered: str | None = None
-        #: How many of the reader's notes each event has (drawn as a marker).
+        # How many of the reader's notes each event has (drawn as a marker).
         self.note_counts: dict[str, int] = {}
-        #: With several timelines shown: each position's timeline (its place in
-        #: the timeline's layers); None with one.
+        # With several timelines shown: each position's timeline (its place in
+        # the timeline's layers); None with one.
         self._layer_at: npt.NDArray[np.uint8] | None = None
-        #: The same in each lane's order (by its key), made when a lane is first
-        #: drawn as counts.
+        # The same in each lane's order (by its key), made when a lane is first
+        # drawn as counts.
         self._lane_layers: dict[str, npt.NDArray[np.uint8]] = {}
-        #: What the lanes are, their order and the ones folded (see :meth:`set_lanes`).
+        # What the lanes are, their order and the ones folded (see :meth:`set_lanes`).
         self.lanes = BY_KIND
         self._mask: Mask | None = None
-        #: The time marked as today (POSIX seconds); None: the clock's, when painted.
+        # The time marked as today (POSIX seconds); None: the clock's, when painted.
         self.now: float | None = None
-        #: A search's matches, each marked (by table row; see :meth:`set_matches`).
+        # A search's matches, each marked (by table row; see :meth:`set_matches`).
         self._match_rows: Rows | None = None
         self.matches: Matches | None = None
         self.set_timeline(timeline, mask)

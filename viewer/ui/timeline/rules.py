@@ -21,7 +21,7 @@ class Rules:
     """Vertical lines drawn from sprites where the device has pixels."""
 
     def __init__(self) -> None:
-        #: A line's sprite is a few pixels wide and as tall as the view: some 12 kB.
+        # A line's sprite is a few pixels wide and as tall as the view: some 12 kB.
         self.sprites = Sprites(512)
 
     def paint(

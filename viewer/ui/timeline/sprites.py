@@ -18,8 +18,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPaintEngine, QPainter, QPixmap, QTransform
 
-#: How finely a sprite follows where its shape falls between two pixels (as
-#: finely as Qt places glyphs, so its text is drawn as it would be there).
+# How finely a sprite follows where its shape falls between two pixels (as
+# finely as Qt places glyphs, so its text is drawn as it would be there).
 PHASES = 64
 
 

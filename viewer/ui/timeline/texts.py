@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QStaticText, QTransfor
 
 from viewer.domain.perf import Kept
 
-#: About how many texts are kept laid out, and measured.
+# About how many texts are kept laid out, and measured.
 KEPT = 4096
 
 
@@ -28,7 +28,7 @@ class Texts:
         self.font = QFont(font)
         self.metrics = QFontMetricsF(self.font)
         self._ascent = self.metrics.ascent()
-        #: How tall a text laid out is (a whole number of pixels).
+        # How tall a text laid out is (a whole number of pixels).
         self.height = float(math.ceil(self.metrics.height()))
         self._laid_out: Kept[str, QStaticText] = Kept(self._lay_out, KEPT)
         self._widths: Kept[str, float] = Kept(self.metrics.horizontalAdvance, KEPT)

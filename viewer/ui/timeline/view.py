@@ -56,18 +56,18 @@ from viewer.ui.widgets.access_leaf import install_factory
 ZOOM_STEP = 1.25
 MIN_SECONDS_PER_PX = 0.05
 MAX_SECONDS_PER_PX = 400 * 365.25 * 86400 / 1000
-#: Scrollbar units are pixels until the scrollable width would overflow an int.
+# Scrollbar units are pixels until the scrollable width would overflow an int.
 _SCROLL_LIMIT = 1_000_000_000
 
 
 class TimelineView(QAbstractScrollArea):
     """Draws the open timeline and lets the reader zoom, pan and select."""
 
-    #: The visible range changed: (left-edge time, seconds per pixel, as Fit All).
+    # The visible range changed: (left-edge time, seconds per pixel, as Fit All).
     viewChanged = Signal(float, float, bool)
-    #: The reader asked for the context menu of an event: (event id, global position).
+    # The reader asked for the context menu of an event: (event id, global position).
     eventMenuRequested = Signal(str, QPoint)
-    #: Enter on the timeline: the reader wants to read the selected event's details.
+    # Enter on the timeline: the reader wants to read the selected event's details.
     detailsRequested = Signal(str)
 
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
@@ -92,7 +92,7 @@ class TimelineView(QAbstractScrollArea):
         self._syncing_scrollbar = False
         self._scroll_origin = 0.0
         self._scroll_unit = 1.0
-        #: The last "+N" menu opened (it deletes itself when closed).
+        # The last "+N" menu opened (it deletes itself when closed).
         self.cluster_menu: ClusterMenu | None = None
         self.horizontalScrollBar().valueChanged.connect(self._on_hscroll)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())

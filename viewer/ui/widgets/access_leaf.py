@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 from shiboken6 import VoidPtr, getCppPointer
 
-#: Every leaf made and not yet deleted, kept from Python's collector.
+# Every leaf made and not yet deleted, kept from Python's collector.
 _ALIVE: dict[int, LeafAccessible] = {}
 
 
@@ -106,7 +106,7 @@ def delete_leaves(leaves: Iterable[LeafAccessible]) -> None:
             QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(leaf))
 
 
-#: The factories installed in this process.
+# The factories installed in this process.
 _installed: set[Callable[[str, QObject], QAccessibleInterface | None]] = set()
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLabel
 
-#: Room between the viewport's edges and the text, in pixels.
+# Room between the viewport's edges and the text, in pixels.
 MARGIN = 12
 
 

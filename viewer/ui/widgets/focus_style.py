@@ -42,15 +42,15 @@ from PySide6.QtWidgets import (
 
 from viewer.ui.widgets.contrast import contrast, legible_on
 
-#: How wide the ring is, in pixels.
+# How wide the ring is, in pixels.
 RING_WIDTH = 2
 
-#: How far the ring stands out against its neighbours: WCAG's 3:1, with room
-#: to spare for the blending at a ring's corners.
+# How far the ring stands out against its neighbours: WCAG's 3:1, with room
+# to spare for the blending at a ring's corners.
 RING_CONTRAST = 3.5
 
-#: The palette roles a ring is drawn next to: the base of views and fields (and
-#: their banded rows), the window and buttons, a selected item's highlight.
+# The palette roles a ring is drawn next to: the base of views and fields (and
+# their banded rows), the window and buttons, a selected item's highlight.
 NEIGHBOURS = (
     QPalette.ColorRole.Base,
     QPalette.ColorRole.AlternateBase,
@@ -93,8 +93,8 @@ def paint_ring(painter: QPainter, rect: QRect, palette: QPalette) -> None:
     painter.restore()
 
 
-#: What is ringed along its edge when it has the keys: a line edit's frame, a
-#: push button's panel.
+# What is ringed along its edge when it has the keys: a line edit's frame, a
+# push button's panel.
 _RINGED_ALONG_THEIR_EDGE = (
     QStyle.PrimitiveElement.PE_FrameLineEdit,
     QStyle.PrimitiveElement.PE_PanelButtonCommand,
@@ -164,7 +164,7 @@ class FocusRing(QWidget):
     above them as they come and go), drawing only the ring, which the mouse
     goes through."""
 
-    #: The view ringed (None until made: Qt may ask the filter before).
+    # The view ringed (None until made: Qt may ask the filter before).
     _view: QAbstractScrollArea | None = None
 
     def __init__(self, view: QAbstractScrollArea) -> None:
