@@ -5,10 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.cli.test_import_cli import ACLED, HOUSTON
 from tests.ui.windows import active_window
+from viewer.importers.formats import content_format
+from viewer.persistence.model_file import load_timeline
+from viewer.persistence.paths import bundled_timeline
 
 
 def test_an_acled_export_is_imported_and_opened(qtbot: QtBot) -> None:
@@ -127,3 +132,78 @@ def test_a_pipe_is_refused_before_it_can_hang_the_import(qtbot: QtBot, tmp_path:
     assert "Cannot read" in window.notes_box.text()
     assert window.document.loading is None
     window.notes_box.close()
+
+
+def _choosing(monkeypatch: pytest.MonkeyPatch, path: Path, kind: int = 0) -> None:
+    """The file dialogs answer ``path``, with the ``kind``-th file type chosen."""
+
+    def fake_dialog(_parent: object, _title: str, _start: str, filters: str) -> tuple[str, str]:
+        return str(path), filters.split(";;")[kind]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_dialog)
+
+
+def test_a_timelinejs_file_added_as_a_model_file_is_imported_by_its_content(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = active_window(qtbot)
+    _choosing(monkeypatch, HOUSTON, kind=0)  # "Timeline model files (*.json)"
+    failed: list[object] = []
+    window.document.addFailed.connect(lambda path, lines: failed.append(lines))
+    window.imports.choose_add()
+    qtbot.waitUntil(lambda: len(window.document.added_files) == 1, timeout=20_000)
+    assert failed == []
+    assert window.error_box is None
+    assert window.document.path == bundled_timeline()
+    added = window.document.timeline
+    assert added is not None
+    assert len(added.layers) == 2
+
+
+def test_open_and_a_drop_import_what_is_not_a_model_file(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = active_window(qtbot)
+    _choosing(monkeypatch, HOUSTON)
+    window.imports.choose_file()  # File > Open… on a TimelineJS file
+    qtbot.waitUntil(lambda: window.document.path != bundled_timeline(), timeout=20_000)
+    imported = window.document.path
+    assert imported is not None
+    assert imported.parent == window.imports.imports_dir
+    assert window.error_box is None
+    assert window.open_file(bundled_timeline())
+    window.imports.open_path(ACLED)  # as a drop or the command line names it
+    qtbot.waitUntil(lambda: window.document.path != bundled_timeline(), timeout=20_000)
+    assert window.document.timeline is not None
+    assert len(window.document.timeline.events) == 340 - len(
+        load_timeline(bundled_timeline()).events
+    )
+
+
+def test_a_model_file_chosen_as_an_import_is_opened_as_it_is(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = active_window(qtbot)
+    imported = window.imports.import_file("timelinejs", HOUSTON)
+    qtbot.waitUntil(lambda: window.document.path == imported, timeout=20_000)
+    assert window.open_file(bundled_timeline())
+    _choosing(monkeypatch, bundled_timeline(), kind=0)  # "TimelineJS timelines (*.json)"
+    window.imports.choose_import()
+    assert window.document.path == bundled_timeline()
+    assert window.error_box is None
+
+
+def test_what_a_file_is_is_told_by_its_content(tmp_path: Path) -> None:
+    assert content_format(bundled_timeline()) == "model"
+    assert content_format(HOUSTON) == "timelinejs"
+    assert content_format(ACLED) == "acled"
+    renamed = tmp_path / "export.json"  # an ACLED export under another name
+    renamed.write_bytes(ACLED.read_bytes())
+    assert content_format(renamed) == "acled"
+    (tmp_path / "notes.txt").write_text("just words", encoding="utf-8")
+    assert content_format(tmp_path / "notes.txt") is None
+    assert content_format(tmp_path / "missing.json") is None
+    assert content_format(tmp_path) is None
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    assert content_format(pipe) is None  # not read: a pipe would block

@@ -6,6 +6,7 @@ The importers are imported when first used: starting the app needs neither.
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,37 @@ FORMATS = ("timelinejs", "acled")
 def format_of(path: Path) -> str:
     """The format a file's name suggests: ACLED's exports are CSV."""
     return "acled" if path.suffix.lower() == ".csv" else "timelinejs"
+
+
+# How much of a file :func:`content_format` reads.
+_HEAD_BYTES = 64 * 1024
+
+
+def content_format(path: Path) -> str | None:
+    """What a file's first bytes show it is: "model" (a model file), one of
+    :data:`FORMATS`, or None when they do not tell (or it cannot be read).
+
+    A model file names its ``schema_version``; a TimelineJS file has no such
+    field and dates its slides with ``start_date``; an ACLED export is a CSV
+    whose header has ``event_id_cnty`` or ``event_date``. Only a regular file
+    is read (a pipe would block).
+    """
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return None
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"{"):
+        if b'"schema_version"' in head:
+            return "model"
+        return "timelinejs" if b'"start_date"' in head else None
+    header = text.split(b"\n", 1)[0].lower()
+    if b"," in header and (b"event_id_cnty" in header or b"event_date" in header):
+        return "acled"
+    return None
 
 
 def run_import(

@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
     # -- opening ------------------------------------------------------------
 
     def open_file(self, path: Path) -> bool:
-        return self.document.open(path)
+        return self.imports.open_path(path)
 
     def open_at_start(self, file: Path | None) -> None:
         """The file named on the command line, else the one open when the app last
@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.document.open(files[0])
+            self.imports.open_path(files[0])
 
     # -- the keyboard -----------------------------------------------------------
 

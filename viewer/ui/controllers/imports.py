@@ -13,7 +13,7 @@ from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.importers.common import ImportReport
-from viewer.importers.formats import format_of, import_name
+from viewer.importers.formats import FORMATS, content_format, format_of, import_name
 from viewer.persistence.paths import not_a_file
 from viewer.ui.document.document import Document
 
@@ -58,7 +58,7 @@ class Imports(QObject):
             self._parent, self.tr("Open Timeline"), start, self.tr(MODEL_FILTER)
         )
         if name:
-            self._document.open(Path(name))
+            self.open_path(Path(name))
 
     def choose_import(self) -> None:
         """File > Import…: a TimelineJS JSON or an ACLED CSV, converted and opened."""
@@ -69,7 +69,7 @@ class Imports(QObject):
         )
         if name:
             source = Path(name)
-            self.import_file(self._import_kind(chosen, source), source)
+            self.open_path(source, fallback=self._import_kind(chosen, source))
 
     def choose_add(self) -> None:
         """File > Add Timeline…: a model file, or a TimelineJS or ACLED file
@@ -84,9 +84,21 @@ class Imports(QObject):
             return
         path = Path(name)
         if chosen in (timelinejs, acled) or path.suffix.lower() == ".csv":
-            self.import_file(self._import_kind(chosen, path), path, add=True)
+            self.open_path(path, add=True, fallback=self._import_kind(chosen, path))
         else:
-            self._document.add(path)
+            self.open_path(path, add=True)
+
+    def open_path(self, path: Path, add: bool = False, fallback: str = "model") -> bool:
+        """Open ``path`` (``add``: show it over the open timeline) as what its
+        content shows it is: a model file as it is, a TimelineJS or ACLED file
+        imported first, whatever file type was chosen in the dialog. When the
+        content does not tell, as ``fallback`` ("model" or one of the import
+        formats). False when it could not be opened at once (said why)."""
+        kind = content_format(path) or fallback
+        if kind in FORMATS:
+            self.import_file(kind, path, add=add)
+            return True
+        return self._document.add(path) if add else self._document.open(path)
 
     def _import_filters(self) -> tuple[str, str]:
         """The file dialog's filters of the formats that import: TimelineJS, ACLED."""
