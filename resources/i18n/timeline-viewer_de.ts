@@ -1176,6 +1176,108 @@ Weiterhin angezeigt: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ModelFile</name>
+    <message>
+        <source>is a folder, not a model file</source>
+        <translation>ist ein Ordner, keine Modelldatei</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, pipe or socket)</source>
+        <translation>ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Socket)</translation>
+    </message>
+    <message>
+        <source>is {0}, over the {1} limit for model files</source>
+        <extracomment>{0} is the file&apos;s size, {1} the largest a model file may be (such as &quot;512 MiB&quot;).</extracomment>
+        <translation>ist {0} groß, über der Grenze von {1} für Modelldateien</translation>
+    </message>
+    <message>
+        <source>is over the {0} limit for model files</source>
+        <extracomment>{0} is the largest a model file may be (such as &quot;512 MiB&quot;).</extracomment>
+        <translation>ist über der Grenze von {0} für Modelldateien</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>cannot be read: permission denied</source>
+        <translation>kann nicht gelesen werden: keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>cannot be read: {0}</source>
+        <extracomment>{0} is the system&apos;s reason, in English.</extracomment>
+        <translation>kann nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>{0} bytes</source>
+        <translation>{0} Byte</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>made by a newer version of timeline-viewer: the file is format {0}, this version reads up to {1}; update the app to open it</source>
+        <extracomment>{0} is the file&apos;s format number, {1} the newest this version of the app reads.</extracomment>
+        <translation>von einer neueren Version von timeline-viewer erstellt: die Datei hat Format {0}, diese Version liest bis Format {1}; zum Öffnen die App aktualisieren</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text: byte {0} at offset {1} (line {2}); save the file as UTF-8</source>
+        <extracomment>{0} is a byte in hexadecimal (such as &quot;0xe4&quot;), {1} where it is, {2} its line.</extracomment>
+        <translation>kein UTF-8-Text: Byte {0} an Position {1} (Zeile {2}); die Datei als UTF-8 speichern</translation>
+    </message>
+    <message>
+        <source>the JSON ends too early, the file may be truncated ({0})</source>
+        <extracomment>{0} is the JSON parser&apos;s own words, in English.</extracomment>
+        <translation>das JSON endet zu früh, die Datei ist vielleicht abgeschnitten ({0})</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {0}</source>
+        <extracomment>{0} is the JSON parser&apos;s own words, in English.</extracomment>
+        <translation>kein gültiges JSON: {0}</translation>
+    </message>
+    <message>
+        <source>is required but missing</source>
+        <extracomment>After a field&apos;s JSON path, such as &quot;events[3].date&quot;.</extracomment>
+        <translation>ist erforderlich, fehlt aber</translation>
+    </message>
+    <message>
+        <source>is not a field of this format (a typo?); found {0}</source>
+        <extracomment>After a field&apos;s JSON path; {0} is the value found, such as &quot;an object&quot;.</extracomment>
+        <translation>ist kein Feld dieses Formats (ein Tippfehler?); gefunden: {0}</translation>
+    </message>
+    <message>
+        <source>a model file must hold a JSON object at the top; found {0}</source>
+        <extracomment>{0} is what the file holds instead, such as &quot;a list of 3&quot;.</extracomment>
+        <translation>eine Modelldatei muss auf oberster Ebene ein JSON-Objekt enthalten; gefunden: {0}</translation>
+    </message>
+    <message>
+        <source>must be one of {0}; found {1}</source>
+        <extracomment>{0} lists the values allowed (such as &quot;&apos;call&apos;, &apos;meeting&apos; or &apos;other&apos;&quot;), {1} the one found.</extracomment>
+        <translation>muss einer dieser Werte sein: {0}; gefunden: {1}</translation>
+    </message>
+    <message>
+        <source>at most {0} characters, found {1}</source>
+        <extracomment>{0} is the most characters a text may have, {1} how many it has.</extracomment>
+        <translation>höchstens {0} Zeichen, gefunden: {1}</translation>
+    </message>
+    <message>
+        <source>at most {0} entries, found {1}</source>
+        <extracomment>{0} is the most entries a list may have, {1} how many it has.</extracomment>
+        <translation>höchstens {0} Einträge, gefunden: {1}</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <extracomment>What a model file holds where something else belongs: a JSON object.</extracomment>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a list of {0}</source>
+        <extracomment>What a model file holds where something else belongs: a JSON list of {0} items.</extracomment>
+        <translation>eine Liste mit {0} Einträgen</translation>
+    </message>
+</context>
+<context>
     <name>NoteActions</name>
     <message>
         <source>Note on {0}</source>
@@ -2064,6 +2166,16 @@ Weiterhin angezeigt: {1}</translation>
         <translation>nicht als CSV lesbar: {0}</translation>
     </message>
     <message>
+        <source>ACLED events from {0}</source>
+        <extracomment>An imported ACLED export&apos;s title when none is given; {0} is its file name.</extracomment>
+        <translation>ACLED-Ereignisse aus {0}</translation>
+    </message>
+    <message>
+        <source>Imported from the ACLED export {0}: one event per row, as ACLED (the Armed Conflict Location &amp; Event Data project) coded it.</source>
+        <extracomment>An imported ACLED export&apos;s description; {0} is its file name.</extracomment>
+        <translation>Importiert aus dem ACLED-Export {0}: ein Ereignis pro Zeile, so wie ACLED (das Armed Conflict Location &amp; Event Data Project) es erfasst hat.</translation>
+    </message>
+    <message>
         <source>bytes that are not UTF-8 were read as {0}</source>
         <translation>Bytes, die kein UTF-8 sind, wurden als {0} gelesen</translation>
     </message>
@@ -2236,6 +2348,11 @@ Weiterhin angezeigt: {1}</translation>
         <translation>eine Zeitleiste fasst höchstens {0} Epochen; ausgelassen</translation>
     </message>
     <message>
+        <source>Untitled event {0}</source>
+        <extracomment>The title given to a slide with neither headline nor text; {0} is its place in the file (the note on the import names it the same).</extracomment>
+        <translation>Unbenanntes Ereignis {0}</translation>
+    </message>
+    <message>
         <source>expected an object, found {0}</source>
         <translation>Objekt erwartet, gefunden: {0}</translation>
     </message>
@@ -2353,11 +2470,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>{0} event has neither headline nor text: titled &quot;Untitled event N&quot;, N being the slide&apos;s place in the file.</source>
-        <translation>{0} Ereignis hat weder Überschrift noch Text: „Untitled event N“ betitelt, wobei N die Position der Folie in der Datei ist.</translation>
+        <translation>{0} Ereignis hat weder Überschrift noch Text: „Unbenanntes Ereignis N“ betitelt, wobei N die Position der Folie in der Datei ist.</translation>
     </message>
     <message>
         <source>{0} events have neither headline nor text: titled &quot;Untitled event N&quot;, N being the slide&apos;s place in the file.</source>
-        <translation>{0} Ereignisse haben weder Überschrift noch Text: „Untitled event N“ betitelt, wobei N die Position der Folie in der Datei ist.</translation>
+        <translation>{0} Ereignisse haben weder Überschrift noch Text: „Unbenanntes Ereignis N“ betitelt, wobei N die Position der Folie in der Datei ist.</translation>
     </message>
     <message>
         <source>{0} event shows HTML as its media (a quote, an embed): its text was added to the summary.</source>

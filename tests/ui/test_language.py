@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -173,3 +174,24 @@ def test_an_import_says_what_it_left_out_in_german(german: None, tmp_path: Path)
     [problem] = report.problems
     assert problem.where == "Zeile 3"
     assert problem.message == "hat 3 Felder, die Kopfzeile hat 31"
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert document["title"] == "ACLED-Ereignisse aus short.csv"  # made up: in the reader's words
+
+
+def test_a_model_file_s_problems_are_said_in_german(
+    qtbot: QtBot, german: None, tmp_path: Path
+) -> None:
+    window = active_window(qtbot)
+    empty = tmp_path / "leer.json"
+    empty.write_bytes(b"")
+    bad = tmp_path / "falsch.json"
+    bad.write_text('{"schema_version": 1, "id": "x", "title": "x", "typo": 1}', encoding="utf-8")
+    assert not window.open_file(empty)
+    assert window.error_box is not None
+    assert window.error_box.detailedText() == "die Datei ist leer"
+    window.error_box.close()
+    assert not window.open_file(bad)
+    said = window.error_box.detailedText().splitlines()
+    assert "typo: ist kein Feld dieses Formats (ein Tippfehler?); gefunden: 1" in said
+    assert "language: ist erforderlich, fehlt aber" in said
+    window.error_box.close()

@@ -9,12 +9,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from viewer.domain import fast_load
+from viewer.domain import fast_load, words
 from viewer.domain.checks import Problem, check_timeline, json_path
 from viewer.domain.model import SCHEMA_VERSION, TimelineModel
 from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.timeline import Timeline
+from viewer.domain.words import translate
 
 # Model files larger than this are refused before they are read.
 MAX_MODEL_BYTES = 512 * 1024 * 1024
@@ -44,43 +45,41 @@ def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes:
     """The file's bytes, or a :class:`ModelFileError` saying why not."""
     try:
         if path.is_dir():
-            raise ModelFileError([Problem("", "is a folder, not a model file")], unreadable=True)
+            said = translate("ModelFile", "is a folder, not a model file")
+            raise ModelFileError([Problem("", said)], unreadable=True)
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise ModelFileError(
-                [Problem("", "is not a regular file (a device, pipe or socket)")], unreadable=True
-            )
+            said = translate("ModelFile", "is not a regular file (a device, pipe or socket)")
+            raise ModelFileError([Problem("", said)], unreadable=True)
         size = info.st_size
         if size > max_bytes:
-            raise ModelFileError(
-                [
-                    Problem(
-                        "",
-                        f"is {_mib(size)}, over the {_mib(max_bytes)} limit for model files",
-                    )
-                ]
-            )
+            #: {0} is the file's size, {1} the largest a model file may be (such as "512 MiB").
+            said = translate("ModelFile", "is {0}, over the {1} limit for model files")
+            raise ModelFileError([Problem("", said.format(_mib(size), _mib(max_bytes)))])
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # the file may have grown since stat()
         if len(data) > max_bytes:
-            raise ModelFileError(
-                [Problem("", f"is over the {_mib(max_bytes)} limit for model files")]
-            )
+            #: {0} is the largest a model file may be (such as "512 MiB").
+            said = translate("ModelFile", "is over the {0} limit for model files")
+            raise ModelFileError([Problem("", said.format(_mib(max_bytes)))])
         return data
     except FileNotFoundError:
-        raise ModelFileError([Problem("", "no such file")], unreadable=True) from None
+        raise ModelFileError(
+            [Problem("", translate("ModelFile", "no such file"))], unreadable=True
+        ) from None
     except PermissionError:
-        raise ModelFileError(
-            [Problem("", "cannot be read: permission denied")], unreadable=True
-        ) from None
+        said = translate("ModelFile", "cannot be read: permission denied")
+        raise ModelFileError([Problem("", said)], unreadable=True) from None
     except OSError as exc:
-        raise ModelFileError(
-            [Problem("", f"cannot be read: {exc.strerror or exc}")], unreadable=True
-        ) from None
+        #: {0} is the system's reason, in English.
+        said = translate("ModelFile", "cannot be read: {0}").format(exc.strerror or exc)
+        raise ModelFileError([Problem("", said)], unreadable=True) from None
 
 
 def _mib(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MiB" if size >= 1024 * 1024 else f"{size} bytes"
+    if size >= 1024 * 1024:
+        return f"{words.number(round(size / (1024 * 1024)))} MiB"
+    return translate("ModelFile", "{0} bytes").format(words.number(size))
 
 
 def parse_timeline(data: bytes, progress: Progress = no_progress) -> Timeline:
@@ -94,7 +93,7 @@ def parse_timeline(data: bytes, progress: Progress = no_progress) -> Timeline:
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     if not data.strip():
-        raise ModelFileError([Problem("", "the file is empty")])
+        raise ModelFileError([Problem("", translate("ModelFile", "the file is empty"))])
     timeline = fast_load.build(data, progress)
     if timeline is None:
         progress(0.0)  # starting over, the exact way
@@ -132,11 +131,13 @@ def load_timeline(
 
 
 def _newer_version(version: int) -> Problem:
-    return Problem(
-        "schema_version",
-        f"made by a newer version of timeline-viewer: the file is format {_short(version)}, "
-        f"this version reads up to {SCHEMA_VERSION}; update the app to open it",
+    #: {0} is the file's format number, {1} the newest this version of the app reads.
+    said = translate(
+        "ModelFile",
+        "made by a newer version of timeline-viewer: the file is format {0}, "
+        "this version reads up to {1}; update the app to open it",
     )
+    return Problem("schema_version", said.format(_short(version), SCHEMA_VERSION))
 
 
 def _explain(data: bytes, exc: ValidationError) -> list[Problem]:
@@ -159,48 +160,67 @@ def _explain_not_json(data: bytes, message: str) -> Problem:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        return Problem(
-            "",
-            f"not UTF-8 text: byte 0x{data[err.start]:02x} at offset {err.start} "
-            f"(line {line}); save the file as UTF-8",
+        #: {0} is a byte in hexadecimal (such as "0xe4"), {1} where it is, {2} its line.
+        said = translate(
+            "ModelFile", "not UTF-8 text: byte {0} at offset {1} (line {2}); save the file as UTF-8"
         )
+        return Problem("", said.format(f"0x{data[err.start]:02x}", err.start, line))
     detail = message.removeprefix("Invalid JSON: ")
     if detail.startswith("EOF while parsing"):
-        return Problem("", f"the JSON ends too early, the file may be truncated ({detail})")
-    return Problem("", f"not valid JSON: {detail}")
+        #: {0} is the JSON parser's own words, in English.
+        said = translate("ModelFile", "the JSON ends too early, the file may be truncated ({0})")
+        return Problem("", said.format(detail))
+    #: {0} is the JSON parser's own words, in English.
+    return Problem("", translate("ModelFile", "not valid JSON: {0}").format(detail))
 
 
 def _describe(err: Any) -> str:
     kind: str = err["type"]
     found = _short(err.get("input"))
     if kind == "missing":
-        return "is required but missing"
+        #: After a field's JSON path, such as "events[3].date".
+        return translate("ModelFile", "is required but missing")
     if kind == "extra_forbidden":
-        return f"is not a field of this format (a typo?); found {found}"
+        #: After a field's JSON path; {0} is the value found, such as "an object".
+        return translate("ModelFile", "is not a field of this format (a typo?); found {0}").format(
+            found
+        )
     if kind == "model_type" and not err["loc"]:
-        return f"a model file must hold a JSON object at the top; found {found}"
+        #: {0} is what the file holds instead, such as "a list of 3".
+        return translate(
+            "ModelFile", "a model file must hold a JSON object at the top; found {0}"
+        ).format(found)
     message: str = err["msg"]
     if kind == "value_error":
         return message.removeprefix("Value error, ")
     if kind == "enum":
-        return f"must be one of {err['ctx']['expected']}; found {found}"
+        #: {0} lists the values allowed (such as "'call', 'meeting' or 'other'"), {1} the one found.
+        return translate("ModelFile", "must be one of {0}; found {1}").format(
+            err["ctx"]["expected"], found
+        )
     if kind == "string_too_long":
         # The length, not the text: it may be megabytes.
-        return f"at most {err['ctx']['max_length']:,} characters, found {len(err['input']):,}"
+        #: {0} is the most characters a text may have, {1} how many it has.
+        said = translate("ModelFile", "at most {0} characters, found {1}")
+        return said.format(words.number(err["ctx"]["max_length"]), words.number(len(err["input"])))
     if kind == "too_long":
         ctx = err["ctx"]
         found_items = ctx.get("actual_length")
         if found_items is None:
             found_items = len(err["input"])
-        return f"at most {ctx['max_length']:,} entries, found {found_items:,}"
+        #: {0} is the most entries a list may have, {1} how many it has.
+        said = translate("ModelFile", "at most {0} entries, found {1}")
+        return said.format(words.number(ctx["max_length"]), words.number(found_items))
     return f"{message[0].lower()}{message[1:]}; found {found}"
 
 
 def _short(value: object) -> str:
     if isinstance(value, dict):
-        return "an object"
+        #: What a model file holds where something else belongs: a JSON object.
+        return translate("ModelFile", "an object")
     if isinstance(value, list):
-        return f"a list of {len(value)}"
+        #: What a model file holds where something else belongs: a JSON list of {0} items.
+        return translate("ModelFile", "a list of {0}").format(words.number(len(value)))
     if isinstance(value, str) and len(value) > 60:
         value = value[:60]  # enough to fill the 60 shown; repr of the whole may be megabytes
     text = repr(value)

@@ -254,11 +254,16 @@ class _Import:
         i_source, i_notes, i_fatalities = column["source"], column["notes"], column["fatalities"]
 
         made_id = common_timeline_id(timeline_id, self.src, "acled")
-        shown_title = title_text(title) or title_text(f"ACLED events from {self.src.name}")
-        description = long_text(
-            f"Imported from the ACLED export {plain(self.src.name, 500)}: one event per row, "
-            "as ACLED (the Armed Conflict Location & Event Data project) coded it."
+        #: An imported ACLED export's title when none is given; {0} is its file name.
+        made_title = translate("importers", "ACLED events from {0}").format(self.src.name)
+        shown_title = title_text(title) or title_text(made_title)
+        #: An imported ACLED export's description; {0} is its file name.
+        about = translate(
+            "importers",
+            "Imported from the ACLED export {0}: one event per row, as ACLED "
+            "(the Armed Conflict Location & Event Data project) coded it.",
         )
+        description = long_text(about.format(plain(self.src.name, 500)))
 
         dates, kinds, titles, places = self.dates, self.kinds, self.titles, self.places
         cast, coordinates = self.cast, self.coordinates

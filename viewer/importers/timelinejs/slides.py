@@ -119,7 +119,9 @@ def event_of(
         if heading:
             tally.from_text += 1
         else:
-            heading = f"Untitled event {i + 1}"
+            #: The title given to a slide with neither headline nor text; {0} is
+            #: its place in the file (the note on the import names it the same).
+            heading = translate("importers", "Untitled event {0}").format(i + 1)
             tally.untitled += 1
 
     event: dict[str, Any] = {"id": event_id, "kind": "other", "title": heading, "date": date}
