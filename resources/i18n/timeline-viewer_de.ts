@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Events, claims with their sources and verification, quotes per actor, and dates with their honest uncertainty.</source>
-        <translation>Ereignisse, Aussagen mit ihren Quellen und ihrer Überprüfung, Zitate nach Akteur und Daten mit ihrer ehrlichen Unsicherheit.</translation>
+        <translation>Ereignisse, Behauptungen mit ihren Quellen und ihrer Überprüfung, Zitate nach Akteur und Datumsangaben mit ihrer ehrlichen Unsicherheit.</translation>
     </message>
 </context>
 <context>
@@ -63,15 +63,15 @@
     </message>
     <message>
         <source>Select an event or a quote to copy its citation.</source>
-        <translation>Wählen Sie ein Ereignis oder ein Zitat, um seinen Nachweis zu kopieren.</translation>
+        <translation>Zuerst ein Ereignis oder ein Zitat auswählen, um die Quellenangabe zu kopieren.</translation>
     </message>
     <message>
         <source>Copied the citation of {0} as Markdown.</source>
-        <translation>Nachweis von {0} als Markdown kopiert.</translation>
+        <translation>Quellenangabe für {0} als Markdown kopiert.</translation>
     </message>
     <message>
         <source>Copied the citation of {0}.</source>
-        <translation>Nachweis von {0} kopiert.</translation>
+        <translation>Quellenangabe für {0} kopiert.</translation>
     </message>
 </context>
 <context>
@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>Event details</source>
-        <translation>Ereignis im Detail</translation>
+        <translation>Ereignisdetails</translation>
     </message>
 </context>
 <context>
@@ -122,7 +122,7 @@
     <message>
         <source>{0} is shown already.</source>
         <extracomment>Adding a file that is shown already; {0} is its name.</extracomment>
-        <translation>{0} wird schon gezeigt.</translation>
+        <translation>{0} wird bereits angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -142,7 +142,7 @@
     </message>
     <message>
         <source>Participants</source>
-        <translation>Teilnehmer</translation>
+        <translation>Beteiligte</translation>
     </message>
     <message>
         <source>Status</source>
@@ -190,7 +190,7 @@
     <message>
         <source>Select all (off: one event at a time)</source>
         <extracomment>The table&apos;s (disabled) corner button, for screen readers.</extracomment>
-        <translation>Alle auswählen (aus: immer nur ein Ereignis)</translation>
+        <translation>Alle auswählen (deaktiviert: immer nur ein Ereignis)</translation>
     </message>
     <message>
         <source>Columns: click one to sort by it</source>
@@ -250,7 +250,7 @@
     <message>
         <source>Shown: {0}</source>
         <extracomment>Above an exported picture: the time span it shows.</extracomment>
-        <translation>Gezeigt: {0}</translation>
+        <translation>Zeitraum: {0}</translation>
     </message>
     <message>
         <source>Filter: {0}</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>The time &amp;shown now</source>
-        <translation>Den &amp;jetzt gezeigten Zeitraum</translation>
+        <translation>&amp;Jetzt angezeigter Zeitraum</translation>
     </message>
     <message>
         <source>All events the filter &amp;keeps</source>
@@ -371,7 +371,7 @@
     </message>
     <message>
         <source>Each added timeline&apos;s: {0}.</source>
-        <translation>Die der hinzugefügten Zeitleisten: {0}.</translation>
+        <translation>Notizen der hinzugefügten Zeitleisten: {0}.</translation>
     </message>
     <message>
         <source>The filter keeps no event: there is nothing to draw.</source>
@@ -406,7 +406,7 @@
     </message>
     <message>
         <source>Show only some events: by kind, actor, status, claim, tag, date</source>
-        <translation>Nur manche Ereignisse zeigen: nach Art, Akteur, Status, Behauptung, Schlagwort, Datum</translation>
+        <translation>Nur bestimmte Ereignisse anzeigen: nach Art, Akteur, Status, Behauptung, Schlagwort, Datum</translation>
     </message>
     <message>
         <source>Clear Filters</source>
@@ -422,11 +422,11 @@
     </message>
     <message>
         <source>Showing {0} of {1} events</source>
-        <translation>{0} von {1} Ereignissen</translation>
+        <translation>{0} von {1} Ereignissen angezeigt</translation>
     </message>
     <message>
         <source>Showing all {0} events</source>
-        <translation>Alle {0} Ereignisse werden angezeigt</translation>
+        <translation>Alle {0} Ereignisse angezeigt</translation>
     </message>
     <message>
         <source>Hidden: {0}</source>
@@ -435,11 +435,11 @@
     </message>
     <message>
         <source>Show this timeline again:</source>
-        <translation>Diese Zeitleiste wieder zeigen:</translation>
+        <translation>Diese Zeitleiste wieder einblenden:</translation>
     </message>
     <message>
         <source>Show the timeline {0} again</source>
-        <translation>Die Zeitleiste {0} wieder zeigen</translation>
+        <translation>Die Zeitleiste {0} wieder einblenden</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
@@ -507,8 +507,8 @@
     <message>
         <source>Every word must match; case and accents do not matter.
 Enter: next match, Shift+Enter: previous, Escape: close</source>
-        <translation>Jedes Wort muss vorkommen; Groß- und Kleinschreibung und Akzente zählen nicht.
-Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</translation>
+        <translation>Jedes Wort muss vorkommen; Groß-/Kleinschreibung und Akzente spielen keine Rolle.
+Enter: nächster Treffer, Umschalt+Enter: vorheriger, Esc: schließen</translation>
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
@@ -598,7 +598,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>Type a day, such as {0} or 2025-06-02.</source>
         <extracomment>{0} is an example of a day as the app writes it.</extracomment>
-        <translation>Geben Sie einen Tag ein, etwa {0} oder 2025-06-02.</translation>
+        <translation>Einen Tag eingeben, etwa {0} oder 2025-06-02.</translation>
     </message>
     <message>
         <source>Showing {0}</source>
@@ -610,7 +610,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>Timeline model files (*.json);;All files (*)</source>
         <extracomment>The Open dialog&apos;s file types: translate the names; keep the patterns in parentheses and the &quot;;;&quot; between the types.</extracomment>
-        <translation>Zeitleisten-Dateien (*.json);;Alle Dateien (*)</translation>
+        <translation>Zeitleistendateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Re&amp;move Added Timeline</source>
@@ -638,15 +638,15 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>{0} is no longer shown over this timeline: {1}</source>
-        <translation>{0} wird nicht mehr über dieser Zeitleiste gezeigt: {1}</translation>
+        <translation>{0} wird nicht mehr über dieser Zeitleiste angezeigt: {1}</translation>
     </message>
     <message>
         <source>Also showing “{0}” ({1} events), as last time.</source>
-        <translation>Auch „{0}“ wird gezeigt ({1} Ereignisse), wie beim letzten Mal.</translation>
+        <translation>Wie beim letzten Mal wird auch „{0}“ angezeigt ({1} Ereignisse).</translation>
     </message>
     <message>
         <source>Added “{0}”: {1} events. View ▸ Timelines shows or hides it.</source>
-        <translation>„{0}“ hinzugefügt: {1} Ereignisse. Ansicht ▸ Zeitleisten zeigt sie oder blendet sie aus.</translation>
+        <translation>„{0}“ hinzugefügt: {1} Ereignisse. Unter Ansicht ▸ Zeitleisten lässt sie sich ein- und ausblenden.</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -654,7 +654,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>no such file</source>
-        <translation>keine solche Datei</translation>
+        <translation>Datei nicht gefunden</translation>
     </message>
     <message>
         <source>Cannot read {0}: {1}</source>
@@ -662,7 +662,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>{0} is an imported timeline already: open it instead.</source>
-        <translation>{0} ist bereits eine importierte Zeitleiste: Öffnen Sie sie stattdessen.</translation>
+        <translation>{0} ist bereits eine importierte Zeitleiste und kann direkt geöffnet werden.</translation>
     </message>
     <message>
         <source>Cannot write {0}: {1}</source>
@@ -734,7 +734,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>Open All Lan&amp;es</source>
-        <translation>A&amp;lle Spuren öffnen</translation>
+        <translation>A&amp;lle Spuren aufklappen</translation>
     </message>
     <message>
         <source>&amp;Reset Lane Order</source>
@@ -754,7 +754,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <name>LayerBar</name>
     <message>
         <source>Show or hide the events of this timeline:</source>
-        <translation>Die Ereignisse dieser Zeitleiste zeigen oder ausblenden:</translation>
+        <translation>Die Ereignisse dieser Zeitleiste ein- oder ausblenden:</translation>
     </message>
     <message>
         <source>One timeline stays shown; this is the last:</source>
@@ -763,7 +763,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>Timelines shown</source>
         <extracomment>The row&apos;s name for screen readers.</extracomment>
-        <translation>Gezeigte Zeitleisten</translation>
+        <translation>Angezeigte Zeitleisten</translation>
     </message>
     <message>
         <source>Timelines:</source>
@@ -771,7 +771,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>Shows or hides this timeline&apos;s events</source>
-        <translation>Zeigt die Ereignisse dieser Zeitleiste oder blendet sie aus</translation>
+        <translation>Blendet die Ereignisse dieser Zeitleiste ein oder aus</translation>
     </message>
 </context>
 <context>
@@ -786,7 +786,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     <message>
         <source>happened</source>
         <extracomment>Legend: a filled mark is an event that happened.</extracomment>
-        <translation>geschehen</translation>
+        <translation>stattgefunden</translation>
     </message>
     <message>
         <source>announced / proposed / demanded</source>
@@ -853,7 +853,7 @@ Eingabe: nächster Treffer, Umschalt+Eingabe: vorheriger, Esc: schließen</trans
     </message>
     <message>
         <source>{0} cannot be shown over “{1}”:</source>
-        <translation>{0} kann nicht über „{1}“ gezeigt werden:</translation>
+        <translation>{0} kann nicht über „{1}“ angezeigt werden:</translation>
     </message>
     <message>
         <source>{0} is not a timeline this app can open:
@@ -884,11 +884,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Importing {0}…</source>
-        <translation>{0} wird importiert …</translation>
+        <translation>{0} wird importiert…</translation>
     </message>
     <message>
         <source>Opening {0}…</source>
-        <translation>{0} wird geöffnet …</translation>
+        <translation>{0} wird geöffnet…</translation>
     </message>
     <message>
         <source>Stopped importing {0}.</source>
@@ -903,11 +903,11 @@ Weiterhin angezeigt: {1}</translation>
     <name>MainWindow</name>
     <message>
         <source>Event details</source>
-        <translation>Ereignis im Detail</translation>
+        <translation>Ereignisdetails</translation>
     </message>
     <message>
         <source>Event &amp;details</source>
-        <translation>Ereignis im &amp;Detail</translation>
+        <translation>Ereignis&amp;details</translation>
     </message>
     <message>
         <source>Quotes by actor</source>
@@ -943,7 +943,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Reloaded {0}: the file changed on disk.</source>
-        <translation>{0} neu geladen: Die Datei wurde auf der Festplatte geändert.</translation>
+        <translation>{0} neu geladen: Die Datei wurde auf dem Datenträger geändert.</translation>
     </message>
     <message>
         <source>Your notes</source>
@@ -959,11 +959,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Copy Citation</source>
-        <translation>Nachweis kopieren</translation>
+        <translation>Quellenangabe kopieren</translation>
     </message>
     <message>
         <source>Copy Citation as Markdown</source>
-        <translation>Nachweis als Markdown kopieren</translation>
+        <translation>Quellenangabe als Markdown kopieren</translation>
     </message>
 </context>
 <context>
@@ -982,7 +982,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Open a TimelineJS timeline or an ACLED export, converted to a model file</source>
-        <translation>Eine TimelineJS-Zeitleiste oder einen ACLED-Export öffnen, in eine Modelldatei umgewandelt</translation>
+        <translation>Eine TimelineJS-Zeitleiste oder einen ACLED-Export in eine Modelldatei umwandeln und öffnen</translation>
     </message>
     <message>
         <source>&amp;Add Timeline…</source>
@@ -990,7 +990,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Show another timeline over this one (a model file, TimelineJS or ACLED)</source>
-        <translation>Eine weitere Zeitleiste über dieser zeigen (eine Modelldatei, TimelineJS oder ACLED)</translation>
+        <translation>Eine weitere Zeitleiste über dieser anzeigen (Modelldatei, TimelineJS oder ACLED)</translation>
     </message>
     <message>
         <source>&amp;Export Image…</source>
@@ -1006,7 +1006,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Print the events the filter keeps, on pages at the zoom shown</source>
-        <translation>Die Ereignisse, die der Filter behält, auf Seiten im gezeigten Maßstab drucken</translation>
+        <translation>Die Ereignisse, die der Filter behält, seitenweise im angezeigten Maßstab drucken</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1026,11 +1026,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>&amp;Copy Citation</source>
-        <translation>Zitat mit Quelle &amp;kopieren</translation>
+        <translation>Quellenangabe &amp;kopieren</translation>
     </message>
     <message>
         <source>Copy Citation as &amp;Markdown</source>
-        <translation>Zitat mit Quelle als &amp;Markdown kopieren</translation>
+        <translation>Quellenangabe als &amp;Markdown kopieren</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -1058,15 +1058,15 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>&amp;Fit All</source>
-        <translation>&amp;Alles zeigen</translation>
+        <translation>&amp;Alles anzeigen</translation>
     </message>
     <message>
         <source>Quote &amp;Translations</source>
-        <translation>Zitat-&amp;Übersetzungen</translation>
+        <translation>Zitat&amp;übersetzungen</translation>
     </message>
     <message>
         <source>Show each quote&apos;s translation beside the original</source>
-        <translation>Die Übersetzung jedes Zitats neben dem Original zeigen</translation>
+        <translation>Die Übersetzung jedes Zitats neben dem Original anzeigen</translation>
     </message>
     <message>
         <source>Next &amp;Panel</source>
@@ -1098,11 +1098,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Go to &amp;Date…</source>
-        <translation>Zu &amp;Datum…</translation>
+        <translation>Zu &amp;Datum gehen…</translation>
     </message>
     <message>
         <source>Show a day in the middle of the timeline</source>
-        <translation>Einen Tag in der Mitte der Zeitleiste zeigen</translation>
+        <translation>Einen Tag in der Mitte der Zeitleiste anzeigen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1134,19 +1134,19 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Timeline: read the selected event&apos;s details</source>
-        <translation>Zeitleiste: Details des gewählten Ereignisses lesen</translation>
+        <translation>Zeitleiste: Details des ausgewählten Ereignisses lesen</translation>
     </message>
     <message>
         <source>Timeline: the selected event&apos;s menu</source>
-        <translation>Zeitleiste: Menü des gewählten Ereignisses</translation>
+        <translation>Zeitleiste: Menü des ausgewählten Ereignisses</translation>
     </message>
     <message>
         <source>Timeline: open the nearest &quot;+N&quot; (or zoom into a count)</source>
-        <translation>Zeitleiste: nächstes „+N“ öffnen (oder in eine Anzahl hineinzoomen)</translation>
+        <translation>Zeitleiste: nächstgelegenes „+N“ öffnen (oder auf eine Zahl zoomen)</translation>
     </message>
     <message>
         <source>Timeline: no event selected</source>
-        <translation>Zeitleiste: kein Ereignis gewählt</translation>
+        <translation>Zeitleiste: Auswahl aufheben</translation>
     </message>
     <message>
         <source>Find bar: next / previous match, close</source>
@@ -1166,12 +1166,12 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>As the System</source>
-        <translation>Wie das System</translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Timeline file:
 {0}</source>
-        <translation>Zeitleisten-Datei:
+        <translation>Zeitleistendatei:
 {0}</translation>
     </message>
 </context>
@@ -1281,7 +1281,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>NoteActions</name>
     <message>
         <source>Note on {0}</source>
-        <translation>Notiz zu {0}</translation>
+        <translation>Notiz zu „{0}“</translation>
     </message>
     <message>
         <source>Select an event first to add a note.</source>
@@ -1289,7 +1289,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Note on {0} (detached: no longer in the timeline)</source>
-        <translation>Notiz zu {0} (losgelöst: nicht mehr in der Zeitleiste)</translation>
+        <translation>Notiz zu „{0}“ (losgelöst: nicht mehr in der Zeitleiste)</translation>
     </message>
     <message>
         <source>Notes are read-only</source>
@@ -1332,7 +1332,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Keep the note (Ctrl+Enter)</source>
-        <translation>Notiz behalten (Strg+Eingabe)</translation>
+        <translation>Notiz übernehmen (Strg+Enter)</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
@@ -1371,7 +1371,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Note on “{0}” deleted (Undo brings it back).</source>
-        <translation>Notiz zu „{0}“ gelöscht (Rückgängig holt sie zurück).</translation>
+        <translation>Notiz zu „{0}“ gelöscht („Rückgängig“ stellt sie wieder her).</translation>
     </message>
     <message>
         <source>Undone: {0}.</source>
@@ -1398,7 +1398,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Detached note: its event or quote is no longer in the timeline</source>
-        <translation>Losgelöste Notiz: Ihr Ereignis oder Zitat ist nicht mehr in der Zeitleiste</translation>
+        <translation>Losgelöste Notiz: Das zugehörige Ereignis oder Zitat ist nicht mehr in der Zeitleiste</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1433,7 +1433,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Add a note to the selected event</source>
-        <translation>Dem gewählten Ereignis eine Notiz hinzufügen</translation>
+        <translation>Dem ausgewählten Ereignis eine Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Ed&amp;it Note…</source>
@@ -1468,11 +1468,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>The whole timeline, how many events fall where, and the part shown</source>
-        <translation>Die ganze Zeitleiste, wie viele Ereignisse wohin fallen, und der gezeigte Teil</translation>
+        <translation>Die gesamte Zeitleiste: Verteilung der Ereignisse und angezeigter Ausschnitt</translation>
     </message>
     <message>
         <source>Drag the marked part, or click, to show another time</source>
-        <translation>Den markierten Teil ziehen oder daneben klicken, um eine andere Zeit zu zeigen</translation>
+        <translation>Den markierten Ausschnitt ziehen oder daneben klicken, um einen anderen Zeitraum anzuzeigen</translation>
     </message>
 </context>
 <context>
@@ -1529,7 +1529,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Choose a speaker to list their quotes</source>
-        <translation>Einen Sprecher wählen, um seine Zitate zu sehen</translation>
+        <translation>Einen Sprecher auswählen, um seine Zitate aufzulisten</translation>
     </message>
     <message>
         <source>Filter quotes</source>
@@ -1545,7 +1545,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Quotes of the chosen speaker</source>
-        <translation>Zitate des gewählten Sprechers</translation>
+        <translation>Zitate des ausgewählten Sprechers</translation>
     </message>
     <message>
         <source>&amp;Speakers</source>
@@ -1569,11 +1569,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Copy Citation</source>
-        <translation>Zitat mit Quelle kopieren</translation>
+        <translation>Quellenangabe kopieren</translation>
     </message>
     <message>
         <source>Copy Citation as Markdown</source>
-        <translation>Zitat mit Quelle als Markdown kopieren</translation>
+        <translation>Quellenangabe als Markdown kopieren</translation>
     </message>
     <message>
         <source>Open Source</source>
@@ -1604,11 +1604,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Save to File…</source>
-        <translation>In Datei speichern …</translation>
+        <translation>In Datei speichern…</translation>
     </message>
     <message>
         <source>Quit Without Them</source>
-        <translation>Ohne sie beenden</translation>
+        <translation>Ohne Speichern beenden</translation>
     </message>
     <message>
         <source>Save Notes</source>
@@ -1616,7 +1616,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>W3C annotations (*.jsonld *.json)</source>
-        <translation>W3C-Annotationen (*.jsonld *.json)</translation>
+        <translation>W3C Web Annotations (*.jsonld *.json)</translation>
     </message>
     <message>
         <source>Could not write {0}: {1}</source>
@@ -1694,7 +1694,7 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Folded: click to open it, drag to move it</source>
         <extracomment>A folded lane&apos;s tooltip, over its name.</extracomment>
-        <translation>Eingeklappt: zum Öffnen klicken, zum Verschieben ziehen</translation>
+        <translation>Eingeklappt: zum Aufklappen klicken, zum Verschieben ziehen</translation>
     </message>
     <message>
         <source>Click to fold it, drag to move it</source>
@@ -1704,12 +1704,12 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>In view, drawn as counts: {0}</source>
         <extracomment>A lane with too many events in view to draw: they are counted instead.</extracomment>
-        <translation>Im Blick, als Zahlen gezeichnet: {0}</translation>
+        <translation>Im sichtbaren Bereich, als Zahlen dargestellt: {0}</translation>
     </message>
     <message>
         <source>In view, in “+N” badges: {0}</source>
         <extracomment>Events of a lane that no row could take, in its &quot;+N&quot; badges.</extracomment>
-        <translation>Im Blick, in „+N“-Marken: {0}</translation>
+        <translation>Im sichtbaren Bereich, in „+N“-Marken: {0}</translation>
     </message>
     <message>
         <source>Events starting here: {0}</source>
@@ -1813,7 +1813,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>exact to the year, open-ended</source>
-        <translation>auf das Jahr genau, ohne Ende</translation>
+        <translation>auf das Jahr genau, Ende offen</translation>
     </message>
     <message>
         <source>exact to the month</source>
@@ -1825,7 +1825,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>exact to the month, open-ended</source>
-        <translation>auf den Monat genau, ohne Ende</translation>
+        <translation>auf den Monat genau, Ende offen</translation>
     </message>
     <message>
         <source>exact to the week</source>
@@ -1837,7 +1837,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>exact to the week, open-ended</source>
-        <translation>auf die Woche genau, ohne Ende</translation>
+        <translation>auf die Woche genau, Ende offen</translation>
     </message>
     <message>
         <source>exact to the day</source>
@@ -1849,7 +1849,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>exact to the day, open-ended</source>
-        <translation>auf den Tag genau, ohne Ende</translation>
+        <translation>auf den Tag genau, Ende offen</translation>
     </message>
     <message>
         <source>exact to the minute</source>
@@ -1861,7 +1861,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>exact to the minute, open-ended</source>
-        <translation>auf die Minute genau, ohne Ende</translation>
+        <translation>auf die Minute genau, Ende offen</translation>
     </message>
     <message>
         <source>around {}</source>
@@ -1897,15 +1897,15 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>weekend of {}</source>
-        <translation>Wochenende {}</translation>
+        <translation>Wochenende vom {}</translation>
     </message>
     <message>
         <source>around the weekend of {}</source>
-        <translation>ca. am Wochenende {}</translation>
+        <translation>ca. am Wochenende vom {}</translation>
     </message>
     <message>
         <source>from the weekend of {} on</source>
-        <translation>ab dem Wochenende {}</translation>
+        <translation>ab dem Wochenende vom {}</translation>
     </message>
     <message>
         <source>{day} {month} {year}</source>
@@ -2016,7 +2016,7 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Show translation ({0})</source>
         <extracomment>A link under a quote: show the translations ({0}: their language&apos;s code).</extracomment>
-        <translation>Übersetzung zeigen ({0})</translation>
+        <translation>Übersetzung anzeigen ({0})</translation>
     </message>
     <message>
         <source>Coordinates:</source>
@@ -2036,7 +2036,7 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>{0}, not yet happened</source>
         <extracomment>{0} is a status such as &quot;Proposed&quot;: the event has not happened (yet).</extracomment>
-        <translation>{0}, noch nicht geschehen</translation>
+        <translation>{0}, noch nicht stattgefunden</translation>
     </message>
     <message>
         <source>Kind:</source>
@@ -2065,7 +2065,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation>Teilnehmer</translation>
+        <translation>Beteiligte</translation>
     </message>
     <message>
         <source>Places</source>
@@ -2189,7 +2189,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>fatalities {0} is not a whole number from 0: left out</source>
-        <translation>Todesopfer {0} ist keine ganze Zahl ab 0: ausgelassen</translation>
+        <translation>Anzahl der Todesopfer ({0}) ist keine ganze Zahl ab 0: ausgelassen</translation>
     </message>
     <message>
         <source>the file has no rows</source>
@@ -2213,27 +2213,27 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>no latitude: the coordinates are left out</source>
-        <translation>keine Breite: die Koordinaten werden ausgelassen</translation>
+        <translation>kein Breitengrad: die Koordinaten werden ausgelassen</translation>
     </message>
     <message>
         <source>no longitude: the coordinates are left out</source>
-        <translation>keine Länge: die Koordinaten werden ausgelassen</translation>
+        <translation>kein Längengrad: die Koordinaten werden ausgelassen</translation>
     </message>
     <message>
         <source>latitude {0} is not a number: the coordinates are left out</source>
-        <translation>Breite {0} ist keine Zahl: die Koordinaten werden ausgelassen</translation>
+        <translation>Breitengrad {0} ist keine Zahl: die Koordinaten werden ausgelassen</translation>
     </message>
     <message>
         <source>longitude {0} is not a number: the coordinates are left out</source>
-        <translation>Länge {0} ist keine Zahl: die Koordinaten werden ausgelassen</translation>
+        <translation>Längengrad {0} ist keine Zahl: die Koordinaten werden ausgelassen</translation>
     </message>
     <message>
         <source>latitude {0} is not between -90 and 90: the coordinates are left out</source>
-        <translation>Breite {0} liegt nicht zwischen -90 und 90: die Koordinaten werden ausgelassen</translation>
+        <translation>Breitengrad {0} liegt nicht zwischen -90 und 90: die Koordinaten werden ausgelassen</translation>
     </message>
     <message>
         <source>longitude {0} is not between -180 and 180: the coordinates are left out</source>
-        <translation>Länge {0} liegt nicht zwischen -180 und 180: die Koordinaten werden ausgelassen</translation>
+        <translation>Längengrad {0} liegt nicht zwischen -180 und 180: die Koordinaten werden ausgelassen</translation>
     </message>
     <message>
         <source>{0} and {1} more</source>
@@ -2321,7 +2321,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>is {0} MiB ({1} bytes), over the {2} MiB limit for TimelineJS files</source>
-        <translation>ist {0} MiB ({1} Byte) groß, über der Grenze von {2} MiB für TimelineJS-Dateien</translation>
+        <translation>ist {0} MiB ({1} Byte) groß und überschreitet die Grenze von {2} MiB für TimelineJS-Dateien</translation>
     </message>
     <message>
         <source>missing: a TimelineJS timeline lists its slides under &quot;events&quot;</source>
@@ -2366,7 +2366,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>{0}; the event is kept without an end</source>
-        <translation>{0}; das Ereignis wird ohne Ende übernommen</translation>
+        <translation>{0}; das Ereignis wird ohne Enddatum übernommen</translation>
     </message>
     <message>
         <source>ends before it starts ({0} to {1})</source>
@@ -2374,7 +2374,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>ends before it starts ({0} to {1}); the event is kept without an end</source>
-        <translation>endet vor seinem Beginn ({0} bis {1}); das Ereignis wird ohne Ende übernommen</translation>
+        <translation>endet vor seinem Beginn ({0} bis {1}); das Ereignis wird ohne Enddatum übernommen</translation>
     </message>
     <message>
         <source>missing: a date needs a year</source>
@@ -2508,7 +2508,7 @@ Weiterhin angezeigt: {1}</translation>
     <name>layers</name>
     <message>
         <source>A timeline with the id {0} is shown already.</source>
-        <translation>Eine Zeitleiste mit der Kennung {0} wird schon gezeigt.</translation>
+        <translation>Eine Zeitleiste mit der Kennung {0} wird bereits angezeigt.</translation>
     </message>
     <message>
         <source>Its ids are too long to be told apart from the open timeline&apos;s.</source>
@@ -2571,7 +2571,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Occurred</source>
-        <translation>Geschehen</translation>
+        <translation>Stattgefunden</translation>
     </message>
     <message>
         <source>Announced</source>
@@ -2618,7 +2618,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Your notes database {0} lacked {1} (removed by another program?); it was made again. The notes in the database were kept.</source>
-        <translation>Ihrer Notizdatenbank {0} fehlte {1} (von einem anderen Programm entfernt?); es wurde neu angelegt. Die Notizen in der Datenbank sind erhalten.</translation>
+        <translation>In Ihrer Notizdatenbank {0} fehlte {1} (von einem anderen Programm entfernt?); das Fehlende wurde neu angelegt. Die Notizen in der Datenbank sind erhalten.</translation>
     </message>
     <message>
         <source>Your notes file {0} could not be carried over ({1}). It is left as it is and tried again next time; new notes go into the database.</source>
@@ -2650,11 +2650,11 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>Your notes database {0} could not be read ({1}), nor moved aside ({2}). It is left untouched; notes are read-only here.</source>
-        <translation>Ihre Notizdatenbank {0} konnte weder gelesen ({1}) noch beiseitegelegt werden ({2}). Sie bleibt unberührt; Notizen sind hier nur lesbar.</translation>
+        <translation>Ihre Notizdatenbank {0} konnte weder gelesen ({1}) noch beiseitegelegt werden ({2}). Sie bleibt unberührt; Notizen sind hier schreibgeschützt.</translation>
     </message>
     <message>
         <source>Your notes database could not be read ({0}). Nothing was deleted: it was moved to {1}. New notes start in a fresh database.</source>
-        <translation>Ihre Notizdatenbank konnte nicht gelesen werden ({0}). Nichts wurde gelöscht: Sie wurde nach {1} verschoben. Neue Notizen beginnen in einer frischen Datenbank.</translation>
+        <translation>Ihre Notizdatenbank konnte nicht gelesen werden ({0}). Nichts wurde gelöscht: Sie wurde nach {1} verschoben. Neue Notizen kommen in eine neue Datenbank.</translation>
     </message>
     <message>
         <source>{0} cannot be read ({1})</source>
@@ -2693,7 +2693,7 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>date wording</source>
-        <translation>Datumsangabe</translation>
+        <translation>Wortlaut des Datums</translation>
     </message>
     <message>
         <source>quote</source>

@@ -85,7 +85,7 @@ def test_the_go_menu_lists_it_with_its_key_in_english_and_german(qtbot: QtBot) -
 def test_in_german_its_mnemonic_is_its_own(qtbot: QtBot, german: None) -> None:  # noqa: F811
     window = make_window(qtbot)
     go = [window.menus[name].text() for name in ("back", "forward", "go_to_date")]
-    assert go[2] == "Zu &Datum…"
+    assert go[2] == "Zu &Datum gehen…"
     keys = [text[text.index("&") + 1].lower() for text in go]
     assert len(set(keys)) == len(keys)
 

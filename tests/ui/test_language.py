@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -64,7 +65,7 @@ def test_the_german_ui_shows_german_menus(qtbot: QtBot, german: None) -> None:
     window.finder.finish()
     assert window.find_bar.status.text() == "1 von 1"
     window.filters.toggle("kinds", "meeting")
-    assert window.filter_bar.count.text() == "1 von 14 Ereignissen"
+    assert window.filter_bar.count.text() == "1 von 14 Ereignissen angezeigt"
     assert window.quotes.filter_edit.placeholderText() == "Zitate filtern…"
 
 
@@ -136,7 +137,8 @@ def test_dates_names_and_numbers_read_in_german(qtbot: QtBot, german: None) -> N
     window = active_window(qtbot)
     window.selection.select("call-2025-06-04")
     description = window.timeline_view.accessibleDescription()
-    assert description == "Telefonat zwischen Trump und Putin. 4. Juni 2025. Telefonat, Geschehen."
+    said = "Telefonat zwischen Trump und Putin. 4. Juni 2025. Telefonat, Stattgefunden."
+    assert description == said
     window.filters.toggle("kinds", "call")
     assert [chip.text() for chip in window.filter_bar.chips] == ["Art: Telefonate  \u2715"]
 
@@ -155,7 +157,7 @@ def test_the_shortcuts_read_in_german_keys_and_all(qtbot: QtBot, german: None) -
     rows = dict(box.rows())
     assert rows["Zeitleiste: verschieben"] == "Umschalt+Links, Umschalt+Rechts"
     assert rows["Zeitleiste: erstes / letztes Ereignis"] == "Pos1, Ende"
-    assert rows["Zitat-Übersetzungen"] == "Strg+Umschalt+T"
+    assert rows["Zitatübersetzungen"] == "Strg+Umschalt+T"
     # Every key is shown whole: the keys' column is as wide as its longest entry.
     table = box.table
     widest = max(table.fontMetrics().horizontalAdvance(keys) for keys in rows.values())
@@ -195,3 +197,22 @@ def test_a_model_file_s_problems_are_said_in_german(
     assert "typo: ist kein Feld dieses Formats (ein Tippfehler?); gefunden: 1" in said
     assert "language: ist erforderlich, fehlt aber" in said
     window.error_box.close()
+
+
+def _german_texts() -> list[str]:
+    """Every German translation in the shipped .ts, plural forms one by one."""
+    root = ElementTree.parse(TS).getroot()
+    texts = []
+    for translation in root.iter("translation"):
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        texts += forms or [translation.text or ""]
+    return texts
+
+
+def test_german_writes_one_ellipsis_and_its_own_quotation_marks() -> None:
+    texts = _german_texts()
+    assert len(texts) > 500
+    # Qt's German convention: "Öffnen…", never "Öffnen …" or "Öffnen...".
+    assert [t for t in texts if t.endswith(" …") or "..." in t] == []
+    # „…“ around quoted words, never the English “…”.
+    assert [t for t in texts if "”" in t or ("“" in t and "„" not in t)] == []
