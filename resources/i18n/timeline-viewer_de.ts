@@ -62,6 +62,11 @@
         <translation>das Zitat von {0}</translation>
     </message>
     <message>
+        <source>“{0}”</source>
+        <extracomment>An event&apos;s title, in quotation marks, in &quot;Copied the citation of {0}.&quot;</extracomment>
+        <translation>„{0}“</translation>
+    </message>
+    <message>
         <source>Select an event or a quote to copy its citation.</source>
         <translation>Zuerst ein Ereignis oder ein Zitat auswählen, um die Quellenangabe zu kopieren.</translation>
     </message>
@@ -1754,6 +1759,19 @@ Weiterhin angezeigt: {1}</translation>
     </message>
 </context>
 <context>
+    <name>cite</name>
+    <message>
+        <source>Source: {0}</source>
+        <extracomment>In a copied citation: {0} is a source (outlet, title, date, address).</extracomment>
+        <translation>Quelle: {0}</translation>
+    </message>
+    <message>
+        <source>{0} (reported speech)</source>
+        <extracomment>In a copied citation: {0} is the speaker of a quote in reported speech.</extracomment>
+        <translation>{0} (indirekte Rede)</translation>
+    </message>
+</context>
+<context>
     <name>dates</name>
     <message>
         <source>January</source>
@@ -2032,6 +2050,11 @@ Weiterhin angezeigt: {1}</translation>
         <source>Source&apos;s wording:</source>
         <extracomment>Label before the date as the source worded it (quoted, in its language).</extracomment>
         <translation>Wortlaut der Quelle:</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <extracomment>The date as the source worded it, in quotation marks, after &quot;Source&apos;s wording:&quot;.</extracomment>
+        <translation>„{0}“</translation>
     </message>
     <message>
         <source>{0}, not yet happened</source>

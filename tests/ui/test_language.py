@@ -13,11 +13,13 @@ from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import REPO
+from tests.conftest import REPO, strip_isolates
 from tests.ui.windows import active_window
 from viewer.cli.main import _build_parser
+from viewer.domain.cite import cite_quote
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import EventKind, FuzzyDate
 from viewer.domain.names import kind_name, kind_plural
@@ -216,3 +218,20 @@ def test_german_writes_one_ellipsis_and_its_own_quotation_marks() -> None:
     assert [t for t in texts if t.endswith(" …") or "..." in t] == []
     # „…“ around quoted words, never the English “…”.
     assert [t for t in texts if "”" in t or ("“" in t and "„" not in t)] == []
+
+
+def test_citations_and_the_sources_wording_are_german(qtbot: QtBot, german: None) -> None:
+    window = active_window(qtbot)
+    window.selection.select("call-2025-06-04")
+    window.timeline_view.setFocus()
+    window.menus["copy_citation"].trigger()
+    said = strip_isolates(window.statusBar().currentMessage())
+    assert said == "Quellenangabe für „Telefonat zwischen Trump und Putin“ kopiert."
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[-1].startswith("Quelle: ")
+    details = strip_isolates(window.details.browser.toPlainText())
+    assert "Wortlaut der Quelle: „erneuten Telefonat“" in details
+    timeline = window.document.timeline
+    assert timeline is not None
+    reported = cite_quote(timeline, timeline.quotes_by_id["q-trump-2"]).plain
+    assert "Trump (indirekte Rede), 4. Juni 2025" in reported

@@ -21,6 +21,7 @@ from viewer.domain.describe import describe_date
 from viewer.domain.model import Event, Quote, QuoteMode, Source
 from viewer.domain.text import bidi_contained, markdown_escape, one_line
 from viewer.domain.timeline import Timeline
+from viewer.domain.words import translate
 
 # Opening and closing quotation marks by primary language subtag.
 QUOTATION_MARKS: dict[str, tuple[str, str]] = {
@@ -122,6 +123,11 @@ def _speaker(timeline: Timeline, actor_id: str) -> str:
     return _one_line(actor.name) if actor is not None else actor_id
 
 
+def _source_line(source: str) -> str:
+    #: In a copied citation: {0} is a source (outlet, title, date, address).
+    return translate("cite", "Source: {0}").format(source)
+
+
 def cite_quote(timeline: Timeline, quote: Quote) -> Citation:
     """The quote in its marks (a reported one as the source's paraphrase), its
     translation, who said it and when, at which event, and the source."""
@@ -129,8 +135,10 @@ def cite_quote(timeline: Timeline, quote: Quote) -> Citation:
     opening, closing = quotation_marks(quote.language)
     words = _one_line(quote.text)
     said = f"{opening}{words}{closing}" if quote.mode is QuoteMode.DIRECT else words
-    reported = " (reported speech)" if quote.mode is QuoteMode.REPORTED else ""
     speaker = _speaker(timeline, quote.speaker)
+    if quote.mode is QuoteMode.REPORTED:
+        #: In a copied citation: {0} is the speaker of a quote in reported speech.
+        speaker = translate("cite", "{0} (reported speech)").format(speaker)
     when = f", {describe_date(event.date)}" if event is not None else ""
     at = f" ({_one_line(event.title)})" if event is not None else ""
     ids = [quote.source] if quote.source else (list(event.sources) if event is not None else [])
@@ -140,8 +148,8 @@ def cite_quote(timeline: Timeline, quote: Quote) -> Citation:
     if quote.translation is not None:
         language = _one_line(quote.translation.language)
         plain.append(f"[{language}] {_one_line(quote.translation.text)}")
-    plain.append(f"\u2014 {speaker}{reported}{when}{at}")
-    plain += [f"Source: {source_words(source)}" for source in sources]
+    plain.append(f"\u2014 {speaker}{when}{at}")
+    plain += [_source_line(source_words(source)) for source in sources]
 
     md_said = markdown_escape(said)
     markdown = [f"> {md_said}"]
@@ -149,11 +157,11 @@ def cite_quote(timeline: Timeline, quote: Quote) -> Citation:
         language = markdown_escape(_one_line(quote.translation.language))
         translated = markdown_escape(_one_line(quote.translation.text))
         markdown += [">", f"> \\[{language}\\] {translated}"]
-    by = markdown_escape(f"{speaker}{reported}{when}{at}")
+    by = markdown_escape(f"{speaker}{when}{at}")
     markdown += [">", f"> \u2014 {by}"]
     if sources:
         markdown.append("")
-        markdown += [f"Source: {_source_markdown(source)}  " for source in sources]
+        markdown += [_source_line(_source_markdown(source)) + "  " for source in sources]
     return Citation("\n".join(plain), "\n".join(line.rstrip() for line in markdown) + "\n")
 
 
@@ -164,11 +172,11 @@ def cite_event(timeline: Timeline, event: Event) -> Citation:
     plain = [f"{title} ({when})"]
     if event.summary:
         plain.append(_one_line(event.summary))
-    plain += [f"Source: {source_words(source)}" for source in sources]
+    plain += [_source_line(source_words(source)) for source in sources]
     markdown = [f"**{markdown_escape(title)}** ({markdown_escape(when)})"]
     if event.summary:
         markdown += ["", markdown_escape(_one_line(event.summary))]
     if sources:
         markdown.append("")
-        markdown += [f"Source: {_source_markdown(source)}  " for source in sources]
+        markdown += [_source_line(_source_markdown(source)) + "  " for source in sources]
     return Citation("\n".join(plain), "\n".join(line.rstrip() for line in markdown) + "\n")

@@ -86,7 +86,8 @@ class Citations(QObject):
         elif event_id is not None and event_id in timeline.events_by_id:
             event = timeline.events_by_id[event_id]
             citation = cite_event(timeline, event)
-            what = f"“{event.title}”"
+            #: An event's title, in quotation marks, in "Copied the citation of {0}."
+            what = self.tr("“{0}”").format(event.title)
         else:
             self.said.emit(self.tr("Select an event or a quote to copy its citation."), 5000)
             return False

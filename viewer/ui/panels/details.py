@@ -517,7 +517,9 @@ def _event_html(
     if date.note:
         #: Label before the date as the source worded it (quoted, in its language).
         wording = _e(QCoreApplication.translate("details", "Source's wording:"))
-        when += f"<br><b>{wording}</b> \u201c{_d(date.note)}\u201d"
+        #: The date as the source worded it, in quotation marks, after "Source's wording:".
+        worded = QCoreApplication.translate("details", "“{0}”")
+        when += f"<br><b>{wording}</b> " + _e(worded).format(_d(date.note))
     parts.append(f"<p>{when}</p>")
 
     status = status_name(event.status)
