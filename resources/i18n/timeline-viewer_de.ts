@@ -367,16 +367,21 @@
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
+        <source>Exported 1 note to {1}; those of the added timelines to {2}.</source>
+        <extracomment>{1} is the file the notes went to; {2} lists the files (one per timeline added over the open one) that those timelines&apos; notes went to.</extracomment>
+        <translation>1 Notiz nach {1} exportiert, die der hinzugefügten Zeitleisten nach {2}.</translation>
+    </message>
+    <message>
+        <source>Exported {0} notes to {1}; those of the added timelines to {2}.</source>
+        <translation>{0} Notizen nach {1} exportiert, die der hinzugefügten Zeitleisten nach {2}.</translation>
+    </message>
+    <message>
         <source>Exported 1 note to {1}.</source>
         <translation>1 Notiz nach {1} exportiert.</translation>
     </message>
     <message>
         <source>Exported {0} notes to {1}.</source>
         <translation>{0} Notizen nach {1} exportiert.</translation>
-    </message>
-    <message>
-        <source>Each added timeline&apos;s: {0}.</source>
-        <translation>Notizen der hinzugefügten Zeitleisten: {0}.</translation>
     </message>
     <message>
         <source>The filter keeps no event: there is nothing to draw.</source>
@@ -475,8 +480,8 @@
         <translation>Schlag&amp;wort</translation>
     </message>
     <message>
-        <source>Has My Notes</source>
-        <translation>Mit meinen Notizen</translation>
+        <source>Has &amp;My Notes</source>
+        <translation>&amp;Mit meinen Notizen</translation>
     </message>
     <message>
         <source>&amp;Date Range…</source>
@@ -1332,7 +1337,7 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Notiz</translation>
     </message>
     <message>
-        <source>e.g. Istanbul, Sanktionen</source>
+        <source>e.g. Istanbul, sanctions</source>
         <translation>z. B. Istanbul, Sanktionen</translation>
     </message>
     <message>
@@ -1612,7 +1617,7 @@ Weiterhin angezeigt: {1}</translation>
         <translation>In Datei speichern…</translation>
     </message>
     <message>
-        <source>Quit Without Them</source>
+        <source>Quit Without Saving</source>
         <translation>Ohne Speichern beenden</translation>
     </message>
     <message>
@@ -2291,10 +2296,6 @@ Weiterhin angezeigt: {1}</translation>
         <translation>{0} ist kein Tag (von {1} bis {2})</translation>
     </message>
     <message>
-        <source>{0} is not a hour (from {1} to {2})</source>
-        <translation>{0} ist keine Stunde (von {1} bis {2})</translation>
-    </message>
-    <message>
         <source>{0} is not a minute (from {1} to {2})</source>
         <translation>{0} ist keine Minute (von {1} bis {2})</translation>
     </message>
@@ -2382,6 +2383,10 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>{0}; the era is left out</source>
         <translation>{0}; die Epoche wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>{0} is not an hour (from {1} to {2})</source>
+        <translation>{0} ist keine Stunde (von {1} bis {2})</translation>
     </message>
     <message>
         <source>missing: a start date with a year is needed</source>
@@ -2504,7 +2509,7 @@ Weiterhin angezeigt: {1}</translation>
         <translation>{0} Ereignis zeigt HTML als Medium (ein Zitat, eine Einbettung): sein Text wurde der Zusammenfassung hinzugefügt.</translation>
     </message>
     <message>
-        <source>{0} events show HTML as its media (a quote, an embed): its text was added to the summary.</source>
+        <source>{0} events show HTML as their media (a quote, an embed): its text was added to the summary.</source>
         <translation>{0} Ereignisse zeigen HTML als Medium (ein Zitat, eine Einbettung): ihr Text wurde der Zusammenfassung hinzugefügt.</translation>
     </message>
     <message>

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.cli.test_import_cli import ACLED
 from tests.conftest import strip_isolates
 from tests.ui.windows import active_window
+from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.importers.formats import run_import
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui.main_window import MainWindow
@@ -314,4 +315,25 @@ def test_a_reload_stopped_by_another_load_is_read_after_it(
             and [layer.title for layer in document.timeline.layers] == ["Base v2", "Other"]
         ),
         timeout=10_000,
+    )
+
+
+def test_exported_notes_of_added_timelines_are_said_in_one_sentence(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = active_window(qtbot)
+    added = _acled_model(tmp_path)
+    assert window.document.add(added)
+    timeline = window.document.timeline
+    assert timeline is not None
+    other = next(e.id for e in timeline.events if ":" in e.id)
+    window.notes.add(NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04"), "eins")
+    window.notes.add(NoteTarget(kind=TargetKind.EVENT, id=other), "zwei")
+    out = tmp_path / "mine.notes.md"
+    window.exports.export_notes_to(out)
+    beside = [p.name for p in sorted(tmp_path.glob("mine.notes.*.md"))]
+    assert len(beside) == 1
+    said = window.statusBar().currentMessage()
+    assert (
+        said == f"Exported 2 notes to mine.notes.md; those of the added timelines to {beside[0]}."
     )

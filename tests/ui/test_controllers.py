@@ -275,7 +275,7 @@ def test_rescue_quits_without_the_notes_when_told_to(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (asked.append(True), ("", ""))[1]
     )
-    answer(rescue, "Quit Without Them")
+    answer(rescue, "Quit Without Saving")
     assert rescue.may_quit()
     assert asked == []  # no file asked for
     assert list(tmp_path.glob("*.jsonld")) == []

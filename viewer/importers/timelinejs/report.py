@@ -152,7 +152,7 @@ def add_notes(report: ImportReport, tally: Tally, document: dict[str, Any]) -> N
                 ),
                 QT_TRANSLATE_NOOP(
                     "importers",
-                    "{0} events show HTML as its media (a quote, an embed): its text was added "
+                    "{0} events show HTML as their media (a quote, an embed): its text was added "
                     "to the summary.",
                 ),
             )

@@ -36,7 +36,7 @@ _PARTS = {Precision.YEAR: 1, Precision.MONTH: 2, Precision.DAY: 3, Precision.MIN
 _NOT_A = {
     "month": QT_TRANSLATE_NOOP("importers", "{0} is not a month (from {1} to {2})"),
     "day": QT_TRANSLATE_NOOP("importers", "{0} is not a day (from {1} to {2})"),
-    "hour": QT_TRANSLATE_NOOP("importers", "{0} is not a hour (from {1} to {2})"),
+    "hour": QT_TRANSLATE_NOOP("importers", "{0} is not an hour (from {1} to {2})"),
     "minute": QT_TRANSLATE_NOOP("importers", "{0} is not a minute (from {1} to {2})"),
     "second": QT_TRANSLATE_NOOP("importers", "{0} is not a second (from {1} to {2})"),
     "millisecond": QT_TRANSLATE_NOOP("importers", "{0} is not a millisecond (from {1} to {2})"),

@@ -132,16 +132,22 @@ class Exports(QObject):
                 self.tr("Could not write {0}: {1}").format(path, err),
             )
             return
-        said = (
-            self.tr("Exported 1 note to {1}.")
-            if count == 1
-            else self.tr("Exported {0} notes to {1}.")
-        )
-        said = said.format(words.number(count), path.name)
         beside = [written.name for written in self._notes.exported if written != path]
         if beside:
-            # After "Exported 5 notes to a.md.": the files of the other timelines shown.
-            said += " " + self.tr("Each added timeline's: {0}.").format(", ".join(beside))
+            #: {1} is the file the notes went to; {2} lists the files (one per timeline
+            #: added over the open one) that those timelines' notes went to.
+            said = (
+                self.tr("Exported 1 note to {1}; those of the added timelines to {2}.")
+                if count == 1
+                else self.tr("Exported {0} notes to {1}; those of the added timelines to {2}.")
+            )
+        else:
+            said = (
+                self.tr("Exported 1 note to {1}.")
+                if count == 1
+                else self.tr("Exported {0} notes to {1}.")
+            )
+        said = said.format(words.number(count), path.name, ", ".join(beside))
         self.said.emit(said, 6000)
 
     def export_to(self, path: Path, choice: ImageChoice | None = None) -> None:

@@ -52,7 +52,7 @@ class Rescue(QObject):
         )
         save = box.addButton(self.tr("Save to File…"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(
-            self.tr("Quit Without Them"), QMessageBox.ButtonRole.DestructiveRole
+            self.tr("Quit Without Saving"), QMessageBox.ButtonRole.DestructiveRole
         )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)

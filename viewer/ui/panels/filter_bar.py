@@ -225,7 +225,7 @@ class FilterBar(FlowBar):
         for tag in known:
             self._check(tags, f"#{tag}", "tags", tag)
         tags.setEnabled(bool(known))
-        self._check(menu, self.tr("Has My Notes"), "has_notes", "")
+        self._check(menu, self.tr("Has &My Notes"), "has_notes", "")
         menu.addAction(self.tr("&Date Range…"), self._choose_dates)
         menu.addSeparator()
         clear = menu.addAction(self.tr("Clear &Filters"), lambda: state.set_filter(EventFilter()))

@@ -39,7 +39,7 @@ class NoteDialog(QDialog):
         self.text_edit.installEventFilter(self)
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setObjectName("noteTags")
-        self.tags_edit.setPlaceholderText(self.tr("e.g. Istanbul, Sanktionen"))
+        self.tags_edit.setPlaceholderText(self.tr("e.g. Istanbul, sanctions"))
         if note is not None:
             self.text_edit.setPlainText(note.text)
             self.tags_edit.setText(", ".join(note.tags))
