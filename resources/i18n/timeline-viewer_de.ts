@@ -651,8 +651,16 @@ Enter: nächster Treffer, Umschalt+Enter: vorheriger, Esc: schließen</translati
         <translation>{0} wird nicht mehr über dieser Zeitleiste angezeigt: {1}</translation>
     </message>
     <message>
+        <source>Also showing “{0}” (1 event), as last time.</source>
+        <translation>Wie beim letzten Mal wird auch „{0}“ angezeigt (1 Ereignis).</translation>
+    </message>
+    <message>
         <source>Also showing “{0}” ({1} events), as last time.</source>
         <translation>Wie beim letzten Mal wird auch „{0}“ angezeigt ({1} Ereignisse).</translation>
+    </message>
+    <message>
+        <source>Added “{0}”: 1 event. View ▸ Timelines shows or hides it.</source>
+        <translation>„{0}“ hinzugefügt: 1 Ereignis. Unter Ansicht ▸ Zeitleisten lässt sie sich ein- und ausblenden.</translation>
     </message>
     <message>
         <source>Added “{0}”: {1} events. View ▸ Timelines shows or hides it.</source>
@@ -679,8 +687,16 @@ Enter: nächster Treffer, Umschalt+Enter: vorheriger, Esc: schließen</translati
         <translation>{0} kann nicht geschrieben werden: {1}</translation>
     </message>
     <message>
+        <source>Imported 1 event from {1}.</source>
+        <translation>1 Ereignis aus {1} importiert.</translation>
+    </message>
+    <message>
         <source>Imported {0} events from {1}.</source>
         <translation>{0} Ereignisse aus {1} importiert.</translation>
+    </message>
+    <message>
+        <source>Imported 1 event from {1}; {2} left out or changed.</source>
+        <translation>1 Ereignis aus {1} importiert; {2} ausgelassen oder geändert.</translation>
     </message>
     <message>
         <source>Imported {0} events from {1}; {2} left out or changed.</source>
@@ -689,6 +705,10 @@ Enter: nächster Treffer, Umschalt+Enter: vorheriger, Esc: schließen</translati
     <message>
         <source>Imported with problems</source>
         <translation>Mit Problemen importiert</translation>
+    </message>
+    <message>
+        <source>1 event was imported from {1}; {2} rows or parts were left out or changed.</source>
+        <translation>1 Ereignis wurde aus {1} importiert; {2} Zeilen oder Teile wurden ausgelassen oder geändert.</translation>
     </message>
     <message>
         <source>{0} events were imported from {1}; {2} rows or parts were left out or changed.</source>
@@ -1725,6 +1745,10 @@ Weiterhin angezeigt: {1}</translation>
         <source>Events starting here: {0}</source>
         <extracomment>Over a lane&apos;s density strip: how many events start under the pointer, and when.</extracomment>
         <translation>Ereignisse, die hier beginnen: {0}</translation>
+    </message>
+    <message>
+        <source>1 event starts here; click to zoom in</source>
+        <translation>1 Ereignis beginnt hier; zum Vergrößern klicken</translation>
     </message>
     <message>
         <source>{0} events start here; click to zoom in</source>

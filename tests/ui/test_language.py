@@ -235,3 +235,16 @@ def test_citations_and_the_sources_wording_are_german(qtbot: QtBot, german: None
     assert timeline is not None
     reported = cite_quote(timeline, timeline.quotes_by_id["q-trump-2"]).plain
     assert "Trump (indirekte Rede), 4. Juni 2025" in reported
+
+
+def test_one_event_is_one_in_german(qtbot: QtBot, german: None, tmp_path: Path) -> None:
+    window = active_window(qtbot)
+    single = tmp_path / "eins.json"
+    slide = {"start_date": {"year": "2025", "month": "6"}, "text": {"headline": "Eins"}}
+    single.write_text(json.dumps({"events": [slide]}), encoding="utf-8")
+    said: list[str] = []
+    window.imports.said.connect(lambda text, _ms: said.append(strip_isolates(text)))
+    window.imports.open_path(single, add=True)
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=20_000)
+    assert said[0] == "1 Ereignis aus eins.json importiert."
+    assert said[1].startswith("„eins“ hinzugefügt: 1 Ereignis.")  # titled by its file

@@ -115,8 +115,15 @@ class Imports(QObject):
         self.said.emit(said.format(path.name, lines[0] if lines else ""), 15000)
 
     def _on_added(self, layer: Layer, remembered: bool) -> None:
+        one = len(layer.events) == 1
         if remembered:  # opened again as it was left: said, not asked about
-            said = self.tr("Also showing “{0}” ({1} events), as last time.")
+            said = (
+                self.tr("Also showing “{0}” (1 event), as last time.")
+                if one
+                else self.tr("Also showing “{0}” ({1} events), as last time.")
+            )
+        elif one:
+            said = self.tr("Added “{0}”: 1 event. View ▸ Timelines shows or hides it.")
         else:
             said = self.tr("Added “{0}”: {1} events. View ▸ Timelines shows or hides it.")
         self.said.emit(said.format(isolate(layer.title), words.number(len(layer.events))), 8000)
@@ -158,27 +165,35 @@ class Imports(QObject):
 
     def _on_imported(self, report: ImportReport, source: Path) -> None:
         """Say what an import wrote and, when rows were left out, which and why."""
-        name = source.name
-        said = self.tr("Imported {0} events from {1}.").format(words.number(report.events), name)
+        one = report.events == 1
+        numbers = (words.number(report.events), source.name, words.number(report.skipped))
         if not report.skipped:
-            self.said.emit(said, 8000)
+            said = (
+                self.tr("Imported 1 event from {1}.")
+                if one
+                else self.tr("Imported {0} events from {1}.")
+            )
+            self.said.emit(said.format(*numbers), 8000)
             return
-        self.said.emit(
-            self.tr("Imported {0} events from {1}; {2} left out or changed.").format(
-                words.number(report.events), name, words.number(report.skipped)
-            ),
-            8000,
+        said = (
+            self.tr("Imported 1 event from {1}; {2} left out or changed.")
+            if one
+            else self.tr("Imported {0} events from {1}; {2} left out or changed.")
         )
+        self.said.emit(said.format(*numbers), 8000)
         box = QMessageBox(self._parent)
         box.setObjectName("importReportBox")
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Imported with problems"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            self.tr(
+        text = (
+            self.tr("1 event was imported from {1}; {2} rows or parts were left out or changed.")
+            if one
+            else self.tr(
                 "{0} events were imported from {1}; {2} rows or parts were left out or changed."
-            ).format(words.number(report.events), name, words.number(report.skipped))
+            )
         )
+        box.setText(text.format(*numbers))
         box.setInformativeText("\n".join(str(p) for p in report.problems[:10]))
         box.setDetailedText("\n".join([*report.notes, *(str(p) for p in report.problems)]))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

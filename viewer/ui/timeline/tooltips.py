@@ -89,6 +89,8 @@ def item_tip(renderer: TimelineRenderer, item: Placed) -> str:
         more = "" if item.count <= len(titles) else "\n…"
         count = words.number(item.count)
         translate = QCoreApplication.translate
+        if item.bucket and item.count == 1:
+            return translate("TimelineView", "1 event starts here; click to zoom in")
         if item.bucket:
             return translate("TimelineView", "{0} events start here; click to zoom in").format(
                 count
