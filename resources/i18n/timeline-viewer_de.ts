@@ -472,10 +472,6 @@
         <translation>&amp;Behauptung</translation>
     </message>
     <message>
-        <source>{0} claims</source>
-        <translation>Behauptungen: {0}</translation>
-    </message>
-    <message>
         <source>&amp;Tag</source>
         <translation>Schlag&amp;wort</translation>
     </message>
@@ -2648,6 +2644,18 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Disputed</source>
         <translation>Umstritten</translation>
+    </message>
+    <message>
+        <source>Confirmed claims</source>
+        <translation>Bestätigte Behauptungen</translation>
+    </message>
+    <message>
+        <source>Unverified claims</source>
+        <translation>Unbestätigte Behauptungen</translation>
+    </message>
+    <message>
+        <source>Disputed claims</source>
+        <translation>Umstrittene Behauptungen</translation>
     </message>
 </context>
 <context>

@@ -248,3 +248,15 @@ def test_one_event_is_one_in_german(qtbot: QtBot, german: None, tmp_path: Path) 
     qtbot.waitUntil(lambda: len(said) == 2, timeout=20_000)
     assert said[0] == "1 Ereignis aus eins.json importiert."
     assert said[1].startswith("„eins“ hinzugefügt: 1 Ereignis.")  # titled by its file
+
+
+def test_the_filter_menu_names_claims_as_german_does(qtbot: QtBot, german: None) -> None:
+    window = active_window(qtbot)
+    menu = window.filter_bar.menu
+    menu.aboutToShow.emit()  # filled when it opens
+    claims = next(a.menu() for a in menu.actions() if a.text() == "&Behauptung")
+    assert [a.text() for a in claims.actions()] == [
+        "Bestätigte Behauptungen",
+        "Unbestätigte Behauptungen",
+        "Umstrittene Behauptungen",
+    ]

@@ -46,6 +46,12 @@ VERIFICATION_NAME: dict[Verification, str] = {
     Verification.UNVERIFIED: QT_TRANSLATE_NOOP("names", "Unverified"),
     Verification.DISPUTED: QT_TRANSLATE_NOOP("names", "Disputed"),
 }
+# The claims of a verification, as the Filter menu lists them.
+VERIFICATION_PLURAL: dict[Verification, str] = {
+    Verification.CONFIRMED: QT_TRANSLATE_NOOP("names", "Confirmed claims"),
+    Verification.UNVERIFIED: QT_TRANSLATE_NOOP("names", "Unverified claims"),
+    Verification.DISPUTED: QT_TRANSLATE_NOOP("names", "Disputed claims"),
+}
 
 
 def kind_name(kind: EventKind) -> str:
@@ -64,3 +70,8 @@ def status_name(status: EventStatus) -> str:
 
 def verification_name(verification: Verification) -> str:
     return translate("names", VERIFICATION_NAME[verification])
+
+
+def verification_plural(verification: Verification) -> str:
+    """The claims of ``verification`` ("Disputed claims"), in the reader's language."""
+    return translate("names", VERIFICATION_PLURAL[verification])

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.model import EventKind, EventStatus, Verification
-from viewer.domain.names import kind_plural, status_name, verification_name
+from viewer.domain.names import kind_plural, status_name, verification_plural
 from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.timeline.filters import Chip, EventFilter
@@ -218,8 +218,9 @@ class FilterBar(FlowBar):
         actors.setEnabled(bool(listed))
         claims = menu.addMenu(self.tr("&Claim"))
         for verification in Verification:
-            name = self.tr("{0} claims").format(verification_name(verification))
-            self._check(claims, name, "verifications", verification.value)
+            self._check(
+                claims, verification_plural(verification), "verifications", verification.value
+            )
         tags = menu.addMenu(self.tr("&Tag"))
         known = sorted({t for note in state.notes() for t in note.tags}, key=str.casefold)
         for tag in known:
