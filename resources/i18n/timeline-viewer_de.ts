@@ -512,21 +512,26 @@
     </message>
     <message>
         <source>Every word must match; case and accents do not matter.
-Enter: next match, Shift+Enter: previous, Escape: close</source>
+{0}: next match, {1}: previous, {2}: close</source>
+        <extracomment>The find field&apos;s tooltip; {0}, {1} and {2} are keys (Enter, Shift+Enter, Escape).</extracomment>
         <translation>Jedes Wort muss vorkommen; Groß-/Kleinschreibung und Akzente spielen keine Rolle.
-Enter: nächster Treffer, Umschalt+Enter: vorheriger, Esc: schließen</translation>
+{0}: nächster Treffer, {1}: vorheriger, {2}: schließen</translation>
     </message>
     <message>
-        <source>Previous match (Shift+F3)</source>
-        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+        <source>Previous match ({0})</source>
+        <translation>Vorheriger Treffer ({0})</translation>
+    </message>
+    <message>
+        <source>Next match ({0})</source>
+        <translation>Nächster Treffer ({0})</translation>
+    </message>
+    <message>
+        <source>Close the find bar ({0})</source>
+        <translation>Suchleiste schließen ({0})</translation>
     </message>
     <message>
         <source>Previous match</source>
         <translation>Vorheriger Treffer</translation>
-    </message>
-    <message>
-        <source>Next match (F3)</source>
-        <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
         <source>Next match</source>
@@ -535,10 +540,6 @@ Enter: nächster Treffer, Umschalt+Enter: vorheriger, Esc: schließen</translati
     <message>
         <source>Preparing search… {0}%</source>
         <translation>Suche wird vorbereitet… {0} %</translation>
-    </message>
-    <message>
-        <source>Close the find bar (Escape)</source>
-        <translation>Suchleiste schließen (Esc)</translation>
     </message>
     <message>
         <source>Close find bar</source>
@@ -1357,8 +1358,8 @@ Weiterhin angezeigt: {1}</translation>
         <translation>z. B. Istanbul, Sanktionen</translation>
     </message>
     <message>
-        <source>Keep the note (Ctrl+Enter)</source>
-        <translation>Notiz übernehmen (Strg+Enter)</translation>
+        <source>Keep the note ({0})</source>
+        <translation>Notiz übernehmen ({0})</translation>
     </message>
     <message>
         <source>&amp;Note:</source>

@@ -260,3 +260,12 @@ def test_the_filter_menu_names_claims_as_german_does(qtbot: QtBot, german: None)
         "Unbestätigte Behauptungen",
         "Umstrittene Behauptungen",
     ]
+
+
+def test_tooltips_name_keys_as_the_shortcuts_list_does(qtbot: QtBot, german: None) -> None:
+    window = active_window(qtbot)
+    bar = window.find_bar
+    assert bar.previous.toolTip() == "Vorheriger Treffer (Umschalt+F3)"
+    assert bar.close_button.toolTip() == "Suchleiste schließen (Esc)"
+    how = bar.edit.toolTip().splitlines()[1]
+    assert how == "Enter: nächster Treffer, Umschalt+Enter: vorheriger, Esc: schließen"

@@ -32,6 +32,7 @@ from viewer.ui.panels.lanes_menu import LanesMenu
 from viewer.ui.panels.layer_bar import LayersMenu
 from viewer.ui.panels.note_actions import NoteActions
 from viewer.ui.timeline.view import TimelineView
+from viewer.ui.widgets.keys import key_names
 
 
 @dataclass(frozen=True)
@@ -351,12 +352,6 @@ TIMELINE_KEYS: list[tuple[str, str]] = [
 ]
 
 
-def _key_names(keys: str) -> str:
-    """Keys as this platform and language name them ("Shift+Left" is "Umschalt+Links")."""
-    native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(QKeySequence(key).toString(native) or key for key in keys.split(", "))
-
-
 def _without_mnemonic(text: str) -> str:
     """A menu text as read: "&Find…" is "Find…", "&&" is "&"."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -470,5 +465,5 @@ class Menus(QObject):
                     keys = ", ".join(k.toString(native) for k in action.shortcuts())
                     if keys and action.text():
                         rows.append((_without_mnemonic(action.text()), keys))
-        rows += [(self.tr(action), _key_names(keys)) for action, keys in TIMELINE_KEYS]
+        rows += [(self.tr(action), key_names(keys)) for action, keys in TIMELINE_KEYS]
         return rows

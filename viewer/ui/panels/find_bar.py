@@ -24,6 +24,7 @@ from viewer.ui.document.selection import Selection
 from viewer.ui.models.roles import ItemRole
 from viewer.ui.models.search_results import SearchResultsModel
 from viewer.ui.widgets.announce import announce
+from viewer.ui.widgets.keys import key_names
 from viewer.ui.widgets.views import FitWidthDelegate, clear_button
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -42,21 +43,21 @@ class FindBar(QWidget):
         self.edit.setAccessibleName(self.tr("Find"))
         self.edit.setPlaceholderText(self.tr("Find in events, quotes, actors and my notes"))
         clear_button(self.edit, self.tr("Clear the query"))
-        self.edit.setToolTip(
-            self.tr(
-                "Every word must match; case and accents do not matter.\n"
-                "Enter: next match, Shift+Enter: previous, Escape: close"
-            )
+        #: The find field's tooltip; {0}, {1} and {2} are keys (Enter, Shift+Enter, Escape).
+        how = self.tr(
+            "Every word must match; case and accents do not matter.\n"
+            "{0}: next match, {1}: previous, {2}: close"
         )
+        self.edit.setToolTip(how.format(*(key_names(k) for k in ("Enter", "Shift+Enter", "Esc"))))
         self.previous = QToolButton(self)
         self.previous.setObjectName("findPrevious")
         self.previous.setArrowType(Qt.ArrowType.UpArrow)
-        self.previous.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.previous.setToolTip(self.tr("Previous match ({0})").format(key_names("Shift+F3")))
         self.previous.setAccessibleName(self.tr("Previous match"))
         self.next = QToolButton(self)
         self.next.setObjectName("findNext")
         self.next.setArrowType(Qt.ArrowType.DownArrow)
-        self.next.setToolTip(self.tr("Next match (F3)"))
+        self.next.setToolTip(self.tr("Next match ({0})").format(key_names("F3")))
         self.next.setAccessibleName(self.tr("Next match"))
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
@@ -66,7 +67,7 @@ class FindBar(QWidget):
         self.close_button = QToolButton(self)
         self.close_button.setObjectName("findClose")
         self.close_button.setText("\u2715")
-        self.close_button.setToolTip(self.tr("Close the find bar (Escape)"))
+        self.close_button.setToolTip(self.tr("Close the find bar ({0})").format(key_names("Esc")))
         self.close_button.setAccessibleName(self.tr("Close find bar"))
         label = QLabel(self.tr("Fi&nd:"), self)
         label.setBuddy(self.edit)

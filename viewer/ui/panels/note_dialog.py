@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain import words
 from viewer.domain.notes import MAX_NOTE_LENGTH, Note, parse_tags
+from viewer.ui.widgets.keys import key_names
 
 
 class NoteDialog(QDialog):
@@ -47,7 +48,7 @@ class NoteDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
-            self.tr("Keep the note (Ctrl+Enter)")
+            self.tr("Keep the note ({0})").format(key_names("Ctrl+Enter"))
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
