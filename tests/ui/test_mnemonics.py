@@ -112,3 +112,12 @@ def test_a_panels_alt_keys_never_take_a_menus(qtbot: QtBot, language: str) -> No
         settle(qtbot)
         on_screen = alt_keys_on_screen(window)
         assert clashes(bar + on_screen) == {}, (language, front and front.objectName())
+
+
+def test_the_filter_menus_own_entries_have_alt_keys(qtbot: QtBot, language: str) -> None:
+    window = active_window(qtbot)
+    menu = window.filter_bar.menu_button.menu()
+    menu.aboutToShow.emit()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert len(texts) >= 8
+    assert [t for t in texts if not mnemonic(t)] == [], language

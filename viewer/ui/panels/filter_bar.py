@@ -189,9 +189,12 @@ class FilterBar(FlowBar):
 
     # -- the menu ---------------------------------------------------------------------
 
-    def _check(self, menu: QMenu, text: str, facet: str, value: str) -> QAction:
-        """A checkable entry that adds ``value`` of ``facet`` to the filter, or takes it away."""
-        action = menu.addAction(text.replace("&", "&&"))
+    def _check(
+        self, menu: QMenu, text: str, facet: str, value: str, *, data: bool = True
+    ) -> QAction:
+        """A checkable entry that adds ``value`` of ``facet`` to the filter, or takes
+        it away. ``text`` from ``data`` shows its "&"; the app's own has an Alt key."""
+        action = menu.addAction(text.replace("&", "&&") if data else text)
         action.setCheckable(True)
         chosen = self._state.filter
         action.setChecked(chosen.has_notes if facet == "has_notes" else chosen.holds(facet, value))
@@ -226,7 +229,7 @@ class FilterBar(FlowBar):
         for tag in known:
             self._check(tags, f"#{tag}", "tags", tag)
         tags.setEnabled(bool(known))
-        self._check(menu, self.tr("Has &My Notes"), "has_notes", "")
+        self._check(menu, self.tr("Has &My Notes"), "has_notes", "", data=False)
         menu.addAction(self.tr("&Date Range…"), self._choose_dates)
         menu.addSeparator()
         clear = menu.addAction(self.tr("Clear &Filters"), lambda: state.set_filter(EventFilter()))
