@@ -458,3 +458,31 @@ def test_counts_take_the_plural_forms_of_the_language(qtbot: QtBot) -> None:
     assert cells(window.events_table.view)[(row, model.NOTES)].text(QAccessible.Text.Name) == (
         "2 Notizen"
     )
+
+
+def _everything_read(interface: QAccessibleInterface, depth: int = 0) -> list[str]:
+    """The name, description and value of ``interface`` and all below it."""
+    read = [interface.text(t) for t in (QAccessible.Text.Name, QAccessible.Text.Description)]
+    read.append(interface.text(QAccessible.Text.Value))
+    if depth < 30:
+        for number in range(interface.childCount()):
+            child = interface.child(number)
+            if child is not None and child.isValid():
+                read += _everything_read(child, depth + 1)
+    return read
+
+
+def test_nothing_in_the_window_reads_out_an_isolate(qtbot: QtBot, tmp_path: Path) -> None:
+    window = active_window(qtbot)
+    window.selection.select("call-2025-06-04")
+    window.notes.add(NoteTarget(kind=TargetKind.EVENT, id="call-2025-06-04"), "eins")
+    window.filters.toggle("actors", "putin")  # a chip named by an actor
+    window.find_bar.open_bar()
+    window.find_bar.edit.setText("Putin")
+    qtbot.waitUntil(lambda: window.find_results.model.rowCount() > 0)
+    root = QAccessible.queryAccessibleInterface(window)
+    assert root is not None
+    read = [text for text in _everything_read(root) if text]
+    assert len(read) > 200
+    assert any("Telefonat zwischen Trump und Putin" in text for text in read)
+    assert [text for text in read if has_isolates(text)] == []

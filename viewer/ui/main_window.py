@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, without_isolates
 from viewer.domain.timeline import Timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui import i18n
@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
         self.load_progress = LoadProgress(self.document, self)
         self.load_progress.said.connect(self.say)
         self.statusBar().addPermanentWidget(self.load_progress)
+        bar = self.statusBar()  # read as shown, without the isolates that order it
+        bar.messageChanged.connect(lambda text: bar.setAccessibleName(without_isolates(text)))
         self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.timeline_view.detailsRequested.connect(lambda _id: self.focus_panel(self.details_dock))
@@ -351,6 +353,8 @@ class MainWindow(QMainWindow):
         # The title is isolated: a right-to-left override in it cannot turn the app's name.
         title = isolate(timeline.title).replace("[*]", "[*][*]") if timeline else ""
         self.setWindowTitle(f"{title} — timeline-viewer" if timeline else "timeline-viewer")
+        read = f"{timeline.title} — timeline-viewer" if timeline else "timeline-viewer"
+        self.setAccessibleName(without_isolates(read))  # as read: no isolates
 
     # -- drag and drop --------------------------------------------------------
 

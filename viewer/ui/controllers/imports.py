@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from viewer.domain import words
-from viewer.domain.text import isolate, one_line
+from viewer.domain.text import bidi_contained, isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.importers.common import ImportReport
@@ -23,8 +23,10 @@ MODEL_FILTER = QT_TRANSLATE_NOOP("Imports", "Timeline model files (*.json);;All 
 
 
 def menu_text(text: str) -> str:
-    """A title from a file as a menu entry: one line, its direction kept, no "&" shortcut."""
-    return isolate(one_line(text)).replace("&", "&&")
+    """A title from a file as a menu entry: one line, no "&" shortcut, and its
+    overrides closed at its end. Not isolated: a screen reader reads the entry,
+    and would read the isolates too; alone in its entry, the title needs none."""
+    return bidi_contained(one_line(text)).replace("&", "&&")
 
 
 class Imports(QObject):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 
 from viewer.domain.describe import clock_words
 from viewer.domain.notes import Note
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, without_isolates
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.models.roles import ItemRole
 
@@ -45,6 +45,8 @@ class NotesListModel(QAbstractListModel):
         if note is None:
             return None
         title, detached = self._controller.title_of(note)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # read out as shown, no isolates
+            return without_isolates(self.data(index, Qt.ItemDataRole.DisplayRole))
         if role == Qt.ItemDataRole.DisplayRole:
             # Text from data is isolated: an override in it cannot reorder the rest.
             shown = isolate(title or note.target.id)

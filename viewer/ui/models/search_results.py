@@ -9,7 +9,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from viewer.domain.describe import describe_date
-from viewer.domain.text import isolate
+from viewer.domain.text import isolate, without_isolates
 from viewer.domain.timeline import Timeline
 from viewer.timeline.search import Found, Rows, found_in, snippet, where_name
 from viewer.ui.controllers.finder import FindController
@@ -56,13 +56,13 @@ class SearchResultsModel(QAbstractListModel):
         row = int(self._rows[index.row()])
         if role == ItemRole.EVENT_ID:
             return timeline.events.ids[row]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             text = self._described.get(row)
             if text is None:
-                text = self._describe(timeline, row, isolated=role == Qt.ItemDataRole.DisplayRole)
-                if role == Qt.ItemDataRole.DisplayRole:
-                    self._described[row] = text
+                text = self._described[row] = self._describe(timeline, row, isolated=True)
             return text
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # read out: no isolates (not cached)
+            return without_isolates(self._describe(timeline, row, isolated=False))
         return None
 
     def _describe(self, timeline: Timeline, row: int, isolated: bool) -> str:

@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget, QTextBrowser, QWidget
 from shiboken6 import VoidPtr, getCppPointer
 
+from viewer.domain.text import without_isolates
 from viewer.ui.widgets.access_leaf import LeafAccessible, delete_leaves, install_factory
 
 
@@ -425,9 +426,9 @@ class LinkAccessible(LeafAccessible):
         if link is None:
             return ""
         if kind == QAccessible.Text.Name:
-            return link.text
+            return without_isolates(link.text)
         if kind == QAccessible.Text.Description:
-            return self.owner.browser.describe(link.href)
+            return without_isolates(self.owner.browser.describe(link.href))
         if kind == QAccessible.Text.Value:
             return link.href
         return ""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.model import EventKind, EventStatus, Verification
 from viewer.domain.names import kind_plural, status_name, verification_plural
-from viewer.domain.text import isolate, one_line
+from viewer.domain.text import isolate, one_line, without_isolates
 from viewer.domain.timeline import Layer, Timeline
 from viewer.timeline.filters import Chip, EventFilter
 from viewer.timeline.index import event_index
@@ -135,7 +135,10 @@ class FilterBar(FlowBar):
             button.setText(f"{chip.label.replace('&', '&&')}  \u2715")
             # The data on the second line: a fixed first one is never taken for rich text.
             button.setToolTip(self.tr("Remove this filter:") + f"\n{isolate(chip.label)}")
-            button.setAccessibleName(self.tr("Remove filter {0}").format(chip.label))
+            button.setAccessibleDescription(without_isolates(button.toolTip()))
+            button.setAccessibleName(
+                without_isolates(self.tr("Remove filter {0}").format(chip.label))
+            )
             button.clicked.connect(lambda _c=False, c=chip: self._remove(c))
             self.row.insert_widget(len(self.chips) + 1, button)  # after "Filter"
             button.show()
@@ -178,7 +181,10 @@ class FilterBar(FlowBar):
         label = self.tr("Hidden: {0}").format(isolate(short))
         button.setText(f"{label.replace('&', '&&')}  \u2715")
         button.setToolTip(self.tr("Show this timeline again:") + f"\n{isolate(title)}")
-        button.setAccessibleName(self.tr("Show the timeline {0} again").format(title))
+        button.setAccessibleDescription(without_isolates(button.toolTip()))
+        button.setAccessibleName(
+            without_isolates(self.tr("Show the timeline {0} again").format(title))
+        )
         button.clicked.connect(lambda _c=False, i=layer.id: self._state.set_layer_shown(i, True))
         self.row.insert_widget(len(self.chips) + 1, button)
         button.show()
