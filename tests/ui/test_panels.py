@@ -45,6 +45,19 @@ def test_a_large_window_gives_the_details_and_the_table_more_room(qtbot: QtBot) 
     assert abs(window.details_dock.width() - details) <= 2
 
 
+def test_the_quotes_and_notes_tabs_get_their_share_like_the_details(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    resize(qtbot, window, 1920, 1080)
+    share = window.details_dock.width()
+    assert share >= 0.18 * 1920
+    # The notes' tab is behind the quotes', its panel hidden: the two keep their room.
+    assert window.notes_dock.widget().isHidden()
+    assert window.quotes_dock.width() >= share - 4
+    window.focus_panel(window.notes_dock)
+    settle(qtbot)
+    assert window.notes_dock.width() >= share - 4
+
+
 def test_a_panel_the_reader_widened_keeps_its_share(qtbot: QtBot) -> None:
     window = active_window(qtbot)
     resize(qtbot, window, 1280, 800)

@@ -35,6 +35,11 @@ def hide_behind_tabs(dock: QDockWidget) -> None:
     """
     contents = dock.widget()
     if contents is not None:
+        # Hidden, it still counts in its dock's size: a group of tabs whose hidden
+        # panel counted as empty kept a sliver of the window, whatever it was given.
+        policy = contents.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        contents.setSizePolicy(policy)
         dock.visibilityChanged.connect(contents.setVisible)
 
 
@@ -99,16 +104,28 @@ class DockLayout(QObject):
         window = self._window
         applying, self._applying = self._applying, True
         try:
-            shown = [d for d in self._side if d.isVisible() and not d.isFloating()]
+            shown = self._placed(self._side)
             if shown:
                 widths = [max(160, round(self._shares[d] * window.width())) for d in shown]
                 window.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
-            shown = [d for d in self._bottom if d.isVisible() and not d.isFloating()]
+            shown = self._placed(self._bottom)
             if shown:
                 heights = [max(100, round(self._shares[d] * window.height())) for d in shown]
                 window.resizeDocks(shown, heights, Qt.Orientation.Vertical)
         finally:
             self._applying = applying
+
+    def _placed(self, docks: Sequence[QDockWidget]) -> list[QDockWidget]:
+        """The docks of ``docks`` shown in the window, one of each group of tabs:
+        given two docks that share tabs, ``resizeDocks`` shrinks their area to
+        a sliver (the quotes and notes took 120 of 1,536 pixels)."""
+        placed: list[QDockWidget] = []
+        for dock in docks:
+            if not dock.isVisible() or dock.isFloating():
+                continue
+            if not any(other in placed for other in self._window.tabifiedDockWidgets(dock)):
+                placed.append(dock)
+        return placed
 
     def _take_shares(self) -> None:
         """The panels' shares as they are now (a restored layout, an edge dragged)."""
