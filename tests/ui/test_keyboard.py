@@ -54,6 +54,11 @@ def test_tab_never_enters_a_panel_behind_another_tab(qtbot: QtBot) -> None:
     names = QAccessible.queryAccessibleInterface(window.notes_panel.filter_edit)
     assert names is not None
     assert names.state().invisible
+    for dock, hidden in ((behind, True), (window.quotes_dock, False)):  # the docks too
+        interface = QAccessible.queryAccessibleInterface(dock)
+        assert interface is not None
+        assert bool(interface.state().invisible) is hidden
+        assert interface.text(QAccessible.Text.Name) == dock.windowTitle()
     qtbot.keyClicks(window.events_table.view, "x")
     assert window.notes_panel.filter_edit.text() == ""
     # Its tab brought forward (a click on the tab), it is reached again.
@@ -68,6 +73,9 @@ def test_tab_never_enters_a_panel_behind_another_tab(qtbot: QtBot) -> None:
     names = QAccessible.queryAccessibleInterface(window.notes_panel.filter_edit)
     assert names is not None
     assert not names.state().invisible
+    shown = QAccessible.queryAccessibleInterface(window.notes_dock)
+    assert shown is not None
+    assert not shown.state().invisible
 
 
 def test_f6_visits_every_panel_and_brings_tabbed_docks_forward(qtbot: QtBot) -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtWidgets import QAccessibleWidget, QDockWidget, QMainWindow
+
+from viewer.ui.widgets.access_leaf import install_factory
 
 # The panels' shares of the window: kept as the window is resized, so the
 # details and the table grow with a large window (not the timeline alone);
@@ -33,6 +36,7 @@ def hide_behind_tabs(dock: QDockWidget) -> None:
     its fields (what is typed there is lost to the eye), its buttons' Alt keys
     would fire, and a screen reader would call it showing.
     """
+    install_factory(_accessible)
     contents = dock.widget()
     if contents is not None:
         # Hidden, it still counts in its dock's size: a group of tabs whose hidden
@@ -41,6 +45,43 @@ def hide_behind_tabs(dock: QDockWidget) -> None:
         policy.setRetainSizeWhenHidden(True)
         contents.setSizePolicy(policy)
         dock.visibilityChanged.connect(contents.setVisible)
+
+
+class DockAccessible(QAccessibleWidget):
+    """A dock as a screen reader finds it: not showing while its panel is hidden
+    behind another dock's tab (Qt's own calls it showing, as it is visible)."""
+
+    def __init__(self, dock: QDockWidget) -> None:
+        super().__init__(dock, QAccessible.Role.Pane, dock.windowTitle())  # as Qt names docks
+        self._dock = dock
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self._dock.windowTitle()
+        return super().text(kind)
+
+    def _hidden(self) -> bool:
+        contents = self._dock.widget()
+        return contents is not None and contents.isHidden()
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        if self._hidden():
+            state.invisible = True
+        return state
+
+    # Hidden, it has nothing to offer: not even its title bar's buttons, which Qt
+    # keeps visible behind the tab.
+    def childCount(self) -> int:
+        return 0 if self._hidden() else super().childCount()
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        return None if self._hidden() else super().child(index)
+
+
+def _accessible(key: str, obj: QObject) -> QAccessibleInterface | None:
+    """Qt asks this for every object's interface: a dock's tells when it is hidden."""
+    return DockAccessible(obj) if type(obj) is QDockWidget else None
 
 
 def bring_forward(dock: QDockWidget) -> None:
