@@ -149,3 +149,16 @@ def test_help_lists_every_key(qtbot: QtBot) -> None:
     assert rows["Copy Citation as Markdown"] == "Ctrl+Shift+C"
     assert rows["Timeline: the selected event's menu"] == "Menu, Shift+F10"
     box.close()
+
+
+def test_escape_in_the_find_bar_gives_the_focus_back(qtbot: QtBot) -> None:
+    window = active_window(qtbot)
+    table = window.events_table.view
+    table.setFocus()
+    qtbot.waitUntil(lambda: focused() is table)
+    qtbot.keyClick(table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: focused() is window.find_bar.edit)
+    qtbot.keyClicks(window.find_bar.edit, "Putin")
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert focused() is table  # where it was, not the Filter button after the bar

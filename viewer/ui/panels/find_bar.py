@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from viewer.ui.controllers.finder import FindController
 from viewer.ui.document.selection import Selection
@@ -87,6 +89,8 @@ class FindBar(QWidget):
         self.close_button.clicked.connect(self.close_bar)
         # What a screen reader was last told of the results, while it is shown.
         self._heard = ""
+        # What had the focus when the bar opened: it has it back when the bar closes.
+        self._return_to: QWidget | None = None
         find.resultsChanged.connect(self._show_status)
         find.resultsChanged.connect(self._announce_status)
         find.currentChanged.connect(self._show_status)
@@ -94,12 +98,20 @@ class FindBar(QWidget):
         self.edit.installEventFilter(self)
 
     def open_bar(self) -> None:
+        before = QApplication.focusWidget()
+        if before is not None and before is not self and not self.isAncestorOf(before):
+            self._return_to = before  # where Escape takes the focus back
         self.show()
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
         self._find.set_query(self.edit.text(), select_first=False)
 
     def close_bar(self) -> None:
+        """Hide the bar, the focus back where it was when the bar opened (if that
+        can still take it), not on whatever follows the bar."""
+        back, self._return_to = self._return_to, None
+        if back is not None and isValid(back) and back.isVisible() and back.isEnabled():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
         self.hide()
         self._find.set_query("")
 
