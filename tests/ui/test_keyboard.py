@@ -162,3 +162,17 @@ def test_escape_in_the_find_bar_gives_the_focus_back(qtbot: QtBot) -> None:
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
     assert focused() is table  # where it was, not the Filter button after the bar
+
+
+def test_f6_to_a_tab_behind_never_passes_the_focus_through_another_panel(
+    qtbot: QtBot,
+) -> None:
+    window = active_window(qtbot)
+    window.focus_panel(window.quotes_dock)
+    qtbot.waitUntil(lambda: focused() is window.quotes.actor_view)
+    seen: list[QWidget] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.focusChanged.connect(lambda _old, new: seen.append(new))
+    window.focus_panel(window.notes_dock)  # the tab behind the quotes'
+    assert seen == [window.notes_panel.view]

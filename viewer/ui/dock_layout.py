@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QDockWidget, QMainWindow
+from PySide6.QtWidgets import QAccessibleWidget, QDockWidget, QMainWindow, QWidget
 
 from viewer.ui.widgets.access_leaf import install_factory
 
@@ -84,14 +84,18 @@ def _accessible(key: str, obj: QObject) -> QAccessibleInterface | None:
     return DockAccessible(obj) if type(obj) is QDockWidget else None
 
 
-def bring_forward(dock: QDockWidget) -> None:
+def bring_forward(dock: QDockWidget, focus: QWidget | None = None) -> None:
     """Show ``dock`` and raise it over the docks it shares tabs with, its
-    contents shown at once (so they can take the focus now)."""
+    contents shown at once; ``focus`` (in it) takes the focus before the dock
+    in front is hidden, so the focus never passes through another panel (a
+    screen reader would read that one out on the way)."""
     dock.show()
-    dock.raise_()
     contents = dock.widget()
     if contents is not None:
         contents.show()
+    if focus is not None:
+        focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    dock.raise_()
 
 
 class DockLayout(QObject):

@@ -387,8 +387,9 @@ class MainWindow(QMainWindow):
         for candidate, target in self._panels():
             if candidate is panel:
                 if isinstance(panel, QDockWidget):
-                    bring_forward(panel)
-                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                    bring_forward(panel, target)
+                else:
+                    target.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
 
     def cycle_panels(self, step: int) -> None:
