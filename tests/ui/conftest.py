@@ -9,11 +9,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui.document.selection import Selection
+from viewer.ui.widgets import focus_style
 
 
 @pytest.fixture
@@ -26,6 +28,14 @@ def bundled_data() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def bundled() -> Timeline:
     return load_timeline(bundled_timeline())
+
+
+@pytest.fixture(autouse=True)
+def _focus_style(qapp: QApplication) -> None:
+    """The style the app runs with (``make_application`` installs it; pytest-qt's
+    ``qapp`` does not): its focus ring, its metrics. Again for each test, as the
+    style's own tests put back the one it wraps."""
+    focus_style.install(qapp)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -34,6 +34,7 @@ def make_window(qtbot: QtBot, model: Path | None = None, *, open_model: bool = T
     on the timeline (where a reader who has just opened a timeline starts)."""
     window = active_window(qtbot, model, open_model=open_model)
     window.timeline_view.setFocus()
+    settle(qtbot)  # laid out: the view's scale is the one the reader sees
     return window
 
 
