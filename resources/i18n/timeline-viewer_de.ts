@@ -805,7 +805,7 @@
     <name>LayersMenu</name>
     <message>
         <source>Ti&amp;melines</source>
-        <translation>Zeit&amp;leisten</translation>
+        <translation>Zeitle&amp;isten</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1094,14 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Show each quote&apos;s translation beside the original</source>
         <translation>Die Übersetzung jedes Zitats neben dem Original anzeigen</translation>
+    </message>
+    <message>
+        <source>Le&amp;gend</source>
+        <translation>&amp;Legende</translation>
+    </message>
+    <message>
+        <source>Show what the marks, colours and lines mean</source>
+        <translation>Anzeigen, was die Markierungen, Farben und Linien bedeuten</translation>
     </message>
     <message>
         <source>Next &amp;Panel</source>

@@ -5,6 +5,7 @@ cuts nothing, and the first window never outgrows the screen."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QRectF, QSize
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.windows import active_window, settle
 from viewer.ui import i18n
 from viewer.ui.dock_layout import first_size
+from viewer.ui.main_window import MainWindow
 from viewer.ui.panels.dialogs import ShortcutsDialog
 from viewer.ui.timeline.legend import paint_legend
 
@@ -117,3 +119,19 @@ def test_the_first_window_never_outgrows_the_screen(qtbot: QtBot) -> None:
     screen = QGuiApplication.primaryScreen().availableGeometry()
     assert window.width() <= screen.width()
     assert window.height() <= screen.height()
+
+
+def test_the_legend_can_give_its_room_to_the_timeline(qtbot: QtBot, tmp_path: Path) -> None:
+    window = active_window(qtbot)
+    settle(qtbot)
+    assert window.legend.isVisible()
+    tall = window.timeline_view.height()
+    window.menus["legend"].trigger()  # View > Legend, off
+    settle(qtbot)
+    assert not window.legend.isVisible()
+    assert window.timeline_view.height() > tall
+    assert window.settings.value("view/legend", type=bool) is False
+    again = MainWindow(window.settings, tmp_path)  # the next start
+    qtbot.addWidget(again)
+    assert not again.menus["legend"].isChecked()
+    assert again.legend.isHidden()

@@ -50,6 +50,8 @@ from viewer.ui.widgets.column import column
 
 # Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
+# Whether the legend shows under the timeline (View > Legend).
+LEGEND_SETTING = "view/legend"
 
 
 class MainWindow(QMainWindow):
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.set_add_keys(self.menus["add_note"].shortcut())
         self.details.translationsRequested.connect(lambda: self.show_translations(True))
         self.show_translations(bool(self.settings.value(TRANSLATIONS_SETTING, False, type=bool)))
+        self.show_legend(bool(self.settings.value(LEGEND_SETTING, True, type=bool)))
         self.document.opened.connect(self._on_opened)
         self.document.failed.connect(self._on_failed)
         self.document.importFailed.connect(
@@ -245,6 +248,15 @@ class MainWindow(QMainWindow):
         messages = self.notes.open_for(timeline)
         if messages:
             self._inform(self.tr("Your notes"), "\n\n".join(messages))
+
+    def show_legend(self, shown: bool | None = None) -> None:
+        """Show the legend under the timeline (or not); remembered for next time.
+        None: as View > Legend is now."""
+        if shown is None:
+            shown = self.menus["legend"].isChecked()
+        self.menus["legend"].setChecked(shown)
+        self.settings.setValue(LEGEND_SETTING, shown)
+        self.legend.setVisible(shown)
 
     def show_translations(self, shown: bool | None = None) -> None:
         """Show quotes' translations beside them (or not); remembered for next time.
