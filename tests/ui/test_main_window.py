@@ -120,6 +120,17 @@ def test_broken_file_shows_the_validators_lines_and_keeps_the_old_timeline(
     assert window.document.timeline is before
     assert title_of(window).startswith(before.title)  # type: ignore[union-attr]
     assert window.timeline_view.event_pos("call-2025-06-04") is not None
+    assert box.detailedText() == ""  # every line shown: no Details to repeat them
+    box.close()
+    minimal["events"][0]["participants"] = [f"nobody-{i}" for i in range(25)]
+    path.write_bytes(dump(minimal))
+    assert not window.open_file(path)
+    box = window.error_box
+    assert isinstance(box, QMessageBox)
+    shown = box.informativeText().splitlines()
+    assert len(shown) == 21
+    assert shown[-1] == "… and 5 more"
+    assert len(box.detailedText().splitlines()) == 25  # all of them under Details
     box.close()
 
 

@@ -123,10 +123,14 @@ class NoticeBox(QMessageBox):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
 
+# A load error box lists this many of a file's problems; Details has them all.
+SHOWN_LINES = 20
+
+
 class LoadErrorBox(QMessageBox):
     """A file that could not be opened, imported (``importing``) or shown over the
-    timeline titled ``over``, with what was wrong (the first 20 lines, all of them
-    under Details). ``still_showing`` names the file still open, if one is."""
+    timeline titled ``over``, with what was wrong (the first 20 lines; all of them
+    under Details when there are more). ``still_showing`` names the file still open, if one is."""
 
     def __init__(
         self,
@@ -143,8 +147,8 @@ class LoadErrorBox(QMessageBox):
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(self.tr("Could not open timeline"))
         self.setTextFormat(Qt.TextFormat.PlainText)
-        more = self.tr("… and {0} more").format(words.number(len(lines) - 20))
-        shown = lines[:20] + ([more] if len(lines) > 20 else [])
+        more = self.tr("… and {0} more").format(words.number(len(lines) - SHOWN_LINES))
+        shown = lines[:SHOWN_LINES] + ([more] if len(lines) > SHOWN_LINES else [])
         if importing:
             self.setWindowTitle(self.tr("Could not import"))
             self.setText(self.tr("Nothing could be imported from {0}:").format(path))
@@ -158,6 +162,7 @@ class LoadErrorBox(QMessageBox):
         else:
             self.setText(self.tr("{0} is not a timeline this app can open:").format(path))
         self.setInformativeText("\n".join(shown))
-        self.setDetailedText("\n".join(lines))
+        if len(lines) > SHOWN_LINES:  # some left out above: all of them here
+            self.setDetailedText("\n".join(lines))
         self.setStandardButtons(QMessageBox.StandardButton.Close)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
