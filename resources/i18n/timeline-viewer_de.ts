@@ -1483,6 +1483,10 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Keine Notiz passt zu „{0}“</translation>
     </message>
     <message>
+        <source>No notes yet: press {0} to add one to the selected event</source>
+        <translation>Noch keine Notizen: {0} drücken, um dem ausgewählten Ereignis eine hinzuzufügen</translation>
+    </message>
+    <message>
         <source>No notes yet: select an event and press {0}</source>
         <translation>Noch keine Notizen: ein Ereignis auswählen und {0} drücken</translation>
     </message>

@@ -59,6 +59,8 @@ def test_the_notes_panel_says_how_to_add_a_note(qtbot: QtBot) -> None:
     panel = window.notes_panel
     window.focus_panel(window.notes_dock)  # its tab forward: behind another, it shows nothing
     assert says(panel.empty) == "No notes yet: select an event and press Ctrl+N"
+    window.selection.select("call-2025-06-04")  # one chosen: the keys are all that is left
+    assert says(panel.empty) == "No notes yet: press Ctrl+N to add one to the selected event"
     window.notes.add(NoteTarget(kind=TargetKind.EVENT, id="drone-strike-2025-06-01"), "Zahlen")
     assert says(panel.empty) == ""
     qtbot.keyClicks(panel.filter_edit, "xyz")

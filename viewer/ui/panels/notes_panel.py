@@ -108,6 +108,7 @@ class NotesPanel(QWidget):
         controller.statusChanged.connect(self._show_status)
         controller.changed.connect(self._update_buttons)
         selection.changed.connect(lambda _id: self._update_buttons())
+        selection.changed.connect(lambda _id: self.empty.refresh())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.proxy.modelReset.connect(self._update_buttons)
         self.proxy.layoutChanged.connect(self._update_buttons)
@@ -146,6 +147,8 @@ class NotesPanel(QWidget):
             return self.tr("No note matches “{0}”").format(isolate(query))
         keys = self.add_keys.toString(QKeySequence.SequenceFormat.NativeText)
         how = keys or self.add_button.text().replace("&", "")
+        if self._selection.event_id is not None:  # one is selected: only the keys are left
+            return self.tr("No notes yet: press {0} to add one to the selected event").format(how)
         return self.tr("No notes yet: select an event and press {0}").format(how)
 
     def _context_menu(self, pos: QPoint) -> None:
