@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import active_window, settle
+from viewer.persistence.paths import bundled_timeline
 from viewer.ui import i18n
 from viewer.ui.dock_layout import first_size
 from viewer.ui.main_window import MainWindow
+from viewer.ui.models.events import EventTableModel
 from viewer.ui.panels.dialogs import ShortcutsDialog
 from viewer.ui.timeline.legend import paint_legend
 
@@ -135,3 +137,17 @@ def test_the_legend_can_give_its_room_to_the_timeline(qtbot: QtBot, tmp_path: Pa
     qtbot.addWidget(again)
     assert not again.menus["legend"].isChecked()
     assert again.legend.isHidden()
+
+
+def test_the_titles_keep_their_room_in_the_table(qtbot: QtBot, german_18pt: None) -> None:
+    window = active_window(qtbot, open_model=False)
+    window.resize(1280, 800)
+    settle(qtbot)
+    assert window.open_file(bundled_timeline())
+    view = window.events_table.view
+    header = view.horizontalHeader()
+    date, title = EventTableModel.DATE, EventTableModel.TITLE
+    assert header.sectionSize(date) <= max(view.viewport().width() // 5, 80)
+    assert header.sectionSize(title) > header.sectionSize(date)
+    # The longest date ("ca. 1. Juni 2025, 02:20–03:00 (UTC+03:00)") is cut, not the titles.
+    assert view.sizeHintForColumn(date) > header.sectionSize(date)

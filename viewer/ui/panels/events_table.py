@@ -96,9 +96,25 @@ class EventsTable(QWidget):
     def set_timeline(self, timeline: Timeline | None) -> None:
         self._timeline = timeline
         self.model.set_timeline(timeline)
-        for column in (EventTableModel.DATE, EventTableModel.KIND, EventTableModel.STATUS):
-            self.view.resizeColumnToContents(column)
+        self._fit_columns()
         self._follow(self._selection.event_id or "")
+
+    def _fit_columns(self) -> None:
+        """The short columns as wide as what they hold, but none wider than a
+        fifth of the table (a long fuzzy date, large text): the title and the
+        participants keep the rest, the text a reader scans the table for."""
+        most = max(self.view.viewport().width() // 5, 80)
+        header = self.view.horizontalHeader()
+        for column in (
+            EventTableModel.DATE,
+            EventTableModel.KIND,
+            EventTableModel.STATUS,
+            EventTableModel.NOTES,
+        ):
+            self.view.resizeColumnToContents(column)
+            fits = max(header.sectionSizeHint(column), most)
+            if header.sectionSize(column) > fits:
+                header.resizeSection(column, fits)
 
     def show_only(self, mask: Mask | None) -> None:
         """Rows for the events ``mask`` keeps (by table row); None: all."""
