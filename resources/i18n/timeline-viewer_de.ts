@@ -981,6 +981,10 @@ Weiterhin angezeigt: {1}</translation>
         <translation>{0} ist nicht mehr vorhanden.</translation>
     </message>
     <message>
+        <source>The legend is hidden to give the timeline room: View ▸ Legend shows it.</source>
+        <translation>Die Legende ist ausgeblendet, damit die Zeitleiste Platz hat: Ansicht ▸ Legende blendet sie ein.</translation>
+    </message>
+    <message>
         <source>The language changes when the app next starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>

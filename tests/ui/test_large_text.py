@@ -151,3 +151,28 @@ def test_the_titles_keep_their_room_in_the_table(qtbot: QtBot, german_18pt: None
     assert header.sectionSize(title) > header.sectionSize(date)
     # The longest date ("ca. 1. Juni 2025, 02:20–03:00 (UTC+03:00)") is cut, not the titles.
     assert view.sizeHintForColumn(date) > header.sectionSize(date)
+
+
+def test_a_legend_too_tall_for_the_room_starts_hidden(qtbot: QtBot, german_18pt: None) -> None:
+    window = active_window(qtbot, open_model=False)
+    window.resize(1280, 800)
+    settle(qtbot)
+    window.open_at_start(None)
+    qtbot.waitUntil(lambda: not window.legend.isVisible())
+    assert not window.menus["legend"].isChecked()
+    assert window.statusBar().currentMessage().startswith("Die Legende ist ausgeblendet")
+    assert not window.settings.contains("view/legend")  # not the reader's choice
+    window.menus["legend"].trigger()  # the reader's: kept
+    assert window.legend.isVisible()
+    assert window.settings.value("view/legend", type=bool) is True
+
+
+def test_a_legend_that_fits_stays(qtbot: QtBot) -> None:
+    window = active_window(qtbot, open_model=False)
+    window.resize(1280, 800)
+    settle(qtbot)
+    window.open_at_start(None)
+    settle(qtbot)
+    settle(qtbot)
+    assert window.legend.isVisible()
+    assert window.menus["legend"].isChecked()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.set_add_keys(self.menus["add_note"].shortcut())
         self.details.translationsRequested.connect(lambda: self.show_translations(True))
         self.show_translations(bool(self.settings.value(TRANSLATIONS_SETTING, False, type=bool)))
-        self.show_legend(bool(self.settings.value(LEGEND_SETTING, True, type=bool)))
+        self.show_legend(bool(self.settings.value(LEGEND_SETTING, True, type=bool)), remember=False)
         self.document.opened.connect(self._on_opened)
         self.document.failed.connect(self._on_failed)
         self.document.importFailed.connect(
@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
     def open_at_start(self, file: Path | None) -> None:
         """The file named on the command line, else the one open when the app last
         closed, else (or if that cannot be opened) the bundled timeline."""
+        QTimer.singleShot(0, self._legend_for_room)  # once the window is laid out
         if file is not None:
             if self.open_file(file):
                 return
@@ -249,14 +250,28 @@ class MainWindow(QMainWindow):
         if messages:
             self._inform(self.tr("Your notes"), "\n\n".join(messages))
 
-    def show_legend(self, shown: bool | None = None) -> None:
-        """Show the legend under the timeline (or not); remembered for next time.
-        None: as View > Legend is now."""
+    def show_legend(self, shown: bool | None = None, remember: bool = True) -> None:
+        """Show the legend under the timeline (or not); ``remember``: for next
+        time too. None: as View > Legend is now."""
         if shown is None:
             shown = self.menus["legend"].isChecked()
         self.menus["legend"].setChecked(shown)
-        self.settings.setValue(LEGEND_SETTING, shown)
+        if remember:
+            self.settings.setValue(LEGEND_SETTING, shown)
         self.legend.setVisible(shown)
+
+    def _legend_for_room(self) -> None:
+        """Until the reader chose, a legend taller than a quarter of the timeline's
+        column (a small screen, large text) is hidden, and the reader told so."""
+        column = self.centralWidget()
+        if self.settings.contains(LEGEND_SETTING) or not self.legend.isVisible() or not column:
+            return
+        if self.legend.height_for(self.legend.width()) * 4 > column.height():
+            self.show_legend(False, remember=False)
+            hidden = self.tr(
+                "The legend is hidden to give the timeline room: View ▸ Legend shows it."
+            )
+            self.say(hidden, 10000)
 
     def show_translations(self, shown: bool | None = None) -> None:
         """Show quotes' translations beside them (or not); remembered for next time.

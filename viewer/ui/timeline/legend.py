@@ -11,7 +11,16 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPicture,
+)
 from PySide6.QtWidgets import QWidget
 
 from viewer.domain.model import EventKind
@@ -39,6 +48,16 @@ class LegendBar(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(200, self._height)
+
+    def height_for(self, width: int) -> int:
+        """The height the legend takes at ``width`` (its rows wrap to it)."""
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:
+            used = paint_legend(painter, QRectF(0, 0, width, 1e5), self.palette(), self.font())
+        finally:
+            painter.end()
+        return int(used) + 4
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
