@@ -215,6 +215,13 @@ def test_context_menu_on_an_event(qtbot: QtBot) -> None:
     add.trigger()
     fill_dialog(qtbot, window, "Wann kam das Paket?")
     assert window.notes.counts_by_event() == {"sanctions-18-demanded": 1}
+    # A note's "&" is shown in the menu, never taken for an Alt key.
+    window.notes.add(NoteTarget(kind=TargetKind.EVENT, id="sanctions-18-demanded"), "EU & USA")
+    QApplication.sendEvent(view.viewport(), event)
+    menu = window.event_menu
+    assert menu is not None
+    assert "Edit Note “EU && USA”…" in [a.text() for a in menu.actions()]
+    menu.close()
 
 
 def test_my_notes_panel_goes_to_the_event_and_filters(qtbot: QtBot) -> None:

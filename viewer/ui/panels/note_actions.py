@@ -108,7 +108,7 @@ class NoteActions(QObject):
         add = menu.addAction(self.tr("Add Note…"), lambda: self.add_to_event(event_id))
         add.setEnabled(not self.controller.read_only_for(event_id))
         for note in self.controller.notes_for(NoteTarget(kind=TargetKind.EVENT, id=event_id)):
-            first = first_line(note.text, 40)
+            first = first_line(note.text, 40).replace("&", "&&")  # shown, not an Alt key
             edit, delete = self.tr("Edit Note “{0}”…"), self.tr("Delete Note “{0}”")
             menu.addAction(edit.format(first), partial(self.edit, note.id))
             menu.addAction(delete.format(first), partial(self.delete, note.id))
