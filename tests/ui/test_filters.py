@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump
-from tests.ui.windows import active_window
+from tests.ui.windows import active_window, make_window
 from viewer.domain.model import EventKind
 from viewer.domain.notes import NoteTarget, TargetKind
 from viewer.persistence.paths import bundled_timeline
@@ -264,3 +264,19 @@ def test_the_kind_menu_names_each_kind_as_its_lane_does(
     finally:  # English again for the tests after
         i18n.uninstall(qapp, installed)
         QLocale.setDefault(before)
+
+
+def test_removing_a_chip_by_keys_leaves_the_keys_on_the_next_one(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.filters.toggle("kinds", "call")
+    window.filters.toggle("kinds", "talks")
+    bar = window.filter_bar
+    first = bar.chips[0]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    qtbot.keyClick(first, Qt.Key.Key_Space)  # removes its filter
+    assert len(bar.chips) == 1
+    assert bar.chips[0].hasFocus()  # the chip now in its place
+    qtbot.keyClick(bar.chips[0], Qt.Key.Key_Space)
+    assert bar.chips == []
+    assert bar.menu_button.hasFocus()  # none left: back to Filter

@@ -120,6 +120,9 @@ class FilterBar(FlowBar):
     # -- the chips ------------------------------------------------------------------
 
     def _show(self) -> None:
+        # The chip with the keys (the one removed, say): the keys go to the chip in
+        # its place, or back to Filter, not lost with the chip.
+        focused = next((i for i, chip in enumerate(self.chips) if chip.hasFocus()), None)
         for old in self.chips:
             self.row.removeWidget(old)
             old.hide()  # at once, not when the event loop deletes it
@@ -147,6 +150,9 @@ class FilterBar(FlowBar):
             if not self._state.layer_shown(layer.id):
                 self._add_hidden_chip(layer)
         self.clear_button.setVisible(not chosen.empty)
+        if focused is not None:
+            after = self.chips[min(focused, len(self.chips) - 1)] if self.chips else None
+            (after or self.menu_button).setFocus(Qt.FocusReason.OtherFocusReason)
         total = len(timeline.events) if timeline is not None else 0
         shown = self._state.shown()
         locale = QLocale()
