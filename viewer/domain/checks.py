@@ -73,11 +73,15 @@ def check_timeline(timeline: TimelineModel) -> list[Problem]:
 
     for i, source in enumerate(timeline.sources):
         if source.published is not None:
-            problems.extend(_end_before_start(f"sources[{i}].published", source.published))
+            problems.extend(_date(f"sources[{i}].published", source.published, sources))
+
+    claims = _claim_ids(timeline, problems)
 
     for i, event in enumerate(timeline.events):
         here = f"events[{i}]"
-        problems.extend(_end_before_start(f"{here}.date", event.date))
+        problems.extend(_date(f"{here}.date", event.date, sources))
+        if event.first_reported is not None:
+            problems.extend(_date(f"{here}.first_reported", event.first_reported, sources))
         for j, actor_id in enumerate(event.participants):
             problems.extend(_dangling(f"{here}.participants[{j}]", "actor", actor_id, actors))
         for j, source_id in enumerate(event.sources):
@@ -97,9 +101,15 @@ def check_timeline(timeline: TimelineModel) -> list[Problem]:
                 problems.extend(
                     _dangling(f"{here}.claims[{j}].source", "source", claim.source, sources)
                 )
+            for k, disputed in enumerate(claim.disputes):
+                path = f"{here}.claims[{j}].disputes[{k}]"
+                if disputed == claim.id:
+                    problems.append(Problem(path, "a claim cannot dispute itself"))
+                else:
+                    problems.extend(_dangling(path, "claim", disputed, claims))
 
     for i, era in enumerate(timeline.eras):
-        problems.extend(_end_before_start(f"eras[{i}].date", era.date))
+        problems.extend(_date(f"eras[{i}].date", era.date, sources))
 
     for i, quote in enumerate(timeline.quotes):
         here = f"quotes[{i}]"
@@ -108,6 +118,30 @@ def check_timeline(timeline: TimelineModel) -> list[Problem]:
         if quote.source is not None:
             problems.extend(_dangling(f"{here}.source", "source", quote.source, sources))
     return problems
+
+
+def _claim_ids(timeline: TimelineModel, problems: list[Problem]) -> set[str]:
+    """The ids of the timeline's claims (of every event); one used twice is a
+    problem, added to ``problems`` where it is used again."""
+    first_seen: dict[str, str] = {}
+    for i, event in enumerate(timeline.events):
+        for j, claim in enumerate(event.claims):
+            if claim.id is None:
+                continue
+            path = f"events[{i}].claims[{j}].id"
+            if claim.id in first_seen:
+                said = f"duplicate claim id {claim.id!r}, already used by {first_seen[claim.id]}"
+                problems.append(Problem(path, said))
+            else:
+                first_seen[claim.id] = path.removesuffix(".id")
+    return set(first_seen)
+
+
+def _date(path: str, date: FuzzyDate, sources: Container[str]) -> Iterator[Problem]:
+    """A date's problems: an end before its start, a source that is none."""
+    yield from _end_before_start(path, date)
+    if date.source is not None:
+        yield from _dangling(f"{path}.source", "source", date.source, sources)
 
 
 def _end_before_start(path: str, date: FuzzyDate) -> Iterator[Problem]:

@@ -48,6 +48,7 @@ from viewer.domain.model import (
     Era,
     Source,
 )
+from viewer.domain.model import FuzzyDate as ExactDate
 from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, Share, no_progress
 from viewer.domain.records import BATCH, id_keys
@@ -85,6 +86,7 @@ class FuzzyDate(_Strict):
     end: Point | None = None
     approximate: bool = False
     note: Annotated[str, Meta(max_length=MAX_DATE_NOTE)] | None = None
+    source: Id | None = None
 
 
 class Coordinates(_Strict):
@@ -92,12 +94,22 @@ class Coordinates(_Strict):
     longitude: Annotated[float, Meta(ge=-180, le=180)]
 
 
+class Figure(_Strict):
+    unit: Name
+    low: float | None = None
+    high: float | None = None
+
+
 class Claim(_Strict):
     by: Id
     text: Text
     verification: Literal["confirmed", "unverified", "disputed"]
+    id: Id | None = None
     via: Id | None = None
     source: Id | None = None
+    disputes: _items(Id) = []  # type: ignore[valid-type]
+    credibility: Annotated[int, Meta(ge=1, le=6)] | None = None
+    figure: Figure | None = None
 
 
 class Event(_Strict):
@@ -117,6 +129,7 @@ class Event(_Strict):
     tags: _items(Tag) = []  # type: ignore[valid-type]
     fatalities: Annotated[int, Meta(ge=0)] | None = None
     coordinates: Coordinates | None = None
+    first_reported: FuzzyDate | None = None
 
 
 class Translation(_Strict):
@@ -174,6 +187,7 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
 _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
 _ERAS: TypeAdapter[tuple[Era, ...]] = TypeAdapter(tuple[Era, ...])
+_DATE: TypeAdapter[ExactDate] = TypeAdapter(ExactDate)
 
 
 class Unsure(Exception):
@@ -274,13 +288,15 @@ def _build(data: bytes, progress: Progress) -> Timeline:
     source_ids = {source.id for source in sources}
     actor_ids = {actor.id for actor in actors}
     _require(len(source_ids) == len(sources) and len(actor_ids) == len(actors))
+    dated = [s.published for s in sources if s.published is not None] + [e.date for e in eras]
+    _require({date.source for date in dated} - {None} <= source_ids)
     events, event_batches = _decoded(document.events, _EVENTS, progress, Share(0.05, 0.55))
     quotes, quote_batches = _decoded(document.quotes, _QUOTES, progress, Share(0.55, 0.65))
     fields = EventFields.of(events)
     keys = _ids(fields.ids)
     known = set(fields.ids)
     _require(len(known) == len(events))
-    _check_references(events, actor_ids, source_ids, known)
+    _check_references(data, events, actor_ids, source_ids, known)
     progress(0.7)
     first, after = date_columns(fields)
     _check_quotes(quotes, actor_ids, source_ids, known)
@@ -306,17 +322,39 @@ def _refer_to(known: set[str], lists: Iterable[list[str]]) -> bool:
 
 
 def _check_references(
-    events: list[Event], actors: set[str], sources: set[str], known: set[str]
+    data: bytes, events: list[Event], actors: set[str], sources: set[str], known: set[str]
 ) -> None:
+    """Every reference is to an id the file declares; claims' ids are unique and
+    disputes name other claims; figures are ranges; first reports are dates.
+    (``data``, the file: a field it never names needs no sweep over the events.)"""
     _require(_refer_to(actors, map(attrgetter("participants"), events)))
     _require(_refer_to(sources, map(attrgetter("sources"), events)))
     related = [e for e in events if e.related]
     _require(_refer_to(known, (e.related for e in related)))
     _require(not any(e.id in e.related for e in related))
-    for e in events:
-        for claim in e.claims:  # rare
-            _require(claim.by in actors and (claim.via is None or claim.via in actors))
-            _require(claim.source is None or claim.source in sources)
+    if b'"source"' in data:  # a date's source (or a claim's, a quote's): rare in events
+        _require({e.date.source for e in events} - {None} <= sources)
+    claims = [claim for e in events for claim in e.claims]  # rare
+    for claim in claims:
+        _require(claim.by in actors and (claim.via is None or claim.via in actors))
+        _require(claim.source is None or claim.source in sources)
+        figure = claim.figure
+        if figure is not None:
+            low, high = figure.low, figure.high
+            _require(low is not None or high is not None)
+            _require(low is None or high is None or low <= high)
+    claim_ids = [claim.id for claim in claims if claim.id is not None]
+    _ids(claim_ids)
+    _require(len(set(claim_ids)) == len(claim_ids))
+    disputes = [(claim.id, d) for claim in claims for d in claim.disputes]
+    _require(all(d in claim_ids and d != own for own, d in disputes))
+    if b'"first_reported"' not in data:
+        return
+    reported = [e.first_reported for e in events if e.first_reported is not None]  # rare
+    _require({date.source for date in reported} - {None} <= sources)
+    for date in reported:  # as the exact way reads it: its form, its end after its start
+        exact = _DATE.validate_python(msgspec.to_builtins(date))
+        _require(exact.closed_end is None or exact.latest > exact.earliest)
 
 
 def _check_texts(data: bytes, document: File, titles: list[str], events: list[Event]) -> None:
@@ -332,6 +370,8 @@ def _check_texts(data: bytes, document: File, titles: list[str], events: list[Ev
         chain.from_iterable(map(attrgetter("places"), events)),
         chain.from_iterable(map(attrgetter("tags"), events)),
         (note for e in events if (note := e.date.note) is not None),
+        (e.first_reported.note or "" for e in events if e.first_reported is not None),
+        (c.figure.unit for e in events for c in e.claims if c.figure is not None),
     )
     joined = "".join(one_line)
     _require("\n" not in joined and "\t" not in joined and "\r" not in joined)

@@ -40,8 +40,10 @@ from viewer.domain.text import (
 # The newest model-file format this version of the app understands.
 # 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``);
 # 3 added events' tags, fatalities and coordinates, and the timeline's eras
-# (what imported timelines carry: TimelineJS groups and eras, ACLED's records).
-SCHEMA_VERSION = 3
+# (what imported timelines carry: TimelineJS groups and eras, ACLED's records);
+# 4 added the analyst's fields: claims' ids, disputes, credibility and figures,
+# sources' reliability, a date's source and an event's first report.
+SCHEMA_VERSION = 4
 
 # The longest text each field may hold, in characters (Unicode code points).
 # Said up front, in the JSON Schema: a longer text is a problem with its path
@@ -202,6 +204,35 @@ class QuoteMode(StrEnum):
     REPORTED = "reported"
 
 
+class Reliability(StrEnum):
+    """How reliable a source is, as NATO's Admiralty code grades it (AJP-2.1):
+    A completely reliable, B usually reliable, C fairly reliable, D not usually
+    reliable, E unreliable, F reliability cannot be judged."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+
+# How credible a claim is, as the Admiralty code grades information: 1 confirmed
+# by other sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable,
+# 6 truth cannot be judged.
+Credibility = Annotated[
+    int,
+    Field(
+        ge=1,
+        le=6,
+        description=(
+            "The Admiralty code's grade of the information: 1 confirmed, 2 probably true, "
+            "3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged."
+        ),
+    ),
+]
+
+
 class FuzzyDate(_Frozen):
     """When something happened, as precisely as the sources allow.
 
@@ -241,6 +272,7 @@ class FuzzyDate(_Frozen):
         default=None,
         description=_at_most("The source's own wording of the date", MAX_DATE_NOTE),
     )
+    source: Id | None = Field(default=None, description="The source (its id) that gives the date.")
 
     @field_validator("start", "end")
     @classmethod
@@ -303,6 +335,14 @@ class Source(_Frozen):
     )
     language: LanguageTag | None = None
     published: FuzzyDate | None = None
+    reliability: Reliability | None = Field(
+        default=None,
+        description=(
+            "The Admiralty code's grade of the source: A completely reliable, B usually "
+            "reliable, C fairly reliable, D not usually reliable, E unreliable, "
+            "F cannot be judged."
+        ),
+    )
 
 
 class Actor(_Frozen):
@@ -322,7 +362,35 @@ class Coordinates(_Frozen):
     longitude: float = Field(ge=-180, le=180)
 
 
+class Figure(_Frozen):
+    """A number a claim gives, as the range it allows: "more than 40 aircraft" is
+    ``low`` 41; "up to 2,000" is ``high`` 2000; "about 300" may be 250 to 350."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        defer_build=True,
+        json_schema_extra={"anyOf": [{"required": ["low"]}, {"required": ["high"]}]},
+    )
+
+    low: float | None = Field(default=None, description="The least the claim allows.")
+    high: float | None = Field(default=None, description="The most the claim allows.")
+    unit: Name = Field(description=_at_most("What is counted (aircraft, people)", MAX_NAME))
+
+    @model_validator(mode="after")
+    def _a_range(self) -> Figure:
+        if self.low is None and self.high is None:
+            raise ValueError("a figure needs low, high or both")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is more than high ({self.high:g})")
+        return self
+
+
 class Claim(_Frozen):
+    id: Id | None = Field(
+        default=None,
+        description="Unique among the timeline's claims; needed when another claim disputes it.",
+    )
     by: Id = Field(description="The actor who makes the claim.")
     via: Id | None = Field(
         default=None,
@@ -331,6 +399,9 @@ class Claim(_Frozen):
     text: Text = Field(description=_at_most("What is claimed", MAX_TEXT))
     verification: Verification
     source: Id | None = None
+    disputes: tuple[Id, ...] = _items("The claims (their ids, of any event) this one disputes")
+    credibility: Credibility | None = None
+    figure: Figure | None = None
 
 
 class Event(_Frozen):
@@ -350,6 +421,10 @@ class Event(_Frozen):
         default=None, ge=0, description="How many people were killed, as reported."
     )
     coordinates: Coordinates | None = None
+    first_reported: FuzzyDate | None = Field(
+        default=None,
+        description="When it was first reported (for conflict data, often later than it happened).",
+    )
 
 
 class Era(_Frozen):

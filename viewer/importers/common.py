@@ -24,13 +24,15 @@ from viewer.domain.model import (
     MAX_TAG,
     MAX_TITLE,
     MAX_URL,
-    SCHEMA_VERSION,
 )
 from viewer.domain.text import terminal_safe
 from viewer.importers.output_check import OutputCheck
 
 # At most this many problems are kept word for word; the rest are counted.
 MOST_PROBLEMS = 200
+# The format an import writes: the oldest that holds what imports carry (tags,
+# eras, fatalities, coordinates), so an older app still opens the file.
+IMPORTED_SCHEMA = 3
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._:-]+")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -191,7 +193,7 @@ class ModelWriter:
         self.path = path
         self._encoder = msgspec.json.Encoder()
         header = {
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": IMPORTED_SCHEMA,
             "id": whole(timeline_id),
             "title": whole(title_),
             "language": language,
