@@ -72,10 +72,13 @@ def main(data_dir: Path, rounds: int, seed: int) -> None:
         os.close(write_end)
         with os.fdopen(read_end, "rb") as pipe:
             assert pipe.readline() == b"ready\n"
+            # Once it has saved a note it is writing: the kill lands among its
+            # commits, however slowly a busy machine started it.
+            first = [pipe.readline(), pipe.readline()]
             time.sleep(rng.uniform(0.0, 0.04))
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-            lines = pipe.read().decode().split()
+            lines = b"".join([*first, pipe.read()]).decode().split()
         said = [(word, int(number)) for word, number in zip(lines[::2], lines[1::2], strict=True)]
         assert not any(word == "failed" for word, _ in said), said
         begun = [n for word, n in said if word == "begin"]
