@@ -472,6 +472,10 @@
         <translation>&amp;Behauptung</translation>
     </message>
     <message>
+        <source>Source &amp;Reliability</source>
+        <translation>&amp;Quellenzuverlässigkeit</translation>
+    </message>
+    <message>
         <source>&amp;Tag</source>
         <translation>Schlag&amp;wort</translation>
     </message>
@@ -2172,6 +2176,10 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Behauptung: {}</translation>
     </message>
     <message>
+        <source>Source reliability: {}</source>
+        <translation>Quellenzuverlässigkeit: {}</translation>
+    </message>
+    <message>
         <source>Tag: #{}</source>
         <translation>Schlagwort: #{}</translation>
     </message>
@@ -2673,6 +2681,54 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Disputed claims</source>
         <translation>Umstrittene Behauptungen</translation>
+    </message>
+    <message>
+        <source>completely reliable</source>
+        <translation>völlig zuverlässig</translation>
+    </message>
+    <message>
+        <source>usually reliable</source>
+        <translation>meist zuverlässig</translation>
+    </message>
+    <message>
+        <source>fairly reliable</source>
+        <translation>ziemlich zuverlässig</translation>
+    </message>
+    <message>
+        <source>not usually reliable</source>
+        <translation>meist nicht zuverlässig</translation>
+    </message>
+    <message>
+        <source>unreliable</source>
+        <translation>unzuverlässig</translation>
+    </message>
+    <message>
+        <source>reliability cannot be judged</source>
+        <translation>Zuverlässigkeit nicht beurteilbar</translation>
+    </message>
+    <message>
+        <source>confirmed by other sources</source>
+        <translation>durch andere Quellen bestätigt</translation>
+    </message>
+    <message>
+        <source>probably true</source>
+        <translation>wahrscheinlich wahr</translation>
+    </message>
+    <message>
+        <source>possibly true</source>
+        <translation>möglicherweise wahr</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>zweifelhaft</translation>
+    </message>
+    <message>
+        <source>improbable</source>
+        <translation>unwahrscheinlich</translation>
+    </message>
+    <message>
+        <source>truth cannot be judged</source>
+        <translation>Wahrheit nicht beurteilbar</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,8 @@ from viewer.domain.timeline import Timeline
 from viewer.importers.formats import run_import
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
-from viewer.timeline.filters import EventFilter, event_mask, facets_of
+from viewer.timeline.facets import facets_of
+from viewer.timeline.filters import EventFilter, event_mask
 from viewer.timeline.search import TextIndex, search_all
 from viewer.timeline.stacking import (
     CannotAdd,

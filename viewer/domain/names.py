@@ -6,7 +6,7 @@ in the reader's language (see :mod:`viewer.domain.words`).
 
 from __future__ import annotations
 
-from viewer.domain.model import EventKind, EventStatus, Verification
+from viewer.domain.model import EventKind, EventStatus, Reliability, Verification
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 
 # A kind as one event of it is called ("a call"): the table, details and tooltips.
@@ -75,3 +75,35 @@ def verification_name(verification: Verification) -> str:
 def verification_plural(verification: Verification) -> str:
     """The claims of ``verification`` ("Disputed claims"), in the reader's language."""
     return translate("names", VERIFICATION_PLURAL[verification])
+
+
+# A source's reliability on the Admiralty scale (NATO AJP-2.1), in its standard words.
+RELIABILITY_NAME: dict[Reliability, str] = {
+    Reliability.A: QT_TRANSLATE_NOOP("names", "completely reliable"),
+    Reliability.B: QT_TRANSLATE_NOOP("names", "usually reliable"),
+    Reliability.C: QT_TRANSLATE_NOOP("names", "fairly reliable"),
+    Reliability.D: QT_TRANSLATE_NOOP("names", "not usually reliable"),
+    Reliability.E: QT_TRANSLATE_NOOP("names", "unreliable"),
+    Reliability.F: QT_TRANSLATE_NOOP("names", "reliability cannot be judged"),
+}
+
+# A claim's credibility on the Admiralty scale (1 to 6), in its standard words.
+CREDIBILITY_NAME: dict[int, str] = {
+    1: QT_TRANSLATE_NOOP("names", "confirmed by other sources"),
+    2: QT_TRANSLATE_NOOP("names", "probably true"),
+    3: QT_TRANSLATE_NOOP("names", "possibly true"),
+    4: QT_TRANSLATE_NOOP("names", "doubtful"),
+    5: QT_TRANSLATE_NOOP("names", "improbable"),
+    6: QT_TRANSLATE_NOOP("names", "truth cannot be judged"),
+}
+
+
+def reliability_name(reliability: Reliability) -> str:
+    """ "B, usually reliable", in the reader's language."""
+    words = translate("names", RELIABILITY_NAME[reliability])
+    return f"{reliability.value}, {words}"
+
+
+def credibility_name(credibility: int) -> str:
+    """ "3, possibly true", in the reader's language."""
+    return f"{credibility}, {translate('names', CREDIBILITY_NAME[credibility])}"

@@ -7,7 +7,8 @@ must hold. The window, the table, the quotes panel and ``timeline-viewer
 export`` all show the same events: those :func:`event_mask` keeps.
 
 What the columns do not hold (who takes part, what the claims' verification
-is) is read once per timeline from its records: :class:`Facets`.
+is) is read once per timeline from its records:
+:class:`~viewer.timeline.facets.Facets`.
 """
 
 from __future__ import annotations
@@ -16,81 +17,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
-from weakref import WeakKeyDictionary
 
-import msgspec
 import numpy as np
 import numpy.typing as npt
 
 from viewer.domain.columns import KINDS, STATUSES
 from viewer.domain.dates import MAX_T, MIN_T, clamp_time
 from viewer.domain.describe import day_range_words, day_words
-from viewer.domain.model import EventKind, EventStatus, Verification
-from viewer.domain.names import kind_plural, status_name, verification_name
+from viewer.domain.model import EventKind, EventStatus, Reliability, Verification
+from viewer.domain.names import kind_plural, reliability_name, status_name, verification_name
 from viewer.domain.notes import Note, event_of
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import translate
+from viewer.timeline.facets import RELIABILITIES, VERIFICATIONS, facets_of
 
 Mask = npt.NDArray[np.bool_]
 Rows = npt.NDArray[np.int64]
-
-_VERIFICATIONS: tuple[Verification, ...] = tuple(Verification)
-
-
-class _Claim(msgspec.Struct):
-    by: str
-    verification: str
-    via: str | None = None
-
-
-class _EventFacets(msgspec.Struct):
-    participants: list[str] = msgspec.field(default_factory=list)
-    claims: list[_Claim] = msgspec.field(default_factory=list)
-
-
-_DECODE = msgspec.json.Decoder(list[_EventFacets])
-
-
-class Facets:
-    """Per event: who takes part, is quoted or claims; which verifications its claims have."""
-
-    def __init__(self, timeline: Timeline) -> None:
-        events = timeline.events
-        # Bit ``1 << i`` for each verification ``_VERIFICATIONS[i]`` among the claims.
-        self.verifications = np.zeros(len(events), np.uint8)
-        bits = {v.value: 1 << i for i, v in enumerate(_VERIFICATIONS)}
-        per_actor: dict[str, list[int]] = {}
-        for first, batch in events.spans():
-            for row, event in enumerate(_DECODE.decode(batch), first):
-                for actor in event.participants:
-                    per_actor.setdefault(actor, []).append(row)
-                for claim in event.claims:
-                    self.verifications[row] |= bits.get(claim.verification, 0)
-                    per_actor.setdefault(claim.by, []).append(row)
-                    if claim.via:
-                        per_actor.setdefault(claim.via, []).append(row)
-        quote_events = timeline.quotes_by_event.codes
-        for code, speaker in enumerate(timeline.actors):
-            quoted = quote_events[timeline.quotes_by_speaker.rows_at(code)]
-            if len(quoted):
-                per_actor.setdefault(speaker.id, []).extend(quoted[quoted >= 0].tolist())
-        # The table rows of each actor's events, sorted, each once.
-        self.actor_rows: dict[str, Rows] = {
-            actor_id: np.unique(np.array(rows, np.int64)) for actor_id, rows in per_actor.items()
-        }
-
-
-# Each timeline's facets, kept while the timeline lives.
-_FACETS: WeakKeyDictionary[Timeline, Facets] = WeakKeyDictionary()
-
-
-def facets_of(timeline: Timeline) -> Facets:
-    """Who takes part in each event of ``timeline``, and its claims'
-    verifications: read when first asked, then kept."""
-    found = _FACETS.get(timeline)
-    if found is None:
-        found = _FACETS[timeline] = Facets(timeline)
-    return found
 
 
 def _date(moment: float) -> date:
@@ -122,6 +64,8 @@ class EventFilter:
     statuses: frozenset[EventStatus] = field(default_factory=frozenset)
     actors: frozenset[str] = field(default_factory=frozenset)
     verifications: frozenset[Verification] = field(default_factory=frozenset)
+    # Events with a source (or a claim's source) graded one of these.
+    reliabilities: frozenset[Reliability] = field(default_factory=frozenset)
     # Tags as the reader wrote them; compared without case.
     tags: frozenset[str] = field(default_factory=frozenset)
     has_notes: bool = False
@@ -190,6 +134,14 @@ class EventFilter:
             for v in _sorted(self.verifications)
         ]
         chips += [
+            Chip(
+                "reliabilities",
+                r.value,
+                translate("filters", "Source reliability: {}").format(reliability_name(r)),
+            )
+            for r in _sorted(self.reliabilities)
+        ]
+        chips += [
             Chip("tags", t, translate("filters", "Tag: #{}").format(t))
             for t in sorted(self.tags, key=str.casefold)
         ]
@@ -216,6 +168,7 @@ class EventFilter:
             "statuses": sorted(s.value for s in self.statuses),
             "actors": sorted(self.actors),
             "verifications": sorted(v.value for v in self.verifications),
+            "reliabilities": sorted(r.value for r in self.reliabilities),
             "tags": sorted(self.tags),
             "has_notes": self.has_notes,
             "start": self.start,
@@ -253,6 +206,7 @@ class EventFilter:
             statuses=values("statuses"),
             actors=values("actors"),
             verifications=values("verifications"),
+            reliabilities=values("reliabilities"),
             tags=values("tags"),
             has_notes=data.get("has_notes") is True,
             start=bound("start"),
@@ -267,6 +221,8 @@ def _value(facet: str, value: str) -> Any:
         return EventStatus(value)
     if facet == "verifications":
         return Verification(value)
+    if facet == "reliabilities":
+        return Reliability(value)
     return value
 
 
@@ -291,7 +247,7 @@ def event_mask(timeline: Timeline, chosen: EventFilter, notes: Sequence[Note] = 
         keep &= table.after > chosen.start
     if chosen.end is not None:
         keep &= table.first < chosen.end
-    if chosen.actors or chosen.verifications:
+    if chosen.actors or chosen.verifications or chosen.reliabilities:
         facets = facets_of(timeline)
         if chosen.actors:
             acting = np.zeros(len(table), np.bool_)
@@ -299,8 +255,11 @@ def event_mask(timeline: Timeline, chosen: EventFilter, notes: Sequence[Note] = 
                 acting[facets.actor_rows.get(actor, np.zeros(0, np.int64))] = True
             keep &= acting
         if chosen.verifications:
-            bits = sum(1 << _VERIFICATIONS.index(v) for v in chosen.verifications)
+            bits = sum(1 << VERIFICATIONS.index(v) for v in chosen.verifications)
             keep &= (facets.verifications & bits) != 0
+        if chosen.reliabilities:
+            bits = sum(1 << RELIABILITIES.index(r) for r in chosen.reliabilities)
+            keep &= (facets.reliabilities & bits) != 0
     if chosen.uses_notes:
         tags = {tag.casefold() for tag in chosen.tags}
         noted = np.zeros(len(table), np.bool_)

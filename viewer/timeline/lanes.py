@@ -25,7 +25,8 @@ from viewer.domain.names import kind_plural
 from viewer.domain.text import one_line
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
-from viewer.timeline.filters import Mask, Rows, facets_of
+from viewer.timeline.facets import facets_of
+from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.index import EventIndex, event_index
 
 __all__ = [

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.model import EventKind, EventStatus, Verification
-from viewer.domain.names import kind_plural, status_name, verification_plural
+from viewer.domain.model import EventKind, EventStatus, Reliability, Verification
+from viewer.domain.names import kind_plural, reliability_name, status_name, verification_plural
 from viewer.domain.text import isolate, one_line, without_isolates
 from viewer.domain.timeline import Layer, Timeline
 from viewer.timeline.filters import Chip, EventFilter
@@ -236,6 +236,10 @@ class FilterBar(FlowBar):
             self._check(
                 claims, verification_plural(verification), "verifications", verification.value
             )
+        reliabilities = menu.addMenu(self.tr("Source &Reliability"))
+        for reliability in Reliability:
+            name = reliability_name(reliability)
+            self._check(reliabilities, name, "reliabilities", reliability.value)
         tags = menu.addMenu(self.tr("&Tag"))
         known = sorted({t for note in state.notes() for t in note.tags}, key=str.casefold)
         for tag in known:
