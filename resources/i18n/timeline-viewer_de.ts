@@ -2024,6 +2024,66 @@ Weiterhin angezeigt: {1}</translation>
         <translation>✗ umstritten</translation>
     </message>
     <message>
+        <source>source {0}</source>
+        <extracomment>An Admiralty grade&apos;s letter and its meaning: {0} is &quot;B, usually reliable&quot;.</extracomment>
+        <translation>Quelle {0}</translation>
+    </message>
+    <message>
+        <source>information {0}</source>
+        <extracomment>An Admiralty grade&apos;s digit and its meaning: {0} is &quot;3, possibly true&quot;.</extracomment>
+        <translation>Information {0}</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <extracomment>A claim&apos;s figure: {0} the number, {1} what is counted (&quot;41 aircraft&quot;).</extracomment>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>{0}–{1} {2}</source>
+        <extracomment>A claim&apos;s figure as a range: {0} to {1} of what {2} names (&quot;20–40 aircraft&quot;).</extracomment>
+        <translation>{0}–{1} {2}</translation>
+    </message>
+    <message>
+        <source>at least {0} {1}</source>
+        <extracomment>A claim&apos;s figure with no upper bound (&quot;more than 40&quot; is at least 41).</extracomment>
+        <translation>mindestens {0} {1}</translation>
+    </message>
+    <message>
+        <source>at most {0} {1}</source>
+        <extracomment>A claim&apos;s figure with no lower bound (&quot;up to 2,000&quot;).</extracomment>
+        <translation>höchstens {0} {1}</translation>
+    </message>
+    <message>
+        <source>(relayed by {0})</source>
+        <extracomment>After a claim&apos;s author: who passed the claim on.</extracomment>
+        <translation>(weitergegeben von {0})</translation>
+    </message>
+    <message>
+        <source>Counterclaim:</source>
+        <extracomment>Above the claims that dispute a claim (or that it disputes), beside it.</extracomment>
+        <translation>Gegenbehauptung:</translation>
+    </message>
+    <message>
+        <source>Date from:</source>
+        <extracomment>Label before the source an event&apos;s date comes from.</extracomment>
+        <translation>Datum aus:</translation>
+    </message>
+    <message>
+        <source>First reported:</source>
+        <extracomment>Label before when an event was first reported (often later than it happened).</extracomment>
+        <translation>Zuerst gemeldet:</translation>
+    </message>
+    <message>
+        <source>(from {0})</source>
+        <extracomment>After when an event was first reported: {0} is the source that reported it.</extracomment>
+        <translation>(von {0})</translation>
+    </message>
+    <message>
+        <source>(on {0})</source>
+        <extracomment>After a counterclaim made about another event: {0} is that event (a link).</extracomment>
+        <translation>(zu {0})</translation>
+    </message>
+    <message>
         <source>direct speech</source>
         <extracomment>A quote in the speaker&apos;s own words.</extracomment>
         <translation>direkte Rede</translation>
@@ -2032,11 +2092,6 @@ Weiterhin angezeigt: {1}</translation>
         <source>reported speech</source>
         <extracomment>A quote paraphrased by the source (indirect speech).</extracomment>
         <translation>indirekte Rede</translation>
-    </message>
-    <message>
-        <source>(relayed by {0})</source>
-        <extracomment>After a claim&apos;s author: who passed the claim on.</extracomment>
-        <translation>(weitergegeben von {0})</translation>
     </message>
     <message>
         <source>(not in this timeline)</source>

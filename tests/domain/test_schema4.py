@@ -25,6 +25,7 @@ def analysed(minimal: dict[str, Any]) -> dict[str, Any]:
     first, second = minimal["events"]
     first["claims"][0].update(
         id="c-anna",
+        source="src",
         credibility=3,
         figure={"low": 41, "unit": "aircraft"},
     )

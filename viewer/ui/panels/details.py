@@ -29,14 +29,12 @@ from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 from viewer.domain.cite import web_url
 from viewer.domain.describe import clock_words, describe_date, precision_words
 from viewer.domain.model import (
-    Claim,
     Coordinates,
     Event,
     EventStatus,
     Quote,
     QuoteMode,
     Source,
-    Verification,
 )
 from viewer.domain.names import kind_name, status_name
 from viewer.domain.notes import NoteTarget, TargetKind, target_title
@@ -48,31 +46,23 @@ from viewer.timeline.search import match_spans
 from viewer.ui.controllers.notes_control import NotesController, first_line
 from viewer.ui.document.selection import Selection
 from viewer.ui.panels.details_browser import DetailsBrowser
+from viewer.ui.panels.details_claims import (
+    EVENT_SCHEME,
+    GRADE_SCHEME,
+    ClaimHtml,
+    event_url,
+    grade_link,
+    grade_words,
+)
 from viewer.ui.panels.note_actions import NoteActions
 
 #: Shown in the details pane while no event is selected.
 PLACEHOLDER = QT_TRANSLATE_NOOP("DetailsPanel", "Select an event on the timeline or in the table.")
 
-EVENT_SCHEME = "event"
 NOTE_SCHEMES = frozenset({"note-add", "note-edit", "note-delete"})
 # The link under a quote whose translation is hidden: show translations.
 TRANSLATIONS_URL = "show-translations:all"
 WEB_SCHEMES = frozenset({"http", "https"})
-
-# Text, foreground and background of each verification badge. Both colours
-# are fixed so the badge reads the same on a light or a dark window.
-_BADGES: dict[Verification, tuple[str, str, str]] = {
-    #: Badge after a claim that has been verified.
-    Verification.CONFIRMED: (
-        QT_TRANSLATE_NOOP("details", "\u2713 confirmed"),
-        "#ffffff",
-        "#2e7d32",
-    ),
-    #: Badge after a claim nobody has verified yet.
-    Verification.UNVERIFIED: (QT_TRANSLATE_NOOP("details", "? unverified"), "#000000", "#ffd54f"),
-    #: Badge after a claim that others contradict.
-    Verification.DISPUTED: (QT_TRANSLATE_NOOP("details", "\u2717 disputed"), "#ffffff", "#c62828"),
-}
 
 # How a quote was given; translated (context "details") when shown.
 _MODE_WORDS: dict[QuoteMode, str] = {
@@ -98,11 +88,6 @@ def _e(text: str) -> str:
 def _d(text: str) -> str:
     """Text from data (the model file, the notes) for HTML: isolated, then escaped."""
     return html.escape(isolate(text), quote=True)
-
-
-def event_url(event_id: str) -> str:
-    """The anchor that selects ``event_id`` when clicked."""
-    return f"{EVENT_SCHEME}:{quote(event_id, safe='')}"
 
 
 def quote_anchor(quote_id: str) -> str:
@@ -292,13 +277,16 @@ class DetailsPanel(QWidget):
         return ""
 
     def describe_link(self, href: str) -> str:
-        """What a link's words leave unsaid, for a screen reader: which note
-        "edit" and "delete" act on, which quote an "Add Note…" is for."""
+        """What a link's words leave unsaid, for a screen reader and a tooltip:
+        which note "edit" and "delete" act on, which quote an "Add Note…" is
+        for, which source a "[2]" is, what a grade "B3" means."""
         url = QUrl(href)
         scheme = url.scheme().lower()
         argument = unquote(url.path(QUrl.ComponentFormattingOption.FullyEncoded))
         if not scheme and url.fragment().startswith("source-") and self._event is not None:
             return self._source_title(url.fragment())
+        if scheme == GRADE_SCHEME:
+            return grade_words(argument)
         if self._notes is None or scheme not in NOTE_SCHEMES:
             return ""
         translate = QCoreApplication.translate
@@ -343,15 +331,6 @@ def _participant(timeline: Timeline, actor_id: str) -> str:
     return text
 
 
-def _badge(verification: Verification) -> str:
-    text, fg, bg = _BADGES[verification]
-    words = QCoreApplication.translate("details", text)
-    return (
-        f'<span style="color:{fg}; background-color:{bg}; font-weight:bold">'
-        f"&nbsp;{_e(words)}&nbsp;</span>"
-    )
-
-
 def source_anchor(number: int) -> str:
     """The name of the place in the pane where source ``number`` is listed."""
     return f"source-{number}"
@@ -368,22 +347,18 @@ def _cited(numbers: dict[str, int], source_id: str | None) -> str:
 def _source_numbers(event: Event, quotes: Iterable[Quote]) -> dict[str, int]:
     """Each source of the event, and each its claims and quotes cite, numbered once:
     the event's own first, then the others in the order they are cited."""
-    cited = [*event.sources, *(c.source for c in event.claims), *(q.source for q in quotes)]
+    dates = [event.date, *([event.first_reported] if event.first_reported else [])]
+    cited = [
+        *event.sources,
+        *(c.source for c in event.claims),
+        *(q.source for q in quotes),
+        *(date.source for date in dates),
+    ]
     numbers: dict[str, int] = {}
     for source_id in cited:
         if source_id is not None and source_id not in numbers:
             numbers[source_id] = len(numbers) + 1
     return numbers
-
-
-def _claim(timeline: Timeline, claim: Claim, numbers: dict[str, int]) -> str:
-    author = f"<b>{_d(_actor_name(timeline, claim.by))}</b>"
-    if claim.via is not None:
-        #: After a claim's author: who passed the claim on.
-        relayed = _e(QCoreApplication.translate("details", "(relayed by {0})"))
-        author += " " + relayed.format(_d(_actor_name(timeline, claim.via)))
-    # The source by its number in the list below: cited once there, not under each claim.
-    return f"{author}: {_d(claim.text)} {_badge(claim.verification)}{_cited(numbers, claim.source)}"
 
 
 def _related(timeline: Timeline, event_id: str) -> str:
@@ -402,6 +377,7 @@ def _source(timeline: Timeline, source_id: str) -> str:
         return _d(source_id)
     url = web_url(source.url)
     text = _d(source.title) if url is None else f'<a href="{_e(url)}">{_d(source.title)}</a>'
+    text += grade_link(source.reliability, None)
     details = []
     if source.publisher:
         details.append(_d(source.publisher))
@@ -520,6 +496,10 @@ def _event_html(
         #: The date as the source worded it, in quotation marks, after "Source's wording:".
         worded = QCoreApplication.translate("details", "“{0}”")
         when += f"<br><b>{wording}</b> " + _e(worded).format(_d(date.note))
+    event_quotes = timeline.quotes_by_event.get(event.id, ())
+    numbers = _source_numbers(event, event_quotes)
+    analyst = ClaimHtml(timeline, _d, lambda source_id: _cited(numbers, source_id))
+    when += analyst.date_source(date) + analyst.first_reported(event)
     parts.append(f"<p>{when}</p>")
 
     status = status_name(event.status)
@@ -559,10 +539,7 @@ def _event_html(
     parts.append(_section(QCoreApplication.translate("details", "Participants"), participants))
     places = (_d(place) for place in event.places)
     parts.append(_section(QCoreApplication.translate("details", "Places"), places))
-    event_quotes = timeline.quotes_by_event.get(event.id, ())
-    numbers = _source_numbers(event, event_quotes)
-    claims = (_claim(timeline, claim, numbers) for claim in event.claims)
-    parts.append(_section(QCoreApplication.translate("details", "Claims"), claims))
+    parts.append(_section(QCoreApplication.translate("details", "Claims"), analyst.items(event)))
     quotes = (_quote(timeline, q, numbers, notes, translations) for q in event_quotes)
     parts.append(_section(QCoreApplication.translate("details", "Quotes"), quotes))
     related = (_related(timeline, r) for r in event.related)

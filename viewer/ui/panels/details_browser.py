@@ -25,20 +25,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QPoint, QRect, QRectF, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QAccessibleInterface,
     QAccessibleTextInterface,
     QFocusEvent,
+    QHelpEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
     QTextCursor,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QTextBrowser, QToolTip, QWidget
 from shiboken6 import VoidPtr, getCppPointer
 
 from viewer.domain.text import without_isolates
@@ -95,6 +96,20 @@ class DetailsBrowser(QTextBrowser):
         self.generation = 0
         self._links: list[Link] = []
         self._links_of = -1
+
+    def event(self, event: QEvent) -> bool:
+        """Over a link, its tooltip is its description (which source a "[2]" is,
+        what a grade "B3" means): what a screen reader reads, the eye sees."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            href = self.anchorAt(self.viewport().mapFrom(self, event.pos()))
+            said = self.describe(href) if href else ""
+            if said:
+                QToolTip.showText(event.globalPos(), without_isolates(said), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     # -- the document and its links ---------------------------------------------
 
