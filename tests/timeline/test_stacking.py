@@ -231,3 +231,28 @@ def test_an_added_file_whose_ids_grew_gets_a_prefix_they_fit_behind(
     assert again.prefix.startswith("t")
     assert len(again.prefix) == 10
     assert shown.events[3].id == again.prefix + "e" * 180  # made, not refused
+
+
+def test_an_added_timelines_claims_and_date_sources_follow_its_renames(
+    minimal: dict[str, Any],
+) -> None:
+    from tests.domain.test_schema4 import analysed
+
+    data = analysed(copy.deepcopy(minimal))
+    base = Timeline.validate(data)
+    other = copy.deepcopy(data)
+    other["sources"][0]["title"] = "Eine andere Quelle"  # its "src" is not the first's
+    other["sources"][0]["published"] = {"precision": "day", "start": "2025-06-01", "source": "src"}
+    shown = _stacked(base, _other(other))
+    added, reported = shown.events_by_id["other:e1"], shown.events_by_id["other:e2"]
+    assert added.claims[0].id == "other:c-anna"
+    assert reported.claims[0].disputes == ("other:c-anna",)
+    assert added.date.source == "other:src"
+    assert added.first_reported is not None
+    assert added.first_reported.source == "tass"  # the same TASS in both: shared
+    published = shown.sources_by_id["other:src"].published
+    assert published is not None
+    assert published.source == "other:src"
+    facets = facets_of(shown)  # each pair stays a pair, each in its own timeline
+    assert facets.counterclaims("c-anna") == ["c-bland"]
+    assert facets.counterclaims("other:c-anna") == ["other:c-bland"]

@@ -203,7 +203,7 @@ def _renamed(
         language=layer.language,
         prefix=prefix,
         header=layer.header,
-        sources=tuple(_with_id(s, source_ids) for s in layer.own_sources),
+        sources=tuple(_source_renamed(s, source_ids) for s in layer.own_sources),
         actors=tuple(_with_id(a, actor_ids) for a in layer.own_actors),
         own_sources=layer.own_sources,
         own_actors=layer.own_actors,
@@ -369,6 +369,17 @@ def _with_id(item: Any, new_ids: Mapping[str, str]) -> Any:
     return item if new is None else item.model_copy(update={"id": new})
 
 
+def _source_renamed(source: Source, new_ids: Mapping[str, str]) -> Source:
+    """``source`` by its id as ``new_ids`` says, its publication date's source too."""
+    renamed: Source = _with_id(source, new_ids)
+    published = source.published
+    named = published.source if published is not None else None
+    if published is not None and named is not None and named in new_ids:
+        date = published.model_copy(update={"source": new_ids[named]})
+        renamed = renamed.model_copy(update={"published": date})
+    return renamed
+
+
 def _first_of_each(items: Any) -> tuple[Any, ...]:
     seen: dict[str, Any] = {}
     for item in items:
@@ -390,6 +401,15 @@ def _rename_event(record: dict[str, Any], item: Any, actor: Any, source: Any) ->
             claim["via"] = actor(claim["via"])
         if claim.get("source") is not None:
             claim["source"] = source(claim["source"])
+        # Claims' ids are one namespace over the file, like events': behind the prefix.
+        if claim.get("id") is not None:
+            claim["id"] = item(claim["id"])
+        if claim.get("disputes"):
+            claim["disputes"] = [item(d) for d in claim["disputes"]]
+    for key in ("date", "first_reported"):
+        date = record.get(key)
+        if date is not None and date.get("source") is not None:
+            date["source"] = source(date["source"])
 
 
 def layer_beside(
