@@ -527,7 +527,7 @@ def test_a_pipe_for_the_shm_beside_a_live_wal_says_what_is_not_shown(
     keep_open.execute("PRAGMA wal_autocheckpoint = 0")
     keep_open.execute(
         "INSERT INTO note VALUES ('in-wal', 'event', 'call-2025-06-04', 'im WAL', "
-        "'2025-06-04T10:00:00+00:00', '2025-06-04T10:00:00+00:00', '')"
+        "'2025-06-04T10:00:00+00:00', '2025-06-04T10:00:00+00:00', '', NULL)"
     )
     wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
     assert wal.stat().st_size > 0

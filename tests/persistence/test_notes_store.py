@@ -368,7 +368,8 @@ def test_rows_that_are_no_notes_are_counted_and_left(data_dir: Path) -> None:
     store.put(on("e1", "gut"))
     with sqlite3.connect(store.path) as db:
         db.execute(
-            "INSERT INTO note VALUES ('bad', 'event', 'e1', 'x', 'keine Zeit', 'keine Zeit', '')"
+            "INSERT INTO note VALUES "
+            "('bad', 'event', 'e1', 'x', 'keine Zeit', 'keine Zeit', '', NULL)"
         )
     db.close()
     again = NoteStore(data_dir, "test-timeline")

@@ -31,6 +31,22 @@ NOTE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"
 class TargetKind(StrEnum):
     EVENT = "event"
     QUOTE = "quote"
+    # What a reader grades (a note with a grade): a source, a claim (by its id).
+    SOURCE = "source"
+    CLAIM = "claim"
+
+
+# A reader's own grade on NATO's Admiralty scale: the source's reliability (A
+# completely reliable … E unreliable, F cannot be judged) and the information's
+# credibility (1 confirmed … 5 improbable, 6 cannot be judged), as "B2".
+GRADE_PATTERN = r"^[A-F][1-6]$"
+
+
+class Keep:
+    """ "As it is": an edit that leaves a note's grade alone."""
+
+
+KEEP = Keep()
 
 
 class NoteTarget(BaseModel):
@@ -52,10 +68,17 @@ class Note(BaseModel):
     modified: AwareDatetime
     # The target's title when the note was last attached, shown if it is gone.
     target_title: str = Field(default="", max_length=2_000)
+    # The reader's Admiralty grade of the target ("B2"), if the note gives one.
+    grade: str | None = Field(default=None, pattern=GRADE_PATTERN)
 
     @classmethod
     def new(
-        cls, target: NoteTarget, text: str, tags: Iterable[str] = (), target_title: str = ""
+        cls,
+        target: NoteTarget,
+        text: str,
+        tags: Iterable[str] = (),
+        target_title: str = "",
+        grade: str | None = None,
     ) -> Note:
         now = utc_now()
         return cls(
@@ -66,10 +89,12 @@ class Note(BaseModel):
             created=now,
             modified=now,
             target_title=target_title,
+            grade=grade,
         )
 
-    def edited(self, text: str, tags: Iterable[str]) -> Note:
-        """This note with new text and tags, checked like a new one (limits included)."""
+    def edited(self, text: str, tags: Iterable[str], grade: str | Keep | None = KEEP) -> Note:
+        """This note with new text and tags (and ``grade``, else the one it has),
+        checked like a new one (limits included)."""
         return Note(
             id=self.id,
             target=self.target,
@@ -78,6 +103,7 @@ class Note(BaseModel):
             created=self.created,
             modified=utc_now(),
             target_title=self.target_title,
+            grade=self.grade if isinstance(grade, Keep) else grade,
         )
 
 
@@ -116,33 +142,57 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 def target_title(timeline: TimelineById, target: NoteTarget) -> str | None:
     """The current title of a note's target, or ``None`` if it is gone."""
-    if target.kind is TargetKind.EVENT:
+    kind = target.kind
+    if kind is TargetKind.EVENT:
         event = timeline.events_by_id.get(target.id)
         return event.title if event else None
+    if kind is TargetKind.SOURCE:
+        source = timeline.sources_by_id.get(target.id)
+        return source.title if source else None
+    if kind is TargetKind.CLAIM:
+        found = timeline.claims_by_id.get(target.id)
+        if found is None:
+            return None
+        claim = found[1]
+        return f"{_speaker(timeline, claim.by)}: „{_clip(claim.text, 80)}“"
     quote = timeline.quotes_by_id.get(target.id)
     if quote is None:
         return None
-    speaker = timeline.actors_by_id.get(quote.speaker)
-    who = speaker.name if speaker else quote.speaker
-    return f"{who}: „{_clip(quote.text, 80)}“"
+    return f"{_speaker(timeline, quote.speaker)}: „{_clip(quote.text, 80)}“"
+
+
+def _speaker(timeline: TimelineById, actor_id: str) -> str:
+    actor = timeline.actors_by_id.get(actor_id)
+    return actor.name if actor else actor_id
 
 
 def event_of(timeline: TimelineById, target: NoteTarget) -> str | None:
-    """The event a note belongs to on the timeline (a quote's event), if it exists."""
-    if target.kind is TargetKind.EVENT:
+    """The event a note belongs to on the timeline (a quote's or a claim's event),
+    if it exists; a source's is none."""
+    kind = target.kind
+    if kind is TargetKind.EVENT:
         return target.id if target.id in timeline.events_by_id else None
-    quote = timeline.quotes_by_id.get(target.id)
-    if quote is None:
+    if kind is TargetKind.SOURCE:
         return None
-    return quote.event if quote.event in timeline.events_by_id else None
+    if kind is TargetKind.CLAIM:
+        found = timeline.claims_by_id.get(target.id)
+        event_id = found[0] if found is not None else None
+    else:
+        quote = timeline.quotes_by_id.get(target.id)
+        event_id = quote.event if quote is not None else None
+    return event_id if event_id is not None and event_id in timeline.events_by_id else None
 
 
 def find_target(timeline: TimelineById, target_id: str) -> NoteTarget | None:
-    """The event or quote with this id, as a note target."""
-    if target_id in timeline.events_by_id:
-        return NoteTarget(kind=TargetKind.EVENT, id=target_id)
-    if target_id in timeline.quotes_by_id:
-        return NoteTarget(kind=TargetKind.QUOTE, id=target_id)
+    """The event, quote, source or claim with this id (in that order), as a note target."""
+    for kind, known in (
+        (TargetKind.EVENT, timeline.events_by_id),
+        (TargetKind.QUOTE, timeline.quotes_by_id),
+        (TargetKind.SOURCE, timeline.sources_by_id),
+        (TargetKind.CLAIM, timeline.claims_by_id),
+    ):
+        if target_id in known:
+            return NoteTarget(kind=kind, id=target_id)
     return None
 
 

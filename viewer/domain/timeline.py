@@ -13,13 +13,22 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Protocol
 
+import msgspec
 import numpy as np
 import numpy.typing as npt
 
 from viewer.domain.columns import EventFields, EventTable
-from viewer.domain.model import Actor, Era, Event, Quote, Source, TimelineModel
+from viewer.domain.model import Actor, Claim, Era, Event, Quote, Source, TimelineModel
 from viewer.domain.perf import paused_gc
 from viewer.domain.records import Grouped, Records, pack
+
+
+class _WithClaims(msgspec.Struct):
+    id: str
+    claims: list[dict[str, Any]] = msgspec.field(default_factory=list)
+
+
+_CLAIMS = msgspec.json.Decoder(list[_WithClaims])
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +56,9 @@ class Layer:
 
 
 class TimelineById(Protocol):
-    """What notes read of a timeline: its id and title, and its events, quotes and
-    actors by their ids (a note's target, its title, its event, an export's words).
+    """What notes read of a timeline: its id and title, and its events, quotes,
+    actors, sources and claims by their ids (a note's target, its title, its
+    event, an export's words).
 
     A :class:`Timeline` is one; so is one layer of several shown together, in
     its own ids (:class:`viewer.persistence.layered_notes.LayerInOwnIds`), whose
@@ -69,6 +79,12 @@ class TimelineById(Protocol):
 
     @property
     def actors_by_id(self) -> Mapping[str, Actor]: ...
+
+    @property
+    def sources_by_id(self) -> Mapping[str, Source]: ...
+
+    @property
+    def claims_by_id(self) -> Mapping[str, tuple[str, Claim]]: ...
 
 
 class Timeline:
@@ -158,6 +174,20 @@ class Timeline:
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
+
+    @cached_property
+    def claims_by_id(self) -> dict[str, tuple[str, Claim]]:
+        """Each claim with an id (schema 4): its event's id, and the claim. Read
+        from the records when first asked; batches that hold no claim are passed by."""
+        found: dict[str, tuple[str, Claim]] = {}
+        for _first, batch in self.events.spans():
+            if b'"claims"' not in batch:
+                continue
+            for event in _CLAIMS.decode(batch):
+                for claim in event.claims:
+                    if claim.get("id") is not None:
+                        found[claim["id"]] = (event.id, Claim.model_validate(claim))
+        return found
 
     @classmethod
     def validate(cls, data: Any) -> Timeline:

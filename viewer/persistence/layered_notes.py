@@ -20,10 +20,11 @@ and changes notes in those shown ids, the stores in their own ones.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from viewer.domain.model import Actor, Event, Quote
+from viewer.domain.model import Actor, Claim, Event, Quote, Source
 from viewer.domain.notes import Note, NoteTarget
 from viewer.domain.records import Records
 from viewer.domain.timeline import Layer, Timeline, TimelineById
@@ -89,6 +90,19 @@ class LayerInOwnIds:
 
         self.quotes_by_id: Mapping[str, Quote] = _Own(shown.quotes, layer.quotes, layer, own_quote)
         self.actors_by_id: Mapping[str, Actor] = shown.actors_by_id
+        self.sources_by_id: Mapping[str, Source] = shown.sources_by_id
+        self._shown = shown
+
+    @cached_property
+    def claims_by_id(self) -> dict[str, tuple[str, Claim]]:
+        """The layer's claims with ids, by their own ids, each with its event's own id."""
+        layer, found = self.layer, {}
+        for claim_id, (event_id, claim) in self._shown.claims_by_id.items():
+            own, event = layer.inner(claim_id), layer.inner(event_id)
+            row = self._shown.events.row_of(event_id)
+            if own is not None and event is not None and row is not None and row in layer.events:
+                found[own] = (event, claim.model_copy(update={"id": own}))
+        return found
 
 
 _Item = TypeVar("_Item", Event, Quote)

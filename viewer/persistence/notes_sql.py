@@ -22,18 +22,26 @@ from viewer.domain.words import translate
 # How long a writer waits for another one before it gives up (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS note (
+_NOTE_TABLE = """
+CREATE TABLE IF NOT EXISTS {name} (
     id TEXT PRIMARY KEY,
-    target_kind TEXT NOT NULL CHECK (target_kind IN ('event', 'quote')),
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('event', 'quote', 'source', 'claim')),
     target_id TEXT NOT NULL,
     text TEXT NOT NULL,
     created TEXT NOT NULL,
     modified TEXT NOT NULL,
-    target_title TEXT NOT NULL DEFAULT ''
+    target_title TEXT NOT NULL DEFAULT '',
+    grade TEXT CHECK (grade IS NULL OR grade GLOB '[A-F][1-6]')
 );
+"""
+_NOTE_INDEXES = """
 CREATE INDEX IF NOT EXISTS note_by_target ON note (target_kind, target_id);
 CREATE INDEX IF NOT EXISTS note_by_modified ON note (modified, id);
+"""
+SCHEMA = (
+    _NOTE_TABLE.format(name="note")
+    + _NOTE_INDEXES
+    + """
 CREATE TABLE IF NOT EXISTS note_tag (
     note_id TEXT NOT NULL REFERENCES note (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
@@ -43,9 +51,24 @@ CREATE TABLE IF NOT EXISTS note_tag (
 CREATE INDEX IF NOT EXISTS note_tag_by_tag ON note_tag (tag);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+)
 
-# Migrations from each older schema version to the next, run in order.
-MIGRATIONS: dict[int, str] = {}
+# Migrations from each older schema version to the next, run in order, each in
+# the transaction that sets the new version (with foreign keys off, so a table
+# made again keeps its tags: see NoteStore._create_or_migrate).
+MIGRATIONS: dict[int, str] = {
+    # 1 -> 2: notes on sources and claims, and the reader's grade. SQLite cannot
+    # change a CHECK: the table is made again and the notes copied over.
+    1: _NOTE_TABLE.format(name="note_v2")
+    + """
+INSERT INTO note_v2 (id, target_kind, target_id, text, created, modified, target_title)
+    SELECT id, target_kind, target_id, text, created, modified, target_title FROM note;
+DROP TABLE note;
+ALTER TABLE note_v2 RENAME TO note;
+DELETE FROM note_tag WHERE note_id NOT IN (SELECT id FROM note);
+"""
+    + _NOTE_INDEXES,
+}
 # The tables and indexes of :data:`SCHEMA`, by name.
 PARTS = tuple(re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", SCHEMA))
 # Free space below this on the notes' disk means it is full (SQLite then says
@@ -66,7 +89,7 @@ def statements(script: str) -> list[str]:
 def write(db: sqlite3.Connection, note: Note) -> None:
     db.execute(
         "INSERT OR REPLACE INTO note (id, target_kind, target_id, text, created, modified, "
-        "target_title) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "target_title, grade) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             note.id,
             note.target.kind.value,
@@ -75,6 +98,7 @@ def write(db: sqlite3.Connection, note: Note) -> None:
             note.created.isoformat(),
             note.modified.isoformat(),
             note.target_title,
+            note.grade,
         ),
     )
     db.execute("DELETE FROM note_tag WHERE note_id = ?", (note.id,))
@@ -105,6 +129,13 @@ def when_not_busy(run: Callable[[], object]) -> None:
 _COLUMNS = "id, target_kind, target_id, text, created, modified, target_title"
 
 
+def _columns(db: sqlite3.Connection) -> str:
+    """The note table's columns to read: with the grade where the table has it (a
+    database of schema 1, read where it cannot be migrated, has none)."""
+    names = {row[1] for row in db.execute("PRAGMA table_info(note)")}
+    return f"{_COLUMNS}, grade" if "grade" in names else f"{_COLUMNS}, NULL"
+
+
 def read(db: sqlite3.Connection) -> Iterator[Note | None]:
     """Every note, or None for a row that is not one (written wrong elsewhere:
     left in the database, counted)."""
@@ -114,7 +145,7 @@ def read(db: sqlite3.Connection) -> Iterator[Note | None]:
     tags: dict[str, list[str]] = {}
     if "note_tag" in names:  # else read the notes without their tags
         _read_tags(db, tags)
-    for row in db.execute(f"SELECT {_COLUMNS} FROM note"):
+    for row in db.execute(f"SELECT {_columns(db)} FROM note"):
         yield _note(row, tags)
 
 
@@ -126,9 +157,12 @@ def salvage(db: sqlite3.Connection) -> list[Note]:
     with contextlib.suppress(sqlite3.Error):
         _read_tags(db, tags)
     found: dict[str, Note] = {}
+    columns = f"{_COLUMNS}, NULL"
+    with contextlib.suppress(sqlite3.Error):
+        columns = _columns(db)
     for order in ("ASC", "DESC"):
         with contextlib.suppress(sqlite3.Error):
-            for row in db.execute(f"SELECT {_COLUMNS} FROM note ORDER BY rowid {order}"):
+            for row in db.execute(f"SELECT {columns} FROM note ORDER BY rowid {order}"):
                 note = _note(row, tags)
                 if note is not None:
                     found.setdefault(note.id, note)
@@ -141,7 +175,7 @@ def _read_tags(db: sqlite3.Connection, tags: dict[str, list[str]]) -> None:
 
 
 def _note(row: tuple[str, ...], tags: dict[str, list[str]]) -> Note | None:
-    note_id, kind, target_id, text, created, modified, title = row
+    note_id, kind, target_id, text, created, modified, title, grade = row
     try:
         return Note(
             id=note_id,
@@ -151,6 +185,7 @@ def _note(row: tuple[str, ...], tags: dict[str, list[str]]) -> Note | None:
             created=datetime.fromisoformat(created),
             modified=datetime.fromisoformat(modified),
             target_title=title,
+            grade=grade,
         )
     except (TypeError, ValueError, ValidationError):
         return None

@@ -68,7 +68,7 @@ from viewer.persistence.notes_sql import connect as _connect
 from viewer.persistence.paths import not_a_file
 
 # The newest database schema this version writes and understands.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class NotesError(Exception):
@@ -263,6 +263,16 @@ class NoteStore:
     def _create_or_migrate(self, version: int, report: OpenReport) -> None:
         db = self._db
         assert db is not None
+        # A migration makes the note table again: with foreign keys on, dropping
+        # the old one would delete every tag (ON DELETE CASCADE). The pragma is
+        # set outside the transaction (inside, SQLite ignores it).
+        db.execute("PRAGMA foreign_keys = OFF")
+        try:
+            self._create_or_migrate_keys_off(db)
+        finally:
+            db.execute("PRAGMA foreign_keys = ON")
+
+    def _create_or_migrate_keys_off(self, db: sqlite3.Connection) -> None:
         with self._transaction(db):
             # Another process may have made or migrated it since we looked.
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -279,6 +289,8 @@ class NoteStore:
                 for step in range(version, SCHEMA_VERSION):
                     for statement in statements(MIGRATIONS[step]):
                         db.execute(statement)
+                if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise sqlite3.DatabaseError("a tag lost its note in the migration")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _repair(self, report: OpenReport) -> None:
