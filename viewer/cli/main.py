@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer import __version__
-from viewer.cli import import_command
+from viewer.cli import diff_command, import_command
 from viewer.cli.exit_codes import ExitCode
 from viewer.domain.model import EventKind, EventStatus, Verification, json_schema_text
 from viewer.domain.text import terminal_safe, terminal_safe_json
@@ -157,10 +157,11 @@ def _build_parser() -> argparse.ArgumentParser:
     import_notes.add_argument("source", type=Path, metavar="W3C_FILE")
     import_notes.add_argument("--model", type=Path, metavar="FILE", help=model_help)
     import_command.add_parser(commands)
+    diff_command.add_parser(commands)
     return parser
 
 
-COMMANDS = {"validate", "schema", "open", "export", "notes", "search", "import"}
+COMMANDS = {"validate", "schema", "open", "export", "notes", "search", "import", "diff"}
 
 
 def _instant(text: str) -> float:
@@ -361,6 +362,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_notes(args, AppPaths.from_environment())
     if args.command == "import":
         return import_command.run(args)
+    if args.command == "diff":
+        return diff_command.run(args)
     if args.command == "search":
         from viewer.cli.search_command import run_search
 
