@@ -48,7 +48,7 @@ def test_add_list_and_tags(capsys: pytest.CaptureFixture[str]) -> None:
 def test_add_to_an_unknown_id_fails(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "add", "no-such-event", "x")
     assert code == 1
-    assert "no event or quote with id 'no-such-event'" in err
+    assert "no event, quote, source or claim with id 'no-such-event'" in err
 
 
 def test_w3c_export_then_import_gives_back_the_same_notes(
@@ -316,14 +316,14 @@ HOSTILE_IMPORTS: list[tuple[str, Any, str]] = [
     (
         "target-id-javascript",
         collection([with_target(selector={"value": "event=javascript%3Aalert(1)"})]),
-        "annotation 1: target: selector: value: not an event or quote id, "
+        "annotation 1: target: selector: value: not an event, quote, source or claim id, "
         "found 'javascript:alert(1)'",
     ),
     (
         "target-kind-unknown",
         collection([with_target(selector={"value": "actor=trump"})]),
-        "annotation 1: target: selector: value: must be 'event=ID' or 'quote=ID', "
-        "found 'actor=trump'",
+        "annotation 1: target: selector: value: must be 'event=ID', 'quote=ID', 'source=ID' "
+        "or 'claim=ID', found 'actor=trump'",
     ),
     (
         "another-timeline",

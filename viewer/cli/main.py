@@ -136,17 +136,28 @@ def _build_parser() -> argparse.ArgumentParser:
     _file_argument(search, "file", "?", "a model file (default: the bundled timeline)")
     _add_argument(search)
     search.add_argument("--json", action="store_true", help="machine-readable output")
-    notes = commands.add_parser("notes", help="list, add, export and import your notes")
+    notes = commands.add_parser("notes", help="list, add, grade, export and import your notes")
     note_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
     model_help = "the timeline the notes are on (default: the bundled timeline)"
     listing = note_commands.add_parser("list", help="list the notes on a timeline")
     listing.add_argument("file", nargs="?", type=Path, metavar="FILE", help=model_help)
     listing.add_argument("--model", type=Path, metavar="FILE", help=model_help)
-    add = note_commands.add_parser("add", help="add a note to an event or a quote")
-    add.add_argument("target", metavar="EVENT_ID", help="an event id (or a quote id)")
+    add = note_commands.add_parser("add", help="add a note to an event, quote, source or claim")
+    add.add_argument(
+        "target", metavar="EVENT_ID", help="an event id (or a quote, source or claim id)"
+    )
     add.add_argument("text", metavar="TEXT")
     add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
     add.add_argument("--model", type=Path, metavar="FILE", help=model_help)
+    grade = note_commands.add_parser(
+        "grade", help="grade a source, a claim or an event on the Admiralty scale (a note)"
+    )
+    grade.add_argument("target", metavar="TARGET", help="a source, claim or event id")
+    grade.add_argument(
+        "grade", metavar="CODE", help="A-F (the source's reliability) and 1-6 (the information's)"
+    )
+    grade.add_argument("text", metavar="TEXT", nargs="?", default=None, help="why (optional)")
+    grade.add_argument("--model", type=Path, metavar="FILE", help=model_help)
     export_notes = note_commands.add_parser("export", help="write the notes as Markdown or W3C")
     export_notes.add_argument("--format", choices=("markdown", "w3c"), default="markdown")
     export_notes.add_argument(

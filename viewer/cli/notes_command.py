@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -10,7 +11,15 @@ from pydantic import ValidationError
 
 from viewer.cli.exit_codes import ExitCode
 from viewer.cli.loading import load_for_command
-from viewer.domain.notes import Note, find_target, is_blank, newest_first, target_title
+from viewer.domain.notes import (
+    GRADE_PATTERN,
+    Note,
+    TargetKind,
+    find_target,
+    is_blank,
+    newest_first,
+    target_title,
+)
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
 from viewer.persistence.atomic import atomic_write_bytes
@@ -52,6 +61,8 @@ def run_notes(args: argparse.Namespace, paths: AppPaths) -> int:
             return _list(store, timeline)
         if action == "add":
             return _add(store, timeline, args.target, args.text, args.tag)
+        if action == "grade":
+            return _grade(store, timeline, args.target, args.grade, args.text)
         if action == "export":
             return _export(store, timeline, args.format, args.output)
         return _import(store, timeline, args.source)
@@ -73,10 +84,11 @@ def _list(store: NoteStore, timeline: Timeline) -> int:
         title = target_title(timeline, note.target)
         state = "" if title is not None else " (detached)"
         tags = "  " + " ".join(f"#{isolate(t)}" for t in note.tags) if note.tags else ""
+        grade = f"  [{note.grade}]" if note.grade else ""
         print(
             terminal_safe(
                 f"{note.id[:8]}  {note.target.kind.value} {note.target.id}{state}: "
-                f"{isolate(title or note.target_title)}"
+                f"{isolate(title or note.target_title)}{grade}"
             )
         )
         for line in note.text.splitlines() or [""]:
@@ -89,7 +101,9 @@ def _list(store: NoteStore, timeline: Timeline) -> int:
 def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: list[str]) -> int:
     target = find_target(timeline, target_id)
     if target is None:
-        return _fail(f"no event or quote with id {target_id!r} in {timeline.title!r}")
+        return _fail(
+            f"no event, quote, source or claim with id {target_id!r} in {timeline.title!r}"
+        )
     if is_blank(text):
         return _fail("the note's text is empty", ExitCode.USAGE)
     try:
@@ -98,13 +112,54 @@ def _add(store: NoteStore, timeline: Timeline, target_id: str, text: str, tags: 
         problem = err.errors(include_url=False)[0]
         where = ".".join(str(part) for part in problem["loc"])
         return _fail(f"the note cannot be kept: {where}: {problem['msg']}", ExitCode.USAGE)
+    failed = _put(store, note, "the note")
+    if failed is not None:
+        return failed
+    print(terminal_safe(f"added note {note.id[:8]} to {isolate(note.target_title)}"))
+    return ExitCode.OK
+
+
+def _put(store: NoteStore, note: Note, what: str) -> int | None:
+    """Keep ``note``; None when it is saved, else the exit code, once said why."""
     try:
         store.put(note)
     except NotesError as err:
         return _fail(str(err))
     if store.unsaved:
-        return _fail(f"the note was not saved: {store.problem}")
-    print(terminal_safe(f"added note {note.id[:8]} to {isolate(note.target_title)}"))
+        return _fail(f"{what} was not saved: {store.problem}")
+    return None
+
+
+def _grade(
+    store: NoteStore, timeline: Timeline, target_id: str, grade: str, text: str | None
+) -> int:
+    """The reader's grade of a source, claim or event: their grade note on it
+    changed (its text too, if given), or a new one."""
+    target = find_target(timeline, target_id)
+    if target is None or target.kind is TargetKind.QUOTE:
+        return _fail(f"no source, claim or event with id {target_id!r} in {timeline.title!r}")
+    code = grade.strip().upper()
+    if re.fullmatch(GRADE_PATTERN, code) is None:
+        return _fail(
+            f"{grade!r} is no Admiralty code: a letter A-F and a digit 1-6, such as B2",
+            ExitCode.USAGE,
+        )
+    mine = [note for note in store.notes() if note.target == target and note.grade]
+    try:
+        if mine:
+            old = newest_first(mine)[0]
+            note = old.edited(old.text if text is None else text, old.tags, grade=code)
+        else:
+            title = target_title(timeline, target) or ""
+            note = Note.new(target, text or "", target_title=title, grade=code)
+    except ValidationError as err:
+        problem = err.errors(include_url=False)[0]
+        return _fail(f"the grade cannot be kept: {problem['msg']}", ExitCode.USAGE)
+    failed = _put(store, note, "the grade")
+    if failed is not None:
+        return failed
+    said = "changed your grade of" if mine else "graded"
+    print(terminal_safe(f"{said} {target.kind.value} {isolate(note.target_title)}: {code}"))
     return ExitCode.OK
 
 

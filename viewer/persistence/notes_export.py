@@ -51,15 +51,19 @@ def _iso(moment: datetime) -> str:
 def to_w3c(timeline: TimelineById, notes: list[Note]) -> dict[str, Any]:
     items = []
     for note in newest_first(notes):
-        bodies: list[dict[str, Any]] = [
-            {
-                "type": "TextualBody",
-                "value": note.text,
-                "format": "text/plain",
-                "purpose": "commenting",
-            }
-        ]
+        bodies: list[dict[str, Any]] = []
+        if note.text or not note.grade:  # a grade may come without words
+            bodies.append(
+                {
+                    "type": "TextualBody",
+                    "value": note.text,
+                    "format": "text/plain",
+                    "purpose": "commenting",
+                }
+            )
         bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags]
+        if note.grade:  # the reader's Admiralty grade: an assessment (Web Annotation's word)
+            bodies.append({"type": "TextualBody", "value": note.grade, "purpose": "assessing"})
         title = target_title(timeline, note.target) or note.target_title
         target: dict[str, Any] = {
             "type": "SpecificResource",
@@ -75,7 +79,7 @@ def to_w3c(timeline: TimelineById, notes: list[Note]) -> dict[str, Any]:
             {
                 "id": NOTE_URN + note.id,
                 "type": "Annotation",
-                "motivation": "commenting",
+                "motivation": "assessing" if note.grade else "commenting",
                 "created": _iso(note.created),
                 "modified": _iso(note.modified),
                 "body": bodies,
@@ -111,7 +115,12 @@ def to_markdown(timeline: TimelineById, notes: list[Note]) -> str:
         event_notes = by_event[event.id]
         lines += [f"## {_md_line(event.title)}", "", f"*{describe_date(event.date)}*", ""]
         lines += _markdown_notes(timeline, event_notes)
-    detached = by_event.get(None)
+    elsewhere = by_event.get(None, [])
+    sources = [n for n in elsewhere if target_title(timeline, n.target) is not None]
+    if sources:  # notes and grades on sources: on no event, and not detached
+        lines += ["## Sources", ""]
+        lines += _markdown_notes(timeline, sources)
+    detached = [n for n in elsewhere if n not in sources]
     if detached:
         lines += ["## Detached notes", "", "Their event or quote is no longer in the timeline.", ""]
         lines += _markdown_notes(timeline, detached)
@@ -137,11 +146,14 @@ def _md_line(text: str) -> str:
 def _markdown_notes(timeline: TimelineById, notes: list[Note]) -> list[str]:
     lines: list[str] = []
     for note in newest_first(notes):
-        if note.target.kind is TargetKind.QUOTE:
+        if note.target.kind is not TargetKind.EVENT:  # a quote, a claim, a source
             title = target_title(timeline, note.target) or note.target_title
             lines += [f"> {_md_line(title)}", ""]
-        lines += [markdown_text(line) for line in note.text.splitlines()]
-        lines.append("")
+        if note.grade:
+            lines += [f"**My grade: {note.grade}**", ""]
+        if note.text:
+            lines += [markdown_text(line) for line in note.text.splitlines()]
+            lines.append("")
         meta = f"created {_iso(note.created)}"
         if note.modified != note.created:
             meta += f", modified {_iso(note.modified)}"

@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote
 from pydantic import ValidationError
 
 from viewer.domain.notes import (
+    GRADE_PATTERN,
     MAX_NOTE_LENGTH,
     MAX_TAG_LENGTH,
     MAX_TAGS,
@@ -332,7 +333,7 @@ def _note(item: Any, source: str, problems: list[str]) -> Note | None:
         return None
     if body is None or target is None:
         return None
-    text, tags = body
+    text, tags, grade = body
     note_target, label = target
     try:
         return Note(
@@ -343,6 +344,7 @@ def _note(item: Any, source: str, problems: list[str]) -> Note | None:
             created=created,
             modified=modified,
             target_title=label,
+            grade=grade,
         )
     except ValidationError as exc:  # a rule of the note not checked above
         for error in exc.errors(include_url=False):
@@ -389,8 +391,10 @@ def _time(value: Any, where: str, problems: list[str]) -> datetime | None:
     return moment
 
 
-def _body(value: Any, problems: list[str]) -> tuple[str, list[str]] | None:
-    """The note's text (one ``commenting`` body) and its tags (``tagging`` bodies)."""
+def _body(value: Any, problems: list[str]) -> tuple[str, list[str], str | None] | None:
+    """The note's text (one ``commenting`` body), its tags (``tagging`` bodies) and
+    the reader's grade (one ``assessing`` body: an Admiralty code such as "B2"; a
+    graded note may have no text)."""
     if value is _MISSING:
         problems.append("body: missing (the note's text)")
         return None
@@ -405,6 +409,7 @@ def _body(value: Any, problems: list[str]) -> tuple[str, list[str]] | None:
         return None
     texts: list[str] = []
     tags: list[str] = []
+    grades: list[str] = []
     ok = True
     for number, body in enumerate(bodies, 1):
         where = f"body {number}"
@@ -419,9 +424,10 @@ def _body(value: Any, problems: list[str]) -> tuple[str, list[str]] | None:
             )
             ok = False
         purpose = body.get("purpose", "commenting")
-        if purpose not in ("commenting", "tagging"):
+        if purpose not in ("commenting", "tagging", "assessing"):
             problems.append(
-                f"{where}: purpose: must be 'commenting' or 'tagging', found {_show(purpose)}"
+                f"{where}: purpose: must be 'commenting', 'tagging' or 'assessing', "
+                f"found {_show(purpose)}"
             )
             ok = False
             continue
@@ -429,6 +435,14 @@ def _body(value: Any, problems: list[str]) -> tuple[str, list[str]] | None:
         text = _text(body.get("value", _MISSING), f"{where}: value", problems, limit)
         if text is None:
             ok = False
+        elif purpose == "assessing":
+            if re.fullmatch(GRADE_PATTERN, text) is None:
+                problems.append(
+                    f"{where}: value: an assessment must be an Admiralty code such as "
+                    f"'B2', found {_show(text)}"
+                )
+                ok = False
+            grades.append(text)
         elif purpose == "commenting" and is_blank(text):  # as `notes add ""` refuses it
             problems.append(f"{where}: value: the note's text is empty, found {_show(text)}")
             ok = False
@@ -438,13 +452,16 @@ def _body(value: Any, problems: list[str]) -> tuple[str, list[str]] | None:
             tags.append(text)
     if not ok:
         return None
-    if len(texts) != 1:
+    if len(grades) > 1:
+        problems.append(f"body: at most one 'assessing' TextualBody, found {len(grades)}")
+        return None
+    if len(texts) != 1 and not (grades and not texts):
         problems.append(
             "body: needs exactly one TextualBody with the purpose 'commenting' (the note's "
             f"text), found {len(texts)}"
         )
         return None
-    return texts[0], tags
+    return (texts[0] if texts else ""), tags, (grades[0] if grades else None)
 
 
 def _target(value: Any, source: str, problems: list[str]) -> tuple[NoteTarget, str] | None:
@@ -472,15 +489,17 @@ def _target(value: Any, source: str, problems: list[str]) -> tuple[NoteTarget, s
     if fragment is None:
         return None
     kind_text, equals, quoted_id = fragment.partition("=")
-    if not equals or kind_text not in (TargetKind.EVENT.value, TargetKind.QUOTE.value):
+    if not equals or kind_text not in {kind.value for kind in TargetKind}:
         problems.append(
-            f"target: selector: value: must be 'event=ID' or 'quote=ID', found {_show(fragment)}"
+            "target: selector: value: must be 'event=ID', 'quote=ID', 'source=ID' or "
+            f"'claim=ID', found {_show(fragment)}"
         )
         return None
     target_id = unquote(quoted_id)
     if not TARGET_ID.fullmatch(target_id):
         problems.append(
-            f"target: selector: value: not an event or quote id, found {_show(target_id)}"
+            f"target: selector: value: not an event, quote, source or claim id, "
+            f"found {_show(target_id)}"
         )
         return None
     label = ""
