@@ -617,6 +617,33 @@
     </message>
 </context>
 <context>
+    <name>GradeDialog</name>
+    <message>
+        <source>Grade</source>
+        <translation>Bewerten</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Remove My Grade</source>
+        <translation>Meine Bewertung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Information:</source>
+        <translation>&amp;Information:</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+</context>
+<context>
     <name>Imports</name>
     <message>
         <source>Timeline model files (*.json);;All files (*)</source>
@@ -1335,6 +1362,10 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Notiz zu „{0}“ (losgelöst: nicht mehr in der Zeitleiste)</translation>
     </message>
     <message>
+        <source>Your grade of {0}</source>
+        <translation>Ihre Bewertung von „{0}“</translation>
+    </message>
+    <message>
         <source>Notes are read-only</source>
         <translation>Notizen sind schreibgeschützt</translation>
     </message>
@@ -1345,6 +1376,11 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Add Note…</source>
         <translation>Notiz hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Grade {0}</source>
+        <extracomment>A link&apos;s description: {0} is what the reader grades (a source, a claim, an event).</extracomment>
+        <translation>„{0}“ bewerten</translation>
     </message>
     <message>
         <source>Edit Note “{0}”…</source>
@@ -1413,6 +1449,14 @@ Weiterhin angezeigt: {1}</translation>
         <translation>Notiz zu „{0}“ geändert.</translation>
     </message>
     <message>
+        <source>Your grade of “{0}” removed.</source>
+        <translation>Ihre Bewertung von „{0}“ entfernt.</translation>
+    </message>
+    <message>
+        <source>Your grade of “{0}”: {1}.</source>
+        <translation>Ihre Bewertung von „{0}“: {1}.</translation>
+    </message>
+    <message>
         <source>Note on “{0}” deleted (Undo brings it back).</source>
         <translation>Notiz zu „{0}“ gelöscht („Rückgängig“ stellt sie wieder her).</translation>
     </message>
@@ -1438,6 +1482,11 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>(detached) {0}</source>
         <translation>(losgelöst) {0}</translation>
+    </message>
+    <message>
+        <source>My grade: {0}</source>
+        <extracomment>In the notes list, a note that grades: {0} is the reader&apos;s code (&quot;B2&quot;).</extracomment>
+        <translation>Meine Bewertung: {0}</translation>
     </message>
     <message>
         <source>Detached note: its event or quote is no longer in the timeline</source>
@@ -2024,6 +2073,11 @@ Weiterhin angezeigt: {1}</translation>
         <translation>✗ umstritten</translation>
     </message>
     <message>
+        <source>your grade: {0}</source>
+        <extracomment>The reader&apos;s own grade, described: {0} is what it means (&quot;source C, …&quot;).</extracomment>
+        <translation>Ihre Bewertung: {0}</translation>
+    </message>
+    <message>
         <source>source {0}</source>
         <extracomment>An Admiralty grade&apos;s letter and its meaning: {0} is &quot;B, usually reliable&quot;.</extracomment>
         <translation>Quelle {0}</translation>
@@ -2052,6 +2106,16 @@ Weiterhin angezeigt: {1}</translation>
         <source>at most {0} {1}</source>
         <extracomment>A claim&apos;s figure with no lower bound (&quot;up to 2,000&quot;).</extracomment>
         <translation>höchstens {0} {1}</translation>
+    </message>
+    <message>
+        <source>yours: {0}</source>
+        <extracomment>The reader&apos;s own grade, after the model&apos;s: {0} is the code (&quot;C4&quot;).</extracomment>
+        <translation>eigene: {0}</translation>
+    </message>
+    <message>
+        <source>Grade…</source>
+        <extracomment>A link beside a source, a claim or an event: give it your own grade.</extracomment>
+        <translation>Bewerten…</translation>
     </message>
     <message>
         <source>(relayed by {0})</source>
@@ -2171,6 +2235,11 @@ Weiterhin angezeigt: {1}</translation>
         <source>Status:</source>
         <extracomment>Label before an event&apos;s status (Occurred, Announced, …).</extracomment>
         <translation>Status:</translation>
+    </message>
+    <message>
+        <source>My grade:</source>
+        <extracomment>Label before the reader&apos;s own grade of the event, and the link that grades it.</extracomment>
+        <translation>Meine Bewertung:</translation>
     </message>
     <message>
         <source>Timeline:</source>

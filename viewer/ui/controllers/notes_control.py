@@ -344,6 +344,42 @@ class NotesController(QObject):
         self.confirmed.emit(self.tr("Note on “{0}” changed.").format(title))
         return shown_note(shown.layer, new)
 
+    def grade_of(self, target: NoteTarget) -> Note | None:
+        """The reader's grade note on ``target`` (the newest, if several), if any."""
+        graded = [note for note in self.notes_for(target) if note.grade]
+        return graded[0] if graded else None
+
+    def grade(self, target: NoteTarget, grade: str | None, text: str = "") -> Note | None:
+        """Give ``target`` the reader's ``grade`` ("B2"; None: take it away), with
+        ``text`` (why): their grade note on it changed, or a new one. Undoable."""
+        shown = self._layer_of(target.id)
+        if shown is None or shown.store.read_only or self.timeline is None:
+            return None
+        old = self.grade_of(target)
+        title = _shown_title(target_title(self.timeline, target) or target.id)
+        if old is None and grade is None:
+            return None
+        if old is None:
+            note = Note.new(target, text, (), target_title(self.timeline, target) or "", grade)
+            self.undo_stack.push(_PutNote(self, shown.layer.id, own_note(shown.layer, note), None))
+        else:
+            found = self._find(old.id)
+            assert found is not None
+            own = found[1]
+            if grade is None and not text.strip():  # nothing left of it: gone
+                self.undo_stack.push(_RemoveNote(self, shown.layer.id, own))
+                self.confirmed.emit(self.tr("Your grade of “{0}” removed.").format(title))
+                return None
+            note = own.edited(text, own.tags, grade=grade)
+            self.undo_stack.push(_PutNote(self, shown.layer.id, note, own))
+        said = (
+            self.tr("Your grade of “{0}”: {1}.")
+            if grade
+            else self.tr("Your grade of “{0}” removed.")
+        )
+        self.confirmed.emit(said.format(title, grade))
+        return shown_note(shown.layer, note)
+
     def delete(self, note_id: str) -> bool:
         found = self._find(note_id)
         if found is None or found[0].store.read_only:

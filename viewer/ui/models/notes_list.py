@@ -54,7 +54,12 @@ class NotesListModel(QAbstractListModel):
             tags = " ".join(f"#{isolate(tag)}" for tag in note.tags)
             # When it was last written, in the reader's time and the app's date style.
             stamp = clock_words(note.modified.astimezone())
-            return f"{head}\n{isolate(note.text)}\n{tags + ' · ' if tags else ''}{stamp}"
+            body = isolate(note.text)
+            if note.grade:  # a grade note: the grade first, then why (if given)
+                #: In the notes list, a note that grades: {0} is the reader's code ("B2").
+                grade = self.tr("My grade: {0}").format(note.grade)
+                body = f"{grade} \u2014 {body}" if note.text else grade
+            return f"{head}\n{body}\n{tags + ' · ' if tags else ''}{stamp}"
         if role == Qt.ItemDataRole.ToolTipRole:
             what = (
                 self.tr("Detached note: its event or quote is no longer in the timeline")

@@ -48,18 +48,22 @@ from viewer.ui.document.selection import Selection
 from viewer.ui.panels.details_browser import DetailsBrowser
 from viewer.ui.panels.details_claims import (
     EVENT_SCHEME,
+    GRADE_ACTION_SCHEME,
     GRADE_SCHEME,
+    MY_GRADE_SCHEME,
     ClaimHtml,
+    MyGrade,
     event_url,
     grade_link,
     grade_words,
+    my_grade_words,
 )
 from viewer.ui.panels.note_actions import NoteActions
 
 #: Shown in the details pane while no event is selected.
 PLACEHOLDER = QT_TRANSLATE_NOOP("DetailsPanel", "Select an event on the timeline or in the table.")
 
-NOTE_SCHEMES = frozenset({"note-add", "note-edit", "note-delete"})
+NOTE_SCHEMES = frozenset({"note-add", "note-edit", "note-delete", GRADE_ACTION_SCHEME})
 # The link under a quote whose translation is hidden: show translations.
 TRANSLATIONS_URL = "show-translations:all"
 WEB_SCHEMES = frozenset({"http", "https"})
@@ -263,6 +267,10 @@ class DetailsPanel(QWidget):
             self._notes.edit(argument)
         elif scheme == "note-delete":
             self._notes.delete(argument)
+        elif scheme == GRADE_ACTION_SCHEME:
+            kind, _, target_id = argument.partition(":")
+            if kind in (TargetKind.SOURCE.value, TargetKind.CLAIM.value, TargetKind.EVENT.value):
+                self._notes.grade(NoteTarget(kind=TargetKind(kind), id=target_id))
 
     def _source_title(self, anchor: str) -> str:
         """The title of the source a "[n]" in the pane stands for."""
@@ -287,6 +295,8 @@ class DetailsPanel(QWidget):
             return self._source_title(url.fragment())
         if scheme == GRADE_SCHEME:
             return grade_words(argument)
+        if scheme == MY_GRADE_SCHEME:
+            return my_grade_words(argument)
         if self._notes is None or scheme not in NOTE_SCHEMES:
             return ""
         translate = QCoreApplication.translate
@@ -297,6 +307,13 @@ class DetailsPanel(QWidget):
                 return ""  # the event's: the pane is about it
             title = target_title(notes.timeline, NoteTarget(kind=TargetKind.QUOTE, id=target_id))
             return translate("NoteActions", "Note on {0}").format(title) if title else ""
+        if scheme == GRADE_ACTION_SCHEME:
+            kind, _, target_id = argument.partition(":")
+            if kind not in {k.value for k in TargetKind} or notes.timeline is None:
+                return ""
+            title = target_title(notes.timeline, NoteTarget(kind=TargetKind(kind), id=target_id))
+            #: A link's description: {0} is what the reader grades (a source, a claim, an event).
+            return translate("NoteActions", "Grade {0}").format(title) if title else ""
         note = notes.get(argument)
         if note is None:
             return ""
@@ -476,6 +493,18 @@ def _coordinates(where: Coordinates) -> str:
     return f'<b>{label}</b> <a href="{_e(link)}">{_e(shown)}</a>'
 
 
+def _my_grades(notes: NotesController | None) -> MyGrade | None:
+    """The reader's grade of a target, read from their notes (None: no notes)."""
+    if notes is None:
+        return None
+
+    def mine(kind: TargetKind, item_id: str) -> str | None:
+        note = notes.grade_of(NoteTarget(kind=kind, id=item_id))
+        return note.grade if note is not None else None
+
+    return mine
+
+
 def _event_html(
     timeline: Timeline,
     event: Event,
@@ -498,7 +527,9 @@ def _event_html(
         when += f"<br><b>{wording}</b> " + _e(worded).format(_d(date.note))
     event_quotes = timeline.quotes_by_event.get(event.id, ())
     numbers = _source_numbers(event, event_quotes)
-    analyst = ClaimHtml(timeline, _d, lambda source_id: _cited(numbers, source_id))
+    analyst = ClaimHtml(
+        timeline, _d, lambda source_id: _cited(numbers, source_id), _my_grades(notes)
+    )
     when += analyst.date_source(date) + analyst.first_reported(event)
     parts.append(f"<p>{when}</p>")
 
@@ -515,6 +546,11 @@ def _event_html(
     #: Label before an event's status (Occurred, Announced, …).
     status_label = _e(QCoreApplication.translate("details", "Status:"))
     facts = [f"<b>{kind_label}</b> {kind}", f"<b>{status_label}</b> {status_html}"]
+    graded = analyst.my_grade(TargetKind.EVENT, event.id)
+    if graded:
+        #: Label before the reader's own grade of the event, and the link that grades it.
+        label = _e(QCoreApplication.translate("details", "My grade:"))
+        facts.append(f"<b>{label}</b>{graded}")
     if len(timeline.layers) > 1:  # several shown together: which one this is from
         #: Label before the title of the timeline an event comes from (several shown).
         label = _e(QCoreApplication.translate("details", "Timeline:"))
@@ -545,7 +581,9 @@ def _event_html(
     related = (_related(timeline, r) for r in event.related)
     parts.append(_section(QCoreApplication.translate("details", "Related events"), related))
     sources = (
-        f'<a name="{source_anchor(n)}"></a>[{n}] {_source(timeline, s)}' for s, n in numbers.items()
+        f'<a name="{source_anchor(n)}"></a>[{n}] {_source(timeline, s)}'
+        + analyst.my_grade(TargetKind.SOURCE, s)
+        for s, n in numbers.items()
     )
     parts.append(_section(QCoreApplication.translate("details", "Sources"), sources))
     return "".join(parts)

@@ -19,11 +19,17 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from viewer.domain.describe import describe_date
 from viewer.domain.model import Claim, Event, Figure, FuzzyDate, Reliability, Verification
 from viewer.domain.names import CREDIBILITY_NAME, credibility_name, reliability_name
+from viewer.domain.notes import TargetKind
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, number
 from viewer.timeline.facets import facets_of
 
 GRADE_SCHEME = "grade"
+# The reader's own grade ("my-grade:C4"), and the link that grades ("note-grade:claim:ID").
+MY_GRADE_SCHEME = "my-grade"
+GRADE_ACTION_SCHEME = "note-grade"
+# The reader's grade of a target (its kind and id), if they gave one.
+MyGrade = Callable[[TargetKind, str], str | None]
 translate = QCoreApplication.translate
 EVENT_SCHEME = "event"
 
@@ -67,6 +73,12 @@ def grade_link(reliability: Reliability | None, credibility: int | None) -> str:
     if not code:
         return ""
     return f' <a href="{GRADE_SCHEME}:{code}"><b>{code}</b></a>'
+
+
+def my_grade_words(code: str) -> str:
+    """What the reader's own grade means, for its tooltip and a screen reader."""
+    #: The reader's own grade, described: {0} is what it means ("source C, …").
+    return translate("details", "your grade: {0}").format(grade_words(code))
 
 
 def grade_words(code: str) -> str:
@@ -120,10 +132,28 @@ class ClaimHtml:
         timeline: Timeline,
         data: Callable[[str], str],
         cited: Callable[[str | None], str],
+        mine: MyGrade | None = None,
     ) -> None:
         self._timeline = timeline
         self._data = data
         self._cited = cited
+        self._mine = mine
+
+    def my_grade(self, kind: TargetKind, item_id: str | None) -> str:
+        """The reader's grade of an item ("yours: C4") and the link that grades it,
+        or nothing where the reader cannot grade (no notes, no id)."""
+        if self._mine is None or item_id is None:
+            return ""
+        grade = self._mine(kind, item_id)
+        shown = ""
+        if grade:
+            #: The reader's own grade, after the model's: {0} is the code ("C4").
+            yours = _e(translate("details", "yours: {0}")).format(grade)
+            shown = f' <a href="{MY_GRADE_SCHEME}:{grade}">{yours}</a>'
+        href = _e(f"{GRADE_ACTION_SCHEME}:{kind.value}:{quote(item_id, safe=':')}")
+        #: A link beside a source, a claim or an event: give it your own grade.
+        action = _e(translate("details", "Grade…"))
+        return f'{shown} <small><a href="{href}">{action}</a></small>'
 
     def _actor(self, actor_id: str) -> str:
         actor = self._timeline.actors_by_id.get(actor_id)
@@ -142,7 +172,9 @@ class ClaimHtml:
         source = self._timeline.sources_by_id.get(claim.source or "")
         grade = grade_link(source.reliability if source else None, claim.credibility)
         # The source by its number in the list below: cited once there, not under each claim.
-        return f"{text} {_badge(claim.verification)}{grade}{self._cited(claim.source)}"
+        cited = self._cited(claim.source)
+        mine = self.my_grade(TargetKind.CLAIM, claim.id)
+        return f"{text} {_badge(claim.verification)}{grade}{cited}{mine}"
 
     def items(self, event: Event) -> list[str]:
         """Each claim of ``event`` as a list item's HTML: a claim in a dispute

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from viewer.domain.notes import NoteTarget, TargetKind, is_blank, target_title
 from viewer.ui.controllers.notes_control import NotesController, first_line
+from viewer.ui.panels.grade_dialog import GradeDialog
 from viewer.ui.panels.note_dialog import NoteDialog
 
 
@@ -25,7 +26,7 @@ class NoteActions(QObject):
         self.controller = controller
         self._parent = parent_widget
         # The dialog being shown, if any (tests drive it).
-        self.dialog: NoteDialog | None = None
+        self.dialog: NoteDialog | GradeDialog | None = None
 
     def add(self, target: NoteTarget) -> None:
         if self.controller.read_only_for(target.id) or self.controller.timeline is None:
@@ -62,6 +63,28 @@ class NoteActions(QObject):
             lambda text, tags: self.controller.edit(note_id, text, tags),
         )
 
+    def grade(self, target: NoteTarget) -> None:
+        """Grade a source, a claim or an event: the grade dialog, then the grade
+        kept as a note (changed, or taken away, if the reader had one)."""
+        if self.controller.read_only_for(target.id) or self.controller.timeline is None:
+            self._explain_read_only()
+            return
+        label = target_title(self.controller.timeline, target) or target.id
+        old = self.controller.grade_of(target)
+        dialog = GradeDialog(self.tr("Your grade of {0}").format(label), old, self._parent)
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+
+        def accepted() -> None:
+            grade = None if dialog.removed else dialog.grade()
+            self.controller.grade(target, grade, "" if dialog.removed else dialog.text())
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def delete(self, note_id: str) -> None:
         note = self.controller.get(note_id)
         if note is None:
@@ -86,7 +109,7 @@ class NoteActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def _forget(self, dialog: NoteDialog) -> None:
+    def _forget(self, dialog: NoteDialog | GradeDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
 
