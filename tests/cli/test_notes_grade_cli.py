@@ -105,5 +105,5 @@ def test_the_markdown_digest_shows_grades_and_sources_notes(
     assert code == 0
     sources = out.index("## Sources")
     assert "> TASS\n\n**My grade: D3**\n\nstaatlich\n" in out[sources:]
-    assert "> Bland: „Es war nichts.“\n\n**My grade: E5**\n" in out[: sources]  # under its event
+    assert "> Bland: „Es war nichts.“\n\n**My grade: E5**\n" in out[:sources]  # under its event
     assert "Detached" not in out
