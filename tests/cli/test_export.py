@@ -104,7 +104,7 @@ def test_the_picture_names_its_timeline_span_and_sources(tmp_path: Path) -> None
     assert "Trump, Putin und der Ukraine-Krieg" in text
     assert "Shown: 15 May 2025 – 15 June 2025" in text
     assert "Sources:" in text
-    assert "Bericht: Trump sieht nach erneutem Telefonat" in text
+    assert "Deutschsprachiger Nachrichtenbericht vom Juni 2025" in text
     assert "Filter:" not in text
 
 

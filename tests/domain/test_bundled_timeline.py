@@ -290,3 +290,76 @@ def test_correction_related_links_and_the_summit_quote(timeline: Timeline) -> No
     assert quote.text in ARTICLE
     assert quote.event == "leaders-summit-proposed"
     assert quote.speaker == "selenskyj"
+
+
+def test_the_drone_strike_claims_dispute_each_other(timeline: Timeline) -> None:
+    # "hieß es vom ukrainischen Geheimdienst SBU" against "Das russische Militär
+    # sprach von ... "einigen" beschädigten Flugzeugen": a claim and its counterclaim.
+    strike = timeline.events_by_id["drone-strike-2025-06-01"]
+    by_author = {claim.by: claim for claim in strike.claims}
+    sbu, military = by_author["sbu"], by_author["russian-military"]
+    assert (sbu.id, military.id) == ("c-sbu-aircraft-destroyed", "c-military-some-damaged")
+    assert sbu.disputes == ("c-military-some-damaged",)
+    assert military.disputes == ("c-sbu-aircraft-destroyed",)
+    # The article grades neither side ("nicht unabhängig überprüfbar"), so neither does the file.
+    assert all(c.credibility is None for c in strike.claims)
+    assert all(s.reliability is None for s in timeline.sources)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "claim_id", "by", "article_words"),
+    [
+        (
+            "putin-statement-2025-06-04",
+            "c-putin-sabotage",
+            "putin",
+            "der Ukraine die Sabotage von Friedensgesprächen vorgeworfen",
+        ),
+        (
+            "selenskyj-statement-2025-06-04",
+            "c-selenskyj-no-authority",
+            "selenskyj",
+            "die jetzige russische Delegation nicht die Befugnisse habe, "
+            "eine Waffenruhe zu verhandeln",
+        ),
+    ],
+)
+def test_the_allegations_of_sabotage_and_of_no_authority_are_claims(
+    timeline: Timeline, event_id: str, claim_id: str, by: str, article_words: str
+) -> None:
+    assert article_words in ARTICLE
+    claims = {c.id: c for c in timeline.events_by_id[event_id].claims}
+    claim = claims[claim_id]
+    assert (claim.by, claim.source, claim.via) == (by, "article", None)
+    assert claim.verification is Verification.UNVERIFIED
+    assert claim.credibility is None
+
+
+def test_correction_trump_relays_the_announced_response(timeline: Timeline) -> None:
+    # As q-uschakow-3: the quote is the relayer's account, the claim Putin's via him.
+    quote = next(q for q in timeline.quotes if q.id == "q-putin-1")
+    assert quote.text.startswith("Trump gegenüber habe Putin nun eine Antwort")
+    assert (quote.speaker, quote.mode, quote.event) == (
+        "trump",
+        QuoteMode.REPORTED,
+        "response-announced-2025-06-04",
+    )
+    event = timeline.events_by_id["response-announced-2025-06-04"]
+    relayed = [c for c in event.claims if (c.by, c.via) == ("putin", "trump")]
+    assert len(relayed) == 1
+    assert relayed[0].verification is Verification.UNVERIFIED
+    assert relayed[0].source == "article"
+    # The summary keeps the article's subjunctive.
+    assert "habe Putin nun eine Antwort" in event.summary
+
+
+def test_dates_from_outside_the_article_name_their_source(timeline: Timeline) -> None:
+    for event_id, source in [
+        ("call-2025-05-19", "irishtimes"),
+        ("bridge-bryansk-2025-05-31", "tass"),
+        ("bridge-kursk-2025-06-01", "pravda"),
+    ]:
+        event = timeline.events_by_id[event_id]
+        assert event.date.source == source, event_id
+        assert source in event.sources, event_id
+        assert timeline.sources_by_id[source].url

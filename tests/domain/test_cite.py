@@ -36,11 +36,11 @@ def test_a_direct_quote_in_its_marks_with_speaker_date_event_and_source(
         "\u2014 Johann Wadephul, 4 June 2025 "
         "(Sikorski in Berlin: gemeinsame Pressekonferenz mit Wadephul)"
     )
-    assert lines[3].startswith("Source: Bericht: Trump sieht nach erneutem Telefonat")
+    assert lines[3].startswith("Source: Deutschsprachiger Nachrichtenbericht vom Juni 2025")
     markdown = plain_markdown(citation.markdown)
     assert markdown.startswith(f"> \u201e{quote.text}\u201c\n")
     assert "> \u2014 Johann Wadephul, 4 June 2025" in markdown
-    assert "\nSource: Bericht: Trump sieht" in markdown
+    assert "\nSource: Deutschsprachiger Nachrichtenbericht" in markdown
 
 
 def test_reported_speech_is_said_so_and_has_no_marks(bundled: Timeline) -> None:

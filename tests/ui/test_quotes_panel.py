@@ -187,11 +187,11 @@ def marked_rows(view: QListView) -> list[int]:
 def test_selecting_an_event_marks_its_quotes(
     qtbot: QtBot, panel: QuotesPanel, selection: Selection
 ) -> None:
-    choose_actor(qtbot, panel, "putin")
+    choose_actor(qtbot, panel, "trump")
     assert marked_rows(panel.quote_view) == []
-    selection.select("putin-statement-2025-06-04")
+    selection.select("call-2025-06-04")
     events = shown(panel.quote_view, ItemRole.EVENT_ID)
-    expected = [row for row, event in enumerate(events) if event == "putin-statement-2025-06-04"]
+    expected = [row for row, event in enumerate(events) if event == "call-2025-06-04"]
     assert expected
     assert len(expected) < len(events)
     assert marked_rows(panel.quote_view) == expected

@@ -177,7 +177,7 @@ def test_tooltip_text_is_plain(view: TimelineView) -> None:
     assert pos is not None
     text = view.tooltip_text(QPointF(pos))
     assert strip_isolates(text).splitlines() == [
-        "Selenskyj schlägt Waffenruhe bis zu einem Gipfel der Staatschefs vor",
+        "Selenskyj schlägt Waffenruhe im Vorfeld eines Gipfels der Staatschefs vor",
         "around 4–5 June 2025 (to the day, approximate)",
         "Proposal · Proposed",
     ]
