@@ -84,3 +84,13 @@ def test_a_grade_says_what_it_means_on_hover_and_to_a_screen_reader(
     nowhere = QPoint(2, 2)  # on no link: no tooltip
     QApplication.sendEvent(browser, QHelpEvent(QEvent.Type.ToolTip, nowhere, nowhere))
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def test_a_pair_within_one_event_is_shown_once(qtbot: QtBot) -> None:
+    window = active_window(qtbot)  # the bundled timeline: SBU against the Russian military
+    window.selection.select("drone-strike-2025-06-01")
+    text = shown(window)
+    assert text.count("Counterclaim:") == 1
+    assert text.index("SBU: Insgesamt") < text.index("Counterclaim:")
+    assert text.index("Counterclaim:") < text.index("Russisches Militär: Es habe sich")
+    assert window.details.browser.document().toHtml().count("<table") == 1

@@ -181,11 +181,15 @@ class ClaimHtml:
         beside the claims it disputes or that dispute it (of any event)."""
         facets = facets_of(self._timeline) if any(c.id for c in event.claims) else None
         found = []
+        beside: set[str] = set()  # the claims shown already, in a table
         for claim in event.claims:
             against = facets.counterclaims(claim.id) if facets and claim.id else []
             if not against:
                 found.append(self.claim(claim))
                 continue
+            if claim.id in beside and beside.issuperset(against):
+                continue  # this pair is shown already, the other way round
+            beside.update([claim.id or "", *against])
             others = "<br>".join(self._counterclaim(claim_id, event) for claim_id in against)
             #: Above the claims that dispute a claim (or that it disputes), beside it.
             counter = _e(translate("details", "Counterclaim:"))
