@@ -56,6 +56,61 @@
     </message>
 </context>
 <context>
+    <name>Changes</name>
+    <message>
+        <source>1 event changed since you last looked: View ▸ Changes lists it.</source>
+        <translation>1 Ereignis hat sich seit Ihrem letzten Blick geändert: Ansicht ▸ Änderungen zeigt es.</translation>
+    </message>
+    <message>
+        <source>{0} events changed since you last looked: View ▸ Changes lists them.</source>
+        <translation>{0} Ereignisse haben sich seit Ihrem letzten Blick geändert: Ansicht ▸ Änderungen zeigt sie.</translation>
+    </message>
+    <message>
+        <source>What you last saw of this timeline cannot be kept: {0}</source>
+        <translation>Was Sie zuletzt von dieser Zeitleiste gesehen haben, kann nicht gespeichert werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Changes since you last looked</source>
+        <translation>Änderungen seit Ihrem letzten Blick</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <extracomment>The Changes list&apos;s (hidden) column header, for screen readers.</extracomment>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <source>Mark All as S&amp;een</source>
+        <translation>Alle als &amp;gesehen markieren</translation>
+    </message>
+    <message>
+        <source>No changes since you last looked.</source>
+        <translation>Keine Änderungen seit Ihrem letzten Blick.</translation>
+    </message>
+    <message>
+        <source>New: {0}</source>
+        <extracomment>In the Changes list: an event that is new since the reader last looked.</extracomment>
+        <translation>Neu: {0}</translation>
+    </message>
+    <message>
+        <source>Changed: {0}</source>
+        <extracomment>In the Changes list: an event changed since the reader last looked.</extracomment>
+        <translation>Geändert: {0}</translation>
+    </message>
+    <message>
+        <source>Removed: {0}</source>
+        <extracomment>In the Changes list: an event no longer in the timeline (listed greyed).</extracomment>
+        <translation>Entfernt: {0}</translation>
+    </message>
+    <message>
+        <source>{0} new, {1} changed, {2} removed events; {3} quotes changed</source>
+        <extracomment>Above the Changes list: {0} new, {1} changed, {2} removed events; {3} quotes.</extracomment>
+        <translation>Ereignisse: {0} neu, {1} geändert, {2} entfernt; Zitate: {3} geändert</translation>
+    </message>
+</context>
+<context>
     <name>Citations</name>
     <message>
         <source>the quote of {0}</source>
@@ -998,6 +1053,14 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Search &amp;results</source>
         <translation>Suc&amp;hergebnisse</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>&amp;Changes</source>
+        <translation>&amp;Änderungen</translation>
     </message>
     <message>
         <source>Reloaded {0}: the file changed on disk.</source>

@@ -82,12 +82,13 @@ def test_f6_visits_every_panel_and_brings_tabbed_docks_forward(qtbot: QtBot) -> 
     window = active_window(qtbot)
     window.timeline_view.setFocus()
     order = []
-    for _ in range(5):
+    for _ in range(6):
         qtbot.keySequence(focused() or window, QKeySequence("F6"))
         order.append(focused())
     assert order == [
         window.details.browser,
         window.events_table.view,
+        window.changes_panel.tree,  # the tab behind "Events"
         window.quotes.actor_view,
         window.notes_panel.view,  # the tab behind "Quotes by actor"
         window.timeline_view,  # the search results dock is closed: skipped

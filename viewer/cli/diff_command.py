@@ -10,7 +10,13 @@ from typing import Any
 
 from viewer.cli.exit_codes import ExitCode
 from viewer.cli.loading import load_for_command
-from viewer.domain.changes import FieldChange, ItemsDiff, TimelineDiff, diff_timelines
+from viewer.domain.changes import (
+    FieldChange,
+    ItemsDiff,
+    TimelineDiff,
+    diff_timelines,
+    value_text,
+)
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
 
@@ -127,7 +133,7 @@ def _summary(items: ItemsDiff, what: str) -> str:
 
 
 def _field_line(field: FieldChange) -> str:
-    old, new = _text(field.old), _text(field.new)
+    old, new = value_text(field.old), value_text(field.new)
     # Two long values alike at their start are shown from a little before where
     # they part: cut at the start alone, both would read the same.
     start = 0
@@ -137,16 +143,6 @@ def _field_line(field: FieldChange) -> str:
             same = min(len(old), len(new))
         start = max(0, same - SHOWN_CHARS // 4)
     return f"  {field.path}: {_shown(old, start)} → {_shown(new, start)}"
-
-
-def _text(value: Any) -> str:
-    """A value from a model file as plain text: a text as it is (``""`` when
-    empty), nothing as ``(none)``, anything else as compact JSON."""
-    if value is None:
-        return "(none)"
-    if isinstance(value, str):
-        return value or '""'
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 def _shown(text: str, start: int = 0) -> str:

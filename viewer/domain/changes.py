@@ -22,6 +22,7 @@ differ are decoded, made canonical and compared field by field.
 from __future__ import annotations
 
 import hashlib
+import json
 import types
 import typing
 from collections.abc import Iterator, Mapping
@@ -305,3 +306,13 @@ def _of_objects(value: Any) -> bool:
 
 def _json(value: Any) -> Any:
     return None if value is _ABSENT else value
+
+
+def value_text(value: Any, none: str = "(none)") -> str:
+    """A value of a change as plain text: a text as it is (``""`` when empty),
+    nothing as ``none``, anything else as compact JSON."""
+    if value is None:
+        return none
+    if isinstance(value, str):
+        return value or '""'
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))

@@ -21,6 +21,7 @@ from viewer.domain.timeline import Timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui import i18n
 from viewer.ui.actions import Menus
+from viewer.ui.controllers.changes import Changes
 from viewer.ui.controllers.citations import Citations
 from viewer.ui.controllers.exports import Exports
 from viewer.ui.controllers.filter_state import FilterState
@@ -32,6 +33,7 @@ from viewer.ui.dock_layout import DockLayout, bring_forward, hide_behind_tabs
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
+from viewer.ui.panels.changes_panel import ChangesPanel
 from viewer.ui.panels.details import DetailsPanel
 from viewer.ui.panels.dialogs import AboutBox, LoadErrorBox, NoticeBox, ShortcutsDialog
 from viewer.ui.panels.events_table import EventsTable
@@ -96,6 +98,9 @@ class MainWindow(QMainWindow):
         )
         self.exports.said.connect(self.say)
         self.rescue = Rescue(self.notes, self.document, self)
+        self.changes = Changes(self.document, data_dir, self)
+        self.changes.said.connect(self.say)
+        self.changes_panel = ChangesPanel(self.changes, self.selection)
         area = Qt.DockWidgetArea
         left, right = area.LeftDockWidgetArea, area.RightDockWidgetArea
         # Each panel's title, and its toggle in View with its Alt key.
@@ -126,6 +131,14 @@ class MainWindow(QMainWindow):
             self.find_results,
             left,
         )
+        self.changes_dock = self._dock(
+            "changesDock",
+            (self.tr("Changes"), self.tr("&Changes")),
+            self.changes_panel,
+            area.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.events_dock, self.changes_dock)
+        self.events_dock.raise_()
         self.tabifyDockWidget(self.quotes_dock, self.notes_dock)
         self.tabifyDockWidget(self.quotes_dock, self.find_dock)
         self.find_dock.hide()
@@ -192,7 +205,7 @@ class MainWindow(QMainWindow):
             self,
             settings,
             side=[self.quotes_dock, self.details_dock, self.notes_dock, self.find_dock],
-            bottom=[self.events_dock],
+            bottom=[self.events_dock, self.changes_dock],
         )
         self._set_title(None)
 
@@ -407,6 +420,7 @@ class MainWindow(QMainWindow):
             (self.timeline_view, self.timeline_view),
             (self.details_dock, self.details.browser),
             (self.events_dock, self.events_table.view),
+            (self.changes_dock, self.changes_panel.tree),
         ]
 
     def focus_panel(self, panel: QWidget) -> None:
@@ -455,6 +469,7 @@ class MainWindow(QMainWindow):
             self.notes_dock,
             self.find_dock,
             self.events_dock,
+            self.changes_dock,
         ]
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -462,6 +477,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.document.shutdown()
+        self.changes.wait()  # what was seen is written whole before the app goes
         self.notes.shutdown()
         self.dock_layout.save()
         super().closeEvent(event)

@@ -91,6 +91,11 @@ class Document(QObject):
         self._shut = False
 
     @property
+    def base(self) -> Timeline | None:
+        """The timeline of the file opened, without those added over it."""
+        return self._base
+
+    @property
     def loading(self) -> Path | None:
         """The file loading in the background, if one is."""
         return None if self._load is None else self._load.path

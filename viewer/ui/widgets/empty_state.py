@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLabel
+from shiboken6 import isValid
 
 # Room between the viewport's edges and the text, in pixels.
 MARGIN = 12
@@ -47,6 +48,8 @@ class EmptyState(QObject):
         return self.label.text()
 
     def refresh(self) -> None:
+        if not isValid(self._view):  # a view that owns its model (QTreeWidget) is
+            return  # gone before the model says its last rows went with it
         text = self._why() if self._view.model().rowCount() == 0 else ""
         self.label.setText(text)
         self.label.setVisible(bool(text))

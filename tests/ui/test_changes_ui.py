@@ -1,0 +1,107 @@
+"""What changed since the reader last looked: the first look is the baseline; a
+file changed on disk and read again, or opened again, lists its new, changed
+and removed events in the Changes panel, until Mark All as Seen."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import dump, strip_isolates
+from tests.ui.windows import active_window
+from viewer.ui.main_window import MainWindow
+
+
+def settled(qtbot: QtBot, window: MainWindow) -> None:
+    """The comparison in its thread done, and its result shown."""
+    window.changes.wait()
+    qtbot.waitUntil(lambda: window.changes.settled)
+
+
+def listed(window: MainWindow) -> list[str]:
+    tree = window.changes_panel.tree
+    lines = []
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        lines.append(strip_isolates(item.text(0)))
+        lines += ["  " + strip_isolates(item.child(j).text(0)) for j in range(item.childCount())]
+    return lines
+
+
+def edited(minimal: dict[str, Any]) -> dict[str, Any]:
+    """``minimal`` a week later: e1 retitled, e2 gone, e3 new."""
+    data = copy.deepcopy(minimal)
+    data["events"][0]["title"] = "Anruf am Morgen"
+    data["events"][0]["related"] = []
+    del data["events"][1]
+    data["events"].append(
+        {"id": "e3", "kind": "talks", "title": "Gespräch", "date": minimal["events"][0]["date"]}
+    )
+    return data
+
+
+def test_the_first_look_is_the_baseline_and_a_change_is_listed(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    window = active_window(qtbot, path)
+    settled(qtbot, window)
+    assert window.changes.count == 0
+    assert window.changes_panel.empty.text() == "No changes since you last looked."
+    path.write_bytes(dump(edited(minimal)))
+    assert window.open_file(path)  # opened again (as after a change on disk)
+    settled(qtbot, window)
+    assert window.changes.count == 3
+    assert listed(window) == [
+        "New: Gespräch",
+        "Changed: Anruf am Morgen",
+        "  title: Anruf → Anruf am Morgen",
+        '  related: ["e2"] → []',
+        "Removed: Angriff",
+    ]
+    assert strip_isolates(window.changes_panel.summary.text()) == (
+        "1 new, 1 changed, 1 removed events; 0 quotes changed"
+    )
+    assert "3 events changed since you last looked" in window.statusBar().currentMessage()
+    tree = window.changes_panel.tree
+    removed = tree.topLevelItem(2)
+    assert removed.foreground(0).color() != tree.topLevelItem(0).foreground(0).color()
+    # Enter on a change goes to its event; on a removed one, nowhere.
+    activate(qtbot, window, tree.topLevelItem(1))
+    assert window.selection.event_id == "e1"
+    activate(qtbot, window, removed)
+    assert window.selection.event_id == "e1"
+
+
+def activate(qtbot: QtBot, window: MainWindow, item: QTreeWidgetItem) -> None:
+    tree = window.changes_panel.tree
+    tree.setFocus()
+    tree.setCurrentItem(item)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+
+
+def test_mark_all_as_seen_is_kept_for_the_next_time(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    window = active_window(qtbot, path)
+    settled(qtbot, window)
+    path.write_bytes(dump(edited(minimal)))
+    assert window.open_file(path)
+    settled(qtbot, window)
+    assert window.changes_panel.mark_button.isEnabled()
+    qtbot.mouseClick(window.changes_panel.mark_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    assert window.changes.count == 0
+    assert listed(window) == []
+    assert not window.changes_panel.mark_button.isEnabled()
+    assert window.open_file(path)  # the next look: what was marked seen stays seen
+    settled(qtbot, window)
+    assert window.changes.count == 0
