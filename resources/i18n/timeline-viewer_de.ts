@@ -539,6 +539,10 @@
         <translation>&amp;Mit meinen Notizen</translation>
     </message>
     <message>
+        <source>C&amp;hanged Since I Last Looked</source>
+        <translation>Seit meinem letzten Blick &amp;geändert</translation>
+    </message>
+    <message>
         <source>&amp;Date Range…</source>
         <translation>&amp;Zeitraum…</translation>
     </message>
@@ -2373,6 +2377,10 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Has my notes</source>
         <translation>Mit meinen Notizen</translation>
+    </message>
+    <message>
+        <source>Changed since I last looked</source>
+        <translation>Seit meinem letzten Blick geändert</translation>
     </message>
     <message>
         <source>From {}</source>

@@ -105,3 +105,29 @@ def test_mark_all_as_seen_is_kept_for_the_next_time(
     assert window.open_file(path)  # the next look: what was marked seen stays seen
     settled(qtbot, window)
     assert window.changes.count == 0
+
+
+def test_a_filter_shows_only_what_changed(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    window = active_window(qtbot, path)
+    settled(qtbot, window)
+    path.write_bytes(dump(edited(minimal)))
+    assert window.open_file(path)
+    settled(qtbot, window)
+    window.filters.toggle("changed", "")
+    assert window.filters.shown() == 2  # e3 new and e1 changed; e2 is gone
+    assert [strip_isolates(c.text()) for c in window.filter_bar.chips] == [
+        "Changed since I last looked  \u2715"
+    ]
+    mask = window.filters.mask
+    assert mask is not None
+    timeline = window.document.timeline
+    assert timeline is not None
+    kept = [timeline.events.ids[row] for row in range(len(mask)) if mask[row]]
+    assert sorted(kept) == ["e1", "e3"]
+    qtbot.mouseClick(window.changes_panel.mark_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    assert window.filters.shown() == 0  # nothing changed since now: none kept

@@ -69,6 +69,8 @@ class EventFilter:
     # Tags as the reader wrote them; compared without case.
     tags: frozenset[str] = field(default_factory=frozenset)
     has_notes: bool = False
+    # Only the events new or changed since the reader last looked.
+    changed: bool = False
     # Events that overlap ``[start, end)`` (UTC seconds); None: no bound.
     start: float | None = None
     end: float | None = None
@@ -92,6 +94,8 @@ class EventFilter:
         """This filter with ``value`` of ``facet`` added, or taken away if it was there."""
         if facet == "has_notes":
             return replace(self, has_notes=not self.has_notes)
+        if facet == "changed":
+            return replace(self, changed=not self.changed)
         chosen: frozenset[Any] = getattr(self, facet)
         item = _value(facet, value)
         return self._with(facet, chosen - {item} if item in chosen else chosen | {item})
@@ -108,6 +112,8 @@ class EventFilter:
             return self._with(chip.facet, None)
         if chip.facet == "has_notes":
             return replace(self, has_notes=False)
+        if chip.facet == "changed":
+            return replace(self, changed=False)
         chosen: frozenset[Any] = getattr(self, chip.facet)
         return self._with(chip.facet, chosen - {_value(chip.facet, chip.value)})
 
@@ -147,6 +153,9 @@ class EventFilter:
         ]
         if self.has_notes:
             chips.append(Chip("has_notes", "", translate("filters", "Has my notes")))
+        if self.changed:
+            chip = translate("filters", "Changed since I last looked")
+            chips.append(Chip("changed", "", chip))
         if self.start is not None and self.end is not None:
             # A range is one chip, its days as event dates read: "1–5 June 2025".
             days = day_range_words(_date(self.start), _date(self.end - 1))
@@ -171,6 +180,7 @@ class EventFilter:
             "reliabilities": sorted(r.value for r in self.reliabilities),
             "tags": sorted(self.tags),
             "has_notes": self.has_notes,
+            "changed": self.changed,
             "start": self.start,
             "end": self.end,
         }
@@ -209,6 +219,7 @@ class EventFilter:
             reliabilities=values("reliabilities"),
             tags=values("tags"),
             has_notes=data.get("has_notes") is True,
+            changed=data.get("changed") is True,
             start=bound("start"),
             end=bound("end"),
         )
@@ -235,8 +246,14 @@ def _sorted(items: Iterable[Any]) -> list[Any]:
     return sorted(members, key=declared.index)
 
 
-def event_mask(timeline: Timeline, chosen: EventFilter, notes: Sequence[Note] = ()) -> Mask:
-    """Which events (by table row) ``chosen`` keeps."""
+def event_mask(
+    timeline: Timeline,
+    chosen: EventFilter,
+    notes: Sequence[Note] = (),
+    changed: Iterable[str] = (),
+) -> Mask:
+    """Which events (by table row) ``chosen`` keeps; ``changed``: the ids of the
+    events new or changed since the reader last looked."""
     table = timeline.events
     keep = np.ones(len(table), np.bool_)
     if chosen.kinds:
@@ -260,6 +277,11 @@ def event_mask(timeline: Timeline, chosen: EventFilter, notes: Sequence[Note] = 
         if chosen.reliabilities:
             bits = sum(1 << RELIABILITIES.index(r) for r in chosen.reliabilities)
             keep &= (facets.reliabilities & bits) != 0
+    if chosen.changed:
+        rows = table.rows_of(list(changed))
+        kept_changed = np.zeros(len(table), np.bool_)
+        kept_changed[rows[rows >= 0]] = True
+        keep &= kept_changed
     if chosen.uses_notes:
         tags = {tag.casefold() for tag in chosen.tags}
         noted = np.zeros(len(table), np.bool_)

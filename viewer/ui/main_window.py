@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.rescue = Rescue(self.notes, self.document, self)
         self.changes = Changes(self.document, data_dir, self)
         self.changes.said.connect(self.say)
+        self.changes.changed.connect(lambda: self.filters.set_changed(self.changes.event_ids))
         self.changes_panel = ChangesPanel(self.changes, self.selection)
         area = Qt.DockWidgetArea
         left, right = area.LeftDockWidgetArea, area.RightDockWidgetArea

@@ -65,6 +65,12 @@ class Changes(QObject):
         return self._document.timeline
 
     @property
+    def event_ids(self) -> frozenset[str]:
+        """The events new or changed (those still in the timeline)."""
+        events = self.events
+        return frozenset([*events.added, *(change.id for change in events.changed)])
+
+    @property
     def count(self) -> int:
         """How many events are new, changed or removed."""
         events = self.events

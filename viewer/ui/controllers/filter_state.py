@@ -39,6 +39,8 @@ class FilterState(QObject):
         self.hidden: frozenset[str] = frozenset()
         # Which table rows are shown; None when nothing is filtered or hidden.
         self.mask: Mask | None = None
+        # The events new or changed since the reader last looked (see set_changed).
+        self._changed: frozenset[str] = frozenset()
         notes.changed.connect(self._notes_changed)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
@@ -140,11 +142,18 @@ class FilterState(QObject):
             self.mask = None
         else:
             notes = self._notes.notes() if self.filter.uses_notes else []
-            self.mask = event_mask(timeline, self.filter, notes)
+            self.mask = event_mask(timeline, self.filter, notes, self._changed)
         if timeline is not None and self.hidden:
             kept = layers_mask(timeline, self.hidden)
             self.mask = kept if self.mask is None else self.mask & kept
         self.changed.emit()
+
+    def set_changed(self, event_ids: frozenset[str]) -> None:
+        """The events new or changed since the reader last looked (the filter
+        "Changed since I last looked" keeps them)."""
+        self._changed = event_ids
+        if self.filter.changed:
+            self._compute()
 
     def _notes_changed(self) -> None:
         if self.filter.uses_notes:

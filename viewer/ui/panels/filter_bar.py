@@ -209,7 +209,8 @@ class FilterBar(FlowBar):
         action = menu.addAction(text.replace("&", "&&") if data else text)
         action.setCheckable(True)
         chosen = self._state.filter
-        action.setChecked(chosen.has_notes if facet == "has_notes" else chosen.holds(facet, value))
+        flags = {"has_notes": chosen.has_notes, "changed": chosen.changed}
+        action.setChecked(flags[facet] if facet in flags else chosen.holds(facet, value))
         action.triggered.connect(partial(self._state.toggle, facet, value))
         return action
 
@@ -246,6 +247,8 @@ class FilterBar(FlowBar):
             self._check(tags, f"#{tag}", "tags", tag)
         tags.setEnabled(bool(known))
         self._check(menu, self.tr("Has &My Notes"), "has_notes", "", data=False)
+        changed = self.tr("C&hanged Since I Last Looked")
+        self._check(menu, changed, "changed", "", data=False)
         menu.addAction(self.tr("&Date Range…"), self._choose_dates)
         menu.addSeparator()
         clear = menu.addAction(self.tr("Clear &Filters"), lambda: state.set_filter(EventFilter()))
