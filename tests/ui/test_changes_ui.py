@@ -45,6 +45,19 @@ def edited(minimal: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def changed_since(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> tuple[MainWindow, Path]:
+    """A window that saw ``minimal``, then opened it again :func:`edited`."""
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    window = active_window(qtbot, path)
+    settled(qtbot, window)
+    assert window.changes.count == 0  # the first look is the baseline
+    path.write_bytes(dump(edited(minimal)))
+    assert window.open_file(path)
+    settled(qtbot, window)
+    return window, path
+
+
 def test_the_first_look_is_the_baseline_and_a_change_is_listed(
     qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
@@ -89,13 +102,7 @@ def activate(qtbot: QtBot, window: MainWindow, item: QTreeWidgetItem) -> None:
 def test_mark_all_as_seen_is_kept_for_the_next_time(
     qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
-    path = tmp_path / "t.json"
-    path.write_bytes(dump(minimal))
-    window = active_window(qtbot, path)
-    settled(qtbot, window)
-    path.write_bytes(dump(edited(minimal)))
-    assert window.open_file(path)
-    settled(qtbot, window)
+    window, path = changed_since(qtbot, tmp_path, minimal)
     assert window.changes_panel.mark_button.isEnabled()
     qtbot.mouseClick(window.changes_panel.mark_button, Qt.MouseButton.LeftButton)
     settled(qtbot, window)
@@ -110,13 +117,7 @@ def test_mark_all_as_seen_is_kept_for_the_next_time(
 def test_a_filter_shows_only_what_changed(
     qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
-    path = tmp_path / "t.json"
-    path.write_bytes(dump(minimal))
-    window = active_window(qtbot, path)
-    settled(qtbot, window)
-    path.write_bytes(dump(edited(minimal)))
-    assert window.open_file(path)
-    settled(qtbot, window)
+    window, _path = changed_since(qtbot, tmp_path, minimal)
     window.filters.toggle("changed", "")
     assert window.filters.shown() == 2  # e3 new and e1 changed; e2 is gone
     assert [strip_isolates(c.text()) for c in window.filter_bar.chips] == [
