@@ -214,6 +214,11 @@
         <translation>Notizen</translation>
     </message>
     <message>
+        <source>new or changed since you last looked</source>
+        <extracomment>A title cell&apos;s description for a screen reader: the event changed lately.</extracomment>
+        <translation>neu oder geändert seit Ihrem letzten Blick</translation>
+    </message>
+    <message>
         <source>Timeline: {0}</source>
         <extracomment>In a tooltip, with several timelines shown: the one an event is from.</extracomment>
         <translation>Zeitleiste: {0}</translation>
@@ -929,6 +934,11 @@
         <source>has my notes</source>
         <extracomment>Legend: a small square on a mark says the reader has written notes on that event.</extracomment>
         <translation>mit meinen Notizen</translation>
+    </message>
+    <message>
+        <source>changed since I looked</source>
+        <extracomment>Legend: an amber ring marks an event new or changed since the reader last looked.</extracomment>
+        <translation>seit meinem Blick geändert</translation>
     </message>
 </context>
 <context>

@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import dump, strip_isolates
 from tests.ui.windows import active_window
 from viewer.ui.main_window import MainWindow
+from viewer.ui.models.roles import ItemRole
+from viewer.ui.timeline.palette import changed_color
 
 
 def settled(qtbot: QtBot, window: MainWindow) -> None:
@@ -132,3 +135,40 @@ def test_a_filter_shows_only_what_changed(
     qtbot.mouseClick(window.changes_panel.mark_button, Qt.MouseButton.LeftButton)
     settled(qtbot, window)
     assert window.filters.shown() == 0  # nothing changed since now: none kept
+
+
+def test_what_changed_is_marked_on_the_timeline_and_in_the_table(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    window, _path = changed_since(qtbot, tmp_path, minimal)
+    view = window.timeline_view
+    assert view.renderer.changed is not None
+    assert len(view.renderer.changed) == 2  # e1 and e3, both drawn
+    amber = changed_color(view.palette())
+    image = view.viewport().grab().toImage()
+    scale = image.devicePixelRatio()
+
+    def ringed(event_id: str) -> bool:
+        pos = view.event_pos(event_id)
+        assert pos is not None
+        near = [
+            QColor(image.pixel(int((pos.x() + dx) * scale), int((pos.y() + dy) * scale)))
+            for dx in range(-14, 15)
+            for dy in range(-14, 15)
+        ]
+        return any(abs(c.red() - amber.red()) + abs(c.green() - amber.green()) < 40 for c in near)
+
+    assert ringed("e1")
+    assert ringed("e3")
+    assert window.legend.changed
+    model = window.events_table.model
+    rows = {model.index(r, model.TITLE).data(ItemRole.EVENT_ID): r for r in range(2)}
+    title = model.index(rows["e1"], model.TITLE)
+    assert title.data(Qt.ItemDataRole.DecorationRole) == amber
+    said = title.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert said == "new or changed since you last looked"
+    qtbot.mouseClick(window.changes_panel.mark_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    assert view.renderer.changed is None
+    assert not window.legend.changed
+    assert title.data(Qt.ItemDataRole.DecorationRole) is None

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.rescue = Rescue(self.notes, self.document, self)
         self.changes = Changes(self.document, data_dir, self)
         self.changes.said.connect(self.say)
-        self.changes.changed.connect(lambda: self.filters.set_changed(self.changes.event_ids))
+        self.changes.changed.connect(self._show_changes)
         self.changes_panel = ChangesPanel(self.changes, self.selection)
         area = Qt.DockWidgetArea
         left, right = area.LeftDockWidgetArea, area.RightDockWidgetArea
@@ -330,6 +330,18 @@ class MainWindow(QMainWindow):
     def _show_find_marks(self) -> None:
         self.details.set_highlight(self.finder.words if self.find_bar.isVisible() else [])
         self.timeline_view.set_find_marks(self.finder.rows if self.find_bar.isVisible() else None)
+
+    def _show_changes(self) -> None:
+        """Mark what changed since the reader last looked: on the timeline (and its
+        legend), in the table; and let the filter keep it."""
+        ids = self.changes.event_ids
+        timeline = self.document.timeline
+        rows = timeline.events.rows_of(sorted(ids)) if timeline is not None and ids else None
+        self.timeline_view.set_changed_marks(rows[rows >= 0] if rows is not None else None)
+        self.legend.changed = bool(ids)
+        self.legend.update()
+        self.events_table.model.set_changed(ids)
+        self.filters.set_changed(ids)
 
     def _show_note_counts(self) -> None:
         counts = self.notes.counts_by_event()

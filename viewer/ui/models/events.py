@@ -27,7 +27,7 @@ from viewer.timeline.filters import Mask
 from viewer.timeline.index import event_index
 from viewer.ui.models.plain_text import MatchesPlainText, tooltip
 from viewer.ui.models.roles import ItemRole
-from viewer.ui.timeline.palette import layer_color
+from viewer.ui.timeline.palette import changed_color, layer_color
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -61,6 +61,8 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
         self._mask: Mask | None = None
         # The order the view asked for last; a new timeline is shown in it too.
         self._order: tuple[int, Qt.SortOrder] = (self.DATE, Qt.SortOrder.AscendingOrder)
+        # The events new or changed since the reader last looked (see set_changed).
+        self._changed: frozenset[str] = frozenset()
 
     def set_note_counts(self, counts: dict[str, int]) -> None:
         """How many of the reader's notes each event has (the Notes column)."""
@@ -69,6 +71,15 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
             top = self.index(0, self.NOTES)
             bottom = self.index(len(self._shown) - 1, self.NOTES)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, ItemRole.SORT_KEY])
+
+    def set_changed(self, event_ids: frozenset[str]) -> None:
+        """The events new or changed since the reader last looked: their titles
+        wear the colour that marks them on the timeline."""
+        self._changed = event_ids
+        if len(self._shown):
+            top, bottom = self.index(0, self.TITLE), self.index(len(self._shown) - 1, self.TITLE)
+            roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.AccessibleDescriptionRole]
+            self.dataChanged.emit(top, bottom, roles)
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         self.beginResetModel()
@@ -214,6 +225,12 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
         if role == ItemRole.EVENT_ID:
             return event.id
         layers = self._timeline.layers if self._timeline is not None else ()
+        changed = column == self.TITLE and event.id in self._changed
+        if role == Qt.ItemDataRole.DecorationRole and changed:
+            return changed_color(QGuiApplication.palette())
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and changed:
+            #: A title cell's description for a screen reader: the event changed lately.
+            return self.tr("new or changed since you last looked")
         if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE and len(layers) > 1:
             # Several timelines shown: each row wears its timeline's colour (as its marks do).
             assert self._timeline is not None

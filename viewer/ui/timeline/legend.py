@@ -30,7 +30,7 @@ from viewer.timeline.layout import GLYPH, GUTTER, Layout
 from viewer.ui.timeline.backdrop import publication_pen, today_pen
 from viewer.ui.timeline.fit import layout_font
 from viewer.ui.timeline.glyphs import RING_RADIUS, RING_WIDTH, glyph_path, paint_note_marker
-from viewer.ui.timeline.palette import KIND_STYLE, kind_color, layer_color
+from viewer.ui.timeline.palette import KIND_STYLE, changed_color, kind_color, layer_color
 from viewer.ui.timeline.render import TimelineRenderer
 
 
@@ -42,6 +42,8 @@ class LegendBar(QWidget):
         self.setObjectName("legend")
         self.setAccessibleName(self.tr("Legend"))
         self._height = 26
+        # Whether what changed since the reader last looked is marked (and so explained).
+        self.changed = False
 
     def sizeHint(self) -> QSize:
         return QSize(600, self._height)
@@ -62,7 +64,8 @@ class LegendBar(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            used = paint_legend(painter, self.rect().toRectF(), self.palette(), self.font())
+            rect, palette, font = self.rect().toRectF(), self.palette(), self.font()
+            used = paint_legend(painter, rect, palette, font, changed=self.changed)
         finally:
             painter.end()
         needed = int(used) + 4
@@ -160,6 +163,7 @@ def paint_legend(
     font: QFont,
     only: set[str] | None = None,
     layers: Sequence[str] = (),
+    changed: bool = False,
 ) -> float:
     """Paint the legend (the entries of ``only``, or all), wrapping within ``rect``;
     return the height it took. With several timelines' ``layers`` (their titles,
@@ -177,6 +181,9 @@ def paint_legend(
     x, y = rect.left() + 8, rect.top()
     neutral = palette.color(QPalette.ColorRole.Text)
     entries = legend_entries()
+    if changed:
+        #: Legend: an amber ring marks an event new or changed since the reader last looked.
+        entries.append(("changed", QCoreApplication.translate("Legend", "changed since I looked")))
     elide = Qt.TextElideMode.ElideRight
     if len(layers) > 1:
         entries += [
@@ -212,6 +219,10 @@ def paint_legend(
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(glyph_path("circle", centre, GLYPH))
             paint_note_marker(painter, centre, palette)
+        elif sample == "changed":
+            painter.setPen(QPen(changed_color(palette), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, RING_RADIUS + 2, RING_RADIUS + 2)
         elif sample.startswith("layer:"):
             number = int(sample.removeprefix("layer:"))
             painter.setPen(QPen(layer_color(number, palette), RING_WIDTH))

@@ -29,10 +29,16 @@ def paint_lane_matches(
     layout: Layout,
     palette: QPalette,
     selected: int | None,
+    color: QColor | None = None,
+    apart: float = 0.0,
+    pen: float = 1.0,
 ) -> None:
     """Mark the matches of ``lane`` in view: the line under it, and a ring round
-    each match drawn on its own (not the selected one: it is the current match)."""
-    color = QColor(palette.color(QPalette.ColorRole.Highlight))
+    each match drawn on its own (not the selected one: it is the current match).
+    In ``color`` (default: the highlight's), ``apart`` pixels further out than a
+    search's marks: another kind of mark (what changed) beside them; rings of a
+    ``pen`` wider than 1 (drawn slower) are drawn solid, not see-through."""
+    color = QColor(palette.color(QPalette.ColorRole.Highlight) if color is None else color)
     width = int(layout.width - GUTTER) + 1
     marked = matches.columns(lane.key, layout.t0, layout.seconds_per_px, width)
     if marked.any():
@@ -42,10 +48,10 @@ def paint_lane_matches(
         alpha = np.where(marked, STRENGTH, 0).astype(np.uint32)
         pixels = np.ascontiguousarray((alpha << 24) | rgb, dtype=np.uint32)
         image = QImage(pixels.data, width, 1, width * 4, QImage.Format.Format_ARGB32)
-        top = lane.top + lane.height + UNDERLINE_GAP
+        top = lane.top + lane.height + UNDERLINE_GAP - apart
         painter.drawImage(QRectF(GUTTER, top, width, UNDERLINE), image)
-    color.setAlpha(STRENGTH)
-    painter.setPen(QPen(color, 1.0))  # a pen of 1: drawn many times faster than a wider one
+    color.setAlpha(STRENGTH if pen <= 1.0 else 255)
+    painter.setPen(QPen(color, pen))  # a pen of 1: drawn many times faster than a wider one
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for item in lane.items:
         if item.bucket or (selected is not None and selected in item.positions):
@@ -55,8 +61,12 @@ def paint_lane_matches(
         if item.is_cluster:
             hit = item.hit
             painter.drawRoundedRect(
-                QRectF(hit.x(), hit.y(), hit.width(), hit.height()).adjusted(-2, -2, 2, 2), 8, 8
+                QRectF(hit.x(), hit.y(), hit.width(), hit.height()).adjusted(
+                    -2 - apart, -2 - apart, 2 + apart, 2 + apart
+                ),
+                8,
+                8,
             )
         else:
-            radius = RING_RADIUS + 2
+            radius = RING_RADIUS + 2 + apart
             painter.drawEllipse(QPointF(item.glyph.x(), item.glyph.y()), radius, radius)

@@ -147,6 +147,21 @@ def _layer_colors_on(key: tuple[int, ...]) -> dict[str, QColor]:
     return {color: legible_on(QColor(color), backgrounds, MARK_CONTRAST) for color in LAYER_COLORS}
 
 
+# Events new or changed since the reader last looked: an amber none of the
+# kinds or the highlight uses, kept 3:1 against the timeline's backgrounds.
+CHANGED_COLOR = "#E65100"
+
+
+def changed_color(palette: QPalette) -> QColor:
+    """The colour that marks what changed since the reader last looked."""
+    return QColor(_changed_on(_backgrounds_key(palette)))
+
+
+@lru_cache(maxsize=8)
+def _changed_on(key: tuple[int, ...]) -> QColor:
+    return legible_on(QColor(CHANGED_COLOR), _backgrounds_of(key), MARK_CONTRAST)
+
+
 def blend(under: QColor, over: QColor, share: float) -> QColor:
     """``over`` laid at ``share`` opacity on ``under``, as one opaque colour."""
     return QColor.fromRgbF(

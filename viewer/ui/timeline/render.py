@@ -62,7 +62,7 @@ from viewer.ui.timeline.glyphs import (
 from viewer.ui.timeline.label_paint import LabelTexts, paint_label, paint_whole_title
 from viewer.ui.timeline.lane_header import paint_lane_header
 from viewer.ui.timeline.match_marks import paint_lane_matches
-from viewer.ui.timeline.palette import KIND_STYLE, blend, kind_color, lane_color
+from viewer.ui.timeline.palette import KIND_STYLE, blend, changed_color, kind_color, lane_color
 from viewer.ui.timeline.rules import Rules
 from viewer.ui.timeline.sprites import Grid, Sprites, pixel_grid
 
@@ -105,11 +105,15 @@ class TimelineRenderer:
         # A search's matches, each marked (by table row; see :meth:`set_matches`).
         self._match_rows: Rows | None = None
         self.matches: Matches | None = None
+        # What changed since the reader last looked (see :meth:`set_changed`).
+        self._changed_rows: Rows | None = None
+        self.changed: Matches | None = None
         self.set_timeline(timeline, mask)
 
     def set_timeline(self, timeline: Timeline | None, mask: Mask | None = None) -> None:
         self.timeline = timeline
         self._match_rows = None  # rows of the old timeline's table
+        self._changed_rows = None
         self.show_only(mask)
 
     def show_only(self, mask: Mask | None) -> None:
@@ -127,6 +131,7 @@ class TimelineRenderer:
             self._layer_at = timeline.layer_codes[self.index.order]
         self._lane_layers = {}
         self.set_matches(self._match_rows)
+        self.set_changed(self._changed_rows)
 
     def set_lanes(self, lanes: LaneChoice) -> None:
         """Draw ``lanes``: the index is made again only when more than the folds changed."""
@@ -138,6 +143,12 @@ class TimelineRenderer:
         """Mark every event at table ``rows`` (a search's matches) that is drawn; None: none."""
         self._match_rows = rows
         self.matches = None if rows is None or not len(rows) else Matches(self.index, rows)
+
+    def set_changed(self, rows: Rows | None) -> None:
+        """Mark the events at table ``rows`` (new or changed since the reader last
+        looked) that are drawn; None: none."""
+        self._changed_rows = rows
+        self.changed = None if rows is None or not len(rows) else Matches(self.index, rows)
 
     @property
     def layers_by_position(self) -> npt.NDArray[np.uint8] | None:
@@ -310,6 +321,11 @@ class TimelineRenderer:
                 self._paint_item(painter, item, lane, color, is_selected, palette, metrics, rings)
             if self.matches is not None:
                 paint_lane_matches(painter, self.matches, lane, layout, palette, selected_pos)
+            if self.changed is not None:  # further out, in their own colour
+                amber = changed_color(palette)
+                paint_lane_matches(
+                    painter, self.changed, lane, layout, palette, selected_pos, amber, 3.0, 2.0
+                )
             painter.restore()
         painter.setPen(QPen(mid, 1))
         painter.drawLine(QPointF(GUTTER - 0.5, AXIS_HEIGHT), QPointF(GUTTER - 0.5, layout.height))

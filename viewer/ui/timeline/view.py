@@ -140,6 +140,12 @@ class TimelineView(QAbstractScrollArea):
         self.renderer.set_matches(rows)
         self.viewport().update()
 
+    def set_changed_marks(self, rows: Rows | None) -> None:
+        """Mark the events at table ``rows``, new or changed since the reader last
+        looked; None: none."""
+        self.renderer.set_changed(rows)
+        self.viewport().update()
+
     def set_note_counts(self, counts: dict[str, int]) -> None:
         self.renderer.note_counts = counts
         self.viewport().update()
