@@ -15,7 +15,7 @@ from viewer.domain.changes import (
     ItemsDiff,
     TimelineDiff,
     diff_timelines,
-    value_text,
+    values_apart,
 )
 from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
@@ -132,27 +132,15 @@ def _summary(items: ItemsDiff, what: str) -> str:
     )
 
 
+def _shown(text: str) -> str:
+    """A title from a model file, cut at :data:`SHOWN_CHARS`, isolated so that it
+    cannot reorder the line around it."""
+    return isolate(text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…")
+
+
 def _field_line(field: FieldChange) -> str:
-    old, new = value_text(field.old), value_text(field.new)
-    # Two long values alike at their start are shown from a little before where
-    # they part: cut at the start alone, both would read the same.
-    start = 0
-    if max(len(old), len(new)) > SHOWN_CHARS:
-        same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), None)
-        if same is None:
-            same = min(len(old), len(new))
-        start = max(0, same - SHOWN_CHARS // 4)
-    return f"  {field.path}: {_shown(old, start)} → {_shown(new, start)}"
-
-
-def _shown(text: str, start: int = 0) -> str:
-    """``text`` from ``start`` (after "…"), cut at :data:`SHOWN_CHARS`, isolated so
-    that it cannot reorder the line around it."""
-    if start:
-        text = "…" + text[start:]
-    if len(text) > SHOWN_CHARS:
-        text = text[: SHOWN_CHARS - 1] + "…"
-    return isolate(text)
+    old, new = values_apart(field, SHOWN_CHARS)
+    return f"  {field.path}: {isolate(old)} → {isolate(new)}"
 
 
 def _line(text: str) -> None:

@@ -316,3 +316,24 @@ def value_text(value: Any, none: str = "(none)") -> str:
     if isinstance(value, str):
         return value or '""'
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def values_apart(change: FieldChange, limit: int) -> tuple[str, str]:
+    """A change's old and new value as plain text (:func:`value_text`), each cut
+    at ``limit`` characters with "…". Two long values alike at their start are
+    shown from a little before where they part: cut at the start alone, both
+    would read the same."""
+    old, new = value_text(change.old), value_text(change.new)
+    start = 0
+    if max(len(old), len(new)) > limit:
+        same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), None)
+        if same is None:
+            same = min(len(old), len(new))
+        start = max(0, same - limit // 4)
+    return _cut(old, start, limit), _cut(new, start, limit)
+
+
+def _cut(text: str, start: int, limit: int) -> str:
+    if start:
+        text = "…" + text[start:]
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.changes import ItemChange, value_text
+from viewer.domain.changes import ItemChange, values_apart
 from viewer.domain.text import isolate, one_line, without_isolates
 from viewer.domain.words import number
 from viewer.ui.controllers.changes import Changes
@@ -127,8 +127,8 @@ class ChangesPanel(QWidget):
         """Each field that differs: "title: old → new" (values cut, plain text)."""
         lines = []
         for field in change.fields:
-            old, new = _cut(value_text(field.old)), _cut(value_text(field.new))
-            lines.append(f"{field.path}: {isolate(old)} \u2192 {isolate(new)}")
+            old, new = values_apart(field, SHOWN_CHARS)
+            lines.append(f"{field.path}: {isolate(one_line(old))} \u2192 {isolate(one_line(new))}")
         return lines
 
     def _add(self, said: str, event_id: str, title: str, lines: list[str], gone: bool) -> None:
