@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from tests.cli.test_import_cli import ACLED
 from tests.conftest import dump, strip_isolates
 from tests.ui.windows import active_window
 from viewer.ui.main_window import MainWindow
@@ -172,3 +173,37 @@ def test_what_changed_is_marked_on_the_timeline_and_in_the_table(
     assert view.renderer.changed is None
     assert not window.legend.changed
     assert title.data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_a_file_changed_on_disk_is_read_again_with_its_changes(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    path = tmp_path / "t.json"
+    path.write_bytes(dump(minimal))
+    window = active_window(qtbot, path)
+    settled(qtbot, window)
+    with qtbot.waitSignal(window.document.reloadedFromDisk, timeout=5000):
+        path.write_bytes(dump(edited(minimal)))  # no Open: the watcher reads it again
+    settled(qtbot, window)
+    assert window.changes.count == 3
+
+
+def test_an_updated_export_imported_again_lists_what_changed(qtbot: QtBot, tmp_path: Path) -> None:
+    window = active_window(qtbot)
+    rows = ACLED.read_text(encoding="utf-8").splitlines()
+    export = tmp_path / "acled.csv"
+    export.write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")  # all but the last
+    imported = window.imports.import_file("acled", export)
+    qtbot.waitUntil(lambda: window.document.path == imported, timeout=20_000)
+    settled(qtbot, window)
+    assert window.changes.count == 0  # the first import is the baseline
+    header, first, *rest = rows
+    first = first.replace("2022,1,Demostrations", "2022,2,Demostrations", 1)  # re-coded
+    export.write_text("\n".join([header, first, *rest]) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(window.document.opened, timeout=20_000):
+        window.imports.import_file("acled", export)  # the weekly update, imported again
+    settled(qtbot, window)
+    events = window.changes.events
+    assert len(events.added) == 1  # the last row, new this week
+    assert len(events.changed) == 1
+    assert events.removed == ()
