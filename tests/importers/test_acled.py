@@ -518,3 +518,18 @@ def test_the_older_layout_with_slashed_dates_and_ally_actors(tmp_path: Path) -> 
     event = load_timeline(out).events_by_id["ARG10607"]
     assert event.date.start == "2022-06-30"
     assert len(event.participants) == 5  # the allied actors are participants too
+
+
+def test_r_s_na_is_no_value_never_an_actor_or_a_place(tmp_path: Path) -> None:
+    """R's write.csv writes a missing value as NA: none is an actor or a place "NA"."""
+    header, rows = fixture_rows()
+    row = rows[0]
+    for column in ("actor2", "assoc_actor_2", "admin2", "admin3", "tags", "source"):
+        row = set_field(row, header, column, "NA")
+    _report, document = imported(write_csv(tmp_path / "a.csv", header, [row]), tmp_path / "a.json")
+    named = [actor["name"] for actor in document["actors"]]
+    assert "NA" not in named
+    [event] = document["events"]
+    assert "NA" not in event.get("places", [])
+    assert "NA" not in json.dumps(event)
+    assert all(source["title"] != "NA" for source in document["sources"])

@@ -318,6 +318,8 @@ class _Import:
                     continue
                 if pad:
                     row.append("")
+                if "NA" in row:  # R's write.csv writes a missing value as NA: none
+                    row = ["" if value == "NA" else value for value in row]
                 raw_id = row[i_id].strip()
                 raw_date = row[i_date].strip()
                 raw_precision = row[i_precision].strip()
