@@ -2408,6 +2408,10 @@ Weiterhin angezeigt: {1}</translation>
         <translation>ist keine gewöhnliche Datei (ein Ordner, eine Pipe)</translation>
     </message>
     <message>
+        <source>Read as an answer of ACLED&apos;s API.</source>
+        <translation>Als Antwort der ACLED-API gelesen.</translation>
+    </message>
+    <message>
         <source>cannot be read: {0}</source>
         <translation>kann nicht gelesen werden: {0}</translation>
     </message>
@@ -2765,6 +2769,18 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>The timeline is on the &quot;cosmological&quot; scale: years outside 0001 to 9999 cannot be held, and their slides were left out.</source>
         <translation>Die Zeitleiste hat die Skala „cosmological“: Jahre außerhalb von 0001 bis 9999 können nicht übernommen werden, ihre Folien wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>not an answer of ACLED&apos;s API: {0}</source>
+        <translation>keine Antwort der ACLED-API: {0}</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {0}</source>
+        <translation>kein gültiges JSON: {0}</translation>
+    </message>
+    <message>
+        <source>ACLED&apos;s API answered with an error: {0}</source>
+        <translation>Die ACLED-API hat mit einem Fehler geantwortet: {0}</translation>
     </message>
 </context>
 <context>

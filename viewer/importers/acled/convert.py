@@ -74,6 +74,7 @@ from viewer.domain.model import MAX_ID, MAX_LONG_TEXT
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.words import translate
 from viewer.importers.acled.actors import ActorsAndSources
+from viewer.importers.acled.api_json import api_csv, is_api_answer, records_not_lines
 from viewer.importers.acled.header import OPTIONAL, REQUIRED, column_index
 from viewer.importers.acled.report import Seen, add_notes, line
 from viewer.importers.acled.values import (
@@ -127,11 +128,37 @@ def import_acled(
     try:
         if not stat.S_ISREG(src.stat().st_mode):  # a pipe would hang open() below
             raise ImportFailed(translate("importers", "is not a regular file (a folder, a pipe)"))
+        if is_api_answer(src):  # ACLED's API answer: its records as the CSV would hold them
+            rows = api_csv(src, out.parent)
+            try:
+                report = _import_csv(src, rows, out, timeline_id, title, progress)
+            finally:
+                rows.unlink(missing_ok=True)
+            records_not_lines(report)
+            report.notes.insert(0, translate("importers", "Read as an answer of ACLED's API."))
+            return report
+    except OSError as exc:
+        raise ImportFailed(
+            translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
+        ) from None
+    return _import_csv(src, src, out, timeline_id, title, progress)
+
+
+def _import_csv(
+    src: Path,
+    rows: Path,
+    out: Path,
+    timeline_id: str | None,
+    title: str | None,
+    progress: Progress,
+) -> ImportReport:
+    """Import the CSV ``rows`` (``src`` itself, or its API answer's records)."""
+    try:
         # A byte that is not UTF-8 becomes U+FFFD and its row is reported (not
         # the whole import refused): see _Replaced.
         replaced = _REPLACED.count
         handle = open(  # noqa: SIM115 (closed below)
-            src, encoding="utf-8-sig", newline="", errors=_REPLACED.name
+            rows, encoding="utf-8-sig", newline="", errors=_REPLACED.name
         )
     except OSError as exc:
         raise ImportFailed(
