@@ -14,7 +14,10 @@ starts the clock:
 * "diff": ``diff_timelines(OLD, NEW)`` with both loaded (not timed): what
   ``timeline-viewer diff`` does after loading its two files;
 * "fingerprints": every event's fingerprint of NEW (``event_fingerprints``),
-  what a store of the events' content hashes would compute once per file.
+  what a store of the events' content hashes would compute once per file;
+* what the window does for "what changed since you last looked": OLD kept as
+  seen ("mark seen", ``SeenStore.mark_seen``), read back ("read seen") and
+  compared with NEW's events ("changes"); and the size of what is kept.
 
 Each figure is the best of ``--repeat`` processes, and reported as seconds and
 as a ratio against the load of the same process.
@@ -86,8 +89,10 @@ def changed_copy(data: dict[str, Any], seed: int = 7) -> tuple[dict[str, Any], d
 
 
 def child(old: Path, new: Path) -> dict[str, Any]:
-    from viewer.domain.changes import diff_timelines, event_fingerprints
+    from viewer.domain.changes import diff_records, diff_timelines, event_fingerprints
+    from viewer.domain.model import Event
     from viewer.persistence.model_file import load_timeline
+    from viewer.persistence.seen_store import SeenStore
 
     start = time.perf_counter()
     before = load_timeline(old)
@@ -100,10 +105,27 @@ def child(old: Path, new: Path) -> dict[str, Any]:
     hashes = event_fingerprints(after)
     fingerprints = time.perf_counter() - start
     assert len(hashes) == len(after.events)
+    with tempfile.TemporaryDirectory() as folder:
+        store = SeenStore(Path(folder), before.id)
+        start = time.perf_counter()
+        store.mark_seen(before)
+        mark = time.perf_counter() - start
+        start = time.perf_counter()
+        seen = store.last_seen()
+        read = time.perf_counter() - start
+        assert seen is not None
+        start = time.perf_counter()
+        diff_records(seen[0], after.events, Event)
+        changes = time.perf_counter() - start
+        kept = store.path.stat().st_size
     return {
         "load": load,
         "diff": seconds,
         "fingerprints": fingerprints,
+        "mark seen": mark,
+        "read seen": read,
+        "changes": changes,
+        "seen bytes": kept,
         "found": {
             "events added": len(diff.events.added),
             "events removed": len(diff.events.removed),
@@ -131,7 +153,8 @@ def run(size: int, repeat: int) -> dict[str, Any]:
         assert {k: found[k] for k in made if k != "quotes changed"} == {
             k: v for k, v in made.items() if k != "quotes changed"
         }, (found, made)
-    best = {key: min(r[key] for r in runs) for key in ("load", "diff", "fingerprints")}
+    timed = ("load", "diff", "fingerprints", "mark seen", "read seen", "changes")
+    best = {key: min(r[key] for r in runs) for key in timed}
     print("| events | load one file (s) | diff (s) | × load | fingerprints (s) | × load |")
     print("|---:|---:|---:|---:|---:|---:|")
     print(
@@ -140,6 +163,11 @@ def run(size: int, repeat: int) -> dict[str, Any]:
         f"| {best['fingerprints'] / best['load']:.2f} |"
     )
     print(f"changes made: {made}; found: {runs[0]['found']}")
+    print("| what changed since last looked | s | × load |")
+    print("|---|---:|---:|")
+    for key in ("mark seen", "read seen", "changes"):
+        print(f"| {key} | {best[key]:.2f} | {best[key] / best['load']:.2f} |")
+    print(f"kept for what was seen: {runs[0]['seen bytes'] / 2**20:.1f} MiB")
     return {"size": size, "made": made, "runs": runs, "best": best}
 
 
