@@ -2782,6 +2782,10 @@ Weiterhin angezeigt: {1}</translation>
         <source>ACLED&apos;s API answered with an error: {0}</source>
         <translation>Die ACLED-API hat mit einem Fehler geantwortet: {0}</translation>
     </message>
+    <message>
+        <source>The file is a TimelineJS2 timeline: its dates were read as TimelineJS3 slides, its tags as groups and its assets as media.</source>
+        <translation>Die Datei ist eine TimelineJS2-Zeitleiste: die Datumsangaben wurden als TimelineJS3-Folien gelesen, die Tags als Gruppen und die Assets als Medien.</translation>
+    </message>
 </context>
 <context>
     <name>lanes</name>

@@ -33,7 +33,8 @@ def content_format(path: Path) -> str | None:
     :data:`FORMATS`, or None when they do not tell (or it cannot be read).
 
     A model file names its ``schema_version``; a TimelineJS file has no such
-    field and dates its slides with ``start_date``; an ACLED export is a CSV
+    field and dates its slides with ``start_date`` (a TimelineJS2 file, with
+    ``startDate`` under ``timeline``); an ACLED export is a CSV
     whose header has ``event_id_cnty`` or ``event_date``. Only a regular file
     is read (a pipe would block).
     """
@@ -48,7 +49,9 @@ def content_format(path: Path) -> str | None:
     if text.startswith(b"{"):
         if b'"schema_version"' in head:
             return "model"
-        return "timelinejs" if b'"start_date"' in head else None
+        if b'"start_date"' in head or (b'"startDate"' in head and b'"timeline"' in head):
+            return "timelinejs"
+        return None
     header = text.split(b"\n", 1)[0].lower()
     if b"," in header and (b"event_id_cnty" in header or b"event_date" in header):
         return "acled"

@@ -6,5 +6,6 @@ too large, :mod:`~viewer.importers.timelinejs.slides` makes events and eras
 from slides, with their dates (:mod:`~viewer.importers.timelinejs.slide_dates`) and
 sources (:mod:`~viewer.importers.timelinejs.sources`), the fields read by
 :mod:`~viewer.importers.timelinejs.fields`;
-:mod:`~viewer.importers.timelinejs.report` adds the notes.
+:mod:`~viewer.importers.timelinejs.report` adds the notes;
+:mod:`~viewer.importers.timelinejs.version2` reads a TimelineJS2 file as a TimelineJS3 one.
 """

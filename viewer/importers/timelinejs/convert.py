@@ -36,6 +36,11 @@ How a slide becomes an event:
 The title slide gives the timeline's title and description, eras become the
 timeline's eras. TimelineJS has no language field: the timeline is ``en``.
 
+A TimelineJS2 file (``{"timeline": {"headline", "date": [slide], "era": [era]}}``,
+dates written ``"1963,8,9"``) is put into this shape first and read the same
+(:mod:`~viewer.importers.timelinejs.version2`); its problems name its own paths
+(``timeline.date[2].startDate``), and a note says it was read as TimelineJS2.
+
 A file that is no TimelineJS timeline at all (not JSON, not an object, no
 ``events``, no event that can be read), or one over 64 MiB, raises
 :class:`~viewer.importers.common.ImportFailed`. Anything smaller is left out
@@ -45,7 +50,9 @@ import goes on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.words import number, translate
@@ -60,6 +67,7 @@ from viewer.importers.timelinejs.json_file import read_json, slides_of
 from viewer.importers.timelinejs.report import LANGUAGE, Tally, add_notes
 from viewer.importers.timelinejs.slides import eras_of, event_of, title_slide
 from viewer.importers.timelinejs.sources import Sources
+from viewer.importers.timelinejs.version2 import as_version3, is_version2, v2_path, version2_note
 
 
 def import_timelinejs(
@@ -79,6 +87,37 @@ def import_timelinejs(
     was too.
     """
     document = read_json(src)
+    if not is_version2(document):
+        return _import(document, src, out, timeline_id, title, progress)
+    try:
+        report = _import(as_version3(document), src, out, timeline_id, title, progress, v2_path)
+    except ImportFailed as failed:
+        raise ImportFailed([_moved(problem) for problem in failed.problems]) from None
+    report.problems = [_moved(problem) for problem in report.problems]
+    report.notes.insert(0, version2_note())
+    return report
+
+
+def _moved(problem: ImportProblem) -> ImportProblem:
+    """``problem`` at its TimelineJS2 path."""
+    return ImportProblem(v2_path(problem.where), problem.message)
+
+
+def _same(where: str) -> str:
+    return where
+
+
+def _import(
+    document: dict[str, Any],
+    src: Path,
+    out: Path,
+    timeline_id: str | None,
+    title: str | None,
+    progress: Progress,
+    path: Callable[[str], str] = _same,
+) -> ImportReport:
+    """Write the TimelineJS3 ``document`` read from ``src`` to ``out``; ``path``
+    gives the file's own path of one a problem names."""
     slides = slides_of(document)
     report = ImportReport()
     tally = Tally()
@@ -129,7 +168,7 @@ def import_timelinejs(
                 if first_bad:
                     none = translate(
                         "importers", "none of its {0} events could be read: first problem {1}"
-                    ).format(number(len(slides)), first_bad)
+                    ).format(number(len(slides)), f"{path(first_bad.where)}: {first_bad.message}")
                 else:
                     none = translate("importers", "none of its {0} events could be read").format(
                         number(len(slides))
