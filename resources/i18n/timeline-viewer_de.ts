@@ -2448,6 +2448,10 @@ Weiterhin angezeigt: {1}</translation>
         <translation>nicht als CSV lesbar: {0}</translation>
     </message>
     <message>
+        <source>is a web page (HTML), not an ACLED export</source>
+        <translation>ist eine Webseite (HTML), kein ACLED-Export</translation>
+    </message>
+    <message>
         <source>ACLED events from {0}</source>
         <extracomment>An imported ACLED export&apos;s title when none is given; {0} is its file name.</extracomment>
         <translation>ACLED-Ereignisse aus {0}</translation>
@@ -2781,6 +2785,10 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>ACLED&apos;s API answered with an error: {0}</source>
         <translation>Die ACLED-API hat mit einem Fehler geantwortet: {0}</translation>
+    </message>
+    <message>
+        <source>is a TimelineJS timeline, not an ACLED export: import it as such</source>
+        <translation>ist eine TimelineJS-Zeitleiste, kein ACLED-Export: als solche importieren</translation>
     </message>
     <message>
         <source>The file is a TimelineJS2 timeline: its dates were read as TimelineJS3 slides, its tags as groups and its assets as media.</source>

@@ -42,13 +42,35 @@ def test_a_file_that_is_not_the_format_imports_nothing(
     broken = tmp_path / "broken.json"
     broken.write_text('{"events": [', encoding="utf-8")
     out = tmp_path / "out.json"
-    assert main(["import", "timelinejs", str(broken), "-o", str(out)]) == 1
+    # Not even JSON: cannot be read (2), as a missing file (README, exit codes).
+    assert main(["import", "timelinejs", str(broken), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "nothing was imported" in err
     assert not out.exists()
-    # An ACLED import of the TimelineJS file: not its columns.
+    # An ACLED import of the TimelineJS file: recognised and named.
     assert main(["import", "acled", str(HOUSTON), "-o", str(out)]) == 1
-    assert "missing" in capsys.readouterr().err
+    assert "is a TimelineJS timeline, not an ACLED export" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("importer", ["timelinejs", "acled"])
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("", "the file is empty"),
+        ("<!DOCTYPE html><html><body>Login</body></html>\n", ""),
+    ],
+)
+def test_an_empty_file_or_a_web_page_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], importer: str, text: str, said: str
+) -> None:
+    source = tmp_path / "export.csv"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["import", importer, str(source), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert said in err
+    assert "nothing was imported" in err
     assert not out.exists()
 
 
@@ -88,4 +110,5 @@ def test_odd_text_in_a_file_imports_as_text(tmp_path: Path) -> None:
     assert event.title == "link \ufffd"
     huge = tmp_path / "huge.json"
     huge.write_text("1" * 10_000, encoding="utf-8")
-    assert main(["import", "timelinejs", str(huge), "-o", str(out)]) == 1  # said, not a traceback
+    # A number of 10,000 digits: said (not a traceback), as JSON this app cannot read.
+    assert main(["import", "timelinejs", str(huge), "-o", str(out)]) == 2

@@ -65,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
     except ImportFailed as failed:
         _list(f"{source}: ", failed.problems, len(failed.problems))
         print(terminal_safe(f"{source}: nothing was imported"), file=sys.stderr)
-        return ExitCode.FAILED
+        # A file not even its format's text cannot be read (2), as a missing one.
+        return ExitCode.USAGE if failed.unreadable else ExitCode.FAILED
     except (OSError, ValueError) as err:  # a write that failed, text no codec takes
         print(terminal_safe(f"{source}: cannot be imported ({err})"), file=sys.stderr)
         return ExitCode.FAILED

@@ -58,14 +58,17 @@ class ImportProblem:
 
 
 class ImportFailed(Exception):
-    """Nothing could be imported: the file as a whole is not what was asked for."""
+    """Nothing could be imported: the file as a whole is not what was asked for.
+    ``unreadable``: it could not even be read as its format's text (empty, not
+    JSON, not CSV, an HTML page), as against one read whose content is wrong."""
 
-    def __init__(self, problems: list[ImportProblem] | str) -> None:
+    def __init__(self, problems: list[ImportProblem] | str, *, unreadable: bool = False) -> None:
         """The problems, or one message about the file as a whole."""
         if isinstance(problems, str):
             problems = [ImportProblem("", problems)]
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+        self.unreadable = unreadable
 
 
 @dataclass(slots=True)

@@ -43,17 +43,24 @@ def api_csv(src: Path, folder: Path) -> Path:
     """Write the records of the API answer ``src`` as a CSV in ``folder`` (its
     columns: the first record's keys, then any other key as it first comes);
     the CSV's path. Raises ImportFailed for JSON that is not an API answer."""
+    data = src.read_bytes()
     try:
-        answer = _DECODE.decode(src.read_bytes())
+        answer = _DECODE.decode(data)
     except msgspec.ValidationError as exc:
         said = translate("importers", "not an answer of ACLED's API: {0}").format(exc)
         raise ImportFailed(said) from None
     except msgspec.DecodeError as exc:
-        raise ImportFailed(translate("importers", "not valid JSON: {0}").format(exc)) from None
+        said = translate("importers", "not valid JSON: {0}").format(exc)
+        raise ImportFailed(said, unreadable=True) from None
     if not answer.success:
         said = translate("importers", "ACLED's API answered with an error: {0}")
         raise ImportFailed(said.format(str(answer.error)[:300]))
     if answer.data is None:
+        if b'"start_date"' in data or b'"startDate"' in data:  # another format, named
+            said = translate(
+                "importers", "is a TimelineJS timeline, not an ACLED export: import it as such"
+            )
+            raise ImportFailed(said)
         said = translate("importers", "not an answer of ACLED's API: {0}")
         raise ImportFailed(said.format('no "data"'))
     columns: dict[str, None] = {}

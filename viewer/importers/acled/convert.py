@@ -172,6 +172,7 @@ def _import_csv(
                 translate("importers", "not UTF-8 text ({0}); save the export as UTF-8").format(
                     exc.reason
                 ),
+                unreadable=True,
             ) from None
 
 
@@ -240,7 +241,8 @@ class _Import:
             try:
                 header = next(reader)
             except StopIteration:
-                raise ImportFailed(translate("importers", "the file is empty")) from None
+                said = translate("importers", "the file is empty")
+                raise ImportFailed(said, unreadable=True) from None
             except csv.Error as exc:
                 raise ImportFailed(
                     [
@@ -248,8 +250,12 @@ class _Import:
                             line(reader.line_num),
                             translate("importers", "not read as CSV: {0}").format(exc),
                         )
-                    ]
+                    ],
+                    unreadable=True,
                 ) from None
+        if header[0].lstrip().startswith("<"):  # a web page saved in its place
+            said = translate("importers", "is a web page (HTML), not an ACLED export")
+            raise ImportFailed(said, unreadable=True)
         index = column_index(header, report)
         fields = len(header)
         # A column that is not there reads as the empty string put after each row.

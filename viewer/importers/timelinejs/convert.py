@@ -92,7 +92,8 @@ def import_timelinejs(
     try:
         report = _import(as_version3(document), src, out, timeline_id, title, progress, v2_path)
     except ImportFailed as failed:
-        raise ImportFailed([_moved(problem) for problem in failed.problems]) from None
+        moved = [_moved(problem) for problem in failed.problems]
+        raise ImportFailed(moved, unreadable=failed.unreadable) from None
     report.problems = [_moved(problem) for problem in report.problems]
     report.notes.insert(0, version2_note())
     return report

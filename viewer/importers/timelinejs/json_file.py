@@ -39,7 +39,7 @@ def read_json(src: Path) -> dict[str, Any]:
     if max(size, len(data)) > MAX_TIMELINEJS_BYTES:  # refused unread (or it grew meanwhile)
         raise ImportFailed(_over_the_limit(max(size, len(data))))
     if not data.strip():
-        raise ImportFailed(translate("importers", "the file is empty"))
+        raise ImportFailed(translate("importers", "the file is empty"), unreadable=True)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -47,6 +47,7 @@ def read_json(src: Path) -> dict[str, Any]:
             translate("importers", "not valid JSON: not UTF-8 text (at byte {0})").format(
                 number(exc.start)
             ),
+            unreadable=True,
         ) from None
     try:
         document = json.loads(text)
@@ -55,13 +56,16 @@ def read_json(src: Path) -> dict[str, Any]:
             translate("importers", "not valid JSON: {0} at line {1}, column {2}").format(
                 exc.msg, exc.lineno, exc.colno
             ),
+            unreadable=True,
         ) from None
     except ValueError as exc:  # a number of thousands of digits, and the like
         raise ImportFailed(
-            translate("importers", "not a JSON this app can read: {0}").format(exc)
+            translate("importers", "not a JSON this app can read: {0}").format(exc),
+            unreadable=True,
         ) from None
     except RecursionError:
-        raise ImportFailed(translate("importers", "not valid JSON: nested too deeply")) from None
+        said = translate("importers", "not valid JSON: nested too deeply")
+        raise ImportFailed(said, unreadable=True) from None
     if not isinstance(document, dict):
         raise ImportFailed(
             translate(
