@@ -1,11 +1,17 @@
 """Notes out and in: Markdown for reading, W3C Web Annotations (JSON-LD) for exchange.
 
 The W3C form follows the Web Annotation Data Model: an ``AnnotationCollection``
-whose first ``AnnotationPage`` holds one ``Annotation`` per note. The note's
-text is a ``TextualBody`` with purpose ``commenting``; each tag is a
-``TextualBody`` with purpose ``tagging``. The target is a ``SpecificResource``
-whose ``source`` names the timeline and whose ``FragmentSelector`` names the
-event or quote (``event=ID`` / ``quote=ID``).
+whose first ``AnnotationPage`` (with its own id, §5.2) holds one ``Annotation``
+per note; a collection of no notes has no page and a ``total`` of 0 (§5.1), as
+a page must hold at least one annotation. The note's text is a ``TextualBody``
+with purpose ``commenting``; each tag is a ``TextualBody`` with purpose
+``tagging``; a grade one with purpose ``assessing``. The target is a
+``SpecificResource`` whose ``source`` names the timeline and whose
+``FragmentSelector`` names the event, quote, source or claim (``event=ID`` …).
+Each annotation names the app as its ``generator`` (§3.3.1); it has no
+``creator``, as the app asks the reader for no name. The export passes every
+MUST assertion of the W3C's tests (web-platform-tests, annotation-model/) it
+can be checked by: see tests/persistence/test_notes_w3c_conformance.py.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+from viewer import __version__
 from viewer.domain.describe import describe_date
 from viewer.domain.notes import Note, TargetKind, event_of, newest_first, target_title
 from viewer.domain.text import markdown_text, terminal_safe, terminal_safe_json
@@ -42,6 +49,14 @@ __all__ = [
     "to_markdown",
     "to_w3c",
 ]
+
+
+# The software that writes the annotations (§3.3.1 generator, an Agent).
+GENERATOR = {
+    "id": "urn:timeline-viewer:app",
+    "type": "Software",
+    "name": f"timeline-viewer {__version__}",
+}
 
 
 def _iso(moment: datetime) -> str:
@@ -82,18 +97,28 @@ def to_w3c(timeline: TimelineById, notes: list[Note]) -> dict[str, Any]:
                 "motivation": "assessing" if note.grade else "commenting",
                 "created": _iso(note.created),
                 "modified": _iso(note.modified),
+                "generator": dict(GENERATOR),
                 "body": bodies,
                 "target": target,
             }
         )
-    return {
+    collection_id = f"{timeline_urn(timeline.id)}:notes"
+    collection: dict[str, Any] = {
         "@context": ANNO_CONTEXT,
-        "id": f"{timeline_urn(timeline.id)}:notes",
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": f"Notes on {timeline.title}",
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+    if items:  # a page holds one or more annotations (§5.2); none, no page (§5.1)
+        collection["first"] = {
+            "id": f"{collection_id}:page:1",
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": items,
+        }
+    return collection
 
 
 # -- Markdown ---------------------------------------------------------------------------

@@ -1,19 +1,23 @@
 """W3C Web Annotations (JSON-LD) in: the reader of ``timeline-viewer notes import``.
 
-What the file must be (see :func:`from_w3c`) is what
-:func:`viewer.persistence.notes_export.to_w3c` writes: an
+What :func:`viewer.persistence.notes_export.to_w3c` writes (an
 ``AnnotationCollection`` whose ``AnnotationPage`` holds one ``Annotation`` per
-note. The file is read one annotation at a time (:mod:`.bounded_json`), so its
-structure is refused as it is read, before it can take memory.
+note), and the forms of the Web Annotation Data Model's own examples: one
+``Annotation``, an ``AnnotationPage``, a JSON list of annotations; a target as
+an IRI (``urn:timeline-viewer:timeline:ID#event=ID``, §4.2.1); a ``bodyValue``;
+no ``created``; an http(s) id (:func:`_note_id`). The file is read one
+annotation at a time (:mod:`.bounded_json`), so its structure is refused as it
+is read, before it can take memory.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from pydantic import ValidationError
 
@@ -28,6 +32,7 @@ from viewer.domain.notes import (
     TargetKind,
     clean_tags,
     is_blank,
+    utc_now,
 )
 from viewer.domain.timeline import TimelineById
 from viewer.persistence.bounded_json import (
@@ -64,6 +69,14 @@ NOTE_ID = re.compile(NOTE_ID_PATTERN)
 TARGET_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")
 # The longest target title kept with a note (as ``Note.target_title``).
 MAX_LABEL_LENGTH = 2_000
+# The longest http(s) IRI taken as an annotation's id.
+MAX_IRI_LENGTH = 2_000
+# The names under which an http(s) id's own note id is made (uuid5): the same
+# IRI is the same note at every import.
+_IRI_IDS = uuid.uuid5(uuid.NAMESPACE_URL, "urn:timeline-viewer:notes:w3c-id")
+_HTTP_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.IGNORECASE)
+# What a file holds at its top, by its "type".
+_COLLECTION, _PAGE, _ANNOTATION = "AnnotationCollection", "AnnotationPage", "Annotation"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -107,12 +120,11 @@ def from_w3c(data: bytes, timeline: TimelineById) -> list[Note]:
 
     Also refused: more than :data:`MAX_IMPORT_BYTES`; not UTF-8 JSON; a key given
     twice in one object; a wrong type anywhere; a time without its time zone; a
-    note id that is not :data:`NOTE_ID` (after an optional ``urn:uuid:``) or
-    appears twice; an event or quote id that could not be one; a text that is
-    empty or only white space and invisible characters (:func:`is_blank`); a
-    text, tag or label longer than the app keeps; notes about another timeline.
-    An event or quote id that is well-formed but not in ``timeline`` is
-    accepted: the note is kept as a detached note, as the store keeps notes
+    note id that is neither :data:`NOTE_ID` (after an optional ``urn:uuid:``) nor
+    an http(s) IRI, or is there twice; an event or quote id that could not be
+    one; an empty text (:func:`is_blank`); a text, tag or label longer than the
+    app keeps; notes about another timeline. A well-formed event or quote id not
+    in ``timeline`` is taken: the note is detached, as the store keeps notes
     whose target was removed, and comes back when the id does.
     """
     if len(data) > MAX_IMPORT_BYTES:
@@ -125,15 +137,19 @@ def from_w3c(data: bytes, timeline: TimelineById) -> list[Note]:
         raise NotesImportError(
             f"not a notes file: its JSON is nested too deeply (more than {MAX_DEPTH} levels)"
         ) from None
-    except JsonTooMany:
+    except JsonTooMany:  # the file is one annotation, or outside its annotations
+        outside = "" if reading.kind == _ANNOTATION else " outside its annotations"
         raise NotesImportError(
-            f"the file holds more than {MAX_VALUES:,} JSON values outside its annotations; "
+            f"the file holds more than {MAX_VALUES:,} JSON values{outside}; "
             f"at most {MAX_VALUES:,} can be read"
         ) from None
     except JsonReadError as exc:
         raise NotesImportError(f"not a JSON file: {exc.message}") from None
     else:
-        _check_collection(document)
+        if not isinstance(document, _Streamed):  # a list of annotations is checked
+            _check_document(document)
+            if document.get("type") == _ANNOTATION:
+                reading.single(document)
     if reading.problems:
         raise NotesImportError(reading.problems)
     return reading.notes
@@ -163,9 +179,10 @@ class _Streamed:
 class _Reading:
     """A W3C file read one annotation at a time: its notes and problems so far.
 
-    The collection and its pages are kept (but for their ``items``), at most
-    MAX_VALUES values in all; each annotation is made a note, or problems, as
-    soon as it is read. The pages are ``first`` and, inside each page, ``next``.
+    The file is a list of annotations or an object (a collection, a page, an
+    annotation), kept but for its ``items``, at most MAX_VALUES values in all;
+    each annotation in ``items`` is made a note, or problems, as soon as it is
+    read. The pages are ``first`` and, inside each page, ``next``.
     """
 
     def __init__(self, text: str, source: str) -> None:
@@ -177,11 +194,17 @@ class _Reading:
         self.count = 0
         self.first_with_id: dict[str, int] = {}
         self.unchecked = False
+        # The top object's "type", once read.
+        self.kind: Any = None
 
     def document(self) -> Any:
-        if self.reader.next_char() != "{":
+        char = self.reader.next_char()
+        if char == "[":  # a JSON list of annotations
+            self._annotations()
+            return _Streamed()
+        if char != "{":
             return self.reader.value(self.outside)
-        return self._object("", {"first"})
+        return self._object("", {"first", "next"})
 
     def _object(self, where: str, pages: set[str]) -> dict[str, Any]:
         """The object that comes next; its members named in ``pages`` that are
@@ -193,11 +216,13 @@ class _Reading:
             char = self.reader.next_char()
             if key in pages and char == "{":
                 found[key] = self._object(f"{where}{key}: ", {"next"})
-            elif key == "items" and where and char == "[":
+            elif key == "items" and char == "[":
                 self._annotations()
                 found[key] = _Streamed()
             else:
                 found[key] = self.reader.value(self.outside)
+                if not where and key == "type":
+                    self.kind = found[key]
         return found
 
     def _annotations(self) -> None:
@@ -223,11 +248,18 @@ class _Reading:
                     "was not read)",
                 ]
             ) from None
-        if self.unchecked:  # only read: counted, and its JSON checked
-            return
+        if not self.unchecked:  # else only read: counted, and its JSON checked
+            self._take(item, number, budget.duplicate)
+
+    def single(self, item: dict[str, Any]) -> None:
+        """The file's one annotation (its values were counted as the file's)."""
+        self.count = 1
+        self._take(item, 1, self.outside.duplicate)
+
+    def _take(self, item: Any, number: int, duplicate: str | None) -> None:
         found: list[str] = []
-        if budget.duplicate is not None:
-            found.append(f"the key {_show(budget.duplicate)} is given twice in one object")
+        if duplicate is not None:
+            found.append(f"the key {_show(duplicate)} is given twice in one object")
         else:
             note = _note(item, self.source, found)
             if note is not None:
@@ -247,18 +279,33 @@ class _Reading:
             self.notes.clear()
 
 
-def _check_collection(document: Any) -> None:
-    """That ``document`` is an AnnotationCollection whose pages held annotations."""
-    if not isinstance(document, dict) or document.get("type") != "AnnotationCollection":
-        raise NotesImportError('not a W3C AnnotationCollection (its "type" must be that)')
+def _check_document(document: Any) -> None:
+    """That ``document`` is a collection whose pages held annotations, a page
+    that held them, or one annotation; each with the Web Annotation context."""
+    kind = document.get("type") if isinstance(document, dict) else None
+    if kind not in (_COLLECTION, _PAGE, _ANNOTATION):
+        raise NotesImportError(
+            "not a W3C AnnotationCollection, AnnotationPage or Annotation "
+            '(its "type" must be one of them)'
+        )
     context = document.get("@context")
     contexts = context if isinstance(context, list) else [context]
     if not any(c == ANNO_CONTEXT for c in contexts):
         raise NotesImportError(f"its @context is not {ANNO_CONTEXT}")
-    if "first" not in document:
+    if kind == _ANNOTATION:
+        if isinstance(document.get("items"), _Streamed):
+            raise NotesImportError("items: an Annotation holds no annotations")
+        return
+    if kind == _PAGE:
+        page, where, pages = document, "the page", 0
+    elif "items" in document:
+        raise NotesImportError("items: a collection holds its annotations in pages (first)")
+    elif "first" not in document and document.get("total") == 0:
+        return  # a collection of no annotations has no page (§5.1)
+    elif "first" not in document:
         raise NotesImportError("first: missing (the AnnotationPage that holds the annotations)")
-    page, where = document["first"], "first"
-    pages = 0
+    else:
+        page, where, pages = document["first"], "first", 0
     while page is not None:
         pages += 1
         if not isinstance(page, dict):
@@ -323,16 +370,21 @@ def _note(item: Any, source: str, problems: list[str]) -> Note | None:
     if kind != "Annotation":
         problems.append(f"type: must be 'Annotation', found {_show(kind)}")
     note_id = _note_id(item.get("id", _MISSING), problems)
-    created = _time(item.get("created", _MISSING), "created", problems)
-    modified = created
-    if "modified" in item:
-        modified = _time(item["modified"], "modified", problems)
-    body = _body(item.get("body", _MISSING), problems)
+    # Both times are optional in the model: one stands for the other, and with
+    # neither the note is made now, as a note added here would be.
+    times = {key: _time(item[key], key, problems) for key in ("created", "modified") if key in item}
+    if "bodyValue" in item and "body" in item:
+        problems.append("bodyValue: an annotation has a body or a bodyValue, not both")
+        body = None
+    elif "bodyValue" in item:  # §3.2.5: the text itself, a plain commenting body
+        body = _body([{"value": item["bodyValue"]}], problems, "bodyValue")
+    else:
+        body = _body(item.get("body", _MISSING), problems)
     target = _target(item.get("target", _MISSING), source, problems)
-    if problems or note_id is None or created is None or modified is None:
+    if problems or note_id is None or body is None or target is None:
         return None
-    if body is None or target is None:
-        return None
+    created = times.get("created") or times.get("modified") or utc_now()
+    modified = times.get("modified") or created
     text, tags, grade = body
     note_target, label = target
     try:
@@ -354,9 +406,17 @@ def _note(item: Any, source: str, problems: list[str]) -> Note | None:
 
 
 def _note_id(value: Any, problems: list[str]) -> str | None:
-    text = _text(value, "id", problems, 300)
+    """The note's id: the annotation's own (after an optional ``urn:uuid:``), or,
+    for an http(s) IRI, one made from it (uuid5), the same at every import.
+
+    The IRI itself is not kept (the notes database has no place for it), and is
+    never shown, so it can never become a live link; it only names the note.
+    """
+    text = _text(value, "id", problems, MAX_IRI_LENGTH)
     if text is None:
         return None
+    if _HTTP_IRI.fullmatch(text) and urlsplit(text).netloc:
+        return uuid.uuid5(_IRI_IDS, text).hex
     note_id = text.removeprefix(NOTE_URN)
     if not NOTE_ID.fullmatch(note_id):
         problems.append(
@@ -391,7 +451,9 @@ def _time(value: Any, where: str, problems: list[str]) -> datetime | None:
     return moment
 
 
-def _body(value: Any, problems: list[str]) -> tuple[str, list[str], str | None] | None:
+def _body(
+    value: Any, problems: list[str], name: str = "body"
+) -> tuple[str, list[str], str | None] | None:
     """The note's text (one ``commenting`` body), its tags (``tagging`` bodies) and
     the reader's grade (one ``assessing`` body: an Admiralty code such as "B2"; a
     graded note may have no text)."""
@@ -413,6 +475,7 @@ def _body(value: Any, problems: list[str]) -> tuple[str, list[str], str | None] 
     ok = True
     for number, body in enumerate(bodies, 1):
         where = f"body {number}"
+        at = f"{where}: value" if name == "body" else name  # where its text is
         if not isinstance(body, dict):
             problems.append(f"{where}: must be a TextualBody object, found {_show(body)}")
             ok = False
@@ -432,7 +495,7 @@ def _body(value: Any, problems: list[str]) -> tuple[str, list[str], str | None] 
             ok = False
             continue
         limit = MAX_NOTE_LENGTH if purpose == "commenting" else MAX_TAG_LENGTH
-        text = _text(body.get("value", _MISSING), f"{where}: value", problems, limit)
+        text = _text(body.get("value", _MISSING), at, problems, limit)
         if text is None:
             ok = False
         elif purpose == "assessing":
@@ -444,7 +507,7 @@ def _body(value: Any, problems: list[str]) -> tuple[str, list[str], str | None] 
                 ok = False
             grades.append(text)
         elif purpose == "commenting" and is_blank(text):  # as `notes add ""` refuses it
-            problems.append(f"{where}: value: the note's text is empty, found {_show(text)}")
+            problems.append(f"{at}: the note's text is empty, found {_show(text)}")
             ok = False
         elif purpose == "commenting":
             texts.append(text)
@@ -465,45 +528,70 @@ def _body(value: Any, problems: list[str]) -> tuple[str, list[str], str | None] 
 
 
 def _target(value: Any, source: str, problems: list[str]) -> tuple[NoteTarget, str] | None:
+    """What the note is about: a SpecificResource (the timeline, and a
+    FragmentSelector ``event=ID``), or the same as one IRI (``SOURCE#event=ID``),
+    alone or as the ``id`` of an object with no ``source``."""
     if value is _MISSING:
         problems.append("target: missing")
         return None
-    if not isinstance(value, dict):
-        problems.append(f"target: must be a SpecificResource object, found {_show(value)}")
-        return None
-    about = value.get("source", _MISSING)
-    if about != source:
-        problems.append(f"target: source: it is about {_show(about)}, not this timeline ({source})")
-        return None
-    selector = value.get("selector", _MISSING)
-    if not isinstance(selector, dict):
+    iri = value.get("id") if isinstance(value, dict) and "source" not in value else value
+    if isinstance(iri, str):
+        found = _text(iri, "target", problems, 1_000 + len(source))
+        if found is None:
+            return None
+        about, hashed, fragment = found.partition("#")
+        if about != source or not hashed:
+            problems.append(
+                f"target: it is about {_show(found)}, not an event, quote, source or claim "
+                f"of this timeline ({source}#event=ID)"
+            )
+            return None
+        where = "target: fragment"
+    elif not isinstance(value, dict):
         problems.append(
-            f"target: selector: must be a FragmentSelector object, found {_show(selector)}"
+            f"target: must be a SpecificResource object, found {_show(value)} (or an IRI "
+            f"such as '{source}#event=ID')"
         )
         return None
-    kind = selector.get("type", "FragmentSelector")
-    if kind != "FragmentSelector":
-        problems.append(f"target: selector: type: must be 'FragmentSelector', found {_show(kind)}")
-        return None
-    fragment = _text(selector.get("value", _MISSING), "target: selector: value", problems, 1_000)
-    if fragment is None:
-        return None
+    else:
+        about = value.get("source", _MISSING)
+        if about != source:
+            problems.append(
+                f"target: source: it is about {_show(about)}, not this timeline ({source})"
+            )
+            return None
+        selector = value.get("selector", _MISSING)
+        if not isinstance(selector, dict):
+            problems.append(
+                f"target: selector: must be a FragmentSelector object, found {_show(selector)}"
+            )
+            return None
+        kind = selector.get("type", "FragmentSelector")
+        if kind != "FragmentSelector":
+            problems.append(
+                f"target: selector: type: must be 'FragmentSelector', found {_show(kind)}"
+            )
+            return None
+        where = "target: selector: value"
+        value_text = _text(selector.get("value", _MISSING), where, problems, 1_000)
+        if value_text is None:
+            return None
+        fragment = value_text
     kind_text, equals, quoted_id = fragment.partition("=")
     if not equals or kind_text not in {kind.value for kind in TargetKind}:
         problems.append(
-            "target: selector: value: must be 'event=ID', 'quote=ID', 'source=ID' or "
+            f"{where}: must be 'event=ID', 'quote=ID', 'source=ID' or "
             f"'claim=ID', found {_show(fragment)}"
         )
         return None
     target_id = unquote(quoted_id)
     if not TARGET_ID.fullmatch(target_id):
         problems.append(
-            f"target: selector: value: not an event, quote, source or claim id, "
-            f"found {_show(target_id)}"
+            f"{where}: not an event, quote, source or claim id, found {_show(target_id)}"
         )
         return None
     label = ""
-    if "label" in value:
+    if isinstance(value, dict) and "label" in value:
         label_text = _text(value["label"], "target: label", problems, MAX_LABEL_LENGTH)
         if label_text is None:
             return None
