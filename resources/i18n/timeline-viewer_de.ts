@@ -2707,8 +2707,8 @@ Weiterhin angezeigt: {1}</translation>
         <translation>TimelineJS kennt keine Ereignisarten: Jedes Ereignis wird als „Sonstiges“ abgelegt.</translation>
     </message>
     <message>
-        <source>TimelineJS has no language field: the timeline&apos;s language is set to &quot;{0}&quot;.</source>
-        <translation>TimelineJS hat kein Sprachfeld: Die Sprache der Zeitleiste wird auf „{0}“ gesetzt.</translation>
+        <source>TimelineJS has no language field: the timeline&apos;s language is &quot;{0}&quot; (undetermined); import --language sets it.</source>
+        <translation>TimelineJS kennt keine Sprachangabe: die Sprache der Zeitleiste ist „{0}“ (unbestimmt); import --language legt sie fest.</translation>
     </message>
     <message>
         <source>TimelineJS groups became tags, one lane each in View &gt; Lanes &gt; By Tag: {0}.</source>

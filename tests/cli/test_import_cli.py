@@ -112,3 +112,23 @@ def test_odd_text_in_a_file_imports_as_text(tmp_path: Path) -> None:
     huge.write_text("1" * 10_000, encoding="utf-8")
     # A number of 10,000 digits: said (not a traceback), as JSON this app cannot read.
     assert main(["import", "timelinejs", str(huge), "-o", str(out)]) == 2
+
+
+def test_the_language_is_the_one_given_never_claimed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.json"
+    assert main(["import", "timelinejs", str(HOUSTON), "-o", str(out)]) == 0
+    assert load_timeline(out).language == "und"  # TimelineJS names none
+    assert "import --language sets it" in capsys.readouterr().out
+    given = ["import", "timelinejs", str(HOUSTON), "-o", str(out), "--language", "en-US"]
+    assert main(given) == 0
+    assert load_timeline(out).language == "en-US"
+    assert "--language" not in capsys.readouterr().out  # said only when none was given
+    assert main(["import", "acled", str(ACLED), "-o", str(out)]) == 0
+    assert load_timeline(out).language == "en"  # ACLED writes English
+    assert main(["import", "acled", str(ACLED), "-o", str(out), "--language", "es"]) == 0
+    assert load_timeline(out).language == "es"
+    capsys.readouterr()
+    assert main(["import", "acled", str(ACLED), "-o", str(out), "--language", "Spanish!"]) == 2
+    assert "not a language tag" in capsys.readouterr().err

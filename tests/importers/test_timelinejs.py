@@ -67,10 +67,10 @@ def test_houston_imports_all_its_events(tmp_path: Path) -> None:
     assert report.problems == []
     assert timeline.id == "houston"
     assert timeline.title == "Whitney Houston 1963 - 2012"  # "<br/>" read as a break
-    assert timeline.language == "en"
+    assert timeline.language == "und"  # TimelineJS names none: undetermined, not English
     assert timeline.description.startswith("Houston's voice caught the imagination")
     assert report.sources == len(written["sources"]) == len(timeline.sources)
-    assert any("language" in note and '"en"' in note for note in report.notes)
+    assert any("language" in note and '"und"' in note for note in report.notes)
     assert any('"other"' in note for note in report.notes)
 
 

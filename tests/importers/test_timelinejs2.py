@@ -109,7 +109,7 @@ def test_a_timelinejs2_file_is_imported(tmp_path: Path) -> None:
     # The "timeline" object's own headline and text are the title slide.
     assert timeline.title == "Whitney Houston"
     assert timeline.description == "A voice of her time."
-    assert timeline.language == "en"
+    assert timeline.language == "und"
     assert written["schema_version"] == 3
     events = timeline.events_by_id
     assert list(events) == ["event-1", "event-2", "event-3"]

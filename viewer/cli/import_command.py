@@ -4,11 +4,13 @@ elsewhere, as a model file that ``validate`` accepts (Qt-free)."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.cli.exit_codes import ExitCode
+from viewer.domain.model import LANGUAGE_TAG_PATTERN, MAX_LANGUAGE_TAG
 from viewer.domain.text import terminal_safe
 from viewer.importers.formats import FORMATS
 from viewer.persistence.paths import not_a_file
@@ -35,6 +37,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     importing.add_argument("--id", dest="timeline_id", metavar="ID", help="the timeline's id")
     importing.add_argument("--title", metavar="TITLE", help="the timeline's title")
+    importing.add_argument(
+        "--language",
+        metavar="TAG",
+        help="the timeline's language, a BCP 47 tag such as de or en-GB "
+        "(default: ACLED's English; for TimelineJS, which names none, und: undetermined)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
         big = too_large(source)
         if big is not None:
             return _usage(f"{source}: {big}")
+    language: str | None = args.language
+    if language is not None and not (
+        len(language) <= MAX_LANGUAGE_TAG and re.fullmatch(LANGUAGE_TAG_PATTERN, language)
+    ):
+        return _usage(f"--language {language!r}: not a language tag such as de or en-GB")
     if output.exists() and output.samefile(source):
         return _usage(f"{output}: is the file to import; write elsewhere")
     odd = not_a_file(output)
@@ -60,7 +73,12 @@ def run(args: argparse.Namespace) -> int:
         return _usage(f"{output}: cannot be written ({odd})")
     try:
         report = run_import(
-            args.format, source, output, timeline_id=args.timeline_id, title=args.title
+            args.format,
+            source,
+            output,
+            timeline_id=args.timeline_id,
+            title=args.title,
+            language=language,
         )
     except ImportFailed as failed:
         _list(f"{source}: ", failed.problems, len(failed.problems))

@@ -149,12 +149,14 @@ Tag = Annotated[
     ),
     _LINE,
 ]
+# A BCP 47 language tag as the model takes it (the command line checks one given).
+LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 LanguageTag = Annotated[
     str,
     Field(
         min_length=2,
         max_length=MAX_LANGUAGE_TAG,
-        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+        pattern=LANGUAGE_TAG_PATTERN,
         description=_at_most("A BCP 47 language tag such as de or en-GB", MAX_LANGUAGE_TAG),
     ),
 ]

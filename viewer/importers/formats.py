@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from viewer.domain.progress import Progress, no_progress
 
@@ -66,17 +66,23 @@ def run_import(
     timeline_id: str | None = None,
     title: str | None = None,
     progress: Progress = no_progress,
+    language: str | None = None,
 ) -> ImportReport:
-    """Import ``source`` (one of :data:`FORMATS`) into the model file ``out``."""
+    """Import ``source`` (one of :data:`FORMATS`) into the model file ``out``, in
+    ``language`` (None: what the format says, else undetermined)."""
+    options: dict[str, Any] = {
+        "timeline_id": timeline_id,
+        "title": title,
+        "progress": progress,
+        "language": language,
+    }
     if kind == "timelinejs":
         from viewer.importers.timelinejs.convert import import_timelinejs
 
-        return import_timelinejs(
-            source, out, timeline_id=timeline_id, title=title, progress=progress
-        )
+        return import_timelinejs(source, out, **options)
     from viewer.importers.acled.convert import import_acled
 
-    return import_acled(source, out, timeline_id=timeline_id, title=title, progress=progress)
+    return import_acled(source, out, **options)
 
 
 def import_name(source: Path) -> str:

@@ -116,8 +116,10 @@ def import_acled(
     timeline_id: str | None = None,
     title: str | None = None,
     progress: Progress = no_progress,
+    language: str | None = None,
 ) -> ImportReport:
-    """Write the ACLED export ``src`` as the model file ``out``, one event per row.
+    """Write the ACLED export ``src`` as the model file ``out``, one event per row
+    (in ``language``, a BCP 47 tag; None: English, the language ACLED writes).
 
     Raises :class:`~viewer.importers.common.ImportFailed` when the file is not
     an ACLED export (columns missing, not UTF-8 text) or no row could be
@@ -131,7 +133,7 @@ def import_acled(
         if is_api_answer(src):  # ACLED's API answer: its records as the CSV would hold them
             rows = api_csv(src, out.parent)
             try:
-                report = _import_csv(src, rows, out, timeline_id, title, progress)
+                report = _import_csv(src, rows, out, timeline_id, title, progress, language)
             finally:
                 rows.unlink(missing_ok=True)
             records_not_lines(report)
@@ -141,7 +143,7 @@ def import_acled(
         raise ImportFailed(
             translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
         ) from None
-    return _import_csv(src, src, out, timeline_id, title, progress)
+    return _import_csv(src, src, out, timeline_id, title, progress, language)
 
 
 def _import_csv(
@@ -151,6 +153,7 @@ def _import_csv(
     timeline_id: str | None,
     title: str | None,
     progress: Progress,
+    language: str | None,
 ) -> ImportReport:
     """Import the CSV ``rows`` (``src`` itself, or its API answer's records)."""
     try:
@@ -166,7 +169,9 @@ def _import_csv(
         ) from None
     with handle:
         try:
-            return _Import(src, handle, progress, replaced).run(out, timeline_id, title)
+            return _Import(src, handle, progress, replaced).run(
+                out, timeline_id, title, language or "en"
+            )
         except UnicodeDecodeError as exc:
             raise ImportFailed(
                 translate("importers", "not UTF-8 text ({0}); save the export as UTF-8").format(
@@ -233,7 +238,9 @@ class _Import:
 
     # -- the rows ------------------------------------------------------------------
 
-    def run(self, out: Path, timeline_id: str | None, title: str | None) -> ImportReport:
+    def run(
+        self, out: Path, timeline_id: str | None, title: str | None, language: str
+    ) -> ImportReport:
         report = self.report
         reader = csv.reader(self.handle)
         header: list[str] = []
@@ -310,7 +317,11 @@ class _Import:
         last = reader.line_num
         progress(0.0)
         with ModelWriter(
-            out, timeline_id=made_id, title_=shown_title, language="en", description=description
+            out,
+            timeline_id=made_id,
+            title_=shown_title,
+            language=language,
+            description=description,
         ) as writer:
             write = writer.event
             rows = 0

@@ -34,7 +34,8 @@ How a slide becomes an event:
   else ``event-N`` for the Nth slide.
 
 The title slide gives the timeline's title and description, eras become the
-timeline's eras. TimelineJS has no language field: the timeline is ``en``.
+timeline's eras. TimelineJS has no language field: the timeline's is the one
+given, else ``und`` (undetermined).
 
 A TimelineJS2 file (``{"timeline": {"headline", "date": [slide], "era": [era]}}``,
 dates written ``"1963,8,9"``) is put into this shape first and read the same
@@ -64,7 +65,7 @@ from viewer.importers.common import title as title_text
 from viewer.importers.html_text import checking
 from viewer.importers.timelinejs.fields import Bad
 from viewer.importers.timelinejs.json_file import read_json, slides_of
-from viewer.importers.timelinejs.report import LANGUAGE, Tally, add_notes
+from viewer.importers.timelinejs.report import UNDETERMINED, Tally, add_notes
 from viewer.importers.timelinejs.slides import eras_of, event_of, title_slide
 from viewer.importers.timelinejs.sources import Sources
 from viewer.importers.timelinejs.version2 import as_version3, is_version2, v2_path, version2_note
@@ -77,8 +78,10 @@ def import_timelinejs(
     timeline_id: str | None = None,
     title: str | None = None,
     progress: Progress = no_progress,
+    language: str | None = None,
 ) -> ImportReport:
-    """Read the TimelineJS JSON ``src`` and write it to ``out`` as a model file.
+    """Read the TimelineJS JSON ``src`` and write it to ``out`` as a model file
+    (in ``language``, a BCP 47 tag; None: undetermined).
 
     Raises :class:`~viewer.importers.common.ImportFailed` when nothing can be
     imported (``out`` is then left as it was); ``progress`` hears how far the
@@ -88,9 +91,10 @@ def import_timelinejs(
     """
     document = read_json(src)
     if not is_version2(document):
-        return _import(document, src, out, timeline_id, title, progress)
+        return _import(document, src, out, timeline_id, title, progress, language=language)
     try:
-        report = _import(as_version3(document), src, out, timeline_id, title, progress, v2_path)
+        v3 = as_version3(document)
+        report = _import(v3, src, out, timeline_id, title, progress, v2_path, language=language)
     except ImportFailed as failed:
         moved = [_moved(problem) for problem in failed.problems]
         raise ImportFailed(moved, unreadable=failed.unreadable) from None
@@ -116,6 +120,8 @@ def _import(
     title: str | None,
     progress: Progress,
     path: Callable[[str], str] = _same,
+    *,
+    language: str | None = None,
 ) -> ImportReport:
     """Write the TimelineJS3 ``document`` read from ``src`` to ``out``; ``path``
     gives the file's own path of one a problem names."""
@@ -143,7 +149,7 @@ def _import(
                 out,
                 timeline_id=common_timeline_id(timeline_id, src, "timeline"),
                 title_=heading,
-                language=LANGUAGE,
+                language=language or UNDETERMINED,
                 description=header[1],
             ) as writer,
         ):
@@ -183,5 +189,5 @@ def _import(
         ) from None
     report.sources = len(sources.records)
     report.eras = len(eras)
-    add_notes(report, tally, document)
+    add_notes(report, tally, document, language)
     return report

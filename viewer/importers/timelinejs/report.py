@@ -9,9 +9,9 @@ from typing import Any
 from viewer.domain.words import QT_TRANSLATE_NOOP, number, translate
 from viewer.importers.common import ImportReport, plain
 
-# TimelineJS has no language field: its timelines are written as English, and
-# the notes say so ("#", not "#:": lupdate would take it for a note to the translators).
-LANGUAGE = "en"
+# TimelineJS has no language field: unless the import is told one, a timeline's
+# language is "und" (BCP 47's "undetermined"), never claimed to be English.
+UNDETERMINED = "und"
 
 
 @dataclass(slots=True)
@@ -28,17 +28,21 @@ class Tally:
     groups: dict[str, None] = field(default_factory=dict)
 
 
-def add_notes(report: ImportReport, tally: Tally, document: dict[str, Any]) -> None:
+def add_notes(
+    report: ImportReport, tally: Tally, document: dict[str, Any], language: str | None
+) -> None:
     notes = report.notes
     notes.append(
         translate("importers", 'TimelineJS has no kinds of event: every event is filed as "other".')
     )
-    notes.append(
-        translate(
-            "importers",
-            'TimelineJS has no language field: the timeline\'s language is set to "{0}".',
-        ).format(LANGUAGE)
-    )
+    if language is None:
+        notes.append(
+            translate(
+                "importers",
+                'TimelineJS has no language field: the timeline\'s language is "{0}" '
+                "(undetermined); import --language sets it.",
+            ).format(UNDETERMINED)
+        )
     if tally.groups:
         listed = plain(", ".join(tally.groups), 300)
         notes.append(
