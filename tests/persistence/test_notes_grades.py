@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from tests.conftest import dump
 from tests.domain.test_schema4 import analysed
+from tests.persistence.test_notes_store import only_read
 from viewer.domain.notes import (
     Note,
     NoteTarget,
@@ -21,7 +22,6 @@ from viewer.domain.notes import (
     find_target,
     target_title,
 )
-from viewer.persistence import notes_store as notes_module
 from viewer.persistence.model_file import parse_timeline
 from viewer.persistence.notes_store import SCHEMA_VERSION, NoteStore, database_path
 from viewer.persistence.paths import AppPaths
@@ -103,14 +103,7 @@ def test_a_version_1_database_that_cannot_be_written_is_still_read(
     data_dir = AppPaths.from_environment().data_dir
     path = database_path(data_dir, "test-timeline")
     version_1(path)
-    real = notes_module._connect
-
-    def read_only(target: Path | str, uri: bool = False) -> sqlite3.Connection:
-        if not uri:
-            raise sqlite3.OperationalError("unable to open database file")
-        return real(target, uri)
-
-    monkeypatch.setattr(notes_module, "_connect", read_only)
+    only_read(monkeypatch)
     store = NoteStore(data_dir, "test-timeline")
     report = store.open()
     assert "cannot be saved" in " ".join(report.messages)

@@ -414,6 +414,19 @@ def test_a_window_sees_changes_made_while_it_was_reconnecting(
     assert len(window.notes()) == 2
 
 
+def only_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every way to open the notes' database for writing fails; reading (a URI in
+    read-only mode) works: as in a read-only folder, which root cannot make."""
+    real = notes_module._connect
+
+    def read_only(target: Path | str, uri: bool = False) -> sqlite3.Connection:
+        if not uri:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(target, uri)
+
+    monkeypatch.setattr(notes_module, "_connect", read_only)
+
+
 def test_a_read_only_database_is_read_and_changes_wait(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -423,13 +436,7 @@ def test_a_read_only_database_is_read_and_changes_wait(
     store.put(on("e1", "schon da"))
     store.close()
     real = notes_module._connect
-
-    def read_only(target: Path | str, uri: bool = False) -> sqlite3.Connection:
-        if not uri:
-            raise sqlite3.OperationalError("unable to open database file")
-        return real(target, uri)
-
-    monkeypatch.setattr(notes_module, "_connect", read_only)
+    only_read(monkeypatch)
     again = NoteStore(data_dir, "test-timeline")
     report = again.open()
     assert "cannot be saved" in " ".join(report.messages)

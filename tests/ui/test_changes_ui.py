@@ -49,13 +49,19 @@ def edited(minimal: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def changed_since(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> tuple[MainWindow, Path]:
-    """A window that saw ``minimal``, then opened it again :func:`edited`."""
+def first_look(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> tuple[MainWindow, Path]:
+    """A window that opened ``minimal`` for the first time (its baseline)."""
     path = tmp_path / "t.json"
     path.write_bytes(dump(minimal))
     window = active_window(qtbot, path)
     settled(qtbot, window)
     assert window.changes.count == 0  # the first look is the baseline
+    return window, path
+
+
+def changed_since(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> tuple[MainWindow, Path]:
+    """A window that saw ``minimal``, then opened it again :func:`edited`."""
+    window, path = first_look(qtbot, tmp_path, minimal)
     path.write_bytes(dump(edited(minimal)))
     assert window.open_file(path)
     settled(qtbot, window)
@@ -65,11 +71,7 @@ def changed_since(qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]) -> tupl
 def test_the_first_look_is_the_baseline_and_a_change_is_listed(
     qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
-    path = tmp_path / "t.json"
-    path.write_bytes(dump(minimal))
-    window = active_window(qtbot, path)
-    settled(qtbot, window)
-    assert window.changes.count == 0
+    window, path = first_look(qtbot, tmp_path, minimal)
     assert window.changes_panel.empty.text() == "No changes since you last looked."
     path.write_bytes(dump(edited(minimal)))
     assert window.open_file(path)  # opened again (as after a change on disk)
@@ -178,10 +180,7 @@ def test_what_changed_is_marked_on_the_timeline_and_in_the_table(
 def test_a_file_changed_on_disk_is_read_again_with_its_changes(
     qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
 ) -> None:
-    path = tmp_path / "t.json"
-    path.write_bytes(dump(minimal))
-    window = active_window(qtbot, path)
-    settled(qtbot, window)
+    window, path = first_look(qtbot, tmp_path, minimal)
     with qtbot.waitSignal(window.document.reloadedFromDisk, timeout=5000):
         path.write_bytes(dump(edited(minimal)))  # no Open: the watcher reads it again
     settled(qtbot, window)
