@@ -949,6 +949,13 @@
     </message>
 </context>
 <context>
+    <name>LegendChoice</name>
+    <message>
+        <source>The legend is hidden to give the timeline room: View ▸ Legend shows it.</source>
+        <translation>Die Legende ist ausgeblendet, damit die Zeitleiste Platz hat: Ansicht ▸ Legende blendet sie ein.</translation>
+    </message>
+</context>
+<context>
     <name>Load</name>
     <message>
         <source>could not be opened: {0}: {1}</source>
@@ -1087,10 +1094,6 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>{0} is no longer there.</source>
         <translation>{0} ist nicht mehr vorhanden.</translation>
-    </message>
-    <message>
-        <source>The legend is hidden to give the timeline room: View ▸ Legend shows it.</source>
-        <translation>Die Legende ist ausgeblendet, damit die Zeitleiste Platz hat: Ansicht ▸ Legende blendet sie ein.</translation>
     </message>
     <message>
         <source>The language changes when the app next starts.</source>

@@ -27,6 +27,7 @@ from viewer.ui.controllers.exports import Exports
 from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.finder import FindController
 from viewer.ui.controllers.imports import Imports
+from viewer.ui.controllers.legend_choice import LegendChoice
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.controllers.rescue import Rescue
 from viewer.ui.dock_layout import DockLayout, bring_forward, hide_behind_tabs
@@ -52,8 +53,6 @@ from viewer.ui.widgets.column import column
 
 # Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
-# Whether the legend shows under the timeline (View > Legend).
-LEGEND_SETTING = "view/legend"
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +77,8 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(self.filters)
         self.timeline_view = TimelineView(self.selection)
         self.legend = LegendBar()
+        self.legend_choice = LegendChoice(self.legend, settings, self)
+        self.legend_choice.said.connect(self.say)
         self.layer_bar = LayerBar(self.filters)
         self.overview = OverviewStrip(self.timeline_view)
         parts = (self.find_bar, self.filter_bar, self.timeline_view, self.overview)
@@ -166,7 +167,8 @@ class MainWindow(QMainWindow):
         self.notes_panel.set_add_keys(self.menus["add_note"].shortcut())
         self.details.translationsRequested.connect(lambda: self.show_translations(True))
         self.show_translations(bool(self.settings.value(TRANSLATIONS_SETTING, False, type=bool)))
-        self.show_legend(bool(self.settings.value(LEGEND_SETTING, True, type=bool)), remember=False)
+        self.legend_choice.shownChanged.connect(self.menus["legend"].setChecked)
+        self.legend_choice.restore()
         self.document.opened.connect(self._on_opened)
         self.document.failed.connect(self._on_failed)
         self.document.importFailed.connect(
@@ -232,7 +234,8 @@ class MainWindow(QMainWindow):
     def open_at_start(self, file: Path | None) -> None:
         """The file named on the command line, else the one open when the app last
         closed, else (or if that cannot be opened) the bundled timeline."""
-        QTimer.singleShot(0, self._legend_for_room)  # once the window is laid out
+        central = self.centralWidget()  # its height once laid out: the timeline's room
+        QTimer.singleShot(0, lambda: self.legend_choice.fit(central.height() if central else 0))
         if file is not None:
             if self.open_file(file):
                 return
@@ -263,29 +266,6 @@ class MainWindow(QMainWindow):
         messages = self.notes.open_for(timeline)
         if messages:
             self._inform(self.tr("Your notes"), "\n\n".join(messages))
-
-    def show_legend(self, shown: bool | None = None, remember: bool = True) -> None:
-        """Show the legend under the timeline (or not); ``remember``: for next
-        time too. None: as View > Legend is now."""
-        if shown is None:
-            shown = self.menus["legend"].isChecked()
-        self.menus["legend"].setChecked(shown)
-        if remember:
-            self.settings.setValue(LEGEND_SETTING, shown)
-        self.legend.setVisible(shown)
-
-    def _legend_for_room(self) -> None:
-        """Until the reader chose, a legend taller than a quarter of the timeline's
-        column (a small screen, large text) is hidden, and the reader told so."""
-        column = self.centralWidget()
-        if self.settings.contains(LEGEND_SETTING) or not self.legend.isVisible() or not column:
-            return
-        if self.legend.height_for(self.legend.width()) * 4 > column.height():
-            self.show_legend(False, remember=False)
-            hidden = self.tr(
-                "The legend is hidden to give the timeline room: View ▸ Legend shows it."
-            )
-            self.say(hidden, 10000)
 
     def show_translations(self, shown: bool | None = None) -> None:
         """Show quotes' translations beside them (or not); remembered for next time.
@@ -335,11 +315,8 @@ class MainWindow(QMainWindow):
         """Mark what changed since the reader last looked: on the timeline (and its
         legend), in the table; and let the filter keep it."""
         ids = self.changes.event_ids
-        timeline = self.document.timeline
-        rows = timeline.events.rows_of(sorted(ids)) if timeline is not None and ids else None
-        self.timeline_view.set_changed_marks(rows[rows >= 0] if rows is not None else None)
-        self.legend.changed = bool(ids)
-        self.legend.update()
+        self.timeline_view.set_changed_marks(self.changes.rows())
+        self.legend.set_changed(bool(ids))
         self.events_table.model.set_changed(ids)
         self.filters.set_changed(ids)
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.domain.changes import ItemsDiff, diff_records
 from viewer.domain.model import Event, Quote
-from viewer.domain.records import Records
+from viewer.domain.records import Records, Rows
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import number
 from viewer.persistence.seen_store import SeenStore
@@ -69,6 +69,15 @@ class Changes(QObject):
         """The events new or changed (those still in the timeline)."""
         events = self.events
         return frozenset([*events.added, *(change.id for change in events.changed)])
+
+    def rows(self) -> Rows | None:
+        """The table rows of the events new or changed in the timeline shown; None
+        when there are none."""
+        ids, timeline = self.event_ids, self.timeline
+        if timeline is None or not ids:
+            return None
+        rows = timeline.events.rows_of(sorted(ids))
+        return rows[rows >= 0]
 
     @property
     def count(self) -> int:

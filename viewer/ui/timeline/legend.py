@@ -51,6 +51,11 @@ class LegendBar(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(200, self._height)
 
+    def set_changed(self, changed: bool) -> None:
+        """Explain (or not) the mark of what changed since the reader last looked."""
+        self.changed = changed
+        self.update()
+
     def height_for(self, width: int) -> int:
         """The height the legend takes at ``width`` (its rows wrap to it)."""
         picture = QPicture()
