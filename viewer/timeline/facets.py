@@ -36,11 +36,17 @@ class _Claim(msgspec.Struct):
 
 class _EventFacets(msgspec.Struct):
     participants: list[str] = msgspec.field(default_factory=list)
-    sources: list[str] = msgspec.field(default_factory=list)
     claims: list[_Claim] = msgspec.field(default_factory=list)
 
 
+class _GradedFacets(_EventFacets):
+    """With the event's sources: read only when some source of the file is graded."""
+
+    sources: list[str] = msgspec.field(default_factory=list)
+
+
 _DECODE = msgspec.json.Decoder(list[_EventFacets])
+_DECODE_GRADED = msgspec.json.Decoder(list[_GradedFacets])
 
 
 class Facets:
@@ -67,11 +73,12 @@ class Facets:
             if source.reliability is not None
         }
         per_actor: dict[str, list[int]] = {}
+        decoder = _DECODE_GRADED if graded else _DECODE  # sources: read only when graded
         for first, batch in events.spans():
-            for row, event in enumerate(_DECODE.decode(batch), first):
+            for row, event in enumerate(decoder.decode(batch), first):
                 for actor in event.participants:
                     per_actor.setdefault(actor, []).append(row)
-                if graded:
+                if isinstance(event, _GradedFacets):
                     for source_id in event.sources:
                         self.reliabilities[row] |= graded.get(source_id, 0)
                 for place, claim in enumerate(event.claims):
