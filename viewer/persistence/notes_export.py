@@ -30,12 +30,12 @@ from viewer.persistence.notes_w3c import (
     ANNO_CONTEXT,
     MAX_ANNOTATIONS,
     MAX_IMPORT_BYTES,
-    NOTE_URN,
     NotesImportError,
     file_too_big,
     from_w3c,
     timeline_urn,
 )
+from viewer.persistence.w3c_annotation import NOTE_URN
 
 __all__ = [
     "ANNO_CONTEXT",
