@@ -1,0 +1,183 @@
+"""A timeline as a TimelineJS3 JSON file a newsroom can publish (Qt-free).
+
+``{"title": slide, "events": [slide], "eras": [era]}``, as
+https://timeline.knightlab.com/docs/json-format.html describes it; importing
+the file again (:mod:`~viewer.importers.timelinejs.convert`) gives the same
+events: ids, titles, dates, summaries and the sources' web addresses.
+
+- **Title slide**: the timeline's title as the headline, its description as
+  the text.
+- **Slides**: one per event, in file order (TimelineJS sorts them by date).
+  ``unique_id`` is the event's id, the headline its title, the text its
+  summary, a ``<p>`` per paragraph and a ``<br>`` per line break. The dates
+  are told in :mod:`~viewer.importers.timelinejs.write_dates`.
+- **Plain text stays plain**: TimelineJS shows headline, text, caption and
+  credit as HTML, so every text of the model is HTML-escaped: a ``<script>`` in
+  a title reads as those characters and never runs. Only web addresses
+  (http and https) become links.
+- **Groups**: the lane the event stands in, as the viewer lays them out
+  (by kind unless told otherwise: "Calls", "Attacks"): a newsroom wants a
+  few rows that say what happened, and the reader sees the same rows in the
+  viewer. An event in several lanes (two actors, two tags) is in its first,
+  as TimelineJS gives a slide one group. TimelineJS shows the group's label
+  as HTML, so it is escaped too. The import reads a group as a tag.
+- **Media and credits**: the model has no media of its own; a source is the
+  media when TimelineJS can show its address (a picture, a video or audio
+  file, a PDF, YouTube, Vimeo, Wikipedia, …: :data:`SHOWN_MEDIA`), its title
+  the caption, and the credit names every source of the event ("Sources:
+  publisher, title; …", each linked to its address). TimelineJS shows a
+  credit only under a media, and shows a news article's address as a broken
+  picture; so an event with no such source gets no media, and its headline
+  links to its first source with a web address instead.
+- **Eras**: the model's eras, each with a start and an end (see
+  :func:`~viewer.importers.timelinejs.write_dates.era_dates`).
+
+What TimelineJS cannot hold is not written: kinds (but as groups), statuses,
+participants, places, claims, quotes, actors, related events, fatalities,
+coordinates, the dates' notes and sources, whether a date is approximate
+(shown in ``display_date``), an open end (shown too), and a week as a week
+(written as its days).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from viewer.domain.model import Event, Source
+from viewer.domain.timeline import Timeline
+from viewer.domain.words import translate
+from viewer.importers.common import url
+from viewer.importers.timelinejs.write_dates import era_dates, slide_dates
+from viewer.persistence.atomic import atomic_write_bytes
+from viewer.timeline.filters import Mask
+from viewer.timeline.lanes import LaneChoice, arranged, facet_lanes, sorted_lanes
+
+# The addresses TimelineJS shows as media itself (after its own list of media
+# types, src/js/media/MediaType.js); any other address it would try as a picture.
+SHOWN_MEDIA: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^https?://[^?#]+\.(jpe?g|png|gif|svg|webp|mp4|webm|mp3|wav|m4a|pdf)([?#].*)?$",
+        r"^https?://((www|m)\.)?(youtube\.com|youtu\.be)/",
+        r"^https?://(www\.|player\.)?vimeo\.com/",
+        r"^https?://(www\.)?dailymotion\.com/",
+        r"^https?://(www\.)?soundcloud\.com/",
+        r"^https?://(www\.)?flickr\.com/photos/",
+        r"^https?://([a-z]{2,3}\.)?(m\.)?wikipedia\.org/wiki/",
+        r"^https?://(www\.)?documentcloud\.org/",
+        r"^https?://open\.spotify\.com/",
+    )
+)
+
+
+def timelinejs_document(
+    timeline: Timeline, *, lanes: LaneChoice | None = None, mask: Mask | None = None
+) -> dict[str, Any]:
+    """``timeline`` as a TimelineJS3 document: the events ``mask`` keeps (all
+    with None), grouped by the lanes ``lanes`` lays out (by kind with None)."""
+    groups = _groups(timeline, lanes or LaneChoice(), mask)
+    sources = timeline.sources_by_id
+    slides = []
+    rows = range(len(timeline.events)) if mask is None else np.flatnonzero(mask).tolist()
+    for row in rows:
+        event = timeline.events[row]
+        cited = [sources[s] for s in event.sources if s in sources]
+        slides.append(_slide(event, cited, groups.get(row)))
+    title: dict[str, Any] = {"text": {"headline": escape(timeline.title)}}
+    if timeline.description:
+        title["text"]["text"] = html_paragraphs(timeline.description)
+    document: dict[str, Any] = {"title": title, "events": slides}
+    if timeline.eras:
+        document["eras"] = [
+            {**era_dates(era.date), "text": {"headline": escape(era.title)}}
+            for era in timeline.eras
+        ]
+    return document
+
+
+def write_timelinejs(
+    timeline: Timeline, path: Path, *, lanes: LaneChoice | None = None, mask: Mask | None = None
+) -> int:
+    """Write ``timeline`` to ``path`` as TimelineJS3 JSON, atomically (a failed
+    write leaves ``path`` as it was); how many events were written. Raises
+    ``OSError`` when it cannot be written."""
+    document = timelinejs_document(timeline, lanes=lanes, mask=mask)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    atomic_write_bytes(path, text.encode("utf-8"))
+    return len(document["events"])
+
+
+def html_paragraphs(text: str) -> str:
+    """Plain ``text`` as HTML that shows it: escaped, a ``<p>`` per paragraph
+    (blank-line separated), a ``<br>`` per line break."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+def _slide(event: Event, cited: Sequence[Source], group: str | None) -> dict[str, Any]:
+    slide: dict[str, Any] = {"unique_id": event.id, **slide_dates(event.date)}
+    headline = escape(event.title)
+    media = _media(cited)
+    if media is None:
+        linked = next((s for s in cited if url(s.url)), None)
+        if linked is not None:
+            headline = _link(str(linked.url), headline)
+    text: dict[str, str] = {"headline": headline}
+    if event.summary:
+        text["text"] = html_paragraphs(event.summary)
+    slide["text"] = text
+    if media is not None:
+        slide["media"] = media
+    if group:
+        slide["group"] = escape(group)  # TimelineJS shows a group's label as HTML
+    return slide
+
+
+def _media(cited: Sequence[Source]) -> dict[str, str] | None:
+    """The media of an event citing ``cited``: the first source TimelineJS can
+    show, credited with all of them; None when none can be shown."""
+    shown = next(
+        (s for s in cited if url(s.url) and any(p.match(str(s.url)) for p in SHOWN_MEDIA)),
+        None,
+    )
+    if shown is None:
+        return None
+    return {"url": str(shown.url), "caption": escape(shown.title), "credit": credit(cited)}
+
+
+def credit(cited: Sequence[Source]) -> str:
+    """The credit line naming ``cited`` (HTML): "Source: publisher, title",
+    each linked to its web address."""
+    named = []
+    for source in cited:
+        words = escape(", ".join(w for w in (source.publisher, source.title) if w))
+        address = url(source.url)
+        named.append(_link(address, words) if address else words)
+    if len(named) == 1:
+        #: A TimelineJS slide's credit line under its media; {0} is the source (a link).
+        return translate("importers", "Source: {0}").format(named[0])
+    #: A TimelineJS slide's credit line under its media; {0} lists the sources (links).
+    return translate("importers", "Sources: {0}").format("; ".join(named))
+
+
+def _link(address: str, html: str) -> str:
+    return f'<a href="{escape(address)}">{html}</a>'
+
+
+def _groups(timeline: Timeline, lanes: LaneChoice, mask: Mask | None) -> dict[int, str]:
+    """Each event's group (by table row): the title of the first lane it stands in."""
+    laid_out = facet_lanes(timeline, lanes.facet, mask)
+    if lanes.order is not None:
+        laid_out = sorted_lanes(laid_out, lanes.order)
+    groups: dict[int, str] = {}
+    for lane in arranged(laid_out, lanes.moved):
+        for row in lane.rows.tolist():
+            groups.setdefault(row, lane.title)
+    return groups
