@@ -22,6 +22,9 @@ from viewer.persistence.paths import AppPaths, bundled_timeline
 from viewer.timeline.filters import DATE_FACETS, EventFilter, event_mask, find_actor
 from viewer.timeline.lanes import LaneChoice, LaneFacet, LaneOrder
 
+# export --format: a TimelineJS3 file (viewer.importers.timelinejs.write), no Qt needed.
+TIMELINEJS = "timelinejs"
+
 
 def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_: str) -> None:
     parser.add_argument(name, nargs=nargs, type=Path, metavar="FILE", help=help_)
@@ -52,7 +55,9 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     export = commands.add_parser(
-        "export", help="render a timeline to PNG, SVG or PDF without a window"
+        "export",
+        help="render a timeline to PNG, SVG or PDF without a window, or write it as "
+        "TimelineJS JSON",
     )
     _file_argument(export, "file", "?", "a model file (default: the bundled timeline)")
     _add_argument(export)
@@ -62,7 +67,14 @@ def _build_parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help="the picture to write: .png, .svg or .pdf",
+        help="the file to write: a picture (.png, .svg or .pdf) or TimelineJS JSON (.json)",
+    )
+    export.add_argument(
+        "--format",
+        choices=("png", "svg", "pdf", TIMELINEJS),
+        help="what to write (default: as OUT's suffix says; .json is timelinejs): "
+        "timelinejs writes a TimelineJS3 file to publish, its groups the lanes "
+        "(--lanes), with the events the filters keep",
     )
     export.add_argument(
         "--from",
@@ -247,7 +259,14 @@ def _add_argument(parser: argparse.ArgumentParser) -> None:
 def _export(args: argparse.Namespace) -> int:
     from viewer.cli.loading import load_shown, read_shown_notes
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+    suffix = args.output.suffix.lower()
+    timelinejs = args.format == TIMELINEJS or (args.format is None and suffix == ".json")
+    if args.format not in (None, TIMELINEJS) and suffix != f".{args.format}":
+        problem = f"--format {args.format} writes a .{args.format} file, not {args.output.name!r}"
+        print(terminal_safe(f"timeline-viewer export: {problem}"), file=sys.stderr)
+        return ExitCode.USAGE
+    if not timelinejs:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     timeline = load_shown(args.file or bundled_timeline(), args.add)
     if isinstance(timeline, ExitCode):
         return timeline
@@ -261,6 +280,13 @@ def _export(args: argparse.Namespace) -> int:
     names = {actor.id: actor.name for actor in timeline.actors}
     # The range is the picture's span already: the filter line names the rest.
     described = [c.label for c in chosen.chips(names) if c.facet not in DATE_FACETS]
+    lanes = LaneChoice(
+        LaneFacet(args.lanes), None if args.lane_order is None else LaneOrder(args.lane_order)
+    )
+    if timelinejs:
+        from viewer.cli.export_command import write_timelinejs_file
+
+        return write_timelinejs_file(timeline, args.output, lanes, mask)
     from viewer.ui.app import make_application
     from viewer.ui.timeline.export import ExportError, export_timeline
 
@@ -276,10 +302,7 @@ def _export(args: argparse.Namespace) -> int:
             end=args.end,
             mask=mask,
             filter_words=", ".join(described),
-            lanes=LaneChoice(
-                LaneFacet(args.lanes),
-                None if args.lane_order is None else LaneOrder(args.lane_order),
-            ),
+            lanes=lanes,
             left_out=left_out,
         )
     except ExportError as err:

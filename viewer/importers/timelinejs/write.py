@@ -77,6 +77,10 @@ SHOWN_MEDIA: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
+class NoEventToWrite(ValueError):
+    """There is no event to write (the filters keep none, or the timeline has none)."""
+
+
 def timelinejs_document(
     timeline: Timeline, *, lanes: LaneChoice | None = None, mask: Mask | None = None
 ) -> dict[str, Any]:
@@ -107,8 +111,13 @@ def write_timelinejs(
 ) -> int:
     """Write ``timeline`` to ``path`` as TimelineJS3 JSON, atomically (a failed
     write leaves ``path`` as it was); how many events were written. Raises
-    ``OSError`` when it cannot be written."""
+    ``OSError`` when it cannot be written and :class:`NoEventToWrite` when
+    there is no event (TimelineJS needs one), writing nothing then."""
     document = timelinejs_document(timeline, lanes=lanes, mask=mask)
+    if not document["events"]:
+        raise NoEventToWrite(
+            translate("importers", "no event to write: a TimelineJS timeline needs one at least")
+        )
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(path, text.encode("utf-8"))
     return len(document["events"])
