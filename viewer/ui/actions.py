@@ -181,6 +181,16 @@ MENUS: list[tuple[str, list[Act | str]]] = [
                 lambda w: w.exports.choose_notes_export,
             ),
             Act(
+                "export_timelinejs",
+                QT_TRANSLATE_NOOP("Menus", "Export as &TimelineJS…"),
+                lambda w: w.exports.choose_timelinejs_export,
+                tip=QT_TRANSLATE_NOOP(
+                    "Menus",
+                    "Write the events the filter keeps as a TimelineJS file to publish, "
+                    "grouped by the lanes shown",
+                ),
+            ),
+            Act(
                 "print",
                 QT_TRANSLATE_NOOP("Menus", "&Print…"),
                 lambda w: w.exports.print_preview,

@@ -1,4 +1,5 @@
-"""File > Export Image and Export Notes: choosing where, writing, and saying how it went."""
+"""File > Export Image, Export Notes and Export as TimelineJS: choosing where,
+writing, and saying how it went."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from viewer.domain import words
+from viewer.importers.timelinejs.write import NoEventToWrite, write_timelinejs
 from viewer.persistence.paths import not_a_file
 from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.notes_control import NotesController
 from viewer.ui.document.document import Document
 from viewer.ui.document.selection import Selection
+from viewer.ui.document.watcher import same_file
 from viewer.ui.timeline.view import TimelineView
 from viewer.ui.widgets.views import warn
 
@@ -52,8 +55,9 @@ class ImageChoice:
 
 
 class Exports(QObject):
-    """Writes the timeline as it is shown (PNG, SVG, PDF) and the notes (Markdown or
-    W3C Web Annotations). ``parent`` is what its dialogs open over."""
+    """Writes the timeline as it is shown (PNG, SVG, PDF, or TimelineJS JSON to
+    publish) and the notes (Markdown or W3C Web Annotations). ``parent`` is what
+    its dialogs open over."""
 
     # A message for the status bar, and for how many ms it shows.
     said = Signal(str, int)
@@ -76,6 +80,8 @@ class Exports(QObject):
         self._filters = filters
         # What File > Export Image drew last in this session, offered again.
         self.last_choice = ImageChoice()
+        # Where File > Export as TimelineJS wrote last in this session, offered again.
+        self._timelinejs_folder: Path | None = None
 
     def choose_export(self, choice: ImageChoice | None = None) -> None:
         """Ask where to write the picture ``choice`` describes (default: the last
@@ -149,6 +155,63 @@ class Exports(QObject):
             )
         said = said.format(words.number(count), path.name, ", ".join(beside))
         self.said.emit(said, 6000)
+
+    def choose_timelinejs_export(self) -> None:
+        """File > Export as TimelineJS: ask where (in the folder written to last,
+        else where File > Open starts), and write it there."""
+        timeline = self._document.timeline
+        if timeline is None:
+            return
+        folder = self._timelinejs_folder or self._document.start_folder()
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent,
+            self.tr("Export as TimelineJS"),
+            str(folder / f"{timeline.id}.timelinejs.json"),
+            self.tr("TimelineJS (*.json)"),
+        )
+        if name:
+            self.export_timelinejs_to(Path(name))
+
+    def export_timelinejs_to(self, path: Path) -> None:
+        """Write the events the filter keeps as a TimelineJS3 file to publish, grouped
+        by the lanes shown (:mod:`viewer.importers.timelinejs.write`), and say so.
+        The file is written whole or not at all; the open timeline's own file is
+        never written over."""
+        timeline = self._document.timeline
+        if timeline is None:
+            return
+        failed = self.tr("TimelineJS not exported")
+        odd = not_a_file(path)
+        if odd is None and self._document.path is not None and same_file(path, self._document.path):
+            odd = self.tr("it is the open timeline's own file")
+        if odd is not None:
+            warn(self._parent, failed, self.tr("Cannot write {0}: {1}").format(path, odd))
+            return
+        try:
+            count = write_timelinejs(
+                timeline, path, lanes=self._view.renderer.lanes, mask=self._filters.mask
+            )
+        except NoEventToWrite:
+            if self._filters.mask is not None:
+                nothing = self.tr("The filter keeps no event: there is nothing to export.")
+            else:
+                nothing = self.tr("This timeline has no events: there is nothing to export.")
+            warn(self._parent, failed, nothing)
+            return
+        except OSError as err:
+            warn(
+                self._parent,
+                failed,
+                self.tr("Could not write {0}: {1}").format(path, err.strerror or err),
+            )
+            return
+        self._timelinejs_folder = path.parent
+        said = (
+            self.tr("Exported 1 event to {1} as TimelineJS.")
+            if count == 1
+            else self.tr("Exported {0} events to {1} as TimelineJS.")
+        )
+        self.said.emit(said.format(words.number(count), path.name), 6000)
 
     def export_to(self, path: Path, choice: ImageChoice | None = None) -> None:
         """Export the timeline as ``choice`` says (default: the last choice): the
