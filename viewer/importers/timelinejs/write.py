@@ -77,6 +77,10 @@ SHOWN_MEDIA: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
+# What must not stand in an address TimelineJS may write into HTML as it is.
+_UNSAFE_IN_HTML = re.compile(r"[\"'<>`\\]")
+
+
 class NoEventToWrite(ValueError):
     """There is no event to write (the filters keep none, or the timeline has none)."""
 
@@ -152,13 +156,22 @@ def _slide(event: Event, cited: Sequence[Source], group: str | None) -> dict[str
 def _media(cited: Sequence[Source]) -> dict[str, str] | None:
     """The media of an event citing ``cited``: the first source TimelineJS can
     show, credited with all of them; None when none can be shown."""
-    shown = next(
-        (s for s in cited if url(s.url) and any(p.match(str(s.url)) for p in SHOWN_MEDIA)),
-        None,
-    )
+    shown = next((s for s in cited if shown_media(s.url)), None)
     if shown is None:
         return None
     return {"url": str(shown.url), "caption": escape(shown.title), "credit": credit(cited)}
+
+
+def shown_media(address: str | None) -> bool:
+    """Whether TimelineJS shows ``address`` as media (see :data:`SHOWN_MEDIA`).
+    An address holding a quote mark, an angle bracket or a backslash is not
+    offered: some of TimelineJS's media put the address into HTML unescaped."""
+    kept = url(address)
+    return (
+        kept is not None
+        and not _UNSAFE_IN_HTML.search(kept)
+        and any(pattern.match(kept) for pattern in SHOWN_MEDIA)
+    )
 
 
 def credit(cited: Sequence[Source]) -> str:
