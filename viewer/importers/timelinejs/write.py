@@ -41,16 +41,18 @@ coordinates, the dates' notes and sources, whether a date is approximate
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import numpy as np
 
-from viewer.domain.model import Event, Source
+from viewer.domain.dates import Precision
+from viewer.domain.model import FuzzyDate, Source
+from viewer.domain.perf import paused_gc
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import translate
 from viewer.importers.common import url
@@ -77,6 +79,26 @@ SHOWN_MEDIA: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
+class _Event(msgspec.Struct):
+    """What a slide shows of an event."""
+
+    id: str
+    title: str
+    date: FuzzyDate
+    summary: str = ""
+    sources: list[str] = msgspec.field(default_factory=list)
+
+
+_EVENTS = msgspec.json.Decoder(list[_Event], dec_hook=lambda _type, value: _fuzzy(value))
+
+
+def _fuzzy(value: Any) -> FuzzyDate:
+    """A validated record's date as the model's (constructed: it was checked on loading)."""
+    fields = dict(value)
+    fields["precision"] = Precision(fields["precision"])
+    return FuzzyDate.model_construct(**fields)
+
+
 # What must not stand in an address TimelineJS may write into HTML as it is.
 _UNSAFE_IN_HTML = re.compile(r"[\"'<>`\\]")
 
@@ -93,11 +115,15 @@ def timelinejs_document(
     groups = _groups(timeline, lanes or LaneChoice(), mask)
     sources = timeline.sources_by_id
     slides = []
-    rows = range(len(timeline.events)) if mask is None else np.flatnonzero(mask).tolist()
-    for row in rows:
-        event = timeline.events[row]
-        cited = [sources[s] for s in event.sources if s in sources]
-        slides.append(_slide(event, cited, groups.get(row)))
+    with paused_gc():
+        # What a slide needs of each event, read from the records straight (they
+        # were validated when the file was loaded): a tenth of the time of models.
+        events = timeline.events.decoded(0, len(timeline.events), _EVENTS)
+        rows = range(len(events)) if mask is None else np.flatnonzero(mask).tolist()
+        for row in rows:
+            event = events[row]
+            cited = [sources[s] for s in event.sources if s in sources]
+            slides.append(_slide(event, cited, groups.get(row)))
     title: dict[str, Any] = {"text": {"headline": escape(timeline.title)}}
     if timeline.description:
         title["text"]["text"] = html_paragraphs(timeline.description)
@@ -122,8 +148,8 @@ def write_timelinejs(
         raise NoEventToWrite(
             translate("importers", "no event to write: a TimelineJS timeline needs one at least")
         )
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    atomic_write_bytes(path, text.encode("utf-8"))
+    text = msgspec.json.format(msgspec.json.encode(document), indent=2) + b"\n"
+    atomic_write_bytes(path, text)
     return len(document["events"])
 
 
@@ -134,7 +160,7 @@ def html_paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
 
-def _slide(event: Event, cited: Sequence[Source], group: str | None) -> dict[str, Any]:
+def _slide(event: _Event, cited: Sequence[Source], group: str | None) -> dict[str, Any]:
     slide: dict[str, Any] = {"unique_id": event.id, **slide_dates(event.date)}
     headline = escape(event.title)
     media = _media(cited)
