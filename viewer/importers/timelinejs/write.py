@@ -19,7 +19,8 @@ events: ids, titles, dates, summaries and the sources' web addresses.
   (by kind unless told otherwise: "Calls", "Attacks"): a newsroom wants a
   few rows that say what happened, and the reader sees the same rows in the
   viewer. An event in several lanes (two actors, two tags) is in its first,
-  as TimelineJS gives a slide one group. TimelineJS shows the group's label
+  as TimelineJS gives a slide one group; one with no value (no tag, no
+  actor) has no group. TimelineJS shows the group's label
   as HTML, so it is escaped too. The import reads a group as a tag.
 - **Media and credits**: the model has no media of its own; a source is the
   media when TimelineJS can show its address (a picture, a video or audio
@@ -59,7 +60,13 @@ from viewer.importers.common import url
 from viewer.importers.timelinejs.write_dates import era_dates, slide_dates
 from viewer.persistence.atomic import atomic_write_bytes
 from viewer.timeline.filters import Mask
-from viewer.timeline.lanes import LaneChoice, arranged, facet_lanes, sorted_lanes
+from viewer.timeline.lanes import (
+    NO_VALUE_KEY,
+    LaneChoice,
+    arranged,
+    facet_lanes,
+    sorted_lanes,
+)
 
 # The addresses TimelineJS shows as media itself (after its own list of media
 # types, src/js/media/MediaType.js); any other address it would try as a picture.
@@ -228,4 +235,7 @@ def _groups(timeline: Timeline, lanes: LaneChoice, mask: Mask | None) -> dict[in
     for lane in arranged(laid_out, lanes.moved):
         for row in lane.rows.tolist():
             groups.setdefault(row, lane.title)
-    return groups
+    # An event with no value of the facet ("No tag") has no group, as a slide
+    # without one; a TimelineJS file's ungrouped slides stay ungrouped.
+    no_value = {row for lane in laid_out if lane.key == NO_VALUE_KEY for row in lane.rows.tolist()}
+    return {row: group for row, group in groups.items() if row not in no_value}
