@@ -20,8 +20,8 @@ events: ids, titles, dates, summaries and the sources' web addresses.
   few rows that say what happened, and the reader sees the same rows in the
   viewer. An event in several lanes (two actors, two tags) is in its first,
   as TimelineJS gives a slide one group; one with no value (no tag, no
-  actor) has no group. TimelineJS shows the group's label
-  as HTML, so it is escaped too. The import reads a group as a tag.
+  actor) has no group. TimelineJS shows the group's label as HTML, so it is
+  escaped too. The import reads a group as a tag.
 - **Media and credits**: the model has no media of its own; a source is the
   media when TimelineJS can show its address (a picture, a video or audio
   file, a PDF, YouTube, Vimeo, Wikipedia, …: :data:`SHOWN_MEDIA`), its title
@@ -37,7 +37,8 @@ What TimelineJS cannot hold is not written: kinds (but as groups), statuses,
 participants, places, claims, quotes, actors, related events, fatalities,
 coordinates, the dates' notes and sources, whether a date is approximate
 (shown in ``display_date``), an open end (shown too), and a week as a week
-(written as its days).
+(written as its days). As HTML, runs of white space within a line read as
+one space, and more than one blank line between paragraphs as one.
 """
 
 from __future__ import annotations
