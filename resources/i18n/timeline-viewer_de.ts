@@ -444,6 +444,38 @@
         <translation>{0} Notizen nach {1} exportiert.</translation>
     </message>
     <message>
+        <source>Export as TimelineJS</source>
+        <translation>Als TimelineJS exportieren</translation>
+    </message>
+    <message>
+        <source>TimelineJS (*.json)</source>
+        <translation>TimelineJS (*.json)</translation>
+    </message>
+    <message>
+        <source>TimelineJS not exported</source>
+        <translation>TimelineJS nicht exportiert</translation>
+    </message>
+    <message>
+        <source>it is the open timeline&apos;s own file</source>
+        <translation>es ist die Datei der geöffneten Zeitleiste</translation>
+    </message>
+    <message>
+        <source>The filter keeps no event: there is nothing to export.</source>
+        <translation>Der Filter behält kein Ereignis: Es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>This timeline has no events: there is nothing to export.</source>
+        <translation>Diese Zeitleiste hat keine Ereignisse: Es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Exported 1 event to {1} as TimelineJS.</source>
+        <translation>1 Ereignis als TimelineJS nach {1} exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported {0} events to {1} as TimelineJS.</source>
+        <translation>{0} Ereignisse als TimelineJS nach {1} exportiert.</translation>
+    </message>
+    <message>
         <source>The filter keeps no event: there is nothing to draw.</source>
         <translation>Der Filter behält kein Ereignis: Es gibt nichts zu zeichnen.</translation>
     </message>
@@ -1141,6 +1173,14 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Export &amp;Notes…</source>
         <translation>&amp;Notizen exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;TimelineJS…</source>
+        <translation>Als Timeline&amp;JS exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the events the filter keeps as a TimelineJS file to publish, grouped by the lanes shown</source>
+        <translation>Die Ereignisse, die der Filter behält, als TimelineJS-Datei zum Veröffentlichen schreiben, nach den angezeigten Spuren gruppiert</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -2796,6 +2836,20 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>The file is a TimelineJS2 timeline: its dates were read as TimelineJS3 slides, its tags as groups and its assets as media.</source>
         <translation>Die Datei ist eine TimelineJS2-Zeitleiste: die Datumsangaben wurden als TimelineJS3-Folien gelesen, die Tags als Gruppen und die Assets als Medien.</translation>
+    </message>
+    <message>
+        <source>no event to write: a TimelineJS timeline needs one at least</source>
+        <translation>kein Ereignis zu schreiben: Eine TimelineJS-Zeitleiste braucht mindestens eines</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <extracomment>A TimelineJS slide&apos;s credit line under its media; {0} is the source (a link).</extracomment>
+        <translation>Quelle: {0}</translation>
+    </message>
+    <message>
+        <source>Sources: {0}</source>
+        <extracomment>A TimelineJS slide&apos;s credit line under its media; {0} lists the sources (links).</extracomment>
+        <translation>Quellen: {0}</translation>
     </message>
 </context>
 <context>
