@@ -202,12 +202,13 @@ def test_file_over_the_size_limit(tmp_path: Path, minimal: dict[str, Any]) -> No
     assert str(caught.value) == "is 2 MiB, over the 1 MiB limit for model files"
 
 
-def test_default_limit_is_512_mib(tmp_path: Path) -> None:
+def test_default_limit_is_1_gib(tmp_path: Path) -> None:
     path = tmp_path / "sparse.json"
     with path.open("wb") as handle:  # sparse: takes no disk space
-        handle.truncate(513 * 1024 * 1024)
-    with pytest.raises(ModelFileError, match="over the 512 MiB limit"):
+        handle.truncate(1025 * 1024 * 1024)
+    with pytest.raises(ModelFileError) as caught:
         load_timeline(path)
+    assert str(caught.value) == "is 1,025 MiB, over the 1,024 MiB limit for model files"
 
 
 def test_directory(tmp_path: Path) -> None:

@@ -199,7 +199,7 @@ def _require(condition: bool) -> None:
         raise Unsure
 
 
-def build(data: bytes, progress: Progress = no_progress) -> Timeline | None:
+def build(data: bytes | bytearray, progress: Progress = no_progress) -> Timeline | None:
     """The timeline of a model file's bytes, or None if it needs the exact validation.
 
     ``progress`` is told how far the load is (0 to 1) between steps; it may
@@ -266,7 +266,7 @@ def _languages(tags: set[str]) -> None:
     _require(all(_LANGUAGE_TAG.fullmatch(tag) for tag in tags))
 
 
-def _build(data: bytes, progress: Progress) -> Timeline:
+def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
     # Raw C0 controls are not JSON: the decoder refuses them. The rest is here.
     _require(b"\x7f" not in data and _C1.search(data) is None)
     _require(_CONTROL_IN_JSON.search(data) is None)
@@ -322,7 +322,11 @@ def _refer_to(known: set[str], lists: Iterable[list[str]]) -> bool:
 
 
 def _check_references(
-    data: bytes, events: list[Event], actors: set[str], sources: set[str], known: set[str]
+    data: bytes | bytearray,
+    events: list[Event],
+    actors: set[str],
+    sources: set[str],
+    known: set[str],
 ) -> None:
     """Every reference is to an id the file declares; claims' ids are unique and
     disputes name other claims; figures are ranges; first reports are dates.
@@ -357,7 +361,9 @@ def _check_references(
         _require(exact.closed_end is None or exact.latest > exact.earliest)
 
 
-def _check_texts(data: bytes, document: File, titles: list[str], events: list[Event]) -> None:
+def _check_texts(
+    data: bytes | bytearray, document: File, titles: list[str], events: list[Event]
+) -> None:
     """No one-line text holds a line break (LF or CR) or a tab, as the model's
     validators say. (:data:`_CONTROL_IN_JSON` has found every other control.) A
     file with no ``\\n``, ``\\r`` or ``\\t`` holds none: most files are spared a

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
 import stat
+import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -17,8 +19,23 @@ from viewer.domain.progress import Progress, no_progress
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import translate
 
-# Model files larger than this are refused before they are read.
-MAX_MODEL_BYTES = 512 * 1024 * 1024
+#: Model files larger than this are refused before they are read, and so are
+#: gzip files whose JSON, once uncompressed, is larger (checked as it is
+#: unpacked). 1 GiB: a 1,000,000-row ACLED import is some 800 MB of JSON as
+#: written before issue 26 (less in the compact form written since), and the
+#: load's peak is about three times the JSON's size (the bytes and what they
+#: are decoded into), some 3 GB at the limit.
+MAX_MODEL_BYTES = 1024 * 1024 * 1024
+
+#: A gzip file's first two bytes: such a file is read through gzip, whatever its name.
+GZIP_MAGIC = b"\x1f\x8b"
+
+#: How much of a gzip file is read at a time.
+GZIP_READ = 1024 * 1024
+#: The most one step of unpacking a gzip file gives.
+GZIP_CHUNK = 4 * 1024 * 1024
+# zlib's window bits for a gzip header and trailer (16 + the largest window).
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -27,7 +44,9 @@ class ModelFileError(Exception):
     """A model file that cannot be used, with every problem found in it.
 
     ``unreadable`` is true when the file itself could not be read (missing,
-    a folder, no permission), as opposed to a file whose content is wrong.
+    a folder, no permission, too large, a broken gzip file), as opposed to a
+    file whose content is wrong: commands exit 2 for it, as the README's table
+    of exit codes says.
     """
 
     def __init__(self, problems: list[Problem], *, unreadable: bool = False) -> None:
@@ -41,8 +60,17 @@ class _Header(BaseModel):
     schema_version: int
 
 
-def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes:
-    """The file's bytes, or a :class:`ModelFileError` saying why not."""
+def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes | bytearray:
+    """The file's JSON, or a :class:`ModelFileError` saying why not.
+
+    A gzip file (told by its first two bytes, whatever its name) is
+    decompressed as it is read, a chunk at a time, into one buffer that never
+    grows past ``max_bytes``: its JSON, once uncompressed, has the limit a plain
+    file has, so a small file that would unpack to gigabytes is refused after
+    ``max_bytes`` are unpacked, not once memory is gone. The buffer is given
+    as it is (a ``bytearray``), not copied: at the limit, a copy would be
+    another ``max_bytes`` at the peak of the load.
+    """
     try:
         if path.is_dir():
             said = translate("ModelFile", "is a folder, not a model file")
@@ -55,13 +83,16 @@ def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes:
         if size > max_bytes:
             #: {0} is the file's size, {1} the largest a model file may be (such as "512 MiB").
             said = translate("ModelFile", "is {0}, over the {1} limit for model files")
-            raise ModelFileError([Problem("", said.format(_mib(size), _mib(max_bytes)))])
+            problem = Problem("", said.format(_mib(size), _mib(max_bytes)))
+            raise ModelFileError([problem], unreadable=True)
         with path.open("rb") as handle:
+            if handle.read(len(GZIP_MAGIC)) == GZIP_MAGIC:
+                handle.seek(0)
+                return _gunzip(handle, max_bytes)
+            handle.seek(0)
             data = handle.read(max_bytes + 1)  # the file may have grown since stat()
         if len(data) > max_bytes:
-            #: {0} is the largest a model file may be (such as "512 MiB").
-            said = translate("ModelFile", "is over the {0} limit for model files")
-            raise ModelFileError([Problem("", said.format(_mib(max_bytes)))])
+            raise ModelFileError([_over(max_bytes)], unreadable=True)
         return data
     except FileNotFoundError:
         raise ModelFileError(
@@ -76,13 +107,83 @@ def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes:
         raise ModelFileError([Problem("", said)], unreadable=True) from None
 
 
+def json_size(path: Path) -> int:
+    """About how many bytes of JSON ``path`` holds, without reading it: its size,
+    or for a gzip file the uncompressed size its trailer states (that of its
+    last member, modulo 4 GiB: exact for the files the app writes, single
+    members under the limit). 0 when it cannot be read or is no regular file
+    (a pipe is not opened: that would wait for a writer). What the window asks
+    to choose whether a file loads in the background."""
+    try:
+        if not path.is_file():
+            return 0
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size < 18 or handle.read(len(GZIP_MAGIC)) != GZIP_MAGIC:
+                return size
+            handle.seek(-4, os.SEEK_END)
+            return max(size, int.from_bytes(handle.read(4), "little"))
+    except OSError:
+        return 0
+
+
+def _over(max_bytes: int, *, uncompressed: bool = False) -> Problem:
+    if uncompressed:
+        #: {0} is the largest a model file may be (such as "1,024 MiB"): a gzip
+        #: file whose JSON, once uncompressed, is larger.
+        said = translate("ModelFile", "is over the {0} limit for model files once uncompressed")
+    else:
+        #: {0} is the largest a model file may be (such as "512 MiB").
+        said = translate("ModelFile", "is over the {0} limit for model files")
+    return Problem("", said.format(_mib(max_bytes)))
+
+
+def _gunzip(handle: BinaryIO, max_bytes: int) -> bytearray:
+    """The uncompressed content of the gzip file ``handle`` (every member, as
+    ``gzip`` writes them one after another, each checked against its CRC and
+    length), at most ``max_bytes``.
+
+    Each step unpacks at most :data:`GZIP_CHUNK` bytes and no more than what is
+    left under the limit and one byte (to tell a file over it): the buffer
+    never holds more than ``max_bytes + 1``, nor the step more than a chunk,
+    whatever the file unpacks to. The compressed file is read
+    :data:`GZIP_READ` bytes at a time.
+    """
+    data = bytearray()
+    unpack = zlib.decompressobj(wbits=_GZIP_WBITS)
+    pending = b""
+    started = False  # some of the member being unpacked has been read
+    try:
+        while True:
+            if not pending:
+                pending = handle.read(GZIP_READ)
+                if not pending:
+                    break
+            started = True
+            data += unpack.decompress(pending, min(GZIP_CHUNK, max_bytes + 1 - len(data)))
+            if len(data) > max_bytes:
+                raise ModelFileError([_over(max_bytes, uncompressed=True)], unreadable=True)
+            pending = unpack.unconsumed_tail
+            if unpack.eof:  # a member ends: another may follow
+                pending, started = unpack.unused_data, False
+                unpack = zlib.decompressobj(wbits=_GZIP_WBITS)
+    except zlib.error as exc:
+        #: {0} is the decompressor's own words, in English.
+        said = translate("ModelFile", "not a valid gzip file: {0}").format(exc)
+        raise ModelFileError([Problem("", said)], unreadable=True) from None
+    if started:
+        said = translate("ModelFile", "the gzip data ends too early, the file may be truncated")
+        raise ModelFileError([Problem("", said)], unreadable=True)
+    return data
+
+
 def _mib(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{words.number(round(size / (1024 * 1024)))} MiB"
     return translate("ModelFile", "{0} bytes").format(words.number(size))
 
 
-def parse_timeline(data: bytes, progress: Progress = no_progress) -> Timeline:
+def parse_timeline(data: bytes | bytearray, progress: Progress = no_progress) -> Timeline:
     """Validate a model file's bytes; raise :class:`ModelFileError` listing every problem.
 
     A valid file takes the fast way (:mod:`viewer.domain.fast_load`): validated
@@ -91,8 +192,11 @@ def parse_timeline(data: bytes, progress: Progress = no_progress) -> Timeline:
     problem.
     """
     if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    if not data.strip():
+        if isinstance(data, bytearray):
+            del data[: len(_BOM)]  # in place: no copy of a gigabyte
+        else:
+            data = data[len(_BOM) :]
+    if not data or data.isspace():  # not strip(): that copies the whole file
         raise ModelFileError([Problem("", translate("ModelFile", "the file is empty"))])
     timeline = fast_load.build(data, progress)
     if timeline is None:
@@ -107,7 +211,7 @@ def parse_timeline(data: bytes, progress: Progress = no_progress) -> Timeline:
     return timeline
 
 
-def _validate(data: bytes) -> TimelineModel:
+def _validate(data: bytes | bytearray) -> TimelineModel:
     """The exact way: every problem, with its JSON path."""
     try:
         with paused_gc():
@@ -140,7 +244,7 @@ def _newer_version(version: int) -> Problem:
     return Problem("schema_version", said.format(_short(version), SCHEMA_VERSION))
 
 
-def _explain(data: bytes, exc: ValidationError) -> list[Problem]:
+def _explain(data: bytes | bytearray, exc: ValidationError) -> list[Problem]:
     errors = exc.errors(include_url=False)
     if any(err["type"] == "json_invalid" for err in errors):
         return [_explain_not_json(data, errors[0]["msg"])]
@@ -155,7 +259,7 @@ def _explain(data: bytes, exc: ValidationError) -> list[Problem]:
     return [Problem(json_path(err["loc"]), _describe(err)) for err in errors]
 
 
-def _explain_not_json(data: bytes, message: str) -> Problem:
+def _explain_not_json(data: bytes | bytearray, message: str) -> Problem:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
