@@ -147,7 +147,7 @@ def test_a_timelinejs_file_added_as_a_model_file_is_imported_by_its_content(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = active_window(qtbot)
-    _choosing(monkeypatch, HOUSTON, kind=0)  # "Timeline model files (*.json)"
+    _choosing(monkeypatch, HOUSTON, kind=0)  # "Timeline model files (*.json *.json.gz)"
     failed: list[object] = []
     window.document.addFailed.connect(lambda path, lines: failed.append(lines))
     window.imports.choose_add()

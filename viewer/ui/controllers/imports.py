@@ -19,7 +19,9 @@ from viewer.ui.document.document import Document
 
 #: The Open dialog's file types: translate the names; keep the patterns in
 #: parentheses and the ";;" between the types.
-MODEL_FILTER = QT_TRANSLATE_NOOP("Imports", "Timeline model files (*.json);;All files (*)")
+MODEL_FILTER = QT_TRANSLATE_NOOP(
+    "Imports", "Timeline model files (*.json *.json.gz);;All files (*)"
+)
 
 
 def menu_text(text: str) -> str:

@@ -13,7 +13,7 @@ from viewer.domain.progress import Progress
 from viewer.domain.timeline import Timeline
 from viewer.importers.common import ImportReport
 from viewer.importers.formats import run_import
-from viewer.persistence.model_file import ModelFileError, load_timeline
+from viewer.persistence.model_file import ModelFileError, json_size, load_timeline
 from viewer.timeline.stacking import CannotAdd, LayerData, restacked, stack
 from viewer.ui.document.loader import BACKGROUND_BYTES, BACKGROUND_EVENTS, Adding, Load
 from viewer.ui.document.recent import Remembered
@@ -115,7 +115,8 @@ class Document(QObject):
         """
         self.cancel_load()
         stamp = file_stamp(path)
-        if stamp is not None and stamp[1] > self.background_bytes and path.is_file():
+        # A gzip file counts as the JSON it holds: it takes as long to load.
+        if stamp is not None and path.is_file() and json_size(path) > self.background_bytes:
             self._start_load(path, stamp)
             return True
         try:
@@ -200,7 +201,7 @@ class Document(QObject):
         stamp = file_stamp(path)
         adding = Adding(self.layers, replaces, remembered)
         shown = len(self.timeline.events) if self.timeline is not None else 0
-        large = stamp is not None and stamp[1] > self.background_bytes
+        large = stamp is not None and path.is_file() and json_size(path) > self.background_bytes
         if (large or shown > self.background_events) and path.is_file():
             self._run(Load(path, stamp, self, adding=adding), shown=path)
             return True
