@@ -21,10 +21,14 @@ from viewer.domain.words import translate
 
 #: Model files larger than this are refused before they are read, and so are
 #: gzip files whose JSON, once uncompressed, is larger (checked as it is
-#: unpacked). 1 GiB: a 1,000,000-row ACLED import is some 800 MB of JSON as
-#: written before issue 26 (less in the compact form written since), and the
-#: load's peak is about three times the JSON's size (the bytes and what they
-#: are decoded into), some 3 GB at the limit.
+#: unpacked, so such a file costs at most this much memory and the time to
+#: unpack it). 1 GiB: a 1,000,000-row ACLED import is 776 MB of JSON as
+#: written before issue 26 (less in the compact form written since), and it
+#: must open. Opening it peaks at 4.0 GB, the bytes and what they are decoded
+#: into (``orjson.loads`` of the same bytes alone: 5.2 GB;
+#: ``bench/bench_million.py``): some 5.5 GB at the limit, what a desktop
+#: with the memory for a million events has. Past it, a timeline needs a
+#: format read a column at a time, not one JSON document.
 MAX_MODEL_BYTES = 1024 * 1024 * 1024
 
 #: A gzip file's first two bytes: such a file is read through gzip, whatever its name.
@@ -81,7 +85,7 @@ def read_model_bytes(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> bytes |
             raise ModelFileError([Problem("", said)], unreadable=True)
         size = info.st_size
         if size > max_bytes:
-            #: {0} is the file's size, {1} the largest a model file may be (such as "512 MiB").
+            #: {0} is the file's size, {1} the largest a model file may be (such as "1,024 MiB").
             said = translate("ModelFile", "is {0}, over the {1} limit for model files")
             problem = Problem("", said.format(_mib(size), _mib(max_bytes)))
             raise ModelFileError([problem], unreadable=True)
@@ -133,7 +137,7 @@ def _over(max_bytes: int, *, uncompressed: bool = False) -> Problem:
         #: file whose JSON, once uncompressed, is larger.
         said = translate("ModelFile", "is over the {0} limit for model files once uncompressed")
     else:
-        #: {0} is the largest a model file may be (such as "512 MiB").
+        #: {0} is the largest a model file may be (such as "1,024 MiB").
         said = translate("ModelFile", "is over the {0} limit for model files")
     return Problem("", said.format(_mib(max_bytes)))
 
