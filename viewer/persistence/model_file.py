@@ -19,24 +19,24 @@ from viewer.domain.progress import Progress, no_progress
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import translate
 
-#: Model files larger than this are refused before they are read, and so are
-#: gzip files whose JSON, once uncompressed, is larger (checked as it is
-#: unpacked, so such a file costs at most this much memory and the time to
-#: unpack it). 1 GiB: a 1,000,000-row ACLED import is 776 MB of JSON as
-#: written before issue 26 (less in the compact form written since), and it
-#: must open. Opening it peaks at 4.0 GB, the bytes and what they are decoded
-#: into (``orjson.loads`` of the same bytes alone: 5.2 GB;
-#: ``bench/bench_million.py``): some 5.5 GB at the limit, what a desktop
-#: with the memory for a million events has. Past it, a timeline needs a
-#: format read a column at a time, not one JSON document.
+# Model files larger than this are refused before they are read, and so are
+# gzip files whose JSON, once uncompressed, is larger (checked as it is
+# unpacked, so such a file costs at most this much memory and the time to
+# unpack it). 1 GiB: a 1,000,000-row ACLED import is 776 MB of JSON as
+# written before issue 26 (less in the compact form written since), and it
+# must open. Opening it peaks at 4.0 GB, the bytes and what they are decoded
+# into (``orjson.loads`` of the same bytes alone: 5.2 GB;
+# ``bench/bench_million.py``): some 5.5 GB at the limit, what a desktop
+# with the memory for a million events has. Past it, a timeline needs a
+# format read a column at a time, not one JSON document.
 MAX_MODEL_BYTES = 1024 * 1024 * 1024
 
-#: A gzip file's first two bytes: such a file is read through gzip, whatever its name.
+# A gzip file's first two bytes: such a file is read through gzip, whatever its name.
 GZIP_MAGIC = b"\x1f\x8b"
 
-#: How much of a gzip file is read at a time.
+# How much of a gzip file is read at a time.
 GZIP_READ = 1024 * 1024
-#: The most one step of unpacking a gzip file gives.
+# The most one step of unpacking a gzip file gives.
 GZIP_CHUNK = 4 * 1024 * 1024
 # zlib's window bits for a gzip header and trailer (16 + the largest window).
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
