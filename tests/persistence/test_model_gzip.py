@@ -209,3 +209,18 @@ def test_export_and_search_read_gzip(
     assert main(["export", str(cut), "-o", str(tmp_path / "cut.svg")]) == ExitCode.USAGE
     assert "the gzip data ends too early" in capsys.readouterr().err
     assert not (tmp_path / "cut.svg").exists()
+
+
+def test_diff_and_notes_read_gzip(
+    tmp_path: Path, minimal: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain = tmp_path / "events.json"
+    plain.write_bytes(dump(minimal))
+    packed = _gzipped(tmp_path / "events.json.gz", dump(minimal))
+    assert main(["diff", str(plain), str(packed)]) == ExitCode.OK
+    minimal["events"][1]["title"] = "Ein anderer Titel"
+    changed = _gzipped(tmp_path / "changed.json.gz", dump(minimal))
+    capsys.readouterr()
+    assert main(["diff", str(packed), str(changed)]) == ExitCode.FAILED
+    assert "Ein anderer Titel" in capsys.readouterr().out
+    assert main(["notes", "list", "--model", str(packed)]) == ExitCode.OK
