@@ -12,7 +12,8 @@ the file's metadata. Two compressions: zstd (level 3) and snappy. Then, each
 in a fresh process, best of ``--repeat``:
 
 * ``orjson.loads`` of the model file with the collector paused (the baseline
-  of ``bench_million.py``), read from the file;
+  of ``bench_million.py``), the file's reading timed with it, as
+  ``read_table``'s is;
 * ``pyarrow.parquet.read_table``: the columns in Arrow's memory, no Python
   object per event;
 * ``read_table`` and ``to_pylist``: a dict per event, what a decoder of the
