@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import dump
 from viewer.cli import ExitCode, main
+from viewer.domain.progress import LoadCancelled, no_progress
 from viewer.persistence import model_file
 from viewer.persistence.model_file import (
     ModelFileError,
@@ -107,7 +108,7 @@ def test_the_buffer_never_grows_past_the_limit(
     monkeypatch.setattr(model_file, "bytearray", Spy, raising=False)
     monkeypatch.setattr(model_file, "GZIP_CHUNK", 300 * 1024)
     with path.open("rb") as handle, pytest.raises(ModelFileError):
-        model_file._gunzip(handle, MIB)
+        model_file._gunzip(handle, MIB, path.stat().st_size, no_progress)
     assert len(sizes) == 4  # 300 KiB three times, then what is left and one byte
     assert max(sizes) == MIB + 1
 
@@ -224,3 +225,36 @@ def test_diff_and_notes_read_gzip(
     assert main(["diff", str(packed), str(changed)]) == ExitCode.FAILED
     assert "Ein anderer Titel" in capsys.readouterr().out
     assert main(["notes", "list", "--model", str(packed)]) == ExitCode.OK
+
+
+def test_unpacking_is_the_first_part_of_the_progress_and_can_be_cancelled(
+    tmp_path: Path, minimal: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel works while a large gzip file is unpacked, not only once it parses."""
+    data = dump(minimal) + b" " * 200_000
+    path = tmp_path / "long.json.gz"
+    path.write_bytes(gzip.compress(data, compresslevel=0))  # stored: as large as the JSON
+    monkeypatch.setattr(model_file, "GZIP_READ", 16 * 1024)
+    told: list[float] = []
+    timeline = load_timeline(path, progress=told.append)
+    assert len(timeline.events) == 2
+    unpacking = [done for done in told if done <= model_file.GZIP_SHARE]
+    assert len(unpacking) >= 10
+    assert unpacking == sorted(unpacking)
+    assert unpacking[-1] == pytest.approx(model_file.GZIP_SHARE)
+    assert told[len(unpacking) :] == sorted(told[len(unpacking) :])
+    assert told[-1] == 1.0
+
+    def stop(done: float) -> None:
+        if done > 0.1:
+            raise LoadCancelled
+
+    with pytest.raises(LoadCancelled):
+        load_timeline(path, progress=stop)
+    plain = tmp_path / "plain.json"
+    plain.write_bytes(data)
+    told.clear()
+    load_timeline(plain, progress=told.append)
+    # A plain file is not unpacked: the parse's first step is its first news.
+    assert len([done for done in told if done <= model_file.GZIP_SHARE]) <= 1
+    assert told[-1] == 1.0
