@@ -742,9 +742,9 @@
 <context>
     <name>Imports</name>
     <message>
-        <source>Timeline model files (*.json);;All files (*)</source>
+        <source>Timeline model files (*.json *.json.gz);;All files (*)</source>
         <extracomment>The Open dialog&apos;s file types: translate the names; keep the patterns in parentheses and the &quot;;;&quot; between the types.</extracomment>
-        <translation>Zeitleistendateien (*.json);;Alle Dateien (*)</translation>
+        <translation>Zeitleistendateien (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Re&amp;move Added Timeline</source>
@@ -1377,12 +1377,12 @@ Weiterhin angezeigt: {1}</translation>
     </message>
     <message>
         <source>is {0}, over the {1} limit for model files</source>
-        <extracomment>{0} is the file&apos;s size, {1} the largest a model file may be (such as &quot;512 MiB&quot;).</extracomment>
+        <extracomment>{0} is the file&apos;s size, {1} the largest a model file may be (such as &quot;1,024 MiB&quot;).</extracomment>
         <translation>ist {0} groß, über der Grenze von {1} für Modelldateien</translation>
     </message>
     <message>
         <source>is over the {0} limit for model files</source>
-        <extracomment>{0} is the largest a model file may be (such as &quot;512 MiB&quot;).</extracomment>
+        <extracomment>{0} is the largest a model file may be (such as &quot;1,024 MiB&quot;).</extracomment>
         <translation>ist über der Grenze von {0} für Modelldateien</translation>
     </message>
     <message>
@@ -1397,6 +1397,20 @@ Weiterhin angezeigt: {1}</translation>
         <source>cannot be read: {0}</source>
         <extracomment>{0} is the system&apos;s reason, in English.</extracomment>
         <translation>kann nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>is over the {0} limit for model files once uncompressed</source>
+        <extracomment>{0} is the largest a model file may be (such as &quot;1,024 MiB&quot;): a gzip file whose JSON, once uncompressed, is larger.</extracomment>
+        <translation>ist entpackt über der Grenze von {0} für Modelldateien</translation>
+    </message>
+    <message>
+        <source>not a valid gzip file: {0}</source>
+        <extracomment>{0} is the decompressor&apos;s own words, in English.</extracomment>
+        <translation>keine gültige gzip-Datei: {0}</translation>
+    </message>
+    <message>
+        <source>the gzip data ends too early, the file may be truncated</source>
+        <translation>die gzip-Daten enden zu früh, die Datei ist vielleicht abgeschnitten</translation>
     </message>
     <message>
         <source>{0} bytes</source>
