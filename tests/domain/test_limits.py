@@ -170,7 +170,7 @@ def test_the_readme_gives_the_same_limits() -> None:
 
 
 def _at_both_ends(minimal: dict[str, Any]) -> Timeline:
-    minimal["events"][0]["date"] = {"precision": "day", "start": "0001-01-01"}
+    minimal["events"][0]["date"] = {"precision": "day", "start": "-9999-01-01"}
     minimal["events"][1]["date"] = {"precision": "day", "start": "9999-12-31"}
     minimal["events"].append(
         {

@@ -11,11 +11,12 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
 from viewer.domain import words
+from viewer.domain.calendar import seconds_of
 from viewer.timeline.axis import (
     LABEL_GAP,
     STEPS,
@@ -212,8 +213,7 @@ def test_hours_are_utc_hours_without_daylight_saving() -> None:
         start = day.timestamp()
         found = ticks(start, start + DAY - 1, hour)
         assert [m.hour for m in found] == list(range(24))
-        assert all(m.utcoffset() == timedelta(0) for m in found)
-        assert {b.timestamp() - a.timestamp() for a, b in itertools.pairwise(found)} == {3600.0}
+        assert {b.t - a.t for a, b in itertools.pairwise(found)} == {3600.0}
     assert zone_name() == "UTC"
     assert span_words(at(2025, 6, 4, 6), at(2025, 6, 4, 10)).endswith("(UTC)")
 
@@ -223,6 +223,64 @@ def test_the_far_ends_of_the_calendar() -> None:
     assert texts(first.labels)[0] == "1"
     last = layout(at(9999, 12, 1), 0.01 * DAY)
     assert texts(last.context) == ["December 9999"]
+
+
+def bc(year: int, month: int = 1, day: int = 1) -> float:
+    """The instant a day of a year BC begins (``bc(44)`` is 44 BC, astronomical -43)."""
+    return seconds_of(1 - year, month, day)
+
+
+def test_ticks_across_the_turn_of_the_eras_stand_on_round_years() -> None:
+    """No year 0: ten years from 10 BC is AD 1, and round years are the readers' round years."""
+    decade = next(step for step in STEPS if step.unit is TickUnit.YEAR and step.count == 10)
+    found = ticks(bc(45), seconds_of(31, 1, 1), decade)
+    assert [m.year for m in found] == [-39, -29, -19, -9, 1, 10, 20, 30]
+    century = next(step for step in STEPS if step.unit is TickUnit.YEAR and step.count == 100)
+    assert [m.year for m in ticks(bc(250), seconds_of(250, 1, 1), century)] == [
+        -199,
+        -99,
+        1,
+        100,
+        200,
+    ]
+    year = next(step for step in STEPS if step.unit is TickUnit.YEAR and step.count == 1)
+    assert [m.year for m in ticks(bc(3), seconds_of(3, 1, 1), year)] == [-2, -1, 0, 1, 2, 3]
+
+
+def test_a_view_across_the_turn_of_the_eras_says_bc_and_ad() -> None:
+    axis = layout(bc(100), 200 * YEAR / (RIGHT - LEFT))
+    assert texts(axis.labels) == [
+        "100 BC", "80 BC", "60 BC", "40 BC", "20 BC", "AD 1", "AD 20", "AD 40", "AD 60", "AD 80"
+    ]  # fmt: skip
+    assert texts(axis.context) == ["100\u20131 BC", "AD 1\u201399"]
+    # Ticks of like steps stand about as far apart on either side of the turn.
+    gaps = [b - a for a, b in itertools.pairwise(axis.tick_xs)]
+    assert max(gaps) - min(gaps) < 1.1 * 1000 / 200  # a year of 200, and leap days
+    years = layout(bc(7), 12 * YEAR / (RIGHT - LEFT))
+    assert texts(years.labels)[5:8] == ["2 BC", "1 BC", "AD 1"]
+    assert texts(years.context) == ["10\u20131 BC", "AD 1\u20139"]
+
+
+def test_a_view_before_the_common_era_reads_bc() -> None:
+    decades = layout(bc(60), 30 * YEAR / (RIGHT - LEFT))
+    assert texts(decades.context) == ["60\u201351 BC", "50\u201341 BC", "40\u201331 BC"]
+    assert "44 BC" in texts(decades.labels)
+    days = layout(bc(44, 3, 10), 10 * DAY / (RIGHT - LEFT))
+    assert texts(days.context) == ["March 44 BC"]
+    assert "15 March" in texts(days.labels)
+    hours = layout(bc(44, 3, 15), DAY / (RIGHT - LEFT))
+    assert texts(hours.context) == ["15 March 44 BC"]
+    assert span_words(bc(44, 3, 15), bc(44, 3, 20)) == "15 March 44 BC \u2013 19 March 44 BC"
+    assert (
+        span_words(bc(1, 12, 31), seconds_of(1, 1, 3)) == "31 December 1 BC \u2013 2 January AD 1"
+    )
+
+
+def test_the_first_years_of_the_calendar() -> None:
+    first = layout(bc(10000), 10 * YEAR)
+    assert texts(first.labels)[0] == "10000 BC"
+    for step in STEPS:
+        assert ticks(bc(10000) - YEAR, bc(10000) + 400 * step.approx_seconds, step, limit=20)
 
 
 # -- today ------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from typing import Any
 import numpy as np
 import pytest
 
+from tests.conftest import REPO
+from viewer.domain.calendar import seconds_of
 from viewer.domain.model import Event, EventKind, EventStatus, Verification
 from viewer.domain.notes import Note, NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
@@ -108,11 +110,7 @@ def test_a_date_range_keeps_what_overlaps_it(bundled: Timeline) -> None:
     start = 1748995200.0  # 4 June 2025, 00:00 UTC
     end = start + 86400
     chosen = EventFilter(start=start, end=end)
-    expected = {
-        e.id
-        for e in events(bundled)
-        if e.date.latest.timestamp() > start and e.date.earliest.timestamp() < end
-    }
+    expected = {e.id for e in events(bundled) if e.date.latest > start and e.date.earliest < end}
     assert "call-2025-06-04" in expected
     assert kept(bundled, chosen) == expected
     labels = [chip.label for chip in chosen.chips({})]
@@ -195,3 +193,16 @@ def test_the_index_of_what_is_kept(bundled: Timeline) -> None:
     assert index.position["call-2025-06-04"] == ids.index("call-2025-06-04")
     assert len(index.position) == len(ids)
     assert list(index.position) == sorted(ids, key=lambda i: bundled.events.row_of(i) or 0)
+
+
+def test_a_date_range_before_the_common_era() -> None:
+    """March 44 BC keeps the Ides and what spans them, and its chip says the days BC."""
+    caesar = load_timeline(REPO / "tests" / "data" / "model" / "caesar-44bc.json")
+    chosen = EventFilter(start=seconds_of(-43, 3, 1), end=seconds_of(-43, 4, 1))
+    assert kept(caesar, chosen) == {"ides", "senate", "funeral", "civil-war"}
+    assert [chip.label for chip in chosen.chips({})] == ["1\u201331 March 44 BC"]
+    across = EventFilter(start=seconds_of(0, 12, 31), end=seconds_of(1, 1, 2))
+    assert kept(caesar, across) == {"augustus", "turn", "first-day"}
+    assert [chip.label for chip in across.chips({})] == ["31 December 1 BC \u2013 1 January AD 1"]
+    # A range saved in the settings comes back, its BC bounds too.
+    assert EventFilter.from_json(chosen.to_json()) == chosen

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from operator import attrgetter
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from viewer.domain.dates import END_OF_CALENDAR, Precision, parse_point
+from viewer.domain.dates import END_OF_CALENDAR, MIN_T, Precision, parse_point
 from viewer.domain.dates import OPEN_END as OPEN
 from viewer.domain.model import Event, EventKind, EventStatus
 from viewer.domain.records import Records, Rows, Strings
@@ -34,10 +33,9 @@ KIND_CODE = {kind.value: code for code, kind in enumerate(KINDS)}
 STATUS_CODE = {status.value: code for code, status in enumerate(STATUSES)}
 PRECISION_CODE = {precision.value: code for code, precision in enumerate(PRECISIONS)}
 
-# Seconds since 1970 of the first instant of the calendar and of its last.
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-FIRST_SECOND = (datetime(1, 1, 1, tzinfo=UTC) - _EPOCH).total_seconds()
-LAST_INSTANT = END_OF_CALENDAR.timestamp()
+# Seconds since 1970 of the first instant of the calendar and of the one after it.
+FIRST_SECOND = MIN_T
+LAST_INSTANT = END_OF_CALENDAR
 
 
 @dataclass(slots=True)
@@ -192,7 +190,7 @@ def _calendar(
         if at < width and not (matrix[:, at] == byte[0]).all():
             return None
     year = _number(matrix, 0, 4)
-    if (year < 1).any():
+    if (year < 0).any():
         return None
     years = (year - 1970).astype("datetime64[Y]")
     if width == 4:
@@ -266,27 +264,51 @@ def points(texts: Sequence[str], codes: Codes) -> tuple[Floats, Floats] | None:
 def _span(precision: Precision, texts: list[str]) -> tuple[Floats, Floats] | None:
     try:
         if precision is Precision.WEEK:  # few, and numpy has no ISO weeks
-            # Uncached: the cache would keep these strings, and with them
-            # the memory of everything decoded around them.
-            spans = {t: parse_point.__wrapped__(t, precision) for t in set(texts)}
-            start = np.array([spans[t][0].timestamp() for t in texts])
-            end = np.array([spans[t][1].timestamp() for t in texts])
+            return _exact(precision, texts)
+        if precision is Precision.MINUTE:
+            found = _minutes(texts)
         else:
-            if precision is Precision.MINUTE:
-                found = _minutes(texts)
-            else:
-                width = _WIDTH[precision]
-                if set(map(len, texts)) != {width}:
-                    return None
-                matrix = np.array(texts, f"S{width}").view(np.uint8).reshape(len(texts), -1)
-                found = _calendar(matrix, width)
-            if found is None:
-                return None
-            start = found[0].astype("datetime64[s]").astype(np.int64)
-            end = found[1].astype("datetime64[s]").astype(np.int64)
+            width = _WIDTH[precision]
+            if set(map(len, texts)) != {width}:
+                return _before_year_0(precision, texts)
+            matrix = np.array(texts, f"S{width}").view(np.uint8).reshape(len(texts), -1)
+            found = _calendar(matrix, width)
+        if found is None:
+            return _before_year_0(precision, texts)
+        start = found[0].astype("datetime64[s]").astype(np.int64)
+        end = found[1].astype("datetime64[s]").astype(np.int64)
     except (ValueError, UnicodeEncodeError):  # not ASCII, a week that is not in its year, ...
         return None
     starts, ends = start.astype(np.float64), end.astype(np.float64)
     if len(starts) and (starts.min() < FIRST_SECOND or starts.max() >= LAST_INSTANT):
         return None
     return starts, np.minimum(ends, LAST_INSTANT)
+
+
+def _exact(precision: Precision, texts: list[str]) -> tuple[Floats, Floats]:
+    """The points read one by one, the exact way (ValueError for one that is wrong)."""
+    # Uncached: the cache would keep these strings, and with them
+    # the memory of everything decoded around them.
+    spans = {t: parse_point.__wrapped__(t, precision) for t in set(texts)}
+    first = np.fromiter((spans[t][0] for t in texts), np.float64, len(texts))
+    after = np.fromiter((spans[t][1] for t in texts), np.float64, len(texts))
+    return first, after
+
+
+def _before_year_0(precision: Precision, texts: list[str]) -> tuple[Floats, Floats] | None:
+    """The points when some are in years before 0 (``-0043-03-15``): those are
+    few and read the exact way, the others as ever. None if that is not why
+    the fast way failed."""
+    early = np.fromiter((t.startswith("-") for t in texts), bool, len(texts))
+    if not early.any():
+        return None
+    rows, others = np.flatnonzero(early), np.flatnonzero(~early)
+    first = np.empty(len(texts), np.float64)
+    after = np.empty(len(texts), np.float64)
+    first[rows], after[rows] = _exact(precision, [texts[i] for i in rows.tolist()])
+    if len(others):
+        rest = _span(precision, [texts[i] for i in others.tolist()])
+        if rest is None:
+            return None
+        first[others], after[others] = rest
+    return first, after

@@ -8,9 +8,18 @@ zone.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
 from typing import TYPE_CHECKING
 
+from viewer.domain.calendar import (
+    Day,
+    HasClock,
+    HasDay,
+    Moment,
+    civil_from_days,
+    day_number,
+    week_one_monday,
+)
 from viewer.domain.dates import Precision
 from viewer.domain.model import Event, FuzzyDate
 from viewer.domain.names import kind_name, status_name
@@ -96,27 +105,40 @@ _RANGE = f" {_EN_DASH} "
 # -- parsing the written points (validated by the model already) ------------
 
 
+# A year before year 0 is written with a minus sign (``-0043-03-15``): the
+# rest of the point stands one character further on.
+
+
+def _split(text: str) -> tuple[int, str]:
+    """The year of a written point, and what follows it (``-03-15``)."""
+    cut = 5 if text.startswith("-") else 4
+    return int(text[:cut]), text[cut:]
+
+
 def _year(text: str) -> int:
-    return int(text[:4])
+    return _split(text)[0]
 
 
 def _month(text: str) -> tuple[int, int]:
-    return int(text[:4]), int(text[5:7])
+    year, rest = _split(text)
+    return year, int(rest[1:3])
 
 
-def _week_monday(text: str) -> date:
-    return date.fromisocalendar(int(text[:4]), int(text[6:8]), 1)
+def _week_monday(text: str) -> Day:
+    year, rest = _split(text)
+    return civil_from_days(week_one_monday(year) + 7 * (int(rest[2:4]) - 1))
 
 
-def _day(text: str) -> date:
-    return date(int(text[:4]), int(text[5:7]), int(text[8:10]))
+def _day(text: str) -> Day:
+    year, rest = _split(text)
+    return Day(year, int(rest[1:3]), int(rest[4:6]))
 
 
-def _minute(text: str) -> tuple[datetime, str]:
+def _minute(text: str) -> tuple[Moment, str]:
     """The local wall-clock time as written, and its offset as written."""
-    offset = "Z" if text.endswith("Z") else text[16:]
-    local = datetime(int(text[:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]))
-    return local.replace(minute=int(text[14:16])), offset
+    year, rest = _split(text)
+    offset = "Z" if rest.endswith("Z") else rest[12:]
+    return Moment(year, int(rest[1:3]), int(rest[4:6]), int(rest[7:9]), int(rest[10:12]), 0), offset
 
 
 # -- words ---------------------------------------------------------------------
@@ -127,54 +149,119 @@ def month_name(month: int) -> str:
     return translate("dates", MONTHS[month - 1])
 
 
-def day_words(day: date) -> str:
-    """A day in the app's one date style: ``4 June 2025`` (German ``4. Juni 2025``)."""
+def year_words(year: int, era: bool = False) -> str:
+    """An astronomical year as readers count: ``2025``; year 0 is ``1 BC``, year
+    -43 ``44 BC`` (German ``44 v. Chr.``). With ``era``, for a span that runs
+    across the turn of the eras, the years from 1 on say it too: ``AD 14``."""
+    if year <= 0:
+        #: A year before the common era: {year} is 44 for 44 BC.
+        return translate("dates", "{year} BC").format(year=1 - year)
+    if era:
+        #: A year of the common era, where years BC are near: {year} is 14 for AD 14.
+        return translate("dates", "AD {year}").format(year=year)
+    return str(year)
+
+
+def years_words(first: int, last: int, era: bool = False) -> str:
+    """Years ``first`` to ``last`` (astronomical): ``1900–1999``, ``50–41 BC``,
+    ``44 BC – AD 14``; ``era``: see :func:`year_words`."""
+    if first <= 0 and last <= 0:
+        #: Years before the common era, from the first to the last: 50-41 BC.
+        return translate("dates", "{first}\u2013{last} BC").format(first=1 - first, last=1 - last)
+    if first <= 0:
+        return f"{year_words(first)}{_RANGE}{year_words(last, era=True)}"
+    if era:
+        #: Years of the common era, where years BC are near: AD 1-9.
+        return translate("dates", "AD {first}\u2013{last}").format(first=first, last=last)
+    return f"{first}{_EN_DASH}{last}"
+
+
+def day_words(day: HasDay, era: bool = False) -> str:
+    """A day in the app's one date style: ``4 June 2025`` (German ``4. Juni 2025``),
+    ``15 March 44 BC`` (``15. März 44 v. Chr.``); ``era``: see :func:`year_words`."""
     return translate("dates", "{day} {month} {year}").format(
-        day=day.day, month=month_name(day.month), year=day.year
+        day=day.day, month=month_name(day.month), year=year_words(day.year, era)
     )
 
 
-def day_month_words(day: date) -> str:
+def read_era(text: str) -> tuple[str, bool]:
+    """``text`` (a day or a year, as a reader writes it) without the word of its
+    era, and whether that said "before the common era": ``15 March 44 BC`` is
+    ``("15 March 44", True)``, ``15. März 44 v. Chr.`` too in German, ``AD 14``
+    is ``("14", False)``. The reader's language and English are understood."""
+    for template, before in (
+        (translate("dates", "{year} BC"), True),
+        ("{year} BC", True),
+        ("{year} BCE", True),
+        (translate("dates", "AD {year}"), False),
+        ("AD {year}", False),
+        ("{year} AD", False),
+        ("{year} CE", False),
+    ):
+        prefix, _, suffix = (part.strip() for part in template.partition("{year}"))
+        before_year = rf"(?<!\w){re.escape(prefix)}\s*" if prefix else ""
+        after_year = rf"\s*{re.escape(suffix)}" if suffix else ""
+        pattern = rf"{before_year}(?<!\d)(\d+){after_year}$"
+        found = re.search(pattern, text, re.IGNORECASE)
+        if found is not None:
+            return (text[: found.start()] + found.group(1)).strip(), before
+    return text, False
+
+
+def day_month_words(day: HasDay) -> str:
     """A day of a month without its year: ``4 June`` (German ``4. Juni``)."""
     return translate("dates", "{day} {month}").format(day=day.day, month=month_name(day.month))
 
 
-def day_range_words(first: date, last: date) -> str:
+def day_range_words(first: HasDay, last: HasDay) -> str:
     """The days ``first`` to ``last`` in the app's date style, as short as reads
-    well: ``4 June 2025``, ``4–5 June 2025``, ``30 May – 2 June 2025``."""
-    if first == last:
+    well: ``4 June 2025``, ``4–5 June 2025``, ``30 May – 2 June 2025``,
+    ``1 March 44 BC – 5 May AD 14``."""
+    if (first.year, first.month, first.day) == (last.year, last.month, last.day):
         return day_words(first)
     if first.year != last.year:
-        return f"{day_words(first)}{_RANGE}{day_words(last)}"
+        return f"{day_words(first)}{_RANGE}{day_words(last, _across(first.year, last.year))}"
     if first.month != last.month:
         return f"{day_month_words(first)}{_RANGE}{day_words(last)}"
     #: Two days of one month: 4-5 June 2025 (an en dash between the days).
     return translate("dates", "{first}\u2013{last} {month} {year}").format(
-        first=first.day, last=last.day, month=month_name(last.month), year=last.year
+        first=first.day, last=last.day, month=month_name(last.month), year=year_words(last.year)
     )
 
 
-def month_words(year: int, month: int) -> str:
-    """A month of a year: ``May 2025``."""
-    return translate("dates", "{month} {year}").format(month=month_name(month), year=year)
+def _across(first: int, last: int) -> bool:
+    """Whether years ``first`` to ``last`` run across the turn of the eras."""
+    return first <= 0 < last
+
+
+def month_words(year: int, month: int, era: bool = False) -> str:
+    """A month of a year: ``May 2025``, ``March 44 BC``; ``era``: see :func:`year_words`."""
+    return translate("dates", "{month} {year}").format(
+        month=month_name(month), year=year_words(year, era)
+    )
 
 
 def _offset_words(offset: str) -> str:
     return "UTC" if offset in ("Z", "+00:00") else f"UTC{offset}"
 
 
-def clock_words(moment: datetime, offset: str | None = None) -> str:
+def clock_words(moment: HasClock, offset: str | None = None, era: bool = False) -> str:
     """A day and a time of it: ``31 May 2025, 22:50`` (German ``31. Mai 2025, 22:50``)
     and, given, its offset. Event times and the reader's note times read alike."""
-    words = f"{day_words(moment.date())}, {moment:%H:%M}"
+    words = f"{day_words(moment, era)}, {_hours(moment)}"
     return words if offset is None else f"{words} ({_offset_words(offset)})"
 
 
-def _is_weekend(first: date, last: date) -> bool:
-    return first.isoweekday() == 6 and (last - first).days == 1
+def _hours(moment: HasClock) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
-def _is_mid_month(first: date, last: date) -> bool:
+def _is_weekend(first: Day, last: Day) -> bool:
+    start = day_number(first)
+    return (start + 3) % 7 == 5 and day_number(last) - start == 1  # a Saturday and a Sunday
+
+
+def _is_mid_month(first: Day, last: Day) -> bool:
     return (
         first.year == last.year
         and first.month == last.month
@@ -192,8 +279,8 @@ def _plain_words(fuzzy: FuzzyDate) -> tuple[str, str]:
         first_year = _year(start)
         last_year = _year(end) if end else first_year
         if first_year == last_year:
-            return str(first_year), "plain"
-        return f"{first_year}{_EN_DASH}{last_year}", "plain"
+            return year_words(first_year), "plain"
+        return years_words(first_year, last_year), "plain"
     if precision is Precision.MONTH:
         first_m = _month(start)
         last_m = _month(end) if end else first_m
@@ -201,7 +288,8 @@ def _plain_words(fuzzy: FuzzyDate) -> tuple[str, str]:
             return month_words(*first_m), "plain"
         if first_m[0] == last_m[0]:
             return f"{month_name(first_m[1])}{_RANGE}{month_words(*last_m)}", "plain"
-        return f"{month_words(*first_m)}{_RANGE}{month_words(*last_m)}", "plain"
+        era = _across(first_m[0], last_m[0])
+        return f"{month_words(*first_m)}{_RANGE}{month_words(*last_m, era)}", "plain"
     if precision is Precision.WEEK:
         first_w = _week_monday(start)
         last_w = _week_monday(end) if end else first_w
@@ -217,13 +305,15 @@ def _plain_words(fuzzy: FuzzyDate) -> tuple[str, str]:
     last_t, last_offset = _minute(end) if end else (first_t, first_offset)
     if (first_t, first_offset) == (last_t, last_offset):
         return clock_words(first_t, first_offset), "plain"
+    era = _across(first_t.year, last_t.year)
     if first_offset == last_offset:
         offset = f"({_offset_words(first_offset)})"
-        if first_t.date() == last_t.date():
-            return f"{clock_words(first_t)}{_EN_DASH}{last_t:%H:%M} {offset}", "plain"
-        return f"{clock_words(first_t)}{_RANGE}{clock_words(last_t)} {offset}", "plain"
-    words = f"{clock_words(first_t, first_offset)}{_RANGE}{clock_words(last_t, last_offset)}"
-    return words, "plain"
+        if first_t.date == last_t.date:
+            return f"{clock_words(first_t)}{_EN_DASH}{_hours(last_t)} {offset}", "plain"
+        last_words = clock_words(last_t, era=era)
+        return f"{clock_words(first_t)}{_RANGE}{last_words} {offset}", "plain"
+    last_words = clock_words(last_t, last_offset, era)
+    return f"{clock_words(first_t, first_offset)}{_RANGE}{last_words}", "plain"
 
 
 def describe_date(date: FuzzyDate) -> str:

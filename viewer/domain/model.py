@@ -7,7 +7,6 @@ ids, references) live in :mod:`viewer.domain.checks`.
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
@@ -42,8 +41,10 @@ from viewer.domain.text import (
 # 3 added events' tags, fatalities and coordinates, and the timeline's eras
 # (what imported timelines carry: TimelineJS groups and eras, ACLED's records);
 # 4 added the analyst's fields: claims' ids, disputes, credibility and figures,
-# sources' reliability, a date's source and an event's first report.
-SCHEMA_VERSION = 4
+# sources' reliability, a date's source and an event's first report;
+# 5 added years before year 1 (``-0043-03-15``, 44 BC), so an app of version 4
+# says such a file is newer instead of calling its dates wrong.
+SCHEMA_VERSION = 5
 
 # The longest text each field may hold, in characters (Unicode code points).
 # Said up front, in the JSON Schema: a longer text is a problem with its path
@@ -254,8 +255,9 @@ class FuzzyDate(_Frozen):
             json_schema_extra={"pattern": ANY_POINT_PATTERN},
             description=(
                 "Written as precision says: YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or "
-                "YYYY-MM-DDTHH:MM+HH:MM, from 0001 to 9999-12-31 in UTC; "
-                "a UTC offset lies between -12:00 and +14:00."
+                "YYYY-MM-DDTHH:MM+HH:MM, from -9999-01-01 to 9999-12-31 in UTC; "
+                "years are astronomical (0000 is 1 BC, -0043 is 44 BC, since "
+                "version 5); a UTC offset lies between -12:00 and +14:00."
             ),
         ),
     ]
@@ -308,18 +310,17 @@ class FuzzyDate(_Frozen):
     # Plain properties over the cached parse_point: functools.cached_property
     # takes a lock on every access in Python 3.11 and was 20 times slower here.
     @property
-    def earliest(self) -> datetime:
-        """The first instant the date may mean (UTC)."""
+    def earliest(self) -> float:
+        """The first instant the date may mean (UTC seconds since 1970)."""
         return parse_point(self.start, self.precision)[0]
 
     @property
-    def latest(self) -> datetime:
+    def latest(self) -> float:
         """The instant right after the last one the date may mean (UTC).
 
         For an open end, the end of the ``start`` unit: what is known to be
         covered. Views draw the open end beyond it. A date that runs to the
-        end of 9999-12-31 ends at :data:`~viewer.domain.dates.END_OF_CALENDAR`,
-        the last instant a datetime holds.
+        end of 9999-12-31 ends at :data:`~viewer.domain.dates.END_OF_CALENDAR`.
         """
         return parse_point(self.closed_end or self.start, self.precision)[1]
 

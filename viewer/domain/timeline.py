@@ -156,10 +156,7 @@ class Timeline:
     def era_times(self) -> tuple[tuple[float, float, str], ...]:
         """Each era's first instant and the instant after its last (UTC seconds),
         and its title, in file order: what a view draws each time, read once."""
-        return tuple(
-            (era.date.earliest.timestamp(), era.date.latest.timestamp(), era.title)
-            for era in self.eras
-        )
+        return tuple((era.date.earliest, era.date.latest, era.title) for era in self.eras)
 
     @cached_property
     def layer_codes(self) -> npt.NDArray[np.uint8]:
@@ -203,8 +200,8 @@ class Timeline:
         with paused_gc():
             fields = EventFields.of(list(model.events))
             events = [e.model_dump(mode="json", exclude_defaults=True) for e in model.events]
-            first = np.array([e.date.earliest.timestamp() for e in model.events], np.float64)
-            after = np.array([e.date.latest.timestamp() for e in model.events], np.float64)
+            first = np.array([e.date.earliest for e in model.events], np.float64)
+            after = np.array([e.date.latest for e in model.events], np.float64)
             quotes = [q.model_dump(mode="json", exclude_defaults=True) for q in model.quotes]
             header = model.model_dump(include={"schema_version", "id", "title", "language"})
             header["description"] = model.description

@@ -9,7 +9,15 @@ read here, "now" is passed in.
 
 Times are POSIX seconds, shown in :data:`ZONE` (UTC): model files carry their own
 offsets and calendar days are UTC days (see :mod:`viewer.domain.dates`); UTC has
-no daylight saving, so every day has 24 hours.
+no daylight saving, so every day has 24 hours. The calendar is
+:mod:`viewer.domain.calendar`'s, from 10000 BC to AD 9999.
+
+Years before the common era are counted as readers count them: the ticks of
+every tenth year stand on 50 BC, 40 BC, ... 10 BC, then AD 1, AD 10, AD 20
+(there is no year 0: 10 BC to AD 1 is ten years, as 20 BC to 10 BC is), and
+the spans above them read "50\u201341 BC", "10\u20131 BC", "AD 1\u20139". Where a
+view runs across the turn of the eras its years from 1 on say "AD"; elsewhere
+a year is just its number, as everywhere in the app.
 """
 
 from __future__ import annotations
@@ -17,12 +25,20 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, tzinfo
 from enum import StrEnum
 from itertools import pairwise
 
+from viewer.domain.calendar import Moment, days_from_civil, moment_of, weekday
 from viewer.domain.dates import MAX_T, MIN_T, clamp_time
-from viewer.domain.describe import day_month_words, day_words, month_name, month_words
+from viewer.domain.describe import (
+    day_month_words,
+    day_words,
+    month_name,
+    month_words,
+    year_words,
+    years_words,
+)
 from viewer.domain.words import translate
 
 # The zone the axis shows its dates and times in (and names at its left).
@@ -110,7 +126,7 @@ def _choose(
     span: tuple[float, float] | None,
     target_px: float = TARGET_PX,
     gap: float = LABEL_GAP,
-) -> tuple[TickStep, list[datetime] | None]:
+) -> tuple[TickStep, list[Moment] | None]:
     """:func:`choose_step`'s step, and its ticks in ``span`` when they were made
     to measure it (None if not).
 
@@ -135,7 +151,7 @@ def _choose(
     return STEPS[-1], None
 
 
-def _moments(step: TickStep, span: tuple[float, float] | None) -> tuple[list[datetime], bool]:
+def _moments(step: TickStep, span: tuple[float, float] | None) -> tuple[list[Moment], bool]:
     """The ticks of ``step`` in ``span``; or, without a span (or a tick in it),
     moments with the widest labels the step has (the 28th of each month); and
     whether they are the ticks in the span."""
@@ -144,117 +160,139 @@ def _moments(step: TickStep, span: tuple[float, float] | None) -> tuple[list[dat
         if moments:
             return moments, True
     if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
-        return [datetime(2000, 1, 1, 23, 58, tzinfo=UTC)], False
+        return [Moment(2000, 1, 1, 23, 58, 0)], False
     if step.unit is TickUnit.YEAR:
-        return [datetime(8888, 1, 1, tzinfo=UTC)], False
-    return [datetime(2000, month, 28, tzinfo=UTC) for month in range(1, 13)], False
+        return [Moment(8888, 1, 1, 0, 0, 0)], False
+    return [Moment(2000, month, 28, 0, 0, 0) for month in range(1, 13)], False
 
 
-def _widest(step: TickStep, width_of: WidthOf, moments: list[datetime]) -> float:
+def _widest(step: TickStep, width_of: WidthOf, moments: list[Moment]) -> float:
     return max(width_of(tick_label(moment, step)) for moment in moments)
 
 
-def _room(step: TickStep, span: tuple[float, float] | None, moments: list[datetime]) -> float:
+def _room(step: TickStep, span: tuple[float, float] | None, moments: list[Moment]) -> float:
     """The least time between two ticks of ``step`` (of its ``moments`` in
     ``span``, if a span is given)."""
     if span is None or len(moments) < 2:
         return step.shortest
-    stamps = [moment.timestamp() for moment in moments]
+    stamps = [moment.t for moment in moments]
     return min(b - a for a, b in pairwise(stamps))
 
 
-def floor_to_step(moment: datetime, step: TickStep) -> datetime:
-    """The tick of ``step`` at or before ``moment`` (never before the first day)."""
-    try:
-        return _floor_to_step(moment, step)
-    except (OverflowError, ValueError):
-        return datetime.min.replace(tzinfo=UTC)  # the tick would be before year 1
-
-
-def _floor_to_step(moment: datetime, step: TickStep) -> datetime:
+def floor_to_step(moment: Moment, step: TickStep) -> Moment:
+    """The tick of ``step`` at or before ``moment`` (the first day of 10000 BC at the earliest)."""
     if step.unit is TickUnit.MINUTE:
-        return moment.replace(
-            minute=moment.minute - moment.minute % step.count, second=0, microsecond=0
-        )
+        return moment._replace(minute=moment.minute - moment.minute % step.count, second=0)
     if step.unit is TickUnit.HOUR:
-        return moment.replace(
-            hour=moment.hour - moment.hour % step.count, minute=0, second=0, microsecond=0
-        )
-    day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        return moment._replace(hour=moment.hour - moment.hour % step.count, minute=0, second=0)
+    day = Moment(moment.year, moment.month, moment.day, 0, 0, 0)
     if step.unit is TickUnit.DAY:  # aligned to the calendar, so ticks stay put while panning
-        return day - timedelta(days=day.toordinal() % step.count)
+        number = days_from_civil(day.year, day.month, day.day)
+        return _on_day(number - (number + _ORDINAL_OF_EPOCH) % step.count)
     if step.unit is TickUnit.WEEK:
-        return day - timedelta(days=day.weekday())
+        number = days_from_civil(day.year, day.month, day.day)
+        return _on_day(number - weekday(number) + 1)
     if step.unit is TickUnit.HALF_MONTH:
-        return day.replace(day=16 if day.day >= 16 else 1)
+        return day._replace(day=16 if day.day >= 16 else 1)
     if step.unit is TickUnit.MONTH:
         month0 = (day.month - 1) - (day.month - 1) % step.count
-        return day.replace(month=month0 + 1, day=1)
-    return day.replace(year=max(day.year - day.year % step.count, 1), month=1, day=1)
+        return day._replace(month=month0 + 1, day=1)
+    return Moment(_floor_year(day.year, step.count), 1, 1, 0, 0, 0)
 
 
-def _advance(moment: datetime, step: TickStep) -> datetime:
+# Python's ordinal of 1970-01-01: days keep the alignment they had.
+_ORDINAL_OF_EPOCH = 719_163
+
+
+def _on_day(number: int) -> Moment:
+    return moment_of(number * _DAY)
+
+
+def _floor_year(year: int, count: int) -> int:
+    """The round year at or before ``year``: a multiple of ``count`` as readers
+    count (``50 BC`` is astronomical -49), or AD 1, which follows the last BC one."""
+    if year >= 1:
+        return max(year - year % count, 1)
+    before = 1 - year  # 44 for 44 BC
+    return 1 - -(-before // count) * count  # the round BC year at or before it
+
+
+def _next_year(year: int, count: int) -> int:
+    if year >= 1:
+        return year - year % count + count
+    before = (1 - year - 1) // count * count  # the next round BC year, 0 for AD 1
+    return 1 - before if before else 1
+
+
+def _advance(moment: Moment, step: TickStep) -> Moment:
     if step.unit is TickUnit.HALF_MONTH:
         if moment.day == 1:
-            return moment.replace(day=16)
-        return _advance(moment.replace(day=1), TickStep(TickUnit.MONTH, 1, 0.0))
+            return moment._replace(day=16)
+        return _advance(moment._replace(day=1), TickStep(TickUnit.MONTH, 1, 0.0))
     if step.unit is TickUnit.MONTH:
         months = moment.month - 1 + step.count
-        return moment.replace(year=moment.year + months // 12, month=months % 12 + 1)
+        return moment._replace(year=moment.year + months // 12, month=months % 12 + 1)
     if step.unit is TickUnit.YEAR:
-        # From year 1 (the floor of the first years), on to the step's round years.
-        return moment.replace(year=moment.year - moment.year % step.count + step.count)
-    return moment + timedelta(seconds=step.approx_seconds)
+        return moment._replace(year=_next_year(moment.year, step.count))
+    return moment_of(moment.t + step.approx_seconds)
 
 
-def ticks(t0: float, t1: float, step: TickStep, limit: int = 2000) -> list[datetime]:
+def ticks(t0: float, t1: float, step: TickStep, limit: int = 2000) -> list[Moment]:
     """The tick instants of ``step`` within ``[t0, t1]`` (at most ``limit``)."""
     t0, t1 = max(t0, MIN_T), min(t1, MAX_T)
-    out: list[datetime] = []
+    out: list[Moment] = []
     if t1 <= t0:
         return out
-    moment = floor_to_step(datetime.fromtimestamp(t0, ZONE), step)
+    moment = floor_to_step(moment_of(t0), step)
     while len(out) < limit:
-        if moment.timestamp() >= t0:
-            if moment.timestamp() > t1:
+        t = moment.t
+        if t >= t0:
+            if t > t1:
                 break
             out.append(moment)
-        try:
-            moment = _advance(moment, step)
-        except (ValueError, OverflowError):
-            break
+        moment = _advance(moment, step)
     return out
 
 
-def tick_label(moment: datetime, step: TickStep) -> str:
+def tick_label(moment: Moment, step: TickStep, era: bool = False) -> str:
     """A fine tick's label, in the app's one date style: ``14:00``, ``19 May``,
-    ``June``, ``2025``."""
+    ``June``, ``2025``, ``44 BC``; ``era``: the view runs across the turn of the
+    eras, and years from 1 on say so (``AD 10``)."""
     if step.unit in (TickUnit.MINUTE, TickUnit.HOUR):
         return f"{moment.hour:02d}:{moment.minute:02d}"
     if step.unit in (TickUnit.DAY, TickUnit.WEEK, TickUnit.HALF_MONTH):
-        return day_month_words(moment.date())
+        return day_month_words(moment)
     if step.unit is TickUnit.MONTH:
         return month_name(moment.month)
-    return str(moment.year)
+    return year_words(moment.year, era)
 
 
-def context_label(moment: datetime, coarse: TickStep) -> str:
+def context_label(moment: Moment, coarse: TickStep, era: bool = False) -> str:
     """A coarse tier's label, naming the span it starts: the day (``4 June 2025``),
     the month (``May 2025``), the year, the decade (``2020s``), the century
-    (``1900–1999``)."""
+    (``1900–1999``), years BC (``50–41 BC``)."""
     if coarse.unit in (TickUnit.MINUTE, TickUnit.HOUR, TickUnit.DAY):
-        return day_words(moment.date())
+        return day_words(moment, era)
     if coarse.unit in (TickUnit.WEEK, TickUnit.HALF_MONTH, TickUnit.MONTH):
-        return month_words(moment.year, moment.month)
+        return month_words(moment.year, moment.month, era)
     if coarse.count == 1:
-        return str(moment.year)
+        return year_words(moment.year, era)
     if coarse.count > 1000:
         return ""
-    first = moment.year - moment.year % coarse.count
-    if coarse.count == 10:
+    first = moment.year
+    last = _next_year(first, coarse.count) - 1
+    if coarse.count == 10 and first >= 10 and not era:
         #: The years of a decade on the time axis: "2020s" (German "2020er").
         return translate("dates", "{decade}s").format(decade=first)
-    return f"{max(first, 1)}\u2013{first + coarse.count - 1}"
+    return years_words(first, last, era)
+
+
+def _across_eras(t0: float, t1: float) -> bool:
+    """Whether the view from ``t0`` to ``t1`` shows both years BC and AD."""
+    return t0 < _AD_1 < t1
+
+
+_AD_1 = days_from_civil(1, 1, 1) * _DAY
 
 
 # A label on the axis: where it starts (pixels) and its text.
@@ -319,24 +357,25 @@ def axis_layout(
             taken.append((start, start + width))
     tick_xs: list[float] = []
     labels: list[AxisLabel] = []
+    era = _across_eras(t0, t1)
     for moment in ticks(t0, t1, step) if fine is None else fine:
-        x = x_of(moment.timestamp())
+        x = x_of(moment.t)
         tick_xs.append(x)
-        text = tick_label(moment, step)
+        text = tick_label(moment, step, era)
         _place(labels, taken, (x + 3, text), width_of(text), right)
     moments = ticks(t0, t1, coarse)
-    bounds = [x_of(moment.timestamp()) for moment in moments]
+    bounds = [x_of(moment.t) for moment in moments]
     context: list[AxisLabel] = []
     coarse_taken: list[tuple[float, float]] = []
     if not moments or bounds[0] > left:
         # The span the left edge is in keeps its label pinned there, unless the
         # next span's would run into it.
-        edge = floor_to_step(datetime.fromtimestamp(clamp_time(t0), ZONE), coarse)
-        text = context_label(edge, coarse)
+        edge = floor_to_step(moment_of(clamp_time(t0)), coarse)
+        text = context_label(edge, coarse, era)
         if text and (not bounds or left + wide(text) + LABEL_GAP <= bounds[0]):
             _place(context, coarse_taken, (left + 3, text), wide(text), right)
     for x, moment in zip(bounds, moments, strict=True):
-        text = context_label(moment, coarse)
+        text = context_label(moment, coarse, era)
         if text:
             _place(context, coarse_taken, (x + 3, text), wide(text), right)
     return Axis(step, coarse, tick_xs, labels, bounds, context, now_x, now_label)
@@ -368,13 +407,14 @@ def zone_name() -> str:
 def span_words(start: float, end: float) -> str:
     """A span shown, in the app's date style: days, or hours within a day or two."""
     start, end = clamp_time(start), clamp_time(end)
-    first, last = datetime.fromtimestamp(start, ZONE), datetime.fromtimestamp(end, ZONE)
+    first, last = moment_of(start), moment_of(end)
+    era = first.year <= 0 < last.year
     if end - start >= 2 * 86400:
         # An end at midnight ends the day before: that is the last day shown.
         if (last.hour, last.minute, last.second) == (0, 0, 0):
-            last = datetime.fromtimestamp(end - 1, ZONE)
-        return f"{day_words(first.date())} \u2013 {day_words(last.date())}"
+            last = moment_of(end - 1)
+        return f"{day_words(first)} \u2013 {day_words(last, era)}"
     return (
-        f"{day_words(first.date())}, {first:%H:%M} \u2013 "
-        f"{day_words(last.date())}, {last:%H:%M} ({zone_name()})"
+        f"{day_words(first)}, {first.hour:02d}:{first.minute:02d} \u2013 "
+        f"{day_words(last, era)}, {last.hour:02d}:{last.minute:02d} ({zone_name()})"
     )

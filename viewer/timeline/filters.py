@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from viewer.domain.calendar import Day, day_of
 from viewer.domain.columns import KINDS, STATUSES
 from viewer.domain.dates import MAX_T, MIN_T, clamp_time
 from viewer.domain.describe import day_range_words, day_words
@@ -35,8 +35,8 @@ Mask = npt.NDArray[np.bool_]
 Rows = npt.NDArray[np.int64]
 
 
-def _date(moment: float) -> date:
-    return datetime.fromtimestamp(clamp_time(moment), UTC).date()
+def _date(moment: float) -> Day:
+    return day_of(clamp_time(moment))
 
 
 def _day(moment: float) -> str:

@@ -218,7 +218,7 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
             return without_isolates(self._text(event, column))
         if role == ItemRole.SORT_KEY:
             if column == self.DATE:
-                return event.date.earliest.timestamp()
+                return event.date.earliest
             if column == self.NOTES:
                 return self._note_counts.get(event.id, 0)
             return self._text(event, column).casefold()

@@ -91,8 +91,8 @@ def paint_publication(
     for source in timeline.sources:
         if source.published is None:
             continue
-        x0 = layout.x_of(source.published.earliest.timestamp())
-        x1 = layout.x_of(source.published.latest.timestamp())
+        x0 = layout.x_of(source.published.earliest)
+        x1 = layout.x_of(source.published.latest)
         band = QColor(palette.color(QPalette.ColorRole.Link))
         band.setAlpha(PUBLICATION_BAND_ALPHA)
         painter.fillRect(QRectF(x0, AXIS_HEIGHT, max(x1 - x0, 2), height - AXIS_HEIGHT), band)

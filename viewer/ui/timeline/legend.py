@@ -135,7 +135,7 @@ def drawn_samples(renderer: TimelineRenderer, layout: Layout) -> set[str]:
         published = source.published
         if published is None:
             continue
-        if published.latest.timestamp() > layout.t0 and published.earliest.timestamp() < t1:
+        if published.latest > layout.t0 and published.earliest < t1:
             samples.add("published")
     if layout.t0 <= renderer.now_time() <= t1:
         samples.add("today")

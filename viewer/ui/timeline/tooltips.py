@@ -8,11 +8,12 @@ never as HTML. The texts are the timeline view's, and keep its translation conte
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
 from viewer.domain import words
+from viewer.domain.calendar import day_of
+from viewer.domain.dates import clamp_time
 from viewer.domain.describe import day_range_words, day_words, describe_date, precision_words
 from viewer.domain.names import kind_name, status_name
 from viewer.domain.text import isolate
@@ -71,8 +72,7 @@ def strip_tip(layout: Layout, x: float, y: float) -> str:
     start = layout.t0 + lo * layout.seconds_per_px
     end = layout.t0 + hi * layout.seconds_per_px
     count = lane.lane.count_starting(start, end)  # each event counted, not the strip's
-    first = datetime.fromtimestamp(start, UTC).date()
-    last = datetime.fromtimestamp(max(end - 1, start), UTC).date()
+    first, last = day_of(clamp_time(start)), day_of(clamp_time(max(end - 1, start)))
     when = day_words(first) if first == last else day_range_words(first, last)
     #: Over a lane's density strip: how many events start under the pointer, and when.
     text = QCoreApplication.translate("TimelineView", "Events starting here: {0}").format(
