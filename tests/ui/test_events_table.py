@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import REPO
 from viewer.domain.timeline import Timeline
+from viewer.persistence.model_file import load_timeline
 from viewer.ui.document.selection import Selection
 from viewer.ui.models.events import EventTableModel
 from viewer.ui.models.roles import ItemRole
@@ -160,3 +162,25 @@ def test_timeline_is_replaced_and_keeps_the_selection(
     assert selection.event_id == "call-2025-05-19"
     table.set_timeline(bundled)
     assert table.selected_event_id() == "call-2025-05-19"
+
+
+def test_days_before_the_common_era_read_and_sort_as_days(
+    qtbot: QtBot, selection: Selection
+) -> None:
+    caesar = load_timeline(REPO / "tests" / "data" / "model" / "caesar-44bc.json")
+    widget = EventsTable(selection)
+    qtbot.addWidget(widget)
+    widget.set_timeline(caesar)
+    model = widget.view.model()
+    dates = {
+        model.index(row, 0).data(ItemRole.EVENT_ID): model.index(row, 0).data()
+        for row in range(model.rowCount())
+    }
+    assert dates["ides"] == "15 March 44 BC"
+    assert dates["rubicon"] == "around January 49 BC"
+    assert dates["augustus"] == "27 BC \u2013 AD 14"
+    ids = shown_ids(widget)
+    assert ids[0] == "rubicon"
+    assert ids[-2:] == ["turn", "first-day"]
+    widget.view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.DescendingOrder)
+    assert shown_ids(widget)[:2] == ["first-day", "turn"]

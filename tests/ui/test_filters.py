@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import dump
+from tests.conftest import REPO, dump
 from tests.ui.windows import active_window, make_window
 from viewer.domain.model import EventKind
 from viewer.domain.notes import NoteTarget, TargetKind
@@ -142,6 +142,25 @@ def test_a_date_range_from_the_dialog(qtbot: QtBot) -> None:
     qtbot.mouseClick(window.filter_bar.chips[0], Qt.MouseButton.LeftButton)  # the whole range
     assert chip_texts(window) == []
     assert "talks-istanbul-2025-05-16" in drawn_ids(window)
+
+
+def test_a_date_range_before_the_common_era_from_the_dialog(qtbot: QtBot) -> None:
+    """Qt's fields write 44 BC as -0044 (a QDate has no year 0): the app's words stand below."""
+    window = active_window(qtbot, REPO / "tests" / "data" / "model" / "caesar-44bc.json")
+    menu_action(window, "Date Range…").trigger()
+    dialog = window.filter_bar.date_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    # It starts at the timeline's span: from 1 January 49 BC.
+    assert dialog.first.date() == QDate(-49, 1, 1)
+    assert dialog.said[0].text() == "1 January 49 BC"
+    dialog.first.setDate(QDate(-44, 3, 15))
+    dialog.last.setDate(QDate(-44, 3, 15))
+    assert [said.text() for said in dialog.said] == ["15 March 44 BC", "15 March 44 BC"]
+    dialog.accept()
+    assert chip_texts(window) == ["15 March 44 BC  \u2715"]
+    assert table_ids(window) == {"ides", "senate", "civil-war"}
+    assert drawn_ids(window) == {"ides", "senate", "civil-war"}
 
 
 def test_each_timeline_remembers_its_filter(

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import REPO
 from tests.ui.test_language import german  # noqa: F401 (a fixture)
 from tests.ui.windows import make_window
+from viewer.domain.calendar import Day, day_of, seconds_of
 from viewer.ui.main_window import MainWindow
 from viewer.ui.panels.go_to_date import GoToDateDialog
 
+MIN_DAY = Day(-9999, 1, 1)
 NOON_2_JUNE = datetime(2025, 6, 2, 12, tzinfo=UTC).timestamp()
 
 
@@ -42,7 +46,7 @@ def test_ctrl_g_puts_the_day_typed_in_the_middle_at_the_same_zoom(qtbot: QtBot) 
     spp = view.seconds_per_px
     dialog = open_dialog(qtbot, window)
     # It starts at the day in the middle of the view.
-    shown = datetime.fromtimestamp(middle(window), UTC).date()
+    shown = day_of(middle(window))
     assert dialog.day() == shown
     type_day(qtbot, dialog, "2 June 2025")
     assert dialog.date_edit.text() == "2 June 2025"
@@ -97,7 +101,7 @@ def test_a_day_typed_with_a_two_digit_day_keeps_its_month(qtbot: QtBot) -> None:
     for text in written:
         dialog = open_dialog(qtbot, window)
         type_day(qtbot, dialog, text)
-        assert dialog.day() == date(1999, 3, 15), text
+        assert dialog.day() == Day(1999, 3, 15), text
         with qtbot.waitSignal(dialog.finished):
             qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
         assert window.statusBar().currentMessage() == "Showing 15 March 1999"
@@ -114,7 +118,7 @@ def test_in_german_a_day_is_typed_as_germans_write_it(qtbot: QtBot, german: None
             type_day(qtbot, dialog, text)
         else:  # QTest types no "ä": pasted over the day shown, as a reader may
             dialog.date_edit.insert(text)
-        assert dialog.day() == date(1999, 3, 15), text
+        assert dialog.day() == Day(1999, 3, 15), text
         with qtbot.waitSignal(dialog.finished):
             qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
         assert window.statusBar().currentMessage() == "Angezeigt: 15. März 1999"
@@ -134,5 +138,42 @@ def test_a_text_that_names_no_day_is_said_and_the_dialog_stays(qtbot: QtBot) -> 
     assert dialog.problem.isVisible()
     assert dialog.problem.text() == "Type a day, such as 2 June 2025 or 2025-06-02."
     assert view.t0 == before
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Escape)
+
+
+def test_a_day_before_the_common_era_is_gone_to(qtbot: QtBot) -> None:
+    """Typed as the app writes it, or in ISO 8601's astronomical years; and the
+    day the dialog starts at reads back, BC too."""
+    window = make_window(qtbot, REPO / "tests" / "data" / "model" / "caesar-44bc.json")
+    view = window.timeline_view
+    spp = view.seconds_per_px
+    ides_noon = seconds_of(-43, 3, 15, 12)
+    for text in ("15 March 44 BC", "-0043-03-15", "15 march 44 bc", "15/3/44 BC"):
+        dialog = open_dialog(qtbot, window)
+        type_day(qtbot, dialog, text)
+        assert dialog.day() == Day(-43, 3, 15), text
+        with qtbot.waitSignal(dialog.finished):
+            qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+        assert abs(middle(window) - ides_noon) <= spp, text
+        assert view.seconds_per_px == spp
+        assert window.statusBar().currentMessage() == "Showing 15 March 44 BC"
+        qtbot.waitUntil(lambda: window.findChild(GoToDateDialog) is None)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+    dialog = open_dialog(qtbot, window)
+    assert dialog.date_edit.text() == "15 March 44 BC"  # where the view is
+    span = dialog.findChild(QLabel, "goToDateSpan")
+    assert span is not None
+    assert span.text() == "The timeline runs from 1 January 49 BC to 1 January AD 15."
+    for text, day in (
+        ("29 February 1 BC", Day(0, 2, 29)),
+        ("1 January 10000 BC", Day(-9999, 1, 1)),
+    ):
+        dialog.date_edit.setText(text)
+        assert dialog.day() == day, text
+    for wrong in ("29 February 2 BC", "1 January 10001 BC", "1 January 0", "-10000-01-01"):
+        dialog.date_edit.setText(wrong)
+        assert dialog.day() is None, wrong
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Escape)

@@ -8,7 +8,6 @@ the bar shows it and changes it.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -25,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.calendar import MAX_YEAR, MIN_YEAR, Day, day_of, seconds_of_day
+from viewer.domain.dates import clamp_time
+from viewer.domain.describe import day_words
 from viewer.domain.model import EventKind, EventStatus, Reliability, Verification
 from viewer.domain.names import kind_plural, reliability_name, status_name, verification_plural
 from viewer.domain.text import isolate, one_line, without_isolates
@@ -33,6 +35,7 @@ from viewer.timeline.filters import Chip, EventFilter
 from viewer.timeline.index import event_index
 from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.widgets.announce import announce
+from viewer.ui.widgets.days import day_of_qdate, qdate_of
 from viewer.ui.widgets.flow import FlowBar
 from viewer.ui.widgets.keyboard_menu import FirstItemMenu
 
@@ -43,25 +46,36 @@ CHIP_TITLE = 240
 
 
 class DateRangeDialog(QDialog):
-    """Two days: the first and the last a reader wants to see events of."""
+    """Two days: the first and the last a reader wants to see events of.
 
-    def __init__(
-        self, first: datetime | None, last: datetime | None, parent: QWidget | None = None
-    ) -> None:
+    Qt's fields write a year before the common era as a negative number
+    (``15 March -0044`` is 44 BC: ``QDate`` has no year 0), so under a field
+    with such a day the app's own words for it stand (``15 March 44 BC``)."""
+
+    def __init__(self, first: Day | None, last: Day | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dateRangeDialog")
         self.setWindowTitle(self.tr("Filter by Date"))
         self.first = QDateEdit(self)
         self.last = QDateEdit(self)
-        for edit, day in ((self.first, first), (self.last, last)):
+        form = QFormLayout(self)
+        self.said: list[QLabel] = []
+        for edit, day, label in (
+            (self.first, first, self.tr("&From:")),
+            (self.last, last, self.tr("&Until:")),
+        ):
             edit.setCalendarPopup(True)
-            edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
+            edit.setDateRange(qdate_of(Day(MIN_YEAR, 1, 1)), qdate_of(Day(MAX_YEAR, 12, 31)))
             # The days as the reader's language writes them (Qt's date format).
             edit.setDisplayFormat(self.tr("d MMMM yyyy"))
-            edit.setDate(QDate(day.year, day.month, day.day) if day else QDate(2025, 1, 1))
-        form = QFormLayout(self)
-        form.addRow(self.tr("&From:"), self.first)
-        form.addRow(self.tr("&Until:"), self.last)
+            edit.setDate(qdate_of(day) if day else QDate(2025, 1, 1))
+            said = QLabel(self)
+            said.setTextFormat(Qt.TextFormat.PlainText)
+            edit.dateChanged.connect(lambda _day, e=edit, s=said: self._say(e, s))
+            self._say(edit, said)
+            self.said.append(said)
+            form.addRow(label, edit)
+            form.addRow("", said)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -69,12 +83,17 @@ class DateRangeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    @staticmethod
+    def _say(edit: QDateEdit, said: QLabel) -> None:
+        """The day in the app's words under ``edit``, for a day before the common era."""
+        day = day_of_qdate(edit.date())
+        said.setText(day_words(day) if day.year <= 0 else "")
+        said.setVisible(day.year <= 0)
+
     def bounds(self) -> tuple[float, float]:
         """UTC seconds: the start of the first day, and the end of the last."""
         first, last = sorted((self.first.date(), self.last.date()))
-        start = datetime(first.year(), first.month(), first.day(), tzinfo=UTC)
-        end = datetime(last.year(), last.month(), last.day(), tzinfo=UTC) + timedelta(days=1)
-        return start.timestamp(), end.timestamp()
+        return seconds_of_day(day_of_qdate(first)), seconds_of_day(day_of_qdate(last)) + 86400.0
 
 
 class FilterBar(FlowBar):
@@ -268,14 +287,14 @@ class FilterBar(FlowBar):
 
     def _choose_dates(self) -> None:
         chosen = self._state.filter
-        first = datetime.fromtimestamp(chosen.start, UTC) if chosen.start is not None else None
-        last = datetime.fromtimestamp(chosen.end - 1, UTC) if chosen.end is not None else None
+        first = day_of(clamp_time(chosen.start)) if chosen.start is not None else None
+        last = day_of(clamp_time(chosen.end - 1)) if chosen.end is not None else None
         if first is None or last is None:
             timeline = self._state.timeline
             extent = event_index(timeline).extent() if timeline is not None else None
             if extent is not None:
-                first = first or datetime.fromtimestamp(extent[0], UTC)
-                last = last or datetime.fromtimestamp(extent[1] - 1, UTC)
+                first = first or day_of(clamp_time(extent[0]))
+                last = last or day_of(clamp_time(extent[1] - 1))
         dialog = DateRangeDialog(first, last, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.date_dialog = dialog

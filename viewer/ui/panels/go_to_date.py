@@ -3,15 +3,16 @@
 The view stays at its zoom and scrolls so the chosen day's middle is in the
 middle of the view; a day outside the timeline's span is allowed (the view
 goes there). The field starts at the day in the middle of the view, so Enter
-alone changes nothing but says where the view is.
+alone changes nothing but says where the view is. Days before the common era
+are typed as the app writes them (``15 March 44 BC``) or in ISO 8601's
+astronomical years (``-0043-03-15``); see :mod:`viewer.ui.widgets.days`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,53 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.calendar import Day, day_of, seconds_of_day
 from viewer.domain.dates import clamp_time
 from viewer.domain.describe import day_words
 from viewer.ui.timeline.view import TimelineView
+from viewer.ui.widgets.days import read_day
 
 # How long the status bar says where the view went (ms).
 SAID_FOR = 6000
 
 
-def day_at(t: float) -> date:
+def day_at(t: float) -> Day:
     """The day (UTC, as the axis shows it) that the time ``t`` falls in."""
-    return datetime.fromtimestamp(clamp_time(t), UTC).date()
+    return day_of(clamp_time(t))
 
 
-# How a typed day may be written (Qt's date formats), tried in the reader's
-# language and in English: a field of sections jumps on by itself after two
-# digits and then skips the month at the next space, so the day is read whole.
-DAY_FORMATS = (
-    "d MMMM yyyy",
-    "d. MMMM yyyy",
-    "d MMM yyyy",
-    "d. MMM yyyy",
-    "MMMM d, yyyy",
-    "MMMM d yyyy",
-    "d.M.yyyy",
-    "d/M/yyyy",
-    "yyyy-M-d",
-)
-
-
-def read_day(text: str) -> date | None:
-    """The day ``text`` names in one of :data:`DAY_FORMATS` (German or English month
-    names, any case), or None."""
-    text = " ".join(text.split())
-    locales = (QLocale(), QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    for locale in locales:
-        for form in DAY_FORMATS:
-            found = locale.toDate(text, form)
-            if not found.isValid():
-                found = locale.toDate(text.title(), form)
-            if found.isValid() and 1 <= found.year() <= 9999:
-                return date(found.year(), found.month(), found.day())
-    return None
-
-
-def middle_of(day: date) -> float:
+def middle_of(day: Day) -> float:
     """The middle of ``day`` (UTC noon), in POSIX seconds."""
-    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC).timestamp()
+    return seconds_of_day(day) + 12 * 3600
 
 
 class GoToDateDialog(QDialog):
@@ -100,8 +72,10 @@ class GoToDateDialog(QDialog):
         form.addRow(self.problem)
         extent = view.renderer.index.extent()
         if extent is not None:
-            first, last = (day_words(day_at(t)) for t in extent)
-            span = QLabel(self.tr("The timeline runs from {0} to {1}.").format(first, last))
+            first, last = (day_at(t) for t in extent)
+            era = first.year <= 0 < last.year  # "AD" after a day BC
+            runs = self.tr("The timeline runs from {0} to {1}.")
+            span = QLabel(runs.format(day_words(first), day_words(last, era)))
             span.setObjectName("goToDateSpan")
             span.setTextFormat(Qt.TextFormat.PlainText)
             span.setWordWrap(True)
@@ -115,7 +89,7 @@ class GoToDateDialog(QDialog):
         form.addRow(buttons)
         self.date_edit.setFocus()
 
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         """The day typed; None if the text names none."""
         return read_day(self.date_edit.text())
 
@@ -124,7 +98,7 @@ class GoToDateDialog(QDialog):
         if day is None:
             #: {0} is an example of a day as the app writes it.
             said = self.tr("Type a day, such as {0} or 2025-06-02.")
-            self.problem.setText(said.format(day_words(date(2025, 6, 2))))
+            self.problem.setText(said.format(day_words(Day(2025, 6, 2))))
             self.problem.show()
             self.date_edit.setFocus()
             self.date_edit.selectAll()
