@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import REPO
 from viewer.domain.dates import Precision
+from viewer.domain.describe import describe_date
 from viewer.domain.progress import LoadCancelled
 from viewer.domain.timeline import Timeline
 from viewer.importers.common import ImportFailed, ImportReport
@@ -302,20 +303,47 @@ def test_an_end_before_the_start_is_left_out_and_the_event_kept(tmp_path: Path) 
     assert "ends before it starts" in str(report.problems[0])
 
 
-def test_a_negative_year_leaves_that_slide_out(tmp_path: Path) -> None:
+def test_a_year_the_model_cannot_hold_leaves_that_slide_out(tmp_path: Path) -> None:
     document = original(HOUSTON)
-    document["events"][4]["start_date"] = {"year": "-500"}
+    document["events"][4]["start_date"] = {"year": "-20000"}
     document["events"][6]["start_date"] = {"year": 12000}
     report, timeline, _ = run(write(tmp_path, document), tmp_path)
     assert report.events == len(timeline.events) == 16
     assert report.skipped == 2
     first, second = report.problems
     assert first.where == "events[4].start_date.year"
-    assert "-500" in first.message
-    assert "0001 to 9999" in first.message
-    assert "left out" in first.message
+    assert first.message == (
+        "the year -20000 cannot be held: the model's years run from 10000 BC "
+        "(in TimelineJS -10000) to 9999; the slide is left out"
+    )
     assert second.where == "events[6].start_date.year"
+    assert "12000" in second.message
     assert "Signed" not in {event.title for event in timeline.events_by_id.values()}
+
+
+def test_years_before_the_common_era_are_imported_as_timelinejs_shows_them(
+    tmp_path: Path,
+) -> None:
+    """TimelineJS shows ``year: -44`` as "44 BCE": that is 44 BC, astronomical -0043."""
+    document = {
+        "events": [
+            {
+                "start_date": {"year": -44, "month": 3, "day": 15},
+                "text": {"headline": "The Ides of March"},
+            },
+            {"start_date": {"year": "-45", "month": 2, "day": 29}, "text": {"headline": "Leap"}},
+            {"start_date": {"year": -1}, "end_date": {"year": 14}, "text": {"headline": "Turn"}},
+            {"start_date": {"year": -10000}, "text": {"headline": "First"}},
+        ]
+    }
+    report, timeline, _ = run(write(tmp_path, document), tmp_path)
+    assert report.problems == []
+    dates = {event.title: event.date for event in timeline.events_by_id.values()}
+    assert dates["The Ides of March"].start == "-0043-03-15"
+    assert dates["Leap"].start == "-0044-02-29"  # 45 BC was a leap year (proleptic Gregorian)
+    assert (dates["Turn"].start, dates["Turn"].end) == ("0000", "0014")
+    assert dates["First"].start == "-9999"
+    assert describe_date(dates["The Ides of March"]) == "15 March 44 BC"
 
 
 def test_a_string_start_date_is_a_problem_with_its_path(tmp_path: Path) -> None:
@@ -458,7 +486,7 @@ def test_a_file_without_events(tmp_path: Path) -> None:
 def test_a_file_whose_events_cannot_be_read(tmp_path: Path) -> None:
     document = original(HOUSTON)
     for slide in document["events"]:
-        slide["start_date"] = {"year": "-" + slide["start_date"]["year"]}
+        slide["start_date"] = {"year": "-2" + slide["start_date"]["year"]}  # before 10000 BC
     document["events"][0]["start_date"] = "1963"
     message = failure(write(tmp_path, document), tmp_path)
     assert message.startswith(

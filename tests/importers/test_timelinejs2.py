@@ -208,7 +208,7 @@ def test_a_bad_timelinejs2_date_leaves_its_slide_out_named_by_its_path(tmp_path:
     document = storyjs()
     slides = document["timeline"]["date"]
     slides.append({"startDate": "1999,13,1", "headline": "Not a month"})
-    slides.append({"startDate": "-500,1,1", "headline": "Before the common era"})
+    slides.append({"startDate": "-20000,1,1", "headline": "Before the calendar"})
     slides.append({"startDate": "9/8/1963", "headline": "Written the American way"})
     slides.append({"startDate": "1994,1,1", "endDate": "1993", "headline": "Kept"})
     slides.append({"startDate": "1995,2,30", "headline": "No such day"})
@@ -219,9 +219,8 @@ def test_a_bad_timelinejs2_date_leaves_its_slide_out_named_by_its_path(tmp_path:
     assert [str(problem) for problem in report.problems] == [
         "timeline.date[2].startDate: expected a whole number, found 'x'; the slide is left out",
         "timeline.date[3].startDate: 13 is not a month (from 1 to 12); the slide is left out",
-        "timeline.date[4].startDate: the year -500 cannot be held: the model's years run from "
-        "0001 to 9999 (TimelineJS writes years before the common era as negative numbers); "
-        "the slide is left out",
+        "timeline.date[4].startDate: the year -20000 cannot be held: the model's years run from "
+        "10000 BC (in TimelineJS -10000) to 9999; the slide is left out",
         "timeline.date[5].startDate: expected a whole number, found '9/8/1963'; "
         "the slide is left out",
         "timeline.date[6].endDate: ends before it starts (1994 to 1993); "
@@ -268,13 +267,13 @@ def test_wrong_timelinejs2_fields_are_named_by_their_paths(tmp_path: Path) -> No
 
 
 def test_a_timelinejs2_file_whose_slides_cannot_be_read(tmp_path: Path) -> None:
-    document = {"timeline": {"headline": "x", "date": [{"startDate": "-44,3,15"}, {}]}}
+    document = {"timeline": {"headline": "x", "date": [{"startDate": "-20044,3,15"}, {}]}}
     failed = failure(write(tmp_path, document), tmp_path)
     assert [problem.where for problem in failed.problems] == ["timeline.date"]
     assert "none of its 2 events could be read: first problem timeline.date[0].startDate: " in (
         str(failed)
     )
-    assert "-44" in str(failed)
+    assert "-20044" in str(failed)
     empty = failure(write(tmp_path, {"timeline": {"date": []}}, "empty"), tmp_path)
     assert str(empty) == "timeline.date: the file has no events"
 

@@ -128,19 +128,18 @@ def _when(value: Any, here: str) -> _When | None:
         if any(number is not None for number in given.values()):
             raise Bad(f"{here}.year", translate("importers", "missing: a date needs a year"))
         return None
-    if not 1 <= year <= 9999:
-        if year < 0:
-            cannot = translate(
-                "importers",
-                "the year {0} cannot be held: the model's years run from 0001 to 9999 "
-                "(TimelineJS writes years before the common era as negative numbers)",
-            )
-        else:
-            cannot = translate(
-                "importers", "the year {0} cannot be held: the model's years run from 0001 to 9999"
-            )
+    if not -10_000 <= year <= 9999:
+        #: {0} is the year as the TimelineJS file gives it; TimelineJS writes 44 BC as -44.
+        cannot = translate(
+            "importers",
+            "the year {0} cannot be held: the model's years run from 10000 BC "
+            "(in TimelineJS -10000) to 9999",
+        )
         raise Bad(f"{here}.year", cannot.format(year))
-    parts = [year]
+    # TimelineJS shows a negative year as the year before the common era that
+    # it names (-44 reads "44 BCE"): that is the year meant, astronomical -43.
+    # Its year 0 is JavaScript's, 1 BC.
+    parts = [year + 1 if year < 0 else year]
     for part, low, high in _CHAIN:
         number = given[part]
         if number is None:
@@ -175,7 +174,7 @@ def _out_of_range(part: str, value: int, low: int, high: int) -> str:
 
 def _point(parts: tuple[int, ...]) -> str:
     """A point as :mod:`viewer.domain.dates` writes it at the precision its parts give."""
-    written = f"{parts[0]:04d}"
+    written = f"{'-' if parts[0] < 0 else ''}{abs(parts[0]):04d}"
     if len(parts) > 1:
         written += f"-{parts[1]:02d}"
     if len(parts) > 2:
