@@ -376,3 +376,32 @@ def test_an_export_draws_a_lane_whole_rows_or_names_it_left_out(
         assert len(drawn) + len(left_out) == len(seen["layout"].index.lanes)
         assert not set(drawn) & set(left_out)
     assert tried > 10
+
+
+CAESAR = Path(__file__).resolve().parents[1] / "data" / "model" / "caesar-44bc.json"
+
+
+def test_a_picture_of_days_before_the_common_era(tmp_path: Path) -> None:
+    """The axis and the span read BC; --from and --to take the model's astronomical years."""
+    out = tmp_path / "ides.svg"
+    span = ["--from=-0043-03-10", "--to=-0043-03-20"]
+    assert main(["export", str(CAESAR), "-o", str(out), *span]) == 0
+    text = " ".join(svg_texts(out).split())
+    assert "Shown: 10 March 44 BC \u2013 20 March 44 BC" in text
+    assert "March 44 BC" in text  # the axis's month above its days
+    assert "15 March" in text
+    assert "Caesar is killed in the Theatre of Pompey" in text
+    assert "Caesar crosses the Rubicon" not in text  # 49 BC
+    whole = tmp_path / "all.svg"
+    assert main(["export", str(CAESAR), "-o", str(whole)]) == 0
+    axis = " ".join(svg_texts(whole).split())
+    assert "10 BC" in axis
+    assert "AD 1" in axis
+    assert " 0 " not in axis  # no year 0
+
+
+def test_a_wrong_day_before_the_common_era_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["export", str(CAESAR), "-o", "x.png", "--from=-0043-02-30"]) == 2
+    assert "not a date: '-0043-02-30'" in capsys.readouterr().err

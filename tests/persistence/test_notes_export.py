@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import dump
+from tests.conftest import REPO, dump
 from viewer.domain.notes import Note, NoteTarget, TargetKind
 from viewer.domain.timeline import Timeline
-from viewer.persistence.model_file import parse_timeline
+from viewer.persistence.model_file import load_timeline, parse_timeline
 from viewer.persistence.notes_export import (
     MAX_ANNOTATIONS,
     MAX_IMPORT_BYTES,
@@ -202,3 +202,15 @@ def test_markdown_isolates_data_against_bidi_overrides(minimal: dict[str, Any]) 
     assert f"## {F}Anruf \u202e gespiegelt{P}\n" in text
     assert f"\n{F}x\u202ey{P}\n" in text  # a stray PDI in the data cannot end the isolate
     assert f"<sub>#{F}\u202et{P} · created" in text
+
+
+def test_notes_on_events_before_the_common_era_are_in_date_order() -> None:
+    caesar = load_timeline(REPO / "tests" / "data" / "model" / "caesar-44bc.json")
+    notes = [
+        note(NoteTarget(kind=TargetKind.EVENT, id="first-day"), "New era", note_id="n1"),
+        note(NoteTarget(kind=TargetKind.EVENT, id="ides"), "Beware", note_id="n2"),
+        note(NoteTarget(kind=TargetKind.EVENT, id="rubicon"), "Alea iacta est", note_id="n3"),
+    ]
+    text = to_markdown(caesar, notes)
+    dates = re.findall(r"^\*(.+)\*$", text, re.MULTILINE)
+    assert dates == ["around January 49 BC", "15 March 44 BC", "1 January 1"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -14,6 +15,7 @@ from typing import Any
 from viewer import __version__
 from viewer.cli import diff_command, import_command
 from viewer.cli.exit_codes import ExitCode
+from viewer.domain.dates import Precision, parse_point
 from viewer.domain.model import EventKind, EventStatus, Verification, json_schema_text
 from viewer.domain.text import terminal_safe, terminal_safe_json
 from viewer.domain.timeline import Timeline
@@ -81,7 +83,8 @@ def _build_parser() -> argparse.ArgumentParser:
         dest="start",
         type=_instant,
         metavar="DATE",
-        help="left edge, e.g. 2025-05-15 or 2025-05-31T18:00",
+        help="left edge, e.g. 2025-05-15 or 2025-05-31T18:00; before year 1 as model "
+        "files write it, after an equals sign: --from=-0043-03-15 is 15 March 44 BC",
     )
     export.add_argument(
         "--to",
@@ -188,7 +191,13 @@ COMMANDS = {"validate", "schema", "open", "export", "notes", "search", "import",
 
 
 def _instant(text: str) -> float:
-    """A date or date-time on the command line, read as UTC unless it names an offset."""
+    """A date or date-time on the command line, read as UTC unless it names an offset.
+
+    A year before 1 is written as model files write it, astronomically
+    (``-0043-03-15`` is 15 March 44 BC, ``0000`` is 1 BC); those are read by
+    the model's calendar, as Python's holds years 1 to 9999 only."""
+    if text.startswith(("-", "0000")):
+        return _early_instant(text)
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -198,6 +207,24 @@ def _instant(text: str) -> float:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
+
+
+def _early_instant(text: str) -> float:
+    """A day (``-0043-03-15``) or a minute (``-0043-03-15T12:00``, UTC unless an
+    offset is given) before year 1."""
+    precision = Precision.MINUTE if "T" in text else Precision.DAY
+    written = text
+    if precision is Precision.MINUTE and not _OFFSET_AT_END.search(text):
+        written += "Z"
+    try:
+        return parse_point(written, precision)[0]
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(
+            f"not a date: {text!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM; {problem})"
+        ) from None
+
+
+_OFFSET_AT_END = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
 
 
 def _instant_end(text: str) -> float:
