@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import REPO, strip_isolates
 from tests.ui.windows import active_window
 from viewer.cli.main import _build_parser
+from viewer.domain.calendar import Day
 from viewer.domain.cite import cite_quote
 from viewer.domain.describe import describe_date, precision_words
 from viewer.domain.model import EventKind, FuzzyDate
@@ -27,6 +28,8 @@ from viewer.persistence.paths import AppPaths
 from viewer.timeline.axis import STEPS, TickUnit, tick_label
 from viewer.ui import i18n
 from viewer.ui.app import open_settings
+from viewer.ui.models.roles import ItemRole
+from viewer.ui.widgets.days import read_day
 
 TS = REPO / "resources" / "i18n" / "timeline-viewer_de.ts"
 QM = REPO / "resources" / "i18n" / "timeline-viewer_de.qm"
@@ -118,6 +121,22 @@ def test_the_language_chosen(qtbot: QtBot) -> None:
     deutsch.trigger()
     assert window.settings.value(i18n.SETTING) == "de"
     assert "next starts" in window.statusBar().currentMessage()
+
+
+def test_years_before_the_common_era_read_in_german(qtbot: QtBot, german: None) -> None:
+    """15 March 44 BC is "15. März 44 v. Chr.", in the table too, and reads back in Go to Date."""
+    ides = FuzzyDate.model_validate({"precision": "day", "start": "-0043-03-15"})
+    assert describe_date(ides) == "15. M\u00e4rz 44 v. Chr."
+    reign = FuzzyDate.model_validate({"precision": "year", "start": "-0026", "end": "0014"})
+    assert describe_date(reign) == "27 v. Chr. \u2013 14 n. Chr."
+    window = active_window(qtbot, REPO / "tests" / "data" / "model" / "caesar-44bc.json")
+    model = window.events_table.view.model()
+    cells = {
+        model.index(row, 0).data(ItemRole.EVENT_ID): model.index(row, 0).data()
+        for row in range(model.rowCount())
+    }
+    assert cells["ides"] == "15. M\u00e4rz 44 v. Chr."
+    assert read_day("15. M\u00e4rz 44 v. Chr.") == Day(-43, 3, 15)
 
 
 def test_dates_names_and_numbers_read_in_german(qtbot: QtBot, german: None) -> None:
