@@ -43,7 +43,7 @@ def test_an_era_is_a_band_behind_the_events_with_its_title(
     timeline = parse_timeline(dump(data))
     view = show_view(qtbot, selection, timeline, (900, 400))
     [era] = timeline.eras
-    start, end = era.date.earliest.timestamp(), era.date.latest.timestamp()
+    start, end = era.date.earliest, era.date.latest
     view.zoom_to(start - 10 * 86400, end + 10 * 86400)
     palette = view.palette()
     image = view.viewport().grab().toImage()

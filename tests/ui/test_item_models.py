@@ -329,7 +329,7 @@ def test_event_table_sort_keys(bundled: Timeline) -> None:
     assert model.rowCount() > 0
     for row in range(model.rowCount()):
         event = bundled.events_by_id[model.index(row, 0).data(ItemRole.EVENT_ID)]
-        assert model.index(row, 0).data(ItemRole.SORT_KEY) == event.date.earliest.timestamp()
+        assert model.index(row, 0).data(ItemRole.SORT_KEY) == event.date.earliest
         assert model.index(row, 2).data(ItemRole.SORT_KEY) == event.title.casefold()
         for col in range(1, 5):
             key = model.index(row, col).data(ItemRole.SORT_KEY)

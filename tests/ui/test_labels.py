@@ -222,7 +222,7 @@ def test_labels_sit_on_a_plate_over_the_publication_line(
     view = show_view(qtbot, selection, bundled, (1600, 520))
     published = bundled.sources_by_id["article"].published
     assert published is not None
-    line_x = view.x_of(published.earliest.timestamp())
+    line_x = view.x_of(published.earliest)
     crossing = [
         item
         for item in view.current_layout().items()
