@@ -241,3 +241,18 @@ def test_a_0000_year_is_not_a_bad_year() -> None:
     assert re.fullmatch(ANY_POINT_PATTERN, "0000-01-01")
     assert not re.fullmatch(ANY_POINT_PATTERN, "-0000-01-01")
     assert re.fullmatch(ANY_POINT_PATTERN, "-9999-W01")
+
+
+def test_the_schema_pattern_admits_the_years_parse_point_does() -> None:
+    """Year 0 has no minus sign, and the pattern needs no lookahead to say so."""
+    years = [f"{sign}{digits}" for sign in ("", "-") for digits in ("0000", "0001", "0043", "9999")]
+    for year in [*years, "-00000", "10000", "+2025", "-043"]:
+        for text, precision in ((year, Precision.YEAR), (f"{year}-03-15", Precision.DAY)):
+            try:
+                parse_point(text, precision)
+            except ValueError:
+                valid = False
+            else:
+                valid = True
+            assert bool(re.fullmatch(ANY_POINT_PATTERN, text)) is valid, text
+    assert "(?" not in ANY_POINT_PATTERN.replace("(?:", "")

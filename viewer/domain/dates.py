@@ -76,8 +76,9 @@ _PATTERNS: dict[Precision, re.Pattern[str]] = {
 
 # Z, or an offset from -12:00 to +14:00 with minutes 00 to 59.
 _OFFSET = r"(Z|\+(0\d|1[0-3]):[0-5]\d|\+14:00|-(0\d|1[01]):[0-5]\d|-12:00)"
-# A year: 0000 to 9999, or -0001 to -9999 (never -0000).
-_YEAR = r"(\d{4}|-(?!0000)\d{4})"
+# A year: 0000 to 9999, or -0001 to -9999 (never -0000); without a lookahead,
+# which not every JSON Schema validator's regular expressions have.
+_YEAR = r"(\d{4}|-(000[1-9]|00[1-9]\d|0[1-9]\d{2}|[1-9]\d{3}))"
 _POINT = rf"{_YEAR}(-W\d{{2}}|-\d{{2}}(-\d{{2}}(T\d{{2}}:\d{{2}}{_OFFSET})?)?)?"
 # A pattern that admits any of the forms, for the JSON Schema.
 ANY_POINT_PATTERN = f"^{_POINT}$"
