@@ -38,7 +38,7 @@ VIDEO = "https://www.youtube.com/watch?v=abc123"
 ARTICLE = "https://news.example.com/2025/06/04/call"
 
 MADE_UP: dict[str, Any] = {
-    "schema_version": 4,
+    "schema_version": 5,
     "id": "made-up",
     "title": "Made-up timeline",
     "language": "en",
@@ -98,6 +98,18 @@ MADE_UP: dict[str, Any] = {
             "date": {"precision": "day", "start": "2025-06-04", "note": "on Wednesday"},
             "summary": "One line\nand another.",
             "sources": ["story", "paper"],
+        },
+        {
+            "id": "ides",
+            "kind": "attack",
+            "title": "The Ides of March",
+            "date": {"precision": "day", "start": "-0043-03-15"},
+        },
+        {
+            "id": "late-republic",
+            "kind": "other",
+            "title": "Years before and after the turn of the eras",
+            "date": {"precision": "year", "start": "-0049", "end": "0014"},
         },
         {
             "id": "from-a-day",
@@ -233,14 +245,15 @@ def test_dates_as_timelinejs_writes_them() -> None:
 @pytest.mark.parametrize(
     ("point", "precision", "last", "parts"),
     [
-        ("-0044-03-15", Precision.DAY, False, {"year": -44, "month": 3, "day": 15}),
-        ("-0044", Precision.YEAR, False, {"year": -44}),
-        ("-0001-W52", Precision.WEEK, True, {"year": 0, "month": 1, "day": 2}),
+        ("-0043-03-15", Precision.DAY, False, {"year": -44, "month": 3, "day": 15}),
+        ("-0043", Precision.YEAR, False, {"year": -44}),
+        ("0000", Precision.YEAR, False, {"year": -1}),
+        ("-0001-W52", Precision.WEEK, True, {"year": -1, "month": 1, "day": 2}),
         (
             "0001-01-01T01:00+03:00",
             Precision.MINUTE,
             False,
-            {"year": 0, "month": 12, "day": 31, "hour": 22, "minute": 0},
+            {"year": -1, "month": 12, "day": 31, "hour": 22, "minute": 0},
         ),
         (
             "9999-12-31T23:59-01:00",

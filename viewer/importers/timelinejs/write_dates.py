@@ -22,8 +22,10 @@ not the model's note: that note is the source's own wording, often no date
 at all ("after the bridge explosions"), and TimelineJS would show it as the
 date.
 
-Years are read from the written point with their sign, so a year before the
-common era (``-0044-03-15``) is the TimelineJS year ``-44``. Weeks and UTC
+Years are read from the written point with their sign. TimelineJS shows a
+negative year as the year before the common era it names (-44 reads "44 BCE"),
+so the model's astronomical year -43 (44 BC) is written -44, and year 0 (1 BC)
+-1: the import reads them back so. Weeks and UTC
 offsets are worked out in a year of the same place in the Gregorian calendar's
 400-year cycle (which repeats its days and weekdays exactly), so they hold for
 any year the model can write.
@@ -73,7 +75,14 @@ def tl_date(point: str, precision: Precision, *, last: bool = False) -> dict[str
     else:
         parts = tuple(int(p) for p in (digits, month, day) if p is not None)
         parts = (year, *parts[1:])
-    return dict(zip(_PART_NAMES, parts, strict=False))
+    return dict(zip(_PART_NAMES, (_tl_year(parts[0]), *parts[1:]), strict=False))
+
+
+def _tl_year(year: int) -> int:
+    """TimelineJS's number for the astronomical ``year``: it shows -44 as "44 BCE",
+    so 44 BC (astronomical -43) is -44, and 1 BC (year 0) is -1, as the import
+    reads them back."""
+    return year - 1 if year <= 0 else year
 
 
 def _offset(written: str) -> timedelta:
