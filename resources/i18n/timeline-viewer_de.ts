@@ -2155,6 +2155,26 @@ Weiterhin angezeigt: {1}</translation>
         <translation>ab dem Wochenende vom {}</translation>
     </message>
     <message>
+        <source>{year} BC</source>
+        <extracomment>A year before the common era: {year} is 44 for 44 BC.</extracomment>
+        <translation>{year} v. Chr.</translation>
+    </message>
+    <message>
+        <source>AD {year}</source>
+        <extracomment>A year of the common era, where years BC are near: {year} is 14 for AD 14.</extracomment>
+        <translation>{year} n. Chr.</translation>
+    </message>
+    <message>
+        <source>{first}–{last} BC</source>
+        <extracomment>Years before the common era, from the first to the last: 50-41 BC.</extracomment>
+        <translation>{first}–{last} v. Chr.</translation>
+    </message>
+    <message>
+        <source>AD {first}–{last}</source>
+        <extracomment>Years of the common era, where years BC are near: AD 1-9.</extracomment>
+        <translation>{first}–{last} n. Chr.</translation>
+    </message>
+    <message>
         <source>{day} {month} {year}</source>
         <translation>{day}. {month} {year}</translation>
     </message>
@@ -2724,12 +2744,9 @@ Weiterhin angezeigt: {1}</translation>
         <translation>fehlt: Ein Datum braucht ein Jahr</translation>
     </message>
     <message>
-        <source>the year {0} cannot be held: the model&apos;s years run from 0001 to 9999 (TimelineJS writes years before the common era as negative numbers)</source>
-        <translation>das Jahr {0} kann nicht übernommen werden: Die Jahre des Modells reichen von 0001 bis 9999 (TimelineJS schreibt Jahre vor unserer Zeitrechnung als negative Zahlen)</translation>
-    </message>
-    <message>
-        <source>the year {0} cannot be held: the model&apos;s years run from 0001 to 9999</source>
-        <translation>das Jahr {0} kann nicht übernommen werden: Die Jahre des Modells reichen von 0001 bis 9999</translation>
+        <source>the year {0} cannot be held: the model&apos;s years run from 10000 BC (in TimelineJS -10000) to 9999</source>
+        <extracomment>{0} is the year as the TimelineJS file gives it; TimelineJS writes 44 BC as -44.</extracomment>
+        <translation>das Jahr {0} kann nicht übernommen werden: Die Jahre des Modells reichen von 10000 v. Chr. (in TimelineJS -10000) bis 9999</translation>
     </message>
     <message>
         <source>expected a whole number, found {0}</source>
