@@ -90,11 +90,22 @@ def test_a_protest_to_the_day(fixture_import: tuple[ImportReport, dict[str, Any]
     assert "status" not in event  # "occurred", the default: left out of a large file
     assert event["title"] == "Peaceful protest in Comodoro Rivadavia"
     assert event["date"] == {"precision": "day", "start": "2022-06-30"}
-    assert event["places"] == ["Comodoro Rivadavia", "Escalante", "Chubut", "Argentina"]
-    assert event["tags"] == ["Protests", "Peaceful protest", "Demostrations"]
+    assert event["places"] == [
+        "Comodoro Rivadavia",
+        "Escalante",
+        "Chubut",
+        "Argentina",
+        "South America",
+    ]
+    # inter1 6: the actor's type; inter2 0: no second actor.
+    assert event["tags"] == ["Protests", "Peaceful protest", "Demostrations", "Protesters"]
     assert event["fatalities"] == 0
     assert event["coordinates"] == {"latitude": -45.8644, "longitude": -67.4997}
     assert event["summary"].startswith("On 30 June 2022, in Comodoro Rivadavia (Chubut)")
+    assert event["summary"].endswith(
+        "[size=no report]\n\nSources' scale: National\n"
+        "ACLED last changed the row: 2022-07-05 17:16:26 UTC"
+    )
     actors = {actor["id"]: actor for actor in document["actors"]}
     assert [actors[a]["name"] for a in event["participants"]] == [
         "Protesters (Argentina)",
@@ -136,11 +147,17 @@ def test_riots_strategic_developments_and_state_forces(
     assert riot["fatalities"] == 1
     assert riot["title"] == "Violent demonstration in Daireaux"
     # admin2 is the location's own name here: each place once.
-    assert riot["places"] == ["Daireaux", "Buenos Aires", "Argentina"]
+    assert riot["places"] == ["Daireaux", "Buenos Aires", "Argentina", "South America"]
+    assert riot["tags"][-2:] == ["Rioters", "Civilians"]  # inter1 5, inter2 7
     looting = events["ARG10552"]
     assert looting["kind"] == "other"
     # disorder_type repeats event_type: one tag.
-    assert looting["tags"] == ["Strategic developments", "Looting/property destruction"]
+    assert looting["tags"] == [
+        "Strategic developments",
+        "Looting/property destruction",
+        "Political militias",
+        "Civilians",
+    ]
     police = events["ARG10605"]["participants"][2]
     assert actors[police] == {
         "id": "actor-Police-Forces-of-Argentina-2019",
@@ -261,7 +278,12 @@ def test_the_older_upper_case_layout_is_read_and_noted(
     assert "read the older ACLED layout (column names in capitals, no disorder_type)" in (
         report.notes
     )
-    assert events_by_id(document)["ARG10607"]["tags"] == ["Protests", "Peaceful protest"]
+    assert events_by_id(document)["ARG10607"]["tags"] == [
+        "Protests",
+        "Peaceful protest",
+        "Protesters",
+    ]
+    assert "ACLED last changed" not in events_by_id(document)["ARG10607"]["summary"]
     load_timeline(tmp_path / "b.json")
 
 
@@ -331,7 +353,7 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path: Path) -> 
     assert report.skipped == 9
     assert report.events == 12 - 5
     events = events_by_id(document)
-    assert events[rows[0][0]]["summary"] == "First line\nsecond line\nthird line"
+    assert events[rows[0][0]]["summary"].startswith("First line\nsecond line\nthird line\n\n")
     assert "fatalities" not in events[rows[3][0]]
     assert "coordinates" not in events[rows[6][0]]
     assert "coordinates" not in events[rows[7][0]]
@@ -458,7 +480,10 @@ def test_ids_are_made_unique(tmp_path: Path) -> None:
 def test_empty_optional_values_are_no_problem(tmp_path: Path) -> None:
     header, rows = fixture_rows()
     empty = rows[0]
-    for column in ("latitude", "longitude", "fatalities", "source", "notes", "admin1"):
+    for column in (
+        *("latitude", "longitude", "fatalities", "source", "notes", "admin1"),
+        *("source_scale", "timestamp", "region", "inter1"),
+    ):
         empty = set_field(empty, header, column, "")
     half = set_field(rows[1], header, "longitude", "")
     report, document = imported(
@@ -470,6 +495,7 @@ def test_empty_optional_values_are_no_problem(tmp_path: Path) -> None:
     assert first["sources"] == []
     assert first["summary"] == ""
     assert first["places"] == ["Comodoro Rivadavia", "Escalante", "Argentina"]
+    assert first["tags"] == ["Protests", "Peaceful protest", "Demostrations"]
     assert "coordinates" not in second
     assert [str(problem) for problem in report.problems] == [
         "line 3: no longitude: the coordinates are left out"

@@ -20,7 +20,7 @@ def answer(path: Path, records: list[dict[str, str]], **extra: object) -> Path:
 
 
 def records(rows: list[list[str]], header: list[str]) -> list[dict[str, str]]:
-    return [{**dict(zip(header, row, strict=True)), "timestamp": "1658707200"} for row in rows]
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def test_the_api_answer_gives_the_same_events_as_the_csv(tmp_path: Path) -> None:
@@ -30,6 +30,7 @@ def test_the_api_answer_gives_the_same_events_as_the_csv(tmp_path: Path) -> None
     _csv_report, from_csv = imported(FIXTURE, tmp_path / "csv.json")
     assert [e["id"] for e in document["events"]] == [e["id"] for e in from_csv["events"]]
     assert document["events"] == from_csv["events"]
+    assert "Sources' scale: National\nACLED last changed" in document["events"][0]["summary"]
     assert report.notes[0] == "Read as an answer of ACLED's API."
     assert document["title"] == "ACLED events from acled-api.json"
     assert not list(tmp_path.glob(".*.api.csv"))  # the CSV written on the way is gone

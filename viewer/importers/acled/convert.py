@@ -20,8 +20,8 @@ is, its kind and title, who took part and where). Every other column is used
 when present. A row without one of these values, with a date or precision
 that cannot be read, or with more or fewer fields than the header is left
 out and reported by its line in the file (the line it starts on); a value
-that cannot be read in an optional column (fatalities, coordinates) is left
-out of its event, and reported the same way.
+that cannot be read in an optional column (fatalities, coordinates, the
+coding) is left out of its event, and reported the same way.
 
 What each event is made of:
 
@@ -38,19 +38,27 @@ status          always "occurred": ACLED records events that took place
 participants    ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2`` (the
                 associated actors hold several names separated by ";"), each
                 name once, in that order
-places          ``location``, ``admin2``, ``admin1``, ``country``: the distinct
-                ones that are not empty, in that order
-summary         ``notes``
+places          ``location``, ``admin3``, ``admin2``, ``admin1``, ``country``,
+                ``region``: the distinct ones that are not empty, in that order
+summary         ``notes``; after a blank line, a line each for ACLED's
+                ``name=value`` tags, ``geo_precision`` 2 or 3, ``source_scale``
+                and ``timestamp``
 sources         ``source``: one or several names separated by ";"
-tags            ``event_type``, ``sub_event_type``, ``disorder_type``: the
-                distinct ones that are not empty, spelt as in the file (ACLED's
-                own "Demostrations" stays as it is)
+tags            ``event_type``, ``sub_event_type``, ``disorder_type``, the
+                actors' types (``inter1``, ``inter2``), ``civilian_targeting``
+                and ACLED's flags in ``tags``: the distinct ones that are not
+                empty, spelt as in the file (ACLED's own "Demostrations" stays
+                as it is)
 fatalities      ``fatalities``, a whole number from 0
 coordinates     ``latitude`` and ``longitude``, when both are given and on Earth
 ==============  ==============================================================
 
 How kinds and dates are read is told in :mod:`~viewer.importers.acled.values`,
-who is an organisation and who a state in :mod:`~viewer.importers.acled.actors`.
+who is an organisation and who a state in :mod:`~viewer.importers.acled.actors`,
+the coding columns (``inter1``, ``inter2``, ``interaction``,
+``civilian_targeting``, ``tags``, ``geo_precision``, ``source_scale``,
+``timestamp``) in :mod:`~viewer.importers.acled.coding`. ``iso`` and ``year``
+say again what ``country`` and ``event_date`` say, and are not read.
 
 The timeline. Its id is ``timeline_id`` or one made from the file's name; its
 title is ``title``, or "ACLED events from <file name>": the model file's
@@ -75,6 +83,7 @@ from viewer.domain.progress import Progress, no_progress
 from viewer.domain.words import translate
 from viewer.importers.acled.actors import ActorsAndSources
 from viewer.importers.acled.api_json import api_csv, is_api_answer, records_not_lines
+from viewer.importers.acled.coding import changed_line, coding_of, with_lines
 from viewer.importers.acled.header import OPTIONAL, REQUIRED, column_index
 from viewer.importers.acled.report import Seen, add_notes, line
 from viewer.importers.acled.values import (
@@ -233,7 +242,9 @@ class _Import:
         self.dates: dict[tuple[str, str], tuple[dict[str, Any], str] | str] = {}
         self.kinds: dict[tuple[str, str, str], tuple[str, list[str], str, str | None]] = {}
         self.titles: dict[tuple[str, str], str] = {}
-        self.places: dict[tuple[str, str, str, str], list[str]] = {}
+        self.places: dict[tuple[str, ...], list[str]] = {}
+        self.codings: dict[tuple[str, ...], tuple[list[str], list[str], list[str]]] = {}
+        self.stamps: dict[str, str | tuple[str]] = {}
         self.coordinates: dict[tuple[str, str], dict[str, float] | str] = {}
 
     # -- the rows ------------------------------------------------------------------
@@ -284,11 +295,22 @@ class _Import:
             column["actor2"],
             column["assoc_actor_2"],
         )
-        i_location, i_admin2, i_admin1, i_country = (
+        i_location, i_admin3, i_admin2, i_admin1, i_country, i_region = (
             column["location"],
+            column["admin3"],
             column["admin2"],
             column["admin1"],
             column["country"],
+            column["region"],
+        )
+        i_inter1, i_inter2, i_civilians, i_tags, i_geo, i_scale, i_stamp = (
+            column["inter1"],
+            column["inter2"],
+            column["civilian_targeting"],
+            column["tags"],
+            column["geo_precision"],
+            column["source_scale"],
+            column["timestamp"],
         )
         i_lat, i_lon = column["latitude"], column["longitude"]
         i_source, i_notes, i_fatalities = column["source"], column["notes"], column["fatalities"]
@@ -306,7 +328,7 @@ class _Import:
         description = long_text(about.format(plain(self.src.name, 500)))
 
         dates, kinds, titles, places = self.dates, self.kinds, self.titles, self.places
-        cast, coordinates = self.cast, self.coordinates
+        cast, coordinates, codings, stamps = self.cast, self.coordinates, self.codings, self.stamps
         participants_of, source_lists = cast.participant_lists, cast.source_lists
         seen = self.seen
         countries, precisions, unknown_types = seen.countries, seen.precisions, seen.unknown_types
@@ -400,8 +422,15 @@ class _Import:
                 if event_title is None:
                     event_title = remember(titles, title_key, title_of(title_key))
 
-                admin2, admin1, country = row[i_admin2], row[i_admin1], row[i_country]
-                place_key = (location, admin2, admin1, country)
+                country = row[i_country]
+                place_key = (
+                    location,
+                    row[i_admin3],
+                    row[i_admin2],
+                    row[i_admin1],
+                    country,
+                    row[i_region],
+                )
                 event_places = places.get(place_key)
                 if event_places is None:
                     event_places = remember(places, place_key, places_of(place_key))
@@ -435,6 +464,31 @@ class _Import:
                     summary = summary.strip()
                 else:
                     summary = long_text(summary)
+
+                coding_key = (
+                    row[i_inter1],
+                    row[i_inter2],
+                    row[i_civilians],
+                    row[i_tags],
+                    row[i_geo],
+                    row[i_scale],
+                )
+                coding = codings.get(coding_key)
+                if coding is None:
+                    coding = remember(codings, coding_key, coding_of(coding_key))
+                more_tags, lines, unread = coding
+                for said in unread:
+                    report.problem(line(at), said)
+                if more_tags:
+                    tags = tags + [t for t in more_tags if t not in tags]
+                stamp = row[i_stamp]
+                changed = stamps.get(stamp)
+                if changed is None:
+                    changed = remember(stamps, stamp, changed_line(stamp))
+                if isinstance(changed, tuple):
+                    report.problem(line(at), changed[0])
+                    changed = ""
+                summary = with_lines(summary, lines, changed)
 
                 event: dict[str, Any] = {
                     "id": event_id,

@@ -24,11 +24,20 @@ OPTIONAL = (
     "country",
     "admin1",
     "admin2",
+    "admin3",
+    "region",
     "latitude",
     "longitude",
     "source",
     "notes",
     "fatalities",
+    "inter1",
+    "inter2",
+    "civilian_targeting",
+    "tags",
+    "geo_precision",
+    "source_scale",
+    "timestamp",
 )
 
 

@@ -168,8 +168,9 @@ def title_of(key: tuple[str, str]) -> str:
     return title_text(f"{label} in {where}" if where else label)
 
 
-def places_of(key: tuple[str, str, str, str]) -> list[str]:
-    """The distinct places of ``location``, ``admin2``, ``admin1`` and ``country``."""
+def places_of(key: tuple[str, ...]) -> list[str]:
+    """The distinct places of ``location``, ``admin3``, ``admin2``, ``admin1``,
+    ``country`` and ``region``: the narrowest first."""
     made: list[str] = []
     for text in key:
         one = place(text)
