@@ -497,10 +497,13 @@ class _Import:
                     "date": date_value,
                     "participants": participants,
                     "places": event_places,
-                    "summary": summary,
-                    "sources": sources,
                     "tags": tags,
                 }
+                # The model's defaults (no summary, no sources) are not written.
+                if summary:
+                    event["summary"] = summary
+                if sources:
+                    event["sources"] = sources
 
                 fatalities = row[i_fatalities]
                 if fatalities == "0":
