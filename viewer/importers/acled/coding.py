@@ -163,7 +163,9 @@ def with_lines(summary: str, lines: list[str], changed: str) -> str:
         lines = [*lines, changed]
     if not lines:
         return summary
-    tail = long_text("\n".join(lines), _MOST_TAIL)
+    tail = "\n".join(lines)  # plain lines already: cut, not cleaned
+    if len(tail) > _MOST_TAIL:
+        tail = long_text(tail, _MOST_TAIL)
     if not summary:
         return tail
     room = MAX_LONG_TEXT - len(tail) - 2
