@@ -14,7 +14,7 @@ from viewer.persistence.model_file import load_timeline
 # A row as a newer export writes it: the actors' types by name, ACLED's tags.
 NEWER = {
     "inter1": "State forces",
-    "inter2": "Civilians",
+    "inter2": "civilian",
     "interaction": "State forces-Civilians",
     "civilian_targeting": "Civilian targeting",
     "tags": "crowd size=around 200; armed presence;counter-demonstration",

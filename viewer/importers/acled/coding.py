@@ -15,8 +15,11 @@ column                   becomes
                          forces, 2 Rebel groups, 3 Political militias,
                          4 Identity militias, 5 Rioters, 6 Protesters,
                          7 Civilians, 8 External/Other forces; 0, no second
-                         actor, none); a newer export's name (``State
-                         forces``) is the tag as written
+                         actor, none); a newer export writes the name
+                         (``State forces``, ``Rebel group``): one of these,
+                         in any case or number, is the tag as above, so old
+                         and new exports share their tags; another name is
+                         the tag as written
 ``interaction``          nothing more: it is the pair of ``inter1`` and
                          ``inter2``, which the tags carry
 ``civilian_targeting``   the tag ``Civilian targeting`` when ACLED says so
@@ -66,6 +69,8 @@ ACTOR_TYPES = {
     "7": "Civilians",
     "8": "External/Other forces",
 }
+# The types by their names without case or a plural "s" ("rebel group").
+_NAMED = {name.casefold().rstrip("s"): name for name in ACTOR_TYPES.values()}
 _PLACE_LINES = {
     "2": "Place: near the location named, or in a part of the region around it",
     "3": "Place: only the region is known; the location named stands for it",
@@ -96,13 +101,15 @@ def coding_of(
             name = ACTOR_TYPES.get(text.lstrip("0"))
             if name is None:
                 problems.append(
+                    #: A problem of an ACLED row: {0} is the column (inter1, inter2), {1} its
+                    #: value in quotation marks.
                     translate(
                         "importers", "{0} {1} is not one of ACLED's actor types (0 to 8): left out"
                     ).format(column, quoted(text))
                 )
                 continue
-        else:
-            name = tag(text)
+        else:  # a newer export's name: the codebook's spelling, whatever the number
+            name = _NAMED.get(text.casefold().rstrip("s")) or tag(text)
         if name not in tags:
             tags.append(name)
     targeted = tag(civilians)
@@ -123,6 +130,7 @@ def coding_of(
         lines.append(_PLACE_LINES[precision])
     elif precision and precision != "1":
         problems.append(
+            #: A problem of an ACLED row: {0} is the value of its column geo_precision, quoted.
             translate("importers", "geo_precision {0} is not 1, 2 or 3: left out").format(
                 quoted(precision)
             )
@@ -147,6 +155,7 @@ def changed_line(text: str) -> str | tuple[str]:
         number = -1.0
     if not 0 <= number <= _MOST_SECONDS:
         return (
+            #: A problem of an ACLED row: {0} is the value of its column timestamp, quoted.
             translate(
                 "importers", "timestamp {0} is not a whole number of seconds since 1970: left out"
             ).format(quoted(seconds)),
