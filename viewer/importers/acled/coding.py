@@ -56,6 +56,7 @@ from datetime import UTC, datetime
 from viewer.domain.dates import quoted
 from viewer.domain.model import MAX_LONG_TEXT
 from viewer.domain.words import translate
+from viewer.importers.acled.values import kind_of
 from viewer.importers.common import long_text, plain, tag
 
 # ACLED's actor types by their codes in ``inter1`` and ``inter2`` (0: no actor).
@@ -164,16 +165,29 @@ def changed_line(text: str) -> str | tuple[str]:
     return f"ACLED last changed the row: {moment:%Y-%m-%d %H:%M:%S} UTC"
 
 
-def with_lines(summary: str, lines: list[str], changed: str) -> str:
+def kind_and_coding(
+    key: tuple[str, str, str, str, str, str, str, str, str],
+) -> tuple[str, list[str], str, str | None, str, list[str]]:
+    """What :func:`~viewer.importers.acled.values.kind_of` makes of ``event_type``,
+    ``sub_event_type`` and ``disorder_type`` (the kind, the tags, the title's
+    label, a type ACLED does not list), with :func:`coding_of`'s tags added to
+    the tags, its lines joined as one text, and what could not be read. One
+    cache of them, one look-up a row."""
+    kind, tags, label, unknown = kind_of(key[:3])
+    more, lines, problems = coding_of(key[3:])
+    tags += [one for one in more if one not in tags]
+    return kind, tags, label, unknown, "\n".join(lines), problems
+
+
+def with_lines(summary: str, tail: str, changed: str) -> str:
     """``summary`` (ACLED's notes, made plain) and, after a blank line, the
-    ``lines`` and the ``changed`` line; cut to the model's limit from the
-    notes' end, so the lines are kept."""
+    lines of ``tail`` and the ``changed`` line; cut to the model's limit from
+    the notes' end, so the lines are kept."""
     if changed:
-        lines = [*lines, changed]
-    if not lines:
+        tail = f"{tail}\n{changed}" if tail else changed
+    if not tail:
         return summary
-    tail = "\n".join(lines)  # plain lines already: cut, not cleaned
-    if len(tail) > _MOST_TAIL:
+    if len(tail) > _MOST_TAIL:  # plain lines already: cut, not cleaned
         tail = long_text(tail, _MOST_TAIL)
     if not summary:
         return tail

@@ -83,14 +83,13 @@ from viewer.domain.progress import Progress, no_progress
 from viewer.domain.words import translate
 from viewer.importers.acled.actors import ActorsAndSources
 from viewer.importers.acled.api_json import api_csv, is_api_answer, records_not_lines
-from viewer.importers.acled.coding import changed_line, coding_of, with_lines
+from viewer.importers.acled.coding import changed_line, kind_and_coding, with_lines
 from viewer.importers.acled.header import OPTIONAL, REQUIRED, column_index
 from viewer.importers.acled.report import Seen, add_notes, line
 from viewer.importers.acled.values import (
     coordinates_of,
     count,
     date_of,
-    kind_of,
     places_of,
     remember,
     title_of,
@@ -240,10 +239,11 @@ class _Import:
         self.seen = Seen()
         # Caches of values that repeat, emptied when full (see values.remember).
         self.dates: dict[tuple[str, str], tuple[dict[str, Any], str] | str] = {}
-        self.kinds: dict[tuple[str, str, str], tuple[str, list[str], str, str | None]] = {}
+        self.kinds: dict[
+            tuple[str, ...], tuple[str, list[str], str, str | None, str, list[str]]
+        ] = {}
         self.titles: dict[tuple[str, str], str] = {}
         self.places: dict[tuple[str, ...], list[str]] = {}
-        self.codings: dict[tuple[str, ...], tuple[list[str], list[str], list[str]]] = {}
         self.stamps: dict[str, str | tuple[str]] = {}
         self.coordinates: dict[tuple[str, str], dict[str, float] | str] = {}
 
@@ -328,7 +328,7 @@ class _Import:
         description = long_text(about.format(plain(self.src.name, 500)))
 
         dates, kinds, titles, places = self.dates, self.kinds, self.titles, self.places
-        cast, coordinates, codings, stamps = self.cast, self.coordinates, self.codings, self.stamps
+        cast, coordinates, stamps = self.cast, self.coordinates, self.stamps
         participants_of, source_lists = cast.participant_lists, cast.source_lists
         seen = self.seen
         countries, precisions, unknown_types = seen.countries, seen.precisions, seen.unknown_types
@@ -408,14 +408,25 @@ class _Import:
                     continue
                 date_value, day = when
 
-                sub_type, disorder = row[i_sub], row[i_disorder]
-                kind_key = (event_type, sub_type, disorder)
+                kind_key = (
+                    event_type,
+                    row[i_sub],
+                    row[i_disorder],
+                    row[i_inter1],
+                    row[i_inter2],
+                    row[i_civilians],
+                    row[i_tags],
+                    row[i_geo],
+                    row[i_scale],
+                )
                 kind = kinds.get(kind_key)
                 if kind is None:
-                    kind = remember(kinds, kind_key, kind_of(kind_key))
-                kind_name, tags, label, unknown = kind
+                    kind = remember(kinds, kind_key, kind_and_coding(kind_key))
+                kind_name, tags, label, unknown, lines, unread = kind
                 if unknown is not None:
                     unknown_types[unknown] += 1
+                for said in unread:
+                    report.problem(line(at), said)
 
                 title_key = (label, location)
                 event_title = titles.get(title_key)
@@ -465,22 +476,6 @@ class _Import:
                 else:
                     summary = long_text(summary)
 
-                coding_key = (
-                    row[i_inter1],
-                    row[i_inter2],
-                    row[i_civilians],
-                    row[i_tags],
-                    row[i_geo],
-                    row[i_scale],
-                )
-                coding = codings.get(coding_key)
-                if coding is None:
-                    coding = remember(codings, coding_key, coding_of(coding_key))
-                more_tags, lines, unread = coding
-                for said in unread:
-                    report.problem(line(at), said)
-                if more_tags:
-                    tags = tags + [t for t in more_tags if t not in tags]
                 stamp = row[i_stamp]
                 changed = stamps.get(stamp)
                 if changed is None:
