@@ -236,10 +236,10 @@ def test_a_height_is_the_pictures_and_its_lanes_share_the_rows(
 ) -> None:
     common = [str(acled), "--lanes", "tag", "--width", "1920"]
     assert main(["export", *common, "-o", str(tmp_path / "usual.png")]) == 0
-    assert main(["export", *common, "-o", str(tmp_path / "tall.png"), "--height", "1440"]) == 0
+    assert main(["export", *common, "-o", str(tmp_path / "tall.png"), "--height", "2160"]) == 0
     usual, tall = (QImage(str(tmp_path / name)) for name in ("usual.png", "tall.png"))
-    assert usual.height() < 1440
-    assert (tall.width(), tall.height()) == (1920, 1440)
+    assert usual.height() < 2160
+    assert (tall.width(), tall.height()) == (1920, 2160)
     assert len(painted) == 2
     before, after = (drawn(layout) for _renderer, layout in painted)
     assert list(before) == list(after)  # the same lanes, in the same order
