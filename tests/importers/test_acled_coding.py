@@ -144,3 +144,24 @@ def test_the_api_answer_s_coding_is_the_csv_s(tmp_path: Path) -> None:
     assert report.problems == []
     assert from_api["events"] == from_csv["events"]
     assert "Civilian targeting" in from_api["events"][0]["tags"]
+
+
+def test_long_notes_are_cut_and_the_lines_kept(tmp_path: Path) -> None:
+    header, rows = fixture_rows()
+    row = set_field(rows[0], header, "notes", "Text. " * 5000)
+    row = set_field(row, header, "tags", ";".join(f"name {n}={'x' * 90}" for n in range(80)))
+    _, document = imported(write_csv(tmp_path / "a.csv", header, [row]), tmp_path / "a.json")
+    summary = document["events"][0]["summary"]
+    assert len(summary) == 20_000
+    notes, lines = summary.split("\n\n")
+    assert notes.startswith("Text. Text.")
+    assert notes.endswith("\u2026")  # cut, and says so
+    assert len(lines) <= 5_000  # ACLED's tags' lines, cut at their own limit
+    assert lines.startswith("Name 0: xxx")
+    # Cut where they pass it, and the lines after them kept.
+    assert lines.split("\n")[-3:] == [
+        "\u2026",
+        "Sources' scale: National",
+        "ACLED last changed the row: 2022-07-05 17:16:26 UTC",
+    ]
+    load_timeline(tmp_path / "a.json")

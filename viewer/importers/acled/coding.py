@@ -78,8 +78,10 @@ _PLACE_LINES = {
 }
 # The longest line a ``name=value`` of ACLED's tags, or the sources' scale, makes.
 _MOST_LINE = 300
-# The most the summary lines may take of a summary.
+# The most the summary lines may take of a summary; the most ACLED's tags'
+# lines may take of them, so the lines after them are always kept.
 _MOST_TAIL = 5_000
+_MOST_TAG_LINES = 4_000
 # Seconds since 1970 a datetime holds (up to 9999-12-31).
 _MOST_SECONDS = 253_402_300_799
 
@@ -116,12 +118,15 @@ def coding_of(
     targeted = tag(civilians)
     if targeted and targeted not in tags:
         tags.append(targeted)
+    room = _MOST_TAG_LINES
     for part in acled_tags.split(";"):
         name, equals, value = part.partition("=")
         if equals:
             label, said = plain(name, 100), plain(value, _MOST_LINE)
-            if label:
-                lines.append(f"{label[:1].upper()}{label[1:]}: {said}")
+            if label and room > 0:
+                made = f"{label[:1].upper()}{label[1:]}: {said}"
+                room -= len(made) + 1
+                lines.append(made if room >= 0 else "\u2026")
             continue
         flag = tag(part)
         if flag and flag not in tags:
