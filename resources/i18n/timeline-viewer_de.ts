@@ -2882,6 +2882,21 @@ Weiterhin angezeigt: {1}</translation>
         <extracomment>A TimelineJS slide&apos;s credit line under its media; {0} lists the sources (links).</extracomment>
         <translation>Quellen: {0}</translation>
     </message>
+    <message>
+        <source>{0} {1} is not one of ACLED&apos;s actor types (0 to 8): left out</source>
+        <extracomment>A problem of an ACLED row: {0} is the column (inter1, inter2), {1} its value in quotation marks.</extracomment>
+        <translation>{0} {1} ist keiner der Akteurstypen von ACLED (0 bis 8): ausgelassen</translation>
+    </message>
+    <message>
+        <source>geo_precision {0} is not 1, 2 or 3: left out</source>
+        <extracomment>A problem of an ACLED row: {0} is the value of its column geo_precision, quoted.</extracomment>
+        <translation>geo_precision {0} ist nicht 1, 2 oder 3: ausgelassen</translation>
+    </message>
+    <message>
+        <source>timestamp {0} is not a whole number of seconds since 1970: left out</source>
+        <extracomment>A problem of an ACLED row: {0} is the value of its column timestamp, quoted.</extracomment>
+        <translation>timestamp {0} ist keine ganze Zahl von Sekunden seit 1970: ausgelassen</translation>
+    </message>
 </context>
 <context>
     <name>lanes</name>
