@@ -168,14 +168,16 @@ def test_women_in_computing_end_dates(tmp_path: Path) -> None:
         "1815-12-10",
         "1852-11-27",
     )
-    # Start 1943-07 (a month), end 1946 (a year): both written as years.
+    # Start 1943-07 (a month), end 1946 (a year): the finer month is kept, the
+    # end runs to the year's last month, and the date's note says so.
     eniac = events["event-3"]
     assert (eniac.date.precision, eniac.date.start, eniac.date.end) == (
-        Precision.YEAR,
-        "1943",
-        "1946",
+        Precision.MONTH,
+        "1943-07",
+        "1946-12",
     )
-    assert any("coarser" in note for note in report.notes)
+    assert eniac.date.note == "end given only as a year"
+    assert any("finer" in note for note in report.notes)
     mercury = events["event-7"]
     assert (mercury.date.precision, mercury.date.start, mercury.date.end) == (
         Precision.YEAR,
@@ -363,7 +365,7 @@ def test_a_string_start_date_is_a_problem_with_its_path(tmp_path: Path) -> None:
 def test_wrong_fields_are_left_out_and_the_event_kept(tmp_path: Path) -> None:
     document = original(WOMEN)
     document["events"][0]["media"] = "a picture"
-    document["events"][1]["text"]["headline"] = ["not", "text"]
+    document["events"][1]["text"]["headline"] = [{"not": "text"}]
     document["events"][2]["group"] = {"a": 1}
     report, timeline, _ = run(write(tmp_path, document), tmp_path)
     assert len(timeline.events) == 10
@@ -420,8 +422,8 @@ def test_eras(tmp_path: Path) -> None:
         "1985",
         "1992",
     )
-    assert married.title == "Era 2"
-    assert (married.date.start, married.date.end) == ("1992", "2007")
+    assert married.title == "Era 2"  # a month to a year: the month kept, to the year's end
+    assert (married.date.start, married.date.end) == ("1992-07", "2007-12")
     assert [p.where for p in report.problems] == ["eras[2].end_date", "eras[3].start_date"]
 
 

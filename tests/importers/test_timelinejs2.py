@@ -161,7 +161,14 @@ def test_timelinejs2_tags_become_tags_and_assets_sources(tmp_path: Path) -> None
     film = [sources[s] for s in events["event-3"].sources]
     assert [(s.title, s.publisher, s.url) for s in film] == [("Warner Bros.", "Warner Bros.", None)]
     assert events["event-1"].sources == ()
-    assert report.sources == len(written["sources"]) == 3
+    # The title slide's asset is kept too, a source of the timeline no event cites.
+    cover = sources["media-title"]
+    assert (cover.title, cover.publisher, cover.url) == (
+        "The title picture",
+        "Cover credit",
+        "https://example.org/cover.jpg",
+    )
+    assert report.sources == len(written["sources"]) == 4
 
 
 def test_timelinejs2_eras_become_eras(tmp_path: Path) -> None:
@@ -174,12 +181,14 @@ def test_timelinejs2_eras_become_eras(tmp_path: Path) -> None:
         "1985-01-01",
         "1992-12-31",
     )
-    # Start a year, end a day: both at the coarser one, as TimelineJS3 eras are.
+    # Start a year, end a day: both at the finer one, as TimelineJS3 eras are;
+    # the start from the year's first day, as the note says.
     assert late.title == "Era 2"
-    assert (late.date.precision, late.date.start, late.date.end) == (
-        Precision.YEAR,
-        "2000",
-        "2012",
+    assert (late.date.precision, late.date.start, late.date.end, late.date.note) == (
+        Precision.DAY,
+        "2000-01-01",
+        "2012-02-11",
+        "start given only as a year",
     )
 
 
@@ -194,7 +203,7 @@ def test_the_report_says_the_file_was_timelinejs2(tmp_path: Path) -> None:
     assert "groups became tags" in notes
     assert "Life, Music, Film" in notes
     assert "UTC" in notes  # the time of day
-    assert "coarser" in notes  # the second era
+    assert "different precisions" in notes  # the second era
     assert '"other"' in notes
 
 
@@ -223,7 +232,7 @@ def test_a_bad_timelinejs2_date_leaves_its_slide_out_named_by_its_path(tmp_path:
         "10000 BC (in TimelineJS -10000) to 9999; the slide is left out",
         "timeline.date[5].startDate: expected a whole number, found '9/8/1963'; "
         "the slide is left out",
-        "timeline.date[6].endDate: ends before it starts (1994 to 1993); "
+        "timeline.date[6].endDate: ends before it starts (1994-01-01 to 1993-12-31); "
         "the event is kept without an end",
         "timeline.date[7].startDate: 30 is not a day (from 1 to 28); the slide is left out",
         "timeline.date[8].startDate: missing: a start date with a year is needed; "
@@ -240,12 +249,12 @@ def test_a_bad_timelinejs2_date_leaves_its_slide_out_named_by_its_path(tmp_path:
 def test_wrong_timelinejs2_fields_are_named_by_their_paths(tmp_path: Path) -> None:
     document = storyjs()
     timeline = document["timeline"]
-    timeline["headline"] = ["not", "text"]
+    timeline["headline"] = [{"not": "text"}]
     timeline["date"][0]["asset"] = "a picture"
     timeline["date"][1]["headline"] = {"not": "text"}
     timeline["date"][1]["asset"]["caption"] = 12.5
-    timeline["date"][1]["asset"]["media"] = ["x"]
-    timeline["date"][2]["tag"] = ["Film"]
+    timeline["date"][1]["asset"]["media"] = [["x"]]
+    timeline["date"][2]["tag"] = [["Film"]]
     timeline["date"].append("not a slide")
     timeline["era"][1]["startDate"] = "2000,0"
     timeline["era"].append({"startDate": "2010", "endDate": "2005", "headline": "Backwards"})

@@ -79,6 +79,8 @@ _ATTRIBUTE = re.compile(
     (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+("[^"]*+"?+|'[^']*+'?+|[^\t\n\f\r >]*+))?+""",
     re.VERBOSE,
 )
+# An iframe's start tag (its name ends at white space, "/" or ">").
+_IFRAME = re.compile(r"<iframe(?=[\t\n\f\r />])", re.IGNORECASE)
 # The end of a comment ("<!-->" and "<!--->" end where they start).
 _COMMENT_END = re.compile(r"--!?>")
 # Where the text of a script or style ends: its end tag.
@@ -235,7 +237,7 @@ class _Reader:
         if after == "/":
             self._out.end(name)
             return end + 1
-        href = _href(html, tag.end(1), end) if name == "a" else None
+        href = _attribute(html, tag.end(1), end, "href") if name == "a" else None
         self._out.start(name, href)
         if name in _RAW:
             closing = _RAW_END[name].search(html, end + 1)
@@ -248,10 +250,23 @@ class _Reader:
         return len(self._html) if gt < 0 else gt + 1
 
 
-def _href(html: str, start: int, end: int) -> str | None:
-    """The first ``href`` among the attributes from ``start`` to ``end``, decoded."""
+def iframe_source(html: str) -> str | None:
+    """The ``src`` of the first ``<iframe>`` in ``html`` (decoded as a browser
+    decodes it: see :func:`_attribute_value`), or None. TimelineJS shows media
+    written as an iframe by that address: it is the media's own."""
+    found = _IFRAME.search(html)
+    if found is None:
+        return None
+    tag = _TAG.match(html, found.start())
+    assert tag is not None  # "<iframe" and a space, "/" or ">" starts a tag
+    return _attribute(html, found.end(), tag.end(), "src")
+
+
+def _attribute(html: str, start: int, end: int, wanted: str) -> str | None:
+    """The first attribute ``wanted`` (lower case) among those from ``start`` to
+    ``end``, decoded; None when there is none or it has no value."""
     for attribute in _ATTRIBUTE.finditer(html, start, end):
-        if attribute.group(1).translate(_LOWER) != "href":
+        if attribute.group(1).translate(_LOWER) != wanted:
             continue
         value = attribute.group(2)
         if value is None:

@@ -11,11 +11,13 @@ How a slide becomes an event:
   milliseconds are dropped, as the model's finest precision is the minute.
   Years before 1 (TimelineJS writes BCE years as negative numbers) and after
   9999 cannot be held by the model: such a slide is left out, with its path.
-- **End.** An ``end_date`` later than the start is the event's end, written
-  at the start's precision; when the two differ in precision both are written
-  at the coarser one. An end equal to the start is left out; an end before
-  the start, or one that cannot be read, is left out with a problem (the event
-  is kept).
+- **End.** An ``end_date`` later than the start is the event's end. When
+  the two differ in precision, both are written at the finer one (a deadline
+  at 23:59 stays a minute, a start at 10:30 stays one): the coarser start is
+  read from the first minute, day or month of its unit, the coarser end to the
+  last, and the date's note says so ("end given only as a day"). An end equal
+  to the start is left out; an end before the start, or one that cannot be
+  read, is left out with a problem (the event is kept).
 - **Text.** The headline (HTML) is the title as plain text; without one, the
   first words of the text, else "Untitled event N". The text is the summary,
   its paragraphs kept. ``display_date`` is the date's note.
@@ -24,8 +26,12 @@ How a slide becomes an event:
   web address (a protocol-relative ``//host/...`` is read as https); a caption
   or credit is kept even when the media is no web address (a YouTube id, an
   image path). Media given as HTML (a ``<blockquote>``) adds its text to the
-  summary. Every web link in the headline, text, caption and credit is a
-  source too, one per address, titled with the link's text.
+  summary; an ``<iframe>``'s ``src`` is the source's address. Every web link
+  in the headline, text, caption and credit is a source too, one per address,
+  titled with the link's text; so is every address written out in a caption
+  or credit (TimelineJS makes links of them, ``www.`` ones as http), and the
+  media's ``link`` (where a click on it leads). A credit that is only an
+  address names no publisher.
 - **Groups.** A TimelineJS group is a row of the timeline. It becomes the
   event's tag, and lanes by tag (View > Lanes > By Tag, ``export --lanes
   tag``) give each group its row again.
@@ -33,9 +39,11 @@ How a slide becomes an event:
 - **Ids.** A slide's ``unique_id`` is its event's id (made valid and unique),
   else ``event-N`` for the Nth slide.
 
-The title slide gives the timeline's title and description, eras become the
-timeline's eras. TimelineJS has no language field: the timeline's is the one
-given, else ``und`` (undetermined).
+The title slide gives the timeline's title and description (a headline or
+any text given as a list of texts, as R's jsonlite writes values, is read as
+those texts one after another), its media a source of the timeline that no
+event cites; eras become the timeline's eras. TimelineJS has no language
+field: the timeline's is the one given, else ``und`` (undetermined).
 
 A TimelineJS2 file (``{"timeline": {"headline", "date": [slide], "era": [era]}}``,
 dates written ``"1963,8,9"``) is put into this shape first and read the same
@@ -133,12 +141,12 @@ def _import(
     def still_wanted() -> None:  # called inside long HTML: a cancel stops it there
         progress(at)
 
+    sources = Sources()
     with checking(still_wanted):
-        header = title_slide(document.get("title"), report)
+        header = title_slide(document.get("title"), report, sources)
         eras = eras_of(document.get("eras"), report, tally)
     # The title given and the file's name are plain text, not HTML as slides are.
     heading = title_text(title) or header[0] or title_text(src.stem) or "Imported timeline"
-    sources = Sources()
     ids = Ids()
     first_bad: Bad | None = None
     progress(0.0)

@@ -42,19 +42,26 @@ def object_in(
 
 def text_in(container: dict[str, Any], key: str, here: str, report: ImportReport) -> str:
     """``container[key]`` as text: "" when it is missing; a number is written out;
-    anything else is left out with a problem."""
+    a list of texts (R's jsonlite writes every value as one, ``["Title"]``) is
+    its texts one after another, a space between two; anything else is left out
+    with a problem."""
     value = container.get(key)
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, list) and all(_scalar(item) or item is None for item in value):
+        return " ".join(str(item) for item in value if item is not None and str(item).strip())
+    if _scalar(value):
         return str(value)
     report.problem(
         f"{here}.{key}",
         translate("importers", "expected text, found {0}; left out").format(kind_of(value)),
     )
     return ""
+
+
+def _scalar(value: Any) -> bool:
+    """Whether ``value`` is text or a number (not true or false)."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def kind_of(value: Any) -> str:

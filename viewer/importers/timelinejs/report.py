@@ -21,7 +21,7 @@ class Tally:
     minutes: int = 0
     seconds: int = 0
     gaps: int = 0
-    coarsened: int = 0
+    mixed: int = 0
     from_text: int = 0
     untitled: int = 0
     html_media: int = 0
@@ -99,19 +99,21 @@ def add_notes(
                 ),
             )
         )
-    if tally.coarsened:
+    if tally.mixed:
         notes.append(
             _many(
-                tally.coarsened,
+                tally.mixed,
                 QT_TRANSLATE_NOOP(
                     "importers",
-                    "{0} date starts and ends at different precisions: both written at the "
-                    "coarser one.",
+                    "{0} date starts and ends at different precisions: written at the finer "
+                    "one, the other from the start or to the end of its year, month or day, "
+                    "as its note says.",
                 ),
                 QT_TRANSLATE_NOOP(
                     "importers",
-                    "{0} dates start and end at different precisions: both written at the "
-                    "coarser one.",
+                    "{0} dates start and end at different precisions: written at the finer "
+                    "one, the other from the start or to the end of its year, month or day, "
+                    "as their notes say.",
                 ),
             )
         )

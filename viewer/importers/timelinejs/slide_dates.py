@@ -43,6 +43,17 @@ _NOT_A = {
 }
 
 
+# The date's note on a start or end given more coarsely than the other.
+_GIVEN_ONLY = {
+    ("start", Precision.YEAR): QT_TRANSLATE_NOOP("importers", "start given only as a year"),
+    ("start", Precision.MONTH): QT_TRANSLATE_NOOP("importers", "start given only as a month"),
+    ("start", Precision.DAY): QT_TRANSLATE_NOOP("importers", "start given only as a day"),
+    ("end", Precision.YEAR): QT_TRANSLATE_NOOP("importers", "end given only as a year"),
+    ("end", Precision.MONTH): QT_TRANSLATE_NOOP("importers", "end given only as a month"),
+    ("end", Precision.DAY): QT_TRANSLATE_NOOP("importers", "end given only as a day"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class _When:
     """A TimelineJS date as the model can hold it."""
@@ -74,15 +85,21 @@ def date_of(
             translate("importers", "{0}; the event is kept without an end").format(unread.message),
         )
         end = None
-    precision = start.precision
+    precision, widened = start.precision, None
+    start_parts, end_parts = start.parts, end.parts if end is not None else ()
     if end is not None and end.precision != start.precision:
-        precision = min(start.precision, end.precision, key=_ORDER.index)
-        tally.coarsened += 1
-    count = _PARTS[precision]
-    date: dict[str, Any] = {"precision": precision.value, "start": _point(start.parts[:count])}
+        # The finer of the two is kept (a deadline at 23:59 stays one); the other
+        # runs from the first (a start) or to the last (an end) minute, day or
+        # month of its unit, and the date's note says which it was.
+        precision = max(start.precision, end.precision, key=_ORDER.index)
+        count = _PARTS[precision]
+        start_parts, end_parts = _widened(start.parts, count), _widened(end.parts, count, last=True)
+        widened = ("start", start.precision) if start.precision != precision else None
+        tally.mixed += 1
+    date: dict[str, Any] = {"precision": precision.value, "start": _point(start_parts)}
     if end is not None:
-        if end.parts[:count] < start.parts[:count]:
-            ends = (date["start"], _point(end.parts[:count]))
+        if end_parts < start_parts:
+            ends = (date["start"], _point(end_parts))
             if not end_kept:
                 raise Bad(
                     f"{here}.end_date",
@@ -95,8 +112,10 @@ def date_of(
                     "ends before it starts ({0} to {1}); the event is kept without an end",
                 ).format(*ends),
             )
-        elif end.parts[:count] > start.parts[:count]:
-            date["end"] = _point(end.parts[:count])
+        elif end_parts > start_parts:
+            date["end"] = _point(end_parts)
+            if end.precision != precision:
+                widened = ("end", end.precision)
     for when in (start, end):
         if when is not None:
             tally.seconds += when.dropped_seconds
@@ -107,6 +126,9 @@ def date_of(
         shown = [when.display for when in (start, end) if when is not None and when.display]
         note = " \u2013 ".join(shown)
     note = plain(read_html(note).text, MAX_DATE_NOTE) if note else ""
+    if widened is not None:
+        said = translate("importers", _GIVEN_ONLY[widened])
+        note = plain(f"{note} ({said})" if note else said, MAX_DATE_NOTE)
     if note:
         date["note"] = note
     return date
@@ -170,6 +192,20 @@ def _when(value: Any, here: str) -> _When | None:
 def _out_of_range(part: str, value: int, low: int, high: int) -> str:
     """What is said of ``value``, a date part outside ``low`` to ``high``."""
     return translate("importers", _NOT_A[part]).format(value, low, high)
+
+
+def _widened(parts: tuple[int, ...], count: int, *, last: bool = False) -> tuple[int, ...]:
+    """``parts`` given to ``count`` parts: the first month, day, hour and minute
+    of the unit they name, or (``last``) its last."""
+    widened = list(parts)
+    while len(widened) < count:
+        if len(widened) == 1:
+            widened.append(12 if last else 1)
+        elif len(widened) == 2:
+            widened.append(calendar.monthrange(widened[0], widened[1])[1] if last else 1)
+        else:  # a day to a minute: its first or last, hour and minute at once
+            widened.extend((23, 59) if last else (0, 0))
+    return tuple(widened)
 
 
 def _point(parts: tuple[int, ...]) -> str:

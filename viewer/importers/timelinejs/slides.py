@@ -7,11 +7,16 @@ from typing import Any
 from viewer.domain.model import MAX_ITEMS
 from viewer.domain.words import number, translate
 from viewer.importers.common import Ids, ImportReport, long_text, make_id, name, tag, title
-from viewer.importers.html_text import Link, read_html
+from viewer.importers.html_text import Link, iframe_source, read_html
 from viewer.importers.timelinejs.fields import Bad, kind_of, object_in, text_in
 from viewer.importers.timelinejs.report import Tally
 from viewer.importers.timelinejs.slide_dates import date_of
-from viewer.importers.timelinejs.sources import Sources, web_address
+from viewer.importers.timelinejs.sources import (
+    Sources,
+    bare_links,
+    only_an_address,
+    web_address,
+)
 
 # How many of the text's first words title a slide without a headline.
 TITLE_WORDS = 12
@@ -21,8 +26,10 @@ def _title(text: str | None) -> str:
     return title(read_html(text).text) if text else ""
 
 
-def title_slide(slide: Any, report: ImportReport) -> tuple[str, str]:
-    """The title slide's headline and text: the timeline's title and description."""
+def title_slide(slide: Any, report: ImportReport, sources: Sources) -> tuple[str, str]:
+    """The title slide's headline and text: the timeline's title and description.
+    Its media (and the links in its caption and credit) are among the
+    timeline's sources, cited by no event."""
     if slide is None:
         return "", ""
     if not isinstance(slide, dict):
@@ -36,6 +43,11 @@ def title_slide(slide: Any, report: ImportReport) -> tuple[str, str]:
     text = object_in(slide, "text", "title", report)
     headline = text_in(text, "headline", "title.text", report)
     body = text_in(text, "text", "title.text", report)
+    media = object_in(slide, "media", "title", report)
+    if media:
+        _, _, links = _media(media, "title.media", "title", sources, report)
+        for link in links:
+            sources.link(link)
     return _title(headline), long_text(read_html(body).text)
 
 
@@ -139,21 +151,27 @@ def event_of(
 def _media(
     media: dict[str, Any], here: str, event_id: str, sources: Sources, report: ImportReport
 ) -> tuple[list[str], str, list[Link]]:
-    """The media's source (if it says anything), the text of HTML media, and the links."""
+    """The media's source (if it says anything), the text of HTML media, and the
+    links: those in its caption and credit (written as links, or as bare
+    addresses, which TimelineJS makes links of) and the one it links to."""
     written = text_in(media, "url", here, report).strip()
     caption = read_html(text_in(media, "caption", here, report))
     credit = read_html(text_in(media, "credit", here, report))
     alt = read_html(text_in(media, "alt", here, report))
-    links = [*caption.links, *credit.links]
+    linked = text_in(media, "link", here, report).strip()
+    links = [*caption.links, *credit.links, *bare_links(caption.text), *bare_links(credit.text)]
     shown = ""
-    address = None
     if written.startswith("<"):  # an embed written as HTML: a quote, an iframe
         embedded = read_html(written)
         shown = embedded.text
         links.extend(embedded.links)
+        address = web_address(iframe_source(written) or "")  # what the iframe shows
     else:
         address = web_address(written)
-    publisher = name(credit.text) or None
+    if linked and web_address(linked) != address:
+        links.append(Link(linked, ""))
+    # A credit that is only an address names no publisher: its link names the site.
+    publisher = None if only_an_address(credit.text) else name(credit.text) or None
     heading = title(caption.text) or title(alt.text) or title(address) or title(credit.text)
     cited = [sources.media(event_id, heading, publisher, address)] if heading else []
     return cited, shown, links

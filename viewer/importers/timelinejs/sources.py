@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from viewer.importers.common import Ids, make_id, name, title, url
 from viewer.importers.html_text import Link
+
+# A web address written out in text, as TimelineJS finds them to make links of
+# them in a media's credit and caption (``TL.Util.linkify``): one with its
+# scheme, or one starting "www." (which TimelineJS links as http). It ends on a
+# letter, digit or one of "-+&@#/%=~_|", so a full stop or a closing
+# parenthesis after it is not part of it.
+_BARE_ADDRESS = re.compile(
+    r"\b(?:https?://[a-z0-9\-+&@#/%?=~_|!:,.;]*[a-z0-9\-+&@#/%=~_|]"
+    r"|www\.[a-z0-9\-+&@#/%?=~_|!:,.;]*[a-z0-9\-+&@#/%=~_|])",
+    re.IGNORECASE,
+)
 
 
 class Sources:
@@ -67,3 +79,19 @@ def web_address(href: str) -> str | None:
     if address.startswith("//"):
         address = "https:" + address
     return url(address)
+
+
+def bare_links(text: str) -> list[Link]:
+    """The web addresses written out in ``text`` (not as links), as links with no text."""
+    found = []
+    for match in _BARE_ADDRESS.finditer(text):
+        address = match.group(0)
+        if address[:4].lower() == "www.":
+            address = "http://" + address
+        found.append(Link(address, ""))
+    return found
+
+
+def only_an_address(text: str) -> bool:
+    """Whether ``text`` is one web address and nothing else."""
+    return _BARE_ADDRESS.fullmatch(text.strip()) is not None
