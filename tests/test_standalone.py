@@ -50,6 +50,9 @@ _CHECKSUMS = {
     "seed/article-de.txt": "53b09ffbd769c16a89fa90db80d5a87fe62273f4055bd97fe9b7b0f69329a13a",
     "seed/FACTS.md": "f27c48b09b57287c43eea0d93502bd64c38314980b0230946bdbf47210b4f760",
     "timelinejs/houston.json": "80deac7e4724e18b075512a5e5a7bacd4ea6edf7f5b62d8e7600f7c0adc02260",
+    "timelinejs/women_in_computing.csv": (
+        "f86e8c5293f601dd53b5b870ea916f1316c6459cc0bcc64076809512f6d1b4cd"
+    ),
     "timelinejs/women_in_computing.json": (
         "7620f490c8ea82cdaa8b22d0bb19a9b3587a3e8b3827357809d373e52531f98a"
     ),

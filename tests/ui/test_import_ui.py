@@ -187,10 +187,39 @@ def test_a_model_file_chosen_as_an_import_is_opened_as_it_is(
     imported = window.imports.import_file("timelinejs", HOUSTON)
     qtbot.waitUntil(lambda: window.document.path == imported, timeout=20_000)
     assert window.open_file(bundled_timeline())
-    _choosing(monkeypatch, bundled_timeline(), kind=0)  # "TimelineJS timelines (*.json)"
+    _choosing(monkeypatch, bundled_timeline(), kind=0)  # "TimelineJS timelines (*.json ...)"
     window.imports.choose_import()
     assert window.document.path == bundled_timeline()
     assert window.error_box is None
+
+
+@pytest.mark.parametrize("name", ["women_in_computing.csv", "hearings.xlsx"])
+def test_a_timelinejs_sheet_is_offered_and_imported(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    window = active_window(qtbot)
+    sheet = HOUSTON.parent / name
+    offered: list[str] = []
+
+    def fake_dialog(_parent: object, _title: str, _start: str, filters: str) -> tuple[str, str]:
+        offered.extend(filters.split(";;"))
+        return str(sheet), offered[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_dialog)
+    window.imports.choose_import()
+    assert offered == ["TimelineJS timelines (*.json *.csv *.xlsx)", "ACLED exports (*.csv)"]
+    qtbot.waitUntil(lambda: window.document.path != bundled_timeline(), timeout=20_000)
+    timeline = window.document.timeline
+    assert timeline is not None
+    assert timeline.title in ("Women in Computing", "The hearings of 2024")
+    assert window.statusBar().currentMessage().startswith("Imported ")
+    box = window.imports.import_box
+    if name.endswith(".xlsx"):  # the workbook's row left out, said by row and column
+        assert box is not None
+        assert "row 6, MONTH" in box.informativeText()
+        box.close()
+    else:
+        assert box is None
 
 
 def test_what_a_file_is_is_told_by_its_content(tmp_path: Path) -> None:

@@ -25,8 +25,9 @@ SHOWN_PROBLEMS = 20
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importing = commands.add_parser(
         "import",
-        help="turn a TimelineJS JSON or an ACLED CSV export into a model file",
-        description="Read SRC (TimelineJS JSON, or an ACLED CSV export) and write the "
+        help="turn a TimelineJS JSON or sheet or an ACLED CSV export into a model file",
+        description="Read SRC (TimelineJS JSON, its Google Sheets template as CSV or XLSX, "
+        "or an ACLED CSV export) and write the "
         "timeline it holds as a model file OUT, checked as `validate` checks it. Rows or "
         "slides that cannot be read are left out and listed; the rest is imported.",
     )

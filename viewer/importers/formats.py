@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.domain.progress import Progress, no_progress
+from viewer.domain.words import translate
 
 if TYPE_CHECKING:
     from viewer.importers.common import ImportReport
@@ -20,12 +21,15 @@ FORMATS = ("timelinejs", "acled")
 
 
 def format_of(path: Path) -> str:
-    """The format a file's name suggests: ACLED's exports are CSV."""
+    """The format a file's name suggests: ACLED's exports are CSV (a TimelineJS
+    sheet saved as CSV is told by its content: :func:`content_format`)."""
     return "acled" if path.suffix.lower() == ".csv" else "timelinejs"
 
 
 # How much of a file :func:`content_format` reads.
 _HEAD_BYTES = 64 * 1024
+# How a ZIP archive (an XLSX workbook) starts.
+_ZIP = b"PK\x03\x04"
 
 
 def content_format(path: Path) -> str | None:
@@ -35,8 +39,11 @@ def content_format(path: Path) -> str | None:
     A model file names its ``schema_version``; a TimelineJS file has no such
     field and dates its slides with ``start_date`` (a TimelineJS2 file, with
     ``startDate`` under ``timeline``); an ACLED export is a CSV
-    whose header has ``event_id_cnty`` or ``event_date``. Only a regular file
-    is read (a pipe would block).
+    whose header has ``event_id_cnty`` or ``event_date``; a TimelineJS sheet
+    is a CSV whose header has the template's columns (``Year``, ``Headline``,
+    ...: :func:`~viewer.importers.timelinejs.sheet_file.is_csv_sheet`), or an
+    XLSX workbook (ACLED's importer reads none). Only a regular file is read
+    (a pipe would block).
     """
     try:
         if not stat.S_ISREG(path.stat().st_mode):
@@ -52,10 +59,14 @@ def content_format(path: Path) -> str | None:
         if b'"start_date"' in head or (b'"startDate"' in head and b'"timeline"' in head):
             return "timelinejs"
         return None
+    if head.startswith(_ZIP) and b"xl/" in head:  # an XLSX workbook's parts
+        return "timelinejs"
     header = text.split(b"\n", 1)[0].lower()
     if b"," in header and (b"event_id_cnty" in header or b"event_date" in header):
         return "acled"
-    return None
+    from viewer.importers.timelinejs.sheet_file import is_csv_sheet
+
+    return "timelinejs" if is_csv_sheet(text) else None
 
 
 def run_import(
@@ -69,7 +80,19 @@ def run_import(
     language: str | None = None,
 ) -> ImportReport:
     """Import ``source`` (one of :data:`FORMATS`) into the model file ``out``, in
-    ``language`` (None: what the format says, else undetermined)."""
+    ``language`` (None: what the format says, else undetermined).
+
+    A TimelineJS timeline (JSON, or a sheet) given as an ACLED export is
+    refused with :class:`~viewer.importers.common.ImportFailed`, named; an
+    ACLED export given as TimelineJS is named by the TimelineJS importer."""
+    if kind == "acled" and content_format(source) == "timelinejs":
+        from viewer.importers.common import ImportFailed
+
+        raise ImportFailed(
+            translate(
+                "importers", "is a TimelineJS timeline, not an ACLED export: import it as such"
+            )
+        )
     options: dict[str, Any] = {
         "timeline_id": timeline_id,
         "title": title,

@@ -50,6 +50,11 @@ dates written ``"1963,8,9"``) is put into this shape first and read the same
 (:mod:`~viewer.importers.timelinejs.version2`); its problems name its own paths
 (``timeline.date[2].startDate``), and a note says it was read as TimelineJS2.
 
+TimelineJS's Google Sheets template, saved as CSV or XLSX (told by its
+content: :func:`~viewer.importers.timelinejs.sheet_file.sheet_kind`), is read
+row by row into slides (:mod:`~viewer.importers.timelinejs.sheet_rows`) and
+those read the same; its problems name rows and columns (``row 7, Year``).
+
 A file that is no TimelineJS timeline at all (not JSON, not an object, no
 ``events``, no event that can be read), or one over 64 MiB, raises
 :class:`~viewer.importers.common.ImportFailed`. Anything smaller is left out
@@ -74,6 +79,8 @@ from viewer.importers.html_text import checking
 from viewer.importers.timelinejs.fields import Bad
 from viewer.importers.timelinejs.json_file import read_json, slides_of
 from viewer.importers.timelinejs.report import UNDETERMINED, Tally, add_notes
+from viewer.importers.timelinejs.sheet_file import read_sheet, sheet_kind
+from viewer.importers.timelinejs.sheet_rows import sheet_document, sheet_notes
 from viewer.importers.timelinejs.slides import eras_of, event_of, title_slide
 from viewer.importers.timelinejs.sources import Sources
 from viewer.importers.timelinejs.version2 import as_version3, is_version2, v2_path, version2_note
@@ -97,23 +104,30 @@ def import_timelinejs(
     :class:`~viewer.domain.progress.LoadCancelled`, which leaves ``out`` as it
     was too.
     """
-    document = read_json(src)
-    if not is_version2(document):
-        return _import(document, src, out, timeline_id, title, progress, language=language)
+    kind = sheet_kind(src)
+    path: Callable[[str], str]
+    if kind is not None:
+        sheet = read_sheet(src, kind)
+        document, path = sheet_document(sheet)
+        notes = sheet_notes(sheet)
+    else:
+        document = read_json(src)
+        if not is_version2(document):
+            return _import(document, src, out, timeline_id, title, progress, language=language)
+        document, path, notes = as_version3(document), v2_path, [version2_note()]
     try:
-        v3 = as_version3(document)
-        report = _import(v3, src, out, timeline_id, title, progress, v2_path, language=language)
+        report = _import(document, src, out, timeline_id, title, progress, path, language=language)
     except ImportFailed as failed:
-        moved = [_moved(problem) for problem in failed.problems]
+        moved = [_moved(problem, path) for problem in failed.problems]
         raise ImportFailed(moved, unreadable=failed.unreadable) from None
-    report.problems = [_moved(problem) for problem in report.problems]
-    report.notes.insert(0, version2_note())
+    report.problems = [_moved(problem, path) for problem in report.problems]
+    report.notes[0:0] = notes
     return report
 
 
-def _moved(problem: ImportProblem) -> ImportProblem:
-    """``problem`` at its TimelineJS2 path."""
-    return ImportProblem(v2_path(problem.where), problem.message)
+def _moved(problem: ImportProblem, path: Callable[[str], str]) -> ImportProblem:
+    """``problem`` at the place ``path`` gives it in the file read."""
+    return ImportProblem(path(problem.where), problem.message)
 
 
 def _same(where: str) -> str:

@@ -25,21 +25,7 @@ _MIB = 1024 * 1024
 def read_json(src: Path) -> dict[str, Any]:
     """The JSON object ``src`` holds; raises :class:`~viewer.importers.common.ImportFailed`
     when it is too large, not JSON, or not an object."""
-    odd = not_a_file(src)
-    if odd is not None:  # a pipe would hang reading it
-        raise ImportFailed(translate("importers", "cannot be read: {0}").format(odd))
-    try:
-        with src.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(MAX_TIMELINEJS_BYTES + 1) if size <= MAX_TIMELINEJS_BYTES else b""
-    except OSError as exc:
-        raise ImportFailed(
-            translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
-        ) from None
-    if max(size, len(data)) > MAX_TIMELINEJS_BYTES:  # refused unread (or it grew meanwhile)
-        raise ImportFailed(_over_the_limit(max(size, len(data))))
-    if not data.strip():
-        raise ImportFailed(translate("importers", "the file is empty"), unreadable=True)
+    data = read_bytes(src)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -74,6 +60,27 @@ def read_json(src: Path) -> dict[str, Any]:
             ).format('{"events": [...]}', kind_of(document)),
         )
     return document
+
+
+def read_bytes(src: Path) -> bytes:
+    """What ``src`` holds; raises :class:`~viewer.importers.common.ImportFailed`
+    when it cannot be read, is too large or is empty."""
+    odd = not_a_file(src)
+    if odd is not None:  # a pipe would hang reading it
+        raise ImportFailed(translate("importers", "cannot be read: {0}").format(odd))
+    try:
+        with src.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(MAX_TIMELINEJS_BYTES + 1) if size <= MAX_TIMELINEJS_BYTES else b""
+    except OSError as exc:
+        raise ImportFailed(
+            translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
+        ) from None
+    if max(size, len(data)) > MAX_TIMELINEJS_BYTES:  # refused unread (or it grew meanwhile)
+        raise ImportFailed(_over_the_limit(max(size, len(data))))
+    if not data.strip():
+        raise ImportFailed(translate("importers", "the file is empty"), unreadable=True)
+    return data
 
 
 def too_large(src: Path) -> str | None:

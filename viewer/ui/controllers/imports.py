@@ -65,7 +65,8 @@ class Imports(QObject):
             self.open_path(Path(name))
 
     def choose_import(self) -> None:
-        """File > Import…: a TimelineJS JSON or an ACLED CSV, converted and opened."""
+        """File > Import…: a TimelineJS JSON or sheet (CSV, XLSX) or an ACLED CSV,
+        converted and opened."""
         start = str(self._document.start_folder())
         timelinejs, acled = self._import_filters()
         name, chosen = QFileDialog.getOpenFileName(
@@ -87,7 +88,7 @@ class Imports(QObject):
         if not name:
             return
         path = Path(name)
-        if chosen in (timelinejs, acled) or path.suffix.lower() == ".csv":
+        if chosen in (timelinejs, acled) or path.suffix.lower() in (".csv", ".xlsx"):
             self.open_path(path, add=True, fallback=self._import_kind(chosen, path))
         else:
             self.open_path(path, add=True)
@@ -106,11 +107,18 @@ class Imports(QObject):
 
     def _import_filters(self) -> tuple[str, str]:
         """The file dialog's filters of the formats that import: TimelineJS, ACLED."""
-        return self.tr("TimelineJS timelines (*.json)"), self.tr("ACLED exports (*.csv)")
+        return (
+            self.tr("TimelineJS timelines (*.json *.csv *.xlsx)"),
+            self.tr("ACLED exports (*.csv)"),
+        )
 
     def _import_kind(self, chosen_filter: str, path: Path) -> str:
-        """The importer of ``path``: the one whose filter was chosen, else by its name."""
-        return "acled" if chosen_filter == self._import_filters()[1] else format_of(path)
+        """The importer of ``path``: the one whose filter was chosen, else by its
+        name (a CSV is ACLED's, unless its content says otherwise: :meth:`open_path`)."""
+        timelinejs, acled = self._import_filters()
+        if chosen_filter == timelinejs:
+            return "timelinejs"
+        return "acled" if chosen_filter == acled else format_of(path)
 
     def _on_remembered_failed(self, path: Path, lines: list[str]) -> None:
         """A timeline shown over this one last time cannot be again: said once, in
