@@ -187,6 +187,18 @@ def test_headers_in_any_order_case_and_spacing_with_semicolons(tmp_path: Path) -
     assert [e.title for e in run(again, tmp_path, "again")[1].events] == ["First, again"]
 
 
+def test_excels_separator_line_names_the_delimiter_and_is_no_row(tmp_path: Path) -> None:
+    # Excel writes "sep=;" first where asked to; it shows the header as row 1.
+    text = "sep=;\r\nYear;Headline;Text\r\n2020;First, with a comma;a;b\r\n2021;x;\r\n"
+    path = csv_file(tmp_path, text, "excel.txt")
+    assert content_format(path) == "timelinejs"
+    report, timeline = run(path, tmp_path)
+    assert [e.title for e in timeline.events] == ["First, with a comma", "x"]
+    assert report.problems == []
+    bad = csv_file(tmp_path, text.replace("2021;", "2021x;"), "bad.csv")
+    assert [p.where for p in run(bad, tmp_path, "bad")[0].problems] == ["row 3, Year"]
+
+
 def test_a_rows_time_that_is_no_time_names_its_row(tmp_path: Path) -> None:
     text = f"{HEADER}\n2020,1,2,25:00,,,,,,Late,\n2020,1,2,10:00,2020,1,x,,,Kept,\n"
     report, timeline = run(csv_file(tmp_path, text), tmp_path)

@@ -8,9 +8,11 @@ CSV's cell may hold line breaks, so a row is a record, not a line).
 
 A CSV is UTF-8 (as Google Sheets and Excel's "CSV UTF-8" write it), its
 cells separated by commas, semicolons or tabs, whichever finds the most of
-the template's columns in the header. An XLSX is read with openpyxl, cell
-values as the workbook holds them (numbers, dates, times, text); the cells
-are turned into a slide's values by :mod:`~viewer.importers.timelinejs.sheet_rows`.
+the template's columns in the header; a first line ``sep=;``, which Excel
+writes to name the delimiter and does not show, names it and is no row. An
+XLSX is read with openpyxl, cell values as the workbook holds them (numbers,
+dates, times, text); the cells are turned into a slide's values by
+:mod:`~viewer.importers.timelinejs.sheet_rows`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,12 @@ from pathlib import Path
 from viewer.domain.words import number, translate
 from viewer.importers.common import ImportFailed
 from viewer.importers.timelinejs.json_file import read_bytes
-from viewer.importers.timelinejs.sheet_header import delimiter_of, header_cells, is_sheet_header
+from viewer.importers.timelinejs.sheet_header import (
+    delimiter_of,
+    header_cells,
+    is_sheet_header,
+    separator_line,
+)
 from viewer.persistence.paths import not_a_file
 
 # What a cell holds: text (all of a CSV's), or what a workbook's cell holds.
@@ -75,8 +82,9 @@ def sheet_kind(src: Path) -> str | None:
 
 def is_csv_sheet(head: bytes) -> bool:
     """Whether ``head`` (a file's first bytes) starts with a TimelineJS sheet's header."""
-    line = head.removeprefix(_BOM).lstrip().split(b"\n", 1)[0].decode("utf-8", "replace")
-    return is_sheet_header(header_cells(line.rstrip("\r")))
+    named, text = separator_line(head.removeprefix(_BOM).decode("utf-8", "replace"))
+    line = text.lstrip().split("\n", 1)[0]
+    return is_sheet_header(header_cells(line.rstrip("\r"), named))
 
 
 def read_sheet(src: Path, kind: str) -> Sheet:
@@ -97,8 +105,9 @@ def read_sheet(src: Path, kind: str) -> Sheet:
     if text.lstrip().startswith("<"):  # a web page saved in its place
         said = translate("importers", "is a web page (HTML), not a TimelineJS timeline")
         raise ImportFailed(said, unreadable=True)
-    first = text.lstrip().split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first))
+    named, text = separator_line(text)  # rows counted after it, as Excel shows them
+    delimiter = named or delimiter_of(text.lstrip().split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return _gathered(reader)
     except csv.Error as exc:

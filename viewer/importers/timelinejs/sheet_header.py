@@ -9,6 +9,7 @@ does not have are not read. Light enough for
 from __future__ import annotations
 
 import csv
+import re
 
 # The template's columns, as it writes their headers.
 COLUMNS = (
@@ -37,6 +38,9 @@ REQUIRED = ("Year", "Headline", "Text")
 # What separates the cells of a CSV's line, tried in this order (Excel writes
 # ";" where a comma is the decimal sign; Google Sheets' TSV a tab).
 DELIMITERS = (",", ";", "\t")
+# The line Excel may write first to name the delimiter ("sep=;"), which it
+# does not show as a row.
+_SEPARATOR_LINE = re.compile(r"sep=([^\r\n])[ \t]*(?:\r\n|\r|\n|$)", re.IGNORECASE)
 
 
 def key(header: str) -> str:
@@ -73,6 +77,14 @@ def delimiter_of(line: str) -> str:
     return max(DELIMITERS, key=lambda delimiter: found[delimiter])
 
 
-def header_cells(line: str) -> list[str]:
-    """The cells of a CSV's header ``line``, split by :func:`delimiter_of`'s delimiter."""
-    return next(csv.reader([line], delimiter=delimiter_of(line)), [])
+def header_cells(line: str, delimiter: str | None = None) -> list[str]:
+    """The cells of a CSV's header ``line``, split by ``delimiter`` (None:
+    :func:`delimiter_of`'s)."""
+    return next(csv.reader([line], delimiter=delimiter or delimiter_of(line)), [])
+
+
+def separator_line(text: str) -> tuple[str | None, str]:
+    """The delimiter Excel's first line ``sep=;`` names and the text after that
+    line; (None, ``text``) when it has no such line."""
+    found = _SEPARATOR_LINE.match(text)
+    return (found[1], text[found.end() :]) if found else (None, text)
