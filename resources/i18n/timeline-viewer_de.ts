@@ -763,8 +763,8 @@
         <translation>Zeitleiste hinzufügen</translation>
     </message>
     <message>
-        <source>TimelineJS timelines (*.json)</source>
-        <translation>TimelineJS-Zeitleisten (*.json)</translation>
+        <source>TimelineJS timelines (*.json *.csv *.xlsx)</source>
+        <translation>TimelineJS-Zeitleisten (*.json *.csv *.xlsx)</translation>
     </message>
     <message>
         <source>ACLED exports (*.csv)</source>
@@ -2724,6 +2724,30 @@ Weiterhin angezeigt: {1}</translation>
         <translation>{0} ist keine Stunde (von {1} bis {2})</translation>
     </message>
     <message>
+        <source>start given only as a year</source>
+        <translation>Beginn nur als Jahr angegeben</translation>
+    </message>
+    <message>
+        <source>start given only as a month</source>
+        <translation>Beginn nur als Monat angegeben</translation>
+    </message>
+    <message>
+        <source>start given only as a day</source>
+        <translation>Beginn nur als Tag angegeben</translation>
+    </message>
+    <message>
+        <source>end given only as a year</source>
+        <translation>Ende nur als Jahr angegeben</translation>
+    </message>
+    <message>
+        <source>end given only as a month</source>
+        <translation>Ende nur als Monat angegeben</translation>
+    </message>
+    <message>
+        <source>end given only as a day</source>
+        <translation>Ende nur als Tag angegeben</translation>
+    </message>
+    <message>
         <source>missing: a start date with a year is needed</source>
         <translation>fehlt: Ein Startdatum mit Jahr ist erforderlich</translation>
     </message>
@@ -2813,12 +2837,12 @@ Weiterhin angezeigt: {1}</translation>
         <translation>{0} Daten enthalten einen feineren Teil ohne den gröberen (einen Tag ohne Monat): nur so weit gelesen, wie ihre Teile lückenlos vom Jahr aus reichen.</translation>
     </message>
     <message>
-        <source>{0} date starts and ends at different precisions: both written at the coarser one.</source>
-        <translation>{0} Datum beginnt und endet mit unterschiedlicher Genauigkeit: beide mit der gröberen geschrieben.</translation>
+        <source>{0} date starts and ends at different precisions: written at the finer one, the other from the start or to the end of its year, month or day, as its note says.</source>
+        <translation>{0} Datum beginnt und endet mit unterschiedlicher Genauigkeit: mit der feineren geschrieben, das andere vom Anfang oder bis zum Ende seines Jahres, Monats oder Tages, wie seine Notiz sagt.</translation>
     </message>
     <message>
-        <source>{0} dates start and end at different precisions: both written at the coarser one.</source>
-        <translation>{0} Daten beginnen und enden mit unterschiedlicher Genauigkeit: beide mit der gröberen geschrieben.</translation>
+        <source>{0} dates start and end at different precisions: written at the finer one, the other from the start or to the end of its year, month or day, as their notes say.</source>
+        <translation>{0} Daten beginnen und enden mit unterschiedlicher Genauigkeit: mit der feineren geschrieben, das jeweils andere vom Anfang oder bis zum Ende seines Jahres, Monats oder Tages, wie ihre Notizen sagen.</translation>
     </message>
     <message>
         <source>{0} event has no headline: titled with the first words of the text.</source>
@@ -2896,6 +2920,54 @@ Weiterhin angezeigt: {1}</translation>
         <source>timestamp {0} is not a whole number of seconds since 1970: left out</source>
         <extracomment>A problem of an ACLED row: {0} is the value of its column timestamp, quoted.</extracomment>
         <translation>timestamp {0} ist keine ganze Zahl von Sekunden seit 1970: ausgelassen</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (at byte {0}): save the sheet as CSV in UTF-8</source>
+        <translation>kein UTF-8-Text (bei Byte {0}): die Tabelle als CSV in UTF-8 speichern</translation>
+    </message>
+    <message>
+        <source>is a web page (HTML), not a TimelineJS timeline</source>
+        <translation>ist eine Webseite (HTML), keine TimelineJS-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>not an XLSX workbook this app can read: {0}</source>
+        <translation>keine XLSX-Arbeitsmappe, die diese App lesen kann: {0}</translation>
+    </message>
+    <message>
+        <source>the workbook has no worksheet</source>
+        <translation>die Arbeitsmappe hat kein Tabellenblatt</translation>
+    </message>
+    <message>
+        <source>row {0}</source>
+        <translation>Zeile {0}</translation>
+    </message>
+    <message>
+        <source>row {0}, {1}</source>
+        <translation>Zeile {0}, {1}</translation>
+    </message>
+    <message>
+        <source>is an ACLED export, not a TimelineJS timeline: import it as such</source>
+        <translation>ist ein ACLED-Export, keine TimelineJS-Zeitleiste: als solchen importieren</translation>
+    </message>
+    <message>
+        <source>not a TimelineJS sheet: it has no column {0} (found: {1})</source>
+        <translation>keine TimelineJS-Tabelle: sie hat keine der Spalten {0} (gefunden: {1})</translation>
+    </message>
+    <message>
+        <source>The file is a TimelineJS spreadsheet: each row under the header was read as a slide, its columns found by their headers.</source>
+        <translation>Die Datei ist eine TimelineJS-Tabelle: Jede Zeile unter der Kopfzeile wurde als Folie gelesen, ihre Spalten anhand ihrer Überschriften gefunden.</translation>
+    </message>
+    <message>
+        <source>Columns that TimelineJS&apos;s template does not have were not read: {0}.</source>
+        <translation>Spalten, die die Vorlage von TimelineJS nicht hat, wurden nicht gelesen: {0}.</translation>
+    </message>
+    <message>
+        <source>Reading stopped at row {0}, which is blank, as TimelineJS stops there: 1 row under it was not read.</source>
+        <translation>Das Lesen endete bei der leeren Zeile {0}, wie TimelineJS dort endet: 1 Zeile darunter wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>Reading stopped at row {0}, which is blank, as TimelineJS stops there: {1} rows under it were not read.</source>
+        <translation>Das Lesen endete bei der leeren Zeile {0}, wie TimelineJS dort endet: {1} Zeilen darunter wurden nicht gelesen.</translation>
     </message>
 </context>
 <context>
