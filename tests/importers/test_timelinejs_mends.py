@@ -160,3 +160,26 @@ def test_timelinejs2_assets_get_the_same_mends(tmp_path: Path) -> None:
     date = timeline.events[0].date
     assert (date.end, date.note) == ("2024-05-08T23:59+00:00", "end given only as a day")
     assert report.problems == []
+
+
+def test_an_address_that_is_a_links_own_text_is_no_second_source(tmp_path: Path) -> None:
+    # As the TimelineJS export writes a credit: the link's text names the site.
+    slide = {
+        "unique_id": "credited",
+        "start_date": {"year": 2025},
+        "text": {"headline": "Credited"},
+        "media": {
+            "url": "https://example.org/a.png",
+            "credit": 'Sources: <a href="https://example.org/story">www.example.org, '
+            "The story</a>; see www.example.net/more",
+        },
+    }
+    src = tmp_path / "credited.json"
+    src.write_text(json.dumps({"events": [slide]}), encoding="utf-8")
+    _, timeline = run(src, tmp_path)
+    urls = [source.url for source in cited(timeline, "credited")]
+    assert urls == [
+        "https://example.org/a.png",
+        "https://example.org/story",
+        "http://www.example.net/more",  # written out beside the link: still a source
+    ]

@@ -159,7 +159,7 @@ def _media(
     credit = read_html(text_in(media, "credit", here, report))
     alt = read_html(text_in(media, "alt", here, report))
     linked = text_in(media, "link", here, report).strip()
-    links = [*caption.links, *credit.links, *bare_links(caption.text), *bare_links(credit.text)]
+    links = [*caption.links, *credit.links, *bare_links(caption), *bare_links(credit)]
     shown = ""
     if written.startswith("<"):  # an embed written as HTML: a quote, an iframe
         embedded = read_html(written)

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from viewer.importers.common import Ids, make_id, name, title, url
-from viewer.importers.html_text import Link
+from viewer.importers.html_text import HtmlText, Link
 
 # A web address written out in text, as TimelineJS finds them to make links of
 # them in a media's credit and caption (``TL.Util.linkify``): one with its
@@ -81,8 +81,14 @@ def web_address(href: str) -> str | None:
     return url(address)
 
 
-def bare_links(text: str) -> list[Link]:
-    """The web addresses written out in ``text`` (not as links), as links with no text."""
+def bare_links(read: HtmlText) -> list[Link]:
+    """The web addresses written out in the text of ``read``, outside its links
+    (TimelineJS links them; a link's own text is already a link), as links with
+    no text."""
+    text = read.text
+    for link in read.links:
+        if link.text:
+            text = text.replace(link.text, " ")
     found = []
     for match in _BARE_ADDRESS.finditer(text):
         address = match.group(0)
