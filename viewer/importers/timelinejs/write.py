@@ -193,7 +193,16 @@ def _media(cited: Sequence[Source]) -> dict[str, str] | None:
     shown = next((s for s in cited if shown_media(s.url)), None)
     if shown is None:
         return None
-    return {"url": str(shown.url), "caption": escape(shown.title), "credit": credit(cited)}
+    media = {"url": str(shown.url), "caption": escape(shown.title), "credit": credit(cited)}
+    if _only_an_address(shown.title):
+        # A title that is only an address (as an import names a media with no
+        # caption) would be linked by TimelineJS, cut at its first "(".
+        del media["caption"]
+    return media
+
+
+def _only_an_address(text: str) -> bool:
+    return not any(c.isspace() for c in text.strip()) and url(text.strip()) is not None
 
 
 def shown_media(address: str | None) -> bool:
