@@ -141,7 +141,8 @@ def event_of(
         event["summary"] = summary
     if cited:
         event["sources"] = cited[:MAX_ITEMS]
-    group = tag(text_in(slide, "group", here, report))
+    # TimelineJS shows a group's label as HTML (TimeGroup.js sets innerHTML).
+    group = tag(read_html(text_in(slide, "group", here, report)).text)
     if group:
         event["tags"] = [group]
         tally.groups[group] = None

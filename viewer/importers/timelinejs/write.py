@@ -21,7 +21,7 @@ events: ids, titles, dates, summaries and the sources' web addresses.
   viewer. An event in several lanes (two actors, two tags) is in its first,
   as TimelineJS gives a slide one group; one with no value (no tag, no
   actor) has no group. TimelineJS shows the group's label as HTML, so it is
-  escaped too. The import reads a group as a tag.
+  escaped too. The import reads a group as HTML, as a tag.
 - **Media and credits**: the model has no media of its own; a source is the
   media when TimelineJS can show its address (a picture, a video or audio
   file, a PDF, YouTube, Vimeo, Wikipedia, …: :data:`SHOWN_MEDIA`), its title
