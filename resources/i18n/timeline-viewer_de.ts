@@ -2969,6 +2969,10 @@ Weiterhin angezeigt: {1}</translation>
         <source>Reading stopped at row {0}, which is blank, as TimelineJS stops there: {1} rows under it were not read.</source>
         <translation>Das Lesen endete bei der leeren Zeile {0}, wie TimelineJS dort endet: {1} Zeilen darunter wurden nicht gelesen.</translation>
     </message>
+    <message>
+        <source>is already a timeline model file, nothing to import: open it (File &gt; Open, or timeline-viewer open)</source>
+        <translation>ist schon eine Zeitleistendatei, nichts zu importieren: sie öffnen (Datei ▸ Öffnen oder timeline-viewer open)</translation>
+    </message>
 </context>
 <context>
     <name>lanes</name>

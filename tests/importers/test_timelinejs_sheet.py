@@ -258,3 +258,11 @@ def test_a_sheet_given_as_acled_and_acled_given_as_a_sheet_are_named(tmp_path: P
     as_sheet = failure(ACLED, tmp_path, "timelinejs")
     assert str(as_sheet) == "is an ACLED export, not a TimelineJS timeline: import it as such"
     assert failure(FIXTURE, tmp_path, "acled").problems == as_acled.problems
+
+
+@pytest.mark.parametrize("kind", ["timelinejs", "acled"])
+def test_a_model_file_given_to_an_import_is_named(tmp_path: Path, kind: str) -> None:
+    bundled = REPO / "resources" / "timelines" / "trump-putin-2025-06.json"
+    failed = failure(bundled, tmp_path, kind)
+    assert str(failed).startswith("is already a timeline model file, nothing to import")
+    assert not failed.unreadable

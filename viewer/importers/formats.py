@@ -84,8 +84,20 @@ def run_import(
 
     A TimelineJS timeline (JSON, or a sheet) given as an ACLED export is
     refused with :class:`~viewer.importers.common.ImportFailed`, named; an
-    ACLED export given as TimelineJS is named by the TimelineJS importer."""
-    if kind == "acled" and content_format(source) == "timelinejs":
+    ACLED export given as TimelineJS is named by the TimelineJS importer; a
+    model file given to either is named too."""
+    found = content_format(source)
+    if found == "model":
+        from viewer.importers.common import ImportFailed
+
+        raise ImportFailed(
+            translate(
+                "importers",
+                "is already a timeline model file, nothing to import: open it (File > Open, "
+                "or timeline-viewer open)",
+            )
+        )
+    if kind == "acled" and found == "timelinejs":
         from viewer.importers.common import ImportFailed
 
         raise ImportFailed(
