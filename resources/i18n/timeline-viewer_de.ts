@@ -2869,8 +2869,8 @@ Weiterhin angezeigt: {1}</translation>
         <translation>{0} Ereignisse zeigen HTML als Medium (ein Zitat, eine Einbettung): ihr Text wurde der Zusammenfassung hinzugefügt.</translation>
     </message>
     <message>
-        <source>The timeline is on the &quot;cosmological&quot; scale: years outside 0001 to 9999 cannot be held, and their slides were left out.</source>
-        <translation>Die Zeitleiste hat die Skala „cosmological“: Jahre außerhalb von 0001 bis 9999 können nicht übernommen werden, ihre Folien wurden ausgelassen.</translation>
+        <source>The timeline is on the &quot;cosmological&quot; scale: years before 10000 BC cannot be held, and their slides were left out.</source>
+        <translation>Die Zeitleiste hat die Skala „cosmological“: Jahre vor 10000 v. Chr. können nicht übernommen werden, ihre Folien wurden ausgelassen.</translation>
     </message>
     <message>
         <source>not an answer of ACLED&apos;s API: {0}</source>

@@ -183,3 +183,34 @@ def test_an_address_that_is_a_links_own_text_is_no_second_source(tmp_path: Path)
         "https://example.org/story",
         "http://www.example.net/more",  # written out beside the link: still a source
     ]
+
+
+def test_a_cosmological_timeline_keeps_the_years_the_model_holds(tmp_path: Path) -> None:
+    # As TimelineJS3's own cosmo.json mixes them: billions of years ago, 3500 BC, AD.
+    def slide(year: str, headline: str) -> dict[str, Any]:
+        return {"start_date": {"year": year}, "text": {"headline": headline}}
+
+    document = {
+        "scale": "cosmological",
+        "events": [
+            slide("-13800000000", "The Big Bang"),
+            slide("-315000", "Homo sapiens"),
+            slide("-3500", "The oldest wheeled vehicle"),
+            slide("-44", "The Ides of March"),
+            slide("1969", "The Moon"),
+        ],
+    }
+    src = tmp_path / "cosmo.json"
+    src.write_text(json.dumps(document), encoding="utf-8")
+    report, timeline = run(src, tmp_path)
+    kept = [(e.title, e.date.start) for e in timeline.events]
+    assert kept == [
+        ("The oldest wheeled vehicle", "-3499"),
+        ("The Ides of March", "-0043"),
+        ("The Moon", "1969"),
+    ]
+    assert [p.where for p in report.problems] == [
+        "events[0].start_date.year",
+        "events[1].start_date.year",
+    ]
+    assert any("years before 10000 BC cannot be held" in note for note in report.notes)

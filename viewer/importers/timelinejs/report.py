@@ -167,7 +167,7 @@ def add_notes(
         notes.append(
             translate(
                 "importers",
-                'The timeline is on the "cosmological" scale: years outside 0001 to 9999 '
+                'The timeline is on the "cosmological" scale: years before 10000 BC '
                 "cannot be held, and their slides were left out.",
             )
         )
