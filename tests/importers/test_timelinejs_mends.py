@@ -214,3 +214,12 @@ def test_a_cosmological_timeline_keeps_the_years_the_model_holds(tmp_path: Path)
         "events[1].start_date.year",
     ]
     assert any("years before 10000 BC cannot be held" in note for note in report.notes)
+    # Written in the format that holds years before 1, so an older app says it is newer.
+    written = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert written["schema_version"] == 5
+
+
+def test_an_import_with_no_year_before_1_keeps_the_older_format(tmp_path: Path) -> None:
+    _, _timeline = run(QUIRKS, tmp_path)
+    written = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert written["schema_version"] == 3

@@ -35,6 +35,9 @@ MOST_PROBLEMS = 200
 # The format an import writes: the oldest that holds what imports carry (tags,
 # eras, fatalities, coordinates), so an older app still opens the file.
 IMPORTED_SCHEMA = 3
+# The format of an import with years before 1, which only version 5 holds: an
+# older app then says the file is newer rather than that its dates are wrong.
+IMPORTED_SCHEMA_BC = 5
 # The zlib level of a model file written gzipped (its name ends in ".gz").
 # Measured on 100,000 ACLED rows (bench/bench_import.py's export): level 1
 # makes 0.23x the CSV's size in about the time the plain file takes; level 6
@@ -207,12 +210,19 @@ class ModelWriter:
     once it is unpacked."""
 
     def __init__(
-        self, path: Path, *, timeline_id: str, title_: str, language: str, description: str = ""
+        self,
+        path: Path,
+        *,
+        timeline_id: str,
+        title_: str,
+        language: str,
+        description: str = "",
+        schema_version: int = IMPORTED_SCHEMA,
     ) -> None:
         self.path = path
         self._encoder = msgspec.json.Encoder()
         header = {
-            "schema_version": IMPORTED_SCHEMA,
+            "schema_version": schema_version,
             "id": whole(timeline_id),
             "title": whole(title_),
             "language": language,

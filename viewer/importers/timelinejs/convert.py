@@ -70,7 +70,15 @@ from typing import Any
 
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.words import number, translate
-from viewer.importers.common import Ids, ImportFailed, ImportProblem, ImportReport, ModelWriter
+from viewer.importers.common import (
+    IMPORTED_SCHEMA,
+    IMPORTED_SCHEMA_BC,
+    Ids,
+    ImportFailed,
+    ImportProblem,
+    ImportReport,
+    ModelWriter,
+)
 from viewer.importers.common import (
     timeline_id as common_timeline_id,
 )
@@ -81,6 +89,7 @@ from viewer.importers.timelinejs.json_file import read_json, slides_of
 from viewer.importers.timelinejs.report import UNDETERMINED, Tally, add_notes
 from viewer.importers.timelinejs.sheet_file import read_sheet, sheet_kind
 from viewer.importers.timelinejs.sheet_rows import sheet_document, sheet_notes
+from viewer.importers.timelinejs.slide_dates import any_year_before_1
 from viewer.importers.timelinejs.slides import eras_of, event_of, title_slide
 from viewer.importers.timelinejs.sources import Sources
 from viewer.importers.timelinejs.version2 import as_version3, is_version2, v2_path, version2_note
@@ -173,6 +182,9 @@ def _import(
                 title_=heading,
                 language=language or UNDETERMINED,
                 description=header[1],
+                schema_version=IMPORTED_SCHEMA_BC
+                if any_year_before_1(slides, document.get("eras"))
+                else IMPORTED_SCHEMA,
             ) as writer,
         ):
             for i, slide in enumerate(slides):

@@ -242,3 +242,23 @@ def _number(date: dict[str, Any], part: str, here: str) -> int | None:
 
 def _not_whole(found: str) -> str:
     return translate("importers", "expected a whole number, found {0}").format(found)
+
+
+def any_year_before_1(slides: list[Any], eras: Any) -> bool:
+    """Whether a slide or era of the file dates itself before year 1 (TimelineJS's
+    year 0 or less), so the import is written in the format that holds it."""
+    items = [*slides, *(eras if isinstance(eras, list) else [])]
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        for key in ("start_date", "end_date"):
+            date = item.get(key)
+            if not isinstance(date, dict):
+                continue
+            try:
+                year = _number(date, "year", key)
+            except Bad:
+                continue
+            if year is not None and year <= 0:
+                return True
+    return False
