@@ -5,6 +5,7 @@ are not TimelineJS's."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import zipfile
 from pathlib import Path
@@ -250,6 +251,16 @@ def test_sheets_are_told_by_their_content(tmp_path: Path) -> None:
     assert content_format(renamed) == "timelinejs"
     assert content_format(ACLED) == "acled"  # ACLED has a "year" column: still ACLED
     assert content_format(csv_file(tmp_path, "Date,Event\n2020,x\n")) is None
+
+
+def test_binary_files_are_no_sheets_and_gzip_is_left_to_the_model_loader(tmp_path: Path) -> None:
+    # A carriage return inside the "first line" made the csv module raise.
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(b"\x00\xffYear,\rHeadline\x00,Text\n" + bytes(range(256)))
+    assert content_format(garbage) is None
+    packed = tmp_path / "timeline.json.gz"
+    packed.write_bytes(gzip.compress(b'{"schema_version": 5, "id": "x"}'))
+    assert content_format(packed) is None  # opened as a model file, never sniffed as CSV
 
 
 def test_a_sheet_given_as_acled_and_acled_given_as_a_sheet_are_named(tmp_path: Path) -> None:

@@ -30,6 +30,8 @@ def format_of(path: Path) -> str:
 _HEAD_BYTES = 64 * 1024
 # How a ZIP archive (an XLSX workbook) starts.
 _ZIP = b"PK\x03\x04"
+# How a gzip file starts.
+_GZIP = b"\x1f\x8b"
 
 
 def content_format(path: Path) -> str | None:
@@ -51,6 +53,8 @@ def content_format(path: Path) -> str | None:
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
     except OSError:
+        return None
+    if head.startswith(_GZIP):  # a model file may be gzipped; no import reads gzip
         return None
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith(b"{"):

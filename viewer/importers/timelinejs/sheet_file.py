@@ -84,7 +84,10 @@ def is_csv_sheet(head: bytes) -> bool:
     """Whether ``head`` (a file's first bytes) starts with a TimelineJS sheet's header."""
     named, text = separator_line(head.removeprefix(_BOM).decode("utf-8", "replace"))
     line = text.lstrip().split("\n", 1)[0]
-    return is_sheet_header(header_cells(line.rstrip("\r"), named))
+    try:
+        return is_sheet_header(header_cells(line.rstrip("\r"), named))
+    except csv.Error:  # not text: a line break inside a field, a NUL
+        return False
 
 
 def read_sheet(src: Path, kind: str) -> Sheet:
