@@ -2938,6 +2938,11 @@ Weiterhin angezeigt: {1}</translation>
         <translation>die Arbeitsmappe hat kein Tabellenblatt</translation>
     </message>
     <message>
+        <source>unpacks to {0} MiB, over the {1} MiB a workbook may hold</source>
+        <extracomment>{0} is what the workbook unpacks to, {1} the most it may (both as &quot;300 MiB&quot;).</extracomment>
+        <translation>ist entpackt {0} MiB groß, über den {1} MiB, die eine Arbeitsmappe haben darf</translation>
+    </message>
+    <message>
         <source>row {0}</source>
         <translation>Zeile {0}</translation>
     </message>

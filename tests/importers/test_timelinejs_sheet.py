@@ -5,6 +5,7 @@ are not TimelineJS's."""
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import zipfile
@@ -14,6 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+import viewer.importers.timelinejs.sheet_file
 from tests.conftest import REPO
 from tests.importers.sheet_fixture import FIXTURE, write_workbook
 from viewer.domain.dates import Precision
@@ -226,6 +228,35 @@ def test_a_csv_that_is_not_utf8_is_unreadable(tmp_path: Path) -> None:
     failed = failure(path, tmp_path)
     assert failed.unreadable
     assert "not UTF-8 text (at byte" in str(failed)
+
+
+def test_old_mac_line_breaks_and_a_cell_over_csvs_own_limit(tmp_path: Path) -> None:
+    # Excel's "CSV (Macintosh)" ends rows with a bare carriage return.
+    mac = csv_file(tmp_path, "Year,Headline,Text\r2020,First,a\r2021,Second,b\r", "mac.csv")
+    _, timeline = run(mac, tmp_path, "mac")
+    assert [e.title for e in timeline.events] == ["First", "Second"]
+    # A cell of 200,000 characters (the csv module's own limit is 131,072).
+    long = csv_file(tmp_path, f"Year,Headline,Text\n2020,Long,{'x' * 200_000}\n", "long.csv")
+    _, timeline = run(long, tmp_path, "long")
+    [event] = timeline.events
+    assert event.title == "Long"
+    assert event.summary.startswith("xxx")
+    assert csv.field_size_limit() == 131_072  # the process's limit is left as it was
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_unopened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(viewer.importers.timelinejs.sheet_file, "MAX_UNPACKED_BYTES", 2**20)
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"\0" * (2 * 2**20))
+    assert bomb.stat().st_size < 2**16
+    opened: list[Path] = []
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda src, **_: opened.append(src))
+    failed = failure(bomb, tmp_path)
+    assert str(failed) == "unpacks to 2 MiB, over the 1 MiB a workbook may hold"
+    assert opened == []
 
 
 def test_a_broken_workbook_is_unreadable(tmp_path: Path) -> None:

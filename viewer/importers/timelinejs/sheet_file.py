@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from viewer.domain.words import number, translate
 from viewer.importers.common import ImportFailed
-from viewer.importers.timelinejs.json_file import read_bytes
+from viewer.importers.timelinejs.json_file import MAX_TIMELINEJS_BYTES, read_bytes
 from viewer.importers.timelinejs.sheet_header import (
     delimiter_of,
     header_cells,
@@ -43,6 +44,10 @@ _ZIP = b"PK\x03\x04"
 # How much of a file :func:`sheet_kind` reads.
 _HEAD = 64 * 1024
 _BOM = b"\xef\xbb\xbf"
+# The most a workbook's parts may unpack to: a timeline's sheet is kilobytes
+# to a few megabytes, and openpyxl holds the strings it unpacks.
+MAX_UNPACKED_BYTES = 256 * 2**20
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(slots=True)
@@ -83,7 +88,7 @@ def sheet_kind(src: Path) -> str | None:
 def is_csv_sheet(head: bytes) -> bool:
     """Whether ``head`` (a file's first bytes) starts with a TimelineJS sheet's header."""
     named, text = separator_line(head.removeprefix(_BOM).decode("utf-8", "replace"))
-    line = text.lstrip().split("\n", 1)[0]
+    line = _LINE_BREAK.split(text.lstrip(), maxsplit=1)[0]
     try:
         return is_sheet_header(header_cells(line.rstrip("\r"), named))
     except csv.Error:  # not text: a line break inside a field, a NUL
@@ -109,13 +114,19 @@ def read_sheet(src: Path, kind: str) -> Sheet:
         said = translate("importers", "is a web page (HTML), not a TimelineJS timeline")
         raise ImportFailed(said, unreadable=True)
     named, text = separator_line(text)  # rows counted after it, as Excel shows them
-    delimiter = named or delimiter_of(text.lstrip().split("\n", 1)[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # A cell may be as long as the file (the long-text limit cuts it later);
+    # the csv module's own limit is 128 KiB, and process-wide.
+    limit = csv.field_size_limit(MAX_TIMELINEJS_BYTES)
     try:
+        # The header ends at the first line break of any kind (old Macs wrote "\r").
+        delimiter = named or delimiter_of(_LINE_BREAK.split(text.lstrip(), maxsplit=1)[0])
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         return _gathered(reader)
     except csv.Error as exc:
         said = translate("importers", "not read as CSV: {0}").format(exc)
         raise ImportFailed(said, unreadable=True) from None
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _read_xlsx(src: Path) -> Sheet:
@@ -124,6 +135,7 @@ def _read_xlsx(src: Path) -> Sheet:
     from openpyxl.utils.exceptions import InvalidFileException
 
     read_bytes(src)  # refused as a JSON or CSV is: not a file, too large, empty
+    _refuse_a_bomb(src)
     try:
         workbook = openpyxl.load_workbook(src, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
@@ -140,6 +152,24 @@ def _read_xlsx(src: Path) -> Sheet:
             raise ImportFailed(said.format(exc), unreadable=True) from None
     finally:
         workbook.close()
+
+
+def _refuse_a_bomb(src: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than :data:`MAX_UNPACKED_BYTES`
+    (a ZIP of kilobytes may hold gigabytes of cells), by what its directory says,
+    before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(src) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        said = translate("importers", "not an XLSX workbook this app can read: {0}")
+        raise ImportFailed(said.format(exc), unreadable=True) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        #: {0} is what the workbook unpacks to, {1} the most it may (both as "300 MiB").
+        said = translate("importers", "unpacks to {0} MiB, over the {1} MiB a workbook may hold")
+        raise ImportFailed(
+            said.format(number(-(-unpacked // 2**20)), number(MAX_UNPACKED_BYTES // 2**20))
+        )
 
 
 def _gathered(rows: Iterable[Sequence[Cell]]) -> Sheet:
