@@ -23,12 +23,12 @@ import pytest
 
 from tests.conftest import DATA
 from viewer.domain.dates import Precision
-from viewer.domain.model import Event
+from viewer.domain.model import Event, FuzzyDate
 from viewer.domain.timeline import Timeline
 from viewer.importers.common import url
 from viewer.importers.timelinejs.convert import import_timelinejs
 from viewer.importers.timelinejs.write import shown_media, timelinejs_document, write_timelinejs
-from viewer.importers.timelinejs.write_dates import tl_date
+from viewer.importers.timelinejs.write_dates import slide_dates, tl_date
 from viewer.persistence.model_file import load_timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.timeline.lanes import LaneChoice, LaneFacet
@@ -240,6 +240,19 @@ def test_dates_as_timelinejs_writes_them() -> None:
         "minute": 20,
     }
     assert slides["minutes"]["end_date"]["hour"] == 6
+
+
+def test_a_date_before_year_1_says_itself_in_words() -> None:
+    # TimelineJS places -5-02-29 by JavaScript's calendar (astronomical -5, no
+    # leap year): 1 March. The words it shows instead are the model's day.
+    leap = FuzzyDate(precision=Precision.DAY, start="-0004-02-29")
+    assert slide_dates(leap) == {
+        "start_date": {"year": -5, "month": 2, "day": 29},
+        "display_date": "29 February 5 BC",
+    }
+    across = FuzzyDate(precision=Precision.YEAR, start="-0026", end="0014")
+    assert slide_dates(across)["display_date"] == "27 BC – AD 14"
+    assert "display_date" not in slide_dates(FuzzyDate(precision=Precision.DAY, start="0001-01-01"))
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,11 @@ date.
 Years are read from the written point with their sign. TimelineJS shows a
 negative year as the year before the common era it names (-44 reads "44 BCE"),
 so the model's astronomical year -43 (44 BC) is written -44, and year 0 (1 BC)
--1: the import reads them back so. Weeks and UTC
+-1: the import reads them back so. TimelineJS places a slide by JavaScript's
+calendar, though, where -44 is astronomical (45 BC): a date before year 1
+stands a year early among later ones there, and 29 February of a leap year BC
+falls on 1 March. So every such slide says its date in ``display_date``
+("29 February 5 BC"), which TimelineJS shows in place of its own. Weeks and UTC
 offsets are worked out in a year of the same place in the Gregorian calendar's
 400-year cycle (which repeats its days and weekdays exactly), so they hold for
 any year the model can write.
@@ -99,9 +103,19 @@ def slide_dates(fuzzy: FuzzyDate) -> dict[str, Any]:
     end = fuzzy.closed_end
     if end is not None or (fuzzy.precision is Precision.WEEK and not fuzzy.open_end):
         written["end_date"] = tl_date(end or fuzzy.start, fuzzy.precision, last=True)
-    if fuzzy.precision in (Precision.WEEK, Precision.MINUTE) or fuzzy.approximate or fuzzy.open_end:
+    if (
+        fuzzy.precision in (Precision.WEEK, Precision.MINUTE)
+        or fuzzy.approximate
+        or fuzzy.open_end
+        or _before_year_1(fuzzy)
+    ):
         written["display_date"] = escape(describe_date(fuzzy))  # shown as HTML
     return written
+
+
+def _before_year_1(fuzzy: FuzzyDate) -> bool:
+    """Whether the date starts or ends before year 1 (written ``-…`` or ``0000…``)."""
+    return any(p.startswith(("-", "0000")) for p in (fuzzy.start, fuzzy.closed_end or ""))
 
 
 def era_dates(fuzzy: FuzzyDate) -> dict[str, Any]:
