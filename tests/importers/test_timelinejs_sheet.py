@@ -284,14 +284,18 @@ def test_sheets_are_told_by_their_content(tmp_path: Path) -> None:
     assert content_format(csv_file(tmp_path, "Date,Event\n2020,x\n")) is None
 
 
-def test_binary_files_are_no_sheets_and_gzip_is_left_to_the_model_loader(tmp_path: Path) -> None:
+def test_binary_files_are_no_sheets_and_gzip_is_told_by_what_it_holds(tmp_path: Path) -> None:
     # A carriage return inside the "first line" made the csv module raise.
     garbage = tmp_path / "garbage.bin"
     garbage.write_bytes(b"\x00\xffYear,\rHeadline\x00,Text\n" + bytes(range(256)))
     assert content_format(garbage) is None
     packed = tmp_path / "timeline.json.gz"
     packed.write_bytes(gzip.compress(b'{"schema_version": 5, "id": "x"}'))
-    assert content_format(packed) is None  # opened as a model file, never sniffed as CSV
+    assert content_format(packed) == "model"  # what it holds, never sniffed as CSV
+    packed.write_bytes(gzip.compress(b"Year,Headline,Text\n2020,a,b\n"))
+    assert content_format(packed) is None  # no import reads gzip
+    packed.write_bytes(b"\x1f\x8b" + bytes(range(200)))
+    assert content_format(packed) is None
 
 
 def test_a_sheet_given_as_acled_and_acled_given_as_a_sheet_are_named(tmp_path: Path) -> None:
@@ -308,3 +312,6 @@ def test_a_model_file_given_to_an_import_is_named(tmp_path: Path, kind: str) -> 
     failed = failure(bundled, tmp_path, kind)
     assert str(failed).startswith("is already a timeline model file, nothing to import")
     assert not failed.unreadable
+    packed = tmp_path / "bundled.json.gz"
+    packed.write_bytes(gzip.compress(bundled.read_bytes()))
+    assert str(failure(packed, tmp_path, kind)) == str(failed)

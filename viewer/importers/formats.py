@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import stat
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +56,11 @@ def content_format(path: Path) -> str | None:
     except OSError:
         return None
     if head.startswith(_GZIP):  # a model file may be gzipped; no import reads gzip
-        return None
+        try:
+            inside = zlib.decompressobj(wbits=31).decompress(head, _HEAD_BYTES)
+        except zlib.error:
+            return None
+        return "model" if b'"schema_version"' in inside else None
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith(b"{"):
         if b'"schema_version"' in head:
