@@ -92,6 +92,19 @@ def test_codes_of_the_older_exports_are_named(tmp_path: Path) -> None:
     assert not any("Place:" in event["summary"] for event in document["events"][1:])
 
 
+def test_codes_as_a_spreadsheet_saves_them_and_empty_tag_values(tmp_path: Path) -> None:
+    header, rows = fixture_rows()
+    row = set_field(rows[0], header, "inter1", "8.0")  # a number saved again by a spreadsheet
+    row = set_field(row, header, "inter2", "0.0")
+    row = set_field(row, header, "tags", "crowd size=; a=;armed presence")
+    report, document = imported(write_csv(tmp_path / "a.csv", header, [row]), tmp_path / "a.json")
+    assert report.problems == []
+    [event] = document["events"]
+    assert event["tags"][-2:] == ["External/Other forces", "armed presence"]
+    assert "Crowd size:" not in event["summary"]
+    assert "\nA:" not in event["summary"]
+
+
 def test_values_that_cannot_be_read_are_left_out_and_reported(tmp_path: Path) -> None:
     header, rows = fixture_rows()
     bad = set_field(rows[0], header, "inter1", "9")

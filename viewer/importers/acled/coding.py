@@ -98,7 +98,9 @@ def coding_of(
     problems: list[str] = []
     for column, code in (("inter1", inter1), ("inter2", inter2)):
         text = code.strip()
-        if not text or text == "0":
+        if text.endswith(".0") and text[:-2].isdigit():  # as a spreadsheet saves a number
+            text = text[:-2]
+        if not text or text.strip("0") == "":
             continue
         if text.isdigit():
             name = ACTOR_TYPES.get(text.lstrip("0"))
@@ -123,7 +125,7 @@ def coding_of(
         name, equals, value = part.partition("=")
         if equals:
             label, said = plain(name, 100), plain(value, _MOST_LINE)
-            if label and room > 0:
+            if label and said and room > 0:  # "a=" says nothing
                 made = f"{label[:1].upper()}{label[1:]}: {said}"
                 room -= len(made) + 1
                 lines.append(made if room >= 0 else "\u2026")
