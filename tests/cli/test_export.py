@@ -52,6 +52,8 @@ def test_range_limits_what_is_drawn(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["-o", "x.gif"], "cannot export to .gif"),
+        (["-o", "x.timelinejs"], "or .json (or --format timelinejs) for TimelineJS"),
+        (["-o", "x"], "cannot export to a file without suffix: use .png, .svg or .pdf"),
         (
             ["-o", "x.png", "--from", "2025-06-05", "--to", "2025-06-01"],
             "must come after its start",

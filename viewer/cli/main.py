@@ -26,6 +26,8 @@ from viewer.timeline.lanes import LaneChoice, LaneFacet, LaneOrder
 
 # export --format: a TimelineJS3 file (viewer.importers.timelinejs.write), no Qt needed.
 TIMELINEJS = "timelinejs"
+# export's picture formats (viewer.ui.timeline.export draws them).
+_PICTURES = (".png", ".svg", ".pdf")
 
 
 def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_: str) -> None:
@@ -290,6 +292,14 @@ def _export(args: argparse.Namespace) -> int:
     timelinejs = args.format == TIMELINEJS or (args.format is None and suffix == ".json")
     if args.format not in (None, TIMELINEJS) and suffix != f".{args.format}":
         problem = f"--format {args.format} writes a .{args.format} file, not {args.output.name!r}"
+        print(terminal_safe(f"timeline-viewer export: {problem}"), file=sys.stderr)
+        return ExitCode.USAGE
+    if not timelinejs and suffix not in _PICTURES:
+        asked = suffix or "a file without suffix"
+        problem = (
+            f"cannot export to {asked}: use .png, .svg or .pdf for a picture, "
+            "or .json (or --format timelinejs) for TimelineJS"
+        )
         print(terminal_safe(f"timeline-viewer export: {problem}"), file=sys.stderr)
         return ExitCode.USAGE
     if not timelinejs:
