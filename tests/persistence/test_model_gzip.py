@@ -63,6 +63,19 @@ def test_every_member_of_a_multi_member_file_is_read(
     assert len(load_timeline(path).events) == 2
 
 
+def test_zero_bytes_after_a_member_pad_the_file_as_gzip_allows(
+    tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    data = dump(minimal)
+    padded = tmp_path / "padded.json.gz"  # as a tape or a block device pads it
+    padded.write_bytes(gzip.compress(data) + b"\0" * 3000)
+    assert gzip.decompress(padded.read_bytes()) == data
+    assert read_model_bytes(padded) == data
+    junk = tmp_path / "junk.json.gz"  # something else after the padding is not
+    junk.write_bytes(gzip.compress(data) + b"\0" * 10 + b"junk")
+    assert str(_problem(junk)).startswith("not a valid gzip file: ")
+
+
 def test_a_gzip_file_with_a_bom_and_windows_line_ends(
     tmp_path: Path, minimal: dict[str, Any]
 ) -> None:

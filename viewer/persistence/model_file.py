@@ -171,6 +171,10 @@ def _gunzip(handle: BinaryIO, max_bytes: int, size: int, progress: Progress) -> 
                 if not pending:
                     break
                 progress(handle.tell() / max(size, 1))
+            if not started:  # zero bytes may pad a file after a member, as gzip -t allows
+                pending = pending.lstrip(b"\0")
+                if not pending:
+                    continue
             started = True
             data += unpack.decompress(pending, min(GZIP_CHUNK, max_bytes + 1 - len(data)))
             if len(data) > max_bytes:
