@@ -114,6 +114,9 @@ WRONG_EVENTS: dict[str, tuple[Change, str]] = {
     "a control character in a title": (_set("title", "Protest \x1b[31m"), "events[100].title"),
     "a line break in a place": (_set("places", ["Buenos\nAires"]), "events[100].places[0]"),
     "a bell in a summary": (_set("summary", "ding \x07"), "events[100].summary"),
+    "a DEL in a summary": (_set("summary", "rubout \x7f"), "events[100].summary"),
+    "a C1 control in a place": (_set("places", ["Next\x85Line"]), "events[100].places[0]"),
+    "a tab in a tag": (_set("tags", ["a\tb"]), "events[100].tags[0]"),
 }
 
 
@@ -139,6 +142,21 @@ def test_an_event_that_would_not_validate_is_refused(
     assert "nothing was imported" in err
     assert out.read_text(encoding="utf-8") == "earlier"  # left as it was
     assert sorted(tmp_path.iterdir()) == [out]  # no partial file left behind
+
+
+def test_a_backslash_that_looks_like_an_escape_is_no_control_character(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bytes' search takes C:\\users for an escape; the exact check of its
+    batch finds nothing, and the event is written as it was."""
+    said = "Seen in C:\\users\\bob and \\b\\f \u00e9"
+    monkeypatch.setattr(output_check, "CHECK_BATCH", 50)
+    monkeypatch.setattr(ModelWriter, "event", _at(100, _set("summary", said)))
+    out = tmp_path / "argentina.json"
+    code, err = import_acled(FIXTURE, out, capsys)
+    assert code == ExitCode.OK, err
+    monkeypatch.undo()
+    assert load_timeline(out).events[100].summary == said
 
 
 def test_actors_that_would_not_validate_are_refused(

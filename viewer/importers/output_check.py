@@ -9,8 +9,9 @@ does not grow with the file (loading a 300,000-event import took 1.2 GB):
 * the events, a batch of :data:`CHECK_BATCH` at a time, decoded from the bytes
   written with the struct the loader's fast way decodes them with
   (:mod:`viewer.domain.fast_load`: types, lengths, allowed values), their ids'
-  pattern, dates and texts (no control characters) checked as the model
-  says (the loader's fast way checks them a column at a time); a batch that is not
+  pattern, dates and texts (no control characters: searched for in the
+  batch's bytes, see :func:`_control_bytes`) checked as the model says (the
+  loader's fast way checks them a column at a time); a batch that is not
   plainly valid is validated the exact way, event by event
   (:class:`~viewer.domain.model.Event`), which names each problem;
 * what needs the whole file: event ids unique (a bit per ACLED id, see
@@ -46,7 +47,6 @@ from viewer.domain.fast_load import Unsure, date_columns
 from viewer.domain.model import SCHEMA_VERSION, Event, TimelineModel
 from viewer.domain.perf import paused_gc
 from viewer.domain.records import id_keys
-from viewer.domain.text import control_in
 from viewer.persistence.model_file import MAX_MODEL_BYTES
 
 # Events are checked this many at a time: some 3 kB each while they are (their
@@ -55,6 +55,8 @@ CHECK_BATCH = 1024
 # At most this many problems are said; an import with one has a mistake to fix.
 MOST_PROBLEMS = 20
 _EVENTS = msgspec.json.Decoder(list[FastEvent])
+# A C1 control character (U+0080 to U+009F) in UTF-8.
+_C1_BYTES = re.compile(b"\xc2[\x80-\x9f]")
 # At most this many bytes of id bitmaps (a hostile file of ids with many
 # letter prefixes and large numbers would want a megabyte each); ids past it
 # are kept one string each.
@@ -83,6 +85,11 @@ class IdSet:
         n = int(number)
         at, mask = n >> 3, 1 << (n & 7)
         bits = self._bits.get(letters)
+        if bits is not None and at < len(bits):  # the common case: its bitmap holds it
+            if bits[at] & mask or (self._others and wanted in self._others):
+                return False
+            bits[at] |= mask
+            return True
         wanted_bytes = max(at + 1, 1024)
         if (bits is None or at >= len(bits)) and (
             self._bitmap_bytes + wanted_bytes > _MOST_BITMAP_BYTES
@@ -212,8 +219,9 @@ class OutputCheck:
 def _fast(raws: list[bytes]) -> list[FastEvent] | None:
     """The events decoded and checked as the loader's fast way checks them, or
     None if they are not plainly valid."""
+    joined = b",".join(raws)
     try:
-        events = _EVENTS.decode(b"[" + b",".join(raws) + b"]")
+        events = _EVENTS.decode(b"[" + joined + b"]")
     except (msgspec.DecodeError, RecursionError):
         return None
     if len(events) != len(raws) or id_keys([e.id for e in events]) is None:
@@ -224,20 +232,37 @@ def _fast(raws: list[bytes]) -> list[FastEvent] | None:
         return None
     if any(e.id in e.related for e in events if e.related):
         return None
-    # Texts free of control characters, as the model's validators say (one
-    # search over them all).
-    one_line = chain(
-        map(attrgetter("title"), events),
-        chain.from_iterable(map(attrgetter("places"), events)),
-        chain.from_iterable(map(attrgetter("tags"), events)),
-        (note for e in events if (note := e.date.note) is not None),
-    )
-    if control_in("".join(one_line)) is not None:
+    if _control_bytes(joined):
         return None
-    long = chain(map(attrgetter("summary"), events), (c.text for e in events for c in e.claims))
-    if control_in("".join(long), long=True) is not None:
+    # The one-line texts hold no line break or tab either (the bytes may: a
+    # summary's).
+    one_line = "".join(
+        chain(
+            map(attrgetter("title"), events),
+            chain.from_iterable(map(attrgetter("places"), events)),
+            chain.from_iterable(map(attrgetter("tags"), events)),
+            (note for e in events if (note := e.date.note) is not None),
+        )
+    )
+    if "\n" in one_line or "\r" in one_line or "\t" in one_line:
         return None
     return events
+
+
+def _control_bytes(data: bytes) -> bool:
+    """Whether the JSON ``data`` may hold a control character (C0, DEL, C1) or
+    a lone surrogate in a text, other than a line break or tab.
+
+    Searched in the bytes as written, not in each decoded text: JSON holds
+    one escaped (``\\b``, ``\\f``, ``\\uXXXX``: the encoder writes ``\\u``
+    for nothing else) or raw (DEL; C1 as the UTF-8 bytes C2 80 to C2 9F); a
+    raw C0 byte or surrogate is not JSON, which the decoder refuses. A
+    backslash written before a b, f or u in a text ("C:\\user") is taken for
+    one too: its batch is checked the exact way, which finds nothing.
+    """
+    if b"\\u" in data or b"\\b" in data or b"\\f" in data or b"\x7f" in data:
+        return True
+    return b"\xc2" in data and _C1_BYTES.search(data) is not None
 
 
 def _exact(raws: list[bytes], first: int) -> tuple[list[Problem], list[Event]]:
