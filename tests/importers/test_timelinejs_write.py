@@ -16,6 +16,8 @@ from __future__ import annotations
 import copy
 import html
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -383,6 +385,16 @@ def test_a_failed_write_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         write_timelinejs(made_up(), out)
     assert not out.parent.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX's")
+def test_the_file_is_readable_by_a_web_server_or_keeps_the_mode_it_had(tmp_path: Path) -> None:
+    out = tmp_path / "timelinejs.json"
+    write_timelinejs(made_up(), out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644  # not the temporary file's 0o600
+    out.chmod(0o640)
+    write_timelinejs(made_up(), out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
 
 
 @pytest.mark.parametrize("name", ["houston.json", "women_in_computing.json"])

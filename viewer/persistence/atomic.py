@@ -10,16 +10,22 @@ from pathlib import Path
 TEMP_SUFFIX = ".tmp"
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Replace ``path`` with ``data`` atomically.
 
     The bytes go to a temporary file in the same folder, are flushed and
     fsynced, and only then does ``os.replace`` put them in place; the folder
     is fsynced too so the rename itself survives a power cut. If anything
     fails, the temporary file is removed and ``path`` is left as it was.
+
+    The file is readable by its owner only (the temporary file's rw-------),
+    fit for the reader's notes; with ``mode`` (a file to publish), it has the
+    mode of the file it replaces, else ``mode``.
     """
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
+        if mode is not None:
+            os.chmod(temp_name, path.stat().st_mode & 0o777 if path.is_file() else mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

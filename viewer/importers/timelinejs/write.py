@@ -157,7 +157,7 @@ def write_timelinejs(
             translate("importers", "no event to write: a TimelineJS timeline needs one at least")
         )
     text = msgspec.json.format(msgspec.json.encode(document), indent=2) + b"\n"
-    atomic_write_bytes(path, text)
+    atomic_write_bytes(path, text, mode=0o644)  # a file to publish: rw-r--r--
     return len(document["events"])
 
 
