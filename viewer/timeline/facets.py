@@ -9,14 +9,13 @@ byte of bits.
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 import msgspec
 import numpy as np
 import numpy.typing as npt
 
 from viewer.domain.model import Reliability, Verification
 from viewer.domain.timeline import Timeline
+from viewer.timeline.kept import kept
 
 Rows = npt.NDArray[np.int64]
 
@@ -127,13 +126,7 @@ class Facets:
         return found
 
 
-# Each timeline's facets, kept while the timeline lives.
-_FACETS: WeakKeyDictionary[Timeline, Facets] = WeakKeyDictionary()
-
-
+@kept
 def facets_of(timeline: Timeline) -> Facets:
     """What ``timeline``'s columns do not hold: read when first asked, then kept."""
-    found = _FACETS.get(timeline)
-    if found is None:
-        found = _FACETS[timeline] = Facets(timeline)
-    return found
+    return Facets(timeline)

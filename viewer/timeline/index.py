@@ -21,7 +21,6 @@ import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
-from weakref import WeakKeyDictionary
 
 import numpy as np
 import numpy.typing as npt
@@ -31,6 +30,7 @@ from viewer.domain.model import Event, EventKind
 from viewer.domain.names import kind_plural
 from viewer.domain.records import Group
 from viewer.domain.timeline import Timeline
+from viewer.timeline.kept import kept
 
 Positions = npt.NDArray[np.int64]
 Times = npt.NDArray[np.float64]
@@ -379,15 +379,8 @@ class EventIndex:
         return self.id_of(target)
 
 
-# Each timeline's index, kept while the timeline lives (a timeline never
-# changes: another file or a reload is another Timeline).
-_INDEXES: WeakKeyDictionary[Timeline, EventIndex] = WeakKeyDictionary()
-
-
+@kept
 def event_index(timeline: Timeline) -> EventIndex:
     """The events of ``timeline`` in time order, with per-kind lanes: made when
     first asked (the loader asks on its thread), then kept."""
-    index = _INDEXES.get(timeline)
-    if index is None:
-        index = _INDEXES[timeline] = EventIndex(timeline.events)
-    return index
+    return EventIndex(timeline.events)

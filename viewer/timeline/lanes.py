@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from weakref import WeakKeyDictionary
 
 import msgspec
 import numpy as np
@@ -28,6 +27,7 @@ from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 from viewer.timeline.facets import facets_of
 from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.index import EventIndex, event_index
+from viewer.timeline.kept import kept
 
 __all__ = [
     "BY_KIND",
@@ -243,12 +243,7 @@ def _rows(rows: list[int]) -> npt.NDArray[np.int64]:
     return np.array(rows, np.int64)
 
 
-# Each timeline's tags and places, kept while the timeline lives.
-_VALUES: WeakKeyDictionary[Timeline, EventValues] = WeakKeyDictionary()
-
-
+@kept
 def _values_of(timeline: Timeline) -> EventValues:
-    found = _VALUES.get(timeline)
-    if found is None:
-        found = _VALUES[timeline] = EventValues(timeline)
-    return found
+    """Each timeline's tags and places, kept while the timeline lives."""
+    return EventValues(timeline)

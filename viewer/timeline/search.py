@@ -29,7 +29,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
-from weakref import WeakKeyDictionary
 
 import msgspec
 import numpy as np
@@ -41,6 +40,7 @@ from viewer.domain.text import one_line
 from viewer.domain.timeline import Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP, translate
 from viewer.timeline.index import event_index
+from viewer.timeline.kept import kept
 
 # Events per chunk of the index (a multiple of the records' batch).
 CHUNK = 64 * BATCH
@@ -412,21 +412,11 @@ def _documents_with(text: str, ends: Rows, word: str) -> Rows:
     return docs
 
 
-# Each timeline's folded quote texts, kept while the timeline lives.
-_QUOTE_TEXTS: WeakKeyDictionary[Timeline, list[str]] = WeakKeyDictionary()
-
-
+@kept
 def quote_texts(timeline: Timeline) -> list[str]:
     """Each quote's text, speaker, translation and event title, folded, by quote row:
     what a quote list is filtered by (one pass over the records when first
     asked, then kept)."""
-    texts = _QUOTE_TEXTS.get(timeline)
-    if texts is None:
-        texts = _QUOTE_TEXTS[timeline] = _fold_quote_texts(timeline)
-    return texts
-
-
-def _fold_quote_texts(timeline: Timeline) -> list[str]:
     names = _names(timeline)
     events, codes = timeline.events, timeline.quotes_by_event.codes
     texts: list[str] = []
