@@ -7,7 +7,6 @@ ids, references) live in :mod:`viewer.domain.checks`.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
 
@@ -29,39 +28,31 @@ from viewer.domain.dates import (
     Precision,
     parse_point,
 )
+from viewer.domain.terms import LANGUAGE_TAG_PATTERN as LANGUAGE_TAG_PATTERN
+from viewer.domain.terms import MAX_DATE_NOTE as MAX_DATE_NOTE
+from viewer.domain.terms import MAX_ID as MAX_ID
+from viewer.domain.terms import MAX_ITEMS as MAX_ITEMS
+from viewer.domain.terms import MAX_LANGUAGE_TAG as MAX_LANGUAGE_TAG
+from viewer.domain.terms import MAX_LONG_TEXT as MAX_LONG_TEXT
+from viewer.domain.terms import MAX_NAME as MAX_NAME
+from viewer.domain.terms import MAX_PLACE as MAX_PLACE
+from viewer.domain.terms import MAX_TAG as MAX_TAG
+from viewer.domain.terms import MAX_TEXT as MAX_TEXT
+from viewer.domain.terms import MAX_TITLE as MAX_TITLE
+from viewer.domain.terms import MAX_URL as MAX_URL
+from viewer.domain.terms import SCHEMA_VERSION as SCHEMA_VERSION
+from viewer.domain.terms import ActorKind as ActorKind
+from viewer.domain.terms import EventKind as EventKind
+from viewer.domain.terms import EventStatus as EventStatus
+from viewer.domain.terms import QuoteMode as QuoteMode
+from viewer.domain.terms import Reliability as Reliability
+from viewer.domain.terms import Verification as Verification
 from viewer.domain.text import (
     CONTROL_FREE_LONG_PATTERN,
     CONTROL_FREE_PATTERN,
     control_in,
     line_breaks,
 )
-
-# The newest model-file format this version of the app understands.
-# 2 added open-ended dates (``"end": ".."``) and relayed claims (``via``);
-# 3 added events' tags, fatalities and coordinates, and the timeline's eras
-# (what imported timelines carry: TimelineJS groups and eras, ACLED's records);
-# 4 added the analyst's fields: claims' ids, disputes, credibility and figures,
-# sources' reliability, a date's source and an event's first report;
-# 5 added years before year 1 (``-0043-03-15``, 44 BC), so an app of version 4
-# says such a file is newer instead of calling its dates wrong.
-SCHEMA_VERSION = 5
-
-# The longest text each field may hold, in characters (Unicode code points).
-# Said up front, in the JSON Schema: a longer text is a problem with its path
-# and the limit, never a window that freezes laying out a 50 MB title.
-MAX_ID = 200
-MAX_TITLE = 500
-MAX_NAME = 200
-MAX_PLACE = 200
-MAX_DATE_NOTE = 500
-MAX_URL = 2_000
-MAX_TEXT = 10_000
-MAX_LONG_TEXT = 20_000
-MAX_LANGUAGE_TAG = 35
-MAX_TAG = 100
-# The most entries each of an event's lists may hold: its details pane lays
-# them all out at once (50,000 places froze the window for over a minute).
-MAX_ITEMS = 1_000
 
 
 def _at_most(what: str, limit: int) -> str:
@@ -150,8 +141,6 @@ Tag = Annotated[
     ),
     _LINE,
 ]
-# A BCP 47 language tag as the model takes it (the command line checks one given).
-LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 LanguageTag = Annotated[
     str,
     Field(
@@ -166,58 +155,6 @@ LanguageTag = Annotated[
 class _Frozen(BaseModel):
     # Built on first use, not at import: a window shows before most models are needed.
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-
-class EventKind(StrEnum):
-    CALL = "call"
-    ATTACK = "attack"
-    TALKS = "talks"
-    MEETING = "meeting"
-    STATEMENT = "statement"
-    PROPOSAL = "proposal"
-    SANCTIONS = "sanctions"
-    OTHER = "other"
-
-
-class EventStatus(StrEnum):
-    OCCURRED = "occurred"
-    ANNOUNCED = "announced"
-    PROPOSED = "proposed"
-    DEMANDED = "demanded"
-
-    @property
-    def happened(self) -> bool:
-        return self is EventStatus.OCCURRED
-
-
-class ActorKind(StrEnum):
-    PERSON = "person"
-    ORGANISATION = "organisation"
-    STATE = "state"
-
-
-class Verification(StrEnum):
-    CONFIRMED = "confirmed"
-    UNVERIFIED = "unverified"
-    DISPUTED = "disputed"
-
-
-class QuoteMode(StrEnum):
-    DIRECT = "direct"
-    REPORTED = "reported"
-
-
-class Reliability(StrEnum):
-    """How reliable a source is, as NATO's Admiralty code grades it (AJP-2.1):
-    A completely reliable, B usually reliable, C fairly reliable, D not usually
-    reliable, E unreliable, F reliability cannot be judged."""
-
-    A = "A"
-    B = "B"
-    C = "C"
-    D = "D"
-    E = "E"
-    F = "F"
 
 
 # How credible a claim is, as the Admiralty code grades information: 1 confirmed
