@@ -42,8 +42,8 @@ from pydantic import ValidationError
 
 from viewer.domain.checks import Problem, check_timeline, json_path
 from viewer.domain.columns import EventFields
-from viewer.domain.fast_load import Event as FastEvent
 from viewer.domain.fast_load import Unsure, date_columns
+from viewer.domain.file_structs import Event as FastEvent
 from viewer.domain.model import SCHEMA_VERSION, Event, TimelineModel
 from viewer.domain.perf import paused_gc
 from viewer.domain.records import id_keys

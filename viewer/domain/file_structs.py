@@ -1,0 +1,156 @@
+"""The model file's JSON as msgspec structs: what a file may hold, field by field,
+checked in C as it is parsed (Qt-free; neither numpy nor pydantic).
+
+The fast load (:mod:`viewer.domain.fast_load`) decodes a file with these and
+checks the rest a column at a time; ``validate`` checks a file with them
+before it brings in the exact way (:class:`~viewer.domain.model.TimelineModel`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+from viewer.domain.terms import (
+    MAX_DATE_NOTE,
+    MAX_ID,
+    MAX_ITEMS,
+    MAX_LANGUAGE_TAG,
+    MAX_LONG_TEXT,
+    MAX_NAME,
+    MAX_PLACE,
+    MAX_TAG,
+    MAX_TEXT,
+    MAX_TITLE,
+)
+
+# An id: its pattern is checked for a whole column at once
+# (:func:`viewer.domain.fast_load._ids`), and
+# a reference (a participant, a source, a quote's speaker) needs none: it must
+# be one of the ids the file declares, which match it.
+Id = Annotated[str, Meta(min_length=1, max_length=MAX_ID)]
+Title = Annotated[str, Meta(min_length=1, max_length=MAX_TITLE)]
+Text = Annotated[str, Meta(min_length=1, max_length=MAX_TEXT)]
+LongText = Annotated[str, Meta(max_length=MAX_LONG_TEXT)]
+Place = Annotated[str, Meta(min_length=1, max_length=MAX_PLACE)]
+# Its pattern is checked once per tag the file uses (:data:`LANGUAGE_TAG`).
+LanguageTag = Annotated[str, Meta(min_length=2, max_length=MAX_LANGUAGE_TAG)]
+# Dates are checked as their precision asks by :func:`~viewer.domain.columns.points`.
+Point = Annotated[str, Meta(min_length=1, max_length=64)]
+Name = Annotated[str, Meta(min_length=1, max_length=MAX_NAME)]
+Tag = Annotated[str, Meta(min_length=1, max_length=MAX_TAG)]
+
+
+def _items(of: Any) -> Any:
+    return Annotated[list[of], Meta(max_length=MAX_ITEMS)]
+
+
+class _Strict(Struct, forbid_unknown_fields=True, omit_defaults=True, gc=False):
+    """Untracked by the cyclic collector (gc=False): they hold no cycles, and a
+    million of them are made and freed faster, in less memory."""
+
+
+class FuzzyDate(_Strict):
+    precision: Literal["year", "month", "week", "day", "minute"]
+    start: Point
+    end: Point | None = None
+    approximate: bool = False
+    note: Annotated[str, Meta(max_length=MAX_DATE_NOTE)] | None = None
+    source: Id | None = None
+
+
+class Coordinates(_Strict):
+    latitude: Annotated[float, Meta(ge=-90, le=90)]
+    longitude: Annotated[float, Meta(ge=-180, le=180)]
+
+
+class Figure(_Strict):
+    unit: Name
+    low: float | None = None
+    high: float | None = None
+
+
+class Claim(_Strict):
+    by: Id
+    text: Text
+    verification: Literal["confirmed", "unverified", "disputed"]
+    id: Id | None = None
+    via: Id | None = None
+    source: Id | None = None
+    disputes: _items(Id) = []  # type: ignore[valid-type]
+    credibility: Annotated[int, Meta(ge=1, le=6)] | None = None
+    figure: Figure | None = None
+
+
+class Event(_Strict):
+    id: Id
+    kind: Literal[
+        "call", "attack", "talks", "meeting", "statement", "proposal", "sanctions", "other"
+    ]
+    title: Title
+    date: FuzzyDate
+    status: Literal["occurred", "announced", "proposed", "demanded"] = "occurred"
+    participants: _items(Id) = []  # type: ignore[valid-type]
+    places: _items(Place) = []  # type: ignore[valid-type]
+    summary: LongText = ""
+    claims: _items(Claim) = []  # type: ignore[valid-type]
+    sources: _items(Id) = []  # type: ignore[valid-type]
+    related: _items(Id) = []  # type: ignore[valid-type]
+    tags: _items(Tag) = []  # type: ignore[valid-type]
+    fatalities: Annotated[int, Meta(ge=0)] | None = None
+    coordinates: Coordinates | None = None
+    first_reported: FuzzyDate | None = None
+
+
+class Translation(_Strict):
+    language: LanguageTag
+    text: Text
+
+
+class Quote(_Strict):
+    id: Id
+    speaker: Id
+    event: Id
+    text: Text
+    language: LanguageTag
+    mode: Literal["direct", "reported"]
+    translation: Translation | None = None
+    source: Id | None = None
+
+
+class File(_Strict):
+    schema_version: int
+    id: Id
+    title: Title
+    language: LanguageTag
+    description: LongText = ""
+    sources: list[Any] = []
+    actors: list[Any] = []
+    events: list[msgspec.Raw] = []
+    quotes: list[msgspec.Raw] = []
+    eras: list[Any] = []
+
+
+# The file's header is decoded whole; its events and quotes are kept as raw
+# JSON and decoded a batch at a time, so a load in a thread lets the window
+# run between batches, reports how far it is, and can stop.
+FILE_DECODER = msgspec.json.Decoder(File)
+EVENTS_DECODER = msgspec.json.Decoder(list[Event])
+QUOTES_DECODER = msgspec.json.Decoder(list[Quote])
+# A control character written as a JSON escape: ``\\b``, ``\\f``, a ``\\u``
+# escape of a C0 or C1 control or DEL, or a lone surrogate (a ``\\uD83D\\uDE00``
+# pair is an emoji). ``\\u000a``, ``\\u000d`` and an escaped backslash before a
+# "u" are taken too: the exact way then decides, only slower. A ``\\r`` (CR, a
+# line break in long text) is looked for where it may not be by the fast load's
+# ``_check_texts``.
+CONTROL_IN_JSON = re.compile(
+    rb"\\(?:[bf]|u00[0189]|u007[fF]"
+    rb"|u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    rb"|(?<!u[dD][89abAB][0-9a-fA-F]{2}\\)u[dD][c-fC-F])"
+)
+# A C1 control (U+0080 to U+009F) as UTF-8.
+C1 = re.compile(b"\xc2[\x80-\x9f]")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
