@@ -6,19 +6,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from viewer.cli.exit_codes import ExitCode
-from viewer.cli.loading import load_for_command
-from viewer.domain.changes import (
-    FieldChange,
-    ItemsDiff,
-    TimelineDiff,
-    diff_timelines,
-    values_apart,
-)
-from viewer.domain.text import isolate, terminal_safe, terminal_safe_json
-from viewer.domain.timeline import Timeline
+
+if TYPE_CHECKING:
+    from viewer.domain.changes import FieldChange, ItemsDiff, TimelineDiff
+    from viewer.domain.timeline import Timeline
 
 # A value longer than this (in characters) is cut with "…" in the text output.
 SHOWN_CHARS = 120
@@ -46,12 +40,18 @@ def run(args: argparse.Namespace) -> int:
 
 def run_diff(old_path: Path, new_path: Path, as_json: bool) -> int:
     """Print what changed from ``old_path`` to ``new_path``; the exit status."""
+    # Here, not at the top: every command's start would pay for loading timelines.
+    from viewer.cli.loading import load_for_command
+    from viewer.domain.changes import diff_timelines
+
     # Both are read, so the problems of both are said at once.
     old, new = load_for_command(old_path), load_for_command(new_path)
     if isinstance(old, ExitCode) or isinstance(new, ExitCode):
         return ExitCode.USAGE  # 1 says "they differ": a file that is no model file is 2
     diff = diff_timelines(old, new)
     if as_json:
+        from viewer.domain.text import terminal_safe_json
+
         text = json.dumps(_as_json(diff, old, new), indent=2, ensure_ascii=False)
         print(terminal_safe_json(text))
     else:
@@ -135,14 +135,21 @@ def _summary(items: ItemsDiff, what: str) -> str:
 def _shown(text: str) -> str:
     """A title from a model file, cut at :data:`SHOWN_CHARS`, isolated so that it
     cannot reorder the line around it."""
+    from viewer.domain.text import isolate
+
     return isolate(text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…")
 
 
 def _field_line(field: FieldChange) -> str:
+    from viewer.domain.changes import values_apart
+    from viewer.domain.text import isolate
+
     old, new = values_apart(field, SHOWN_CHARS)
     return f"  {field.path}: {isolate(old)} → {isolate(new)}"
 
 
 def _line(text: str) -> None:
     """A line of output, every control character in it made visible (``\\x1b``)."""
+    from viewer.domain.text import terminal_safe
+
     print(terminal_safe(text))

@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.cli.exit_codes import ExitCode
-from viewer.domain.model import LANGUAGE_TAG_PATTERN, MAX_LANGUAGE_TAG
-from viewer.domain.text import terminal_safe
-from viewer.importers.formats import FORMATS
-from viewer.persistence.paths import not_a_file
+from viewer.domain.terms import LANGUAGE_TAG_PATTERN, MAX_LANGUAGE_TAG
 
 if TYPE_CHECKING:
     from viewer.importers.common import ImportProblem
 
+# The formats that can be imported: viewer.importers.formats.FORMATS, which is
+# not imported here, so that every command's start does not pay for it (a test
+# keeps the two the same).
+FORMATS = ("timelinejs", "acled")
 # At most this many problems are printed; the rest are counted.
 SHOWN_PROBLEMS = 20
 
@@ -48,8 +49,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     # Here, not at the top: every command's start would pay for the importers.
+    from viewer.domain.text import terminal_safe
     from viewer.importers.common import ImportFailed
     from viewer.importers.formats import run_import
+    from viewer.persistence.paths import not_a_file
 
     source: Path = args.source
     output: Path = args.output
@@ -105,12 +108,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _usage(message: str) -> int:
+    from viewer.domain.text import terminal_safe
+
     print(terminal_safe(message), file=sys.stderr)
     return ExitCode.USAGE
 
 
 def _list(prefix: str, problems: list[ImportProblem], total: int) -> None:
     """The first SHOWN_PROBLEMS problems, then how many more there are."""
+    from viewer.domain.text import terminal_safe
+
     for problem in problems[:SHOWN_PROBLEMS]:
         print(terminal_safe(f"{prefix}{problem}"), file=sys.stderr)
     if total > SHOWN_PROBLEMS:

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from viewer import __version__
 from viewer.cli import diff_command, import_command
 from viewer.cli.exit_codes import ExitCode
-from viewer.domain.dates import Precision, parse_point
-from viewer.domain.model import EventKind, EventStatus, Verification, json_schema_text
-from viewer.domain.text import terminal_safe, terminal_safe_json
-from viewer.domain.timeline import Timeline
-from viewer.persistence.model_file import ModelFileError, load_timeline
-from viewer.persistence.paths import AppPaths, bundled_timeline
-from viewer.timeline.filters import DATE_FACETS, EventFilter, event_mask, find_actor
-from viewer.timeline.lanes import LaneChoice, LaneFacet, LaneOrder
+from viewer.domain.terms import EventKind, EventStatus, Verification
+from viewer.timeline.lane_terms import LaneFacet, LaneOrder
+
+if TYPE_CHECKING:
+    from viewer.domain.timeline import Timeline
+    from viewer.timeline.filters import EventFilter
+
+# What a command needs (numpy, pydantic, msgspec, the timeline and its files) is
+# imported by the command as it runs: ``--version`` and every ``--help`` need
+# none of it, and a process that imports it takes ten times as long to start.
 
 # export --format: a TimelineJS3 file (viewer.importers.timelinejs.write), no Qt needed.
 TIMELINEJS = "timelinejs"
@@ -214,6 +215,8 @@ def _instant(text: str) -> float:
 def _early_instant(text: str) -> float:
     """A day (``-0043-03-15``) or a minute (``-0043-03-15T12:00``, UTC unless an
     offset is given) before year 1."""
+    from viewer.domain.dates import Precision, parse_point
+
     precision = Precision.MINUTE if "T" in text else Precision.DAY
     written = text
     if precision is Precision.MINUTE and not _OFFSET_AT_END.search(text):
@@ -238,6 +241,12 @@ def _instant_end(text: str) -> float:
 
 
 def _validate(files: Sequence[Path], as_json: bool) -> int:
+    import json
+
+    from viewer.domain.text import terminal_safe, terminal_safe_json
+    from viewer.persistence.model_file import ModelFileError, load_timeline
+    from viewer.persistence.paths import bundled_timeline
+
     results: list[dict[str, Any]] = []
     status = ExitCode.OK
     for path in files or [bundled_timeline()]:
@@ -287,6 +296,10 @@ def _add_argument(parser: argparse.ArgumentParser) -> None:
 
 def _export(args: argparse.Namespace) -> int:
     from viewer.cli.loading import load_shown, read_shown_notes
+    from viewer.domain.text import terminal_safe
+    from viewer.persistence.paths import AppPaths, bundled_timeline
+    from viewer.timeline.filters import DATE_FACETS, event_mask
+    from viewer.timeline.lanes import LaneChoice
 
     suffix = args.output.suffix.lower()
     timelinejs = args.format == TIMELINEJS or (args.format is None and suffix == ".json")
@@ -361,6 +374,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _filter_of(timeline: Timeline, args: argparse.Namespace) -> tuple[EventFilter, str]:
     """The filter the export's options ask for, or a problem to report."""
+    from viewer.timeline.filters import EventFilter, find_actor
+
     actors = set()
     for text in args.actor:
         actor = find_actor(timeline, text)
@@ -381,6 +396,7 @@ def _filter_of(timeline: Timeline, args: argparse.Namespace) -> tuple[EventFilte
 
 
 def _open(file: Path | None, language: str | None = None) -> int:
+    from viewer.persistence.paths import AppPaths
     from viewer.ui.app import run
 
     return run(AppPaths.from_environment(), file, language)
@@ -425,10 +441,13 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "validate":
         return _validate(args.files, args.json)
     if args.command == "schema":
+        from viewer.domain.model import json_schema_text
+
         sys.stdout.write(json_schema_text())
         return ExitCode.OK
     if args.command == "notes":
         from viewer.cli.notes_command import run_notes
+        from viewer.persistence.paths import AppPaths
 
         return run_notes(args, AppPaths.from_environment())
     if args.command == "import":
@@ -437,6 +456,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return diff_command.run(args)
     if args.command == "search":
         from viewer.cli.search_command import run_search
+        from viewer.persistence.paths import AppPaths
 
         return run_search(args.query, args.file, args.json, AppPaths.from_environment(), args.add)
     if args.command == "export":

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
 import msgspec
 import numpy as np
@@ -28,6 +27,7 @@ from viewer.timeline.facets import facets_of
 from viewer.timeline.filters import Mask, Rows
 from viewer.timeline.index import EventIndex, event_index
 from viewer.timeline.kept import kept
+from viewer.timeline.lane_terms import LaneFacet, LaneOrder
 
 __all__ = [
     "BY_KIND",
@@ -40,24 +40,6 @@ __all__ = [
     "lanes_index",
     "sorted_lanes",
 ]
-
-
-class LaneFacet(StrEnum):
-    """What the lanes are: one per kind (the default), actor, tag, timeline or place."""
-
-    KIND = "kind"
-    ACTOR = "actor"
-    TAG = "tag"
-    TIMELINE = "timeline"
-    PLACE = "place"
-
-
-class LaneOrder(StrEnum):
-    """How lanes are sorted: most events first, by name, or by their first event."""
-
-    COUNT = "count"
-    NAME = "name"
-    FIRST = "first"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,99 @@
+"""The command line starts light: what only parses arguments imports nothing heavy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+from viewer.cli import import_command
+from viewer.cli.main import _build_parser
+from viewer.domain import model
+from viewer.importers import formats
+from viewer.timeline import lanes
+
+# What a command imports when it runs, never to parse its arguments.
+HEAVY = ("numpy", "pydantic", "msgspec", "PySide6")
+
+# Run in a fresh interpreter: the command line's arguments, then the heavy
+# modules it left in sys.modules (main() itself catches argparse's SystemExit).
+_PROBE = """
+import json, sys
+from viewer.cli import main
+try:
+    code = main(json.loads(sys.argv[1]))
+except SystemExit as exit_:
+    code = exit_.code
+heavy = sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)
+print(json.dumps({"code": code, "heavy": heavy}), file=sys.stderr)
+"""
+
+
+def _probe(argv: list[str]) -> tuple[dict[str, object], str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(argv), json.dumps(HEAVY)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    said: dict[str, object] = json.loads(result.stderr.strip().splitlines()[-1])
+    return said, result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--version"],
+        ["--help"],
+        ["validate", "--help"],
+        ["schema", "--help"],
+        ["open", "--help"],
+        ["export", "--help"],
+        ["search", "--help"],
+        ["notes", "--help"],
+        ["notes", "list", "--help"],
+        ["notes", "add", "--help"],
+        ["notes", "grade", "--help"],
+        ["notes", "export", "--help"],
+        ["notes", "import", "--help"],
+        ["import", "--help"],
+        ["diff", "--help"],
+    ],
+)
+def test_version_and_help_import_nothing_heavy(argv: list[str]) -> None:
+    said, printed = _probe(argv)
+    assert said == {"code": 0, "heavy": []}
+    assert printed.startswith(("timeline-viewer", "usage: timeline-viewer"))
+
+
+def test_a_wrong_command_line_imports_nothing_heavy() -> None:
+    said, _ = _probe(["export", "--kind", "nonsense", "-o", "out.png"])
+    assert said == {"code": 2, "heavy": []}
+
+
+def _choices(argv: list[str], option: str) -> list[str]:
+    """The choices the parser of ``argv``'s command offers for ``option``."""
+    parser = _build_parser()
+    for name in argv:
+        [commands] = [a for a in parser._actions if a.dest in ("command", "notes_command")]
+        assert isinstance(commands.choices, dict)
+        parser = commands.choices[name]
+    [action] = [a for a in parser._actions if option in a.option_strings or a.dest == option]
+    assert action.choices is not None
+    return list(action.choices)
+
+
+def test_the_choices_are_the_models_own() -> None:
+    assert _choices(["export"], "--kind") == [k.value for k in model.EventKind]
+    assert _choices(["export"], "--status") == [s.value for s in model.EventStatus]
+    assert _choices(["export"], "--claim") == [v.value for v in model.Verification]
+    assert _choices(["export"], "--lanes") == [f.value for f in lanes.LaneFacet]
+    assert _choices(["export"], "--lane-order") == [o.value for o in lanes.LaneOrder]
+    assert _choices(["import"], "format") == list(formats.FORMATS)
+    assert import_command.FORMATS == formats.FORMATS
