@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from viewer.domain.model import FuzzyDate, TimelineModel
+if TYPE_CHECKING:  # not imported to run: ``validate`` reports problems without pydantic
+    from viewer.domain.model import FuzzyDate, TimelineModel
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,17 +7,22 @@ import os
 import stat
 import zlib
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from viewer.domain import fast_load, words
+from viewer.domain import words
 from viewer.domain.checks import Problem, check_timeline, json_path
-from viewer.domain.model import SCHEMA_VERSION, TimelineModel
 from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, Share, no_progress
-from viewer.domain.timeline import Timeline
+from viewer.domain.terms import SCHEMA_VERSION
 from viewer.domain.words import translate
+
+# Reading a file needs neither numpy nor pydantic (``validate`` reads a valid
+# file without them); parsing it imports them as it starts.
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from viewer.domain.model import TimelineModel
+    from viewer.domain.timeline import Timeline
 
 # Model files larger than this are refused before they are read, and so are
 # gzip files whose JSON, once uncompressed, is larger (checked as it is
@@ -62,11 +67,6 @@ class ModelFileError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
         self.unreadable = unreadable
-
-
-class _Header(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    schema_version: int
 
 
 def read_model_bytes(
@@ -209,6 +209,9 @@ def parse_timeline(data: bytes | bytearray, progress: Progress = no_progress) ->
     vouch for is validated the exact way, which names the JSON path of every
     problem.
     """
+    from viewer.domain import fast_load
+    from viewer.domain.timeline import Timeline
+
     if data.startswith(_BOM):
         if isinstance(data, bytearray):
             del data[: len(_BOM)]  # in place: no copy of a gigabyte
@@ -231,6 +234,10 @@ def parse_timeline(data: bytes | bytearray, progress: Progress = no_progress) ->
 
 def _validate(data: bytes | bytearray) -> TimelineModel:
     """The exact way: every problem, with its JSON path."""
+    from pydantic import ValidationError
+
+    from viewer.domain.model import TimelineModel
+
     try:
         with paused_gc():
             model = TimelineModel.model_validate_json(data)
@@ -279,14 +286,24 @@ def _explain(data: bytes | bytearray, exc: ValidationError) -> list[Problem]:
     if any(err["type"] == "json_invalid" for err in errors):
         return [_explain_not_json(data, errors[0]["msg"])]
     # A newer format is explained as such, not as a pile of unknown fields.
-    try:
-        header = _Header.model_validate_json(data)
-    except ValidationError:
-        pass
-    else:
-        if header.schema_version > SCHEMA_VERSION:
-            return [_newer_version(header.schema_version)]
+    version = _schema_version(data)
+    if version is not None and version > SCHEMA_VERSION:
+        return [_newer_version(version)]
     return [Problem(json_path(err["loc"]), _describe(err)) for err in errors]
+
+
+def _schema_version(data: bytes | bytearray) -> int | None:
+    """The file's ``schema_version`` as the model reads it (the rest ignored), or None."""
+    from pydantic import BaseModel, ConfigDict, ValidationError
+
+    class Header(BaseModel):
+        model_config = ConfigDict(extra="ignore")
+        schema_version: int
+
+    try:
+        return Header.model_validate_json(data).schema_version
+    except ValidationError:
+        return None
 
 
 def _explain_not_json(data: bytes | bytearray, message: str) -> Problem:
