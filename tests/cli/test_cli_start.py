@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,22 @@ def test_the_choices_are_the_models_own() -> None:
     assert _choices(["export"], "--lane-order") == [o.value for o in lanes.LaneOrder]
     assert _choices(["import"], "format") == list(formats.FORMATS)
     assert import_command.FORMATS == formats.FORMATS
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["validate"], ["validate", "--json", "tests/data/model/caesar-44bc.json"]],
+    ids=["bundled", "json"],
+)
+def test_validate_checks_a_valid_file_without_pydantic_or_numpy(argv: list[str]) -> None:
+    said, printed = _probe(argv)
+    assert said == {"code": 0, "heavy": ["msgspec"]}
+    assert printed.startswith(("OK ", "{"))
+
+
+def test_validate_of_a_broken_file_says_what_the_exact_way_says(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema_version": 1, "id": "x", "title": "", "language": "de"}')
+    said, printed = _probe(["validate", str(broken)])
+    assert said["code"] == 1
+    assert printed == f"{broken}: title: string should have at least 1 character; found ''\n"

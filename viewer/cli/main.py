@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from viewer import __version__
 from viewer.cli import diff_command, import_command
@@ -240,49 +240,6 @@ def _instant_end(text: str) -> float:
     return moment
 
 
-def _validate(files: Sequence[Path], as_json: bool) -> int:
-    import json
-
-    from viewer.domain.text import terminal_safe, terminal_safe_json
-    from viewer.persistence.model_file import ModelFileError, load_timeline
-    from viewer.persistence.paths import bundled_timeline
-
-    results: list[dict[str, Any]] = []
-    status = ExitCode.OK
-    for path in files or [bundled_timeline()]:
-        result: dict[str, Any] = {"file": str(path)}
-        try:
-            timeline = load_timeline(path)
-        except ModelFileError as err:
-            result.update(
-                ok=False,
-                unreadable=err.unreadable,
-                problems=[{"path": p.path, "message": p.message} for p in err.problems],
-            )
-            status = max(status, ExitCode.USAGE if err.unreadable else ExitCode.FAILED)
-            if not as_json:
-                for problem in err.problems:
-                    print(terminal_safe(f"{path}: {problem}"))
-        else:
-            counts = {
-                "events": len(timeline.events),
-                "quotes": len(timeline.quotes),
-                "actors": len(timeline.actors),
-            }
-            result.update(ok=True, id=timeline.id, **counts, problems=[])
-            if not as_json:
-                print(
-                    terminal_safe(
-                        f"OK {path}: {counts['events']} events, {counts['quotes']} quotes, "
-                        f"{counts['actors']} actors"
-                    )
-                )
-        results.append(result)
-    if as_json:
-        print(terminal_safe_json(json.dumps({"files": results}, indent=2, ensure_ascii=False)))
-    return status
-
-
 def _add_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--add",
@@ -439,7 +396,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     if args.command == "validate":
-        return _validate(args.files, args.json)
+        from viewer.cli.validate_command import run_validate
+
+        return run_validate(args.files, args.json)
     if args.command == "schema":
         from viewer.domain.model import json_schema_text
 

@@ -25,6 +25,7 @@ from viewer.domain.terms import (
     MAX_TAG,
     MAX_TEXT,
     MAX_TITLE,
+    MAX_URL,
 )
 
 # An id: its pattern is checked for a whole column at once
@@ -154,3 +155,49 @@ CONTROL_IN_JSON = re.compile(
 # A C1 control (U+0080 to U+009F) as UTF-8.
 C1 = re.compile(b"\xc2[\x80-\x9f]")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+# What ``validate`` decodes a file into: the fast load's structs for events and
+# quotes, and for sources, actors and eras the same constraints the model
+# (:mod:`viewer.domain.model`) gives them, which the fast load checks with
+# pydantic; what a struct cannot say (a pattern, a text's control characters,
+# a date written as its precision asks) :mod:`viewer.domain.file_check` checks.
+
+
+class Source(_Strict):
+    id: Id
+    title: Title
+    publisher: Name | None = None
+    url: Annotated[str, Meta(max_length=MAX_URL)] | None = None
+    language: LanguageTag | None = None
+    published: FuzzyDate | None = None
+    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
+
+
+class Actor(_Strict):
+    id: Id
+    kind: Literal["person", "organisation", "state"]
+    name: Name
+    role: Name | None = None
+    affiliation: Name | None = None
+
+
+class Era(_Strict):
+    title: Title
+    date: FuzzyDate
+
+
+class WholeFile(_Strict):
+    schema_version: int
+    id: Id
+    title: Title
+    language: LanguageTag
+    description: LongText = ""
+    sources: list[Source] = []
+    actors: list[Actor] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    eras: _items(Era) = []  # type: ignore[valid-type]
+
+
+WHOLE_FILE_DECODER = msgspec.json.Decoder(WholeFile)
