@@ -4,7 +4,6 @@ and changed between two model files (Qt-free)."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +49,8 @@ def run_diff(old_path: Path, new_path: Path, as_json: bool) -> int:
         return ExitCode.USAGE  # 1 says "they differ": a file that is no model file is 2
     diff = diff_timelines(old, new)
     if as_json:
+        import json
+
         from viewer.domain.text import terminal_safe_json
 
         text = json.dumps(_as_json(diff, old, new), indent=2, ensure_ascii=False)

@@ -7,7 +7,6 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -201,6 +200,8 @@ def _instant(text: str) -> float:
     the model's calendar, as Python's holds years 1 to 9999 only."""
     if text.startswith(("-", "0000")):
         return _early_instant(text)
+    from datetime import UTC, datetime
+
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:

@@ -9,7 +9,6 @@ names the JSON path of every problem.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -51,6 +50,8 @@ def run_validate(files: Sequence[Path], as_json: bool) -> int:
                 )
         results.append(result)
     if as_json:
+        import json
+
         print(terminal_safe_json(json.dumps({"files": results}, indent=2, ensure_ascii=False)))
     return status
 

@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "timeline-viewer"
 # Set to a folder to keep settings and notes there (portable use, tests).
 HOME_ENV = "TIMELINE_VIEWER_HOME"
@@ -58,6 +56,10 @@ class AppPaths:
         if home:
             base = Path(home).expanduser()
             return cls(config_dir=base / "config", data_dir=base / "data")
+        # Here, not at the top: platformdirs imports tempfile and shutil, and
+        # ``validate`` needs the bundled timeline's path, not the user's folders.
+        import platformdirs
+
         return cls(
             config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
