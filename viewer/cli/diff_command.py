@@ -4,12 +4,14 @@ and changed between two model files (Qt-free)."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from viewer.cli.arguments import TYPE_CHECKING, file_path
 from viewer.cli.exit_codes import ExitCode
 
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from viewer.domain.changes import FieldChange, ItemsDiff, TimelineDiff
     from viewer.domain.timeline import Timeline
 
@@ -26,8 +28,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "when they are the same, 1 when they differ (as diff), 2 when a file cannot be "
         "read or is not a valid model file.",
     )
-    diff.add_argument("old", type=Path, metavar="OLD", help="the model file before")
-    diff.add_argument("new", type=Path, metavar="NEW", help="the model file after")
+    diff.add_argument("old", type=file_path, metavar="OLD", help="the model file before")
+    diff.add_argument("new", type=file_path, metavar="NEW", help="the model file after")
     diff.add_argument(
         "--json", action="store_true", help="machine-readable output, with whole values"
     )

@@ -6,13 +6,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+from viewer.cli.arguments import TYPE_CHECKING, file_path
 from viewer.cli.exit_codes import ExitCode
 from viewer.domain.terms import LANGUAGE_TAG_PATTERN, MAX_LANGUAGE_TAG
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from viewer.importers.common import ImportProblem
 
 # The formats that can be imported: viewer.importers.formats.FORMATS, which is
@@ -33,9 +34,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "slides that cannot be read are left out and listed; the rest is imported.",
     )
     importing.add_argument("format", choices=FORMATS, metavar="FORMAT", help="timelinejs or acled")
-    importing.add_argument("source", type=Path, metavar="SRC", help="the file to import")
+    importing.add_argument("source", type=file_path, metavar="SRC", help="the file to import")
     importing.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="OUT", help="the model file to write"
+        "-o",
+        "--output",
+        type=file_path,
+        required=True,
+        metavar="OUT",
+        help="the model file to write",
     )
     importing.add_argument("--id", dest="timeline_id", metavar="ID", help="the timeline's id")
     importing.add_argument("--title", metavar="TITLE", help="the timeline's title")

@@ -7,16 +7,17 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from viewer import __version__
 from viewer.cli import diff_command, import_command
+from viewer.cli.arguments import TYPE_CHECKING, file_path
 from viewer.cli.exit_codes import ExitCode
 from viewer.domain.terms import EventKind, EventStatus, Verification
 from viewer.timeline.lane_terms import LaneFacet, LaneOrder
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from viewer.domain.timeline import Timeline
     from viewer.timeline.filters import EventFilter
 
@@ -31,7 +32,7 @@ _PICTURES = (".png", ".svg", ".pdf")
 
 
 def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_: str) -> None:
-    parser.add_argument(name, nargs=nargs, type=Path, metavar="FILE", help=help_)
+    parser.add_argument(name, nargs=nargs, type=file_path, metavar="FILE", help=help_)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -68,7 +69,7 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=file_path,
         required=True,
         metavar="OUT",
         help="the file to write: a picture (.png, .svg or .pdf) or TimelineJS JSON (.json)",
@@ -157,15 +158,15 @@ def _build_parser() -> argparse.ArgumentParser:
     note_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
     model_help = "the timeline the notes are on (default: the bundled timeline)"
     listing = note_commands.add_parser("list", help="list the notes on a timeline")
-    listing.add_argument("file", nargs="?", type=Path, metavar="FILE", help=model_help)
-    listing.add_argument("--model", type=Path, metavar="FILE", help=model_help)
+    listing.add_argument("file", nargs="?", type=file_path, metavar="FILE", help=model_help)
+    listing.add_argument("--model", type=file_path, metavar="FILE", help=model_help)
     add = note_commands.add_parser("add", help="add a note to an event, quote, source or claim")
     add.add_argument(
         "target", metavar="EVENT_ID", help="an event id (or a quote, source or claim id)"
     )
     add.add_argument("text", metavar="TEXT")
     add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
-    add.add_argument("--model", type=Path, metavar="FILE", help=model_help)
+    add.add_argument("--model", type=file_path, metavar="FILE", help=model_help)
     grade = note_commands.add_parser(
         "grade", help="grade a source, a claim or an event on the Admiralty scale (a note)"
     )
@@ -174,16 +175,20 @@ def _build_parser() -> argparse.ArgumentParser:
         "grade", metavar="CODE", help="A-F (the source's reliability) and 1-6 (the information's)"
     )
     grade.add_argument("text", metavar="TEXT", nargs="?", default=None, help="why (optional)")
-    grade.add_argument("--model", type=Path, metavar="FILE", help=model_help)
+    grade.add_argument("--model", type=file_path, metavar="FILE", help=model_help)
     export_notes = note_commands.add_parser("export", help="write the notes as Markdown or W3C")
     export_notes.add_argument("--format", choices=("markdown", "w3c"), default="markdown")
     export_notes.add_argument(
-        "-o", "--output", type=Path, metavar="OUT", help="file to write (default: standard output)"
+        "-o",
+        "--output",
+        type=file_path,
+        metavar="OUT",
+        help="file to write (default: standard output)",
     )
-    export_notes.add_argument("--model", type=Path, metavar="FILE", help=model_help)
+    export_notes.add_argument("--model", type=file_path, metavar="FILE", help=model_help)
     import_notes = note_commands.add_parser("import", help="add the notes of a W3C export")
-    import_notes.add_argument("source", type=Path, metavar="W3C_FILE")
-    import_notes.add_argument("--model", type=Path, metavar="FILE", help=model_help)
+    import_notes.add_argument("source", type=file_path, metavar="W3C_FILE")
+    import_notes.add_argument("--model", type=file_path, metavar="FILE", help=model_help)
     import_command.add_parser(commands)
     diff_command.add_parser(commands)
     return parser
@@ -246,7 +251,7 @@ def _add_argument(parser: argparse.ArgumentParser) -> None:
         "--add",
         action="append",
         default=[],
-        type=Path,
+        type=file_path,
         metavar="FILE",
         help="another model file shown over FILE, as File > Add Timeline… shows it (repeatable)",
     )
