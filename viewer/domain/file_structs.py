@@ -6,7 +6,9 @@ checks the rest a column at a time; ``validate`` checks a file with them
 before it brings in the exact way (:class:`~viewer.domain.model.TimelineModel`).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: msgspec reads a struct's fields
+# from its annotations, and would compile each one from text (some 80, 5-10 ms
+# of every start that decodes a file).
 
 import re
 from typing import Annotated, Any, Literal
