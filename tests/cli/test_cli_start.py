@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pytest
 
 from tests.conftest import REPO
 from viewer.cli import import_command
-from viewer.cli.main import _build_parser
+from viewer.cli.main import COMMANDS, _build_parser
 from viewer.domain import model
 from viewer.importers import formats
 from viewer.timeline import lanes
@@ -117,3 +118,29 @@ def test_validate_of_a_broken_file_says_what_the_exact_way_says(tmp_path: Path) 
     said, printed = _probe(["validate", str(broken)])
     assert said["code"] == 1
     assert printed == f"{broken}: title: string should have at least 1 character; found ''\n"
+
+
+def _command_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    [commands] = [a for a in parser._actions if a.dest == "command"]
+    assert isinstance(commands.choices, dict)
+    chosen: argparse.ArgumentParser = commands.choices[name]
+    return chosen
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_commands_parser_alone_parses_as_among_all(command: str) -> None:
+    """A command is parsed by a parser holding its own alone (the others are not
+    built): its help and what it parses are as with all of them."""
+    alone, among = _build_parser(command), _build_parser()
+    assert _command_parser(alone, command).format_help() == (
+        _command_parser(among, command).format_help()
+    )
+    argv = {
+        "search": ["search", "words"],
+        "diff": ["diff", "a", "b"],
+        "notes": ["notes", "list"],
+        "import": ["import", "acled", "x.csv", "-o", "y.json"],
+        "export": ["export", "-o", "a"],
+    }
+    args = argv.get(command, [command])
+    assert alone.parse_args(args) == among.parse_args(args)

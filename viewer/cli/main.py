@@ -6,7 +6,7 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from viewer import __version__
 from viewer.cli import diff_command, import_command
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
     from viewer.domain.timeline import Timeline
     from viewer.timeline.filters import EventFilter
+
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 # What a command needs (numpy, pydantic, msgspec, the timeline and its files) is
 # imported by the command as it runs: ``--version`` and every ``--help`` need
@@ -35,22 +37,38 @@ def _file_argument(parser: argparse.ArgumentParser, name: str, nargs: str, help_
     parser.add_argument(name, nargs=nargs, type=file_path, metavar="FILE", help=help_)
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, the parser of that command alone
+    (none for ``""``). Each command's parser is a dozen argparse objects: one
+    command needs only its own, and ``--version`` none, to parse the same way."""
     parser = argparse.ArgumentParser(
         prog="timeline-viewer",
         description="Read a timeline of events, claims and quotes.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add_parser in _COMMAND_PARSERS.items():
+        if only is None or only == name:
+            add_parser(commands)
+    return parser
 
+
+def _add_validate(commands: Commands) -> None:
+    """``validate``: check model files."""
     validate = commands.add_parser(
         "validate", help="check model files and say exactly what is wrong"
     )
     _file_argument(validate, "files", "*", "model files (default: the bundled timeline)")
     validate.add_argument("--json", action="store_true", help="machine-readable output")
 
+
+def _add_schema(commands: Commands) -> None:
+    """``schema``: print the JSON Schema."""
     commands.add_parser("schema", help="print the JSON Schema of model files")
 
+
+def _add_open(commands: Commands) -> None:
+    """``open``: the window (the default command)."""
     open_ = commands.add_parser("open", help="open the app (the default command)")
     _file_argument(open_, "file", "?", "a model file (default: the bundled timeline)")
     open_.add_argument(
@@ -59,6 +77,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the interface's language (default: as chosen in View > Language, else the system's)",
     )
 
+
+def _add_export(commands: Commands) -> None:
+    """``export``: a picture or TimelineJS JSON, without a window."""
     export = commands.add_parser(
         "export",
         help="render a timeline to PNG, SVG or PDF without a window, or write it as "
@@ -144,6 +165,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     shown.add_argument("--tag", action="append", default=[], metavar="TAG", help="one of your tags")
     shown.add_argument("--has-notes", action="store_true", help="events with your notes")
+
+
+def _add_search(commands: Commands) -> None:
+    """``search``: find events."""
     search = commands.add_parser(
         "search",
         help="find events by their texts, quotes, actors and your notes",
@@ -154,6 +179,10 @@ def _build_parser() -> argparse.ArgumentParser:
     _file_argument(search, "file", "?", "a model file (default: the bundled timeline)")
     _add_argument(search)
     search.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_notes(commands: Commands) -> None:
+    """``notes``: the reader's notes."""
     notes = commands.add_parser("notes", help="list, add, grade, export and import your notes")
     note_commands = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
     model_help = "the timeline the notes are on (default: the bundled timeline)"
@@ -189,12 +218,20 @@ def _build_parser() -> argparse.ArgumentParser:
     import_notes = note_commands.add_parser("import", help="add the notes of a W3C export")
     import_notes.add_argument("source", type=file_path, metavar="W3C_FILE")
     import_notes.add_argument("--model", type=file_path, metavar="FILE", help=model_help)
-    import_command.add_parser(commands)
-    diff_command.add_parser(commands)
-    return parser
 
 
-COMMANDS = {"validate", "schema", "open", "export", "notes", "search", "import", "diff"}
+# Every command's parser, in the order ``--help`` lists them.
+_COMMAND_PARSERS: dict[str, Callable[[Commands], None]] = {
+    "validate": _add_validate,
+    "schema": _add_schema,
+    "open": _add_open,
+    "export": _add_export,
+    "search": _add_search,
+    "notes": _add_notes,
+    "import": import_command.add_parser,
+    "diff": diff_command.add_parser,
+}
+COMMANDS = set(_COMMAND_PARSERS)
 
 
 def _instant(text: str) -> float:
@@ -396,7 +433,8 @@ def _main(argv: Sequence[str] | None) -> int:
         args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")
     ):
         args_list = ["open", *args_list]
-    parser = _build_parser()
+    first = args_list[0]
+    parser = _build_parser(first if first in COMMANDS else "" if first == "--version" else None)
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:
