@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from bench.make_timeline import make_timeline
 from tests.conftest import REPO
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import load_timeline
@@ -184,3 +189,43 @@ def test_days_before_the_common_era_read_and_sort_as_days(
     assert ids[-2:] == ["turn", "first-day"]
     widget.view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.DescendingOrder)
     assert shown_ids(widget)[:2] == ["first-day", "turn"]
+
+
+def test_the_short_columns_fit_what_they_hold(table: EventsTable, bundled: Timeline) -> None:
+    header = table.view.horizontalHeader()
+    metrics = table.view.fontMetrics()
+    for column in (EventTableModel.KIND, EventTableModel.STATUS):
+        texts = {table.model.index(row, column).data() for row in range(table.model.rowCount())}
+        assert texts
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        assert header.sectionSize(column) > widest
+        # as the view itself would size it, within a pixel or two
+        assert abs(header.sectionSize(column) - table.view.sizeHintForColumn(column)) <= 2
+
+
+def test_sizing_the_columns_reads_a_sample_of_a_large_timeline(
+    qtbot: QtBot, selection: Selection, tmp_path: Path
+) -> None:
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(make_timeline(6_000, seed=3)), encoding="utf-8")
+    timeline = load_timeline(path)
+    widget = EventsTable(selection)
+    qtbot.addWidget(widget)
+    widget.resize(900, 300)
+    rows: set[int] = set()
+    data = widget.model.data
+
+    def counting(index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        rows.add(index.row())
+        return data(index, role)
+
+    widget.model.data = counting  # type: ignore[method-assign]
+    widget.set_timeline(timeline)
+    assert widget.model.rowCount() == 6_000
+    assert 0 < len(rows) < 400  # not the thousand rows the view reads per column
+    header = widget.view.horizontalHeader()
+    metrics = widget.view.fontMetrics()
+    for column in (EventTableModel.KIND, EventTableModel.STATUS):
+        names = widget.model.sizing_texts(column)
+        assert len(names) > 1
+        assert header.sectionSize(column) > max(map(metrics.horizontalAdvance, names))

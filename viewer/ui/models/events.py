@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 
+from viewer.domain.columns import KINDS, STATUSES
 from viewer.domain.describe import describe_date
 from viewer.domain.model import Event, EventKind, EventStatus
 from viewer.domain.names import kind_name, status_name
@@ -30,6 +31,10 @@ from viewer.ui.models.roles import ItemRole
 from viewer.ui.timeline.palette import changed_color, layer_color
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# Rows at the start, the end and spread between whose texts size a column
+# (:meth:`EventTableModel.sizing_texts`): its width costs the same at any size.
+SAMPLED = 50
 
 
 class EventTableModel(MatchesPlainText, QAbstractTableModel):
@@ -97,6 +102,42 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
         total = len(self._timeline.events) if self._timeline is not None else 0
         self._row_of_record = np.full(total, -1, np.int64)
         self._row_of_record[shown] = np.arange(len(shown))
+
+    def sizing_texts(self, column: int) -> list[str]:
+        """Texts enough to size ``column`` by, whatever the number of rows: every
+        kind's or status's name among the events shown, the most notes an event
+        shown has, and the dates of a sample of rows (the first and last
+        :data:`SAMPLED` and as many evenly spaced between; every row of a small
+        table, and the first and last of each form of date). Read from the
+        columns, never a row at a time over all rows."""
+        timeline = self._timeline
+        if timeline is None or not len(self._shown):
+            return []
+        events = timeline.events
+        if column in (self.KIND, self.STATUS):
+            codes = events.kind if column == self.KIND else events.status
+            present = np.flatnonzero(np.bincount(codes[self._shown], minlength=1)).tolist()
+            if column == self.KIND:
+                return [kind_name(KINDS[code]) for code in present]
+            return [status_name(STATUSES[code]) for code in present]
+        if column == self.NOTES:
+            found = events.rows_of(list(self._note_counts))
+            counts = [
+                c
+                for c, r in zip(self._note_counts.values(), found.tolist(), strict=True)
+                if r >= 0 and self._row_of_record[r] >= 0
+            ]
+            return [self._notes_text(max(counts))] if counts else []
+        shown = len(self._shown)
+        rows = {*range(min(SAMPLED, shown)), *range(max(shown - SAMPLED, 0), shown)}
+        rows.update(np.linspace(0, shown - 1, SAMPLED).astype(np.int64).tolist())
+        # A date's text is as long as its form: each precision with each of its
+        # marks (approximate, open, a range) is in the sample, first and last.
+        form = events.precision[self._shown] * np.uint8(8) + events.flags[self._shown]
+        for value in np.flatnonzero(np.bincount(form)).tolist():
+            rows.add(int(np.argmax(form == value)))
+            rows.add(shown - 1 - int(np.argmax(form[::-1] == value)))
+        return [self._text(events[int(self._shown[row])], column) for row in sorted(rows)]
 
     def event_at(self, row: int) -> Event | None:
         if self._timeline is None or not 0 <= row < len(self._shown):
@@ -191,8 +232,7 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
         if column == self.PARTICIPANTS:
             return self._participants(event)
         if column == self.NOTES:
-            count = self._note_counts.get(event.id, 0)
-            return f"\u270e {count}" if count else ""
+            return self._notes_text(self._note_counts.get(event.id, 0))
         return status_name(event.status)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -260,6 +300,11 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
         title = self._timeline.layer_of_id(event.id).title
         #: In a tooltip, with several timelines shown: the one an event is from.
         return self.tr("Timeline: {0}").format(shown(title))
+
+    @staticmethod
+    def _notes_text(count: int) -> str:
+        """The Notes cell of an event with ``count`` notes ("" for none)."""
+        return f"\u270e {count}" if count else ""
 
     def _notes_words(self, count: int) -> str:
         """How many of the reader's notes an event has, in words ("" for none)."""

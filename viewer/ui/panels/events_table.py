@@ -6,8 +6,10 @@ row's context menu (Shift+F10 or the Menu key) does the same.
 
 from __future__ import annotations
 
+from math import ceil
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QActionGroup
+from PySide6.QtGui import QActionGroup, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -102,19 +104,39 @@ class EventsTable(QWidget):
     def _fit_columns(self) -> None:
         """The short columns as wide as what they hold, but none wider than a
         fifth of the table (a long fuzzy date, large text): the title and the
-        participants keep the rest, the text a reader scans the table for."""
+        participants keep the rest, the text a reader scans the table for.
+
+        What they hold is measured in texts the model samples (every kind and
+        status shown, the most notes, the dates of some hundred rows), by the
+        font, with the margins the view adds to a cell's text: not by asking
+        the view, which reads a thousand rows of each column, one ``data()``
+        call at a time (half a second after every large open)."""
         most = max(self.view.viewport().width() // 5, 80)
         header = self.view.horizontalHeader()
+        margin = self._cell_margin()
+        metrics = QFontMetricsF(self.view.font())
         for column in (
             EventTableModel.DATE,
             EventTableModel.KIND,
             EventTableModel.STATUS,
             EventTableModel.NOTES,
         ):
-            self.view.resizeColumnToContents(column)
-            fits = max(header.sectionSizeHint(column), most)
-            if header.sectionSize(column) > fits:
-                header.resizeSection(column, fits)
+            texts = self.model.sizing_texts(column)
+            wide = max((metrics.horizontalAdvance(text) for text in texts if text), default=0.0)
+            hint = header.sectionSizeHint(column)
+            contents = ceil(wide) + margin if wide else 0
+            header.resizeSection(column, min(max(contents, hint), max(hint, most)))
+
+    def _cell_margin(self) -> int:
+        """What the view adds to a cell's text for its width (the delegate's
+        margins, the grid's line), measured on the first row's kind."""
+        index = self.model.index(0, EventTableModel.KIND)
+        text = index.data() if index.isValid() else None
+        if not text:
+            return 0
+        grid = 1 if self.view.showGrid() else 0
+        width = self.view.sizeHintForIndex(index).width() + grid
+        return width - ceil(QFontMetricsF(self.view.font()).horizontalAdvance(str(text)))
 
     def show_only(self, mask: Mask | None) -> None:
         """Rows for the events ``mask`` keeps (by table row); None: all."""
