@@ -250,11 +250,13 @@ def points(texts: Sequence[str], codes: Codes) -> tuple[Floats, Floats] | None:
     n = len(texts)
     first = np.empty(n, np.float64)
     after = np.empty(n, np.float64)
+    column = np.empty(n, object)
+    column[:] = texts
     for code, precision in enumerate(PRECISIONS):
         rows = np.flatnonzero(codes == code)
         if not len(rows):
             continue
-        span = _span(precision, [texts[i] for i in rows.tolist()])
+        span = _span(precision, column.tolist() if len(rows) == n else column[rows].tolist())
         if span is None:
             return None
         first[rows], after[rows] = span
