@@ -54,17 +54,21 @@ class EventFields:
     @classmethod
     def of(cls, events: list[Any]) -> EventFields:
         """Read from events: the app's models, or the structs the fast way decodes."""
+        fields = cls([], [], [], [], [], [], [], [])
+        fields.extend(events)
+        return fields
+
+    def extend(self, events: list[Any]) -> None:
+        """Add the fields of more events (a chunk of those the fast way decodes)."""
         dates = list(map(attrgetter("date"), events))
-        return cls(
-            ids=list(map(attrgetter("id"), events)),
-            titles=list(map(attrgetter("title"), events)),
-            kinds=list(map(attrgetter("kind"), events)),
-            statuses=list(map(attrgetter("status"), events)),
-            precisions=list(map(attrgetter("precision"), dates)),
-            starts=list(map(attrgetter("start"), dates)),
-            ends=list(map(attrgetter("end"), dates)),
-            approximate=list(map(attrgetter("approximate"), dates)),
-        )
+        self.ids += map(attrgetter("id"), events)
+        self.titles += map(attrgetter("title"), events)
+        self.kinds += map(attrgetter("kind"), events)
+        self.statuses += map(attrgetter("status"), events)
+        self.precisions += map(attrgetter("precision"), dates)
+        self.starts += map(attrgetter("start"), dates)
+        self.ends += map(attrgetter("end"), dates)
+        self.approximate += map(attrgetter("approximate"), dates)
 
     def precision_codes(self) -> Codes:
         """Each date's precision as a code (KeyError for one that is not a precision)."""

@@ -18,7 +18,7 @@ exactly as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain, compress
 from operator import attrgetter
 from typing import Any
@@ -36,7 +36,7 @@ from viewer.domain.file_structs import EVENTS_DECODER as _EVENTS
 from viewer.domain.file_structs import FILE_DECODER as _DECODER
 from viewer.domain.file_structs import LANGUAGE_TAG as _LANGUAGE_TAG
 from viewer.domain.file_structs import QUOTES_DECODER as _QUOTES
-from viewer.domain.file_structs import Event, File, Quote
+from viewer.domain.file_structs import Claim, Event, FuzzyDate, Quote
 from viewer.domain.model import (
     MAX_ITEMS,
     SCHEMA_VERSION,
@@ -53,6 +53,8 @@ from viewer.domain.timeline import Timeline
 
 # Progress is told after this many events are decoded (about 20 ms of work).
 DECODE_BATCH = 20_000
+# Events are decoded, read into columns and checked this many at a time.
+CHUNK = 32 * BATCH
 # Records with a line break made LF (see :func:`_lf_records`) are written again.
 _ENCODER = msgspec.json.Encoder()
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
@@ -91,22 +93,40 @@ def _decoded(
     ``escapes``: the file has a JSON escape (without one, no text holds a CR)."""
     items: list[Any] = []
     batches: list[bytes] = []
+    for decoded, written in _chunks(raw, decoder, progress, share, escapes):
+        items += decoded
+        batches += written
+    return items, batches
+
+
+def _chunks(
+    raw: list[Any], decoder: Any, progress: Progress, share: Share, escapes: bool
+) -> Iterator[tuple[list[Any], list[bytes]]]:
+    """The items of ``raw`` decoded and validated :data:`CHUNK` at a time, each
+    chunk with its JSON as it was written, in arrays of
+    :data:`~viewer.domain.records.BATCH`. A chunk's items are read while they
+    are in the processor's cache, and freed before the next chunk is decoded
+    into the same memory: a million of them never live at once."""
     told = 0
     # Told every DECODE_BATCH items, or every 2 % of a smaller file.
     every = max(BATCH, min(DECODE_BATCH, len(raw) // 50))
-    for first in range(0, len(raw), BATCH):
-        batch = b"[" + b",".join(raw[first : first + BATCH]) + b"]"
-        decoded = decoder.decode(batch)
-        if escapes and b"\\r" in batch:  # rare: a CR in long text (a file written on Windows)
-            batch = _lf_records(decoded)
-        items += decoded
-        batches.append(batch)
-        if len(items) - told >= every:
-            raw[told : len(items)] = [None] * (len(items) - told)  # the raw views go as read
-            told = len(items)
+    for start in range(0, len(raw), CHUNK):
+        items: list[Any] = []
+        batches: list[bytes] = []
+        for first in range(start, min(start + CHUNK, len(raw)), BATCH):
+            batch = b"[" + b",".join(raw[first : first + BATCH]) + b"]"
+            decoded = decoder.decode(batch)
+            if escapes and b"\\r" in batch:  # rare: a CR in long text (a file written on Windows)
+                batch = _lf_records(decoded)
+            items += decoded
+            batches.append(batch)
+        raw[start : start + len(items)] = [None] * len(items)  # the raw views go as read
+        done = start + len(items)
+        yield items, batches
+        if done - told >= every:
+            told = done
             progress(share.at(told / len(raw)))
     raw.clear()
-    return items, batches
 
 
 def _lf_records(items: list[Any]) -> bytes:
@@ -165,18 +185,29 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
     _require(len(source_ids) == len(sources) and len(actor_ids) == len(actors))
     dated = [s.published for s in sources if s.published is not None] + [e.date for e in eras]
     _require({date.source for date in dated} - {None} <= source_ids)
-    events, event_batches = _decoded(document.events, _EVENTS, progress, Share(0.05, 0.55), escapes)
+    # Only a file with an escape can hold a line break or a tab in a text.
+    breaks = escapes and (b"\\n" in data or b"\\t" in data or b"\\r" in data)
+    fields = EventFields.of([])
+    rare = _Rare()
+    event_batches: list[bytes] = []
+    events: list[Event] = []
+    for events, batches in _chunks(document.events, _EVENTS, progress, Share(0.05, 0.55), escapes):
+        fields.extend(events)
+        rare.add(events, actor_ids, source_ids)
+        if breaks:
+            _check_texts(events)
+        event_batches += batches
+    del events
     quotes, quote_batches = _decoded(document.quotes, _QUOTES, progress, Share(0.55, 0.65), escapes)
-    fields = EventFields.of(events)
     keys = _ids(fields.ids)
     known = set(fields.ids)
-    _require(len(known) == len(events))
-    _check_references(events, actor_ids, source_ids, known)
+    _require(len(known) == len(fields.ids))
+    rare.check(actor_ids, source_ids, known)
     progress(0.7)
     first, after = date_columns(fields)
     _check_quotes(quotes, actor_ids, source_ids, known)
-    if escapes:
-        _check_texts(data, document, fields.titles, events)
+    if breaks:
+        _one_line(chain([document.title], fields.titles))
     progress(0.8)
     header = {
         "schema_version": document.schema_version,
@@ -187,9 +218,54 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
         "eras": eras,
     }
     del document
-    del events
     table = fields.table(first, after, event_batches, keys)
     return Timeline.assemble(header, sources, actors, table, quotes, quote_batches)
+
+
+class _Rare:
+    """What few events have (related events, claims, first reports), gathered
+    from each chunk of events to be checked once all ids are known."""
+
+    def __init__(self) -> None:
+        self.related: list[Event] = []
+        self.claims: list[Claim] = []
+        self.reported: list[FuzzyDate] = []
+
+    def add(self, events: list[Event], actors: set[str], sources: set[str]) -> None:
+        """Check the references of ``events`` to actors and sources (each sweep
+        a ``map`` in C), and keep what they have of the rare fields."""
+        _require(_refer_to(actors, map(attrgetter("participants"), events)))
+        _require(_refer_to(sources, map(attrgetter("sources"), events)))
+        _require(set(map(attrgetter("date.source"), events)) - {None} <= sources)
+        self.related += compress(events, map(attrgetter("related"), events))
+        self.claims += chain.from_iterable(map(attrgetter("claims"), events))
+        self.reported += filter(None, map(attrgetter("first_reported"), events))
+
+    def check(self, actors: set[str], sources: set[str], known: set[str]) -> None:
+        """Every reference is to an id the file declares; claims' ids are unique and
+        disputes name other claims; figures are ranges; first reports are dates."""
+        related = self.related
+        _require(_refer_to(known, (e.related for e in related)))
+        _require(not any(e.id in e.related for e in related))
+        claims = self.claims
+        for claim in claims:
+            _require(claim.by in actors and (claim.via is None or claim.via in actors))
+            _require(claim.source is None or claim.source in sources)
+            figure = claim.figure
+            if figure is not None:
+                low, high = figure.low, figure.high
+                _require(low is not None or high is not None)
+                _require(low is None or high is None or low <= high)
+        claim_ids = [claim.id for claim in claims if claim.id is not None]
+        _ids(claim_ids)
+        _require(len(set(claim_ids)) == len(claim_ids))
+        disputes = [(claim.id, d) for claim in claims for d in claim.disputes]
+        _require(all(d in claim_ids and d != own for own, d in disputes))
+        reported = self.reported
+        _require({date.source for date in reported} - {None} <= sources)
+        for date in reported:  # as the exact way reads it: its form, its end after its start
+            exact = _DATE.validate_python(msgspec.to_builtins(date))
+            _require(exact.closed_end is None or exact.latest > exact.earliest)
 
 
 def _refer_to(known: set[str], lists: Iterable[list[str]]) -> bool:
@@ -197,64 +273,26 @@ def _refer_to(known: set[str], lists: Iterable[list[str]]) -> bool:
     return known.issuperset(chain.from_iterable(lists))
 
 
-def _check_references(
-    events: list[Event],
-    actors: set[str],
-    sources: set[str],
-    known: set[str],
-) -> None:
-    """Every reference is to an id the file declares; claims' ids are unique and
-    disputes name other claims; figures are ranges; first reports are dates.
-    (Each sweep over the events is a ``map`` in C: rare fields cost no Python
-    loop over a million events.)"""
-    _require(_refer_to(actors, map(attrgetter("participants"), events)))
-    _require(_refer_to(sources, map(attrgetter("sources"), events)))
-    related = list(compress(events, map(attrgetter("related"), events)))
-    _require(_refer_to(known, (e.related for e in related)))
-    _require(not any(e.id in e.related for e in related))
-    _require(set(map(attrgetter("date.source"), events)) - {None} <= sources)
-    claims = list(chain.from_iterable(map(attrgetter("claims"), events)))  # rare
-    for claim in claims:
-        _require(claim.by in actors and (claim.via is None or claim.via in actors))
-        _require(claim.source is None or claim.source in sources)
-        figure = claim.figure
-        if figure is not None:
-            low, high = figure.low, figure.high
-            _require(low is not None or high is not None)
-            _require(low is None or high is None or low <= high)
-    claim_ids = [claim.id for claim in claims if claim.id is not None]
-    _ids(claim_ids)
-    _require(len(set(claim_ids)) == len(claim_ids))
-    disputes = [(claim.id, d) for claim in claims for d in claim.disputes]
-    _require(all(d in claim_ids and d != own for own, d in disputes))
-    reported = list(filter(None, map(attrgetter("first_reported"), events)))  # rare
-    _require({date.source for date in reported} - {None} <= sources)
-    for date in reported:  # as the exact way reads it: its form, its end after its start
-        exact = _DATE.validate_python(msgspec.to_builtins(date))
-        _require(exact.closed_end is None or exact.latest > exact.earliest)
-
-
-def _check_texts(
-    data: bytes | bytearray, document: File, titles: list[str], events: list[Event]
-) -> None:
-    """No one-line text holds a line break (LF or CR) or a tab, as the model's
-    validators say. (:data:`_CONTROL_IN_JSON` has found every other control.) A
-    file with no ``\\n``, ``\\r`` or ``\\t`` (nor any escape: the caller looks)
-    holds none: most files are spared a sweep over every event."""
-    if b"\\n" not in data and b"\\t" not in data and b"\\r" not in data:
-        return
+def _check_texts(events: list[Event]) -> None:
+    """No one-line text of ``events`` holds a line break (LF or CR) or a tab, as
+    the model's validators say. (:data:`_CONTROL_IN_JSON` has found every other
+    control; the titles are looked at with the file's title.) Asked only of a
+    file with a ``\\n``, ``\\r`` or ``\\t``: most files are spared it."""
     reported = filter(None, map(attrgetter("first_reported"), events))
     claims = chain.from_iterable(map(attrgetter("claims"), events))
-    one_line = chain(
-        [document.title],
-        titles,
-        chain.from_iterable(map(attrgetter("places"), events)),
-        chain.from_iterable(map(attrgetter("tags"), events)),
-        filter(None, map(attrgetter("date.note"), events)),
-        (date.note or "" for date in reported),
-        (c.figure.unit for c in claims if c.figure is not None),
+    _one_line(
+        chain(
+            chain.from_iterable(map(attrgetter("places"), events)),
+            chain.from_iterable(map(attrgetter("tags"), events)),
+            filter(None, map(attrgetter("date.note"), events)),
+            (date.note or "" for date in reported),
+            (c.figure.unit for c in claims if c.figure is not None),
+        )
     )
-    joined = "".join(one_line)
+
+
+def _one_line(texts: Iterable[str]) -> None:
+    joined = "".join(texts)
     _require("\n" not in joined and "\t" not in joined and "\r" not in joined)
 
 
