@@ -18,6 +18,7 @@ exactly as before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, compress
 from operator import attrgetter
@@ -55,6 +56,9 @@ from viewer.domain.timeline import Timeline
 DECODE_BATCH = 20_000
 # Events are decoded, read into columns and checked this many at a time.
 CHUNK = 32 * BATCH
+# A line break or a tab written as a JSON escape (or an escaped backslash before
+# an n, r or t: then the texts are looked at, to no harm).
+_BREAK_IN_JSON = re.compile(rb"\\[nrt]")
 # Records with a line break made LF (see :func:`_lf_records`) are written again.
 _ENCODER = msgspec.json.Encoder()
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
@@ -86,21 +90,21 @@ def build(data: bytes | bytearray, progress: Progress = no_progress) -> Timeline
 
 
 def _decoded(
-    raw: list[Any], decoder: Any, progress: Progress, share: Share, escapes: bool = True
+    raw: list[Any], decoder: Any, progress: Progress, share: Share, breaks: bool = True
 ) -> tuple[list[Any], list[bytes]]:
     """The items of ``raw`` decoded and validated, and their JSON as it was written,
     in arrays of :data:`~viewer.domain.records.BATCH` (the records the app keeps).
-    ``escapes``: the file has a JSON escape (without one, no text holds a CR)."""
+    ``breaks``: the file has an escaped line break (without one, no text holds a CR)."""
     items: list[Any] = []
     batches: list[bytes] = []
-    for decoded, written in _chunks(raw, decoder, progress, share, escapes):
+    for decoded, written in _chunks(raw, decoder, progress, share, breaks):
         items += decoded
         batches += written
     return items, batches
 
 
 def _chunks(
-    raw: list[Any], decoder: Any, progress: Progress, share: Share, escapes: bool
+    raw: list[Any], decoder: Any, progress: Progress, share: Share, breaks: bool
 ) -> Iterator[tuple[list[Any], list[bytes]]]:
     """The items of ``raw`` decoded and validated :data:`CHUNK` at a time, each
     chunk with its JSON as it was written, in arrays of
@@ -116,7 +120,7 @@ def _chunks(
         for first in range(start, min(start + CHUNK, len(raw)), BATCH):
             batch = b"[" + b",".join(raw[first : first + BATCH]) + b"]"
             decoded = decoder.decode(batch)
-            if escapes and b"\\r" in batch:  # rare: a CR in long text (a file written on Windows)
+            if breaks and b"\\r" in batch:  # rare: a CR in long text (a file written on Windows)
                 batch = _lf_records(decoded)
             items += decoded
             batches.append(batch)
@@ -186,19 +190,20 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
     dated = [s.published for s in sources if s.published is not None] + [e.date for e in eras]
     _require({date.source for date in dated} - {None} <= source_ids)
     # Only a file with an escape can hold a line break or a tab in a text.
-    breaks = escapes and (b"\\n" in data or b"\\t" in data or b"\\r" in data)
+    # (One pattern: three searches for two bytes each take seven times as long.)
+    breaks = escapes and _BREAK_IN_JSON.search(data) is not None
     fields = EventFields.of([])
     rare = _Rare()
     event_batches: list[bytes] = []
     events: list[Event] = []
-    for events, batches in _chunks(document.events, _EVENTS, progress, Share(0.05, 0.55), escapes):
+    for events, batches in _chunks(document.events, _EVENTS, progress, Share(0.05, 0.55), breaks):
         fields.extend(events)
         rare.add(events, actor_ids, source_ids)
         if breaks:
             _check_texts(events)
         event_batches += batches
     del events
-    quotes, quote_batches = _decoded(document.quotes, _QUOTES, progress, Share(0.55, 0.65), escapes)
+    quotes, quote_batches = _decoded(document.quotes, _QUOTES, progress, Share(0.55, 0.65), breaks)
     keys = _ids(fields.ids)
     known = set(fields.ids)
     _require(len(known) == len(fields.ids))
