@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -17,23 +17,24 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QToolButton, QWidget
 from viewer.domain.text import one_line
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.ui import i18n
-from viewer.ui.controllers.citations import Citations
-from viewer.ui.controllers.exports import Exports
-from viewer.ui.controllers.filter_state import FilterState
-from viewer.ui.controllers.finder import FindController
-from viewer.ui.controllers.imports import Imports, menu_text
-from viewer.ui.controllers.legend_choice import LegendChoice
-from viewer.ui.controllers.notes_control import NotesController
-from viewer.ui.document.document import Document
-from viewer.ui.document.history import History
-from viewer.ui.document.selection import Selection
-from viewer.ui.panels.export_image import export_image
-from viewer.ui.panels.go_to_date import go_to_date
+from viewer.ui.controllers.imports import menu_text
 from viewer.ui.panels.lanes_menu import LanesMenu
 from viewer.ui.panels.layer_bar import LayersMenu
-from viewer.ui.panels.note_actions import NoteActions
-from viewer.ui.timeline.view import TimelineView
 from viewer.ui.widgets.keys import key_names
+
+if TYPE_CHECKING:  # the window's parts, as the actions see them
+    from viewer.ui.controllers.citations import Citations
+    from viewer.ui.controllers.exports import Exports
+    from viewer.ui.controllers.filter_state import FilterState
+    from viewer.ui.controllers.finder import FindController
+    from viewer.ui.controllers.imports import Imports
+    from viewer.ui.controllers.legend_choice import LegendChoice
+    from viewer.ui.controllers.notes_control import NotesController
+    from viewer.ui.document.document import Document
+    from viewer.ui.document.history import History
+    from viewer.ui.document.selection import Selection
+    from viewer.ui.panels.note_actions import NoteActions
+    from viewer.ui.timeline.view import TimelineView
 
 
 @dataclass(frozen=True)
@@ -165,25 +166,18 @@ MENUS: list[tuple[str, list[Act | str]]] = [
             Act(
                 "export",
                 QT_TRANSLATE_NOOP("Menus", "&Export Image…"),
-                lambda w: (
-                    lambda: export_image(
-                        w.exports,
-                        filtered=w.filters.mask is not None,
-                        selected=w.selection.event_id is not None,
-                        parent=w.timeline_view.window(),
-                    )
-                ),
+                lambda w: lambda: _export_image(w),
                 ("Ctrl+E",),
             ),
             Act(
                 "export_notes",
                 QT_TRANSLATE_NOOP("Menus", "Export &Notes…"),
-                lambda w: w.exports.choose_notes_export,
+                lambda w: lambda: w.exports.choose_notes_export(),
             ),
             Act(
                 "export_timelinejs",
                 QT_TRANSLATE_NOOP("Menus", "Export as &TimelineJS…"),
-                lambda w: w.exports.choose_timelinejs_export,
+                lambda w: lambda: w.exports.choose_timelinejs_export(),
                 tip=QT_TRANSLATE_NOOP(
                     "Menus",
                     "Write the events the filter keeps as a TimelineJS file to publish, "
@@ -193,7 +187,7 @@ MENUS: list[tuple[str, list[Act | str]]] = [
             Act(
                 "print",
                 QT_TRANSLATE_NOOP("Menus", "&Print…"),
-                lambda w: w.exports.print_preview,
+                lambda w: lambda: w.exports.print_preview(),
                 (_Std.Print,),
                 QT_TRANSLATE_NOOP(
                     "Menus", "Print the events the filter keeps, on pages at the zoom shown"
@@ -209,20 +203,20 @@ MENUS: list[tuple[str, list[Act | str]]] = [
             Act(
                 "undo",
                 QT_TRANSLATE_NOOP("Menus", "&Undo"),
-                lambda w: w.notes.undo,
+                lambda w: lambda: w.notes.undo(),
                 (Every(_Std.Undo),),
             ),
             Act(
                 "redo",
                 QT_TRANSLATE_NOOP("Menus", "&Redo"),
-                lambda w: w.notes.redo,
+                lambda w: lambda: w.notes.redo(),
                 ("Ctrl+Shift+Z", "Ctrl+Y"),
             ),
             SEPARATOR,
             Act(
                 "copy_citation",
                 QT_TRANSLATE_NOOP("Menus", "&Copy Citation"),
-                lambda w: w.citations.copy_current_citation,
+                lambda w: lambda: w.citations.copy_current_citation(),
                 (_Std.Copy,),
             ),
             Act(
@@ -332,7 +326,7 @@ MENUS: list[tuple[str, list[Act | str]]] = [
             Act(
                 "go_to_date",
                 QT_TRANSLATE_NOOP("Menus", "Go to &Date…"),
-                lambda w: lambda: go_to_date(w.timeline_view, w.say),
+                lambda w: lambda: _go_to_date(w),
                 ("Ctrl+G",),
                 QT_TRANSLATE_NOOP("Menus", "Show a day in the middle of the timeline"),
             ),
@@ -373,13 +367,35 @@ TIMELINE_KEYS: list[tuple[str, str]] = [
 ]
 
 
+def _export_image(window: Window) -> None:
+    from viewer.ui.panels.export_image import export_image  # its dialog: when asked for
+
+    export_image(
+        window.exports,
+        filtered=window.filters.mask is not None,
+        selected=window.selection.event_id is not None,
+        parent=window.timeline_view.window(),
+    )
+
+
+def _go_to_date(window: Window) -> None:
+    from viewer.ui.panels.go_to_date import go_to_date  # its dialog: when asked for
+
+    go_to_date(window.timeline_view, window.say)
+
+
 def _without_mnemonic(text: str) -> str:
     """A menu text as read: "&Find…" is "Find…", "&&" is "&"."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class Menus(QObject):
-    """The menu bar of ``window``, built from :data:`MENUS`; ``menus[name]`` is an action."""
+    """The menu bar of ``window``, built from :data:`MENUS`; ``menus[name]`` is an action.
+
+    Made with the window's first frame (its keys work from then on); what an
+    action does is asked of the window when it is triggered, so parts the window
+    makes later are not made for it (:meth:`follow_undo` follows the notes' undo).
+    """
 
     def __init__(self, window: Window, bar: QMenuBar, parent: QWidget) -> None:
         super().__init__(parent)
@@ -399,7 +415,6 @@ class Menus(QObject):
             for entry in entries:
                 self._add(menu, entry, parent)
         self._fill_languages(window.settings)
-        self._follow_undo(window.notes)
         window.history.changed.connect(self._follow_history)
         self._follow_history()
         window.document.recentChanged.connect(self.fill_recent)
@@ -439,7 +454,7 @@ class Menus(QObject):
             self.language_actions.addAction(action)
             action.triggered.connect(lambda _c=False, c=code: self._window.choose_language(c))
 
-    def _follow_undo(self, notes: NotesController) -> None:
+    def follow_undo(self, notes: NotesController) -> None:
         """Undo and Redo say what they would undo or redo, and are off when nothing."""
         stack = notes.undo_stack
         undo, redo = self["undo"], self["redo"]

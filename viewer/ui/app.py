@@ -70,7 +70,7 @@ def run(paths: AppPaths, file: Path | None, language: str | None = None) -> int:
     settings = open_settings(paths)
     i18n.install(app, i18n.chosen_language(settings, language))
     window = MainWindow(settings, paths.data_dir)
-    app.aboutToQuit.connect(window.notes.close)  # the last save, whatever ends the app
+    app.aboutToQuit.connect(window.close_notes)  # the last save, whatever ends the app
     app.aboutToQuit.connect(window.document.shutdown)  # no load thread outlives the app
     if sys.platform == "darwin":  # elsewhere files come on the command line only
         app.installEventFilter(FileOpener(window))

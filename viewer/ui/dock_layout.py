@@ -47,6 +47,18 @@ def hide_behind_tabs(dock: QDockWidget) -> None:
         dock.visibilityChanged.connect(contents.setVisible)
 
 
+def fill_dock(dock: QDockWidget, panel: QWidget) -> None:
+    """``panel`` in ``dock`` in place of what it held (made before the panel, for
+    the window's first frame), hidden as that was (behind another dock's tab)."""
+    held = dock.widget()
+    hidden = held is not None and held.isHidden()
+    dock.setWidget(panel)
+    if held is not None:
+        held.deleteLater()
+    panel.setVisible(not hidden)
+    hide_behind_tabs(dock)
+
+
 class DockAccessible(QAccessibleWidget):
     """A dock as a screen reader finds it: not showing while its panel is hidden
     behind another dock's tab (Qt's own calls it showing, as it is visible)."""

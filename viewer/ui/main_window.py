@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QDockWidget,
     QMainWindow,
     QMenu,
@@ -21,59 +23,85 @@ from viewer.domain.timeline import Timeline
 from viewer.persistence.paths import bundled_timeline
 from viewer.ui import i18n
 from viewer.ui.actions import Menus
-from viewer.ui.controllers.changes import Changes
-from viewer.ui.controllers.citations import Citations
-from viewer.ui.controllers.exports import Exports
 from viewer.ui.controllers.filter_state import FilterState
-from viewer.ui.controllers.finder import FindController
 from viewer.ui.controllers.imports import Imports
 from viewer.ui.controllers.legend_choice import LegendChoice
 from viewer.ui.controllers.notes_control import NotesController
-from viewer.ui.controllers.rescue import Rescue
-from viewer.ui.dock_layout import DockLayout, bring_forward, hide_behind_tabs
+from viewer.ui.dock_layout import DockLayout, bring_forward, fill_dock, hide_behind_tabs
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
-from viewer.ui.panels.changes_panel import ChangesPanel
-from viewer.ui.panels.details import DetailsPanel
-from viewer.ui.panels.dialogs import AboutBox, LoadErrorBox, NoticeBox, ShortcutsDialog
-from viewer.ui.panels.events_table import EventsTable
 from viewer.ui.panels.filter_bar import FilterBar
-from viewer.ui.panels.find_bar import FindBar, FindResults
 from viewer.ui.panels.layer_bar import LayerBar
 from viewer.ui.panels.load_progress import LoadProgress
-from viewer.ui.panels.note_actions import NoteActions
-from viewer.ui.panels.notes_panel import NotesPanel
-from viewer.ui.panels.quotes_panel import QuotesPanel
 from viewer.ui.timeline.legend import LegendBar
 from viewer.ui.timeline.overview_strip import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
 from viewer.ui.widgets.announce import announce
 from viewer.ui.widgets.column import column
+from viewer.ui.widgets.first_paint import when_painted
+
+if TYPE_CHECKING:
+    from viewer.ui.controllers.changes import Changes
+    from viewer.ui.controllers.citations import Citations
+    from viewer.ui.controllers.exports import Exports
+    from viewer.ui.controllers.finder import FindController
+    from viewer.ui.controllers.rescue import Rescue
+    from viewer.ui.panels.changes_panel import ChangesPanel
+    from viewer.ui.panels.details import DetailsPanel
+    from viewer.ui.panels.dialogs import ShortcutsDialog
+    from viewer.ui.panels.events_table import EventsTable
+    from viewer.ui.panels.find_bar import FindBar, FindResults
+    from viewer.ui.panels.note_actions import NoteActions
+    from viewer.ui.panels.notes_panel import NotesPanel
+    from viewer.ui.panels.quotes_panel import QuotesPanel
 
 # Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
 
+# The parts made once the window has drawn its first frame (see MainWindow.build_later):
+# the panels in the docks and the controllers only they and the menus' actions use.
+LATER = frozenset(
+    {"note_actions", "finder", "find_bar", "details", "quotes", "events_table", "notes_panel"}
+    | {"find_results", "citations", "exports", "rescue", "changes", "changes_panel"}
+)
+
 
 class MainWindow(QMainWindow):
+    """The window. What its first frame shows is made at once: the timeline, the bars
+    around it, the docks (empty), the menus, the status bar. The rest
+    (:data:`LATER`) is made right after that frame is painted, or at once when
+    something asks for one of its parts before then."""
+
+    note_actions: NoteActions
+    finder: FindController
+    find_bar: FindBar
+    details: DetailsPanel
+    quotes: QuotesPanel
+    events_table: EventsTable
+    notes_panel: NotesPanel
+    find_results: FindResults
+    citations: Citations
+    exports: Exports
+    rescue: Rescue
+    changes: Changes
+    changes_panel: ChangesPanel
+
     def __init__(self, settings: QSettings, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._later: Literal["waiting", "building", "built"] = "waiting"
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.settings = settings
+        self._data_dir = data_dir
         self.selection = Selection(self)
         self.document = Document(settings, self)
-        self.notes = NotesController(data_dir, self)
-        self.note_actions = NoteActions(self.notes, self)
-        self.note_actions.said.connect(self.say)
+        self._notes = NotesController(data_dir, self)  # opened with the rest: see notes
         self.imports = Imports(self.document, data_dir / "imports", self)
         self.imports.said.connect(self.say)
         self.imports.informed.connect(self._inform)
 
-        self.finder = FindController(self.selection, self.notes, self)
-        self.find_bar = FindBar(self.finder)
-        self.find_bar.hide()
-        self.filters = FilterState(settings, self.notes, self)
+        self.filters = FilterState(settings, self._notes, self)
         self.filter_bar = FilterBar(self.filters)
         self.timeline_view = TimelineView(self.selection)
         self.legend = LegendBar()
@@ -81,63 +109,29 @@ class MainWindow(QMainWindow):
         self.legend_choice.said.connect(self.say)
         self.layer_bar = LayerBar(self.filters)
         self.overview = OverviewStrip(self.timeline_view)
-        parts = (self.find_bar, self.filter_bar, self.timeline_view, self.overview)
-        central = column(*parts, self.layer_bar, self.legend, stretch=self.timeline_view)
+        parts = (self.filter_bar, self.timeline_view, self.overview, self.layer_bar, self.legend)
+        central = column(*parts, stretch=self.timeline_view)
         self.setCentralWidget(central)
 
-        self.details = DetailsPanel(self.selection, notes=self.note_actions)
-        self.quotes = QuotesPanel(self.selection, notes=self.note_actions)
-        self.events_table = EventsTable(self.selection)
-        self.notes_panel = NotesPanel(self.notes, self.note_actions, self.selection)
-        self.find_results = FindResults(self.finder, self.selection)
-        self.citations = Citations(
-            self.document, self.selection, self.quotes.focused_quote_id, self
-        )
-        self.citations.said.connect(self.say)
-        self.exports = Exports(
-            self.document, self.notes, self.timeline_view, self.selection, self.filters, self
-        )
-        self.exports.said.connect(self.say)
-        self.rescue = Rescue(self.notes, self.document, self)
-        self.changes = Changes(self.document, data_dir, self)
-        self.changes.said.connect(self.say)
-        self.changes.changed.connect(self._show_changes)
-        self.changes_panel = ChangesPanel(self.changes, self.selection)
         area = Qt.DockWidgetArea
         left, right = area.LeftDockWidgetArea, area.RightDockWidgetArea
-        # Each panel's title, and its toggle in View with its Alt key.
+        # Each panel's title, and its toggle in View with its Alt key; what it
+        # holds comes with the rest (build_later).
         self.details_dock = self._dock(
-            "detailsDock",
-            (self.tr("Event details"), self.tr("Event &details")),
-            self.details,
-            right,
+            "detailsDock", (self.tr("Event details"), self.tr("Event &details")), right
         )
         self.quotes_dock = self._dock(
-            "quotesDock",
-            (self.tr("Quotes by actor"), self.tr("&Quotes by actor")),
-            self.quotes,
-            left,
+            "quotesDock", (self.tr("Quotes by actor"), self.tr("&Quotes by actor")), left
         )
         self.events_dock = self._dock(
-            "eventsDock",
-            (self.tr("Events"), self.tr("&Events")),
-            self.events_table,
-            area.BottomDockWidgetArea,
+            "eventsDock", (self.tr("Events"), self.tr("&Events")), area.BottomDockWidgetArea
         )
-        self.notes_dock = self._dock(
-            "notesDock", (self.tr("My notes"), self.tr("My note&s")), self.notes_panel, left
-        )
+        self.notes_dock = self._dock("notesDock", (self.tr("My notes"), self.tr("My note&s")), left)
         self.find_dock = self._dock(
-            "findDock",
-            (self.tr("Search results"), self.tr("Search &results")),
-            self.find_results,
-            left,
+            "findDock", (self.tr("Search results"), self.tr("Search &results")), left
         )
         self.changes_dock = self._dock(
-            "changesDock",
-            (self.tr("Changes"), self.tr("&Changes")),
-            self.changes_panel,
-            area.BottomDockWidgetArea,
+            "changesDock", (self.tr("Changes"), self.tr("&Changes")), area.BottomDockWidgetArea
         )
         self.tabifyDockWidget(self.events_dock, self.changes_dock)
         self.events_dock.raise_()
@@ -145,11 +139,14 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.quotes_dock, self.find_dock)
         self.find_dock.hide()
         self.quotes_dock.raise_()
-        self.finder.resultsChanged.connect(self._show_find_marks)
-        self.filters.changed.connect(self._show_filtered)
+        self.filters.changed.connect(lambda: self.timeline_view.show_only(self.filters.mask))
         self.filters.changed.connect(self.overview.update)
+        self._notes.changed.connect(
+            lambda: self.timeline_view.set_note_counts(self._notes.counts_by_event())
+        )
         self.error_box: QMessageBox | None = None
         self._shown_id: str | None = None
+        self._notes_of: Timeline | None = None  # the timeline whose notes were opened
         self.notes_box: QMessageBox | None = None
         self.event_menu: QMenu | None = None
         self.shortcuts_box: ShortcutsDialog | None = None
@@ -162,11 +159,10 @@ class MainWindow(QMainWindow):
             ),
             self,
         )
-        self.finder.typedSelection.connect(self.history.typed)
+        # The menus' keys work from the first frame (and the lanes are as the reader left them).
         self.menus = Menus(self, self.menuBar(), self)
-        self.notes_panel.set_add_keys(self.menus["add_note"].shortcut())
-        self.details.translationsRequested.connect(lambda: self.show_translations(True))
-        self.show_translations(bool(self.settings.value(TRANSLATIONS_SETTING, False, type=bool)))
+        self.menus.follow_undo(self._notes)
+        self.menus["translations"].setChecked(self._translations_shown())
         self.legend_choice.shownChanged.connect(self.menus["legend"].setChecked)
         self.legend_choice.restore()
         self.document.opened.connect(self._on_opened)
@@ -190,6 +186,108 @@ class MainWindow(QMainWindow):
         self.timeline_view.viewChanged.connect(self.document.remember_view)
         self.timeline_view.eventMenuRequested.connect(self._event_menu)
         self.timeline_view.detailsRequested.connect(lambda _id: self.focus_panel(self.details_dock))
+        self.resize(1280, 800)
+        self.dock_layout = DockLayout(
+            self,
+            settings,
+            side=[self.quotes_dock, self.details_dock, self.notes_dock, self.find_dock],
+            bottom=[self.events_dock, self.changes_dock],
+        )
+        self._set_title(None)
+        # The rest once the timeline's first frame is painted.
+        when_painted(self.timeline_view.viewport(), self._later_soon)
+
+    # -- what is made after the first frame ---------------------------------------
+
+    @property
+    def built(self) -> bool:
+        """Whether the parts made after the first frame (:data:`LATER`) are made."""
+        return self._later == "built"
+
+    @property
+    def notes(self) -> NotesController:
+        """The reader's notes, open on the timeline shown (with the rest: asked for
+        before, the rest is made now, so no note is ever added to none)."""
+        self.build_later()
+        return self._notes
+
+    def close_notes(self) -> None:
+        """The last save of the notes (made or not: see :attr:`notes`)."""
+        self._notes.close()
+
+    def _later_soon(self) -> None:
+        QTimer.singleShot(0, self.build_later)
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            # A part made after the first frame, asked for before: made now.
+            if name in LATER and self.__dict__.get("_later") == "waiting":
+                self.build_later()
+                return getattr(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def build_later(self) -> None:
+        """Make the panels, the controllers they use and the menus' entries, and
+        bring them up to the timeline open (once; later calls do nothing)."""
+        if self._later != "waiting":
+            return
+        self._later = "building"
+        from viewer.ui.controllers.changes import Changes
+        from viewer.ui.controllers.citations import Citations
+        from viewer.ui.controllers.exports import Exports
+        from viewer.ui.controllers.finder import FindController
+        from viewer.ui.controllers.rescue import Rescue
+        from viewer.ui.panels.changes_panel import ChangesPanel
+        from viewer.ui.panels.details import DetailsPanel
+        from viewer.ui.panels.events_table import EventsTable
+        from viewer.ui.panels.find_bar import FindBar, FindResults
+        from viewer.ui.panels.note_actions import NoteActions
+        from viewer.ui.panels.notes_panel import NotesPanel
+        from viewer.ui.panels.quotes_panel import QuotesPanel
+
+        self.note_actions = NoteActions(self.notes, self)
+        self.note_actions.said.connect(self.say)
+        self.finder = FindController(self.selection, self.notes, self)
+        self.find_bar = FindBar(self.finder)
+        self.find_bar.hide()
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QBoxLayout)
+        layout.insertWidget(0, self.find_bar)  # above the filter chips
+        self.details = DetailsPanel(self.selection, notes=self.note_actions)
+        self.quotes = QuotesPanel(self.selection, notes=self.note_actions)
+        self.events_table = EventsTable(self.selection)
+        self.notes_panel = NotesPanel(self.notes, self.note_actions, self.selection)
+        self.find_results = FindResults(self.finder, self.selection)
+        self.citations = Citations(
+            self.document, self.selection, self.quotes.focused_quote_id, self
+        )
+        self.citations.said.connect(self.say)
+        self.exports = Exports(
+            self.document, self.notes, self.timeline_view, self.selection, self.filters, self
+        )
+        self.exports.said.connect(self.say)
+        self.rescue = Rescue(self.notes, self.document, self)
+        self.changes = Changes(self.document, self._data_dir, self)
+        self.changes.said.connect(self.say)
+        self.changes.changed.connect(self._show_changes)
+        self.changes_panel = ChangesPanel(self.changes, self.selection)
+        for dock, panel in (
+            (self.details_dock, self.details),
+            (self.quotes_dock, self.quotes),
+            (self.events_dock, self.events_table),
+            (self.notes_dock, self.notes_panel),
+            (self.find_dock, self.find_results),
+            (self.changes_dock, self.changes_panel),
+        ):
+            fill_dock(dock, panel)
+        self.finder.resultsChanged.connect(self._show_find_marks)
+        self.filters.changed.connect(self._show_filtered)
+        self.finder.typedSelection.connect(self.history.typed)
+        self.notes_panel.set_add_keys(self.menus["add_note"].shortcut())
+        self.details.translationsRequested.connect(lambda: self.show_translations(True))
+        self.show_translations(self._translations_shown())
         self.events_table.eventMenuRequested.connect(
             lambda event_id, at: self._event_menu(event_id, at, self.events_table.add_sort_menu)
         )
@@ -203,24 +301,25 @@ class MainWindow(QMainWindow):
         self.notes.statusChanged.connect(self._show_notes_status)
         self.notes.notice.connect(lambda text: self._inform(self.tr("Your notes"), text))
         self.notes.confirmed.connect(self._confirm_notes)
-        self.resize(1280, 800)
-        self.dock_layout = DockLayout(
-            self,
-            settings,
-            side=[self.quotes_dock, self.details_dock, self.notes_dock, self.find_dock],
-            bottom=[self.events_dock, self.changes_dock],
-        )
-        self._set_title(None)
+        self._later = "built"
+        timeline = self.document.timeline
+        if timeline is not None:  # opened before: the new parts show it as if they were there
+            for part in (self.details, self.quotes, self.events_table, self.finder):
+                part.set_timeline(timeline)
+            if self.filters.mask is not None:
+                self._show_filtered()
+            self.changes.compare()
+            self._open_notes(timeline)
+        self._show_note_counts()
 
-    def _dock(
-        self, name: str, titles: tuple[str, str], widget: QWidget, area: Qt.DockWidgetArea
-    ) -> QDockWidget:
-        """A dock ``name`` holding ``widget`` in ``area``; ``titles``: its title,
-        and its toggle's text in View (with an Alt key: titles are set once)."""
+    def _dock(self, name: str, titles: tuple[str, str], area: Qt.DockWidgetArea) -> QDockWidget:
+        """A dock ``name`` in ``area``, holding an empty widget until its panel is
+        made; ``titles``: its title, and its toggle's text in View (with an Alt
+        key: titles are set once)."""
         title, toggle = titles
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        dock.setWidget(QWidget())
         dock.toggleViewAction().setText(toggle)
         self.addDockWidget(area, dock)
         hide_behind_tabs(dock)
@@ -253,8 +352,10 @@ class MainWindow(QMainWindow):
         previous = self.selection.event_id
         self._shown_id = timeline.id
         self.selection.clear()
-        for part in (self.timeline_view, self.details, self.quotes, self.events_table, self.finder):
-            part.set_timeline(timeline)
+        self.timeline_view.set_timeline(timeline)
+        if self.built:  # else they are made with it
+            for part in (self.details, self.quotes, self.events_table, self.finder):
+                part.set_timeline(timeline)
         self.filters.set_timeline(timeline)
         if saved_view is not None:
             self.timeline_view.set_view(*saved_view)
@@ -263,7 +364,16 @@ class MainWindow(QMainWindow):
             self.selection.select(previous)
         if not same_timeline:
             self.history.clear()
-        messages = self.notes.open_for(timeline)
+        # Before the first frame only if the filter shown depends on them.
+        if self.built or self.filters.filter.uses_notes:
+            self._open_notes(timeline)
+
+    def _open_notes(self, timeline: Timeline) -> None:
+        """The reader's notes on ``timeline`` (once per open)."""
+        if self._notes_of is timeline:
+            return
+        self._notes_of = timeline
+        messages = self._notes.open_for(timeline)
         if messages:
             self._inform(self.tr("Your notes"), "\n\n".join(messages))
 
@@ -276,6 +386,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(TRANSLATIONS_SETTING, shown)
         self.details.set_show_translations(shown)
         self.quotes.quote_model.set_show_translations(shown)
+
+    def _translations_shown(self) -> bool:
+        return bool(self.settings.value(TRANSLATIONS_SETTING, False, type=bool))
 
     def say(self, text: str, timeout: int = 0) -> None:
         """Show ``text`` in the status bar (for ``timeout`` ms; 0: until replaced)
@@ -298,7 +411,8 @@ class MainWindow(QMainWindow):
         """Every view shows the events the filter keeps."""
         mask = self.filters.mask
         # The details last: a filter that hides their event clears the selection.
-        parts = (self.timeline_view, self.events_table, self.quotes, self.finder, self.details)
+        # (The timeline's is shown at once, before these are made.)
+        parts = (self.events_table, self.quotes, self.finder, self.details)
         for part in parts:
             part.show_only(mask)
 
@@ -321,8 +435,7 @@ class MainWindow(QMainWindow):
         self.filters.set_changed(ids)
 
     def _show_note_counts(self) -> None:
-        counts = self.notes.counts_by_event()
-        self.timeline_view.set_note_counts(counts)
+        counts = self.notes.counts_by_event()  # the timeline's are shown at once
         self.events_table.model.set_note_counts(counts)
         self.quotes.quote_model.set_note_counts(self.notes.counts_by_quote())
         self.menus["add_note"].setEnabled(not self.notes.read_only)
@@ -361,12 +474,16 @@ class MainWindow(QMainWindow):
         menu.popup(global_pos)
 
     def _inform(self, title: str, text: str) -> None:
+        from viewer.ui.panels.dialogs import NoticeBox
+
         self.notes_box = NoticeBox(title, text, self)
         self.notes_box.open()
 
     def _on_failed(
         self, path: Path, lines: list[str], *, adding: bool = False, importing: bool = False
     ) -> None:
+        from viewer.ui.panels.dialogs import LoadErrorBox
+
         timeline, shown = self.document.timeline, self.document.path
         self.error_box = LoadErrorBox(
             path,
@@ -444,11 +561,15 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help > Keyboard Shortcuts: every action with a key, and the timeline's keys."""
+        from viewer.ui.panels.dialogs import ShortcutsDialog
+
         self.shortcuts_box = ShortcutsDialog(self.menus.shortcut_rows(), self)
         self.shortcuts_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_box.open()
 
     def show_about(self) -> None:
+        from viewer.ui.panels.dialogs import AboutBox
+
         AboutBox(self).open()
 
     def docks(self) -> list[QDockWidget]:
@@ -463,11 +584,12 @@ class MainWindow(QMainWindow):
         ]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.rescue.may_quit():
+        if self.built and not self.rescue.may_quit():  # nothing to rescue before
             event.ignore()
             return
         self.document.shutdown()
-        self.changes.wait()  # what was seen is written whole before the app goes
-        self.notes.shutdown()
+        if self.built:
+            self.changes.wait()  # what was seen is written whole before the app goes
+        self._notes.shutdown()
         self.dock_layout.save()
         super().closeEvent(event)

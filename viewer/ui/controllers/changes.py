@@ -57,7 +57,7 @@ class Changes(QObject):
         self._threads: list[threading.Thread] = []
         self._found.connect(self._on_found)
         self._failed.connect(self._on_failed)
-        document.opened.connect(lambda _timeline, _path: self._compare())
+        document.opened.connect(lambda _timeline, _path: self.compare())
 
     @property
     def timeline(self) -> Timeline | None:
@@ -85,7 +85,9 @@ class Changes(QObject):
         events = self.events
         return len(events.added) + len(events.changed) + len(events.removed)
 
-    def _compare(self) -> None:
+    def compare(self) -> None:
+        """Compare the timeline open with what the reader saw last (at each open;
+        a window that makes this after the open asks once)."""
         base = self._document.base
         if base is None or base is self._compared:  # a timeline added over it: the same
             return

@@ -1,0 +1,101 @@
+"""The window's first frame: the timeline first, the panels right after it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from pytestqt.qtbot import QtBot
+
+from tests.ui.windows import settle
+from viewer.persistence.paths import AppPaths, bundled_timeline
+from viewer.ui.app import open_settings
+from viewer.ui.controllers.legend_choice import LEGEND_SETTING
+from viewer.ui.main_window import LATER, MainWindow
+
+
+class _FirstPaint(QObject):
+    """What stood when ``window``'s timeline was first painted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.seen: list[tuple[bool, bool, QRect]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            window, view = self.window_, self.window_.timeline_view
+            shows = view.renderer.timeline is not None and view.renderer.timeline is (
+                window.document.timeline
+            )
+            self.seen.append((window.built, shows, _place(window)))
+        return False
+
+
+def _place(window: MainWindow) -> QRect:
+    """Where the timeline is in the window."""
+    viewport = window.timeline_view.viewport()
+    return QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+
+
+def test_the_timeline_is_painted_before_the_panels_are_made(qtbot: QtBot) -> None:
+    paths = AppPaths.from_environment()
+    settings = open_settings(paths)
+    # Without the legend, whose rows a narrow window lays out once more whatever
+    # the panels do (the test's screen is 800 pixels wide).
+    settings.setValue(LEGEND_SETTING, False)
+    window = MainWindow(settings, paths.data_dir)
+    qtbot.addWidget(window)
+    spy = _FirstPaint(window)
+    window.timeline_view.viewport().installEventFilter(spy)
+    window.show()  # as the app starts: shown, then the file opened
+    assert window.open_file(bundled_timeline())
+    qtbot.waitUntil(lambda: bool(spy.seen))
+    built, shows, place = spy.seen[0]
+    assert not built  # the panels were not made before the first frame
+    assert shows  # the first frame shows the timeline
+    qtbot.waitUntil(lambda: window.built)  # the event loop once more
+    assert all(name in vars(window) for name in LATER)
+    settle(qtbot)
+    assert _place(window) == place  # nothing moved when the panels came
+    docks = (window.details_dock, window.quotes_dock, window.events_dock)
+    assert [dock.widget() for dock in docks] == [window.details, window.quotes, window.events_table]
+    assert window.events_table.model.rowCount() == len(window.document.timeline.events)
+    assert window.notes_dock.widget().isHidden()  # behind the quotes' tab, as before
+
+
+def test_the_menus_keys_work_before_the_panels_are_made(qtbot: QtBot) -> None:
+    paths = AppPaths.from_environment()
+    window = MainWindow(open_settings(paths), paths.data_dir)
+    qtbot.addWidget(window)
+    assert not window.built
+    assert window.menus["find"].shortcuts()
+    window.menus["find"].trigger()  # what it does makes what it needs
+    assert window.built
+    assert window.find_bar.isVisibleTo(window)
+
+
+def test_a_part_asked_for_before_the_first_frame_is_made_then(qtbot: QtBot) -> None:
+    paths = AppPaths.from_environment()
+    window = MainWindow(open_settings(paths), paths.data_dir)
+    qtbot.addWidget(window)
+    assert window.open_file(bundled_timeline())
+    assert not window.built
+    assert window.quotes.actor_view.model().rowCount() > 0  # made, with the timeline open
+    assert window.built
+    assert window.notes.store is not None  # the notes are open on it
+
+
+def test_the_window_imports_its_panels_when_it_makes_them() -> None:
+    code = (
+        "import sys, viewer.ui.main_window\n"
+        "later = ['viewer.ui.panels.details', 'viewer.ui.panels.events_table',\n"
+        "         'viewer.ui.panels.quotes_panel', 'viewer.ui.controllers.exports',\n"
+        "         'viewer.ui.controllers.changes', 'viewer.ui.panels.dialogs']\n"
+        "print([name for name in later if name in sys.modules])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "[]"
