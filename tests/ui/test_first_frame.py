@@ -99,3 +99,23 @@ def test_the_window_imports_its_panels_when_it_makes_them() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_pyside_reads_a_modules_file_for_its_answer() -> None:
+    code = (
+        "import sys, viewer.ui.main_window, numpy\n"
+        "from viewer.ui import pyside_import\n"
+        "feature = sys.modules['shibokensupport.feature']\n"
+        "assert feature._mod_uses_pyside is pyside_import._uses_pyside\n"
+        "asked = pyside_import._asked[0]\n"
+        "modules = [m for m in list(sys.modules.values()) if m is not None]\n"
+        "print(len(modules), sum(asked(m) for m in modules),\n"
+        "      [m.__name__ for m in modules if pyside_import._uses_pyside(m) != asked(m)])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    count, using, differing = out.stdout.split(maxsplit=2)
+    assert int(count) > 300
+    assert int(using) > 50  # the window's modules
+    assert differing.strip() == "[]"  # the same answers as PySide6's own
