@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.windows import settle
@@ -42,8 +43,8 @@ def _place(window: MainWindow) -> QRect:
 def test_the_timeline_is_painted_before_the_panels_are_made(qtbot: QtBot) -> None:
     paths = AppPaths.from_environment()
     settings = open_settings(paths)
-    # Without the legend, whose rows a narrow window lays out once more whatever
-    # the panels do (the test's screen is 800 pixels wide).
+    # Without the legend: with it, the timeline in the test's small screen (800
+    # pixels) needs a scroll bar, which the view adds once it has painted.
     settings.setValue(LEGEND_SETTING, False)
     window = MainWindow(settings, paths.data_dir)
     qtbot.addWidget(window)
@@ -119,3 +120,30 @@ def test_pyside_reads_a_modules_file_for_its_answer() -> None:
     assert int(count) > 300
     assert int(using) > 50  # the window's modules
     assert differing.strip() == "[]"  # the same answers as PySide6's own
+
+
+class _Heights(QObject):
+    """The heights ``widget`` is painted at."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.seen: list[int] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            self.seen.append(watched.height())
+        return False
+
+
+def test_the_legend_is_as_tall_in_the_first_frame_as_after(qtbot: QtBot) -> None:
+    paths = AppPaths.from_environment()
+    window = MainWindow(open_settings(paths), paths.data_dir)
+    qtbot.addWidget(window)
+    heights = _Heights(window.legend)
+    window.show()
+    assert window.open_file(bundled_timeline())
+    qtbot.waitUntil(lambda: bool(heights.seen))
+    settle(qtbot)
+    assert heights.seen[0] > 40  # its rows wrap in the narrow window
+    assert heights.seen[0] == window.legend.height()

@@ -56,15 +56,25 @@ class LegendBar(QWidget):
         self.changed = changed
         self.update()
 
-    def height_for(self, width: int) -> int:
-        """The height the legend takes at ``width`` (its rows wrap to it)."""
+    def height_for(self, width: int, changed: bool = False) -> int:
+        """The height the legend takes at ``width`` (its rows wrap to it); ``changed``:
+        with the mark of what changed explained."""
         picture = QPicture()
         painter = QPainter(picture)
         try:
-            used = paint_legend(painter, QRectF(0, 0, width, 1e5), self.palette(), self.font())
+            rect, palette, font = QRectF(0, 0, width, 1e5), self.palette(), self.font()
+            used = paint_legend(painter, rect, palette, font, changed=changed)
         finally:
             painter.end()
         return int(used) + 4
+
+    # Its rows laid out before it is first painted: the window's first frame has
+    # the legend as tall as it is (the paint keeps its height after that).
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.height_for(width, self.changed)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
