@@ -255,7 +255,7 @@ class ModelWriter:
         if len(buffer) >= _WRITE_BYTES:
             self._out.write(buffer)
             buffer.clear()
-        _refuse(self._check.event(data))
+        _refuse(self._check.event(data, event))
 
     def finish(
         self,

@@ -6,8 +6,12 @@ bytes it writes: the header first, each event as it is written, and the rest
 that ``validate`` accepts, as loading it after the import did, in memory that
 does not grow with the file (loading a 300,000-event import took 1.2 GB):
 
-* the events, a batch of :data:`CHECK_BATCH` at a time, decoded from the bytes
-  written with the struct the loader's fast way decodes them with
+* the events, a batch of :data:`CHECK_BATCH` at a time: vouched for as the
+  importer made them, when it hands them to the writer and they are plainly
+  valid (:mod:`~viewer.importers.written_events`: a column at a time, each
+  distinct value of the fields that repeat once), with the texts' control
+  characters searched for in the batch's bytes (:func:`_control_bytes`);
+  else decoded from the bytes written with the struct the loader's fast way decodes them with
   (:mod:`viewer.domain.fast_load`: types, lengths, allowed values), their ids'
   pattern, dates and texts (no control characters: searched for in the
   batch's bytes, see :func:`_control_bytes`) checked as the model says (the
@@ -21,7 +25,7 @@ does not grow with the file (loading a 300,000-event import took 1.2 GB):
 * the file without its events (the header, actors, sources, eras, and so the
   JSON around the events) validated the exact way at the end, as
   :func:`~viewer.persistence.model_file.load_timeline` would;
-* its size within :data:`~viewer.persistence.model_file.MAX_MODEL_BYTES`,
+* its size within :data:`~viewer.persistence.limits.MAX_MODEL_BYTES`,
   counted as it is written (so an import that would be too large to open stops
   there).
 
@@ -33,28 +37,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import msgspec
 from pydantic import ValidationError
 
 from viewer.domain.checks import Problem, check_timeline, json_path
-from viewer.domain.columns import EventFields
-from viewer.domain.fast_load import Unsure, date_columns
-from viewer.domain.file_structs import Event as FastEvent
 from viewer.domain.model import SCHEMA_VERSION, Event, TimelineModel
 from viewer.domain.perf import paused_gc
-from viewer.domain.records import id_keys
-from viewer.persistence.model_file import MAX_MODEL_BYTES
+from viewer.importers.written_events import WrittenEvents
+from viewer.persistence.limits import MAX_MODEL_BYTES
 
 # Events are checked this many at a time: some 3 kB each while they are (their
 # bytes, and decoded), the check's whole share of the import's memory.
 CHECK_BATCH = 1024
 # At most this many problems are said; an import with one has a mistake to fix.
 MOST_PROBLEMS = 20
-_EVENTS = msgspec.json.Decoder(list[FastEvent])
 # A C1 control character (U+0080 to U+009F) in UTF-8.
 _C1_BYTES = re.compile(b"\xc2[\x80-\x9f]")
 # In JSON, a control character's escape but a line break's or tab's.
@@ -132,11 +133,17 @@ class IdSet:
 class OutputCheck:
     """The checks of one model file as it is written (see the module's docstring)."""
 
-    def __init__(self, start: bytes, *, limit: int = MAX_MODEL_BYTES) -> None:
-        """``start``: the bytes written before the first event."""
+    def __init__(self, start: bytes, *, limit: int | None = None) -> None:
+        """``start``: the bytes written before the first event; ``limit``: the
+        most bytes the file may have (None: what a model file may have)."""
+        if limit is None:
+            limit = MAX_MODEL_BYTES
         self.limit = limit
         self._start = start
         self._pending: list[bytes] = []
+        # The events themselves, as the importer made them, when it gave them.
+        self._made: list[dict[str, Any]] = []
+        self._written = WrittenEvents()
         self._checked = 0
         # The bytes of the events (and the commas between them) so far.
         self._event_bytes = 0
@@ -145,12 +152,16 @@ class OutputCheck:
         self._sources: set[str] = set()
         self._related: set[str] = set()
 
-    def event(self, data: bytes) -> list[Problem]:
-        """One event's JSON, as written."""
+    def event(self, data: bytes, made: dict[str, Any] | None = None) -> list[Problem]:
+        """One event's JSON, as written, and the event it was encoded from
+        (``made``, not changed after: then vouched for as it is, see
+        :mod:`~viewer.importers.written_events`; None: decoded from ``data``)."""
         self._event_bytes += len(data) + (2 if self._checked or self._pending else 0)
         if len(self._start) + self._event_bytes > self.limit:
             return [self._too_large(len(self._start) + self._event_bytes)]
         self._pending.append(data)
+        if made is not None:
+            self._made.append(made)
         return self._batch() if len(self._pending) >= CHECK_BATCH else []
 
     def finish(self, rest: bytes) -> list[Problem]:
@@ -188,10 +199,17 @@ class OutputCheck:
     def _batch(self) -> list[Problem]:
         """Check the events waiting."""
         raws, self._pending = self._pending, []
+        made, self._made = self._made, []
         if not raws:
             return []
         first, self._checked = self._checked, self._checked + len(raws)
         with paused_gc():
+            if (
+                len(made) == len(raws)
+                and self._written.vouch(made, self._actors, self._sources)
+                and not _control_bytes(b",".join(raws))
+            ):
+                return self._unique(map(itemgetter("id"), made), first)
             events: list[Any] | None = _fast(raws)
             if events is None:
                 problems, events = _exact(raws, first)
@@ -201,11 +219,7 @@ class OutputCheck:
 
     def _whole_file(self, events: list[Any], first: int) -> list[Problem]:
         """What needs more than one event: ids unique; the ids referred to, kept."""
-        problems: list[Problem] = []
-        add = self._ids.add
-        for n, item_id in enumerate(map(attrgetter("id"), events), first):
-            if not add(item_id) and len(problems) < MOST_PROBLEMS:
-                problems.append(Problem(f"events[{n}].id", f"duplicate id {item_id!r}"))
+        problems = self._unique(map(attrgetter("id"), events), first)
         self._actors.update(chain.from_iterable(map(attrgetter("participants"), events)))
         self._sources.update(chain.from_iterable(map(attrgetter("sources"), events)))
         for event in events:
@@ -217,13 +231,29 @@ class OutputCheck:
                     self._sources.add(claim.source)
         return problems
 
+    def _unique(self, ids: Iterable[str], first: int) -> list[Problem]:
+        """The ids taken (from event ``first`` on); a problem each time one was already."""
+        problems: list[Problem] = []
+        add = self._ids.add
+        for n, item_id in enumerate(ids, first):
+            if not add(item_id) and len(problems) < MOST_PROBLEMS:
+                problems.append(Problem(f"events[{n}].id", f"duplicate id {item_id!r}"))
+        return problems
 
-def _fast(raws: list[bytes]) -> list[FastEvent] | None:
+
+def _fast(raws: list[bytes]) -> list[Any] | None:
     """The events decoded and checked as the loader's fast way checks them, or
     None if they are not plainly valid."""
+    # Here, not at the top: an importer whose events are vouched for as they
+    # are (written_events) never needs the loader's decoding, nor numpy.
+    from viewer.domain.columns import EventFields
+    from viewer.domain.fast_load import Unsure, date_columns
+    from viewer.domain.file_structs import Event as FastEvent
+    from viewer.domain.records import id_keys
+
     joined = b",".join(raws)
     try:
-        events = _EVENTS.decode(b"[" + joined + b"]")
+        events = _decoder(FastEvent).decode(b"[" + joined + b"]")
     except (msgspec.DecodeError, RecursionError):
         return None
     if len(events) != len(raws) or id_keys([e.id for e in events]) is None:
@@ -249,6 +279,11 @@ def _fast(raws: list[bytes]) -> list[FastEvent] | None:
     if "\n" in one_line or "\r" in one_line or "\t" in one_line:
         return None
     return events
+
+
+@cache
+def _decoder(event: type) -> msgspec.json.Decoder[list[Any]]:
+    return msgspec.json.Decoder(list[event])  # type: ignore[valid-type]
 
 
 def _control_bytes(data: bytes) -> bool:

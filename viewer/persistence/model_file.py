@@ -15,6 +15,7 @@ from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, Share, no_progress
 from viewer.domain.terms import SCHEMA_VERSION
 from viewer.domain.words import translate
+from viewer.persistence.limits import MAX_MODEL_BYTES
 
 # Reading a file needs neither numpy nor pydantic (``validate`` reads a valid
 # file without them); parsing it imports them as it starts.
@@ -23,18 +24,6 @@ if TYPE_CHECKING:
 
     from viewer.domain.model import TimelineModel
     from viewer.domain.timeline import Timeline
-
-# Model files larger than this are refused before they are read, and so are
-# gzip files whose JSON, once uncompressed, is larger (checked as it is
-# unpacked, so such a file costs at most this much memory and the time to
-# unpack it). 1 GiB: a 1,000,000-row ACLED import is 776 MB of JSON as
-# written before issue 26 (less in the compact form written since), and it
-# must open. Opening it peaks at 4.0 GB, the bytes and what they are decoded
-# into (``orjson.loads`` of the same bytes alone: 5.2 GB;
-# ``bench/bench_million.py``): some 5.5 GB at the limit, what a desktop
-# with the memory for a million events has. Past it, a timeline needs a
-# format read a column at a time, not one JSON document.
-MAX_MODEL_BYTES = 1024 * 1024 * 1024
 
 # A gzip file's first two bytes: such a file is read through gzip, whatever its name.
 GZIP_MAGIC = b"\x1f\x8b"

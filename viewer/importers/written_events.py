@@ -1,0 +1,215 @@
+"""Events an importer hands the writer, vouched for as they are, not decoded
+again from the bytes written (Qt-free).
+
+An importer makes an event's values from a few that repeat (ACLED's dates,
+kinds, titles, places, actors: a few thousand distinct ones in a million
+rows) and a few that are the row's own (its id, summary, fatalities and
+coordinates). :class:`WrittenEvents` checks a batch of events a column at a
+time: each distinct value of the repeating fields the first time it comes
+(against the model's own limits, the date by
+:class:`~viewer.domain.model.FuzzyDate` itself), then only whether it is one
+seen before; the row's own values over the whole column (the ids' pattern in
+one search over them joined, the numbers' types and ranges).
+
+It vouches only for what it knows: an event with any other field (status,
+related events, claims, when first reported), a value of another type, or
+one outside its limits makes it say no, and the batch is then checked the
+exact way (:mod:`~viewer.importers.output_check`), which names the problem.
+Control characters in any text are searched for in the bytes written, as
+before (``output_check._control_bytes``); what needs the whole file (ids
+unique, references known) stays with the output check.
+
+An event and its values are not changed once handed to the writer (the
+writer encodes them at once; the check reads them when its batch is full).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Hashable, Iterable
+from itertools import chain
+from operator import itemgetter
+from typing import Any
+
+import msgspec
+from pydantic import ValidationError
+
+from viewer.domain.model import (
+    MAX_ID,
+    MAX_ITEMS,
+    MAX_LONG_TEXT,
+    MAX_PLACE,
+    MAX_TAG,
+    MAX_TITLE,
+    EventKind,
+    FuzzyDate,
+)
+from viewer.domain.text import control_in
+
+# The fields vouched for; any other sends the batch the exact way.
+_FIELDS = frozenset(
+    {
+        "id",
+        "kind",
+        "title",
+        "date",
+        "participants",
+        "places",
+        "tags",
+        "summary",
+        "sources",
+        "fatalities",
+        "coordinates",
+    }
+)
+_KINDS = frozenset(kind.value for kind in EventKind)
+# The largest number of fatalities vouched for (a JSON reader's whole number).
+_MOST_FATALITIES = 2**63 - 1
+# An id as the model takes it; ids joined by line breaks, one search for all.
+_ID = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._:-]{{0,{MAX_ID - 1}}}", re.ASCII)
+_IDS = re.compile(rf"{_ID.pattern}(?:\n{_ID.pattern})*", re.ASCII)
+# Each memory of values vouched for is emptied past this many (memory stays flat).
+_MOST_KEPT = 1 << 15
+_ENCODE = msgspec.json.Encoder().encode
+_EMPTY: tuple[str, ...] = ()
+_LISTS = frozenset({list, tuple})
+
+
+def ids_plainly(ids: list[Any]) -> bool:
+    """Whether every one of ``ids`` is a text the model takes as an id."""
+    if not ids:
+        return True
+    if set(map(type, ids)) != {str}:
+        return False
+    joined = "\n".join(ids)
+    return joined.count("\n") == len(ids) - 1 and _IDS.fullmatch(joined) is not None
+
+
+def _one_line(limit: int) -> Callable[[Any], bool]:
+    def fits(text: Any) -> bool:
+        return type(text) is str and 0 < len(text) <= limit and control_in(text) is None
+
+    return fits
+
+
+_TITLE, _PLACE, _TAG = _one_line(MAX_TITLE), _one_line(MAX_PLACE), _one_line(MAX_TAG)
+
+
+def _date(key: tuple[tuple[str, Any], ...]) -> bool:
+    try:
+        date = FuzzyDate.model_validate_json(_ENCODE(dict(key)))
+    except ValidationError:
+        return False
+    return date.closed_end is None or date.latest > date.earliest
+
+
+class WrittenEvents:
+    """Vouches for batches of events: their values remembered once vouched for."""
+
+    def __init__(self) -> None:
+        self._titles: set[Hashable] = set()
+        self._dates: set[Hashable] = set()
+        self._places: set[Hashable] = set()
+        self._tags: set[Hashable] = set()
+        self._participants: set[Hashable] = set()
+        self._sources: set[Hashable] = set()
+
+    def vouch(self, events: list[dict[str, Any]], actors: set[str], sources: set[str]) -> bool:
+        """Whether each of ``events`` is plainly valid on its own (its id's
+        pattern, not whether it is unique); the actors and sources they refer
+        to are added to ``actors`` and ``sources``."""
+        try:
+            return self._vouch(events, actors, sources)
+        except (TypeError, KeyError, AttributeError, ValueError):
+            return False  # a value of another type: checked the exact way
+
+    def _vouch(self, events: list[dict[str, Any]], actors: set[str], sources: set[str]) -> bool:
+        if set(map(type, events)) != {dict} or not set(chain.from_iterable(events)) <= _FIELDS:
+            return False
+        if not ids_plainly(list(map(itemgetter("id"), events))):
+            return False
+        if not set(map(itemgetter("kind"), events)) <= _KINDS:
+            return False
+        if not _new(self._titles, map(itemgetter("title"), events), _TITLE):
+            return False
+        dates = list(map(itemgetter("date"), events))
+        if set(map(type, dates)) != {dict}:
+            return False
+        if not _new(self._dates, (tuple(date.items()) for date in dates), _date):
+            return False
+        for field, kept, fits, referred in (
+            ("places", self._places, _PLACE, None),
+            ("tags", self._tags, _TAG, None),
+            ("participants", self._participants, ids_plainly, actors),
+            ("sources", self._sources, ids_plainly, sources),
+        ):
+            column = [event.get(field, _EMPTY) for event in events]
+            if not set(map(type, column)) <= _LISTS:
+                return False
+            if not _new_lists(kept, map(tuple, column), fits, referred):
+                return False
+        return _own_values(events)
+
+
+def _new(kept: set[Hashable], values: Iterable[Hashable], fits: Callable[[Any], bool]) -> bool:
+    """Whether each of ``values`` is in ``kept`` or ``fits`` (then kept)."""
+    new = set(values) - kept
+    if not all(map(fits, new)):
+        return False
+    if len(kept) + len(new) > _MOST_KEPT:
+        kept.clear()
+    kept |= new
+    return True
+
+
+def _new_lists(
+    kept: set[Hashable],
+    values: Iterable[tuple[Any, ...]],
+    fits: Callable[[Any], bool],
+    referred: set[str] | None,
+) -> bool:
+    """:func:`_new` for lists (as tuples): at most MAX_ITEMS, each item
+    fitting (an id list as a whole); the ids kept in ``referred``."""
+    new = set(values) - kept
+    for items in new:
+        if len(items) > MAX_ITEMS:
+            return False
+        if referred is None:
+            if not all(map(fits, items)):
+                return False
+        elif not fits(list(items)):
+            return False
+    if referred is not None:
+        referred.update(chain.from_iterable(new))
+    if len(kept) + len(new) > _MOST_KEPT:
+        kept.clear()
+    kept |= new
+    return True
+
+
+def _own_values(events: list[dict[str, Any]]) -> bool:
+    """Each event's own values: its summary, fatalities and coordinates."""
+    summaries = [event.get("summary", "") for event in events]
+    if set(map(type, summaries)) != {str} or max(map(len, summaries)) > MAX_LONG_TEXT:
+        return False
+    dead = [n for event in events if (n := event.get("fatalities")) is not None]
+    if dead and (set(map(type, dead)) != {int} or min(dead) < 0 or max(dead) > _MOST_FATALITIES):
+        return False
+    where = [c for event in events if (c := event.get("coordinates")) is not None]
+    if not where:
+        return True
+    if set(map(type, where)) != {dict} or set(map(len, where)) != {2}:
+        return False
+    latitudes: list[float] = list(map(itemgetter("latitude"), where))
+    longitudes: list[float] = list(map(itemgetter("longitude"), where))
+    if set(map(type, latitudes)) | set(map(type, longitudes)) != {float}:
+        return False
+    if not math.isfinite(sum(latitudes) + sum(longitudes)):  # a NaN compares as in range
+        return False
+    return (
+        min(latitudes) >= -90
+        and max(latitudes) <= 90
+        and min(longitudes) >= -180
+        and max(longitudes) <= 180
+    )
