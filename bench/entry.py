@@ -206,7 +206,8 @@ def import_acled(rows: int, repeat: int) -> dict[str, Any]:
 
 
 def print_tables(results: dict[str, Any], sizes: list[int]) -> None:
-    """The whole-process open, per size, and the import command."""
+    """The whole-process open and the frames at every scale, per size, and the import
+    command."""
     print(
         "| events | open: table and timeline on screen (s) | of which loaded (s) "
         "| orjson.loads process (s) | × |"
@@ -217,6 +218,20 @@ def print_tables(results: dict[str, Any], sizes: list[int]) -> None:
         best, parse = opened["open"]["best"], opened["parse"]["best"]
         loaded = opened["open"]["parts"].get("loaded", float("nan"))
         print(f"| {size:,} | {best:.3f} | {loaded:.3f} | {parse:.3f} | {best / parse:.2f} |")
+    print()
+    print(
+        "| events | device pixel ratio | image | frames | median (ms) | p95 (ms) "
+        "| zoom median / p95 (ms) | pan median / p95 (ms) |"
+    )
+    print("|---:|---:|---|---:|---:|---:|---|---|")
+    for size in sizes:
+        for at in results["scales"][str(size)].values():
+            print(
+                f"| {size:,} | {at['device_pixel_ratio']:g} | {at['image'][0]}×{at['image'][1]} "
+                f"| {at['frames']} | {at['median'] * 1e3:.1f} | {at['p95'] * 1e3:.1f} "
+                f"| {at['zoom_median'] * 1e3:.1f} / {at['zoom_p95'] * 1e3:.1f} "
+                f"| {at['pan_median'] * 1e3:.1f} / {at['pan_p95'] * 1e3:.1f} |"
+            )
     imported = results["import_command"]
     command, csv_ = imported["import"]["best"], imported["csv"]["best"]
     print()

@@ -40,7 +40,9 @@ of the bundled timeline against a bare QMainWindow's; ``--version`` and
 ``validate`` against ``python -c pass``; each timeline of the run opened from
 process start until its table and timeline are painted, against a process
 parsing it with ``orjson.loads``; and ``import acled`` of 100,000 rows against
-a process reading it with ``csv.reader``.
+a process reading it with ``csv.reader``. Frames at every scale (a pan each
+way after each zoom step) are timed at a device pixel ratio of 1 and of 2
+(``bench/frames_dpr.py``).
 
 ``--quick`` runs 1,000 and 10,000 events with a shorter sequence, adds 10,000
 events, imports 2,000 ACLED rows and converts 256,000 characters of HTML, and
@@ -72,6 +74,7 @@ import bench_html  # noqa: E402
 import bench_import  # noqa: E402
 import bench_layers  # noqa: E402
 import entry  # noqa: E402
+import frames_dpr  # noqa: E402
 from make_timeline import make_timeline  # noqa: E402
 from processes import rss_now, run_child  # noqa: E402
 
@@ -358,6 +361,23 @@ def _compile_viewer() -> None:
         compileall.compile_dir(folder, quiet=1)
 
 
+def _scales(path: Path, steps: int) -> dict[str, dict[str, Any]]:
+    """Frames at every scale at each device pixel ratio (``frames_dpr``), each a child."""
+    out = {}
+    for ratio, extra in frames_dpr.RATIOS.items():
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+        if not extra:
+            env.pop("QT_SCALE_FACTOR", None)
+        out[ratio] = _child(["scales", str(path), str(steps)], env)
+        if out[ratio]["device_pixel_ratio"] != float(ratio):
+            print(
+                f"warning: asked for a device pixel ratio of {ratio}, the child had "
+                f"{out[ratio]['device_pixel_ratio']:g}",
+                flush=True,
+            )
+    return out
+
+
 def _best(args: list[str], repeat: int) -> dict[str, Any]:
     runs = [_child(args) for _ in range(repeat)]
     return min(runs, key=lambda run: run["seconds"])
@@ -376,6 +396,8 @@ def main() -> None:
             out: dict[str, Any] = child_parse(Path(rest[0]))
         elif kind == "load":
             out = child_load(Path(rest[0]))
+        elif kind == "scales":
+            out = frames_dpr.child_scales(Path(rest[0]), int(rest[1]))
         elif kind == "search":
             out = child_search(Path(rest[0]))
         else:
@@ -414,7 +436,7 @@ def main() -> None:
     )
     print("|---:|" + "---:|" * 13)
     searches: list[tuple[int, dict[str, Any]]] = []
-    results["open"] = {}
+    results["open"], results["scales"] = {}, {}
     with tempfile.TemporaryDirectory() as scratch:
         for size in sizes:
             path = Path(scratch) / f"{size}.json"
@@ -426,6 +448,7 @@ def main() -> None:
             search = _child(["search", str(path)])
             results[str(size)] = {"parse": parse, "load": load, "frames": frames, "search": search}
             results["open"][str(size)] = entry.open_file(path, size, repeat)
+            results["scales"][str(size)] = _scales(path, steps)
             searches.append((size, search))
             mb = 1e6
             print(
