@@ -42,7 +42,8 @@ process start until its table and timeline are painted, against a process
 parsing it with ``orjson.loads``; and ``import acled`` of 100,000 rows against
 a process reading it with ``csv.reader``. Frames at every scale (a pan each
 way after each zoom step) are timed at a device pixel ratio of 1 and of 2
-(``bench/frames_dpr.py``).
+(``bench/frames_dpr.py``). The run ends with issue 27's targets, each figure
+beside its baseline and its target (``bench/targets.py``).
 
 ``--quick`` runs 1,000 and 10,000 events with a shorter sequence, adds 10,000
 events, imports 2,000 ACLED rows and converts 256,000 characters of HTML, and
@@ -75,6 +76,7 @@ import bench_import  # noqa: E402
 import bench_layers  # noqa: E402
 import entry  # noqa: E402
 import frames_dpr  # noqa: E402
+import targets  # noqa: E402
 from make_timeline import make_timeline  # noqa: E402
 from processes import rss_now, run_child  # noqa: E402
 
@@ -543,6 +545,11 @@ def main() -> None:
     print()
     html_size = bench_html.QUICK_SIZE if args.quick else bench_html.FULL_SIZE
     results["html"] = bench_html.run(html_size, repeat)
+    results["issue27"] = targets.issue27(results)
+    results["load_average"] = os.getloadavg()
+    print()
+    targets.print_table(results["issue27"], args.quick)
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
