@@ -92,7 +92,10 @@ def issue27(results: dict[str, Any]) -> list[dict[str, Any]]:
                 2.5,
             )
         )
-        rows[-1]["named_size"] = int(size) in OPEN_SIZES
+        if int(size) not in OPEN_SIZES:  # beside the others, for the fixed costs
+            row = rows[-1]
+            row["met"] = None
+            row["line"] = row["line"].rsplit("  ", 1)[0] + "  (not a size the target names)"
     scales = results.get("scales", {})
     sizes = sorted(int(size) for size in scales)
     frames_size = FRAMES_SIZE if FRAMES_SIZE in sizes else (sizes[-1] if sizes else FRAMES_SIZE)
