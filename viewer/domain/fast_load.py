@@ -37,7 +37,8 @@ from viewer.domain.file_structs import EVENTS_DECODER as _EVENTS
 from viewer.domain.file_structs import FILE_DECODER as _DECODER
 from viewer.domain.file_structs import LANGUAGE_TAG as _LANGUAGE_TAG
 from viewer.domain.file_structs import QUOTES_DECODER as _QUOTES
-from viewer.domain.file_structs import Claim, Event, FuzzyDate, Quote
+from viewer.domain.file_structs import Claim, Event, FuzzyDate, Quote, Unsure, check_claims
+from viewer.domain.file_structs import require as _require
 from viewer.domain.model import (
     MAX_ITEMS,
     SCHEMA_VERSION,
@@ -65,15 +66,6 @@ _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
 _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
 _ERAS: TypeAdapter[tuple[Era, ...]] = TypeAdapter(tuple[Era, ...])
 _DATE: TypeAdapter[ExactDate] = TypeAdapter(ExactDate)
-
-
-class Unsure(Exception):
-    """Something the column checks cannot vouch for."""
-
-
-def _require(condition: bool) -> None:
-    if not condition:
-        raise Unsure
 
 
 def build(data: bytes | bytearray, progress: Progress = no_progress) -> Timeline | None:
@@ -253,14 +245,7 @@ class _Rare:
         _require(_refer_to(known, (e.related for e in related)))
         _require(not any(e.id in e.related for e in related))
         claims = self.claims
-        for claim in claims:
-            _require(claim.by in actors and (claim.via is None or claim.via in actors))
-            _require(claim.source is None or claim.source in sources)
-            figure = claim.figure
-            if figure is not None:
-                low, high = figure.low, figure.high
-                _require(low is not None or high is not None)
-                _require(low is None or high is None or low <= high)
+        check_claims(claims, actors, sources)
         claim_ids = [claim.id for claim in claims if claim.id is not None]
         _ids(claim_ids)
         _require(len(set(claim_ids)) == len(claim_ids))

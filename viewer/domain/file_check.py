@@ -33,8 +33,11 @@ from viewer.domain.file_structs import (
     Event,
     FuzzyDate,
     Quote,
+    Unsure,
     WholeFile,
+    check_claims,
 )
+from viewer.domain.file_structs import require as _require
 from viewer.domain.perf import paused_gc
 from viewer.domain.terms import SCHEMA_VERSION
 from viewer.domain.text import control_in
@@ -55,15 +58,6 @@ class FileSummary:
     actors: int
 
 
-class _Unsure(Exception):
-    """Something these checks cannot vouch for."""
-
-
-def _require(condition: bool) -> None:
-    if not condition:
-        raise _Unsure
-
-
 def summary(data: bytes | bytearray) -> FileSummary | None:
     """What a valid model file holds, or None if the exact validation must say."""
     if data.startswith(_BOM):
@@ -71,7 +65,7 @@ def summary(data: bytes | bytearray) -> FileSummary | None:
     try:
         with paused_gc():
             return _summary(data)
-    except (_Unsure, msgspec.DecodeError, KeyError, ValueError, RecursionError):
+    except (Unsure, msgspec.DecodeError, KeyError, ValueError, RecursionError):
         return None  # RecursionError: nested too deep for msgspec; the exact way says where
 
 
@@ -177,14 +171,7 @@ def _check_events(
     _require(known.issuperset(chain.from_iterable(e.related for e in events)))
     _require(not any(e.id in e.related for e in events if e.related))
     claims = [claim for e in events for claim in e.claims]
-    for claim in claims:
-        _require(claim.by in actors and (claim.via is None or claim.via in actors))
-        _require(claim.source is None or claim.source in sources)
-        figure = claim.figure
-        if figure is not None:
-            low, high = figure.low, figure.high
-            _require(low is not None or high is not None)
-            _require(low is None or high is None or low <= high)
+    check_claims(claims, actors, sources)
     claim_ids = _unique_ids(claim.id for claim in claims if claim.id is not None)
     _require(all(d in claim_ids and d != claim.id for claim in claims for d in claim.disputes))
 

@@ -11,6 +11,7 @@ before it brings in the exact way (:class:`~viewer.domain.model.TimelineModel`).
 # of every start that decodes a file).
 
 import re
+from collections.abc import Container, Iterable
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -203,3 +204,26 @@ class WholeFile(_Strict):
 
 
 WHOLE_FILE_DECODER = msgspec.json.Decoder(WholeFile)
+
+
+class Unsure(Exception):
+    """Something the fast checks cannot vouch for: the exact way decides."""
+
+
+def require(condition: bool) -> None:
+    if not condition:
+        raise Unsure
+
+
+def check_claims(claims: Iterable[Claim], actors: Container[str], sources: Container[str]) -> None:
+    """Each claim's speaker, go-between and source is one the file declares and
+    its figure is a range (low, high or both, low first); else :class:`Unsure`.
+    The fast load and ``validate`` both check claims with this."""
+    for claim in claims:
+        require(claim.by in actors and (claim.via is None or claim.via in actors))
+        require(claim.source is None or claim.source in sources)
+        figure = claim.figure
+        if figure is not None:
+            low, high = figure.low, figure.high
+            require(low is not None or high is not None)
+            require(low is None or high is None or low <= high)

@@ -248,8 +248,9 @@ def _fast(raws: list[bytes]) -> list[Any] | None:
     # Here, not at the top: an importer whose events are vouched for as they
     # are (written_events) never needs the loader's decoding, nor numpy.
     from viewer.domain.columns import EventFields
-    from viewer.domain.fast_load import Unsure, date_columns
+    from viewer.domain.fast_load import date_columns
     from viewer.domain.file_structs import Event as FastEvent
+    from viewer.domain.file_structs import Unsure
     from viewer.domain.records import id_keys
 
     joined = b",".join(raws)
