@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-WIDTH, HEIGHT = 1920, 1080
+from frames_dpr import shown_view
 
 
 def _p95(values: list[float]) -> float:
@@ -36,21 +36,9 @@ def _p95(values: list[float]) -> float:
 
 
 def child(path: Path, steps: int, grab: bool, repeat: int, profile: str | None) -> dict[str, Any]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app, view = shown_view(path)
     from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QApplication
 
-    from viewer.persistence.model_file import load_timeline
-    from viewer.ui.document.selection import Selection
-    from viewer.ui.timeline.view import TimelineView
-
-    app = QApplication.instance() or QApplication([])
-    view = TimelineView(Selection())
-    view.resize(WIDTH, HEIGHT)
-    view.show()
-    app.processEvents()
-    view.set_timeline(load_timeline(path))
-    view.fit_all()
     dpr = view.devicePixelRatioF()
     size = view.viewport().size() * dpr
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)

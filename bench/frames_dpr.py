@@ -31,9 +31,10 @@ def _p95(times: list[float]) -> float:
     return times[min(len(times) - 1, int(len(times) * 0.95))]
 
 
-def child_scales(path: Path, steps: int) -> dict[str, Any]:
+def shown_view(path: Path) -> tuple[Any, Any]:
+    """The application and a timeline view of WIDTH x HEIGHT, shown, holding the
+    file's timeline fitted whole (what every frame benchmark starts from)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
     from viewer.persistence.model_file import load_timeline
@@ -47,6 +48,13 @@ def child_scales(path: Path, steps: int) -> dict[str, Any]:
     app.processEvents()
     view.set_timeline(load_timeline(path))
     view.fit_all()
+    return app, view
+
+
+def child_scales(path: Path, steps: int) -> dict[str, Any]:
+    _app, view = shown_view(path)
+    from PySide6.QtGui import QImage
+
     viewport = view.viewport()
     ratio = viewport.devicePixelRatio()
     image = QImage(viewport.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
