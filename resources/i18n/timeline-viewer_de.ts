@@ -905,6 +905,21 @@
     </message>
 </context>
 <context>
+    <name>LateParts</name>
+    <message>
+        <source>Your notes</source>
+        <translation>Ihre Notizen</translation>
+    </message>
+    <message>
+        <source>Copy Citation</source>
+        <translation>Quellenangabe kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Citation as Markdown</source>
+        <translation>Quellenangabe als Markdown kopieren</translation>
+    </message>
+</context>
+<context>
     <name>LayerBar</name>
     <message>
         <source>Show or hide the events of this timeline:</source>
@@ -1130,14 +1145,6 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>The language changes when the app next starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start.</translation>
-    </message>
-    <message>
-        <source>Copy Citation</source>
-        <translation>Quellenangabe kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Citation as Markdown</source>
-        <translation>Quellenangabe als Markdown kopieren</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,10 @@ def test_the_timeline_is_painted_before_the_panels_are_made(qtbot: QtBot) -> Non
     assert not built  # the panels were not made before the first frame
     assert shows  # the first frame shows the timeline
     qtbot.waitUntil(lambda: window.built)  # the event loop once more
-    assert all(name in vars(window) for name in LATER)
+    parts = vars(window.late).items()
+    made = {name for name, part in parts if isinstance(part, QObject)} - {"_host", "notes"}
+    assert made == LATER  # every part made later, and the window lends each
+    assert all(getattr(window, name) is getattr(window.late, name) for name in LATER)
     settle(qtbot)
     assert _place(window) == place  # nothing moved when the panels came
     docks = (window.details_dock, window.quotes_dock, window.events_dock)
@@ -93,7 +96,8 @@ def test_the_window_imports_its_panels_when_it_makes_them() -> None:
         "import sys, viewer.ui.main_window\n"
         "later = ['viewer.ui.panels.details', 'viewer.ui.panels.events_table',\n"
         "         'viewer.ui.panels.quotes_panel', 'viewer.ui.controllers.exports',\n"
-        "         'viewer.ui.controllers.changes', 'viewer.ui.panels.dialogs']\n"
+        "         'viewer.ui.controllers.changes', 'viewer.ui.panels.dialogs',\n"
+        "         'viewer.ui.late_parts']\n"
         "print([name for name in later if name in sys.modules])\n"
     )
     out = subprocess.run(

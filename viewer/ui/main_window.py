@@ -10,7 +10,6 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QBoxLayout,
     QDockWidget,
     QMainWindow,
     QMenu,
@@ -27,7 +26,7 @@ from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.imports import Imports
 from viewer.ui.controllers.legend_choice import LegendChoice
 from viewer.ui.controllers.notes_control import NotesController
-from viewer.ui.dock_layout import DockLayout, bring_forward, fill_dock, hide_behind_tabs
+from viewer.ui.dock_layout import DockLayout, bring_forward, hide_behind_tabs
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
     from viewer.ui.controllers.exports import Exports
     from viewer.ui.controllers.finder import FindController
     from viewer.ui.controllers.rescue import Rescue
+    from viewer.ui.late_parts import LateParts
     from viewer.ui.panels.changes_panel import ChangesPanel
     from viewer.ui.panels.details import DetailsPanel
     from viewer.ui.panels.dialogs import ShortcutsDialog
@@ -59,8 +59,8 @@ if TYPE_CHECKING:
 # Whether quotes show their translations (View > Quote Translations).
 TRANSLATIONS_SETTING = "quotes/translations"
 
-# The parts made once the window has drawn its first frame (see MainWindow.build_later):
-# the panels in the docks and the controllers only they and the menus' actions use.
+# The parts made once the window has drawn its first frame (late_parts.LateParts),
+# as the window lends them: window.details is window.late.details.
 LATER = frozenset(
     {"note_actions", "finder", "find_bar", "details", "quotes", "events_table", "notes_panel"}
     | {"find_results", "citations", "exports", "rescue", "changes", "changes_panel"}
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._later: Literal["waiting", "building", "built"] = "waiting"
+        self._late: LateParts | None = None
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.settings = settings
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self._notes = NotesController(data_dir, self)  # opened with the rest: see notes
         self.imports = Imports(self.document, data_dir / "imports", self)
         self.imports.said.connect(self.say)
-        self.imports.informed.connect(self._inform)
+        self.imports.informed.connect(self.inform)
 
         self.filters = FilterState(settings, self._notes, self)
         self.filter_bar = FilterBar(self.filters)
@@ -221,11 +222,17 @@ class MainWindow(QMainWindow):
     if not TYPE_CHECKING:
 
         def __getattr__(self, name: str) -> Any:
-            # A part made after the first frame, asked for before: made now.
-            if name in LATER and self.__dict__.get("_later") == "waiting":
-                self.build_later()
-                return getattr(self, name)
+            # A part made after the first frame (made now if asked for before).
+            if name in LATER and self.__dict__.get("_later") != "building":
+                return getattr(self.late, name)
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def late(self) -> LateParts:
+        """The parts made after the first frame (made now if they are not yet)."""
+        self.build_later()
+        assert self._late is not None, "asked for while they are being made"
+        return self._late
 
     def build_later(self) -> None:
         """Make the panels, the controllers they use and the menus' entries, and
@@ -233,84 +240,23 @@ class MainWindow(QMainWindow):
         if self._later != "waiting":
             return
         self._later = "building"
-        from viewer.ui.controllers.changes import Changes
-        from viewer.ui.controllers.citations import Citations
-        from viewer.ui.controllers.exports import Exports
-        from viewer.ui.controllers.finder import FindController
-        from viewer.ui.controllers.rescue import Rescue
-        from viewer.ui.panels.changes_panel import ChangesPanel
-        from viewer.ui.panels.details import DetailsPanel
-        from viewer.ui.panels.events_table import EventsTable
-        from viewer.ui.panels.find_bar import FindBar, FindResults
-        from viewer.ui.panels.note_actions import NoteActions
-        from viewer.ui.panels.notes_panel import NotesPanel
-        from viewer.ui.panels.quotes_panel import QuotesPanel
+        from viewer.ui.late_parts import LateParts
 
-        self.note_actions = NoteActions(self.notes, self)
-        self.note_actions.said.connect(self.say)
-        self.finder = FindController(self.selection, self.notes, self)
-        self.find_bar = FindBar(self.finder)
-        self.find_bar.hide()
-        central = self.centralWidget()
-        layout = central.layout() if central is not None else None
-        assert isinstance(layout, QBoxLayout)
-        layout.insertWidget(0, self.find_bar)  # above the filter chips
-        self.details = DetailsPanel(self.selection, notes=self.note_actions)
-        self.quotes = QuotesPanel(self.selection, notes=self.note_actions)
-        self.events_table = EventsTable(self.selection)
-        self.notes_panel = NotesPanel(self.notes, self.note_actions, self.selection)
-        self.find_results = FindResults(self.finder, self.selection)
-        self.citations = Citations(
-            self.document, self.selection, self.quotes.focused_quote_id, self
-        )
-        self.citations.said.connect(self.say)
-        self.exports = Exports(
-            self.document, self.notes, self.timeline_view, self.selection, self.filters, self
-        )
-        self.exports.said.connect(self.say)
-        self.rescue = Rescue(self.notes, self.document, self)
-        self.changes = Changes(self.document, self._data_dir, self)
-        self.changes.said.connect(self.say)
-        self.changes.changed.connect(self._show_changes)
-        self.changes_panel = ChangesPanel(self.changes, self.selection)
-        for dock, panel in (
-            (self.details_dock, self.details),
-            (self.quotes_dock, self.quotes),
-            (self.events_dock, self.events_table),
-            (self.notes_dock, self.notes_panel),
-            (self.find_dock, self.find_results),
-            (self.changes_dock, self.changes_panel),
-        ):
-            fill_dock(dock, panel)
-        self.finder.resultsChanged.connect(self._show_find_marks)
-        self.filters.changed.connect(self._show_filtered)
-        self.finder.typedSelection.connect(self.history.typed)
-        self.notes_panel.set_add_keys(self.menus["add_note"].shortcut())
-        self.details.translationsRequested.connect(lambda: self.show_translations(True))
-        self.show_translations(self._translations_shown())
-        self.events_table.eventMenuRequested.connect(
-            lambda event_id, at: self._event_menu(event_id, at, self.events_table.add_sort_menu)
-        )
-        self.quotes.quoteActivated.connect(self.details.show_quote)
-        self.quotes.copyRequested.connect(
-            lambda quote_id, markdown: self.citations.copy_citation(
-                quote_id=quote_id, as_markdown=markdown
-            )
-        )
-        self.notes.changed.connect(self._show_note_counts)
-        self.notes.statusChanged.connect(self._show_notes_status)
-        self.notes.notice.connect(lambda text: self._inform(self.tr("Your notes"), text))
-        self.notes.confirmed.connect(self._confirm_notes)
+        late = self._late = LateParts(self, self._notes, self._data_dir, self)
         self._later = "built"
+        table = late.events_table
+        table.eventMenuRequested.connect(
+            lambda event_id, at: self._event_menu(event_id, at, table.add_sort_menu)
+        )
+        self.show_translations(self._translations_shown())
         timeline = self.document.timeline
         if timeline is not None:  # opened before: the new parts show it as if they were there
-            for part in (self.details, self.quotes, self.events_table, self.finder):
-                part.set_timeline(timeline)
+            late.set_timeline(timeline)
             if self.filters.mask is not None:
-                self._show_filtered()
-            self.changes.compare()
+                late.show_filtered()
+            late.changes.compare()
             self._open_notes(timeline)
-        self._show_note_counts()
+        late.show_note_counts()
 
     def _dock(self, name: str, titles: tuple[str, str], area: Qt.DockWidgetArea) -> QDockWidget:
         """A dock ``name`` in ``area``, holding an empty widget until its panel is
@@ -353,9 +299,8 @@ class MainWindow(QMainWindow):
         self._shown_id = timeline.id
         self.selection.clear()
         self.timeline_view.set_timeline(timeline)
-        if self.built:  # else they are made with it
-            for part in (self.details, self.quotes, self.events_table, self.finder):
-                part.set_timeline(timeline)
+        if self._late is not None:  # else they are made with it
+            self._late.set_timeline(timeline)
         self.filters.set_timeline(timeline)
         if saved_view is not None:
             self.timeline_view.set_view(*saved_view)
@@ -375,7 +320,7 @@ class MainWindow(QMainWindow):
         self._notes_of = timeline
         messages = self._notes.open_for(timeline)
         if messages:
-            self._inform(self.tr("Your notes"), "\n\n".join(messages))
+            self.inform(self.tr("Your notes"), "\n\n".join(messages))
 
     def show_translations(self, shown: bool | None = None) -> None:
         """Show quotes' translations beside them (or not); remembered for next time.
@@ -384,8 +329,7 @@ class MainWindow(QMainWindow):
             shown = self.menus["translations"].isChecked()
         self.menus["translations"].setChecked(shown)
         self.settings.setValue(TRANSLATIONS_SETTING, shown)
-        self.details.set_show_translations(shown)
-        self.quotes.quote_model.set_show_translations(shown)
+        self.late.set_show_translations(shown)
 
     def _translations_shown(self) -> bool:
         return bool(self.settings.value(TRANSLATIONS_SETTING, False, type=bool))
@@ -405,75 +349,22 @@ class MainWindow(QMainWindow):
         self.settings.setValue(i18n.SETTING, code)
         self.say(self.tr("The language changes when the app next starts."), 8000)
 
-    # -- find and filter -------------------------------------------------------
-
-    def _show_filtered(self) -> None:
-        """Every view shows the events the filter keeps."""
-        mask = self.filters.mask
-        # The details last: a filter that hides their event clears the selection.
-        # (The timeline's is shown at once, before these are made.)
-        parts = (self.events_table, self.quotes, self.finder, self.details)
-        for part in parts:
-            part.show_only(mask)
-
     def open_find(self) -> None:
         """Show the find bar with its query selected, and the list of results."""
-        self.find_bar.open_bar()
-        bring_forward(self.find_dock)
-
-    def _show_find_marks(self) -> None:
-        self.details.set_highlight(self.finder.words if self.find_bar.isVisible() else [])
-        self.timeline_view.set_find_marks(self.finder.rows if self.find_bar.isVisible() else None)
-
-    def _show_changes(self) -> None:
-        """Mark what changed since the reader last looked: on the timeline (and its
-        legend), in the table; and let the filter keep it."""
-        ids = self.changes.event_ids
-        self.timeline_view.set_changed_marks(self.changes.rows())
-        self.legend.set_changed(bool(ids))
-        self.events_table.model.set_changed(ids)
-        self.filters.set_changed(ids)
-
-    def _show_note_counts(self) -> None:
-        counts = self.notes.counts_by_event()  # the timeline's are shown at once
-        self.events_table.model.set_note_counts(counts)
-        self.quotes.quote_model.set_note_counts(self.notes.counts_by_quote())
-        self.menus["add_note"].setEnabled(not self.notes.read_only)
-
-    def _confirm_notes(self, text: str) -> None:
-        """Say what was done; while changes wait to be saved, say that too, and keep it."""
-        if self.notes.status:
-            self.say(f"{text} {self.notes.status}")
-        else:
-            self.say(text, 6000)
-
-    def _show_notes_status(self, status: str) -> None:
-        if status:
-            self.say(status)
-        else:
-            self.statusBar().clearMessage()
+        self.late.open_find()
 
     def _event_menu(
         self, event_id: str, global_pos: QPoint, more: Callable[[QMenu], object] | None = None
     ) -> None:
         """The event's menu at ``global_pos``; ``more`` adds the asking view's own
         entries (the table's Sort By)."""
-        menu = self.note_actions.menu_for_event(event_id, self)
-        menu.addSeparator()
-        menu.addAction(
-            self.tr("Copy Citation"), lambda: self.citations.copy_citation(event_id=event_id)
-        )
-        menu.addAction(
-            self.tr("Copy Citation as Markdown"),
-            lambda: self.citations.copy_citation(event_id=event_id, as_markdown=True),
-        )
-        if more is not None:
-            more(menu)
+        menu = self.late.event_menu(event_id, self, more)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.event_menu = menu
         menu.popup(global_pos)
 
-    def _inform(self, title: str, text: str) -> None:
+    def inform(self, title: str, text: str) -> None:
+        """A notice titled ``title`` saying ``text`` (plain text), over the window."""
         from viewer.ui.panels.dialogs import NoticeBox
 
         self.notes_box = NoticeBox(title, text, self)
@@ -520,14 +411,12 @@ class MainWindow(QMainWindow):
     def _panels(self) -> list[tuple[QWidget, QWidget]]:
         """The panels F6 visits, left to right and top to bottom (the tabbed ones
         on the left one after the other): (the panel, what takes the focus)."""
-        return [
-            (self.quotes_dock, self.quotes.actor_view),
-            (self.notes_dock, self.notes_panel.view),
-            (self.find_dock, self.find_results.view),
-            (self.timeline_view, self.timeline_view),
-            (self.details_dock, self.details.browser),
-            (self.events_dock, self.events_table.view),
-            (self.changes_dock, self.changes_panel.tree),
+        targets = self.late.focus_targets()
+        left = [self.quotes_dock, self.notes_dock, self.find_dock]
+        right = [self.details_dock, self.events_dock, self.changes_dock]
+        docks = [(dock, targets[dock]) for dock in left]
+        return [*docks, (self.timeline_view, self.timeline_view)] + [
+            (dock, targets[dock]) for dock in right
         ]
 
     def focus_panel(self, panel: QWidget) -> None:
@@ -584,12 +473,12 @@ class MainWindow(QMainWindow):
         ]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.built and not self.rescue.may_quit():  # nothing to rescue before
+        if self._late is not None and not self._late.rescue.may_quit():  # nothing before
             event.ignore()
             return
         self.document.shutdown()
-        if self.built:
-            self.changes.wait()  # what was seen is written whole before the app goes
+        if self._late is not None:
+            self._late.changes.wait()  # what was seen is written whole before the app goes
         self._notes.shutdown()
         self.dock_layout.save()
         super().closeEvent(event)
