@@ -7,15 +7,13 @@ it. All problems are collected; none stops the others from being found.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # not imported to run: ``validate`` reports problems without pydantic
     from viewer.domain.model import FuzzyDate, TimelineModel
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a model file, as one line for its author."""
 
     path: str

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import chain
+from typing import NamedTuple
 
 import msgspec
 
@@ -48,8 +48,7 @@ _BOM = b"\xef\xbb\xbf"
 _PRECISIONS = {precision.value: precision for precision in Precision}
 
 
-@dataclass(frozen=True, slots=True)
-class FileSummary:
+class FileSummary(NamedTuple):
     """What ``validate`` says of a valid model file."""
 
     id: str

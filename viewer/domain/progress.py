@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Told how far a load is, from 0 to 1; may raise :class:`LoadCancelled`.
 Progress = Callable[[float], None]
@@ -17,8 +17,7 @@ def no_progress(_done: float) -> None:
     """A load nobody watches."""
 
 
-@dataclass(frozen=True, slots=True)
-class Share:
+class Share(NamedTuple):
     """The part of a whole load one step takes: from ``start`` to ``end``."""
 
     start: float

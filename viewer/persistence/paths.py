@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "timeline-viewer"
 # Set to a folder to keep settings and notes there (portable use, tests).
@@ -45,8 +45,7 @@ def bundled_schema() -> Path:
     return resources_dir() / SCHEMA_NAME
 
 
-@dataclass(frozen=True, slots=True)
-class AppPaths:
+class AppPaths(NamedTuple):
     config_dir: Path
     data_dir: Path
 
