@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.cli.exit_codes import ExitCode
+from viewer.domain import lean_msgspec  # noqa: F401  # first: msgspec without typing_extensions
 from viewer.domain.file_check import FileSummary, summary
 from viewer.domain.text import terminal_safe, terminal_safe_json
 from viewer.persistence.model_file import ModelFileError, parse_timeline, read_model_bytes
