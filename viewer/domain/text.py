@@ -41,6 +41,32 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+
+class _Pattern:
+    """A regular expression compiled when it is first used. Character classes
+    that hold lone surrogates beside other ranges (most below) make the ``re``
+    compiler build a table of every character below U+10000: together some 20
+    million instructions at import, a tenth of ``timeline-viewer validate``,
+    which needs none of them. Once compiled, its methods are the pattern's own."""
+
+    __slots__ = ("_source", "search", "split", "sub")
+    search: Callable[[str], re.Match[str] | None]
+    split: Callable[[str], list[str]]
+    sub: Callable[[str | Callable[[re.Match[str]], str], str], str]
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in self.__slots__[1:]:
+            raise AttributeError(name)
+        compiled = re.compile(self._source)
+        self.search, self.split, self.sub = compiled.search, compiled.split, compiled.sub
+        return getattr(self, name)
+
 
 # U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE.
 FSI = "\u2068"
@@ -53,15 +79,15 @@ _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
 _PDF = "\u202c"
 
 # Characters of bidi class B: each ends a paragraph, and with it every bidi state.
-_PARAGRAPH = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
+_PARAGRAPH = _Pattern("([\n\r\x1c-\x1e\x85\u2029])")
 
 # C0 and C1 controls and DEL, and lone surrogates (which cannot be written as UTF-8).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = _Pattern("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_BUT_NEWLINE = _Pattern("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 # What a JSON text must not carry raw to a terminal: DEL, C1 controls, lone
 # surrogates and the bidi controls. (JSON escapes C0 controls itself.)
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = _Pattern("[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -89,7 +115,7 @@ def terminal_safe(text: str, *, multiline: bool = False) -> str:
 # tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000 up): C0 controls, lone
 # surrogates, U+FFFE and U+FFFF; and, as :func:`terminal_safe` does, CR, DEL
 # and C1 controls (allowed, but no text should hold them) and tab.
-_NOT_XML = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = _Pattern("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:
@@ -113,7 +139,7 @@ def terminal_safe_json(text: str) -> str:
 # What a model file's text may not hold (see :func:`control_in`): the controls
 # above; in long text (a summary, a quote) tab and line breaks are text: newline,
 # and carriage return (a file written on Windows breaks its lines with CR LF).
-_MODEL_CONTROL_LONG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_MODEL_CONTROL_LONG = _Pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # The same as JSON Schema patterns (ECMA 262), for the committed schema; a lone
 # surrogate cannot stand in a valid JSON text at all.
 CONTROL_FREE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
