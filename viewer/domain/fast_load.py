@@ -4,9 +4,11 @@ Validating a million events one pydantic object at a time takes half a
 minute. msgspec decodes the file into slotted structs and checks every
 field's type, length, pattern and allowed values while it parses, in about
 the time ``json.loads`` takes, and keeps less memory than the dicts that
-would give. What it cannot say (a date written as its precision asks, a
-reference to an actor that exists, ids that repeat) is checked here a
-column at a time.
+would give; with the file's actors and sources as the only values a
+reference to one may take (:func:`~viewer.domain.file_structs.known_decoders`),
+it checks those references too. What it cannot say (a date written as its
+precision asks, a reference to an event that exists, ids that repeat) is
+checked here a column at a time.
 
 These checks are a little stricter than the model's (msgspec takes no
 ``"true"`` for true, for one). Whatever they cannot vouch for makes
@@ -37,7 +39,15 @@ from viewer.domain.file_structs import EVENTS_DECODER as _EVENTS
 from viewer.domain.file_structs import FILE_DECODER as _DECODER
 from viewer.domain.file_structs import LANGUAGE_TAG as _LANGUAGE_TAG
 from viewer.domain.file_structs import QUOTES_DECODER as _QUOTES
-from viewer.domain.file_structs import Claim, Event, FuzzyDate, Quote, Unsure, check_claims
+from viewer.domain.file_structs import (
+    Claim,
+    Event,
+    FuzzyDate,
+    Quote,
+    Unsure,
+    check_claims,
+    known_decoders,
+)
 from viewer.domain.file_structs import require as _require
 from viewer.domain.model import (
     MAX_ITEMS,
@@ -184,25 +194,34 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
     # Only a file with an escape can hold a line break or a tab in a text.
     # (One pattern: three searches for two bytes each take seven times as long.)
     breaks = escapes and _BREAK_IN_JSON.search(data) is not None
+    # References to actors and sources checked as they are decoded, where they can be.
+    decoders = known_decoders(tuple(a.id for a in actors), tuple(s.id for s in sources))
+    events_decoder, quotes_decoder = decoders or (_EVENTS, _QUOTES)
+    looked_up = decoders is None
     fields = EventFields.of([])
     rare = _Rare()
     event_batches: list[bytes] = []
     events: list[Event] = []
-    for events, batches in _chunks(document.events, _EVENTS, progress, Share(0.05, 0.55), breaks):
+    chunks = _chunks(document.events, events_decoder, progress, Share(0.05, 0.55), breaks)
+    for events, batches in chunks:
         fields.extend(events)
-        rare.add(events, actor_ids, source_ids)
+        if looked_up:
+            rare.refer(events, actor_ids, source_ids)
+        rare.add(events)
         if breaks:
             _check_texts(events)
         event_batches += batches
     del events
-    quotes, quote_batches = _decoded(document.quotes, _QUOTES, progress, Share(0.55, 0.65), breaks)
+    quotes, quote_batches = _decoded(
+        document.quotes, quotes_decoder, progress, Share(0.55, 0.65), breaks
+    )
     keys = _ids(fields.ids)
     known = set(fields.ids)
     _require(len(known) == len(fields.ids))
     rare.check(actor_ids, source_ids, known)
     progress(0.7)
     first, after = date_columns(fields)
-    _check_quotes(quotes, actor_ids, source_ids, known)
+    _check_quotes(quotes, actor_ids, source_ids, known, looked_up)
     if breaks:
         _one_line(chain([document.title], fields.titles))
     progress(0.8)
@@ -228,12 +247,16 @@ class _Rare:
         self.claims: list[Claim] = []
         self.reported: list[FuzzyDate] = []
 
-    def add(self, events: list[Event], actors: set[str], sources: set[str]) -> None:
+    @staticmethod
+    def refer(events: list[Event], actors: set[str], sources: set[str]) -> None:
         """Check the references of ``events`` to actors and sources (each sweep
-        a ``map`` in C), and keep what they have of the rare fields."""
+        a ``map`` in C), where the decoder could not."""
         _require(_refer_to(actors, map(attrgetter("participants"), events)))
         _require(_refer_to(sources, map(attrgetter("sources"), events)))
         _require(set(map(attrgetter("date.source"), events)) - {None} <= sources)
+
+    def add(self, events: list[Event]) -> None:
+        """Keep what ``events`` have of the rare fields."""
         self.related += compress(events, map(attrgetter("related"), events))
         self.claims += chain.from_iterable(map(attrgetter("claims"), events))
         self.reported += filter(None, map(attrgetter("first_reported"), events))
@@ -311,13 +334,15 @@ def date_columns(fields: EventFields) -> tuple[Any, Any]:
 
 
 def _check_quotes(
-    quotes: list[Quote], actors: set[str], sources: set[str], events: set[str]
+    quotes: list[Quote], actors: set[str], sources: set[str], events: set[str], refer: bool
 ) -> None:
+    """``refer``: the speakers and sources are looked up (the decoder did not)."""
     ids = [q.id for q in quotes]
     _ids(ids)
     _require(len(set(ids)) == len(quotes))
     _languages({q.language for q in quotes})
     _languages({q.translation.language for q in quotes if q.translation is not None})
-    _require({q.speaker for q in quotes} <= actors)
+    if refer:
+        _require({q.speaker for q in quotes} <= actors)
+        _require({q.source for q in quotes} - {None} <= sources)
     _require({q.event for q in quotes} <= events)
-    _require({q.source for q in quotes} - {None} <= sources)
