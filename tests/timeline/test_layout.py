@@ -187,6 +187,28 @@ def test_lanes_placed_once_are_placed_as_in_two_passes(
     assert any(len(ll.items) > 3 for ll in quick.lanes), "the lanes should have events"
 
 
+@pytest.mark.parametrize("spp", [300.0, 3000.0, 20_000.0])
+@pytest.mark.parametrize("height", [None, 600.0, 2400.0])
+def test_marks_worked_out_once_per_lane_are_those_of_every_pass(
+    timeline: Timeline, spp: float, height: float | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lane placed again (on more rows, on its share, tight, with the selected
+    event first) uses its marks of the first pass: the layout is the one of
+    working them out at every pass."""
+    index = event_index(timeline)
+    middle = float(np.median(index.starts))
+    kept = Layouter(index, Monospace(index))
+    fresh = Layouter(index, Monospace(index))
+    monkeypatch.setattr(fresh, "_marks_once", fresh._marks)
+    selected = [None, index.id_of(int(np.searchsorted(index.starts, middle + 300 * spp)))]
+    for t0, chosen in itertools.product((middle, middle + 700 * spp), selected):
+        once = kept.layout(t0, spp, 1280.0, chosen, height)
+        every = fresh.layout(t0, spp, 1280.0, chosen, height)
+        assert _signature(once) == _signature(every)
+        assert [ll.height for ll in once.lanes] == [ll.height for ll in every.lanes]
+    assert any(len(ll.items) > 3 for ll in once.lanes), "the lanes should have events"
+
+
 def test_many_lanes_place_no_more_events_than_the_budget(timeline: Timeline) -> None:
     """Lanes by actor place at most DETAIL_BUDGET events one by one in a frame;
     the lanes with the most events in view are counted first, and the lane of

@@ -79,6 +79,9 @@ DETAIL_LIMIT = 200
 # events in view are drawn as counts too.
 DETAIL_BUDGET = 8 * DETAIL_LIMIT
 
+# Where each event's band starts and ends and where its mark goes, in pixels.
+Marks = tuple[list[float], list[float], list[float]]
+
 
 class Layouter:
     """Lays out one index with one way of measuring text."""
@@ -96,6 +99,9 @@ class Layouter:
         # Each event's slots in the layout being made (they depend on nothing
         # else), so a lane laid out again on fewer rows measures no label twice.
         self._slots_of: dict[int, list[Slot]] = {}
+        # Each lane's events in view with their bands and marks (see :meth:`_marks`),
+        # by the list's id: a lane placed again on other rows works them out once.
+        self._marks_of: dict[int, tuple[list[int], Marks]] = {}
         # The lanes placed event by event in the layout being made, by id:
         # their rows and "+N" clusters, made into items once settled.
         self._drafts: dict[int, tuple[LaneLayout, list[Row], list[Cluster]]] = {}
@@ -135,7 +141,7 @@ class Layouter:
             # No lane gets more than the rows the others leave it, one each.
             most = min(max(int(room // ROW_HEIGHT) - (len(lanes) - 1), MAX_ROWS), ROWS_LIMIT)
         placed: list[tuple[LaneLayout, list[int]]] = []
-        self._drafts, self._slots_of = {}, {}
+        self._drafts, self._slots_of, self._marks_of = {}, {}, {}
         # Lanes of MAX_ROWS rows and a "+N" row each leave room to spare: each
         # lane then takes at once the rows it will try (see below).
         spare = (
@@ -307,9 +313,14 @@ class Layouter:
                 if lane_layout.hidden:  # the loose layout ran out of rows: cut labels instead
                     self._place_lane(lane_layout, visible, layout, pinned, share, tight=True)
 
-    def _marks(
-        self, positions: list[int], layout: Layout
-    ) -> tuple[list[float], list[float], list[float]]:
+    def _marks_once(self, positions: list[int], layout: Layout) -> Marks:
+        """:meth:`_marks`, worked out once per list of positions and layout."""
+        kept = self._marks_of.get(id(positions))
+        if kept is None or kept[0] is not positions:
+            kept = self._marks_of[id(positions)] = (positions, self._marks(positions, layout))
+        return kept[1]
+
+    def _marks(self, positions: list[int], layout: Layout) -> Marks:
         """Where each event's band starts and ends, and where its mark goes (all at once)."""
         index = self.index
         at = np.asarray(positions, np.int64)
@@ -406,7 +417,7 @@ class Layouter:
         rows = Rows()
         overflow: list[Cluster] = []
         order = visible if first is None else [first, *(p for p in visible if p != first)]
-        marks = zip(order, *self._marks(order, layout), strict=True)
+        marks = zip(order, *self._marks_once(order, layout), strict=True)
         # How far left the rows' last labels all reach (once every row is
         # taken), made again when a slot joins a row.
         reach = -math.inf
