@@ -4,6 +4,8 @@ their first bytes, unpacked a chunk at a time under the size limit."""
 from __future__ import annotations
 
 import gzip
+import os
+import threading
 import tracemalloc
 import zlib
 from pathlib import Path
@@ -271,3 +273,65 @@ def test_unpacking_is_the_first_part_of_the_progress_and_can_be_cancelled(
     # A plain file is not unpacked: the parse's first step is its first news.
     assert len([done for done in told if done <= model_file.GZIP_SHARE]) <= 1
     assert told[-1] == 1.0
+
+
+def _unpacking_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "gunzip"]
+
+
+def test_a_cancelled_unpacking_stops_its_thread(tmp_path: Path, minimal: dict[str, Any]) -> None:
+    """The file unpacks on a thread; cancelling stops it after its step and
+    waits for it: no thread is left unpacking a file nobody waits for."""
+    path = tmp_path / "long.json.gz"
+    path.write_bytes(gzip.compress(dump(minimal) + b" " * (8 * MIB), compresslevel=0))
+    told: list[float] = []
+
+    def stop(done: float) -> None:
+        told.append(done)
+        raise LoadCancelled
+
+    with pytest.raises(LoadCancelled):
+        load_timeline(path, progress=stop)
+    assert told == [
+        pytest.approx(model_file.GZIP_SHARE * model_file.GZIP_READ / path.stat().st_size)
+    ]
+    assert _unpacking_threads() == []
+
+
+def test_progress_is_told_and_errors_raised_on_the_calling_thread(
+    tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    whole = gzip.compress(dump(minimal) + b" " * (3 * MIB), compresslevel=0)
+    path = tmp_path / "cut.json.gz"
+    path.write_bytes(whole[: len(whole) // 2])
+    threads: set[str] = set()
+
+    def told(_done: float) -> None:
+        threads.add(threading.current_thread().name)
+
+    with pytest.raises(ModelFileError) as caught:
+        load_timeline(path, progress=told)
+    assert str(caught.value) == "the gzip data ends too early, the file may be truncated"
+    assert threads == {threading.current_thread().name}
+    assert _unpacking_threads() == []
+
+
+def test_a_bomb_on_the_thread_is_refused_at_the_same_limit(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.json.gz"
+    path.write_bytes(gzip.compress(b" " * (MIB + 1), compresslevel=9))
+    assert str(_problem(path, max_bytes=MIB)) == (
+        "is over the 1 MiB limit for model files once uncompressed"
+    )
+    at_limit = tmp_path / "full.json.gz"
+    at_limit.write_bytes(gzip.compress(b" " * (MIB - 2) + b"{}", compresslevel=9))
+    assert read_model_bytes(at_limit, max_bytes=MIB) == b" " * (MIB - 2) + b"{}"
+    assert _unpacking_threads() == []
+
+
+def test_a_pipe_named_as_gzip_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    pipe = tmp_path / "events.json.gz"
+    os.mkfifo(pipe)  # opening it for reading would wait for a writer: never done
+    error = _problem(pipe)
+    assert str(error) == "is not a regular file (a device, pipe or socket)"
+    assert error.unreadable
+    assert _unpacking_threads() == []

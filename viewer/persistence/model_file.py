@@ -5,8 +5,10 @@ from __future__ import annotations
 import gc
 import os
 import stat
+import threading
 import zlib
 from pathlib import Path
+from queue import SimpleQueue
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from viewer.domain import words
@@ -73,6 +75,42 @@ def read_model_bytes(
     much of a gzip file is unpacked (0 to 1, after each chunk read: a
     million rows take seconds), and may stop it; a plain file is read at once.
     """
+    return start_reading(path, max_bytes=max_bytes).result(progress)
+
+
+class Reading:
+    """A model file being read: a plain file read at once, a gzip file unpacked
+    on a thread of its own (zlib lets go of the interpreter while it inflates),
+    so the caller may do other work meanwhile. :meth:`result` gives the bytes."""
+
+    def __init__(self, data: bytes | None = None) -> None:
+        self._data = data
+        self._unpacking: _Unpacking | None = None
+
+    @classmethod
+    def unpacking(cls, handle: BinaryIO, max_bytes: int, size: int) -> Reading:
+        reading = cls()
+        reading._unpacking = _Unpacking(handle, max_bytes, size)
+        return reading
+
+    def result(self, progress: Progress = no_progress) -> bytes | bytearray:
+        """The file's JSON, or a :class:`ModelFileError` saying why not;
+        ``progress`` is told on the calling thread and may stop the unpacking
+        (it raises, and the thread stops after its step)."""
+        if self._unpacking is not None:
+            return self._unpacking.result(progress)
+        assert self._data is not None
+        return self._data
+
+    def cancel(self) -> None:
+        """Stop an unpacking nobody will wait for, and wait for its thread."""
+        if self._unpacking is not None:
+            self._unpacking.cancel()
+
+
+def start_reading(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> Reading:
+    """Start reading ``path`` (see :func:`read_model_bytes`); a problem seen
+    before any unpacking (no such file, too large on disk) is raised here."""
     try:
         if path.is_dir():
             said = translate("ModelFile", "is a folder, not a model file")
@@ -87,26 +125,91 @@ def read_model_bytes(
             said = translate("ModelFile", "is {0}, over the {1} limit for model files")
             problem = Problem("", said.format(_mib(size), _mib(max_bytes)))
             raise ModelFileError([problem], unreadable=True)
-        with path.open("rb") as handle:
+        handle = path.open("rb")
+        handed = False  # to the thread that unpacks it, which closes it
+        try:
             if handle.read(len(GZIP_MAGIC)) == GZIP_MAGIC:
                 handle.seek(0)
-                return _gunzip(handle, max_bytes, size, progress)
+                reading = Reading.unpacking(handle, max_bytes, size)
+                handed = True
+                return reading
             handle.seek(0)
             data = handle.read(max_bytes + 1)  # the file may have grown since stat()
+        finally:
+            if not handed:
+                handle.close()
         if len(data) > max_bytes:
             raise ModelFileError([_over(max_bytes)], unreadable=True)
-        return data
-    except FileNotFoundError:
-        raise ModelFileError(
-            [Problem("", translate("ModelFile", "no such file"))], unreadable=True
-        ) from None
-    except PermissionError:
-        said = translate("ModelFile", "cannot be read: permission denied")
-        raise ModelFileError([Problem("", said)], unreadable=True) from None
+        return Reading(data)
     except OSError as exc:
-        #: {0} is the system's reason, in English.
-        said = translate("ModelFile", "cannot be read: {0}").format(exc.strerror or exc)
-        raise ModelFileError([Problem("", said)], unreadable=True) from None
+        raise _unreadable(exc) from None
+
+
+def _unreadable(exc: OSError) -> ModelFileError:
+    if isinstance(exc, FileNotFoundError):
+        return ModelFileError(
+            [Problem("", translate("ModelFile", "no such file"))], unreadable=True
+        )
+    if isinstance(exc, PermissionError):
+        said = translate("ModelFile", "cannot be read: permission denied")
+        return ModelFileError([Problem("", said)], unreadable=True)
+    #: {0} is the system's reason, in English.
+    said = translate("ModelFile", "cannot be read: {0}").format(exc.strerror or exc)
+    return ModelFileError([Problem("", said)], unreadable=True)
+
+
+class _Stopped(Exception):
+    """The unpacking was cancelled by the thread that waits for it."""
+
+
+class _Unpacking:
+    """:func:`_gunzip` on a thread: what it reads is told through a queue to
+    the thread that waits (which tells ``progress``), and what it raises is
+    raised there."""
+
+    def __init__(self, handle: BinaryIO, max_bytes: int, size: int) -> None:
+        self._told: SimpleQueue[float | None] = SimpleQueue()
+        self._stop = threading.Event()
+        self._data = bytearray()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(handle, max_bytes, size), name="gunzip", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, handle: BinaryIO, max_bytes: int, size: int) -> None:
+        def told(done: float) -> None:
+            if self._stop.is_set():
+                raise _Stopped
+            self._told.put(done)
+
+        try:
+            with handle:
+                self._data = _gunzip(handle, max_bytes, size, told)
+        except BaseException as exc:  # raised where the result is waited for
+            self._error = exc
+        finally:
+            self._told.put(None)
+
+    def result(self, progress: Progress) -> bytearray:
+        try:
+            while (done := self._told.get()) is not None:
+                progress(done)
+        except BaseException:
+            self.cancel()
+            raise
+        self._thread.join()
+        error, self._error = self._error, None
+        if error is not None:
+            if isinstance(error, OSError):
+                raise _unreadable(error) from None
+            raise error
+        data, self._data = self._data, bytearray()
+        return data
+
+    def cancel(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def json_size(path: Path) -> int:
@@ -245,7 +348,8 @@ def load_timeline(
 ) -> Timeline:
     """The timeline in ``path``; ``progress`` hears how far (and may stop it, see
     :class:`~viewer.domain.progress.LoadCancelled`). Unpacking a gzip file is
-    the first :data:`GZIP_SHARE` of the load, parsing the rest."""
+    the first :data:`GZIP_SHARE` of the load, parsing the rest. While a gzip
+    file unpacks on its thread, this one imports what parses it."""
     unpacked = False
 
     def unpacking(done: float) -> None:
@@ -253,11 +357,24 @@ def load_timeline(
         unpacked = True
         progress(GZIP_SHARE * done)
 
-    data = read_model_bytes(path, max_bytes=max_bytes, progress=unpacking)
+    reading = start_reading(path, max_bytes=max_bytes)
+    try:
+        _parser_imported()
+    except BaseException:
+        reading.cancel()
+        raise
+    data = reading.result(unpacking)
     if not unpacked:
         return parse_timeline(data, progress)
     parsing = Share(GZIP_SHARE, 1.0)
     return parse_timeline(data, lambda done: progress(parsing.at(done)))
+
+
+def _parser_imported() -> None:
+    """Import what :func:`parse_timeline` needs (numpy, pydantic, msgspec, the
+    model), a no-op once it is: a first load in a process spends about a
+    third of a second on it, which a gzip file's unpacking now overlaps."""
+    from viewer.domain import fast_load  # noqa: F401
 
 
 def _newer_version(version: int) -> Problem:
