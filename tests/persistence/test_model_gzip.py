@@ -27,6 +27,17 @@ from viewer.persistence.model_file import (
 MIB = 1024 * 1024
 
 
+@pytest.fixture(autouse=True, params=["isal", "zlib"])
+def inflater(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test with ISA-L's inflater (where python-isal is installed) and
+    with the standard library's alone (where it is not)."""
+    if request.param == "zlib":
+        monkeypatch.setattr(model_file, "_fast_inflater", lambda: None)
+    elif model_file._fast_inflater() is None:
+        pytest.skip("python-isal is not installed")
+    return str(request.param)
+
+
 def _gzipped(path: Path, data: bytes) -> Path:
     path.write_bytes(gzip.compress(data))
     return path
@@ -335,3 +346,22 @@ def test_a_pipe_named_as_gzip_is_refused_without_waiting_for_a_writer(tmp_path: 
     assert str(error) == "is not a regular file (a device, pipe or socket)"
     assert error.unreadable
     assert _unpacking_threads() == []
+
+
+def test_isal_and_zlib_unpack_the_same_bytes(tmp_path: Path, inflater: str) -> None:
+    data = b'{"title": "' + bytes(range(32, 127)) * 50_000 + b'"}'
+    path = tmp_path / "many.json.gz"
+    path.write_bytes(gzip.compress(data[:1000], 1) + gzip.compress(data[1000:], 9) + b"\0" * 9)
+    assert read_model_bytes(path) == data
+    fast = model_file._fast_inflater()
+    assert (fast is None) == (inflater == "zlib")
+
+
+def test_a_file_isal_refuses_is_explained_in_zlibs_words(tmp_path: Path, inflater: str) -> None:
+    whole = bytearray(gzip.compress(b"[" + b" " * MIB + b"]"))
+    whole[-5] ^= 0x01  # the length in the trailer
+    path = tmp_path / "length.json.gz"
+    path.write_bytes(bytes(whole))
+    with pytest.raises(zlib.error) as said:
+        zlib.decompress(bytes(whole), wbits=31)
+    assert str(_problem(path)) == f"not a valid gzip file: {said.value}"

@@ -9,6 +9,7 @@ import threading
 import zlib
 from pathlib import Path
 from queue import SimpleQueue
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from viewer.domain import words
@@ -253,37 +254,74 @@ def _gunzip(handle: BinaryIO, max_bytes: int, size: int, progress: Progress) -> 
     never holds more than ``max_bytes + 1``, nor the step more than a chunk,
     whatever the file unpacks to. The compressed file is read
     :data:`GZIP_READ` bytes at a time.
+
+    ISA-L's inflater (python-isal) unpacks where it is installed, the standard
+    library's zlib where not. A file ISA-L refuses or finds cut short is read
+    again by zlib, so a broken file is explained in zlib's words, as it always
+    was (the two tell some breaks apart differently: zlib refuses four bytes
+    of junk after a member at once, ISA-L waits for the rest of its header).
     """
-    data = bytearray()
-    unpack = zlib.decompressobj(wbits=_GZIP_WBITS)
-    pending = b""
-    started = False  # some of the member being unpacked has been read
+    fast = _fast_inflater()
+    if fast is not None:
+        try:
+            return _inflate(handle, max_bytes, size, progress, fast)
+        except (fast.error, _Truncated):
+            handle.seek(0)
     try:
-        while True:
-            if not pending:
-                pending = handle.read(GZIP_READ)
-                if not pending:
-                    break
-                progress(handle.tell() / max(size, 1))
-            if not started:  # zero bytes may pad a file after a member, as gzip -t allows
-                pending = pending.lstrip(b"\0")
-                if not pending:
-                    continue
-            started = True
-            data += unpack.decompress(pending, min(GZIP_CHUNK, max_bytes + 1 - len(data)))
-            if len(data) > max_bytes:
-                raise ModelFileError([_over(max_bytes, uncompressed=True)], unreadable=True)
-            pending = unpack.unconsumed_tail
-            if unpack.eof:  # a member ends: another may follow
-                pending, started = unpack.unused_data, False
-                unpack = zlib.decompressobj(wbits=_GZIP_WBITS)
+        return _inflate(handle, max_bytes, size, progress, zlib)
     except zlib.error as exc:
         #: {0} is the decompressor's own words, in English.
         said = translate("ModelFile", "not a valid gzip file: {0}").format(exc)
         raise ModelFileError([Problem("", said)], unreadable=True) from None
-    if started:
+    except _Truncated:
         said = translate("ModelFile", "the gzip data ends too early, the file may be truncated")
-        raise ModelFileError([Problem("", said)], unreadable=True)
+        raise ModelFileError([Problem("", said)], unreadable=True) from None
+
+
+class _Truncated(Exception):
+    """The gzip data ended inside a member."""
+
+
+def _fast_inflater() -> ModuleType | None:
+    """python-isal's zlib (ISA-L: 2 to 3 times zlib's speed at unpacking, the
+    same interface), or None where it is not installed."""
+    try:
+        from isal import isal_zlib
+    except ImportError:
+        return None
+    return isal_zlib
+
+
+def _inflate(
+    handle: BinaryIO, max_bytes: int, size: int, progress: Progress, inflater: ModuleType
+) -> bytearray:
+    """:func:`_gunzip` with ``inflater`` (zlib or a module with its interface),
+    whose errors are raised as they are; :class:`_Truncated` if the data ends
+    inside a member."""
+    data = bytearray()
+    unpack = inflater.decompressobj(wbits=_GZIP_WBITS)
+    pending = b""
+    started = False  # some of the member being unpacked has been read
+    while True:
+        if not pending:
+            pending = handle.read(GZIP_READ)
+            if not pending:
+                break
+            progress(handle.tell() / max(size, 1))
+        if not started:  # zero bytes may pad a file after a member, as gzip -t allows
+            pending = pending.lstrip(b"\0")
+            if not pending:
+                continue
+        started = True
+        data += unpack.decompress(pending, min(GZIP_CHUNK, max_bytes + 1 - len(data)))
+        if len(data) > max_bytes:
+            raise ModelFileError([_over(max_bytes, uncompressed=True)], unreadable=True)
+        pending = unpack.unconsumed_tail
+        if unpack.eof:  # a member ends: another may follow
+            pending, started = unpack.unused_data, False
+            unpack = inflater.decompressobj(wbits=_GZIP_WBITS)
+    if started:
+        raise _Truncated
     return data
 
 
