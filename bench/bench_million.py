@@ -16,9 +16,11 @@ process that has imported what it uses before its clock starts:
 * the model file's size on disk against the export's, and whether it is gzip
   (by its first bytes);
 * opening it: :func:`viewer.persistence.model_file.load_timeline`, the file to
-  a :class:`~viewer.domain.timeline.Timeline`, as the window, ``validate``,
-  ``export`` and every command open it (its two steps timed apart: reading,
-  and unpacking a gzip file, then parsing); against ``orjson.loads`` of the
+  a :class:`~viewer.domain.timeline.Timeline`, as the window and every
+  command open it, the parser's import (numpy, pydantic, msgspec, the model)
+  inside the clock as it always was: a gzip file unpacks on a thread while
+  that import runs. Reading (and unpacking) alone is timed apart, once more
+  after the open. Against ``orjson.loads`` of the
   same JSON, uncompressed, already read, with the collector paused. Peak
   memory is each process's peak resident size over what it held before it
   read the file (``VmHWM``, reset before), for both;
@@ -89,18 +91,23 @@ def _child_import(kind: str, source: Path, out: Path) -> dict[str, Any]:
 
 
 def _child_open(path: Path) -> dict[str, Any]:
-    from viewer.persistence.model_file import parse_timeline, read_model_bytes
+    from viewer.persistence.model_file import load_timeline, read_model_bytes
 
     gc.collect()
     before = rss_now()
     reset_peak()
     start = time.perf_counter()
-    data = read_model_bytes(path)  # what load_timeline does, in its two steps
-    read = time.perf_counter() - start
-    timeline = parse_timeline(data)
+    # What the window and the commands call: a gzip file unpacks on its own
+    # thread while this one imports the parser (not imported here before).
+    timeline = load_timeline(path)
     seconds = time.perf_counter() - start
     peak = max(peak_rss() - before, 0)
-    return {"seconds": seconds, "read_seconds": read, "peak": peak, "events": len(timeline.events)}
+    events = len(timeline.events)
+    del timeline
+    start = time.perf_counter()
+    read_model_bytes(path)  # reading (and unpacking) alone, once more
+    read = time.perf_counter() - start
+    return {"seconds": seconds, "read_seconds": read, "peak": peak, "events": events}
 
 
 def _child_parse(path: Path) -> dict[str, Any]:
@@ -241,7 +248,7 @@ def _report_open(label: str, figures: dict[str, Any], json_bytes: int) -> None:
     opened, parsed = figures["open"], figures["parse"]
     print(
         f"| {label}open (`load_timeline`, {opened['events']:,} events; reading "
-        f"{opened['read_seconds']:.2f} s of it) "
+        f"alone {opened['read_seconds']:.2f} s) "
         f"| {opened['seconds']:.2f} s | orjson.loads {parsed['seconds']:.2f} s "
         f"({json_bytes / mb:,.0f} MB of JSON) | {_x(opened['seconds'] / parsed['seconds'], 3.0)} |"
     )
