@@ -36,9 +36,11 @@ GZIP_READ = 1024 * 1024
 # The most one step of unpacking a gzip file gives.
 GZIP_CHUNK = 4 * 1024 * 1024
 # The part of a gzip file's load its unpacking takes, as progress tells it:
-# about half the parse, an eighth to a fifth of the load (bench_million.py;
-# zlib inflates some 150-300 MB of JSON a second here, whatever the level it
-# was written at, the chunk sizes or one call for the whole file).
+# with zlib about half the parse, an eighth to a fifth of the load
+# (bench_million.py; zlib inflates some 150-300 MB of JSON a second here,
+# whatever the level it was written at, the chunk sizes or one call for the
+# whole file); ISA-L takes about half of zlib's time, and on a first load the
+# parser's import runs beside it, but progress is told as it is read.
 GZIP_SHARE = 0.2
 # zlib's window bits for a gzip header and trailer (16 + the largest window).
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
