@@ -17,7 +17,7 @@ from tests.importers.test_acled import FIXTURE, ROWS, fixture_rows, set_field, w
 from viewer.cli import main
 from viewer.cli.exit_codes import ExitCode
 from viewer.importers import output_check
-from viewer.importers.common import ModelWriter
+from viewer.importers.common import ImportFailed, ModelWriter
 from viewer.importers.output_check import IdSet, OutputCheck
 from viewer.persistence.model_file import load_timeline
 
@@ -199,6 +199,31 @@ def test_an_output_too_large_to_open_is_refused_as_it_grows(
     assert code == ExitCode.FAILED
     assert "model files are at most" in err
     assert len(written) < ROWS  # stopped there, not at the end
+    assert not out.exists()
+
+
+def _plain_event(event_id: str) -> dict[str, Any]:
+    return {
+        "id": event_id,
+        "kind": "other",
+        "title": "A protest",
+        "date": {"precision": "day", "start": "2022-06-04"},
+    }
+
+
+def test_an_id_taken_through_the_writer_is_unique_for_one_event(tmp_path: Path) -> None:
+    """An id made unique by the writer is not looked up again for the event
+    that has it; any other event with it is a duplicate."""
+    out = tmp_path / "taken.json"
+    with ModelWriter(out, timeline_id="t", title_="Taken", language="en") as writer:
+        first = writer.unique_id("ARG1")
+        writer.event(_plain_event(first))
+        second = writer.unique_id("ARG1")
+        assert (first, second) == ("ARG1", "ARG1-2")
+        writer.event(_plain_event(second))
+        writer.event(_plain_event("ARG1"))  # not taken: a duplicate
+        with pytest.raises(ImportFailed, match=r"events\[2\]\.id: duplicate id 'ARG1'"):
+            writer.finish()
     assert not out.exists()
 
 

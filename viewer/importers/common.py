@@ -244,6 +244,7 @@ class ModelWriter:
         self._buffer = bytearray(start)
         self._events = 0
         self._check = OutputCheck(start)
+        self._ids = _TakenIds(self._check)
 
     def event(self, event: dict[str, Any]) -> None:
         buffer = self._buffer
@@ -256,6 +257,12 @@ class ModelWriter:
             self._out.write(buffer)
             buffer.clear()
         _refuse(self._check.event(data, event))
+
+    def unique_id(self, wanted: str) -> str:
+        """``wanted`` as the next event's id, made unique among the events' ids
+        (the second "ARG1" is "ARG1-2"; see :class:`Ids`): the next event
+        handed to :meth:`event` with it is not looked up again."""
+        return self._ids.unique(wanted)
 
     def finish(
         self,
@@ -304,6 +311,18 @@ class ModelWriter:
     ) -> None:
         if not self._file.closed:
             self.abandon()
+
+
+class _TakenIds(Ids):
+    """The events' ids, taken in the output check's own set of them: each is
+    kept once, in a bit (:class:`~viewer.importers.output_check.IdSet`)."""
+
+    def __init__(self, check: OutputCheck) -> None:
+        super().__init__()
+        self._check = check
+
+    def _take(self, candidate: str) -> bool:
+        return self._check.take_id(candidate)
 
 
 def _refuse(problems: list[Problem]) -> None:

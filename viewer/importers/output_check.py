@@ -19,9 +19,10 @@ does not grow with the file (loading a 300,000-event import took 1.2 GB):
   plainly valid is validated the exact way, event by event
   (:class:`~viewer.domain.model.Event`), which names each problem;
 * what needs the whole file: event ids unique (a bit per ACLED id, see
-  :class:`IdSet`), and every id an event refers to (its participants,
-  sources, related events, claims' actors and sources) kept once in a set
-  until the end, when the actors and sources are known;
+  :class:`IdSet`; an id the importer took through :meth:`OutputCheck.take_id`
+  is known to be, and not looked up again), and every id an event refers to
+  (its participants, sources, related events, claims' actors and sources)
+  kept once in a set until the end, when the actors and sources are known;
 * the file without its events (the header, actors, sources, eras, and so the
   JSON around the events) validated the exact way at the end, as
   :func:`~viewer.persistence.model_file.load_timeline` would;
@@ -39,7 +40,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from itertools import chain
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 import msgspec
@@ -151,6 +152,10 @@ class OutputCheck:
         # The bytes of the events (and the commas between them) so far.
         self._event_bytes = 0
         self._ids = IdSet()
+        # The id taken last (take_id), until the event that has it comes.
+        self._taken: str | None = None
+        # Where in the batch the events are whose ids were not taken: looked up.
+        self._loose: list[int] = []
         self._actors: set[str] = set()
         self._sources: set[str] = set()
         self._related: set[str] = set()
@@ -162,10 +167,24 @@ class OutputCheck:
         self._event_bytes += len(data) + (2 if self._checked or self._pending else 0)
         if len(self._start) + self._event_bytes > self.limit:
             return [self._too_large(len(self._start) + self._event_bytes)]
+        taken = made is not None and self._taken is not None and made.get("id") == self._taken
+        self._taken = None
+        if not taken:
+            self._loose.append(len(self._pending))
         self._pending.append(data)
         if made is not None:
             self._made.append(made)
         return self._batch() if len(self._pending) >= CHECK_BATCH else []
+
+    def take_id(self, wanted: str) -> bool:
+        """Take ``wanted`` as the next event's id; False if an event has it
+        already. The next event, when it is given as made with this id, is
+        known to have a unique id (its id is not looked up again); any other
+        event's id is."""
+        if not self._ids.add(wanted):
+            return False
+        self._taken = wanted
+        return True
 
     def finish(self, rest: bytes) -> list[Problem]:
         """``rest``: every byte written after the last event."""
@@ -203,6 +222,7 @@ class OutputCheck:
         """Check the events waiting."""
         raws, self._pending = self._pending, []
         made, self._made = self._made, []
+        loose, self._loose = self._loose, []
         if not raws:
             return []
         first, self._checked = self._checked, self._checked + len(raws)
@@ -212,17 +232,18 @@ class OutputCheck:
                 and self._written.vouch(made, self._actors, self._sources)
                 and not _control_bytes(b",".join(raws))
             ):
-                return self._unique(map(itemgetter("id"), made), first)
+                return self._unique([(i, made[i]["id"]) for i in loose], first)
             events: list[Any] | None = _fast(raws)
             if events is None:
                 problems, events = _exact(raws, first)
                 if problems:
                     return problems
-            return self._whole_file(events, first)
+            return self._whole_file(events, loose, first)
 
-    def _whole_file(self, events: list[Any], first: int) -> list[Problem]:
-        """What needs more than one event: ids unique; the ids referred to, kept."""
-        problems = self._unique(map(attrgetter("id"), events), first)
+    def _whole_file(self, events: list[Any], loose: list[int], first: int) -> list[Problem]:
+        """What needs more than one event: ids unique (those at ``loose``, not
+        taken); the ids referred to, kept."""
+        problems = self._unique([(i, events[i].id) for i in loose], first)
         self._actors.update(chain.from_iterable(map(attrgetter("participants"), events)))
         self._sources.update(chain.from_iterable(map(attrgetter("sources"), events)))
         for event in events:
@@ -234,13 +255,14 @@ class OutputCheck:
                     self._sources.add(claim.source)
         return problems
 
-    def _unique(self, ids: Iterable[str], first: int) -> list[Problem]:
-        """The ids taken (from event ``first`` on); a problem each time one was already."""
+    def _unique(self, ids: Iterable[tuple[int, str]], first: int) -> list[Problem]:
+        """The ids taken (each where it is in the batch that starts at event
+        ``first``); a problem each time one was already."""
         problems: list[Problem] = []
         add = self._ids.add
-        for n, item_id in enumerate(ids, first):
+        for at, item_id in ids:
             if not add(item_id) and len(problems) < MOST_PROBLEMS:
-                problems.append(Problem(f"events[{n}].id", f"duplicate id {item_id!r}"))
+                problems.append(Problem(f"events[{first + at}].id", f"duplicate id {item_id!r}"))
         return problems
 
 

@@ -6,7 +6,8 @@ and hands each event to :class:`~viewer.importers.common.ModelWriter` as it
 is made: memory stays flat in the size of the file. Actors and sources are
 kept once per distinct name; the event ids seen so far, to keep them unique,
 one bit each (ACLED's ids are a country's letters and a number,
-``ARG10607``; any other id is kept as a string).
+``ARG10607``; any other id is kept as a string), by the writer's check
+(:meth:`~viewer.importers.common.ModelWriter.unique_id`).
 
 Columns are found by name, in any case, in the current layout or the older
 one (:mod:`~viewer.importers.acled.header`). A file without the required
@@ -95,7 +96,6 @@ from viewer.importers.acled.values import (
     title_of,
 )
 from viewer.importers.common import (
-    Ids,
     ImportFailed,
     ImportProblem,
     ImportReport,
@@ -108,7 +108,6 @@ from viewer.importers.common import (
     timeline_id as common_timeline_id,
 )
 from viewer.importers.common import title as title_text
-from viewer.importers.output_check import IdSet
 
 # Progress is told every this many rows.
 _PROGRESS_ROWS = 4096
@@ -208,20 +207,6 @@ class _Replaced:
 _REPLACED = _Replaced()
 
 
-class _SeenIds(Ids):
-    """The event ids taken so far, made unique as :class:`~viewer.importers.common.Ids`
-    does ("ARG1" twice gives "ARG1-2"), in little memory: a bit per ACLED id
-    (:class:`~viewer.importers.output_check.IdSet`)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._seen = IdSet()
-
-    def _take(self, wanted: str) -> bool:
-        """Take ``wanted``; False if it was taken already."""
-        return self._seen.add(wanted)
-
-
 class _Import:
     """One import: the caches, the actors and sources so far, and the report."""
 
@@ -235,7 +220,6 @@ class _Import:
         self.size = max(os.fstat(handle.fileno()).st_size, 1)
         # Kept for the whole import: one entry per distinct name.
         self.cast = ActorsAndSources()
-        self.event_ids = _SeenIds()
         self.seen = Seen()
         # Caches of values that repeat, emptied when full (see values.remember).
         self.dates: dict[tuple[str, str], tuple[dict[str, Any], str] | str] = {}
@@ -332,7 +316,6 @@ class _Import:
         participants_of, source_lists = cast.participant_lists, cast.source_lists
         seen = self.seen
         countries, precisions, unknown_types = seen.countries, seen.precisions, seen.unknown_types
-        unique_id = self.event_ids.unique
         progress, buffer = self.progress, self.handle.buffer
         first_day, last_day = "\uffff", ""
         events = 0
@@ -346,6 +329,7 @@ class _Import:
             description=description,
         ) as writer:
             write = writer.event
+            unique_id = writer.unique_id
             rows = 0
             while True:
                 try:
