@@ -241,21 +241,27 @@ class ModelWriter:
             self._out = gzip.GzipFile(
                 path.name, "wb", compresslevel=GZIP_LEVEL, fileobj=self._file, mtime=0
             )
-        self._buffer = bytearray(start)
+        # What is not written yet, in pieces joined once as it is (a bytearray
+        # grown event by event and emptied copied it again and again); its size.
+        self._parts: list[bytes] = [start]
+        self._size = len(start)
         self._events = 0
         self._check = OutputCheck(start)
         self._ids = _TakenIds(self._check)
 
     def event(self, event: dict[str, Any]) -> None:
-        buffer = self._buffer
-        if self._events:
-            buffer += b",\n"
+        parts = self._parts
         data = self._encoder.encode(event)
-        buffer += data
+        if self._events:
+            parts.append(b",\n")
+            self._size += 2
+        parts.append(data)
+        self._size += len(data)
         self._events += 1
-        if len(buffer) >= _WRITE_BYTES:
-            self._out.write(buffer)
-            buffer.clear()
+        if self._size >= _WRITE_BYTES:
+            self._out.write(b"".join(parts))
+            parts.clear()
+            self._size = 0
         _refuse(self._check.event(data, event))
 
     def unique_id(self, wanted: str) -> str:
@@ -280,10 +286,10 @@ class ModelWriter:
                 b'"eras":' + encode(list(eras)) + b"\n}\n",
             )
         )
-        self._buffer += rest
+        self._parts.append(rest)
         _refuse(self._check.finish(rest))  # before the file takes its place
-        self._out.write(self._buffer)
-        self._buffer.clear()
+        self._out.write(b"".join(self._parts))
+        self._parts.clear()
         if self._out is not self._file:
             self._out.close()  # the gzip trailer; the file stays open
         self._file.flush()
