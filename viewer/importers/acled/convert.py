@@ -80,6 +80,7 @@ from typing import Any, TextIO
 
 from viewer.domain.dates import quoted
 from viewer.domain.model import MAX_ID, MAX_LONG_TEXT
+from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.words import translate
 from viewer.importers.acled.actors import ActorsAndSources
@@ -321,13 +322,18 @@ class _Import:
         events = 0
         last = reader.line_num
         progress(0.0)
-        with ModelWriter(
-            out,
-            timeline_id=made_id,
-            title_=shown_title,
-            language=language,
-            description=description,
-        ) as writer:
+        # The collector paused: each row's lists and dicts are freed as they
+        # go (no cycles), and each collection would walk every object alive.
+        with (
+            paused_gc(),
+            ModelWriter(
+                out,
+                timeline_id=made_id,
+                title_=shown_title,
+                language=language,
+                description=description,
+            ) as writer,
+        ):
             write = writer.event
             unique_id = writer.unique_id
             rows = 0
