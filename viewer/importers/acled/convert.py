@@ -446,7 +446,10 @@ class _Import:
                 if sources is None:
                     sources = cast.cited(source_text)
 
-                if len(raw_id) <= MAX_ID and _PLAIN_ID.fullmatch(raw_id):
+                # ACLED's ids (ARG10607) are letters and digits: no pattern to run.
+                if len(raw_id) <= MAX_ID and (
+                    (raw_id.isascii() and raw_id.isalnum()) or _PLAIN_ID.fullmatch(raw_id)
+                ):
                     wanted = raw_id
                 else:
                     wanted = make_id(raw_id)
