@@ -133,7 +133,7 @@ class WrittenEvents:
             return False
         if not _new(self._titles, map(itemgetter("title"), events), _TITLE):
             return False
-        dates = list(map(itemgetter("date"), events))
+        dates = _distinct(list(map(itemgetter("date"), events)))
         if set(map(type, dates)) != {dict}:
             return False
         if not _new(self._dates, (tuple(date.items()) for date in dates), _date):
@@ -144,12 +144,20 @@ class WrittenEvents:
             ("participants", self._participants, ids_plainly, actors),
             ("sources", self._sources, ids_plainly, sources),
         ):
-            column = [event.get(field, _EMPTY) for event in events]
+            column = _distinct([event.get(field, _EMPTY) for event in events])
             if not set(map(type, column)) <= _LISTS:
                 return False
             if not _new_lists(kept, map(tuple, column), fits, referred):
                 return False
         return _own_values(events)
+
+
+def _distinct(values: list[Any]) -> list[Any]:
+    """``values`` each once by identity: an importer hands the same list or
+    dict to many events (its cache of them), which is then made a tuple,
+    hashed and looked at once, not once per event. (An object's id is its
+    own while it lives, and ``values`` keeps each one alive.)"""
+    return list(dict(zip(map(id, values), values, strict=True)).values())
 
 
 def _new(kept: set[Hashable], values: Iterable[Hashable], fits: Callable[[Any], bool]) -> bool:
@@ -196,7 +204,7 @@ def _own_values(events: list[dict[str, Any]]) -> bool:
     dead = [n for event in events if (n := event.get("fatalities")) is not None]
     if dead and (set(map(type, dead)) != {int} or min(dead) < 0 or max(dead) > _MOST_FATALITIES):
         return False
-    where = [c for event in events if (c := event.get("coordinates")) is not None]
+    where = _distinct([c for event in events if (c := event.get("coordinates")) is not None])
     if not where:
         return True
     if set(map(type, where)) != {dict} or set(map(len, where)) != {2}:
