@@ -175,7 +175,10 @@ def _import_csv(
         raise ImportFailed(
             translate("importers", "cannot be read: {0}").format(exc.strerror or exc)
         ) from None
-    with handle:
+    # The collector paused: each row's lists and dicts are freed as they go
+    # (no cycles), and each collection would walk every object alive. It
+    # comes back once the import's caches are gone (it would walk them all).
+    with handle, paused_gc():
         try:
             return _Import(src, handle, progress, replaced).run(
                 out, timeline_id, title, language or "en"
@@ -322,18 +325,13 @@ class _Import:
         events = 0
         last = reader.line_num
         progress(0.0)
-        # The collector paused: each row's lists and dicts are freed as they
-        # go (no cycles), and each collection would walk every object alive.
-        with (
-            paused_gc(),
-            ModelWriter(
-                out,
-                timeline_id=made_id,
-                title_=shown_title,
-                language=language,
-                description=description,
-            ) as writer,
-        ):
+        with ModelWriter(
+            out,
+            timeline_id=made_id,
+            title_=shown_title,
+            language=language,
+            description=description,
+        ) as writer:
             write = writer.event
             unique_id = writer.unique_id
             rows = 0
