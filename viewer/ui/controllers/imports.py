@@ -157,8 +157,9 @@ class Imports(QObject):
         with progress and Cancel. Returns the model file's path."""
         timeline_id = import_name(source)
         # Plain JSON, not gzip: the data folder is the app's own, and a gzip
-        # file opens slower by its unpacking (zlib: about half the parse's time
-        # on top; bench/README.md). The command writes gzip when asked (-o x.json.gz).
+        # file opens slower by its unpacking (ISA-L: a fifth of the parse's time
+        # on top at a million events, zlib half; bench/README.md). The command
+        # writes gzip when asked (-o x.json.gz).
         out = self.imports_dir / f"{timeline_id}.json"
         failed = self.tr("Import failed")
         odd = not_a_file(source)
