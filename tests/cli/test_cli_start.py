@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import REPO
 from viewer.cli import import_command
+from viewer.cli.arguments import HelpFormatter
 from viewer.cli.main import COMMANDS, _build_parser
 from viewer.domain import model
 from viewer.importers import formats
@@ -153,3 +154,45 @@ def test_a_commands_parser_alone_parses_as_among_all(command: str) -> None:
     }
     args = argv.get(command, [command])
     assert alone.parse_args(args) == among.parse_args(args)
+
+
+def test_validate_asks_no_terminal_width() -> None:
+    # argparse asks shutil for the width as it makes each formatter; only help
+    # and error messages need it (viewer/cli/arguments.py's HelpFormatter).
+    said, printed = _probe(["validate"], ("shutil",))
+    assert said == {"code": 0, "heavy": []}
+    assert printed.startswith("OK ")
+
+
+def _argparse_help(parser: argparse.ArgumentParser) -> list[str]:
+    """The help of ``parser`` and of each of its commands (and theirs)."""
+    helps = [parser.format_help(), parser.format_usage()]
+    for action in parser._actions:
+        if isinstance(action.choices, dict):
+            for command in action.choices.values():
+                helps += _argparse_help(command)
+    return helps
+
+
+def _with_formatter(
+    parser: argparse.ArgumentParser, formatter: type[argparse.HelpFormatter]
+) -> argparse.ArgumentParser:
+    parser.formatter_class = formatter
+    for action in parser._actions:
+        if isinstance(action.choices, dict):
+            for command in action.choices.values():
+                _with_formatter(command, formatter)
+    return parser
+
+
+@pytest.mark.parametrize("columns", ["20", "52", "80", "200"])
+def test_help_is_laid_out_as_argparse_lays_it_out(
+    columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = _build_parser()
+    assert ours.formatter_class is HelpFormatter
+    assert _argparse_help(ours) == _argparse_help(
+        _with_formatter(_build_parser(), argparse.HelpFormatter)
+    )
+    assert HelpFormatter("x", width=50)._width == argparse.HelpFormatter("x", width=50)._width

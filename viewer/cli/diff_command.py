@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from viewer.cli.arguments import TYPE_CHECKING, file_path
+from viewer.cli.arguments import TYPE_CHECKING, ArgumentParser, file_path
 from viewer.cli.exit_codes import ExitCode
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 SHOWN_CHARS = 120
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[ArgumentParser]) -> None:
     diff = commands.add_parser(
         "diff",
         help="list the events and quotes added, removed and changed between two model files",

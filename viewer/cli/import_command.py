@@ -7,7 +7,7 @@ import argparse
 import re
 import sys
 
-from viewer.cli.arguments import TYPE_CHECKING, file_path
+from viewer.cli.arguments import TYPE_CHECKING, ArgumentParser, file_path
 from viewer.cli.exit_codes import ExitCode
 from viewer.domain.terms import LANGUAGE_TAG_PATTERN, MAX_LANGUAGE_TAG
 
@@ -24,7 +24,7 @@ FORMATS = ("timelinejs", "acled")
 SHOWN_PROBLEMS = 20
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[ArgumentParser]) -> None:
     importing = commands.add_parser(
         "import",
         help="turn a TimelineJS JSON or sheet or an ACLED CSV export into a model file",

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from viewer import __version__
 from viewer.cli import diff_command, import_command
-from viewer.cli.arguments import TYPE_CHECKING, file_path
+from viewer.cli.arguments import TYPE_CHECKING, ArgumentParser, file_path
 from viewer.cli.exit_codes import ExitCode
 from viewer.domain.terms import EventKind, EventStatus, Verification
 from viewer.timeline.lane_terms import LaneFacet, LaneOrder
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from viewer.domain.timeline import Timeline
     from viewer.timeline.filters import EventFilter
 
-    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    Commands = argparse._SubParsersAction[ArgumentParser]
 
 # What a command needs (numpy, pydantic, msgspec, the timeline and its files) is
 # imported by the command as it runs: ``--version`` and every ``--help`` need
@@ -41,7 +41,7 @@ def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with ``only``, the parser of that command alone
     (none for ``""``). Each command's parser is a dozen argparse objects: one
     command needs only its own, and ``--version`` none, to parse the same way."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="timeline-viewer",
         description="Read a timeline of events, claims and quotes.",
     )
