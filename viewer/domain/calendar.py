@@ -16,8 +16,6 @@ shifting the year to begin in March puts the leap day at its end, so a day's
 place in its year follows from the month by one linear formula.
 """
 
-from __future__ import annotations
-
 import math
 from typing import NamedTuple, Protocol
 

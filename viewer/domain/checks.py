@@ -4,8 +4,6 @@ Each problem names the JSON path it is about, so an author can go straight to
 it. All problems are collected; none stops the others from being found.
 """
 
-from __future__ import annotations
-
 from collections.abc import Container, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -56,7 +54,7 @@ def _dangling(path: str, target: str, ref: str, known: Container[str]) -> Iterat
         yield Problem(path, f"refers to no {target}: found {ref!r}")
 
 
-def check_timeline(timeline: TimelineModel) -> list[Problem]:
+def check_timeline(timeline: "TimelineModel") -> list[Problem]:
     """Every problem in a field-valid timeline, in document order."""
     problems: list[Problem] = []
     for collection, items in (
@@ -120,7 +118,7 @@ def check_timeline(timeline: TimelineModel) -> list[Problem]:
     return problems
 
 
-def _claim_ids(timeline: TimelineModel, problems: list[Problem]) -> set[str]:
+def _claim_ids(timeline: "TimelineModel", problems: list[Problem]) -> set[str]:
     """The ids of the timeline's claims (of every event); one used twice is a
     problem, added to ``problems`` where it is used again."""
     first_seen: dict[str, str] = {}
@@ -137,14 +135,14 @@ def _claim_ids(timeline: TimelineModel, problems: list[Problem]) -> set[str]:
     return set(first_seen)
 
 
-def _date(path: str, date: FuzzyDate, sources: Container[str]) -> Iterator[Problem]:
+def _date(path: str, date: "FuzzyDate", sources: Container[str]) -> Iterator[Problem]:
     """A date's problems: an end before its start, a source that is none."""
     yield from _end_before_start(path, date)
     if date.source is not None:
         yield from _dangling(f"{path}.source", "source", date.source, sources)
 
 
-def _end_before_start(path: str, date: FuzzyDate) -> Iterator[Problem]:
+def _end_before_start(path: str, date: "FuzzyDate") -> Iterator[Problem]:
     # Both points are whole units of the same precision, so "the end's unit
     # is over before the start's begins" is exactly "end before start".
     if date.closed_end is not None and date.latest <= date.earliest:

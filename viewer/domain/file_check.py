@@ -14,8 +14,6 @@ names the JSON path of every problem. So a valid file is vouched for in a
 tenth of the time, and a broken one is explained exactly as before.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain

@@ -1,7 +1,5 @@
 """How far a long load is, and a way to stop it (Qt-free)."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import NamedTuple
 

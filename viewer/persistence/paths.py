@@ -4,8 +4,6 @@ Nothing here creates a folder at import time; :class:`AppPaths` is built once
 in ``main()`` and handed down.
 """
 
-from __future__ import annotations
-
 import os
 import stat
 from collections.abc import Mapping
@@ -50,7 +48,7 @@ class AppPaths(NamedTuple):
     data_dir: Path
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str] = os.environ) -> AppPaths:
+    def from_environment(cls, environ: Mapping[str, str] = os.environ) -> "AppPaths":
         home = environ.get(HOME_ENV)
         if home:
             base = Path(home).expanduser()
