@@ -225,3 +225,10 @@ def test_validate_compiles_no_python_source() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK ")
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_validate_of_a_plain_file_imports_no_threading() -> None:
+    # Only a gzip file is unpacked on a thread (viewer/persistence/model_file.py).
+    said, printed = _probe(["validate"], ("threading", "queue"))
+    assert said == {"code": 0, "heavy": []}
+    assert printed.startswith("OK ")

@@ -5,10 +5,8 @@ from __future__ import annotations
 import gc
 import os
 import stat
-import threading
 import zlib
 from pathlib import Path
-from queue import SimpleQueue
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -23,6 +21,8 @@ from viewer.persistence.limits import MAX_MODEL_BYTES
 # Reading a file needs neither numpy nor pydantic (``validate`` reads a valid
 # file without them); parsing it imports them as it starts.
 if TYPE_CHECKING:
+    from queue import SimpleQueue
+
     from pydantic import ValidationError
 
     from viewer.domain.model import TimelineModel
@@ -171,6 +171,11 @@ class _Unpacking:
     raised there."""
 
     def __init__(self, handle: BinaryIO, max_bytes: int, size: int) -> None:
+        # Here, not at the top: threading and queue are a thirtieth of
+        # ``validate``'s start, and only a gzip file needs them.
+        import threading
+        from queue import SimpleQueue
+
         self._told: SimpleQueue[float | None] = SimpleQueue()
         self._stop = threading.Event()
         self._data = bytearray()
