@@ -232,3 +232,12 @@ def test_validate_of_a_plain_file_imports_no_threading() -> None:
     said, printed = _probe(["validate"], ("threading", "queue"))
     assert said == {"code": 0, "heavy": []}
     assert printed.startswith("OK ")
+
+
+def test_validate_imports_no_other_commands_modules() -> None:
+    # Each command's module and what only its options need (the lanes of
+    # export) are imported when its parser is built (viewer/cli/main.py).
+    watched = ("viewer.cli.import_command", "viewer.cli.diff_command", "viewer.timeline.lane_terms")
+    said, printed = _probe(["validate"], watched)
+    assert said == {"code": 0, "heavy": []}
+    assert printed.startswith("OK ")

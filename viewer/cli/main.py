@@ -9,11 +9,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from viewer import __version__
-from viewer.cli import diff_command, import_command
 from viewer.cli.arguments import TYPE_CHECKING, ArgumentParser, file_path
 from viewer.cli.exit_codes import ExitCode
 from viewer.domain.terms import EventKind, EventStatus, Verification
-from viewer.timeline.lane_terms import LaneFacet, LaneOrder
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -80,6 +78,8 @@ def _add_open(commands: Commands) -> None:
 
 def _add_export(commands: Commands) -> None:
     """``export``: a picture or TimelineJS JSON, without a window."""
+    from viewer.timeline.lane_terms import LaneFacet, LaneOrder
+
     export = commands.add_parser(
         "export",
         help="render a timeline to PNG, SVG or PDF without a window, or write it as "
@@ -220,7 +220,22 @@ def _add_notes(commands: Commands) -> None:
     import_notes.add_argument("--model", type=file_path, metavar="FILE", help=model_help)
 
 
-# Every command's parser, in the order ``--help`` lists them.
+def _add_import(commands: Commands) -> None:
+    """``import``: a timeline written elsewhere, as a model file."""
+    from viewer.cli import import_command
+
+    import_command.add_parser(commands)
+
+
+def _add_diff(commands: Commands) -> None:
+    """``diff``: what differs between two model files."""
+    from viewer.cli import diff_command
+
+    diff_command.add_parser(commands)
+
+
+# Every command's parser, in the order ``--help`` lists them; a command's
+# module is imported when its parser is built.
 _COMMAND_PARSERS: dict[str, Callable[[Commands], None]] = {
     "validate": _add_validate,
     "schema": _add_schema,
@@ -228,8 +243,8 @@ _COMMAND_PARSERS: dict[str, Callable[[Commands], None]] = {
     "export": _add_export,
     "search": _add_search,
     "notes": _add_notes,
-    "import": import_command.add_parser,
-    "diff": diff_command.add_parser,
+    "import": _add_import,
+    "diff": _add_diff,
 }
 COMMANDS = set(_COMMAND_PARSERS)
 
@@ -299,6 +314,7 @@ def _export(args: argparse.Namespace) -> int:
     from viewer.domain.text import terminal_safe
     from viewer.persistence.paths import AppPaths, bundled_timeline
     from viewer.timeline.filters import DATE_FACETS, event_mask
+    from viewer.timeline.lane_terms import LaneFacet, LaneOrder
     from viewer.timeline.lanes import LaneChoice
 
     suffix = args.output.suffix.lower()
@@ -454,8 +470,12 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return run_notes(args, AppPaths.from_environment())
     if args.command == "import":
+        from viewer.cli import import_command
+
         return import_command.run(args)
     if args.command == "diff":
+        from viewer.cli import diff_command
+
         return diff_command.run(args)
     if args.command == "search":
         from viewer.cli.search_command import run_search
