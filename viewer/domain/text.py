@@ -50,7 +50,8 @@ class _Pattern:
     that hold lone surrogates beside other ranges (most below) make the ``re``
     compiler build a table of every character below U+10000: together some 20
     million instructions at import, a tenth of ``timeline-viewer validate``,
-    which needs none of them. Once compiled, its methods are the pattern's own."""
+    which needs none of them; the plainer ones (isolates, Markdown) cost a
+    million and a half more. Once compiled, its methods are the pattern's own."""
 
     __slots__ = ("_source", "search", "split", "sub")
     search: Callable[[str], re.Match[str] | None]
@@ -73,7 +74,7 @@ FSI = "\u2068"
 PDI = "\u2069"
 _INITIATORS = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI
 # Every isolate control: LRI, RLI, FSI and PDI (U+2066–U+2069).
-_ISOLATES = re.compile("[\u2066-\u2069]")
+_ISOLATES = _Pattern("[\u2066-\u2069]")
 # The embeddings and overrides (LRE, RLE, LRO, RLO), and their end (PDF).
 _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
 _PDF = "\u202c"
@@ -324,11 +325,11 @@ def wrap_isolated(line: str, width: int) -> list[str]:
 # Characters that mean something anywhere in a Markdown line (CommonMark and
 # GitHub's tables and strikethrough): emphasis, code, links and images, raw HTML
 # and entities, headings' closing hashes, table cells.
-_MD_INLINE = re.compile(r"[\\`*_\[\]<>&#|~]")
+_MD_INLINE = _Pattern(r"[\\`*_\[\]<>&#|~]")
 # What starts a block at the beginning of a line: a list item (``-``, ``+``,
 # ``1.``, ``1)``), a setext underline (``===``) or a thematic break (``---``).
-_MD_AUTOLINK = re.compile(r"(?i)(?:\b(?:https?|ftp|mailto):|\bwww\.)")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
+_MD_AUTOLINK = _Pattern(r"(?i)(?:\b(?:https?|ftp|mailto):|\bwww\.)")
+_MD_LINE_START = _Pattern(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
 def markdown_text(text: str) -> str:
