@@ -249,6 +249,29 @@ def test_points_read_a_column_as_parse_point_reads_each(precision: Precision) ->
     assert spans[0].tolist() == [parse_point(t, precision)[0] for t in valid]
 
 
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "2020-01-0\n",  # a line break where a digit belongs: the width is right
+        "2020-01\n01",
+        "2020-01-011",  # one too long, one too short: the joined length is right
+        "2020-01-0",
+        "2020-01-0\u0661",  # a digit of another script
+        "\n",
+        "",
+    ],
+)
+def test_a_column_with_one_odd_point_is_refused_whole(odd: str) -> None:
+    """The rows of a column of days are read as bytes only if every one has a
+    day's width; an odd one among many is refused as it is alone."""
+    code = PRECISION_CODE[Precision.DAY.value]
+    column = (
+        ["2020-01-02"] * 50 + [odd] + ["2020-01-01"] * 50 + ["2020-01-0"] * (odd == "2020-01-011")
+    )
+    assert points([odd], np.full(1, code, np.uint8)) is None
+    assert points(column, np.full(len(column), code, np.uint8)) is None
+
+
 @pytest.mark.parametrize("length", [1, 48, 49, 200])
 def test_ids_are_found_short_or_long(minimal: dict[str, Any], length: int) -> None:
     """Short ids are bisected as bytes, long ones looked up in a dict: both find the same."""
