@@ -321,10 +321,13 @@ def test_id_keys_accept_exactly_the_ids_the_pattern_does() -> None:
     alphabet = "aZ09._:-/ \x00\né\n"
     for _ in range(3_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 6)))
-        keys = id_keys(["ok", text, "e1"])
-        assert (keys is not None) == (pattern.fullmatch(text) is not None), repr(text)
-        if keys is not None:
-            assert keys[1].decode() == text
+        for ids in (["ok", text, "e1"], [text], ["e1", text], [text, "long-id:1.2"]):
+            keys = id_keys(ids)
+            assert (keys is not None) == (pattern.fullmatch(text) is not None), repr(ids)
+            if keys is not None:  # as numpy makes them, padded to the longest
+                expected = np.array(ids, "S")
+                assert keys.dtype == expected.dtype
+                assert keys.tolist() == expected.tolist()
     assert id_keys([]) is not None
 
 
