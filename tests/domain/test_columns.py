@@ -19,7 +19,7 @@ from viewer.domain.columns import PRECISION_CODE, points
 from viewer.domain.dates import Precision, parse_point
 from viewer.domain.model import SCHEMA_VERSION, TimelineModel
 from viewer.domain.progress import LoadCancelled
-from viewer.domain.records import id_keys
+from viewer.domain.records import BATCH, id_keys
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
 from viewer.persistence.paths import bundled_timeline
@@ -72,6 +72,21 @@ def test_a_large_generated_timeline_takes_the_fast_way_and_agrees() -> None:
     # what the details pane reads is the same event, made from its record
     assert fast.events_by_id["e2999"] == slow.events_by_id["e2999"]
     assert len(fast.quotes_by_event["e0"]) == 1
+
+
+def test_events_read_a_chunk_at_a_time_make_the_same_timeline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Chunks of one batch (3,000 events: two chunks, the last short) give the
+    timeline one chunk gives, rare fields and references checked across them."""
+    data = dump(make_timeline(3_000, seed=11))
+    whole = fast_load.build(data)
+    monkeypatch.setattr(fast_load, "CHUNK", BATCH)
+    chunked = fast_load.build(data)
+    assert whole is not None
+    assert chunked is not None
+    same(chunked, whole)
+    assert chunked.events.batches == whole.events.batches
 
 
 def _mutations(minimal: dict[str, Any]) -> list[tuple[str, dict[str, Any] | bytes]]:
