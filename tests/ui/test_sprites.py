@@ -6,12 +6,13 @@ picture of vector drawings."""
 from __future__ import annotations
 
 import dataclasses
+import math
 from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,10 +36,11 @@ from viewer.timeline.geometry import Point, Rect
 from viewer.timeline.lanes import LaneChoice, LaneFacet
 from viewer.timeline.layout import Layout, Placed
 from viewer.ui.timeline import render
-from viewer.ui.timeline.badges import CountBadges
+from viewer.ui.timeline.badges import RADIUS, CountBadges
 from viewer.ui.timeline.lane_header import paint_lane_header
 from viewer.ui.timeline.render import TimelineRenderer
-from viewer.ui.timeline.sprites import Sprites, pixel_grid
+from viewer.ui.timeline.sprites import Sprites, blank, offset, pixel_grid
+from viewer.ui.timeline.texts import Texts
 
 WIDTH, HEIGHT = 1200, 700
 
@@ -93,12 +95,7 @@ def _largest_difference(a: QImage, b: QImage) -> int:
 def _sprites(renderer: TimelineRenderer) -> int:
     """How many sprites the renderer keeps, of badges, headers and lines."""
     badges = renderer._badges
-    return (
-        len(badges.sprites)
-        + len(badges.blanks)
-        + len(renderer._headers)
-        + len(renderer._rules.sprites)
-    )
+    return len(badges.blanks) + len(renderer._headers) + len(renderer._rules.sprites)
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.25])
@@ -188,10 +185,8 @@ def _badges_image(
     items: list[Placed],
     fill: QColor,
     edge: QColor,
-    budget: bool = True,
 ) -> QImage:
-    """``items`` painted by ``badges`` (from sprites), or as shapes with None;
-    without ``budget``, no new sprite of a badge with its number."""
+    """``items`` painted by ``badges`` (from sprites), or as shapes with None."""
     image = QImage(200, 40, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
@@ -200,17 +195,13 @@ def _badges_image(
         painter.setFont(QFont())
         drawer = badges or CountBadges()
         grid = pixel_grid(painter) if badges is not None else None
-        drawer.start_frame()
-        if not budget:
-            drawer.budget = 0
         drawer.paint(painter, grid, items, QPen(edge, 1), fill, QColor("black"))
     finally:
         painter.end()
     return image
 
 
-@pytest.mark.parametrize("budget", [True, False])
-def test_a_kept_badge_follows_its_number_and_colours(qapp: QApplication, budget: bool) -> None:
+def test_a_kept_badge_follows_its_number_and_colours(qapp: QApplication) -> None:
     badges = CountBadges()
     badges.set_font(QFont())
     pale, red, grey = QColor(220, 230, 250), QColor(250, 200, 200), QColor(90, 90, 90)
@@ -224,14 +215,83 @@ def test_a_kept_badge_follows_its_number_and_colours(qapp: QApplication, budget:
     drawn = []
     for texts, fill, edge in cases + cases:  # the second time from what was kept
         items = [_badge(text) for text in texts]
-        # Without a budget, each is drawn as a kept blank badge under its number.
-        sprites = _badges_image(badges, items, fill, edge, budget)
+        # Each is drawn as a kept blank badge under its number.
+        sprites = _badges_image(badges, items, fill, edge)
         shapes = _badges_image(None, items, fill, edge)
         assert _largest_difference(sprites, shapes) <= 8
         drawn.append(sprites)
-    assert len(badges.sprites if budget else badges.blanks) > 0
+    assert len(badges.blanks) > 0
     for one, other in pairwise(drawn[: len(cases)]):
         assert _largest_difference(one, other) > 40
+
+
+def _badges_as_before(items: list[Placed], scale: float, fill: QColor, edge: QColor) -> QImage:
+    """``items`` drawn as the renderer drew them before their numbers went over
+    blank badges: each badge painted with its number into a sprite of its own,
+    the number's start kept in 64ths of a pixel, then the sprite drawn."""
+    image = QImage(round(200 * scale), round(40 * scale), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    texts, pen, black = Texts(QFont()), QPen(edge, 1), QColor("black")
+    pad = math.ceil(pen.widthF() * scale / 2) + 1
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(scale, scale)
+        grid = pixel_grid(painter)
+        assert grid is not None
+        for item in items:
+            x, y, width, height = item.hit.x(), item.hit.y(), item.hit.width(), item.hit.height()
+            at_x = x + width / 2 - texts.width(item.text) / 2
+            at_y = y + height / 2 - texts.height / 2
+            left, top = math.floor(x * scale), math.floor(y * scale)
+            phases = (round((x * scale - left) * 64), round((y * scale - top) * 64))
+            corner = (offset(phases[0], pad, scale), offset(phases[1], pad, scale))
+            sprite, on = blank(
+                grid,
+                math.ceil((corner[0] + width) * scale) + pad,
+                math.ceil((corner[1] + height) * scale) + pad,
+            )
+            try:
+                on.setPen(pen)
+                on.setBrush(fill)
+                on.drawRoundedRect(QRectF(*corner, width, height), RADIUS, RADIUS)
+                on.setPen(black)
+                on.setFont(QFont())
+                text_x = math.floor(at_x * scale * 64) - left * 64
+                text_y = math.floor(at_y * scale * 64) - top * 64
+                texts.draw(on, (pad + text_x / 64) / scale, (pad + text_y / 64) / scale, item.text)
+            finally:
+                on.end()
+            painter.drawPixmap(QPointF((left - pad) / scale, (top - pad) / scale), sprite)
+    finally:
+        painter.end()
+    return image
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_badges_draw_the_pixels_their_sprites_with_numbers_drew(
+    qapp: QApplication, scale: float
+) -> None:
+    fill, edge = QColor(220, 230, 250), QColor(90, 90, 90)
+    items = [
+        _badge(text, x)
+        for text, x in (("7", 2.0), ("12", 30.3), ("1,204", 61.77), ("88", 120.5), ("+3", 160.9))
+    ]
+    badges = CountBadges()
+    badges.set_font(QFont())
+    for _time in range(3):  # the numbers drawn plainly, then laid out once and kept
+        image = QImage(round(200 * scale), round(40 * scale), QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(QFont())
+            painter.scale(scale, scale)
+            badges.paint(painter, pixel_grid(painter), items, QPen(edge, 1), fill, QColor("black"))
+        finally:
+            painter.end()
+        assert image == _badges_as_before(items, scale, fill, edge)
+    assert len(badges.blanks) == len(items)  # drawn from sprites, not as shapes
 
 
 def test_badges_that_overlap_are_drawn_as_shapes(qapp: QApplication) -> None:
@@ -285,22 +345,23 @@ def test_a_new_font_drops_the_kept_sprites(qapp: QApplication, acled: Timeline) 
     renderer = TimelineRenderer(acled)
     layout = _far(renderer)
     _image(renderer, layout)
-    assert len(renderer._badges.sprites) + len(renderer._badges.blanks) > 0
+    assert len(renderer._badges.blanks) > 0
     assert len(renderer._headers) > 0
     font = QFont(renderer.font)
     font.setPointSizeF(font.pointSizeF() + 1)
     renderer.font = font
-    assert len(renderer._badges.sprites) + len(renderer._badges.blanks) == 0
+    assert len(renderer._badges.blanks) == 0
     assert len(renderer._headers) == 0
 
 
 def test_the_kept_sprites_are_bounded(qapp: QApplication) -> None:
     badges = CountBadges()
-    badges.sprites.limit = 10
+    badges.blanks.limit = 10
     for number in range(40):
-        badges.start_frame()
-        _badges_image(badges, [_badge(str(number))], QColor(220, 230, 250), QColor(90, 90, 90))
-        assert len(badges.sprites) <= 10
+        # Another place between two pixels each time: another blank badge.
+        badge = _badge(str(number), 20.0 + number / 40)
+        _badges_image(badges, [badge], QColor(220, 230, 250), QColor(90, 90, 90))
+        assert len(badges.blanks) <= 10
 
 
 def test_a_density_strip_on_pixels_is_the_stretched_one(qapp: QApplication) -> None:

@@ -254,7 +254,6 @@ class TimelineRenderer:
         clip: QRectF,
         y_offset: float = 0.0,
     ) -> None:
-        self._badges.start_frame()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.font)
