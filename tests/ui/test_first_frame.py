@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect
 from PySide6.QtWidgets import QWidget
@@ -104,6 +106,44 @@ def test_the_window_imports_its_panels_when_it_makes_them() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_the_first_frame_leaves_the_notes_store_and_the_importers_unimported(
+    tmp_path: Path,
+) -> None:
+    """The notes' database (sqlite3 and the stores) comes with the notes, after the
+    first frame; the importers with the first import."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from viewer.persistence.paths import AppPaths, bundled_timeline\n"
+        "from viewer.ui.app import open_settings\n"
+        "from viewer.ui.main_window import MainWindow\n"
+        "from viewer.ui.widgets.first_paint import when_painted\n"
+        "app = QApplication([])\n"
+        "paths = AppPaths.from_environment()\n"
+        "window = MainWindow(open_settings(paths), paths.data_dir)\n"
+        "later = ['sqlite3', 'viewer.persistence.notes_store',\n"
+        "         'viewer.persistence.layered_notes']\n"
+        "def painted():\n"
+        "    shown = window.timeline_view.renderer.timeline is not None\n"
+        "    print(shown, window.built, [name for name in later if name in sys.modules])\n"
+        "    app.exit(0)\n"
+        "when_painted(window.timeline_view.viewport(), painted)\n"
+        "window.show()\n"
+        "window.open_at_start(bundled_timeline())\n"
+        "app.exec()\n"
+    )
+    env = {**os.environ, "TIMELINE_VIEWER_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env=env,
+    )
+    assert out.stdout.strip() == "True False []"
 
 
 def test_pyside_reads_a_modules_file_for_its_answer() -> None:
