@@ -4,6 +4,7 @@ it into a model file, and saying how it went."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
@@ -12,10 +13,12 @@ from viewer.domain import words
 from viewer.domain.text import bidi_contained, isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
-from viewer.importers.common import ImportReport
 from viewer.importers.formats import FORMATS, content_format, format_of, import_name
 from viewer.persistence.paths import not_a_file
 from viewer.ui.document.document import Document
+
+if TYPE_CHECKING:  # the importers' report comes with the first import
+    from viewer.importers.common import ImportReport
 
 #: The Open dialog's file types: translate the names; keep the patterns in
 #: parentheses and the ";;" between the types.

@@ -6,18 +6,20 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from viewer.domain.progress import Progress
 from viewer.domain.timeline import Timeline
-from viewer.importers.common import ImportReport
-from viewer.importers.formats import run_import
 from viewer.persistence.model_file import ModelFileError, json_size, load_timeline
 from viewer.timeline.stacking import CannotAdd, LayerData, restacked, stack
 from viewer.ui.document.loader import BACKGROUND_BYTES, BACKGROUND_EVENTS, Adding, Load
 from viewer.ui.document.recent import Remembered
 from viewer.ui.document.watcher import Stamp, Watcher, file_stamp, same_file
+
+if TYPE_CHECKING:  # the importers come with the first import
+    from viewer.importers.common import ImportReport
 
 
 @dataclass(slots=True)
@@ -327,6 +329,8 @@ class Document(QObject):
             adding = Adding(self.layers, earlier.layer.id if earlier else None)
 
         def convert(progress: Progress) -> ImportReport:
+            from viewer.importers.formats import run_import
+
             return run_import(kind, source, job.path, timeline_id=timeline_id, progress=progress)
 
         # Written beside its place and moved there once it loads: an import that

@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from viewer.domain.progress import LoadCancelled, Progress
 from viewer.domain.timeline import Timeline
-from viewer.importers.common import ImportFailed, ImportReport
 from viewer.persistence.model_file import ModelFileError, load_timeline
 from viewer.timeline.index import event_index
 from viewer.timeline.stacking import CannotAdd, LayerData, layer_beside, stack
 from viewer.ui.document.watcher import Stamp
+
+if TYPE_CHECKING:  # the importers come with the first import
+    from viewer.importers.common import ImportReport
 
 # Files larger than this load in a thread, with progress and Cancel: about
 # half a second of loading (100,000 events, 37 MB, take 0.6 s).
@@ -106,7 +109,13 @@ class Load(QThread):
         try:
             progress: Progress = self._progress
             if self.convert is not None:  # most of the time goes to converting
-                self.report = self.convert(lambda done: self._progress(0.8 * done))
+                from viewer.importers.common import ImportFailed  # only a conversion fails so
+
+                try:
+                    self.report = self.convert(lambda done: self._progress(0.8 * done))
+                except ImportFailed as err:
+                    self.refused.emit([str(problem) for problem in err.problems], False)
+                    return False
                 progress = lambda done: self._progress(0.8 + 0.2 * done)  # noqa: E731
             timeline = load_timeline(self.path, progress=progress)
             adding = self.adding
@@ -121,9 +130,6 @@ class Load(QThread):
             return False
         except ModelFileError as err:
             self.refused.emit([str(problem) for problem in err.problems], err.unreadable)
-            return False
-        except ImportFailed as err:
-            self.refused.emit([str(problem) for problem in err.problems], False)
             return False
         except Exception as err:  # said to the reader: a load never stays stuck
             #: A file that failed to load: {0} is the error's Python name, {1} what it said.
