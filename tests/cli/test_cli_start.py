@@ -36,9 +36,10 @@ print(json.dumps({"code": code, "heavy": heavy}), file=sys.stderr)
 """
 
 
-def _probe(argv: list[str], watched: Sequence[str] = HEAVY) -> tuple[dict[str, object], str]:
+def _run(probe: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``probe`` run as ``python -c`` in the repository, with ``args``; it must exit 0."""
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, json.dumps(argv), json.dumps(list(watched))],
+        [sys.executable, "-c", probe, *args],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -46,6 +47,11 @@ def _probe(argv: list[str], watched: Sequence[str] = HEAVY) -> tuple[dict[str, o
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def _probe(argv: list[str], watched: Sequence[str] = HEAVY) -> tuple[dict[str, object], str]:
+    result = _run(_PROBE, json.dumps(argv), json.dumps(list(watched)))
     said: dict[str, object] = json.loads(result.stderr.strip().splitlines()[-1])
     return said, result.stdout
 
@@ -221,15 +227,7 @@ def test_validate_compiles_no_python_source() -> None:
     # field's annotation when it is a string (``from __future__ import
     # annotations``), and msgspec's import makes a ForwardRef
     # (viewer/domain/lean_msgspec.py).
-    result = subprocess.run(
-        [sys.executable, "-c", _NO_COMPILE_PROBE, "validate"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _run(_NO_COMPILE_PROBE, "validate")
     assert result.stdout.startswith("OK ")
     assert result.stderr.strip().splitlines()[-1] == "[]"
 
