@@ -124,7 +124,7 @@ def test_the_first_frame_leaves_the_notes_store_and_the_importers_unimported(
         "paths = AppPaths.from_environment()\n"
         "window = MainWindow(open_settings(paths), paths.data_dir)\n"
         "later = ['sqlite3', 'viewer.persistence.notes_store',\n"
-        "         'viewer.persistence.layered_notes', 'viewer.importers.common']\n"
+        "         'viewer.persistence.notes_export', 'viewer.importers.common']\n"
         "def painted():\n"
         "    shown = window.timeline_view.renderer.timeline is not None\n"
         "    print(shown, window.built, [name for name in later if name in sys.modules])\n"

@@ -28,8 +28,6 @@ from viewer.domain.model import Actor, Claim, Event, Quote, Source
 from viewer.domain.notes import Note, NoteTarget
 from viewer.domain.records import Records
 from viewer.domain.timeline import Layer, Timeline, TimelineById
-from viewer.persistence.atomic import atomic_write_bytes
-from viewer.persistence.notes_export import notes_text
 
 __all__ = ["LayerInOwnIds", "beside", "own_note", "own_timeline", "shown_note", "write_notes"]
 
@@ -157,5 +155,10 @@ def write_notes(
 ) -> None:
     """Write ``notes`` (in ``timeline``'s ids) to ``path``: W3C Web Annotations when
     ``w3c`` or for a ``.json``/``.jsonld`` name, Markdown otherwise. Raises OSError."""
+    # Here, not at the top: the window shows notes from its first frame on and
+    # writes them seldom (the writers are json, urllib and the W3C model).
+    from viewer.persistence.atomic import atomic_write_bytes
+    from viewer.persistence.notes_export import notes_text
+
     w3c = w3c or path.suffix.lower() in (".json", ".jsonld")
     atomic_write_bytes(path, notes_text(timeline, notes, w3c=w3c).encode("utf-8"))

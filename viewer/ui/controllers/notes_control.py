@@ -22,6 +22,7 @@ from viewer.domain import words
 from viewer.domain.notes import Note, NoteTarget, TargetKind, event_of, newest_first, target_title
 from viewer.domain.text import isolate, one_line
 from viewer.domain.timeline import Layer, Timeline, TimelineById
+from viewer.persistence.layered_notes import beside, own_note, own_timeline, shown_note, write_notes
 
 if TYPE_CHECKING:  # the store and its database come with the first notes opened
     from viewer.persistence.notes_store import NoteStore, OpenReport
@@ -163,8 +164,6 @@ class NotesController(QObject):
         for layer_id in gone:
             self._leave(layer_id)
         self.timeline = timeline
-        from viewer.persistence.layered_notes import own_timeline
-
         reports: list[tuple[str, NoteStore, OpenReport]] = []
         layers: dict[str, _LayerNotes] = {}
         for layer in timeline.layers:
@@ -271,8 +270,6 @@ class NotesController(QObject):
 
     def notes(self) -> list[Note]:
         """All notes, newest first."""
-        from viewer.persistence.layered_notes import shown_note
-
         return newest_first(
             shown_note(shown.layer, note)
             for shown in self._layers.values()
@@ -280,8 +277,6 @@ class NotesController(QObject):
         )
 
     def get(self, note_id: str) -> Note | None:
-        from viewer.persistence.layered_notes import shown_note
-
         found = self._find(note_id)
         return shown_note(found[0].layer, found[1]) if found is not None else None
 
@@ -332,8 +327,6 @@ class NotesController(QObject):
     # -- changing (through the undo stack) ---------------------------------------
 
     def add(self, target: NoteTarget, text: str, tags: tuple[str, ...] = ()) -> Note | None:
-        from viewer.persistence.layered_notes import own_note
-
         shown = self._layer_of(target.id)
         if shown is None or shown.store.read_only or not text.strip() or self.timeline is None:
             return None
@@ -344,8 +337,6 @@ class NotesController(QObject):
         return note
 
     def edit(self, note_id: str, text: str, tags: tuple[str, ...]) -> Note | None:
-        from viewer.persistence.layered_notes import shown_note
-
         found = self._find(note_id)
         if found is None or found[0].store.read_only or not text.strip():
             return None
@@ -366,8 +357,6 @@ class NotesController(QObject):
     def grade(self, target: NoteTarget, grade: str | None, text: str = "") -> Note | None:
         """Give ``target`` the reader's ``grade`` ("B2"; None: take it away), with
         ``text`` (why): their grade note on it changed, or a new one. Undoable."""
-        from viewer.persistence.layered_notes import own_note, shown_note
-
         shown = self._layer_of(target.id)
         if shown is None or shown.store.read_only or self.timeline is None:
             return None
@@ -397,8 +386,6 @@ class NotesController(QObject):
         return shown_note(shown.layer, note)
 
     def delete(self, note_id: str) -> bool:
-        from viewer.persistence.layered_notes import shown_note
-
         found = self._find(note_id)
         if found is None or found[0].store.read_only:
             return False
@@ -503,8 +490,6 @@ class NotesController(QObject):
         about its own ids (as ``timeline-viewer notes import`` reads them with that
         timeline). Returns how many notes in all (:attr:`exported` names the files);
         raises OSError."""
-        from viewer.persistence.layered_notes import beside, write_notes
-
         self.exported = []
         if self.timeline is None:
             return 0
@@ -524,8 +509,6 @@ class NotesController(QObject):
         waiting ones included) as W3C Web Annotations: the opened timeline's to
         ``path``, another's beside it as ``<stem>.<timeline id><suffix>``, each about
         its own ids. Returns the files written. Raises OSError."""
-        from viewer.persistence.layered_notes import beside, write_notes
-
         written = []
         stores = [(s.store, s.own) for s in self._layers.values()] + list(self.waiting)
         first = self.store
