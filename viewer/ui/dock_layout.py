@@ -110,6 +110,40 @@ def bring_forward(dock: QDockWidget, focus: QWidget | None = None) -> None:
     dock.raise_()
 
 
+def focus_panel(panels: Sequence[tuple[QWidget, QWidget]], panel: QWidget) -> None:
+    """Bring ``panel`` forward (a tab behind another) and give the focus to what
+    takes it in there; ``panels``: each panel F6 visits, with what takes its focus."""
+    for candidate, target in panels:
+        if candidate is panel:
+            if isinstance(panel, QDockWidget):
+                bring_forward(panel, target)
+            else:
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+
+
+def next_panel(
+    panels: Sequence[tuple[QWidget, QWidget]], step: int, focus: QWidget | None
+) -> QWidget:
+    """F6 / Shift+F6: of ``panels`` (in F6's order, with what takes each one's
+    focus) the open one ``step`` after the one that holds ``focus`` (from the
+    first or the last when none does)."""
+    shown = [
+        panel
+        for panel, _target in panels
+        if not isinstance(panel, QDockWidget) or not panel.isHidden()
+    ]
+    at = next(
+        (
+            i
+            for i, panel in enumerate(shown)
+            if focus is not None and (focus is panel or panel.isAncestorOf(focus))
+        ),
+        -1 if step > 0 else 0,
+    )
+    return shown[(at + step) % len(shown)]
+
+
 class DockLayout(QObject):
     """Watches ``window`` and its docks (``side`` ones beside the timeline, ``bottom``
     ones under it) to keep each dock's share of the window as it is resized.

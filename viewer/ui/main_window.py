@@ -26,7 +26,7 @@ from viewer.ui.controllers.filter_state import FilterState
 from viewer.ui.controllers.imports import Imports
 from viewer.ui.controllers.legend_choice import LegendChoice
 from viewer.ui.controllers.notes_control import NotesController
-from viewer.ui.dock_layout import DockLayout, bring_forward, hide_behind_tabs
+from viewer.ui.dock_layout import DockLayout, focus_panel, hide_behind_tabs, next_panel
 from viewer.ui.document.document import Document
 from viewer.ui.document.history import History
 from viewer.ui.document.selection import Selection
@@ -421,32 +421,11 @@ class MainWindow(QMainWindow):
 
     def focus_panel(self, panel: QWidget) -> None:
         """Bring ``panel`` forward (a tab behind another) and give it the focus."""
-        for candidate, target in self._panels():
-            if candidate is panel:
-                if isinstance(panel, QDockWidget):
-                    bring_forward(panel, target)
-                else:
-                    target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return
+        focus_panel(self._panels(), panel)
 
     def cycle_panels(self, step: int) -> None:
         """F6 / Shift+F6: the next (or previous) panel that is open."""
-        panels = [
-            (panel, target)
-            for panel, target in self._panels()
-            if not isinstance(panel, QDockWidget) or not panel.isHidden()
-        ]
-        focus = QApplication.focusWidget()
-        at = next(
-            (
-                i
-                for i, (panel, _t) in enumerate(panels)
-                if focus is not None and (focus is panel or panel.isAncestorOf(focus))
-            ),
-            -1 if step > 0 else 0,
-        )
-        panel, _target = panels[(at + step) % len(panels)]
-        self.focus_panel(panel)
+        self.focus_panel(next_panel(self._panels(), step, QApplication.focusWidget()))
 
     def show_shortcuts(self) -> None:
         """Help > Keyboard Shortcuts: every action with a key, and the timeline's keys."""
