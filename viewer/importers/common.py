@@ -18,7 +18,7 @@ from typing import IO, Any
 import msgspec
 
 from viewer.domain.checks import Problem
-from viewer.domain.model import (
+from viewer.domain.terms import (
     MAX_ID,
     MAX_LONG_TEXT,
     MAX_NAME,

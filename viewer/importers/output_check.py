@@ -41,14 +41,15 @@ from collections.abc import Iterable
 from functools import cache
 from itertools import chain
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
-from pydantic import ValidationError
 
 from viewer.domain.checks import Problem, check_timeline, json_path
-from viewer.domain.model import SCHEMA_VERSION, Event, TimelineModel
+from viewer.domain.file_check import summary
+from viewer.domain.file_structs import Id
 from viewer.domain.perf import paused_gc
+from viewer.domain.terms import SCHEMA_VERSION
 from viewer.importers.written_events import WrittenEvents
 from viewer.persistence.limits import MAX_MODEL_BYTES
 
@@ -64,6 +65,11 @@ _C1_BYTES = re.compile(b"\xc2[\x80-\x9f]")
 # for each two-byte escape stops at every "u", "b" and "f" of the text, and
 # took 12.7 ms per batch of 1,024 ACLED events against 3.4 ms).
 _ESCAPES = re.compile(rb"\\[bfu]")
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from viewer.domain.model import Event
+
 # At most this many bytes of id bitmaps (a hostile file of ids with many
 # letter prefixes and large numbers would want a megabyte each); ids past it
 # are kept one string each.
@@ -195,17 +201,21 @@ class OutputCheck:
         if size > self.limit:
             return [self._too_large(size)]
         # The file as written without its events: the header, actors, sources,
-        # eras and the JSON around the events, validated as the loader does.
-        try:
-            with paused_gc():
-                model = TimelineModel.model_validate_json(self._start + rest)
-        except ValidationError as exc:
-            return _problems(exc, "")
-        if model.schema_version > SCHEMA_VERSION:
-            return [Problem("schema_version", f"is newer than {SCHEMA_VERSION}")]
-        problems = check_timeline(model)
-        problems += _dangling("actor", self._actors, model.actors_by_id)
-        problems += _dangling("source", self._sources, model.sources_by_id)
+        # eras and the JSON around the events, checked as `validate` checks a
+        # file (file_check, without pydantic); when that is unsure, validated
+        # the exact way, which names each problem.
+        rest_of_file = self._start + rest
+        if summary(rest_of_file) is not None:
+            ids = _IDS.decode(rest_of_file)
+            actors: set[str] = {actor.id for actor in ids.actors}
+            sources: set[str] = {source.id for source in ids.sources}
+            problems = []
+        else:
+            problems, actors, sources = _exact_rest(rest_of_file)
+            if problems:
+                return problems
+        problems += _dangling("actor", self._actors, actors)
+        problems += _dangling("source", self._sources, sources)
         problems += _dangling("event", self._related, self._ids)
         return problems[:MOST_PROBLEMS]
 
@@ -307,6 +317,40 @@ def _fast(raws: list[bytes]) -> list[Any] | None:
     return events
 
 
+class _Named(msgspec.Struct, gc=False):
+    id: Id
+
+
+class _Ids(msgspec.Struct, gc=False):
+    """A model file's actors' and sources' ids (the rest of it passed over)."""
+
+    actors: list[_Named] = []
+    sources: list[_Named] = []
+
+
+_IDS = msgspec.json.Decoder(_Ids)
+
+
+def _exact_rest(data: bytes) -> tuple[list[Problem], set[str], set[str]]:
+    """The problems of the file ``data`` (its events aside), found the exact
+    way (:class:`~viewer.domain.model.TimelineModel`), and its actors' and
+    sources' ids."""
+    # Here, not at the top: a file checked plainly (file_check) needs no pydantic.
+    from pydantic import ValidationError
+
+    from viewer.domain.model import TimelineModel
+
+    try:
+        with paused_gc():
+            model = TimelineModel.model_validate_json(data)
+    except ValidationError as exc:
+        return _problems(exc, ""), set(), set()
+    if model.schema_version > SCHEMA_VERSION:
+        return [Problem("schema_version", f"is newer than {SCHEMA_VERSION}")], set(), set()
+    problems = check_timeline(model)
+    return problems, set(model.actors_by_id), set(model.sources_by_id)
+
+
 @cache
 def _decoder(event: type) -> msgspec.json.Decoder[list[Any]]:
     return msgspec.json.Decoder(list[event])  # type: ignore[valid-type]
@@ -331,6 +375,10 @@ def _control_bytes(data: bytes) -> bool:
 
 def _exact(raws: list[bytes], first: int) -> tuple[list[Problem], list[Event]]:
     """The problems of each event, found the exact way, with their JSON paths."""
+    from pydantic import ValidationError
+
+    from viewer.domain.model import Event
+
     problems: list[Problem] = []
     events: list[Event] = []
     for n, raw in enumerate(raws, first):

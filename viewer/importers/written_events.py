@@ -6,10 +6,11 @@ kinds, titles, places, actors: a few thousand distinct ones in a million
 rows) and a few that are the row's own (its id, summary, fatalities and
 coordinates). :class:`WrittenEvents` checks a batch of events a column at a
 time: each distinct value of the repeating fields the first time it comes
-(against the model's own limits, the date by
-:class:`~viewer.domain.model.FuzzyDate` itself), then only whether it is one
-seen before; the row's own values over the whole column (the ids' pattern in
-one search over them joined, the numbers' types and ranges).
+(against the model's own limits; the date as :mod:`~viewer.domain.file_check`
+checks one, or by :class:`~viewer.domain.model.FuzzyDate` itself when that is
+unsure), then only whether it is one seen before; the row's own values over
+the whole column (the ids' pattern in one search over them joined, the
+numbers' types and ranges).
 
 It vouches only for what it knows: an event with any other field (status,
 related events, claims, when first reported), a value of another type, or
@@ -33,9 +34,10 @@ from operator import itemgetter
 from typing import Any
 
 import msgspec
-from pydantic import ValidationError
 
-from viewer.domain.model import (
+from viewer.domain.dates import OPEN_END, Precision, parse_point
+from viewer.domain.file_structs import FuzzyDate as FileDate
+from viewer.domain.terms import (
     MAX_ID,
     MAX_ITEMS,
     MAX_LONG_TEXT,
@@ -43,7 +45,6 @@ from viewer.domain.model import (
     MAX_TAG,
     MAX_TITLE,
     EventKind,
-    FuzzyDate,
 )
 from viewer.domain.text import control_in
 
@@ -74,6 +75,8 @@ _MOST_KEPT = 1 << 15
 _ENCODE = msgspec.json.Encoder().encode
 _EMPTY: tuple[str, ...] = ()
 _LISTS = frozenset({list, tuple})
+_DATE = msgspec.json.Decoder(FileDate)
+_PRECISIONS = {precision.value: precision for precision in Precision}
 
 
 def ids_plainly(ids: list[Any]) -> bool:
@@ -97,8 +100,47 @@ _TITLE, _PLACE, _TAG = _one_line(MAX_TITLE), _one_line(MAX_PLACE), _one_line(MAX
 
 
 def _date(key: tuple[tuple[str, Any], ...]) -> bool:
+    """Whether the date of ``key`` (its items) is one the model takes, and ends
+    after it starts: said without pydantic when it plainly is (decoded as the
+    file's struct, checked as :mod:`~viewer.domain.file_check` checks a date),
+    else by :class:`~viewer.domain.model.FuzzyDate` itself."""
+    encoded = _ENCODE(dict(key))
     try:
-        date = FuzzyDate.model_validate_json(_ENCODE(dict(key)))
+        if _date_plainly(_DATE.decode(encoded)):
+            return True
+    except (msgspec.DecodeError, ValueError, KeyError):
+        pass  # unsure: the model says
+    return date_exactly(encoded)
+
+
+def _date_plainly(date: FileDate) -> bool:
+    """Whether ``date`` (of the file's struct: its types and lengths checked)
+    is plainly valid: its points written as its precision asks (else
+    ``ValueError``), an open end not approximate, a closed end after its
+    start, its note one line, its source an id."""
+    precision = _PRECISIONS[date.precision]
+    earliest = parse_point(date.start, precision)[0]
+    end = date.end
+    if end == OPEN_END:
+        if date.approximate:
+            return False
+    elif end is not None and parse_point(end, precision)[1] <= earliest:
+        return False
+    if date.note is not None and control_in(date.note) is not None:
+        return False
+    return date.source is None or _ID.fullmatch(date.source) is not None
+
+
+def date_exactly(encoded: bytes) -> bool:
+    """Whether the JSON ``encoded`` is a date the model takes
+    (:class:`~viewer.domain.model.FuzzyDate`), ending after it starts."""
+    # Here, not at the top: a plainly valid date never needs pydantic.
+    from pydantic import ValidationError
+
+    from viewer.domain.model import FuzzyDate
+
+    try:
+        date = FuzzyDate.model_validate_json(encoded)
     except ValidationError:
         return False
     return date.closed_end is None or date.latest > date.earliest

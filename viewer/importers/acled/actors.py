@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from viewer.domain.model import MAX_ITEMS
+from viewer.domain.terms import MAX_ITEMS
 from viewer.importers.acled.values import remember
 from viewer.importers.common import Ids, make_id, name
 from viewer.importers.common import title as title_text

@@ -54,7 +54,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from viewer.domain.dates import quoted
-from viewer.domain.model import MAX_LONG_TEXT
+from viewer.domain.terms import MAX_LONG_TEXT
 from viewer.domain.words import translate
 from viewer.importers.acled.values import kind_of
 from viewer.importers.common import long_text, plain, tag

@@ -79,9 +79,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from viewer.domain.dates import quoted
-from viewer.domain.model import MAX_ID, MAX_LONG_TEXT
 from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, no_progress
+from viewer.domain.terms import MAX_ID, MAX_LONG_TEXT
 from viewer.domain.words import translate
 from viewer.importers.acled.actors import ActorsAndSources
 from viewer.importers.acled.api_json import api_csv, is_api_answer, records_not_lines

@@ -45,7 +45,6 @@ from datetime import date
 from typing import Any, TypeVar
 
 from viewer.domain.dates import quoted
-from viewer.domain.describe import MONTHS
 from viewer.domain.words import translate
 from viewer.importers.common import place, tag
 from viewer.importers.common import title as title_text
@@ -71,9 +70,23 @@ _OTHER_TYPES = frozenset(
     }
 )
 
-# ACLED writes months in English, whatever the reader's language: the English
-# names the dates' words are marked with (before any translation).
-_MONTH_NAMES = [month.lower() for month in MONTHS]
+# ACLED writes months in English, whatever the reader's language (the names
+# ``describe.MONTHS`` marks for translation; here, not from there: that
+# module imports the pydantic model, which an import does not need).
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 # Months by their English names and the first three letters of them, in lower case.
 _MONTHS = {
     **{month: number for number, month in enumerate(_MONTH_NAMES, start=1)},
