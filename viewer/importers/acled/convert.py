@@ -333,7 +333,7 @@ class _Import:
             description=description,
         ) as writer:
             write = writer.event
-            unique_id = writer.unique_id
+            take_id, unique_id = writer.take_id, writer.unique_id
             rows = 0
             while True:
                 try:
@@ -451,8 +451,10 @@ class _Import:
                     wanted = raw_id
                 else:
                     wanted = make_id(raw_id)
-                event_id = unique_id(wanted)
-                if event_id != wanted:
+                if take_id(wanted):
+                    event_id = wanted
+                else:
+                    event_id = unique_id(wanted)
                     report.problem(
                         line(at),
                         translate("importers", "event id {0} is repeated: imported as {1}").format(
