@@ -390,3 +390,37 @@ def test_crowded_labels_are_whole_words_or_hidden(timeline: Timeline) -> None:
             assert title.startswith(shown)
             assert not title[len(shown)].isalnum(), text
             assert len(shown.split()) >= 2, text
+
+
+@pytest.mark.parametrize("spp", [5_000.0, 8_000.0, 20_000.0])
+@pytest.mark.parametrize("height", [1080.0, 1400.0, 2400.0])
+def test_lanes_placed_on_a_few_rows_first_are_placed_as_on_all(
+    timeline: Timeline, spp: float, height: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lane placed first on a few more rows than its share of the window's,
+    then settled from those, is placed as on all the rows it may take."""
+    from viewer.timeline import layout as layout_module
+
+    settled: list[bool] = []
+    real = layout_module.capped_sharing
+
+    def spy(*args: object, **kwargs: object) -> list[int] | None:
+        shares = real(*args, **kwargs)  # type: ignore[arg-type]
+        settled.append(shares is not None)
+        return shares
+
+    monkeypatch.setattr(layout_module, "capped_sharing", spy)
+    index = event_index(timeline)
+    middle = float(np.median(index.starts))
+    capped = Layouter(index, Monospace(index))
+    whole = Layouter(index, Monospace(index))
+    whole.place_capped = False
+    selected = [None, index.id_of(int(np.searchsorted(index.starts, middle + 300 * spp)))]
+    views = itertools.product((middle, middle + 700 * spp), (1280.0, 1920.0), selected)
+    for t0, width, chosen in views:
+        quick = capped.layout(t0, spp, width, chosen, height)
+        slow = whole.layout(t0, spp, width, chosen, height)
+        assert _signature(quick) == _signature(slow)
+        assert [ll.height for ll in quick.lanes] == [ll.height for ll in slow.lanes]
+        assert [ll.hidden for ll in quick.lanes] == [ll.hidden for ll in slow.lanes]
+    assert any(settled), "some lanes should be settled from their first rows"

@@ -28,7 +28,15 @@ from viewer.timeline.layout import (
     Layout,
     Layouter,
 )
-from viewer.timeline.rows import GLYPH, Rows, Slot, row_for, share_rows
+from viewer.timeline.rows import (
+    GLYPH,
+    Rows,
+    Slot,
+    capped_sharing,
+    rounds_of_sharing,
+    row_for,
+    share_rows,
+)
 
 DAY = 86400.0
 
@@ -294,3 +302,34 @@ def test_rows_that_turn_a_slot_away_at_once_place_as_asking_each(seed: int, tigh
         assert placed[0] == placed[1]
     assert len(quick) == len(slow) == 12
     assert [len(row.slots) for row in quick] == [len(row.slots) for row in slow]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_shares_settled_from_a_few_rows_are_those_of_all(seed: int) -> None:
+    """Whenever capped_sharing settles the rows, they are those rounds_of_sharing
+    gives for any rows the capped lanes would take on more, with or without a
+    "+N" row each."""
+    rng = random.Random(seed)
+    settled = 0
+    for _ in range(300):
+        lanes, cap = rng.randint(1, 9), rng.randint(5, 10)
+        room = rng.uniform(100.0, 1400.0)
+        capped = {n for n in range(lanes) if rng.random() < 0.6}
+        needs = [cap if n in capped else rng.randint(1, cap - 1) for n in range(lanes)]
+        least = [rng.randint(1, need) for need in needs]
+        least = [cap if n in capped and rng.random() < 0.5 else k for n, k in enumerate(least)]
+        hidden = {n for n in range(lanes) if n not in capped and rng.random() < 0.5}
+        shares = capped_sharing(needs, least, cap, capped, hidden, room, MAX_ROWS)
+        if shares is None:
+            continue
+        settled += 1
+        for _truth in range(10):
+            more = {n: rng.choice([0, 1, 2, 5, 30]) for n in capped}
+            true_needs = [need + more.get(n, 0) for n, need in enumerate(needs)]
+            true_least = [
+                min(k + (rng.choice([0, 1, 3, 20]) if k >= cap else 0), true_needs[n])
+                for n, k in enumerate(least)
+            ]
+            true_hidden = hidden | {n for n in capped if least[n] >= cap and rng.random() < 0.5}
+            assert rounds_of_sharing(true_needs, true_least, true_hidden, room, MAX_ROWS) == shares
+    assert settled > 20

@@ -50,8 +50,9 @@ from viewer.timeline.rows import (
     Rows,
     Slot,
     TextMetrics,
+    capped_sharing,
+    rounds_of_sharing,
     row_for,
-    share_rows,
 )
 
 AXIS_HEIGHT = 46.0
@@ -92,6 +93,9 @@ class Layouter:
     # Place a lane on all the rows it may take at once when the lanes leave
     # room to spare for sure, not on MAX_ROWS first (tests hold it to the two).
     place_once = True
+    # Place such lanes first on a few more rows than each would get of the
+    # window's, not on all it may take (tests hold it to all of them).
+    place_capped = True
 
     def __init__(self, index: EventIndex, metrics: TextMetrics) -> None:
         self.index = index
@@ -152,15 +156,27 @@ class Layouter:
             )
         )
         at_most: set[int] = set()
-        for lane_layout, visible in self._in_detail(lanes, collapsed, t0 - margin, t1, pinned):
+        shown = self._in_detail(lanes, collapsed, t0 - margin, t1, pinned)
+        # Lanes placed on at most `cap` rows, not `most`: a pass reads how many it
+        # may take only once it has taken them all, so a lane that fills fewer is
+        # placed as on `most`; one that fills them is settled by :meth:`_share`.
+        detailed = [visible for ll, visible in shown if not ll.bucketed and not ll.collapsed]
+        cap = most
+        if spare and self.place_capped and all(pinned not in v for v in detailed):
+            share = int((height or 0.0) - AXIS_HEIGHT) // int(ROW_HEIGHT) // max(len(detailed), 1)
+            cap = min(max(share + 4, MAX_ROWS + 2), most)
+        capped: set[int] = set()
+        for lane_layout, visible in shown:
             if lane_layout.collapsed:
                 density_strip(lane_layout, layout, t0, t1)
             elif not lane_layout.bucketed:  # (a bucketed lane is counted once in its place)
                 if spare and pinned not in visible:
                     # What MAX_ROWS rows and then `most` would give, in one pass:
                     # fewer than MAX_ROWS rows are placed alike either way.
-                    self._place_lane(lane_layout, visible, layout, pinned, most)
+                    self._place_lane(lane_layout, visible, layout, pinned, cap)
                     at_most.add(id(lane_layout))
+                    if lane_layout.rows == cap < most:
+                        capped.add(id(lane_layout))
                 else:
                     self._place_lane(lane_layout, visible, layout, pinned, MAX_ROWS)
             placed.append((lane_layout, visible))
@@ -174,7 +190,7 @@ class Layouter:
                     continue
                 if lane_layout.rows == MAX_ROWS and most > MAX_ROWS and visible:
                     self._place_lane(lane_layout, visible, layout, pinned, most)
-            self._share(placed, layout, pinned, height)
+            self._share(placed, layout, pinned, height, capped, most)
         # Each lane in its place, then its items made there (never moved).
         top = AXIS_HEIGHT
         for lane_layout, _visible in placed:
@@ -259,6 +275,8 @@ class Layouter:
         layout: Layout,
         pinned: int | None,
         height: float,
+        capped: set[int],
+        most: int,
     ) -> None:
         """Lay out again, on fewer rows, the lanes that took more than their share
         of ``height``.
@@ -266,46 +284,60 @@ class Layouter:
         A lane's rows come in two parts: those it cannot do without (every
         event a mark of its own, labels cut) and those that keep its labels
         whole. The rows there are go first to the former, then to the latter,
-        so a "+N" badge appears only where the window has no row left.
+        so a "+N" badge appears only where the window has no row left. The
+        lanes ``capped`` (by id) filled the fewer rows they were placed on
+        first: settled from those when the rows they may take beyond do not
+        count (see :func:`capped_sharing`), else placed on ``most`` here.
         """
         drawn = [(ll, visible) for ll, visible in placed if not ll.bucketed and not ll.collapsed]
         fixed = sum(ll.height for ll, _visible in placed if ll.bucketed or ll.collapsed)
         room = height - AXIS_HEIGHT - len(placed) * LANE_GAP - fixed
-        needs = [ll.rows for ll, _visible in drawn]
-        badges = sum(CLUSTER_ROW for ll, _visible in drawn if ll.hidden)
-        if not drawn or sum(needs) * ROW_HEIGHT + badges <= room:
-            return
-        # Each lane as placed with all the rows it wants, put back when it gets them.
-        loose = {
-            id(ll): (ll.rows, ll.height, ll.hidden, self._drafts[id(ll)]) for ll, _visible in drawn
-        }
-        least = []
-        for (lane_layout, visible), need in zip(drawn, needs, strict=True):
-            if need > 1:
-                self._place_lane(lane_layout, visible, layout, pinned, need, tight=True)
-            least.append(lane_layout.rows)
-        clustered = {id(ll) for ll, _visible in drawn if ll.hidden}
-        shares = needs
-        for _round in range(2):  # again, once the lanes cut down have a "+N" row too
-            budget = max(int((room - CLUSTER_ROW * len(clustered)) // ROW_HEIGHT), len(needs))
-            if sum(least) <= budget:
-                wants = [n - k for n, k in zip(needs, least, strict=True)]
-                more = share_rows(wants, budget - sum(least), at_least=0)
-                shares = [k + m for k, m in zip(least, more, strict=True)]
-            else:
-                shares = share_rows(least, budget)
-            # However short the window, a lane keeps the rows an export has (the
-            # plot scrolls instead).
-            shares = [max(s, min(k, MAX_ROWS)) for s, k in zip(shares, least, strict=True)]
-            cut = {id(ll) for (ll, _v), k, s in zip(drawn, least, shares, strict=True) if s < k}
-            if cut <= clustered:
+        at = {n for n, (ll, _visible) in enumerate(drawn) if id(ll) in capped}
+        for attempt in ("capped", "whole") if at else ("whole",):
+            if attempt == "whole":
+                for n in at:
+                    self._place(drawn[n][0], drawn[n][1], layout, max_rows=most)
+                at = set()
+            needs = [ll.rows for ll, _visible in drawn]
+            # (A lane capped may want more rows and have a "+N" row or not.)
+            badges = sum(
+                CLUSTER_ROW for n, (ll, _v) in enumerate(drawn) if ll.hidden and n not in at
+            )
+            if not drawn or sum(needs) * ROW_HEIGHT + badges <= room:
+                if at:
+                    continue  # the lanes may all fit
+                return
+            # Each lane as placed with all the rows it wants, put back when it gets them.
+            loose = {
+                n: (ll.rows, ll.height, ll.hidden, self._drafts[id(ll)])
+                for n, (ll, _visible) in enumerate(drawn)
+                if n not in at
+            }
+            least = []
+            for (lane_layout, visible), need in zip(drawn, needs, strict=True):
+                if need > 1:  # (capped: as a tight pass on more rows goes up to `need`)
+                    self._place_lane(lane_layout, visible, layout, pinned, need, tight=True)
+                least.append(lane_layout.rows)
+            clustered = {n for n, (ll, _visible) in enumerate(drawn) if ll.hidden}
+            if not at:
+                shares = rounds_of_sharing(needs, least, clustered, room, MAX_ROWS)
                 break
-            clustered |= cut
-        for (lane_layout, visible), need, share in zip(drawn, needs, shares, strict=True):
+            cap = max(needs[n] for n in at)
+            found = capped_sharing(needs, least, cap, at, clustered - at, room, MAX_ROWS)
+            if found is not None:
+                shares = found
+                break
+            for n, (rows, lane_height, hidden, draft) in loose.items():  # as placed loose
+                lane = drawn[n][0]
+                lane.rows, lane.height, lane.hidden = rows, lane_height, hidden
+                self._drafts[id(lane)] = draft
+        for n, ((lane_layout, visible), need, share) in enumerate(
+            zip(drawn, needs, shares, strict=True)
+        ):
             if share < lane_layout.rows:  # fewer rows than even the tight layout took
                 self._place_lane(lane_layout, visible, layout, pinned, share, tight=True)
-            elif share >= need:  # all it wants: as first placed
-                rows, lane_height, hidden, draft = loose[id(lane_layout)]
+            elif share >= need:  # all it wants: as first placed (never a lane capped)
+                rows, lane_height, hidden, draft = loose[n]
                 lane_layout.rows, lane_layout.height, lane_layout.hidden = rows, lane_height, hidden
                 self._drafts[id(lane_layout)] = draft
             elif share > lane_layout.rows:  # room for some whole labels again

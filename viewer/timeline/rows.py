@@ -16,6 +16,7 @@ from typing import Protocol
 from weakref import WeakKeyDictionary, ref
 
 from viewer.timeline.labels import CutWidths, Measure, least_width
+from viewer.timeline.placed import CLUSTER_ROW, ROW_HEIGHT
 
 
 class TextMetrics(Protocol):
@@ -224,6 +225,88 @@ def share_rows(needs: list[int], budget: int, at_least: int = 1) -> list[int]:
             shares[lane] += 1
             left -= 1
     return shares
+
+
+def rounds_of_sharing(
+    needs: list[int], least: list[int], clustered: set[int], room: float, floor: int
+) -> list[int]:
+    """The rows each lane gets of ``room`` (height): lanes that want ``needs``
+    rows and can do with ``least`` (every event a mark of its own), the lanes
+    ``clustered`` (by number) with a "+N" row; none fewer than ``floor`` rows
+    or ``least``, whichever is fewer. The lanes then cut down get a "+N" row
+    too, and the rows are shared once more."""
+    shares = needs
+    for _round in range(2):  # again, once the lanes cut down have a "+N" row too
+        budget = max(int((room - CLUSTER_ROW * len(clustered)) // ROW_HEIGHT), len(needs))
+        if sum(least) <= budget:
+            wants = [n - k for n, k in zip(needs, least, strict=True)]
+            more = share_rows(wants, budget - sum(least), at_least=0)
+            shares = [k + m for k, m in zip(least, more, strict=True)]
+        else:
+            shares = share_rows(least, budget)
+        # However short the window, a lane keeps the rows an export has (the
+        # plot scrolls instead).
+        shares = [max(s, min(k, floor)) for s, k in zip(shares, least, strict=True)]
+        cut = {n for n, (k, s) in enumerate(zip(least, shares, strict=True)) if s < k}
+        if cut <= clustered:
+            break
+        clustered = clustered | cut
+    return shares
+
+
+def capped_sharing(
+    needs: list[int],
+    least: list[int],
+    cap: int,
+    capped: set[int],
+    hidden: set[int],
+    room: float,
+    floor: int,
+) -> list[int] | None:
+    """:func:`rounds_of_sharing` for lanes placed on at most ``cap`` rows, the
+    lanes ``capped`` (by number) filling them: each may want more rows than
+    its ``needs`` says, and if it filled ``cap`` rows even with labels cut,
+    do with more than its ``least`` says, and have a "+N" row or not (the
+    others with one are ``hidden``). The shares, if they are the same whatever
+    those lanes would take on more rows, each of them shared ``cap`` - 2 rows
+    or fewer; else None (the lanes are placed on all their rows after all).
+
+    Water-filling (:func:`share_rows`) reads what a lane wants only up to one
+    more than the level it fills to: a lane shared ``cap`` - 2 rows or fewer
+    gets them however much more than ``cap`` it wants. A lane cut down gets a
+    "+N" row in the second round whether or not it had one."""
+    unknown = {n for n in capped if least[n] >= cap}  # it may do with more
+
+    def one_round(clustered: int) -> list[int] | None:
+        budget = max(int((room - CLUSTER_ROW * clustered) // ROW_HEIGHT), len(least))
+        if sum(least) <= budget:
+            if unknown:
+                return None
+            wants = [n - k for n, k in zip(needs, least, strict=True)]
+            more = share_rows(wants, budget - sum(least), at_least=0)
+            shares = [k + m for k, m in zip(least, more, strict=True)]
+            sure = capped
+        else:
+            shares = share_rows(least, budget)
+            sure = unknown
+        if any(shares[n] > cap - 2 for n in sure):
+            return None
+        return [max(s, min(k, floor)) for s, k in zip(shares, least, strict=True)]
+
+    found: list[list[int]] = []
+    for more_hidden in range(len(unknown) + 1):  # how many of ``unknown`` have a "+N" row
+        shares = one_round(len(hidden) + more_hidden)
+        if shares is None:
+            return None
+        cut = {n for n, (k, s) in enumerate(zip(least, shares, strict=True)) if s < k}
+        if more_hidden < len(unknown) or not cut <= hidden | unknown:
+            shares = one_round(len(hidden | cut))
+            if shares is None:
+                return None
+        found.append(shares)
+    if any(shares != found[0] for shares in found) or any(found[0][n] >= cap for n in capped):
+        return None
+    return found[0]
 
 
 # Per label width, by position: the label's whole width (as the metrics'
