@@ -199,6 +199,7 @@ class Layouter:
             top += lane_layout.height + LANE_GAP
         drafts, self._drafts = self._drafts, {}
         for lane_layout, rows, overflow in drafts.values():
+            self._spans(overflow)  # (once, not at each pass that placed the lane)
             self._items(lane_layout, rows, overflow, layout)
         for lane_layout in layout.lanes:
             if lane_layout.bucketed:
@@ -490,7 +491,6 @@ class Layouter:
             if placed:
                 continue
             self._overflow(overflow, position, slots[0].gx)
-        self._spans(overflow)
         lane.rows = max(len(rows), 1)
         lane.height = lane.rows * ROW_HEIGHT + (CLUSTER_ROW if overflow else 0)
         lane.hidden = sum(len(cluster.positions) for cluster in overflow)
@@ -538,7 +538,7 @@ class Layouter:
     def _overflow(self, overflow: list[Cluster], position: int, gx: float) -> None:
         """Put an event that fits no row into the "+N" cluster at its mark (or a new
         one). Most events of a crowded view come here, one call each: the span is
-        worked out once the lane is placed (:meth:`_spans`), a badge's width once
+        worked out once the lane is settled (:meth:`_spans`), a badge's width once
         per count."""
         if overflow and gx - GLYPH <= overflow[-1].right + 4:
             cluster = overflow[-1]
