@@ -19,7 +19,7 @@ from viewer.domain.columns import PRECISION_CODE, points
 from viewer.domain.dates import Precision, parse_point
 from viewer.domain.model import SCHEMA_VERSION, TimelineModel
 from viewer.domain.progress import LoadCancelled
-from viewer.domain.records import BATCH, id_keys
+from viewer.domain.records import BATCH, Strings, id_column, id_keys
 from viewer.domain.timeline import Timeline
 from viewer.persistence.model_file import ModelFileError, parse_timeline
 from viewer.persistence.paths import bundled_timeline
@@ -344,6 +344,28 @@ def test_id_keys_accept_exactly_the_ids_the_pattern_does() -> None:
                 assert keys.dtype == expected.dtype
                 assert keys.tolist() == expected.tolist()
     assert id_keys([]) is not None
+
+
+def test_id_column_gives_the_keys_and_the_strings_of_the_ids_each_way() -> None:
+    rng = random.Random(12)
+    alphabet = "aZ09._:-"
+    for size in (0, 1, 2, 7, 300):
+        ids = [
+            rng.choice("aZ0") + "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+            for _ in range(size)
+        ]
+        column = id_column(ids)
+        assert column is not None
+        keys, strings = column
+        expected = id_keys(ids)
+        assert expected is not None
+        assert keys.dtype == expected.dtype
+        assert keys.tolist() == expected.tolist()
+        assert list(strings) == ids == list(Strings(ids))
+        assert strings.joined == Strings(ids).joined
+        assert strings.longest == Strings(ids).longest
+    assert id_column(["e1", "é"]) is None
+    assert id_column(["e1", "a b"]) is None
 
 
 def test_json_nested_too_deep_is_a_problem_not_a_crash(minimal: dict[str, Any]) -> None:

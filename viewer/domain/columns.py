@@ -80,8 +80,10 @@ class EventFields:
         after: Floats,
         batches: list[bytes],
         keys: npt.NDArray[np.bytes_] | None = None,
+        ids: Strings | None = None,
     ) -> EventTable:
-        """The table of these events, whose JSON records are ``batches`` (see :func:`pack`)."""
+        """The table of these events, whose JSON records are ``batches`` (see :func:`pack`);
+        ``keys`` and ``ids``: their ids as bytes and as strings, if made already."""
         n = len(self.ids)
         flags = np.zeros(n, np.uint8)
         flags[np.array(self.approximate, bool)] |= APPROXIMATE
@@ -94,7 +96,7 @@ class EventFields:
         status = _codes(self.statuses, STATUS_CODE)
         precision = self.precision_codes()
         return EventTable(
-            self.ids,
+            self.ids if ids is None else ids,
             self.titles,
             first,
             after,

@@ -59,7 +59,7 @@ from viewer.domain.model import (
 from viewer.domain.model import FuzzyDate as ExactDate
 from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, Share, no_progress
-from viewer.domain.records import BATCH, id_keys
+from viewer.domain.records import BATCH, Strings, id_column, id_keys
 from viewer.domain.text import line_breaks
 from viewer.domain.timeline import Timeline
 
@@ -163,6 +163,15 @@ def _ids(ids: list[str]) -> npt.NDArray[np.bytes_]:
     return keys
 
 
+def _id_column(ids: list[str]) -> tuple[npt.NDArray[np.bytes_], Strings]:
+    """Every id of a column has the pattern ids have; the ids as bytes and as
+    :class:`~viewer.domain.records.Strings`."""
+    column = id_column(ids)
+    _require(column is not None)
+    assert column is not None
+    return column
+
+
 def _languages(tags: set[str]) -> None:
     _require(all(_LANGUAGE_TAG.fullmatch(tag) for tag in tags))
 
@@ -218,13 +227,13 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
     quotes, quote_batches = _decoded(
         document.quotes, quotes_decoder, progress, Share(0.55, 0.65), breaks
     )
-    keys = _ids(fields.ids)
+    keys, id_strings = _id_column(fields.ids)
     known = set(fields.ids)
     _require(len(known) == len(fields.ids))
     rare.check(actor_ids, source_ids, known)
     progress(0.7)
     first, after = date_columns(fields)
-    _check_quotes(quotes, actor_ids, source_ids, known, looked_up)
+    quote_ids = _check_quotes(quotes, actor_ids, source_ids, known, looked_up)
     if breaks:
         _one_line(chain([document.title], fields.titles))
     progress(0.8)
@@ -237,8 +246,8 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
         "eras": eras,
     }
     del document
-    table = fields.table(first, after, event_batches, keys)
-    return Timeline.assemble(header, sources, actors, table, quotes, quote_batches)
+    table = fields.table(first, after, event_batches, keys, id_strings)
+    return Timeline.assemble(header, sources, actors, table, quotes, quote_batches, quote_ids)
 
 
 class _Rare:
@@ -338,10 +347,11 @@ def date_columns(fields: EventFields) -> tuple[Any, Any]:
 
 def _check_quotes(
     quotes: list[Quote], actors: set[str], sources: set[str], events: set[str], refer: bool
-) -> None:
-    """``refer``: the speakers and sources are looked up (the decoder did not)."""
+) -> tuple[npt.NDArray[np.bytes_], Strings]:
+    """``refer``: the speakers and sources are looked up (the decoder did not).
+    The quotes' ids as bytes and as strings."""
     ids = [q.id for q in quotes]
-    _ids(ids)
+    column = _id_column(ids)
     _require(len(set(ids)) == len(quotes))
     _languages({q.language for q in quotes})
     _languages({q.translation.language for q in quotes if q.translation is not None})
@@ -349,3 +359,4 @@ def _check_quotes(
         _require({q.speaker for q in quotes} <= actors)
         _require({q.source for q in quotes} - {None} <= sources)
     _require({q.event for q in quotes} <= events)
+    return column

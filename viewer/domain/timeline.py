@@ -20,7 +20,7 @@ import numpy.typing as npt
 from viewer.domain.columns import EventFields, EventTable
 from viewer.domain.model import Actor, Claim, Era, Event, Quote, Source, TimelineModel
 from viewer.domain.perf import paused_gc
-from viewer.domain.records import Grouped, Records, pack
+from viewer.domain.records import Grouped, Records, Strings, pack
 
 
 class _WithClaims(msgspec.Struct):
@@ -220,14 +220,19 @@ class Timeline:
         events: EventTable,
         quotes: list[Any],
         quote_batches: list[bytes],
+        quote_ids: tuple[npt.NDArray[np.bytes_], Strings] | None = None,
     ) -> Timeline:
         """The timeline of an event table and validated quotes.
 
         ``quotes`` are objects with attributes (models or structs), and
-        ``quote_batches`` their JSON records (see :func:`~viewer.domain.records.pack`).
+        ``quote_batches`` their JSON records (see :func:`~viewer.domain.records.pack`);
+        ``quote_ids``: their ids as bytes and as strings, if made already.
         """
-        quote_ids = [q.id for q in quotes]
         quote_events = [q.event for q in quotes]
         quote_speakers = [q.speaker for q in quotes]
-        quote_records: Records[Quote] = Records(Quote, quote_ids, quote_batches)
+        if quote_ids is None:
+            quote_records: Records[Quote] = Records(Quote, [q.id for q in quotes], quote_batches)
+        else:
+            keys, strings = quote_ids
+            quote_records = Records(Quote, strings, quote_batches, keys)
         return cls(header, sources, actors, events, quote_records, quote_events, quote_speakers)
