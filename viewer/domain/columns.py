@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -74,6 +74,23 @@ class EventFields:
         """Each date's precision as a code (KeyError for one that is not a precision)."""
         return _codes(self.precisions, PRECISION_CODE)
 
+    def end_column(self) -> Ends:
+        """Each date's end as an object column, and which are open and which closed."""
+        ends = np.empty(len(self.ends), object)
+        ends[:] = self.ends
+        opened = ends == OPEN
+        return Ends(ends, opened, ~opened & (ends != None))  # noqa: E711 - elementwise
+
+    def flags(self, ends: Ends | None = None) -> Codes:
+        """Each event's flags (:data:`APPROXIMATE`, :data:`OPEN_END`, :data:`CLOSED_END`)."""
+        if ends is None:
+            ends = self.end_column()
+        flags = np.zeros(len(self.ids), np.uint8)
+        flags[np.array(self.approximate, bool)] |= APPROXIMATE
+        flags[ends.opened] |= OPEN_END
+        flags[ends.closed] |= CLOSED_END
+        return flags
+
     def table(
         self,
         first: Floats,
@@ -81,20 +98,18 @@ class EventFields:
         batches: list[bytes],
         keys: npt.NDArray[np.bytes_] | None = None,
         ids: Strings | None = None,
+        precision: Codes | None = None,
+        flags: Codes | None = None,
     ) -> EventTable:
         """The table of these events, whose JSON records are ``batches`` (see :func:`pack`);
-        ``keys`` and ``ids``: their ids as bytes and as strings, if made already."""
-        n = len(self.ids)
-        flags = np.zeros(n, np.uint8)
-        flags[np.array(self.approximate, bool)] |= APPROXIMATE
-        ends = np.empty(n, object)
-        ends[:] = self.ends
-        opened = ends == OPEN
-        flags[opened] |= OPEN_END
-        flags[~opened & (ends != None)] |= CLOSED_END  # noqa: E711 - elementwise
+        ``keys`` and ``ids``: their ids as bytes and as strings, ``precision`` and
+        ``flags`` their columns (:meth:`precision_codes`, :meth:`flags`), if made already."""
+        if flags is None:
+            flags = self.flags()
         kind = _codes(self.kinds, KIND_CODE)
         status = _codes(self.statuses, STATUS_CODE)
-        precision = self.precision_codes()
+        if precision is None:
+            precision = self.precision_codes()
         return EventTable(
             self.ids if ids is None else ids,
             self.titles,
@@ -107,6 +122,16 @@ class EventFields:
             batches,
             keys,
         )
+
+
+class Ends(NamedTuple):
+    """A column of dates' ends (:meth:`EventFields.end_column`)."""
+
+    # Each end: None, an open end, or a point.
+    column: npt.NDArray[np.object_]
+    opened: npt.NDArray[np.bool_]
+    # A point (start..end).
+    closed: npt.NDArray[np.bool_]
 
 
 def _codes(values: list[Any], code: dict[str, int]) -> Codes:

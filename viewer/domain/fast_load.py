@@ -24,15 +24,14 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, compress
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 import numpy as np
 import numpy.typing as npt
 from pydantic import TypeAdapter, ValidationError
 
-from viewer.domain.columns import EventFields, points
-from viewer.domain.dates import OPEN_END
+from viewer.domain.columns import APPROXIMATE, Codes, EventFields, Floats, points
 from viewer.domain.file_structs import C1 as _C1
 from viewer.domain.file_structs import CONTROL_IN_JSON as _CONTROL_IN_JSON
 from viewer.domain.file_structs import EVENTS_DECODER as _EVENTS
@@ -232,7 +231,7 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
     _require(len(known) == len(fields.ids))
     rare.check(actor_ids, source_ids, known)
     progress(0.7)
-    first, after = date_columns(fields)
+    dates = date_columns(fields)
     quote_ids = _check_quotes(quotes, actor_ids, source_ids, known, looked_up)
     if breaks:
         _one_line(chain([document.title], fields.titles))
@@ -246,7 +245,9 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
         "eras": eras,
     }
     del document
-    table = fields.table(first, after, event_batches, keys, id_strings)
+    table = fields.table(
+        dates.first, dates.after, event_batches, keys, id_strings, dates.precision, dates.flags
+    )
     return Timeline.assemble(header, sources, actors, table, quotes, quote_batches, quote_ids)
 
 
@@ -321,28 +322,36 @@ def _one_line(texts: Iterable[str]) -> None:
     _require("\n" not in joined and "\t" not in joined and "\r" not in joined)
 
 
-def date_columns(fields: EventFields) -> tuple[Any, Any]:
-    """Each event's first and after instants (UTC seconds). Raises :class:`Unsure`
-    (or KeyError for a precision that is none) unless every date reads, no
-    approximate date is open-ended and every end is after its start: the
-    checks the import's output check makes the same way."""
+class DateColumns(NamedTuple):
+    """What :func:`date_columns` reads of the events' dates."""
+
+    first: Floats
+    after: Floats
+    precision: Codes
+    flags: Codes
+
+
+def date_columns(fields: EventFields) -> DateColumns:
+    """Each event's first and after instants (UTC seconds), its precision's code
+    and its flags. Raises :class:`Unsure` (or KeyError for a precision that is
+    none) unless every date reads, no approximate date is open-ended and every
+    end is after its start: the checks the import's output check makes the same way."""
     codes = fields.precision_codes()
     spans = points(fields.starts, codes)
     _require(spans is not None)
     assert spans is not None
     first, after = spans
-    ends = np.empty(len(fields.ends), object)
-    ends[:] = fields.ends
-    opened = ends == OPEN_END
-    _require(not np.array(fields.approximate, bool)[opened].any())
-    rows = np.flatnonzero(~opened & (ends != None))  # noqa: E711 - elementwise
+    ends = fields.end_column()
+    flags = fields.flags(ends)
+    _require(not (flags[ends.opened] & APPROXIMATE).any())
+    rows = np.flatnonzero(ends.closed)
     if len(rows):
-        end_spans = points(ends[rows].tolist(), codes[rows])
+        end_spans = points(ends.column[rows].tolist(), codes[rows])
         _require(end_spans is not None)
         assert end_spans is not None
         _require(bool((end_spans[1] > first[rows]).all()))
         after[rows] = end_spans[1]
-    return first, after
+    return DateColumns(first, after, codes, flags)
 
 
 def _check_quotes(
