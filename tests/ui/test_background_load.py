@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from bench.make_timeline import make_timeline
@@ -73,6 +73,32 @@ def test_a_large_file_opens_with_progress(qtbot: QtBot, large: Path) -> None:
     assert told == sorted(told)
     assert told[-1] == 1.0
     assert len(told) >= 5
+
+
+def test_the_bar_shows_how_far_a_load_is_at_the_next_paint(qtbot: QtBot, large: Path) -> None:
+    window = window_with_background_loads(qtbot)
+    progress = window.load_progress
+    progress.show()
+    bar = progress.bar
+    painted: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(bar.value())
+            return False
+
+    paints = Paints(bar)
+    bar.installEventFilter(paints)
+    qtbot.waitExposed(window)
+    painted.clear()
+    window.document.loadProgress.emit(0.25)
+    assert bar.value() == 250
+    assert bar.updatesEnabled()
+    qtbot.waitUntil(lambda: 250 in painted)
+    window.document.loadProgress.emit(0.5)
+    assert bar.value() == 500
+    qtbot.waitUntil(lambda: 500 in painted)
 
 
 def test_the_open_timeline_stays_usable_while_the_new_one_loads(
