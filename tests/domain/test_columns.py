@@ -382,3 +382,11 @@ def test_rows_of_finds_exactly_what_row_of_finds(minimal: dict[str, Any]) -> Non
     assert rows == [-1 if r is None else r for r in expected]
     assert rows[:2] == [0, 1]
     assert rows[2:] == [-1, -1, -1, -1]
+
+
+def test_dates_read_alone_are_the_events_dates() -> None:
+    timeline = parse_timeline(json.dumps(make_timeline(700, seed=5)).encode())
+    events = timeline.events
+    rows = [699, 0, 64, 63, 650, 0, 130, 5]
+    assert events.dates(rows) == [events[row].date for row in rows]
+    assert events.dates([]) == []

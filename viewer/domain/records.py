@@ -244,6 +244,19 @@ class Records(Sequence[_Model], Generic[_Model]):
         skip = first - int(starts[lo])
         return items[skip : skip + after - first]
 
+    def picked(self, rows: Sequence[int], decoder: msgspec.json.Decoder[Any]) -> list[Any]:
+        """The rows ``rows`` as ``decoder`` decodes a batch (a list type): each batch
+        they are in is decoded once, whatever their order."""
+        order = sorted(range(len(rows)), key=rows.__getitem__)
+        picked: list[Any] = [None] * len(rows)
+        last, items = -1, []
+        for i in order:
+            batch, at = self._locate(rows[i])
+            if batch != last:
+                last, items = batch, decoder.decode(self._batches[batch])
+            picked[i] = items[at]
+        return picked
+
     def _locate(self, row: int) -> tuple[int, int]:
         """The batch holding ``row``, and where in it."""
         if self._starts is None:

@@ -137,7 +137,10 @@ class EventTableModel(MatchesPlainText, QAbstractTableModel):
         for value in np.flatnonzero(np.bincount(form)).tolist():
             rows.add(int(np.argmax(form == value)))
             rows.add(shown - 1 - int(np.argmax(form[::-1] == value)))
-        return [self._text(events[int(self._shown[row])], column) for row in sorted(rows)]
+        records = [int(self._shown[row]) for row in sorted(rows)]
+        if column == self.DATE:  # the dates alone: no event is made
+            return [describe_date(date) for date in events.dates(records)]
+        return [self._text(events[row], column) for row in records]
 
     def event_at(self, row: int) -> Event | None:
         if self._timeline is None or not 0 <= row < len(self._shown):
