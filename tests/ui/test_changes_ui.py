@@ -8,7 +8,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
@@ -206,3 +206,27 @@ def test_an_updated_export_imported_again_lists_what_changed(qtbot: QtBot, tmp_p
     assert len(events.added) == 1  # the last row, new this week
     assert len(events.changed) == 1
     assert events.removed == ()
+
+
+def test_the_comparison_after_an_open_waits_for_the_timeline_painted(
+    qtbot: QtBot, tmp_path: Path, minimal: dict[str, Any]
+) -> None:
+    window, path = first_look(qtbot, tmp_path, minimal)
+    path.write_bytes(dump(edited(minimal)))
+    view = window.timeline_view.viewport()
+    painted: list[bool] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(window.changes.settled)
+            return False
+
+    paints = Paints(view)
+    view.installEventFilter(paints)
+    assert window.open_file(path)
+    assert not window.changes.settled
+    qtbot.waitUntil(lambda: window.changes.settled)  # no wait(): the paint lets it go on
+    assert painted
+    assert painted[0] is False  # the timeline was painted before the comparison ended
+    assert window.changes.count == 3

@@ -97,7 +97,9 @@ class LateParts(QObject):
         )
         self.exports.said.connect(host.say)
         self.rescue = Rescue(notes, host.document, window)
-        self.changes = Changes(host.document, data_dir, window)
+        self.changes = Changes(
+            host.document, data_dir, window, painted=host.timeline_view.viewport()
+        )
         self.changes.said.connect(host.say)
         self.changes.changed.connect(self._show_changes)
         self.changes_panel = ChangesPanel(self.changes, host.selection)

@@ -17,7 +17,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from viewer.domain.changes import ItemsDiff, diff_records
 from viewer.domain.model import Event, Quote
@@ -26,8 +27,12 @@ from viewer.domain.timeline import Timeline
 from viewer.domain.words import number
 from viewer.persistence.seen_store import SeenStore
 from viewer.ui.document.document import Document
+from viewer.ui.widgets.first_paint import when_painted
 
 _NONE = ItemsDiff((), (), ())
+# A comparison after an open waits for the paint that shows the timeline, or
+# this long if none comes (a window hidden behind others).
+PAINT_WAIT_MS = 1000
 
 
 class Changes(QObject):
@@ -41,10 +46,22 @@ class Changes(QObject):
     _found = Signal(int, object, object, object)
     _failed = Signal(int, str)
 
-    def __init__(self, document: Document, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        data_dir: Path,
+        parent: QObject | None = None,
+        painted: QWidget | None = None,
+    ) -> None:
+        """``painted``: the widget whose paint after an open lets the comparison
+        begin. Its thread holds the GIL for long stretches, and the paint's own
+        Python (the timeline's, the table's) would wait for it at every call."""
         super().__init__(parent)
         self._document = document
         self._data_dir = data_dir
+        self._painted = painted
+        # The comparisons waiting for that paint: each goes on when its event is set.
+        self._gates: list[threading.Event] = []
         self.events: ItemsDiff = _NONE
         self.quotes: ItemsDiff = _NONE
         # The events as last seen: the removed ones are read from them.
@@ -95,7 +112,7 @@ class Changes(QObject):
         self._generation += 1
         self.events, self.quotes, self.seen_events = _NONE, _NONE, None
         self.changed.emit()
-        self._start(self._generation, base, mark=False)
+        self._start(self._generation, base, mark=False, after_paint=True)
 
     def mark_all_seen(self) -> None:
         """What is shown now is what the reader has seen: no change is marked."""
@@ -107,14 +124,25 @@ class Changes(QObject):
         self.changed.emit()
         self._start(self._generation, base, mark=True)
 
-    def _start(self, generation: int, base: Timeline, mark: bool) -> None:
+    def _start(
+        self, generation: int, base: Timeline, mark: bool, after_paint: bool = False
+    ) -> None:
+        gate = threading.Event()
+        painted = self._painted
+        if after_paint and painted is not None and painted.isVisible():
+            when_painted(painted, lambda: QTimer.singleShot(0, gate.set))  # once it is painted
+            QTimer.singleShot(PAINT_WAIT_MS, gate.set)
+            self._gates = [g for g in self._gates if not g.is_set()] + [gate]
+        else:
+            gate.set()
         thread = threading.Thread(
-            target=self._work, args=(generation, base, mark), name="changes", daemon=True
+            target=self._work, args=(generation, base, mark, gate), name="changes", daemon=True
         )
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
         thread.start()
 
-    def _work(self, generation: int, base: Timeline, mark: bool) -> None:
+    def _work(self, generation: int, base: Timeline, mark: bool, gate: threading.Event) -> None:
+        gate.wait()
         store = SeenStore(self._data_dir, base.id)
         try:
             seen = None if mark else store.last_seen()
@@ -157,6 +185,9 @@ class Changes(QObject):
         return self._shown_generation == self._generation
 
     def wait(self, timeout: float = 30.0) -> None:
-        """Wait for the comparisons running (on shutdown, and in tests)."""
+        """Wait for the comparisons running (on shutdown, and in tests); those
+        waiting for a paint begin at once."""
+        for gate in self._gates:
+            gate.set()
         for thread in self._threads:
             thread.join(timeout)
