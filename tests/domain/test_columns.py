@@ -390,3 +390,28 @@ def test_dates_read_alone_are_the_events_dates() -> None:
     rows = [699, 0, 64, 63, 650, 0, 130, 5]
     assert events.dates(rows) == [events[row].date for row in rows]
     assert events.dates([]) == []
+
+
+def test_weeks_read_as_a_column_are_the_weeks_parse_point_reads() -> None:
+    years = [*range(30), *range(1890, 2110), *range(9970, 10000)]
+    texts = [f"{year:04d}-W{week:02d}" for year in years for week in range(1, 54)]
+    valid: list[str] = []
+    spans: list[tuple[float, float]] = []
+    for text in texts:
+        try:
+            spans.append(parse_point(text, Precision.WEEK))
+        except ValueError:  # a 53rd week of a year of 52
+            continue
+        valid.append(text)
+    assert len(valid) < len(texts)
+    codes = np.full(len(valid), PRECISION_CODE["week"], np.uint8)
+    read = points(valid, codes)
+    assert read is not None
+    assert read[0].tolist() == [first for first, _ in spans]
+    assert read[1].tolist() == [after for _, after in spans]
+    early = ["-0043-W10", "2020-W10"]  # before year 0: read one by one
+    read = points(early, np.full(2, PRECISION_CODE["week"], np.uint8))
+    assert read is not None
+    assert read[0].tolist() == [parse_point(t, Precision.WEEK)[0] for t in early]
+    for wrong in ("2019-W53", "2020-W00", "2020-w01", "2020-W1", "２０２０-W01", "2021-W53"):
+        assert points(["2020-W01", wrong], np.full(2, PRECISION_CODE["week"], np.uint8)) is None

@@ -312,8 +312,8 @@ def points(texts: Sequence[str], codes: Codes) -> tuple[Floats, Floats] | None:
 
 def _span(precision: Precision, texts: list[str]) -> tuple[Floats, Floats] | None:
     try:
-        if precision is Precision.WEEK:  # few, and numpy has no ISO weeks
-            return _exact(precision, texts)
+        if precision is Precision.WEEK:
+            return _weeks(texts) or _exact(precision, texts)
         if precision is Precision.MINUTE:
             found = _minutes(texts)
         else:
@@ -332,6 +332,25 @@ def _span(precision: Precision, texts: list[str]) -> tuple[Floats, Floats] | Non
     if len(starts) and (starts.min() < FIRST_SECOND or starts.max() >= LAST_INSTANT):
         return None
     return starts, np.minimum(ends, LAST_INSTANT)
+
+
+def _weeks(texts: list[str]) -> tuple[Floats, Floats] | None:
+    """ISO weeks ``YYYY-Www`` read as a matrix of bytes, as :func:`parse_point`
+    reads each; None if one is not plainly one (then they are read one by one)."""
+    matrix = _fixed_width(texts, 8)
+    if matrix is None or not ((matrix[:, 4] == ord("-")) & (matrix[:, 5] == ord("W"))).all():
+        return None
+    year, week = _number(matrix, 0, 4), _number(matrix, 6, 8)
+    if (year < 0).any() or (week < 1).any():
+        return None
+    # The Monday of week 1 is the Monday on or before 4 January.
+    fourth = (np.stack((year, year + 1)) - 1970).astype("datetime64[Y]").astype("datetime64[D]")
+    days = fourth.astype(np.int64) + 3
+    monday = days - (days + 3) % 7  # 1970-01-01 was a Thursday
+    if (week > (monday[1] - monday[0]) // 7).any():
+        return None
+    first = (monday[0] + 7 * (week - 1)) * 86400.0
+    return first, np.minimum(first + 7 * 86400.0, LAST_INSTANT)
 
 
 def _fixed_width(texts: list[str], width: int) -> npt.NDArray[np.uint8] | None:
