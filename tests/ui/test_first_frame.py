@@ -112,7 +112,8 @@ def test_the_first_frame_leaves_the_notes_store_and_the_importers_unimported(
     tmp_path: Path,
 ) -> None:
     """The notes' database (sqlite3 and the stores) comes with the notes, after the
-    first frame; the importers with the first import."""
+    first frame; the importers with the first import; ``html`` with the first
+    tooltip."""
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -124,7 +125,7 @@ def test_the_first_frame_leaves_the_notes_store_and_the_importers_unimported(
         "paths = AppPaths.from_environment()\n"
         "window = MainWindow(open_settings(paths), paths.data_dir)\n"
         "later = ['sqlite3', 'viewer.persistence.notes_store',\n"
-        "         'viewer.persistence.notes_export', 'viewer.importers.common']\n"
+        "         'viewer.persistence.notes_export', 'viewer.importers.common', 'html']\n"
         "def painted():\n"
         "    shown = window.timeline_view.renderer.timeline is not None\n"
         "    print(shown, window.built, [name for name in later if name in sys.modules])\n"

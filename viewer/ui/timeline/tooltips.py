@@ -7,8 +7,6 @@ never as HTML. The texts are the timeline view's, and keep its translation conte
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication
 
 from viewer.domain import words
@@ -23,6 +21,8 @@ from viewer.ui.timeline.render import TimelineRenderer
 
 def rich_plain(text: str) -> str:
     """Plain text as explicit rich text, so a tooltip never interprets it as HTML."""
+    import html  # as the first tooltip shows: html.entities' table is not in the first frame
+
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
