@@ -113,7 +113,7 @@ def test_the_first_frame_leaves_the_notes_store_and_the_importers_unimported(
 ) -> None:
     """The notes' database (sqlite3 and the stores) comes with the notes, after the
     first frame; the importers with the first import; ``html`` with the first
-    tooltip."""
+    tooltip; the model's date validator with the first date it checks alone."""
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -126,9 +126,11 @@ def test_the_first_frame_leaves_the_notes_store_and_the_importers_unimported(
         "window = MainWindow(open_settings(paths), paths.data_dir)\n"
         "later = ['sqlite3', 'viewer.persistence.notes_store',\n"
         "         'viewer.persistence.notes_export', 'viewer.importers.common', 'html']\n"
+        "from viewer.domain import fast_load\n"
         "def painted():\n"
         "    shown = window.timeline_view.renderer.timeline is not None\n"
-        "    print(shown, window.built, [name for name in later if name in sys.modules])\n"
+        "    print(shown, window.built, [name for name in later if name in sys.modules],\n"
+        "          fast_load._exact_date.cache_info().currsize)\n"
         "    app.exit(0)\n"
         "when_painted(window.timeline_view.viewport(), painted)\n"
         "window.show()\n"
@@ -144,7 +146,7 @@ def test_the_first_frame_leaves_the_notes_store_and_the_importers_unimported(
         timeout=120,
         env=env,
     )
-    assert out.stdout.strip() == "True False []"
+    assert out.stdout.strip() == "True False [] 0"
 
 
 def test_pyside_reads_a_modules_file_for_its_answer() -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import chain, compress
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -77,7 +78,14 @@ _ENCODER = msgspec.json.Encoder()
 _SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
 _ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
 _ERAS: TypeAdapter[tuple[Era, ...]] = TypeAdapter(tuple[Era, ...])
-_DATE: TypeAdapter[ExactDate] = TypeAdapter(ExactDate)
+
+
+@cache
+def _exact_date() -> TypeAdapter[ExactDate]:
+    """The model's date as a validator, made when an event first says when it was
+    reported (its schema is 13 million instructions, a bundled timeline's open has
+    no such date)."""
+    return TypeAdapter(ExactDate)
 
 
 def build(data: bytes | bytearray, progress: Progress = no_progress) -> Timeline | None:
@@ -290,7 +298,7 @@ class _Rare:
         reported = self.reported
         _require({date.source for date in reported} - {None} <= sources)
         for date in reported:  # as the exact way reads it: its form, its end after its start
-            exact = _DATE.validate_python(msgspec.to_builtins(date))
+            exact = _exact_date().validate_python(msgspec.to_builtins(date))
             _require(exact.closed_end is None or exact.latest > exact.earliest)
 
 
