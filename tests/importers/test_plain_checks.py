@@ -178,3 +178,78 @@ def test_the_months_are_the_ones_the_dates_words_mark() -> None:
     from viewer.domain.describe import MONTHS
 
     assert [month.lower() for month in MONTHS] == values._MONTH_NAMES
+
+
+def _events(n: int, **values: Any) -> list[dict[str, Any]]:
+    """``n`` plainly valid events (ids E1 ...) holding ``values``."""
+    date = {"precision": "day", "start": "2022-06-04"}
+    return [
+        {"id": f"E{i}", "kind": "other", "title": "A protest", "date": date, **values}
+        for i in range(1, n + 1)
+    ]
+
+
+BAD_PLACES: list[Any] = [("Kyiv", "two\nlines"), ("Kyiv", "C1 \x85"), ("Kyiv", 1), ("x" * 501,)]
+
+
+@pytest.mark.parametrize("bad", BAD_PLACES)
+def test_a_value_vouched_for_once_lets_no_other_through(bad: tuple[Any, ...]) -> None:
+    """A value vouched for in one batch (the importer's cache hands it again)
+    vouches for no other: a bad one is not vouched for, in any batch, in any
+    field. A guard for checking each repeated value once."""
+    check = written_events.WrittenEvents()
+    good = ("Kyiv", "Ukraine")
+    assert check.vouch(_events(3, places=good), set(), set())
+    assert check.vouch(_events(3, places=good), set(), set())
+    assert not check.vouch(_events(2, places=good) + _events(1, places=bad), set(), set())
+    assert not check.vouch(_events(3, places=bad), set(), set())  # again: never remembered
+    assert not check.vouch(_events(1, tags=good) + _events(1, tags=tuple(bad)), set(), set())
+
+
+def test_a_list_is_looked_at_in_each_batch() -> None:
+    """A list may change between batches: what it holds then is what is vouched for."""
+    check = written_events.WrittenEvents()
+    places = ["Kyiv", "Ukraine"]
+    assert check.vouch(_events(3, places=places), set(), set())
+    places.append("two\nlines")
+    assert not check.vouch(_events(3, places=places), set(), set())
+
+
+def test_a_value_vouched_for_in_one_field_is_looked_at_in_another() -> None:
+    """A tuple fit to be places is not therefore fit to be participants (ids)."""
+    check = written_events.WrittenEvents()
+    places = ("Kyiv", "New York")
+    assert check.vouch(_events(2, places=places), set(), set())
+    assert not check.vouch(_events(2, participants=places), set(), set())
+
+
+def test_the_ids_a_remembered_tuple_refers_to_are_kept() -> None:
+    """Participants and sources that repeat name their ids to the whole
+    file's check (kept when first seen)."""
+    check = written_events.WrittenEvents()
+    actors: set[str] = set()
+    sources: set[str] = set()
+    cast, cited = ("actor-1", "actor-2"), ("source-1",)
+    for _ in range(3):
+        assert check.vouch(_events(4, participants=cast, sources=cited), actors, sources)
+    assert actors == {"actor-1", "actor-2"}
+    assert sources == {"source-1"}
+
+
+def test_an_import_refuses_a_bad_place_the_importer_hands_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bad value the importer's cache hands to every event is refused (the
+    whole import, and no file written), at the first event that has it."""
+    from viewer.importers.acled.convert import import_acled
+    from viewer.importers.common import ImportFailed
+
+    monkeypatch.setattr(output_check, "CHECK_BATCH", 3)
+    monkeypatch.setattr(values, "places_of", lambda key: ("Kyiv", "C1 \x85"))
+    monkeypatch.setattr("viewer.importers.acled.convert.places_of", values.places_of)
+    out = tmp_path / "out.json"
+    with pytest.raises(ImportFailed) as failed:
+        import_acled(FIXTURE, out)
+    said = [(p.where, p.message) for p in failed.value.problems]
+    assert any(where.startswith("events[0].places") for where, _ in said), said
+    assert not out.exists()
