@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, is_not
 from typing import Any, NamedTuple
 
 import msgspec
@@ -77,10 +78,15 @@ class EventFields:
 
     def end_column(self) -> Ends:
         """Each date's end as an object column, and which are open and which closed."""
-        ends = np.empty(len(self.ends), object)
-        ends[:] = self.ends
-        opened = ends == OPEN
-        return Ends(ends, opened, ~opened & (ends != None))  # noqa: E711 - elementwise
+        n = len(self.ends)
+        ends = _objects(self.ends)
+        # Few events have an end: only theirs are compared with the open end.
+        given = np.flatnonzero(np.fromiter(map(is_not, self.ends, repeat(None)), bool, n))
+        opened = np.zeros(n, bool)
+        opened[given] = ends[given] == OPEN
+        closed = np.zeros(n, bool)
+        closed[given] = ~opened[given]
+        return Ends(ends, opened, closed)
 
     def flags(self, ends: Ends | None = None) -> Codes:
         """Each event's flags (:data:`APPROXIMATE`, :data:`OPEN_END`, :data:`CLOSED_END`)."""
@@ -142,6 +148,12 @@ class _Dated(msgspec.Struct):
 
 
 _DATES = msgspec.json.Decoder(list[_Dated])
+
+
+def _objects(items: Sequence[Any]) -> npt.NDArray[np.object_]:
+    """The items as a column of objects. (Assigning a list to an object array
+    looks at every item as numpy would a sequence's: three times as long.)"""
+    return np.fromiter(items, object, len(items))
 
 
 def _codes(values: list[Any], code: dict[str, int]) -> Codes:
@@ -297,8 +309,7 @@ def points(texts: Sequence[str], codes: Codes) -> tuple[Floats, Floats] | None:
     n = len(texts)
     first = np.empty(n, np.float64)
     after = np.empty(n, np.float64)
-    column = np.empty(n, object)
-    column[:] = texts
+    column = _objects(texts)
     for code, precision in enumerate(PRECISIONS):
         rows = np.flatnonzero(codes == code)
         if not len(rows):
