@@ -87,3 +87,37 @@ def test_without_sources_the_references_are_looked_up(minimal: dict[str, Any]) -
     assert fast_load.build(dump(data)) is not None
     data["events"][0]["participants"] = ["nobody"]
     assert fast_load.build(dump(data)) is None
+
+
+def _repeated(event_id: str) -> Callable[[dict[str, Any]], None]:
+    """Every event's id made ``event_id`` (every quote's event is one)."""
+
+    def change(data: dict[str, Any]) -> None:
+        for event in data["events"]:
+            event.update(id=event_id, related=[])
+        for quote in data["quotes"]:
+            quote["event"] = event_id
+
+    return change
+
+
+BROKEN_EVENTS: list[Callable[[dict[str, Any]], object]] = [
+    lambda d: d["quotes"][1].update(event="nobody"),
+    lambda d: d["events"][0].update(related=["nobody"]),
+    lambda d: d["events"][0].update(related=[d["events"][1]["id"], "nobody"]),
+    _repeated("e1"),
+    _repeated("x" * 60),  # too long to bisect: the table keeps a dict of them
+]
+
+
+@pytest.mark.parametrize("change", BROKEN_EVENTS)
+def test_a_reference_to_no_event_or_a_repeated_id_is_left_to_the_exact_way(
+    minimal: dict[str, Any], change: Callable[[dict[str, Any]], object]
+) -> None:
+    data = _referring(minimal)
+    assert fast_load.build(dump(data)) is not None
+    change(data)
+    raw = dump(data)
+    assert fast_load.build(raw) is None, "the fast load must not vouch for it"
+    with pytest.raises(ModelFileError):
+        parse_timeline(raw)

@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import TypeAdapter, ValidationError
 
-from viewer.domain.columns import APPROXIMATE, Codes, EventFields, Floats, points
+from viewer.domain.columns import APPROXIMATE, Codes, EventFields, EventTable, Floats, points
 from viewer.domain.file_structs import C1 as _C1
 from viewer.domain.file_structs import CONTROL_IN_JSON as _CONTROL_IN_JSON
 from viewer.domain.file_structs import EVENTS_DECODER as _EVENTS
@@ -59,7 +59,7 @@ from viewer.domain.model import (
 from viewer.domain.model import FuzzyDate as ExactDate
 from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, Share, no_progress
-from viewer.domain.records import BATCH, Strings, id_column, id_keys
+from viewer.domain.records import BATCH, Rows, Strings, id_column, id_keys
 from viewer.domain.text import line_breaks
 from viewer.domain.timeline import Timeline
 
@@ -235,12 +235,16 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
         document.quotes, quotes_decoder, progress, Share(0.55, 0.65), breaks
     )
     keys, id_strings = _id_column(fields.ids)
-    known = set(fields.ids)
-    _require(len(known) == len(fields.ids))
-    rare.check(actor_ids, source_ids, known)
-    progress(0.7)
     dates = date_columns(fields)
-    quote_ids = _check_quotes(quotes, actor_ids, source_ids, known, looked_up)
+    table = fields.table(
+        dates.first, dates.after, event_batches, keys, id_strings, dates.precision, dates.flags
+    )
+    # The table's ids sorted (to find rows by id) say whether one repeats and
+    # which are known: no set of a million ids is made to ask.
+    _require(table.unique())
+    rare.check(actor_ids, source_ids, table)
+    progress(0.7)
+    quote_ids, event_rows = _check_quotes(quotes, actor_ids, source_ids, table, looked_up)
     if breaks:
         _one_line(chain([document.title], fields.titles))
     progress(0.8)
@@ -253,10 +257,9 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
         "eras": eras,
     }
     del document
-    table = fields.table(
-        dates.first, dates.after, event_batches, keys, id_strings, dates.precision, dates.flags
+    return Timeline.assemble(
+        header, sources, actors, table, quotes, quote_batches, quote_ids, event_rows
     )
-    return Timeline.assemble(header, sources, actors, table, quotes, quote_batches, quote_ids)
 
 
 class _Rare:
@@ -282,11 +285,11 @@ class _Rare:
         self.claims += chain.from_iterable(map(attrgetter("claims"), events))
         self.reported += filter(None, map(attrgetter("first_reported"), events))
 
-    def check(self, actors: set[str], sources: set[str], known: set[str]) -> None:
+    def check(self, actors: set[str], sources: set[str], events: EventTable) -> None:
         """Every reference is to an id the file declares; claims' ids are unique and
         disputes name other claims; figures are ranges; first reports are dates."""
         related = self.related
-        _require(_refer_to(known, (e.related for e in related)))
+        _require(_known(events, list(chain.from_iterable(e.related for e in related))))
         _require(not any(e.id in e.related for e in related))
         claims = self.claims
         check_claims(claims, actors, sources)
@@ -305,6 +308,11 @@ class _Rare:
 def _refer_to(known: set[str], lists: Iterable[list[str]]) -> bool:
     """Every id in the lists is one of ``known``."""
     return known.issuperset(chain.from_iterable(lists))
+
+
+def _known(events: EventTable, ids: list[str]) -> bool:
+    """Every one of ``ids`` is an event's."""
+    return bool((events.rows_of(ids) >= 0).all())
 
 
 def _check_texts(events: list[Event]) -> None:
@@ -363,10 +371,10 @@ def date_columns(fields: EventFields) -> DateColumns:
 
 
 def _check_quotes(
-    quotes: list[Quote], actors: set[str], sources: set[str], events: set[str], refer: bool
-) -> tuple[npt.NDArray[np.bytes_], Strings]:
+    quotes: list[Quote], actors: set[str], sources: set[str], events: EventTable, refer: bool
+) -> tuple[tuple[npt.NDArray[np.bytes_], Strings], Rows]:
     """``refer``: the speakers and sources are looked up (the decoder did not).
-    The quotes' ids as bytes and as strings."""
+    The quotes' ids as bytes and as strings, and each quote's event's row."""
     ids = [q.id for q in quotes]
     column = _id_column(ids)
     _require(len(set(ids)) == len(quotes))
@@ -375,5 +383,6 @@ def _check_quotes(
     if refer:
         _require({q.speaker for q in quotes} <= actors)
         _require({q.source for q in quotes} - {None} <= sources)
-    _require({q.event for q in quotes} <= events)
-    return column
+    rows = events.rows_of([q.event for q in quotes])
+    _require(bool((rows >= 0).all()))
+    return column, rows

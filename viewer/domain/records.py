@@ -285,6 +285,13 @@ class Records(Sequence[_Model], Generic[_Model]):
             return int(self._by_id[at])
         return None
 
+    def unique(self) -> bool:
+        """No two rows have the same id (read from the ids sorted, or their dict)."""
+        if self._row is not None:
+            return len(self._row) == len(self)
+        ordered = self._sorted
+        return not bool((ordered[1:] == ordered[:-1]).any())
+
     def rows_of(self, item_ids: list[str]) -> Rows:
         """The row of each id, all of which are known (-1 for one that is not)."""
         one_by_one = self._row is not None or any("\x00" in i for i in item_ids)

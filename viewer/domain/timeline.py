@@ -20,7 +20,7 @@ import numpy.typing as npt
 from viewer.domain.columns import EventFields, EventTable
 from viewer.domain.model import Actor, Claim, Era, Event, Quote, Source, TimelineModel
 from viewer.domain.perf import paused_gc
-from viewer.domain.records import Grouped, Records, Strings, pack
+from viewer.domain.records import Grouped, Records, Rows, Strings, pack
 
 
 class _WithClaims(msgspec.Struct):
@@ -100,6 +100,7 @@ class Timeline:
         quote_events: list[str],
         quote_speakers: list[str],
         layers: tuple[Layer, ...] = (),
+        event_rows: Rows | None = None,
     ) -> None:
         self.schema_version: int = header["schema_version"]
         self.id: str = header["id"]
@@ -114,7 +115,11 @@ class Timeline:
         self.quotes = quotes
         self.events_by_id = events.by_id()
         self.quotes_by_id = quotes.by_id()
-        self.quotes_by_event = Grouped(quotes, events.rows_of(quote_events), events.ids, events)
+        # Each quote's event's row (``event_rows``, if found already: then
+        # ``quote_events`` is not read).
+        if event_rows is None:
+            event_rows = events.rows_of(quote_events)
+        self.quotes_by_event = Grouped(quotes, event_rows, events.ids, events)
         speakers = {actor.id: code for code, actor in enumerate(actors)}
         speaker_codes = np.array([speakers.get(s, -1) for s in quote_speakers], np.int64)
         self.quotes_by_speaker = Grouped(
@@ -221,18 +226,29 @@ class Timeline:
         quotes: list[Any],
         quote_batches: list[bytes],
         quote_ids: tuple[npt.NDArray[np.bytes_], Strings] | None = None,
+        event_rows: Rows | None = None,
     ) -> Timeline:
         """The timeline of an event table and validated quotes.
 
         ``quotes`` are objects with attributes (models or structs), and
         ``quote_batches`` their JSON records (see :func:`~viewer.domain.records.pack`);
-        ``quote_ids``: their ids as bytes and as strings, if made already.
+        ``quote_ids``: their ids as bytes and as strings, and ``event_rows``
+        each one's event's row, if found already.
         """
-        quote_events = [q.event for q in quotes]
+        quote_events = [q.event for q in quotes] if event_rows is None else []
         quote_speakers = [q.speaker for q in quotes]
         if quote_ids is None:
             quote_records: Records[Quote] = Records(Quote, [q.id for q in quotes], quote_batches)
         else:
             keys, strings = quote_ids
             quote_records = Records(Quote, strings, quote_batches, keys)
-        return cls(header, sources, actors, events, quote_records, quote_events, quote_speakers)
+        return cls(
+            header,
+            sources,
+            actors,
+            events,
+            quote_records,
+            quote_events,
+            quote_speakers,
+            event_rows=event_rows,
+        )
