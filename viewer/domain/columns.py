@@ -9,11 +9,11 @@ extends). :func:`points` reads a column of dates as instants all at once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter, is_not
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import msgspec
 import numpy as np
@@ -42,16 +42,20 @@ LAST_INSTANT = END_OF_CALENDAR
 
 @dataclass(slots=True)
 class EventFields:
-    """The fields of event dicts that become columns, one list per field, in file order."""
+    """The fields of event dicts that become columns, one list per field, in file order.
+
+    Kinds, statuses, precisions and whether approximate are read as codes a
+    chunk at a time (:meth:`extend`), while the chunk is in the processor's
+    cache: one array per chunk."""
 
     ids: list[Any]
     titles: list[Any]
-    kinds: list[Any]
-    statuses: list[Any]
-    precisions: list[Any]
+    kinds: list[Codes]
+    statuses: list[Codes]
+    precisions: list[Codes]
     starts: list[Any]
     ends: list[Any]
-    approximate: list[Any]
+    approximate: list[npt.NDArray[np.bool_]]
 
     @classmethod
     def of(cls, events: list[Any]) -> EventFields:
@@ -62,19 +66,21 @@ class EventFields:
 
     def extend(self, events: list[Any]) -> None:
         """Add the fields of more events (a chunk of those the fast way decodes)."""
+        n = len(events)
         dates = list(map(attrgetter("date"), events))
         self.ids += map(attrgetter("id"), events)
         self.titles += map(attrgetter("title"), events)
-        self.kinds += map(attrgetter("kind"), events)
-        self.statuses += map(attrgetter("status"), events)
-        self.precisions += map(attrgetter("precision"), dates)
+        self.kinds.append(_codes(map(attrgetter("kind"), events), KIND_CODE, n))
+        self.statuses.append(_codes(map(attrgetter("status"), events), STATUS_CODE, n))
+        # KeyError for a precision that is not one.
+        self.precisions.append(_codes(map(attrgetter("precision"), dates), PRECISION_CODE, n))
         self.starts += map(attrgetter("start"), dates)
         self.ends += map(attrgetter("end"), dates)
-        self.approximate += map(attrgetter("approximate"), dates)
+        self.approximate.append(np.fromiter(map(attrgetter("approximate"), dates), bool, n))
 
     def precision_codes(self) -> Codes:
-        """Each date's precision as a code (KeyError for one that is not a precision)."""
-        return _codes(self.precisions, PRECISION_CODE)
+        """Each date's precision as a code."""
+        return _joined(self.precisions, np.uint8)
 
     def end_column(self) -> Ends:
         """Each date's end as an object column, and which are open and which closed."""
@@ -93,7 +99,7 @@ class EventFields:
         if ends is None:
             ends = self.end_column()
         flags = np.zeros(len(self.ids), np.uint8)
-        flags[np.array(self.approximate, bool)] |= APPROXIMATE
+        flags[_joined(self.approximate, np.bool_)] |= APPROXIMATE
         flags[ends.opened] |= OPEN_END
         flags[ends.closed] |= CLOSED_END
         return flags
@@ -113,8 +119,8 @@ class EventFields:
         ``flags`` their columns (:meth:`precision_codes`, :meth:`flags`), if made already."""
         if flags is None:
             flags = self.flags()
-        kind = _codes(self.kinds, KIND_CODE)
-        status = _codes(self.statuses, STATUS_CODE)
+        kind = _joined(self.kinds, np.uint8)
+        status = _joined(self.statuses, np.uint8)
         if precision is None:
             precision = self.precision_codes()
         return EventTable(
@@ -156,8 +162,16 @@ def _objects(items: Sequence[Any]) -> npt.NDArray[np.object_]:
     return np.fromiter(items, object, len(items))
 
 
-def _codes(values: list[Any], code: dict[str, int]) -> Codes:
-    return np.fromiter(map(code.__getitem__, values), np.uint8, len(values))
+def _codes(values: Iterable[Any], code: dict[str, int], n: int) -> Codes:
+    return np.fromiter(map(code.__getitem__, values), np.uint8, n)
+
+
+_Column = TypeVar("_Column", bound=np.generic)
+
+
+def _joined(chunks: Sequence[npt.NDArray[_Column]], dtype: type[_Column]) -> npt.NDArray[_Column]:
+    """A column of the arrays read a chunk at a time."""
+    return np.concatenate(chunks) if chunks else np.zeros(0, dtype)
 
 
 class EventTable(Records[Event]):
