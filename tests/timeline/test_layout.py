@@ -166,6 +166,17 @@ def test_crowded_lanes_cluster_as_if_every_label_were_measured(
     assert any(item.is_cluster for item in quick.items()), "the view should be crowded"
 
 
+def _two_layouters(
+    timeline: Timeline, spp: float
+) -> tuple[Layouter, Layouter, float, list[str | None]]:
+    """Two layouters of ``timeline`` to compare (one with a shortcut turned off),
+    the middle of its events, and what to select: nothing, or an event past it."""
+    index = event_index(timeline)
+    middle = float(np.median(index.starts))
+    selected = [None, index.id_of(int(np.searchsorted(index.starts, middle + 300 * spp)))]
+    return Layouter(index, Monospace(index)), Layouter(index, Monospace(index)), middle, selected
+
+
 @pytest.mark.parametrize("spp", [300.0, 3000.0, 20_000.0])
 @pytest.mark.parametrize("height", [600.0, 1400.0, 2400.0])
 def test_lanes_placed_once_are_placed_as_in_two_passes(
@@ -173,12 +184,8 @@ def test_lanes_placed_once_are_placed_as_in_two_passes(
 ) -> None:
     """With room to spare for sure, a lane placed at once on the rows it may take
     is placed as on MAX_ROWS first and then on those rows, selected or not."""
-    index = event_index(timeline)
-    middle = float(np.median(index.starts))
-    once = Layouter(index, Monospace(index))
-    twice = Layouter(index, Monospace(index))
+    once, twice, middle, selected = _two_layouters(timeline, spp)
     twice.place_once = False
-    selected = [None, index.id_of(int(np.searchsorted(index.starts, middle + 300 * spp)))]
     for t0, chosen in itertools.product((middle, middle + 700 * spp), selected):
         quick = once.layout(t0, spp, 1280.0, chosen, height)
         slow = twice.layout(t0, spp, 1280.0, chosen, height)
@@ -410,12 +417,8 @@ def test_lanes_placed_on_a_few_rows_first_are_placed_as_on_all(
         return shares
 
     monkeypatch.setattr(layout_module, "capped_sharing", spy)
-    index = event_index(timeline)
-    middle = float(np.median(index.starts))
-    capped = Layouter(index, Monospace(index))
-    whole = Layouter(index, Monospace(index))
+    capped, whole, middle, selected = _two_layouters(timeline, spp)
     whole.place_capped = False
-    selected = [None, index.id_of(int(np.searchsorted(index.starts, middle + 300 * spp)))]
     views = itertools.product((middle, middle + 700 * spp), (1280.0, 1920.0), selected)
     for t0, width, chosen in views:
         quick = capped.layout(t0, spp, width, chosen, height)
