@@ -763,6 +763,10 @@
         <translation>Zeitleiste hinzufügen</translation>
     </message>
     <message>
+        <source>{0} is no longer there.</source>
+        <translation>{0} ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
         <source>TimelineJS timelines (*.json *.csv *.xlsx)</source>
         <translation>TimelineJS-Zeitleisten (*.json *.csv *.xlsx)</translation>
     </message>
@@ -1137,10 +1141,6 @@ Weiterhin angezeigt: {1}</translation>
     <message>
         <source>Your notes</source>
         <translation>Ihre Notizen</translation>
-    </message>
-    <message>
-        <source>{0} is no longer there.</source>
-        <translation>{0} ist nicht mehr vorhanden.</translation>
     </message>
     <message>
         <source>The language changes when the app next starts.</source>

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.text import isolate, without_isolates
 from viewer.domain.timeline import Timeline
-from viewer.persistence.paths import bundled_timeline
 from viewer.ui import i18n
 from viewer.ui.actions import Menus
 from viewer.ui.controllers.filter_state import FilterState
@@ -281,16 +280,7 @@ class MainWindow(QMainWindow):
         closed, else (or if that cannot be opened) the bundled timeline."""
         central = self.centralWidget()  # its height once laid out: the timeline's room
         QTimer.singleShot(0, lambda: self.legend_choice.fit(central.height() if central else 0))
-        if file is not None:
-            if self.open_file(file):
-                return
-        else:
-            last = next(iter(self.document.recent_files()), None)
-            if last is not None and last.is_file() and self.open_file(last):
-                return
-            if last is not None and not last.is_file():
-                self.say(self.tr("{0} is no longer there.").format(last), 8000)
-        self.open_file(bundled_timeline())
+        self.imports.open_at_start(file)
 
     def _on_opened(self, timeline: Timeline, path: Path) -> None:
         saved_view = self.document.saved_view(timeline.id)

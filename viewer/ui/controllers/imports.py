@@ -14,7 +14,7 @@ from viewer.domain.text import bidi_contained, isolate, one_line
 from viewer.domain.timeline import Layer, Timeline
 from viewer.domain.words import QT_TRANSLATE_NOOP
 from viewer.importers.formats import FORMATS, content_format, format_of, import_name
-from viewer.persistence.paths import not_a_file
+from viewer.persistence.paths import bundled_timeline, not_a_file
 from viewer.ui.document.document import Document
 
 if TYPE_CHECKING:  # the importers' report comes with the first import
@@ -107,6 +107,20 @@ class Imports(QObject):
             self.import_file(kind, path, add=add)
             return True
         return self._document.add(path) if add else self._document.open(path)
+
+    def open_at_start(self, file: Path | None) -> None:
+        """The file named on the command line, else the one open when the app last
+        closed, else (or if that cannot be opened) the bundled timeline."""
+        if file is not None:
+            if self.open_path(file):
+                return
+        else:
+            last = next(iter(self._document.recent_files()), None)
+            if last is not None and last.is_file() and self.open_path(last):
+                return
+            if last is not None and not last.is_file():
+                self.said.emit(self.tr("{0} is no longer there.").format(last), 8000)
+        self.open_path(bundled_timeline())
 
     def _import_filters(self) -> tuple[str, str]:
         """The file dialog's filters of the formats that import: TimelineJS, ACLED."""
