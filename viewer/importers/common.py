@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gzip
 import hashlib
 import os
 import re
@@ -28,6 +26,7 @@ from viewer.domain.terms import (
     MAX_URL,
 )
 from viewer.domain.text import terminal_safe
+from viewer.importers.file_out import FileOut
 from viewer.importers.output_check import OutputCheck
 
 # At most this many problems are kept word for word; the rest are counted.
@@ -205,9 +204,10 @@ class ModelWriter:
     Compact: no white space but a line break after each event (so a line is
     an event, for ``head`` and ``grep``). What each event holds is the
     importer's to keep short (the model's defaults left out). A ``path``
-    whose name ends in ".gz" is written gzipped, as it goes
-    (:data:`GZIP_LEVEL`); the size checked is the JSON's, what a reader holds
-    once it is unpacked."""
+    whose name ends in ".gz" is written gzipped (:data:`GZIP_LEVEL`), as it
+    goes, on a thread beside the import
+    (:class:`~viewer.importers.file_out.FileOut`); the size checked is the
+    JSON's, what a reader holds once it is unpacked."""
 
     def __init__(
         self,
@@ -236,11 +236,9 @@ class ModelWriter:
         # (mkstemp's is rw------- whatever the umask).
         os.chmod(temporary, path.stat().st_mode & 0o777 if path.is_file() else 0o644)
         self._file: IO[bytes] = os.fdopen(handle, "wb")
-        self._out: IO[bytes] | gzip.GzipFile = self._file
-        if path.name.lower().endswith(".gz"):  # the name inside: path's without ".gz"
-            self._out = gzip.GzipFile(
-                path.name, "wb", compresslevel=GZIP_LEVEL, fileobj=self._file, mtime=0
-            )
+        gzipped = path.name.lower().endswith(".gz")
+        # Written (and gzipped) on a thread of its own, beside the import.
+        self._out = FileOut(self._file, name=path.name, gzip_level=GZIP_LEVEL if gzipped else None)
         # What is not written yet, in pieces joined once as it is (a bytearray
         # grown event by event and emptied copied it again and again); its size.
         self._parts: list[bytes] = [start]
@@ -296,8 +294,7 @@ class ModelWriter:
         _refuse(self._check.finish(rest))  # before the file takes its place
         self._out.write(b"".join(self._parts))
         self._parts.clear()
-        if self._out is not self._file:
-            self._out.close()  # the gzip trailer; the file stays open
+        self._out.close()  # what waits, and gzip's trailer; the file stays open
         self._file.flush()
         os.fsync(self._file.fileno())
         self._file.close()
@@ -305,9 +302,7 @@ class ModelWriter:
 
     def abandon(self) -> None:
         """Stop: the partial file goes, the target is left as it was."""
-        if self._out is not self._file and not self._out.closed:
-            with contextlib.suppress(OSError, ValueError):
-                self._out.close()
+        self._out.abandon()
         if not self._file.closed:
             self._file.close()
         self._temporary.unlink(missing_ok=True)
