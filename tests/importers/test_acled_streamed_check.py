@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -61,20 +62,32 @@ def test_the_import_never_loads_its_output_and_it_validates(
 
 
 def _at(n: int, change: Change) -> Callable[..., None]:
-    """ModelWriter.event, with the ``n``-th event changed before it is written."""
-    original = ModelWriter.event
-    seen: list[dict[str, Any]] = []
+    """ModelWriter.event_of, with the ``n``-th event changed before it is
+    written: as the dict its pieces make, through ModelWriter.event."""
+    original = ModelWriter.event_of
+    seen: list[str] = []
 
-    def event(self: ModelWriter, made: dict[str, Any]) -> None:
-        seen.append(made)
-        if len(seen) == n + 1:
-            made = dict(made)
-            made["first_id"] = seen[0]["id"]
-            change(made)
-            made.pop("first_id", None)
-        original(self, made)
+    def event_of(
+        self: ModelWriter,
+        event_id: str,
+        head: tuple[bytes, ...],
+        summary: str,
+        tail: tuple[bytes, ...],
+    ) -> None:
+        seen.append(event_id)
+        if len(seen) != n + 1:
+            original(self, event_id, head, summary, tail)
+            return
+        fields = b"".join((*head, *tail))[1:]  # each piece begins with a comma
+        made: dict[str, Any] = {"id": event_id, **json.loads(b"{" + fields + b"}")}
+        if summary:
+            made["summary"] = summary
+        made["first_id"] = seen[0]
+        change(made)
+        made.pop("first_id", None)
+        self.event(made)
 
-    return event
+    return event_of
 
 
 def _set(field: str, value: Any) -> Change:
@@ -132,7 +145,7 @@ def test_an_event_that_would_not_validate_is_refused(
 ) -> None:
     change, said = WRONG_EVENTS[wrong]
     monkeypatch.setattr(output_check, "CHECK_BATCH", batch)
-    monkeypatch.setattr(ModelWriter, "event", _at(100, change))
+    monkeypatch.setattr(ModelWriter, "event_of", _at(100, change))
     out = tmp_path / "argentina.json"
     out.write_text("earlier", encoding="utf-8")
     code, err = import_acled(FIXTURE, out, capsys)
@@ -151,7 +164,7 @@ def test_a_backslash_that_looks_like_an_escape_is_no_control_character(
     batch finds nothing, and the event is written as it was."""
     said = "Seen in C:\\users\\bob and \\b\\f \u00e9"
     monkeypatch.setattr(output_check, "CHECK_BATCH", 50)
-    monkeypatch.setattr(ModelWriter, "event", _at(100, _set("summary", said)))
+    monkeypatch.setattr(ModelWriter, "event_of", _at(100, _set("summary", said)))
     out = tmp_path / "argentina.json"
     code, err = import_acled(FIXTURE, out, capsys)
     assert code == ExitCode.OK, err

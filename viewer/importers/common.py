@@ -252,8 +252,39 @@ class ModelWriter:
         self.take_id: Callable[[str], bool] = self._check.take_id
 
     def event(self, event: dict[str, Any]) -> None:
-        parts = self._parts
         data = self._encoder.encode(event)
+        self._append(data)
+        problems = self._check.event(data, event)
+        if problems:  # a call fewer per event while there are none
+            _refuse(problems)
+
+    def event_of(
+        self, event_id: str, head: tuple[bytes, ...], summary: str, tail: tuple[bytes, ...]
+    ) -> None:
+        """Write the event joined from its id, its pieces before its summary
+        (:data:`~viewer.importers.written_events.HEAD`), its summary ("": none)
+        and its pieces after it (:data:`~viewer.importers.written_events.TAIL`),
+        each piece made by :meth:`piece`: the bytes :meth:`event` would write
+        for the event as a dict, with the pieces checked once, when made."""
+        encode = self._encoder.encode
+        data = b"".join(
+            (
+                b'{"id":',
+                encode(event_id),
+                *head,
+                b',"summary":' + encode(summary) if summary else b"",
+                *tail,
+                b"}",
+            )
+        )
+        self._append(data)
+        problems = self._check.event_of(data, event_id, summary, head, tail)
+        if problems:
+            _refuse(problems)
+
+    def _append(self, data: bytes) -> None:
+        """Add an event's bytes to what is written next, a megabyte at a time."""
+        parts = self._parts
         if self._events:
             parts.append(b",\n")
             self._size += 2
@@ -264,9 +295,12 @@ class ModelWriter:
             self._out.write(b"".join(parts))
             parts.clear()
             self._size = 0
-        problems = self._check.event(data, event)
-        if problems:  # a call fewer per event while there are none
-            _refuse(problems)
+
+    def piece(self, field: str, value: Any) -> bytes:
+        """``value`` of an event's ``field`` written, for :meth:`event_of`
+        (None: the field left out, the model's default); checked now, once
+        for all the events that hold it."""
+        return self._check.piece(field, value)
 
     def unique_id(self, wanted: str) -> str:
         """``wanted`` as the next event's id, made unique among the events' ids

@@ -9,7 +9,8 @@ does not grow with the file (loading a 300,000-event import took 1.2 GB):
 * the events, a batch of :data:`CHECK_BATCH` at a time: vouched for as the
   importer made them, when it hands them to the writer and they are plainly
   valid (:mod:`~viewer.importers.written_events`: a column at a time, each
-  distinct value of the fields that repeat once), with the texts' control
+  distinct value of the fields that repeat once; or, for events joined from
+  pieces, each piece when it was made), with the texts' control
   characters searched for in the batch's bytes (:func:`_control_bytes`);
   else decoded from the bytes written with the struct the loader's fast way decodes them with
   (:mod:`viewer.domain.fast_load`: types, lengths, allowed values), their ids'
@@ -151,8 +152,10 @@ class OutputCheck:
         self.limit = limit
         self._start = start
         self._pending: list[bytes] = []
-        # The events themselves, as the importer made them, when it gave them.
+        # The events themselves, as the importer made them, when it gave them:
+        # as dicts (event), or as an id, a summary and pieces (event_of).
         self._made: list[dict[str, Any]] = []
+        self._built: list[tuple[str, str, tuple[bytes, ...], tuple[bytes, ...]]] = []
         self._written = WrittenEvents()
         self._checked = 0
         # The bytes of the events (and the commas between them) so far.
@@ -181,6 +184,31 @@ class OutputCheck:
         if made is not None:
             self._made.append(made)
         return self._batch() if len(self._pending) >= CHECK_BATCH else []
+
+    def event_of(
+        self,
+        data: bytes,
+        event_id: str,
+        summary: str,
+        head: tuple[bytes, ...],
+        tail: tuple[bytes, ...],
+    ) -> list[Problem]:
+        """One event's JSON, as written, and what it was joined from: its id and
+        summary and its pieces (:meth:`piece`) before and after the summary."""
+        self._event_bytes += len(data) + (2 if self._checked or self._pending else 0)
+        if len(self._start) + self._event_bytes > self.limit:
+            return [self._too_large(len(self._start) + self._event_bytes)]
+        if event_id != self._taken:
+            self._loose.append(len(self._pending))
+        self._taken = None
+        self._pending.append(data)
+        self._built.append((event_id, summary, head, tail))
+        return self._batch() if len(self._pending) >= CHECK_BATCH else []
+
+    def piece(self, field: str, value: Any) -> bytes:
+        """``value`` of ``field`` written as a piece of an event (see
+        :meth:`~viewer.importers.written_events.WrittenEvents.piece`)."""
+        return self._written.piece(field, value, self._actors, self._sources)
 
     def take_id(self, wanted: str) -> bool:
         """Take ``wanted`` as the next event's id; False if an event has it
@@ -232,6 +260,7 @@ class OutputCheck:
         """Check the events waiting."""
         raws, self._pending = self._pending, []
         made, self._made = self._made, []
+        built, self._built = self._built, []
         loose, self._loose = self._loose, []
         if not raws:
             return []
@@ -243,6 +272,12 @@ class OutputCheck:
                 and not _control_bytes(b",".join(raws))
             ):
                 return self._unique([(i, made[i]["id"]) for i in loose], first)
+            if (
+                len(built) == len(raws)
+                and self._written.vouch_pieces(built)
+                and not _control_bytes(b",".join(raws))
+            ):
+                return self._unique([(i, built[i][0]) for i in loose], first)
             events: list[Any] | None = _fast(raws)
             if events is None:
                 problems, events = _exact(raws, first)

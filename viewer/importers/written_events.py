@@ -22,6 +22,15 @@ unique, references known) stays with the output check.
 
 An event and its values are not changed once handed to the writer (the
 writer encodes them at once; the check reads them when its batch is full).
+
+An importer that keeps the values that repeat may keep them written:
+:meth:`WrittenEvents.piece` checks a field's value once and gives it back
+encoded as the file holds it after the fields before it (``,"title":"..."``),
+as a :class:`Piece` of that field's own type, or as plain ``bytes`` when it is
+not plainly valid. An event made of pieces (:data:`HEAD` and :data:`TAIL`,
+in that order, around its id and summary) is then vouched for by the pieces'
+types alone, a column at a time (:meth:`WrittenEvents.vouch_pieces`), and
+its bytes are the very bytes the check was made on.
 """
 
 from __future__ import annotations
@@ -31,7 +40,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import Any, ClassVar
 
 import msgspec
 
@@ -77,6 +86,31 @@ _EMPTY: tuple[str, ...] = ()
 _LISTS = frozenset({list, tuple})
 _DATE = msgspec.json.Decoder(FileDate)
 _PRECISIONS = {precision.value: precision for precision in Precision}
+
+
+# The fields of an event made of pieces, before its summary and after it.
+HEAD = ("kind", "title", "date", "participants", "places", "tags")
+TAIL = ("sources", "fatalities", "coordinates")
+
+
+class Piece(bytes):
+    """A field of an event and its value, encoded as the file holds them
+    after the fields before them (``,"title":"..."``; empty: the field is left
+    out, its default), plainly valid: made by :meth:`WrittenEvents.piece` only.
+    Each field has a type of its own (:func:`piece_type`)."""
+
+    __slots__ = ()
+    field: ClassVar[str] = ""
+
+
+_PIECE_TYPES: dict[str, type[Piece]] = {
+    field: type(f"{field.title()}Piece", (Piece,), {"field": field}) for field in (*HEAD, *TAIL)
+}
+
+
+def piece_type(field: str) -> type[Piece]:
+    """The type of the pieces of ``field``."""
+    return _PIECE_TYPES[field]
 
 
 def ids_plainly(ids: list[Any]) -> bool:
@@ -192,6 +226,66 @@ class WrittenEvents:
             if not _new_lists(kept, map(tuple, column), fits, referred):
                 return False
         return _own_values(events)
+
+    def piece(self, field: str, value: Any, actors: set[str], sources: set[str]) -> bytes:
+        """``value`` of ``field`` (one of :data:`HEAD` or :data:`TAIL`; None: left
+        out) written as a piece, a :class:`Piece` when it is plainly valid, else
+        plain ``bytes`` (an event with one is checked the exact way). The actors
+        and sources a valid piece refers to are added to ``actors`` and
+        ``sources`` now, as if an event held it (an importer makes a piece to
+        write it, and its ids from the actors and sources it writes)."""
+        encoded = b"" if value is None else b',"' + field.encode() + b'":' + _ENCODE(value)
+        try:
+            fits = _piece_fits(field, value)
+        except (TypeError, KeyError, AttributeError, ValueError, msgspec.EncodeError):
+            fits = False
+        if not fits:
+            return encoded
+        if value and field in ("participants", "sources"):
+            (actors if field == "participants" else sources).update(value)
+        return _PIECE_TYPES[field](encoded)
+
+    def vouch_pieces(
+        self, events: list[tuple[str, str, tuple[bytes, ...], tuple[bytes, ...]]]
+    ) -> bool:
+        """Whether each of ``events`` (its id, summary, head and tail pieces) is
+        plainly valid on its own (its id's pattern, not whether it is unique):
+        its pieces are each a :class:`Piece` of the field at its place."""
+        ids, summaries, heads, tails = zip(*events, strict=True)
+        if not ids_plainly(list(ids)):
+            return False
+        if set(map(type, summaries)) != {str} or max(map(len, summaries)) > MAX_LONG_TEXT:
+            return False
+        columns = [*zip(*heads, strict=True), *zip(*tails, strict=True)]
+        if len(columns) != len(HEAD) + len(TAIL):
+            return False
+        return all(
+            set(map(type, column)) == {_PIECE_TYPES[field]}
+            for column, field in zip(columns, (*HEAD, *TAIL), strict=True)
+        )
+
+
+def _piece_fits(field: str, value: Any) -> bool:
+    """Whether ``value`` of ``field`` is plainly valid."""
+    if value is None:
+        return field not in ("kind", "title", "date")  # the model's default
+    if field == "kind":
+        return value in _KINDS
+    if field == "title":
+        return _TITLE(value)
+    if field == "date":
+        return type(value) is dict and _date(tuple(value.items()))
+    if field in ("participants", "sources", "places", "tags"):
+        if type(value) not in _LISTS or len(value) > MAX_ITEMS:
+            return False
+        if field in ("places", "tags"):
+            return all(map(_PLACE if field == "places" else _TAG, value))
+        return ids_plainly(list(value))
+    if field == "fatalities":
+        return type(value) is int and 0 <= value <= _MOST_FATALITIES
+    if field == "coordinates":
+        return _own_values([{"coordinates": value}])
+    return False
 
 
 def _distinct(values: list[Any]) -> list[Any]:

@@ -22,8 +22,8 @@ _STATE_PREFIXES = ("government of ", "military forces of ", "police forces of ")
 
 
 class ActorsAndSources:
-    """The actors and sources met so far, and the lists of them the rows give
-    (kept, as rows repeat them)."""
+    """The actors and sources met so far, one record per distinct name (the
+    lists of them the rows give are kept by the importer, written)."""
 
     def __init__(self) -> None:
         # The actors' and the sources' records, by name: one per distinct name.
@@ -31,9 +31,6 @@ class ActorsAndSources:
         self.sources: dict[str, dict[str, Any]] = {}
         self._actor_ids = Ids()
         self._source_ids = Ids()
-        # The caches of :meth:`participants` and :meth:`cited`, emptied when full.
-        self.participant_lists: dict[tuple[str, str, str, str], list[str]] = {}
-        self.source_lists: dict[str, list[str]] = {}
         self._actor_texts: dict[str, str | None] = {}
 
     def participants(self, key: tuple[str, str, str, str]) -> list[str]:
@@ -47,7 +44,7 @@ class ActorsAndSources:
                 if actor and actor not in made:
                     made.append(actor)
         del made[MAX_ITEMS:]
-        return remember(self.participant_lists, key, made)
+        return made
 
     def _actor(self, text: str) -> str | None:
         """The id of the actor called ``text``, made the first time it is seen."""
@@ -86,4 +83,4 @@ class ActorsAndSources:
             if source["id"] not in made:
                 made.append(source["id"])
         del made[MAX_ITEMS:]
-        return remember(self.source_lists, text, made)
+        return made

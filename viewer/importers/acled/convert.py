@@ -3,7 +3,9 @@
 ACLED (the Armed Conflict Location & Event Data project) exports one row per
 event. :func:`import_acled` reads the file as a stream, one row at a time,
 and hands each event to :class:`~viewer.importers.common.ModelWriter` as it
-is made: memory stays flat in the size of the file. Actors and sources are
+is made: memory stays flat in the size of the file. The values that repeat
+from row to row are kept written, as the writer's pieces
+(:mod:`~viewer.importers.acled.pieces`), each checked once. Actors and sources are
 kept once per distinct name; the event ids seen so far, to keep them unique,
 one bit each (ACLED's ids are a country's letters and a number,
 ``ARG10607``; any other id is kept as a string), by the writer's check
@@ -76,7 +78,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from viewer.domain.dates import quoted
 from viewer.domain.perf import paused_gc
@@ -87,10 +89,9 @@ from viewer.importers.acled.actors import ActorsAndSources
 from viewer.importers.acled.api_json import api_csv, is_api_answer, records_not_lines
 from viewer.importers.acled.coding import changed_line, kind_and_coding, with_lines
 from viewer.importers.acled.header import OPTIONAL, REQUIRED, column_index
+from viewer.importers.acled.pieces import dead_piece, kind_pieces, when_piece, where_piece
 from viewer.importers.acled.report import Seen, add_notes, line
 from viewer.importers.acled.values import (
-    coordinates_of,
-    count,
     date_of,
     places_of,
     remember,
@@ -225,15 +226,18 @@ class _Import:
         # Kept for the whole import: one entry per distinct name.
         self.cast = ActorsAndSources()
         self.seen = Seen()
-        # Caches of values that repeat, emptied when full (see values.remember).
-        self.dates: dict[tuple[str, str], tuple[dict[str, Any], str] | str] = {}
-        self.kinds: dict[
-            tuple[str, ...], tuple[str, list[str], str, str | None, str, list[str]]
-        ] = {}
-        self.titles: dict[tuple[str, str], str] = {}
-        self.places: dict[tuple[str, ...], list[str]] = {}
+        # Caches of values that repeat, emptied when full (see values.remember):
+        # each value as the file holds it, a piece the writer checked once
+        # (ModelWriter.piece), or what is wrong with its text.
+        self.dates: dict[tuple[str, str], tuple[bytes, str] | str] = {}
+        self.kinds: dict[tuple[str, ...], tuple[bytes, bytes, str, str | None, str, list[str]]] = {}
+        self.titles: dict[tuple[str, str], bytes] = {}
+        self.places: dict[tuple[str, ...], bytes] = {}
+        self.participants: dict[tuple[str, str, str, str], bytes] = {}
+        self.sources: dict[str, bytes] = {}
         self.stamps: dict[str, str | tuple[str]] = {}
-        self.coordinates: dict[tuple[str, str], dict[str, float] | str] = {}
+        self.fatalities: dict[str, bytes | str] = {}
+        self.coordinates: dict[tuple[str, str], bytes | str] = {}
 
     # -- the rows ------------------------------------------------------------------
 
@@ -317,7 +321,8 @@ class _Import:
 
         dates, kinds, titles, places = self.dates, self.kinds, self.titles, self.places
         cast, coordinates, stamps = self.cast, self.coordinates, self.stamps
-        participants_of, source_lists = cast.participant_lists, cast.source_lists
+        participant_pieces, source_pieces = self.participants, self.sources
+        dead_pieces = self.fatalities
         seen = self.seen
         countries, precisions, unknown_types = seen.countries, seen.precisions, seen.unknown_types
         progress, buffer = self.progress, self.handle.buffer
@@ -332,7 +337,9 @@ class _Import:
             language=language,
             description=description,
         ) as writer:
-            write = writer.event
+            write, piece = writer.event_of, writer.piece
+            # Fatalities and coordinates left out (a problem reported instead).
+            no_dead, no_where = piece("fatalities", None), piece("coordinates", None)
             take_id, unique_id = writer.take_id, writer.unique_id
             rows = 0
             while True:
@@ -390,11 +397,11 @@ class _Import:
                 date_key = (raw_date, raw_precision)
                 when = dates.get(date_key)
                 if when is None:
-                    when = remember(dates, date_key, date_of(date_key))
+                    when = remember(dates, date_key, when_piece(date_of(date_key), piece))
                 if isinstance(when, str):
                     report.problem(line(at), when)
                     continue
-                date_value, day = when
+                date_piece, day = when
 
                 kind_key = (
                     event_type,
@@ -409,17 +416,17 @@ class _Import:
                 )
                 kind = kinds.get(kind_key)
                 if kind is None:
-                    kind = remember(kinds, kind_key, kind_and_coding(kind_key))
-                kind_name, tags, label, unknown, lines, unread = kind
+                    kind = remember(kinds, kind_key, kind_pieces(kind_and_coding(kind_key), piece))
+                kind_piece, tags_piece, label, unknown, lines, unread = kind
                 if unknown is not None:
                     unknown_types[unknown] += 1
                 for said in unread:
                     report.problem(line(at), said)
 
                 title_key = (label, location)
-                event_title = titles.get(title_key)
-                if event_title is None:
-                    event_title = remember(titles, title_key, title_of(title_key))
+                title_piece = titles.get(title_key)
+                if title_piece is None:
+                    title_piece = remember(titles, title_key, piece("title", title_of(title_key)))
 
                 country = row[i_country]
                 place_key = (
@@ -430,19 +437,23 @@ class _Import:
                     country,
                     row[i_region],
                 )
-                event_places = places.get(place_key)
-                if event_places is None:
-                    event_places = remember(places, place_key, places_of(place_key))
+                places_piece = places.get(place_key)
+                if places_piece is None:
+                    made_places = piece("places", places_of(place_key))
+                    places_piece = remember(places, place_key, made_places)
 
                 actor_key = (actor1, row[i_assoc1], row[i_actor2], row[i_assoc2])
-                participants = participants_of.get(actor_key)
-                if participants is None:
-                    participants = cast.participants(actor_key)
+                participants_piece = participant_pieces.get(actor_key)
+                if participants_piece is None:
+                    made_participants = piece("participants", cast.participants(actor_key))
+                    participants_piece = remember(participant_pieces, actor_key, made_participants)
 
                 source_text = row[i_source]
-                sources = source_lists.get(source_text)
-                if sources is None:
-                    sources = cast.cited(source_text)
+                sources_piece = source_pieces.get(source_text)
+                if sources_piece is None:
+                    # The model's default (no sources) is not written.
+                    made_sources = piece("sources", cast.cited(source_text) or None)
+                    sources_piece = remember(source_pieces, source_text, made_sources)
 
                 # ACLED's ids (ARG10607) are letters and digits: no pattern to run.
                 if len(raw_id) <= MAX_ID and (
@@ -478,46 +489,35 @@ class _Import:
                     changed = ""
                 summary = with_lines(summary, lines, changed)
 
-                event: dict[str, Any] = {
-                    "id": event_id,
-                    "kind": kind_name,
-                    "title": event_title,
-                    "date": date_value,
-                    "participants": participants,
-                    "places": event_places,
-                    "tags": tags,
-                }
-                # The model's defaults (no summary, no sources) are not written.
-                if summary:
-                    event["summary"] = summary
-                if sources:
-                    event["sources"] = sources
-
                 fatalities = row[i_fatalities]
-                if fatalities == "0":
-                    event["fatalities"] = 0
-                elif fatalities:
-                    dead = count(fatalities)
-                    if dead is None:
-                        report.problem(
-                            line(at),
-                            translate(
-                                "importers", "fatalities {0} is not a whole number from 0: left out"
-                            ).format(quoted(fatalities)),
-                        )
-                    else:
-                        event["fatalities"] = dead
+                dead = dead_pieces.get(fatalities)
+                if dead is None:
+                    dead = remember(dead_pieces, fatalities, dead_piece(fatalities, piece))
+                if isinstance(dead, str):
+                    report.problem(line(at), dead)
+                    dead = no_dead
 
                 where_key = (row[i_lat], row[i_lon])
                 where = coordinates.get(where_key)
                 if where is None:
-                    where = remember(coordinates, where_key, coordinates_of(where_key))
-                if type(where) is dict:
-                    event["coordinates"] = where
-                elif where:
-                    report.problem(line(at), str(where))
+                    where = remember(coordinates, where_key, where_piece(where_key, piece))
+                if isinstance(where, str):
+                    report.problem(line(at), where)
+                    where = no_where
 
-                write(event)
+                write(
+                    event_id,
+                    (
+                        kind_piece,
+                        title_piece,
+                        date_piece,
+                        participants_piece,
+                        places_piece,
+                        tags_piece,
+                    ),
+                    summary,
+                    (sources_piece, dead, where),
+                )
                 events += 1
                 precisions[raw_precision] += 1
                 if day < first_day:
