@@ -6,13 +6,14 @@ from __future__ import annotations
 import errno
 import gzip
 import io
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
 from viewer.importers.common import ModelWriter
-from viewer.importers.file_out import QUEUED, FileOut
+from viewer.importers.file_out import QUEUED, SWITCH_INTERVAL, FileOut
 
 
 class _FullDisk(io.BytesIO):
@@ -142,3 +143,24 @@ def test_the_model_writer_leaves_nothing_when_the_disk_fills(
         with pytest.raises(OSError, match="No space left"):
             writer.finish()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_switch_interval_is_short_while_writing_and_then_as_it_was() -> None:
+    """The thread gets the GIL back soon after each block zlib compresses (else
+    it waits 5 ms each time and falls behind); the interval comes back after
+    the last writer closes, however they overlap."""
+    before = sys.getswitchinterval()
+    assert before > SWITCH_INTERVAL  # the default, 5 ms
+    first = FileOut(io.BytesIO(), name="a.gz", gzip_level=1)
+    assert sys.getswitchinterval() == SWITCH_INTERVAL
+    second = FileOut(io.BytesIO())
+    first.write(b"x" * 100_000)
+    first.close()
+    assert sys.getswitchinterval() == SWITCH_INTERVAL  # the second still writes
+    second.abandon()
+    assert sys.getswitchinterval() == before
+    failing = FileOut(_FullDisk(0))
+    failing.write(b"y")
+    with pytest.raises(OSError, match="No space left"):
+        failing.close()
+    assert sys.getswitchinterval() == before
