@@ -52,13 +52,13 @@ def test_the_output_and_report_are_as_pinned(
     tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vouched: list[bool] = []
-    original = WrittenEvents.vouch_pieces
+    original = WrittenEvents.vouch_columns
 
     def vouch(self: WrittenEvents, *args: object) -> bool:
         vouched.append(original(self, *args))  # type: ignore[arg-type]
         return vouched[-1]
 
-    monkeypatch.setattr(WrittenEvents, "vouch_pieces", vouch)
+    monkeypatch.setattr(WrittenEvents, "vouch_columns", vouch)
     out = tmp_path / f"{name}.json"
     report = import_acled(_source(name, tmp_path), out)
     made = hashlib.sha256(out.read_bytes()).hexdigest()

@@ -18,6 +18,7 @@ from tests.importers.test_acled import FIXTURE, ROWS, fixture_rows, set_field, w
 from viewer.cli import main
 from viewer.cli.exit_codes import ExitCode
 from viewer.importers import output_check
+from viewer.importers.acled import convert
 from viewer.importers.common import ImportFailed, ModelWriter
 from viewer.importers.output_check import IdSet, OutputCheck
 from viewer.persistence.model_file import load_timeline
@@ -62,32 +63,38 @@ def test_the_import_never_loads_its_output_and_it_validates(
 
 
 def _at(n: int, change: Change) -> Callable[..., None]:
-    """ModelWriter.event_of, with the ``n``-th event changed before it is
-    written: as the dict its pieces make, through ModelWriter.event."""
-    original = ModelWriter.event_of
+    """ModelWriter.events_of, with the ``n``-th event changed before it is
+    written: as the dict its pieces make, through ModelWriter.event, between
+    the events before it and after it, written as they come."""
+    original = ModelWriter.events_of
     seen: list[str] = []
 
-    def event_of(
+    def events_of(
         self: ModelWriter,
-        event_id: str,
-        head: tuple[bytes, ...],
-        summary: str,
-        tail: tuple[bytes, ...],
+        ids: list[str],
+        head: list[list[bytes]],
+        summaries: list[str],
+        tail: list[list[bytes]],
     ) -> None:
-        seen.append(event_id)
-        if len(seen) != n + 1:
-            original(self, event_id, head, summary, tail)
+        before = len(seen)
+        seen.extend(ids)
+        if not before <= n < len(seen):
+            original(self, ids, head, summaries, tail)
             return
-        fields = b"".join((*head, *tail))[1:]  # each piece begins with a comma
-        made: dict[str, Any] = {"id": event_id, **json.loads(b"{" + fields + b"}")}
-        if summary:
-            made["summary"] = summary
+        k = n - before
+        original(self, ids[:k], [c[:k] for c in head], summaries[:k], [c[:k] for c in tail])
+        fields = b"".join(c[k] for c in (*head, *tail))[1:]  # each piece begins with a comma
+        made: dict[str, Any] = {"id": ids[k], **json.loads(b"{" + fields + b"}")}
+        if summaries[k]:
+            made["summary"] = summaries[k]
         made["first_id"] = seen[0]
         change(made)
         made.pop("first_id", None)
         self.event(made)
+        rest = slice(k + 1, None)
+        original(self, ids[rest], [c[rest] for c in head], summaries[rest], [c[rest] for c in tail])
 
-    return event_of
+    return events_of
 
 
 def _set(field: str, value: Any) -> Change:
@@ -145,7 +152,7 @@ def test_an_event_that_would_not_validate_is_refused(
 ) -> None:
     change, said = WRONG_EVENTS[wrong]
     monkeypatch.setattr(output_check, "CHECK_BATCH", batch)
-    monkeypatch.setattr(ModelWriter, "event_of", _at(100, change))
+    monkeypatch.setattr(ModelWriter, "events_of", _at(100, change))
     out = tmp_path / "argentina.json"
     out.write_text("earlier", encoding="utf-8")
     code, err = import_acled(FIXTURE, out, capsys)
@@ -164,7 +171,7 @@ def test_a_backslash_that_looks_like_an_escape_is_no_control_character(
     batch finds nothing, and the event is written as it was."""
     said = "Seen in C:\\users\\bob and \\b\\f \u00e9"
     monkeypatch.setattr(output_check, "CHECK_BATCH", 50)
-    monkeypatch.setattr(ModelWriter, "event_of", _at(100, _set("summary", said)))
+    monkeypatch.setattr(ModelWriter, "events_of", _at(100, _set("summary", said)))
     out = tmp_path / "argentina.json"
     code, err = import_acled(FIXTURE, out, capsys)
     assert code == ExitCode.OK, err
@@ -281,6 +288,7 @@ def test_the_import_commands_memory_does_not_grow_with_its_output(
     takes more than its size (and reading it took a buffer of the largest
     size a model file may have, 512 MiB, every time)."""
     monkeypatch.setattr(output_check, "CHECK_BATCH", 256)  # both imports are many batches
+    monkeypatch.setattr(convert, "BATCH", 256)
     small = _export(tmp_path / "small.csv", 3_000)
     large = _export(tmp_path / "large.csv", 9_000)
     out = tmp_path / "out.json"

@@ -246,7 +246,7 @@ def test_an_import_refuses_a_bad_place_the_importer_hands_again(
 
     monkeypatch.setattr(output_check, "CHECK_BATCH", 3)
     monkeypatch.setattr(values, "places_of", lambda key: ("Kyiv", "C1 \x85"))
-    monkeypatch.setattr("viewer.importers.acled.convert.places_of", values.places_of)
+    monkeypatch.setattr("viewer.importers.acled.batch.places_of", values.places_of)
     out = tmp_path / "out.json"
     with pytest.raises(ImportFailed) as failed:
         import_acled(FIXTURE, out)

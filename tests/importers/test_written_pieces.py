@@ -38,20 +38,28 @@ ACTORS = [
 SOURCES = [{"id": "source-x", "title": "X"}]
 
 
-def _by_pieces(writer: ModelWriter, event: dict[str, Any]) -> None:
-    head = tuple(writer.piece(field, event.get(field)) for field in HEAD)
-    tail = tuple(writer.piece(field, event.get(field)) for field in TAIL)
-    writer.event_of(event["id"], head, event.get("summary", ""), tail)
+def _by_pieces(writer: ModelWriter, events: list[dict[str, Any]]) -> None:
+    """Write ``events`` as an importer of pieces does: their ids taken, then
+    the batch a column at a time."""
+    for event in events:
+        assert writer.take_id(event["id"])
+    writer.events_of(
+        [event["id"] for event in events],
+        [[writer.piece(field, event.get(field)) for event in events] for field in HEAD],
+        [event.get("summary", "") for event in events],
+        [[writer.piece(field, event.get(field)) for event in events] for field in TAIL],
+    )
 
 
-def _written(path: Path, events: list[dict[str, Any]], *, pieces: bool) -> bytes:
+def _written(path: Path, events: list[dict[str, Any]], *, pieces: bool, batch: int = 100) -> bytes:
+    made = [{**event, "id": f"{event['id']}-{n}"} for n, event in enumerate(events)]
     with ModelWriter(path, timeline_id="t", title_="T", language="en") as writer:
-        for n, event in enumerate(events):
-            made = {**event, "id": f"{event['id']}-{n}"}
-            if pieces:
-                _by_pieces(writer, made)
-            else:
-                writer.event(made)
+        if pieces:
+            for start in range(0, len(made), batch):
+                _by_pieces(writer, made[start : start + batch])
+        else:
+            for event in made:
+                writer.event(event)
         writer.finish(ACTORS, SOURCES)
     return path.read_bytes()
 
@@ -64,6 +72,8 @@ def test_an_event_of_pieces_is_written_as_its_dict_would_be(
     as_dicts = _written(tmp_path / "dicts.json", events, pieces=False)
     as_pieces = _written(tmp_path / "pieces.json", events, pieces=True)
     assert as_pieces == as_dicts
+    in_one = _written(tmp_path / "one.json", events, pieces=True, batch=len(events))
+    assert in_one == as_dicts
     assert json.loads(as_pieces)["events"][0] == {**event, "id": f"{event['id']}-0"}
 
 
@@ -82,14 +92,20 @@ def test_pieces_are_vouched_for_by_their_types() -> None:
     assert head[1] == b',"title":"Armed clash in \\"Rosario\\""'
     assert actors == {"actor-a", "actor-b"}
     assert sources == {"source-x"}
-    assert written.vouch_pieces([("e1", "", head, tail)] * 3)
+
+    def columns(*events: tuple[bytes, ...]) -> list[list[bytes]]:
+        return [list(column) for column in zip(*events, strict=True)]
+
+    whole = (*head, *tail)
+    assert written.vouch_columns(["e1", "e2", "e3"], ["", "", "s"], columns(whole, whole, whole))
     # A piece at another field's place, or plain bytes, is not vouched for.
-    swapped = (head[1], head[0], *head[2:])
-    assert not written.vouch_pieces([("e1", "", head, tail), ("e2", "", swapped, tail)])
-    forged = (b',"kind":"attack"', *head[1:])
-    assert not written.vouch_pieces([("e1", "", forged, tail)])
-    assert not written.vouch_pieces([("e 1", "", head, tail)])  # not an id
-    assert not written.vouch_pieces([("e1", "x" * 100_001, head, tail)])
+    swapped = (head[1], head[0], *head[2:], *tail)
+    assert not written.vouch_columns(["e1", "e2"], ["", ""], columns(whole, swapped))
+    forged = (b',"kind":"attack"', *head[1:], *tail)
+    assert not written.vouch_columns(["e1"], [""], columns(forged))
+    assert not written.vouch_columns(["e 1"], [""], columns(whole))  # not an id
+    assert not written.vouch_columns(["e1"], ["x" * 100_001], columns(whole))
+    assert not written.vouch_columns(["e1", "e2"], [""], columns(whole, whole))  # a summary short
 
 
 @pytest.mark.parametrize(
@@ -140,7 +156,7 @@ def test_an_import_with_a_bad_piece_is_refused_by_name(
 def test_a_piece_refers_to_the_actors_that_must_be_written(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     with ModelWriter(target, timeline_id="t", title_="T", language="en") as writer:
-        _by_pieces(writer, {**FULL, "participants": ["actor-a", "actor-c"]})
+        _by_pieces(writer, [{**FULL, "participants": ["actor-a", "actor-c"]}])
         with pytest.raises(ImportFailed, match="refers to no actor: found 'actor-c'"):
             writer.finish(ACTORS, SOURCES)
     assert not target.exists()
@@ -150,3 +166,20 @@ def test_a_gzipped_import_of_pieces_opens_as_the_plain_one(tmp_path: Path) -> No
     plain = _written(tmp_path / "p.json", [FULL, BARE] * 700, pieces=True)
     zipped = _written(tmp_path / "p.json.gz", [FULL, BARE] * 700, pieces=True)
     assert gzip.decompress(zipped) == plain
+
+
+def test_a_repeated_id_not_taken_is_found(tmp_path: Path) -> None:
+    """Ids handed to events_of that were not taken first are looked up: a
+    repeated one is refused, by name."""
+    target = tmp_path / "out.json"
+    with ModelWriter(target, timeline_id="t", title_="T", language="en") as writer:
+        writer.take_id("e1")
+        columns = {field: writer.piece(field, FULL.get(field)) for field in (*HEAD, *TAIL)}
+        with pytest.raises(ImportFailed, match=r"events\[1\]\.id: duplicate id 'e1'"):
+            writer.events_of(
+                ["e1", "e1"],
+                [[columns[field]] * 2 for field in HEAD],
+                ["", ""],
+                [[columns[field]] * 2 for field in TAIL],
+            )
+    assert not target.exists()

@@ -7,8 +7,9 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -258,27 +259,30 @@ class ModelWriter:
         if problems:  # a call fewer per event while there are none
             _refuse(problems)
 
-    def event_of(
-        self, event_id: str, head: tuple[bytes, ...], summary: str, tail: tuple[bytes, ...]
+    def events_of(
+        self,
+        ids: list[str],
+        head: Sequence[Sequence[bytes]],
+        summaries: list[str],
+        tail: Sequence[Sequence[bytes]],
     ) -> None:
-        """Write the event joined from its id, its pieces before its summary
-        (:data:`~viewer.importers.written_events.HEAD`), its summary ("": none)
-        and its pieces after it (:data:`~viewer.importers.written_events.TAIL`),
-        each piece made by :meth:`piece`: the bytes :meth:`event` would write
-        for the event as a dict, with the pieces checked once, when made."""
+        """Write a batch of events, a column at a time: event ``n`` is joined
+        from ``ids[n]``, its pieces before its summary (``head``, a column per
+        field of :data:`~viewer.importers.written_events.HEAD`), ``summaries[n]``
+        ("": none) and its pieces after it (``tail``, a column per field of
+        :data:`~viewer.importers.written_events.TAIL`), each piece made by
+        :meth:`piece`: the bytes :meth:`event` would write for the event as a
+        dict, its pieces checked once, when made. Each event's id is taken
+        first (:attr:`take_id`, :meth:`unique_id`), in this order."""
+        if not ids:
+            return
         encode = self._encoder.encode
-        data = b"".join(
-            (
-                b'{"id":',
-                encode(event_id),
-                *head,
-                b',"summary":' + encode(summary) if summary else b"",
-                *tail,
-                b"}",
-            )
-        )
-        self._append(data)
-        problems = self._check.event_of(data, event_id, summary, head, tail)
+        starts = [b'{"id":' + encode(event_id) for event_id in ids]
+        said = [b',"summary":' + encode(summary) if summary else b"" for summary in summaries]
+        datas = list(map(b"".join, zip(starts, *head, said, *tail, repeat(b"}"))))
+        for data in datas:
+            self._append(data)
+        problems = self._check.events_of(datas, ids, summaries, [*head, *tail])
         if problems:
             _refuse(problems)
 

@@ -38,7 +38,8 @@ writer refuses the file when there is one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import chain
 from operator import attrgetter
@@ -152,17 +153,16 @@ class OutputCheck:
         self.limit = limit
         self._start = start
         self._pending: list[bytes] = []
-        # The events themselves, as the importer made them, when it gave them:
-        # as dicts (event), or as an id, a summary and pieces (event_of).
+        # The events themselves, as the importer made them, when it gave them.
         self._made: list[dict[str, Any]] = []
-        self._built: list[tuple[str, str, tuple[bytes, ...], tuple[bytes, ...]]] = []
         self._written = WrittenEvents()
         self._checked = 0
         # The bytes of the events (and the commas between them) so far.
         self._event_bytes = 0
         self._ids = IdSet()
-        # The id taken last (take_id), until the event that has it comes.
-        self._taken: str | None = None
+        # The ids taken (take_id) whose events have not come yet: each stands
+        # for one event that has it, whose id is then not looked up.
+        self._taken_ids: list[str] = []
         # Where in the batch the events are whose ids were not taken: looked up.
         self._loose: list[int] = []
         self._actors: set[str] = set()
@@ -176,34 +176,48 @@ class OutputCheck:
         self._event_bytes += len(data) + (2 if self._checked or self._pending else 0)
         if len(self._start) + self._event_bytes > self.limit:
             return [self._too_large(len(self._start) + self._event_bytes)]
-        taken = made is not None and self._taken is not None and made.get("id") == self._taken
-        self._taken = None
-        if not taken:
+        if not self._claimed(made.get("id") if made is not None else None):
             self._loose.append(len(self._pending))
         self._pending.append(data)
         if made is not None:
             self._made.append(made)
         return self._batch() if len(self._pending) >= CHECK_BATCH else []
 
-    def event_of(
+    def events_of(
         self,
-        data: bytes,
-        event_id: str,
-        summary: str,
-        head: tuple[bytes, ...],
-        tail: tuple[bytes, ...],
+        datas: list[bytes],
+        ids: list[str],
+        summaries: list[str],
+        columns: Sequence[Sequence[bytes]],
     ) -> list[Problem]:
-        """One event's JSON, as written, and what it was joined from: its id and
-        summary and its pieces (:meth:`piece`) before and after the summary."""
-        self._event_bytes += len(data) + (2 if self._checked or self._pending else 0)
+        """A batch of events' JSON, as written, and what each was joined from:
+        its id and summary, and its pieces, a column per field (``HEAD`` and
+        ``TAIL`` of :mod:`~viewer.importers.written_events`, in that order).
+        Vouched for as a whole when plainly valid; else checked as the
+        events given one at a time are."""
+        problems = self._batch()  # events given one at a time before these
+        if problems:
+            return problems
+        size = sum(map(len, datas)) + 2 * len(datas) - (0 if self._checked else 2)
+        self._event_bytes += size
         if len(self._start) + self._event_bytes > self.limit:
             return [self._too_large(len(self._start) + self._event_bytes)]
-        if event_id != self._taken:
-            self._loose.append(len(self._pending))
-        self._taken = None
-        self._pending.append(data)
-        self._built.append((event_id, summary, head, tail))
-        return self._batch() if len(self._pending) >= CHECK_BATCH else []
+        taken = self._taken_ids
+        if taken[-len(ids) :] == ids:  # the batch's ids, each taken as it came
+            del taken[-len(ids) :]
+            loose: list[int] = []
+        else:
+            loose, self._taken_ids = _not_taken(ids, taken)
+        first, self._checked = self._checked, self._checked + len(datas)
+        with paused_gc():
+            if self._written.vouch_columns(ids, summaries, columns) and not _control_bytes(
+                b",".join(datas)
+            ):
+                return self._unique([(i, ids[i]) for i in loose], first)
+        # Not plainly valid: the events checked as if given one at a time.
+        self._checked = first
+        self._pending, self._loose = datas, loose
+        return self._batch()
 
     def piece(self, field: str, value: Any) -> bytes:
         """``value`` of ``field`` written as a piece of an event (see
@@ -211,14 +225,26 @@ class OutputCheck:
         return self._written.piece(field, value, self._actors, self._sources)
 
     def take_id(self, wanted: str) -> bool:
-        """Take ``wanted`` as the next event's id; False if an event has it
-        already. The next event, when it is given as made with this id, is
-        known to have a unique id (its id is not looked up again); any other
-        event's id is."""
+        """Take ``wanted`` as an event's id; False if an event has it already.
+        The next event given as made with this id (one at a time, or in a
+        batch) is known to have a unique id: its id is not looked up again;
+        any other event's id is."""
         if not self._ids.add(wanted):
             return False
-        self._taken = wanted
+        self._taken_ids.append(wanted)
         return True
+
+    def _claimed(self, event_id: str | None) -> bool:
+        """Whether ``event_id`` was taken for the event that has it (then it is
+        no longer waiting for one)."""
+        taken = self._taken_ids
+        if taken and event_id == taken[-1]:  # taken just before its event came
+            taken.pop()
+            return True
+        if event_id is not None and event_id in taken:
+            taken.remove(event_id)
+            return True
+        return False
 
     def finish(self, rest: bytes) -> list[Problem]:
         """``rest``: every byte written after the last event."""
@@ -260,7 +286,6 @@ class OutputCheck:
         """Check the events waiting."""
         raws, self._pending = self._pending, []
         made, self._made = self._made, []
-        built, self._built = self._built, []
         loose, self._loose = self._loose, []
         if not raws:
             return []
@@ -272,12 +297,6 @@ class OutputCheck:
                 and not _control_bytes(b",".join(raws))
             ):
                 return self._unique([(i, made[i]["id"]) for i in loose], first)
-            if (
-                len(built) == len(raws)
-                and self._written.vouch_pieces(built)
-                and not _control_bytes(b",".join(raws))
-            ):
-                return self._unique([(i, built[i][0]) for i in loose], first)
             events: list[Any] | None = _fast(raws)
             if events is None:
                 problems, events = _exact(raws, first)
@@ -309,6 +328,25 @@ class OutputCheck:
             if not add(item_id) and len(problems) < MOST_PROBLEMS:
                 problems.append(Problem(f"events[{first + at}].id", f"duplicate id {item_id!r}"))
         return problems
+
+
+def _not_taken(ids: list[str], taken: list[str]) -> tuple[list[int], list[str]]:
+    """Where in ``ids`` the ids are that were not taken for them (each taken
+    id stands for one event that has it): to be looked up; and the ids taken
+    that are still waiting for their events."""
+    left = Counter(taken)
+    loose = []
+    for at, item_id in enumerate(ids):
+        if left[item_id]:
+            left[item_id] -= 1
+        else:
+            loose.append(at)
+    waiting = []
+    for item_id in reversed(taken):  # the ones taken last wait
+        if left[item_id]:
+            left[item_id] -= 1
+            waiting.append(item_id)
+    return loose, waiting[::-1]
 
 
 def _fast(raws: list[bytes]) -> list[Any] | None:

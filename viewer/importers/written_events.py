@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
 from typing import Any, ClassVar
@@ -245,19 +245,21 @@ class WrittenEvents:
             (actors if field == "participants" else sources).update(value)
         return _PIECE_TYPES[field](encoded)
 
-    def vouch_pieces(
-        self, events: list[tuple[str, str, tuple[bytes, ...], tuple[bytes, ...]]]
+    def vouch_columns(
+        self, ids: list[str], summaries: list[str], columns: Sequence[Sequence[bytes]]
     ) -> bool:
-        """Whether each of ``events`` (its id, summary, head and tail pieces) is
-        plainly valid on its own (its id's pattern, not whether it is unique):
-        its pieces are each a :class:`Piece` of the field at its place."""
-        ids, summaries, heads, tails = zip(*events, strict=True)
-        if not ids_plainly(list(ids)):
+        """Whether each event of a batch given a column at a time (its id, its
+        summary, its pieces: a column per field of :data:`HEAD` and
+        :data:`TAIL`) is plainly valid on its own (its id's pattern, not
+        whether it is unique): each piece a :class:`Piece` of the field at its
+        place."""
+        if not ids_plainly(ids):
             return False
         if set(map(type, summaries)) != {str} or max(map(len, summaries)) > MAX_LONG_TEXT:
             return False
-        columns = [*zip(*heads, strict=True), *zip(*tails, strict=True)]
-        if len(columns) != len(HEAD) + len(TAIL):
+        if len(columns) != len(HEAD) + len(TAIL) or {len(summaries), *map(len, columns)} != {
+            len(ids)
+        }:
             return False
         return all(
             set(map(type, column)) == {_PIECE_TYPES[field]}

@@ -1,9 +1,11 @@
 """ACLED's CSV exports as a timeline: one event per row (Qt-free).
 
 ACLED (the Armed Conflict Location & Event Data project) exports one row per
-event. :func:`import_acled` reads the file as a stream, one row at a time,
-and hands each event to :class:`~viewer.importers.common.ModelWriter` as it
-is made: memory stays flat in the size of the file. The values that repeat
+event. :func:`import_acled` reads the file as a stream, a batch of rows at a
+time, makes their events a column at a time
+(:mod:`~viewer.importers.acled.batch`) and hands them to
+:class:`~viewer.importers.common.ModelWriter`: memory stays flat in the size
+of the file. The values that repeat
 from row to row are kept written, as the writer's pieces
 (:mod:`~viewer.importers.acled.pieces`), each checked once. Actors and sources are
 kept once per distinct name; the event ids seen so far, to keep them unique,
@@ -75,35 +77,26 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-import re
 import stat
+from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO
 
-from viewer.domain.dates import quoted
 from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, no_progress
-from viewer.domain.terms import MAX_ID, MAX_LONG_TEXT
 from viewer.domain.words import translate
 from viewer.importers.acled.actors import ActorsAndSources
 from viewer.importers.acled.api_json import api_csv, is_api_answer, records_not_lines
-from viewer.importers.acled.coding import changed_line, kind_and_coding, with_lines
+from viewer.importers.acled.batch import BATCH, BYTES, READ, ROW, Found, Rows
 from viewer.importers.acled.header import OPTIONAL, REQUIRED, column_index
-from viewer.importers.acled.pieces import dead_piece, kind_pieces, when_piece, where_piece
 from viewer.importers.acled.report import Seen, add_notes, line
-from viewer.importers.acled.values import (
-    date_of,
-    places_of,
-    remember,
-    title_of,
-)
 from viewer.importers.common import (
     ImportFailed,
     ImportProblem,
     ImportReport,
     ModelWriter,
     long_text,
-    make_id,
     plain,
 )
 from viewer.importers.common import (
@@ -113,9 +106,6 @@ from viewer.importers.common import title as title_text
 
 # Progress is told every this many rows.
 _PROGRESS_ROWS = 4096
-
-# An id that :func:`make_id` would give back unchanged: used as it is.
-_PLAIN_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:-]*[A-Za-z0-9])?", re.ASCII)
 
 
 def import_acled(
@@ -226,18 +216,8 @@ class _Import:
         # Kept for the whole import: one entry per distinct name.
         self.cast = ActorsAndSources()
         self.seen = Seen()
-        # Caches of values that repeat, emptied when full (see values.remember):
-        # each value as the file holds it, a piece the writer checked once
-        # (ModelWriter.piece), or what is wrong with its text.
-        self.dates: dict[tuple[str, str], tuple[bytes, str] | str] = {}
-        self.kinds: dict[tuple[str, ...], tuple[bytes, bytes, str, str | None, str, list[str]]] = {}
-        self.titles: dict[tuple[str, str], bytes] = {}
-        self.places: dict[tuple[str, ...], bytes] = {}
-        self.participants: dict[tuple[str, str, str, str], bytes] = {}
-        self.sources: dict[str, bytes] = {}
-        self.stamps: dict[str, str | tuple[str]] = {}
-        self.fatalities: dict[str, bytes | str] = {}
-        self.coordinates: dict[tuple[str, str], bytes | str] = {}
+        # The line the last row read ended on.
+        self.last = 0
 
     # -- the rows ------------------------------------------------------------------
 
@@ -268,44 +248,9 @@ class _Import:
             raise ImportFailed(said, unreadable=True)
         index = column_index(header, report)
         fields = len(header)
-        # A column that is not there reads as the empty string put after each row.
-        pad = any(column not in index for column in OPTIONAL)
+        # A column that is not there reads as the empty string after each row's
+        # fields (Rows.convert puts it there).
         column = {c: index.get(c, fields) for c in (*REQUIRED, *OPTIONAL)}
-        i_id, i_date, i_precision = (
-            column["event_id_cnty"],
-            column["event_date"],
-            column["time_precision"],
-        )
-        i_type, i_sub, i_disorder = (
-            column["event_type"],
-            column["sub_event_type"],
-            column["disorder_type"],
-        )
-        i_actor1, i_assoc1, i_actor2, i_assoc2 = (
-            column["actor1"],
-            column["assoc_actor_1"],
-            column["actor2"],
-            column["assoc_actor_2"],
-        )
-        i_location, i_admin3, i_admin2, i_admin1, i_country, i_region = (
-            column["location"],
-            column["admin3"],
-            column["admin2"],
-            column["admin1"],
-            column["country"],
-            column["region"],
-        )
-        i_inter1, i_inter2, i_civilians, i_tags, i_geo, i_scale, i_stamp = (
-            column["inter1"],
-            column["inter2"],
-            column["civilian_targeting"],
-            column["tags"],
-            column["geo_precision"],
-            column["source_scale"],
-            column["timestamp"],
-        )
-        i_lat, i_lon = column["latitude"], column["longitude"]
-        i_source, i_notes, i_fatalities = column["source"], column["notes"], column["fatalities"]
 
         made_id = common_timeline_id(timeline_id, self.src, "acled")
         #: An imported ACLED export's title when none is given; {0} is its file name.
@@ -319,16 +264,8 @@ class _Import:
         )
         description = long_text(about.format(plain(self.src.name, 500)))
 
-        dates, kinds, titles, places = self.dates, self.kinds, self.titles, self.places
-        cast, coordinates, stamps = self.cast, self.coordinates, self.stamps
-        participant_pieces, source_pieces = self.participants, self.sources
-        dead_pieces = self.fatalities
-        seen = self.seen
-        countries, precisions, unknown_types = seen.countries, seen.precisions, seen.unknown_types
         progress, buffer = self.progress, self.handle.buffer
-        first_day, last_day = "\uffff", ""
-        events = 0
-        last = reader.line_num
+        self.last = reader.line_num
         progress(0.0)
         with ModelWriter(
             out,
@@ -337,196 +274,32 @@ class _Import:
             language=language,
             description=description,
         ) as writer:
-            write, piece = writer.event_of, writer.piece
-            # Fatalities and coordinates left out (a problem reported instead).
-            no_dead, no_where = piece("fatalities", None), piece("coordinates", None)
-            take_id, unique_id = writer.take_id, writer.unique_id
-            rows = 0
+            made = Rows(writer, column, self.cast, self.seen)
+            read = 0
             while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
+                found: list[Found] = []
+                rows, ats, counts = self._read(reader, found)
+                if not rows and not found:
                     break
-                except csv.Error as exc:
-                    report.problem(
-                        line(last + 1), translate("importers", "not read as CSV: {0}").format(exc)
-                    )
-                    last = reader.line_num
-                    continue
-                at = last + 1
-                last = reader.line_num
-                rows += 1
-                if _REPLACED.count != self.replaced:  # decoded ahead: find the rows
-                    found = sum(field.count("\ufffd") for field in row)
-                    if found:
-                        self.replaced += found
-                        report.problem(
-                            line(at),
-                            translate(
-                                "importers", "bytes that are not UTF-8 were read as {0}"
-                            ).format("\ufffd"),
-                        )
-                if not rows % _PROGRESS_ROWS:
+                if read // _PROGRESS_ROWS != (read + len(rows)) // _PROGRESS_ROWS:
                     progress(min(buffer.tell() / self.size, 1.0))
-                if len(row) != fields:
-                    if row and (len(row) > 1 or row[0].strip()):
-                        report.problem(
-                            line(at),
-                            translate("importers", "has {0} fields, the header has {1}").format(
-                                len(row), fields
-                            ),
-                        )
-                    continue
-                if pad:
-                    row.append("")
-                if "NA" in row:  # R's write.csv writes a missing value as NA: none
-                    row = ["" if value == "NA" else value for value in row]
-                raw_id = row[i_id].strip()
-                raw_date = row[i_date].strip()
-                raw_precision = row[i_precision].strip()
-                event_type = row[i_type].strip()
-                actor1 = row[i_actor1]
-                location = row[i_location]
-                if not (raw_id and raw_date and raw_precision and event_type and actor1.strip()):
-                    _left_out(report, at, row, column)
-                    continue
-                if not location.strip():
-                    _left_out(report, at, row, column)
-                    continue
-
-                date_key = (raw_date, raw_precision)
-                when = dates.get(date_key)
-                if when is None:
-                    when = remember(dates, date_key, when_piece(date_of(date_key), piece))
-                if isinstance(when, str):
-                    report.problem(line(at), when)
-                    continue
-                date_piece, day = when
-
-                kind_key = (
-                    event_type,
-                    row[i_sub],
-                    row[i_disorder],
-                    row[i_inter1],
-                    row[i_inter2],
-                    row[i_civilians],
-                    row[i_tags],
-                    row[i_geo],
-                    row[i_scale],
-                )
-                kind = kinds.get(kind_key)
-                if kind is None:
-                    kind = remember(kinds, kind_key, kind_pieces(kind_and_coding(kind_key), piece))
-                kind_piece, tags_piece, label, unknown, lines, unread = kind
-                if unknown is not None:
-                    unknown_types[unknown] += 1
-                for said in unread:
+                read += len(rows)
+                if counts and counts[-1] != self.replaced:  # decoded ahead: find the rows
+                    self._replaced_in(rows, ats, counts, found)
+                if len(set(map(len, rows))) > 1 or (rows and len(rows[0]) != fields):
+                    rows, ats, kept = self._whole_rows(rows, ats, fields, found)
+                else:
+                    kept = list(range(len(rows)))
+                before = len(found)
+                made.convert(rows, ats, found)
+                for n in range(before, len(found)):  # where in the batch read
+                    place, step, at, said = found[n]
+                    found[n] = (kept[place], step, at, said)
+                found.sort(key=itemgetter(0, 1))  # by row, and in a row by step
+                for _place, _step, at, said in found:
                     report.problem(line(at), said)
-
-                title_key = (label, location)
-                title_piece = titles.get(title_key)
-                if title_piece is None:
-                    title_piece = remember(titles, title_key, piece("title", title_of(title_key)))
-
-                country = row[i_country]
-                place_key = (
-                    location,
-                    row[i_admin3],
-                    row[i_admin2],
-                    row[i_admin1],
-                    country,
-                    row[i_region],
-                )
-                places_piece = places.get(place_key)
-                if places_piece is None:
-                    made_places = piece("places", places_of(place_key))
-                    places_piece = remember(places, place_key, made_places)
-
-                actor_key = (actor1, row[i_assoc1], row[i_actor2], row[i_assoc2])
-                participants_piece = participant_pieces.get(actor_key)
-                if participants_piece is None:
-                    made_participants = piece("participants", cast.participants(actor_key))
-                    participants_piece = remember(participant_pieces, actor_key, made_participants)
-
-                source_text = row[i_source]
-                sources_piece = source_pieces.get(source_text)
-                if sources_piece is None:
-                    # The model's default (no sources) is not written.
-                    made_sources = piece("sources", cast.cited(source_text) or None)
-                    sources_piece = remember(source_pieces, source_text, made_sources)
-
-                # ACLED's ids (ARG10607) are letters and digits: no pattern to run.
-                if len(raw_id) <= MAX_ID and (
-                    (raw_id.isascii() and raw_id.isalnum()) or _PLAIN_ID.fullmatch(raw_id)
-                ):
-                    wanted = raw_id
-                else:
-                    wanted = make_id(raw_id)
-                if take_id(wanted):
-                    event_id = wanted
-                else:
-                    event_id = unique_id(wanted)
-                    report.problem(
-                        line(at),
-                        translate("importers", "event id {0} is repeated: imported as {1}").format(
-                            quoted(raw_id), repr(event_id)
-                        ),
-                    )
-
-                summary = row[i_notes]
-                # long_text() when it has work to do: a line break, a control character.
-                if summary.isprintable() and len(summary) <= MAX_LONG_TEXT:
-                    summary = summary.strip()
-                else:
-                    summary = long_text(summary)
-
-                stamp = row[i_stamp]
-                changed = stamps.get(stamp)
-                if changed is None:
-                    changed = remember(stamps, stamp, changed_line(stamp))
-                if isinstance(changed, tuple):
-                    report.problem(line(at), changed[0])
-                    changed = ""
-                summary = with_lines(summary, lines, changed)
-
-                fatalities = row[i_fatalities]
-                dead = dead_pieces.get(fatalities)
-                if dead is None:
-                    dead = remember(dead_pieces, fatalities, dead_piece(fatalities, piece))
-                if isinstance(dead, str):
-                    report.problem(line(at), dead)
-                    dead = no_dead
-
-                where_key = (row[i_lat], row[i_lon])
-                where = coordinates.get(where_key)
-                if where is None:
-                    where = remember(coordinates, where_key, where_piece(where_key, piece))
-                if isinstance(where, str):
-                    report.problem(line(at), where)
-                    where = no_where
-
-                write(
-                    event_id,
-                    (
-                        kind_piece,
-                        title_piece,
-                        date_piece,
-                        participants_piece,
-                        places_piece,
-                        tags_piece,
-                    ),
-                    summary,
-                    (sources_piece, dead, where),
-                )
-                events += 1
-                precisions[raw_precision] += 1
-                if day < first_day:
-                    first_day = day
-                if day > last_day:
-                    last_day = day
-                if country not in countries and len(countries) < 1000:
-                    countries[country] = None
-
+            events = made.events
+            first_day, last_day = made.first_day, made.last_day
             report.events = events
             if not events:
                 first = "; ".join(str(p) for p in report.problems[:3]) or translate(
@@ -543,19 +316,64 @@ class _Import:
                         *report.problems,
                     ]
                 )
-            seen.first_day, seen.last_day = first_day, last_day
+            self.seen.first_day, self.seen.last_day = first_day, last_day
             progress(1.0)  # the last chance to stop: the file is not in place yet
-            writer.finish(cast.actors.values(), cast.sources.values())
-        report.actors = len(cast.actors)
-        report.sources = len(cast.sources)
-        add_notes(report, seen)
+            writer.finish(self.cast.actors.values(), self.cast.sources.values())
+        report.actors = len(self.cast.actors)
+        report.sources = len(self.cast.sources)
+        add_notes(report, self.seen)
         return report
 
+    def _read(
+        self, reader: Iterator[list[str]], found: list[Found]
+    ) -> tuple[list[list[str]], list[int], list[int]]:
+        """The next rows (at most a batch), the lines they begin on, and how
+        many bytes that are not UTF-8 had been read when each was; a row not
+        read as CSV is a problem, said before the row after it."""
+        rows: list[list[str]] = []
+        ats: list[int] = []
+        counts: list[int] = []
+        last = self.last
+        while len(rows) < BATCH:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                said = translate("importers", "not read as CSV: {0}").format(exc)
+                found.append((len(rows), READ, last + 1, said))
+                last = reader.line_num  # type: ignore[attr-defined]
+                continue
+            rows.append(row)
+            ats.append(last + 1)
+            last = reader.line_num  # type: ignore[attr-defined]
+            counts.append(_REPLACED.count)
+        self.last = last
+        return rows, ats, counts
 
-def _left_out(report: ImportReport, at: int, row: list[str], column: dict[str, int]) -> None:
-    """Report the row at line ``at`` as left out for the required values it lacks."""
-    empty = [c for c in REQUIRED if not row[column[c]].strip()]
-    report.problem(
-        line(at),
-        translate("importers", "no {0}: the row is left out").format(", ".join(empty)),
-    )
+    def _replaced_in(
+        self, rows: list[list[str]], ats: list[int], counts: list[int], found: list[Found]
+    ) -> None:
+        """Find the rows that hold bytes read as U+FFFD: each row looked at
+        while fewer have been found than read (decoded ahead of the rows)."""
+        for n, row in enumerate(rows):
+            if counts[n] == self.replaced:
+                continue
+            replaced = sum(field.count("\ufffd") for field in row)
+            if replaced:
+                self.replaced += replaced
+                said = translate("importers", "bytes that are not UTF-8 were read as {0}")
+                found.append((n, BYTES, ats[n], said.format("\ufffd")))
+
+    @staticmethod
+    def _whole_rows(
+        rows: list[list[str]], ats: list[int], fields: int, found: list[Found]
+    ) -> tuple[list[list[str]], list[int], list[int]]:
+        """The rows with as many fields as the header, their lines and where
+        they are in ``rows``; the others are problems (not a blank line)."""
+        kept = [n for n, row in enumerate(rows) if len(row) == fields]
+        for n, row in enumerate(rows):
+            if len(row) != fields and row and (len(row) > 1 or row[0].strip()):
+                said = translate("importers", "has {0} fields, the header has {1}")
+                found.append((n, ROW, ats[n], said.format(len(row), fields)))
+        return [rows[n] for n in kept], [ats[n] for n in kept], kept
