@@ -51,8 +51,10 @@ from viewer.importers.common import title as title_text
 
 # The caches of values that repeat from row to row (dates, places, actors'
 # fields, coordinates) are emptied when they reach this size: a file of
-# millions of distinct values keeps memory flat, a usual one hits them.
-CACHE_SIZE = 1 << 12
+# millions of distinct values keeps memory flat, a usual one hits them. The
+# benchmark's 100,000 rows hold 12,373 distinct sets of actors: at 4,096 the
+# cache was emptied again and again and missed 24,218 times.
+CACHE_SIZE = 1 << 14
 # The largest number of fatalities kept: a whole number a JSON reader holds.
 _MOST_FATALITIES = 2**63 - 1
 
