@@ -293,7 +293,7 @@ class Rows:
         start = 0
         while start < len(wanted):
             # Each id taken until one is not (taking it changed nothing then).
-            start += sum(1 for _ in takewhile(bool, map(take_id, islice(wanted, start, None))))
+            start += len(list(takewhile(bool, map(take_id, islice(wanted, start, None)))))
             made += wanted[len(made) : start]
             if start < len(wanted):
                 event_id = self._writer.unique_id(wanted[start])
@@ -320,13 +320,12 @@ class Rows:
             note.strip() if note.isprintable() and len(note) <= MAX_LONG_TEXT else long_text(note)
             for note in notes
         ]
-        made = _looked_up(self._stamps, stamps, changed_line)
-        changed: list[str] = []
-        for n, line in enumerate(made):
-            if isinstance(line, tuple):
-                found.append((at[n], STAMP, ats[n], line[0]))
-                line = ""
-            changed.append(line)
+        changed: list[Any] = _looked_up(self._stamps, stamps, changed_line)
+        if tuple in set(map(type, changed)):
+            for n, line in enumerate(changed):
+                if isinstance(line, tuple):
+                    found.append((at[n], STAMP, ats[n], line[0]))
+                    changed[n] = ""
         return list(map(with_lines, plain, map(itemgetter(4), kinds), changed))
 
     def _said(

@@ -333,8 +333,11 @@ class _Import:
         rows: list[list[str]] = []
         ats: list[int] = []
         counts: list[int] = []
+        add_row, add_at, add_count = rows.append, ats.append, counts.append
+        replaced = _REPLACED
         last = self.last
-        while len(rows) < BATCH:
+        left = BATCH
+        while left:
             try:
                 row = next(reader)
             except StopIteration:
@@ -344,10 +347,11 @@ class _Import:
                 found.append((len(rows), READ, last + 1, said))
                 last = reader.line_num  # type: ignore[attr-defined]
                 continue
-            rows.append(row)
-            ats.append(last + 1)
+            add_row(row)
+            add_at(last + 1)
             last = reader.line_num  # type: ignore[attr-defined]
-            counts.append(_REPLACED.count)
+            add_count(replaced.count)
+            left -= 1
         self.last = last
         return rows, ats, counts
 
