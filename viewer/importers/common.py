@@ -280,21 +280,22 @@ class ModelWriter:
         starts = [b'{"id":' + encode(event_id) for event_id in ids]
         said = [b',"summary":' + encode(summary) if summary else b"" for summary in summaries]
         datas = list(map(b"".join, zip(starts, *head, said, *tail, repeat(b"}"))))
-        for data in datas:
-            self._append(data)
-        problems = self._check.events_of(datas, ids, summaries, [*head, *tail])
+        written = b",\n".join(datas)
+        self._append(written, len(datas))
+        problems = self._check.events_of(datas, written, ids, summaries, [*head, *tail])
         if problems:
             _refuse(problems)
 
-    def _append(self, data: bytes) -> None:
-        """Add an event's bytes to what is written next, a megabyte at a time."""
+    def _append(self, data: bytes, events: int = 1) -> None:
+        """Add the bytes of ``events`` events (joined by a comma and a line
+        break) to what is written next, a megabyte at a time."""
         parts = self._parts
         if self._events:
             parts.append(b",\n")
             self._size += 2
         parts.append(data)
         self._size += len(data)
-        self._events += 1
+        self._events += events
         if self._size >= _WRITE_BYTES:
             self._out.write(b"".join(parts))
             parts.clear()

@@ -186,11 +186,13 @@ class OutputCheck:
     def events_of(
         self,
         datas: list[bytes],
+        written: bytes,
         ids: list[str],
         summaries: list[str],
         columns: Sequence[Sequence[bytes]],
     ) -> list[Problem]:
-        """A batch of events' JSON, as written, and what each was joined from:
+        """A batch of events' JSON, each and as written (``written``: joined by
+        a comma and a line break), and what each was joined from:
         its id and summary, and its pieces, a column per field (``HEAD`` and
         ``TAIL`` of :mod:`~viewer.importers.written_events`, in that order).
         Vouched for as a whole when plainly valid; else checked as the
@@ -198,8 +200,7 @@ class OutputCheck:
         problems = self._batch()  # events given one at a time before these
         if problems:
             return problems
-        size = sum(map(len, datas)) + 2 * len(datas) - (0 if self._checked else 2)
-        self._event_bytes += size
+        self._event_bytes += len(written) + (2 if self._checked else 0)
         if len(self._start) + self._event_bytes > self.limit:
             return [self._too_large(len(self._start) + self._event_bytes)]
         taken = self._taken_ids
@@ -210,9 +211,7 @@ class OutputCheck:
             loose, self._taken_ids = _not_taken(ids, taken)
         first, self._checked = self._checked, self._checked + len(datas)
         with paused_gc():
-            if self._written.vouch_columns(ids, summaries, columns) and not _control_bytes(
-                b",".join(datas)
-            ):
+            if self._written.vouch_columns(ids, summaries, columns) and not _control_bytes(written):
                 return self._unique([(i, ids[i]) for i in loose], first)
         # Not plainly valid: the events checked as if given one at a time.
         self._checked = first
