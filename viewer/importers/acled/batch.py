@@ -314,12 +314,15 @@ class Rows:
         ats: list[int],
         found: list[Found],
     ) -> list[str]:
-        """The events' summaries: the notes (long_text() when it has work to do:
-        a line break, a control character) and the coding's lines."""
-        plain = [
-            note.strip() if note.isprintable() and len(note) <= MAX_LONG_TEXT else long_text(note)
-            for note in notes
-        ]
+        """The events' summaries: the notes made plain and the coding's lines."""
+        plain = list(map(str.strip, notes))
+        if not all(map(str.isprintable, notes)) or max(map(len, notes)) > MAX_LONG_TEXT:
+            plain = [  # long_text() where it has work to do: a line break, a control character
+                note.strip()
+                if note.isprintable() and len(note) <= MAX_LONG_TEXT
+                else long_text(note)
+                for note in notes
+            ]
         changed: list[Any] = _looked_up(self._stamps, stamps, changed_line)
         if tuple in set(map(type, changed)):
             for n, line in enumerate(changed):
