@@ -251,6 +251,9 @@ class ModelWriter:
         # already (then unique_id makes one). The output check's own method,
         # called once per event without a call between.
         self.take_id: Callable[[str], bool] = self._check.take_id
+        # Take a batch's ids from a place on, until one an event has already:
+        # how many were taken (OutputCheck.take_ids).
+        self.take_ids: Callable[[list[str], int], int] = self._check.take_ids
 
     def event(self, event: dict[str, Any]) -> None:
         data = self._encoder.encode(event)

@@ -41,7 +41,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
-from itertools import chain
+from itertools import chain, islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -93,22 +93,38 @@ class IdSet:
 
     def add(self, wanted: str) -> bool:
         """Add ``wanted``; False if it was there already."""
-        numbered = self._NUMBERED.fullmatch(wanted)
-        if numbered is None:
-            return self._add_other(wanted)
-        letters, number = numbered.groups()
-        n = int(number)
-        at, mask = n >> 3, 1 << (n & 7)
+        return self.add_while([wanted]) == 1
+
+    def add_while(self, ids: list[str], start: int = 0) -> int:
+        """Add ``ids[start:]`` in order until one is there already: how many
+        were added (the one there already changes nothing)."""
+        match, bits_of, others = self._NUMBERED.fullmatch, self._bits.get, self._others
+        added = 0
+        for wanted in islice(ids, start, None):
+            numbered = match(wanted)
+            if numbered is None:
+                if not self._add_other(wanted):
+                    break
+                added += 1
+                continue
+            letters, number = numbered.groups()
+            n = int(number)
+            at, mask = n >> 3, 1 << (n & 7)
+            bits = bits_of(letters)
+            if bits is not None and at < len(bits):  # the common case: its bitmap holds it
+                if bits[at] & mask or (others and wanted in others):
+                    break
+                bits[at] |= mask
+            elif not self._add_beyond(wanted, letters, at, mask):
+                break
+            added += 1
+        return added
+
+    def _add_beyond(self, wanted: str, letters: str, at: int, mask: int) -> bool:
+        """Add the numbered id ``wanted`` that its letters' bitmap does not reach."""
         bits = self._bits.get(letters)
-        if bits is not None and at < len(bits):  # the common case: its bitmap holds it
-            if bits[at] & mask or (self._others and wanted in self._others):
-                return False
-            bits[at] |= mask
-            return True
         wanted_bytes = max(at + 1, 1024)
-        if (bits is None or at >= len(bits)) and (
-            self._bitmap_bytes + wanted_bytes > _MOST_BITMAP_BYTES
-        ):
+        if self._bitmap_bytes + wanted_bytes > _MOST_BITMAP_BYTES:
             return self._add_other(wanted)  # past the bitmaps' budget: one string each
         if bits is None:
             bits = self._bits[letters] = bytearray(1024)
@@ -232,6 +248,13 @@ class OutputCheck:
             return False
         self._taken_ids.append(wanted)
         return True
+
+    def take_ids(self, wanted: list[str], start: int = 0) -> int:
+        """Take ``wanted[start:]`` as events' ids, in order, until one an event
+        has already: how many were taken (as :meth:`take_id` takes each)."""
+        taken = self._ids.add_while(wanted, start)
+        self._taken_ids += wanted[start : start + taken]
+        return taken
 
     def _claimed(self, event_id: str | None) -> bool:
         """Whether ``event_id`` was taken for the event that has it (then it is

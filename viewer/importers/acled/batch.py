@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Sequence
-from itertools import islice, takewhile
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -288,12 +287,11 @@ class Rows:
             else make_id(raw)
             for raw in raw_ids
         ]
-        take_id = self._writer.take_id
+        take_ids = self._writer.take_ids
         made: list[str] = []
         start = 0
         while start < len(wanted):
-            # Each id taken until one is not (taking it changed nothing then).
-            start += len(list(takewhile(bool, map(take_id, islice(wanted, start, None)))))
+            start += take_ids(wanted, start)  # each taken until one an event has
             made += wanted[len(made) : start]
             if start < len(wanted):
                 event_id = self._writer.unique_id(wanted[start])
