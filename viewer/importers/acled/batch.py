@@ -33,8 +33,11 @@ from viewer.importers.acled.report import Seen
 from viewer.importers.acled.values import date_of, places_of, remember, title_of
 from viewer.importers.common import ModelWriter, long_text, make_id
 
-# Rows read and made events at a time.
-BATCH = 1024
+# Rows read and made events at a time: a batch's rows and what is made of them
+# stay in the processor's caches. Six alternated imports of 100,000 rows to
+# .json.gz: 1,024 rows took 1.68 s at best (median 1.97 s), 256 1.46 s (1.70
+# s), 128 1.49 s (1.76 s).
+BATCH = 256
 # The steps that find a row's problems, in the order a row's are said.
 STEPS = (
     "read",  # not read as CSV (said before the row read after it)
