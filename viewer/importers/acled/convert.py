@@ -284,7 +284,7 @@ class _Import:
                 if read // _PROGRESS_ROWS != (read + len(rows)) // _PROGRESS_ROWS:
                     progress(min(buffer.tell() / self.size, 1.0))
                 read += len(rows)
-                if counts and counts[-1] != self.replaced:  # decoded ahead: find the rows
+                if set(counts) - {self.replaced}:  # decoded ahead: find the rows
                     self._replaced_in(rows, ats, counts, found)
                 if len(set(map(len, rows))) > 1 or (rows and len(rows[0]) != fields):
                     rows, ats, kept = self._whole_rows(rows, ats, fields, found)
