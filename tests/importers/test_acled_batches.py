@@ -3,8 +3,11 @@ row-by-row import said and kept: found in review of the batches."""
 
 from __future__ import annotations
 
+import gc
+import tracemalloc
 from pathlib import Path
 
+from viewer.importers.acled import batch
 from viewer.importers.acled.convert import import_acled
 
 HEADER = b"event_id_cnty,event_date,time_precision,event_type,actor1,location\n"
@@ -32,3 +35,39 @@ def test_bytes_not_utf8_are_found_behind_a_real_replacement_character(
     said = [p.where for p in report.problems if "not UTF-8" in p.message]
     assert said == ["line 2", "line 301", "line 401"]
     assert report.events == 600
+
+
+def _traced_peak(src: Path, out: Path) -> int:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        import_acled(src, out)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_rows_of_another_length_are_not_kept_whole(tmp_path: Path) -> None:
+    """Lines of 200,000 empty fields (a hostile file) are dropped as they are
+    read: a batch of them held whole took 400 MB for a 60 MB file."""
+    src = tmp_path / "commas.csv"
+    src.write_bytes(HEADER + _row(1, b"Rosario") + (b"," * 200_000 + b"\n") * 40)
+    report = import_acled(src, tmp_path / "out.json")
+    assert report.events == 1
+    assert next(p.message for p in report.problems) == "has 200001 fields, the header has 6"
+    assert _traced_peak(src, tmp_path / "out.json") < 8_000_000
+
+
+def test_a_header_of_many_columns_makes_smaller_batches(tmp_path: Path) -> None:
+    """A batch holds at most FIELDS fields: 40 rows of 20,000 columns are read
+    a few at a time, not 256 at once."""
+    extra = 20_000
+    header = HEADER.rstrip(b"\n") + b"".join(b",c%d" % n for n in range(extra)) + b"\n"
+    rows = [_row(n, b"Rosario").rstrip(b"\n") + b",v" * extra + b"\n" for n in range(1, 41)]
+    src = tmp_path / "wide.csv"
+    src.write_bytes(header + b"".join(rows))
+    out = tmp_path / "out.json"
+    assert import_acled(src, out).events == 40
+    peak = _traced_peak(src, out)
+    assert peak < 40 * extra * 8  # less than the 40 rows' lists alone
+    assert batch.FIELDS // extra < 40  # the test would not tell otherwise

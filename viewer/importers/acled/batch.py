@@ -38,6 +38,9 @@ from viewer.importers.common import ModelWriter, long_text, make_id
 # .json.gz: 1,024 rows took 1.68 s at best (median 1.97 s), 256 1.46 s (1.70
 # s), 128 1.49 s (1.76 s).
 BATCH = 256
+# The most fields a batch holds (256 rows of 64 columns; ACLED's have 31): a
+# header of thousands of columns makes batches of fewer rows.
+FIELDS = BATCH * 64
 # The steps that find a row's problems, in the order a row's are said.
 STEPS = (
     "read",  # not read as CSV (said before the row read after it)

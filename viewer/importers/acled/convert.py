@@ -81,14 +81,14 @@ import stat
 from collections.abc import Iterator
 from operator import itemgetter
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from viewer.domain.perf import paused_gc
 from viewer.domain.progress import Progress, no_progress
 from viewer.domain.words import translate
 from viewer.importers.acled.actors import ActorsAndSources
 from viewer.importers.acled.api_json import api_csv, is_api_answer, records_not_lines
-from viewer.importers.acled.batch import BATCH, BYTES, READ, ROW, Found, Rows
+from viewer.importers.acled.batch import BATCH, BYTES, FIELDS, READ, ROW, Found, Rows
 from viewer.importers.acled.header import OPTIONAL, REQUIRED, column_index
 from viewer.importers.acled.report import Seen, add_notes, line
 from viewer.importers.common import (
@@ -181,6 +181,22 @@ def _import_csv(
                 ),
                 unreadable=True,
             ) from None
+
+
+class _Other(NamedTuple):
+    """A row with another number of fields than the header: what is said of
+    it, not the row (a hostile file's row may hold millions of fields)."""
+
+    fields: int
+    # Its characters read as U+FFFD (see _Replaced).
+    replaced: int
+    # A blank line, left out without a word.
+    blank: bool
+
+    @classmethod
+    def of(cls, row: list[str]) -> _Other:
+        blank = not row or (len(row) == 1 and not row[0].strip())
+        return cls(len(row), sum(field.count("\ufffd") for field in row), blank)
 
 
 class _Replaced:
@@ -278,7 +294,7 @@ class _Import:
             read = 0
             while True:
                 found: list[Found] = []
-                rows, ats, counts = self._read(reader, found)
+                rows, ats, counts, others = self._read(reader, fields, found)
                 if not rows and not found:
                     break
                 if read // _PROGRESS_ROWS != (read + len(rows)) // _PROGRESS_ROWS:
@@ -286,7 +302,7 @@ class _Import:
                 read += len(rows)
                 if set(counts) - {self.replaced}:  # decoded ahead: find the rows
                     self._replaced_in(rows, ats, counts, found)
-                if len(set(map(len, rows))) > 1 or (rows and len(rows[0]) != fields):
+                if others:
                     rows, ats, kept = self._whole_rows(rows, ats, fields, found)
                 else:
                     kept = list(range(len(rows)))
@@ -325,19 +341,24 @@ class _Import:
         return report
 
     def _read(
-        self, reader: Iterator[list[str]], found: list[Found]
-    ) -> tuple[list[list[str]], list[int], list[int]]:
-        """The next rows (at most a batch), the lines they begin on, and how
-        many bytes that are not UTF-8 had been read when each was; a row not
-        read as CSV is a problem, said before the row after it."""
+        self, reader: Iterator[list[str]], fields: int, found: list[Found]
+    ) -> tuple[list[list[str]], list[int], list[int], bool]:
+        """The next rows (a batch: at most BATCH rows, and as many fewer as a
+        header of more than FIELDS // BATCH columns asks), the lines they begin
+        on, how many bytes that are not UTF-8 had been read when each was, and
+        whether a row has another number of fields than ``fields`` (kept as an
+        :class:`_Other`, not whole: a hostile file's long rows are dropped as
+        they come, as a row-by-row loop dropped them). A row not read as CSV is
+        a problem, said before the row after it."""
         rows: list[list[str]] = []
         ats: list[int] = []
         counts: list[int] = []
         add_row, add_at, add_count = rows.append, ats.append, counts.append
         replaced = _REPLACED
         last = self.last
-        left = BATCH
-        while left:
+        left, room = BATCH, FIELDS
+        others = False
+        while left and room > 0:
             try:
                 row = next(reader)
             except StopIteration:
@@ -347,13 +368,17 @@ class _Import:
                 found.append((len(rows), READ, last + 1, said))
                 last = reader.line_num  # type: ignore[attr-defined]
                 continue
+            if len(row) != fields:
+                row = _Other.of(row)  # type: ignore[assignment]
+                others = True
             add_row(row)
             add_at(last + 1)
             last = reader.line_num  # type: ignore[attr-defined]
             add_count(replaced.count)
             left -= 1
+            room -= fields
         self.last = last
-        return rows, ats, counts
+        return rows, ats, counts, others
 
     def _replaced_in(
         self, rows: list[list[str]], ats: list[int], counts: list[int], found: list[Found]
@@ -363,7 +388,11 @@ class _Import:
         for n, row in enumerate(rows):
             if counts[n] == self.replaced:
                 continue
-            replaced = sum(field.count("\ufffd") for field in row)
+            replaced = (
+                row.replaced
+                if isinstance(row, _Other)
+                else sum(field.count("\ufffd") for field in row)
+            )
             if replaced:
                 self.replaced += replaced
                 said = translate("importers", "bytes that are not UTF-8 were read as {0}")
@@ -375,9 +404,9 @@ class _Import:
     ) -> tuple[list[list[str]], list[int], list[int]]:
         """The rows with as many fields as the header, their lines and where
         they are in ``rows``; the others are problems (not a blank line)."""
-        kept = [n for n, row in enumerate(rows) if len(row) == fields]
+        kept = [n for n, row in enumerate(rows) if not isinstance(row, _Other)]
         for n, row in enumerate(rows):
-            if len(row) != fields and row and (len(row) > 1 or row[0].strip()):
+            if isinstance(row, _Other) and not row.blank:
                 said = translate("importers", "has {0} fields, the header has {1}")
-                found.append((n, ROW, ats[n], said.format(len(row), fields)))
+                found.append((n, ROW, ats[n], said.format(row.fields, fields)))
         return [rows[n] for n in kept], [ats[n] for n in kept], kept
