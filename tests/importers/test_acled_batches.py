@@ -7,6 +7,8 @@ import gc
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 from viewer.importers.acled import batch
 from viewer.importers.acled.convert import import_acled
 
@@ -71,3 +73,15 @@ def test_a_header_of_many_columns_makes_smaller_batches(tmp_path: Path) -> None:
     peak = _traced_peak(src, out)
     assert peak < 40 * extra * 8  # less than the 40 rows' lists alone
     assert batch.FIELDS // extra < 40  # the test would not tell otherwise
+
+
+@pytest.mark.parametrize("flags", [999, 1_000, 1_500])
+def test_acled_tags_are_kept_to_the_models_most(tmp_path: Path, flags: int) -> None:
+    """A row with more of ACLED's tags than an event may hold keeps the first
+    ones (as its actors and sources are), and the import goes on."""
+    tags = ";".join(f"flag {n}" for n in range(flags))
+    header = HEADER.rstrip(b"\n") + b",tags\n"
+    src = tmp_path / "tags.csv"
+    src.write_bytes(header + _row(1, b'Rosario,"' + tags.encode() + b'"'))
+    report = import_acled(src, tmp_path / "out.json")
+    assert report.events == 1

@@ -54,7 +54,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from viewer.domain.dates import quoted
-from viewer.domain.terms import MAX_LONG_TEXT
+from viewer.domain.terms import MAX_ITEMS, MAX_LONG_TEXT
 from viewer.domain.words import translate
 from viewer.importers.acled.values import kind_of
 from viewer.importers.common import long_text, plain, tag
@@ -183,6 +183,7 @@ def kind_and_coding(
     kind, tags, label, unknown = kind_of(key[:3])
     more, lines, problems = coding_of(key[3:])
     tags += [one for one in more if one not in tags]
+    del tags[MAX_ITEMS:]  # the most an event holds, the first kept (as its actors)
     return kind, tags, label, unknown, "\n".join(lines), problems
 
 
