@@ -205,20 +205,31 @@ def test_an_output_too_large_to_open_is_refused_as_it_grows(
     no_whole_file: None,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    whole = tmp_path / "whole.json"
+    assert import_acled(FIXTURE, whole, capsys)[0] == ExitCode.OK
+    # The event that takes the file over 100,000 bytes (an event a line).
+    lines = whole.read_bytes().split(b"\n")
+    size, over = len(lines[0]) + len(lines[1]) + 2, 0  # the header, "events":[
+    for n, line in enumerate(lines[2:], 1):
+        size += len(line) + 1  # its comma is on the line, before the break
+        if size > 100_000:
+            over = n
+            break
     monkeypatch.setattr(OutputCheck.__init__, "__kwdefaults__", {"limit": 100_000})
     written: list[int] = []
-    original = ModelWriter.event
+    original = ModelWriter.events_of
 
-    def event(self: ModelWriter, made: dict[str, Any]) -> None:
-        written.append(1)
-        original(self, made)
+    def events_of(self: ModelWriter, ids: list[str], *rest: Any) -> None:
+        written.extend(range(len(ids)))
+        original(self, ids, *rest)
 
-    monkeypatch.setattr(ModelWriter, "event", event)
+    monkeypatch.setattr(ModelWriter, "events_of", events_of)
     out = tmp_path / "argentina.json"
     code, err = import_acled(FIXTURE, out, capsys)
     assert code == ExitCode.FAILED
     assert "model files are at most" in err
-    assert len(written) < ROWS  # stopped there, not at the end
+    assert f"at event {over:,}:" in err  # named, not its batch's first
+    assert 1 < over < len(written) < ROWS  # stopped there, not at the end
     assert not out.exists()
 
 

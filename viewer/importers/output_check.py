@@ -216,9 +216,13 @@ class OutputCheck:
         problems = self._batch()  # events given one at a time before these
         if problems:
             return problems
+        size = len(self._start) + self._event_bytes
         self._event_bytes += len(written) + (2 if self._checked else 0)
         if len(self._start) + self._event_bytes > self.limit:
-            return [self._too_large(len(self._start) + self._event_bytes)]
+            for n, data in enumerate(datas):  # the event that makes it too large
+                size += len(data) + (2 if n or self._checked else 0)
+                if size > self.limit:
+                    return [self._too_large(size, self._checked + n + 1)]
         taken = self._taken_ids
         if taken[-len(ids) :] == ids:  # the batch's ids, each taken as it came
             del taken[-len(ids) :]
@@ -295,9 +299,12 @@ class OutputCheck:
         problems += _dangling("event", self._related, self._ids)
         return problems[:MOST_PROBLEMS]
 
-    def _too_large(self, size: int) -> Problem:
+    def _too_large(self, size: int, at: int | None = None) -> Problem:
+        """The file would be ``size`` bytes at event ``at`` (counted from 1;
+        None: the event given last)."""
         mib = 1024 * 1024
-        at = self._checked + len(self._pending) + 1
+        if at is None:
+            at = self._checked + len(self._pending) + 1
         return Problem(
             "",
             f"the model file would be over {size // mib:,} MiB at event {at:,}: model files "
