@@ -305,7 +305,7 @@ class ModelWriter:
             self._size = 0
 
     def piece(self, field: str, value: Any) -> bytes:
-        """``value`` of an event's ``field`` written, for :meth:`event_of`
+        """``value`` of an event's ``field`` written, for :meth:`events_of`
         (None: the field left out, the model's default); checked now, once
         for all the events that hold it."""
         return self._check.piece(field, value)

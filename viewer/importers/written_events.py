@@ -27,10 +27,11 @@ An importer that keeps the values that repeat may keep them written:
 :meth:`WrittenEvents.piece` checks a field's value once and gives it back
 encoded as the file holds it after the fields before it (``,"title":"..."``),
 as a :class:`Piece` of that field's own type, or as plain ``bytes`` when it is
-not plainly valid. An event made of pieces (:data:`HEAD` and :data:`TAIL`,
-in that order, around its id and summary) is then vouched for by the pieces'
-types alone, a column at a time (:meth:`WrittenEvents.vouch_pieces`), and
-its bytes are the very bytes the check was made on.
+not plainly valid. A batch of events made of pieces (:data:`HEAD` and
+:data:`TAIL`, in that order, around each one's id and summary) is then
+vouched for by its ids, its summaries and its pieces' types, a column at a
+time (:meth:`WrittenEvents.vouch_columns`), and its bytes are the very bytes
+the check was made on.
 """
 
 from __future__ import annotations
