@@ -21,6 +21,10 @@ from viewer.importers.common import title as title_text
 _STATE_PREFIXES = ("government of ", "military forces of ", "police forces of ")
 
 
+# The columns of the key of ActorsAndSources.participants, in its order.
+ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+
+
 class ActorsAndSources:
     """The actors and sources met so far, one record per distinct name (the
     lists of them the rows give are kept by the importer, written)."""

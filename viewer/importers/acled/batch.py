@@ -25,12 +25,19 @@ from typing import Any, TypeVar
 from viewer.domain.dates import quoted
 from viewer.domain.terms import MAX_ID, MAX_LONG_TEXT
 from viewer.domain.words import translate
-from viewer.importers.acled.actors import ActorsAndSources
-from viewer.importers.acled.coding import changed_line, kind_and_coding, with_lines
+from viewer.importers.acled.actors import ACTOR_COLUMNS, ActorsAndSources
+from viewer.importers.acled.coding import KIND_COLUMNS, changed_line, kind_and_coding, with_lines
 from viewer.importers.acled.header import REQUIRED
 from viewer.importers.acled.pieces import dead_piece, kind_pieces, when_piece, where_piece
 from viewer.importers.acled.report import Seen
-from viewer.importers.acled.values import date_of, places_of, remember, title_of
+from viewer.importers.acled.values import (
+    COORDINATE_COLUMNS,
+    PLACE_COLUMNS,
+    date_of,
+    places_of,
+    remember,
+    title_of,
+)
 from viewer.importers.common import ModelWriter, long_text, make_id
 
 # Rows read and made events at a time: a batch's rows and what is made of them
@@ -164,29 +171,15 @@ class Rows:
         def column(name: str) -> Sequence[str]:
             return columns[c[name]]
 
+        def keys(names: Sequence[str]) -> list[Any]:
+            """The rows' values of the columns ``names``, a tuple a row."""
+            return list(zip(*map(column, names), strict=True))
+
         piece, cast = self._piece, self._cast
+        # The kind's key: event_type as the rows kept it (stripped), the rest as read.
+        kind_keys: list[Any] = list(zip(types, *map(column, KIND_COLUMNS[1:]), strict=True))
         kinds = _looked_up(
-            self._kinds,
-            list(
-                zip(
-                    types,
-                    *map(
-                        column,
-                        (
-                            "sub_event_type",
-                            "disorder_type",
-                            "inter1",
-                            "inter2",
-                            "civilian_targeting",
-                            "tags",
-                            "geo_precision",
-                            "source_scale",
-                        ),
-                    ),
-                    strict=True,
-                )
-            ),
-            lambda key: kind_pieces(kind_and_coding(key), piece),
+            self._kinds, kind_keys, lambda key: kind_pieces(kind_and_coding(key), piece)
         )
         unknown = [kind[3] for kind in kinds if kind[3] is not None]
         if unknown:
@@ -194,39 +187,17 @@ class Rows:
         for n, kind in enumerate(kinds):
             for said in kind[5]:
                 found.append((at[n], CODING, ats[n], said))
-        location = column("location")
         titles = _looked_up(
             self._titles,
-            list(zip(map(itemgetter(2), kinds), location, strict=True)),
+            list(zip(map(itemgetter(2), kinds), column("location"), strict=True)),
             lambda key: piece("title", title_of(key)),
         )
-        country = column("country")
         places = _looked_up(
-            self._places,
-            list(
-                zip(
-                    location,
-                    column("admin3"),
-                    column("admin2"),
-                    column("admin1"),
-                    country,
-                    column("region"),
-                    strict=True,
-                )
-            ),
-            lambda key: piece("places", places_of(key)),
+            self._places, keys(PLACE_COLUMNS), lambda key: piece("places", places_of(key))
         )
         participants = _looked_up(
             self._participants,
-            list(
-                zip(
-                    column("actor1"),
-                    column("assoc_actor_1"),
-                    column("actor2"),
-                    column("assoc_actor_2"),
-                    strict=True,
-                )
-            ),
+            keys(ACTOR_COLUMNS),
             lambda key: piece("participants", cast.participants(key)),
         )
         # The model's default (no sources) is not written.
@@ -247,9 +218,7 @@ class Rows:
         )
         where = self._said(
             _looked_up(
-                self._coordinates,
-                list(zip(column("latitude"), column("longitude"), strict=True)),
-                lambda key: where_piece(key, piece),
+                self._coordinates, keys(COORDINATE_COLUMNS), lambda key: where_piece(key, piece)
             ),
             self._no_where,
             WHERE,
@@ -277,7 +246,7 @@ class Rows:
         self.first_day = min(self.first_day, min(days))
         self.last_day = max(self.last_day, max(days))
         countries = seen.countries
-        for name in dict.fromkeys(country):
+        for name in dict.fromkeys(column("country")):
             if name not in countries and len(countries) < 1000:
                 countries[name] = None
 

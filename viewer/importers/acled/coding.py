@@ -56,6 +56,7 @@ from datetime import UTC, datetime
 from viewer.domain.dates import quoted
 from viewer.domain.terms import MAX_ITEMS, MAX_LONG_TEXT
 from viewer.domain.words import translate
+from viewer.importers.acled.header import CODING
 from viewer.importers.acled.values import kind_of
 from viewer.importers.common import long_text, plain, tag
 
@@ -170,6 +171,10 @@ def changed_line(text: str) -> str | tuple[str]:
         )
     moment = datetime.fromtimestamp(int(number), UTC)
     return f"ACLED last changed the row: {moment:%Y-%m-%d %H:%M:%S} UTC"
+
+
+# The columns of kind_and_coding's key, in its order.
+KIND_COLUMNS = ("event_type", "sub_event_type", "disorder_type", *CODING)
 
 
 def kind_and_coding(

@@ -14,6 +14,15 @@ from viewer.importers.common import ImportFailed, ImportReport, plain
 # The columns an event cannot be made without: its id, its date and how
 # precise it is, its kind and title, who took part and where.
 REQUIRED = ("event_id_cnty", "event_date", "time_precision", "event_type", "actor1", "location")
+# ACLED's coding of a row, read by acled.coding.coding_of, in its order.
+CODING = (
+    "inter1",
+    "inter2",
+    "civilian_targeting",
+    "tags",
+    "geo_precision",
+    "source_scale",
+)
 # The columns used when they are there.
 OPTIONAL = (
     "disorder_type",
@@ -31,12 +40,7 @@ OPTIONAL = (
     "source",
     "notes",
     "fatalities",
-    "inter1",
-    "inter2",
-    "civilian_targeting",
-    "tags",
-    "geo_precision",
-    "source_scale",
+    *CODING,
     "timestamp",
 )
 

@@ -183,6 +183,11 @@ def title_of(key: tuple[str, str]) -> str:
     return title_text(f"{label} in {where}" if where else label)
 
 
+# The columns of the keys of places_of and coordinates_of, in their order.
+PLACE_COLUMNS = ("location", "admin3", "admin2", "admin1", "country", "region")
+COORDINATE_COLUMNS = ("latitude", "longitude")
+
+
 def places_of(key: tuple[str, ...]) -> list[str]:
     """The distinct places of ``location``, ``admin3``, ``admin2``, ``admin1``,
     ``country`` and ``region``: the narrowest first."""
