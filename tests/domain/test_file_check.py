@@ -31,7 +31,9 @@ def exact(data: bytes) -> FileSummary | None:
     except ModelFileError:
         return None
     counts = len(timeline.events), len(timeline.quotes), len(timeline.actors)
-    return FileSummary(timeline.id, *counts)
+    actors = frozenset(actor.id for actor in timeline.actors)
+    sources = frozenset(source.id for source in timeline.sources)
+    return FileSummary(timeline.id, *counts, actors, sources)
 
 
 def assert_valid_both_ways(data: bytes) -> None:

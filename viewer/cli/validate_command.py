@@ -66,5 +66,10 @@ def checked(path: Path) -> FileSummary:
         return fast
     timeline = parse_timeline(data)
     return FileSummary(
-        timeline.id, len(timeline.events), len(timeline.quotes), len(timeline.actors)
+        timeline.id,
+        len(timeline.events),
+        len(timeline.quotes),
+        len(timeline.actors),
+        frozenset(actor.id for actor in timeline.actors),
+        frozenset(source.id for source in timeline.sources),
     )

@@ -53,6 +53,9 @@ class FileSummary(NamedTuple):
     events: int
     quotes: int
     actors: int
+    # The actors' and the sources' ids (an import's output check needs them).
+    actor_ids: frozenset[str]
+    source_ids: frozenset[str]
 
 
 def summary(data: bytes | bytearray) -> FileSummary | None:
@@ -87,7 +90,14 @@ def _summary(data: bytes | bytearray) -> FileSummary:
     _check_events(data, events, actor_ids, source_ids, event_ids)
     _check_quotes(quotes, actor_ids, source_ids, event_ids)
     _check_texts(data, document)
-    return FileSummary(document.id, len(events), len(quotes), len(actors))
+    return FileSummary(
+        document.id,
+        len(events),
+        len(quotes),
+        len(actors),
+        frozenset(actor_ids),
+        frozenset(source_ids),
+    )
 
 
 def _ids(ids: Iterable[str]) -> None:

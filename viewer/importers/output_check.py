@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from functools import cache
 from itertools import chain, islice
 from operator import attrgetter
@@ -49,7 +49,6 @@ import msgspec
 
 from viewer.domain.checks import Problem, check_timeline, json_path
 from viewer.domain.file_check import summary
-from viewer.domain.file_structs import Id
 from viewer.domain.perf import paused_gc
 from viewer.domain.terms import SCHEMA_VERSION
 from viewer.importers.written_events import WrittenEvents
@@ -285,10 +284,10 @@ class OutputCheck:
         # file (file_check, without pydantic); when that is unsure, validated
         # the exact way, which names each problem.
         rest_of_file = self._start + rest
-        if summary(rest_of_file) is not None:
-            ids = _IDS.decode(rest_of_file)
-            actors: set[str] = {actor.id for actor in ids.actors}
-            sources: set[str] = {source.id for source in ids.sources}
+        plainly = summary(rest_of_file)
+        if plainly is not None:
+            actors: Set[str] = plainly.actor_ids
+            sources: Set[str] = plainly.source_ids
             problems = []
         else:
             problems, actors, sources = _exact_rest(rest_of_file)
@@ -417,20 +416,6 @@ def _fast(raws: list[bytes]) -> list[Any] | None:
     if "\n" in one_line or "\r" in one_line or "\t" in one_line:
         return None
     return events
-
-
-class _Named(msgspec.Struct, gc=False):
-    id: Id
-
-
-class _Ids(msgspec.Struct, gc=False):
-    """A model file's actors' and sources' ids (the rest of it passed over)."""
-
-    actors: list[_Named] = []
-    sources: list[_Named] = []
-
-
-_IDS = msgspec.json.Decoder(_Ids)
 
 
 def _exact_rest(data: bytes) -> tuple[list[Problem], set[str], set[str]]:
