@@ -196,7 +196,12 @@ class _Other(NamedTuple):
     @classmethod
     def of(cls, row: list[str]) -> _Other:
         blank = not row or (len(row) == 1 and not row[0].strip())
-        return cls(len(row), sum(field.count("\ufffd") for field in row), blank)
+        return cls(len(row), _replaced_in_row(row), blank)
+
+
+def _replaced_in_row(row: list[str]) -> int:
+    """How many of ``row``'s characters are U+FFFD (see _Replaced)."""
+    return sum(field.count("\ufffd") for field in row)
 
 
 class _Replaced:
@@ -388,11 +393,7 @@ class _Import:
         for n, row in enumerate(rows):
             if counts[n] == self.replaced:
                 continue
-            replaced = (
-                row.replaced
-                if isinstance(row, _Other)
-                else sum(field.count("\ufffd") for field in row)
-            )
+            replaced = row.replaced if isinstance(row, _Other) else _replaced_in_row(row)
             if replaced:
                 self.replaced += replaced
                 said = translate("importers", "bytes that are not UTF-8 were read as {0}")
