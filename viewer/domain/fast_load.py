@@ -22,38 +22,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from itertools import chain, compress
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import msgspec
 import numpy as np
 import numpy.typing as npt
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from viewer.domain.columns import APPROXIMATE, Codes, EventFields, EventTable, Floats, points
+from viewer.domain.dates import Precision
+from viewer.domain.file_check import check_date, check_header
 from viewer.domain.file_structs import C1 as _C1
 from viewer.domain.file_structs import CONTROL_IN_JSON as _CONTROL_IN_JSON
 from viewer.domain.file_structs import EVENTS_DECODER as _EVENTS
 from viewer.domain.file_structs import FILE_DECODER as _DECODER
 from viewer.domain.file_structs import LANGUAGE_TAG as _LANGUAGE_TAG
 from viewer.domain.file_structs import QUOTES_DECODER as _QUOTES
+from viewer.domain.file_structs import Actor as ActorStruct
 from viewer.domain.file_structs import (
     Claim,
     Event,
+    File,
     FuzzyDate,
     Quote,
     Unsure,
     check_claims,
     known_decoders,
 )
+from viewer.domain.file_structs import Era as EraStruct
+from viewer.domain.file_structs import Source as SourceStruct
 from viewer.domain.file_structs import require as _require
 from viewer.domain.model import (
-    MAX_ITEMS,
     SCHEMA_VERSION,
     Actor,
+    ActorKind,
     Era,
+    Reliability,
     Source,
 )
 from viewer.domain.model import FuzzyDate as ExactDate
@@ -75,17 +81,8 @@ CHUNK = 2 * BATCH
 _BREAK_IN_JSON = re.compile(rb"\\[nrt]")
 # Records with a line break made LF (see :func:`_lf_records`) are written again.
 _ENCODER = msgspec.json.Encoder()
-_SOURCES: TypeAdapter[tuple[Source, ...]] = TypeAdapter(tuple[Source, ...])
-_ACTORS: TypeAdapter[tuple[Actor, ...]] = TypeAdapter(tuple[Actor, ...])
-_ERAS: TypeAdapter[tuple[Era, ...]] = TypeAdapter(tuple[Era, ...])
-
-
-@cache
-def _exact_date() -> TypeAdapter[ExactDate]:
-    """The model's date as a validator, made when an event first says when it was
-    reported (its schema is 13 million instructions, a bundled timeline's open has
-    no such date)."""
-    return TypeAdapter(ExactDate)
+_PRECISIONS = {precision.value: precision for precision in Precision}
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 def build(data: bytes | bytearray, progress: Progress = no_progress) -> Timeline | None:
@@ -170,6 +167,52 @@ def _ids(ids: list[str]) -> npt.NDArray[np.bytes_]:
     return keys
 
 
+def _unique_ids(ids: list[str]) -> set[str]:
+    """The ids of a header's sources or actors, each with an id's pattern and none twice."""
+    _ids(ids)
+    unique = set(ids)
+    _require(len(unique) == len(ids))
+    return unique
+
+
+def _header(document: File) -> tuple[tuple[Source, ...], tuple[Actor, ...], tuple[Era, ...]]:
+    """The file's sources, actors and eras as the model's objects, from their
+    structs checked already as the model checks them (:func:`check_header`).
+
+    Made without validating them again: building the model's validators (their
+    schemas, and the look for pydantic's plugins, which imports
+    ``importlib.metadata``) was a tenth of a first frame's instructions, for
+    a few dozen objects. Each equals what validation makes."""
+    sources = tuple(
+        _made(
+            Source,
+            source,
+            published=_date(source.published),
+            reliability=source.reliability and Reliability(source.reliability),
+        )
+        for source in document.sources
+    )
+    actors = tuple(_made(Actor, actor, kind=ActorKind(actor.kind)) for actor in document.actors)
+    eras = tuple(_made(Era, era, date=_date(era.date)) for era in document.eras)
+    return sources, actors, eras
+
+
+def _date(date: FuzzyDate | None) -> ExactDate | None:
+    return None if date is None else _made(ExactDate, date, precision=_PRECISIONS[date.precision])
+
+
+def _made(
+    model: type[_Model], item: SourceStruct | ActorStruct | EraStruct | FuzzyDate, **made: Any
+) -> _Model:
+    """``model`` of the checked struct ``item``, its fields replaced by ``made``
+    where given; a field None or False (a default, whether written or not) is
+    left to the model's default."""
+    given = {name: getattr(item, name) for name in item.__struct_fields__} | made
+    return model.model_construct(
+        **{name: value for name, value in given.items() if value is not None and value is not False}
+    )
+
+
 def _id_column(ids: list[str]) -> tuple[npt.NDArray[np.bytes_], Strings]:
     """Every id of a column has the pattern ids have; the ids as bytes and as
     :class:`~viewer.domain.records.Strings`."""
@@ -195,21 +238,10 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
     _require(1 <= document.schema_version <= SCHEMA_VERSION)
     _ids([document.id])
     _languages({document.language})
-    sources = _SOURCES.validate_python(document.sources)
-    actors = _ACTORS.validate_python(document.actors)
-    _require(len(document.eras) <= MAX_ITEMS)
-    eras = _ERAS.validate_python(document.eras)
-    _require(
-        all(era.date.closed_end is None or era.date.latest > era.date.earliest for era in eras)
-    )
-    for source in sources:
-        date = source.published
-        _require(date is None or date.closed_end is None or date.latest > date.earliest)
-    source_ids = {source.id for source in sources}
-    actor_ids = {actor.id for actor in actors}
-    _require(len(source_ids) == len(sources) and len(actor_ids) == len(actors))
-    dated = [s.published for s in sources if s.published is not None] + [e.date for e in eras]
-    _require({date.source for date in dated} - {None} <= source_ids)
+    source_ids = _unique_ids([source.id for source in document.sources])
+    actor_ids = _unique_ids([actor.id for actor in document.actors])
+    check_header(document.sources, document.actors, document.eras, source_ids)
+    sources, actors, eras = _header(document)
     # Only a file with an escape can hold a line break or a tab in a text.
     # (One pattern: three searches for two bytes each take seven times as long.)
     breaks = escapes and _BREAK_IN_JSON.search(data) is not None
@@ -301,8 +333,7 @@ class _Rare:
         reported = self.reported
         _require({date.source for date in reported} - {None} <= sources)
         for date in reported:  # as the exact way reads it: its form, its end after its start
-            exact = _exact_date().validate_python(msgspec.to_builtins(date))
-            _require(exact.closed_end is None or exact.latest > exact.earliest)
+            check_date(date, sources)
 
 
 def _refer_to(known: set[str], lists: Iterable[list[str]]) -> bool:

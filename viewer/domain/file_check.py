@@ -15,7 +15,7 @@ tenth of the time, and a broken one is explained exactly as before.
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from itertools import chain
 from typing import NamedTuple
 
@@ -28,9 +28,11 @@ from viewer.domain.file_structs import (
     LANGUAGE_TAG,
     WHOLE_FILE_DECODER,
     Actor,
+    Era,
     Event,
     FuzzyDate,
     Quote,
+    Source,
     Unsure,
     WholeFile,
     check_claims,
@@ -86,7 +88,7 @@ def _summary(data: bytes | bytearray) -> FileSummary:
     source_ids = _unique_ids(s.id for s in sources)
     actor_ids = _unique_ids(a.id for a in actors)
     event_ids = _unique_ids(e.id for e in events)
-    _check_header(document, source_ids)
+    check_header(document.sources, document.actors, document.eras, source_ids)
     _check_events(data, events, actor_ids, source_ids, event_ids)
     _check_quotes(quotes, actor_ids, source_ids, event_ids)
     _check_texts(data, document)
@@ -118,10 +120,11 @@ def _languages(tags: Iterable[str]) -> None:
     _require(all(LANGUAGE_TAG.fullmatch(tag) for tag in set(tags)))
 
 
-def _date(date: FuzzyDate, sources: set[str]) -> None:
+def check_date(date: FuzzyDate, sources: Container[str]) -> None:
     """A date as the model reads it: its points written as its precision asks, an
     open end not approximate, a closed end after its start, its source one of the
-    file's."""
+    file's; else :class:`Unsure` (or ValueError). (Its note's text is checked
+    with the texts around it.)"""
     precision = _PRECISIONS[date.precision]
     earliest = parse_point(date.start, precision)[0]
     end = date.end
@@ -138,19 +141,25 @@ def _one_line(texts: Iterable[str | None]) -> None:
     _require(all(text is None or control_in(text) is None for text in texts))
 
 
-def _check_header(document: WholeFile, sources: set[str]) -> None:
-    """The sources, actors and eras: what the fast load validates with pydantic."""
-    for source in document.sources:
+def check_header(
+    sources: list[Source], actors: list[Actor], eras: list[Era], source_ids: Container[str]
+) -> None:
+    """What the model checks of the sources, actors and eras that their structs
+    do not: their language tags and one-line texts, their dates (each source one
+    of ``source_ids``); else :class:`Unsure` (or ValueError). Their ids are
+    checked with the rest of the file's. ``validate`` and the fast load both
+    check a header so."""
+    for source in sources:
         _one_line((source.title, source.publisher, source.url))
         if source.language is not None:
             _languages([source.language])
         if source.published is not None:
             _one_line([source.published.note])
-            _date(source.published, sources)
-    _one_line(_actor_texts(document.actors))
-    for era in document.eras:
+            check_date(source.published, source_ids)
+    _one_line(_actor_texts(actors))
+    for era in eras:
         _one_line((era.title, era.date.note))
-        _date(era.date, sources)
+        check_date(era.date, source_ids)
 
 
 def _actor_texts(actors: list[Actor]) -> Iterator[str | None]:
@@ -170,9 +179,9 @@ def _check_events(
     """Every date reads; every reference is to an id the file declares; claims' ids
     are unique and disputes name other claims; figures are ranges."""
     for event in events:
-        _date(event.date, sources)
+        check_date(event.date, sources)
         if event.first_reported is not None:
-            _date(event.first_reported, sources)
+            check_date(event.first_reported, sources)
     _require(actors.issuperset(chain.from_iterable(e.participants for e in events)))
     _require(sources.issuperset(chain.from_iterable(e.sources for e in events)))
     _require(known.issuperset(chain.from_iterable(e.related for e in events)))

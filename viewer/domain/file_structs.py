@@ -126,23 +126,6 @@ class Quote(_Strict):
     source: Id | None = None
 
 
-class File(_Strict):
-    schema_version: int
-    id: Id
-    title: Title
-    language: LanguageTag
-    description: LongText = ""
-    sources: list[Any] = []
-    actors: list[Any] = []
-    events: list[msgspec.Raw] = []
-    quotes: list[msgspec.Raw] = []
-    eras: list[Any] = []
-
-
-# The file's header is decoded whole; its events and quotes are kept as raw
-# JSON and decoded a batch at a time, so a load in a thread lets the window
-# run between batches, reports how far it is, and can stop.
-FILE_DECODER = msgspec.json.Decoder(File)
 EVENTS_DECODER = msgspec.json.Decoder(list[Event])
 QUOTES_DECODER = msgspec.json.Decoder(list[Quote])
 # Up to this many actors and as many sources, a file's events and quotes are
@@ -206,11 +189,11 @@ C1 = re.compile(b"\xc2[\x80-\x9f]")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
-# What ``validate`` decodes a file into: the fast load's structs for events and
-# quotes, and for sources, actors and eras the same constraints the model
-# (:mod:`viewer.domain.model`) gives them, which the fast load checks with
-# pydantic; what a struct cannot say (a pattern, a text's control characters,
-# a date written as its precision asks) :mod:`viewer.domain.file_check` checks.
+# Sources, actors and eras with the constraints the model
+# (:mod:`viewer.domain.model`) gives them; what a struct cannot say (a pattern,
+# a text's control characters, a date written as its precision asks)
+# :func:`viewer.domain.file_check.check_header` checks. ``validate`` and the
+# fast load both read a file's header so.
 
 
 class Source(_Strict):
@@ -236,6 +219,26 @@ class Era(_Strict):
     date: FuzzyDate
 
 
+class File(_Strict):
+    schema_version: int
+    id: Id
+    title: Title
+    language: LanguageTag
+    description: LongText = ""
+    sources: list[Source] = []
+    actors: list[Actor] = []
+    events: list[msgspec.Raw] = []
+    quotes: list[msgspec.Raw] = []
+    eras: _items(Era) = []  # type: ignore[valid-type]
+
+
+# What the fast load decodes a file into: its header whole; its events and
+# quotes kept as raw JSON and decoded a batch at a time, so a load in a thread
+# lets the window run between batches, reports how far it is, and can stop.
+FILE_DECODER = msgspec.json.Decoder(File)
+
+
+# What ``validate`` decodes a file into: the whole of it.
 class WholeFile(_Strict):
     schema_version: int
     id: Id
