@@ -206,7 +206,9 @@ def _made(
 ) -> _Model:
     """``model`` of the checked struct ``item``, its fields replaced by ``made``
     where given; a field None or False (a default, whether written or not) is
-    left to the model's default."""
+    left to the model's default. (So ``model_fields_set`` leaves out a field
+    written as null or false, where validation would count it; nothing reads
+    it, and equality, hashes and dumps are the same.)"""
     given = {name: getattr(item, name) for name in item.__struct_fields__} | made
     return model.model_construct(
         **{name: value for name, value in given.items() if value is not None and value is not False}
@@ -331,7 +333,6 @@ class _Rare:
         disputes = [(claim.id, d) for claim in claims for d in claim.disputes]
         _require(all(d in claim_ids and d != own for own, d in disputes))
         reported = self.reported
-        _require({date.source for date in reported} - {None} <= sources)
         for date in reported:  # as the exact way reads it: its form, its end after its start
             check_date(date, sources)
 
