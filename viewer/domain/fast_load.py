@@ -33,7 +33,7 @@ from pydantic import BaseModel, ValidationError
 
 from viewer.domain.columns import APPROXIMATE, Codes, EventFields, EventTable, Floats, points
 from viewer.domain.dates import Precision
-from viewer.domain.file_check import check_date, check_header
+from viewer.domain.file_check import check_date, check_header, unique_ids
 from viewer.domain.file_structs import C1 as _C1
 from viewer.domain.file_structs import CONTROL_IN_JSON as _CONTROL_IN_JSON
 from viewer.domain.file_structs import EVENTS_DECODER as _EVENTS
@@ -81,7 +81,6 @@ CHUNK = 2 * BATCH
 _BREAK_IN_JSON = re.compile(rb"\\[nrt]")
 # Records with a line break made LF (see :func:`_lf_records`) are written again.
 _ENCODER = msgspec.json.Encoder()
-_PRECISIONS = {precision.value: precision for precision in Precision}
 _Model = TypeVar("_Model", bound=BaseModel)
 
 
@@ -167,14 +166,6 @@ def _ids(ids: list[str]) -> npt.NDArray[np.bytes_]:
     return keys
 
 
-def _unique_ids(ids: list[str]) -> set[str]:
-    """The ids of a header's sources or actors, each with an id's pattern and none twice."""
-    _ids(ids)
-    unique = set(ids)
-    _require(len(unique) == len(ids))
-    return unique
-
-
 def _header(document: File) -> tuple[tuple[Source, ...], tuple[Actor, ...], tuple[Era, ...]]:
     """The file's sources, actors and eras as the model's objects, from their
     structs checked already as the model checks them (:func:`check_header`).
@@ -199,7 +190,7 @@ def _header(document: File) -> tuple[tuple[Source, ...], tuple[Actor, ...], tupl
 
 
 def _date(date: FuzzyDate | None) -> ExactDate | None:
-    return None if date is None else _made(ExactDate, date, precision=_PRECISIONS[date.precision])
+    return None if date is None else _made(ExactDate, date, precision=Precision(date.precision))
 
 
 def _made(
@@ -241,8 +232,8 @@ def _build(data: bytes | bytearray, progress: Progress) -> Timeline:
     _require(1 <= document.schema_version <= SCHEMA_VERSION)
     _ids([document.id])
     _languages({document.language})
-    source_ids = _unique_ids([source.id for source in document.sources])
-    actor_ids = _unique_ids([actor.id for actor in document.actors])
+    source_ids = unique_ids([source.id for source in document.sources])
+    actor_ids = unique_ids([actor.id for actor in document.actors])
     check_header(document.sources, document.actors, document.eras, source_ids)
     sources, actors, eras = _header(document)
     # Only a file with an escape can hold a line break or a tab in a text.

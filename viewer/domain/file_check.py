@@ -85,9 +85,9 @@ def _summary(data: bytes | bytearray) -> FileSummary:
         document.events,
         document.quotes,
     )
-    source_ids = _unique_ids(s.id for s in sources)
-    actor_ids = _unique_ids(a.id for a in actors)
-    event_ids = _unique_ids(e.id for e in events)
+    source_ids = unique_ids(s.id for s in sources)
+    actor_ids = unique_ids(a.id for a in actors)
+    event_ids = unique_ids(e.id for e in events)
     check_header(document.sources, document.actors, document.eras, source_ids)
     _check_events(data, events, actor_ids, source_ids, event_ids)
     _check_quotes(quotes, actor_ids, source_ids, event_ids)
@@ -107,8 +107,9 @@ def _ids(ids: Iterable[str]) -> None:
     _require(all(_ID.fullmatch(item) for item in ids))
 
 
-def _unique_ids(ids: Iterable[str]) -> set[str]:
-    """The ids, each with an id's pattern and none twice."""
+def unique_ids(ids: Iterable[str]) -> set[str]:
+    """The ids, each with an id's pattern and none twice; else :class:`Unsure`.
+    (``validate`` checks every collection's ids so, the fast load its header's.)"""
     listed = list(ids)
     _ids(listed)
     known = set(listed)
@@ -188,14 +189,14 @@ def _check_events(
     _require(not any(e.id in e.related for e in events if e.related))
     claims = [claim for e in events for claim in e.claims]
     check_claims(claims, actors, sources)
-    claim_ids = _unique_ids(claim.id for claim in claims if claim.id is not None)
+    claim_ids = unique_ids(claim.id for claim in claims if claim.id is not None)
     _require(all(d in claim_ids and d != claim.id for claim in claims for d in claim.disputes))
 
 
 def _check_quotes(
     quotes: list[Quote], actors: set[str], sources: set[str], events: set[str]
 ) -> None:
-    _unique_ids(q.id for q in quotes)
+    unique_ids(q.id for q in quotes)
     _languages(q.language for q in quotes)
     _languages(q.translation.language for q in quotes if q.translation is not None)
     _require({q.speaker for q in quotes} <= actors)
