@@ -219,7 +219,9 @@ class Era(_Strict):
     date: FuzzyDate
 
 
-class File(_Strict):
+class _Header(_Strict):
+    """A file but for its events and quotes: what both ways of reading one share."""
+
     schema_version: int
     id: Id
     title: Title
@@ -227,29 +229,26 @@ class File(_Strict):
     description: LongText = ""
     sources: list[Source] = []
     actors: list[Actor] = []
-    events: list[msgspec.Raw] = []
-    quotes: list[msgspec.Raw] = []
     eras: _items(Era) = []  # type: ignore[valid-type]
 
 
-# What the fast load decodes a file into: its header whole; its events and
-# quotes kept as raw JSON and decoded a batch at a time, so a load in a thread
-# lets the window run between batches, reports how far it is, and can stop.
+class File(_Header):
+    """What the fast load decodes a file into: its header whole; its events and
+    quotes kept as raw JSON and decoded a batch at a time, so a load in a thread
+    lets the window run between batches, reports how far it is, and can stop."""
+
+    events: list[msgspec.Raw] = []
+    quotes: list[msgspec.Raw] = []
+
+
 FILE_DECODER = msgspec.json.Decoder(File)
 
 
-# What ``validate`` decodes a file into: the whole of it.
-class WholeFile(_Strict):
-    schema_version: int
-    id: Id
-    title: Title
-    language: LanguageTag
-    description: LongText = ""
-    sources: list[Source] = []
-    actors: list[Actor] = []
+class WholeFile(_Header):
+    """What ``validate`` decodes a file into: the whole of it."""
+
     events: list[Event] = []
     quotes: list[Quote] = []
-    eras: _items(Era) = []  # type: ignore[valid-type]
 
 
 WHOLE_FILE_DECODER = msgspec.json.Decoder(WholeFile)
